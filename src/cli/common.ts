@@ -1,0 +1,120 @@
+/**
+ * Shared plumbing for the `fragility` commands: option parsing with range checks, JSON output that never carries
+ * NaN, and the exit-status contract (0 success, 2 bad input, 1 anything else).
+ *
+ * @module
+ */
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { FragilityInputError } from '../errors.ts';
+
+/** What a command hands back: a JSON object for `--json`, and text for people. */
+export interface CommandResult {
+  json: Record<string, unknown>;
+  text: string;
+}
+
+/** Parse an integer option in [min, max]; the error names the option. */
+export function intOption(field: string, min = -Infinity, max = Infinity) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isSafeInteger(v) || v < min || v > max) {
+      throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected an integer${range(min, max)}`);
+    }
+    return v;
+  };
+}
+
+/** Parse a number option in [min, max]; the error names the option. */
+export function numberOption(field: string, min = -Infinity, max = Infinity) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) {
+      throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected a number${range(min, max)}`);
+    }
+    return v;
+  };
+}
+
+/** Parse a comma-separated list of numbers in [min, max]. */
+export function numberListOption(field: string, min = -Infinity, max = Infinity) {
+  const one = numberOption(field, min, max);
+  return (raw: string): number[] => raw.split(',').map((s) => one(s.trim()));
+}
+
+function range(min: number, max: number): string {
+  if (min === -Infinity && max === Infinity) return '';
+  if (max === Infinity) return ` >= ${min}`;
+  if (min === -Infinity) return ` <= ${max}`;
+  return ` in [${min}, ${max}]`;
+}
+
+/** An option restricted to a list of names. */
+export function choiceOption(flags: string, description: string, choices: string[], defaultValue?: string): Option {
+  const o = new Option(flags, description).choices(choices);
+  return defaultValue === undefined ? o : o.default(defaultValue);
+}
+
+/** Add `--json` and `--seed S` (default 1) to a command. */
+export function withCommon(cmd: Command, { seed = true }: { seed?: boolean } = {}): Command {
+  cmd.option('--json', 'print exactly one JSON object on stdout');
+  if (seed) cmd.option('--seed <S>', 'random seed (integer)', intOption('--seed', -(2 ** 53 - 1), 2 ** 53 - 1), 1);
+  return cmd;
+}
+
+/** Replace NaN and ±Infinity by null, recursively (typed arrays become plain arrays). */
+export function jsonSafe(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+    return Array.from(value as unknown as ArrayLike<number>, (x) => (Number.isFinite(x) ? x : null));
+  }
+  if (Array.isArray(value)) return value.map(jsonSafe);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = jsonSafe(v);
+    return out;
+  }
+  return value;
+}
+
+/**
+ * Wrap a command body: print its JSON (with `--json`) or its text, and map errors to exit codes.
+ * The body receives the command's parsed options (and positional arguments first, as commander passes them).
+ */
+export function action<A extends unknown[]>(body: (...args: A) => Promise<CommandResult> | CommandResult) {
+  return async (...args: A): Promise<void> => {
+    const cmd = args[args.length - 1] as Command;
+    const opts = cmd.opts() as { json?: boolean };
+    try {
+      const result = await body(...args);
+      if (opts.json) process.stdout.write(JSON.stringify(jsonSafe(result.json)) + '\n');
+      else process.stdout.write(result.text.endsWith('\n') ? result.text : result.text + '\n');
+    } catch (err) {
+      fail(err);
+    }
+  };
+}
+
+/** Is this an input error (exit 2)? zod errors, our own input errors and commander's argument errors are. */
+export function isInputError(err: unknown): boolean {
+  if (err instanceof FragilityInputError || err instanceof InvalidArgumentError) return true;
+  if (err && typeof err === 'object' && (err as { name?: string }).name === 'ZodError') return true;
+  if (err && typeof err === 'object' && (err as { code?: string }).code === 'ENOENT') return true;
+  return false;
+}
+
+/** Print a one-line message and exit: 2 for input errors, 1 otherwise. */
+export function fail(err: unknown): never {
+  const msg = err instanceof Error ? err.message : String(err);
+  const oneLine = msg.split('\n').filter((l) => l.trim() !== '').join('; ');
+  process.stderr.write(`fragility: ${oneLine}\n`);
+  if (process.env.FRAGILITY_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
+  process.exit(isInputError(err) ? 2 : 1);
+}
+
+/** Commander errors (unknown option, bad choice, missing argument) are input errors: exit 2; help exits 0. */
+export function handleCommanderError(err: CommanderError): never {
+  if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') {
+    process.exit(0);
+  }
+  process.exit(err.exitCode === 0 ? 0 : 2);
+}

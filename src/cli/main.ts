@@ -1,0 +1,59 @@
+/**
+ * The `fragility` command line. Each command lives in `./commands/<name>.ts` and exports
+ * `register(program: Command)`. Only the module of the command being run is loaded, so that startup stays fast.
+ *
+ * @module
+ */
+import { Command, CommanderError } from 'commander';
+import { handleCommanderError } from './common.ts';
+
+/** Command name → module (relative to this file). */
+const COMMANDS: Record<string, string> = {
+  generate: './commands/generate.ts',
+  analytic: './commands/analytic.ts',
+  mp: './commands/mp.ts',
+  bundle: './commands/bundle.ts',
+  interdependent: './commands/interdependent.ts',
+  sweep: './commands/sweep.ts',
+  betweenness: './commands/betweenness.ts',
+  cascade: './commands/cascade.ts',
+  scenario: './commands/scenario.ts',
+  compare: './commands/compare.ts',
+};
+
+async function load(program: Command, names: string[]): Promise<void> {
+  for (const name of names) {
+    const spec = COMMANDS[name];
+    let mod: { register?: (p: Command) => void };
+    try {
+      mod = await import(spec);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === 'ERR_MODULE_NOT_FOUND' && String((err as Error).message).includes(spec.slice(2))) continue;
+      throw err;
+    }
+    mod.register?.(program);
+  }
+}
+
+export async function main(argv: string[]): Promise<void> {
+  const program = new Command('fragility')
+    .description('How much of a network can be lost before the rest collapses? Percolation theory and Monte Carlo, side by side.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const first = argv.slice(2).find((a) => !a.startsWith('-'));
+  await load(program, first && first in COMMANDS ? [first] : Object.keys(COMMANDS));
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) handleCommanderError(err);
+    throw err;
+  }
+}
+
+main(process.argv).catch((err) => {
+  process.stderr.write(`fragility: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

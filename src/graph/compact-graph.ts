@@ -1,0 +1,261 @@
+/**
+ * CompactGraph: an immutable undirected graph in compressed sparse row (CSR) form.
+ *
+ * Nodes are dense integers 0..n-1. Edge e (0..m-1) joins `edgeSource[e]` and `edgeTarget[e]`; the order of edges is
+ * the order they were given in, and it is the order bond percolation and edge ids refer to. The neighbours of u are
+ * `targets[offsets[u] .. offsets[u+1])`, each position being one *half-edge* (edge end). A self-loop u–u puts u twice
+ * in its own list (it adds 2 to the degree); parallel edges appear once per copy. Whether a graph may hold them is
+ * decided where it is built (generators and readers take an explicit option), never silently here.
+ *
+ * Memory: 4 bytes per half-edge for `targets`, 4 per half-edge for the edge arrays (8 per edge), 4 per node for
+ * `offsets`, plus optional roles (1 byte per node) and capacities (8 bytes per node): at most 12 bytes per edge end
+ * and 16 per node with the lazily built half-edge → edge index.
+ *
+ * @module
+ */
+import { FragilityInputError } from '../errors.ts';
+
+/** Node roles in two-tier overlays. */
+export const Role = {
+  /** An ordinary peer: does not relay, attaches to supernodes. */
+  Client: 0,
+  /** A supernode (Skype) — part of the relaying core. */
+  Supernode: 1,
+  /** A Gnutella ultrapeer. */
+  Ultrapeer: 2,
+  /** A dedicated high-capacity supernode injected during recovery. */
+  MegaSupernode: 3,
+} as const;
+/** The numeric value of a {@link Role}. */
+export type RoleValue = (typeof Role)[keyof typeof Role];
+
+/** Options for {@link CompactGraph.fromEdges}. */
+export interface CompactGraphOptions {
+  /** Per-node role (see {@link Role}); length n. */
+  roles?: Uint8Array;
+  /** Per-node capacity; length n. */
+  capacities?: Float64Array;
+  /** Node keys (id → key) when the graph came from outside with its own names; length n. */
+  keys?: readonly string[];
+}
+
+/** An immutable undirected (multi)graph in CSR form. See the module documentation. */
+export class CompactGraph {
+  /** Number of nodes. */
+  readonly n: number;
+  /** Number of edges (self-loops and parallel copies each count once). */
+  readonly m: number;
+  /** CSR offsets, length n + 1: node u's half-edges are `offsets[u] .. offsets[u+1]-1`. */
+  readonly offsets: Int32Array;
+  /** CSR targets, length 2m: the neighbour at each half-edge. */
+  readonly targets: Int32Array;
+  /** First endpoint of each edge, length m. */
+  readonly edgeSource: Int32Array;
+  /** Second endpoint of each edge, length m. */
+  readonly edgeTarget: Int32Array;
+  /** Optional per-node roles. */
+  readonly roles?: Uint8Array;
+  /** Optional per-node capacities. */
+  readonly capacities?: Float64Array;
+  /** Optional node keys (id → key). */
+  readonly keys?: readonly string[];
+
+  private _halfEdgeEdge?: Int32Array;
+  private _keyIndex?: Map<string, number>;
+  private _maxDegree?: number;
+  private _simple?: boolean;
+
+  private constructor(
+    n: number,
+    offsets: Int32Array,
+    targets: Int32Array,
+    edgeSource: Int32Array,
+    edgeTarget: Int32Array,
+    opts: CompactGraphOptions,
+    halfEdgeEdge?: Int32Array,
+  ) {
+    this.n = n;
+    this.m = edgeSource.length;
+    this.offsets = offsets;
+    this.targets = targets;
+    this.edgeSource = edgeSource;
+    this.edgeTarget = edgeTarget;
+    if (opts.roles) this.roles = opts.roles;
+    if (opts.capacities) this.capacities = opts.capacities;
+    if (opts.keys) this.keys = opts.keys;
+    this._halfEdgeEdge = halfEdgeEdge;
+  }
+
+  /**
+   * Build a graph from parallel endpoint arrays in O(n + m) (counting sort). The arrays are kept, not copied:
+   * do not modify them afterwards.
+   *
+   * @param n - number of nodes, an integer >= 0.
+   * @param edgeSource - first endpoints, integers in [0, n).
+   * @param edgeTarget - second endpoints, same length.
+   */
+  static fromEdges(n: number, edgeSource: Int32Array, edgeTarget: Int32Array, opts: CompactGraphOptions = {}): CompactGraph {
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) throw new FragilityInputError('n', n, 'an integer in [0, 2^31-1]');
+    if (edgeSource.length !== edgeTarget.length) {
+      throw new FragilityInputError('edgeTarget.length', edgeTarget.length, `the length of edgeSource (${edgeSource.length})`);
+    }
+    const m = edgeSource.length;
+    if (2 * m > 0x7fffffff) throw new FragilityInputError('m', m, 'at most 2^30 - 1 edges');
+    if (opts.roles && opts.roles.length !== n) throw new FragilityInputError('roles.length', opts.roles.length, `n (${n})`);
+    if (opts.capacities && opts.capacities.length !== n) {
+      throw new FragilityInputError('capacities.length', opts.capacities.length, `n (${n})`);
+    }
+    if (opts.keys && opts.keys.length !== n) throw new FragilityInputError('keys.length', opts.keys.length, `n (${n})`);
+    const offsets = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) {
+      const u = edgeSource[e];
+      const v = edgeTarget[e];
+      if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
+      if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
+      offsets[u + 1]++;
+      offsets[v + 1]++;
+    }
+    for (let u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+    const targets = new Int32Array(2 * m);
+    const halfEdgeEdge = new Int32Array(2 * m);
+    const cursor = offsets.slice(0, n);
+    for (let e = 0; e < m; e++) {
+      const u = edgeSource[e];
+      const v = edgeTarget[e];
+      let p = cursor[u]++;
+      targets[p] = v;
+      halfEdgeEdge[p] = e;
+      p = cursor[v]++;
+      targets[p] = u;
+      halfEdgeEdge[p] = e;
+    }
+    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts, halfEdgeEdge);
+  }
+
+  /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
+  static fromPairs(n: number, pairs: ReadonlyArray<readonly [number, number]>, opts: CompactGraphOptions = {}): CompactGraph {
+    const s = new Int32Array(pairs.length);
+    const t = new Int32Array(pairs.length);
+    pairs.forEach(([u, v], i) => {
+      s[i] = u;
+      t[i] = v;
+    });
+    return CompactGraph.fromEdges(n, s, t, opts);
+  }
+
+  /** The empty graph on n nodes. */
+  static empty(n: number, opts: CompactGraphOptions = {}): CompactGraph {
+    return CompactGraph.fromEdges(n, new Int32Array(0), new Int32Array(0), opts);
+  }
+
+  /** Degree of node u (a self-loop counts 2). */
+  degree(u: number): number {
+    return this.offsets[u + 1] - this.offsets[u];
+  }
+
+  /** All degrees as a new Int32Array. */
+  degrees(): Int32Array {
+    const d = new Int32Array(this.n);
+    for (let u = 0; u < this.n; u++) d[u] = this.offsets[u + 1] - this.offsets[u];
+    return d;
+  }
+
+  /** The largest degree (0 for the empty graph). */
+  get maxDegree(): number {
+    if (this._maxDegree === undefined) {
+      let mx = 0;
+      for (let u = 0; u < this.n; u++) mx = Math.max(mx, this.offsets[u + 1] - this.offsets[u]);
+      this._maxDegree = mx;
+    }
+    return this._maxDegree;
+  }
+
+  /** Mean degree 2m/n (0 for n = 0). */
+  get meanDegree(): number {
+    return this.n === 0 ? 0 : (2 * this.m) / this.n;
+  }
+
+  /** Call `fn(v, halfEdge)` for each neighbour v of u. The hot loops in this library read offsets/targets directly. */
+  forEachNeighbor(u: number, fn: (v: number, halfEdge: number) => void): void {
+    const end = this.offsets[u + 1];
+    for (let p = this.offsets[u]; p < end; p++) fn(this.targets[p], p);
+  }
+
+  /** The neighbours of u as a subarray view (no copy). */
+  neighbors(u: number): Int32Array {
+    return this.targets.subarray(this.offsets[u], this.offsets[u + 1]);
+  }
+
+  /** For each half-edge (position in `targets`), the id of its edge. Length 2m. */
+  get halfEdgeEdge(): Int32Array {
+    if (!this._halfEdgeEdge) {
+      // Only reachable for graphs built by a future constructor path; fromEdges always fills it.
+      const h = new Int32Array(2 * this.m);
+      const cursor = this.offsets.slice(0, this.n);
+      for (let e = 0; e < this.m; e++) {
+        h[cursor[this.edgeSource[e]]++] = e;
+        h[cursor[this.edgeTarget[e]]++] = e;
+      }
+      this._halfEdgeEdge = h;
+    }
+    return this._halfEdgeEdge;
+  }
+
+  /** True when the graph has neither self-loops nor parallel edges. O(m) on first call, cached. */
+  get isSimple(): boolean {
+    if (this._simple === undefined) {
+      const mark = new Int32Array(this.n).fill(-1);
+      let simple = true;
+      outer: for (let u = 0; u < this.n; u++) {
+        for (let p = this.offsets[u]; p < this.offsets[u + 1]; p++) {
+          const v = this.targets[p];
+          if (v === u || mark[v] === u) {
+            simple = false;
+            break outer;
+          }
+          mark[v] = u;
+        }
+      }
+      this._simple = simple;
+    }
+    return this._simple;
+  }
+
+  /** The id of a node key (requires `keys`). Returns -1 for an unknown key. */
+  idOf(key: string): number {
+    if (!this.keys) return Number.isInteger(Number(key)) && Number(key) >= 0 && Number(key) < this.n ? Number(key) : -1;
+    if (!this._keyIndex) {
+      this._keyIndex = new Map();
+      this.keys.forEach((k, i) => this._keyIndex!.set(k, i));
+    }
+    return this._keyIndex.get(key) ?? -1;
+  }
+
+  /** The key of node id u: its external key when the graph has keys, else `String(u)`. */
+  keyOf(u: number): string {
+    return this.keys ? this.keys[u] : String(u);
+  }
+
+  /** A copy with roles and/or capacities replaced (the CSR arrays are shared, not copied). */
+  withAttributes(opts: CompactGraphOptions): CompactGraph {
+    const merged: CompactGraphOptions = {
+      roles: opts.roles ?? this.roles,
+      capacities: opts.capacities ?? this.capacities,
+      keys: opts.keys ?? this.keys,
+    };
+    if (merged.roles && merged.roles.length !== this.n) throw new FragilityInputError('roles.length', merged.roles.length, `n (${this.n})`);
+    if (merged.capacities && merged.capacities.length !== this.n) {
+      throw new FragilityInputError('capacities.length', merged.capacities.length, `n (${this.n})`);
+    }
+    return new CompactGraph(this.n, this.offsets, this.targets, this.edgeSource, this.edgeTarget, merged, this._halfEdgeEdge);
+  }
+
+  /** Bytes held by the typed arrays of this graph (for memory reports). */
+  get byteLength(): number {
+    let b = this.offsets.byteLength + this.targets.byteLength + this.edgeSource.byteLength + this.edgeTarget.byteLength;
+    if (this._halfEdgeEdge) b += this._halfEdgeEdge.byteLength;
+    if (this.roles) b += this.roles.byteLength;
+    if (this.capacities) b += this.capacities.byteLength;
+    return b;
+  }
+}
