@@ -1,0 +1,94 @@
+/**
+ * Degree laws given by a formula in k (any mathjs expression), tabulated on kmin..kmax and normalised.
+ *
+ * @module
+ */
+import { compile } from 'mathjs';
+import { checkInteger, FragilityInputError } from '../errors.ts';
+import type { DegreeLaw } from './types.ts';
+import { degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
+
+/** Options of {@link expressionDegreeLaw}. */
+export interface ExpressionLawOptions {
+  /** Smallest degree (default 1, so that k^-tau is finite). */
+  kmin?: number;
+  /** Largest degree (required), at most 1e7. */
+  kmax: number;
+}
+
+/**
+ * Compile a mathjs expression of one variable into a plain function; every value must be a finite number.
+ * @internal
+ */
+export function compileUnivariate(expression: string, variable: string, field: string): (x: number) => number {
+  if (typeof expression !== 'string' || expression.trim() === '') {
+    throw new FragilityInputError(field, expression, `a mathjs expression in ${variable}`);
+  }
+  let code: { evaluate(scope: Record<string, unknown>): unknown };
+  try {
+    code = compile(expression);
+  } catch (e) {
+    throw new FragilityInputError(field, expression, `a mathjs expression in ${variable}`, (e as Error).message);
+  }
+  const scope: Record<string, number> = { [variable]: 0 };
+  return (x: number): number => {
+    scope[variable] = x;
+    let v: unknown;
+    try {
+      v = code.evaluate(scope);
+    } catch (e) {
+      throw new FragilityInputError(field, expression, `a mathjs expression in ${variable}`, (e as Error).message);
+    }
+    if (typeof v !== 'number') {
+      throw new FragilityInputError(field, expression, `an expression giving a real number`, `at ${variable} = ${x}`);
+    }
+    return v;
+  };
+}
+
+/**
+ * The law p_k ∝ f(k) for kmin <= k <= kmax, f a mathjs expression in k.
+ *
+ * @param expression - e.g. `"k^-2.5*exp(-k/100)"`; it must give a finite number >= 0 at every k, not all zero.
+ * @param options - `kmin` (default 1) and `kmax` (required), integers with 0 <= kmin <= kmax <= 1e7.
+ * @returns the law, spec `expr("…",kmin=…,kmax=…)`.
+ * @throws FragilityInputError: `law.expr` (does not parse, or a value is negative, non-finite, or not a real number,
+ *   with the k in the message), `law.expr` (all zero), `law.kmin`, `law.kmax`.
+ *
+ * **Complexity**: O(kmax − kmin) expression evaluations (about 1 µs each: 1e4 in ~10 ms, 1e6 in ~1 s).
+ *
+ * **Model**: p_k = f(k) / Σ_(j=kmin)^(kmax) f(j).
+ *
+ * **References**: mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html.
+ *
+ * @example
+ * ```ts
+ * expressionDegreeLaw('k^-2.5*exp(-k/100)', { kmin: 1, kmax: 10000 }).kmax; // 10000
+ * ```
+ */
+export function expressionDegreeLaw(expression: string, options: ExpressionLawOptions): DegreeLaw {
+  const kmin = options.kmin ?? 1;
+  const kmax = options.kmax;
+  checkInteger('law.kmin', kmin, 0, MAX_DEGREE_SUPPORT);
+  checkInteger('law.kmax', kmax, 0, MAX_DEGREE_SUPPORT);
+  if (kmax < kmin) throw new FragilityInputError('law.kmax', kmax, `an integer >= kmin (${kmin})`);
+  const f = compileUnivariate(expression, 'k', 'law.expr');
+  const pk = new Float64Array(kmax + 1);
+  let total = 0;
+  for (let k = kmin; k <= kmax; k++) {
+    const v = f(k);
+    if (!(v >= 0 && v < Infinity)) {
+      throw new FragilityInputError('law.expr', expression, 'an expression giving a finite value >= 0 for every k',
+        `it gives ${v} at k = ${k}`);
+    }
+    pk[k] = v;
+    total += v;
+  }
+  if (!(total > 0)) {
+    throw new FragilityInputError('law.expr', expression, 'an expression with a positive sum over kmin..kmax');
+  }
+  if (!(total < Infinity)) {
+    throw new FragilityInputError('law.expr', expression, 'an expression with a finite sum over kmin..kmax');
+  }
+  return degreeLawFromPmf(`expr(${JSON.stringify(expression)},kmin=${kmin},kmax=${kmax})`, pk, 0, { field: 'law.expr' });
+}
