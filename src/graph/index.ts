@@ -1,0 +1,23 @@
+/**
+ * Graph core: the CSR CompactGraph, the two-tier overlay shape, graphology interop and file formats.
+ *
+ * @module
+ */
+export { CompactGraph, Role, type RoleValue, type CompactGraphOptions } from './compact-graph.ts';
+export type { TwoTierOverlay } from './two-tier-overlay.ts';
+export { simplifyEdgeArrays, countMultigraphDefects, type SimplifiedEdges, type MultigraphDefects } from './simplify.ts';
+export { componentSummary, type ComponentSummary } from './components.ts';
+export { type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+export { toGraphology, fromGraphology, type FromGraphologyOptions } from './graphology-adapter.ts';
+export {
+  parseEdgeList,
+  parseEdgeListWithStats,
+  readEdgeList,
+  readEdgeListWithStats,
+  formatEdgeList,
+  writeEdgeList,
+  type EdgeListOptions,
+  type EdgeListStats,
+  type EdgeListResult,
+} from './edgelist.ts';
+export { parseGexf, formatGexf, readGexf, writeGexf, parseGraphml, formatGraphml, readGraphml, writeGraphml } from './xml-formats.ts';
