@@ -1,0 +1,43 @@
+import { describe, it, expect } from 'vitest';
+import { runCli, runJson } from './cli-run.ts';
+
+describe('fragility mp', () => {
+  it('karate club: lambdaNB, p_c, S and the convergence report', () => {
+    const j = runJson(['mp', '--graph', 'edges:test/fixtures/karate.edges', '--mode', 'bond', '--q', '0.5']);
+    expect(j.n).toBe(34);
+    expect(j.m).toBe(78);
+    expect(Math.abs((j.lambdaNB as number) - 5.2927806445)).toBeLessThan(1e-8);
+    expect(j.p_c as number).toBeCloseTo(0.188937, 6);
+    expect(j.S as number).toBeCloseTo(0.8425210826719719, 10);
+    expect(j.converged).toBe(true);
+    expect(typeof j.iterations).toBe('number');
+  });
+
+  it('random 3-regular graph, site (G7 value), seed echoed', () => {
+    const s = runJson(['mp', '--graph', 'rr:n=3000,k=3', '--mode', 'site', '--q', '0.75', '--seed', '3']);
+    expect(s.S as number).toBeCloseTo(0.722222, 6);
+    expect(s.lambdaNB as number).toBeCloseTo(2, 9);
+    expect(s.seed).toBe(3);
+  });
+
+  it('a tree: lambdaNB = 0, p_c = null with a reason, no S without --q', () => {
+    const j = runJson(['mp', '--graph', 'ba:n=100,m=1']);
+    expect(j.lambdaNB).toBe(0);
+    expect(j.p_c).toBeNull();
+    expect(j.reason).toMatch(/no cycle/);
+    expect(j).not.toHaveProperty('S');
+  });
+
+  it('exit 2 for bad input', () => {
+    for (const args of [
+      ['mp', '--graph', 'edges:test/fixtures/karate.edges', '--q', '1.5'],
+      ['mp', '--graph', 'nosuchmodel:n=10'],
+      ['mp', '--graph', 'edges:test/fixtures/does-not-exist.edges'],
+    ]) {
+      const r = runCli([...args, '--json']);
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.length).toBeGreaterThan(0);
+    }
+  });
+});
