@@ -1,0 +1,626 @@
+/**
+ * The two-tier supernode-overload model: a time-stepped simulation of the Skype outage mechanism (restart storm,
+ * self-protecting supernodes, feedback collapse, recovery by mega-supernodes).
+ *
+ * @module
+ */
+import { checkInteger } from '../errors.ts';
+import { Rng, stream } from '../random/stream.ts';
+import { lognormal } from '../random/lognormal.ts';
+import { binomial } from '../random/binomial.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  scaledPopulation,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from './overload-params.ts';
+import { lognormalDelayPmf, retryDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+import { approxBinomial, scatterUniformCounts } from './overload-sampling.ts';
+
+/** Cohort transitions (a few draws per step on aggregate counts): the exact binomial sampler of src/random. */
+const cohortBinomial = binomial;
+
+/** One sample of the timeline. Fractions are of the pre-incident online clients C (or of the S ordinary supernodes). */
+export interface OverloadTimelinePoint {
+  /** Hours since the trigger onset T. */
+  t: number;
+  /** Online (attached) clients / C. */
+  online: number;
+  /** Ordinary supernodes up / S. */
+  supernodesUp: number;
+  /** Mean load of the ordinary supernodes that were up during the step, in nominal units (normal steady state = 1). */
+  meanLoad: number;
+  /** Login/search requests received by supernodes in the step / the normal login rate C·dt/session. */
+  loginRate: number;
+  /** Mega-supernodes up (count). */
+  megaUp: number;
+  /** Searching clients / C. */
+  searching: number;
+  /** Restarting clients (waiting out the restart delay) / C. */
+  restarting: number;
+  /** Crashed clients not restarted yet / C. */
+  crashed: number;
+  /** Clients that gave up / C. */
+  gone: number;
+}
+
+/** Final state of a run. */
+export interface OverloadFinalState {
+  online: number;
+  searching: number;
+  restarting: number;
+  crashed: number;
+  gone: number;
+  supernodesUp: number;
+  supernodesShutDown: number;
+  supernodesCrashed: number;
+  supernodesRejoining: number;
+  megaUp: number;
+  /** Clients attached to mega-supernodes / C. */
+  onMega: number;
+}
+
+/** Result of {@link simulateOverload}. */
+export interface OverloadResult {
+  seed: number;
+  /** Clients C and ordinary supernodes S actually simulated (after scaling). */
+  clients: number;
+  supernodes: number;
+  /** Total mega-supernodes injected (after scaling). */
+  megaSupernodes: number;
+  steps: number;
+  stepSeconds: number;
+  timeline: OverloadTimelinePoint[];
+  /** Minimum online fraction over every step, and when (hours). */
+  minOnlineFraction: number;
+  minOnlineAtHours: number;
+  /** minOnlineFraction < params.collapseThreshold. */
+  collapsed: boolean;
+  /** Online fraction >= recoveryThreshold at the end and from `recoveredAtHours` on (0 if it never fell below). */
+  recovered: boolean;
+  recoveredAtHours: number | null;
+  /** Peak of the login rate relative to normal (compare with the reported ≈100×), and when. */
+  peakLoginRate: number;
+  peakLoginRateAtHours: number;
+  /** Peak mean load of up supernodes (nominal units). */
+  peakMeanLoad: number;
+  final: OverloadFinalState;
+}
+
+/** Options of {@link simulateOverload}. */
+export interface SimulateOverloadOptions {
+  /** Seed of the run (default 1). */
+  seed?: number;
+  /** Replicate index within the seed (default 0). */
+  index?: number;
+  /** Check client conservation at every step and throw an Error if it fails (default false; costs O(levels·ring)). */
+  checkConservation?: boolean;
+}
+
+const UP = 0;
+const SHUTDOWN = 1;
+const CRASHED = 2;
+const REJOINING = 3;
+const NEVER = 0x7fffffff;
+/** Number of retry levels used when clients never give up (the last level loops on itself). */
+const LOOP_LEVELS = 40;
+
+/**
+ * Simulate the two-tier supernode-overload model (the December 2010 Skype mechanism).
+ *
+ * @param input - parameters: a full {@link OverloadParams} or a partial override of {@link skype2010OverloadParams}.
+ * @param options - seed, replicate index, conservation checking.
+ * @returns the timeline and summary (see {@link OverloadResult}).
+ * @throws FragilityInputError naming the offending field.
+ *
+ * **Complexity**: O(T·(S + M + L·B)) time for T steps, S supernodes, M mega-supernodes, L retry levels and B delay
+ * bins per level; O(S + M + L·B + R) memory (R = restart-delay bins). Clients are never represented one by one:
+ * the full scale (21 M clients, 26 000 supernodes, 17 280 steps) runs in ≈ 17 s with ≈ 100 MB resident.
+ *
+ * **Model** (one step of dt seconds; t counted from the trigger onset T):
+ * - *Supernodes* i = 1..S: nominal unit L0 = C/S clients; capacity cap_i = (1 + alpha_i)·L0 (alpha_i drawn from
+ *   `headroom`; with an overlay, times overlay.capacity[i]). Load_i = attached_i + c·r_i, where r_i is the number of
+ *   login/search requests received in the step and c the login cost (×`shedding.loginCostFactor` after the shedding
+ *   time). The normal steady state (attached = L0, no requests) has load 1 per nominal unit; churn is left out, so
+ *   normal logins only serve to normalise `loginRate` (C·dt / `normalSessionHours`). If load_i > cap_i the supernode
+ *   shuts itself down (row 10): all its requests fail, its clients start searching, and it rejoins after a lag
+ *   U(rejoin.min, rejoin.max). Otherwise it accepts min(r_i, ⌊admission·cap_i − load_i⌋) new clients (it cannot
+ *   refuse the request load itself) and the other requests fail.
+ * - *Mega-supernodes*: capacity `capacityClients` each, same load rule, but over capacity they only refuse requests —
+ *   they never shut down. Waves at given hours; a fraction is withdrawn later (their clients start searching).
+ * - *Trigger* (duration K steps): each up supernode crashes with a per-step hazard h_s, 1 − (1 − h_s)^K =
+ *   supernodeCrashShare·(1 − autoUpdateCoverage); each online client crashes with a hazard h_c,
+ *   1 − (1 − h_c)^K = buggyShare·crashProbability·(1 − autoUpdateCoverage). Well-mixed approximation: the version of
+ *   a client is not tracked, so a restarted client can crash again while the trigger lasts (repeat crashes).
+ * - *Crashed clients* restart with probability `restart.probability` after a log-normal delay (cohorts in a ring
+ *   buffer of delay bins), otherwise stay crashed and come back at rate 1/crashedReturnHours. Crashed supernodes
+ *   restart the same way and then wait out the re-entry lag.
+ * - *Searching clients* are cohorts by (failed attempts n, step of the next attempt), in ring buffers. An attempt
+ *   reaches the mega pool with probability share (when megas are up); otherwise the client tries its host cache of
+ *   H supernodes, which all are down with probability (D/S)^H (D = supernodes not up; cache entries independent and
+ *   uniform, which keeps the behaviour in fractions the same at every scale) — "annealed" cache approximation: each
+ *   attempt sees a fresh random cache, so long-lived stale caches
+ *   and cache refresh are not modelled; if all are down the attempt goes to the mega pool (if any) or fails. Reachable
+ *   attempts spread uniformly over the up supernodes (or up megas): a multinomial by conditional binomials.
+ *   After a failure the client waits the retry policy's delay for failure n; after `maxAttempts` failures it gives up
+ *   (`gone`) and starts over after an exponential time of mean `goneReturnHours`. Failures are shared among the
+ *   levels by conditional binomials (exact totals; which level fails is well-mixed).
+ * - Every client is in exactly one of online, restarting, crashed, searching, gone at every step.
+ *
+ * **References**: Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
+ * (`reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
+ * (1 + alpha)·L0); S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010) (equal load sharing);
+ * M. Brooker, "Exponential Backoff and Jitter" (AWS, 2015).
+ *
+ * @example
+ * ```ts
+ * const r = simulateOverload({ scale: 0.01 }, { seed: 1 });
+ * r.collapsed;         // true: online falls to ≈ 0, then ≈ 15 % on the first mega-supernode wave
+ * r.recoveredAtHours;  // ≈ 21.7: back above 80 % after the second wave
+ * ```
+ */
+export function simulateOverload(input: OverloadParamsInput | OverloadParams = {}, options: SimulateOverloadOptions = {}): OverloadResult {
+  const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
+  validateOverloadParams(p);
+  const seed = options.seed ?? 1;
+  checkInteger('seed', seed);
+  const rng: Rng = stream(seed, options.index ?? 0);
+  const check = options.checkConservation ?? false;
+
+  const { clients: C, supernodes: S, cacheSize: H } = scaledPopulation(p);
+  const dt = p.stepSeconds;
+  const steps = Math.round((p.durationHours * 3600) / dt);
+  const L0 = C / S;
+  const hours = (k: number) => (k * dt) / 3600;
+
+  // ---- supernodes ----
+  const snState = new Uint8Array(S);
+  const snTimer = new Int32Array(S);
+  const attached = new Float64Array(S);
+  const cap = new Float64Array(S);
+  const req = new Float64Array(S);
+  const upIds = new Int32Array(S);
+  const capRng = rng.fork(1);
+  for (let i = 0; i < S; i++) {
+    const alpha = p.headroom.sample(capRng);
+    cap[i] = (1 + alpha) * L0 * (p.overlay ? p.overlay.capacity[i] : 1);
+  }
+  if (p.overlay) {
+    const act = p.overlay.active;
+    for (let c = 0; c < C; c++) attached[act[c]]++;
+  } else {
+    const base = Math.floor(C / S);
+    const extra = C - base * S;
+    for (let i = 0; i < S; i++) attached[i] = base + (i < extra ? 1 : 0);
+  }
+
+  // ---- mega-supernodes ----
+  const waves = p.mega.waves
+    .filter((w) => w.count > 0)
+    .map((w) => {
+      const n = Math.max(1, Math.round(w.count * p.scale));
+      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n };
+    })
+    .sort((a, b) => a.step - b.step);
+  const M = waves.reduce((s, w) => s + w.n, 0);
+  const megaCap = new Float64Array(M);
+  const megaCap0 = new Float64Array(M);
+  const megaAttached = new Float64Array(M);
+  const megaReq = new Float64Array(M);
+  const megaIsUp = new Uint8Array(M);
+  const megaIds = new Int32Array(M);
+  let megaInjected = 0;
+  let megaWithdrawn = 0;
+  let waveIdx = 0;
+  const withdrawStep = Number.isFinite(p.mega.withdrawAtHours) ? Math.round((p.mega.withdrawAtHours * 3600) / dt) : NEVER;
+  const shedStep = Number.isFinite(p.shedding.atHours) ? Math.round((p.shedding.atHours * 3600) / dt) : NEVER;
+
+  // ---- client cohorts ----
+  const levels = Number.isFinite(p.maxAttempts) ? p.maxAttempts : LOOP_LEVELS;
+  const gaveUpAt = Number.isFinite(p.maxAttempts) ? p.maxAttempts : NEVER; // failures after which a client gives up
+  const retryPmfs: StepDelayPmf[] = [];
+  let Ls = 2;
+  for (let n = 0; n < levels; n++) {
+    const pm = retryDelayPmf(p.retry, n, dt);
+    retryPmfs.push(pm);
+    Ls = Math.max(Ls, pm.pmf.length);
+  }
+  const detectPmf = lognormalDelayPmf(p.detection.medianSeconds, p.detection.sigma, dt);
+  Ls = Math.max(Ls, detectPmf.pmf.length);
+  const searchRing = new Float64Array(levels * Ls);
+  const restartPmf = lognormalDelayPmf(p.restart.medianSeconds, p.restart.sigma, dt);
+  const Lr = restartPmf.pmf.length;
+  const restartRing = new Float64Array(Lr);
+  let restartingTotal = 0;
+  let crashedPool = 0;
+  let gonePool = 0;
+  const rN = new Float64Array(levels);
+  const mN = new Float64Array(levels);
+  const fN = new Float64Array(levels);
+
+  const pCrashedReturn = Number.isFinite(p.restart.crashedReturnHours) ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
+  const pGoneReturn = Number.isFinite(p.goneReturnHours) ? -Math.expm1(-dt / (p.goneReturnHours * 3600)) : 0;
+  const normalLoginsPerStep = (C * dt) / (p.normalSessionHours * 3600);
+
+  // ---- trigger ----
+  const forced = p.forcedLoss !== null;
+  const upd = 1 - p.trigger.autoUpdateCoverage;
+  const K = forced ? 1 : Math.max(1, Math.round((p.trigger.durationMinutes * 60) / dt));
+  const clientShare = forced ? 0 : p.trigger.buggyShare * p.trigger.crashProbability * upd;
+  const snShare = forced ? 0 : p.trigger.supernodeCrashShare * upd;
+  const hC = -Math.expm1(Math.log1p(-Math.min(clientShare, 1 - 1e-15)) / K);
+  const hS = -Math.expm1(Math.log1p(-Math.min(snShare, 1 - 1e-15)) / K);
+  const pRestart = p.restart.probability;
+  const lagLo = (p.rejoin.minMinutes * 60) / dt;
+  const lagW = ((p.rejoin.maxMinutes - p.rejoin.minMinutes) * 60) / dt;
+  const muRestart = Math.log(Math.max(p.restart.medianSeconds, 1e-9));
+
+  const lagSteps = () => Math.max(1, Math.round(lagLo + rng.next() * lagW));
+  const crashSupernode = (i: number, k: number): number => {
+    const dumped = attached[i];
+    attached[i] = 0;
+    snState[i] = CRASHED;
+    let delay: number;
+    if (rng.next() < pRestart) delay = Math.max(1, Math.ceil(lognormal(rng, muRestart, p.restart.sigma) / dt));
+    else if (Number.isFinite(p.restart.crashedReturnHours)) delay = Math.max(1, Math.ceil((-Math.log(rng.nextOpen()) * p.restart.crashedReturnHours * 3600) / dt));
+    else delay = NEVER;
+    snTimer[i] = delay >= NEVER - k ? NEVER : k + delay;
+    return dumped;
+  };
+  /** Spread n clients over ring slots k+b of `ring` (offset `base`, length `len`) by the delay pmf. */
+  const scatterDelay = (n: number, pm: Float64Array, ring: Float64Array, base: number, len: number, k: number) => {
+    let rem = n;
+    let mass = 1;
+    for (let b = 1; b < pm.length && rem > 0; b++) {
+      if (pm[b] === 0) continue;
+      const x = b === pm.length - 1 || pm[b] >= mass ? rem : cohortBinomial(rng, rem, pm[b] / mass);
+      mass -= pm[b];
+      if (x > 0) {
+        ring[base + ((k + b) % len)] += x;
+        rem -= x;
+      }
+    }
+    if (rem > 0) ring[base + ((k + 1) % len)] += rem;
+  };
+  const crashClients = (n: number, k: number) => {
+    if (n <= 0) return;
+    const nr = cohortBinomial(rng, n, pRestart);
+    crashedPool += n - nr;
+    if (nr > 0) {
+      scatterDelay(nr, restartPmf.pmf, restartRing, 0, Lr, k);
+      restartingTotal += nr;
+    }
+  };
+
+  // ---- outputs ----
+  const timeline: OverloadTimelinePoint[] = [];
+  let minOnline = 1;
+  let minOnlineStep = 0;
+  let peakLogin = 0;
+  let peakLoginStep = 0;
+  let peakMeanLoad = 0;
+  let lastBelow = -1; // last step with online < recoveryThreshold
+  let online = C;
+  let nUp = S;
+  let lastMeanLoad = 1;
+  let lastLoginRate = 0;
+  const searchingTotal = () => {
+    let s = 0;
+    for (let j = 0; j < searchRing.length; j++) s += searchRing[j];
+    return s;
+  };
+  const sample = (k: number) => {
+    const srch = searchingTotal();
+    let megaUp = 0;
+    for (let j = 0; j < megaInjected; j++) megaUp += megaIsUp[j];
+    megaUp = Math.max(0, Math.round(megaUp - megaWithdrawn));
+    timeline.push({
+      t: hours(k),
+      online: online / C,
+      supernodesUp: nUp / S,
+      meanLoad: lastMeanLoad,
+      loginRate: lastLoginRate,
+      megaUp,
+      searching: srch / C,
+      restarting: restartingTotal / C,
+      crashed: crashedPool / C,
+      gone: gonePool / C,
+    });
+  };
+  sample(0);
+
+  for (let k = 0; k < steps; k++) {
+    const sl = k % Ls;
+    let dumpedNext = 0; // clients that lost their supernode this step (they notice after the detection delay)
+    // 1. mega-supernode waves and withdrawal
+    while (waveIdx < waves.length && waves[waveIdx].step <= k) {
+      const w = waves[waveIdx++];
+      for (let j = 0; j < w.n; j++) {
+        megaCap[megaInjected] = w.capEach;
+        megaCap0[megaInjected] = w.capEach;
+        megaIsUp[megaInjected] = 1;
+        megaInjected++;
+      }
+    }
+    if (k >= withdrawStep && megaInjected > 0) {
+      // gradual withdrawal: the mega capacity shrinks linearly over the window; clients above it are handed back
+      // (they start searching). Scale-free: it does not depend on how many mega-supernodes the scale leaves.
+      const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
+      const progress = Math.min(1, (k - withdrawStep + 1) / span);
+      const keep = 1 - p.mega.withdrawFraction * progress;
+      for (let j = 0; j < megaInjected; j++) {
+        if (!megaIsUp[j]) continue;
+        megaCap[j] = megaCap0[j] * keep;
+        if (keep <= 0) megaIsUp[j] = 0;
+        const excess = megaAttached[j] - Math.floor(megaCap[j]);
+        if (excess > 0) {
+          megaAttached[j] -= excess;
+          dumpedNext += excess;
+        }
+      }
+      megaWithdrawn = (megaInjected * p.mega.withdrawFraction * progress);
+    }
+    // 2. supernode timers
+    for (let i = 0; i < S; i++) {
+      if (snState[i] !== UP && snTimer[i] <= k) {
+        if (snState[i] === CRASHED) {
+          snState[i] = REJOINING;
+          snTimer[i] = k + lagSteps();
+        } else {
+          snState[i] = UP;
+          attached[i] = 0;
+        }
+      }
+    }
+    // 3. trigger
+    if (k < K) {
+      if (forced && k === 0) {
+        const nLoss = Math.round(p.forcedLoss! * S);
+        const perm = new Int32Array(S);
+        for (let i = 0; i < S; i++) perm[i] = i;
+        for (let j = 0; j < nLoss; j++) {
+          const r = j + rng.int(S - j);
+          const tmp = perm[j];
+          perm[j] = perm[r];
+          perm[r] = tmp;
+          dumpedNext += crashSupernode(perm[j], k);
+        }
+        const pc = Math.min(1, p.forcedLoss! * p.forcedClientCrashRatio);
+        let crashedNow = 0;
+        for (let i = 0; i < S; i++) {
+          if (snState[i] !== UP || attached[i] === 0) continue;
+          const x = approxBinomial(rng, attached[i], pc);
+          attached[i] -= x;
+          crashedNow += x;
+        }
+        // clients of the lost supernodes crash in the same proportion
+        const xd = cohortBinomial(rng, dumpedNext, pc);
+        dumpedNext -= xd;
+        crashClients(crashedNow + xd, k);
+      } else if (!forced) {
+        let crashedNow = 0;
+        for (let i = 0; i < S; i++) {
+          if (snState[i] !== UP) continue;
+          if (hS > 0 && rng.next() < hS) {
+            const d = crashSupernode(i, k);
+            const x = approxBinomial(rng, d, hC);
+            crashedNow += x;
+            dumpedNext += d - x;
+            continue;
+          }
+          if (hC > 0 && attached[i] > 0) {
+            const x = approxBinomial(rng, attached[i], hC);
+            attached[i] -= x;
+            crashedNow += x;
+          }
+        }
+        for (let j = 0; j < megaInjected; j++) {
+          if (megaIsUp[j] && hC > 0 && megaAttached[j] > 0) {
+            const x = approxBinomial(rng, megaAttached[j], hC);
+            megaAttached[j] -= x;
+            crashedNow += x;
+          }
+        }
+        crashClients(crashedNow, k);
+      }
+    }
+    // 4. releases into the search (they attempt in this step)
+    const rel = restartRing[k % Lr];
+    if (rel > 0) {
+      restartRing[k % Lr] = 0;
+      restartingTotal -= rel;
+      searchRing[sl] += rel;
+    }
+    if (crashedPool > 0 && pCrashedReturn > 0) {
+      const x = cohortBinomial(rng, crashedPool, pCrashedReturn);
+      crashedPool -= x;
+      searchRing[sl] += x;
+    }
+    if (gonePool > 0 && pGoneReturn > 0) {
+      const x = cohortBinomial(rng, gonePool, pGoneReturn);
+      gonePool -= x;
+      searchRing[sl] += x;
+    }
+    // 5. attempts: routing
+    nUp = 0;
+    for (let i = 0; i < S; i++) if (snState[i] === UP) upIds[nUp++] = i;
+    let nMegaUp = 0;
+    for (let j = 0; j < megaInjected; j++) if (megaIsUp[j]) megaIds[nMegaUp++] = j;
+    const D = S - nUp;
+    const pAllDown = D === S ? 1 : (D / S) ** H;
+    let pR: number;
+    let pM: number;
+    if (nMegaUp > 0) {
+      pR = nUp > 0 ? (1 - p.mega.share) * (1 - pAllDown) : 0;
+      pM = 1 - pR;
+    } else {
+      pR = nUp > 0 ? 1 - pAllDown : 0;
+      pM = 0;
+    }
+    let R = 0;
+    let MR = 0;
+    for (let n = 0; n < levels; n++) {
+      const a = searchRing[n * Ls + sl];
+      if (a === 0) {
+        rN[n] = 0;
+        mN[n] = 0;
+        fN[n] = 0;
+        continue;
+      }
+      searchRing[n * Ls + sl] = 0;
+      const r = cohortBinomial(rng, a, pR);
+      const m = pR < 1 ? cohortBinomial(rng, a - r, Math.min(1, pM / (1 - pR))) : 0;
+      rN[n] = r;
+      mN[n] = m;
+      fN[n] = a - r - m;
+      R += r;
+      MR += m;
+    }
+    // 6–7. requests, loads, shutdowns, admissions
+    const c = k >= shedStep ? p.loginCost * p.shedding.loginCostFactor : p.loginCost;
+    if (R > 0 && nUp > 0) scatterUniformCounts(rng, R, upIds, nUp, req);
+    let failR = 0;
+    let loadSum = 0;
+    let onlineNow = 0;
+    let upAfter = 0;
+    for (let u = 0; u < nUp; u++) {
+      const i = upIds[u];
+      const r = R > 0 ? req[i] : 0;
+      const load = attached[i] + c * r;
+      loadSum += load;
+      if (load > cap[i]) {
+        snState[i] = SHUTDOWN;
+        snTimer[i] = k + lagSteps();
+        dumpedNext += attached[i];
+        attached[i] = 0;
+        failR += r;
+      } else {
+        if (r > 0) {
+          const room = Math.floor(p.admission * cap[i] - load);
+          const acc = room <= 0 ? 0 : room < r ? room : r;
+          attached[i] += acc;
+          failR += r - acc;
+        }
+        onlineNow += attached[i];
+        upAfter++;
+      }
+      req[i] = 0;
+    }
+    let failM = 0;
+    if (MR > 0 && nMegaUp > 0) scatterUniformCounts(rng, MR, megaIds, nMegaUp, megaReq);
+    for (let u = 0; u < nMegaUp; u++) {
+      const j = megaIds[u];
+      const r = MR > 0 ? megaReq[j] : 0;
+      if (r > 0) {
+        const load = megaAttached[j] + c * r;
+        const room = Math.floor(megaCap[j] - load);
+        const acc = room <= 0 ? 0 : room < r ? room : r;
+        megaAttached[j] += acc;
+        failM += r - acc;
+        megaReq[j] = 0;
+      }
+      onlineNow += megaAttached[j];
+    }
+    // 8. failures back to the levels, then the retry delay of each level
+    let remR = failR;
+    let totR = R;
+    let remM = failM;
+    let totM = MR;
+    for (let n = 0; n < levels; n++) {
+      let fr = 0;
+      if (rN[n] > 0 && remR > 0) {
+        fr = totR <= rN[n] ? remR : cohortBinomial(rng, rN[n], remR / totR);
+        fr = Math.max(remR - (totR - rN[n]), Math.min(fr, rN[n], remR));
+      }
+      totR -= rN[n];
+      remR -= fr;
+      let fm = 0;
+      if (mN[n] > 0 && remM > 0) {
+        fm = totM <= mN[n] ? remM : cohortBinomial(rng, mN[n], remM / totM);
+        fm = Math.max(remM - (totM - mN[n]), Math.min(fm, mN[n], remM));
+      }
+      totM -= mN[n];
+      remM -= fm;
+      const failed = fN[n] + fr + fm;
+      if (failed <= 0) continue;
+      if (n + 1 >= gaveUpAt) {
+        gonePool += failed;
+        continue;
+      }
+      const target = n + 1 < levels ? n + 1 : levels - 1;
+      scatterDelay(failed, retryPmfs[n].pmf, searchRing, target * Ls, Ls, k);
+    }
+    if (dumpedNext > 0) scatterDelay(dumpedNext, detectPmf.pmf, searchRing, 0, Ls, k);
+
+    // 9. statistics
+    online = onlineNow;
+    lastMeanLoad = nUp > 0 ? loadSum / nUp / L0 : 0;
+    nUp = upAfter;
+    lastLoginRate = (R + MR) / normalLoginsPerStep;
+    if (lastLoginRate > peakLogin) {
+      peakLogin = lastLoginRate;
+      peakLoginStep = k + 1;
+    }
+    if (lastMeanLoad > peakMeanLoad) peakMeanLoad = lastMeanLoad;
+    const frac = online / C;
+    if (frac < minOnline) {
+      minOnline = frac;
+      minOnlineStep = k + 1;
+    }
+    if (frac < p.recoveryThreshold) lastBelow = k + 1;
+    if (check) {
+      const total = online + restartingTotal + crashedPool + gonePool + searchingTotal();
+      if (Math.abs(total - C) > 1e-6) {
+        throw new Error(`overload model: client conservation violated at step ${k}: ${total} != ${C}`);
+      }
+    }
+    if ((k + 1) % p.sampleEvery === 0 || k + 1 === steps) sample(k + 1);
+  }
+
+  const recovered = lastBelow < steps && online / C >= p.recoveryThreshold;
+  const srch = searchingTotal();
+  let megaUp = 0;
+  let onMega = 0;
+  for (let j = 0; j < megaInjected; j++) {
+    megaUp += megaIsUp[j];
+    onMega += megaAttached[j];
+  }
+  megaUp = Math.max(0, Math.round(megaUp - megaWithdrawn));
+  const count = (s: number) => {
+    let x = 0;
+    for (let i = 0; i < S; i++) if (snState[i] === s) x++;
+    return x / S;
+  };
+  return {
+    seed,
+    clients: C,
+    supernodes: S,
+    megaSupernodes: M,
+    steps,
+    stepSeconds: dt,
+    timeline,
+    minOnlineFraction: minOnline,
+    minOnlineAtHours: hours(minOnlineStep),
+    collapsed: minOnline < p.collapseThreshold,
+    recovered,
+    recoveredAtHours: recovered ? hours(Math.max(0, lastBelow)) : null,
+    peakLoginRate: peakLogin,
+    peakLoginRateAtHours: hours(peakLoginStep),
+    peakMeanLoad,
+    final: {
+      online: online / C,
+      searching: srch / C,
+      restarting: restartingTotal / C,
+      crashed: crashedPool / C,
+      gone: gonePool / C,
+      supernodesUp: count(UP),
+      supernodesShutDown: count(SHUTDOWN),
+      supernodesCrashed: count(CRASHED),
+      supernodesRejoining: count(REJOINING),
+      megaUp,
+      onMega: onMega / C,
+    },
+  };
+}
