@@ -1,0 +1,53 @@
+/**
+ * Load-redistribution dynamics: betweenness (the load of Motter–Lai), fiber bundles on graphs (equal and local load
+ * sharing), the Motter–Lai cascade, and the two-tier supernode-overload model.
+ *
+ * @module
+ */
+export { betweenness, betweennessFromPivots, type BetweennessOptions, type BetweennessResult } from './betweenness.ts';
+export {
+  fiberBundleCascade,
+  fiberBundleBursts,
+  type LoadSharing,
+  type FiberBundleCascadeOptions,
+  type FiberBundleCascadeResult,
+  type FiberBundleBurstsOptions,
+  type FiberBundleBurstsResult,
+} from './fiber-bundle-graph.ts';
+export {
+  motterLaiCascade,
+  motterLaiSweep,
+  type MotterLaiOptions,
+  type MotterLaiResult,
+  type MotterLaiSweepPoint,
+  type MotterLaiTrigger,
+} from './motter-lai.ts';
+export {
+  simulateOverload,
+  type OverloadResult,
+  type OverloadTimelinePoint,
+  type OverloadFinalState,
+  type SimulateOverloadOptions,
+} from './overload-model.ts';
+export {
+  skype2010OverloadParams,
+  skype2007OverloadParams,
+  withOverloadParams,
+  validateOverloadParams,
+  validateRetryPolicy,
+  scaledPopulation,
+  awsFullJitterRetry,
+  grpcRetry,
+  type OverloadParams,
+  type OverloadParamsInput,
+  type OverloadRetryPolicy,
+  type MegaSupernodeWave,
+} from './overload-params.ts';
+export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+export {
+  collapseProbability,
+  type CollapseProbabilityOptions,
+  type CollapseProbabilityResult,
+  type OverloadCollapsePoint,
+} from './overload-collapse.ts';
+export { edgeBetweenness, type EdgeBetweennessOptions } from './edge-betweenness.ts';

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * Run `tsx src/cli/main.ts ARGS` (what `npx tsx src/cli/main.ts` runs, minus npx's own start-up) and collect the
+ * exit status and output. Asynchronous, so independent invocations overlap.
+ */
+function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('fragility betweenness', () => {
+  it('exact: values indexed by node id (pairs counted once) and method; sampled: stderr, same seed ⇒ same JSON', async () => {
+    const args = ['betweenness', '--graph', 'ba:n=200,m=2', '--samples', '20', '--seed', '5', '--json'];
+    const [e, a, b] = await Promise.all([
+      run(['betweenness', '--graph', 'square:L=4,open', '--seed', '1', '--json']),
+      run(args),
+      run(args),
+    ]);
+    expect(e.status).toBe(0);
+    const j = JSON.parse(e.stdout);
+    expect(j.method).toBe('exact');
+    expect(j.seed).toBe(1);
+    expect(j.values).toHaveLength(16);
+    // 4×4 open grid: Σ_v B(v) = Σ_{unordered pairs} (d − 1) = 320 − 120 = 200 (Σ of Manhattan distances over the 120
+    // pairs is 2·16·10 = 320).
+    expect(j.values.reduce((x: number, y: number) => x + y, 0)).toBeCloseTo(200, 9);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const k = JSON.parse(a.stdout);
+    expect(k.method).toBe('sampled');
+    expect(k.samples).toBe(20);
+    expect(k.values).toHaveLength(200);
+    expect(k.stderr).toHaveLength(200);
+  });
+
+  it('exit 2 with the field named on bad input', async () => {
+    const [r, s] = await Promise.all([
+      run(['betweenness', '--graph', 'ba:n=50,m=2', '--samples', '0', '--json']),
+      run(['betweenness', '--graph', 'nosuch:n=3', '--json']),
+    ]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--samples/);
+    expect(s.status).toBe(2);
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/**
+ * Run `tsx src/cli/main.ts ARGS` (what `npx tsx src/cli/main.ts` runs, minus npx's own start-up) and collect the
+ * exit status and output. Asynchronous, so independent invocations overlap.
+ */
+function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('fragility cascade motter-lai', () => {
+  it('prints G, waves, failed (golden BA run, same values as the library test); random trigger and sweep', async () => {
+    const [r, s] = await Promise.all([
+      run(['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2', '--trigger', 'top-load', '--seed', '1', '--json']),
+      run(['cascade', 'motter-lai', '--graph', 'ba:n=100,m=2', '--alpha', '0.5', '--trigger', 'random', '--alphas', '0,1', '--seed', '3', '--json']),
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.G).toBeCloseTo(129 / 300, 15);
+    expect(j.waves).toBe(4);
+    expect(j.failed).toBe(148);
+    expect(j.seed).toBe(1);
+    expect(s.status).toBe(0);
+    const k = JSON.parse(s.stdout);
+    expect(k.trigger).toBe('random');
+    expect(k.sweep).toHaveLength(2);
+    expect(k.sweep[1].G).toBeGreaterThanOrEqual(k.sweep[0].G);
+    expect(typeof k.G).toBe('number');
+  });
+
+  it('exit 2 on alpha < 0, an unknown trigger, an empty graph', async () => {
+    const [a, b, c] = await Promise.all([
+      run(['cascade', 'motter-lai', '--graph', 'ba:n=50,m=2', '--alpha', '-1', '--json']),
+      run(['cascade', 'motter-lai', '--graph', 'ba:n=50,m=2', '--alpha', '1', '--trigger', 'biggest']),
+      run(['cascade', 'motter-lai', '--graph', 'er:n=0,p=0.1', '--alpha', '1', '--json']),
+    ]);
+    expect(a.status).toBe(2);
+    expect(a.stderr).toMatch(/--alpha/);
+    expect(b.status).toBe(2);
+    expect(c.status).toBe(2);
+    expect(c.stderr).toMatch(/graph/);
+  });
+});
+
+describe('fragility cascade bundle', () => {
+  it('global sharing reproduces F6 (f0 = 0.25, σ = 0.18: U ≈ 0.45); local sharing runs on the graph', async () => {
+    // ELS ignores the edges: an edgeless graph of 1e5 nodes is the cheapest host.
+    const [r, l] = await Promise.all([
+      run(['cascade', 'bundle', '--graph', 'er:n=100000,p=0', '--capacity', 'uniform(0,1)', '--load', '0.18', '--loss', '0.25', '--seed', '1', '--json']),
+      run(['cascade', 'bundle', '--graph', 'square:L=30', '--capacity', 'uniform(0,1)', '--load', '0.05', '--sharing', 'local', '--seed', '2', '--json']),
+    ]);
+    expect(r.status).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.collapse).toBe(false);
+    // one run at N = 1e5: per-run sd of U is about 0.004 this close to σ* (library validation test): 0.45 ± 0.02
+    expect(Math.abs(j.U - 0.45)).toBeLessThan(0.02);
+    expect(j.waves).toBeGreaterThan(0);
+    expect(j.sharing).toBe('global');
+    expect(j.seed).toBe(1);
+    expect(l.status).toBe(0);
+    const k = JSON.parse(l.stdout);
+    expect(k.sharing).toBe('local');
+    expect(k.U).toBeGreaterThan(0);
+    expect(k.U).toBeLessThanOrEqual(1);
+    expect(typeof k.collapse).toBe('boolean');
+    expect(Number.isInteger(k.waves)).toBe(true);
+  });
+
+  it('exit 2 on bad loss, negative capacity support, empty graph, negative load', async () => {
+    const rs = await Promise.all([
+      run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(0,1)', '--load', '0.1', '--loss', '1.5']),
+      run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(-1,1)', '--load', '0.1']),
+      run(['cascade', 'bundle', '--graph', 'er:n=0,p=0.1', '--capacity', 'uniform(0,1)', '--load', '0.1']),
+      run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(0,1)', '--load', '-0.1']),
+    ]);
+    expect(rs.map((r) => r.status)).toEqual([2, 2, 2, 2]);
+    expect(rs[0].stderr).toMatch(/--loss/);
+    expect(rs[1].stderr).toMatch(/capacity/);
+    expect(rs[3].stderr).toMatch(/--load/);
+  });
+});
