@@ -4,7 +4,8 @@ karate club, for a fixed, documented removal order.
 
 Run from the repository root with Debian's graph-tool:
     /usr/bin/python3 scripts/make-graph-tool-fixtures.py
-It reads ../shared/data/karate.edges (or the path given as argv[1]) and writes test/fixtures/karate-percolation.json.
+It reads ../shared/data/karate.edges (or the path given as argv[1]; test/fixtures/karate.edges is the identical committed
+copy that the test reads) and writes test/fixtures/karate-percolation.json.
 
 Orders (both stated as REMOVAL orders, first removed first):
   * vertices: removal[i] = (5*i + 11) mod 34, i = 0..33 (5 is coprime with 34, so this is a permutation);

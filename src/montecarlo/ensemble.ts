@@ -1,0 +1,468 @@
+/**
+ * Ensembles of Newman–Ziff sweeps: R replicates, canonical averages with confidence intervals, a threshold
+ * estimate, optionally in parallel worker threads and resumable from an NDJSON checkpoint.
+ *
+ * @module
+ */
+import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
+import { CompactGraph } from '../graph/compact-graph.ts';
+import type { Rng } from '../random/stream.ts';
+import { appendCheckpoint, openCheckpoint } from './checkpoint.ts';
+import {
+  type EnsembleGraphInput,
+  type LightGraphSpec,
+  checkGraphSpecLazy,
+  graphFingerprint,
+  graphFromLightSpec,
+  graphFromSpecLazy,
+  isRandomGraphSpec,
+  lightGraphSpecLazy,
+} from './graph-source.ts';
+import { peakThreshold } from './peak-threshold.ts';
+import {
+  REMOVAL_ORDER_NAMES,
+  type RemovalOrderName,
+  type SweepMode,
+  type ReplicateResult,
+  type ReplicateSpec,
+  replicateStreams,
+  runReplicateOnGraph,
+} from './replicate.ts';
+import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
+import { meanWithCI } from './statistics.ts';
+import { validateOrder } from './validate-order.ts';
+
+/** Options of {@link runEnsemble}. */
+export interface EnsembleOptions {
+  /**
+   * The graph: a CompactGraph (fixed), a `--graph` spec (random specs are redrawn for every replicate with seed
+   * `drawReplicateGraphSeed(stream(seed, r))`, fixed specs are loaded once), or a factory (graphSeed, r) → graph
+   * (in process only: a function cannot be sent to a worker).
+   */
+  graph: EnsembleGraphInput;
+  /** `'site'` (default) or `'bond'`. */
+  mode?: SweepMode;
+  /**
+   * A built-in removal order (default `'random'`), a custom removal order (node order for site, edge order for bond;
+   * fixed graphs only), or a strategy (g, rng) → order called for every replicate with its stream (in process only).
+   */
+  order?: RemovalOrderName | ArrayLike<number> | ((g: CompactGraph, rng: Rng) => ArrayLike<number>);
+  /** Number of replicates R, an integer >= 1. */
+  runs: number;
+  /** Seed (default 1): replicate r uses `stream(seed, r)`. */
+  seed?: number;
+  /** Grid of q for the curves and the threshold (default 201 points 0, 0.005, …, 1; sorted ascending). */
+  grid?: ArrayLike<number>;
+  /** Extra q values reported individually in `at`. */
+  at?: ArrayLike<number>;
+  /**
+   * Compute threads W (default 1 = in process only). W ≥ 2: this thread plus a piscina pool of W − 1 worker threads.
+   * Results are bit-identical for any W.
+   */
+  workers?: number;
+  /** Confidence level of every interval (default 0.95). */
+  level?: number;
+  /** Bootstrap resamples for the threshold interval (default 200). */
+  bootstrap?: number;
+  /** Curve whose peak locates the threshold (default `'susceptibility'`). */
+  thresholdObservable?: 'susceptibility' | 'second';
+  /** Also return per-k means and variances of the largest-cluster fraction (default false). */
+  microcanonical?: boolean;
+  /** Betweenness orders: pivots (omitted = exact). */
+  betweennessSamples?: number;
+  /** NDJSON checkpoint file: each finished replicate is appended. */
+  checkpoint?: string;
+  /** Skip replicates already in the checkpoint (its header must match this run). */
+  resume?: boolean;
+  /** Called with (done, total) after each finished replicate (and once at the start). */
+  onProgress?: (done: number, total: number) => void;
+  /** Retries of a task whose worker crashed (default 2). */
+  maxRetries?: number;
+  /** Testing hook: replicate 0's first attempt kills its worker unless this file exists (it is created). */
+  crashMarker?: string;
+}
+
+/** Replicate mean, sd and interval of a curve on the grid. */
+export interface SweepCurveSummary {
+  mean: Float64Array;
+  sd: Float64Array;
+  lo: Float64Array;
+  hi: Float64Array;
+}
+
+/** A canonical estimate at one q. */
+export interface SweepPointEstimate {
+  /** Occupation probability. */
+  q: number;
+  /** Canonical-ensemble mean giant fraction of all original nodes. */
+  S: number;
+  /** Per-replicate standard deviation (NaN for one run). */
+  sd: number;
+  /** Confidence interval of the mean (Student t). */
+  ci: [number, number];
+}
+
+/** The result of {@link runEnsemble}. */
+export interface EnsembleResult {
+  runs: number;
+  seed: number;
+  mode: SweepMode;
+  /** Name of the order (`'custom'` for a user-given array). */
+  order: string;
+  /** Spec, fingerprint or `'factory'`. */
+  graph: string;
+  /** Whether each replicate drew its own graph. */
+  graphPerReplicate: boolean;
+  /** n of replicate 0's graph. */
+  n: number;
+  /** Sweep length of replicate 0 (n site, m bond). */
+  steps: number;
+  level: number;
+  grid: Float64Array;
+  giant: SweepCurveSummary;
+  second: SweepCurveSummary;
+  susceptibility: SweepCurveSummary;
+  /** One estimate per requested `at` q. */
+  at: SweepPointEstimate[];
+  /**
+   * Threshold by the largest-gap estimator: mean over replicates of the occupation of the largest single jump of
+   * the largest cluster, with its Student-t interval (the estimator to extrapolate in n; see largestGapOccupation).
+   */
+  gapThreshold: { q_c: number; sd: number; ci: [number, number] };
+  /** Threshold: the peak of the mean curve with a bootstrap interval. */
+  threshold: { q_c: number; ci: [number, number]; observable: string; method: 'peak'; bootstrap: number };
+  /** Per-k mean and variance of largest/n (only with `microcanonical`; same-size graphs only). */
+  microcanonical?: { mean: Float64Array; variance: Float64Array };
+  /** Replicates taken from the checkpoint. */
+  resumed: number;
+  /** Worker crashes recovered by retrying. */
+  retries: number;
+}
+
+/**
+ * The default occupation grid of the ensembles: `points` equally spaced values 0 … 1 (default 201, step 0.005).
+ *
+ * @param points - number of grid points (>= 2).
+ * @returns the grid.
+ *
+ * **Complexity** O(points).
+ *
+ * **Model** q_i = i/(points − 1).
+ *
+ * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * defaultOccupationGrid(5); // [0, 0.25, 0.5, 0.75, 1]
+ * ```
+ */
+export function defaultOccupationGrid(points = 201): Float64Array {
+  const g = new Float64Array(points);
+  for (let i = 0; i < points; i++) g[i] = i / (points - 1);
+  return g;
+}
+
+function summarize(curves: Float64Array[], from: number, count: number, level: number): SweepCurveSummary {
+  const R = curves.length;
+  const mean = new Float64Array(count);
+  const sd = new Float64Array(count);
+  const lo = new Float64Array(count);
+  const hi = new Float64Array(count);
+  const col = new Float64Array(R);
+  for (let i = 0; i < count; i++) {
+    for (let r = 0; r < R; r++) col[r] = curves[r][from + i];
+    const e = meanWithCI(col, level);
+    mean[i] = e.mean;
+    sd[i] = e.sd;
+    lo[i] = e.ci[0];
+    hi[i] = e.ci[1];
+  }
+  return { mean, sd, lo, hi };
+}
+
+/**
+ * Run R Newman–Ziff replicates and return canonical averages with confidence intervals and a threshold estimate.
+ *
+ * Replicate r draws everything from `stream(seed, r)`: first its graph seed (used when the graph is random), then
+ * its removal order. Each replicate is reduced to canonical averages on `grid ∪ at`; the ensemble statistics are
+ * computed at the end in replicate order, so the result is bit-identical for any number of workers, and a resumed
+ * run equals an uninterrupted one. For each q: S = mean over replicates of the replicate's canonical giant fraction
+ * (of all original nodes), sd = their standard deviation, ci = mean ± t·sd/√R.
+ *
+ * Parallelism: with `workers` W > 1, the calling thread and a piscina pool of W − 1 worker threads pull replicate
+ * indices from one queue (the calling thread hides the pool's start-up). Random specs are redrawn inside the worker
+ * (only the spec and (seed, r) travel; er/rr/ba/ws travel parsed so that a worker loads only its generator), fixed
+ * graphs are shared once as SharedArrayBuffers. A task whose worker crashes is resubmitted up to `maxRetries` times.
+ *
+ * @param opts - {@link EnsembleOptions}.
+ * @returns {@link EnsembleResult}.
+ * @throws FragilityInputError naming `runs` (< 1), `q`/`at`/`grid` (outside [0, 1]), `order` (unknown name or not a
+ *   permutation), `mode`, `workers`, `checkpoint` (header mismatch).
+ *
+ * **Complexity** R × (order + O(n + m·α(n)) sweep + O(G·√N) convolution), divided among W workers; memory O(n + m)
+ * per worker plus O(R·G) for the replicate curves.
+ *
+ * **Model** S(q) = E_r[Σ_k B(N, k, q) L_{r,k}/n]; threshold = argmax_q E_r[χ_r(q)].
+ *
+ * **References** Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
+ * doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * const res = await runEnsemble({ graph: 'er:n=10000,k=4', runs: 20, seed: 1, at: [0.5] });
+ * res.at[0]; // { q: 0.5, S: ≈0.398, sd, ci }
+ * ```
+ */
+export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult> {
+  const runs = checkInteger('runs', opts.runs, 1, 1e9);
+  const seed = opts.seed ?? 1;
+  checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const mode = opts.mode ?? 'site';
+  if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
+  const workers = checkInteger('workers', opts.workers ?? 1, 1, 256);
+  const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
+  const maxRetries = checkInteger('maxRetries', opts.maxRetries ?? 2, 0, 100);
+  const grid = Float64Array.from(opts.grid ?? defaultOccupationGrid());
+  for (let i = 0; i < grid.length; i++) {
+    checkProbability('grid', grid[i]);
+    if (i > 0 && !(grid[i] > grid[i - 1])) throw new FragilityInputError('grid', Array.from(grid), 'strictly increasing values in [0, 1]');
+  }
+  const at = Array.from(opts.at ?? [], (q) => checkProbability('at', q));
+  const qs = [...grid, ...at];
+  const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
+  if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
+    throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");
+  }
+
+  // Order.
+  const rawOrder = opts.order ?? 'random';
+  let orderName: RemovalOrderName | 'custom';
+  let customOrder: Int32Array | undefined;
+  let orderStrategy: ((g: CompactGraph, rng: Rng) => ArrayLike<number>) | undefined;
+  if (typeof rawOrder === 'string') {
+    if (!(REMOVAL_ORDER_NAMES as readonly string[]).includes(rawOrder)) {
+      throw new FragilityInputError('order', rawOrder, `one of ${REMOVAL_ORDER_NAMES.join(', ')} or a custom order array`);
+    }
+    if (mode === 'bond' && rawOrder !== 'random') {
+      throw new FragilityInputError('order', rawOrder, "'random' or a custom edge order for bond percolation");
+    }
+    orderName = rawOrder;
+  } else if (typeof rawOrder === 'function') {
+    orderName = 'custom';
+    orderStrategy = rawOrder;
+    if (workers > 1) throw new FragilityInputError('workers', workers, '1 when the order is a function (functions cannot be sent to worker threads)');
+  } else {
+    orderName = 'custom';
+    customOrder = Int32Array.from(rawOrder as ArrayLike<number>);
+  }
+
+  // Graph source.
+  const input = opts.graph;
+  let fixed: CompactGraph | undefined;
+  let randomSpec: string | undefined;
+  let lightSpec: LightGraphSpec | undefined;
+  let factory: ((graphSeed: number, r: number) => CompactGraph | Promise<CompactGraph>) | undefined;
+  let label: string;
+  if (input instanceof CompactGraph) {
+    fixed = input;
+    label = graphFingerprint(input);
+  } else if (typeof input === 'string') {
+    label = input;
+    if (isRandomGraphSpec(input)) {
+      await checkGraphSpecLazy(input);
+      randomSpec = input;
+      lightSpec = await lightGraphSpecLazy(input);
+    } else fixed = await graphFromSpecLazy(input, seed);
+  } else if (typeof input === 'function') {
+    factory = input;
+    label = 'factory';
+    if (workers > 1) throw new FragilityInputError('workers', workers, '1 when the graph is a factory function (functions cannot be sent to worker threads; pass a spec string instead)');
+  } else {
+    throw new FragilityInputError('graph', input, 'a CompactGraph, a graph spec string or a factory function');
+  }
+  if (customOrder) {
+    if (!fixed) throw new FragilityInputError('order', 'a custom array', 'a built-in order name when each replicate draws its own graph');
+    customOrder = validateOrder(customOrder, mode === 'site' ? fixed.n : fixed.m, mode === 'site' ? 'order' : 'edgeOrder');
+  }
+  if (orderName === 'supernodes-first') {
+    const hasRoles = fixed ? fixed.roles !== undefined : randomSpec !== undefined ? /^\s*(two-tier|ultrapeer)\s*:/i.test(randomSpec) : true;
+    if (!hasRoles) throw new FragilityInputError('order', orderName, 'an order other than supernodes-first for a graph without roles (two-tier: or ultrapeer: specs have them)');
+  }
+
+  const baseSpec = (r: number): ReplicateSpec => ({
+    r,
+    seed,
+    mode,
+    order: orderName,
+    qs,
+    microcanonical: opts.microcanonical ?? false,
+    ...(opts.betweennessSamples === undefined ? {} : { betweennessSamples: opts.betweennessSamples }),
+  });
+
+  // Checkpoint.
+  const results: (ReplicateResult | undefined)[] = new Array(runs);
+  let resumed = 0;
+  if (opts.checkpoint) {
+    const found = openCheckpoint(
+      opts.checkpoint,
+      { spec: label, seed, mode, order: orderName, runs, qs, microcanonical: opts.microcanonical ?? false },
+      opts.resume ?? false,
+    );
+    for (const [r, res] of found) {
+      results[r] = res;
+      resumed++;
+    }
+  }
+  let done = resumed;
+  opts.onProgress?.(done, runs);
+  const finish = (res: ReplicateResult) => {
+    results[res.r] = res;
+    if (opts.checkpoint) appendCheckpoint(opts.checkpoint, res);
+    done++;
+    opts.onProgress?.(done, runs);
+  };
+  const todo: number[] = [];
+  for (let r = 0; r < runs; r++) if (!results[r]) todo.push(r);
+
+  // One replicate in this thread (same functions as the worker: bit-identical results).
+  const computeHere = async (r: number): Promise<ReplicateResult> => {
+    const { rng, graphSeed } = replicateStreams(seed, r);
+    let g: CompactGraph;
+    if (fixed) g = fixed;
+    else if (lightSpec) g = await graphFromLightSpec(lightSpec, graphSeed);
+    else if (randomSpec !== undefined) g = await graphFromSpecLazy(randomSpec, graphSeed);
+    else g = await factory!(graphSeed, r);
+    return runReplicateOnGraph(g, baseSpec(r), rng, orderStrategy ? orderStrategy(g, rng) : customOrder);
+  };
+
+  let retries = 0;
+  if (workers === 1) {
+    for (const r of todo) finish(await computeHere(r));
+  } else if (todo.length > 0) {
+    // W compute threads: this thread plus a piscina pool of W − 1 worker threads, all pulling replicate indices
+    // from one queue. This thread starts at once, so the pool's start-up (tsx + module loading, ~0.3–1 s per
+    // thread) is hidden behind useful work; results are reduced by replicate index at the end, so the split does not
+    // change a single bit of the output.
+    const { Piscina } = await import('piscina');
+    const workerData: ReplicateWorkerData = {};
+    if (lightSpec) workerData.lightSpec = lightSpec;
+    else if (randomSpec !== undefined) workerData.graphSpec = randomSpec;
+    if (fixed) workerData.fixed = shareGraph(fixed);
+    if (customOrder) workerData.customOrder = shareArray(customOrder);
+    const threads = Math.max(1, Math.min(workers - 1, todo.length - 1));
+    const pool = new Piscina({
+      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      minThreads: threads,
+      maxThreads: threads,
+      idleTimeout: 1000,
+      workerData,
+    });
+    let next = 0;
+    const take = () => (next < todo.length ? todo[next++] : -1);
+    let failed = false;
+    const poolLoop = async () => {
+      for (let r = take(); r >= 0 && !failed; r = take()) {
+        const task: ReplicateTask = { spec: baseSpec(r), ...(opts.crashMarker ? { crashMarker: opts.crashMarker } : {}) };
+        for (let attempt = 0; ; attempt++) {
+          try {
+            finish((await pool.run(task)) as ReplicateResult);
+            break;
+          } catch (err) {
+            if (attempt >= maxRetries) {
+              failed = true;
+              throw err;
+            }
+            retries++;
+          }
+        }
+      }
+    };
+    const hereLoop = async () => {
+      for (;;) {
+        await new Promise<void>((resolve) => setImmediate(resolve)); // let finished pool tasks be recorded
+        if (failed) return;
+        const r = take();
+        if (r < 0) return;
+        finish(await computeHere(r));
+      }
+    };
+    try {
+      await Promise.all([hereLoop(), ...Array.from({ length: threads }, poolLoop)]);
+    } finally {
+      failed = true;
+      await pool.destroy();
+    }
+  }
+
+  const all = results as ReplicateResult[];
+  const G = grid.length;
+  const giantCurves = all.map((x) => x.giant);
+  const giant = summarize(giantCurves, 0, G, level);
+  const second = summarize(all.map((x) => x.second), 0, G, level);
+  const susceptibility = summarize(all.map((x) => x.susceptibility), 0, G, level);
+  const atSummary = summarize(giantCurves, G, at.length, level);
+  const atOut: SweepPointEstimate[] = at.map((q, i) => ({ q, S: atSummary.mean[i], sd: atSummary.sd[i], ci: [atSummary.lo[i], atSummary.hi[i]] }));
+  const thrCurves = all.map((x) => (thresholdObservable === 'second' ? x.second : x.susceptibility).subarray(0, G));
+  const thr = peakThreshold(grid, thrCurves, { bootstrap: opts.bootstrap ?? 200, seed, level });
+  const gap = meanWithCI(Float64Array.from(all, (x) => x.gapQ), level);
+
+  const out: EnsembleResult = {
+    runs,
+    seed,
+    mode,
+    order: orderName,
+    graph: label,
+    graphPerReplicate: !fixed,
+    n: all[0].n,
+    steps: all[0].steps,
+    level,
+    grid,
+    giant,
+    second,
+    susceptibility,
+    at: atOut,
+    threshold: { q_c: thr.q_c, ci: thr.ci, observable: thresholdObservable, method: 'peak', bootstrap: thr.bootstrap },
+    gapThreshold: { q_c: gap.mean, sd: gap.sd, ci: gap.ci },
+    resumed,
+    retries,
+  };
+  if (opts.microcanonical) {
+    const steps = all[0].steps;
+    const n = all[0].n;
+    if (all.some((x) => x.steps !== steps || x.n !== n || !x.largest)) {
+      throw new FragilityInputError('microcanonical', true, 'replicates of one size (fixed n and m) for per-k averages');
+    }
+    // Integer sums are exact in doubles (L ≤ 2^31, R·L² < 2^53 for R·n² < 9e15), hence order-independent.
+    const s1 = new Float64Array(steps + 1);
+    const s2 = new Float64Array(steps + 1);
+    for (const x of all) {
+      const L = x.largest!;
+      for (let k = 0; k <= steps; k++) {
+        s1[k] += L[k];
+        s2[k] += L[k] * L[k];
+      }
+    }
+    const mean = new Float64Array(steps + 1);
+    const variance = new Float64Array(steps + 1);
+    const R = all.length;
+    for (let k = 0; k <= steps; k++) {
+      mean[k] = s1[k] / R / n;
+      variance[k] = R > 1 ? Math.max(0, (s2[k] - (s1[k] * s1[k]) / R) / (R - 1)) / (n * n) : NaN;
+    }
+    out.microcanonical = { mean, variance };
+  }
+  return out;
+}
+
+function shareArray<T extends Int32Array | Uint8Array>(a: T): T {
+  const sab = new SharedArrayBuffer(a.byteLength);
+  const view = (a instanceof Int32Array ? new Int32Array(sab) : new Uint8Array(sab)) as T;
+  view.set(a);
+  return view;
+}
+
+function shareGraph(g: CompactGraph): NonNullable<ReplicateWorkerData['fixed']> {
+  const f: NonNullable<ReplicateWorkerData['fixed']> = { n: g.n, edgeSource: shareArray(g.edgeSource), edgeTarget: shareArray(g.edgeTarget) };
+  if (g.roles) f.roles = shareArray(g.roles);
+  return f;
+}

@@ -1,0 +1,213 @@
+/**
+ * Where an ensemble's graphs come from: one fixed graph, a spec string (random specs are redrawn per replicate), or
+ * a factory function.
+ *
+ * @module
+ */
+import { FragilityInputError } from '../errors.ts';
+import type { CompactGraph } from '../graph/compact-graph.ts';
+import { stream } from '../random/stream.ts';
+
+/** A graph, a `--graph` spec string, or a factory (graphSeed, r) → graph drawing replicate r's own graph. */
+export type EnsembleGraphInput = CompactGraph | string | ((graphSeed: number, r: number) => CompactGraph | Promise<CompactGraph>);
+
+/** Spec kinds whose graphs are random (redrawn for every replicate from its stream). */
+const RANDOM_KINDS = new Set(['er', 'rr', 'cm', 'ba', 'ws', 'two-tier', 'ultrapeer']);
+
+/**
+ * Whether a `--graph` spec describes a random graph model (er:, rr:, cm:, ba:, ws:, two-tier:, ultrapeer:), which
+ * an ensemble redraws for every replicate from `stream(seed, r)`; lattices and files (edges:, gexf:, graphml:) are
+ * fixed and loaded once.
+ *
+ * @param spec - the spec string.
+ * @returns true for a random model.
+ *
+ * **Complexity** O(length of the spec).
+ *
+ * **Model** annealed (graph redrawn) vs quenched (one graph) ensembles.
+ *
+ * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * isRandomGraphSpec('er:n=1000,k=4'); // true
+ * isRandomGraphSpec('square:L=64');    // false
+ * ```
+ */
+export function isRandomGraphSpec(spec: string): boolean {
+  const kind = spec.split(':', 1)[0].trim().toLowerCase();
+  return RANDOM_KINDS.has(kind);
+}
+
+/**
+ * Build a graph from a spec with `graphFromSpec` of src/generators/spec.ts (imported lazily).
+ *
+ * @param spec - a `--graph` spec.
+ * @param seed - the graph seed.
+ * @returns the graph.
+ *
+ * **Complexity** that of the generator.
+ *
+ * **Model** see src/generators.
+ *
+ * **References** ../shared/CLI.md (graph specs).
+ *
+ * @example
+ * ```ts
+ * const g = await graphFromSpecLazy('er:n=1000,k=4', 7);
+ * ```
+ */
+export async function graphFromSpecLazy(spec: string, seed: number): Promise<CompactGraph> {
+  // Lazy so that ensembles on a given CompactGraph never load the generators.
+  const mod = (await import('../generators/spec.ts')) as {
+    graphFromSpec: (spec: string, opts: { seed: number }) => Promise<CompactGraph> | CompactGraph;
+  };
+  const g = await mod.graphFromSpec(spec, { seed });
+  if (!g || typeof (g as CompactGraph).n !== 'number') throw new FragilityInputError('graph', spec, 'a spec that yields a graph');
+  return g;
+}
+
+/**
+ * Check a `--graph` spec's syntax without building the graph (`parseGraphSpec` of src/generators/spec.ts, imported
+ * lazily), so that a bad spec is reported once, up front, as a FragilityInputError — not by every replicate.
+ *
+ * @param spec - a `--graph` spec.
+ * @throws FragilityInputError naming `--graph` for a malformed spec.
+ *
+ * **Complexity** O(length of the spec).
+ *
+ * **Model** syntax only.
+ *
+ * **References** ../shared/CLI.md (graph specs).
+ *
+ * @example
+ * ```ts
+ * await checkGraphSpecLazy('er:n=1000,k=4'); // ok
+ * ```
+ */
+export async function checkGraphSpecLazy(spec: string): Promise<void> {
+  const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => unknown };
+  mod.parseGraphSpec(spec);
+}
+
+/**
+ * A short fingerprint of a graph (n, m and an FNV-1a hash of its edge arrays), used to label a checkpoint written
+ * for a graph object rather than a spec.
+ *
+ * @param g - the graph.
+ * @returns e.g. `"graph:n=34,m=78,fnv=1a2b3c4d"`.
+ *
+ * **Complexity** O(m).
+ *
+ * **Model** FNV-1a 32-bit.
+ *
+ * **References** G. Fowler, L. C. Noll, K.-P. Vo (FNV hash).
+ *
+ * @example
+ * ```ts
+ * graphFingerprint(CompactGraph.fromPairs(2, [[0, 1]]));
+ * ```
+ */
+export function graphFingerprint(g: CompactGraph): string {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    for (let s = 0; s < 32; s += 8) {
+      h ^= (x >>> s) & 0xff;
+      h = Math.imul(h, 0x01000193);
+    }
+  };
+  for (let e = 0; e < g.m; e++) {
+    mix(g.edgeSource[e]);
+    mix(g.edgeTarget[e]);
+  }
+  if (g.roles) for (let u = 0; u < g.n; u++) mix(g.roles[u]);
+  return `graph:n=${g.n},m=${g.m},fnv=${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * A parsed random-graph spec whose generator needs no degree law: plain data that crosses the worker boundary and
+ * lets a worker build its graphs without loading the spec parser (which pulls in the distributions and mathjs, a
+ * start-up cost of seconds per thread).
+ */
+export type LightGraphSpec =
+  | { model: 'er'; n: number; p?: number; m?: number }
+  | { model: 'rr'; n: number; k: number }
+  | { model: 'ba'; n: number; m: number }
+  | { model: 'ws'; n: number; k: number; beta: number };
+
+/**
+ * Parse a random spec and return its {@link LightGraphSpec} when the model is er, rr, ba or ws (else undefined).
+ *
+ * @param spec - a `--graph` spec.
+ * @returns the light form, or undefined for other models.
+ * @throws FragilityInputError naming `--graph` for a malformed spec.
+ *
+ * **Complexity** O(length of the spec) plus the one-time load of src/generators/spec.ts.
+ *
+ * **Model** the fields of `parseGraphSpec` for these models.
+ *
+ * **References** ../shared/CLI.md (graph specs).
+ *
+ * @example
+ * ```ts
+ * await lightGraphSpecLazy('er:n=1000,k=4'); // { model: 'er', n: 1000, p: 0.004004… }
+ * ```
+ */
+export async function lightGraphSpecLazy(spec: string): Promise<LightGraphSpec | undefined> {
+  const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => Record<string, unknown> };
+  const s = mod.parseGraphSpec(spec);
+  switch (s.model) {
+    case 'er':
+      return s.m !== undefined ? { model: 'er', n: s.n as number, m: s.m as number } : { model: 'er', n: s.n as number, p: s.p as number };
+    case 'rr':
+      return { model: 'rr', n: s.n as number, k: s.k as number };
+    case 'ba':
+      return { model: 'ba', n: s.n as number, m: s.m as number };
+    case 'ws':
+      return { model: 'ws', n: s.n as number, k: s.k as number, beta: s.beta as number };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Build the graph of a {@link LightGraphSpec} exactly as `graphFromSpec` does (same generator, same stream
+ * `stream(seed, 0)`; test/montecarlo/graph-source.test.ts checks the two agree edge for edge), importing only the
+ * one generator module.
+ *
+ * @param spec - the light spec.
+ * @param seed - the graph seed.
+ * @returns the graph.
+ *
+ * **Complexity** that of the generator.
+ *
+ * **Model** G(n, p) / G(n, m), random k-regular, Barabási–Albert, Watts–Strogatz.
+ *
+ * **References** see src/generators.
+ *
+ * @example
+ * ```ts
+ * const g = await graphFromLightSpec({ model: 'rr', n: 1000, k: 3 }, 7);
+ * ```
+ */
+export async function graphFromLightSpec(spec: LightGraphSpec, seed: number): Promise<CompactGraph> {
+  const rng = stream(seed, 0);
+  switch (spec.model) {
+    case 'er': {
+      const { erdosRenyi, erdosRenyiM } = await import('../generators/erdos-renyi.ts');
+      return spec.m !== undefined ? erdosRenyiM(spec.n, spec.m, rng) : erdosRenyi(spec.n, spec.p!, rng);
+    }
+    case 'rr': {
+      const { randomRegular } = await import('../generators/random-regular.ts');
+      return randomRegular(spec.n, spec.k, rng);
+    }
+    case 'ba': {
+      const { barabasiAlbert } = await import('../generators/barabasi-albert.ts');
+      return barabasiAlbert(spec.n, spec.m, rng);
+    }
+    case 'ws': {
+      const { wattsStrogatz } = await import('../generators/watts-strogatz.ts');
+      return wattsStrogatz(spec.n, spec.k, spec.beta, rng);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * Newman–Ziff bond percolation sweep.
+ *
+ * @module
+ */
+import type { CompactGraph } from '../graph/compact-graph.ts';
+import { ClusterState } from './cluster-state.ts';
+import type { SweepResult } from './sweep-result.ts';
+import { validateOrder } from './validate-order.ts';
+
+/** Options of {@link sweepBond}. */
+export interface SweepBondOptions {
+  /** Check that the edge order is a permutation of 0..m-1 (default true; O(m)). */
+  validate?: boolean;
+}
+
+/**
+ * Bond percolation by the Newman–Ziff algorithm: all n nodes are present from the start as singletons and edges are
+ * ADDED in the reverse of the removal `edgeOrder`; after every addition the observables are recorded.
+ *
+ * Index k is the configuration with k edges present (the last k of `edgeOrder`), occupation q = k/m; at k = 0 every
+ * node is an isolated cluster (largest = 1 when n ≥ 1), at k = m the graph is intact. Self-loops and parallel
+ * copies of an edge are additions that change nothing.
+ *
+ * @param g - the graph.
+ * @param edgeOrder - edge removal order (first removed first), a permutation of the edge ids 0..m-1 (edge e joins
+ *   `g.edgeSource[e]`–`g.edgeTarget[e]`), e.g. {@link randomEdgeOrder}.
+ * @param opts - {@link SweepBondOptions}.
+ * @returns the microcanonical observables (arrays of length m + 1).
+ * @throws FragilityInputError naming `edgeOrder` when it is not a permutation.
+ *
+ * **Complexity** O(n + m·α(n)) time, arrays allocated once, no allocation per step.
+ *
+ * **Model** bond percolation: P(edge present) = t; S(t) = Σ_k B(m, k, t) largest_k / n.
+ *
+ * **References** Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
+ * doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+ * sweepBond(g, [0, 1]).largest; // Int32Array [1, 2, 3]  (edge 1 added first, then edge 0)
+ * ```
+ */
+export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: SweepBondOptions = {}): SweepResult {
+  const n = g.n;
+  const m = g.m;
+  const ord = opts.validate === false ? (edgeOrder as Int32Array) : validateOrder(edgeOrder, m, 'edgeOrder');
+  const largest = new Int32Array(m + 1);
+  const second = new Int32Array(m + 1);
+  const sumSquares = new Float64Array(m + 1);
+  const clusters = new Int32Array(m + 1);
+  const st = new ClusterState(n);
+  st.fillSingletons();
+  largest[0] = st.largest;
+  second[0] = st.second;
+  sumSquares[0] = st.sumSquares;
+  clusters[0] = st.clusters;
+  const es = g.edgeSource;
+  const et = g.edgeTarget;
+  for (let k = 1; k <= m; k++) {
+    const e = ord[m - k];
+    const ru = st.find(es[e]);
+    const rv = st.find(et[e]);
+    if (ru !== rv) st.unionRoots(ru, rv);
+    largest[k] = st.largest;
+    second[k] = st.second;
+    sumSquares[k] = st.sumSquares;
+    clusters[k] = st.clusters;
+  }
+  return { mode: 'bond', n, steps: m, largest, second, sumSquares, clusters };
+}

@@ -1,0 +1,77 @@
+/**
+ * Newman–Ziff site percolation sweep.
+ *
+ * @module
+ */
+import type { CompactGraph } from '../graph/compact-graph.ts';
+import { ClusterState } from './cluster-state.ts';
+import type { SweepResult } from './sweep-result.ts';
+import { validateOrder } from './validate-order.ts';
+
+/** Options of {@link sweepSite}. */
+export interface SweepSiteOptions {
+  /** Check that the order is a permutation of 0..n-1 (default true; O(n)). */
+  validate?: boolean;
+}
+
+/**
+ * Site percolation by the Newman–Ziff algorithm: nodes are ADDED in the reverse of the removal `order` and after
+ * every addition the largest and second-largest cluster, the sum of squared cluster sizes and the number of
+ * clusters are recorded. A node is present once added; its edges to present neighbours are unioned (edges to
+ * absent nodes are ignored, self-loops are no-ops, parallel edges harmless).
+ *
+ * Index k of every output array is the configuration with k nodes present (the last k of `order`), occupation
+ * q = k/n; k = 0 is the empty graph (all observables 0) and k = n the intact graph.
+ *
+ * @param g - the graph.
+ * @param order - removal order (first removed first), a permutation of 0..n-1 — see {@link randomOrder},
+ *   {@link degreeOrder}, {@link adaptiveDegreeOrder}, {@link betweennessOrder}.
+ * @param opts - {@link SweepSiteOptions}.
+ * @returns the microcanonical observables (arrays of length n + 1).
+ * @throws FragilityInputError naming `order` when it is not a permutation.
+ *
+ * **Complexity** O(n + m·α(n)) time; union–find with path halving and union by size; five typed arrays of
+ * length n + 1 plus the union–find state, allocated once; the inner loop allocates nothing.
+ *
+ * **Model** site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
+ * {@link canonicalAverage}).
+ *
+ * **References** M. E. J. Newman, R. M. Ziff, "Efficient Monte Carlo algorithm and high-precision results for
+ * percolation", PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; "A fast Monte Carlo algorithm for site or
+ * bond percolation", PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+ * const s = sweepSite(g, [1, 0, 2]); // remove 1, then 0, then 2; adds 2, 0, 1
+ * s.largest; // Int32Array [0, 1, 1, 3]
+ * ```
+ */
+export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: SweepSiteOptions = {}): SweepResult {
+  const n = g.n;
+  const ord = opts.validate === false ? (order as Int32Array) : validateOrder(order, n);
+  const largest = new Int32Array(n + 1);
+  const second = new Int32Array(n + 1);
+  const sumSquares = new Float64Array(n + 1);
+  const clusters = new Int32Array(n + 1);
+  const st = new ClusterState(n);
+  const parent = st.parent;
+  const off = g.offsets;
+  const tgt = g.targets;
+  for (let k = 1; k <= n; k++) {
+    const u = ord[n - k];
+    st.addSingleton(u);
+    let ru = u;
+    for (let p = off[u], end = off[u + 1]; p < end; p++) {
+      const v = tgt[p];
+      if (parent[v] === -1) continue;
+      const rv = st.find(v);
+      if (rv !== ru) ru = st.unionRoots(ru, rv);
+    }
+    largest[k] = st.largest;
+    second[k] = st.second;
+    sumSquares[k] = st.sumSquares;
+    clusters[k] = st.clusters;
+  }
+  return { mode: 'site', n, steps: n, largest, second, sumSquares, clusters };
+}
