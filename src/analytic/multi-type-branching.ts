@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { eigs, matrix } from 'mathjs';
+import { mathjs } from '../mathjs-lazy.ts';
 import { FragilityInputError } from '../errors.ts';
 
 /** Result of {@link multiTypeSpectralRadius}. */
@@ -57,6 +57,7 @@ export function multiTypeSpectralRadius(M: ReadonlyArray<ReadonlyArray<number>>)
   }
   if (K === 1) return { spectralRadius: M[0][0], method: 'eigs', converged: true };
   try {
+    const { eigs, matrix } = mathjs();
     const res = eigs(matrix(M.map((r) => [...r])), { eigenvectors: false }) as unknown as { values: { toArray(): unknown[] } | unknown[] };
     const vals = Array.isArray(res.values) ? res.values : res.values.toArray();
     let rho = 0;

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { compile } from 'mathjs';
+import { mathjs } from '../mathjs-lazy.ts';
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { DegreeLaw } from './types.ts';
 import { degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
@@ -26,7 +26,7 @@ export function compileUnivariate(expression: string, variable: string, field: s
   }
   let code: { evaluate(scope: Record<string, unknown>): unknown };
   try {
-    code = compile(expression);
+    code = mathjs().compile(expression);
   } catch (e) {
     throw new FragilityInputError(field, expression, `a mathjs expression in ${variable}`, (e as Error).message);
   }
