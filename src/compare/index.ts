@@ -1,0 +1,25 @@
+/**
+ * Analytic vs Monte Carlo, side by side: the only layer that reads both src/analytic and src/montecarlo (or
+ * src/cascade). Each comparison runs both sides on one grid and lines them up point by point (analytic value,
+ * Monte Carlo mean and CI, difference, inside-CI flag), with the thresholds side by side.
+ *
+ * @module
+ */
+export { lineUp, type AnalyticPoint, type MonteCarloPoint, type LineUp, type LineUpRow } from './line-up.ts';
+export {
+  compareConnectivity,
+  DEFAULT_COMPARE_GRID,
+  type CompareConnectivityOptions,
+  type ConnectivityComparison,
+  type ThresholdPair,
+} from './connectivity.ts';
+export { compareTwoTier, type CompareTwoTierOptions, type TwoTierComparison } from './two-tier.ts';
+export {
+  compareOverload,
+  compareOverloadPhase,
+  DEFAULT_OVERLOAD_LOSSES,
+  type CompareOverloadOptions,
+  type OverloadComparison,
+  type CompareOverloadPhaseOptions,
+  type OverloadPhaseComparison,
+} from './overload.ts';

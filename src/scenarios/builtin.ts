@@ -1,0 +1,187 @@
+/**
+ * The built-in scenarios `skype-2010` and `skype-2007`. Every default is traced to a row of the calibration table
+ * (../shared/reference/skype-calibration.md, section 6, "row N"); the model values are read from the overload
+ * model's calibrated defaults (`skype2010OverloadParams`, `skype2007OverloadParams` in src/cascade/overload-params.ts),
+ * so the scenario and the simulation cannot drift apart. docs/scenarios.md lists every field with its source column.
+ *
+ * @module
+ */
+import { skype2007OverloadParams, skype2010OverloadParams, type OverloadParams } from '../cascade/overload-params.ts';
+import type { Scenario } from './schema.ts';
+
+/** Infinity (not JSON) → null ("never"). */
+const never = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+/** Supernode-loss grid of the connectivity comparison: 0, 0.025, …, 1 (41 points). */
+const CONNECTIVITY_GRID = Array.from({ length: 41 }, (_, i) => i / 40);
+
+function fromParams(p: OverloadParams) {
+  return {
+    trigger: {
+      buggyShare: p.trigger.buggyShare,
+      clientCrashProb: p.trigger.crashProbability,
+      supernodeCrashShare: p.trigger.supernodeCrashShare,
+      durationMinutes: p.trigger.durationMinutes,
+    },
+    clients: {
+      restartProb: p.restart.probability,
+      restartMedianSeconds: p.restart.medianSeconds,
+      restartSigma: p.restart.sigma,
+      crashedReturnHours: never(p.restart.crashedReturnHours),
+      detectionMedianSeconds: p.detection.medianSeconds,
+      detectionSigma: p.detection.sigma,
+      retry: { ...p.retry },
+      maxAttempts: Number.isFinite(p.maxAttempts) ? p.maxAttempts : null,
+      goneReturnHours: never(p.goneReturnHours),
+    },
+    supernodes: {
+      headroom: p.headroom.spec,
+      loginCost: p.loginCost,
+      rejoinMinutes: { min: p.rejoin.minMinutes, max: p.rejoin.maxMinutes },
+      admission: p.admission,
+    },
+    levers: {
+      autoUpdateCoverage: p.trigger.autoUpdateCoverage,
+      megaSupernodes: {
+        waves: p.mega.waves.map((w) => ({ ...w })),
+        capacityClients: p.mega.capacityClients,
+        share: p.mega.share,
+        withdrawAtHours: never(p.mega.withdrawAtHours),
+        withdrawFraction: p.mega.withdrawFraction,
+        withdrawOverHours: p.mega.withdrawOverHours,
+      },
+      shedding: { atHours: never(p.shedding.atHours), loginCostFactor: p.shedding.loginCostFactor },
+    },
+  };
+}
+
+const P10 = skype2010OverloadParams;
+const base10 = fromParams(P10);
+/** Total mega-supernodes of the 2010 waves (row 22: "hundreds"). */
+const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
+
+/**
+ * The December 2010 Skype outage (22–24 Dec 2010, T = 22 Dec 16:30 UTC, row 3).
+ *
+ * Sources by field (rows of the calibration table):
+ * - overlay: clients 21 M (row 1), supernodes 26 000 (row 4; 21 M / 800, row 6), core law poisson(32) (row 8: mean
+ *   SN–SN degree 32, LimeWire analogue; Poisson spread for churn — L), host cache 50 (row 7: ≤ 200 addresses; 50
+ *   reachable — L), uniform choice (row 7: one active upstream SN).
+ * - trigger: 50 % on 5.0.0152 (row 14), 40 % of them crash (row 15), 27.5 % of supernodes (row 16, 25–30 %),
+ *   20 min (row 17).
+ * - clients: restart p 0.8, median 60 s, σ 1 (row 20); retry fixed 5–10 s ± 10 % (row 21); give up after 4 tries
+ *   (row 20: 3–5); detection/keep-alive (row 7, L).
+ * - supernodes: headroom α ~ uniform(0.25, 0.75) (row 9: α = 0.5), self-shutdown (row 10), re-entry 30–120 min
+ *   (row 18), login cost (row 19, calibrated — L).
+ * - levers: no auto-update (row 14), mega-supernode waves at T+2 h and T+16 h (row 22), 50 k clients each (row 23),
+ *   80 % withdrawn from T+40 h (row 24), feature shedding at T+3 h (row 24).
+ * - observed: rows 2–3; reported loss 25–30 % (row 16).
+ */
+export const skype2010Scenario: Scenario = {
+  name: 'skype-2010',
+  description:
+    'December 2010 Skype outage: Windows client 5.0.0152 crashed on delayed offline-IM replies, taking 25–30 % of the supernodes with it; ' +
+    'the restart storm overloaded the survivors until mega-supernodes were added.',
+  onset: '2010-12-22T16:30:00Z', // row 3 (T = 16:30 UTC, 22 Dec)
+  overlay: {
+    clients: P10.clients, // row 1 (20–23 M, default 21 M)
+    supernodes: P10.supernodes, // row 4 (25–30 k; 21 M / 800, row 6)
+    coreLaw: 'poisson(32)', // row 8 (mean 32, LimeWire analogue; sweep 8–64 — L)
+    cacheSize: P10.cacheSize, // row 7 (host cache ≤ 200 SN addresses)
+    choice: 'uniform', // row 7 (one active upstream SN among the cached)
+  },
+  ...base10, // trigger rows 14–17, clients rows 7/20/21, supernodes rows 9/10/18/19, levers rows 14/22–24
+  whatIf: [
+    { name: 'as it happened (2010)', description: 'the scenario unchanged (baseline)', set: {} },
+    { name: 'auto-update 50 %', description: 'half of the buggy clients and supernodes updated to 5.0.0.156 before T (row 14)', set: { levers: { autoUpdateCoverage: 0.5 } } },
+    { name: 'auto-update 90 %', description: '90 % updated before T (row 14)', set: { levers: { autoUpdateCoverage: 0.9 } } },
+    { name: 'auto-update 100 %', description: 'every client updated before T: no trigger (row 14)', set: { levers: { autoUpdateCoverage: 1 } } },
+    { name: 'headroom alpha = 1', description: 'capacity C = 2·L0 on average (row 9 sweep 0.2–1.0): uniform(0.5,1.5)', set: { supernodes: { headroom: 'uniform(0.5,1.5)' } } },
+    { name: 'headroom alpha = 3', description: 'capacity C = 4·L0 on average: uniform(1.5,4.5)', set: { supernodes: { headroom: 'uniform(1.5,4.5)' } } },
+    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter, base 1 s, cap 300 s (row 21, [S17])', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
+    { name: 'retry: gRPC backoff', description: 'gRPC connection backoff 1 s × 1.6, ±20 %, cap 120 s (row 21, [S17])', set: { clients: { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 } } },
+    { name: 'no mega-supernodes', description: 'no dedicated supernodes added (rows 22–23)', set: { levers: { megaSupernodes: { waves: [] } } } },
+    {
+      name: 'mega-supernodes early (all at T+1 h)',
+      description: `the same ${MEGA_TOTAL_2010} mega-supernodes, all at T+1 h (row 22)`,
+      set: { levers: { megaSupernodes: { waves: [{ atHours: 1, count: MEGA_TOTAL_2010 }] } } },
+    },
+    {
+      name: 'mega-supernodes ×2',
+      description: 'twice as many, same timing (row 22: press said "thousands")',
+      set: { levers: { megaSupernodes: { waves: P10.mega.waves.map((w) => ({ atHours: w.atHours, count: 2 * w.count })) } } },
+    },
+  ],
+  montecarlo: {
+    scale: 0.02, // 420 k clients, 520 supernodes: `npm start` in well under 2 minutes on 2 cores
+    durationHours: P10.durationHours, // row 3 (normal by ≈ T+48 h)
+    stepSeconds: P10.stepSeconds,
+    timelineRuns: 4,
+    whatIfRuns: 2,
+    collapse: { runs: 20, losses: [0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3], durationHours: 3 },
+    phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6], headrooms: [0.25, 0.5, 1, 1.5, 2, 3, 4, 6] },
+    connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
+  },
+  observed: [
+    { t: 2.17, online: 5.14 / 21, label: 'RSS 5.14 M (18:40 UTC)' }, // row 2 (skypenumerology)
+    { t: 13.5, online: 0.175, lo: 0.15, hi: 0.2, label: '15–20 % (CIO, Wed night PST)' }, // row 2 (CIO/JP)
+    { t: 20, online: 0.3, label: '≈30 % (T+20 h)' }, // row 3
+    { t: 22, online: 0.5, label: '≈50 % (T+22 h)' }, // row 3
+    { t: 24.5, online: 0.825, lo: 0.8, hi: 0.85, label: '80–85 % (T+24–25 h)' }, // row 3
+    { t: 48, online: 1, label: 'normal' }, // row 3 (normal by T+≈48 h)
+  ],
+  reportedLoss: [0.25, 0.3], // row 16
+};
+
+const P07 = skype2007OverloadParams;
+
+/**
+ * The August 2007 Skype outage (16–18 Aug 2007, row 26): synchronised reboots after Patch Tuesday, supernode
+ * re-promotion broken under load, fixed by a forced supernode increase. Onset T = 16 Aug 2007 14:00 UTC (L: the
+ * network degraded gradually from 15 Aug; the trough of 149,608 online was seen at 22:15 UTC).
+ */
+export const skype2007Scenario: Scenario = {
+  name: 'skype-2007',
+  description:
+    'August 2007 Skype outage: a massive synchronised restart after Windows Update met a supernode-allocation bug; ' +
+    'the network stayed down for about two days until the supernode count was forcibly increased.',
+  onset: '2007-08-16T14:00:00Z', // row 26 (L)
+  overlay: {
+    clients: P07.clients, // row 26 (5–9 M online)
+    supernodes: P07.supernodes, // rows 5–6 (< 1 %, 800 clients per SN)
+    coreLaw: 'poisson(32)', // row 8
+    cacheSize: P07.cacheSize, // row 7
+    choice: 'uniform', // row 7
+  },
+  ...fromParams(P07), // row 26 (trigger, re-promotion lag, forced supernode increase)
+  whatIf: [
+    { name: 'as it happened (2007)', description: 'the scenario unchanged (baseline)', set: {} },
+    { name: 'working re-promotion', description: 'supernode re-entry 30–120 min as in 2010 (rows 18, 26)', set: { supernodes: { rejoinMinutes: { min: 30, max: 120 } } } },
+    { name: 'staggered reboots (12 h)', description: 'the same reboots spread over 12 h (row 26)', set: { trigger: { durationMinutes: 720 } } },
+    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter (row 21)', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
+    { name: 'forced supernodes at T+6 h', description: 'the forced supernode increase 16 h earlier (row 26)', set: { levers: { megaSupernodes: { waves: [{ atHours: 6, count: 300 }, { atHours: 14, count: 300 }] } } } },
+  ],
+  montecarlo: {
+    scale: 0.05, // 350 k clients, 438 supernodes
+    durationHours: P07.durationHours, // row 25 (≈ 2 days)
+    stepSeconds: P07.stepSeconds,
+    timelineRuns: 4,
+    whatIfRuns: 2,
+    collapse: { runs: 20, losses: [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5], durationHours: 3 },
+    phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6], headrooms: [0.25, 0.5, 1, 2, 3, 4] },
+    connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
+  },
+  observed: [
+    { t: 8.25, online: 149_608 / 7e6, label: '149,608 online (16 Aug 15:15 PDT)' }, // row 26 [S4]
+    { t: 24.75, online: 3.15 / 7, label: '3.15 M (17 Aug 07:45 PDT)' }, // row 26 [S4]
+    { t: 26, online: 3 / 8, label: '≈3 M of ≈8 M usual (17 Aug noon EDT)' }, // row 26 [S4]
+    { t: 44, online: 1, label: 'normal (18 Aug 10:00 UTC)' }, // row 25/26 [S4]
+  ],
+  reportedLoss: [P07.trigger.supernodeCrashShare, P07.trigger.supernodeCrashShare], // row 26 (no published figure — L)
+};
+
+/** Built-in scenarios by name. */
+export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
+  'skype-2010': skype2010Scenario,
+  'skype-2007': skype2007Scenario,
+};

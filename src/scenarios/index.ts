@@ -1,0 +1,36 @@
+/**
+ * Scenarios: declarative what-if runs (Skype 2010, Skype 2007, user JSON files) that go from a trigger to its
+ * consequences and produce a report. Schema and field documentation: docs/scenarios.md.
+ *
+ * @module
+ */
+export {
+  scenarioSchema,
+  validateScenario,
+  formatScenarioIssue,
+  scenarioPath,
+  ScenarioValidationError,
+  type Scenario,
+  type ScenarioOverride,
+} from './schema.ts';
+export { skype2010Scenario, skype2007Scenario, BUILTIN_SCENARIOS } from './builtin.ts';
+export { loadScenario, parseScenario, applyWhatIf, mergeScenarioFields, BUILTIN_SCENARIO_NAMES } from './load.ts';
+export { scenarioToOverloadParams } from './to-params.ts';
+export {
+  runScenario,
+  scenarioVerdict,
+  type RunScenarioOptions,
+  type ScenarioResult,
+  type ScenarioTimelinePoint,
+  type WhatIfOutcome,
+} from './run.ts';
+export {
+  scenarioReport,
+  scenarioSummaryRows,
+  scenarioSummaryMarkdown,
+  whatIfRows,
+  scenarioTimelineSvg,
+  scenarioCollapseSvg,
+  scenarioPhaseSvg,
+  scenarioGiantSvg,
+} from './report.ts';

@@ -1,0 +1,80 @@
+/**
+ * Translate a scenario into the parameters of the two-tier overload simulation (src/cascade) and of the analytic
+ * two-tier model (src/analytic).
+ *
+ * @module
+ */
+import { type OverloadParams, skype2010OverloadParams, withOverloadParams } from '../cascade/overload-params.ts';
+import { parseCapacityLaw } from '../distributions/parse.ts';
+import { checkNumber } from '../errors.ts';
+import type { Scenario } from './schema.ts';
+
+const inf = (x: number | null): number => (x === null ? Infinity : x);
+
+/**
+ * The overload-model parameters of a scenario at a population scale.
+ *
+ * @param s - a validated scenario.
+ * @param scale - population scale (1 = the scenario's full population; default the scenario's montecarlo.scale).
+ * @returns OverloadParams. The host cache is capped at the scaled supernode count (a cache cannot hold more distinct
+ *   supernodes than exist); `null` ("never") becomes Infinity; the forced-loss client-crash ratio is the trigger's
+ *   client crash share over its supernode crash share (2010: 0.20 / 0.275, rows 14–16).
+ * @throws FragilityInputError `scale` outside (0, 1].
+ *
+ * **Complexity**: O(1) plus one capacity-law parse.
+ *
+ * **Model**: field-for-field copy (docs/scenarios.md lists the correspondence).
+ *
+ * **References**: calibration table rows 1–24.
+ *
+ * @example
+ * ```ts
+ * const p = scenarioToOverloadParams(loadScenario('skype-2010'), 0.01);
+ * simulateOverload(p, { seed: 1 });
+ * ```
+ */
+export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale): OverloadParams {
+  checkNumber('scale', scale, 1e-9, 1);
+  const S = Math.max(1, Math.round(s.overlay.supernodes * scale));
+  const clientShare = s.trigger.buggyShare * s.trigger.clientCrashProb;
+  return withOverloadParams(skype2010OverloadParams, {
+    scale,
+    clients: s.overlay.clients,
+    supernodes: s.overlay.supernodes,
+    cacheSize: Math.min(s.overlay.cacheSize, S),
+    durationHours: s.montecarlo.durationHours,
+    stepSeconds: s.montecarlo.stepSeconds,
+    headroom: parseCapacityLaw(s.supernodes.headroom),
+    loginCost: s.supernodes.loginCost,
+    trigger: {
+      buggyShare: s.trigger.buggyShare,
+      crashProbability: s.trigger.clientCrashProb,
+      supernodeCrashShare: s.trigger.supernodeCrashShare,
+      durationMinutes: s.trigger.durationMinutes,
+      autoUpdateCoverage: s.levers.autoUpdateCoverage,
+    },
+    restart: {
+      probability: s.clients.restartProb,
+      medianSeconds: s.clients.restartMedianSeconds,
+      sigma: s.clients.restartSigma,
+      crashedReturnHours: inf(s.clients.crashedReturnHours),
+    },
+    detection: { medianSeconds: s.clients.detectionMedianSeconds, sigma: s.clients.detectionSigma },
+    retry: { ...s.clients.retry },
+    maxAttempts: inf(s.clients.maxAttempts),
+    goneReturnHours: inf(s.clients.goneReturnHours),
+    rejoin: { minMinutes: s.supernodes.rejoinMinutes.min, maxMinutes: s.supernodes.rejoinMinutes.max },
+    admission: s.supernodes.admission,
+    mega: {
+      waves: s.levers.megaSupernodes.waves.map((w) => ({ ...w })),
+      capacityClients: s.levers.megaSupernodes.capacityClients,
+      share: s.levers.megaSupernodes.share,
+      withdrawAtHours: inf(s.levers.megaSupernodes.withdrawAtHours),
+      withdrawFraction: s.levers.megaSupernodes.withdrawFraction,
+      withdrawOverHours: s.levers.megaSupernodes.withdrawOverHours,
+    },
+    shedding: { atHours: inf(s.levers.shedding.atHours), loginCostFactor: s.levers.shedding.loginCostFactor },
+    forcedLoss: null,
+    forcedClientCrashRatio: s.trigger.supernodeCrashShare > 0 ? clientShare / s.trigger.supernodeCrashShare : 0,
+  });
+}

@@ -1,0 +1,19 @@
+// Shared by the scenario tests (not a test file): a cheap variant of the 2010 scenario.
+import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
+import type { Scenario } from '../../src/scenarios/schema.ts';
+
+/** The 2010 scenario with small Monte Carlo settings (a few seconds end to end at scale 0.002). */
+export function smallScenario(): Scenario {
+  const s = structuredClone(skype2010Scenario);
+  s.montecarlo = {
+    ...s.montecarlo,
+    scale: 0.002,
+    timelineRuns: 2,
+    whatIfRuns: 1,
+    collapse: { runs: 6, losses: [0, 0.01, 0.05, 0.3], durationHours: 2 },
+    phase: { runs: 1, losses: [0, 0.1, 0.3], headrooms: [0.5, 2] },
+    connectivity: { runs: 4, grid: [0, 0.25, 0.5, 0.75, 0.9, 1], minSupernodes: 300, maxClients: 1000 },
+  };
+  s.whatIf = s.whatIf.filter((w) => /as it happened|auto-update 100|no mega/.test(w.name));
+  return s;
+}
