@@ -20,3 +20,5 @@ export * from './analytic/index.ts';
 export * from './report/index.ts';
 export * from './montecarlo/index.ts';
 export * from './cascade/index.ts';
+export * from './compare/index.ts';
+export * from './scenarios/index.ts';
