@@ -9,19 +9,7 @@
  */
 import { checkInteger } from '../errors.ts';
 import type { Rng } from '../random/stream.ts';
-
-/** Fisher–Yates shuffle of the identity permutation 0..n-1 (drawn backwards, one `rng.int` per position). */
-function shuffledIdentity(n: number, rng: Rng): Int32Array {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = i;
-  for (let i = n - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const t = a[i];
-    a[i] = a[j];
-    a[j] = t;
-  }
-  return a;
-}
+import { randomPermutation } from '../random/shuffle.ts';
 
 /**
  * A uniformly random node removal order (random failure of nodes).
@@ -45,7 +33,7 @@ function shuffledIdentity(n: number, rng: Rng): Int32Array {
  */
 export function randomOrder(n: number, rng: Rng): Int32Array {
   checkInteger('n', n, 0, 0x7fffffff);
-  return shuffledIdentity(n, rng);
+  return randomPermutation(rng, n);
 }
 
 /**
@@ -68,5 +56,5 @@ export function randomOrder(n: number, rng: Rng): Int32Array {
  */
 export function randomEdgeOrder(m: number, rng: Rng): Int32Array {
   checkInteger('m', m, 0, 0x7fffffff);
-  return shuffledIdentity(m, rng);
+  return randomPermutation(rng, m);
 }
