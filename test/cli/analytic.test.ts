@@ -1,27 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { runCli, runJson } from './cli-run.ts';
 
 // Each call starts node + tsx (about 1–2 s on an idle 2-core machine), so the calls are few and each checks a lot.
-function runCli(args: string[]): { status: number; stdout: string; stderr: string } {
-  try {
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { status: 0, stdout, stderr: '' };
-  } catch (err) {
-    const e = err as { status: number; stdout: string; stderr: string };
-    return { status: e.status, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-function runJson(args: string[]): Record<string, unknown> {
-  const r = runCli([...args, '--json']);
-  if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
-  const lines = r.stdout.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]) as Record<string, unknown>;
-}
 
 describe('fragility analytic', () => {
   it('random failure with --q: contract fields and the model statement', () => {

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { runCliAsync } from './cli-run.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-/**
- * Run `tsx src/cli/main.ts ARGS` (what `npx tsx src/cli/main.ts` runs, minus npx's own start-up) and collect the
- * exit status and output. Asynchronous, so independent invocations overlap.
- */
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: ROOT, encoding: 'utf8' }, (err, stdout, stderr) => {
-      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+const run = (args: string[]) => runCliAsync(args);
 
 describe('fragility betweenness', () => {
   it('exact: values indexed by node id (pairs counted once) and method; sampled: stderr, same seed ⇒ same JSON', async () => {

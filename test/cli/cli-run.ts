@@ -1,5 +1,10 @@
-// Run the CLI in a child process (shared by the mp, bundle and interdependent CLI tests; not a test file itself).
-import { execFileSync } from 'node:child_process';
+// Run the CLI in a child process: shared by every test/cli/*.test.ts (not a test file itself).
+// `node --import tsx src/cli/main.ts` is what `npx fragility` runs, minus npx's own start-up.
+import { execFile, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root (the CLI's working directory in tests). */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface CliRun {
   status: number;
@@ -7,9 +12,16 @@ export interface CliRun {
   stderr: string;
 }
 
+const ARGV = ['--import', 'tsx', 'src/cli/main.ts'];
+
+/** Run synchronously; never throws for a non-zero exit. */
 export function runCli(args: string[]): CliRun {
   try {
-    const stdout = execFileSync('npx', ['tsx', 'src/cli/main.ts', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout = execFileSync(process.execPath, [...ARGV, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return { status: 0, stdout, stderr: '' };
   } catch (err) {
     const e = err as { status: number; stdout: string; stderr: string };
@@ -17,6 +29,16 @@ export function runCli(args: string[]): CliRun {
   }
 }
 
+/** Run asynchronously, so that independent invocations overlap. */
+export function runCliAsync(args: string[], timeoutMs = 120_000): Promise<CliRun> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [...ARGV, ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs }, (err, stdout, stderr) => {
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Run with `--json` and parse the one JSON line it must print. */
 export function runJson(args: string[]): Record<string, unknown> {
   const r = runCli([...args, '--json']);
   if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
