@@ -10,7 +10,20 @@ import { checkDegreeLawMoments } from './law-check.ts';
 import { brentRoot, type ConvergenceReport } from './root-finding.ts';
 
 /** Threshold distribution: a uniform threshold φ* for every node, or the CDF F(φ) of random thresholds. */
-export type WattsThresholds = { phiStar: number } | { thresholdCdf: (phi: number) => number };
+export type WattsThresholds =
+  | {
+      /** The threshold φ* shared by every node. */
+      phiStar: number;
+    }
+  | {
+      /**
+       * The CDF F(φ) = P(threshold ≤ φ) of the random thresholds.
+       *
+       * @param phi - a fraction of active neighbours in [0, 1].
+       * @returns P(threshold ≤ φ).
+       */
+      thresholdCdf(phi: number): number;
+    };
 
 /** Relative slack in k <= 1/φ*, so that e.g. φ* = 0.2 makes degree 5 vulnerable despite rounding. */
 const VULNERABLE_SLACK = 1e-12;

@@ -32,11 +32,15 @@ export interface DegreeLaw {
   pmf(k: number): number;
   /** G0(x) and its first two derivatives; x in [0, 1]. */
   G0(x: number): number;
+  /** G0′(x). */
   G0p(x: number): number;
+  /** G0″(x). */
   G0pp(x: number): number;
   /** G1(x) and its first two derivatives; x in [0, 1]. */
   G1(x: number): number;
+  /** G1′(x). */
   G1p(x: number): number;
+  /** G1″(x). */
   G1pp(x: number): number;
   /** One degree drawn from the law. */
   sample(rng: Rng): number;

@@ -9,9 +9,11 @@ export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display');
 
 /** A value the Deno Jupyter kernel renders through its MIME bundle. */
 export interface JupyterSvg {
+  /** The MIME bundle the kernel displays: `{ 'image/svg+xml': svg }`. */
   [JUPYTER_DISPLAY]: () => { 'image/svg+xml': string };
   /** The SVG text (also what `String(value)` gives). */
   readonly svg: string;
+  /** The SVG text. */
   toString(): string;
 }
 

@@ -24,6 +24,7 @@ export interface TableColumn {
   key: string;
   header?: string;
   align?: 'left' | 'right' | 'center';
+  /** A number format, or a function (value, row) → cell text; see above. */
   format?: NumberFormat | ((value: unknown, row: TableRow) => string);
 }
 
