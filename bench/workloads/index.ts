@@ -1,0 +1,428 @@
+/**
+ * The benchmark workloads (parent side): each runs fragility's task in a child process, then the peers on the very
+ * files the task wrote, checks that the results agree, and returns report rows.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { allAgree, checkGnpEdgeCount, compareFields, compareRelative, compareSequences, parseNumbers, type Agreement } from '../lib/agree.ts';
+import { runFragilityChild, runPeer, type ChildOutput, type PeerOutput } from '../lib/child.ts';
+import { speedRatio, summarize, type TimingSummary } from '../lib/stats.ts';
+
+/** One peer's cell of a row. */
+export interface PeerCell {
+  name: string;
+  version?: string;
+  summary?: TimingSummary;
+  /** Peer median / fragility median (> 1: fragility faster). */
+  ratio: number;
+  /** CPU time (user + system, all threads) of the same runs. */
+  cpu?: TimingSummary;
+  /** Peer CPU median / fragility CPU median: less sensitive to other load on the machine than `ratio`. */
+  cpuRatio?: number;
+  error?: string;
+}
+
+/** One line of the report. */
+export interface Row {
+  id: string;
+  title: string;
+  fragility?: TimingSummary;
+  fragilityCpu?: TimingSummary;
+  peakRssMB?: number;
+  peers: PeerCell[];
+  /** Undefined: nothing to compare with. */
+  agreement?: Agreement;
+  target?: { text: string; met: boolean };
+  skipped?: string;
+  error?: string;
+  notes: string[];
+}
+
+/** Context of a run. */
+export interface RunContext {
+  quick: boolean;
+  out: string;
+  log: (s: string) => void;
+}
+
+/** A named workload. */
+export interface Workload {
+  /** Name for `--only` (several workloads may share a group name). */
+  name: string;
+  /** Row id prefix. */
+  id: string;
+  run(ctx: RunContext): Promise<Row[]>;
+}
+
+const WARMUP = 1;
+const REPS = 3;
+const AS_GRAPH = fileURLToPath(new URL('../../../shared/data/as-22july06.edges', import.meta.url));
+
+/** 100000 → "1e5", 2000 → "2e3", 21000000 → "2.1e7"; other numbers as they are. */
+const fmtN = (n: number): string => {
+  if (n < 1000) return String(n);
+  const [mant, exp] = n.toExponential().split('e+');
+  return mant.length <= 3 ? `${mant}e${exp}` : String(n);
+};
+
+async function fragility(ctx: RunContext, task: string, params: Record<string, number | string>, warmup = WARMUP, reps = REPS): Promise<ChildOutput> {
+  ctx.log(`  fragility ${task} ${JSON.stringify(params)}`);
+  return runFragilityChild(task, params, warmup, reps, ctx.out);
+}
+
+async function peer(ctx: RunContext, workload: string, args: (string | number)[], warmup = WARMUP, reps = REPS): Promise<PeerOutput | Error> {
+  ctx.log(`  peer ${workload}`);
+  try {
+    return await runPeer(workload, args, warmup, reps);
+  } catch (e) {
+    ctx.log(`  ${(e as Error).message}`);
+    return e as Error;
+  }
+}
+
+function cell(p: PeerOutput | Error, frag: Row, name?: string): PeerCell {
+  if (p instanceof Error) return { name: name ?? 'peer', ratio: NaN, error: p.message.split('\n')[0] };
+  const summary = summarize(p.times);
+  const cpu = p.cpu.length > 0 ? summarize(p.cpu) : undefined;
+  return {
+    name: name ?? p.peer,
+    version: p.version,
+    summary,
+    ratio: speedRatio(summary.median, frag.fragility?.median),
+    cpu,
+    cpuRatio: speedRatio(cpu?.median, frag.fragilityCpu?.median),
+  };
+}
+
+function baseRow(id: string, title: string, f: ChildOutput): Row {
+  if (f.skipped !== undefined) return { id, title, peers: [], skipped: f.skipped, notes: [] };
+  const fragilityCpu = f.cpuTimes && f.cpuTimes.length > 0 ? summarize(f.cpuTimes) : undefined;
+  return { id, title, fragility: summarize(f.times), fragilityCpu, peakRssMB: f.maxRssMB, peers: [], notes: [] };
+}
+
+async function readNumbers(path: string): Promise<Float64Array> {
+  return parseNumbers(await readFile(path, 'utf8'));
+}
+
+/** A peer failed to run: the agreement cannot be checked (reported, but it fails the benchmark). */
+function peerAgreement(p: PeerOutput | Error, check: () => Promise<Agreement>): Promise<Agreement> {
+  if (p instanceof Error) return Promise.resolve({ ok: false, detail: `peer failed: ${p.message.split('\n')[0]}` });
+  return check();
+}
+
+function erWorkload(n: number): Workload {
+  const k = 4;
+  return {
+    name: 'er',
+    id: `er-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `ER generation n = ${fmtN(n)}, ⟨k⟩ = 4`;
+      const f = await fragility(ctx, 'er-gen', { n, k });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      const p = k / (n - 1);
+      const ig = await peer(ctx, 'igraph-er', [n, p]);
+      const nx = await peer(ctx, 'networkx-er', [n, p]);
+      row.peers = [cell(ig, row), cell(nx, row)];
+      const checks: Agreement[] = [
+        relabel(checkGnpEdgeCount(n, p, Number(f.result.m)), 'fragility'),
+        compareFields({ n }, { n: f.result.n }, ['n']),
+      ];
+      for (const [name, o] of [['igraph', ig], ['networkx', nx]] as const) {
+        if (o instanceof Error) checks.push({ ok: false, detail: `${name} failed` });
+        else {
+          const c = checkGnpEdgeCount(n, p, Number(o.result.m));
+          checks.push(relabel(c, name), compareFields({ n }, { n: o.result.n }, ['n']));
+        }
+      }
+      row.agreement = allAgree(checks);
+      const igRatio = Math.max(...row.peers.filter((c) => c.name === 'python-igraph').map((c) => c.ratio));
+      const m = Number(f.result.m);
+      const bytes = Number(f.result.bytes);
+      const budget = 12 * 2 * m + 16 * n;
+      const memOk = bytes <= budget;
+      row.notes.push(`CompactGraph typed arrays ${(bytes / 2 ** 20).toFixed(1)} MB = ${(bytes / (2 * m + n)).toFixed(2)} B per (edge end + node); budget 12 B/edge end + 16 B/node = ${(budget / 2 ** 20).toFixed(1)} MB: ${memOk ? 'met' : 'NOT met'}`);
+      if (n >= 1e6) row.target = { text: 'no slower than igraph (ratio ≥ 1); ≤ 12 B/edge end + 16 B/node', met: igRatio >= 1 && memOk };
+      return [row];
+    },
+  };
+}
+
+function sweepWorkload(mode: 'site' | 'bond', n: number): Workload {
+  return {
+    name: mode,
+    id: `${mode}-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `${mode} sweep, ER n = ${fmtN(n)}, ⟨k⟩ = 4, random order`;
+      const f = await fragility(ctx, 'sweep', { n, k: 4, mode });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      const r = f.result as { edges: string; orderFile: string; seqFile: string };
+      const peerOut = join(ctx.out, `er-n${n}-k4-${mode}.graph-tool.largest`);
+      const gt = await peer(ctx, mode === 'site' ? 'gt-site' : 'gt-bond', [r.edges, r.orderFile, n, peerOut]);
+      row.peers = [cell(gt, row)];
+      row.agreement = await peerAgreement(gt, async () => compareSequences(await readNumbers(r.seqFile), await readNumbers(peerOut), 'largest cluster after each addition'));
+      if (mode === 'site' && n >= 1e6) row.target = { text: 'no slower than graph-tool (ratio ≥ 1)', met: row.peers[0].ratio >= 1 };
+      return [row];
+    },
+  };
+}
+
+function ensembleWorkload(n: number, runs: number): Workload {
+  return {
+    name: 'ensemble',
+    id: `ensemble-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `ensemble: ${runs} site replicates, ER n = ${fmtN(n)}, 2 workers`;
+      // No warm-up: each ensemble is itself `runs` repetitions of the same replicate code (and a warm-up of the
+      // 2-worker pool would hide its start-up, which a user pays).
+      const one = await fragility(ctx, 'ensemble', { n, runs, workers: 1 }, 0, REPS);
+      if (one.skipped !== undefined) return [baseRow(this.id, title, one)];
+      const two = await fragility(ctx, 'ensemble', { n, runs, workers: 2 }, 0, REPS);
+      const row = baseRow(this.id, title, two);
+      if (two.skipped !== undefined) return [row];
+      const s1 = summarize(one.times);
+      row.peers = [{ name: 'fragility, 1 worker', summary: s1, ratio: speedRatio(s1.median, row.fragility!.median) }];
+      row.agreement = compareFields(one.result, two.result, ['S05', 'gapQc']);
+      row.agreement.detail = `1 vs 2 workers: ${row.agreement.detail}`;
+      row.target = { text: '2 workers ≥ 1.8× faster than 1', met: row.peers[0].ratio >= 1.8 };
+      row.notes.push(`no warm-up (each timing is a whole ensemble, worker-pool start-up included); peak RSS with 1 worker ${one.maxRssMB.toFixed(0)} MB`);
+      return [row];
+    },
+  };
+}
+
+function attackWorkload(n: number): Workload {
+  return {
+    name: 'attack',
+    id: `attack-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `static degree attack (order + sweep), BA n = ${fmtN(n)}, m = 2`;
+      const f = await fragility(ctx, 'attack', { n, m: 2 });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      const r = f.result as { edges: string; orderFile: string; seqFile: string; degreeSorted: boolean };
+      const peerOut = join(ctx.out, `ba-n${n}-m2-attack.graph-tool.largest`);
+      const gt = await peer(ctx, 'gt-attack', [r.edges, n, r.orderFile, peerOut]);
+      row.peers = [cell(gt, row)];
+      row.agreement = await peerAgreement(gt, async () =>
+        allAgree([
+          { ok: r.degreeSorted, detail: r.degreeSorted ? 'order non-increasing in degree' : 'order NOT sorted by degree' },
+          compareSequences(await readNumbers(r.seqFile), await readNumbers(peerOut), 'largest cluster (fragility order through graph-tool)'),
+        ]),
+      );
+      row.notes.push('graph-tool timed with its own stable argsort order; agreement on fragility’s order (ties broken by its seed)');
+      return [row];
+    },
+  };
+}
+
+function betweennessWorkload(n: number, quick: boolean): Workload {
+  return {
+    name: 'betweenness',
+    id: `betweenness-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `exact betweenness, BA n = ${fmtN(n)}, m = 2`;
+      const f = await fragility(ctx, 'betweenness', { n, m: 2 });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      const fm = row.fragility!.median;
+      const r = f.result as { edges: string; valuesFile: string };
+      const ours = await readNumbers(r.valuesFile);
+      const checks: Agreement[] = [];
+      for (const ip of f.inProcessPeers ?? []) {
+        const s = summarize(ip.times);
+        const cpu = ip.cpuTimes ? summarize(ip.cpuTimes) : undefined;
+        row.peers.push({
+          name: `${ip.name} (same Node process)`,
+          version: ip.version,
+          summary: s,
+          ratio: speedRatio(s.median, fm),
+          cpu,
+          cpuRatio: speedRatio(cpu?.median, row.fragilityCpu?.median),
+        });
+        if (ip.valuesFile) checks.push(relabel(compareRelative(ours, await readNumbers(ip.valuesFile), 1e-9), ip.name));
+      }
+      const peers: [string, string, number, number][] = [
+        ['igraph-betweenness', 'igraph', WARMUP, REPS],
+        ['gt-betweenness', 'graph-tool', WARMUP, REPS],
+        // networkx takes minutes at n = 1e4: one timed run, no warm-up (pure Python: no JIT to warm up).
+        ['networkx-betweenness', 'networkx', quick ? WARMUP : 0, quick ? REPS : 1],
+      ];
+      for (const [w, label, wu, reps] of peers) {
+        const file = join(ctx.out, `ba-n${n}-m2.${label}.betweenness`);
+        const o = await peer(ctx, w, [r.edges, n, file], wu, reps);
+        row.peers.push(cell(o, row));
+        checks.push(relabel(await peerAgreement(o, async () => compareRelative(ours, await readNumbers(file), 1e-9)), label));
+      }
+      row.agreement = allAgree(checks);
+      const ratioOf = (prefix: string) => row.peers.find((c) => c.name.startsWith(prefix))?.ratio ?? NaN;
+      row.target = {
+        text: '≥ 10× graphology-metrics and ≥ 1× igraph',
+        met: ratioOf('graphology') >= 10 && ratioOf('python-igraph') >= 1,
+      };
+      return [row];
+    },
+  };
+}
+
+function relabel(a: Agreement, who: string): Agreement {
+  return { ok: a.ok, detail: `${who}: ${a.detail}` };
+}
+
+function motterLaiWorkload(n: number): Workload {
+  const alpha = 0.2;
+  return {
+    name: 'motter-lai',
+    id: `motter-lai-${fmtN(n)}`,
+    async run(ctx) {
+      const title = `Motter–Lai cascade, BA n = ${fmtN(n)}, m = 2, α = ${alpha}`;
+      const f = await fragility(ctx, 'motter-lai', { n, m: 2, alpha });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      const r = f.result as { edges: string };
+      const ig = await peer(ctx, 'igraph-motter-lai', [r.edges, n, alpha]);
+      const nx = await peer(ctx, 'networkx-motter-lai', [r.edges, n, alpha], 0, 1);
+      row.peers = [cell(ig, row), cell(nx, row)];
+      const checks: Agreement[] = [];
+      for (const [label, o] of [['igraph', ig], ['networkx', nx]] as const) {
+        checks.push(relabel(await peerAgreement(o, async () => compareFields(f.result, (o as PeerOutput).result, ['G', 'waves', 'failed'])), label));
+      }
+      row.agreement = allAgree(checks);
+      row.notes.push('peers: the cascade re-implemented in bench/peers.py on igraph / networkx betweenness; networkx one run');
+      return [row];
+    },
+  };
+}
+
+function analyticWorkload(): Workload {
+  const kmax = 1_000_000;
+  return {
+    name: 'analytic',
+    id: 'analytic',
+    async run(ctx) {
+      const f = await fragility(ctx, 'analytic', { kmax }, 1, 9);
+      if (f.skipped !== undefined) return [baseRow('analytic', 'analytic solve, power law kmax = 1e6', f)];
+      return Object.entries(f.series ?? {}).map(([label, times], i) => {
+        const s = summarize(times);
+        return {
+          id: `analytic-${i + 1}`,
+          title: `analytic ${label}, kmax = 1e6`,
+          fragility: s,
+          peakRssMB: f.maxRssMB,
+          peers: [],
+          target: { text: '< 20 ms', met: s.median < 20 },
+          notes: i === 0 ? ['fresh law object per call (validation pass paid every time); peak RSS of the whole analytic child'] : [],
+        };
+      });
+    },
+  };
+}
+
+function mpWorkload(source: 'as' | number): Workload {
+  const isAs = source === 'as';
+  return {
+    name: 'mp',
+    id: isAs ? 'mp-as' : `mp-cm-${fmtN(source)}`,
+    async run(ctx) {
+      const label = isAs ? 'Internet AS graph (as-22july06)' : `CM n = ${fmtN(source as number)}, poisson(4)`;
+      if (isAs && !existsSync(AS_GRAPH)) return [{ id: this.id, title: `message passing, ${label}`, peers: [], skipped: `${AS_GRAPH} not found`, notes: [] }];
+      const f = await fragility(ctx, 'mp', isAs ? { file: AS_GRAPH } : { n: source });
+      if (f.skipped !== undefined) return [baseRow(this.id, `message passing, ${label}`, f)];
+      const limit = isAs ? 1000 : 10_000;
+      const res = f.result as { n: number; m: number; S: number; lambda: number; mpConverged: boolean; nbConverged: boolean };
+      return Object.entries(f.series ?? {}).map(([what, times], i) => {
+        const s = summarize(times);
+        return {
+          id: `${this.id}-${i + 1}`,
+          title: `${what}, ${label}`,
+          fragility: s,
+          peakRssMB: f.maxRssMB,
+          peers: [],
+          target: { text: `< ${limit / 1000} s`, met: s.median < limit },
+          notes: [i === 0 ? `n = ${res.n}, m = ${res.m}, S = ${res.S.toFixed(6)}, converged ${res.mpConverged}` : `λ_NB = ${res.lambda.toFixed(6)}, converged ${res.nbConverged}`],
+        };
+      });
+    },
+  };
+}
+
+function twoTierWorkload(clients: number, supernodes: number, full: boolean): Workload {
+  return {
+    name: 'two-tier',
+    id: 'two-tier',
+    async run(ctx) {
+      const cache = 8;
+      const title = `two-tier overlay, ${(clients / 1e6).toFixed(clients >= 1e6 ? 0 : 2)} M clients, ${supernodes} supernodes, H = 8`;
+      const f = await fragility(ctx, 'two-tier', { clients, supernodes, cache });
+      const row = baseRow(this.id, title, f);
+      if (f.skipped !== undefined) return [row];
+      row.agreement = compareFields(f.result, { clients, supernodes, hostCacheLength: clients * cache, activeLength: clients }, ['clients', 'supernodes', 'hostCacheLength', 'activeLength']);
+      if (full) row.target = { text: '< 60 s and < 2 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 2048 };
+      return [row];
+    },
+  };
+}
+
+function overloadWorkload(scale: number): Workload {
+  return {
+    name: 'overload',
+    id: 'overload',
+    async run(ctx) {
+      const f = await fragility(ctx, 'overload', { scale });
+      const row = baseRow(this.id, `Skype overload model, scale ${scale} (${(21 * scale).toFixed(scale < 1 ? 2 : 0)} M clients), 48 h at 10 s`, f);
+      if (f.skipped !== undefined) return [row];
+      const r = f.result as { clients: number; supernodes: number; steps: number; minOnlineFraction: number; recovered: boolean };
+      row.agreement = compareFields(r, { clients: Math.round(21e6 * scale), supernodes: Math.round(26_000 * scale), steps: 17_280 }, ['clients', 'supernodes', 'steps']);
+      row.notes.push(`min online fraction ${r.minOnlineFraction.toPrecision(3)}, recovered ${r.recovered}`);
+      if (scale === 1) row.target = { text: '< 60 s and < 4 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 4096 };
+      return [row];
+    },
+  };
+}
+
+/**
+ * The workloads at full size, or small sizes for `--quick`.
+ *
+ * @param quick - small sizes only (a smoke test of the harness).
+ * @returns the workloads in run order.
+ */
+export function workloads(quick: boolean): Workload[] {
+  if (quick) {
+    return [
+      erWorkload(1e4),
+      sweepWorkload('site', 1e4),
+      sweepWorkload('bond', 1e4),
+      ensembleWorkload(1e4, 10),
+      attackWorkload(1e4),
+      betweennessWorkload(1e3, true),
+      motterLaiWorkload(300),
+      analyticWorkload(),
+      mpWorkload('as'),
+      mpWorkload(1e5),
+      twoTierWorkload(210_000, 260, false),
+      overloadWorkload(0.01),
+    ];
+  }
+  return [
+    erWorkload(1e5),
+    erWorkload(1e6),
+    sweepWorkload('site', 1e5),
+    sweepWorkload('bond', 1e5),
+    sweepWorkload('site', 1e6),
+    sweepWorkload('bond', 1e6),
+    ensembleWorkload(1e5, 100),
+    attackWorkload(1e5),
+    betweennessWorkload(1e4, false),
+    motterLaiWorkload(2000),
+    analyticWorkload(),
+    mpWorkload('as'),
+    mpWorkload(1e6),
+    twoTierWorkload(21_000_000, 26_000, true),
+    overloadWorkload(1),
+  ];
+}
