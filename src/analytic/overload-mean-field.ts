@@ -163,6 +163,8 @@ export interface OverloadSurgeInputs {
     | { kind: 'grpc'; initialSeconds: number; multiplier: number; jitter: number; maxSeconds: number };
   /** Client crashes per supernode crash in the forced-loss mode. */
   forcedClientCrashRatio: number;
+  /** Averaging window (s) of the load the supernodes monitor (0 or absent = the per-step load). */
+  loadWindowSeconds?: number;
 }
 
 /** Result of {@link overloadSurgeFromParams}. */
@@ -177,6 +179,8 @@ export interface OverloadSurgeEstimate {
   concurrency: number;
   /** Requests per original supernode per step at the peak, in units of its nominal client count. */
   requestRate: number;
+  /** Fraction of the storm's request load seen by the monitored (averaged) load: 1 − exp(−W/τ) (1 when τ = 0). */
+  smoothing: number;
 }
 
 function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number): number {
@@ -217,7 +221,9 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  * mean retry delay d, so a fraction φ = min(1, maxAttempts·max(d, dt)/W) of them is sending in any one step at the
  * peak, at one request per step at most. The survivors also carry every client (the transient worst case in which
  * the storm arrives on top of the redistributed load), so the load per original supernode is
- * s = 1 + c·q·φ·min(1, dt/d) with c the login cost (nominal units: the normal steady state has s = 1).
+ * s = 1 + c·q·φ·min(1, dt/d)·κ with c the login cost (nominal units: the normal steady state has s = 1) and
+ * κ = 1 − exp(−W/τ) the response of the supernodes' averaged load (time constant τ = loadWindowSeconds) to a storm
+ * pulse of length W (κ = 1 for τ = 0).
  *
  * **References**: calibration table rows 14–21 (`reference/skype-calibration.md`); Rabbe, Skype CIO post-mortem (2010).
  *
@@ -240,36 +246,53 @@ export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { 
   const phi = Math.min(1, (attempts * Math.max(d, dt)) / W);
   const perStep = Math.min(1, dt / Math.max(d, 1e-12));
   const requestRate = q * phi * perStep;
-  return { surge: 1 + params.loginCost * requestRate, loss: f, needNewSupernode: q, concurrency: phi, requestRate };
+  const tau = params.loadWindowSeconds ?? 0;
+  const smoothing = tau > 0 ? -Math.expm1(-W / tau) : 1;
+  return { surge: 1 + params.loginCost * requestRate * smoothing, loss: f, needNewSupernode: q, concurrency: phi, requestRate, smoothing };
 }
 
 /**
- * Self-consistent critical loss of the overload mean field for a parameter set: the smallest f with
- * s(f) >= (1 − f)·σ_c, where s(f) is {@link overloadSurgeFromParams} in the forced-loss mode (the mode that the
- * simulated half-collapse loss of `collapseProbability` uses).
+ * Self-consistent critical loss of the overload mean field for a parameter set: the smallest f at which the restart
+ * surge s(f) of {@link overloadSurgeFromParams} (forced-loss mode, the mode of the simulated half-collapse loss of
+ * `collapseProbability`) overwhelms the surviving supernodes.
  *
  * @param params - the model parameters including `headroom`.
- * @returns f_c (null with reason when even f = 0 collapses or no f < 1 does), σ_c and the surge at f_c.
+ * @param options.model - `'admission'` (default): survivors keep their own clients and turn away the clients they
+ *   have no room for (the simulation's admission rule), so only the request load s − 1 is shared, against the
+ *   headroom thresholds alpha: collapse iff s(f) − 1 > (1 − f)·σ_c(alpha). `'rehome-all'`: the first-generation
+ *   bound in which the survivors also carry every re-homed client: collapse iff s(f) > (1 − f)·σ_c(1 + alpha)
+ *   (much more pessimistic for a wide headroom law).
+ * @returns f_c (null with reason when even f = 0 collapses or no f < 1 does), σ_c (of alpha for `'admission'`, of
+ *   1 + alpha for `'rehome-all'`), its maximiser, and the load compared with (1 − f_c)·σ_c at f_c (`surge`: s − 1
+ *   for `'admission'`, s for `'rehome-all'`).
  * @throws FragilityInputError (`headroom`).
  *
  * **Complexity**: 200 bisection steps on O(1) evaluations after one σ_c maximisation.
  *
- * **Model**: h(f) = s(f) − (1 − f)σ_c is increasing in f; its root is f_c.
+ * **Model**: equal load sharing on the thresholds θ (θ = alpha or 1 + alpha): with a fraction U of the supernodes
+ * up, the shared load per survivor is σ/U and U = (1 − f)[1 − F_θ(σ/U)] has a non-zero fixed point iff
+ * σ <= (1 − f)·σ_c, σ_c = max_x x[1 − F_θ(x)]. h(f) = σ(f) − (1 − f)σ_c is increasing in f; its root is f_c.
  *
- * **References**: as {@link overloadCriticalLoss}.
+ * **References**: as {@link overloadCriticalLoss}; Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010).
  *
  * @example
  * ```ts
- * overloadCriticalLossFromParams(skype2010OverloadParams).fC; // ≈ 0.014 with the 2010 defaults
+ * overloadCriticalLossFromParams(skype2010OverloadParams).fC; // ≈ 0.063 with the 2010 defaults (simulated ≈ 0.107)
  * ```
  */
-export function overloadCriticalLossFromParams(params: OverloadSurgeInputs & { headroom: CapacityLaw }): OverloadCriticalLossResult {
+export function overloadCriticalLossFromParams(
+  params: OverloadSurgeInputs & { headroom: CapacityLaw },
+  options: { model?: 'admission' | 'rehome-all' } = {},
+): OverloadCriticalLossResult {
   checkHeadroom(params.headroom);
-  const crit = thresholdCritical(params.headroom);
-  const h = (f: number) => overloadSurgeFromParams(params, { loss: f, forced: true }).surge - (1 - f) * crit.sigmaC;
+  const model = options.model ?? 'admission';
+  if (model !== 'admission' && model !== 'rehome-all') throw new FragilityInputError('model', model, "'admission' or 'rehome-all'");
+  const crit = model === 'admission' ? headroomCritical(params.headroom) : thresholdCritical(params.headroom);
+  const load = (f: number) => overloadSurgeFromParams(params, { loss: f, forced: true }).surge - (model === 'admission' ? 1 : 0);
+  const h = (f: number) => load(f) - (1 - f) * crit.sigmaC;
   const base = { sigmaC: crit.sigmaC, xC: crit.xC };
-  if (h(0) > 0) return { ...base, surge: overloadSurgeFromParams(params, { loss: 0, forced: true }).surge, fC: null, reason: 'collapse-without-loss' };
-  if (h(1) <= 0) return { ...base, surge: overloadSurgeFromParams(params, { loss: 1, forced: true }).surge, fC: null, reason: 'no-load' };
+  if (h(0) > 0) return { ...base, surge: load(0), fC: null, reason: 'collapse-without-loss' };
+  if (h(1) <= 0) return { ...base, surge: load(1), fC: null, reason: 'no-load' };
   let lo = 0;
   let hi = 1;
   for (let i = 0; i < 200 && hi - lo > 1e-14; i++) {
@@ -278,5 +301,11 @@ export function overloadCriticalLossFromParams(params: OverloadSurgeInputs & { h
     else lo = mid;
   }
   const fC = (lo + hi) / 2;
-  return { ...base, surge: overloadSurgeFromParams(params, { loss: fC, forced: true }).surge, fC };
+  return { ...base, surge: load(fC), fC };
+}
+
+/** σ_c of the headroom thresholds alpha themselves (constant headroom: σ_c = alpha). */
+function headroomCritical(headroom: CapacityLaw): { sigmaC: number; xC: number; UC: number } {
+  if (headroom.hi === headroom.lo) return { sigmaC: headroom.lo, xC: headroom.lo, UC: 1 };
+  return fiberBundleCritical(headroom);
 }

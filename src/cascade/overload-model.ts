@@ -34,6 +34,12 @@ export interface OverloadTimelinePoint {
   meanLoad: number;
   /** Login/search requests received by supernodes in the step / the normal login rate C·dt/session. */
   loginRate: number;
+  /**
+   * Supernode traffic in the step / the normal login rate: every login/search request sent to a supernode, counting
+   * the probes of host-cache entries that are down (each attempt tries its cache in turn until a supernode answers)
+   * and the requests refused by overloaded ones — the quantity the CIO's "≈100× normal" refers to (row 19).
+   */
+  trafficRate: number;
   /** Mega-supernodes up (count). */
   megaUp: number;
   /** Searching clients / C. */
@@ -84,6 +90,9 @@ export interface OverloadResult {
   /** Peak of the login rate relative to normal (compare with the reported ≈100×), and when. */
   peakLoginRate: number;
   peakLoginRateAtHours: number;
+  /** Peak of the supernode traffic (see {@link OverloadTimelinePoint.trafficRate}) relative to normal, and when. */
+  peakTrafficRate: number;
+  peakTrafficRateAtHours: number;
   /** Peak mean load of up supernodes (nominal units). */
   peakMeanLoad: number;
   final: OverloadFinalState;
@@ -117,19 +126,24 @@ const LOOP_LEVELS = 40;
  *
  * **Complexity**: O(T·(S + M + L·B)) time for T steps, S supernodes, M mega-supernodes, L retry levels and B delay
  * bins per level; O(S + M + L·B + R) memory (R = restart-delay bins). Clients are never represented one by one:
- * the full scale (21 M clients, 26 000 supernodes, 17 280 steps) runs in ≈ 17 s with ≈ 100 MB resident.
+ * the full scale (21 M clients, 26 000 supernodes, 17 280 steps) runs in ≈ 10 s with ≈ 110 MB resident.
  *
  * **Model** (one step of dt seconds; t counted from the trigger onset T):
  * - *Supernodes* i = 1..S: nominal unit L0 = C/S clients; capacity cap_i = (1 + alpha_i)·L0 (alpha_i drawn from
  *   `headroom`; with an overlay, times overlay.capacity[i]). Load_i = attached_i + c·r_i, where r_i is the number of
  *   login/search requests received in the step and c the login cost (×`shedding.loginCostFactor` after the shedding
  *   time). The normal steady state (attached = L0, no requests) has load 1 per nominal unit; churn is left out, so
- *   normal logins only serve to normalise `loginRate` (C·dt / `normalSessionHours`). If load_i > cap_i the supernode
- *   shuts itself down (row 10): all its requests fail, its clients start searching, and it rejoins after a lag
- *   U(rejoin.min, rejoin.max). Otherwise it accepts min(r_i, ⌊admission·cap_i − load_i⌋) new clients (it cannot
- *   refuse the request load itself) and the other requests fail.
- * - *Mega-supernodes*: capacity `capacityClients` each, same load rule, but over capacity they only refuse requests —
- *   they never shut down. Waves at given hours; a fraction is withdrawn later (their clients start searching).
+ *   normal logins only serve to normalise `loginRate` (C·dt / `normalSessionHours`). The self-protection rule
+ *   (row 10, hard shutdown) watches the monitored load m_i ← m_i + β(load_i − m_i), β = 1 − exp(−dt/τ),
+ *   τ = `loadWindowSeconds` (β = 1 for τ = 0; m_i starts at the normal load and at 0 after a rejoin): if
+ *   m_i > cap_i, or if the step's load exceeds `burstFactor`·cap_i, the supernode shuts itself down: all its
+ *   requests fail, its clients start searching, and it rejoins after a lag U(rejoin.min, rejoin.max). Otherwise it
+ *   accepts min(r_i, ⌊admission·cap_i − load_i⌋) new clients (it cannot refuse the request load itself) and the
+ *   other requests fail. With `refuseCostFactor` ρ < 1 the admission is decided first, on the monitored load:
+ *   a_i = min(r_i, ⌊(admission·cap_i − max(attached_i, m_i))/(1 + c)⌋) and load_i = attached_i + (1 + c)·a_i +
+ *   ρc·(r_i − a_i).
+ * - *Mega-supernodes*: capacity `capacityClients` each; load = attached + c·`mega.loginCostFactor`·requests; over
+ *   capacity they only refuse requests — they never shut down. Waves at given hours; a fraction is withdrawn later (their clients start searching).
  * - *Trigger* (duration K steps): each up supernode crashes with a per-step hazard h_s, 1 − (1 − h_s)^K =
  *   supernodeCrashShare·(1 − autoUpdateCoverage); each online client crashes with a hazard h_c,
  *   1 − (1 − h_c)^K = buggyShare·crashProbability·(1 − autoUpdateCoverage). Well-mixed approximation: the version of
@@ -139,7 +153,8 @@ const LOOP_LEVELS = 40;
  *   restart the same way and then wait out the re-entry lag.
  * - *Searching clients* are cohorts by (failed attempts n, step of the next attempt), in ring buffers. An attempt
  *   reaches the mega pool with probability share (when megas are up); otherwise the client tries its host cache of
- *   H supernodes, which all are down with probability (D/S)^H (D = supernodes not up; cache entries independent and
+ *   H supernodes (H = `probesPerAttempt`, at most `cacheSize`), which all are down with probability (D/S)^H
+ *   (D = supernodes not up; cache entries independent and
  *   uniform, which keeps the behaviour in fractions the same at every scale) — "annealed" cache approximation: each
  *   attempt sees a fresh random cache, so long-lived stale caches
  *   and cache refresh are not modelled; if all are down the attempt goes to the mega pool (if any) or fails. Reachable
@@ -148,6 +163,8 @@ const LOOP_LEVELS = 40;
  *   (`gone`) and starts over after an exponential time of mean `goneReturnHours`. Failures are shared among the
  *   levels by conditional binomials (exact totals; which level fails is well-mixed).
  * - Every client is in exactly one of online, restarting, crashed, searching, gone at every step.
+ * - *Outputs*: `loginRate` counts the requests that reach up supernodes (accepted or refused); `trafficRate` also
+ *   counts the probes of down cache entries, E = (1 − x^H)/(1 − x) per attempt on the cache path, x = D/S.
  *
  * **References**: Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
  * (`reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
@@ -157,8 +174,8 @@ const LOOP_LEVELS = 40;
  * @example
  * ```ts
  * const r = simulateOverload({ scale: 0.01 }, { seed: 1 });
- * r.collapsed;         // true: online falls to ≈ 0, then ≈ 15 % on the first mega-supernode wave
- * r.recoveredAtHours;  // ≈ 21.7: back above 80 % after the second wave
+ * r.collapsed;         // true: online falls to ≈ 0 within ≈ 30 min, then ≈ 17 % on the first mega-supernode wave
+ * r.recoveredAtHours;  // ≈ 16.3: back above 80 % within ≈ 20 min of the second wave (T+16 h)
  * ```
  */
 export function simulateOverload(input: OverloadParamsInput | OverloadParams = {}, options: SimulateOverloadOptions = {}): OverloadResult {
@@ -169,7 +186,9 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   const rng: Rng = stream(seed, options.index ?? 0);
   const check = options.checkConservation ?? false;
 
-  const { clients: C, supernodes: S, cacheSize: H } = scaledPopulation(p);
+  const { clients: C, supernodes: S, cacheSize } = scaledPopulation(p);
+  /** Host-cache entries probed per login attempt (the annealed cache draws this many entries afresh each attempt). */
+  const H = p.probesPerAttempt === null ? cacheSize : Math.min(p.probesPerAttempt, cacheSize);
   const dt = p.stepSeconds;
   const steps = Math.round((p.durationHours * 3600) / dt);
   const L0 = C / S;
@@ -181,6 +200,10 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   const attached = new Float64Array(S);
   const cap = new Float64Array(S);
   const req = new Float64Array(S);
+  const monitored = new Float64Array(S); // EWMA of the load the self-protection rule watches
+  const cheapRefusal = p.refuseCostFactor < 1;
+  const burstCap = p.burstFactor;
+  const beta = p.loadWindowSeconds > 0 ? -Math.expm1(-dt / p.loadWindowSeconds) : 1;
   const upIds = new Int32Array(S);
   const capRng = rng.fork(1);
   for (let i = 0; i < S; i++) {
@@ -195,6 +218,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     const extra = C - base * S;
     for (let i = 0; i < S; i++) attached[i] = base + (i < extra ? 1 : 0);
   }
+  for (let i = 0; i < S; i++) monitored[i] = attached[i];
 
   // ---- mega-supernodes ----
   const waves = p.mega.waves
@@ -300,6 +324,9 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   let minOnlineStep = 0;
   let peakLogin = 0;
   let peakLoginStep = 0;
+  let peakTraffic = 0;
+  let peakTrafficStep = 0;
+  let lastTrafficRate = 0;
   let peakMeanLoad = 0;
   let lastBelow = -1; // last step with online < recoveryThreshold
   let online = C;
@@ -322,6 +349,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       supernodesUp: nUp / S,
       meanLoad: lastMeanLoad,
       loginRate: lastLoginRate,
+      trafficRate: lastTrafficRate,
       megaUp,
       searching: srch / C,
       restarting: restartingTotal / C,
@@ -371,6 +399,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
         } else {
           snState[i] = UP;
           attached[i] = 0;
+          monitored[i] = 0;
         }
       }
     }
@@ -461,8 +490,10 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     }
     let R = 0;
     let MR = 0;
+    let A = 0;
     for (let n = 0; n < levels; n++) {
       const a = searchRing[n * Ls + sl];
+      A += a;
       if (a === 0) {
         rN[n] = 0;
         mN[n] = 0;
@@ -480,6 +511,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     }
     // 6–7. requests, loads, shutdowns, admissions
     const c = k >= shedStep ? p.loginCost * p.shedding.loginCostFactor : p.loginCost;
+    const cRef = c * p.refuseCostFactor;
     if (R > 0 && nUp > 0) scatterUniformCounts(rng, R, upIds, nUp, req);
     let failR = 0;
     let loadSum = 0;
@@ -488,9 +520,20 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     for (let u = 0; u < nUp; u++) {
       const i = upIds[u];
       const r = R > 0 ? req[i] : 0;
-      const load = attached[i] + c * r;
+      let acc = 0;
+      let load: number;
+      if (cheapRefusal) {
+        // admission control on the monitored load: a login costs 1 + c (the client plus its login work), a refusal cRef
+        if (r > 0) {
+          const slots = Math.floor((p.admission * cap[i] - Math.max(attached[i], monitored[i])) / (1 + c));
+          acc = slots <= 0 ? 0 : slots < r ? slots : r;
+        }
+        load = attached[i] + (1 + c) * acc + cRef * (r - acc);
+      } else load = attached[i] + c * r;
       loadSum += load;
-      if (load > cap[i]) {
+      const mon = monitored[i] + beta * (load - monitored[i]);
+      monitored[i] = mon;
+      if (mon > cap[i] || load > burstCap * cap[i]) {
         snState[i] = SHUTDOWN;
         snTimer[i] = k + lagSteps();
         dumpedNext += attached[i];
@@ -498,8 +541,10 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
         failR += r;
       } else {
         if (r > 0) {
-          const room = Math.floor(p.admission * cap[i] - load);
-          const acc = room <= 0 ? 0 : room < r ? room : r;
+          if (!cheapRefusal) {
+            const room = Math.floor(p.admission * cap[i] - load);
+            acc = room <= 0 ? 0 : room < r ? room : r;
+          }
           attached[i] += acc;
           failR += r - acc;
         }
@@ -514,7 +559,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       const j = megaIds[u];
       const r = MR > 0 ? megaReq[j] : 0;
       if (r > 0) {
-        const load = megaAttached[j] + c * r;
+        const load = megaAttached[j] + c * p.mega.loginCostFactor * r;
         const room = Math.floor(megaCap[j] - load);
         const acc = room <= 0 ? 0 : room < r ? room : r;
         megaAttached[j] += acc;
@@ -559,6 +604,17 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     lastMeanLoad = nUp > 0 ? loadSum / nUp / L0 : 0;
     nUp = upAfter;
     lastLoginRate = (R + MR) / normalLoginsPerStep;
+    {
+      // traffic: attempts on the cache path probe entries in turn until one is up: E = (1 − x^H)/(1 − x), x = D/S
+      const x = D / S;
+      const probes = x >= 1 ? H : (1 - x ** H) / (1 - x);
+      const viaCache = nMegaUp > 0 ? A * (1 - p.mega.share) : A;
+      lastTrafficRate = (viaCache * probes + MR) / normalLoginsPerStep;
+      if (lastTrafficRate > peakTraffic) {
+        peakTraffic = lastTrafficRate;
+        peakTrafficStep = k + 1;
+      }
+    }
     if (lastLoginRate > peakLogin) {
       peakLogin = lastLoginRate;
       peakLoginStep = k + 1;
@@ -608,6 +664,8 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     recoveredAtHours: recovered ? hours(Math.max(0, lastBelow)) : null,
     peakLoginRate: peakLogin,
     peakLoginRateAtHours: hours(peakLoginStep),
+    peakTrafficRate: peakTraffic,
+    peakTrafficRateAtHours: hours(peakTrafficStep),
     peakMeanLoad,
     final: {
       online: online / C,

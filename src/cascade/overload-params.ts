@@ -12,6 +12,7 @@
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import type { CapacityLaw } from '../distributions/types.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
+import { lognormalCapacity } from '../distributions/lognormal-capacity.ts';
 import type { TwoTierOverlay } from '../graph/two-tier-overlay.ts';
 
 /**
@@ -43,6 +44,11 @@ export interface OverloadParams {
   supernodes: number;
   /** Host-cache size H: how many distinct supernodes a searching client can try. */
   cacheSize: number;
+  /**
+   * Host-cache entries a client probes in one login attempt (null = the whole cache, `cacheSize`). An attempt
+   * reaches a supernode unless all the probed entries are down; a later attempt probes other entries.
+   */
+  probesPerAttempt: number | null;
   /** Simulated time after T, hours. */
   durationHours: number;
   /** Time step, seconds. */
@@ -56,6 +62,26 @@ export interface OverloadParams {
    * (normal steady state: load 1 per nominal unit = C/S attached clients, no requests).
    */
   loginCost: number;
+  /**
+   * Averaging window (seconds) of the load a supernode monitors for its self-protection rule: the monitored load is
+   * an exponentially weighted moving average of the per-step load with time constant `loadWindowSeconds` (like a
+   * Unix load average), and the supernode shuts down when the average exceeds its capacity. 0 = the per-step load.
+   */
+  loadWindowSeconds: number;
+  /**
+   * Cost of a refused login/search request relative to an accepted one (`loginCost`). 1 = every request costs c
+   * and admission is decided on the per-step load (the original rule). Below 1, a supernode admits new clients only
+   * while its monitored load leaves room for them at full cost (1 + c each: the client plus its login work), and a
+   * refusal costs c·refuseCostFactor: a full supernode keeps its clients and turns new ones away cheaply, but it
+   * still shuts down (hard threshold, row 10) when the refusals alone push its monitored load past its capacity.
+   */
+  refuseCostFactor: number;
+  /**
+   * Burst limit: besides the averaged rule, a supernode shuts down at once when its load in a single step exceeds
+   * burstFactor × its capacity (a second operating parameter with a short window, e.g. connection attempts per
+   * second). Infinity = no burst rule.
+   */
+  burstFactor: number;
   /** Trigger: the buggy client version and the crashes it causes. */
   trigger: {
     /** Fraction of clients (and supernode hosts) on the buggy version (row 14). */
@@ -104,6 +130,11 @@ export interface OverloadParams {
     waves: MegaSupernodeWave[];
     /** Capacity of one mega-supernode at scale 1, in clients (row 23). */
     capacityClients: number;
+    /**
+     * Load of a login request on a mega-supernode, as a fraction of `loginCost` (dedicated servers: 0 = their
+     * capacity counts attached clients only, 1 = the same request cost as an ordinary supernode).
+     */
+    loginCostFactor: number;
     /** Probability that a login attempt goes to the mega-supernode pool when one is up (addresses pushed to clients). */
     share: number;
     /** Withdrawal time, hours after T (row 24); Infinity = never. */
@@ -145,74 +176,101 @@ export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'rest
 /**
  * December 2010 defaults, each traced to a row of the calibration table.
  *
- * Calibration (random and grid searches at scales 0.005–0.1, checked with three seeds at 0.004 and 0.01 and once at
- * scale 1; every value inside the table's ranges; the outcome is not imposed anywhere, it comes out of the dynamics):
+ * Calibration (second pass; random searches of ≈ 15 000 runs at scale 0.005, then checks at scale 0.01 with 10 seeds
+ * and once at scale 1; every value inside the table's ranges or marked L where the table has no number; the outcome
+ * is not imposed anywhere, it comes out of the dynamics). The first pass (uniform headroom 0.25–0.75, login cost 60,
+ * per-step load, whole-cache probing) collapsed at a supernode loss of ≈ 1 % — a network that would have fallen over
+ * every day under normal churn (row 13). Four rules were added (each off by default in the type, on here):
+ * - `loadWindowSeconds` = 220 s: the self-protection rule (row 10, hard shutdown) watches a ≈ 4-minute load average,
+ *   not a single 10-s step, so Poisson bursts do not trip it;
+ * - `burstFactor` = 4.2: a second, short-window parameter trips at once above 4.2 × capacity — this is what kills a
+ *   restarted supernode that rejoins into a storm concentrated on the few supernodes still up (the "even when
+ *   restarted, it takes some time to become available" of the CIO post);
+ * - `probesPerAttempt` = 9: one login attempt probes 9 host-cache entries (row 7: 7 bootstrap supernodes; the cache
+ *   holds up to 200 addresses, most of them stale during the outage); an attempt whose probed entries are all down
+ *   loads nobody;
+ * - `mega.loginCostFactor` = 0: a mega-supernode's 20–50 k clients (row 23) is a client capacity; its request
+ *   processing does not eat into it (dedicated servers).
+ *
+ * Values:
  * - population: 21 M clients (row 1), 26 000 supernodes (row 4; 21 M / 800 clients per SN, row 6), host cache 50
- *   (row 7: up to 200 addresses). A big cache concentrates the retries of all searching clients on the few supernodes
- *   that come back (amplification ≈ H for a lone rejoining supernode — the ComplexNetworkSim finding, [S15]); this is
- *   what keeps the collapse self-sustaining until the mega-supernodes drain the storm.
- *   Smallest faithful scale ≈ 0.004 (84 000 clients, 104 supernodes): at 0.002 (52 supernodes) one rejoining
- *   supernode is 2 % of the core and the network tips back already after the first wave.
- * - headroom alpha ~ uniform(0.25, 0.75): mean 0.5 = row 9's default C = 1.5·L0, spread ±50 % (L).
+ *   (row 7, ≤ 200 addresses).
+ * - headroom alpha ~ log-normal, median 0.5 (row 9's default C = 1.5·L0), sigma 1.04 (L; row 9 gives no spread):
+ *   10 % of the supernodes have alpha < 0.13, 10 % have alpha > 1.9.
+ * - login cost c = 38 (row 19, L): the main knob. c = 29 leaves the 2010 trigger at the edge (2 of 5 seeds collapse),
+ *   c = 35–45 collapses every seed; c = 60 brings the critical loss down to ≈ 5 %. Refusals cost 0.96 c (L).
  * - trigger: 50 % buggy (row 14) × 40 % crash (row 15); 27.5 % of supernodes crash (row 16, middle of 25–30 %);
- *   the trigger lasts 20 min (row 17, 15–30).
- * - restarts: p = 0.8, median 60 s, sigma 1 (row 20); users who did not restart return after ~6 h on average (L).
- * - retries: fixed 5–10 s ± 10 % (row 21); a client gives up after 4 failed attempts (row 20: 3–5 tries) and its user
- *   tries again after ~4 h on average (L); clients notice a lost supernode after a keep-alive timeout (median 2 min, L).
- * - rejoin lag uniform 30–120 min (row 18); new clients are refused above 90 % of capacity (L).
- * - login cost c = 60 (row 19, L) and the mega share 0.05 are the main knobs: with c ≈ 30–40 the first wave already
- *   tips the network back, with larger mega shares the tipping after the first wave becomes seed-dependent at small
- *   scale; c = 60 / share 0.05 gave the same timeline (±0.02) at scales 0.004, 0.01, 0.1 and 1 and for 3 seeds.
- *   Normal logins (5 h sessions) then use ≈ 3.3 % of a supernode's capacity.
- * - mega-supernodes (rows 22–24): 100 at T+2 h and 300 more at T+16 h (400 in total: row 22's 300–500, ≥ 2 waves,
- *   T+2 h onward and T+12–16 h), 40 000 clients each (row 23: 20–50 k); 5 % of login attempts are sent to them, plus
- *   every attempt whose cached supernodes are all down; 80 % withdrawn gradually over T+40–52 h (row 24).
+ *   it lasts 27 min (row 17, 15–30).
+ * - restarts: p = 0.8, median 60 s, sigma 1 (row 20); users who did not restart come back after ≈ 1 h (L).
+ * - retries: fixed 5–10 s ± 10 % (row 21); after 4 failed attempts (row 20: 3–5 tries) the client goes quiet and
+ *   starts over after ≈ 14 min on average (L) — with these the storm in the collapsed state is ≈ 60–70 × the normal
+ *   login rate, the reported order (row 19); keep-alive timeout before a client notices its supernode is gone:
+ *   log-normal, median 310 s, sigma 1 (L).
+ * - rejoin lag uniform 30–120 min (row 18); new clients refused above 96 % of capacity (L).
+ * - mega-supernodes (rows 22–24): 80 at T+2 h and 320 more at T+16 h (400 in total: row 22's 300–500, ≥ 2 waves,
+ *   T+2 h onward and T+12–16 h), 45 000 clients each (row 23: 20–50 k); 9 % of login attempts are sent to them
+ *   (L), plus every attempt whose probed supernodes are all down; 80 % withdrawn gradually over T+40–52 h (row 24).
  * - shedding: group video and offline IM switched off at T+3 h, login cost × 0.8 (row 24, magnitude L).
  *
- * Result (scale 1, seed 1; scales 0.004–0.1 agree within ±0.02): online falls to ≈ 0 within minutes (the collapse is
- * abrupt; observed: a decline over ≈ 2 h, 25 % at T+2 h), the first wave holds 15 % from T+3 h to T+16 h (observed
- * 15–20 %), the second wave tips the ordinary supernodes back: 49 % at T+18 h, 69 % at T+20 h (observed ≈ 30 %: the
- * model recovers ≈ 3 h early), 81 % at T+22 h, 89 % at T+24 h (observed 80–85 % at T+24–25 h), ≥ 98 % from T+32 h
- * (observed: normal by ≈ T+48 h). Peak login rate ≈ 20–30× normal (reported: ≈ 100× supernode traffic). The critical
- * supernode loss is small: ≈ 0.9 % simulated (half-collapse loss, scale 0.004–0.02), 1.4 % in the mean field
- * (overloadCriticalLossFromParams).
+ * Result at scale 0.01 (10 seeds; the same at scale 1, seed 1): the 2010 trigger collapses every seed; the
+ * half-collapse instantaneous supernode loss is ≈ 0.107 (Wilson band 0.097–0.116; collapseProbability, 20 runs per
+ * loss: 0/20 up to 8 %, 7/20 at 10 %, 16/20 at 12 %, 20/20 from 15 %), far above normal churn (row 13) and below the
+ * 25–30 % of 2010; the mean field gives ≈ 0.063 (overloadCriticalLossFromParams, 'admission' model: survivors keep
+ * their clients and share only the request load; the first-generation 'rehome-all' bound gives ≈ 0.008). Peak
+ * request rate at supernodes ≈ 82 × normal (row 19: ≈ 100×; counting the probes of down cache entries too, ≈ 1 300×).
+ * The first mega wave holds ≈ 17 % online from T+2 h to T+16 h (observed 15–20 %), the second tips
+ * the ordinary supernodes back within ≈ 1 h (≈ 100 % at T+17–18 h; observed 30 % at T+20 h, 80–85 % at T+24 h: the
+ * model recovers ≈ 5 h early and in one step); without mega-supernodes it stays collapsed for the 48 h; with full
+ * auto-update nothing happens. Targets NOT met: the decline is abrupt (online ≈ 0 within ≈ 30 min, observed ≈ 25 %
+ * at T+2 h) and the minimum online fraction is ≈ 0 between T+0.5 h and the first wave at T+2 h: an equal-load-sharing
+ * cascade past its threshold completes in a few keep-alive delays, and nothing in the table (rows 17–21) supplies a
+ * driver that ramps over hours; every setting found that slowed the decline to ≈ 1 h (load windows of 20–60 min)
+ * also let the network tip back by itself within ≈ 6 h, without mega-supernodes. A slower variant found late in the
+ * search (load window 60 min, keep-alive median 850 s, c = 63, burst 2.6, sigma 1, admission 0.87, 8 probes) declines
+ * over ≈ 1–1.5 h when it collapses and puts the critical loss at ≈ 0.18 (mean field 0.23), but the 27-min 2010
+ * trigger then collapses only 1 of 10 seeds at scale 0.01 (4 of 6 even with c = 100): rejected for target 2.
  */
 export const skype2010OverloadParams: OverloadParams = {
   scale: 1,
   clients: 21_000_000, // row 1 (20–23 M, default 21 M)
   supernodes: 26_000, // row 4 (25–30 k; 21 M / 800, row 6)
   cacheSize: 50, // row 7 (host cache ≤ 200 addresses; 50 reachable entries, L)
+  probesPerAttempt: 9, // row 7 (L): cache entries probed per login attempt (7 bootstrap SNs ≈ a handful per try)
   durationHours: 48, // row 3 (normal by ≈ T+48 h)
   stepSeconds: 10,
   sampleEvery: 30, // 5 simulated minutes
-  headroom: uniformCapacity(0.25, 0.75), // row 9 (alpha = 0.5 default, sweep 0.2–1.0): mean 0.5, spread ±0.25
-  loginCost: 60, // row 19 (calibrated, L): one login ≈ 60 client-steps of supernode work; normal logins ≈ 3.3 % of load
+  headroom: lognormalCapacity(Math.log(0.5), 1.04), // row 9: median alpha 0.5; log-normal spread sigma 1.04 (L)
+  loadWindowSeconds: 220, // row 10 (L): the self-protection rule watches a ≈ 4-min load average
+  refuseCostFactor: 0.96, // row 10 (L): refusing a login costs about as much as serving one
+  burstFactor: 4.2, // row 10 (L): a single 10-s step above 4.2 × capacity trips the rule at once
+  loginCost: 38, // row 19 (calibrated, L): one login ≈ 38 client-steps of supernode work
   trigger: {
     buggyShare: 0.5, // row 14
     crashProbability: 0.4, // row 15
     supernodeCrashShare: 0.275, // row 16 (25–30 %)
-    durationMinutes: 20, // row 17 (15–30 min)
+    durationMinutes: 27, // row 17 (15–30 min)
     autoUpdateCoverage: 0, // row 14 (most users stayed on 5.0.0152)
   },
   restart: {
     probability: 0.8, // row 20
     medianSeconds: 60, // row 20
     sigma: 1, // row 20
-    crashedReturnHours: 6, // row 20 (L): the users who did not restart at once
+    crashedReturnHours: 1.1, // row 20 (L): the users who did not restart at once, ≈ 1 h later
   },
-  detection: { medianSeconds: 120, sigma: 0.5 }, // row 7 (standby paths; keep-alive timeout, L)
+  detection: { medianSeconds: 310, sigma: 1 }, // row 7 (standby paths; keep-alive timeout ≈ 5 min, L)
   retry: { kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.1 }, // row 21
   maxAttempts: 4, // row 20 (give up after 3–5 tries)
-  goneReturnHours: 4, // row 20/21 (L): users who gave up try again after ≈ 4 h on average
+  goneReturnHours: 0.23, // row 21 (L): the client (or its user) starts over after ≈ 14 min on average
   rejoin: { minMinutes: 30, maxMinutes: 120 }, // row 18
-  admission: 0.9, // row 10 (L): hard shutdown threshold; new clients refused above 90 % of capacity
+  admission: 0.96, // row 10 (L): hard shutdown threshold; new clients refused above 96 % of capacity
   mega: {
     waves: [
-      { atHours: 2, count: 100 }, // row 22 (T+2 h onward)
-      { atHours: 16, count: 300 }, // row 22 (more at T+12–16 h)
+      { atHours: 2, count: 80 }, // row 22 (T+2 h onward)
+      { atHours: 16, count: 320 }, // row 22 (more at T+12–16 h)
     ],
-    capacityClients: 40_000, // row 23 (20–50 k)
-    share: 0.05, // row 22 (L): share of login attempts sent to mega addresses pushed through the login path
+    capacityClients: 45_000, // row 23 (20–50 k)
+    loginCostFactor: 0, // row 23: capacity counted in clients (dedicated servers)
+    share: 0.09, // row 22 (L): share of login attempts sent to mega addresses pushed through the login path
     withdrawAtHours: 40, // row 24 (T+32–56 h)
     withdrawFraction: 0.8, // row 24 (most withdrawn, some kept)
     withdrawOverHours: 12, // row 24 (Thursday night to Friday morning)
@@ -233,6 +291,17 @@ export const skype2010OverloadParams: OverloadParams = {
  */
 export const skype2007OverloadParams: OverloadParams = {
   ...skype2010OverloadParams,
+  // the 2007 calibration keeps the first-generation rules (per-step load, uniform headroom, whole-cache probing)
+  headroom: uniformCapacity(0.25, 0.75), // row 9
+  loginCost: 60, // row 19 (L)
+  loadWindowSeconds: 0,
+  refuseCostFactor: 1,
+  burstFactor: Infinity,
+  probesPerAttempt: null,
+  detection: { medianSeconds: 120, sigma: 0.5 }, // L
+  maxAttempts: 4, // row 20
+  goneReturnHours: 4, // L
+  admission: 0.9, // L
   clients: 7_000_000, // row 26 (5–9 M online)
   supernodes: 8_750, // rows 5–6 (<1 %; 800 clients per SN)
   durationHours: 60, // row 25 (≈2 days)
@@ -251,6 +320,7 @@ export const skype2007OverloadParams: OverloadParams = {
       { atHours: 30, count: 300 },
     ],
     capacityClients: 10_000,
+    loginCostFactor: 1,
     share: 0.5,
     withdrawAtHours: Infinity,
     withdrawFraction: 0,
@@ -307,6 +377,9 @@ export function validateOverloadParams(p: OverloadParams): void {
   }
   if (!(h.lo >= 0)) throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
   checkNumber('loginCost', p.loginCost, 0);
+  checkNumber('loadWindowSeconds', p.loadWindowSeconds, 0, 86_400);
+  checkNumber('refuseCostFactor', p.refuseCostFactor, 0, 1);
+  if (!(p.burstFactor >= 1)) throw new FragilityInputError('burstFactor', p.burstFactor, 'a number >= 1 or Infinity');
   checkNumber('durationHours', p.durationHours, 0, 24 * 365);
   checkNumber('stepSeconds', p.stepSeconds, 0.01, 3600);
   checkInteger('sampleEvery', p.sampleEvery, 1);
@@ -334,6 +407,7 @@ export function validateOverloadParams(p: OverloadParams): void {
     checkInteger(`mega.waves[${i}].count`, w.count, 0);
   });
   checkNumber('mega.capacityClients', p.mega.capacityClients, 0);
+  checkNumber('mega.loginCostFactor', p.mega.loginCostFactor, 0, 1);
   checkProbability('mega.share', p.mega.share);
   if (!(p.mega.withdrawAtHours >= 0)) throw new FragilityInputError('mega.withdrawAtHours', p.mega.withdrawAtHours, 'a number >= 0 or Infinity');
   checkProbability('mega.withdrawFraction', p.mega.withdrawFraction);
@@ -350,6 +424,7 @@ export function validateOverloadParams(p: OverloadParams): void {
   if (supernodes < 1) throw new FragilityInputError('supernodes', p.supernodes, 'at least 1 supernode after scaling', `scale ${p.scale}`);
   if (clients < 1) throw new FragilityInputError('clients', p.clients, 'at least 1 client after scaling', `scale ${p.scale}`);
   checkInteger('cacheSize', p.cacheSize, 1);
+  if (p.probesPerAttempt !== null) checkInteger('probesPerAttempt', p.probesPerAttempt, 1, 100_000);
   if (p.cacheSize > supernodes) {
     throw new FragilityInputError('cacheSize', p.cacheSize, `an integer in [1, ${supernodes}] (<= supernodes)`);
   }

@@ -6,9 +6,10 @@ import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
 import { stream } from '../../src/random/stream.ts';
 
-// Scale 0.004 = 84 000 clients, 104 supernodes: the smallest scale at which the 50-entry host cache still leaves
-// the model's behaviour in fractions the same as at full scale (checked against scale 0.01 during calibration).
+// Scale 0.004 = 84 000 clients, 104 supernodes (the smallest scale kept for the cheap structural tests below);
+// the calibrated 2010 behaviour is checked at scale 0.01 (210 000 clients, 260 supernodes), the calibration scale.
 const SCALE = 0.004;
+const CAL = 0.01;
 
 function fieldOf(fn: () => unknown): string | undefined {
   try {
@@ -20,24 +21,45 @@ function fieldOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
-describe('simulateOverload — 2010 defaults', () => {
-  const base = simulateOverload({ scale: SCALE }, { seed: 1, checkConservation: true });
+describe('simulateOverload — 2010 defaults (calibrated behaviour at scale 0.01)', () => {
+  const base = simulateOverload({ scale: CAL }, { seed: 1, checkConservation: true });
+  const at = (t: number) => base.timeline.find((p) => p.t >= t - 1e-9)!;
 
-  it('collapses: the minimum online fraction falls far below the pre-incident level', () => {
+  it('collapses before the first mega-supernode wave', () => {
     expect(base.collapsed).toBe(true);
-    expect(base.minOnlineFraction).toBeLessThan(0.5);
-    expect(base.minOnlineAtHours).toBeLessThan(2); // before the first mega-supernode wave
+    expect(base.minOnlineAtHours).toBeLessThan(2);
+    // Known miss of the calibration (documented in skype2010OverloadParams): the decline is abrupt, online ≈ 0 by
+    // T+1 h (observed ≈ 25 % at T+2 h). The test pins the model's behaviour so that a change is noticed.
+    expect(at(1).online).toBeLessThan(0.05);
   });
 
-  it('stays low until the mega-supernodes come, then recovers (shape of the 2010 timeline)', () => {
-    const at = (t: number) => base.timeline.find((p) => p.t >= t - 1e-9)!.online;
-    expect(at(1)).toBeLessThan(0.1); // collapsed before the first wave (T+2 h)
-    expect(at(8)).toBeGreaterThan(0.1); // the first wave holds a plateau ...
-    expect(at(8)).toBeLessThan(0.3); // ... of ≈ 15–20 % (CIO: 15–20 % on Wednesday night)
-    expect(at(26)).toBeGreaterThan(0.8); // 80–85 % by ≈ T+24 h
+  it('the decline is not instantaneous: most clients are still online 15 min into the 27-min trigger', () => {
+    expect(at(0.25).online).toBeGreaterThan(0.6);
+  });
+
+  it('the first wave holds a plateau of 12–25 % online from T+3 h to T+16 h (CIO: 15–20 %)', () => {
+    // tolerance: the plateau is the first wave's client capacity (80 × 45 000 = 17 % of 21 M) minus clients in
+    // transit; seeds give 0.17–0.18. The band is wider than the observed 15–20 % by the model's ±0.02 noise.
+    for (const t of [3, 6, 10, 15.5]) {
+      expect(at(t).online).toBeGreaterThan(0.12);
+      expect(at(t).online).toBeLessThan(0.25);
+    }
+  });
+
+  it('the second wave (T+16 h) tips the ordinary supernodes back: recovered between T+16 h and T+20 h', () => {
+    // observed: 80–85 % at T+24–25 h; the model recovers ≈ 5 h early (documented).
     expect(base.recovered).toBe(true);
     expect(base.recoveredAtHours!).toBeGreaterThan(16);
-    expect(base.recoveredAtHours!).toBeLessThan(30);
+    expect(base.recoveredAtHours!).toBeLessThan(20);
+    expect(at(24).online).toBeGreaterThan(0.95);
+    expect(at(24).supernodesUp).toBeGreaterThan(0.95);
+  });
+
+  it('peak supernode request rate ≈ 100 × normal (row 19): between 50 and 150 ×', () => {
+    expect(base.peakLoginRate).toBeGreaterThan(50);
+    expect(base.peakLoginRate).toBeLessThan(150);
+    // traffic also counts the probes of cache entries that are down: at least the request rate
+    expect(base.peakTrafficRate).toBeGreaterThanOrEqual(base.peakLoginRate);
   });
 
   it('the timeline starts at the normal steady state', () => {
@@ -48,18 +70,31 @@ describe('simulateOverload — 2010 defaults', () => {
     expect(p0.meanLoad).toBeCloseTo(1, 12);
   });
 
+  it('the 2010 trigger collapses every one of seeds 1–6 (robustness)', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      expect(simulateOverload({ scale: CAL, durationHours: 2, sampleEvery: 1000 }, { seed }).collapsed).toBe(true);
+    }
+  });
+
   it('does not collapse when auto-update covered every client', () => {
-    const r = simulateOverload({ scale: SCALE, trigger: { autoUpdateCoverage: 1 } }, { seed: 1 });
+    const r = simulateOverload({ scale: CAL, trigger: { autoUpdateCoverage: 1 } }, { seed: 1 });
     expect(r.collapsed).toBe(false);
     expect(r.minOnlineFraction).toBe(1);
     expect(r.recovered).toBe(true);
   });
 
-  it('mega-supernodes restore the network; without them it stays collapsed', () => {
-    const none = simulateOverload({ scale: SCALE, mega: { waves: [] } }, { seed: 1 });
+  it('mega-supernodes restore the network; without them it stays collapsed for the 48 h', () => {
+    const none = simulateOverload({ scale: CAL, mega: { waves: [] } }, { seed: 1 });
     expect(none.recovered).toBe(false);
-    expect(none.final.online).toBeLessThan(0.5);
+    expect(none.final.online).toBeLessThan(0.1);
     expect(base.final.online).toBeGreaterThan(0.95);
+  });
+
+  it('survives everyday perturbations: an instantaneous 5 % supernode loss never collapses (seeds 1–6)', () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const r = simulateOverload({ scale: CAL, forcedLoss: 0.05, durationHours: 3, sampleEvery: 1000 }, { seed });
+      expect(r.collapsed).toBe(false);
+    }
   });
 });
 
@@ -133,6 +168,11 @@ describe('simulateOverload — bad input names the field', () => {
     ['trigger.crashProbability', { trigger: { crashProbability: 2 } }],
     ['mega.waves[0].count', { mega: { waves: [{ atHours: 2, count: -3 }] } }],
     ['retry.kind', { retry: { kind: 'nope' } }],
+    ['loadWindowSeconds', { loadWindowSeconds: -1 }],
+    ['refuseCostFactor', { refuseCostFactor: 1.5 }],
+    ['burstFactor', { burstFactor: 0.5 }],
+    ['probesPerAttempt', { probesPerAttempt: 0 }],
+    ['mega.loginCostFactor', { mega: { loginCostFactor: 2 } }],
   ])('%s', (field, over) => {
     expect(fieldOf(() => simulateOverload({ scale: SCALE, durationHours: 0.1, ...(over as object) }, { seed: 1 }))).toBe(field);
   });
