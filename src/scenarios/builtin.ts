@@ -33,18 +33,23 @@ function fromParams(p: OverloadParams) {
       retry: { ...p.retry },
       maxAttempts: Number.isFinite(p.maxAttempts) ? p.maxAttempts : null,
       goneReturnHours: never(p.goneReturnHours),
+      probesPerAttempt: p.probesPerAttempt,
     },
     supernodes: {
       headroom: p.headroom.spec,
       loginCost: p.loginCost,
       rejoinMinutes: { min: p.rejoin.minMinutes, max: p.rejoin.maxMinutes },
       admission: p.admission,
+      loadWindowSeconds: p.loadWindowSeconds,
+      burstFactor: never(p.burstFactor),
+      refuseCostFactor: p.refuseCostFactor,
     },
     levers: {
       autoUpdateCoverage: p.trigger.autoUpdateCoverage,
       megaSupernodes: {
         waves: p.mega.waves.map((w) => ({ ...w })),
         capacityClients: p.mega.capacityClients,
+        loginCostFactor: p.mega.loginCostFactor,
         share: p.mega.share,
         withdrawAtHours: never(p.mega.withdrawAtHours),
         withdrawFraction: p.mega.withdrawFraction,
@@ -63,18 +68,23 @@ const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
 /**
  * The December 2010 Skype outage (22–24 Dec 2010, T = 22 Dec 16:30 UTC, row 3).
  *
- * Sources by field (rows of the calibration table):
+ * Sources by field (rows of the calibration table; values from `skype2010OverloadParams`):
  * - overlay: clients 21 M (row 1), supernodes 26 000 (row 4; 21 M / 800, row 6), core law poisson(32) (row 8: mean
  *   SN–SN degree 32, LimeWire analogue; Poisson spread for churn — L), host cache 50 (row 7: ≤ 200 addresses; 50
  *   reachable — L), uniform choice (row 7: one active upstream SN).
  * - trigger: 50 % on 5.0.0152 (row 14), 40 % of them crash (row 15), 27.5 % of supernodes (row 16, 25–30 %),
- *   20 min (row 17).
- * - clients: restart p 0.8, median 60 s, σ 1 (row 20); retry fixed 5–10 s ± 10 % (row 21); give up after 4 tries
- *   (row 20: 3–5); detection/keep-alive (row 7, L).
- * - supernodes: headroom α ~ uniform(0.25, 0.75) (row 9: α = 0.5), self-shutdown (row 10), re-entry 30–120 min
- *   (row 18), login cost (row 19, calibrated — L).
- * - levers: no auto-update (row 14), mega-supernode waves at T+2 h and T+16 h (row 22), 50 k clients each (row 23),
- *   80 % withdrawn from T+40 h (row 24), feature shedding at T+3 h (row 24).
+ *   27 min (row 17, 15–30 min).
+ * - clients: restart p 0.8, median 60 s, σ 1 (row 20), the others back after ≈ 1.1 h (L); retry fixed 5–10 s ± 10 %
+ *   (row 21); give up after 4 tries (row 20: 3–5), start over after ≈ 14 min (L); keep-alive detection median 310 s
+ *   (row 7, L); 9 host-cache entries probed per login attempt (`probesPerAttempt`, row 7: 7 bootstrap SNs — L).
+ * - supernodes: headroom α ~ log-normal, median 0.5 (row 9), σ 1.04 (L); hard self-shutdown (row 10) on a 220-s
+ *   load average (`loadWindowSeconds`, L), instantly above 4.2 × capacity (`burstFactor`, L), refusals cost 0.96 of
+ *   a login (`refuseCostFactor`, L), new clients refused above 96 % of capacity (L); re-entry 30–120 min (row 18);
+ *   login cost 38 (row 19, calibrated — L).
+ * - levers: no auto-update (row 14), mega-supernodes 80 at T+2 h and 320 at T+16 h (row 22), 45 k clients each
+ *   (row 23), their login work not counted against that capacity (`loginCostFactor` 0, row 23: dedicated servers,
+ *   exempt from the self-shutdown rule — L), 9 % of attempts sent to them (L), 80 % withdrawn from T+40 h over 12 h
+ *   (row 24), feature shedding at T+3 h, login cost × 0.8 (row 24).
  * - observed: rows 2–3; reported loss 25–30 % (row 16).
  */
 export const skype2010Scenario: Scenario = {
@@ -139,6 +149,12 @@ const P07 = skype2007OverloadParams;
  * The August 2007 Skype outage (16–18 Aug 2007, row 26): synchronised reboots after Patch Tuesday, supernode
  * re-promotion broken under load, fixed by a forced supernode increase. Onset T = 16 Aug 2007 14:00 UTC (L: the
  * network degraded gradually from 15 Aug; the trough of 149,608 online was seen at 22:15 UTC).
+ *
+ * Values from `skype2007OverloadParams`, which keeps the first-generation rules of the overload model: per-step load
+ * (`loadWindowSeconds` 0), no burst rule (`burstFactor` null), refusals cost a full login (`refuseCostFactor` 1),
+ * the whole host cache probed per attempt (`probesPerAttempt` null), and the forced supernodes' login work counted
+ * against their capacity (`mega.loginCostFactor` 1) — row 26 gives no number for any of them (L); the 2007
+ * calibration predates the 2010 recalibration and was done with these rules off.
  */
 export const skype2007Scenario: Scenario = {
   name: 'skype-2007',

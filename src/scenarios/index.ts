@@ -15,7 +15,7 @@ export {
 } from './schema.ts';
 export { skype2010Scenario, skype2007Scenario, BUILTIN_SCENARIOS } from './builtin.ts';
 export { loadScenario, parseScenario, applyWhatIf, mergeScenarioFields, BUILTIN_SCENARIO_NAMES } from './load.ts';
-export { scenarioToOverloadParams } from './to-params.ts';
+export { scenarioToOverloadParams, SCENARIO_REPORTING_DEFAULTS } from './to-params.ts';
 export {
   runScenario,
   scenarioVerdict,

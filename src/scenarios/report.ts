@@ -23,7 +23,8 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
 
 /**
  * The summary rows: both thresholds (analytic vs simulated with CI), the reported loss, the minimum online fraction,
- * recovery and the peak login rate.
+ * recovery, the peak request rate at up supernodes (peakLoginRate, the quantity the reported ≈100× of row 19
+ * describes) and the peak attempt traffic including probes of down host-cache entries (peakTrafficRate).
  *
  * @param r - a scenario result.
  * @returns rows with columns quantity, analytic, simulated, note (strings, ready for markdownTable).
@@ -37,7 +38,7 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  */
 export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
   return [
-    { quantity: 'overload critical supernode loss', analytic: pct(r.threshold.analytic), simulated: `${pct(r.threshold.montecarlo)} ${ci(r.threshold.ci)}`, note: 'mean field vs 50 %-collapse point' },
+    { quantity: 'overload critical supernode loss', analytic: pct(r.threshold.analytic), simulated: `${pct(r.threshold.montecarlo)} ${ci(r.threshold.ci)}`, note: "mean field ('admission' model: survivors keep their clients, share the extra request load) vs simulated 50 %-collapse point" },
     {
       quantity: 'connectivity critical loss (random)',
       analytic: pct(r.connectivityThreshold.analytic),
@@ -58,12 +59,24 @@ export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
     },
     { quantity: 'minimum online fraction', analytic: '', simulated: pct(r.minOnlineFraction), note: `at ${at(r.minOnlineAtHours)} (mean of runs)` },
     { quantity: 'recovered (>= 80 % to the end)', analytic: '', simulated: r.recovered ? `yes, ${hours(r.recoveryHours)}` : 'no', note: 'all timeline runs' },
-    { quantity: 'peak login rate', analytic: '', simulated: `${r.peakLoginRate.toFixed(1)}× normal`, note: 'reported ≈100× (row 19)' },
+    {
+      quantity: 'peak requests at up supernodes',
+      analytic: '',
+      simulated: `${r.peakLoginRate.toFixed(0)}× normal`,
+      note: 'login/search requests reaching supernodes that are up (accepted or refused; peakLoginRate); reported ≈100× (row 19)',
+    },
+    {
+      quantity: 'peak attempt traffic incl. dead cache entries',
+      analytic: '',
+      simulated: `${r.peakTrafficRate.toFixed(0)}× normal`,
+      note: `at ${at(r.peakTrafficRateAtHours)}; also counts probes of host-cache entries that are down (peakTrafficRate; an upper bound, not the row-19 quantity)`,
+    },
   ];
 }
 
 /**
- * The what-if table: minimum online fraction, collapse fraction, recovery time, peak login rate per what-if.
+ * The what-if table: minimum online fraction, collapse fraction, recovery time, peak supernode traffic and peak login
+ * rate per what-if.
  *
  * @param r - a scenario result.
  * @returns one row per what-if (strings).
@@ -81,7 +94,8 @@ export function whatIfRows(r: ScenarioResult): TableRow[] {
     'min online': pct(w.minOnlineFraction),
     collapsed: pct(w.collapseFraction, 0),
     recovery: w.recovered ? hours(w.recoveryHours) : 'not recovered',
-    'peak logins': `${w.peakLoginRate.toFixed(1)}×`,
+    'peak requests at SNs': `${w.peakLoginRate.toFixed(0)}×`,
+    'peak attempts incl. dead': `${w.peakTrafficRate.toFixed(0)}×`,
   }));
 }
 
@@ -135,7 +149,7 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
     ],
     bands: [{ name: 'online, min–max of runs', points: pts.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) }],
     observed: r.observed.map((o) => ({ t: o.t, online: o.online, ...(o.lo !== undefined ? { lo: o.lo } : {}), ...(o.hi !== undefined ? { hi: o.hi } : {}), ...(o.label ? { label: o.label } : {}) })),
-    observedName: 'observed (calibration rows 2–3)',
+    observedName: 'observed (reported figures, scenario.observed)',
     injections: scenario.levers.megaSupernodes.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega-SNs` })),
     yDomain: [0, 1.05],
     xDomain: [0, 1.12 * Math.max(r.timeline[r.timeline.length - 1]?.t ?? 1, ...r.observed.map((o) => o.t))],
@@ -276,7 +290,7 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
   const sections: ReportSection[] = [
     {
       heading: 'Online users over time',
-      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: min–max) against the observed 2010 points (calibration table rows 2–3). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
+      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: min–max) against the observed points (scenario.observed; calibration table rows 2–3 for 2010, row 26 for 2007). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
       plot: { name: 'timeline', svg: scenarioTimelineSvg(r, scenario), alt: 'online users over time with the observed points' },
     },
     {

@@ -50,15 +50,27 @@ export interface WhatIfOutcome {
   recovered: boolean;
   /** Median recovery time over the runs that recovered (hours after T), null if none did. */
   recoveryHours: number | null;
-  /** Mean peak login rate (× normal). */
+  /**
+   * Mean peak login rate (× normal): requests that reached up supernodes (accepted or refused) — the quantity the
+   * reported ≈100× describes (row 19; the 2010 calibration matches it, see skype2010OverloadParams).
+   */
   peakLoginRate: number;
+  /**
+   * Mean peak attempt traffic (× normal): every login/search request sent to a host-cache address, including the
+   * probes of entries that are down (which reach no supernode) — an upper bound on the supernode traffic.
+   */
+  peakTrafficRate: number;
 }
 
 /** Result of {@link runScenario} (the CLI's JSON: the contract fields first, then extras). */
 export interface ScenarioResult {
   scenario: string;
   seed: number;
-  /** The overload critical supernode loss (the threshold the scenario is about): mean field vs simulation. */
+  /**
+   * The overload critical supernode loss (the threshold the scenario is about): mean field (the default 'admission'
+   * model of overloadCriticalLossFromParams: survivors keep their clients and share only the extra request load) vs
+   * the simulated 50 %-collapse loss.
+   */
   threshold: { analytic: number | null; montecarlo: number | null; ci: [number | null, number | null]; kind: 'overload' };
   /** Mean timeline over the timeline runs. */
   timeline: ScenarioTimelinePoint[];
@@ -80,7 +92,12 @@ export interface ScenarioResult {
   /** Minimum-online time and recovery time of the timeline runs. */
   minOnlineAtHours: number;
   recoveryHours: number | null;
+  /** Mean over the timeline runs of the peak login rate (requests reaching up supernodes, × normal; row 19's ≈100×). */
   peakLoginRate: number;
+  /** Mean over the timeline runs of the peak attempt traffic including probes of down cache entries (× normal). */
+  peakTrafficRate: number;
+  /** Mean time (hours after T) of the traffic peak. */
+  peakTrafficRateAtHours: number;
   reportedLoss: [number, number];
   verdict: string;
   observed: Scenario['observed'];
@@ -277,6 +294,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
         recovered: rs.every((r) => r.recovered),
         recoveryHours: median(rec),
         peakLoginRate: rs.reduce((a, r) => a + r.peakLoginRate, 0) / rs.length,
+        peakTrafficRate: rs.reduce((a, r) => a + r.peakTrafficRate, 0) / rs.length,
       };
     }),
   );
@@ -307,6 +325,8 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     minOnlineAtHours: runs.reduce((a, r) => a + r.minOnlineAtHours, 0) / runs.length,
     recoveryHours,
     peakLoginRate: runs.reduce((a, r) => a + r.peakLoginRate, 0) / runs.length,
+    peakTrafficRate: runs.reduce((a, r) => a + r.peakTrafficRate, 0) / runs.length,
+    peakTrafficRateAtHours: runs.reduce((a, r) => a + r.peakTrafficRateAtHours, 0) / runs.length,
     reportedLoss,
     verdict: scenarioVerdict(reportedLoss, connectivityThreshold, threshold),
     observed: scenario.observed,

@@ -36,6 +36,15 @@ function int(min: number, max = Infinity) {
   return s;
 }
 
+/** A number (or integer) in [min, max], or null; every error says that null is allowed and what it means. */
+function numOrNull(kind: 'a number' | 'an integer', min: number, max: number, nullMeaning: string) {
+  const allowed = `${rangeText(kind, min, max)}, or null for ${nullMeaning}`;
+  let s = z.number({ error: allowed }).min(min, { error: allowed });
+  if (kind === 'an integer') s = s.int({ error: allowed });
+  if (max !== Infinity) s = s.max(max, { error: allowed });
+  return z.union([s, z.null()], { error: allowed });
+}
+
 /** A probability. */
 const prob = () => num(0, 1);
 
@@ -118,6 +127,8 @@ const clientSchema = z.strictObject({
   retry: retrySchema,
   maxAttempts: z.union([int(1, 1000), z.null()], { error: 'an integer in [1, 1000], or null for never giving up' }),
   goneReturnHours: hoursOrNever(),
+  /** Host-cache entries probed per login attempt; null = the whole cache (OverloadParams.probesPerAttempt). */
+  probesPerAttempt: numOrNull('an integer', 1, 100_000, 'the whole host cache'),
 });
 
 const supernodeSchema = z.strictObject({
@@ -125,6 +136,12 @@ const supernodeSchema = z.strictObject({
   loginCost: num(0, 1e6),
   rejoinMinutes: z.strictObject({ min: num(0, 1e5), max: num(0, 1e5) }),
   admission: num(0, 1),
+  /** Time constant (s) of the load average the self-shutdown rule watches; 0 = the per-step load. */
+  loadWindowSeconds: num(0, 86_400),
+  /** Instant shutdown above burstFactor × capacity in one step; null = no burst rule. */
+  burstFactor: numOrNull('a number', 1, Infinity, 'no burst rule'),
+  /** Cost of a refused login relative to an accepted one; 1 = the per-step admission rule. */
+  refuseCostFactor: num(0, 1),
 });
 
 const leversSchema = z.strictObject({
@@ -132,6 +149,8 @@ const leversSchema = z.strictObject({
   megaSupernodes: z.strictObject({
     waves: z.array(waveSchema, { error: 'an array of { atHours, count }' }).max(100, { error: 'at most 100 waves' }),
     capacityClients: num(0, 1e9),
+    /** Login-request load on a mega-supernode as a fraction of loginCost (0 = client capacity only). */
+    loginCostFactor: num(0, 1),
     share: prob(),
     withdrawAtHours: hoursOrNever(),
     withdrawFraction: prob(),

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type OverloadParams, skype2010OverloadParams, withOverloadParams } from '../cascade/overload-params.ts';
+import { type OverloadParams, skype2010OverloadParams } from '../cascade/overload-params.ts';
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { checkNumber } from '../errors.ts';
 import type { Scenario } from './schema.ts';
@@ -12,13 +12,31 @@ import type { Scenario } from './schema.ts';
 const inf = (x: number | null): number => (x === null ? Infinity : x);
 
 /**
+ * The overload-model settings a scenario does not control (reporting, not physics): the timeline sampling
+ * (`sampleEvery` steps), the session length that normalises the login and traffic rates, and the online fractions
+ * that define "recovered" (row 3: 80 %) and "collapsed" (50 %). Identical in `skype2010OverloadParams` and
+ * `skype2007OverloadParams`.
+ */
+export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleEvery' | 'normalSessionHours' | 'recoveryThreshold' | 'collapseThreshold'>> = {
+  sampleEvery: skype2010OverloadParams.sampleEvery,
+  normalSessionHours: skype2010OverloadParams.normalSessionHours,
+  recoveryThreshold: skype2010OverloadParams.recoveryThreshold,
+  collapseThreshold: skype2010OverloadParams.collapseThreshold,
+};
+
+/**
  * The overload-model parameters of a scenario at a population scale.
  *
  * @param s - a validated scenario.
  * @param scale - population scale (1 = the scenario's full population; default the scenario's montecarlo.scale).
- * @returns OverloadParams. The host cache is capped at the scaled supernode count (a cache cannot hold more distinct
- *   supernodes than exist); `null` ("never") becomes Infinity; the forced-loss client-crash ratio is the trigger's
- *   client crash share over its supernode crash share (2010: 0.20 / 0.275, rows 14–16).
+ * @returns OverloadParams. Every physical parameter comes from the scenario (the object is built field by field, so
+ *   the type checker flags a new OverloadParams field that is not mapped); only the reporting settings the scenario
+ *   does not control — `sampleEvery` (timeline resolution), `normalSessionHours` (rate normalisation),
+ *   `recoveryThreshold` and `collapseThreshold` — are taken from {@link SCENARIO_REPORTING_DEFAULTS}. The host cache
+ *   is capped at the scaled supernode count (a cache cannot hold more distinct supernodes than exist); `null`
+ *   ("never", "no burst rule", "whole cache") becomes Infinity (resp. null for `probesPerAttempt`); the forced-loss
+ *   client-crash ratio is the trigger's client crash share over its supernode crash share (2010: 0.20 / 0.275,
+ *   rows 14–16).
  * @throws FragilityInputError `scale` outside (0, 1].
  *
  * **Complexity**: O(1) plus one capacity-law parse.
@@ -37,15 +55,21 @@ export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale
   checkNumber('scale', scale, 1e-9, 1);
   const S = Math.max(1, Math.round(s.overlay.supernodes * scale));
   const clientShare = s.trigger.buggyShare * s.trigger.clientCrashProb;
-  return withOverloadParams(skype2010OverloadParams, {
+  const r = SCENARIO_REPORTING_DEFAULTS;
+  return {
     scale,
     clients: s.overlay.clients,
     supernodes: s.overlay.supernodes,
     cacheSize: Math.min(s.overlay.cacheSize, S),
+    probesPerAttempt: s.clients.probesPerAttempt,
     durationHours: s.montecarlo.durationHours,
     stepSeconds: s.montecarlo.stepSeconds,
+    sampleEvery: r.sampleEvery,
     headroom: parseCapacityLaw(s.supernodes.headroom),
     loginCost: s.supernodes.loginCost,
+    loadWindowSeconds: s.supernodes.loadWindowSeconds,
+    refuseCostFactor: s.supernodes.refuseCostFactor,
+    burstFactor: inf(s.supernodes.burstFactor),
     trigger: {
       buggyShare: s.trigger.buggyShare,
       crashProbability: s.trigger.clientCrashProb,
@@ -68,13 +92,17 @@ export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale
     mega: {
       waves: s.levers.megaSupernodes.waves.map((w) => ({ ...w })),
       capacityClients: s.levers.megaSupernodes.capacityClients,
+      loginCostFactor: s.levers.megaSupernodes.loginCostFactor,
       share: s.levers.megaSupernodes.share,
       withdrawAtHours: inf(s.levers.megaSupernodes.withdrawAtHours),
       withdrawFraction: s.levers.megaSupernodes.withdrawFraction,
       withdrawOverHours: s.levers.megaSupernodes.withdrawOverHours,
     },
     shedding: { atHours: inf(s.levers.shedding.atHours), loginCostFactor: s.levers.shedding.loginCostFactor },
+    normalSessionHours: r.normalSessionHours,
+    recoveryThreshold: r.recoveryThreshold,
+    collapseThreshold: r.collapseThreshold,
     forcedLoss: null,
     forcedClientCrashRatio: s.trigger.supernodeCrashShare > 0 ? clientShare / s.trigger.supernodeCrashShare : 0,
-  });
+  };
 }

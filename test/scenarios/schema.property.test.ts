@@ -17,6 +17,9 @@ const LEAVES: { path: (string | number)[]; lo: number; hi: number; integer?: boo
   { path: ['clients', 'restartSigma'], lo: 0, hi: 10 },
   { path: ['supernodes', 'loginCost'], lo: 0, hi: 1e6 },
   { path: ['supernodes', 'admission'], lo: 0, hi: 1 },
+  { path: ['supernodes', 'loadWindowSeconds'], lo: 0, hi: 86_400 },
+  { path: ['supernodes', 'refuseCostFactor'], lo: 0, hi: 1 },
+  { path: ['levers', 'megaSupernodes', 'loginCostFactor'], lo: 0, hi: 1 },
   { path: ['levers', 'autoUpdateCoverage'], lo: 0, hi: 1 },
   { path: ['levers', 'megaSupernodes', 'share'], lo: 0, hi: 1 },
   { path: ['montecarlo', 'scale'], lo: 1e-6, hi: 1 },
@@ -74,7 +77,7 @@ describe('scenario schema (properties)', () => {
       fc.property(fc.constantFrom(...paths), anyJson, (path, v) => {
         const doc = structuredClone(skype2010Scenario);
         setAt(doc, path, v);
-        if (v === null && /withdrawAtHours|atHours|ReturnHours|maxAttempts/.test(String(path[path.length - 1]))) return; // null = never: valid
+        if (v === null && /withdrawAtHours|atHours|ReturnHours|maxAttempts|probesPerAttempt|burstFactor/.test(String(path[path.length - 1]))) return; // null = never / whole cache / no burst rule: valid
         const e = rejection(doc);
         expect(e.field.startsWith('scenario.')).toBe(true);
         expect(e.message.split('\n')).toHaveLength(1);

@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SCENARIOS, skype2010Scenario } from '../../src/scenarios/builtin.ts';
+import { BUILTIN_SCENARIOS, skype2007Scenario, skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import { applyWhatIf, loadScenario, parseScenario } from '../../src/scenarios/load.ts';
 import { ScenarioValidationError, validateScenario } from '../../src/scenarios/schema.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
-import { validateOverloadParams } from '../../src/cascade/overload-params.ts';
+import {
+  skype2007OverloadParams,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+  type OverloadParams,
+} from '../../src/cascade/overload-params.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 function problemOf(doc: unknown): ScenarioValidationError {
@@ -105,5 +112,105 @@ describe('scenario schema', () => {
     expect(p.forcedClientCrashRatio).toBeCloseTo(0.2 / 0.275, 12);
     // cache capped at the scaled supernode count (26 000 × 0.001 = 26 < 50)
     expect(scenarioToOverloadParams(skype2010Scenario, 0.001).cacheSize).toBe(26);
+  });
+
+  // Every OverloadParams field a scenario controls must come from the scenario: the built-in scenario, mapped back,
+  // must reproduce its calibrated parameter set exactly (at the same scale). Only the reporting settings
+  // (sampleEvery, normalSessionHours, recovery/collapse thresholds) and the forced-loss fields are not scenario fields.
+  const comparable = (p: OverloadParams) => {
+    const { headroom, overlay: _o, forcedLoss: _f, forcedClientCrashRatio: _r, ...rest } = p;
+    return { ...rest, headroom: headroom.spec };
+  };
+  for (const [scenario, params] of [
+    [skype2010Scenario, skype2010OverloadParams],
+    [skype2007Scenario, skype2007OverloadParams],
+  ] as const) {
+    it(`maps ${scenario.name} onto its calibrated parameter set, field for field`, () => {
+      const scale = scenario.montecarlo.scale;
+      const mapped = scenarioToOverloadParams(scenario, scale);
+      const expected = withOverloadParams(params, { scale });
+      expect(comparable(mapped)).toEqual(comparable(expected));
+      // the same law, not only the same spec string
+      expect(mapped.headroom.mean).toBeCloseTo(expected.headroom.mean, 12);
+      expect(mapped.forcedLoss).toBeNull();
+    });
+  }
+
+  it('keeps 2007 on the first-generation rules and 2010 on the recalibrated ones', () => {
+    const p07 = scenarioToOverloadParams(skype2007Scenario);
+    expect([p07.loadWindowSeconds, p07.refuseCostFactor, p07.burstFactor, p07.probesPerAttempt, p07.mega.loginCostFactor]).toEqual([0, 1, Infinity, null, 1]);
+    const p10 = scenarioToOverloadParams(skype2010Scenario);
+    expect([p10.loadWindowSeconds, p10.refuseCostFactor, p10.burstFactor, p10.probesPerAttempt, p10.mega.loginCostFactor]).toEqual([
+      skype2010OverloadParams.loadWindowSeconds,
+      skype2010OverloadParams.refuseCostFactor,
+      skype2010OverloadParams.burstFactor,
+      skype2010OverloadParams.probesPerAttempt,
+      skype2010OverloadParams.mega.loginCostFactor,
+    ]);
+    expect(Number.isFinite(p10.burstFactor)).toBe(true);
+  });
+
+  it('lets a scenario file set each of the recalibration parameters (null = off)', () => {
+    const doc = JSON.parse(JSON.stringify(skype2010Scenario));
+    doc.supernodes.loadWindowSeconds = 600;
+    doc.supernodes.burstFactor = null;
+    doc.supernodes.refuseCostFactor = 0.5;
+    doc.clients.probesPerAttempt = 3;
+    doc.levers.megaSupernodes.loginCostFactor = 0.25;
+    const p = scenarioToOverloadParams(parseScenario(doc), 0.01);
+    expect(p.loadWindowSeconds).toBe(600);
+    expect(p.burstFactor).toBe(Infinity);
+    expect(p.refuseCostFactor).toBe(0.5);
+    expect(p.probesPerAttempt).toBe(3);
+    expect(p.mega.loginCostFactor).toBe(0.25);
+    validateOverloadParams(p);
+    doc.supernodes.burstFactor = 2.5;
+    doc.clients.probesPerAttempt = null;
+    const q = scenarioToOverloadParams(parseScenario(doc), 0.01);
+    expect(q.burstFactor).toBe(2.5);
+    expect(q.probesPerAttempt).toBeNull();
+  });
+
+  it('rejects bad values of the recalibration parameters, naming the field and the range', () => {
+    const cases: [string[], unknown, string][] = [
+      [['supernodes', 'loadWindowSeconds'], -1, 'scenario.supernodes.loadWindowSeconds: -1 is not allowed; expected a number in [0, 86400]'],
+      [['supernodes', 'loadWindowSeconds'], 1e6, 'scenario.supernodes.loadWindowSeconds: 1000000 is not allowed; expected a number in [0, 86400]'],
+      [['supernodes', 'burstFactor'], 0.5, 'scenario.supernodes.burstFactor: 0.5 is not allowed; expected a number >= 1, or null for no burst rule'],
+      [['supernodes', 'burstFactor'], 'never', 'scenario.supernodes.burstFactor: "never" is not allowed; expected a number >= 1, or null for no burst rule'],
+      [['supernodes', 'refuseCostFactor'], 1.5, 'scenario.supernodes.refuseCostFactor: 1.5 is not allowed; expected a number in [0, 1]'],
+      [['clients', 'probesPerAttempt'], 0, 'scenario.clients.probesPerAttempt: 0 is not allowed; expected an integer in [1, 100000], or null for the whole host cache'],
+      [['clients', 'probesPerAttempt'], 2.5, 'scenario.clients.probesPerAttempt: 2.5 is not allowed; expected an integer in [1, 100000], or null for the whole host cache'],
+      [['levers', 'megaSupernodes', 'loginCostFactor'], -0.1, 'scenario.levers.megaSupernodes.loginCostFactor: -0.1 is not allowed; expected a number in [0, 1]'],
+    ];
+    for (const [path, value, message] of cases) {
+      const doc = JSON.parse(JSON.stringify(skype2010Scenario));
+      let o = doc;
+      for (const k of path.slice(0, -1)) o = o[k];
+      o[path[path.length - 1]] = value;
+      expect(problemOf(doc).message).toBe(message);
+      // a missing field is named too (the fields are required: a file must say which rules it uses)
+      delete o[path[path.length - 1]];
+      expect(problemOf(doc).field).toBe(`scenario.${path.join('.')}`);
+    }
+  });
+
+  it('documents every model field of the scenario in docs/scenarios.md', () => {
+    const doc = readFileSync(new URL('../../docs/scenarios.md', import.meta.url), 'utf8');
+    const missing: string[] = [];
+    const walk = (o: unknown, path: string[]) => {
+      if (o && typeof o === 'object' && !Array.isArray(o)) {
+        for (const [k, v] of Object.entries(o)) {
+          if (k === 'retry' || k === 'rejoinMinutes' || k === 'shedding') {
+            if (!doc.includes(`\`${[...path, k].join('.')}`)) missing.push([...path, k].join('.'));
+          } else walk(v, [...path, k]);
+        }
+      } else {
+        const name = path[path.length - 1];
+        // the field appears in the table by its full path or, in a grouped row, by its own name
+        if (!doc.includes(`\`${path.join('.')}\``) && !doc.includes(`\`${name}\``)) missing.push(path.join('.'));
+      }
+    };
+    for (const part of ['overlay', 'trigger', 'clients', 'supernodes', 'levers'] as const) walk(skype2010Scenario[part], [part]);
+    expect(missing).toEqual([]);
   });
 });
