@@ -37,7 +37,9 @@ export interface OverloadTimelinePoint {
   /**
    * Supernode traffic in the step / the normal login rate: every login/search request sent to a supernode, counting
    * the probes of host-cache entries that are down (each attempt tries its cache in turn until a supernode answers)
-   * and the requests refused by overloaded ones — the quantity the CIO's "≈100× normal" refers to (row 19).
+   * and the requests refused by overloaded ones. It counts attempts that never reach a live supernode, so it runs
+   * far above the CIO's "≈100× normal" (row 19); the figure comparable to that report is `loginRate` (requests that
+   * reach up supernodes), which is what the 2010 calibration fits.
    */
   trafficRate: number;
   /** Mega-supernodes up (count). */
@@ -90,7 +92,7 @@ export interface OverloadResult {
   /** Peak of the login rate relative to normal (compare with the reported ≈100×), and when. */
   peakLoginRate: number;
   peakLoginRateAtHours: number;
-  /** Peak of the supernode traffic (see {@link OverloadTimelinePoint.trafficRate}) relative to normal, and when. */
+  /** Peak of the attempt traffic including probes of down cache entries (see {@link OverloadTimelinePoint.trafficRate}), and when. */
   peakTrafficRate: number;
   peakTrafficRateAtHours: number;
   /** Peak mean load of up supernodes (nominal units). */

@@ -46,7 +46,7 @@ export interface OverloadComparison {
     montecarlo: number | null;
     montecarloReason?: string;
     ci: [number | null, number | null];
-    /** σ_c of the thresholds 1 + α and the mean-field surge at f_c. */
+    /** σ_c of the mean-field threshold law (of α under the default 'admission' model, of 1 + α under 'rehome-all') and the surge at f_c. */
     sigmaC: number;
     surge: number;
   };

@@ -34,12 +34,12 @@ Example:
   $ fragility scenario skype-2010 --seed 1 --out report
   $ fragility scenario skype-2010 --print-scenario > my.json   # edit, then: fragility scenario my.json --seed 1
   $ fragility scenario skype-2010 --scale 0.005 --seed 1 --json
-  {"scenario":"skype-2010","seed":1,"threshold":{"analytic":0.016,"montecarlo":0.015,"ci":[..,..],"kind":"overload"},
+  {"scenario":"skype-2010","seed":1,"threshold":{"analytic":..,"montecarlo":..,"ci":[..,..],"kind":"overload"},
    "timeline":[{"t":0,"online":1,"supernodesUp":1,...},...],"minOnlineFraction":..,"recovered":true,
    "whatIf":[{"name":"auto-update 100 %","minOnlineFraction":1,...},...],"connectivityThreshold":{...},...}
 
 threshold = the OVERLOAD critical supernode loss (the one the scenario is about): "analytic" is the mean-field
-(equal-load-sharing) f_c, "montecarlo" the loss at which half of the simulated runs collapse, "ci" its interval.
+f_c (equal load sharing, 'admission' model: survivors keep their clients and share the extra request load), "montecarlo" the loss at which half of the simulated runs collapse, "ci" its interval.
 connectivityThreshold = the CONNECTIVITY critical loss of the two-tier overlay (random loss; .attack for targeted).
 timeline: mean of the timeline runs; online and supernodesUp are fractions of the pre-incident counts, t in hours
 after the trigger. Progress goes to stderr.`,
