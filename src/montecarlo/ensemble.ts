@@ -32,6 +32,9 @@ import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
 import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
 
+/** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
+const TASKS_IN_FLIGHT = 2;
+
 /** Options of {@link runEnsemble}. */
 export interface EnsembleOptions {
   /**
@@ -355,6 +358,9 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
+      // Two tasks in flight per worker: the second is already in the worker's message queue when the first ends, so
+      // the worker never waits for this thread (busy with its own replicate) to hand it the next one.
+      concurrentTasksPerWorker: TASKS_IN_FLIGHT,
       workerData,
     });
     let next = 0;
@@ -387,7 +393,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
       }
     };
     try {
-      await Promise.all([hereLoop(), ...Array.from({ length: threads }, poolLoop)]);
+      await Promise.all([hereLoop(), ...Array.from({ length: threads * TASKS_IN_FLIGHT }, poolLoop)]);
     } finally {
       failed = true;
       await pool.destroy();
