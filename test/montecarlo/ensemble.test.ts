@@ -145,7 +145,9 @@ describe('worker pool', () => {
     const one = await runEnsemble({ graph: g, runs: 5, seed: 9, grid, at: [0.5] });
     const marker = join(dir, 'crash-marker');
     const two = await runEnsemble({ graph: g, runs: 5, seed: 9, grid, at: [0.5], workers: 2, crashMarker: marker });
-    expect(two.retries).toBe(1);
+    // The crash loses every task in flight on that worker (up to 2: the pool queues two per thread); each is retried.
+    expect(two.retries).toBeGreaterThanOrEqual(1);
+    expect(two.retries).toBeLessThanOrEqual(2);
     expect(readFileSync(marker, 'utf8')).toContain('crashed');
     expect(strip(two)).toEqual(strip(one));
     const spec = 'er:n=3000,k=3';
