@@ -4,7 +4,7 @@
  * The generator is xoshiro128** (Blackman & Vigna 2018): 128 bits of state, 32-bit outputs, all arithmetic on
  * 32-bit integers so that V8 keeps it in registers. The state of `stream(seed, index)` is filled by SplitMix64 from
  * a hash of the pair (seed, index), so replicate `index` of a run seeded `seed` always draws the same numbers,
- * whatever worker computes it and in whatever order. No global state, no `Math.random`.
+ * whatever worker computes it and in whatever order. No global state, no unseeded source.
  *
  * References: D. Blackman, S. Vigna, "Scrambled linear pseudorandom number generators", ACM TOMS 47 (2021),
  * arXiv:1805.01407. G. Steele, D. Lea, C. Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014.
