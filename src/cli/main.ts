@@ -40,7 +40,6 @@ export async function main(argv: string[]): Promise<void> {
   const program = new Command('fragility')
     .description('How much of a network can be lost before the rest collapses? Percolation theory and Monte Carlo, side by side.')
     .version('0.1.0')
-    .showHelpAfterError()
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const first = argv.slice(2).find((a) => !a.startsWith('-'));
