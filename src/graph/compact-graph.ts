@@ -117,19 +117,14 @@ export class CompactGraph {
     }
     for (let u = 0; u < n; u++) offsets[u + 1] += offsets[u];
     const targets = new Int32Array(2 * m);
-    const halfEdgeEdge = new Int32Array(2 * m);
     const cursor = offsets.slice(0, n);
     for (let e = 0; e < m; e++) {
       const u = edgeSource[e];
       const v = edgeTarget[e];
-      let p = cursor[u]++;
-      targets[p] = v;
-      halfEdgeEdge[p] = e;
-      p = cursor[v]++;
-      targets[p] = u;
-      halfEdgeEdge[p] = e;
+      targets[cursor[u]++] = v;
+      targets[cursor[v]++] = u;
     }
-    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts, halfEdgeEdge);
+    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
   }
 
   /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
@@ -186,10 +181,12 @@ export class CompactGraph {
     return this.targets.subarray(this.offsets[u], this.offsets[u + 1]);
   }
 
-  /** For each half-edge (position in `targets`), the id of its edge. Length 2m. */
+  /**
+   * For each half-edge (position in `targets`), the id of its edge. Length 2m. Built on first use in O(m) (the same
+   * counting pass as the CSR, so positions match) and cached: sweeps and generators never pay for it.
+   */
   get halfEdgeEdge(): Int32Array {
     if (!this._halfEdgeEdge) {
-      // Only reachable for graphs built by a future constructor path; fromEdges always fills it.
       const h = new Int32Array(2 * this.m);
       const cursor = this.offsets.slice(0, this.n);
       for (let e = 0; e < this.m; e++) {
