@@ -89,6 +89,20 @@ export interface FiberBundleCascadeResult {
   alive: Uint8Array;
 }
 
+/** The graph (null for a bare element count), the element count and the validated sharing rule of a bundle call. */
+function resolveBundle(
+  target: CompactGraph | number,
+  sharingOpt: LoadSharing | undefined,
+): { g: CompactGraph | null; n: number; sharing: LoadSharing } {
+  const g = typeof target === 'number' ? null : target;
+  const n = typeof target === 'number' ? target : target.n;
+  checkInteger('n', n, 1, 0x7fffffff);
+  const sharing = sharingOpt ?? 'global';
+  if (sharing !== 'global' && sharing !== 'local') throw new FragilityInputError('sharing', sharing, '"global" or "local"');
+  if (sharing === 'local' && !g) throw new FragilityInputError('sharing', sharing, '"global" when no graph is given');
+  return { g, n, sharing };
+}
+
 /** Validated inputs shared by the cascade and the quasi-static loader. @internal */
 function checkLaw(law: CapacityLaw | undefined, thresholds: Float64Array | undefined, n: number): void {
   if (thresholds) {
@@ -142,12 +156,7 @@ function drawThresholds(n: number, law: CapacityLaw | undefined, given: Float64A
  * ```
  */
 export function fiberBundleCascade(target: CompactGraph | number, opts: FiberBundleCascadeOptions): FiberBundleCascadeResult {
-  const g = typeof target === 'number' ? null : target;
-  const n = typeof target === 'number' ? target : target.n;
-  checkInteger('n', n, 1, 0x7fffffff);
-  const sharing = opts.sharing ?? 'global';
-  if (sharing !== 'global' && sharing !== 'local') throw new FragilityInputError('sharing', sharing, '"global" or "local"');
-  if (sharing === 'local' && !g) throw new FragilityInputError('sharing', sharing, '"global" when no graph is given');
+  const { g, n, sharing } = resolveBundle(target, opts.sharing);
   const sigma = checkNumber('load', opts.load, 0);
   const f0 = checkProbability('loss', opts.loss ?? 0);
   checkLaw(opts.capacity, opts.thresholds, n);
@@ -360,12 +369,7 @@ export interface FiberBundleBurstsResult {
  * ```
  */
 export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBundleBurstsOptions): FiberBundleBurstsResult {
-  const g = typeof target === 'number' ? null : target;
-  const n = typeof target === 'number' ? target : target.n;
-  checkInteger('n', n, 1, 0x7fffffff);
-  const sharing = opts.sharing ?? 'global';
-  if (sharing !== 'global' && sharing !== 'local') throw new FragilityInputError('sharing', sharing, '"global" or "local"');
-  if (sharing === 'local' && !g) throw new FragilityInputError('sharing', sharing, '"global" when no graph is given');
+  const { g, n, sharing } = resolveBundle(target, opts.sharing);
   checkLaw(opts.capacity, opts.thresholds, n);
   const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
   const x = drawThresholds(n, opts.capacity, opts.thresholds, rng);
