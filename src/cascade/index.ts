@@ -4,7 +4,15 @@
  *
  * @module
  */
-export { betweenness, betweennessFromPivots, type BetweennessOptions, type BetweennessResult } from './betweenness.ts';
+export {
+  BETWEENNESS_CHUNKS,
+  betweenness,
+  betweennessFromPivots,
+  betweennessParallel,
+  type BetweennessOptions,
+  type BetweennessParallelOptions,
+  type BetweennessResult,
+} from './betweenness.ts';
 export {
   fiberBundleCascade,
   fiberBundleBursts,

@@ -28,11 +28,22 @@ describe('fragility betweenness', () => {
     expect(k.stderr).toHaveLength(200);
   });
 
+  it('--workers 2 prints the same JSON as one thread', async () => {
+    const args = ['betweenness', '--graph', 'ba:n=1200,m=2', '--seed', '3', '--json'];
+    const [one, two] = await Promise.all([run(args), run([...args, '--workers', '2'])]);
+    expect(one.status).toBe(0);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+  });
+
   it('exit 2 with the field named on bad input', async () => {
-    const [r, s] = await Promise.all([
+    const [r, s, w] = await Promise.all([
       run(['betweenness', '--graph', 'ba:n=50,m=2', '--samples', '0', '--json']),
       run(['betweenness', '--graph', 'nosuch:n=3', '--json']),
+      run(['betweenness', '--graph', 'ba:n=50,m=2', '--workers', '0', '--json']),
     ]);
+    expect(w.status).toBe(2);
+    expect(w.stderr).toMatch(/--workers/);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--samples/);
     expect(s.status).toBe(2);

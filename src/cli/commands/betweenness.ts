@@ -6,13 +6,14 @@
 import type { Command } from 'commander';
 import { action, intOption, withCommon } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
-import { betweenness } from '../../cascade/betweenness.ts';
+import { betweennessParallel } from '../../cascade/betweenness.ts';
 import { stream } from '../../random/stream.ts';
 
 interface BetweennessCliOptions {
   graph: string;
   samples?: number;
   normalized?: boolean;
+  workers: number;
   seed: number;
   json?: boolean;
 }
@@ -24,12 +25,14 @@ export function register(program: Command): void {
     .description('shortest-path betweenness of every node: exact (Brandes 2001) or sampled with K pivots (Brandes & Pich 2007)')
     .requiredOption('--graph <G>', 'graph spec, e.g. ba:n=10000,m=2 or edges:PATH')
     .option('--samples <K>', 'number of pivots for the sampled estimate (K >= n runs the exact algorithm)', intOption('--samples', 1))
-    .option('--normalized', 'divide by (n-1)(n-2)/2 (graphology/networkx convention) instead of raw pair counts');
+    .option('--normalized', 'divide by (n-1)(n-2)/2 (graphology/networkx convention) instead of raw pair counts')
+    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (values identical for any W)', intOption('--workers', 1, 256), 1);
   withCommon(cmd);
   cmd.addHelpText(
     'after',
     `
 Example:
+  $ fragility betweenness --graph "ba:n=10000,m=2" --workers 2
   $ fragility betweenness --graph "ba:n=1000,m=2" --samples 100 --seed 3 --json
   {"graph":"ba:n=1000,m=2","n":1000,"m":1999,"seed":3,"method":"sampled","samples":100,"normalized":false,"values":[...],"stderr":[...]}
 
@@ -43,7 +46,12 @@ sources). For labelled graphs "keys"[i] is the name of node id i. The graph is b
     action(async (opts: BetweennessCliOptions) => {
       const g = await graphFromSpec(opts.graph, { seed: opts.seed });
       const t0 = performance.now();
-      const r = betweenness(g, { samples: opts.samples, rng: stream(opts.seed, 1), normalized: opts.normalized ?? false });
+      const r = await betweennessParallel(g, {
+        samples: opts.samples,
+        rng: stream(opts.seed, 1),
+        normalized: opts.normalized ?? false,
+        workers: opts.workers,
+      });
       const seconds = (performance.now() - t0) / 1000;
       const json: Record<string, unknown> = {
         graph: opts.graph,
@@ -60,7 +68,7 @@ sources). For labelled graphs "keys"[i] is the name of node id i. The graph is b
       const top = Array.from(r.values.keys()).sort((a, b) => r.values[b] - r.values[a] || a - b).slice(0, 10);
       const lines = [
         `betweenness of ${opts.graph} (n = ${g.n}, m = ${g.m}): ${r.method}` +
-          `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s`,
+          `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${opts.workers} thread${opts.workers > 1 ? 's' : ''}`,
         'top nodes:',
         ...top.map((v) => `  ${g.keyOf(v)}\t${r.values[v]}${r.stderr ? ` ± ${r.stderr[v]}` : ''}`),
       ];
