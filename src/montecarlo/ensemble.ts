@@ -31,6 +31,7 @@ import {
 import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
 import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
+import { bundledWorker } from './worker-bundle.ts';
 
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
@@ -346,21 +347,26 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     // from one queue. This thread starts at once, so the pool's start-up (tsx + module loading, ~0.3–1 s per
     // thread) is hidden behind useful work; results are reduced by replicate index at the end, so the split does not
     // change a single bit of the output.
-    const { Piscina } = await import('piscina');
     const workerData: ReplicateWorkerData = {};
     if (lightSpec) workerData.lightSpec = lightSpec;
     else if (randomSpec !== undefined) workerData.graphSpec = randomSpec;
     if (fixed) workerData.fixed = shareGraph(fixed);
     if (customOrder) workerData.customOrder = shareArray(customOrder);
     const threads = Math.max(1, Math.min(workers - 1, todo.length - 1));
+    // The worker module bundled to plain JavaScript (worker-bundle.ts, ~30 ms, once per process); without a bundle,
+    // the entry that registers tsx in each thread.
+    const { Piscina } = await import('piscina');
     const pool = new Piscina({
-      filename: new URL('./worker-entry.mjs', import.meta.url).href,
+      filename: (bundledWorker(new URL('./replicate-worker.ts', import.meta.url)) ?? new URL('./worker-entry.mjs', import.meta.url)).href,
       minThreads: threads,
       maxThreads: threads,
       idleTimeout: 1000,
       // Two tasks in flight per worker: the second is already in the worker's message queue when the first ends, so
       // the worker never waits for this thread (busy with its own replicate) to hand it the next one.
       concurrentTasksPerWorker: TASKS_IN_FLIGHT,
+      // Do not inherit this process's --import/--require flags: under tsx they would register the TypeScript loader
+      // in every worker (worker-entry.mjs registers it itself when it is needed).
+      execArgv: [],
       workerData,
     });
     let next = 0;

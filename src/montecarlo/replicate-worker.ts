@@ -53,6 +53,11 @@ let fixedGraph: CompactGraph | undefined;
  * ```
  */
 export default async function runReplicateTask(task: ReplicateTask): Promise<ReplicateResult> {
+  // Yield once before computing. Piscina hands a worker its queued tasks in one synchronous batch and posts each
+  // result only after an `await`; without this, the result of task A would wait until task B (already queued) had
+  // finished, and the calling thread would learn of A — and send the next task — one replicate late, leaving the
+  // worker idle. With it, each task's compute runs in its own macrotask and A's result leaves as soon as A ends.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   if (task.crashMarker && !existsSync(task.crashMarker)) {
     writeFileSync(task.crashMarker, 'crashed once\n');
     process.exit(70);
