@@ -186,6 +186,16 @@ export const TASKS: Record<string, Task> = {
     const { times, cpuTimes, last } = await timeReps(() => betweenness(g), ctx.plan);
     const valuesFile = join(ctx.out, `ba-n${n}-m${m}.fragility.betweenness`);
     await writeFile(valuesFile, Array.from(last.values, (x) => String(x)).join('\n'));
+    // Both cores: this thread plus one worker thread (a fresh pool per call, so its start-up is in every timing).
+    const betweennessParallel = await libFunction<(g: CompactGraph, o?: object) => Promise<{ values: Float64Array }>>(
+      'betweennessParallel',
+      'cascade/index.ts',
+      'cascade/betweenness.ts',
+    );
+    const two = await timeReps(() => betweennessParallel(g, { workers: 2 }), ctx.plan);
+    let differing = 0;
+    for (let v = 0; v < n; v++) if (!Object.is(two.last.values[v], last.values[v])) differing++;
+    const threads2 = { times: two.times, cpuTimes: two.cpuTimes, differing };
     const peers: InProcessPeer[] = [];
     if (p.graphology !== 'no') {
       const toGraphology = await libFunction<(g: CompactGraph) => unknown>('toGraphology', 'graph/index.ts');
@@ -205,7 +215,7 @@ export const TASKS: Record<string, Task> = {
       await writeFile(gFile, Array.from(vals, (x) => String(x)).join('\n'));
       peers.push({ name: 'graphology-metrics', version, times: r.times, cpuTimes: r.cpuTimes, valuesFile: gFile });
     }
-    return { times, cpuTimes, result: { n: g.n, m: g.m, edges, valuesFile, method: last.method }, inProcessPeers: peers };
+    return { times, cpuTimes, result: { n: g.n, m: g.m, edges, valuesFile, method: last.method, threads2 }, inProcessPeers: peers };
   },
 
   /** Motter–Lai cascade on BA(n, m) at tolerance alpha (exact loads, top-load trigger). */
