@@ -39,9 +39,16 @@ export class EdgeBuffer {
     this.dst = d;
   }
 
-  /** The endpoint arrays trimmed to the number of edges (copies only when the buffer is over-allocated). */
+  /**
+   * The endpoint arrays trimmed to the number of edges: views of the buffers when at most 1/8 of them is unused
+   * (generators size them from the expected edge count, so this is the common case and saves a copy), copies
+   * otherwise (after a doubling), so that a graph never pins much unused memory.
+   */
   arrays(): [Int32Array, Int32Array] {
     if (this.length === this.src.length) return [this.src, this.dst];
+    if (8 * (this.src.length - this.length) <= this.src.length) {
+      return [this.src.subarray(0, this.length), this.dst.subarray(0, this.length)];
+    }
     return [this.src.slice(0, this.length), this.dst.slice(0, this.length)];
   }
 

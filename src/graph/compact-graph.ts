@@ -106,23 +106,26 @@ export class CompactGraph {
       throw new FragilityInputError('capacities.length', opts.capacities.length, `n (${n})`);
     }
     if (opts.keys && opts.keys.length !== n) throw new FragilityInputError('keys.length', opts.keys.length, `n (${n})`);
+    // Degrees into offsets[u], inclusive prefix sums (offsets[u] = end of u's range), then the edges scattered in
+    // reverse with decrementing cursors: each offsets[u] ends at the start of u's range, and every adjacency list
+    // comes out in edge order (as a forward append would give) without a separate cursor array.
     const offsets = new Int32Array(n + 1);
     for (let e = 0; e < m; e++) {
       const u = edgeSource[e];
       const v = edgeTarget[e];
       if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
       if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
-      offsets[u + 1]++;
-      offsets[v + 1]++;
+      offsets[u]++;
+      offsets[v]++;
     }
-    for (let u = 0; u < n; u++) offsets[u + 1] += offsets[u];
+    for (let u = 1; u < n; u++) offsets[u] += offsets[u - 1];
+    offsets[n] = 2 * m;
     const targets = new Int32Array(2 * m);
-    const cursor = offsets.slice(0, n);
-    for (let e = 0; e < m; e++) {
+    for (let e = m - 1; e >= 0; e--) {
       const u = edgeSource[e];
       const v = edgeTarget[e];
-      targets[cursor[u]++] = v;
-      targets[cursor[v]++] = u;
+      targets[--offsets[v]] = u;
+      targets[--offsets[u]] = v;
     }
     return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
   }

@@ -12,12 +12,13 @@ const windowCache = new Map<string, { lo: number; w: Float64Array }>();
 let windowCacheDoubles = 0;
 const WINDOW_CACHE_LIMIT = 8_000_000; // doubles (64 MB)
 
-function cachedWindow(N: number, q: number, scratch: Float64Array): { lo: number; w: Float64Array } {
+function cachedWindow(N: number, q: number, scratch: () => Float64Array): { lo: number; w: Float64Array } {
   const key = `${N}|${q}`;
   const hit = windowCache.get(key);
   if (hit) return hit;
-  const { lo, hi } = binomialWindow(N, q, scratch);
-  const w = scratch.slice(0, hi - lo + 1);
+  const buf = scratch();
+  const { lo, hi } = binomialWindow(N, q, buf);
+  const w = buf.slice(0, hi - lo + 1);
   if (windowCacheDoubles + w.length > WINDOW_CACHE_LIMIT) {
     windowCache.clear();
     windowCacheDoubles = 0;
@@ -96,7 +97,9 @@ export interface CanonicalObservables {
 export function canonicalObservables(sweep: SweepResult, qs: ArrayLike<number>): CanonicalObservables {
   const N = sweep.steps;
   const inv = sweep.n > 0 ? 1 / sweep.n : 0;
-  const scratch = new Float64Array(N + 1);
+  // Scratch for a window not cached yet; replicates after the first find every window cached and allocate nothing.
+  let buf: Float64Array | undefined;
+  const scratch = () => (buf ??= new Float64Array(N + 1));
   const G = qs.length;
   const q = new Float64Array(G);
   const giant = new Float64Array(G);
