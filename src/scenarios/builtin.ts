@@ -108,8 +108,13 @@ export const skype2010Scenario: Scenario = {
     { name: 'auto-update 100 %', description: 'every client updated before T: no trigger (row 14)', set: { levers: { autoUpdateCoverage: 1 } } },
     { name: 'headroom alpha = 1', description: 'capacity C = 2·L0 on average (row 9 sweep 0.2–1.0): uniform(0.5,1.5)', set: { supernodes: { headroom: 'uniform(0.5,1.5)' } } },
     { name: 'headroom alpha = 3', description: 'capacity C = 4·L0 on average: uniform(1.5,4.5)', set: { supernodes: { headroom: 'uniform(1.5,4.5)' } } },
-    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter, base 1 s, cap 300 s (row 21, [S17])', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
-    { name: 'retry: gRPC backoff', description: 'gRPC connection backoff 1 s × 1.6, ±20 %, cap 120 s (row 21, [S17])', set: { clients: { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 } } },
+    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter, base 1 s, cap 300 s, 12 attempts before giving up (instead of 4) (row 21, [S17])', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
+    { name: 'retry: gRPC backoff', description: 'gRPC connection backoff 1 s × 1.6, ±20 %, cap 120 s, 12 attempts (row 21, [S17])', set: { clients: { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 } } },
+    {
+      name: 'retry: fixed 5–10 s, 12 tries',
+      description: 'control for the two backoff what-ifs: the 2010 fixed policy with their budget of 12 attempts, so that policy and attempt budget can be told apart (row 21)',
+      set: { clients: { maxAttempts: 12 } },
+    },
     { name: 'no mega-supernodes', description: 'no dedicated supernodes added (rows 22–23)', set: { levers: { megaSupernodes: { waves: [] } } } },
     {
       name: 'mega-supernodes early (all at T+1 h)',
