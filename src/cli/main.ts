@@ -52,6 +52,15 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// A reader that stops early (`fragility … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
+// dying on an unhandled EPIPE with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
+
 main(process.argv).catch((err) => {
   process.stderr.write(`fragility: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
