@@ -347,13 +347,23 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     // from one queue. This thread starts at once, so the pool's start-up (~0.1 s of worker time; none when the pool
     // of the previous ensemble is reused, see KeptPool) overlaps useful work; results are reduced by replicate index
     // at the end, so the split does not change a single bit of the output.
-    const workerData: ReplicateWorkerData = {};
-    if (lightSpec) workerData.lightSpec = lightSpec;
-    else if (randomSpec !== undefined) workerData.graphSpec = randomSpec;
-    if (fixed) workerData.fixed = shareGraph(fixed);
-    if (customOrder) workerData.customOrder = shareArray(customOrder);
     const threads = Math.max(1, Math.min(workers - 1, todo.length - 1));
-    const entry = await acquirePool(threads, workerData, fixed, customOrder);
+    // What the pool's workers hold, by content (a kept pool must never serve a graph or order that changed since).
+    const poolKey = JSON.stringify({
+      threads,
+      lightSpec,
+      graphSpec: lightSpec ? undefined : randomSpec,
+      fixed: fixed ? graphFingerprint(fixed) : undefined,
+      order: customOrder ? arrayFingerprint(customOrder) : undefined,
+    });
+    const entry = await acquirePool(poolKey, threads, () => {
+      const workerData: ReplicateWorkerData = {};
+      if (lightSpec) workerData.lightSpec = lightSpec;
+      else if (randomSpec !== undefined) workerData.graphSpec = randomSpec;
+      if (fixed) workerData.fixed = shareGraph(fixed);
+      if (customOrder) workerData.customOrder = shareArray(customOrder);
+      return workerData;
+    });
     const pool = entry.pool;
     let next = 0;
     const take = () => (next < todo.length ? todo[next++] : -1);
@@ -464,9 +474,8 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
  * {@link KEEP_POOL_MS} without use, when a different pool is needed, or when an ensemble using it fails.
  */
 interface KeptPool {
+  /** Thread count, and the graph spec, fixed graph and custom order by content. */
   key: string;
-  fixed: CompactGraph | undefined;
-  order: ArrayLike<number> | undefined;
   pool: import('piscina').Piscina;
   users: number;
   timer: ReturnType<typeof setTimeout> | undefined;
@@ -476,15 +485,9 @@ interface KeptPool {
 const KEEP_POOL_MS = 2000;
 let keptPool: KeptPool | undefined;
 
-async function acquirePool(
-  threads: number,
-  workerData: ReplicateWorkerData,
-  fixed: CompactGraph | undefined,
-  order: ArrayLike<number> | undefined,
-): Promise<KeptPool> {
-  const key = JSON.stringify({ threads, lightSpec: workerData.lightSpec, graphSpec: workerData.graphSpec });
+async function acquirePool(key: string, threads: number, workerData: () => ReplicateWorkerData): Promise<KeptPool> {
   const k = keptPool;
-  if (k && k.key === key && k.fixed === fixed && k.order === order) {
+  if (k && k.key === key) {
     if (k.timer) clearTimeout(k.timer);
     k.timer = undefined;
     k.users++;
@@ -509,9 +512,9 @@ async function acquirePool(
     // Do not inherit this process's --import/--require flags: under tsx they would register the TypeScript loader
     // in every worker (worker-entry.mjs registers it itself when it is needed).
     execArgv: [],
-    workerData,
+    workerData: workerData(),
   });
-  const entry: KeptPool = { key, fixed, order, pool, users: 1, timer: undefined };
+  const entry: KeptPool = { key, pool, users: 1, timer: undefined };
   if (!keptPool) keptPool = entry;
   return entry;
 }
@@ -540,6 +543,13 @@ function releasePool(entry: KeptPool, ok: boolean): void {
   }
   if (keptPool === entry) keptPool = undefined;
   void entry.pool.destroy();
+}
+
+/** FNV-1a over the 32-bit values of an array (the custom order's part of a pool key). */
+function arrayFingerprint(a: ArrayLike<number>): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ (a[i] | 0), 0x01000193);
+  return `${a.length}:${(h >>> 0).toString(16)}`;
 }
 
 function shareArray<T extends Int32Array | Uint8Array>(a: T): T {

@@ -28,4 +28,21 @@ describe('the worker pool kept between ensembles', () => {
     expect(x.at).toEqual(y.at);
     expect(keptPoolInfo()?.users).toBe(0);
   });
+
+  it('keys the kept pool by content: an edited custom order gets a new pool and the right answer', async () => {
+    const g = erdosRenyi(1500, 4 / 1499, stream(21));
+    const order = Int32Array.from({ length: g.n }, (_, i) => i);
+    const opts = { graph: g, order, runs: 4, seed: 2, at: [0.3, 0.7] };
+    const a = await runEnsemble({ ...opts, workers: 2 });
+    const first = keptPoolInfo()!.pool;
+    // The same graph in a new object, same order: same content, same pool.
+    const same = await runEnsemble({ ...opts, graph: erdosRenyi(1500, 4 / 1499, stream(21)), workers: 2 });
+    expect(keptPoolInfo()!.pool).toBe(first);
+    expect(same.at).toEqual(a.at);
+    order.reverse(); // the caller edits its array in place
+    const b = await runEnsemble({ ...opts, workers: 2 });
+    expect(keptPoolInfo()!.pool).not.toBe(first);
+    expect(b.at).toEqual((await runEnsemble({ ...opts, workers: 1 })).at);
+    expect(b.at).not.toEqual(a.at);
+  });
 });
