@@ -14,7 +14,7 @@ export { adaptiveDegreeOrder } from './adaptive-degree-order.ts';
 export { betweennessOrder, type BetweennessOrderOptions } from './betweenness-order.ts';
 export { supernodesFirstOrder } from './supernodes-first-order.ts';
 export { validateOrder, validateEdgeOrder } from './validate-order.ts';
-export { type SweepResult, SweepWorkspace, meanClusterSizeExcludingLargest } from './sweep-result.ts';
+export { type SweepResult, meanClusterSizeExcludingLargest } from './sweep-result.ts';
 export { sweepSite, type SweepSiteOptions } from './sweep-site.ts';
 export { sweepBond, type SweepBondOptions } from './sweep-bond.ts';
 export { sweepTwoTier, type TwoTierSweepResult } from './sweep-two-tier.ts';

@@ -16,7 +16,7 @@ import { largestGapOccupation } from './largest-gap.ts';
 import { randomEdgeOrder, randomOrder } from './random-order.ts';
 import { supernodesFirstOrder } from './supernodes-first-order.ts';
 import { sweepBond } from './sweep-bond.ts';
-import { type SweepResult, SweepWorkspace } from './sweep-result.ts';
+import type { SweepResult } from './sweep-result.ts';
 import { sweepSite } from './sweep-site.ts';
 
 /** Names of the built-in removal orders. */
@@ -165,7 +165,7 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
     if (!customOrder) throw new FragilityInputError('order', 'custom', 'a custom order array');
     order = customOrder;
   } else order = removalOrder(g, spec.mode, spec.order, rng, spec.betweennessSamples);
-  const sweep: SweepResult = spec.mode === 'site' ? sweepSite(g, order, { workspace }) : sweepBond(g, order, { workspace });
+  const sweep: SweepResult = spec.mode === 'site' ? sweepSite(g, order) : sweepBond(g, order);
   const c = canonicalObservables(sweep, spec.qs);
   const out: ReplicateResult = {
     r: spec.r,
@@ -176,12 +176,9 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
     susceptibility: c.susceptibility,
     gapQ: largestGapOccupation(sweep),
   };
-  if (spec.microcanonical) out.largest = sweep.largest.slice(); // the workspace's array is reused by the next sweep
+  if (spec.microcanonical) out.largest = sweep.largest;
   return out;
 }
-
-/** The sweep arrays of this thread, reused by every replicate it runs (see {@link SweepWorkspace}). */
-const workspace = new SweepWorkspace();
 
 /**
  * The stream of replicate r, with its graph seed already drawn (see {@link drawReplicateGraphSeed}).

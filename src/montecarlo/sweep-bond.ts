@@ -5,15 +5,13 @@
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { ClusterState } from './cluster-state.ts';
-import type { SweepResult, SweepWorkspace } from './sweep-result.ts';
+import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
 /** Options of {@link sweepBond}. */
 export interface SweepBondOptions {
   /** Check that the edge order is a permutation of 0..m-1 (default true; O(m)). */
   validate?: boolean;
-  /** Reuse this workspace's arrays (the result's arrays are then the workspace's: see {@link SweepWorkspace}). */
-  workspace?: SweepWorkspace;
 }
 
 /**
@@ -31,8 +29,7 @@ export interface SweepBondOptions {
  * @returns the microcanonical observables (arrays of length m + 1).
  * @throws FragilityInputError naming `edgeOrder` when it is not a permutation.
  *
- * **Complexity** O(n + m·α(n)) time, arrays allocated once (or reused from `opts.workspace`), no allocation per
- * step.
+ * **Complexity** O(n + m·α(n)) time, arrays allocated once, no allocation per step.
  *
  * **Model** bond percolation: P(edge present) = t; S(t) = Σ_k B(m, k, t) largest_k / n.
  *
@@ -49,11 +46,11 @@ export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: S
   const n = g.n;
   const m = g.m;
   const ord = opts.validate === false ? (edgeOrder as Int32Array) : validateOrder(edgeOrder, m, 'edgeOrder');
-  const ws = opts.workspace;
-  const { largest, second, sumSquares, clusters } = ws
-    ? ws.observables(m)
-    : { largest: new Int32Array(m + 1), second: new Int32Array(m + 1), sumSquares: new Float64Array(m + 1), clusters: new Int32Array(m + 1) };
-  const st = ws ? ws.clusterState(n) : new ClusterState(n);
+  const largest = new Int32Array(m + 1);
+  const second = new Int32Array(m + 1);
+  const sumSquares = new Float64Array(m + 1);
+  const clusters = new Int32Array(m + 1);
+  const st = new ClusterState(n);
   st.fillSingletons();
   largest[0] = st.largest;
   second[0] = st.second;

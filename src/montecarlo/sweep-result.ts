@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { ClusterState } from './cluster-state.ts';
 
 /** Microcanonical observables of one sweep, indexed by the number k of elements present (0..steps). */
 export interface SweepResult {
@@ -49,45 +48,4 @@ export function meanClusterSizeExcludingLargest(sweep: SweepResult, k: number): 
   const L = sweep.largest[k];
   const rest = present - L;
   return rest > 0 ? (sweep.sumSquares[k] - L * L) / rest : 0;
-}
-
-/**
- * Arrays for repeated sweeps of one size, reused from sweep to sweep (an ensemble keeps one per thread): a sweep
- * given a workspace writes its observables into the workspace's arrays instead of allocating ~16·(steps + 1) bytes
- * of them, plus the union–find state, each time. Allocating and zero-filling ~10 MB per replicate at n = 10^5 costs
- * page faults that two threads of one process pay together.
- *
- * **The arrays of a SweepResult computed with a workspace are the workspace's own**: the next sweep with the same
- * workspace overwrites them. Copy what must outlive it.
- *
- * @example
- * ```ts
- * const ws = new SweepWorkspace();
- * const a = sweepSite(g, order1, { workspace: ws }); // use a before the next sweep
- * const b = sweepSite(g, order2, { workspace: ws }); // a's arrays now hold b's values
- * ```
- */
-export class SweepWorkspace {
-  private obs: { largest: Int32Array; second: Int32Array; sumSquares: Float64Array; clusters: Int32Array } | undefined;
-  private state: ClusterState | undefined;
-
-  /** Observable arrays of length steps + 1 (contents unspecified: the sweep writes every index). @internal */
-  observables(steps: number): { largest: Int32Array; second: Int32Array; sumSquares: Float64Array; clusters: Int32Array } {
-    if (this.obs?.largest.length !== steps + 1) {
-      this.obs = {
-        largest: new Int32Array(steps + 1),
-        second: new Int32Array(steps + 1),
-        sumSquares: new Float64Array(steps + 1),
-        clusters: new Int32Array(steps + 1),
-      };
-    }
-    return this.obs;
-  }
-
-  /** A union–find state on n elements, empty (every element absent). @internal */
-  clusterState(n: number): ClusterState {
-    if (this.state?.parent.length === n) this.state.clear();
-    else this.state = new ClusterState(n);
-    return this.state;
-  }
 }

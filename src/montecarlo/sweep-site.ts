@@ -5,15 +5,13 @@
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { ClusterState } from './cluster-state.ts';
-import type { SweepResult, SweepWorkspace } from './sweep-result.ts';
+import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
 /** Options of {@link sweepSite}. */
 export interface SweepSiteOptions {
   /** Check that the order is a permutation of 0..n-1 (default true; O(n)). */
   validate?: boolean;
-  /** Reuse this workspace's arrays (the result's arrays are then the workspace's: see {@link SweepWorkspace}). */
-  workspace?: SweepWorkspace;
 }
 
 /**
@@ -33,8 +31,7 @@ export interface SweepSiteOptions {
  * @throws FragilityInputError naming `order` when it is not a permutation.
  *
  * **Complexity** O(n + m·α(n)) time; union–find with path halving and union by size; five typed arrays of
- * length n + 1 plus the union–find state, allocated once (or reused from `opts.workspace`); the inner loop
- * allocates nothing.
+ * length n + 1 plus the union–find state, allocated once; the inner loop allocates nothing.
  *
  * **Model** site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
  * {@link canonicalAverage}).
@@ -53,12 +50,11 @@ export interface SweepSiteOptions {
 export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: SweepSiteOptions = {}): SweepResult {
   const n = g.n;
   const ord = opts.validate === false ? (order as Int32Array) : validateOrder(order, n);
-  const ws = opts.workspace;
-  const { largest, second, sumSquares, clusters } = ws
-    ? ws.observables(n)
-    : { largest: new Int32Array(n + 1), second: new Int32Array(n + 1), sumSquares: new Float64Array(n + 1), clusters: new Int32Array(n + 1) };
-  largest[0] = second[0] = sumSquares[0] = clusters[0] = 0;
-  const st = ws ? ws.clusterState(n) : new ClusterState(n);
+  const largest = new Int32Array(n + 1);
+  const second = new Int32Array(n + 1);
+  const sumSquares = new Float64Array(n + 1);
+  const clusters = new Int32Array(n + 1);
+  const st = new ClusterState(n);
   const parent = st.parent;
   const off = g.offsets;
   const tgt = g.targets;
