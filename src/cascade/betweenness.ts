@@ -80,13 +80,17 @@ export interface BetweennessResult {
 }
 
 /**
- * Number of chunks the sources are split into (fewer when there are fewer batches): the unit of work handed to a
- * thread, and the unit of summation that makes results independent of the number of threads.
+ * Most chunks the sources are split into (fewer when there are fewer batches, or on large graphs: see
+ * {@link betweennessParallel}): the unit of work handed to a thread, and the unit of summation that makes results
+ * independent of the number of threads.
  */
 export const BETWEENNESS_CHUNKS = 16;
 
 /** Per-(node, source) state budget of the kernel: 16·n·width bytes ≤ 128 MiB. */
 const STATE_BUDGET_BYTES = 128 * 1024 * 1024;
+
+/** Budget of the per-chunk sums that betweennessParallel keeps until it adds them in order. */
+const CHUNK_BUDGET_BYTES = 256 * 1024 * 1024;
 
 /** The batch width for n nodes and K sources: a power of two ≤ 32 within the state budget, and ≤ K. */
 function batchWidth(n: number, K: number): number {
@@ -154,7 +158,11 @@ function makePlan(g: CompactGraph, pivots: Int32Array | null): BrandesPlan {
   const K = sources.length;
   const width = batchWidth(n, K);
   const batches = Math.ceil(K / width);
-  const chunks = Math.min(BETWEENNESS_CHUNKS, batches);
+  // Chunk sums live side by side in betweennessParallel's shared buffer (n doubles each, 2n with the squares of the
+  // sampled estimator): fewer chunks on large graphs keep it within CHUNK_BUDGET_BYTES (at least 2 chunks).
+  const bytesPerChunk = 8 * n * (pivots === null ? 1 : 2);
+  const byMemory = Math.max(2, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, bytesPerChunk)));
+  const chunks = Math.min(BETWEENNESS_CHUNKS, batches, byMemory);
   const bounds: number[] = [];
   for (let c = 0; c <= chunks; c++) bounds.push(Math.min(K, Math.round((c * batches) / chunks) * width));
   return { n, offsets: newOffsets, targets: newTargets, order, sources, width, bounds };
@@ -241,12 +249,13 @@ export interface BetweennessParallelOptions extends BetweennessOptions {
  * @param opts - as {@link betweenness}, plus `workers` (W compute threads: this thread and W − 1 worker threads).
  * @returns a promise of the {@link BetweennessResult}.
  *
- * **Complexity:** that of {@link betweenness}, divided among W threads, plus ~30 ms start-up per worker thread (the
- * workers run plain-JavaScript modules: no TypeScript loader); the graph is shared with them without a copy
- * (SharedArrayBuffer), and each returns one Float64Array of n per chunk.
+ * **Complexity:** that of {@link betweenness}, divided among W threads, plus ~20–30 ms start-up per worker thread
+ * (the workers run plain-JavaScript modules: no TypeScript loader). The graph is shared with them without a copy
+ * (SharedArrayBuffer); chunk sums go to one shared buffer of n doubles per chunk (2n for the sampled estimator),
+ * at most 256 MiB (fewer chunks on large graphs), and each thread has its own kernel state (see {@link betweenness}).
  *
- * **Model:** the sources are cut into at most {@link BETWEENNESS_CHUNKS} chunks; this thread and the pool take
- * chunks from one queue; partial sums are added in chunk order, as {@link betweenness} does.
+ * **Model:** the sources are cut into at most {@link BETWEENNESS_CHUNKS} chunks; this thread and the pool claim
+ * chunks from one atomic counter; partial sums are added in chunk order, as {@link betweenness} does.
  *
  * **References:** as {@link betweenness}; Piscina, https://github.com/piscinajs/piscina.
  *
