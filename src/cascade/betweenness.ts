@@ -35,7 +35,10 @@
  * distinct distances to a batch, and the kernel runs 2.6× faster than one BFS per source). Memory: 16·n·width bytes
  * of per-(node, source) state plus O(n + m) arrays; the batch width is 32 up to n = 2^15 and halves as n doubles
  * (1 from n = 2^20 on), so that this state stays within 16 MiB: in cache, where random access to it is cheap (a wider
- * batch on a larger graph is slower than a narrower one).
+ * batch on a larger graph is slower than a narrower one). Batching pays only when the sources of a batch share BFS
+ * levels; sparse pivots on a large-diameter graph do not. So the first batch is a probe: when its frontier entries
+ * serve fewer than {@link SHARING_THRESHOLD} sources each, the remaining sources run the one-BFS-per-source kernel
+ * (branch-free, DAG edges recorded in one flat array), and the probe's sums are kept either way.
  *
  * Summation order, and hence every bit of the result, is fixed by the inputs alone: sources are split into at most
  * {@link BETWEENNESS_CHUNKS} contiguous chunks, each chunk's dependencies are summed from zero, and the chunks are
@@ -118,10 +121,23 @@ interface BrandesPlan {
   order: Int32Array;
   /** sources in new ids, increasing */
   sources: Int32Array;
+  /** Batch width of the chunks (1: the one-source kernel). */
   width: number;
   /** chunk c covers sources[bounds[c] .. bounds[c + 1]) */
   bounds: number[];
+  /** Sums of the probe batch (the sources before bounds[0]): chunk 0 starts from them. */
+  head: { acc: Float64Array; accSq: Float64Array | null } | null;
 }
+
+/**
+ * Sources served per frontier entry below which the one-source kernel is used. The multi-source kernel saves scans
+ * in proportion to this sharing but pays per (DAG edge, source) for its bit masks and for state outside cache;
+ * measured (the first batch as the probe): BA(10^5, 2) with 200 pivots shares 2.9 per entry at width 8 and runs
+ * 1.5× faster than one BFS per source; ER(10^5, ⟨k⟩ = 4) with 200 pivots shares 2.1 and runs 1.6× slower; a
+ * 300×300 lattice with 200 pivots shares 1.1 (1.8× slower); exact runs on 10^4 nodes share 3.9 (lattice) to 11 (BA)
+ * at width 32, all faster.
+ */
+const SHARING_THRESHOLD = 2.5;
 
 function makePlan(g: CompactGraph, pivots: Int32Array | null): BrandesPlan {
   const n = g.n;
@@ -161,19 +177,42 @@ function makePlan(g: CompactGraph, pivots: Int32Array | null): BrandesPlan {
     sources = Int32Array.from(pivots, (s) => rank[s]).sort();
   }
   const K = sources.length;
-  const width = batchWidth(n, K);
-  const batches = Math.ceil(K / width);
+  let width = batchWidth(n, K);
+  // Probe: the first batch runs with the multi-source kernel, and the sharing it achieves picks the kernel for the
+  // rest. Its sums are kept (chunk 0 starts from them), so the probe costs nothing and the summation order is still
+  // fixed by the inputs alone.
+  let head: BrandesPlan['head'] = null;
+  let start = 0;
+  if (width > 1 && K > width) {
+    const ws = makeKernelWorkspace(n, width, newTargets.length);
+    head = { acc: new Float64Array(n), accSq: pivots === null ? null : new Float64Array(n) };
+    brandesBatches(newOffsets, newTargets, sources, 0, width, ws, head.acc, head.accSq);
+    start = width;
+    if (ws.reached < SHARING_THRESHOLD * ws.entries) width = 1;
+  }
+  const batches = Math.ceil((K - start) / width);
   // Chunk sums live side by side in betweennessParallel's shared buffer (n doubles each, 2n with the squares of the
   // sampled estimator): fewer chunks on large graphs keep it within CHUNK_BUDGET_BYTES (at least 2 chunks).
   const bytesPerChunk = 8 * n * (pivots === null ? 1 : 2);
   const byMemory = Math.max(2, Math.floor(CHUNK_BUDGET_BYTES / Math.max(1, bytesPerChunk)));
   const chunks = Math.min(BETWEENNESS_CHUNKS, batches, byMemory);
   const bounds: number[] = [];
-  for (let c = 0; c <= chunks; c++) bounds.push(Math.min(K, Math.round((c * batches) / chunks) * width));
-  return { n, offsets: newOffsets, targets: newTargets, order, sources, width, bounds };
+  for (let c = 0; c <= chunks; c++) bounds.push(Math.min(K, start + Math.round((c * batches) / chunks) * width));
+  return { n, offsets: newOffsets, targets: newTargets, order, sources, width, bounds, head };
 }
 
-/** Runs chunk c of the plan into fresh (zeroed) `acc` / `accSq`. */
+/** Initialises chunk c's partial sums: chunk 0 starts from the probe batch, the others from zero. */
+function startChunk(plan: BrandesPlan, c: number, acc: Float64Array, accSq: Float64Array | null): void {
+  if (c === 0 && plan.head) {
+    acc.set(plan.head.acc);
+    if (accSq && plan.head.accSq) accSq.set(plan.head.accSq);
+  } else {
+    acc.fill(0);
+    accSq?.fill(0);
+  }
+}
+
+/** Runs chunk c of the plan, adding to `acc` / `accSq` (initialised by {@link startChunk}). */
 function runChunk(plan: BrandesPlan, c: number, ws: KernelWorkspace, acc: Float64Array, accSq: Float64Array | null): void {
   brandesBatches(plan.offsets, plan.targets, plan.sources, plan.bounds[c], plan.bounds[c + 1], ws, acc, accSq);
 }
@@ -195,8 +234,7 @@ function runPlanHere(plan: BrandesPlan, squares: boolean): { sum: Float64Array; 
   const part = new Float64Array(n);
   const partSq = squares ? new Float64Array(n) : null;
   for (let c = 0; c + 1 < plan.bounds.length; c++) {
-    part.fill(0);
-    partSq?.fill(0);
+    startChunk(plan, c, part, partSq);
     runChunk(plan, c, ws, part, partSq);
     addChunk(plan, sum, part);
     if (sumSq && partSq) addChunk(plan, sumSq, partSq);
@@ -289,6 +327,7 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   // Chunk results go to one shared buffer (zero-filled); every thread claims chunks from one atomic counter, so work
   // is balanced without messages (this thread never has to stop computing to hand a worker its next chunk).
   const out = new Float64Array(new SharedArrayBuffer(8 * stride * chunks));
+  startChunk(plan, 0, out.subarray(0, n), squares ? out.subarray(n, 2 * n) : null);
   const counter = new Int32Array(new SharedArrayBuffer(4));
   const { Piscina } = await import('piscina');
   const pool = new Piscina({

@@ -13,9 +13,15 @@ export interface KernelWorkspace {
   entryNode: Int32Array;
   entryMask: Int32Array;
   dag: Int32Array;
+  dist: Int32Array;
+  order: Int32Array;
+  /** Running total of frontier entries (node, level, mask); equals `reached` at width 1. */
+  entries: number;
+  /** Running total of (source, reached node) pairs. */
+  reached: number;
 }
 
-/** Allocates a workspace for graphs of n nodes, batches of `width` (1–32) sources. */
+/** Allocates a workspace for graphs of n nodes, batches of `width` (1–32) sources; width 1 runs the one-source kernel. */
 export declare function makeKernelWorkspace(n: number, width: number, halfEdges: number): KernelWorkspace;
 
 /**

@@ -28,7 +28,7 @@ export const MAX_BATCH = 32;
  * @param {number} halfEdges
  */
 export function makeKernelWorkspace(n, width, halfEdges) {
-  const entryCap = Math.max(64, 4 * n);
+  const entryCap = width === 1 ? 0 : Math.max(64, 4 * n);
   return {
     n,
     width,
@@ -38,8 +38,15 @@ export function makeKernelWorkspace(n, width, halfEdges) {
     sp: new Float64Array(2 * n * width),
     entryNode: new Int32Array(entryCap),
     entryMask: new Int32Array(entryCap),
-    // DAG edges as triples (v·width, w·width, mask).
-    dag: new Int32Array(3 * Math.max(64, halfEdges)),
+    // DAG edges as triples (v·width, w·width, mask); width 1: pairs (v, w) of the one-source kernel.
+    dag: new Int32Array(width === 1 ? 2 * halfEdges + 2 : 3 * Math.max(64, halfEdges)),
+    // Width 1 only (the one-source kernel): BFS distances (-1 = unseen) and BFS order.
+    dist: width === 1 ? new Int32Array(n).fill(-1) : new Int32Array(0),
+    order: width === 1 ? new Int32Array(n + 1) : new Int32Array(0),
+    // Running totals: frontier entries (node, level, mask) and (source, reached node) pairs. Their ratio is the
+    // number of sources an entry serves, which betweenness.ts probes to choose between the two kernels.
+    entries: 0,
+    reached: 0,
   };
 }
 
@@ -68,6 +75,13 @@ function grown(a, need) {
  * @returns {number}
  */
 export function brandesBatches(offsets, targets, sources, from, to, ws, acc, accSq) {
+  if (ws.width === 1) {
+    let reached = 0;
+    for (let i = from; i < to; i++) reached += brandesSingleSource(offsets, targets, sources[i], ws, acc, accSq);
+    ws.reached += reached;
+    ws.entries += reached;
+    return reached;
+  }
   const W = ws.width;
   const { seen, next, sp } = ws;
   let entryNode = ws.entryNode;
@@ -130,6 +144,7 @@ export function brandesBatches(offsets, targets, sources, from, to, ws, acc, acc
       levelStart = levelEnd;
       levelEnd = ne;
     }
+    ws.entries += ne;
     // Backward: S_b(v) += 1/σ_b(w) + S_b(w) over the DAG edges in reverse discovery order.
     for (let q = nd - 3; q >= 0; q -= 3) {
       const vb = dag[q];
@@ -170,5 +185,67 @@ export function brandesBatches(offsets, targets, sources, from, to, ws, acc, acc
   ws.entryNode = entryNode;
   ws.entryMask = entryMask;
   ws.dag = dag;
+  ws.reached += reached;
   return reached;
+}
+
+/**
+ * The one-source kernel, for sources that share little (sparse pivots on large-diameter graphs): one BFS from s
+ * counting σ, with a branch-free inner loop that records the shortest-path-DAG edges v → w in one flat buffer; σ is
+ * summed along them in discovery order, and S(v) += 1/σ(w) + S(w) along them in reverse, so δ(v) = σ(v)·S(v).
+ * Uses the σ/S slots of `sp` at width 1. Leaves dist = −1 and the slots zero. Returns the number of nodes reached.
+ *
+ * @param {Int32Array} offsets
+ * @param {Int32Array} targets
+ * @param {number} s
+ * @param {ReturnType<typeof makeKernelWorkspace>} ws
+ * @param {Float64Array} acc
+ * @param {Float64Array | null} accSq
+ * @returns {number}
+ */
+function brandesSingleSource(offsets, targets, s, ws, acc, accSq) {
+  const { dist, order, sp, dag } = ws;
+  dist[s] = 0;
+  order[0] = s;
+  let head = 0;
+  let tail = 1;
+  let ns = 0;
+  while (head < tail) {
+    const v = order[head++];
+    const dv = dist[v] + 1;
+    const end = offsets[v + 1];
+    for (let p = offsets[v]; p < end; p++) {
+      // Branch-free: isNew = (w unseen); isNext = (w unseen or at distance dv), since (dw ^ dv) − 1 has its sign
+      // bit set exactly when dw === dv or dw < 0 (dv ≥ 1). A branch here would mispredict about once per half-edge.
+      const w = targets[p];
+      const dw = dist[w];
+      const isNew = dw >>> 31;
+      const isNext = ((dw ^ dv) - 1) >>> 31;
+      dist[w] = dw + isNew * (dv - dw);
+      order[tail] = w;
+      tail += isNew;
+      dag[ns] = v;
+      dag[ns + 1] = w;
+      ns += isNext << 1;
+    }
+  }
+  sp[2 * s] = 1;
+  for (let q = 0; q < ns; q += 2) sp[2 * dag[q + 1]] += sp[2 * dag[q]];
+  for (let q = ns - 2; q >= 0; q -= 2) {
+    const w = dag[q + 1];
+    sp[2 * dag[q] + 1] += 1 / sp[2 * w] + sp[2 * w + 1];
+  }
+  for (let i = 1; i < tail; i++) {
+    const v = order[i];
+    const d = sp[2 * v] * sp[2 * v + 1];
+    acc[v] += d;
+    if (accSq !== null) accSq[v] += d * d;
+  }
+  for (let i = 0; i < tail; i++) {
+    const v = order[i];
+    dist[v] = -1;
+    sp[2 * v] = 0;
+    sp[2 * v + 1] = 0;
+  }
+  return tail;
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
-import { BETWEENNESS_CHUNKS, betweenness, betweennessParallel } from '../../src/cascade/betweenness.ts';
+import { BETWEENNESS_CHUNKS, betweenness, betweennessFromPivots, betweennessParallel } from '../../src/cascade/betweenness.ts';
 import { brandesBatches, makeKernelWorkspace } from '../../src/cascade/brandes-kernel.mjs';
 import { barabasiAlbert } from '../../src/generators/barabasi-albert.ts';
 import { squareLattice } from '../../src/generators/square-lattice.ts';
@@ -90,4 +90,39 @@ describe('multi-source Brandes kernel (any batch width) vs graphology-metrics (p
       { numRuns: 120, seed: 20261125 },
     );
   });
+});
+
+describe('kernel choice (a probe batch picks multi-source or one-source BFS)', () => {
+  // Sparse pivots on a lattice share little (the probe switches to the one-source kernel after the first batch);
+  // pivots on BA share a lot (the multi-source kernel keeps going). Either way the estimate must be the mean of the
+  // one-pivot estimates (each of which runs the one-source kernel alone), and the thread count must not matter.
+  for (const [name, g] of [
+    ['60×60 lattice, 150 pivots', squareLattice(60, { periodic: false })],
+    ['BA(4000, 2), 150 pivots', barabasiAlbert(4000, 2, stream(4))],
+  ] as const) {
+    it(`${name}: equals the mean of single-pivot estimates (1e-9 relative) and is thread-count independent`, async () => {
+      const many = betweenness(g, { samples: 150, seed: 9 });
+      const pivots: number[] = [];
+      // The pivots drawn for seed 9: those of the one-thread run are recovered by drawing them the same way.
+      const ids = Int32Array.from({ length: g.n }, (_, i) => i);
+      const { Rng } = await import('../../src/random/stream.ts');
+      const rng = new Rng(9, 0);
+      for (let i = 0; i < 150; i++) {
+        const j = i + rng.int(g.n - i);
+        [ids[i], ids[j]] = [ids[j], ids[i]];
+        pivots.push(ids[i]);
+      }
+      const mean = new Float64Array(g.n);
+      for (const p of pivots) {
+        const one = betweennessFromPivots(g, Int32Array.of(p)).values;
+        for (let v = 0; v < g.n; v++) mean[v] += one[v] / 150;
+      }
+      let worst = 0;
+      for (let v = 0; v < g.n; v++) worst = Math.max(worst, Math.abs(many.values[v] - mean[v]) / Math.max(1, mean[v]));
+      expect(worst).toBeLessThan(1e-9);
+      const two = await betweennessParallel(g, { samples: 150, seed: 9, workers: 2 });
+      expectSameBits(two.values, many.values);
+      expectSameBits(two.stderr!, many.stderr!);
+    });
+  }
 });
