@@ -127,6 +127,8 @@ interface BrandesPlan {
   bounds: number[];
   /** Sums of the probe batch (the sources before bounds[0]): chunk 0 starts from them. */
   head: { acc: Float64Array; accSq: Float64Array | null } | null;
+  /** The calling thread's kernel workspace: the probe's when its width was kept, else made on first use. */
+  ws: KernelWorkspace | null;
 }
 
 /**
@@ -182,13 +184,17 @@ function makePlan(g: CompactGraph, pivots: Int32Array | null): BrandesPlan {
   // rest. Its sums are kept (chunk 0 starts from them), so the probe costs nothing and the summation order is still
   // fixed by the inputs alone.
   let head: BrandesPlan['head'] = null;
+  let ws: KernelWorkspace | null = null;
   let start = 0;
   if (width > 1 && K > width) {
-    const ws = makeKernelWorkspace(n, width, newTargets.length);
+    ws = makeKernelWorkspace(n, width, newTargets.length);
     head = { acc: new Float64Array(n), accSq: pivots === null ? null : new Float64Array(n) };
     brandesBatches(newOffsets, newTargets, sources, 0, width, ws, head.acc, head.accSq);
     start = width;
-    if (ws.reached < SHARING_THRESHOLD * ws.entries) width = 1;
+    if (ws.reached < SHARING_THRESHOLD * ws.entries) {
+      width = 1;
+      ws = null;
+    }
   }
   const batches = Math.ceil((K - start) / width);
   // Chunk sums live side by side in betweennessParallel's shared buffer (n doubles each, 2n with the squares of the
@@ -198,7 +204,13 @@ function makePlan(g: CompactGraph, pivots: Int32Array | null): BrandesPlan {
   const chunks = Math.min(BETWEENNESS_CHUNKS, batches, byMemory);
   const bounds: number[] = [];
   for (let c = 0; c <= chunks; c++) bounds.push(Math.min(K, start + Math.round((c * batches) / chunks) * width));
-  return { n, offsets: newOffsets, targets: newTargets, order, sources, width, bounds, head };
+  return { n, offsets: newOffsets, targets: newTargets, order, sources, width, bounds, head, ws };
+}
+
+/** This thread's kernel workspace for the plan (the probe's, or a new one, made once). */
+function threadWorkspace(plan: BrandesPlan): KernelWorkspace {
+  plan.ws ??= makeKernelWorkspace(plan.n, plan.width, plan.targets.length);
+  return plan.ws;
 }
 
 /** Initialises chunk c's partial sums: chunk 0 starts from the probe batch, the others from zero. */
@@ -230,7 +242,7 @@ function runPlanHere(plan: BrandesPlan, squares: boolean): { sum: Float64Array; 
   const n = plan.n;
   const sum = new Float64Array(n);
   const sumSq = squares ? new Float64Array(n) : null;
-  const ws = makeKernelWorkspace(n, plan.width, plan.targets.length);
+  const ws = threadWorkspace(plan);
   const part = new Float64Array(n);
   const partSq = squares ? new Float64Array(n) : null;
   for (let c = 0; c + 1 < plan.bounds.length; c++) {
@@ -351,7 +363,7 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   });
   try {
     const runs = Array.from({ length: threads }, () => pool.run({}) as Promise<number>);
-    const ws = makeKernelWorkspace(n, plan.width, plan.targets.length);
+    const ws = threadWorkspace(plan);
     for (let c = Atomics.add(counter, 0, 1); c < chunks; c = Atomics.add(counter, 0, 1)) {
       const base = c * stride;
       runChunk(plan, c, ws, out.subarray(base, base + n), squares ? out.subarray(base + n, base + 2 * n) : null);
