@@ -33,7 +33,7 @@ function report(label: string, g: CompactGraph, p: number): void {
   }
 }
 
-const as = await readEdgeList(new URL('../../shared/data/as-22july06.edges', import.meta.url).pathname);
+const as = await readEdgeList(new URL('../data/as-22july06.edges', import.meta.url).pathname);
 report('Internet AS graph (as-22july06)', as, 0.5);
 if (!process.argv.includes('--skip-large')) {
   const cm = configurationModelFromLaw(1_000_000, poissonLaw(4), stream(1));

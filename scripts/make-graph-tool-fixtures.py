@@ -4,7 +4,7 @@ karate club, for a fixed, documented removal order.
 
 Run from the repository root with Debian's graph-tool:
     /usr/bin/python3 scripts/make-graph-tool-fixtures.py
-It reads ../shared/data/karate.edges (or the path given as argv[1]; test/fixtures/karate.edges is the identical committed
+It reads data/karate.edges (or the path given as argv[1]; test/fixtures/karate.edges is the identical committed
 copy that the test reads) and writes test/fixtures/karate-percolation.json.
 
 Orders (both stated as REMOVAL orders, first removed first):
@@ -28,7 +28,7 @@ warnings.filterwarnings("ignore")
 import numpy as np  # noqa: E402
 import graph_tool.all as gt  # noqa: E402
 
-path = sys.argv[1] if len(sys.argv) > 1 else "../shared/data/karate.edges"
+path = sys.argv[1] if len(sys.argv) > 1 else "data/karate.edges"
 pairs = []
 with open(path) as f:
     for line in f:

@@ -3,7 +3,7 @@
 
 Run from the repository root with Debian's python3-igraph:  /usr/bin/python3 scripts/make-igraph-fixtures.py
 
-The edge list ../shared/data/power.edges (4941 nodes, 6594 edges, '#' comments) is parsed here because
+The edge list data/power.edges (4941 nodes, 6594 edges, '#' comments) is parsed here because
 igraph.Graph.Read_Edgelist does not skip comment lines. Values are igraph's `betweenness(directed=False)`: pairs
 counted once, endpoints excluded, not normalised -- the same convention as fragility's `betweenness(g).values`.
 They are written with full double precision (repr), so the TypeScript test can compare within 1e-9 relative.
@@ -15,7 +15,7 @@ import sys
 import igraph
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SRC = os.path.join(ROOT, '..', 'shared', 'data', 'power.edges')
+SRC = os.path.join(ROOT, 'data', 'power.edges')
 OUT = os.path.join(ROOT, 'test', 'fixtures', 'power-betweenness.json')
 
 

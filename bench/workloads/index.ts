@@ -60,7 +60,7 @@ export interface Workload {
 
 const WARMUP = 1;
 const REPS = 3;
-const AS_GRAPH = fileURLToPath(new URL('../../../shared/data/as-22july06.edges', import.meta.url));
+const AS_GRAPH = fileURLToPath(new URL('../../data/as-22july06.edges', import.meta.url));
 
 /** 100000 → "1e5", 2000 → "2e3", 21000000 → "2.1e7"; other numbers as they are. */
 const fmtN = (n: number): string => {

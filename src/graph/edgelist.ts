@@ -349,7 +349,7 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
  *
  * @example
  * ```ts
- * const g = await readEdgeList('../shared/data/karate.edges'); // n 34, m 78
+ * const g = await readEdgeList('data/karate.edges'); // n 34, m 78
  * ```
  */
 export async function readEdgeList(path: string, opts: EdgeListOptions = {}): Promise<CompactGraph> {

@@ -67,7 +67,7 @@ describe('betweenness (exact)', () => {
       m: number;
       values: number[];
     };
-    const edges = readEdges(new URL('../../../shared/data/power.edges', import.meta.url).pathname);
+    const edges = readEdges(new URL('../../data/power.edges', import.meta.url).pathname);
     const g = CompactGraph.fromPairs(fx.n, edges);
     expect(g.m).toBe(fx.m);
     const b = betweenness(g).values;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
-const KARATE = new URL('../../../shared/data/karate.edges', import.meta.url).pathname;
+const KARATE = new URL('../../data/karate.edges', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'fragility-generate-'));
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {

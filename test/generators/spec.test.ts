@@ -5,7 +5,7 @@ import { FragilityInputError } from '../../src/errors.ts';
 import { Role } from '../../src/graph/compact-graph.ts';
 import { sameGraph } from './helpers.ts';
 
-const KARATE = new URL('../../../shared/data/karate.edges', import.meta.url).pathname;
+const KARATE = new URL('../../data/karate.edges', import.meta.url).pathname;
 
 function specError(spec: string, field: string, allowed: RegExp): void {
   let err: unknown;

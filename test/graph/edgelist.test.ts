@@ -16,7 +16,7 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { stream } from '../../src/random/stream.ts';
 import { sameGraph } from '../generators/helpers.ts';
 
-const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+const DATA = new URL('../../data/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'fragility-edgelist-'));
 
 function inputError(fn: () => unknown, field: string, msg: RegExp): void {

@@ -10,7 +10,7 @@ import { twoTierOverlay, twoTierToCompactGraph } from '../../src/generators/two-
 import { stream } from '../../src/random/stream.ts';
 import { sameGraph } from '../generators/helpers.ts';
 
-const DATA = new URL('../../../shared/data/', import.meta.url).pathname;
+const DATA = new URL('../../data/', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'fragility-xml-'));
 
 describe('GEXF and GraphML', () => {

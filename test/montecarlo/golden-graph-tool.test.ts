@@ -12,7 +12,7 @@ const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const fixture = JSON.parse(readFileSync(here('../fixtures/karate-percolation.json'), 'utf8'));
 
 function karate(): CompactGraph {
-  // The committed copy of ../shared/data/karate.edges (identical file), so the test does not depend on ../shared.
+  // An identical copy of data/karate.edges, kept beside the other golden fixtures.
   const text = readFileSync(here('../fixtures/karate.edges'), 'utf8');
   const pairs: [number, number][] = [];
   for (const line of text.split('\n')) {
