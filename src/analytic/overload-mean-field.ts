@@ -225,7 +225,7 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  * κ = 1 − exp(−W/τ) the response of the supernodes' averaged load (time constant τ = loadWindowSeconds) to a storm
  * pulse of length W (κ = 1 for τ = 0).
  *
- * **References**: calibration table rows 14–21 (`reference/skype-calibration.md`); Rabbe, Skype CIO post-mortem (2010).
+ * **References**: calibration table rows 14–21 (`docs/reference/skype-calibration.md`); Rabbe, Skype CIO post-mortem (2010).
  *
  * @example
  * ```ts

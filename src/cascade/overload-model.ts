@@ -169,7 +169,7 @@ const LOOP_LEVELS = 40;
  *   counts the probes of down cache entries, E = (1 − x^H)/(1 − x) per attempt on the cache path, x = D/S.
  *
  * **References**: Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
- * (`reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
+ * (`docs/reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
  * (1 + alpha)·L0); S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010) (equal load sharing);
  * M. Brooker, "Exponential Backoff and Jitter" (AWS, 2015).
  *

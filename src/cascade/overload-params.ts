@@ -2,7 +2,7 @@
  * Parameters of the two-tier supernode-overload model (the Skype mechanism), their validation, and the calibrated
  * defaults for the December 2010 and August 2007 outages.
  *
- * Every default is traced to its row of the calibration table (`../shared/reference/skype-calibration.md`, section 6,
+ * Every default is traced to its row of the calibration table (`docs/reference/skype-calibration.md`, section 6,
  * "row N"). Rows marked L there have no published number: those values are proposed defaults, chosen within the
  * table's range so that the 2010 timeline comes out of the dynamics with the observed shape (see
  * {@link skype2010OverloadParams} for the calibration notes).

@@ -1,5 +1,5 @@
 /**
- * Graph specs, the `--graph` strings of the CLI (../shared/CLI.md): parsing into a typed description, and building
+ * Graph specs, the `--graph` strings of the CLI (docs/CLI.md): parsing into a typed description, and building
  * the graph (or the two-tier overlay) they describe.
  *
  * Grammar: `model:key=value,key=value,flag`. Values may contain commas inside parentheses or quotes (degree laws such
@@ -181,7 +181,7 @@ const POLICY_TAIL = /,\s*(duplicates|self-loops)\s*=\s*([a-z]+)\s*$/;
  *
  * **Model**: see the module documentation's table.
  *
- * **References**: ../shared/CLI.md, "Graph specs".
+ * **References**: docs/CLI.md, "Graph specs".
  *
  * @example
  * ```ts
@@ -313,7 +313,7 @@ export interface GraphFromSpecOptions {
  *
  * **Model**: see each generator.
  *
- * **References**: ../shared/CLI.md, "Graph specs".
+ * **References**: docs/CLI.md, "Graph specs".
  *
  * @example
  * ```ts
@@ -368,7 +368,7 @@ export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpe
  *
  * **Model**: see `twoTierOverlay` and `ultrapeerOverlay`.
  *
- * **References**: ../shared/reference/skype-calibration.md rows 4–8; section 3 (LimeWire).
+ * **References**: docs/reference/skype-calibration.md rows 4–8; section 3 (LimeWire).
  *
  * @example
  * ```ts

@@ -66,7 +66,7 @@ export interface TwoTierOverlayOptions {
  * clients whose active supernode is s is then Binomial(C, 1/S) under uniform choice (mean C/S).
  *
  * **References**: S. A. Baset, H. Schulzrinne, "An analysis of the Skype peer-to-peer Internet telephony protocol",
- * INFOCOM 2006, arXiv:cs/0412017. Calibration: ../shared/reference/skype-calibration.md, rows 4–8.
+ * INFOCOM 2006, arXiv:cs/0412017. Calibration: docs/reference/skype-calibration.md, rows 4–8.
  *
  * @example
  * ```ts

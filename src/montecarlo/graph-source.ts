@@ -50,7 +50,7 @@ export function isRandomGraphSpec(spec: string): boolean {
  *
  * **Model** see src/generators.
  *
- * **References** ../shared/CLI.md (graph specs).
+ * **References** docs/CLI.md (graph specs).
  *
  * @example
  * ```ts
@@ -78,7 +78,7 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
  *
  * **Model** syntax only.
  *
- * **References** ../shared/CLI.md (graph specs).
+ * **References** docs/CLI.md (graph specs).
  *
  * @example
  * ```ts
@@ -147,7 +147,7 @@ export type LightGraphSpec =
  *
  * **Model** the fields of `parseGraphSpec` for these models.
  *
- * **References** ../shared/CLI.md (graph specs).
+ * **References** docs/CLI.md (graph specs).
  *
  * @example
  * ```ts

@@ -82,7 +82,7 @@ export interface TimelinePlotOptions {
  * **Model** y(t) = online(t) / online(normal) when `online: 'fraction'`.
  *
  * **References** Skype outage of 22 Dec 2010: L. Rabbe, "CIO update: Post-mortem on the Skype outage" (Skype blog,
- * 29 Dec 2010); see reference/skype-calibration.md.
+ * 29 Dec 2010); see docs/reference/skype-calibration.md.
  *
  * @example
  * timelinePlot({

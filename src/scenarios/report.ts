@@ -290,7 +290,7 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
   const sections: ReportSection[] = [
     {
       heading: 'Online users over time',
-      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: min–max) against the observed points (scenario.observed; calibration table rows 2–3 for 2010, row 26 for 2007). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
+      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: min–max) against the observed points (scenario.observed; calibration table in docs/reference/skype-calibration.md, rows 2–3 for 2010, row 26 for 2007). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
       plot: { name: 'timeline', svg: scenarioTimelineSvg(r, scenario), alt: 'online users over time with the observed points' },
     },
     {

@@ -197,7 +197,7 @@ export function scenarioVerdict(
  * effects of smaller cores would hide the threshold) and min(C·scale, connectivity.maxClients) clients (the served
  * fraction is a per-client average: more clients only reduce its noise).
  *
- * **References**: calibration table (../shared/reference/skype-calibration.md); Rabbe, Skype CIO post-mortem (2010).
+ * **References**: calibration table (docs/reference/skype-calibration.md); Rabbe, Skype CIO post-mortem (2010).
  *
  * @example
  * ```ts

@@ -391,7 +391,7 @@ function knownKeys(path: ReadonlyArray<PropertyKey>): string[] | null {
  *
  * **Model**: the schema above; docs/scenarios.md documents every field.
  *
- * **References**: calibration table, ../shared/reference/skype-calibration.md (sources of the built-in defaults).
+ * **References**: calibration table, docs/reference/skype-calibration.md (sources of the built-in defaults).
  *
  * @example
  * ```ts

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-// The exit-status contract of ../shared/CLI.md: bad input → exit 2 with ONE line on stderr naming the field.
+// The exit-status contract of docs/CLI.md: bad input → exit 2 with ONE line on stderr naming the field.
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCliAsync } from './cli-run.ts';
 

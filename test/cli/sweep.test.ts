@@ -1,4 +1,4 @@
-// `fragility sweep` through a child process, as the acceptance checks call it (../shared/CLI.md).
+// `fragility sweep` through a child process, as the acceptance checks call it (docs/CLI.md).
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

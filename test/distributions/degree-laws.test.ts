@@ -27,7 +27,7 @@ function sum(a: ArrayLike<number>): number {
   return s;
 }
 
-describe('reference values (../shared/reference/reference-values.md, row G10)', () => {
+describe('reference values (docs/reference/literature-values.md, row G10)', () => {
   it('powerlaw(2, cutoff=10) has <k> = 1.792552 and powerlaw(2.5, cutoff=20) has <k> = 1.531781 (to 1e-5)', () => {
     // The reference sums to k <= 60κ; our truncation (tail < 1e-12) must agree to the reference's 1e-5 (6 digits).
     const a = parseDegreeLaw('powerlaw(2,cutoff=10)');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCapacityLaw, parseDegreeLaw } from '../../src/distributions/index.ts';
 
 describe('parseDegreeLaw', () => {
-  // Every example of ../shared/CLI.md "Degree and capacity laws", with its canonical spec.
+  // Every example of docs/CLI.md "Degree and capacity laws", with its canonical spec.
   const examples: Array<[string, string]> = [
     ['poisson(4)', 'poisson(4)'],
     ['regular(3)', 'regular(3)'],

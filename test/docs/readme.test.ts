@@ -18,7 +18,7 @@ describe('README', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8' });
     const [mc, gf] = out.trim().split('\n').map(Number);
     expect(gf).toBeCloseTo(0.398406, 6);
-    // one replicate at n = 1e5: per-run sd ≈ 0.003 (reference-values.md, G3), so 5 sd = 0.015
+    // one replicate at n = 1e5: per-run sd ≈ 0.003 (docs/reference/literature-values.md, G3), so 5 sd = 0.015
     expect(Math.abs(mc - gf)).toBeLessThan(0.015);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Monte Carlo fiber bundle (src/cascade/fiber-bundle-graph.ts, equal load sharing) against reference-values.md rows
+ * Monte Carlo fiber bundle (src/cascade/fiber-bundle-graph.ts, equal load sharing) against docs/reference/literature-values.md rows
  * F1, F2, F4, F6 and the Hemmer–Hansen burst distribution. Expectations are written here from the closed forms;
  * nothing is imported from src/analytic (the two sides meet only in compare/).
  */

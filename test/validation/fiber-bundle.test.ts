@@ -1,4 +1,4 @@
-// Reference rows F1–F3, F6 (analytic part) and P4 (../shared/reference/reference-values.md): the mean-field
+// Reference rows F1–F3, F6 (analytic part) and P4 (docs/reference/literature-values.md): the mean-field
 // equal-load-sharing fiber bundle (Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010)).
 import { describe, it, expect } from 'vitest';
 import { parseCapacityLaw } from '../../src/distributions/parse.ts';

@@ -1,5 +1,5 @@
 /**
- * Reference rows G1–G7, G10 and L12 of ../shared/reference/reference-values.md: configuration-model percolation by
+ * Reference rows G1–G7, G10 and L12 of docs/reference/literature-values.md: configuration-model percolation by
  * generating functions (Callaway, Newman, Strogatz & Watts, PRL 85, 5468 (2000)). Values are closed forms or fixed
  * points, so the tolerances are those of the table (1e-6 for G1–G3 and G7 at the digits shown, 1e-5 for G4 and G10).
  */

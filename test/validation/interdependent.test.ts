@@ -1,4 +1,4 @@
-// Reference rows B1, B2, B4 (../shared/reference/reference-values.md): two interdependent ER networks with the same
+// Reference rows B1, B2, B4 (docs/reference/literature-values.md): two interdependent ER networks with the same
 // <k> and one-to-one dependencies (Buldyrev et al., Nature 464, 1025 (2010)): S = p(1 − e^(−<k>S))².
 import { describe, it, expect } from 'vitest';
 import { parseDegreeLaw } from '../../src/distributions/parse.ts';

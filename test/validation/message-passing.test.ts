@@ -1,4 +1,4 @@
-// Reference rows K1–K4 and K7 (../shared/reference/reference-values.md): non-backtracking radius and message passing
+// Reference rows K1–K4 and K7 (docs/reference/literature-values.md): non-backtracking radius and message passing
 // (Karrer, Newman & Zdeborová, PRL 113, 208702 (2014)).
 import { describe, it, expect } from 'vitest';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';

@@ -1,4 +1,4 @@
-// Monte Carlo rows of ../shared/reference/reference-values.md (G1, G3, G5, G7): Newman–Ziff ensembles at n = 1e5,
+// Monte Carlo rows of docs/reference/literature-values.md (G1, G3, G5, G7): Newman–Ziff ensembles at n = 1e5,
 // R = 20 replicates, each replicate drawing its own graph, compared with closed forms written out here.
 //
 // Tolerance (reference rule 1, away from thresholds): |mean − S_theory| ≤ 4·sd/√R + bias, with sd the measured
