@@ -23,7 +23,8 @@ const COMMANDS: Record<string, string> = {
 
 async function load(program: Command, names: string[]): Promise<void> {
   for (const name of names) {
-    const spec = COMMANDS[name];
+    // Compiled to dist/, this file is main.js and its commands are .js files too.
+    const spec = import.meta.url.endsWith('.ts') ? COMMANDS[name] : COMMANDS[name].replace(/\.ts$/, '.js');
     let mod: { register?: (p: Command) => void };
     try {
       mod = await import(spec);

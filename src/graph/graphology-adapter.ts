@@ -32,7 +32,7 @@ import { checkEdgePolicy, firstCopyIndex, type ImportEdgeOptions } from './edge-
  * graph.size; // 2
  * ```
  */
-export function toGraphology(g: CompactGraph): Graph {
+export function toGraphology(g: CompactGraph): AbstractGraph {
   const graph = new Graph({ type: 'undirected', multi: !g.isSimple, allowSelfLoops: true });
   for (let u = 0; u < g.n; u++) {
     const attrs: Attributes = {};

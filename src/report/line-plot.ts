@@ -103,7 +103,10 @@ export interface LinePlotOptions {
    * an array of {@link LegendEntry} draws exactly those entries.
    */
   legend?: boolean | readonly LegendEntry[];
-  /** Extra marks appended after ours (advanced: any Observable Plot mark). */
+  /**
+   * Extra marks appended after ours (advanced: any Observable Plot mark).
+   * @internal (Observable Plot types are kept out of the published declarations)
+   */
   extraMarks?: Plot.Markish[];
   /**
    * Margins in px (top is computed from the header). Defaults: left max(64, room for the widest y tick label),
@@ -297,7 +300,7 @@ export function yTickMargin(values: readonly number[], percent: boolean): number
   return Math.max(64, Math.ceil(chars * 7 + 38));
 }
 
-/** Observable Plot scale options for one of our axes. */
+/** Observable Plot scale options for one of our axes. @internal */
 export function scaleOptions(axis: PlotAxis, isY: boolean): Plot.ScaleOptions {
   const factor = axis.percent ? 100 : 1;
   return {

@@ -67,7 +67,10 @@ export interface HeaderOptions {
   legend?: LegendEntry[];
 }
 
-/** The layout computed for a header: the margin it needs and a Plot render mark that draws it. */
+/**
+ * The layout computed for a header: the margin it needs and a Plot render mark that draws it.
+ * @internal (carries Observable Plot types, kept out of the published declarations)
+ */
 export interface HeaderLayout {
   marginTop: number;
   mark: Plot.RenderFunction;
@@ -123,6 +126,7 @@ const LEGEND_ROW = 18;
 /**
  * Lay out the header (title, subtitle, legend) above the frame and return the top margin it needs plus a render
  * mark that draws it. Long titles wrap; legend entries flow left to right and wrap into rows.
+ * @internal
  */
 export function layoutHeader(width: number, header: HeaderOptions): HeaderLayout {
   const maxWidth = width - 2 * HEADER_LEFT;
@@ -236,6 +240,7 @@ export const createSvgElement = el;
  * The root gets `xmlns`, `xmlns:xlink`, an explicit font family and size, `role="img"` and an `aria-label`.
  * No background is drawn (the PNG background is set by {@link svgToPng}). Throws if Plot returns anything but an
  * `<svg>` (e.g. a `<figure>`), which would break the one-svg contract.
+ * @internal (its options are Observable Plot's, whose declarations need @types/d3)
  */
 export function renderPlotSvg(options: Plot.PlotOptions, ariaLabel?: string): string {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
