@@ -22,3 +22,6 @@ export * from './montecarlo/index.ts';
 export * from './cascade/index.ts';
 export * from './compare/index.ts';
 export * from './scenarios/index.ts';
+export * from './models/index.ts';
+export { provideMathJs } from './mathjs-lazy.ts';
+export { NodeOnlyError, hasNodeBuiltins } from './node-only.ts';

@@ -49,6 +49,7 @@
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { Rng } from '../random/stream.ts';
+import { nodeRequire } from '../node-only.ts';
 import { type KernelWorkspace, MAX_BATCH, brandesBatches, makeKernelWorkspace } from './brandes-kernel.mjs';
 
 /** Options for {@link betweenness}. */
@@ -341,7 +342,8 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   const out = new Float64Array(new SharedArrayBuffer(8 * stride * chunks));
   startChunk(plan, 0, out.subarray(0, n), squares ? out.subarray(n, 2 * n) : null);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  const { Piscina } = await import('piscina');
+  // Loaded through require so that a browser bundle of the core does not pull in the worker pool (workers: 1 there).
+  const { Piscina } = nodeRequire(import.meta.url, 'betweenness with workers > 1')('piscina') as typeof import('piscina');
   const pool = new Piscina({
     filename: new URL('./brandes-worker.mjs', import.meta.url).href,
     minThreads: threads,

@@ -19,9 +19,7 @@
  *
  * @module
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
@@ -311,6 +309,8 @@ export function parseEdgeList(text: string, opts: EdgeListOptions = {}): Compact
  */
 export async function readEdgeListWithStats(path: string, opts: EdgeListOptions = {}): Promise<EdgeListResult> {
   const p = new EdgeListParser({ ...opts, source: opts.source ?? path });
+  const { createReadStream } = nodeBuiltin('node:fs', 'readEdgeList (in a browser: parseEdgeList)');
+  const { createInterface } = nodeBuiltin('node:readline', 'readEdgeList');
   const input = createReadStream(path, { encoding: 'utf8' });
   const opened = new Promise<void>((resolve, reject) => {
     input.once('open', () => resolve());
@@ -412,6 +412,8 @@ export function formatEdgeList(g: CompactGraph): string {
  * ```
  */
 export async function writeEdgeList(g: CompactGraph, path: string): Promise<void> {
+  const { createWriteStream } = nodeBuiltin('node:fs', 'writeEdgeList (in a browser: formatEdgeList)');
+  const { once } = nodeBuiltin('node:events', 'writeEdgeList');
   const out = createWriteStream(path, { encoding: 'utf8' });
   const failed = new Promise<never>((_, reject) => out.once('error', reject));
   failed.catch(() => {});

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { nodeBuiltin } from '../node-only.ts';
 import Graph from 'graphology';
 import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
@@ -15,7 +15,7 @@ import { fromGraphology, toGraphology, type FromGraphologyOptions } from './grap
 
 async function readText(path: string): Promise<string> {
   try {
-    return await readFile(path, 'utf8');
+    return await nodeBuiltin('node:fs/promises', 'reading a graph file (in a browser: parseGexf/parseGraphml)').readFile(path, 'utf8');
   } catch (err) {
     throw new FragilityInputError('path', path, 'a readable file', (err as Error).message);
   }
@@ -112,7 +112,7 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * ```
  */
 export async function writeGexf(g: CompactGraph, path: string): Promise<void> {
-  await writeFile(path, formatGexf(g), 'utf8');
+  await nodeBuiltin('node:fs/promises', 'writeGexf (in a browser: formatGexf)').writeFile(path, formatGexf(g), 'utf8');
 }
 
 /**
@@ -233,5 +233,5 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * ```
  */
 export async function writeGraphml(g: CompactGraph, path: string): Promise<void> {
-  await writeFile(path, formatGraphml(g), 'utf8');
+  await nodeBuiltin('node:fs/promises', 'writeGraphml (in a browser: formatGraphml)').writeFile(path, formatGraphml(g), 'utf8');
 }

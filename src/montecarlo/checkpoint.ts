@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import type { ReplicateResult } from './replicate.ts';
 
@@ -100,6 +100,7 @@ function lineToReplicate(o: Record<string, unknown>): ReplicateResult {
  * ```
  */
 export function openCheckpoint(path: string, header: CheckpointHeader, resume: boolean): Map<number, ReplicateResult> {
+  const { existsSync, readFileSync, writeFileSync } = nodeBuiltin('node:fs', 'checkpoint files');
   const done = new Map<number, ReplicateResult>();
   const headerLine = JSON.stringify({ type: 'header', format: CHECKPOINT_FORMAT, ...header });
   if (!resume || !existsSync(path)) {
@@ -165,5 +166,5 @@ export function openCheckpoint(path: string, header: CheckpointHeader, resume: b
  * ```
  */
 export function appendCheckpoint(path: string, res: ReplicateResult): void {
-  appendFileSync(path, replicateToLine(res) + '\n');
+  nodeBuiltin('node:fs', 'checkpoint files').appendFileSync(path, replicateToLine(res) + '\n');
 }

@@ -4,7 +4,7 @@
 // `export { x } from './x.ts'` needs the comment on x's declaration). Uses the TypeScript compiler API on the
 // project's tsconfig; the same rule is enforced for the API reference by TypeDoc (`validation.notDocumented` with
 // `treatWarningsAsErrors` in typedoc.json).
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
@@ -82,7 +82,11 @@ describe('every public export has a TSDoc summary', () => {
   });
 
   it('checks every layer (hundreds of exports, not an empty walk)', () => {
-    const perFile = files.map((f) => inspectExports(program, f).checked);
+    // A placeholder barrel (exactly `export {};`, e.g. src/models/index.ts before its layer lands) is the one
+    // barrel allowed to export nothing.
+    const placeholder = (f: string) => /^export \{\};$/m.test(readFileSync(f, 'utf8')) && !/^export (?!\{\};)/m.test(readFileSync(f, 'utf8'));
+    const perFile = files.filter((f) => !placeholder(f)).map((f) => inspectExports(program, f).checked);
+    expect(perFile.length).toBeGreaterThanOrEqual(files.length - 1);
     expect(perFile.every((c) => c > 0)).toBe(true);
     expect(perFile.reduce((a, b) => a + b, 0)).toBeGreaterThan(200);
   });
