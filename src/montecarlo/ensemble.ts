@@ -31,7 +31,7 @@ import {
 import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
 import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
-import { bundledWorker } from './worker-bundle.ts';
+import { nodeRequire } from '../node-only.ts';
 
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
@@ -485,6 +485,17 @@ interface KeptPool {
 const KEEP_POOL_MS = 2000;
 let keptPool: KeptPool | undefined;
 
+/**
+ * The pool's worker module. Compiled (dist/), this file is ensemble.js and the compiled replicate-worker.js sits
+ * beside it: threads load plain JavaScript. From the TypeScript sources (vitest, tsx, Deno), the entry
+ * worker-entry.mjs registers tsx's loader in the thread and then imports replicate-worker.ts — nothing is bundled or
+ * written at run time.
+ */
+function replicateWorkerUrl(): string {
+  const source = import.meta.url.endsWith('.ts');
+  return new URL(source ? './worker-entry.mjs' : './replicate-worker.js', import.meta.url).href;
+}
+
 async function acquirePool(key: string, threads: number, workerData: () => ReplicateWorkerData): Promise<KeptPool> {
   const k = keptPool;
   if (k && k.key === key) {
@@ -498,11 +509,10 @@ async function acquirePool(key: string, threads: number, workerData: () => Repli
     keptPool = undefined;
     void k.pool.destroy();
   }
-  const { Piscina } = await import('piscina');
+  // Loaded through require so that a browser bundle of the core does not pull in the worker pool (workers: 1 there).
+  const { Piscina } = nodeRequire(import.meta.url, 'runEnsemble with workers > 1')('piscina') as typeof import('piscina');
   const pool = new Piscina({
-    // The worker module bundled to plain JavaScript (worker-bundle.ts, ~30 ms, once per process); without a bundle,
-    // the entry that registers tsx in each thread.
-    filename: (bundledWorker(new URL('./replicate-worker.ts', import.meta.url)) ?? new URL('./worker-entry.mjs', import.meta.url)).href,
+    filename: replicateWorkerUrl(),
     minThreads: threads,
     maxThreads: threads,
     idleTimeout: KEEP_POOL_MS,
@@ -510,7 +520,7 @@ async function acquirePool(key: string, threads: number, workerData: () => Repli
     // the worker never waits for this thread (busy with its own replicate) to hand it the next one.
     concurrentTasksPerWorker: TASKS_IN_FLIGHT,
     // Do not inherit this process's --import/--require flags: under tsx they would register the TypeScript loader
-    // in every worker (worker-entry.mjs registers it itself when it is needed).
+    // in every worker (worker-entry.mjs registers it itself when the sources run).
     execArgv: [],
     workerData: workerData(),
   });
