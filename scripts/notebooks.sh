@@ -35,12 +35,12 @@ if [ $execute = 1 ] && ! command -v jupyter >/dev/null; then
 fi
 
 # Indices of the code cells of an executed notebook that should have shown something but have no output: a cell
-# with a top-level display statement (a line starting with `await md(`, `await showSince(`, `jupyterSvg(`,
+# with a top-level display statement (a line starting with `await md(`, `await showSince(`, `await showSvg(`, `jupyterSvg(`,
 # `console.log(` or `Deno.jupyter.`) must have at least one output.
 missing_outputs() {
   python3 - "$1" <<'PY'
 import json, re, sys
-display = re.compile(r'^(await md\(|await showSince\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)', re.M)
+display = re.compile(r'^(await md\(|await showSince\(|await showSvg\(|await showMarkdown\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)', re.M)
 nb = json.load(open(sys.argv[1], encoding='utf-8'))
 src = lambda c: ''.join(c['source']) if isinstance(c['source'], list) else c['source']
 print(' '.join(str(i) for i, c in enumerate(nb['cells'])

@@ -58,4 +58,4 @@ export {
   type ReportCsv,
   type WrittenReport,
 } from './report-bundle.ts';
-export { jupyterSvg, JUPYTER_DISPLAY, type JupyterSvg } from './jupyter-display.ts';
+export { jupyterSvg, JUPYTER_DISPLAY, type JupyterSvg, showSvg, showMarkdown, JUPYTER_SETTLE_MS } from './jupyter-display.ts';

@@ -40,7 +40,7 @@ interface Notebook {
 
 const text = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : (s ?? ''));
 /** Same rule as scripts/notebooks.sh: a top-level display statement must leave an output. */
-const DISPLAY = /^(await md\(|await showSince\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)/m;
+const DISPLAY = /^(await md\(|await showSince\(|await showSvg\(|await showMarkdown\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)/m;
 
 describe('committed notebooks', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
