@@ -86,9 +86,19 @@ PY
   source=$(cd "$ROOT" && node --conditions=fragility-source --import tsx tmp/package-test-readme.mjs) || return 1
   rm -f "$ROOT/tmp/package-test-readme.mjs"
   echo "installed package: $installed"; echo "sources:           $source"
-  [ -n "$installed" ] && [ "$installed" = "$source" ]
+  [ -n "$installed" ] && [ "$installed" = "$source" ] || return 1
+  # the README's fragility/core snippet (a ```js block): prints q_c of Poisson(4), 1/4 (literature-values.md, G2)
+  python3 - "$ROOT/README.md" > readme-core.mjs <<'PY' || return 1
+import re, sys
+m = re.search(r"```js\n(.*?from 'fragility/core';.*?)```", open(sys.argv[1], encoding='utf-8').read(), re.S)
+if not m: sys.exit('README: no ```js block importing from fragility/core')
+print(m.group(1), end='')
+PY
+  local qc; qc=$(node readme-core.mjs) || return 1
+  echo "README fragility/core snippet: $qc"
+  node -e 'process.exit(Math.abs(Number(process.argv[1]) - 0.25) < 1e-9 ? 0 : 1)' "$qc"
 }
-check "plain node runs the README API example with the sources' numbers" readme_example
+check "plain node runs the README examples (API: the sources' numbers; fragility/core: q_c = 1/4)" readme_example
 
 typecheck() {
   local resolution=$1 module=$2
