@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -421,6 +422,68 @@ function overloadWorkload(scale: number): Workload {
  * @param quick - small sizes only (a smoke test of the harness).
  * @returns the workloads in run order.
  */
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Latest modification time (ms) of any file under dir. */
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Wall time (ms) of one run of `node ARGS` in the repository, and its stdout. */
+function timeNode(args: string[]): { ms: number; stdout: string } {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, args, { cwd: REPO, encoding: 'utf8' });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(-500)}`);
+  return { ms, stdout: r.stdout };
+}
+
+/**
+ * `fragility --help` start-up: bin/fragility.js running the compiled CLI (dist/, rebuilt first when older than
+ * src/, as bin/fragility.js itself would otherwise fall back to tsx), against `node -e 0` in the same run,
+ * interleaved so that both see the same machine load.
+ */
+function cliHelpWorkload(reps: number): Workload {
+  return {
+    name: 'cli',
+    id: 'cli-help',
+    async run(ctx) {
+      const title = `fragility --help, median of ${reps}, against node -e 0`;
+      const stamp = join(REPO, 'dist', '.build-stamp');
+      if (!existsSync(stamp) || statSync(stamp).mtimeMs < newestMtime(join(REPO, 'src'))) {
+        ctx.log('  dist/ missing or older than src/: npm run build');
+        timeNode([join(REPO, 'scripts', 'build.mjs')]);
+      }
+      timeNode(['bin/fragility.js', '--help']); // warm the file cache, untimed
+      const help: number[] = [];
+      const bare: number[] = [];
+      for (let i = 0; i < reps; i++) {
+        const h = timeNode(['bin/fragility.js', '--help']);
+        if (!h.stdout.startsWith('Usage: fragility')) throw new Error(`unexpected --help output: ${h.stdout.slice(0, 200)}`);
+        help.push(h.ms);
+        bare.push(timeNode(['-e', '0']).ms);
+      }
+      const sHelp = summarize(help);
+      const sBare = summarize(bare);
+      return [
+        {
+          id: this.id,
+          title,
+          fragility: sHelp,
+          peers: [{ name: 'node -e 0', summary: sBare, ratio: speedRatio(sBare.median, sHelp.median) }],
+          target: { text: '--help ≤ 0.3 s', met: sHelp.median <= 300 },
+          notes: [`--help median ${(sHelp.median / 1000).toFixed(3)} s, node -e 0 median ${(sBare.median / 1000).toFixed(3)} s: the CLI adds ${((sHelp.median - sBare.median) / 1000).toFixed(3)} s`],
+        },
+      ];
+    },
+  };
+}
+
 export function workloads(quick: boolean): Workload[] {
   if (quick) {
     return [
@@ -436,6 +499,7 @@ export function workloads(quick: boolean): Workload[] {
       mpWorkload(1e5),
       twoTierWorkload(210_000, 260, false),
       overloadWorkload(0.01),
+      cliHelpWorkload(10),
     ];
   }
   return [
@@ -454,5 +518,6 @@ export function workloads(quick: boolean): Workload[] {
     mpWorkload(1e6),
     twoTierWorkload(21_000_000, 26_000, true),
     overloadWorkload(1),
+    cliHelpWorkload(10),
   ];
 }

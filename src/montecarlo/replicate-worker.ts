@@ -1,6 +1,7 @@
 /**
- * The worker-thread side of {@link runEnsemble}: runs one replicate per task. Loaded through worker-entry.mjs,
- * which registers tsx so that the worker can import TypeScript.
+ * The worker-thread side of {@link runEnsemble}: runs one replicate per task. The published package's pool loads
+ * the compiled replicate-worker.js directly; from the TypeScript sources it is loaded through worker-entry.mjs, which
+ * registers tsx in the thread first.
  *
  * Graphs: a random spec is regenerated inside the worker from (spec, seed, r) — nothing large crosses the thread
  * boundary (er/rr/ba/ws specs travel parsed, so the worker loads only their generator); a fixed graph is shared once per pool through `workerData` as SharedArrayBuffer-backed edge arrays (no
