@@ -12,6 +12,7 @@ import type { DegreeLaw } from '../distributions/types.ts';
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import { graphFromSpec } from '../generators/spec.ts';
 import { simulateInterdependent, type InterdependentEstimate } from '../montecarlo/interdependent-cascade.ts';
+import { graphSpecForLaw } from './law-graph-spec.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
 /** Options of {@link compareInterdependent}. */
@@ -68,29 +69,6 @@ export interface InterdependentComparison {
 export const DEFAULT_INTERDEPENDENT_GRID: readonly number[] = Array.from({ length: 11 }, (_, i) => 0.5 + i / 20);
 
 /**
- * The Monte Carlo graph spec for a degree law: exact ER for poisson(K), random regular for regular(K), else the
- * erased configuration model.
- *
- * @param law - the law.
- * @param n - nodes.
- * @returns a `--graph` spec.
- *
- * **Complexity** O(1). **Model** see the generators. **References** src/generators/spec.ts.
- *
- * @example
- * ```ts
- * interdependentSpecForLaw(parseDegreeLaw('poisson(4)'), 1000); // 'er:n=1000,k=4'
- * ```
- */
-export function interdependentSpecForLaw(law: DegreeLaw, n: number): string {
-  const po = /^poisson\(([^)]+)\)$/.exec(law.spec);
-  if (po) return `er:n=${n},k=${po[1]}`;
-  const rr = /^regular\((\d+)\)$/.exec(law.spec);
-  if (rr) return `rr:n=${n},k=${rr[1]}`;
-  return `cm:n=${n},law=${law.spec}`;
-}
-
-/**
  * Compare the analytic mutual giant component of two interdependent networks with the simulated cascade.
  *
  * @param opts - {@link CompareInterdependentOptions}; `law` or `graphA` is required.
@@ -142,8 +120,8 @@ export async function compareInterdependent(opts: CompareInterdependentOptions):
   if (opts.law !== undefined) {
     lawA = typeof opts.law === 'string' ? parseDegreeLaw(opts.law) : opts.law;
     lawB = opts.lawB === undefined ? lawA : typeof opts.lawB === 'string' ? parseDegreeLaw(opts.lawB) : opts.lawB;
-    graphA = opts.graphA ?? interdependentSpecForLaw(lawA, n);
-    graphB = opts.graphB ?? (opts.graphA !== undefined ? opts.graphA : interdependentSpecForLaw(lawB, n));
+    graphA = opts.graphA ?? graphSpecForLaw(lawA, n);
+    graphB = opts.graphB ?? (opts.graphA !== undefined ? opts.graphA : graphSpecForLaw(lawB, n));
     analyticName = `generating functions, interdependent configuration models A = ${lawA.spec}, B = ${lawB.spec}`;
   } else {
     graphA = opts.graphA!;
