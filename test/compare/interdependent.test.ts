@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { compareInterdependent, interdependentSpecForLaw } from '../../src/compare/interdependent.ts';
+import { compareInterdependent } from '../../src/compare/interdependent.ts';
+import { graphSpecForLaw } from '../../src/compare/law-graph-spec.ts';
 import { parseDegreeLaw } from '../../src/distributions/parse.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 describe('compareInterdependent', () => {
   it('Monte Carlo specs per law', () => {
-    expect(interdependentSpecForLaw(parseDegreeLaw('poisson(4)'), 1000)).toBe('er:n=1000,k=4');
-    expect(interdependentSpecForLaw(parseDegreeLaw('regular(3)'), 1000)).toBe('rr:n=1000,k=3');
-    expect(interdependentSpecForLaw(parseDegreeLaw('powerlaw(2.7,kmin=2,cutoff=50)'), 1000)).toMatch(/^cm:n=1000,law=powerlaw/);
+    expect(graphSpecForLaw(parseDegreeLaw('poisson(4)'), 1000)).toBe('er:n=1000,k=4');
+    expect(graphSpecForLaw(parseDegreeLaw('regular(3)'), 1000)).toBe('rr:n=1000,k=3');
+    expect(graphSpecForLaw(parseDegreeLaw('powerlaw(2.7,kmin=2,cutoff=50)'), 1000)).toMatch(/^cm:n=1000,law=powerlaw/);
   });
 
   it('random 4-regular pairs, n = 20 000: analytic inside the CI or within 0.01 away from p_c', async () => {
