@@ -47,6 +47,18 @@ interface WattsCliOptions {
   json?: boolean;
 }
 
+interface EfficiencyCliOptions {
+  graph: string;
+  alpha: number;
+  alphas?: number[];
+  trigger: 'top-load' | 'random';
+  runs: number;
+  maxSteps: number;
+  level: number;
+  seed: number;
+  json?: boolean;
+}
+
 interface WattsWindowCliOptions {
   phi?: number;
   thresholds?: string;
@@ -73,13 +85,14 @@ function wattsThresholdOption(opts: { phi?: number; thresholds?: string }): numb
 
 /** Register `fragility cascade` with its subcommands `motter-lai` and `bundle`. */
 export function register(program: Command): void {
-  const cascade = program.command('cascade').description('cascades on a graph: motter-lai, bundle, watts, watts-window');
+  const cascade = program.command('cascade').description('cascades on a graph: motter-lai, bundle, efficiency, watts, watts-window');
   cascade.addHelpText(
     'after',
     `
 Examples:
   $ fragility cascade motter-lai --graph "ba:n=1000,m=2" --alpha 0.2 --trigger top-load --seed 1 --json
   $ fragility cascade bundle --graph "square:L=100" --capacity "uniform(0,1)" --load 0.1 --sharing local --seed 1 --json
+  $ fragility cascade efficiency --graph "ba:n=500,m=2" --alpha 0.2 --trigger top-load --seed 1 --json
   $ fragility cascade watts --law "poisson(7)" --phi 0.18 --seed-fractions 0.001,0.01 --runs 20 --json
   $ fragility cascade watts-window --phi 0.18 --z 1,3,5,8 --runs 50 --json`,
   );
@@ -338,6 +351,89 @@ of the Gleeson-Cahalane fixed point. Near the window's edges finite graphs casca
           return `  ${r.x}\t${fmt(r.analytic, 4)}\t${fmt(r.mean, 4)}\t[${fmt(r.ci[0], 4)}, ${fmt(r.ci[1], 4)}]\t${s ? fmt(s.analytic, 4) : 'n/a'}\t${s ? fmt(s.mean, 4) : 'n/a'}\t${r.nearThreshold ? 'yes' : ''}`;
         }).join('\n') +
         `\nagreement away from the edges (inside CI or within ${res.tolerance}): frequency ${res.frequency.agreement.inside}/${res.frequency.agreement.total}, size ${res.size.agreement.inside}/${res.size.agreement.total}`;
+      return { json, text };
+    }),
+  );
+
+  const ef = cascade
+    .command('efficiency')
+    .description('Crucitti-Latora-Marchiori (2004): overloaded nodes degrade their links (no removal); global efficiency E(t) to a steady state')
+    .requiredOption('--graph <G>', 'graph spec (keep n <= 2000: every step is a weighted all-pairs Brandes)')
+    .requiredOption('--alpha <A>', 'tolerance alpha >= 0: capacity (1 + alpha) x initial load (the paper\'s alpha is 1 + A)', numberOption('--alpha', 0))
+    .option('--alphas <A1,A2,...>', 'also run --runs replicates over these alphas and line them up with the exact no-cascade limit; adds "compare"', numberListOption('--alphas', 0))
+    .addOption(choiceOption('--trigger <T>', 'the node removed at t = 0: the largest load, or one at random', ['top-load', 'random'], 'top-load'))
+    .option('--runs <R>', 'replicates for --alphas (random specs redrawn)', intOption('--runs', 2, 1e6), 10)
+    .option('--max-steps <S>', 'step bound', intOption('--max-steps', 1, 1e6), 100)
+    .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95);
+  withCommon(ef);
+  ef.addHelpText(
+    'after',
+    `
+Example:
+  $ fragility cascade efficiency --graph "ba:n=500,m=2" --alpha 0.2 --trigger top-load --seed 1 --json
+  {"graph":"ba:n=500,m=2","n":500,"alpha":0.2,"trigger":..,"E0":..,"efficiency":[1,0.96..,...],"finalEfficiency":..,"period":2,...}
+
+Semantics: e_ij(0) = 1; edge length 1/e_ij; load = weighted betweenness (pairs once); C_i = (1 + alpha) L_i(0); the
+trigger is removed at t = 0; then synchronously e_ij(t+1) = e_ij(0) min(1, C_i/L_i(t), C_j/L_j(t)). E(t) = mean of
+1/d_ij over ordered pairs of the ORIGINAL N nodes, reported as E(t)/E(0). The run ends when a state repeats (a fixed
+point or a cycle; "period"), and finalEfficiency is the mean over the cycle. There is no analytic theory: for
+alpha >= alphaStar nothing is overloaded and E(inf) = E(G - trigger) ("noCascadeEfficiency", an upper bound for every
+alpha); the paper (PRE 69, 045104 (2004)) reports its results as figures only.`,
+  );
+  ef.action(
+    action(async (opts: EfficiencyCliOptions) => {
+      const { efficiencyCascade } = await import('../../cascade/efficiency-cascade.ts');
+      const g = await graphFromSpec(opts.graph, { seed: opts.seed });
+      if (g.n > 5000) throw new FragilityInputError('--graph', g.n, 'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)');
+      if (opts.alphas) {
+        opts.alphas.forEach((a, i) => {
+          if (i > 0 && !(a > opts.alphas![i - 1])) throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
+        });
+      }
+      const r = efficiencyCascade(g, { alpha: opts.alpha, trigger: opts.trigger, rng: stream(opts.seed, 1), maxSteps: opts.maxSteps });
+      const json: Record<string, unknown> = {
+        graph: opts.graph,
+        n: g.n,
+        m: g.m,
+        seed: opts.seed,
+        alpha: opts.alpha,
+        trigger: r.trigger,
+        ...(g.keys ? { triggerKey: g.keyOf(r.trigger) } : {}),
+        E0: r.E0,
+        efficiency: r.efficiency,
+        finalEfficiency: r.finalEfficiency,
+        cycleRange: r.cycleRange,
+        period: r.period,
+        steady: r.steady,
+        noCascadeEfficiency: r.noCascadeEfficiency,
+        alphaStar: r.alphaStar,
+        overloaded: r.overloaded,
+      };
+      let text = `efficiency cascade (Crucitti-Latora-Marchiori) on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger node ${g.keyOf(r.trigger)} (${opts.trigger}):\n` +
+        `  E(0) = ${r.E0}; E(t)/E(0) = [${r.efficiency.slice(0, 12).map((x) => fmt(x, 4)).join(', ')}${r.efficiency.length > 12 ? ', ...' : ''}]\n` +
+        `  steady E/E(0) = ${fmt(r.finalEfficiency)} (${r.steady ? (r.period === 1 ? 'fixed point' : `cycle of period ${r.period}, range [${fmt(r.cycleRange[0])}, ${fmt(r.cycleRange[1])}]`) : `not steady after ${opts.maxSteps} steps: mean of the last 20`})\n` +
+        `  no-cascade limit E(G - trigger)/E(0) = ${fmt(r.noCascadeEfficiency)} (exact for alpha >= alpha* = ${fmt(r.alphaStar, 4)})`;
+      if (opts.alphas) {
+        const { compareEfficiencyCascade } = await import('../../compare/efficiency.ts');
+        const c = await compareEfficiencyCascade({ graph: opts.graph, alphas: opts.alphas, trigger: opts.trigger, runs: opts.runs, seed: opts.seed, level: opts.level, maxSteps: opts.maxSteps });
+        const rows = c.lineUp.rows.map((row, i) => ({
+          alpha: row.x,
+          analytic: row.analytic,
+          mean: row.mean,
+          sd: row.sd,
+          ci: row.ci,
+          difference: row.difference,
+          insideCi: row.insideCi,
+          bound: c.points[i].bound,
+          steady: c.points[i].steady,
+          steps: c.points[i].steps,
+        }));
+        json.compare = { model: c.model, n: c.n, runs: c.runs, seed: c.seed, level: c.level, rows, alphaStar: c.alphaStar, agreement: c.lineUp.agreement };
+        text += `\n\n${c.model.analytic}\n${c.runs} replicates, seed ${c.seed}; alpha* per replicate: ${c.alphaStar.map((x) => fmt(x, 3)).join(', ')}\n` +
+          '  alpha\tE(inf)/E(0)\tCI\tno-cascade bound\texact limit\tsteady runs\n' +
+          rows.map((x) => `  ${x.alpha}\t${fmt(x.mean)}\t[${fmt(x.ci[0])}, ${fmt(x.ci[1])}]\t${fmt(x.bound)}\t${x.analytic === null ? 'n/a (cascade regime)' : fmt(x.analytic)}\t${x.steady}/${c.runs}`).join('\n') +
+          `\nliterature: ${c.model.literature}`;
+      }
       return { json, text };
     }),
   );
