@@ -114,3 +114,30 @@ describe('fragility cascade watts and watts-window', () => {
     }
   });
 });
+
+describe('fragility cascade efficiency', () => {
+  it('one cascade with its timeline; --alphas adds the replicate line-up; exit 2 on bad input', async () => {
+    const [a, c, bad1, bad2] = await Promise.all([
+      run(['cascade', 'efficiency', '--graph', 'ba:n=120,m=2', '--alpha', '0.2', '--seed', '1', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '0,1000', '--runs', '2', '--seed', '1', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '-0.5', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '1,0.5', '--json']),
+    ]);
+    expect(a.status).toBe(0);
+    const j = JSON.parse(a.stdout);
+    expect(j.n).toBe(120);
+    expect(j.efficiency[0]).toBe(1);
+    expect(j.finalEfficiency).toBeLessThanOrEqual(j.noCascadeEfficiency + 1e-12);
+    expect(j.noCascadeEfficiency).toBeLessThanOrEqual(1);
+    expect(typeof j.period).toBe('number');
+    expect(c.status).toBe(0);
+    const k = JSON.parse(c.stdout);
+    expect(k.compare.rows.map((r: { alpha: number }) => r.alpha)).toEqual([0, 1000]);
+    expect(k.compare.rows[1].analytic).toBeCloseTo(k.compare.rows[1].mean, 12); // α = 1000 >= α*: the exact limit
+    expect(k.compare.model.literature).toMatch(/Crucitti/);
+    for (const r of [bad1, bad2]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
