@@ -70,6 +70,8 @@ export {
 } from './ensemble.ts';
 export {
   mutualGiantCascade,
+  interdependentCollapsePoint,
+  type InterdependentCollapsePoint,
   interdependentCascadeSweep,
   simulateInterdependent,
   type MutualGiantCascadeResult,

@@ -224,6 +224,72 @@ export function interdependentCascadeSweep(
   return out;
 }
 
+/** Result of {@link interdependentCollapsePoint}. */
+export interface InterdependentCollapsePoint {
+  /** The smallest kept fraction k/n at which the mutual giant holds at least `minSize` nodes (null: not even at p = 1). */
+  pc: number | null;
+  /** The size criterion used: max(2, ⌈√n⌉) nodes. */
+  minSize: number;
+  /** Cascades run by the bisection. */
+  cascades: number;
+}
+
+/**
+ * Where the mutual giant component collapses on one pair of graphs: bisection on the number of A nodes kept, with
+ * nested attacks (one random order) and one dependency permutation — the finite-size p_c of one replicate.
+ *
+ * @param gA - network A.
+ * @param gB - network B (same n).
+ * @param rng - the replicate's stream: fork 3 the dependency permutation, fork 4 the attack order (the same draws as
+ *   {@link interdependentCascadeSweep}, so the two see the same attacks).
+ * @param dependency - an explicit dependency permutation instead of a random one.
+ * @returns p_c = k/n, the smallest k (in the bisection's sense) at which at least max(2, ⌈√n⌉) nodes survive.
+ * @throws FragilityInputError naming `gB` or `dependency`.
+ *
+ * **Complexity**: ⌈log2 n⌉ + 1 cascades, each O((n + m)·stages); near p_c the stages grow (~40 at n = 1e5).
+ *
+ * **Model**: above p_c the mutual giant is a finite fraction of n (>= S(p_c)·n, the first-order jump), below it only
+ * O(1)-node mutually connected clusters remain, so any size between separates the phases; √n does for n >= 100. The
+ * bisection assumes one crossing (S need not be monotone in k on one pair; it returns a crossing point).
+ *
+ * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932 (p_c from simulations, Fig. 3).
+ *
+ * @example
+ * ```ts
+ * interdependentCollapsePoint(gA, gB, stream(1, 0)).pc; // ≈ 0.61 for two ER(1e5, <k> = 4) (theory 0.613852)
+ * ```
+ */
+export function interdependentCollapsePoint(gA: CompactGraph, gB: CompactGraph, rng: Rng, dependency?: Int32Array): InterdependentCollapsePoint {
+  const n = gA.n;
+  if (gB.n !== n) throw new FragilityInputError('gB', gB.n, `a graph with the same number of nodes as A (${n})`);
+  let dep: Int32Array;
+  if (dependency) {
+    checkPermutation(dependency, n);
+    dep = dependency;
+  } else dep = randomPermutation(rng.fork(3), n);
+  const order = randomPermutation(rng.fork(4), n);
+  const minSize = Math.max(2, Math.ceil(Math.sqrt(n)));
+  const s = scratch(n);
+  const aliveA = new Uint8Array(n);
+  const aliveB = new Uint8Array(n);
+  let cascades = 0;
+  const survives = (keep: number): boolean => {
+    aliveA.fill(0);
+    for (let i = n - keep; i < n; i++) aliveA[order[i]] = 1;
+    cascades++;
+    return cascadeFrom(gA, gB, dep, aliveA, aliveB, s).S * n >= minSize;
+  };
+  if (n === 0 || !survives(n)) return { pc: null, minSize, cascades };
+  let lo = 0; // fails (fewer than minSize nodes can never hold minSize)
+  let hi = n; // survives
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (survives(mid)) hi = mid;
+    else lo = mid;
+  }
+  return { pc: hi / n, minSize, cascades };
+}
+
 function checkPs(ps: readonly number[]): void {
   if (!Array.isArray(ps) || ps.length === 0) throw new FragilityInputError('ps', ps, 'a non-empty list of kept fractions in [0, 1]');
   ps.forEach((p, i) => checkProbability(`ps[${i}]`, p));
@@ -246,6 +312,8 @@ export interface SimulateInterdependentOptions {
   seed?: number;
   /** Confidence level of the Student-t intervals (default 0.95). */
   level?: number;
+  /** Also locate each replicate's collapse point p_c by bisection ({@link interdependentCollapsePoint}); default false. */
+  threshold?: boolean;
 }
 
 /** Per-p estimate of {@link simulateInterdependent}. */
@@ -272,6 +340,11 @@ export interface SimulateInterdependentResult {
   points: InterdependentEstimate[];
   /** Per replicate (row) and p (column): the mutual giant fraction. */
   replicates: Float64Array[];
+  /**
+   * With `threshold`: the mean finite-size p_c over the replicates with its Student-t interval and the per-replicate
+   * values (null entries: no mutual giant even at p = 1; they are left out of the mean).
+   */
+  threshold?: { pc: number | null; sd: number; ci: [number, number]; values: (number | null)[]; minSize: number };
 }
 
 function describeGraph(g: InterdependentGraphInput): string {
@@ -286,7 +359,7 @@ function describeGraph(g: InterdependentGraphInput): string {
  *   per-replicate values.
  * @throws FragilityInputError naming `runs`, `seed`, `level`, `ps`, `graphA`/`graphB` (bad spec, sizes differ).
  *
- * **Complexity**: R × (graph generation + {@link interdependentCascadeSweep}).
+ * **Complexity**: R × (graph generation + {@link interdependentCascadeSweep} [+ {@link interdependentCollapsePoint}]).
  *
  * **Model**: replicate r draws stream(seed, r); fork 1 seeds graph A, fork 2 graph B (random specs only; fixed specs
  * and CompactGraphs are the same in every replicate), fork 3 the dependency permutation, fork 4 the attack. Same
@@ -323,6 +396,8 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
   const replicates: Float64Array[] = [];
   const giantA: Float64Array[] = [];
   const stages: Int32Array[] = [];
+  const pcs: (number | null)[] = [];
+  let minSize = 0;
   let n = -1;
   for (let r = 0; r < runs; r++) {
     const rng = stream(seed, r);
@@ -334,6 +409,11 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
     replicates.push(sw.S);
     giantA.push(sw.giantA);
     stages.push(sw.stages);
+    if (opts.threshold) {
+      const c = interdependentCollapsePoint(a, b, rng);
+      pcs.push(c.pc);
+      minSize = c.minSize;
+    }
   }
   const points = opts.ps.map((p, k) => {
     const e = meanWithCI(Float64Array.from(replicates, (v) => v[k]), level);
@@ -345,5 +425,11 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
     }
     return { p, S: e.mean, sd: e.sd, ci: e.ci, giantA: ga / runs, stages: st / runs };
   });
-  return { graphA: describeGraph(specA), graphB: describeGraph(specB), n, runs, seed, level, points, replicates };
+  const out: SimulateInterdependentResult = { graphA: describeGraph(specA), graphB: describeGraph(specB), n, runs, seed, level, points, replicates };
+  if (opts.threshold) {
+    const found = pcs.filter((x): x is number => x !== null);
+    const e = meanWithCI(Float64Array.from(found), level);
+    out.threshold = { pc: found.length ? e.mean : null, sd: e.sd, ci: e.ci, values: pcs, minSize };
+  }
+  return out;
 }

@@ -30,7 +30,7 @@ describe('fragility interdependent', () => {
     const [a, b, g] = await Promise.all([
       runCliAsync(args),
       runCliAsync(args),
-      runCliAsync(['interdependent', '--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--json']),
+      runCliAsync(['interdependent', '--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']),
     ]);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
@@ -49,6 +49,10 @@ describe('fragility interdependent', () => {
     expect(grid.rows.map((r) => r.p)).toEqual([0.5, 0.9]);
     expect(grid.rows[0].analytic).toBe(0);
     expect(grid.agreement.total).toBe(2);
+    const mc = (grid as unknown as { montecarlo: { p_c: number; p_c_ci: [number, number] } }).montecarlo;
+    expect(mc.p_c).toBeGreaterThan(0.5); // 3 runs at n = 5000: a finite-size estimate near 0.61
+    expect(mc.p_c).toBeLessThan(0.7);
+    expect(mc.p_c_ci[0]).toBeLessThanOrEqual(mc.p_c);
   });
 
   it('exit 2 for bad input', () => {
@@ -60,6 +64,7 @@ describe('fragility interdependent', () => {
       ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--simulate', '1000', '--networks', '3'],
       ['interdependent', '--law', 'poisson(4)', '--grid', '0.7,0.6', '--simulate', '1000'],
       ['interdependent', '--p', '0.7'],
+      ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--threshold'],
     ]) {
       const r = runCli([...args, '--json']);
       expect(r.status).toBe(2);

@@ -8,7 +8,7 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { stream } from '../../src/random/stream.ts';
 import { randomPermutation } from '../../src/random/shuffle.ts';
-import { interdependentCascadeSweep, mutualGiantCascade, simulateInterdependent } from '../../src/montecarlo/interdependent-cascade.ts';
+import { interdependentCascadeSweep, interdependentCollapsePoint, mutualGiantCascade, simulateInterdependent } from '../../src/montecarlo/interdependent-cascade.ts';
 
 /** Is the node set `members` connected in g (induced subgraph)? */
 function inducedConnected(g: CompactGraph, members: Uint8Array): boolean {
@@ -71,6 +71,23 @@ describe('mutualGiantCascade', () => {
     expect(() => mutualGiantCascade(A, A, Int32Array.of(0, 0, 2), Uint8Array.of(1, 1, 1))).toThrow(/dependency/);
     expect(() => mutualGiantCascade(A, A, Int32Array.of(0, 1, 2), Uint8Array.of(1, 1))).toThrow(FragilityInputError);
     expect(() => interdependentCascadeSweep(A, A, [1.5], stream(1))).toThrow(/ps\[0\]/);
+  });
+});
+
+describe('interdependentCollapsePoint', () => {
+  it('brackets the collapse: at least √n nodes survive at p_c, fewer one node below (same attack order as the sweep)', () => {
+    const A = erdosRenyi(2000, 4 / 1999, stream(7, 1));
+    const B = erdosRenyi(2000, 4 / 1999, stream(7, 2));
+    const c = interdependentCollapsePoint(A, B, stream(7, 0));
+    expect(c.minSize).toBe(45);
+    expect(c.pc).toBe(GOLDEN_PC);
+    expect(c.cascades).toBeLessThanOrEqual(Math.ceil(Math.log2(2000)) + 1);
+    const at = interdependentCascadeSweep(A, B, [c.pc!, c.pc! - 1 / 2000], stream(7, 0));
+    expect(at.S[0] * 2000).toBeGreaterThanOrEqual(c.minSize);
+    expect(at.S[1] * 2000).toBeLessThan(c.minSize);
+    // a pair with no giant at all: null
+    const sparse = erdosRenyi(400, 0.5 / 399, stream(1));
+    expect(interdependentCollapsePoint(sparse, sparse, stream(1)).pc).toBeNull();
   });
 });
 
@@ -175,6 +192,7 @@ describe('properties', () => {
 
 // Golden values recorded from this implementation at the seeds above (any change to the streams, the generator or
 // the cascade's tie-breaking shows here).
+const GOLDEN_PC = 0.6155;
 const GOLDEN_SWEEP_S = [0.0005, 0.585, 0.844, 0.958];
 const GOLDEN_SWEEP_STAGES = [6, 5, 5, 4];
 const GOLDEN_ENSEMBLE = [

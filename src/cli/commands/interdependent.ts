@@ -23,6 +23,7 @@ interface InterdependentOptions {
   level: number;
   window: number;
   tolerance: number;
+  threshold?: boolean;
   seed: number;
   json?: boolean;
 }
@@ -45,7 +46,8 @@ export function register(program: Command): void {
     .option('--grid <P1,P2,...>', 'simulate and line up at these kept fractions (increasing)', numberListOption('--grid', 0, 1))
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
     .option('--window <W>', 'grid points within W of the analytic p_c are flagged and not counted', numberOption('--window', 0, 1), 0.03)
-    .option('--tolerance <T>', 'finite-size allowance on |mean - analytic| (default 0.01)', numberOption('--tolerance', 0, 1), 0.01);
+    .option('--tolerance <T>', 'finite-size allowance on |mean - analytic| (default 0.01)', numberOption('--tolerance', 0, 1), 0.01)
+    .option('--threshold', 'also estimate p_c from the simulation (bisection per replicate; slow near p_c at large N); adds montecarlo.p_c and montecarlo.p_c_ci');
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -76,6 +78,7 @@ with the theory (points within --window of p_c are not counted in "agreement").`
       if (opts.lawB !== undefined && opts.law === undefined) throw new FragilityInputError('--law-b', opts.lawB, 'only together with --law');
       if (opts.lawB !== undefined && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when --law-b is given');
       if (simulate && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
+      if (opts.threshold && !simulate) throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
       if (opts.grid !== undefined && !simulate) throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
       if (simulate && opts.p === undefined && opts.grid === undefined) throw new FragilityInputError('--p', undefined, 'a kept fraction (or --grid) to simulate at');
       opts.grid?.forEach((p, i) => {
@@ -125,6 +128,7 @@ with the theory (points within --window of p_c are not counted in "agreement").`
         level: opts.level,
         window: opts.window,
         tolerance: opts.tolerance,
+        threshold: opts.threshold === true,
       });
       if (opts.law === undefined) {
         Object.assign(json, {
@@ -172,6 +176,10 @@ with the theory (points within --window of p_c are not counted in "agreement").`
         '  p\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\tnear p_c\n' +
         rows.map((r) => `  ${r.p}\t${f(r.analytic)}\t${f(r.mean)}\t[${f(r.ci[0])}, ${f(r.ci[1])}]\t${r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}\t${r.nearThreshold ? 'yes' : ''}`).join('\n') +
         `\nagreement away from p_c (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
+      if (opts.threshold) {
+        Object.assign(json.montecarlo as Record<string, unknown>, { p_c: res.threshold.montecarlo ?? null, p_c_ci: res.threshold.ci ?? null });
+        text += `\nsimulated p_c (mutual giant collapses, bisection per replicate): ${f(res.threshold.montecarlo)} [${f(res.threshold.ci?.[0])}, ${f(res.threshold.ci?.[1])}] vs analytic ${f(res.threshold.analytic)}`;
+      }
       return { json, text };
     }),
   );
