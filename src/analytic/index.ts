@@ -87,3 +87,9 @@ export {
   type OverloadSurgeInputs,
   type OverloadSurgeEstimate,
 } from './overload-mean-field.ts';
+export {
+  wattsCascadeSize,
+  wattsGlobalCascade,
+  type WattsCascadeSizeResult,
+  type WattsGlobalCascadeResult,
+} from './watts-cascade-size.ts';

@@ -59,3 +59,12 @@ export {
   type OverloadCollapsePoint,
 } from './overload-collapse.ts';
 export { edgeBetweenness, type EdgeBetweennessOptions } from './edge-betweenness.ts';
+export {
+  wattsThresholdCascade,
+  wattsThresholds,
+  WATTS_ACTIVATION_SLACK,
+  type WattsThresholdCascadeOptions,
+  type WattsThresholdCascadeResult,
+} from './watts-threshold.ts';
+export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from './weighted-betweenness.ts';
+export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';

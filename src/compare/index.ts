@@ -23,3 +23,29 @@ export {
   type CompareOverloadPhaseOptions,
   type OverloadPhaseComparison,
 } from './overload.ts';
+export { graphSpecForLaw } from './law-graph-spec.ts';
+export {
+  compareInterdependent,
+  DEFAULT_INTERDEPENDENT_GRID,
+  type CompareInterdependentOptions,
+  type InterdependentComparison,
+} from './interdependent.ts';
+export {
+  compareWattsCascadeSize,
+  compareWattsWindow,
+  DEFAULT_WATTS_SEED_FRACTIONS,
+  DEFAULT_WATTS_ZS,
+  type WattsThresholdSpec,
+  type CompareWattsCascadeSizeOptions,
+  type WattsCascadeSizeComparison,
+  type CompareWattsWindowOptions,
+  type WattsWindowComparison,
+} from './watts.ts';
+export {
+  compareEfficiencyCascade,
+  CLM_LITERATURE,
+  DEFAULT_EFFICIENCY_ALPHAS,
+  type CompareEfficiencyOptions,
+  type EfficiencyAlphaPoint,
+  type EfficiencyComparison,
+} from './efficiency.ts';

@@ -68,3 +68,25 @@ export {
   type SweepPointEstimate,
   runEnsemble,
 } from './ensemble.ts';
+export {
+  mutualGiantCascade,
+  interdependentCollapsePoint,
+  type InterdependentCollapsePoint,
+  interdependentCascadeSweep,
+  simulateInterdependent,
+  type MutualGiantCascadeResult,
+  type InterdependentSweepResult,
+  type InterdependentGraphInput,
+  type SimulateInterdependentOptions,
+  type InterdependentEstimate,
+  type SimulateInterdependentResult,
+} from './interdependent-cascade.ts';
+export {
+  simulateWattsSeedFractions,
+  simulateWattsSingleSeeds,
+  type WattsThresholdInput,
+  type WattsEnsembleOptions,
+  type WattsSizeEstimate,
+  type WattsSeedFractionResult,
+  type WattsSingleSeedResult,
+} from './watts-cascade.ts';

@@ -74,3 +74,70 @@ describe('fragility cascade bundle', () => {
     expect(rs[3].stderr).toMatch(/--load/);
   });
 });
+
+describe('fragility cascade watts and watts-window', () => {
+  it('watts: rows of analytic vs simulated size; watts-window: frequency rows and the analytic window', async () => {
+    const [a, b, w] = await Promise.all([
+      run(['cascade', 'watts', '--law', 'poisson(7)', '--phi', '0.18', '--seed-fractions', '0.001,0.01', '--n', '5000', '--runs', '4', '--seed', '2', '--json']),
+      run(['cascade', 'watts', '--law', 'poisson(7)', '--phi', '0.18', '--seed-fractions', '0.001,0.01', '--n', '5000', '--runs', '4', '--seed', '2', '--json']),
+      run(['cascade', 'watts-window', '--phi', '0.18', '--z', '0.5,3', '--n', '2000', '--runs', '5', '--trials', '4', '--seed', '1', '--json']),
+    ]);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout); // same seed, same output
+    const j = JSON.parse(a.stdout);
+    expect(j.model.graph).toBe('er:n=5000,k=7');
+    expect(j.rows).toHaveLength(2);
+    expect(j.rows[0].seedFraction).toBe(0.001);
+    expect(j.rows[1].analytic).toBeGreaterThan(0.99); // ρ0 = 0.01 triggers a global cascade at z = 7
+    expect(j.rows[1].mean).toBeGreaterThan(0.99);
+    expect(j.rows[1].ci[0]).toBeLessThanOrEqual(j.rows[1].mean);
+    expect(w.status).toBe(0);
+    const k = JSON.parse(w.stdout);
+    expect(k.window.zLower).toBeCloseTo(1.0207, 4);
+    expect(k.frequency.map((r: { z: number }) => r.z)).toEqual([0.5, 3]);
+    expect(k.frequency[0].analytic).toBe(0);
+    expect(k.frequency[1].analytic).toBeGreaterThan(0.8);
+  });
+
+  it('exit 2: both or neither of --phi/--thresholds, φ = 0, no law or graph, decreasing fractions', async () => {
+    const rs = await Promise.all([
+      run(['cascade', 'watts', '--law', 'poisson(3)', '--json']),
+      run(['cascade', 'watts', '--law', 'poisson(3)', '--phi', '0.2', '--thresholds', 'uniform(0.1,0.2)', '--json']),
+      run(['cascade', 'watts', '--law', 'poisson(3)', '--phi', '0', '--json']),
+      run(['cascade', 'watts', '--phi', '0.2', '--json']),
+      run(['cascade', 'watts', '--law', 'poisson(3)', '--phi', '0.2', '--seed-fractions', '0.1,0.01', '--json']),
+      run(['cascade', 'watts-window', '--phi', '0.2', '--z', '3,2', '--json']),
+    ]);
+    for (const r of rs) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
+
+describe('fragility cascade efficiency', () => {
+  it('one cascade with its timeline; --alphas adds the replicate line-up; exit 2 on bad input', async () => {
+    const [a, c, bad1, bad2] = await Promise.all([
+      run(['cascade', 'efficiency', '--graph', 'ba:n=120,m=2', '--alpha', '0.2', '--seed', '1', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '0,1000', '--runs', '2', '--seed', '1', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '-0.5', '--json']),
+      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '1,0.5', '--json']),
+    ]);
+    expect(a.status).toBe(0);
+    const j = JSON.parse(a.stdout);
+    expect(j.n).toBe(120);
+    expect(j.efficiency[0]).toBe(1);
+    expect(j.finalEfficiency).toBeLessThanOrEqual(j.noCascadeEfficiency + 1e-12);
+    expect(j.noCascadeEfficiency).toBeLessThanOrEqual(1);
+    expect(typeof j.period).toBe('number');
+    expect(c.status).toBe(0);
+    const k = JSON.parse(c.stdout);
+    expect(k.compare.rows.map((r: { alpha: number }) => r.alpha)).toEqual([0, 1000]);
+    expect(k.compare.rows[1].analytic).toBeCloseTo(k.compare.rows[1].mean, 12); // α = 1000 >= α*: the exact limit
+    expect(k.compare.model.literature).toMatch(/Crucitti/);
+    for (const r of [bad1, bad2]) {
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe('');
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { runCli, runJson } from './cli-run.ts';
+import { runCli, runCliAsync, runJson } from './cli-run.ts';
 import { interdependentErCritical } from '../../src/analytic/interdependent.ts';
 
 describe('fragility interdependent', () => {
@@ -25,11 +25,46 @@ describe('fragility interdependent', () => {
     expect(j.S).toBe(0);
   });
 
+  it('--simulate N: montecarlo {S, ci} next to the analytic S; --grid adds rows; same seed, same output', async () => {
+    const args = ['interdependent', '--law', 'poisson(4)', '--p', '0.8', '--simulate', '20000', '--runs', '4', '--seed', '5', '--json'];
+    const [a, b, g] = await Promise.all([
+      runCliAsync(args),
+      runCliAsync(args),
+      runCliAsync(['interdependent', '--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']),
+    ]);
+    expect(a.status).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const j = JSON.parse(a.stdout) as { S: number; montecarlo: { S: number; ci: [number, number]; n: number; runs: number; graphA: string; difference: number } };
+    expect(Math.abs(j.S - 0.70884)).toBeLessThan(5e-6);
+    expect(j.montecarlo.n).toBe(20000);
+    expect(j.montecarlo.runs).toBe(4);
+    expect(j.montecarlo.graphA).toBe('er:n=20000,k=4');
+    expect(j.montecarlo.ci[0]).toBeLessThanOrEqual(j.montecarlo.S);
+    expect(j.montecarlo.ci[1]).toBeGreaterThanOrEqual(j.montecarlo.S);
+    // finite-size allowance 0.01 (issue 15) at n = 2e4, p = 0.8 (p_c + 0.19)
+    expect(Math.abs(j.montecarlo.S - j.S)).toBeLessThan(0.01);
+    expect(j.montecarlo.difference).toBeCloseTo(j.montecarlo.S - j.S, 12);
+    expect(g.status).toBe(0);
+    const grid = JSON.parse(g.stdout) as { rows: { p: number; analytic: number; mean: number }[]; agreement: { total: number } };
+    expect(grid.rows.map((r) => r.p)).toEqual([0.5, 0.9]);
+    expect(grid.rows[0].analytic).toBe(0);
+    expect(grid.agreement.total).toBe(2);
+    const mc = (grid as unknown as { montecarlo: { p_c: number; p_c_ci: [number, number] } }).montecarlo;
+    expect(mc.p_c).toBeGreaterThan(0.5); // 3 runs at n = 5000: a finite-size estimate near 0.61
+    expect(mc.p_c).toBeLessThan(0.7);
+    expect(mc.p_c_ci[0]).toBeLessThanOrEqual(mc.p_c);
+  });
+
   it('exit 2 for bad input', () => {
     for (const args of [
       ['interdependent', '--law', 'poisson(4)', '--p', '1.5'],
       ['interdependent', '--law', 'poisson(4)', '--law-b', 'poisson(5)', '--networks', '3'],
       ['interdependent', '--law', 'nosuchlaw(4)'],
+      ['interdependent', '--law', 'poisson(4)', '--simulate', '1000'],
+      ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--simulate', '1000', '--networks', '3'],
+      ['interdependent', '--law', 'poisson(4)', '--grid', '0.7,0.6', '--simulate', '1000'],
+      ['interdependent', '--p', '0.7'],
+      ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--threshold'],
     ]) {
       const r = runCli([...args, '--json']);
       expect(r.status).toBe(2);
