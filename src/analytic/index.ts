@@ -87,3 +87,12 @@ export {
   type OverloadSurgeInputs,
   type OverloadSurgeEstimate,
 } from './overload-mean-field.ts';
+export {
+  fluidOverload,
+  fluidCriticalLoss,
+  type FluidOverloadOptions,
+  type FluidOverloadResult,
+  type FluidRequestSpread,
+  type FluidCriticalLossOptions,
+  type FluidCriticalLossResult,
+} from './overload-fluid.ts';
