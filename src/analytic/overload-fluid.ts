@@ -8,6 +8,8 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { standardNormalCdf } from '../distributions/normal-functions.ts';
 import { logFactorial } from '../random/log-gamma.ts';
+import type { Rng } from '../random/stream.ts';
+import type { CapacityLaw } from '../distributions/types.ts';
 import {
   type OverloadParams,
   type OverloadParamsInput,
@@ -1033,4 +1035,220 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
     else lo = mid;
   }
   return { criticalLoss: 0.5 * (lo + hi), bracket: [lo, hi], evaluations, tolerance, grid };
+}
+
+/** The headroom law scaled by k: α → k·α (the capacity (1 + α)·L0 keeps its unit load). */
+function scaledHeadroom(law: CapacityLaw, k: number): CapacityLaw {
+  if (k === 1) return law;
+  return {
+    spec: `${k}*${law.spec}`,
+    lo: k * law.lo,
+    hi: k * law.hi,
+    mean: k * law.mean,
+    cdf: (x: number) => law.cdf(x / k),
+    pdf: (x: number) => law.pdf(x / k) / k,
+    quantile: (u: number) => k * law.quantile(u),
+    sample: (rng: Rng) => k * law.sample(rng),
+  };
+}
+
+/** Options of {@link fluidBistability}. */
+export interface FluidBistabilityOptions {
+  /** Forced initial supernode losses (the trigger sizes), each in [0, 1]. */
+  losses: number[];
+  /** Factors k applied to the headroom law (α → k·α; default [1]). */
+  headroomScales?: number[];
+  /** Login costs (the offered load per request; default [params.loginCost]). */
+  loginCosts?: number[];
+  /** Horizon after which a state counts as stable, hours (default 24). */
+  horizonHours?: number;
+  /** Discretisation options passed to {@link fluidOverload}. */
+  fluid?: Omit<FluidOverloadOptions, 'initialState' | 'stopOnCollapse' | 'extraMega'>;
+}
+
+/** Which states are stable in one cell of {@link fluidBistability}. */
+export type FluidRegime = 'healthy-only' | 'bistable' | 'collapse-only' | 'transient';
+
+/** One cell of {@link fluidBistability}. */
+export interface FluidBistabilityCell {
+  loss: number;
+  headroomScale: number;
+  loginCost: number;
+  /** Started healthy, trigger = forced loss `loss` (then removed), no mega-supernodes: online >= recoveryThreshold at the horizon. */
+  healthyPersists: boolean;
+  /** Started collapsed, no trigger, no mega-supernodes: online < collapseThreshold at the horizon. */
+  collapsePersists: boolean;
+  /** Online fraction at the horizon from the healthy start (with the trigger) and from the collapsed start. */
+  onlineFromHealthy: number;
+  onlineFromCollapsed: number;
+  /** Minimum online fraction of the healthy start (with the trigger). */
+  minOnlineFromHealthy: number;
+  regime: FluidRegime;
+}
+
+/** Result of {@link fluidBistability}. */
+export interface FluidBistabilityResult {
+  horizonHours: number;
+  cells: FluidBistabilityCell[];
+}
+
+/**
+ * Bistability map of the fluid overload model over (trigger size × headroom × login cost): in which cells the healthy
+ * state is stable, in which only the collapsed one is, and in which both are (metastable failure: the state reached
+ * depends on the trigger's history).
+ *
+ * @param input - model parameters (full or a partial override of the 2010 defaults).
+ * @param options - losses (required), headroom scales, login costs, horizon (default 24 h), fluid discretisation.
+ * @returns one cell per (loss, headroom scale, login cost), losses varying fastest.
+ * @throws FragilityInputError naming the offending field (`losses[i]`, `headroomScales[i]`, `loginCosts[i]`, …).
+ *
+ * **Complexity**: |losses|·|scales|·|costs| + |scales|·|costs| fluid runs of `horizonHours`.
+ *
+ * **Model**: *stable* means "what remains after a long horizon (default 24 h) with the trigger gone and no
+ * intervention" (mega-supernode waves and shedding are removed). Two runs per cell:
+ * - from the healthy state, with the trigger = an instantaneous loss of `loss` of the supernodes (and the
+ *   proportional client crashes, `forcedClientCrashRatio`), removed at once: the healthy state *persists* if the
+ *   online fraction at the horizon is >= `recoveryThreshold`;
+ * - from the collapsed state (every client searching at T, every supernode shut down at T and rejoining after the
+ *   uniform re-entry lag), no trigger: the collapse *persists* if the online fraction at the horizon is below
+ *   `collapseThreshold`.
+ * Regimes: healthy-only (healthy persists, collapse does not); bistable (both persist: the network is up, but a
+ * collapse, once caused, sustains itself — a metastable failure); collapse-only (this trigger lands in a collapse
+ * that sustains itself); transient (the trigger knocks the network down but it comes back by itself, or neither
+ * threshold holds at the horizon).
+ *
+ * **References**: N. Bronson, A. Aghayev, A. Charapko, T. Zhu, "Metastable Failures in Distributed Systems",
+ * HotOS 2021, doi:10.1145/3458336.3465286 (trigger vs sustaining effect); L. Huang et al., "Metastable Failures in
+ * the Wild", OSDI 2022 (retry storms as the sustaining effect, recovery needs load shedding or capacity);
+ * P. Alvaro, R. Isaacs, R. Majumdar et al., "Formal Analysis of Metastable Failures in Software Systems",
+ * arXiv:2510.03551 (2025) (metastable modes of a Markov model, recovery times).
+ *
+ * @example
+ * ```ts
+ * const m = fluidBistability({}, { losses: [0.05, 0.2], headroomScales: [1, 3] });
+ * m.cells.map((c) => c.regime); // e.g. ['bistable', 'collapse-only', 'healthy-only', 'healthy-only']
+ * ```
+ */
+export function fluidBistability(input: OverloadParamsInput | OverloadParams, options: FluidBistabilityOptions): FluidBistabilityResult {
+  const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
+  validateOverloadParams(base);
+  if (!options || !Array.isArray(options.losses) || options.losses.length === 0) {
+    throw new FragilityInputError('losses', options?.losses, 'a non-empty array of fractions in [0, 1]');
+  }
+  options.losses.forEach((f, i) => checkNumber(`losses[${i}]`, f, 0, 1));
+  const scales = options.headroomScales ?? [1];
+  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('headroomScales', scales, 'a non-empty array of numbers > 0');
+  scales.forEach((k, i) => {
+    checkNumber(`headroomScales[${i}]`, k, 0, 1e6);
+    if (!(k > 0)) throw new FragilityInputError(`headroomScales[${i}]`, k, 'a number > 0');
+  });
+  const costs = options.loginCosts ?? [base.loginCost];
+  if (!Array.isArray(costs) || costs.length === 0) throw new FragilityInputError('loginCosts', costs, 'a non-empty array of numbers >= 0');
+  costs.forEach((c, i) => checkNumber(`loginCosts[${i}]`, c, 0, 1e6));
+  const horizon = options.horizonHours ?? 24;
+  checkNumber('horizonHours', horizon, 0.01, 24 * 365);
+  const fluid = options.fluid ?? {};
+  const quiet = withOverloadParams(base, {
+    durationHours: horizon,
+    sampleEvery: 1_000_000,
+    mega: { waves: [] },
+    shedding: { atHours: Infinity, loginCostFactor: 1 },
+  });
+  const cells: FluidBistabilityCell[] = [];
+  for (const c of costs) {
+    for (const k of scales) {
+      const p = withOverloadParams(quiet, { loginCost: c, headroom: scaledHeadroom(base.headroom, k) });
+      const fromCollapsed = fluidOverload(withOverloadParams(p, { forcedLoss: 0 }), { ...fluid, initialState: 'collapsed' });
+      const onlineC = fromCollapsed.final.online;
+      const collapsePersists = onlineC < p.collapseThreshold;
+      for (const f of options.losses) {
+        const h = fluidOverload(withOverloadParams(p, { forcedLoss: f }), fluid);
+        const healthyPersists = h.final.online >= p.recoveryThreshold;
+        const regime: FluidRegime = healthyPersists ? (collapsePersists ? 'bistable' : 'healthy-only') : collapsePersists && h.final.online < p.collapseThreshold ? 'collapse-only' : 'transient';
+        cells.push({ loss: f, headroomScale: k, loginCost: c, healthyPersists, collapsePersists, onlineFromHealthy: h.final.online, onlineFromCollapsed: onlineC, minOnlineFromHealthy: h.minOnlineFraction, regime });
+      }
+    }
+  }
+  return { horizonHours: horizon, cells };
+}
+
+/** Options of {@link fluidRecovery}. */
+export interface FluidRecoveryOptions {
+  /** Mega-supernodes injected (count at scale 1, scaled as the parameters' waves are). */
+  megaCount: number;
+  /** Capacity of one mega-supernode, clients at scale 1 (default params.mega.capacityClients). */
+  capacity?: number;
+  /** Injection time, hours after the trigger onset. */
+  atHours: number;
+  /** Keep the parameters' own mega-supernode waves too (default false: the injection is the only one). */
+  keepWaves?: boolean;
+  /** Hours simulated (default params.durationHours). */
+  durationHours?: number;
+  /** Discretisation options passed to {@link fluidOverload}. */
+  fluid?: Omit<FluidOverloadOptions, 'extraMega' | 'stopOnCollapse'>;
+}
+
+/** Result of {@link fluidRecovery}. */
+export interface FluidRecoveryResult {
+  /** Online >= recoveryThreshold at the end and from `recoveredAtHours` on. */
+  recovered: boolean;
+  /** When the online fraction reached recoveryThreshold for good (hours after T), or null. */
+  recoveredAtHours: number | null;
+  /** recoveredAtHours − atHours (0 when the network was never down at the injection), or null. */
+  recoveryHours: number | null;
+  /** Online fraction just before the injection and at the end. */
+  onlineBefore: number;
+  finalOnline: number;
+  /** The whole fluid run. */
+  run: FluidOverloadResult;
+}
+
+/**
+ * Recovery of the fluid overload model by injected capacity: `megaCount` mega-supernodes of `capacity` clients
+ * each at `atHours` — whether the network comes back, and when.
+ *
+ * @param input - model parameters (the trigger and everything else as given; by default its own mega waves are dropped).
+ * @param options - count, capacity, injection time, whether to keep the parameters' waves, duration.
+ * @returns recovered, the time online reached `recoveryThreshold` for good, the recovery time after the
+ *   injection, and the run.
+ * @throws FragilityInputError naming the offending field (`megaCount`, `capacity`, `atHours`, …).
+ *
+ * **Complexity**: one fluid run of `durationHours`.
+ *
+ * **Model**: {@link fluidOverload} with the injection as an extra wave (same rules: a share `mega.share` of the
+ * attempts, plus every attempt whose probed supernodes are all down, goes to the mega pool; mega-supernodes only
+ * refuse above capacity). Recovery = online >= `recoveryThreshold` from some time to the end of the run (as in the
+ * simulation); the recovery time is counted from the injection.
+ *
+ * **References**: see {@link fluidBistability} (metastable failures: recovery needs the sustaining effect broken,
+ * here by capacity); Skype 2010 post-mortem (mega-supernode waves, `docs/reference/skype-calibration.md`).
+ *
+ * @example
+ * ```ts
+ * fluidRecovery({}, { megaCount: 400, atHours: 2 }).recoveredAtHours; // ≈ 2.3
+ * ```
+ */
+export function fluidRecovery(input: OverloadParamsInput | OverloadParams, options: FluidRecoveryOptions): FluidRecoveryResult {
+  const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
+  validateOverloadParams(base);
+  if (!options) throw new FragilityInputError('options', options, '{ megaCount, atHours }');
+  checkInteger('megaCount', options.megaCount, 0, 1e9);
+  checkNumber('atHours', options.atHours, 0, 24 * 365);
+  const capacity = options.capacity ?? base.mega.capacityClients;
+  checkNumber('capacity', capacity, 0, 1e12);
+  const duration = options.durationHours ?? base.durationHours;
+  checkNumber('durationHours', duration, 0.01, 24 * 365);
+  const p = withOverloadParams(base, { durationHours: duration, ...(options.keepWaves ? {} : { mega: { waves: [] } }) });
+  const run = fluidOverload(p, { ...(options.fluid ?? {}), extraMega: [{ atHours: options.atHours, count: options.megaCount, capacityClients: capacity }] });
+  let onlineBefore = run.timeline[0].online;
+  for (const pt of run.timeline) if (pt.t <= options.atHours) onlineBefore = pt.online;
+  const recoveredAt = run.recoveredAtHours;
+  return {
+    recovered: run.recovered,
+    recoveredAtHours: recoveredAt,
+    recoveryHours: recoveredAt === null ? null : Math.max(0, recoveredAt - options.atHours),
+    onlineBefore,
+    finalOnline: run.final.online,
+    run,
+  };
 }

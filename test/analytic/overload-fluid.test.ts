@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { fluidOverload, fluidCriticalLoss } from '../../src/analytic/overload-fluid.ts';
+import { fluidOverload, fluidCriticalLoss, fluidBistability, fluidRecovery } from '../../src/analytic/overload-fluid.ts';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
 import { collapseProbability } from '../../src/cascade/overload-collapse.ts';
 import { skype2007OverloadParams, withOverloadParams, type OverloadParamsInput } from '../../src/models/overload-params.ts';
@@ -170,6 +170,43 @@ describe('fluidCriticalLoss', () => {
     expect(never.criticalLoss).toBeNull();
     expect(never.reason).toMatch(/no supernode loss/);
     expect(() => fluidCriticalLoss({}, { tolerance: 0 })).toThrow(/tolerance/);
+  });
+});
+
+describe('fluid metastability: bistability map and recovery', () => {
+  it('maps healthy-only, bistable and collapse-only cells over (loss × headroom) at the 2010 defaults', () => {
+    const m = fluidBistability({}, { losses: [0.05, 0.3], headroomScales: [1, 8], horizonHours: 12, fluid: { quantiles: 40 } });
+    expect(m.horizonHours).toBe(12);
+    const at = (f: number, k: number) => m.cells.find((c) => c.loss === f && c.headroomScale === k)!;
+    // 2010 headroom: a 5 % loss leaves the network up, but a collapse, once caused, sustains itself (the Skype story)
+    expect(at(0.05, 1).regime).toBe('bistable');
+    expect(at(0.05, 1).onlineFromCollapsed).toBeLessThan(0.05);
+    expect(at(0.3, 1).regime).toBe('collapse-only');
+    // eight times the headroom: the collapsed state dissolves by itself
+    expect(at(0.05, 8).regime).toBe('healthy-only');
+    expect(at(0.3, 8).regime).toBe('healthy-only');
+    expect(m.cells).toHaveLength(4);
+  }, 60_000);
+
+  it('recovery: 400 mega-supernodes at T+2 h bring the 2010 network back within an hour; 40 do not', () => {
+    const big = fluidRecovery({ durationHours: 12 }, { megaCount: 400, atHours: 2, fluid: { quantiles: 40 } });
+    expect(big.recovered).toBe(true);
+    expect(big.onlineBefore).toBeLessThan(0.01);
+    expect(big.recoveryHours!).toBeGreaterThan(0);
+    expect(big.recoveryHours!).toBeLessThan(1);
+    expect(big.recoveredAtHours!).toBeCloseTo(2 + big.recoveryHours!, 12);
+    const small = fluidRecovery({ durationHours: 12 }, { megaCount: 40, atHours: 2, fluid: { quantiles: 40 } });
+    expect(small.recovered).toBe(false);
+    expect(small.recoveryHours).toBeNull();
+    expect(small.finalOnline).toBeLessThan(0.5);
+  }, 60_000);
+
+  it('rejects bad grids and injections, naming the field', () => {
+    expect(() => fluidBistability({}, { losses: [] })).toThrow(/losses/);
+    expect(() => fluidBistability({}, { losses: [1.2] })).toThrow(/losses\[0\]/);
+    expect(() => fluidBistability({}, { losses: [0.1], headroomScales: [0] })).toThrow(/headroomScales\[0\]/);
+    expect(() => fluidRecovery({}, { megaCount: -1, atHours: 2 })).toThrow(/megaCount/);
+    expect(() => fluidRecovery({}, { megaCount: 10, atHours: -2 })).toThrow(/atHours/);
   });
 });
 
