@@ -595,12 +595,35 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
   };
   sample(0);
   const law = new RequestLaw(spread);
-  const splitSurvivors = options.splitSurvivors ?? false;
-  const pend: number[] = [];
-  let splitMass = 0;
   let partP = 0;
   let partAcc = 0;
   let partLoad = 0;
+  /** E[r <= x], E[accepted; r <= x] and E[load; r <= x] of a supernode with `att` attached (into partP/Acc/Load). */
+  const part = (x: number, att: number, c: number, cRef: number, sAdm: number, A0: number): void => {
+    const P = law.P(x);
+    const m1 = law.M1(x);
+    partP = P;
+    if (cheapRefusal) {
+      const acc = x <= sAdm ? m1 : law.M1(sAdm) + sAdm * (P - law.P(sAdm));
+      partAcc = acc;
+      partLoad = att * P + (1 + c) * acc + cRef * (m1 - acc);
+    } else {
+      partLoad = att * P + c * m1;
+      let acc = 0;
+      if (A0 > 0) {
+        const s1 = A0 / (1 + c);
+        acc = law.M1(Math.min(x, s1));
+        if (c > 0) {
+          const top = Math.min(x, A0 / c);
+          if (top > s1) acc += A0 * (law.P(top) - law.P(s1)) - c * (law.M1(top) - law.M1(s1));
+        } else if (x > s1) acc += A0 * (P - law.P(s1));
+      }
+      partAcc = acc;
+    }
+  };
+  const splitSurvivors = options.splitSurvivors ?? false;
+  const pend: number[] = [];
+  let splitMass = 0;
   const newUp = new Float64Array(Q);
 
   for (let k = 0; k < steps; k++) {
@@ -809,54 +832,43 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
         let accS: number; // E[accepted; survive]
         let loadS: number; // E[load; survive]
         let loadU: number; // E[load]
-        // E[accepted; r <= x] and E[load; r <= x] for this cohort (x >= its survival limit xs is not asked)
         let sAdm = 0;
         let A0 = 0;
-        const part = (x: number): void => {
-          const P = law.P(x);
-          const m1 = law.M1(x);
-          partP = P;
-          if (cheapRefusal) {
-            const acc = x <= sAdm ? m1 : law.M1(sAdm) + sAdm * (P - law.P(sAdm));
-            partAcc = acc;
-            partLoad = att * P + (1 + c) * acc + cRef * (m1 - acc);
-          } else {
-            partLoad = att * P + c * m1;
-            let acc = 0;
-            if (A0 > 0) {
-              const s1 = A0 / (1 + c);
-              acc = law.M1(Math.min(x, s1));
-              if (c > 0) {
-                const top = Math.min(x, A0 / c);
-                if (top > s1) acc += A0 * (law.P(top) - law.P(s1)) - c * (law.M1(top) - law.M1(s1));
-              } else if (x > s1) acc += A0 * (P - law.P(s1));
-            }
-            partAcc = acc;
-          }
-        };
         if (cheapRefusal) {
           const s = Math.max(0, (p.admission * cq - Math.max(att, mon)) / (1 + c));
           sAdm = s;
           if (Lmax < att) xs = -1;
           else if (att + (1 + c) * s > Lmax) xs = (Lmax - att) / (1 + c);
           else xs = cRef > 0 ? s + (Lmax - att - (1 + c) * s) / cRef : Infinity;
+          Ps = law.P(xs);
+          const m1 = law.M1(xs);
+          accS = xs <= s ? m1 : law.M1(s) + s * (Ps - law.P(s));
+          loadS = att * Ps + (1 + c) * accS + cRef * (m1 - accS);
           const accU = law.M1(s) + s * (1 - law.P(s));
           loadU = att + (1 + c) * accU + cRef * (lambda - accU);
         } else {
-          A0 = p.admission * cq - att;
           if (Lmax < att) xs = -1;
           else xs = c > 0 ? (Lmax - att) / c : Infinity;
+          Ps = law.P(xs);
+          const m1 = law.M1(xs);
+          loadS = att * Ps + c * m1;
           loadU = att + c * lambda;
+          A0 = p.admission * cq - att;
+          if (A0 <= 0) accS = 0;
+          else {
+            const s1 = A0 / (1 + c);
+            accS = law.M1(Math.min(xs, s1));
+            if (c > 0) {
+              const top = Math.min(xs, A0 / c);
+              if (top > s1) accS += A0 * (law.P(top) - law.P(s1)) - c * (law.M1(top) - law.M1(s1));
+            } else if (xs > s1) accS += A0 * (law.P(xs) - law.P(s1));
+          }
         }
-        part(xs);
-        Ps = partP;
-        accS = partAcc;
-        loadS = partLoad;
         if (splitSurvivors && spread === 'poisson' && lambda > 0) {
           // survivors that received more than λ requests carry a higher monitored load: keep them apart
           const xm = Math.floor(lambda);
           if (xm < xs) {
-            part(xm);
+            part(xm, att, c, cRef, sAdm, A0);
             const P1 = partP;
             const P2 = Ps - P1;
             if (P1 > 1e-12 && P2 > 1e-12) {
@@ -903,8 +915,10 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
         lag.add(q, k, shutQ);
         shutTotal += shutQ;
       }
-      for (let t = 0; t < pend.length; t += 3) addCohort(q, pend[t], pend[t + 1], pend[t + 2]);
-      pend.length = 0;
+      if (pend.length > 0) {
+        for (let t = 0; t < pend.length; t += 3) addCohort(q, pend[t], pend[t + 1], pend[t + 2]);
+        pend.length = 0;
+      }
       if (cnt[q] > 1) tidy(q, (k & 7) === 0);
     }
     if (shutTotal > 0) lag.add(SHUT, k, shutTotal);
