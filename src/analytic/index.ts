@@ -93,3 +93,20 @@ export {
   type WattsCascadeSizeResult,
   type WattsGlobalCascadeResult,
 } from './watts-cascade-size.ts';
+export {
+  fluidOverload,
+  fluidCriticalLoss,
+  fluidBistability,
+  fluidRecovery,
+  type FluidBistabilityOptions,
+  type FluidBistabilityResult,
+  type FluidBistabilityCell,
+  type FluidRegime,
+  type FluidRecoveryOptions,
+  type FluidRecoveryResult,
+  type FluidOverloadOptions,
+  type FluidOverloadResult,
+  type FluidRequestSpread,
+  type FluidCriticalLossOptions,
+  type FluidCriticalLossResult,
+} from './overload-fluid.ts';

@@ -1,7 +1,23 @@
 /**
- * Model parameters as plain data (the `fragility/models` entry). Empty until the overload model's parameter layer
- * lands here; the entry exists so that the exports map and the browser-safe core already name it.
+ * Model descriptions as plain data, below both engines: the parameters, calibrated defaults, retry policies, delay
+ * laws and output shapes of the two-tier supernode-overload model, read alike by the simulation (src/cascade) and
+ * by its fluid limit (src/analytic).
  *
  * @module
  */
-export {};
+export {
+  skype2010OverloadParams,
+  skype2007OverloadParams,
+  withOverloadParams,
+  validateOverloadParams,
+  validateRetryPolicy,
+  scaledPopulation,
+  awsFullJitterRetry,
+  grpcRetry,
+  type OverloadParams,
+  type OverloadParamsInput,
+  type OverloadRetryPolicy,
+  type MegaSupernodeWave,
+} from './overload-params.ts';
+export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+export type { OverloadTimelinePoint, OverloadFinalState } from './overload-timeline.ts';
