@@ -18,7 +18,9 @@
  * @module
  */
 import {
+  accessSync,
   closeSync,
+  constants,
   createWriteStream,
   existsSync,
   fsyncSync,
@@ -32,7 +34,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { FragilityInputError } from './errors.ts';
 
@@ -217,22 +219,63 @@ export const OUTPUT_DIR_MARKER = '.fragility-output';
  * ```
  */
 export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => T | Promise<T>, field = '--out'): Promise<T> {
-  const state = existingDirState(dir, field);
-  let tmp: string;
-  try {
-    tmp = mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`));
-  } catch (err) {
-    throw outputPathError(err, field, dir);
-  }
+  const { state, tmp } = prepareDir(dir, field);
   let result: T;
   try {
     result = await build(tmp);
-    writeFileAtomic(join(tmp, OUTPUT_DIR_MARKER), 'written by fragility; this folder is replaced as a whole by the next run\n', field);
   } catch (err) {
     rmSync(tmp, { recursive: true, force: true });
     throw outputPathError(err, field, dir);
   }
+  commitDir(dir, tmp, state, field);
+  return result;
+}
+
+/**
+ * The synchronous form of {@link writeDirAtomic} (same rules): `build` fills the temporary folder synchronously.
+ *
+ * @param dir - the target folder.
+ * @param build - fills the temporary folder (given its path).
+ * @param field - the option named in errors (default `'--out'`).
+ * @returns what `build` returned.
+ * @throws FragilityInputError (exit 2) for a foreign existing `dir` and for filesystem errors.
+ *
+ * **Complexity** that of `build`, plus O(files) to delete the previous folder.
+ *
+ * **Model** build-aside-then-rename.
+ *
+ * **References** POSIX rename(2).
+ *
+ * @example
+ * ```ts
+ * writeDirAtomicSync('report', (tmp) => writeFileSync(join(tmp, 'a.txt'), 'a'));
+ * ```
+ */
+export function writeDirAtomicSync<T>(dir: string, build: (tmpDir: string) => T, field = '--out'): T {
+  const { state, tmp } = prepareDir(dir, field);
+  let result: T;
   try {
+    result = build(tmp);
+  } catch (err) {
+    rmSync(tmp, { recursive: true, force: true });
+    throw outputPathError(err, field, dir);
+  }
+  commitDir(dir, tmp, state, field);
+  return result;
+}
+
+function prepareDir(dir: string, field: string): { state: 'new' | 'replace'; tmp: string } {
+  const state = existingDirState(dir, field);
+  try {
+    return { state, tmp: mkdtempSync(join(dirname(dir), `.${basename(dir)}.tmp-`)) };
+  } catch (err) {
+    throw outputPathError(err, field, dir);
+  }
+}
+
+function commitDir(dir: string, tmp: string, state: 'new' | 'replace', field: string): void {
+  try {
+    writeFileAtomic(join(tmp, OUTPUT_DIR_MARKER), 'written by fragility; this folder is replaced as a whole by the next run\n', field);
     if (state === 'replace') {
       const old = `${tmp}.old`;
       renameSync(dir, old);
@@ -250,7 +293,69 @@ export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => 
     rmSync(tmp, { recursive: true, force: true });
     throw outputPathError(err, field, dir);
   }
-  return result;
+}
+
+/**
+ * Check, before any work, that an output file can be created: its folder exists and is a writable folder, and the
+ * path itself is not a folder. Errors follow the exit-code rule of {@link outputPathError} (exit 2, one line).
+ * A full disk can only show while writing; the writers report it by the same rule.
+ *
+ * @param field - the option that names the path (e.g. `--out`).
+ * @param path - the output file.
+ * @throws FragilityInputError (exit 2).
+ *
+ * **Complexity** O(1) system calls.
+ *
+ * **Model** access(dirname, W_OK) and stat.
+ *
+ * **References** POSIX access(2).
+ *
+ * @example
+ * ```ts
+ * checkOutputFile('--out', 'graph.edges');
+ * ```
+ */
+export function checkOutputFile(field: string, path: string): void {
+  checkParentFolder(field, path);
+  if (existsSync(path) && statSync(path).isDirectory()) throw outputPathError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), field, path);
+}
+
+function checkParentFolder(field: string, path: string): void {
+  const parent = dirname(resolve(path));
+  try {
+    if (!statSync(parent).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    accessSync(parent, constants.W_OK);
+  } catch (err) {
+    throw outputPathError(err, field, path);
+  }
+}
+
+/**
+ * Check, before any work, that an output folder can be written by {@link writeDirAtomic}: its nearest existing
+ * ancestor is a writable folder (missing parents are created by the report writer), and the folder is absent,
+ * empty, or one fragility wrote before.
+ *
+ * @param field - the option that names the folder (e.g. `--out`).
+ * @param dir - the output folder.
+ * @throws FragilityInputError (exit 2).
+ *
+ * **Complexity** O(entries of dir).
+ *
+ * **Model** access(parent, W_OK) and the rules of {@link writeDirAtomic}.
+ *
+ * **References** POSIX access(2).
+ *
+ * @example
+ * ```ts
+ * checkOutputDir('--out', 'report');
+ * ```
+ */
+export function checkOutputDir(field: string, dir: string): void {
+  // Parents are created as needed (writeReport does): the nearest existing ancestor must be a writable folder.
+  let probe = resolve(dir);
+  while (!existsSync(dirname(probe)) && dirname(probe) !== probe) probe = dirname(probe);
+  checkParentFolder(field, probe);
+  existingDirState(dir, field);
 }
 
 /** What is at `dir` now: nothing / an empty folder (`'new'`), a folder we wrote (`'replace'`); else refuse. */
