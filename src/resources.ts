@@ -200,6 +200,7 @@ export function memoryBudget(): { bytes: number; source: BudgetSource } {
  * @param value - that input's value (echoed in the error).
  * @param bytes - the estimated peak bytes of the work it asks for.
  * @param what - a short description of the allocation, e.g. `"an ER graph with n = 1e9, k = 4"`.
+ * @param remedy - another way out than a larger budget (e.g. `"fewer runs"`), named first in the message.
  * @throws FragilityInputError (exit 2) naming the estimate, the budget and how to raise it.
  *
  * **Complexity** O(1).
@@ -213,7 +214,7 @@ export function memoryBudget(): { bytes: number; source: BudgetSource } {
  * checkMemory('graph n', n, 8 * n + 16 * m, `a graph with n = ${n}, m = ${m}`);
  * ```
  */
-export function checkMemory(field: string, value: unknown, bytes: number, what: string): void {
+export function checkMemory(field: string, value: unknown, bytes: number, what: string, remedy?: string): void {
   const { bytes: budget, source } = memoryBudget();
   if (bytes <= budget) return;
   const from =
@@ -228,7 +229,7 @@ export function checkMemory(field: string, value: unknown, bytes: number, what: 
     field,
     value,
     `a size within the memory budget of ${formatBytes(budget)} (${from})`,
-    `${what} would take about ${formatBytes(bytes)}; raise the budget with --max-memory or ${MEMORY_ENV}, e.g. ${formatBytes(Math.ceil(bytes * 1.25)).replace(' ', '')}`,
+    `${what} would take about ${formatBytes(bytes)}; ${remedy ? `${remedy}, or ` : ''}raise the budget with --max-memory or ${MEMORY_ENV}, e.g. ${formatBytes(Math.ceil(bytes * 1.25)).replace(' ', '')}`,
   );
 }
 

@@ -5,6 +5,7 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
+import { checkMemory } from '../resources.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
 import { type GraphIdentity, type OpenCheckpoint, appendCheckpoint, fileSha256, graphContentIdentity, int32Sha256, openCheckpoint } from './checkpoint.ts';
@@ -39,6 +40,9 @@ async function graphFilePathLazy(spec: string): Promise<string | undefined> {
   const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => { path?: string } };
   return mod.parseGraphSpec(spec).path;
 }
+
+/** Bytes a kept replicate result costs besides its curves (object, typed-array headers). */
+const REPLICATE_OVERHEAD_BYTES = 400;
 
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
@@ -240,6 +244,15 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   }
   const at = Array.from(opts.at ?? [], (q) => checkProbability('at', q));
   const qs = [...grid, ...at];
+  // The replicates' canonical curves (3 × |qs| doubles each) are kept for the in-order reduction and the bootstrap
+  // of the threshold: refuse up front a run whose curves alone exceed the memory budget.
+  checkMemory(
+    'runs',
+    runs,
+    runs * (3 * qs.length * 8 + REPLICATE_OVERHEAD_BYTES),
+    `${runs} replicates × ${qs.length} q values (3 curves each, kept for the reduction and the bootstrap)`,
+    'use fewer runs or grid points',
+  );
   const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
   if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
     throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");
@@ -280,7 +293,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   } else if (typeof input === 'string') {
     label = input;
     if (isRandomGraphSpec(input)) {
-      await checkGraphSpecLazy(input);
+      await checkGraphSpecLazy(input, workers); // one graph per compute thread, checked before any is drawn
       randomSpec = input;
       lightSpec = await lightGraphSpecLazy(input);
     } else fixed = await graphFromSpecLazy(input, seed);

@@ -61,6 +61,19 @@ describe('--workers above the cores', () => {
   }, 30_000);
 });
 
+describe('budgets through the CLI', () => {
+  it('sweep --runs at its maximum (1e7) is refused up front under a 4 GB budget, in well under a second', async () => {
+    const t0 = performance.now();
+    const r = await runInProcess('sweep', ['--graph', 'er:n=100,k=2', '--runs', '10000000', '--max-memory', '4GB', '--json']);
+    oneLineExit2(r, /^fragility: runs: 10000000 is not allowed; expected a size within the memory budget of 4 GB \(set by --max-memory\) .*would take about 52.2 GB; use fewer runs or grid points/);
+    expect(performance.now() - t0).toBeLessThan(5000);
+  });
+  it('generate on a spec above the budget: exit 2 naming --graph, the estimate and the remedy', async () => {
+    const r = await runInProcess('generate', ['--graph', 'square:L=20000', '--max-memory', '1GB']);
+    oneLineExit2(r, /^fragility: --graph: "square:L=20000" is not allowed; expected a size within the memory budget of 1 GB \(set by --max-memory\) \(this graph would take about 22.4 GB; raise the budget with --max-memory or FRAGILITY_MAX_MEMORY, e.g. 28GB\)$/);
+  });
+});
+
 describe('--max-memory', () => {
   it('a malformed size is exit 2 naming the option', async () => {
     oneLineExit2(await runInProcess('generate', ['--graph', 'square:L=4', '--max-memory', 'lots']), /^error: option '--max-memory <SIZE>' argument 'lots' is invalid\. --max-memory: "lots" is not allowed; expected a positive size/);
