@@ -8,7 +8,8 @@
 import { simulateOverload, type OverloadResult } from '../cascade/overload-model.ts';
 import { compareOverload, compareOverloadPhase, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
 import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
-import { checkInteger, checkNumber } from '../errors.ts';
+import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
+import { validateOverloadParams } from '../cascade/overload-params.ts';
 import { applyWhatIf } from './load.ts';
 import type { Scenario } from './schema.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
@@ -231,6 +232,16 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const S = Math.round(scenario.overlay.supernodes * scale);
   const C = Math.round(scenario.overlay.clients * scale);
   if (S < 1) checkInteger('supernodes after scaling', S, 1);
+  // Every check runs before the first progress line (issue 14): each what-if's model at this scale (a what-if may
+  // shrink the population below one supernode once scaled, or break a model bound), named by its full path.
+  scenario.whatIf.forEach((w, i) => {
+    try {
+      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
+    } catch (err) {
+      if (!(err instanceof FragilityInputError)) throw err;
+      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
+    }
+  });
 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);
