@@ -14,6 +14,9 @@ interface NodeBuiltins {
   'node:events': typeof import('node:events');
   'node:module': typeof import('node:module');
   'node:readline': typeof import('node:readline');
+  'node:path': typeof import('node:path');
+  'node:crypto': typeof import('node:crypto');
+  'node:string_decoder': typeof import('node:string_decoder');
 }
 
 /** Thrown when a Node-only feature is used where Node's built-ins are not available (a browser). */

@@ -10,6 +10,7 @@ import Graph from 'graphology';
 import * as gexf from 'graphology-gexf';
 import * as graphml from 'graphology-graphml';
 import { FragilityInputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import type { CompactGraph } from './compact-graph.ts';
 import { fromGraphology, toGraphology, type FromGraphologyOptions } from './graphology-adapter.ts';
 
@@ -97,7 +98,8 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * Write a GEXF file. See {@link formatGexf}.
  *
  * @param g - the graph.
- * @param path - the output file.
+ * @param path - the output file (replaced atomically: temporary file, then rename).
+ * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
  * **Complexity**: O(n + m).
@@ -111,8 +113,8 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * await writeGexf(squareLattice(10), 'square.gexf');
  * ```
  */
-export async function writeGexf(g: CompactGraph, path: string): Promise<void> {
-  await nodeBuiltin('node:fs/promises', 'writeGexf (in a browser: formatGexf)').writeFile(path, formatGexf(g), 'utf8');
+export async function writeGexf(g: CompactGraph, path: string, field = 'path'): Promise<void> {
+  writeFileAtomic(path, formatGexf(g), field); // temporary file + rename: never a partial file
 }
 
 /**
@@ -218,7 +220,8 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * Write a GraphML file. See {@link formatGraphml}.
  *
  * @param g - the graph.
- * @param path - the output file.
+ * @param path - the output file (replaced atomically: temporary file, then rename).
+ * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
  * **Complexity**: O(n + m).
@@ -232,6 +235,6 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * await writeGraphml(squareLattice(10), 'square.graphml');
  * ```
  */
-export async function writeGraphml(g: CompactGraph, path: string): Promise<void> {
-  await nodeBuiltin('node:fs/promises', 'writeGraphml (in a browser: formatGraphml)').writeFile(path, formatGraphml(g), 'utf8');
+export async function writeGraphml(g: CompactGraph, path: string, field = 'path'): Promise<void> {
+  writeFileAtomic(path, formatGraphml(g), field); // temporary file + rename: never a partial file
 }

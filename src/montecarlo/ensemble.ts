@@ -5,9 +5,10 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
+import { checkMemory, clampWorkers } from '../resources.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
-import { appendCheckpoint, openCheckpoint } from './checkpoint.ts';
+import { type GraphIdentity, type OpenCheckpoint, appendCheckpoint, fileSha256, graphContentIdentity, int32Sha256, openCheckpoint } from './checkpoint.ts';
 import {
   type EnsembleGraphInput,
   type LightGraphSpec,
@@ -19,6 +20,7 @@ import {
   lightGraphSpecLazy,
 } from './graph-source.ts';
 import { peakThreshold } from './peak-threshold.ts';
+import { noTransitionReason } from './transition.ts';
 import {
   REMOVAL_ORDER_NAMES,
   type RemovalOrderName,
@@ -32,6 +34,47 @@ import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
 import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
 import { nodeRequire } from '../node-only.ts';
+
+/** The file a file spec (`edges:`, `gexf:`, `graphml:`) reads, else undefined. */
+async function graphFilePathLazy(spec: string): Promise<string | undefined> {
+  if (!/^\s*(edges|gexf|graphml)\s*:/i.test(spec)) return undefined;
+  const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => { path?: string } };
+  return mod.parseGraphSpec(spec).path;
+}
+
+/** Bytes a kept replicate result costs besides its curves (object, typed-array headers). */
+const REPLICATE_OVERHEAD_BYTES = 400;
+
+/**
+ * Refuse, before any replicate runs, an ensemble whose kept replicate curves exceed the memory budget: each of the
+ * R replicates keeps 3 curves (giant, second, susceptibility) of |qs| doubles until the in-order reduction and the
+ * bootstrap of the threshold at the end.
+ *
+ * @param field - the input named in the error (`runs`, or `--runs` from the CLI).
+ * @param runs - replicates R.
+ * @param qCount - q values per curve (grid points plus `at` values).
+ * @throws FragilityInputError (exit 2) with the estimate, the budget and the remedies.
+ *
+ * **Complexity** O(1).
+ *
+ * **Model** bytes = R · (3 · |qs| · 8 + 400).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * checkEnsembleMemory('--runs', 1e7, 201); // throws under a 12 GB budget (52.2 GB needed)
+ * ```
+ */
+export function checkEnsembleMemory(field: string, runs: number, qCount: number): void {
+  checkMemory(
+    field,
+    runs,
+    runs * (3 * qCount * 8 + REPLICATE_OVERHEAD_BYTES),
+    `${runs} replicates × ${qCount} q values (3 curves each, kept for the reduction and the bootstrap)`,
+    'use fewer runs or grid points',
+  );
+}
 
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
@@ -61,7 +104,7 @@ export interface EnsembleOptions {
   at?: ArrayLike<number>;
   /**
    * Compute threads W (default 1 = in process only). W ≥ 2: this thread plus a piscina pool of W − 1 worker threads.
-   * Results are bit-identical for any W.
+   * Results are bit-identical for any W. W above the cores available (`availableCores()`) is reduced to that.
    */
   workers?: number;
   /** Confidence level of every interval (default 0.95). */
@@ -132,9 +175,12 @@ export interface EnsembleResult {
    * Threshold by the largest-gap estimator: mean over replicates of the occupation of the largest single jump of
    * the largest cluster, with its Student-t interval (the estimator to extrapolate in n; see largestGapOccupation).
    */
-  gapThreshold: { q_c: number; sd: number; ci: [number, number] };
-  /** Threshold: the peak of the mean curve with a bootstrap interval. */
-  threshold: { q_c: number; ci: [number, number]; observable: string; method: 'peak'; bootstrap: number };
+  gapThreshold: { q_c: number | null; sd: number; ci: [number, number]; reason?: string };
+  /**
+   * Threshold: the peak of the mean curve with a bootstrap interval. `q_c` is null with a `reason` when there is
+   * no transition (empty graph, no edges, no giant component at q = 1, no interior peak): see noTransitionReason.
+   */
+  threshold: { q_c: number | null; ci: [number, number]; observable: string; method: 'peak'; bootstrap: number; reason?: string };
   /** Per-k mean and variance of largest/n (only with `microcanonical`; same-size graphs only). */
   microcanonical?: { mean: Float64Array; variance: Float64Array };
   /** Replicates taken from the checkpoint. */
@@ -223,7 +269,9 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
   const mode = opts.mode ?? 'site';
   if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
-  const workers = checkInteger('workers', opts.workers ?? 1, 1, 256);
+  // More compute threads than cores only cost start-up and one graph copy each (measured by the fault pass: 256 on
+  // 2 cores, 20× the time and 30× the memory); results do not depend on W, so W is clamped to the cores.
+  const workers = clampWorkers(checkInteger('workers', opts.workers ?? 1, 1, 256)).workers;
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
   const maxRetries = checkInteger('maxRetries', opts.maxRetries ?? 2, 0, 100);
   const grid = Float64Array.from(opts.grid ?? defaultOccupationGrid());
@@ -233,6 +281,9 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   }
   const at = Array.from(opts.at ?? [], (q) => checkProbability('at', q));
   const qs = [...grid, ...at];
+  // The replicates' canonical curves (3 × |qs| doubles each) are kept for the in-order reduction and the bootstrap
+  // of the threshold: refuse up front a run whose curves alone exceed the memory budget.
+  checkEnsembleMemory('runs', runs, qs.length);
   const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
   if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
     throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");
@@ -273,7 +324,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   } else if (typeof input === 'string') {
     label = input;
     if (isRandomGraphSpec(input)) {
-      await checkGraphSpecLazy(input);
+      await checkGraphSpecLazy(input, workers); // one graph per compute thread, checked before any is drawn
       randomSpec = input;
       lightSpec = await lightGraphSpecLazy(input);
     } else fixed = await graphFromSpecLazy(input, seed);
@@ -303,16 +354,33 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     ...(opts.betweennessSamples === undefined ? {} : { betweennessSamples: opts.betweennessSamples }),
   });
 
-  // Checkpoint.
+  // Checkpoint: bound to the experiment's content (graph bytes or spec, seed, every option that changes a replicate).
   const results: (ReplicateResult | undefined)[] = new Array(runs);
   let resumed = 0;
+  let ck: OpenCheckpoint | undefined;
   if (opts.checkpoint) {
-    const found = openCheckpoint(
+    let graphId: GraphIdentity;
+    if (input instanceof CompactGraph) graphId = graphContentIdentity(input);
+    else if (typeof input === 'string') {
+      const file = await graphFilePathLazy(input);
+      graphId = file === undefined ? { kind: 'spec', spec: input } : { kind: 'file', spec: input, ...fileSha256(file) };
+    } else graphId = { kind: 'factory' };
+    ck = openCheckpoint(
       opts.checkpoint,
-      { spec: label, seed, mode, order: orderName, runs, qs, microcanonical: opts.microcanonical ?? false },
+      {
+        graph: graphId,
+        seed,
+        mode,
+        order: orderStrategy ? 'custom-function' : orderName,
+        ...(customOrder ? { customOrderSha256: int32Sha256(customOrder) } : {}),
+        qs,
+        microcanonical: opts.microcanonical ?? false,
+        betweennessSamples: opts.betweennessSamples ?? null,
+      },
+      runs,
       opts.resume ?? false,
     );
-    for (const [r, res] of found) {
+    for (const [r, res] of ck.done) {
       results[r] = res;
       resumed++;
     }
@@ -321,7 +389,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   opts.onProgress?.(done, runs);
   const finish = (res: ReplicateResult) => {
     results[res.r] = res;
-    if (opts.checkpoint) appendCheckpoint(opts.checkpoint, res);
+    if (ck) appendCheckpoint(ck, res);
     done++;
     opts.onProgress?.(done, runs);
   };
@@ -417,6 +485,12 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const thrCurves = all.map((x) => (thresholdObservable === 'second' ? x.second : x.susceptibility).subarray(0, G));
   const thr = peakThreshold(grid, thrCurves, { bootstrap: opts.bootstrap ?? 200, seed, level });
   const gap = meanWithCI(Float64Array.from(all, (x) => x.gapQ), level);
+  // No transition to locate (issue 14): both estimators say so with the same reason rather than report q_c = 1 or
+  // the position of a meaningless jump. The giant at full occupation is read at q = 1 when the grid reaches it.
+  const n0 = all[0].n;
+  const top = G > 0 && grid[G - 1] === 1 ? giant.mean[G - 1] : undefined;
+  const none = noTransitionReason(n0, top, top === undefined ? undefined : top * n0) ?? thr.reason;
+  const gapNone = noTransitionReason(n0, top, top === undefined ? undefined : top * n0);
 
   const out: EnsembleResult = {
     runs,
@@ -433,8 +507,10 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     second,
     susceptibility,
     at: atOut,
-    threshold: { q_c: thr.q_c, ci: thr.ci, observable: thresholdObservable, method: 'peak', bootstrap: thr.bootstrap },
-    gapThreshold: { q_c: gap.mean, sd: gap.sd, ci: gap.ci },
+    threshold: none
+      ? { q_c: null, ci: [NaN, NaN], observable: thresholdObservable, method: 'peak', bootstrap: 0, reason: none }
+      : { q_c: thr.q_c, ci: thr.ci, observable: thresholdObservable, method: 'peak', bootstrap: thr.bootstrap },
+    gapThreshold: gapNone ? { q_c: null, sd: NaN, ci: [NaN, NaN], reason: gapNone } : { q_c: gap.mean, sd: gap.sd, ci: gap.ci },
     resumed,
     retries,
   };

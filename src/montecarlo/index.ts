@@ -38,6 +38,7 @@ export {
 } from './peak-threshold.ts';
 export { largestGapOccupation } from './largest-gap.ts';
 export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
+export { GIANT_MIN_FRACTION, noTransitionReason } from './transition.ts';
 export {
   type EnsembleGraphInput,
   type LightGraphSpec,
@@ -59,13 +60,27 @@ export {
   replicateStreams,
   runReplicateOnGraph,
 } from './replicate.ts';
-export { CHECKPOINT_FORMAT, type CheckpointHeader, appendCheckpoint, openCheckpoint, replicateToLine } from './checkpoint.ts';
+export {
+  CHECKPOINT_FORMAT,
+  type CheckpointHeader,
+  type ExperimentIdentity,
+  type GraphIdentity,
+  type OpenCheckpoint,
+  appendCheckpoint,
+  experimentFingerprint,
+  fileSha256,
+  graphContentIdentity,
+  int32Sha256,
+  openCheckpoint,
+  replicateToLine,
+} from './checkpoint.ts';
 export {
   type SweepCurveSummary,
   defaultOccupationGrid,
   type EnsembleOptions,
   type EnsembleResult,
   type SweepPointEstimate,
+  checkEnsembleMemory,
   runEnsemble,
 } from './ensemble.ts';
 export {

@@ -5,8 +5,10 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, intOption, numberListOption, withCommon } from '../common.ts';
-import { runEnsemble } from '../../montecarlo/ensemble.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
+import { checkOutputFile } from '../../atomic-write.ts';
+import { checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
+import { FragilityInputError } from '../../errors.ts';
 
 interface SweepCliOptions {
   graph: string;
@@ -25,7 +27,7 @@ interface SweepCliOptions {
   json?: boolean;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : 'n/a');
+const fmt = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
 
 /** Register `fragility sweep`. */
 export function register(program: Command): void {
@@ -38,7 +40,7 @@ export function register(program: Command): void {
       choiceOption('--order <order>', 'removal order', ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'], 'random'),
     )
     .option('--runs <R>', 'number of replicates', intOption('--runs', 1, 1e7), 20)
-    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W)', intOption('--workers', 1, 256), 1)
+    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W; more than the cores available is reduced to that, with a note on stderr)', intOption('--workers', 1, 256), 1)
     .option('--at <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S', numberListOption('--at', 0, 1))
     .option('--grid-points <G>', 'points of the q grid used for the threshold', intOption('--grid-points', 3, 100001), 201)
     .option('--samples <K>', 'betweenness orders: pivots for sampled betweenness (default exact)', intOption('--samples', 1))
@@ -65,6 +67,10 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
   );
   cmd.action(
     action(async (opts: SweepCliOptions) => {
+      if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
+      if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
+      checkEnsembleMemory('--runs', opts.runs, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
+      const workers = effectiveWorkers(opts.workers);
       let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
       if (opts.progress !== false && process.stderr.isTTY) {
         const { default: cliProgress } = await import('cli-progress');
@@ -81,7 +87,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         order: opts.order as 'random',
         runs: opts.runs,
         seed: opts.seed,
-        workers: opts.workers,
+        workers,
         grid,
         at: opts.at ?? [],
         bootstrap: opts.bootstrap,
@@ -107,7 +113,14 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         observable: res.threshold.observable,
         method: 'susceptibility peak on the q grid, bootstrap percentile interval',
       };
-      if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
+      if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
+      else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
+      const thresholdGap: Record<string, unknown> = {
+        q_c: res.gapThreshold.q_c,
+        ci: res.gapThreshold.ci,
+        method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
+      };
+      if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
       const json = {
         graph: opts.graph,
         mode: res.mode,
@@ -118,15 +131,19 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         graphPerReplicate: res.graphPerReplicate,
         level: res.level,
         threshold,
-        thresholdGap: { q_c: res.gapThreshold.q_c, ci: res.gapThreshold.ci, method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval' },
+        thresholdGap,
         at,
         resumed: res.resumed,
       };
       const lines = [
         `${res.mode} percolation on ${opts.graph} (n = ${res.n}${res.graphPerReplicate ? ', redrawn per replicate' : ''}), ` +
           `order ${res.order}, ${res.runs} runs, seed ${res.seed}`,
-        `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
-        `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
+        res.threshold.q_c === null
+          ? `threshold q_c: none (${res.threshold.reason})`
+          : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
+        res.gapThreshold.q_c === null
+          ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`
+          : `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
         ...res.at.map((p) => `q = ${p.q}: S = ${fmt(p.S)}  sd ${fmt(p.sd)}  95% CI [${fmt(p.ci[0])}, ${fmt(p.ci[1])}]`),
       ];
       if (res.resumed > 0) lines.push(`(${res.resumed} replicates resumed from ${opts.checkpoint})`);
