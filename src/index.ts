@@ -12,6 +12,7 @@
  * @module
  */
 export * from './errors.ts';
+export * from './resources.ts';
 export * from './random/index.ts';
 export * from './distributions/index.ts';
 export * from './graph/index.ts';

@@ -6,6 +6,7 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FragilityInputError } from '../errors.ts';
+import { clampWorkers, parseByteSize, setMemoryBudget } from '../resources.ts';
 
 /** What a command hands back: a JSON object for `--json`, and text for people. */
 export interface CommandResult {
@@ -54,9 +55,32 @@ export function choiceOption(flags: string, description: string, choices: string
   return defaultValue === undefined ? o : o.default(defaultValue);
 }
 
-/** Add `--json` and `--seed S` (default 1) to a command. */
+/** Parse a byte size option (`4GB`, `512MiB`, `2e9`); the error names the option. */
+export function byteSizeOption(field: string) {
+  return (raw: string): number => {
+    try {
+      return parseByteSize(field, raw);
+    } catch (err) {
+      throw new InvalidArgumentError((err as Error).message);
+    }
+  };
+}
+
+/**
+ * The `--workers` value to use: clamped to the machine's cores, with a one-line note on stderr when reduced
+ * (results do not depend on the thread count, so clamping never changes an answer; more threads than cores only
+ * cost start-up time and one graph copy each).
+ */
+export function effectiveWorkers(requested: number): number {
+  const { workers, clamped, cores } = clampWorkers(requested);
+  if (clamped) process.stderr.write(`fragility: note: --workers ${requested} reduced to ${workers} (the cores available to this process: ${cores})\n`);
+  return workers;
+}
+
+/** Add `--json`, `--seed S` (default 1) and `--max-memory SIZE` to a command. */
 export function withCommon(cmd: Command, { seed = true }: { seed?: boolean } = {}): Command {
   cmd.option('--json', 'print exactly one JSON object on stdout');
+  cmd.option('--max-memory <SIZE>', 'memory budget, e.g. 4GB or 512MiB (default: FRAGILITY_MAX_MEMORY, else half of physical memory); larger inputs are refused before any work', byteSizeOption('--max-memory'));
   if (seed) cmd.option('--seed <S>', 'random seed (integer)', intOption('--seed', -(2 ** 53 - 1), 2 ** 53 - 1), 1);
   return cmd;
 }
@@ -83,8 +107,9 @@ export function jsonSafe(value: unknown): unknown {
 export function action<A extends unknown[]>(body: (...args: A) => Promise<CommandResult> | CommandResult) {
   return async (...args: A): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
-    const opts = cmd.opts() as { json?: boolean };
+    const opts = cmd.opts() as { json?: boolean; maxMemory?: number };
     try {
+      setMemoryBudget(opts.maxMemory);
       const result = await body(...args);
       if (opts.json) process.stdout.write(JSON.stringify(jsonSafe(result.json)) + '\n');
       else process.stdout.write(result.text.endsWith('\n') ? result.text : result.text + '\n');

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory } from './check-count.ts';
 import { FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
@@ -50,6 +50,7 @@ export function barabasiAlbert(n: number, m: number, rng: Rng, opts: BarabasiAlb
   const initial = opts.initial ?? null;
   const n0 = initial ? initial.n : m + 1;
   checkCount('n', n, n0);
+  checkGraphMemory('n', n, n, n * m * 1.5, 'a Barabási–Albert graph'); // 1.5: the attachment list
   if (initial) {
     let positive = 0;
     for (let u = 0; u < initial.n; u++) if (initial.offsets[u + 1] > initial.offsets[u]) positive++;

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory } from './check-count.ts';
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { DegreeLaw } from '../distributions/types.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
@@ -179,6 +179,7 @@ export function configurationModelFromLaw(
   opts: ConfigurationModelFromLawOptions = {},
 ): CompactGraph {
   checkCount('n', n, 0);
+  checkGraphMemory('n', n, n, (n * (Number.isFinite(law.mean) ? law.mean : 0)) / 2 + n, 'a configuration-model graph'); // + n: stubs
   const maxParity = checkInteger('maxParityAttempts', opts.maxParityAttempts ?? 10000, 1);
   const degrees = n === 0 ? new Int32Array(0) : law.sampleMany(rng, n);
   let sum = 0;

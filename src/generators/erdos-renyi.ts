@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory } from './check-count.ts';
 import { checkInteger, checkProbability, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
@@ -44,6 +44,7 @@ export function erdosRenyi(n: number, p: number, rng: Rng): CompactGraph {
   if (mean - 6 * Math.sqrt(mean) > MAX_EDGES) {
     throw new FragilityInputError('p', p, `at most about ${(MAX_EDGES / Math.max(pairs, 1)).toPrecision(3)} for n = ${n}`, 'the graph would exceed 2^30 edges');
   }
+  checkGraphMemory('n', n, n, mean, 'an Erdős–Rényi graph');
   if (p === 0 || n < 2) return CompactGraph.empty(n);
   if (p === 1) return completeGraph(n);
   const buf = new EdgeBuffer(Math.min(MAX_EDGES, mean + 6 * Math.sqrt(mean) + 16));
@@ -104,6 +105,7 @@ export function erdosRenyiM(n: number, m: number, rng: Rng): CompactGraph {
   checkCount('n', n, 0);
   const pairs = (n * (n - 1)) / 2;
   checkInteger('m', m, 0, Math.min(pairs, MAX_EDGES));
+  checkGraphMemory('m', m, n, m * 1.5, 'an Erdős–Rényi G(n, m) graph'); // 1.5: the pair set while drawing
   if (m === 0) return CompactGraph.empty(n);
   if (m <= pairs / 2) {
     const set = new PairSet(m);

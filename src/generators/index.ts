@@ -33,6 +33,8 @@ export {
   parseGraphSpec,
   graphFromSpec,
   overlayFromSpec,
+  graphSpecBytes,
+  checkGraphSpecMemory,
   GRAPH_SPEC_MODELS,
   type GraphSpec,
   type LatticeModel,

@@ -4,6 +4,7 @@
  * @module
  */
 import { checkInteger, FragilityInputError } from '../errors.ts';
+import { checkGraphMemory } from './check-count.ts';
 
 /** Options for the lattice generators. */
 export interface LatticeOptions {
@@ -27,5 +28,6 @@ export function checkLatticeSide(name: string, L: number, periodic: boolean, min
   if (cells * edgesPerCell > 0x3fffffff) {
     throw new FragilityInputError('L', L, `at most ${Math.floor((0x3fffffff / edgesPerCell) ** (1 / dim))} for a ${name} lattice`, 'the graph would exceed 2^30 edges');
   }
+  checkGraphMemory('L', L, 2 * cells, cells * edgesPerCell, `a ${name} lattice with L = ${L}`);
 }
 

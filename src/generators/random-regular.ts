@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory } from './check-count.ts';
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
@@ -52,6 +52,7 @@ export function randomRegular(n: number, k: number, rng: Rng, opts: RandomRegula
   if ((n * k) % 2 !== 0) throw new FragilityInputError('k', k, `an even k when n (${n}) is odd: n·k must be even`);
   if ((n * k) / 2 > 0x3fffffff) throw new FragilityInputError('k', k, `at most ${Math.floor((2 * 0x3fffffff) / n)} for n = ${n}`);
   const maxAttempts = checkInteger('maxAttempts', opts.maxAttempts ?? 100, 1);
+  checkGraphMemory('n', n, n, n * k, 'a random regular graph'); // n·k: the edges (n·k/2) and the stub pairing
   if (k === 0) return CompactGraph.empty(n);
   if (2 * k > n - 1) {
     const kc = n - 1 - k;

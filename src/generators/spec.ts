@@ -23,6 +23,8 @@
  * @module
  */
 import { FragilityInputError } from '../errors.ts';
+import { checkMemory } from '../resources.ts';
+import { graphBuildBytes } from './check-count.ts';
 import { parseCapacityLaw, parseDegreeLaw } from '../distributions/parse.ts';
 import type { CapacityLaw, DegreeLaw } from '../distributions/types.ts';
 import { CompactGraph, Role } from '../graph/compact-graph.ts';
@@ -294,6 +296,88 @@ export function parseGraphSpec(spec: string): GraphSpec {
   }
 }
 
+/**
+ * Estimated peak bytes of building the graph a spec describes (typed arrays; see `graphBuildBytes`), or undefined
+ * for file specs (their readers check the file's own header against the budget).
+ *
+ * @param spec - a graph spec or its parsed form.
+ * @param explicit - for two-tier/ultrapeer specs: the explicit graph (true, what {@link graphFromSpec} builds) or
+ *   the overlay arrays only (false, {@link overlayFromSpec}).
+ * @returns bytes, or undefined.
+ *
+ * **Complexity** O(length of the spec).
+ *
+ * **Model** ≈ 8 bytes a node + 40 bytes an expected edge (CSR, edge lists, build buffers); overlays 4·C·H + 4·C.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * graphSpecBytes('er:n=1000000,k=4'); // ≈ 8.8e7
+ * ```
+ */
+export function graphSpecBytes(spec: string | GraphSpec, explicit = true): number | undefined {
+  const s = typeof spec === 'string' ? parseGraphSpec(spec) : spec;
+  switch (s.model) {
+    case 'er':
+      return graphBuildBytes(s.n, s.m !== undefined ? 1.5 * s.m : (s.p * s.n * (s.n - 1)) / 2);
+    case 'rr':
+      return graphBuildBytes(s.n, s.n * s.k);
+    case 'cm':
+      return graphBuildBytes(s.n, (s.n * (Number.isFinite(s.law.mean) ? s.law.mean : 0)) / 2 + s.n);
+    case 'ba':
+      return graphBuildBytes(s.n, 1.5 * s.n * s.m);
+    case 'ws':
+      return graphBuildBytes(s.n, s.n * s.k);
+    case 'square':
+      return graphBuildBytes(s.L ** 2, 2 * s.L ** 2);
+    case 'triangular':
+      return graphBuildBytes(s.L ** 2, 3 * s.L ** 2);
+    case 'honeycomb':
+      return graphBuildBytes(2 * s.L ** 2, 3 * s.L ** 2);
+    case 'cubic':
+      return graphBuildBytes(s.L ** 3, 3 * s.L ** 3);
+    case 'two-tier':
+    case 'ultrapeer': {
+      const [S, C, H, k] =
+        s.model === 'two-tier'
+          ? [s.supernodes, s.clients, s.cache, s.snLaw ? (Number.isFinite(s.snLaw.mean) ? s.snLaw.mean : 0) : DEFAULT_CORE_DEGREE]
+          : [s.ultrapeers, s.leaves, s.leafConnections, s.degree];
+      const overlay = 4 * C * H + 4 * C + 8 * S + graphBuildBytes(S, (S * k) / 2);
+      return explicit ? overlay + graphBuildBytes(S + C, (S * k) / 2 + C * H) : overlay;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Refuse a spec whose graph would not fit the memory budget (src/resources.ts), before anything is allocated.
+ *
+ * @param spec - a graph spec or its parsed form.
+ * @param explicit - see {@link graphSpecBytes}.
+ * @param copies - how many copies live at once (e.g. one per compute thread; default 1).
+ * @param label - the spec text named in the error (default: the spec string).
+ * @throws FragilityInputError naming `--graph`, with the estimate, the budget and how to raise it.
+ *
+ * **Complexity** O(length of the spec).
+ *
+ * **Model** copies × {@link graphSpecBytes} ≤ budget.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * checkGraphSpecMemory('er:n=1000,k=4'); // fine
+ * ```
+ */
+export function checkGraphSpecMemory(spec: string | GraphSpec, explicit = true, copies = 1, label?: string): void {
+  const bytes = graphSpecBytes(spec, explicit);
+  if (bytes === undefined) return;
+  label ??= typeof spec === 'string' ? spec : `${spec.model}:…`;
+  checkMemory('--graph', label, copies * bytes, copies > 1 ? `${copies} copies of this graph (one per compute thread)` : 'this graph');
+}
+
 /** Options for {@link graphFromSpec} and {@link overlayFromSpec}. */
 export interface GraphFromSpecOptions {
   /** Random seed (the generator uses `stream(seed, 0)`). */
@@ -322,6 +406,7 @@ export interface GraphFromSpecOptions {
  */
 export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpecOptions): Promise<CompactGraph> {
   const s = typeof spec === 'string' ? parseGraphSpec(spec) : spec;
+  checkGraphSpecMemory(s, true, 1, typeof spec === 'string' ? spec : undefined);
   const rng = seededRng(opts.seed);
   switch (s.model) {
     case 'er':
@@ -380,6 +465,7 @@ export function overlayFromSpec(spec: string | GraphSpec, opts: GraphFromSpecOpt
   if (s.model !== 'two-tier' && s.model !== 'ultrapeer') {
     throw new FragilityInputError('--graph', s.model, 'a two-tier: or ultrapeer: spec for an overlay');
   }
+  checkGraphSpecMemory(s, false, 1, typeof spec === 'string' ? spec : undefined);
   return buildOverlay(s, seededRng(opts.seed));
 }
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory, graphBuildBytes } from './check-count.ts';
+import { checkMemory } from '../resources.ts';
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { CapacityLaw, DegreeLaw } from '../distributions/types.ts';
 import { CompactGraph, Role, type RoleValue } from '../graph/compact-graph.ts';
@@ -79,6 +80,13 @@ export function twoTierOverlay(opts: TwoTierOverlayOptions, rng: Rng): TwoTierOv
   const C = checkCount('clients', opts.clients, 0);
   const H = checkInteger('cacheSize', opts.cacheSize ?? DEFAULT_HOST_CACHE_SIZE, 1, S);
   if (C * H > 0x7fffffff) throw new FragilityInputError('clients', C, `at most ${Math.floor(0x7fffffff / H)} for cacheSize ${H}`);
+  {
+    const law = opts.coreLaw ?? DEFAULT_CORE_DEGREE;
+    const k = typeof law === 'number' ? law : Number.isFinite(law.mean) ? law.mean : 0;
+    // Host caches (4·C·H), active supernode (4·C), capacities (8·S), the core graph.
+    const bytes = 4 * C * H + 4 * C + 8 * S + graphBuildBytes(S, (S * k) / 2);
+    checkMemory('clients', C, bytes, `a two-tier overlay with ${C} clients × cache ${H} and ${S} supernodes`);
+  }
   const choice = opts.choice ?? 'uniform';
   if (choice !== 'uniform' && choice !== 'capacity') throw new FragilityInputError('choice', choice, "'uniform' or 'capacity'");
   const core = buildCore(S, opts.coreLaw ?? DEFAULT_CORE_DEGREE, rng.fork(1), opts.coreLaw === undefined);
@@ -230,6 +238,7 @@ export function twoTierToCompactGraph(overlay: TwoTierOverlay, opts: TwoTierGrap
     throw new FragilityInputError('clients', C, `at most ${Math.floor((0x3fffffff - core.m) / H)} for an explicit graph`,
       'the explicit graph would exceed 2^30 edges; use the TwoTierOverlay form');
   }
+  checkGraphMemory('clients', C, S + C, m, 'the explicit graph of a two-tier overlay');
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
   src.set(core.edgeSource);

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, graphBuildBytes } from './check-count.ts';
+import { checkMemory } from '../resources.ts';
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { TwoTierOverlay } from '../graph/two-tier-overlay.ts';
 import type { Rng } from '../random/stream.ts';
@@ -61,6 +62,7 @@ export function ultrapeerOverlay(opts: UltrapeerOverlayOptions, rng: Rng): TwoTi
   if ((d * U) % 2 !== 0) throw new FragilityInputError('ultrapeerDegree', d, `an even degree when ultrapeers (${U}) is odd`);
   const H = checkInteger('leafConnections', opts.leafConnections ?? 3, 1, U);
   if (L * H > 0x7fffffff) throw new FragilityInputError('leaves', L, `at most ${Math.floor(0x7fffffff / H)}`);
+  checkMemory('leaves', L, 4 * L * H + 4 * L + 16 * U + graphBuildBytes(U, (U * d) / 2), `an ultrapeer overlay with ${L} leaves × ${H} connections`);
   const core = randomRegular(U, d, rng.fork(1));
   const hostCache = new Int32Array(L * H);
   const active = new Int32Array(L);

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { checkCount } from './check-count.ts';
+import { checkCount, checkGraphMemory } from './check-count.ts';
 import { checkInteger, checkProbability, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
@@ -44,6 +44,7 @@ export function wattsStrogatz(n: number, k: number, beta: number, rng: Rng): Com
   const half = k / 2;
   const m = n * half;
   if (m > 0x3fffffff) throw new FragilityInputError('k', k, `small enough that n·k/2 < 2^30 (n = ${n})`);
+  checkGraphMemory('n', n, n, 2 * m, 'a Watts–Strogatz graph'); // 2m: the edges and the pair set
   const src = new Int32Array(m);
   const dst = new Int32Array(m);
   const set = new PairSet(2 * m);

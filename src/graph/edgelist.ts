@@ -28,6 +28,7 @@ import { totalmem } from 'node:os';
 import { FragilityInputError } from '../errors.ts';
 import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+import { writeStreamAtomic } from '../atomic-write.ts';
 
 /** Options for {@link parseEdgeList} and {@link readEdgeList}. */
 export interface EdgeListOptions extends ImportEdgeOptions {
@@ -489,7 +490,8 @@ export function formatEdgeList(g: CompactGraph): string {
  * Write the edge list of a graph to a file (streaming, in 64 kB chunks, honouring back-pressure).
  *
  * @param g - the graph.
- * @param path - the output file (overwritten).
+ * @param path - the output file (replaced atomically: temporary file in the same folder, then rename).
+ * @param field - the option named in an output-path error (default `path`); filesystem errors are exit-2 input errors.
  * @returns a promise resolved when the file is closed.
  *
  * **Complexity**: O(n + m) time, O(1) extra memory.
@@ -503,25 +505,26 @@ export function formatEdgeList(g: CompactGraph): string {
  * await writeEdgeList(erdosRenyi(1000, 0.004, stream(1)), 'er.edges');
  * ```
  */
-export async function writeEdgeList(g: CompactGraph, path: string): Promise<void> {
-  const out = createWriteStream(path, { encoding: 'utf8' });
-  const failed = new Promise<never>((_, reject) => out.once('error', reject));
-  failed.catch(() => {});
-  const write = async (chunk: string): Promise<void> => {
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
-  };
-  await write(header(g));
-  let buf = '';
-  for (let e = 0; e < g.m; e++) {
-    const u = g.edgeSource[e];
-    const v = g.edgeTarget[e];
-    buf += g.keys ? `${checkKey(g.keys[u])} ${checkKey(g.keys[v])}\n` : `${u} ${v}\n`;
-    if (buf.length >= 65536) {
-      await write(buf);
-      buf = '';
+export async function writeEdgeList(g: CompactGraph, path: string, field = 'path'): Promise<void> {
+  // Written to a temporary file in the same folder and renamed when complete (src/atomic-write.ts): a run killed
+  // mid-write leaves no partial edge list whose header promises more edges than its body holds.
+  await writeStreamAtomic(path, async (out) => {
+    const failed = new Promise<never>((_, reject) => out.once('error', reject));
+    failed.catch(() => {});
+    const write = async (chunk: string): Promise<void> => {
+      if (!out.write(chunk)) await Promise.race([once(out, 'drain'), failed]);
+    };
+    await write(header(g));
+    let buf = '';
+    for (let e = 0; e < g.m; e++) {
+      const u = g.edgeSource[e];
+      const v = g.edgeTarget[e];
+      buf += g.keys ? `${checkKey(g.keys[u])} ${checkKey(g.keys[v])}\n` : `${u} ${v}\n`;
+      if (buf.length >= 65536) {
+        await write(buf);
+        buf = '';
+      }
     }
-  }
-  if (buf) await write(buf);
-  out.end();
-  await Promise.race([once(out, 'finish'), failed]);
+    if (buf) await write(buf);
+  }, field);
 }

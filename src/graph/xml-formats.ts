@@ -10,6 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import * as gexf from 'graphology-gexf';
 import { FragilityInputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 import type { CompactGraph } from './compact-graph.ts';
 import { toGraphology, type FromGraphologyOptions } from './graphology-adapter.ts';
 import { XmlGraphReader } from './xml-reader.ts';
@@ -103,7 +104,8 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * Write a GEXF file. See {@link formatGexf}.
  *
  * @param g - the graph.
- * @param path - the output file.
+ * @param path - the output file (replaced atomically: temporary file, then rename).
+ * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
  * **Complexity**: O(n + m).
@@ -117,8 +119,8 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * await writeGexf(squareLattice(10), 'square.gexf');
  * ```
  */
-export async function writeGexf(g: CompactGraph, path: string): Promise<void> {
-  await writeFile(path, formatGexf(g), 'utf8');
+export async function writeGexf(g: CompactGraph, path: string, field = 'path'): Promise<void> {
+  writeFileAtomic(path, formatGexf(g), field); // temporary file + rename: never a partial file
 }
 
 /**
@@ -221,7 +223,8 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * Write a GraphML file. See {@link formatGraphml}.
  *
  * @param g - the graph.
- * @param path - the output file.
+ * @param path - the output file (replaced atomically: temporary file, then rename).
+ * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
  * **Complexity**: O(n + m).
@@ -235,6 +238,6 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * await writeGraphml(squareLattice(10), 'square.graphml');
  * ```
  */
-export async function writeGraphml(g: CompactGraph, path: string): Promise<void> {
-  await writeFile(path, formatGraphml(g), 'utf8');
+export async function writeGraphml(g: CompactGraph, path: string, field = 'path'): Promise<void> {
+  writeFileAtomic(path, formatGraphml(g), field); // temporary file + rename: never a partial file
 }

@@ -1,49 +1,218 @@
 /**
- * NDJSON checkpoints of ensemble runs: one header line, then one line per finished replicate, appended (and
- * flushed) as soon as the replicate finishes, so a killed run loses at most the replicates in flight.
+ * NDJSON checkpoints of ensemble runs that know their experiment: one header line, then one line per finished
+ * replicate, appended (and flushed) as soon as the replicate finishes, so a killed run loses at most the replicates
+ * in flight.
+ *
+ * Format `fragility-sweep-checkpoint/2` (documented in docs/CLI.md, "Checkpoints"; sharding builds on it):
+ *
+ * ```
+ * {"type":"header","format":"fragility-sweep-checkpoint/2","fingerprint":"<sha256 hex>","runs":R,"experiment":{…}}
+ * {"type":"replicate","r":0,"n":…,"steps":…,"giant":[…],"second":[…],"susceptibility":[…],"gapQ":…,"check":"<hex>"}
+ * ```
+ *
+ * - `experiment` ({@link ExperimentIdentity}) holds everything that changes a replicate's numbers: the graph's
+ *   content (for a file spec the SHA-256 of the file's bytes; for a generated spec the spec and the seed; for a
+ *   graph object the SHA-256 of its edge arrays), the seed, site/bond, the removal order (and a custom order's
+ *   hash), the q values, the microcanonical flag and the betweenness pivots. `fingerprint` =
+ *   {@link experimentFingerprint}(experiment). `runs` is not part of it: replicate r depends on (seed, r) only, so a
+ *   resume may ask for more (or fewer) runs and reuses the replicates r < runs it finds.
+ * - `check` = the first 16 hex digits of SHA-256(fingerprint + "\n" + the line's text before `,"check"`): a line
+ *   damaged on disk, edited, or copied from another experiment's checkpoint fails it.
+ * - On resume every line is also validated against a schema (integers where counts are, arrays of the q grid's
+ *   length, finite numbers or null); a final line without its newline is a write torn by a kill and is dropped;
+ *   anything else that fails is exit 2 naming the line and what is wrong. Nothing is ever silently mixed.
  *
  * @module
  */
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { z } from 'zod';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
+import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { ReplicateResult } from './replicate.ts';
 
 /** The format tag written in every header. */
-export const CHECKPOINT_FORMAT = 'fragility-sweep-checkpoint/1';
+export const CHECKPOINT_FORMAT = 'fragility-sweep-checkpoint/2';
 
-/** Identity of a run: resuming is allowed only when every field matches. */
-export interface CheckpointHeader {
-  /** Graph spec or fingerprint. */
-  spec: string;
+/** What the replicates were computed on: the graph's content, not its name. */
+export type GraphIdentity =
+  | { kind: 'spec'; spec: string }
+  | { kind: 'file'; spec: string; bytes: number; sha256: string }
+  | { kind: 'graph'; n: number; m: number; sha256: string }
+  | { kind: 'factory' };
+
+/** Everything that changes the numbers of a replicate (its index r aside). */
+export interface ExperimentIdentity {
+  graph: GraphIdentity;
   seed: number;
   mode: string;
+  /** A built-in order name, `'custom'` (array; see `customOrderSha256`) or `'custom-function'`. */
   order: string;
-  runs: number;
+  /** SHA-256 of a custom order array's Int32 bytes. */
+  customOrderSha256?: string;
   /** The q values of the canonical averages (grid then `at`). */
   qs: number[];
   /** Whether replicate lines carry the microcanonical sequence. */
   microcanonical: boolean;
+  /** Betweenness orders: pivots (null = exact). */
+  betweennessSamples: number | null;
+}
+
+/** The header line of a checkpoint. */
+export interface CheckpointHeader {
+  type: 'header';
+  format: typeof CHECKPOINT_FORMAT;
+  fingerprint: string;
+  runs: number;
+  experiment: ExperimentIdentity;
+}
+
+/** JSON with object keys sorted, so that the fingerprint does not depend on property order. */
+function canonicalJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const keys = Object.keys(v as object)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v);
 }
 
 /**
- * Serialise a replicate result as one NDJSON line. Doubles round-trip exactly through JSON (shortest round-trip
- * representation), so a resumed run is bit-identical; the optional microcanonical sequence is base64 of its bytes.
+ * The fingerprint of an experiment: SHA-256 (hex) of its canonical JSON (keys sorted). Two runs whose replicates
+ * would differ have different fingerprints; shards of one experiment share it.
+ *
+ * @param id - the experiment.
+ * @returns 64 hex digits.
+ *
+ * **Complexity** O(size of the identity).
+ *
+ * **Model** SHA-256 over canonical JSON.
+ *
+ * **References** FIPS 180-4 (SHA-256).
+ *
+ * @example
+ * ```ts
+ * experimentFingerprint({ graph: { kind: 'spec', spec: 'er:n=1000,k=4' }, seed: 1, mode: 'site', order: 'random',
+ *   qs: [0, 0.5, 1], microcanonical: false, betweennessSamples: null });
+ * ```
+ */
+export function experimentFingerprint(id: ExperimentIdentity): string {
+  return createHash('sha256').update(canonicalJson(id)).digest('hex');
+}
+
+/**
+ * SHA-256 of a file's bytes, read in 1 MiB chunks (memory O(1) in the file size).
+ *
+ * @param path - the file.
+ * @returns `{ bytes, sha256 }`.
+ * @throws the filesystem error (ENOENT: an input error, exit 2).
+ *
+ * **Complexity** O(file size).
+ *
+ * **Model** SHA-256.
+ *
+ * **References** FIPS 180-4.
+ *
+ * @example
+ * ```ts
+ * fileSha256('data/karate.edges').sha256;
+ * ```
+ */
+export function fileSha256(path: string): { bytes: number; sha256: string } {
+  const h = createHash('sha256');
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const k = readSync(fd, buf, 0, buf.length, null);
+      if (k === 0) break;
+      h.update(buf.subarray(0, k));
+      bytes += k;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return { bytes, sha256: h.digest('hex') };
+}
+
+/**
+ * SHA-256 of a graph's content: n, its edge arrays and its roles.
+ *
+ * @param g - the graph.
+ * @returns `{ kind: 'graph', n, m, sha256 }`.
+ *
+ * **Complexity** O(n + m).
+ *
+ * **Model** SHA-256 over the little-endian Int32 edge arrays (then roles).
+ *
+ * **References** FIPS 180-4.
+ *
+ * @example
+ * ```ts
+ * graphContentIdentity(CompactGraph.fromPairs(2, [[0, 1]]));
+ * ```
+ */
+export function graphContentIdentity(g: CompactGraph): GraphIdentity {
+  const h = createHash('sha256');
+  const bytes = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+  h.update(`n=${g.n};m=${g.m};`);
+  h.update(bytes(g.edgeSource));
+  h.update(bytes(g.edgeTarget));
+  if (g.roles) h.update(bytes(g.roles));
+  return { kind: 'graph', n: g.n, m: g.m, sha256: h.digest('hex') };
+}
+
+/**
+ * SHA-256 of an Int32 array's bytes (a custom removal order's part of the identity).
+ *
+ * @param a - the array.
+ * @returns 64 hex digits.
+ *
+ * **Complexity** O(length).
+ *
+ * **Model** SHA-256.
+ *
+ * **References** FIPS 180-4.
+ *
+ * @example
+ * ```ts
+ * int32Sha256(Int32Array.of(2, 0, 1));
+ * ```
+ */
+export function int32Sha256(a: Int32Array): string {
+  return createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+}
+
+function lineCheck(fingerprint: string, body: string): string {
+  return createHash('sha256').update(fingerprint).update('\n').update(body).digest('hex').slice(0, 16);
+}
+
+/**
+ * Serialise a replicate result as one NDJSON line carrying its checksum. Doubles round-trip exactly through JSON
+ * (shortest round-trip representation), so a resumed run is bit-identical; NaN and ±Infinity are written as null
+ * and read back as NaN; the optional microcanonical sequence is base64 of its Int32 bytes.
  *
  * @param res - the replicate result.
+ * @param fingerprint - the experiment's {@link experimentFingerprint}.
  * @returns one line of JSON (no newline).
  *
  * **Complexity** O(|qs| + steps).
  *
- * **Model** `{"type":"replicate","r":…,"n":…,"steps":…,"giant":[…],"second":[…],"susceptibility":[…],"gapQ":…}`.
+ * **Model** `{"type":"replicate","r":…,"n":…,"steps":…,"giant":[…],"second":[…],"susceptibility":[…],"gapQ":…,
+ * "check":"<16 hex>"}`, check = SHA-256(fingerprint + "\n" + text before `,"check"`)[0..16).
  *
- * **References** NDJSON, http://ndjson.org.
+ * **References** NDJSON, http://ndjson.org; FIPS 180-4.
  *
  * @example
  * ```ts
- * appendFileSync(file, replicateToLine(res) + '\n');
+ * appendFileSync(file, replicateToLine(res, fingerprint) + '\n');
  * ```
  */
-export function replicateToLine(res: ReplicateResult): string {
+export function replicateToLine(res: ReplicateResult, fingerprint: string): string {
   const o: Record<string, unknown> = {
     type: 'replicate',
     r: res.r,
@@ -55,102 +224,219 @@ export function replicateToLine(res: ReplicateResult): string {
     gapQ: res.gapQ,
   };
   if (res.largest) o.largest = Buffer.from(res.largest.buffer, res.largest.byteOffset, res.largest.byteLength).toString('base64');
-  return JSON.stringify(o);
+  const body = JSON.stringify(o).slice(0, -1); // without the closing brace
+  return `${body},"check":"${lineCheck(fingerprint, body)}"}`;
 }
 
-function lineToReplicate(o: Record<string, unknown>): ReplicateResult {
-  const res: ReplicateResult = {
-    r: o.r as number,
-    n: o.n as number,
-    steps: o.steps as number,
-    giant: Float64Array.from(o.giant as number[]),
-    second: Float64Array.from(o.second as number[]),
-    susceptibility: Float64Array.from(o.susceptibility as number[]),
-    gapQ: o.gapQ as number,
-  };
-  if (typeof o.largest === 'string') {
-    const b = Buffer.from(o.largest, 'base64');
-    const copy = new Uint8Array(b.length);
-    copy.set(b);
-    res.largest = new Int32Array(copy.buffer);
+const finiteOrNull = z.union([z.number(), z.null()]);
+const count = z.number().int().nonnegative();
+
+function replicateSchema(qCount: number, microcanonical: boolean) {
+  const curve = z.array(finiteOrNull).length(qCount);
+  return z
+    .object({
+      type: z.literal('replicate'),
+      r: count,
+      n: count,
+      steps: count,
+      giant: curve,
+      second: curve,
+      susceptibility: curve,
+      gapQ: finiteOrNull,
+      largest: microcanonical ? z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) : z.undefined().optional(),
+      check: z.string().regex(/^[0-9a-f]{16}$/),
+    })
+    .strict();
+}
+
+const identitySchema = z
+  .object({
+    graph: z.union([
+      z.object({ kind: z.literal('spec'), spec: z.string() }).strict(),
+      z.object({ kind: z.literal('file'), spec: z.string(), bytes: count, sha256: z.string() }).strict(),
+      z.object({ kind: z.literal('graph'), n: count, m: count, sha256: z.string() }).strict(),
+      z.object({ kind: z.literal('factory') }).strict(),
+    ]),
+    seed: z.number().int(),
+    mode: z.string(),
+    order: z.string(),
+    customOrderSha256: z.string().optional(),
+    qs: z.array(z.number()),
+    microcanonical: z.boolean(),
+    betweennessSamples: z.union([count, z.null()]),
+  })
+  .strict();
+
+const headerSchema = z
+  .object({
+    type: z.literal('header'),
+    format: z.literal(CHECKPOINT_FORMAT),
+    fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
+    runs: z.number().int().positive(),
+    experiment: identitySchema,
+  })
+  .strict();
+
+function zodWhere(err: z.ZodError): string {
+  const issue = err.issues[0];
+  const path = issue.path.length ? issue.path.join('.') : '(line)';
+  return `${path}: ${issue.message}`;
+}
+
+/** The first path at which two JSON values differ, with both values (for the mismatch message). */
+function firstDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | undefined {
+  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    for (const k of keys) {
+      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+    return undefined;
   }
-  return res;
+  return canonicalJson(a) === canonicalJson(b) ? undefined : { path, a, b };
+}
+
+function short(v: unknown): string {
+  const s = v === undefined ? 'nothing' : JSON.stringify(v);
+  return s.length > 70 ? `${s.slice(0, 67)}...` : s;
+}
+
+const nanOf = (a: (number | null)[]): Float64Array => Float64Array.from(a, (x) => (x === null ? NaN : x));
+
+/** The open checkpoint: where to append and under which fingerprint. */
+export interface OpenCheckpoint {
+  path: string;
+  fingerprint: string;
+  /** Finished replicates found on resume, by index (only r < runs). */
+  done: Map<number, ReplicateResult>;
+  /** A torn final line (a write cut by a kill) was dropped. */
+  droppedTornLine: boolean;
 }
 
 /**
- * Open a checkpoint. Without `resume` the file is (re)created with the header. With `resume` an existing file's
- * header must equal `header` field by field (else a FragilityInputError naming `checkpoint` and the mismatching
- * field); its replicate lines are returned, a torn last line (a run killed mid-write) is dropped and the file is
- * rewritten without it. A missing file with `resume` simply starts a new checkpoint.
+ * Open a checkpoint. Without `resume` the file is (re)created with the header. With `resume`, an existing file
+ * must be a checkpoint of the same experiment — same fingerprint — and every replicate line must pass its schema
+ * and its checksum; its replicates r < runs are returned. A final line without its newline (a write torn by a
+ * kill) is dropped; the file is then rewritten atomically (temp + rename) without it, with `runs` updated. A
+ * missing file with `resume` starts a new checkpoint.
  *
  * @param path - the NDJSON file.
- * @param header - the identity of the run.
+ * @param experiment - the identity of this run.
+ * @param runs - the number of replicates of this run.
  * @param resume - reuse finished replicates.
- * @returns the finished replicates found (empty without resume).
+ * @returns {@link OpenCheckpoint}.
+ * @throws FragilityInputError naming `--checkpoint` when the header is not a v2 header, the experiment differs
+ *   (naming the first differing field and both values), or a line is corrupt (naming the line and the problem).
  *
  * **Complexity** O(size of the file).
  *
- * **Model** append-only log; the header pins (spec, seed, mode, order, runs, q grid).
+ * **Model** append-only log bound to {@link experimentFingerprint}.
  *
  * **References** NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
- * const done = openCheckpoint('run.ndjson', header, true);
+ * const ck = openCheckpoint('run.ndjson', identity, 100, true);
  * ```
  */
-export function openCheckpoint(path: string, header: CheckpointHeader, resume: boolean): Map<number, ReplicateResult> {
+export function openCheckpoint(path: string, experiment: ExperimentIdentity, runs: number, resume: boolean): OpenCheckpoint {
+  const fingerprint = experimentFingerprint(experiment);
+  const header: CheckpointHeader = { type: 'header', format: CHECKPOINT_FORMAT, fingerprint, runs, experiment };
   const done = new Map<number, ReplicateResult>();
-  const headerLine = JSON.stringify({ type: 'header', format: CHECKPOINT_FORMAT, ...header });
+  const field = '--checkpoint';
   if (!resume || !existsSync(path)) {
-    writeFileSync(path, headerLine + '\n');
-    return done;
+    writeFileAtomic(path, JSON.stringify(header) + '\n', field);
+    return { path, fingerprint, done, droppedTornLine: false };
   }
-  const lines = readFileSync(path, 'utf8').split('\n');
-  let first: Record<string, unknown>;
+  const text = readFileSync(path, 'utf8');
+  const lines = text.split('\n');
+  const torn = !text.endsWith('\n'); // the last element is a fragment cut by a kill (or '' when whole)
+  const last = lines.length - 1; // lines[last] is '' for a whole file
+  const bad = (what: string) => new FragilityInputError(field, path, `a checkpoint of this experiment (${CHECKPOINT_FORMAT})`, what);
+
+  let first: unknown;
   try {
     first = JSON.parse(lines[0]);
   } catch {
-    throw new FragilityInputError('checkpoint', path, `an NDJSON checkpoint starting with a ${CHECKPOINT_FORMAT} header`);
+    throw bad('line 1 is not a JSON header');
   }
-  if (first.type !== 'header' || first.format !== CHECKPOINT_FORMAT) {
-    throw new FragilityInputError('checkpoint', path, `an NDJSON checkpoint starting with a ${CHECKPOINT_FORMAT} header`);
+  const fmt = (first as { format?: unknown })?.format;
+  if (typeof fmt === 'string' && fmt !== CHECKPOINT_FORMAT && fmt.startsWith('fragility-sweep-checkpoint/')) {
+    throw bad(`it was written in format ${fmt}, which does not record the graph content; start a new checkpoint`);
   }
-  for (const key of Object.keys(header) as (keyof CheckpointHeader)[]) {
-    if (JSON.stringify(first[key]) !== JSON.stringify(header[key])) {
-      throw new FragilityInputError(
-        'checkpoint',
-        path,
-        'a checkpoint written by the same sweep (same spec, seed, mode, order, runs, q grid)',
-        `${key} differs: file has ${JSON.stringify(first[key])}, this run has ${JSON.stringify(header[key])}`,
-      );
-    }
+  const h = headerSchema.safeParse(first);
+  if (!h.success) throw bad(`line 1 is not a valid header (${zodWhere(h.error)})`);
+  if (experimentFingerprint(h.data.experiment as ExperimentIdentity) !== h.data.fingerprint) {
+    throw bad('line 1: the header fingerprint does not match its experiment (the header was edited or damaged)');
   }
-  const kept: string[] = [lines[0]];
+  if (h.data.fingerprint !== fingerprint) {
+    const d = firstDifference(h.data.experiment, experiment, '');
+    const where = d ? `${d.path} differs: the file has ${short(d.a)}, this run has ${short(d.b)}` : 'the experiment differs';
+    throw new FragilityInputError(field, path, 'a checkpoint written by the same experiment (same graph content, seed and replicate options)', where);
+  }
+
+  const schema = replicateSchema(experiment.qs.length, experiment.microcanonical);
+  const kept: string[] = [JSON.stringify(header)];
+  const seen = new Map<number, string>();
+  let droppedTornLine = false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
+    if (i === last) {
+      if (torn && line !== '') droppedTornLine = true;
+      break;
+    }
     if (line.trim() === '') continue;
-    let o: Record<string, unknown>;
+    const where = `line ${i + 1}`;
+    let o: unknown;
     try {
       o = JSON.parse(line);
     } catch {
-      if (i >= lines.length - 2) break; // torn final line of a killed run
-      throw new FragilityInputError('checkpoint', path, 'a readable NDJSON checkpoint', `line ${i + 1} is not JSON`);
+      throw bad(`${where} is not JSON (the file is damaged; only a final line cut by a kill is dropped)`);
     }
-    if (o.type !== 'replicate' || !Number.isInteger(o.r) || (o.r as number) < 0 || (o.r as number) >= header.runs) continue;
-    if (!done.has(o.r as number)) {
-      done.set(o.r as number, lineToReplicate(o));
-      kept.push(line);
+    const p = schema.safeParse(o);
+    if (!p.success) throw bad(`${where} is not a valid replicate (${zodWhere(p.error)})`);
+    const cut = line.lastIndexOf(',"check":"');
+    if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== p.data.check) {
+      throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
     }
+    const x = p.data;
+    if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
+    const prev = seen.get(x.r);
+    if (prev !== undefined) {
+      if (prev !== line) throw bad(`${where}: replicate ${x.r} appears twice with different numbers`);
+      continue;
+    }
+    seen.set(x.r, line);
+    kept.push(line);
+    if (x.r >= runs) continue; // kept in the file for a later resume with more runs
+    const res: ReplicateResult = {
+      r: x.r,
+      n: x.n,
+      steps: x.steps,
+      giant: nanOf(x.giant),
+      second: nanOf(x.second),
+      susceptibility: nanOf(x.susceptibility),
+      gapQ: x.gapQ === null ? NaN : x.gapQ,
+    };
+    if (typeof x.largest === 'string') {
+      const b = Buffer.from(x.largest, 'base64');
+      if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
+      const copy = new Uint8Array(b.length);
+      copy.set(b);
+      res.largest = new Int32Array(copy.buffer);
+    }
+    done.set(x.r, res);
   }
-  writeFileSync(path, kept.join('\n') + '\n');
-  return done;
+  writeFileAtomic(path, kept.join('\n') + '\n', field);
+  return { path, fingerprint, done, droppedTornLine };
 }
 
 /**
  * Append one finished replicate to a checkpoint, synchronously, so it is on disk before the next one is reported.
+ * Appending (not write-and-rename) is deliberate: the log grows by one line per replicate; a kill can only tear
+ * the last line, which {@link openCheckpoint} detects and drops.
  *
- * @param path - the NDJSON file opened by {@link openCheckpoint}.
+ * @param ck - the checkpoint opened by {@link openCheckpoint}.
  * @param res - the replicate result.
  *
  * **Complexity** O(size of the line).
@@ -161,9 +447,9 @@ export function openCheckpoint(path: string, header: CheckpointHeader, resume: b
  *
  * @example
  * ```ts
- * appendCheckpoint('run.ndjson', res);
+ * appendCheckpoint(ck, res);
  * ```
  */
-export function appendCheckpoint(path: string, res: ReplicateResult): void {
-  appendFileSync(path, replicateToLine(res) + '\n');
+export function appendCheckpoint(ck: OpenCheckpoint, res: ReplicateResult): void {
+  appendFileSync(ck.path, replicateToLine(res, ck.fingerprint) + '\n');
 }

@@ -5,9 +5,10 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
+import { checkMemory } from '../resources.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
-import { appendCheckpoint, openCheckpoint } from './checkpoint.ts';
+import { type GraphIdentity, type OpenCheckpoint, appendCheckpoint, fileSha256, graphContentIdentity, int32Sha256, openCheckpoint } from './checkpoint.ts';
 import {
   type EnsembleGraphInput,
   type LightGraphSpec,
@@ -32,6 +33,16 @@ import type { ReplicateTask, ReplicateWorkerData } from './replicate-worker.ts';
 import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
 import { bundledWorker } from './worker-bundle.ts';
+
+/** The file a file spec (`edges:`, `gexf:`, `graphml:`) reads, else undefined. */
+async function graphFilePathLazy(spec: string): Promise<string | undefined> {
+  if (!/^\s*(edges|gexf|graphml)\s*:/i.test(spec)) return undefined;
+  const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => { path?: string } };
+  return mod.parseGraphSpec(spec).path;
+}
+
+/** Bytes a kept replicate result costs besides its curves (object, typed-array headers). */
+const REPLICATE_OVERHEAD_BYTES = 400;
 
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
@@ -233,6 +244,15 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   }
   const at = Array.from(opts.at ?? [], (q) => checkProbability('at', q));
   const qs = [...grid, ...at];
+  // The replicates' canonical curves (3 × |qs| doubles each) are kept for the in-order reduction and the bootstrap
+  // of the threshold: refuse up front a run whose curves alone exceed the memory budget.
+  checkMemory(
+    'runs',
+    runs,
+    runs * (3 * qs.length * 8 + REPLICATE_OVERHEAD_BYTES),
+    `${runs} replicates × ${qs.length} q values (3 curves each, kept for the reduction and the bootstrap)`,
+    'use fewer runs or grid points',
+  );
   const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
   if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
     throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");
@@ -273,7 +293,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   } else if (typeof input === 'string') {
     label = input;
     if (isRandomGraphSpec(input)) {
-      await checkGraphSpecLazy(input);
+      await checkGraphSpecLazy(input, workers); // one graph per compute thread, checked before any is drawn
       randomSpec = input;
       lightSpec = await lightGraphSpecLazy(input);
     } else fixed = await graphFromSpecLazy(input, seed);
@@ -303,16 +323,33 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     ...(opts.betweennessSamples === undefined ? {} : { betweennessSamples: opts.betweennessSamples }),
   });
 
-  // Checkpoint.
+  // Checkpoint: bound to the experiment's content (graph bytes or spec, seed, every option that changes a replicate).
   const results: (ReplicateResult | undefined)[] = new Array(runs);
   let resumed = 0;
+  let ck: OpenCheckpoint | undefined;
   if (opts.checkpoint) {
-    const found = openCheckpoint(
+    let graphId: GraphIdentity;
+    if (input instanceof CompactGraph) graphId = graphContentIdentity(input);
+    else if (typeof input === 'string') {
+      const file = await graphFilePathLazy(input);
+      graphId = file === undefined ? { kind: 'spec', spec: input } : { kind: 'file', spec: input, ...fileSha256(file) };
+    } else graphId = { kind: 'factory' };
+    ck = openCheckpoint(
       opts.checkpoint,
-      { spec: label, seed, mode, order: orderName, runs, qs, microcanonical: opts.microcanonical ?? false },
+      {
+        graph: graphId,
+        seed,
+        mode,
+        order: orderStrategy ? 'custom-function' : orderName,
+        ...(customOrder ? { customOrderSha256: int32Sha256(customOrder) } : {}),
+        qs,
+        microcanonical: opts.microcanonical ?? false,
+        betweennessSamples: opts.betweennessSamples ?? null,
+      },
+      runs,
       opts.resume ?? false,
     );
-    for (const [r, res] of found) {
+    for (const [r, res] of ck.done) {
       results[r] = res;
       resumed++;
     }
@@ -321,7 +358,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   opts.onProgress?.(done, runs);
   const finish = (res: ReplicateResult) => {
     results[res.r] = res;
-    if (opts.checkpoint) appendCheckpoint(opts.checkpoint, res);
+    if (ck) appendCheckpoint(ck, res);
     done++;
     opts.onProgress?.(done, runs);
   };

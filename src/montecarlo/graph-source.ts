@@ -68,11 +68,13 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
 }
 
 /**
- * Check a `--graph` spec's syntax without building the graph (`parseGraphSpec` of src/generators/spec.ts, imported
- * lazily), so that a bad spec is reported once, up front, as a FragilityInputError — not by every replicate.
+ * Check a `--graph` spec's syntax and its memory estimate without building the graph (`parseGraphSpec` and
+ * `checkGraphSpecMemory` of src/generators/spec.ts, imported lazily), so that a bad or too large spec is reported
+ * once, up front, as a FragilityInputError — not by every replicate.
  *
  * @param spec - a `--graph` spec.
- * @throws FragilityInputError naming `--graph` for a malformed spec.
+ * @param copies - graphs alive at once (one per compute thread; default 1).
+ * @throws FragilityInputError naming `--graph` for a malformed spec or one above the memory budget.
  *
  * **Complexity** O(length of the spec).
  *
@@ -85,9 +87,13 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
  * await checkGraphSpecLazy('er:n=1000,k=4'); // ok
  * ```
  */
-export async function checkGraphSpecLazy(spec: string): Promise<void> {
-  const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => unknown };
+export async function checkGraphSpecLazy(spec: string, copies = 1): Promise<void> {
+  const mod = (await import('../generators/spec.ts')) as {
+    parseGraphSpec: (spec: string) => unknown;
+    checkGraphSpecMemory: (spec: string, explicit?: boolean, copies?: number) => void;
+  };
   mod.parseGraphSpec(spec);
+  mod.checkGraphSpecMemory(spec, true, copies);
 }
 
 /**

@@ -59,7 +59,20 @@ export {
   replicateStreams,
   runReplicateOnGraph,
 } from './replicate.ts';
-export { CHECKPOINT_FORMAT, type CheckpointHeader, appendCheckpoint, openCheckpoint, replicateToLine } from './checkpoint.ts';
+export {
+  CHECKPOINT_FORMAT,
+  type CheckpointHeader,
+  type ExperimentIdentity,
+  type GraphIdentity,
+  type OpenCheckpoint,
+  appendCheckpoint,
+  experimentFingerprint,
+  fileSha256,
+  graphContentIdentity,
+  int32Sha256,
+  openCheckpoint,
+  replicateToLine,
+} from './checkpoint.ts';
 export {
   type SweepCurveSummary,
   defaultOccupationGrid,

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../atomic-write.ts';
 import { dirname } from 'node:path';
 import { FragilityInputError } from '../errors.ts';
 
@@ -98,6 +99,6 @@ export function jsonReportText(value: unknown, indent = 2): string {
  */
 export function writeJsonReport(path: string, value: unknown, indent = 2): string {
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, jsonReportText(value, indent), 'utf8');
+  writeFileAtomic(path, jsonReportText(value, indent)); // temporary file + rename: never a cut report.json
   return path;
 }

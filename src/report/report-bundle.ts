@@ -5,7 +5,8 @@
  * @module
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { writeDirAtomicSync } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
 import { csvTable } from './csv-table.ts';
 import { writeJsonReport } from './json-report.ts';
@@ -70,7 +71,9 @@ export interface WrittenReport {
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
- * Write a report bundle to `dir` (created recursively; existing files of the same names are overwritten).
+ * Write a report bundle to `dir` (its parents created as needed). The folder is assembled aside and moved into place
+ * (`writeDirAtomicSync`): an existing `dir` is replaced as a whole if it is empty or a report folder written before,
+ * and refused otherwise (FragilityInputError), so that no user file is ever deleted.
  *
  * index.md has the title, the summary, one `##` section per entry (markdown, inline image `![alt](name.svg)` with
  * links to the SVG/PNG, the markdown table with a link to its CSV), then a "Files" list linking every file written.
@@ -129,54 +132,57 @@ export function writeReport(dir: string, report: ReportBundle): WrittenReport {
     columns: Array.isArray(spec) ? undefined : (spec as { columns?: readonly TableColumnInput[] }).columns,
   }));
 
-  mkdirSync(dir, { recursive: true });
+  // Assembled in a sibling temporary folder and moved into place when complete (src/atomic-write.ts): a run killed
+  // or out of disk leaves the previous report or none, never 12 of 13 files with a cut report.json.
+  mkdirSync(dirname(resolve(dir)), { recursive: true });
   const written: string[] = [];
-  const md: string[] = [`# ${oneLine(report.title)}`, ''];
-  if (report.summary) md.push(report.summary.trim(), '');
+  writeDirAtomicSync(dir, (tmp) => {
+    const md: string[] = [`# ${oneLine(report.title)}`, ''];
+    if (report.summary) md.push(report.summary.trim(), '');
 
-  for (const { s, svgFile, pngFile, csvFile } of plans) {
-    md.push(`## ${oneLine(s.heading)}`, '');
-    if (s.markdown) md.push(s.markdown.trim(), '');
-    if (s.plot && svgFile) {
-      writeFileSync(join(dir, svgFile), s.plot.svg.endsWith('\n') ? s.plot.svg : s.plot.svg + '\n', 'utf8');
-      written.push(svgFile);
-      if (pngFile) {
-        svgToPng(s.plot.svg, join(dir, pngFile), { zoom: pngZoom });
-        written.push(pngFile);
+    for (const { s, svgFile, pngFile, csvFile } of plans) {
+      md.push(`## ${oneLine(s.heading)}`, '');
+      if (s.markdown) md.push(s.markdown.trim(), '');
+      if (s.plot && svgFile) {
+        writeFileSync(join(tmp, svgFile), s.plot.svg.endsWith('\n') ? s.plot.svg : s.plot.svg + '\n', 'utf8');
+        written.push(svgFile);
+        if (pngFile) {
+          svgToPng(s.plot.svg, join(tmp, pngFile), { zoom: pngZoom });
+          written.push(pngFile);
+        }
+        const alt = escapeLinkText(s.plot.alt ?? s.heading);
+        md.push(`![${alt}](${svgFile})`, '');
+        const links = [`[SVG](${svgFile})`, ...(pngFile ? [`[PNG](${pngFile})`] : [])].join(' · ');
+        md.push(s.plot.caption ? `*${oneLine(s.plot.caption)}* (${links})` : `(${links})`, '');
       }
-      const alt = escapeLinkText(s.plot.alt ?? s.heading);
-      md.push(`![${alt}](${svgFile})`, '');
-      const links = [`[SVG](${svgFile})`, ...(pngFile ? [`[PNG](${pngFile})`] : [])].join(' · ');
-      md.push(s.plot.caption ? `*${oneLine(s.plot.caption)}* (${links})` : `(${links})`, '');
-    }
-    if (s.table) {
-      if (!Array.isArray(s.table.rows)) throw new FragilityInputError('table.rows', s.table.rows, 'an array');
-      if (s.table.caption) md.push(`*${oneLine(s.table.caption)}*`, '');
-      md.push(markdownTable(s.table.rows, s.table.columns).trimEnd(), '');
-      if (csvFile) {
-        writeFileSync(join(dir, csvFile), csvTable(s.table.rows, s.table.columns), 'utf8');
-        written.push(csvFile);
-        md.push(`Data: [${csvFile}](${csvFile})`, '');
+      if (s.table) {
+        if (!Array.isArray(s.table.rows)) throw new FragilityInputError('table.rows', s.table.rows, 'an array');
+        if (s.table.caption) md.push(`*${oneLine(s.table.caption)}*`, '');
+        md.push(markdownTable(s.table.rows, s.table.columns).trimEnd(), '');
+        if (csvFile) {
+          writeFileSync(join(tmp, csvFile), csvTable(s.table.rows, s.table.columns), 'utf8');
+          written.push(csvFile);
+          md.push(`Data: [${csvFile}](${csvFile})`, '');
+        }
       }
     }
-  }
-  for (const { file, rows, columns } of extraCsv) {
-    writeFileSync(join(dir, file), csvTable(rows, columns), 'utf8');
-    written.push(file);
-  }
-  if (report.json !== undefined) {
-    writeJsonReport(join(dir, 'report.json'), report.json);
-    written.push('report.json');
-  }
-  if (written.length > 0) {
-    md.push('## Files', '');
-    for (const f of written) md.push(`- [${f}](${f})${describeFile(f)}`);
-    md.push('');
-  }
-  const index = join(dir, 'index.md');
-  writeFileSync(index, md.join('\n'), 'utf8');
-  written.push('index.md');
-  return { dir, index, files: written };
+    for (const { file, rows, columns } of extraCsv) {
+      writeFileSync(join(tmp, file), csvTable(rows, columns), 'utf8');
+      written.push(file);
+    }
+    if (report.json !== undefined) {
+      writeJsonReport(join(tmp, 'report.json'), report.json);
+      written.push('report.json');
+    }
+    if (written.length > 0) {
+      md.push('## Files', '');
+      for (const f of written) md.push(`- [${f}](${f})${describeFile(f)}`);
+      md.push('');
+    }
+    writeFileSync(join(tmp, 'index.md'), md.join('\n'), 'utf8');
+    written.push('index.md');
+  });
+  return { dir, index: join(dir, 'index.md'), files: written };
 }
 
 function describeFile(f: string): string {

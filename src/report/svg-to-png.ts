@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { FragilityInputError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
 
 /** Options for {@link svgToPng}. */
 export interface SvgToPngOptions {
@@ -57,19 +58,20 @@ export function svgToPng(svg: string, path: string, options: SvgToPngOptions = {
     throw new FragilityInputError('zoom', zoom, 'a number in (0, 16]');
   }
   const command = options.command ?? 'rsvg-convert';
-  const args = ['-f', 'png', '-z', String(zoom), '-o', path];
+  const args = ['-f', 'png', '-z', String(zoom)]; // PNG on stdout, then written atomically
   const background = options.background ?? 'white';
   if (background !== 'none') args.push('-b', background);
   mkdirSync(dirname(path), { recursive: true });
-  const result = spawnSync(command, args, { input: svg, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command, args, { input: svg, maxBuffer: 256 * 1024 * 1024 });
   if (result.error) {
     if ((result.error as NodeJS.ErrnoException).code === 'ENOENT') throw new RsvgConvertMissingError(command);
     throw result.error;
   }
   if (result.status !== 0) {
-    const msg = (result.stderr || '').trim().split('\n')[0] || `exit status ${result.status}`;
+    const msg = (result.stderr?.toString('utf8') || '').trim().split('\n')[0] || `exit status ${result.status}`;
     throw new Error(`svgToPng: ${command} failed: ${msg}`);
   }
+  writeFileAtomic(path, result.stdout);
   return path;
 }
 

@@ -1,3 +1,4 @@
+import { OUTPUT_DIR_MARKER } from '../../src/atomic-write.ts';
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,8 @@ describe('writeReport', () => {
       csv: { timeline: [{ t: 0, online: 1 }, { t: 1, online: 'a, "b"' }], whatif: { rows: [{ name: 'x', v: 1 }], columns: ['name'] } },
     });
     expect(result.files).toEqual(['timeline.svg', 'thresholds.csv', 'collapse.svg', 'timeline.csv', 'whatif.csv', 'report.json', 'index.md']);
-    expect(readdirSync(dir).sort()).toEqual([...result.files].sort());
+    // Every file written, plus the marker that lets the next run replace this folder as a whole.
+    expect(readdirSync(dir).sort()).toEqual([OUTPUT_DIR_MARKER, ...result.files].sort());
     const md = readFileSync(result.index, 'utf8');
     expect(md.startsWith('# Skype 2010 [scale 0.01]\n')).toBe(true);
     expect(md).toContain('![Timeline](timeline.svg)');

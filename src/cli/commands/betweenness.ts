@@ -4,7 +4,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, intOption, withCommon } from '../common.ts';
+import { action, effectiveWorkers, intOption, withCommon } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { betweennessParallel } from '../../cascade/betweenness.ts';
 import { stream } from '../../random/stream.ts';
@@ -44,13 +44,14 @@ sources). For labelled graphs "keys"[i] is the name of node id i. The graph is b
   );
   cmd.action(
     action(async (opts: BetweennessCliOptions) => {
+      const workers = effectiveWorkers(opts.workers);
       const g = await graphFromSpec(opts.graph, { seed: opts.seed });
       const t0 = performance.now();
       const r = await betweennessParallel(g, {
         samples: opts.samples,
         rng: stream(opts.seed, 1),
         normalized: opts.normalized ?? false,
-        workers: opts.workers,
+        workers,
       });
       const seconds = (performance.now() - t0) / 1000;
       const json: Record<string, unknown> = {
@@ -68,7 +69,7 @@ sources). For labelled graphs "keys"[i] is the name of node id i. The graph is b
       const top = Array.from(r.values.keys()).sort((a, b) => r.values[b] - r.values[a] || a - b).slice(0, 10);
       const lines = [
         `betweenness of ${opts.graph} (n = ${g.n}, m = ${g.m}): ${r.method}` +
-          `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${opts.workers} thread${opts.workers > 1 ? 's' : ''}`,
+          `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${workers} thread${workers > 1 ? 's' : ''}`,
         'top nodes:',
         ...top.map((v) => `  ${g.keyOf(v)}\t${r.values[v]}${r.stderr ? ` ± ${r.stderr[v]}` : ''}`),
       ];

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
+import { action, effectiveWorkers, choiceOption, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
 
 interface CompareCliOptions {
   law?: string;
@@ -72,7 +72,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
         level: opts.level,
         window: opts.window,
         tolerance: opts.tolerance,
-        workers: opts.workers,
+        workers: effectiveWorkers(opts.workers),
         ...(opts.grid ? { grid: opts.grid } : {}),
       });
       const rows = res.lineUp.rows.map((r) => ({

@@ -11,7 +11,8 @@
 import type { Command } from 'commander';
 import { action, choiceOption, withCommon } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
-import { graphFromSpec, overlayFromSpec, parseGraphSpec, type GraphSpec } from '../../generators/spec.ts';
+import { checkOutputFile } from '../../atomic-write.ts';
+import { checkGraphSpecMemory, graphFromSpec, overlayFromSpec, parseGraphSpec, type GraphSpec } from '../../generators/spec.ts';
 import { twoTierToCompactGraph } from '../../generators/two-tier.ts';
 import { componentSummary } from '../../graph/components.ts';
 import { Role, type CompactGraph } from '../../graph/compact-graph.ts';
@@ -56,6 +57,9 @@ Examples:
     action(async (opts: GenerateOptions) => {
       const spec = parseGraphSpec(opts.graph);
       const format = opts.format ?? formatFromPath(opts.out);
+      if (opts.out) checkOutputFile('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
+      // The memory estimate, named by the spec as typed (the explicit graph of an overlay only with --out).
+      checkGraphSpecMemory(spec, spec.model === 'two-tier' || spec.model === 'ultrapeer' ? Boolean(opts.out) : true, 1, opts.graph);
       let summary: Record<string, unknown>;
       let graph: CompactGraph | null = null;
       if (spec.model === 'two-tier' || spec.model === 'ultrapeer') {
@@ -67,9 +71,9 @@ Examples:
         summary = graphSummary(graph);
       }
       if (opts.out && graph) {
-        if (format === 'gexf') await writeGexf(graph, opts.out);
-        else if (format === 'graphml') await writeGraphml(graph, opts.out);
-        else await writeEdgeList(graph, opts.out);
+        if (format === 'gexf') await writeGexf(graph, opts.out, '--out');
+        else if (format === 'graphml') await writeGraphml(graph, opts.out, '--out');
+        else await writeEdgeList(graph, opts.out, '--out');
       }
       const json: Record<string, unknown> = {
         graph: opts.graph,

@@ -49,6 +49,10 @@ after the trigger. Progress goes to stderr.`,
       const { loadScenario } = await import('../../scenarios/load.ts');
       const { runScenario } = await import('../../scenarios/run.ts');
       const scenario = loadScenario(name);
+      if (opts.out && !opts.printScenario) {
+        const { checkOutputDir } = await import('../../atomic-write.ts');
+        checkOutputDir('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
+      }
       if (opts.printScenario) return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
       const t0 = performance.now();
       const log = (m: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
@@ -57,6 +61,7 @@ after the trigger. Progress goes to stderr.`,
       if (opts.out) {
         const { writeReport } = await import('../../report/report-bundle.ts');
         const { scenarioReport } = await import('../../scenarios/report.ts');
+        // Assembled aside and moved into place (writeReport → writeDirAtomicSync): never a partial folder.
         const w = writeReport(opts.out, { ...scenarioReport(result, scenario), ...(opts.png ? { png: true } : {}) });
         written = w.index;
         log(`report written: ${w.files.length} files in ${opts.out}`);

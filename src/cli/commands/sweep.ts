@@ -5,8 +5,10 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, intOption, numberListOption, withCommon } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
+import { checkOutputFile } from '../../atomic-write.ts';
 import { runEnsemble } from '../../montecarlo/ensemble.ts';
+import { FragilityInputError } from '../../errors.ts';
 
 interface SweepCliOptions {
   graph: string;
@@ -38,7 +40,7 @@ export function register(program: Command): void {
       choiceOption('--order <order>', 'removal order', ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'], 'random'),
     )
     .option('--runs <R>', 'number of replicates', intOption('--runs', 1, 1e7), 20)
-    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W)', intOption('--workers', 1, 256), 1)
+    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W; more than the cores available is reduced to that, with a note on stderr)', intOption('--workers', 1, 256), 1)
     .option('--at <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S', numberListOption('--at', 0, 1))
     .option('--grid-points <G>', 'points of the q grid used for the threshold', intOption('--grid-points', 3, 100001), 201)
     .option('--samples <K>', 'betweenness orders: pivots for sampled betweenness (default exact)', intOption('--samples', 1))
@@ -65,6 +67,9 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
   );
   cmd.action(
     action(async (opts: SweepCliOptions) => {
+      if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
+      if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
+      const workers = effectiveWorkers(opts.workers);
       let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
       if (opts.progress !== false && process.stderr.isTTY) {
         const { default: cliProgress } = await import('cli-progress');
@@ -81,7 +86,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         order: opts.order as 'random',
         runs: opts.runs,
         seed: opts.seed,
-        workers: opts.workers,
+        workers,
         grid,
         at: opts.at ?? [],
         bootstrap: opts.bootstrap,
