@@ -24,8 +24,8 @@
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { totalmem } from 'node:os';
 import { FragilityInputError } from '../errors.ts';
+import { checkMemory } from '../resources.ts';
 import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
@@ -76,17 +76,11 @@ function edgeListBytes(n: number, m: number): number {
 }
 
 /**
- * Refuse, before allocating, a graph whose size exceeds the memory budget (half of physical memory unless
- * FRAGILITY_MAX_MEMORY says otherwise). The one place that decides; it will call src/resources.ts's checkMemory.
+ * Refuse, before allocating, a graph whose size exceeds the memory budget (src/resources.ts: --max-memory,
+ * FRAGILITY_MAX_MEMORY, else half of physical memory).
  */
 function checkGraphMemory(field: string, value: unknown, n: number, m: number): void {
-  const bytes = edgeListBytes(n, m);
-  const env = process.env.FRAGILITY_MAX_MEMORY;
-  const budget = env && Number.isFinite(Number(env)) ? Number(env) : Math.floor(totalmem() / 2);
-  if (bytes > budget) {
-    throw new FragilityInputError(field, value, `a size within the memory budget of ${(budget / 1e9).toPrecision(3)} GB`,
-      `a graph with n = ${n}, m = ${m} would take about ${(bytes / 1e9).toPrecision(3)} GB`);
-  }
+  checkMemory(field, value, edgeListBytes(n, m), `reading an edge list with n = ${n}, m = ${m}`);
 }
 
 /** Incremental edge-list parser shared by the string and the streaming readers. */
