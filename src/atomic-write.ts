@@ -136,6 +136,92 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, field =
   }
 }
 
+/** A file being written atomically: {@link AtomicFile.commit} renames it into place, `abort` removes it. */
+export interface AtomicFile {
+  /** Append text (synchronously). */
+  write(text: string): void;
+  /** Flush, fsync and rename over the target. */
+  commit(): void;
+  /** Remove the temporary file (the target is untouched). */
+  abort(): void;
+}
+
+/**
+ * Open a file for a synchronous, incremental atomic write (large outputs produced line by line): the content goes
+ * to a temporary name in the same folder and appears at `path` only on {@link AtomicFile.commit}.
+ *
+ * @param path - the target file.
+ * @param field - the option named in the error (default `'path'`).
+ * @returns an {@link AtomicFile}.
+ * @throws FragilityInputError (exit 2) for filesystem errors, see {@link outputPathError}.
+ *
+ * **Complexity** O(1) to open; O(size) over the writes.
+ *
+ * **Model** write-temp-then-rename.
+ *
+ * **References** POSIX rename(2).
+ *
+ * @example
+ * ```ts
+ * const f = openAtomicFile('out.ndjson'); f.write('{}\n'); f.commit();
+ * ```
+ */
+export function openAtomicFile(path: string, field = 'path'): AtomicFile {
+  const tmp = tempNameFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx', 0o666);
+  } catch (err) {
+    throw outputPathError(err, field, path);
+  }
+  const fail = (err: unknown): never => {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        /* already failing */
+      }
+      fd = undefined;
+    }
+    removeQuietly(tmp);
+    throw outputPathError(err, field, path);
+  };
+  return {
+    write(text: string) {
+      if (fd === undefined) throw new Error('openAtomicFile: write after commit or abort');
+      try {
+        const buf = Buffer.from(text, 'utf8');
+        let off = 0;
+        while (off < buf.byteLength) off += writeSync(fd, buf, off, buf.byteLength - off);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    commit() {
+      if (fd === undefined) throw new Error('openAtomicFile: commit after commit or abort');
+      try {
+        fsyncSync(fd);
+        closeSync(fd);
+        fd = undefined;
+        renameSync(tmp, path);
+      } catch (err) {
+        fail(err);
+      }
+    },
+    abort() {
+      if (fd !== undefined) {
+        try {
+          closeSync(fd);
+        } catch {
+          /* closing anyway */
+        }
+        fd = undefined;
+      }
+      removeQuietly(tmp);
+    },
+  };
+}
+
 /**
  * Write a file atomically through a stream (large outputs such as edge lists): `body` writes to a stream on a
  * temporary file in the same folder; when it resolves the stream is flushed, fsynced and renamed over `path`.

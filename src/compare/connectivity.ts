@@ -56,11 +56,12 @@ export interface ThresholdPair {
   /** Analytic critical occupation q_c (null with `analyticReason`). */
   analytic: number | null;
   analyticReason?: string;
-  /** Monte Carlo q_c: peak of the mean susceptibility, with a bootstrap interval. */
-  montecarlo: number;
+  /** Monte Carlo q_c: peak of the mean susceptibility, with a bootstrap interval (null with `montecarloReason`). */
+  montecarlo: number | null;
+  montecarloReason?: string;
   ci: [number, number];
-  /** Monte Carlo q_c by the largest-gap estimator, with its Student-t interval. */
-  gap: { q_c: number; ci: [number, number] };
+  /** Monte Carlo q_c by the largest-gap estimator, with its Student-t interval (null with `reason`). */
+  gap: { q_c: number | null; ci: [number, number]; reason?: string };
 }
 
 /** Result of {@link compareConnectivity}. */
@@ -198,8 +199,9 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       analytic: qcAnalytic,
       ...(analyticReason ? { analyticReason } : {}),
       montecarlo: ens.threshold.q_c,
+      ...(ens.threshold.reason ? { montecarloReason: ens.threshold.reason } : {}),
       ci: ens.threshold.ci,
-      gap: { q_c: ens.gapThreshold.q_c, ci: ens.gapThreshold.ci },
+      gap: { q_c: ens.gapThreshold.q_c, ci: ens.gapThreshold.ci, ...(ens.gapThreshold.reason ? { reason: ens.gapThreshold.reason } : {}) },
     },
   };
 }

@@ -15,6 +15,7 @@ import { degreeOrder } from '../montecarlo/degree-order.ts';
 import { largestGapOccupation } from '../montecarlo/largest-gap.ts';
 import { randomOrder } from '../montecarlo/random-order.ts';
 import { meanWithCI } from '../montecarlo/statistics.ts';
+import { noTransitionReason } from '../montecarlo/transition.ts';
 import { sweepTwoTier } from '../montecarlo/sweep-two-tier.ts';
 import { stream } from '../random/stream.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
@@ -55,8 +56,11 @@ export interface TwoTierComparison {
   served: LineUp;
   /** Giant supernode component (fraction of all original supernodes) vs supernode loss f (x = f). */
   giant: LineUp;
-  /** Critical supernode loss: analytic (branching) vs Monte Carlo (largest-gap estimator, mean with Student-t CI). */
-  threshold: { analytic: number | null; analyticReason?: string; montecarlo: number; ci: [number, number] };
+  /**
+   * Critical supernode loss: analytic (branching) vs Monte Carlo (largest-gap estimator, mean with Student-t CI).
+   * `montecarlo` is null with `montecarloReason` when the simulated core has no giant component even intact.
+   */
+  threshold: { analytic: number | null; analyticReason?: string; montecarlo: number | null; montecarloReason?: string; ci: [number, number] };
 }
 
 /**
@@ -129,6 +133,11 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
       return { x: f, mean: e.mean, sd: Number.isFinite(e.sd) ? e.sd : null, ci: e.ci };
     });
   const gap = meanWithCI(gaps, level);
+  // No giant supernode component even intact (f = 0): the largest jump of a core that never percolates locates
+  // nothing, so the simulated threshold is null with the reason (issue 14), as the analytic one is.
+  const intact = grid.indexOf(0);
+  const giantIntact = intact < 0 ? undefined : giantRuns.reduce((s, c) => s + c[intact], 0) / runs;
+  const mcNone = noTransitionReason(S, giantIntact, giantIntact === undefined ? undefined : giantIntact * S);
   return {
     model: { coreLaw: law.spec, cacheSize: H, supernodes: S, clients: C, removal, analytic: th.model },
     runs,
@@ -139,8 +148,7 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
     threshold: {
       analytic: th.f_c,
       ...(th.reason ? { analyticReason: th.reason } : {}),
-      montecarlo: gap.mean,
-      ci: gap.ci,
+      ...(mcNone ? { montecarlo: null, montecarloReason: mcNone.replace('the graph', 'the supernode core'), ci: [NaN, NaN] as [number, number] } : { montecarlo: gap.mean, ci: gap.ci }),
     },
   };
 }

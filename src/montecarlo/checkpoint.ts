@@ -25,9 +25,10 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { appendFileSync, closeSync, existsSync, openSync, readSync } from 'node:fs';
 import { z } from 'zod';
-import { writeFileAtomic } from '../atomic-write.ts';
+import { openAtomicFile, writeFileAtomic } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { ReplicateResult } from './replicate.ts';
@@ -303,6 +304,41 @@ function short(v: unknown): string {
 
 const nanOf = (a: (number | null)[]): Float64Array => Float64Array.from(a, (x) => (x === null ? NaN : x));
 
+/** Longest checkpoint line accepted (a replicate line is ~60 characters per q value, more with microcanonical data). */
+const MAX_CHECKPOINT_LINE = 256 * 1024 * 1024;
+
+/**
+ * The lines of a file, read in 1 MiB chunks: each complete line (its newline stripped), then the final fragment
+ * without a newline, if any, with `complete: false`. A line longer than `maxLine` characters ends the read with
+ * `tooLong(lineNumber)`.
+ */
+function* readLines(path: string, maxLine: number, tooLong: (line: number) => Error): Generator<{ line: string; complete: boolean }> {
+  const fd = openSync(path, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const decoder = new StringDecoder('utf8');
+  let pending = '';
+  let lineNo = 1;
+  try {
+    for (;;) {
+      const k = readSync(fd, buf, 0, buf.length, null);
+      if (k === 0) break;
+      const chunk = pending + decoder.write(buf.subarray(0, k));
+      let start = 0;
+      for (let nl = chunk.indexOf('\n'); nl >= 0; nl = chunk.indexOf('\n', start)) {
+        yield { line: chunk.slice(start, nl), complete: true };
+        lineNo++;
+        start = nl + 1;
+      }
+      pending = chunk.slice(start);
+      if (pending.length > maxLine) throw tooLong(lineNo);
+    }
+    pending += decoder.end();
+    if (pending !== '') yield { line: pending, complete: false };
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The open checkpoint: where to append and under which fingerprint. */
 export interface OpenCheckpoint {
   path: string;
@@ -348,15 +384,14 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
     writeFileAtomic(path, JSON.stringify(header) + '\n', field);
     return { path, fingerprint, done, droppedTornLine: false };
   }
-  const text = readFileSync(path, 'utf8');
-  const lines = text.split('\n');
-  const torn = !text.endsWith('\n'); // the last element is a fragment cut by a kill (or '' when whole)
-  const last = lines.length - 1; // lines[last] is '' for a whole file
   const bad = (what: string) => new FragilityInputError(field, path, `a checkpoint of this experiment (${CHECKPOINT_FORMAT})`, what);
-
+  // Read line by line in 1 MiB chunks: a checkpoint of many replicates can exceed the largest string V8 makes.
+  const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) => bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`));
+  const headerLine = lines.next();
+  if (headerLine.done || !headerLine.value.complete) throw bad('line 1 is not a JSON header');
   let first: unknown;
   try {
-    first = JSON.parse(lines[0]);
+    first = JSON.parse(headerLine.value.line);
   } catch {
     throw bad('line 1 is not a JSON header');
   }
@@ -376,58 +411,67 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
   }
 
   const schema = replicateSchema(experiment.qs.length, experiment.microcanonical);
-  const kept: string[] = [JSON.stringify(header)];
-  const seen = new Map<number, string>();
+  // The file is rewritten as it is read (temporary file, renamed at the end): header with this run's `runs`, every
+  // valid line once, without a torn last line.
+  const out = openAtomicFile(path, field);
   let droppedTornLine = false;
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i];
-    if (i === last) {
-      if (torn && line !== '') droppedTornLine = true;
-      break;
+  try {
+    out.write(JSON.stringify(header) + '\n');
+    const seen = new Map<number, string>();
+    let i = 1;
+    for (const { line, complete } of lines) {
+      i++;
+      if (!complete) {
+        droppedTornLine = line !== '';
+        break;
+      }
+      if (line.trim() === '') continue;
+      const where = `line ${i}`;
+      let o: unknown;
+      try {
+        o = JSON.parse(line);
+      } catch {
+        throw bad(`${where} is not JSON (the file is damaged; only a final line cut by a kill is dropped)`);
+      }
+      const p = schema.safeParse(o);
+      if (!p.success) throw bad(`${where} is not a valid replicate (${zodWhere(p.error)})`);
+      const cut = line.lastIndexOf(',"check":"');
+      if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== p.data.check) {
+        throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
+      }
+      const x = p.data;
+      if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
+      const prevCheck = seen.get(x.r);
+      if (prevCheck !== undefined) {
+        if (prevCheck !== x.check) throw bad(`${where}: replicate ${x.r} appears twice with different numbers`);
+        continue;
+      }
+      seen.set(x.r, x.check);
+      out.write(line + '\n');
+      if (x.r >= runs) continue; // kept in the file for a later resume with more runs
+      const res: ReplicateResult = {
+        r: x.r,
+        n: x.n,
+        steps: x.steps,
+        giant: nanOf(x.giant),
+        second: nanOf(x.second),
+        susceptibility: nanOf(x.susceptibility),
+        gapQ: x.gapQ === null ? NaN : x.gapQ,
+      };
+      if (typeof x.largest === 'string') {
+        const b = Buffer.from(x.largest, 'base64');
+        if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
+        const copy = new Uint8Array(b.length);
+        copy.set(b);
+        res.largest = new Int32Array(copy.buffer);
+      }
+      done.set(x.r, res);
     }
-    if (line.trim() === '') continue;
-    const where = `line ${i + 1}`;
-    let o: unknown;
-    try {
-      o = JSON.parse(line);
-    } catch {
-      throw bad(`${where} is not JSON (the file is damaged; only a final line cut by a kill is dropped)`);
-    }
-    const p = schema.safeParse(o);
-    if (!p.success) throw bad(`${where} is not a valid replicate (${zodWhere(p.error)})`);
-    const cut = line.lastIndexOf(',"check":"');
-    if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== p.data.check) {
-      throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
-    }
-    const x = p.data;
-    if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
-    const prev = seen.get(x.r);
-    if (prev !== undefined) {
-      if (prev !== line) throw bad(`${where}: replicate ${x.r} appears twice with different numbers`);
-      continue;
-    }
-    seen.set(x.r, line);
-    kept.push(line);
-    if (x.r >= runs) continue; // kept in the file for a later resume with more runs
-    const res: ReplicateResult = {
-      r: x.r,
-      n: x.n,
-      steps: x.steps,
-      giant: nanOf(x.giant),
-      second: nanOf(x.second),
-      susceptibility: nanOf(x.susceptibility),
-      gapQ: x.gapQ === null ? NaN : x.gapQ,
-    };
-    if (typeof x.largest === 'string') {
-      const b = Buffer.from(x.largest, 'base64');
-      if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
-      const copy = new Uint8Array(b.length);
-      copy.set(b);
-      res.largest = new Int32Array(copy.buffer);
-    }
-    done.set(x.r, res);
+  } catch (err) {
+    out.abort();
+    throw err;
   }
-  writeFileAtomic(path, kept.join('\n') + '\n', field);
+  out.commit();
   return { path, fingerprint, done, droppedTornLine };
 }
 

@@ -9,8 +9,8 @@ import { FragilityInputError, checkNumber } from '../errors.ts';
 export interface FiniteSizePoint {
   /** System size (number of nodes; n = L^d for a lattice of side L). */
   n: number;
-  /** Effective threshold at that size (e.g. the susceptibility peak). */
-  q_c: number;
+  /** Effective threshold at that size (e.g. the susceptibility peak); null when that size has no transition. */
+  q_c: number | null;
 }
 
 /** Options of {@link finiteSizeExtrapolation}. */
@@ -24,8 +24,10 @@ export interface FiniteSizeOptions {
 
 /** The fitted extrapolation. */
 export interface FiniteSizeFit {
-  /** The extrapolated threshold (n → ∞). */
-  q_c: number;
+  /** The extrapolated threshold (n → ∞); null when too few sizes have a transition (see `reason`). */
+  q_c: number | null;
+  /** Why q_c is null. */
+  reason?: string;
   /** The amplitude a. */
   a: number;
   /** The exponent used (fixed or fitted). */
@@ -85,14 +87,22 @@ function linearFit(x: Float64Array, y: Float64Array): { c: number; a: number; rs
  * finiteSizeExtrapolation([{ n: 1024, q_c: 0.58 }, { n: 4096, q_c: 0.588 }, { n: 16384, q_c: 0.591 }], { nuBar: 8 / 3 });
  * ```
  */
-export function finiteSizeExtrapolation(points: ReadonlyArray<FiniteSizePoint>, opts: FiniteSizeOptions = {}): FiniteSizeFit {
-  const k = points.length;
-  const sizes = new Set(points.map((p) => p.n));
+export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint>, opts: FiniteSizeOptions = {}): FiniteSizeFit {
+  const sizes = new Set(allPoints.map((p) => p.n));
   const need = opts.nuBar === undefined ? 3 : 2;
   if (sizes.size < need) throw new FragilityInputError('points', `${sizes.size} distinct sizes`, `at least ${need} distinct sizes`);
-  for (const p of points) {
+  for (const p of allPoints) {
     checkNumber('points[].n', p.n, 1);
-    checkNumber('points[].q_c', p.q_c);
+    if (p.q_c !== null) checkNumber('points[].q_c', p.q_c);
+  }
+  // Sizes without a transition (q_c null) carry no information on q_c(∞); with too few left there is none to fit.
+  const points = allPoints.filter((p): p is { n: number; q_c: number } => p.q_c !== null);
+  const k = points.length;
+  const left = new Set(points.map((p) => p.n)).size;
+  if (left < need) {
+    const nuBar = opts.nuBar ?? NaN;
+    const reason = `${sizes.size - left} of ${sizes.size} sizes have no transition (q_c null): ${left} left, at least ${need} needed`;
+    return { q_c: null, a: NaN, nuBar, nuBarFitted: false, residual: NaN, points: k, reason };
   }
   const y = Float64Array.from(points, (p) => p.q_c);
   const x = new Float64Array(k);

@@ -38,6 +38,7 @@ export {
 } from './peak-threshold.ts';
 export { largestGapOccupation } from './largest-gap.ts';
 export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
+export { GIANT_MIN_FRACTION, noTransitionReason } from './transition.ts';
 export {
   type EnsembleGraphInput,
   type LightGraphSpec,

@@ -22,12 +22,17 @@ export interface PeakThresholdOptions {
 
 /** A threshold estimate with its confidence interval. */
 export interface PeakThresholdEstimate {
-  /** The location of the peak of the mean curve (parabolic refinement between grid points). */
-  q_c: number;
-  /** Bootstrap percentile interval [lo, hi] (NaN when bootstrap = 0 or one replicate). */
+  /**
+   * The location of the peak of the mean curve (parabolic refinement between grid points), or null when the curve
+   * has no interior peak (see `reason`).
+   */
+  q_c: number | null;
+  /** Bootstrap percentile interval [lo, hi] (NaN when bootstrap = 0, one replicate, or q_c is null). */
   ci: [number, number];
   /** Number of bootstrap resamples used. */
   bootstrap: number;
+  /** Why q_c is null: the mean curve is zero everywhere, or still rising at the last grid point. */
+  reason?: string;
 }
 
 /**
@@ -76,7 +81,8 @@ export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): num
  * @param grid - increasing occupation probabilities.
  * @param curves - one curve per replicate (each of length grid.length), in replicate order.
  * @param opts - {@link PeakThresholdOptions}.
- * @returns {@link PeakThresholdEstimate}.
+ * @returns {@link PeakThresholdEstimate}; `q_c` is null with a `reason` when the mean curve has no interior peak
+ *   (zero everywhere, or maximal at q = 1 on a grid that ends at 1).
  * @throws FragilityInputError naming `curves` when there are none or their lengths differ from the grid.
  *
  * **Complexity** O(B·R·G) for B resamples, R replicates, G grid points.
@@ -106,6 +112,14 @@ export function peakThreshold(grid: ArrayLike<number>, curves: ReadonlyArray<Arr
   for (let r = 0; r < R; r++) for (let i = 0; i < G; i++) mean[i] += curves[r][i];
   for (let i = 0; i < G; i++) mean[i] /= R;
   const q_c = peakLocation(grid, mean);
+  // No interior peak, no transition: a curve that is zero everywhere (no finite clusters at all), or one still
+  // rising at the top of a grid that reaches q = 1 (clusters keep growing until everything is present: er k < 1).
+  let maxMean = -Infinity;
+  for (let i = 0; i < G; i++) maxMean = Math.max(maxMean, mean[i]);
+  if (G > 0 && !(maxMean > 0)) return { q_c: null, ci: [NaN, NaN], bootstrap: 0, reason: 'the curve is zero on the whole grid: no finite clusters, no transition' };
+  if (G >= 3 && grid[G - 1] === 1 && q_c === 1) {
+    return { q_c: null, ci: [NaN, NaN], bootstrap: 0, reason: 'the curve is still rising at full occupation (q = 1): no transition below q = 1' };
+  }
   if (B === 0 || R < 2) return { q_c, ci: [NaN, NaN], bootstrap: R < 2 ? 0 : B };
   const rng = stream(opts.seed ?? 1, BOOTSTRAP_STREAM_INDEX);
   const peaks = new Float64Array(B);

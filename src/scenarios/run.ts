@@ -8,7 +8,8 @@
 import { simulateOverload, type OverloadResult } from '../cascade/overload-model.ts';
 import { compareOverload, compareOverloadPhase, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
 import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
-import { checkInteger, checkNumber } from '../errors.ts';
+import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
+import { validateOverloadParams } from '../cascade/overload-params.ts';
 import { applyWhatIf } from './load.ts';
 import type { Scenario } from './schema.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
@@ -85,9 +86,12 @@ export interface ScenarioResult {
   /** The connectivity critical supernode loss (random loss): branching theory vs sweeps; and for a targeted loss. */
   connectivityThreshold: {
     analytic: number | null;
-    montecarlo: number;
+    /** Null when the simulated core has no giant component even intact (see `reason`). */
+    montecarlo: number | null;
     ci: [number, number];
-    attack: { analytic: number | null; montecarlo: number; ci: [number, number] };
+    /** Why there is no connectivity threshold (a core without a giant component), when there is none. */
+    reason?: string;
+    attack: { analytic: number | null; montecarlo: number | null; ci: [number, number]; reason?: string };
   };
   /** Minimum-online time and recovery time of the timeline runs. */
   minOnlineAtHours: number;
@@ -128,7 +132,7 @@ const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === nul
  * The verdict on the reported supernode loss, every number computed.
  *
  * @param reported - the reported loss [lo, hi].
- * @param conn - connectivity threshold (random loss): analytic and simulated with CI.
+ * @param conn - connectivity threshold (random loss): analytic and simulated with CI; `reason` when there is none.
  * @param over - overload threshold: mean field and simulated with CI.
  * @returns one paragraph.
  *
@@ -148,16 +152,18 @@ const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === nul
  */
 export function scenarioVerdict(
   reported: [number, number],
-  conn: { analytic: number | null; montecarlo: number; ci: [number, number] },
+  conn: { analytic: number | null; montecarlo: number | null; ci: [number, number]; reason?: string },
   over: { analytic: number | null; montecarlo: number | null; ci: [number | null, number | null] },
 ): string {
   const [lo, hi] = reported;
   const loss = lo === hi ? pct(lo, 0) : `${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)} %`;
-  const connRef = conn.analytic ?? conn.montecarlo;
+  // A core without a giant component has no connectivity threshold to be below: say so, with the reason, rather
+  // than compare the loss with a placeholder (issue 14: "far below the connectivity threshold (100 %)").
+  const connRef = conn.reason !== undefined ? null : (conn.analytic ?? conn.montecarlo);
   const overRef = over.montecarlo ?? over.analytic;
   const connPart =
     connRef === null
-      ? 'the connectivity threshold is undefined'
+      ? `not judged against connectivity: the overlay has no connectivity threshold (${conn.reason ?? 'neither theory nor simulation locates one'})`
       : hi < connRef
         ? `far below the connectivity threshold (f_c ≈ ${pct(conn.analytic)} analytic, ${pct(conn.montecarlo)} ${ciText(conn.ci)} simulated)`
         : `at or past the connectivity threshold (f_c ≈ ${pct(conn.analytic)} analytic, ${pct(conn.montecarlo)} ${ciText(conn.ci)} simulated)`;
@@ -176,6 +182,11 @@ export function scenarioVerdict(
   } else {
     overPart = `around the overload threshold (${overText})`;
     cause = ' — the network sat at the edge of an overload collapse.';
+  }
+  if (connRef === null) {
+    // No connectivity threshold: judge the loss by load alone and say why connectivity is left out.
+    const overOnly = overRef === null ? '.' : lo > overRef ? ' — load took the network down.' : hi < overRef ? ' — by this model the loss alone should not have collapsed the network.' : ' — the network sat at the edge of an overload collapse.';
+    return `A ${loss} supernode loss cannot be judged against connectivity: the overlay has no connectivity threshold (${conn.reason ?? 'neither theory nor simulation locates one'}). It is ${overPart}${overOnly}`;
   }
   return `A ${loss} supernode loss is ${connPart} but ${overPart}${cause}`;
 }
@@ -221,6 +232,16 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const S = Math.round(scenario.overlay.supernodes * scale);
   const C = Math.round(scenario.overlay.clients * scale);
   if (S < 1) checkInteger('supernodes after scaling', S, 1);
+  // Every check runs before the first progress line (issue 14): each what-if's model at this scale (a what-if may
+  // shrink the population below one supernode once scaled, or break a model bound), named by its full path.
+  scenario.whatIf.forEach((w, i) => {
+    try {
+      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
+    } catch (err) {
+      if (!(err instanceof FragilityInputError)) throw err;
+      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
+    }
+  });
 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);
@@ -299,14 +320,20 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     }),
   );
 
-  const connectivityThreshold = {
+  const noneReason = (t: TwoTierComparison['threshold']) =>
+    t.analytic === null || t.montecarlo === null ? (t.analyticReason ?? t.montecarloReason) : undefined;
+  const rr = noneReason(connectivity.random.threshold);
+  const ra = noneReason(connectivity.attack.threshold);
+  const connectivityThreshold: ScenarioResult['connectivityThreshold'] = {
     analytic: connectivity.random.threshold.analytic,
     montecarlo: connectivity.random.threshold.montecarlo,
     ci: connectivity.random.threshold.ci,
+    ...(rr ? { reason: rr } : {}),
     attack: {
       analytic: connectivity.attack.threshold.analytic,
       montecarlo: connectivity.attack.threshold.montecarlo,
       ci: connectivity.attack.threshold.ci,
+      ...(ra ? { reason: ra } : {}),
     },
   };
   const threshold = { analytic: overload.threshold.analytic, montecarlo: overload.threshold.montecarlo, ci: overload.threshold.ci, kind: 'overload' as const };

@@ -274,6 +274,12 @@ export const scenarioSchema = z
     if (r.kind === 'grpc' && r.maxSeconds < r.initialSeconds) {
       ctx.addIssue({ code: 'custom', path: ['clients', 'retry', 'maxSeconds'], message: `a number >= retry.initialSeconds (${r.initialSeconds})` });
     }
+    // Checked here, not when the connectivity stage starts (issue 14: every check before the first progress line).
+    s.montecarlo.connectivity.grid.forEach((f, i, g) => {
+      if (i > 0 && !(f > g[i - 1])) {
+        ctx.addIssue({ code: 'custom', path: ['montecarlo', 'connectivity', 'grid', i], message: `a loss > grid[${i - 1}] (${g[i - 1]}): strictly increasing` });
+      }
+    });
     if (s.reportedLoss[1] < s.reportedLoss[0]) {
       ctx.addIssue({ code: 'custom', path: ['reportedLoss', 1], message: `a loss >= reportedLoss[0] (${s.reportedLoss[0]})` });
     }

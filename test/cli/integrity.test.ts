@@ -51,6 +51,21 @@ describe('output paths: one exit-code rule (2, one line naming option, path and 
   });
 });
 
+describe('scenario checks run before the first progress line and name the full path', () => {
+  it('a what-if that scales below one supernode', async () => {
+    const sc = smallScenario() as unknown as { whatIf: unknown[] };
+    sc.whatIf.push({ name: 'tiny core', set: { overlay: { supernodes: 100 } } });
+    const r = await runInProcess('scenario', [file('tiny.json', sc), '--seed', '1', '--json']);
+    oneLineExit2(r, /^fragility: scenario\.whatIf\[3\]\.set → model supernodes: 100 is not allowed; expected at least 1 supernode after scaling \(what-if "tiny core" at scale 0\.002\)$/);
+  });
+  it('a connectivity grid out of order (cross-field)', async () => {
+    const sc = smallScenario();
+    sc.montecarlo.connectivity.grid = [0, 0.5, 0.25, 1];
+    const r = await runInProcess('scenario', [file('grid.json', sc), '--seed', '1', '--json']);
+    oneLineExit2(r, /^fragility: scenario\.montecarlo\.connectivity\.grid\[2\]: 0\.25 is not allowed; expected a loss > grid\[1\] \(0\.5\): strictly increasing$/);
+  });
+});
+
 describe('--workers above the cores', () => {
   it(`--workers 256 runs on the ${availableCores()} available cores with a note, same JSON as --workers 1`, async () => {
     const args = ['--graph', 'er:n=2000,k=4', '--runs', '4', '--seed', '3', '--at', '0.5', '--bootstrap', '20', '--json'];

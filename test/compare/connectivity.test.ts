@@ -27,7 +27,7 @@ describe('compareConnectivity', () => {
     // subcritical points: the largest cluster is small (O(log n)/n), never a giant
     for (const r of away.filter((r) => r.x < 0.4)) expect(r.mean).toBeLessThan(Math.log(n) ** 2 / n);
     // the Monte Carlo threshold (susceptibility peak) lies within the critical window of the theory
-    expect(Math.abs(c.threshold.montecarlo - 0.5)).toBeLessThan(0.03);
+    expect(Math.abs(c.threshold.montecarlo! - 0.5)).toBeLessThan(0.03);
   });
 
   it('bond percolation on the same law also agrees above the threshold', async () => {

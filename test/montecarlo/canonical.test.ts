@@ -84,8 +84,8 @@ describe('thresholds', () => {
     const b = peakThreshold(grid, curves, { seed: 3 });
     expect(a).toEqual(b);
     expect(a.q_c).toBeCloseTo(0.499, 2);
-    expect(a.ci[0]).toBeLessThanOrEqual(a.q_c);
-    expect(a.ci[1]).toBeGreaterThanOrEqual(a.q_c);
+    expect(a.ci[0]).toBeLessThanOrEqual(a.q_c!);
+    expect(a.ci[1]).toBeGreaterThanOrEqual(a.q_c!);
   });
   it('finite-size extrapolation recovers q_c, a and ν̄ from exact data', () => {
     const pts = [256, 1024, 4096, 16384, 65536].map((n) => ({ n, q_c: 0.5927 - 0.4 * n ** (-3 / 8) }));

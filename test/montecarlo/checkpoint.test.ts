@@ -149,6 +149,22 @@ describe('resume refuses damaged lines', () => {
   });
 });
 
+describe('large checkpoints are read in chunks', () => {
+  it('a file over 1 MiB (lines across chunk boundaries) resumes to the uninterrupted result', async () => {
+    const ck = join(dir, 'large.ndjson');
+    const opts = { graph: 'square:L=4', runs: 150, seed: 9, grid: defaultOccupationGrid(201), bootstrap: 10 };
+    const full = await runEnsemble({ ...opts, checkpoint: ck });
+    const text = readFileSync(ck, 'utf8');
+    expect(text.length).toBeGreaterThan(1 << 20);
+    const cut = text.lastIndexOf('\n', text.length - 2) + 100; // kill in the middle of the last line
+    writeFileSync(ck, text.slice(0, cut));
+    const res = await runEnsemble({ ...opts, checkpoint: ck, resume: true });
+    expect(res.resumed).toBe(149);
+    expect(strip(res)).toBe(strip(full));
+    expect(readFileSync(ck, 'utf8')).toBe(text);
+  });
+});
+
 describe('kill -9 then --resume', () => {
   it('a sweep killed with SIGKILL resumes to exactly the uninterrupted result', async () => {
     const ck = join(dir, 'killed.ndjson');

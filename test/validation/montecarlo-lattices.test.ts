@@ -29,7 +29,7 @@ async function extrapolate(mode: 'site' | 'bond', seed: number) {
     pts.push({ n: g.n, q_c: res.gapThreshold.q_c });
   }
   // effective thresholds approach from below and grow with L
-  for (let i = 1; i < pts.length; i++) expect(pts[i].q_c).toBeGreaterThan(pts[i - 1].q_c);
+  for (let i = 1; i < pts.length; i++) expect(pts[i].q_c).toBeGreaterThan(pts[i - 1].q_c!);
   const fit = finiteSizeExtrapolation(pts, { nuBar: 8 / 3 });
   return fit;
 }
@@ -37,10 +37,10 @@ async function extrapolate(mode: 'site' | 'bond', seed: number) {
 describe('validation: square-lattice thresholds by finite-size extrapolation', () => {
   it('L1: site p_c = 0.59274621 within 3e-3', async () => {
     const fit = await extrapolate('site', 1);
-    expect(Math.abs(fit.q_c - 0.59274621)).toBeLessThanOrEqual(3e-3);
+    expect(Math.abs(fit.q_c! - 0.59274621)).toBeLessThanOrEqual(3e-3);
   });
   it('L3: bond p_c = 1/2 within 3e-3', async () => {
     const fit = await extrapolate('bond', 1);
-    expect(Math.abs(fit.q_c - 0.5)).toBeLessThanOrEqual(3e-3);
+    expect(Math.abs(fit.q_c! - 0.5)).toBeLessThanOrEqual(3e-3);
   });
 });

@@ -109,7 +109,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
       }));
       const table = markdownTable(tableRows).trimEnd();
       const th = res.threshold;
-      const thText = `threshold q_c: analytic ${f(th.analytic)}${th.analyticReason ? ` (${th.analyticReason})` : ''} | Monte Carlo ${f(th.montecarlo)} [${f(th.ci[0])}, ${f(th.ci[1])}] (susceptibility peak) | largest gap ${f(th.gap.q_c)} [${f(th.gap.ci[0])}, ${f(th.gap.ci[1])}]`;
+      const thText = `threshold q_c: analytic ${f(th.analytic)}${th.analyticReason ? ` (${th.analyticReason})` : ''} | Monte Carlo ${f(th.montecarlo)}${th.montecarloReason ? ` (${th.montecarloReason})` : ` [${f(th.ci[0])}, ${f(th.ci[1])}] (susceptibility peak)`} | largest gap ${f(th.gap.q_c)}${th.gap.reason ? '' : ` [${f(th.gap.ci[0])}, ${f(th.gap.ci[1])}]`}`;
       let written = '';
       if (opts.out) {
         const { writeReport } = await import('../../report/report-bundle.ts');

@@ -27,7 +27,7 @@ interface SweepCliOptions {
   json?: boolean;
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(6) : 'n/a');
+const fmt = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
 
 /** Register `fragility sweep`. */
 export function register(program: Command): void {
@@ -112,7 +112,14 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         observable: res.threshold.observable,
         method: 'susceptibility peak on the q grid, bootstrap percentile interval',
       };
-      if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
+      if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
+      else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
+      const thresholdGap: Record<string, unknown> = {
+        q_c: res.gapThreshold.q_c,
+        ci: res.gapThreshold.ci,
+        method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
+      };
+      if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
       const json = {
         graph: opts.graph,
         mode: res.mode,
@@ -123,15 +130,19 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         graphPerReplicate: res.graphPerReplicate,
         level: res.level,
         threshold,
-        thresholdGap: { q_c: res.gapThreshold.q_c, ci: res.gapThreshold.ci, method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval' },
+        thresholdGap,
         at,
         resumed: res.resumed,
       };
       const lines = [
         `${res.mode} percolation on ${opts.graph} (n = ${res.n}${res.graphPerReplicate ? ', redrawn per replicate' : ''}), ` +
           `order ${res.order}, ${res.runs} runs, seed ${res.seed}`,
-        `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
-        `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
+        res.threshold.q_c === null
+          ? `threshold q_c: none (${res.threshold.reason})`
+          : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
+        res.gapThreshold.q_c === null
+          ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`
+          : `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
         ...res.at.map((p) => `q = ${p.q}: S = ${fmt(p.S)}  sd ${fmt(p.sd)}  95% CI [${fmt(p.ci[0])}, ${fmt(p.ci[1])}]`),
       ];
       if (res.resumed > 0) lines.push(`(${res.resumed} replicates resumed from ${opts.checkpoint})`);
