@@ -6,7 +6,6 @@
  *
  * @module
  */
-import { writeFile } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import * as gexf from 'graphology-gexf';
 import { FragilityInputError } from '../errors.ts';
