@@ -44,7 +44,7 @@ function formatValue(v: unknown): string {
     const s = JSON.stringify(v);
     return s.length > 80 ? s.slice(0, 77) + '...' : s;
   } catch {
-    return String(v);
+    return Array.isArray(v) ? '[...]' : '{...}'; // too deep or cyclic: String(v) would overflow the stack as well
   }
 }
 
@@ -67,6 +67,32 @@ export function checkNumber(field: string, value: number, min = -Infinity, max =
 /** Throw unless `value` is a probability in [0, 1]. */
 export function checkProbability(field: string, value: number): number {
   return checkNumber(field, value, 0, 1);
+}
+
+const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
+
+/**
+ * The number a decimal literal stands for (`42`, `-0.5`, `1e6`, `.5`; surrounding blanks allowed), or NaN for
+ * anything else. Unlike `Number(raw)`, hexadecimal, binary and octal literals (`0x10`, `0b11`, `0o7`), `Infinity`
+ * and the empty string are not numbers here.
+ *
+ * @param raw - the text of an option or a spec parameter.
+ * @returns the number, or NaN.
+ *
+ * **Complexity**: O(|raw|).
+ *
+ * **Model**: JavaScript decimal literal syntax with an optional sign.
+ *
+ * **References**: ECMAScript StrDecimalLiteral, https://tc39.es/ecma262/#sec-tonumber-applied-to-the-string-type.
+ *
+ * @example
+ * ```ts
+ * parseDecimal('1e6'); // 1000000
+ * parseDecimal('0x10'); // NaN
+ * ```
+ */
+export function parseDecimal(raw: string): number {
+  return typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;
 }
 
 function describeRange(kind: string, min: number, max: number): string {

@@ -5,7 +5,7 @@
  * @module
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { FragilityInputError } from '../errors.ts';
+import { FragilityInputError, parseDecimal } from '../errors.ts';
 import { clampWorkers, parseByteSize, setMemoryBudget } from '../resources.ts';
 
 /** What a command hands back: a JSON object for `--json`, and text for people. */
@@ -17,8 +17,8 @@ export interface CommandResult {
 /** Parse an integer option in [min, max]; the error names the option. */
 export function intOption(field: string, min = -Infinity, max = Infinity) {
   return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isSafeInteger(v) || v < min || v > max) {
+    const v = parseDecimal(raw); // not Number(raw): '0x10' and '' are no integers
+    if (!Number.isSafeInteger(v) || v < min || v > max) {
       throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected an integer${range(min, max)}`);
     }
     return v;
@@ -28,8 +28,8 @@ export function intOption(field: string, min = -Infinity, max = Infinity) {
 /** Parse a number option in [min, max]; the error names the option. */
 export function numberOption(field: string, min = -Infinity, max = Infinity) {
   return (raw: string): number => {
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v) || v < min || v > max) {
+    const v = parseDecimal(raw);
+    if (!Number.isFinite(v) || v < min || v > max) {
       throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected a number${range(min, max)}`);
     }
     return v;

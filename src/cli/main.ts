@@ -54,16 +54,20 @@ export async function main(argv: string[]): Promise<void> {
   }
 }
 
+// In-process callers (test/cli/run-main.ts: the fuzz suite) set this global before importing `main`, so that the
+// import does not also run the CLI on their own argv.
+const autorun = !(globalThis as { __FRAGILITY_IN_PROCESS__?: boolean }).__FRAGILITY_IN_PROCESS__;
+
 // A reader that stops early (`fragility … | head`) closes the pipe: stop quietly, as Unix tools do, instead of
 // dying on an unhandled EPIPE with a stack trace.
-for (const stream of [process.stdout, process.stderr]) {
+for (const stream of autorun ? [process.stdout, process.stderr] : []) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') process.exit(0);
     throw err;
   });
 }
 
-main(process.argv).catch((err) => {
+if (autorun) main(process.argv).catch((err) => {
   process.stderr.write(`fragility: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 /**
- * Capacity laws given by a density formula in x (any mathjs expression) on a finite interval.
+ * Capacity laws given by a density formula in x (the sandboxed mathjs subset of expression-sandbox.ts) on a finite
+ * interval.
  *
  * @module
  */
@@ -7,7 +8,7 @@ import { checkInteger, checkNumber, FragilityInputError } from '../errors.ts';
 import type { Rng } from '../random/stream.ts';
 import type { CapacityLaw } from './types.ts';
 import { formatSpecNumber } from './degree-law.ts';
-import { compileUnivariate } from './expression-law.ts';
+import { checkEvaluationBudget, compileExpression } from './expression-sandbox.ts';
 
 /** Options of {@link expressionCapacity}. */
 export interface ExpressionCapacityOptions {
@@ -33,9 +34,10 @@ export const EXPRESSION_CAPACITY_CELLS = 4096;
  * @param expression - e.g. `"x*exp(-x)"`; it must give a finite number >= 0 at every grid point, not all zero.
  * @param options - `lo`, `hi`, `cells`; see {@link ExpressionCapacityOptions}.
  * @returns the law, spec `expr("…",lo=…,hi=…)` (plus `,cells=…` when not the default).
- * @throws FragilityInputError (`capacity.expr`, `capacity.lo`, `capacity.hi`, `capacity.cells`).
+ * @throws FragilityInputError (`capacity.expr`: outside the sandboxed language or a bad value; `capacity.lo`,
+ *   `capacity.hi`, `capacity.cells`: out of range, or (cells + 1) × nodes above the evaluation budget).
  *
- * **Complexity**: O(cells) evaluations to build; pdf, cdf O(1); quantile O(log cells).
+ * **Complexity**: O(cells × nodes) to build; pdf, cdf O(1); quantile O(log cells).
  *
  * **Model**: f̂ piecewise linear through (x_i, f(x_i)), F(x) = ∫_lo^x f̂ / ∫_lo^hi f̂.
  *
@@ -54,7 +56,9 @@ export function expressionCapacity(expression: string, options: ExpressionCapaci
   checkNumber('capacity.hi', hi);
   if (!(hi > lo)) throw new FragilityInputError('capacity.hi', hi, `a finite number > lo (${lo})`);
   checkInteger('capacity.cells', cells, 1, 1e7);
-  const f = compileUnivariate(expression, 'x', 'capacity.expr');
+  const code = compileExpression(expression, 'x', 'capacity.expr');
+  checkEvaluationBudget('capacity.cells', cells, cells + 1, code.cost);
+  const f = code.evaluate;
   const h = (hi - lo) / cells;
   const xs = new Float64Array(cells + 1);
   const fs = new Float64Array(cells + 1);

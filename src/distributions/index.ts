@@ -13,6 +13,15 @@ export { bimodalLaw } from './bimodal-law.ts';
 export { mixtureLaw, type MixtureComponent } from './mixture-law.ts';
 export { empiricalDegreeLaw, empiricalLawFromWeights, graphDegreeLaw } from './empirical-law.ts';
 export { expressionDegreeLaw, type ExpressionLawOptions } from './expression-law.ts';
+export {
+  compileExpression,
+  checkEvaluationBudget,
+  EXPRESSION_FUNCTIONS,
+  EXPRESSION_MAX_LENGTH,
+  EXPRESSION_MAX_NODES,
+  EXPRESSION_EVALUATION_BUDGET,
+  type CompiledExpression,
+} from './expression-sandbox.ts';
 export { uniformCapacity } from './uniform-capacity.ts';
 export { weibullCapacity } from './weibull-capacity.ts';
 export { lognormalCapacity } from './lognormal-capacity.ts';

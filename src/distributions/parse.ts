@@ -342,12 +342,32 @@ function capacityFromCall(call: Call): CapacityLaw {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Laws already built, by spec string. A scenario names its laws once but validation, the connectivity comparison (random
+// and targeted), the timeline and every what-if each asked for them again: an expr(...) law was parsed, compiled and
+// tabulated (up to 1e7 evaluations) each time. Laws are immutable data plus pure functions, so the same object can be
+// shared; failures are not cached. Bounded, oldest entry evicted first.
+
+const CACHE_SIZE = 32;
+const degreeCache = new Map<string, DegreeLaw>();
+const capacityCache = new Map<string, CapacityLaw>();
+
+function cached<L>(cache: Map<string, L>, spec: string, build: () => L): L {
+  const hit = cache.get(spec);
+  if (hit !== undefined) return hit;
+  const law = build();
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(spec, law);
+  return law;
+}
+
 /**
  * Parse a degree-law spec such as `poisson(4)` or `powerlaw(2.5,kmin=1,cutoff=100)` into a {@link DegreeLaw}.
  *
  * @param spec - the spec (grammar in the module documentation); `law.spec` is its canonical form and parses back
  *   into the same law.
- * @returns the law.
+ * @returns the law; the same object for the same spec string within a process (the last 32 specs are kept), so a
+ *   law is parsed, compiled and tabulated once per run.
  * @throws FragilityInputError: field `law` for a malformed spec or an unknown law; `law.<param>` (e.g. `law.tau`)
  *   with the allowed range for a bad parameter.
  *
@@ -367,14 +387,15 @@ function capacityFromCall(call: Call): CapacityLaw {
  */
 export function parseDegreeLaw(spec: string): DegreeLaw {
   if (typeof spec !== 'string') throw new FragilityInputError('law', spec, `a law spec: ${DEGREE_LAW_FORMS}`);
-  return degreeFromCall(parseCall(spec, 'law'));
+  return cached(degreeCache, spec, () => degreeFromCall(parseCall(spec, 'law')));
 }
 
 /**
  * Parse a capacity-law spec such as `uniform(0,1)` or `weibull(2,scale=1)` into a {@link CapacityLaw}.
  *
  * @param spec - the spec (grammar in the module documentation); `law.spec` is its canonical form.
- * @returns the law (support within [0, ∞)).
+ * @returns the law (support within [0, ∞)); the same object for the same spec string within a process (the last 32
+ *   specs are kept).
  * @throws FragilityInputError: field `capacity` for a malformed spec or an unknown law; `capacity.<param>` with the
  *   allowed range for a bad parameter (e.g. `capacity.a` for `uniform(-1,1)`: capacities are >= 0).
  *
@@ -392,5 +413,5 @@ export function parseDegreeLaw(spec: string): DegreeLaw {
  */
 export function parseCapacityLaw(spec: string): CapacityLaw {
   if (typeof spec !== 'string') throw new FragilityInputError('capacity', spec, `a capacity law spec: ${CAPACITY_LAW_FORMS}`);
-  return capacityFromCall(parseCall(spec, 'capacity'));
+  return cached(capacityCache, spec, () => capacityFromCall(parseCall(spec, 'capacity')));
 }

@@ -22,7 +22,7 @@
  *
  * @module
  */
-import { FragilityInputError } from '../errors.ts';
+import { FragilityInputError, parseDecimal } from '../errors.ts';
 import { checkMemory } from '../resources.ts';
 import { graphBuildBytes } from './check-count.ts';
 import { parseCapacityLaw, parseDegreeLaw } from '../distributions/parse.ts';
@@ -134,14 +134,14 @@ class Params {
     const allowed = `an integer ${max >= 0x7fffffff ? `>= ${min}` : `in [${min}, ${max}]`}`;
     if (!this.values.has(key) && dflt !== undefined) return dflt;
     const raw = this.raw(key, allowed);
-    const v = Number(raw);
+    const v = parseDecimal(raw); // decimal only: 0x10 is no integer
     if (raw === '' || !Number.isInteger(v) || v < min || v > max) throw new FragilityInputError(this.field(key), raw, allowed);
     return v;
   }
   num(key: string, min: number, max: number): number {
     const allowed = max === Infinity ? `a number >= ${min}` : `a number in [${min}, ${max}]`;
     const raw = this.raw(key, allowed);
-    const v = Number(raw);
+    const v = parseDecimal(raw); // decimal only: 0x10 is no integer
     if (raw === '' || !Number.isFinite(v) || v < min || v > max) throw new FragilityInputError(this.field(key), raw, allowed);
     return v;
   }

@@ -4,7 +4,10 @@
  * Format: one edge a line, `u v`, the two node tokens separated by whitespace or a comma; further columns (weights,
  * timestamps) are ignored. Blank lines and lines whose first non-blank character is `#` are skipped. A header
  * comment `# fragility edge list: n=N ...` (written by {@link formatEdgeList}) fixes the node count so that isolated
- * nodes survive a round trip.
+ * nodes survive a round trip; its `m=M`, when present, is checked against the body (a file cut short by a killed run
+ * or a full disk is refused, not read as a smaller graph), and its n against the ids used and the memory budget before
+ * anything is allocated. Lines are at most {@link MAX_EDGE_LIST_LINE} bytes (an over-long line is refused with its
+ * number instead of being gathered into one string).
  *
  * Node ids (`ids` option):
  * - `'integer'`: every token is a non-negative integer and is the node id itself; n = max id + 1 (or the header's /
@@ -21,6 +24,7 @@
  */
 import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
+import { checkMemory } from '../resources.ts';
 import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
@@ -56,8 +60,27 @@ export interface EdgeListResult {
 }
 
 const INT_TOKEN = /^\d+$/;
-const HEADER = /^#\s*fragility edge list:\s*n=(\d+)/;
+const HEADER = /^#\s*fragility edge list:\s*n=(\d+)(?:\s+m=(\d+))?/;
 const MAX_ID = 0x7ffffffe;
+
+/** Longest line the edge-list reader accepts, in bytes (1 MiB; a data line is two node tokens and a few columns). */
+export const MAX_EDGE_LIST_LINE = 1 << 20;
+
+/**
+ * Bytes a read of an edge list with n nodes and m edges holds at its peak: the parser's edge and line arrays (12m,
+ * doubled while growing), the duplicate scan (16n + 12m) and the CompactGraph (4n + 16m).
+ */
+function edgeListBytes(n: number, m: number): number {
+  return 20 * n + 52 * m;
+}
+
+/**
+ * Refuse, before allocating, a graph whose size exceeds the memory budget (src/resources.ts: --max-memory,
+ * FRAGILITY_MAX_MEMORY, else half of physical memory).
+ */
+function checkGraphMemory(field: string, value: unknown, n: number, m: number): void {
+  checkMemory(field, value, edgeListBytes(n, m), `reading an edge list with n = ${n}, m = ${m}`);
+}
 
 /** Incremental edge-list parser shared by the string and the streaming readers. */
 class EdgeListParser {
@@ -72,6 +95,10 @@ class EdgeListParser {
   private m = 0;
   private maxId = -1;
   private headerN = 0;
+  /** The first header's m and its line, when it has one. */
+  private header: { n: number; m: number | undefined; line: number } | undefined;
+  /** Data lines (edges before the self-loop / duplicate policies). */
+  private edgeLines = 0;
   private labels: Map<string, number> | null = null;
   private keys: string[] = [];
   lines = 0;
@@ -131,15 +158,25 @@ class EdgeListParser {
     return id;
   }
 
+  private onHeader(lineNo: number, text: string, n: number, m: number | undefined): void {
+    const field = `${this.source}:${lineNo}`;
+    if (n > MAX_ID + 1) throw new FragilityInputError(field, text, `a header with n <= ${MAX_ID + 1}`);
+    if (m !== undefined && !Number.isSafeInteger(m)) throw new FragilityInputError(field, text, 'a header with an integer m');
+    checkGraphMemory(field, text, n, m ?? 0);
+    this.headerN = Math.max(this.headerN, n);
+    if (!this.header && this.edgeLines === 0) this.header = { n, m, line: lineNo };
+  }
+
   line(text: string): void {
     const lineNo = ++this.lines;
     const t = text.trim();
     if (t === '') return;
     if (t[0] === '#') {
       const h = HEADER.exec(t);
-      if (h) this.headerN = Math.max(this.headerN, Number(h[1]));
+      if (h) this.onHeader(lineNo, t, Number(h[1]), h[2] === undefined ? undefined : Number(h[2]));
       return;
     }
+    this.edgeLines++;
     const toks = t.split(/[\s,]+/);
     if (toks.length < 2 || toks[1] === '') this.malformed(lineNo, t, 'expected two node ids');
     const a = toks[0];
@@ -189,9 +226,23 @@ class EdgeListParser {
   }
 
   finish(): EdgeListResult {
+    const h = this.header;
+    if (h && h.m !== undefined && h.m !== this.edgeLines) {
+      throw new FragilityInputError(this.source, `${this.edgeLines} edge lines`,
+        `the ${h.m} edge lines its header (line ${h.line}) announces`,
+        this.edgeLines < h.m ? 'the file is truncated: a run was killed or a disk filled while writing it'
+          : 'edges were appended after the header was written');
+    }
+    if (h && this.intMode && this.maxId + 1 > h.n) {
+      throw new FragilityInputError(this.source, `node id ${this.maxId}`, `ids below the n = ${h.n} its header (line ${h.line}) announces`);
+    }
+    if (h && !this.intMode && this.keys.length > h.n) {
+      throw new FragilityInputError(this.source, `${this.keys.length} nodes`, `at most the n = ${h.n} its header (line ${h.line}) announces`);
+    }
     let n: number;
     if (this.intMode) n = Math.max(this.maxId + 1, this.headerN, this.opts.n ?? 0);
     else n = this.keys.length;
+    checkGraphMemory(this.source, `n = ${n}`, n, this.m);
     let src = this.src.subarray(0, this.m);
     let dst = this.dst.subarray(0, this.m);
     let duplicatesDropped = 0;
@@ -289,13 +340,51 @@ export function parseEdgeList(text: string, opts: EdgeListOptions = {}): Compact
 }
 
 /**
+ * Call `onLine` for every line of a byte stream (without its `\n`; a `\r` before it is left for `trim`), holding at
+ * most one line and one chunk in memory. UTF-8 is decoded line by line: a `\n` byte never occurs inside a multi-byte
+ * character, so cutting at it is safe.
+ */
+async function forEachLine(input: AsyncIterable<Buffer>, source: string, onLine: (line: string) => void): Promise<void> {
+  let carry: Buffer[] = [];
+  let carryBytes = 0;
+  let lineNo = 1;
+  const tooLong = (): never => {
+    throw new FragilityInputError(`${source}:${lineNo}`, `a line of more than ${MAX_EDGE_LIST_LINE} bytes`,
+      `lines of at most ${MAX_EDGE_LIST_LINE} bytes (1 MiB); is this an edge list?`);
+  };
+  for await (const chunk of input) {
+    let start = 0;
+    for (;;) {
+      const nl = chunk.indexOf(10, start);
+      if (nl < 0) break;
+      if (carryBytes + nl - start > MAX_EDGE_LIST_LINE) tooLong();
+      if (carryBytes > 0) {
+        carry.push(chunk.subarray(start, nl));
+        onLine(Buffer.concat(carry).toString('utf8'));
+        carry = [];
+        carryBytes = 0;
+      } else onLine(chunk.toString('utf8', start, nl));
+      lineNo++;
+      start = nl + 1;
+    }
+    if (start < chunk.length) {
+      carryBytes += chunk.length - start;
+      if (carryBytes > MAX_EDGE_LIST_LINE) tooLong();
+      carry.push(chunk.subarray(start));
+    }
+  }
+  if (carryBytes > 0) onLine(Buffer.concat(carry).toString('utf8'));
+}
+
+/**
  * Read an edge-list file line by line (streaming: memory is the edge arrays, not the text).
  *
  * @param path - the file.
  * @param opts - see {@link EdgeListOptions}; `source` defaults to the path.
  * @returns the graph and the reader's statistics.
- * @throws FragilityInputError for a malformed line (naming `path:line`), or an unreadable file (`ENOENT` errors are
- *   re-thrown as FragilityInputError naming the path).
+ * @throws FragilityInputError for a malformed or over-long line (naming `path:line`), a header whose n exceeds the
+ *   id range or the memory budget, a body that does not match the header's m or n (truncated file), or an unreadable
+ *   file (re-thrown as FragilityInputError naming the path).
  *
  * **Complexity**: O(lines + n + m) time; O(n + m) memory.
  *
@@ -311,8 +400,7 @@ export function parseEdgeList(text: string, opts: EdgeListOptions = {}): Compact
 export async function readEdgeListWithStats(path: string, opts: EdgeListOptions = {}): Promise<EdgeListResult> {
   const p = new EdgeListParser({ ...opts, source: opts.source ?? path });
   const { createReadStream } = nodeBuiltin('node:fs', 'readEdgeList (in a browser: parseEdgeList)');
-  const { createInterface } = nodeBuiltin('node:readline', 'readEdgeList');
-  const input = createReadStream(path, { encoding: 'utf8' });
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
   const opened = new Promise<void>((resolve, reject) => {
     input.once('open', () => resolve());
     input.once('error', reject);
@@ -322,14 +410,12 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
   } catch (err) {
     throw new FragilityInputError('path', path, 'a readable file', (err as Error).message);
   }
-  const rl = createInterface({ input, crlfDelay: Infinity });
   try {
-    for await (const line of rl) p.line(line);
+    await forEachLine(input, path, (line) => p.line(line));
   } catch (err) {
     if (err instanceof FragilityInputError) throw err;
     throw new FragilityInputError('path', path, 'a readable text file', (err as Error).message);
   } finally {
-    rl.close();
     input.destroy();
   }
   return p.finish();

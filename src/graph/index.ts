@@ -16,8 +16,10 @@ export {
   readEdgeListWithStats,
   formatEdgeList,
   writeEdgeList,
+  MAX_EDGE_LIST_LINE,
   type EdgeListOptions,
   type EdgeListStats,
   type EdgeListResult,
 } from './edgelist.ts';
 export { parseGexf, formatGexf, readGexf, writeGexf, parseGraphml, formatGraphml, readGraphml, writeGraphml } from './xml-formats.ts';
+export { XmlGraphReader, MAX_XML_DEPTH, type XmlGraphOptions } from './xml-reader.ts';

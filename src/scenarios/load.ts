@@ -9,6 +9,23 @@ import { FragilityInputError } from '../errors.ts';
 import { BUILTIN_SCENARIOS } from './builtin.ts';
 import { type Scenario, validateScenario } from './schema.ts';
 
+/** Deepest nesting of arrays and objects accepted in a scenario file. */
+const MAX_SCENARIO_DEPTH = 64;
+
+/** Nesting depth of a JSON value (a scalar is 0), counted iteratively and no further than `limit + 1`. */
+function jsonDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    if (d + 1 > deepest) deepest = d + 1;
+    if (deepest > limit) return deepest;
+    for (const x of Object.values(v)) if (x !== null && typeof x === 'object') stack.push([x, d + 1]);
+  }
+  return deepest;
+}
+
 /** Names of the built-in scenarios. */
 export const BUILTIN_SCENARIO_NAMES = Object.keys(BUILTIN_SCENARIOS);
 
@@ -112,6 +129,13 @@ export function loadScenario(nameOrFile: string): Scenario {
     doc = JSON.parse(text);
   } catch (err) {
     throw new FragilityInputError('scenario', nameOrFile, 'a JSON document', err instanceof Error ? err.message.split('\n')[0] : String(err));
+  }
+  // A scenario is ~8 levels deep; a document nested thousands of levels overflowed the stack in later steps
+  // (stringifying the offending value for the message) and exited 1 with "Maximum call stack size exceeded".
+  const depth = jsonDepth(doc, MAX_SCENARIO_DEPTH);
+  if (depth > MAX_SCENARIO_DEPTH) {
+    throw new FragilityInputError('scenario', nameOrFile, `a JSON document nested at most ${MAX_SCENARIO_DEPTH} levels deep`,
+      `it is nested more than ${MAX_SCENARIO_DEPTH} levels deep`);
   }
   return parseScenario(doc);
 }

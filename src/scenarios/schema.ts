@@ -79,6 +79,36 @@ const headroomLaw = () =>
     }
   });
 
+/** Is `s` an ISO 8601 date (`2010-12-22`) or date-time (`2010-12-22T16:30:00Z`, offsets too) that exists? */
+function isIsoDateTime(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d, h = '0', mi = '0', sec = '0', oh = '0', om = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
+  const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate(); // days in month mo (1-based)
+  return Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= days && Number(h) <= 23 && Number(mi) <= 59 &&
+    Number(sec) <= 59 && Number(oh) <= 23 && Number(om) <= 59;
+}
+
+/** Own keys a JSON document may carry but a JavaScript object cannot hold as data (`__proto__` sets the prototype). */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+
+/**
+ * Report every `__proto__` key inside `value` (a what-if's `set`), with its path: merged into the scenario it would
+ * replace the prototype of the object instead of a field, i.e. vanish silently. Iterative (no recursion on deep input).
+ */
+function forbidPrototypeKeys(value: unknown, ctx: { addIssue(i: { code: 'custom'; path: PropertyKey[]; message: string }): void }): void {
+  const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (v === null || typeof v !== 'object') continue;
+    for (const k of Object.keys(v)) {
+      if (FORBIDDEN_KEYS.has(k)) {
+        ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no field named __proto__ (it cannot be set; it would be dropped silently)' });
+      } else stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, Array.isArray(v) ? Number(k) : k] });
+    }
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The schema.
 
@@ -195,7 +225,15 @@ const observedSchema = z.strictObject({
 const whatIfSchema = z.strictObject({
   name: z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }).max(80, { error: 'at most 80 characters' }),
   description: z.string({ error: 'a string' }).optional(),
-  set: z.record(z.string(), z.unknown(), { error: 'an object of fields to override (a partial scenario)' }),
+  set: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      forbidPrototypeKeys(v, ctx); // on the raw input: z.record would drop the key before any later check
+      if (v !== null && typeof v === 'object' && Object.hasOwn(v, 'whatIf')) {
+        ctx.addIssue({ code: 'custom', path: ['whatIf'], message: 'no whatIf inside a what-if (what-ifs do not nest)' });
+      }
+    })
+    .pipe(z.record(z.string(), z.unknown(), { error: 'an object of fields to override (a partial scenario)' })),
 });
 
 /** The full scenario schema (zod). Field documentation: docs/scenarios.md. */
@@ -204,7 +242,10 @@ export const scenarioSchema = z
     name: z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }),
     description: z.string({ error: 'a string' }).optional(),
     /** Onset of the trigger in UTC (ISO 8601), for the report only. */
-    onset: z.string({ error: 'an ISO 8601 date-time string' }).optional(),
+    onset: z
+      .string({ error: 'an ISO 8601 date-time string such as "2010-12-22T16:30:00Z"' })
+      .refine(isIsoDateTime, { error: 'an ISO 8601 date-time string such as "2010-12-22T16:30:00Z"' })
+      .optional(),
     overlay: overlaySchema,
     trigger: triggerSchema,
     clients: clientSchema,
@@ -305,13 +346,14 @@ function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 
 function formatValue(v: unknown): string {
   if (v === undefined) return 'missing';
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
   if (typeof v === 'number' || typeof v === 'boolean' || v === null) return String(v);
   try {
     const s = JSON.stringify(v);
     return s.length > 60 ? s.slice(0, 57) + '...' : s;
   } catch {
-    return String(v);
+    // too deep to stringify (or a cycle): String(v) would overflow the stack too
+    return Array.isArray(v) ? '[...]' : '{...}';
   }
 }
 
