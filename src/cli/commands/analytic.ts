@@ -70,14 +70,19 @@ S is the giant-component fraction of ALL original nodes; for --removal attack, Q
         if (r.meanFiniteClusterSize === Infinity) json.meanFiniteClusterSizeReason = 'diverges at the threshold';
         else if (r.meanFiniteClusterSize === null) json.meanFiniteClusterSizeReason = 'no occupied node outside the giant component';
       }
+      if (r.q_cError !== undefined) json.q_cError = r.q_cError;
+      if (r.momentMethod !== undefined) json.momentMethod = r.momentMethod;
+      if (r.SError !== undefined) json.SError = r.SError;
+      if (r.secondMoment === Infinity) json.secondMomentReason = 'diverges (Infinity)';
+      if (r.meanDegree === Infinity) json.meanDegreeReason = 'diverges (Infinity)';
       if (r.reason) json.reason = r.reason;
       const lines = [
         `model: ${r.model}`,
         `<k> = ${fmt(r.meanDegree)}, <k^2> = ${fmt(r.secondMoment)}, Molloy–Reed Σk(k−2)p_k = ${fmt(r.molloyReed.value)}`,
-        `q_c = ${fmt(r.q_c)}, f_c = ${fmt(r.f_c)}${r.reason ? ` (${r.reason})` : ''}`,
+        `q_c = ${fmt(r.q_c)}${r.q_cError !== undefined ? ` ± ${r.q_cError.toExponential(1)}` : ''}, f_c = ${fmt(r.f_c)}${r.reason ? ` (${r.reason})` : ''}`,
       ];
       if (r.q !== undefined) {
-        lines.push(`at q = ${r.q}: S = ${fmt(r.S)}, u = ${fmt(r.u)}, mean finite cluster = ${fmt(r.meanFiniteClusterSize ?? null)}` +
+        lines.push(`at q = ${r.q}: S = ${fmt(r.S)}${r.SError !== undefined ? ` ± ${r.SError.toExponential(1)} (truncation)` : ''}, u = ${fmt(r.u)}, mean finite cluster = ${fmt(r.meanFiniteClusterSize ?? null)}` +
           `${r.converged ? '' : ` (NOT converged after ${r.iterations} iterations, residual ${r.residual})`}`);
       }
       return { json, text: lines.join('\n') };
