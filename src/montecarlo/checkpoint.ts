@@ -23,6 +23,8 @@ export interface CheckpointHeader {
   qs: number[];
   /** Whether replicate lines carry the microcanonical sequence. */
   microcanonical: boolean;
+  /** The lattice whose wrapping each replicate records (absent without the wrapping estimator). */
+  wrapping?: string;
 }
 
 /**
@@ -55,6 +57,10 @@ export function replicateToLine(res: ReplicateResult): string {
     gapQ: res.gapQ,
   };
   if (res.largest) o.largest = Buffer.from(res.largest.buffer, res.largest.byteOffset, res.largest.byteLength).toString('base64');
+  if (res.firstWrap) {
+    o.firstWrap = res.firstWrap;
+    o.wrapMass = res.wrapMass;
+  }
   return JSON.stringify(o);
 }
 
@@ -73,6 +79,10 @@ function lineToReplicate(o: Record<string, unknown>): ReplicateResult {
     const copy = new Uint8Array(b.length);
     copy.set(b);
     res.largest = new Int32Array(copy.buffer);
+  }
+  if (Array.isArray(o.firstWrap)) {
+    res.firstWrap = o.firstWrap as number[];
+    res.wrapMass = o.wrapMass as number;
   }
   return res;
 }

@@ -41,6 +41,11 @@ export interface WrappingSweep {
   readonly firstAny: number;
   /** Smallest k at which wrapping has occurred along every direction (max of firstWrap). */
   readonly firstAll: number;
+  /**
+   * Number of nodes in the cluster that first wraps (along any axis), at the step it does (0 if none wraps): grows
+   * as L^(d_f), d_f = d − β/ν, the fractal dimension of the incipient spanning cluster.
+   */
+  readonly wrapMass: number;
 }
 
 /** Dimension of a lattice kind. */
@@ -153,6 +158,7 @@ class WrappingKernel {
   readonly L: number;
   readonly d: number;
   readonly firstWrap: Int32Array;
+  wrapMass = 0;
   private readonly du: Int32Array;
   private readonly delta: Int32Array;
 
@@ -183,7 +189,10 @@ class WrappingKernel {
     if (ru === rv) {
       // A loop: its winding is du + δ − dv (a multiple of L per axis); non-zero along j ⇒ the cluster wraps along j.
       for (let j = 0; j < d; j++) {
-        if (du[j] + delta[j] - dv[j] !== 0 && this.firstWrap[j] > k) this.firstWrap[j] = k;
+        if (du[j] + delta[j] - dv[j] !== 0 && this.firstWrap[j] > k) {
+          if (this.wrapMass === 0) this.wrapMass = uf.size[ru];
+          this.firstWrap[j] = k;
+        }
       }
       return;
     }
@@ -207,7 +216,7 @@ class WrappingKernel {
       firstAny = Math.min(firstAny, this.firstWrap[j]);
       firstAll = Math.max(firstAll, this.firstWrap[j]);
     }
-    return { mode, n, steps, dim: this.d, firstWrap: this.firstWrap, firstAny, firstAll };
+    return { mode, n, steps, dim: this.d, firstWrap: this.firstWrap, firstAny, firstAll, wrapMass: this.wrapMass };
   }
 }
 

@@ -57,6 +57,8 @@ export interface WrappingSamples {
   firstWrap: Int32Array;
   /** Number of runs. */
   runs: number;
+  /** wrapMass of every run ({@link WrappingSweep.wrapMass}), when known. */
+  wrapMass?: Float64Array;
 }
 
 /**
@@ -73,7 +75,9 @@ export interface WrappingSamples {
  * const s = packWrappingSweeps([sweepSiteWrapping(g, order, geom)]);
  * ```
  */
-export function packWrappingSweeps(sweeps: ReadonlyArray<Pick<WrappingSweep, 'steps' | 'dim' | 'firstWrap'>>): WrappingSamples {
+export function packWrappingSweeps(
+  sweeps: ReadonlyArray<{ steps: number; dim: number; firstWrap: ArrayLike<number>; wrapMass?: number }>,
+): WrappingSamples {
   if (sweeps.length === 0) throw new FragilityInputError('sweeps', 0, 'at least one wrapping sweep');
   const { steps, dim } = sweeps[0];
   const firstWrap = new Int32Array(sweeps.length * dim);
@@ -81,7 +85,9 @@ export function packWrappingSweeps(sweeps: ReadonlyArray<Pick<WrappingSweep, 'st
     if (s.steps !== steps || s.dim !== dim) throw new FragilityInputError('sweeps', `steps ${s.steps}, dim ${s.dim}`, `sweeps of one lattice (steps ${steps}, dim ${dim})`);
     for (let j = 0; j < dim; j++) firstWrap[r * dim + j] = s.firstWrap[j];
   });
-  return { steps, dim, firstWrap, runs: sweeps.length };
+  const out: WrappingSamples = { steps, dim, firstWrap, runs: sweeps.length };
+  if (sweeps.every((s) => s.wrapMass !== undefined)) out.wrapMass = Float64Array.from(sweeps, (s) => s.wrapMass!);
+  return out;
 }
 
 /** Per-run canonical wrapping probabilities Y_r(q) at one q, from the binomial tail P(Bin(N, q) >= k). */
