@@ -60,6 +60,13 @@ export {
   type WrappingThresholdOptions,
 } from './wrapping-threshold.ts';
 export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
+export { scalingExponentFit, type ScalingExponentFit, type ScalingPoint } from './finite-size.ts';
+export {
+  finiteSizeStudy,
+  type FiniteSizeStudyOptions,
+  type FiniteSizeStudyResult,
+  type FiniteSizeStudyRow,
+} from './finite-size-study.ts';
 export {
   type EnsembleGraphInput,
   type LightGraphSpec,
