@@ -19,6 +19,7 @@ const COMMANDS: Record<string, string> = {
   cascade: './commands/cascade.ts',
   scenario: './commands/scenario.ts',
   compare: './commands/compare.ts',
+  fss: './commands/fss.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {
