@@ -176,6 +176,7 @@ describe('pure power law p_k ∝ k^−τ without a cutoff: exact thresholds', ()
     expect(Math.abs(j.q_c - 0.172891892113982)).toBeLessThan(1e-3);
     expect(j.q_cError).toBeLessThan(1e-10);
     expect(j.momentMethod).toMatch(/Hurwitz/);
+    expect(Math.abs(j.tau_c - 3.47875)).toBeLessThan(1e-4);
     const out25 = await runCli(['analytic', '--law', 'powerlaw(2.5,kmin=1)', '--json']);
     const j25 = JSON.parse(out25.stdout);
     expect(j25.q_c).toBe(0);
