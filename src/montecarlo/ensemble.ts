@@ -156,7 +156,8 @@ export interface EnsembleResult {
   microcanonical?: { mean: Float64Array; variance: Float64Array };
   /**
    * Threshold from the wrapping probability (only with `wrapping`): R(q) = the universal R_c where tabulated (square
-   * lattice), else R = 1/2 (median wrapping occupation; stated in `method`).
+   * torus τ = i; triangular and honeycomb: hexagonal torus τ = e^(2πi/3), Pinson's formula), else (cubic) R = 1/2
+   * (median wrapping occupation; stated in `method`).
    */
   wrappingThreshold?: WrappingThreshold;
   /** The first-wrapping samples behind `wrappingThreshold` (for crossings and finite-size studies). */
@@ -485,7 +486,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     out.wrappingThreshold = wrappingThreshold(samples, uc ?? 0.5, {
       kind,
       level,
-      targetSource: uc !== null ? `universal value on the square torus, Pinson 1994` : `median wrapping occupation: no universal R_c tabulated for the ${wrapping.lattice} torus, bias O(L^(−1/ν))`,
+      targetSource: uc !== null ? `universal value on the ${wrapping.lattice === 'square' ? 'square (τ = i)' : 'hexagonal (τ = e^(2πi/3))'} torus, Pinson 1994` : `median wrapping occupation: no universal R_c tabulated for the ${wrapping.lattice} torus, bias O(L^(−1/ν))`,
     });
     out.wrappingSamples = samples;
   }

@@ -13,39 +13,127 @@ import type { WrappingLattice, WrappingSweep } from './sweep-wrapping.ts';
 /** Which wrapping event R counts. */
 export type WrappingKind = 'axis' | 'any' | 'all';
 
-/**
- * Universal critical wrapping probabilities on the square (aspect ratio 1) torus, valid for the square lattice,
- * site and bond: R^(h) (along a given axis) = 0.521058290, R^(e) (along either axis) = 0.690473725, R^(b) (along
- * both) = 0.351642855. Other torus shapes (the rhombic tori of the triangular and honeycomb generators) and 3D have
- * other values: no value is tabulated for them here.
- *
- * Sources: J. Pinson, "Critical percolation on the torus", J. Stat. Phys. 75, 1167 (1994),
- * doi:10.1007/BF02186761; quoted by Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706 (eqs. 13–15);
- * see docs/reference/literature-values.md.
- */
-export const SQUARE_TORUS_WRAPPING: Readonly<Record<WrappingKind, number>> = Object.freeze({
-  axis: 0.52105829,
-  any: 0.690473725,
-  all: 0.351642855,
-});
+/** Critical wrapping probabilities of a torus: along a given axis (mean of the two), along either, along both. */
+export interface TorusWrappingProbabilities {
+  /** R^(h): a cluster wraps along a given axis (averaged over the two axes). */
+  axis: number;
+  /** R^(e): a cluster wraps along at least one axis. */
+  any: number;
+  /** R^(b): wrapping along both axes (a cross or a spiral). */
+  all: number;
+  /** π(0): no cluster wraps (= 1 − any). */
+  none: number;
+}
+
+/** |η(τ)|² of the Dedekind eta function, η(τ) = q^(1/24) Π_(n>=1) (1 − qⁿ), q = e^(2πiτ). */
+function etaAbsSquared(re: number, im: number): number {
+  const r = Math.exp(-2 * Math.PI * im); // |q|
+  const phi = 2 * Math.PI * re;
+  let prod = 1;
+  let rn = 1;
+  for (let n = 1; n <= 200; n++) {
+    rn *= r;
+    if (rn < 1e-300) break;
+    const c = rn * Math.cos(n * phi);
+    const s = rn * Math.sin(n * phi);
+    prod *= (1 - c) * (1 - c) + s * s; // |1 − qⁿ|²
+    if (rn < 1e-18) break;
+  }
+  return Math.pow(r, 1 / 12) * prod;
+}
+
+/** Coulomb-gas weight Z_(m',m)(g) = √(g/Im τ)·exp(−πg|m' − mτ|²/Im τ). */
+function coulombWeight(g: number, re: number, im: number, mp: number, m: number): number {
+  const x = mp - m * re;
+  const y = m * im;
+  return Math.sqrt(g / im) * Math.exp((-Math.PI * g * (x * x + y * y)) / im);
+}
 
 /**
- * The universal critical wrapping probability of a periodic lattice kind, or null when none is tabulated.
+ * The universal probabilities that a critical percolation cluster wraps around a torus of modular parameter τ
+ * (periods ω1 = 1, ω2 = τ), from Pinson's Coulomb-gas formulas: π(0) = [Z(8/3) − Z(2/3)]/(2|η(τ)|²) with
+ * Z(g) = Σ_(m',m) Z_(m',m)(g), and the probability that the wrapping clusters have the primitive class (a, b),
+ * π(a,b) = [W(6) + W(2/3) − 2W(8/3)]/(2|η(τ)|²) with W(g) = Σ_k Z_(ka,kb)(g).
  *
- * @param lattice - the lattice kind.
- * @param kind - the wrapping event (default `axis`).
- * @returns R_c, or null.
+ * @param re - Re τ.
+ * @param im - Im τ > 0 (at least 0.3: the lattice sums are truncated at |m|, |m'| <= 40).
+ * @returns R along a given axis (mean of the two), along either, along both, and π(0).
+ * @throws FragilityInputError naming `tau` when Im τ < 0.3.
  *
- * **Complexity** O(1). **Model** see {@link SQUARE_TORUS_WRAPPING}. **References** Pinson 1994; Newman & Ziff 2001.
+ * **Complexity** O(40²) terms.
+ *
+ * **Model** at τ = i these are Newman & Ziff's eqs. (13)–(15): 0.521058290, 0.690473725, 0.351642855 (reproduced
+ * to 1e-9 by this function, see the tests). The hexagonal torus of the triangular and honeycomb generators has
+ * τ = e^(2πi/3) (equivalently e^(iπ/3)).
+ *
+ * **References** H. T. Pinson, "Critical percolation on the torus", J. Stat. Phys. 75, 1167 (1994),
+ * doi:10.1007/BF02186761; L.-P. Arguin, "Homology of Fortuin–Kasteleyn clusters of Potts models on the torus",
+ * J. Stat. Phys. 109, 301 (2002), doi:10.1023/A:1020418326416; P. di Francesco, H. Saleur, J.-B. Zuber,
+ * J. Stat. Phys. 49, 57 (1987); Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
- * universalWrappingProbability('square'); // 0.52105829
+ * torusWrappingProbabilities(0, 1).axis; // 0.5210582892…
+ * ```
+ */
+export function torusWrappingProbabilities(re: number, im: number): TorusWrappingProbabilities {
+  checkNumber('tau', re);
+  checkNumber('tau', im, 0.3);
+  const N = 40;
+  const e2 = etaAbsSquared(re, im);
+  const Z = (g: number) => {
+    let s = 0;
+    for (let m = -N; m <= N; m++) for (let mp = -N; mp <= N; mp++) s += coulombWeight(g, re, im, mp, m);
+    return s;
+  };
+  const W = (g: number, a: number, b: number) => {
+    let s = 0;
+    for (let k = -N; k <= N; k++) s += coulombWeight(g, re, im, k * a, k * b);
+    return s;
+  };
+  const cls = (a: number, b: number) => (W(6, a, b) + W(2 / 3, a, b) - 2 * W(8 / 3, a, b)) / (2 * e2);
+  const none = (Z(8 / 3) - Z(2 / 3)) / (2 * e2);
+  const along1 = cls(1, 0); // wrapping clusters parallel to ω1 only
+  const along2 = cls(0, 1); // parallel to ω2 only
+  return { axis: 1 - none - 0.5 * (along1 + along2), any: 1 - none, all: 1 - none - along1 - along2, none };
+}
+
+/**
+ * Universal critical wrapping probabilities on the square (aspect ratio 1) torus, valid for the square lattice,
+ * site and bond: R^(h) (along a given axis) = 0.521058290, R^(e) (along either axis) = 0.690473725, R^(b) (along
+ * both) = 0.351642855 (Newman & Ziff 2001, eqs. 13–15), computed by {@link torusWrappingProbabilities} at τ = i.
+ *
+ * Sources: Pinson, J. Stat. Phys. 75, 1167 (1994), doi:10.1007/BF02186761; Newman & Ziff, PRE 64, 016706 (2001),
+ * doi:10.1103/PhysRevE.64.016706; see docs/reference/literature-values.md.
+ */
+export const SQUARE_TORUS_WRAPPING: Readonly<Record<WrappingKind, number>> = Object.freeze(
+  (({ axis, any, all }) => ({ axis, any, all }))(torusWrappingProbabilities(0, 1)),
+);
+
+/**
+ * The universal critical wrapping probability of a periodic lattice kind, or null when none is known (3D).
+ *
+ * @param lattice - the lattice kind.
+ * @param kind - the wrapping event (default `axis`).
+ * @returns R_c: square torus τ = i; triangular and honeycomb generators build the hexagonal torus (periods L·a1,
+ *   L·a2 with |a1| = |a2| at 120° or 60°), τ = e^(2πi/3); cubic: null.
+ *
+ * **Complexity** O(1) after the first call per lattice. **Model** see {@link torusWrappingProbabilities}.
+ * **References** Pinson 1994; Arguin 2002; Newman & Ziff 2001.
+ *
+ * @example
+ * ```ts
+ * universalWrappingProbability('square'); // 0.5210582892…
+ * universalWrappingProbability('triangular'); // 0.5622827878…
  * ```
  */
 export function universalWrappingProbability(lattice: WrappingLattice, kind: WrappingKind = 'axis'): number | null {
-  return lattice === 'square' ? SQUARE_TORUS_WRAPPING[kind] : null;
+  if (lattice === 'cubic') return null;
+  if (lattice === 'square') return SQUARE_TORUS_WRAPPING[kind];
+  hexagonal ??= torusWrappingProbabilities(-0.5, Math.sqrt(3) / 2);
+  return hexagonal[kind];
 }
+let hexagonal: TorusWrappingProbabilities | undefined;
 
 /** First-wrapping steps of a set of sweeps of one lattice (one per replicate), all of the same length. */
 export interface WrappingSamples {

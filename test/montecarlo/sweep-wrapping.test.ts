@@ -10,6 +10,9 @@ import {
   sweepSiteWrapping,
 } from '../../src/montecarlo/sweep-wrapping.ts';
 import {
+  SQUARE_TORUS_WRAPPING,
+  torusWrappingProbabilities,
+  universalWrappingProbability,
   packWrappingSweeps,
   wrappingCrossing,
   wrappingProbability,
@@ -181,4 +184,40 @@ describe('wrapping probability and threshold', () => {
     expect(c.ci[1] + 2e-3).toBeGreaterThan(0.5);
     expect(c.method).toMatch(/crossing/);
   }, 120_000);
+});
+
+describe('universal wrapping probabilities on the torus (Pinson 1994)', () => {
+  it('τ = i reproduces Newman & Ziff 2001 eqs. (13)–(15) to 1e-9', () => {
+    // Published: R^(h) = 0.521058290, R^(e) = 0.690473725, R^(b) = 0.351642855 (9 decimals; tolerance 1e-9).
+    expect(Math.abs(SQUARE_TORUS_WRAPPING.axis - 0.52105829)).toBeLessThan(1e-9);
+    expect(Math.abs(SQUARE_TORUS_WRAPPING.any - 0.690473725)).toBeLessThan(1e-9);
+    expect(Math.abs(SQUARE_TORUS_WRAPPING.all - 0.351642855)).toBeLessThan(2e-9);
+    // R^(1) = R^(h) − R^(b) = 0.169415435 (Newman & Ziff 2001).
+    expect(Math.abs(SQUARE_TORUS_WRAPPING.axis - SQUARE_TORUS_WRAPPING.all - 0.169415435)).toBeLessThan(1e-9);
+  });
+
+  it('property: π(0) is modular invariant (τ → τ + 1, τ → −1/τ) and any >= axis >= all', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.double({ min: 0.8, max: 1.6, noNaN: true }), (re, im) => {
+        const a = torusWrappingProbabilities(re, im);
+        const b = torusWrappingProbabilities(re + 1, im);
+        const d = re * re + im * im;
+        const c = torusWrappingProbabilities(-re / d, im / d);
+        return (
+          Math.abs(a.none - b.none) < 1e-12 && Math.abs(a.none - c.none) < 1e-10 && a.any >= a.axis && a.axis >= a.all && a.all > 0
+        );
+      }),
+      { numRuns: 50, seed: 7 },
+    );
+  });
+
+  it('the hexagonal torus (triangular, honeycomb) is the same for τ = e^(iπ/3) and e^(2πi/3); cubic has none', () => {
+    const h1 = torusWrappingProbabilities(0.5, Math.sqrt(3) / 2);
+    const h2 = torusWrappingProbabilities(-0.5, Math.sqrt(3) / 2);
+    expect(h1.axis).toBeCloseTo(h2.axis, 12);
+    expect(universalWrappingProbability('triangular')).toBeCloseTo(h1.axis, 12);
+    expect(universalWrappingProbability('honeycomb', 'all')).toBeCloseTo(h1.all, 12);
+    expect(universalWrappingProbability('cubic')).toBeNull();
+    expect(() => torusWrappingProbabilities(0, 0.1)).toThrow(/tau/);
+  });
 });

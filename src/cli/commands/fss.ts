@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
 import { action, choiceOption, intOption, numberListOption, withCommon } from '../common.ts';
 import { finiteSizeStudy } from '../../montecarlo/finite-size-study.ts';
+import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
 interface FssCliOptions {
   lattice: 'square' | 'triangular' | 'honeycomb' | 'cubic';
@@ -45,8 +46,9 @@ Example:
   {"lattice":"square",...,"extrapolation":{"q_c":0.5927..,"ci":[..,..],...},"inverseNu":{...},"betaOverNu":{...}}
 
 Each size L runs R Newman–Ziff sweeps of the periodic L^d lattice (size i with seed + i). Its threshold is where the
-canonical probability that a cluster wraps around the torus equals the universal value (square lattice: 0.52105829,
-Pinson 1994) or 1/2 (other lattices: no tabulated value, stated in method), with a delta-method interval. The
+canonical probability that a cluster wraps around the torus equals the universal value (square lattice: ${universalWrappingProbability('square')!.toFixed(10)},
+Pinson 1994; triangular and honeycomb, hexagonal torus: ${universalWrappingProbability('triangular')!.toFixed(10)}) or 1/2 (cubic: no known value, stated in
+method), with a delta-method interval. The
 thresholds are extrapolated with q_c(L) = q_c + a L^-omega weighted by their standard errors (a fitted omega that
 hits its range's edge carries a warning); crossings of consecutive sizes are listed. 1/nu comes from the width of
 the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wrapping cluster.`,

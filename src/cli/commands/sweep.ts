@@ -7,6 +7,7 @@
 import type { Command } from 'commander';
 import { action, choiceOption, intOption, numberListOption, withCommon } from '../common.ts';
 import { runEnsemble } from '../../montecarlo/ensemble.ts';
+import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
 interface SweepCliOptions {
   graph: string;
@@ -67,7 +68,8 @@ cluster sizes without the largest) on the q grid, ci = bootstrap percentile inte
 thresholdGap = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
 --estimator picks what threshold holds (threshold.method names it): susceptibility (default), gap, or wrapping
 (periodic lattices only: q where the canonical probability that a cluster wraps around the torus equals its
-universal value, Newman & Ziff 2001; square lattice R_c = 0.52105829, other lattices R = 1/2, stated).
+universal value, Newman & Ziff 2001; Pinson's formula: square torus ${universalWrappingProbability('square')!.toFixed(10)}, hexagonal torus of the triangular
+and honeycomb lattices ${universalWrappingProbability('triangular')!.toFixed(10)}; cubic R = 1/2, stated).
 Replicate r uses stream(seed, r): random graph specs (er, rr, cm, ba, ws, two-tier, ultrapeer) are redrawn for
 every replicate from that stream; lattices and files are fixed. Same JSON for any --workers.`,
   );
