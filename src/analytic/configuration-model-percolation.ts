@@ -10,6 +10,7 @@ import type { DegreeLaw } from '../distributions/types.ts';
 import { attackThreshold, gfAttackPercolation } from './gf-attack.ts';
 import { gfBondPercolation, gfSitePercolation, type GfPercolationResult } from './gf-percolation.ts';
 import { checkDegreeLawMoments } from './law-check.ts';
+import { hurwitzZeta } from '../distributions/hurwitz-zeta.ts';
 import { molloyReedCriterion, randomFailureThreshold } from './molloy-reed.ts';
 
 /** Options of {@link configurationModelPercolation}. */
@@ -40,6 +41,20 @@ export interface ConfigurationModelPercolationResult {
   secondMoment: number;
   /** Tail mass dropped when the law was truncated (0 for bounded laws). */
   truncationError: number;
+  /**
+   * Bound on |q_c − exact| from the moments' error bounds, for laws with exact moments (pure power laws: Hurwitz
+   * zeta sums); absent otherwise (the table's moments are then exact sums of the law as given).
+   */
+  q_cError?: number;
+  /** How <k> and <k²> were computed, for laws with exact moments. */
+  momentMethod?: string;
+  /**
+   * First-order bound on |S − S_untruncated| from the degree table's truncation, for a truncated law with exact
+   * moments under random removal: the fixed point moves by at most q·ε1/(1 − q·G1'(u)) and S by
+   * q·(ε0 + G0'(u)·δu) (site; bond without the leading q), with ε0 = ζ(τ, K+1)/ζ(τ, kmin) the dropped node mass
+   * and ε1 = ζ(τ−1, K+1)/ζ(τ−1, kmin) the dropped edge-end mass (1 when <k> diverges). Present when q is given.
+   */
+  SError?: number;
   /** Largest degree kept. */
   kmax: number;
   /** Σ k(k − 2) p_k and whether the intact network has a giant component. */
@@ -109,9 +124,13 @@ export function configurationModelPercolation(
       : mode === 'bond'
         ? 'bond percolation (each edge kept with probability q)'
         : 'site percolation, random failure (each node kept with probability q)';
+  const momentText =
+    removal === 'random' && law.exactMoments !== undefined
+      ? `; q_c from the untruncated moments (${law.exactMoments.method}), S from the table with its truncation bound`
+      : '';
   const model =
     `configuration model (locally tree-like, n → ∞), discrete degree law ${law.spec} on k = 0..${law.pk.length - 1}, ` +
-    `truncation error ${truncationError}; ${occupationText}; generating functions (Callaway et al. 2000)`;
+    `truncation error ${truncationError}; ${occupationText}; generating functions (Callaway et al. 2000)${momentText}`;
   const result: ConfigurationModelPercolationResult = {
     model,
     law: law.spec,
@@ -119,8 +138,8 @@ export function configurationModelPercolation(
     removal,
     q_c: threshold.q_c,
     f_c: threshold.f_c,
-    meanDegree: moments.mean,
-    secondMoment: moments.secondMoment,
+    meanDegree: removal === 'random' && 'meanDegree' in threshold ? threshold.meanDegree : moments.mean,
+    secondMoment: removal === 'random' && 'secondMoment' in threshold ? threshold.secondMoment : moments.secondMoment,
     truncationError,
     kmax: law.pk.length - 1,
     molloyReed: { value: mr.value, hasGiantComponent: mr.hasGiantComponent },
@@ -129,6 +148,8 @@ export function configurationModelPercolation(
     residual: 0,
   };
   if (threshold.reason) result.reason = threshold.reason;
+  if ('q_cError' in threshold && threshold.q_cError !== undefined) result.q_cError = threshold.q_cError;
+  if ('momentMethod' in threshold && threshold.momentMethod !== undefined) result.momentMethod = threshold.momentMethod;
   if (options.q !== undefined) {
     const q = options.q;
     let r: GfPercolationResult;
@@ -142,6 +163,22 @@ export function configurationModelPercolation(
     result.converged = r.converged;
     result.iterations = r.iterations;
     result.residual = r.residual;
+    if (removal === 'random' && law.exactMoments !== undefined) result.SError = truncationErrorOfS(law, mode, q, r.u);
   }
   return result;
+}
+
+/**
+ * First-order bound on the error of S caused by truncating a law that has exact (untruncated) moments, i.e. a pure
+ * power law p_k ∝ k^(−τ), k >= kmin, cut at K = law.kmax: see `SError` in {@link ConfigurationModelPercolationResult}.
+ */
+function truncationErrorOfS(law: DegreeLaw, mode: 'site' | 'bond', q: number, u: number): number {
+  const { tau, kmin } = law.exactMoments!;
+  const K = law.kmax;
+  const eps0 = hurwitzZeta(tau, K + 1).value / hurwitzZeta(tau, kmin).value;
+  const eps1 = tau - 1 > 1 ? hurwitzZeta(tau - 1, K + 1).value / hurwitzZeta(tau - 1, kmin).value : 1;
+  const contraction = 1 - q * law.G1p(u);
+  const du = contraction > 0 ? Math.min(1, (q * eps1) / contraction) : 1;
+  const dS = eps0 + law.G0p(u) * du;
+  return Math.min(1, mode === 'site' ? q * dS : dS);
 }

@@ -55,6 +55,8 @@ export {
   type CohenRandomBreakdownResult,
   type CohenAttackResult,
   type PowerLawForm,
+  purePowerLawCriticalExponent,
+  type PurePowerLawCriticalExponent,
 } from './cohen-power-law.ts';
 export { multiTypeSpectralRadius, MAX_BRANCHING_TYPES, type SpectralRadiusResult } from './multi-type-branching.ts';
 export {

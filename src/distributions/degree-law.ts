@@ -8,6 +8,7 @@ import { FragilityInputError } from '../errors.ts';
 import { AliasTable } from '../random/alias-table.ts';
 import type { Rng } from '../random/stream.ts';
 import type { DegreeLaw } from './types.ts';
+import type { PowerLawMoments } from './hurwitz-zeta.ts';
 
 /**
  * The largest degree any law may hold (support 0..1e7, i.e. 80 MB for the pmf). Laws with unbounded support are
@@ -42,6 +43,8 @@ function compensatedSum(a: ArrayLike<number>, from = 0, to = a.length - 1): numb
 export interface DegreeLawFromPmfOptions {
   /** The field named in errors about the pmf (default `law.pk`). */
   field?: string;
+  /** Closed-form moments of the untruncated law with error bounds, exposed as `exactMoments` (pure power laws). */
+  exactMoments?: PowerLawMoments;
 }
 
 /**
@@ -109,7 +112,7 @@ export function degreeLawFromPmf(
   const table = new Float64Array(last + 1);
   for (let k = first; k <= last; k++) table[k] = pk[k] / total;
   if (!(truncationError >= 0)) truncationError = 0;
-  return new TabulatedDegreeLaw(spec, table, first, last, truncationError);
+  return new TabulatedDegreeLaw(spec, table, first, last, truncationError, options.exactMoments);
 }
 
 /** A degree law held as a dense pmf table. Build it with {@link degreeLawFromPmf}. */
@@ -119,6 +122,7 @@ class TabulatedDegreeLaw implements DegreeLaw {
   readonly kmax: number;
   readonly pk: Float64Array;
   readonly truncationError: number;
+  readonly exactMoments?: PowerLawMoments;
   readonly mean: number;
   readonly secondMoment: number;
   /** Factorial moments Σ k(k−1)…(k−d+1) p_k for d = 0..3. */
@@ -127,8 +131,9 @@ class TabulatedDegreeLaw implements DegreeLaw {
   private readonly tails: Float64Array[];
   private alias?: AliasTable;
 
-  constructor(spec: string, pk: Float64Array, kmin: number, kmax: number, truncationError: number) {
+  constructor(spec: string, pk: Float64Array, kmin: number, kmax: number, truncationError: number, exactMoments?: PowerLawMoments) {
     this.spec = spec;
+    if (exactMoments !== undefined) this.exactMoments = exactMoments;
     this.pk = pk;
     this.kmin = kmin;
     this.kmax = kmax;

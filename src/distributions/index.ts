@@ -27,5 +27,6 @@ export { weibullCapacity } from './weibull-capacity.ts';
 export { lognormalCapacity } from './lognormal-capacity.ts';
 export { empiricalCapacity } from './empirical-capacity.ts';
 export { expressionCapacity, EXPRESSION_CAPACITY_CELLS, type ExpressionCapacityOptions } from './expression-capacity.ts';
+export { hurwitzZeta, purePowerLawMoments, type BoundedValue, type PowerLawMoments } from './hurwitz-zeta.ts';
 export { standardNormalCdf, standardNormalQuantile } from './normal-functions.ts';
 export { parseDegreeLaw, parseCapacityLaw, DEGREE_LAW_FORMS, CAPACITY_LAW_FORMS } from './parse.ts';

@@ -5,6 +5,7 @@
  */
 import { checkInteger, checkNumber, FragilityInputError } from '../errors.ts';
 import type { DegreeLaw } from './types.ts';
+import { purePowerLawMoments } from './hurwitz-zeta.ts';
 import {
   checkAbove,
   DEGREE_TAIL_TOLERANCE,
@@ -30,7 +31,9 @@ export interface PowerLawOptions {
  * Without `kmax`, the support is cut at the smallest K where an upper bound on the dropped tail mass,
  * ∫_K^∞ x^(−τ) e^(−x/κ) dx <= t_K·min(κ, K/(τ−1)) relative to the kept total, is below 1e-12, or at 1e7; that bound
  * (accurate to a relative O(1/K)) is reported as `truncationError`. A pure power law needs τ > 1; with τ = 2.5 it
- * reaches the 1e7 cap with about 1.6e-11 of tail left.
+ * reaches the 1e7 cap with about 1.6e-11 of tail left. A pure power law (no cutoff at all) also carries
+ * `exactMoments`: ⟨k⟩ and ⟨k²⟩ of the untruncated law from Hurwitz zeta sums with error bounds (Infinity when the
+ * sum diverges, τ <= 2 or τ <= 3), which the analytic thresholds use instead of the table's moments.
  *
  * @param tau - the exponent τ: > 1 without any cutoff, >= 0 with an exponential cutoff only, any finite number with kmax.
  * @param options - `kmin` (default 1), `cutoff` κ > 0, `kmax` (>= kmin, <= 1e7); see {@link PowerLawOptions}.
@@ -101,7 +104,10 @@ export function powerLawDegreeLaw(tau: number, options: PowerLawOptions = {}): D
   }
   buf.data.fill(0, k + 1, buf.length);
   buf.length = k + 1;
-  return degreeLawFromPmf(spec, buf.view(), bound / (1 + bound));
+  // A pure power law also carries its exact moments (Hurwitz zeta sums with error bounds): the table's moments
+  // miss the tail beyond K, which for ⟨k²⟩ is not small (τ = 3.1: q_c 0.2507 from the table, 0.1729 exactly).
+  const exactMoments = kappa === undefined ? purePowerLawMoments(tau, kmin) : undefined;
+  return degreeLawFromPmf(spec, buf.view(), bound / (1 + bound), { exactMoments });
 }
 
 /**

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Rng } from '../random/stream.ts';
+import type { PowerLawMoments } from './hurwitz-zeta.ts';
 
 /**
  * A discrete degree distribution p_k on k = 0..kmax, with its generating functions.
@@ -24,6 +25,11 @@ export interface DegreeLaw {
   readonly pk: Float64Array;
   /** Tail mass dropped by truncation before renormalisation (0 for bounded laws). */
   readonly truncationError: number;
+  /**
+   * Moments of the untruncated law in closed form with error bounds, when known (pure power laws, through Hurwitz
+   * zeta sums); `mean` and `secondMoment` above are those of the truncated table. Absent for other laws.
+   */
+  readonly exactMoments?: PowerLawMoments;
   /** <k>. */
   readonly mean: number;
   /** <k^2>. */

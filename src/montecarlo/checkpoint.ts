@@ -61,6 +61,8 @@ export interface ExperimentIdentity {
   microcanonical: boolean;
   /** Betweenness orders: pivots (null = exact). */
   betweennessSamples: number | null;
+  /** The lattice whose wrapping each replicate records, e.g. `square:L=256` (absent without the wrapping estimator). */
+  wrapping?: string;
 }
 
 /** The header line of a checkpoint. */
@@ -228,6 +230,10 @@ export function replicateToLine(res: ReplicateResult, fingerprint: string): stri
     gapQ: res.gapQ,
   };
   if (res.largest) o.largest = Buffer.from(res.largest.buffer, res.largest.byteOffset, res.largest.byteLength).toString('base64');
+  if (res.firstWrap) {
+    o.firstWrap = res.firstWrap;
+    o.wrapMass = res.wrapMass;
+  }
   const body = JSON.stringify(o).slice(0, -1); // without the closing brace
   return `${body},"check":"${lineCheck(fingerprint, body)}"}`;
 }
@@ -248,6 +254,8 @@ function replicateSchema(qCount: number, microcanonical: boolean) {
       susceptibility: curve,
       gapQ: finiteOrNull,
       largest: microcanonical ? z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/) : z.undefined().optional(),
+      firstWrap: z.array(count).optional(),
+      wrapMass: z.number().nonnegative().optional(),
       check: z.string().regex(/^[0-9a-f]{16}$/),
     })
     .strict();
@@ -268,6 +276,7 @@ const identitySchema = z
     qs: z.array(z.number()),
     microcanonical: z.boolean(),
     betweennessSamples: z.union([count, z.null()]),
+    wrapping: z.string().optional(),
   })
   .strict();
 
@@ -467,6 +476,10 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
         const copy = new Uint8Array(b.length);
         copy.set(b);
         res.largest = new Int32Array(copy.buffer);
+      }
+      if (x.firstWrap !== undefined) {
+        res.firstWrap = x.firstWrap;
+        res.wrapMass = x.wrapMass ?? 0;
       }
       done.set(x.r, res);
     }

@@ -21,6 +21,15 @@ import {
 } from './graph-source.ts';
 import { peakThreshold } from './peak-threshold.ts';
 import { noTransitionReason } from './transition.ts';
+import { type LatticeGeometry, type WrappingLattice, WRAPPING_LATTICES, checkLatticeGeometry } from './sweep-wrapping.ts';
+import {
+  type WrappingKind,
+  type WrappingSamples,
+  type WrappingThreshold,
+  packWrappingSweeps,
+  universalWrappingProbability,
+  wrappingThreshold,
+} from './wrapping-threshold.ts';
 import {
   REMOVAL_ORDER_NAMES,
   type RemovalOrderName,
@@ -117,6 +126,14 @@ export interface EnsembleOptions {
   microcanonical?: boolean;
   /** Betweenness orders: pivots (omitted = exact). */
   betweennessSamples?: number;
+  /**
+   * Also estimate the threshold from the wrapping probability (Newman & Ziff 2001): each replicate runs the wrapping
+   * kernel too (about twice the cost). `true` takes the lattice from a periodic lattice spec (`square:L=…`,
+   * `triangular:…`, `honeycomb:…`, `cubic:…`); a {@link LatticeGeometry} names it for a CompactGraph input.
+   */
+  wrapping?: boolean | LatticeGeometry;
+  /** The wrapping event of the estimator (default `axis`). */
+  wrappingKind?: WrappingKind;
   /** NDJSON checkpoint file: each finished replicate is appended. */
   checkpoint?: string;
   /** Skip replicates already in the checkpoint (its header must match this run). */
@@ -183,6 +200,14 @@ export interface EnsembleResult {
   threshold: { q_c: number | null; ci: [number, number]; observable: string; method: 'peak'; bootstrap: number; reason?: string };
   /** Per-k mean and variance of largest/n (only with `microcanonical`; same-size graphs only). */
   microcanonical?: { mean: Float64Array; variance: Float64Array };
+  /**
+   * Threshold from the wrapping probability (only with `wrapping`): R(q) = the universal R_c where tabulated (square
+   * torus τ = i; triangular and honeycomb: hexagonal torus τ = e^(2πi/3), Pinson's formula), else (cubic) R = 1/2
+   * (median wrapping occupation; stated in `method`).
+   */
+  wrappingThreshold?: WrappingThreshold;
+  /** The first-wrapping samples behind `wrappingThreshold` (for crossings and finite-size studies). */
+  wrappingSamples?: WrappingSamples;
   /** Replicates taken from the checkpoint. */
   resumed: number;
   /** Worker crashes recovered by retrying. */
@@ -335,6 +360,18 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   } else {
     throw new FragilityInputError('graph', input, 'a CompactGraph, a graph spec string or a factory function');
   }
+  let wrapping: LatticeGeometry | undefined;
+  if (opts.wrapping) {
+    if (typeof opts.wrapping === 'object') wrapping = checkLatticeGeometry(opts.wrapping, fixed);
+    else {
+      const { parseGraphSpec } = await import('../generators/spec.ts');
+      const spec = typeof input === 'string' ? parseGraphSpec(input) : undefined;
+      if (!spec || !('periodic' in spec) || !spec.periodic || !(WRAPPING_LATTICES as readonly string[]).includes(spec.model)) {
+        throw new FragilityInputError('estimator', 'wrapping', 'a periodic lattice graph (square, triangular, honeycomb or cubic spec without ,open)');
+      }
+      wrapping = checkLatticeGeometry({ lattice: spec.model as WrappingLattice, L: spec.L }, fixed);
+    }
+  }
   if (customOrder) {
     if (!fixed) throw new FragilityInputError('order', 'a custom array', 'a built-in order name when each replicate draws its own graph');
     customOrder = validateOrder(customOrder, mode === 'site' ? fixed.n : fixed.m, mode === 'site' ? 'order' : 'edgeOrder');
@@ -352,6 +389,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     qs,
     microcanonical: opts.microcanonical ?? false,
     ...(opts.betweennessSamples === undefined ? {} : { betweennessSamples: opts.betweennessSamples }),
+    ...(wrapping ? { wrapping } : {}),
   });
 
   // Checkpoint: bound to the experiment's content (graph bytes or spec, seed, every option that changes a replicate).
@@ -376,6 +414,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
         qs,
         microcanonical: opts.microcanonical ?? false,
         betweennessSamples: opts.betweennessSamples ?? null,
+        ...(wrapping ? { wrapping: `${wrapping.lattice}:L=${wrapping.L}` } : {}),
       },
       runs,
       opts.resume ?? false,
@@ -514,6 +553,17 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     resumed,
     retries,
   };
+  if (wrapping) {
+    const samples = packWrappingSweeps(all.map((x) => ({ steps: x.steps, dim: x.firstWrap!.length, firstWrap: x.firstWrap!, wrapMass: x.wrapMass! })));
+    const kind = opts.wrappingKind ?? 'axis';
+    const uc = universalWrappingProbability(wrapping.lattice, kind);
+    out.wrappingThreshold = wrappingThreshold(samples, uc ?? 0.5, {
+      kind,
+      level,
+      targetSource: uc !== null ? `universal value on the ${wrapping.lattice === 'square' ? 'square (τ = i)' : 'hexagonal (τ = e^(2πi/3))'} torus, Pinson 1994` : `median wrapping occupation: no universal R_c tabulated for the ${wrapping.lattice} torus, bias O(L^(−1/ν))`,
+    });
+    out.wrappingSamples = samples;
+  }
   if (opts.microcanonical) {
     const steps = all[0].steps;
     const n = all[0].n;

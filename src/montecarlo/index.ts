@@ -37,8 +37,37 @@ export {
   type PeakThresholdOptions,
 } from './peak-threshold.ts';
 export { largestGapOccupation } from './largest-gap.ts';
+export {
+  sweepSiteWrapping,
+  sweepBondWrapping,
+  latticeDimension,
+  latticeNodeCount,
+  WRAPPING_LATTICES,
+  type LatticeGeometry,
+  type WrappingLattice,
+  type WrappingSweep,
+} from './sweep-wrapping.ts';
+export {
+  packWrappingSweeps,
+  wrappingProbability,
+  wrappingThreshold,
+  wrappingCrossing,
+  universalWrappingProbability,
+  SQUARE_TORUS_WRAPPING,
+  type WrappingKind,
+  type WrappingSamples,
+  type WrappingThreshold,
+  type WrappingThresholdOptions,
+} from './wrapping-threshold.ts';
 export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
 export { GIANT_MIN_FRACTION, noTransitionReason } from './transition.ts';
+export { scalingExponentFit, type ScalingExponentFit, type ScalingPoint } from './finite-size.ts';
+export {
+  finiteSizeStudy,
+  type FiniteSizeStudyOptions,
+  type FiniteSizeStudyResult,
+  type FiniteSizeStudyRow,
+} from './finite-size-study.ts';
 export {
   type EnsembleGraphInput,
   type LightGraphSpec,

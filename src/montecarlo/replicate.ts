@@ -18,6 +18,7 @@ import { supernodesFirstOrder } from './supernodes-first-order.ts';
 import { sweepBond } from './sweep-bond.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { sweepSite } from './sweep-site.ts';
+import { type LatticeGeometry, type WrappingSweep, sweepBondWrapping, sweepSiteWrapping } from './sweep-wrapping.ts';
 
 /** Names of the built-in removal orders. */
 export const REMOVAL_ORDER_NAMES = ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'] as const;
@@ -42,6 +43,8 @@ export interface ReplicateSpec {
   microcanonical?: boolean;
   /** Betweenness orders: pivots (omitted = exact). */
   betweennessSamples?: number;
+  /** Also run the wrapping kernel on this periodic lattice (same order) for the wrapping estimator. */
+  wrapping?: LatticeGeometry;
 }
 
 /** The compact result of one replicate (what is checkpointed). */
@@ -62,6 +65,10 @@ export interface ReplicateResult {
   gapQ: number;
   /** Microcanonical largest-cluster sizes (only with `microcanonical`). */
   largest?: Int32Array;
+  /** First step at which a cluster wraps along each axis (only with `wrapping`; see {@link WrappingSweep}). */
+  firstWrap?: number[];
+  /** Size of the cluster that first wraps (only with `wrapping`). */
+  wrapMass?: number;
 }
 
 /**
@@ -177,6 +184,11 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
     gapQ: largestGapOccupation(sweep),
   };
   if (spec.microcanonical) out.largest = sweep.largest;
+  if (spec.wrapping) {
+    const w = spec.mode === 'site' ? sweepSiteWrapping(g, order, spec.wrapping) : sweepBondWrapping(g, order, spec.wrapping);
+    out.firstWrap = Array.from(w.firstWrap);
+    out.wrapMass = w.wrapMass;
+  }
   return out;
 }
 

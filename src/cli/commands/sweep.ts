@@ -9,6 +9,7 @@ import { action, choiceOption, effectiveWorkers, intOption, numberListOption, wi
 import { checkOutputFile } from '../../atomic-write.ts';
 import { checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { FragilityInputError } from '../../errors.ts';
+import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
 interface SweepCliOptions {
   graph: string;
@@ -25,6 +26,7 @@ interface SweepCliOptions {
   resume?: boolean;
   progress?: boolean;
   json?: boolean;
+  estimator: 'susceptibility' | 'gap' | 'wrapping';
 }
 
 const fmt = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
@@ -47,7 +49,11 @@ export function register(program: Command): void {
     .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
-    .option('--no-progress', 'do not draw the progress bar on stderr');
+    .option('--no-progress', 'do not draw the progress bar on stderr')
+    .addOption(
+      choiceOption('--estimator <E>', 'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
+        ['susceptibility', 'gap', 'wrapping'], 'susceptibility'),
+    );
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -62,6 +68,10 @@ the number present) of the giant-cluster fraction of ALL original nodes; sd = it
 ci = Student-t 95 % interval of the mean. threshold.q_c = peak of the mean susceptibility (second moment of the
 cluster sizes without the largest) on the q grid, ci = bootstrap percentile interval over replicates;
 thresholdGap = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
+--estimator picks what threshold holds (threshold.method names it): susceptibility (default), gap, or wrapping
+(periodic lattices only: q where the canonical probability that a cluster wraps around the torus equals its
+universal value, Newman & Ziff 2001; Pinson's formula: square torus ${universalWrappingProbability('square')!.toFixed(10)}, hexagonal torus of the triangular
+and honeycomb lattices ${universalWrappingProbability('triangular')!.toFixed(10)}; cubic R = 1/2, stated).
 Replicate r uses stream(seed, r): random graph specs (er, rr, cm, ba, ws, two-tier, ultrapeer) are redrawn for
 every replicate from that stream; lattices and files are fixed. Same JSON for any --workers.`,
   );
@@ -93,6 +103,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         bootstrap: opts.bootstrap,
         ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
         ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
+        ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
         onProgress: (done, total) => {
           if (!bar) return;
           if (!started) {
@@ -121,6 +132,24 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
       };
       if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
+      const estimator = opts.estimator ?? 'susceptibility';
+      if (estimator === 'gap') {
+        for (const key of Object.keys(threshold)) delete threshold[key];
+        Object.assign(threshold, {
+          q_c: res.gapThreshold.q_c,
+          ci: res.gapThreshold.ci,
+          method: 'largest gap: mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
+        });
+        if (res.gapThreshold.reason) threshold.reason = res.gapThreshold.reason;
+        else if (!Number.isFinite(res.gapThreshold.ci[0])) threshold.reason = 'the t interval needs runs >= 2';
+      } else if (estimator === 'wrapping') {
+        const w = res.wrappingThreshold!;
+        for (const key of Object.keys(threshold)) delete threshold[key];
+        Object.assign(threshold, { q_c: w.q_c, ci: w.ci, se: w.se, target: w.target, kind: w.kind, method: w.method });
+        if (w.reason) threshold.reason = w.reason;
+        else if (!Number.isFinite(w.ci[0])) threshold.reason = 'the interval needs runs >= 2';
+      }
+      threshold.estimator = estimator;
       const json = {
         graph: opts.graph,
         mode: res.mode,
@@ -141,6 +170,9 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         res.threshold.q_c === null
           ? `threshold q_c: none (${res.threshold.reason})`
           : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
+        ...(res.wrappingThreshold
+          ? [`          q_c = ${fmt(res.wrappingThreshold.q_c ?? NaN)}  95% CI [${fmt(res.wrappingThreshold.ci[0])}, ${fmt(res.wrappingThreshold.ci[1])}]  (${res.wrappingThreshold.method})`]
+          : []),
         res.gapThreshold.q_c === null
           ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`
           : `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
