@@ -8,7 +8,8 @@
  * peer or a workload errors.
  */
 import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../src/atomic-write.ts';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -79,12 +80,12 @@ for (const w of selected) {
     rows.push({ id: w.id, title: w.id, peers: [], error: (e as Error).message.split('\n').slice(0, 3).join(' '), notes: [] });
   }
   log(`  (${((Date.now() - ts) / 1000).toFixed(1)} s)`);
-  writeFileSync(reportPath, markdownReport(rows, { ...machine, loadEnd: loadavg(), durationS: (Date.now() - t0) / 1000 })); // partial, rewritten below
+  writeFileAtomic(reportPath, markdownReport(rows, { ...machine, loadEnd: loadavg(), durationS: (Date.now() - t0) / 1000 })); // partial, rewritten below
 }
 machine.loadEnd = loadavg();
 machine.durationS = (Date.now() - t0) / 1000;
 console.log(consoleTable(rows));
-writeFileSync(reportPath, markdownReport(rows, machine));
+writeFileAtomic(reportPath, markdownReport(rows, machine));
 log(`\nwrote ${reportPath} (${(machine.durationS / 60).toFixed(1)} min)`);
 const failed = rows.filter((r) => r.error || (r.agreement && !r.agreement.ok));
 if (failed.length > 0) {

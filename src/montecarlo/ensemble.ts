@@ -45,6 +45,37 @@ async function graphFilePathLazy(spec: string): Promise<string | undefined> {
 /** Bytes a kept replicate result costs besides its curves (object, typed-array headers). */
 const REPLICATE_OVERHEAD_BYTES = 400;
 
+/**
+ * Refuse, before any replicate runs, an ensemble whose kept replicate curves exceed the memory budget: each of the
+ * R replicates keeps 3 curves (giant, second, susceptibility) of |qs| doubles until the in-order reduction and the
+ * bootstrap of the threshold at the end.
+ *
+ * @param field - the input named in the error (`runs`, or `--runs` from the CLI).
+ * @param runs - replicates R.
+ * @param qCount - q values per curve (grid points plus `at` values).
+ * @throws FragilityInputError (exit 2) with the estimate, the budget and the remedies.
+ *
+ * **Complexity** O(1).
+ *
+ * **Model** bytes = R · (3 · |qs| · 8 + 400).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * checkEnsembleMemory('--runs', 1e7, 201); // throws under a 12 GB budget (52.2 GB needed)
+ * ```
+ */
+export function checkEnsembleMemory(field: string, runs: number, qCount: number): void {
+  checkMemory(
+    field,
+    runs,
+    runs * (3 * qCount * 8 + REPLICATE_OVERHEAD_BYTES),
+    `${runs} replicates × ${qCount} q values (3 curves each, kept for the reduction and the bootstrap)`,
+    'use fewer runs or grid points',
+  );
+}
+
 /** Replicate tasks queued per pool thread (see the pool set-up in {@link runEnsemble}). */
 const TASKS_IN_FLIGHT = 2;
 
@@ -252,13 +283,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const qs = [...grid, ...at];
   // The replicates' canonical curves (3 × |qs| doubles each) are kept for the in-order reduction and the bootstrap
   // of the threshold: refuse up front a run whose curves alone exceed the memory budget.
-  checkMemory(
-    'runs',
-    runs,
-    runs * (3 * qs.length * 8 + REPLICATE_OVERHEAD_BYTES),
-    `${runs} replicates × ${qs.length} q values (3 curves each, kept for the reduction and the bootstrap)`,
-    'use fewer runs or grid points',
-  );
+  checkEnsembleMemory('runs', runs, qs.length);
   const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
   if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
     throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");

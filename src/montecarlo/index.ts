@@ -80,5 +80,6 @@ export {
   type EnsembleOptions,
   type EnsembleResult,
   type SweepPointEstimate,
+  checkEnsembleMemory,
   runEnsemble,
 } from './ensemble.ts';

@@ -80,7 +80,7 @@ describe('budgets through the CLI', () => {
   it('sweep --runs at its maximum (1e7) is refused up front under a 4 GB budget, in well under a second', async () => {
     const t0 = performance.now();
     const r = await runInProcess('sweep', ['--graph', 'er:n=100,k=2', '--runs', '10000000', '--max-memory', '4GB', '--json']);
-    oneLineExit2(r, /^fragility: runs: 10000000 is not allowed; expected a size within the memory budget of 4 GB \(set by --max-memory\) .*would take about 52.2 GB; use fewer runs or grid points/);
+    oneLineExit2(r, /^fragility: --runs: 10000000 is not allowed; expected a size within the memory budget of 4 GB \(set by --max-memory\) .*would take about 52.2 GB; use fewer runs or grid points/);
     expect(performance.now() - t0).toBeLessThan(5000);
   });
   it('generate on a spec above the budget: exit 2 naming --graph, the estimate and the remedy', async () => {

@@ -8,11 +8,14 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { checkGraphSpecMemory, graphFromSpec, graphSpecBytes, overlayFromSpec } from '../../src/generators/spec.ts';
 import { squareLattice } from '../../src/generators/square-lattice.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
-import { runEnsemble } from '../../src/montecarlo/ensemble.ts';
+import { keptPoolInfo, runEnsemble } from '../../src/montecarlo/ensemble.ts';
 import { stream } from '../../src/random/stream.ts';
-import { setMemoryBudget } from '../../src/resources.ts';
+import { setMemoryBudget, setPlatform } from '../../src/resources.ts';
 
-afterEach(() => setMemoryBudget(undefined));
+afterEach(() => {
+  setMemoryBudget(undefined);
+  setPlatform(undefined);
+});
 
 async function refused(f: () => unknown): Promise<string> {
   try {
@@ -71,5 +74,18 @@ describe('ensembles: the largest --runs is refused up front, not after hours', (
     // Random specs are checked once per compute thread before any graph is drawn.
     const g = await refused(() => runEnsemble({ graph: 'er:n=300000,k=4', runs: 2, seed: 1, workers: 2 }));
     expect(g).toContain('2 copies of this graph');
+  });
+});
+
+describe('workers above the cores', () => {
+  it('runEnsemble on a 1-core platform runs workers: 8 in this thread (no pool), same result as 1', async () => {
+    setPlatform({ totalMemory: 8e9, cores: 1 });
+    const o = { graph: 'square:L=6', runs: 3, seed: 2, grid: [0, 0.5, 1], bootstrap: 5 };
+    const eight = await runEnsemble({ ...o, workers: 8 });
+    expect(keptPoolInfo()).toBeUndefined();
+    const one = await runEnsemble({ ...o, workers: 1 });
+    expect(JSON.stringify(eight, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v))).toBe(
+      JSON.stringify(one, (_k, v) => (ArrayBuffer.isView(v) ? Array.from(v as Float64Array) : v)),
+    );
   });
 });

@@ -7,7 +7,7 @@
 import type { Command } from 'commander';
 import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
-import { runEnsemble } from '../../montecarlo/ensemble.ts';
+import { checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { FragilityInputError } from '../../errors.ts';
 
 interface SweepCliOptions {
@@ -69,6 +69,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
     action(async (opts: SweepCliOptions) => {
       if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
       if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
+      checkEnsembleMemory('--runs', opts.runs, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
       let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
       if (opts.progress !== false && process.stderr.isTTY) {
