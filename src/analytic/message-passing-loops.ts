@@ -327,6 +327,7 @@ function tabulateFactor(f: Factor, mode: 'bond' | 'site', q: number, exactLimit:
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
+  if (V <= 31) return tabulateSmallFactor(f, mode, q, exactLimit, samples, rng);
   // local adjacency: for node x, incident edges
   const incident: number[][] = Array.from({ length: V }, () => []);
   for (let e = 0; e < E; e++) {
@@ -400,6 +401,116 @@ function tabulateFactor(f: Factor, mode: 'bond' | 'site', q: number, exactLimit:
     members.push(set.map((k) => f.nodes[k]));
   }
   return { weights, members, sampled };
+}
+
+/**
+ * {@link tabulateFactor} for factors of at most 31 nodes: reachable sets as bit masks, reach by a fixpoint over
+ * the occupied edges (no allocation per configuration).
+ */
+function tabulateSmallFactor(f: Factor, mode: 'bond' | 'site', q: number, exactLimit: number, samples: number, rng: ReturnType<typeof stream>): FactorTable {
+  const V = f.nodes.length;
+  const E = f.ea.length;
+  const size = mode === 'bond' ? E : V - 1;
+  const ea = Int32Array.from(f.ea);
+  const eb = Int32Array.from(f.eb);
+  const act = new Int32Array(E); // indices of the usable edges of the current configuration
+  const acc = new Map<number, number>();
+  const reachOf = (bits: number): number => {
+    // bond: bits = occupied edges; site: bits = occupied non-root nodes (bit b ↔ local node b + 1)
+    let na = 0;
+    if (mode === 'bond') {
+      for (let e = 0; e < E; e++) if ((bits >>> e) & 1) act[na++] = e;
+    } else {
+      const occ = (bits << 1) | 1;
+      for (let e = 0; e < E; e++) if ((occ >>> ea[e]) & 1 && (occ >>> eb[e]) & 1) act[na++] = e;
+    }
+    let reach = 1;
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (let k = 0; k < na; k++) {
+        const e = act[k];
+        const a = 1 << ea[e];
+        const b = 1 << eb[e];
+        const ra = reach & a;
+        const rb = reach & b;
+        if (ra && !rb) {
+          reach |= b;
+          changed = true;
+        } else if (rb && !ra) {
+          reach |= a;
+          changed = true;
+        }
+      }
+    }
+    return reach >>> 1; // drop the root
+  };
+  let sampled = false;
+  if (size <= exactLimit) {
+    const pw = new Float64Array(size + 1);
+    for (let k = 0; k <= size; k++) pw[k] = q ** k * (1 - q) ** (size - k);
+    const total = 2 ** size;
+    for (let mask = 0; mask < total; mask++) {
+      const w = pw[popcount(mask)];
+      if (w === 0) continue;
+      const key = reachOf(mask);
+      acc.set(key, (acc.get(key) ?? 0) + w);
+    }
+  } else {
+    sampled = true;
+    const w = 1 / samples;
+    if (size <= 31) {
+      for (let s = 0; s < samples; s++) {
+        let bits = 0;
+        for (let b = 0; b < size; b++) if (rng.next() < q) bits |= 1 << b;
+        const key = reachOf(bits);
+        acc.set(key, (acc.get(key) ?? 0) + w);
+      }
+    } else {
+      // bond with more than 31 edges: occupied edges listed directly.
+      const saved = act;
+      for (let s = 0; s < samples; s++) {
+        let na = 0;
+        for (let e = 0; e < E; e++) if (rng.next() < q) saved[na++] = e;
+        let reach = 1;
+        let changed = true;
+        while (changed) {
+          changed = false;
+          for (let k = 0; k < na; k++) {
+            const e = saved[k];
+            const a = 1 << ea[e];
+            const b = 1 << eb[e];
+            const ra = reach & a;
+            const rb = reach & b;
+            if (ra && !rb) {
+              reach |= b;
+              changed = true;
+            } else if (rb && !ra) {
+              reach |= a;
+              changed = true;
+            }
+          }
+        }
+        const key = reach >>> 1;
+        acc.set(key, (acc.get(key) ?? 0) + w);
+      }
+    }
+  }
+  const weights: number[] = [];
+  const members: number[][] = [];
+  for (const [key, w] of acc) {
+    weights.push(w);
+    const set: number[] = [];
+    for (let b = 0; b < V - 1; b++) if ((key >>> b) & 1) set.push(f.nodes[b + 1]);
+    members.push(set);
+  }
+  return { weights, members, sampled };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** Largest number of random elements among the factors (bond: edges, site: non-root nodes). */
