@@ -37,6 +37,7 @@ export {
   type PeakThresholdOptions,
 } from './peak-threshold.ts';
 export { largestGapOccupation } from './largest-gap.ts';
+export { onsetThreshold, ONSET_BOOTSTRAP_STREAM_INDEX, type OnsetThresholdOptions, type OnsetThresholdResult } from './onset-threshold.ts';
 export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
 export {
   type EnsembleGraphInput,
