@@ -413,38 +413,47 @@ function tabulateSmallFactor(f: Factor, mode: 'bond' | 'site', q: number, exactL
   const size = mode === 'bond' ? E : V - 1;
   const ea = Int32Array.from(f.ea);
   const eb = Int32Array.from(f.eb);
-  const act = new Int32Array(E); // indices of the usable edges of the current configuration
   const acc = new Map<number, number>();
+  // Neighbour masks: site mode uses the fixed ones; bond mode rebuilds them from the occupied edges.
+  const fixedNbr = new Int32Array(V);
+  for (let e = 0; e < E; e++) {
+    fixedNbr[ea[e]] |= 1 << eb[e];
+    fixedNbr[eb[e]] |= 1 << ea[e];
+  }
+  const nbr = new Int32Array(V);
+  /** Nodes reached from the root (bit 0) through the neighbour masks `adj`, restricted to the nodes in `allowed`. */
+  const spread = (adj: Int32Array, allowed: number): number => {
+    let reach = 1;
+    let frontier = 1;
+    while (frontier !== 0) {
+      let next = 0;
+      let f = frontier;
+      while (f !== 0) {
+        const low = f & -f;
+        next |= adj[31 - Math.clz32(low)];
+        f ^= low;
+      }
+      next &= allowed & ~reach;
+      reach |= next;
+      frontier = next;
+    }
+    return reach;
+  };
+  const reachOfEdges = (isOn: (e: number) => boolean): number => {
+    nbr.fill(0);
+    for (let e = 0; e < E; e++) {
+      if (!isOn(e)) continue;
+      nbr[ea[e]] |= 1 << eb[e];
+      nbr[eb[e]] |= 1 << ea[e];
+    }
+    return spread(nbr, -1) >>> 1;
+  };
   const reachOf = (bits: number): number => {
     // bond: bits = occupied edges; site: bits = occupied non-root nodes (bit b ↔ local node b + 1)
-    let na = 0;
-    if (mode === 'bond') {
-      for (let e = 0; e < E; e++) if ((bits >>> e) & 1) act[na++] = e;
-    } else {
-      const occ = (bits << 1) | 1;
-      for (let e = 0; e < E; e++) if ((occ >>> ea[e]) & 1 && (occ >>> eb[e]) & 1) act[na++] = e;
-    }
-    let reach = 1;
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (let k = 0; k < na; k++) {
-        const e = act[k];
-        const a = 1 << ea[e];
-        const b = 1 << eb[e];
-        const ra = reach & a;
-        const rb = reach & b;
-        if (ra && !rb) {
-          reach |= b;
-          changed = true;
-        } else if (rb && !ra) {
-          reach |= a;
-          changed = true;
-        }
-      }
-    }
-    return reach >>> 1; // drop the root
+    if (mode === 'bond') return reachOfEdges((e) => ((bits >>> e) & 1) === 1);
+    return spread(fixedNbr, (bits << 1) | 1) >>> 1; // drop the root
   };
+  const occ = new Uint8Array(E);
   let sampled = false;
   if (size <= exactLimit) {
     const pw = new Float64Array(size + 1);
@@ -467,31 +476,10 @@ function tabulateSmallFactor(f: Factor, mode: 'bond' | 'site', q: number, exactL
         acc.set(key, (acc.get(key) ?? 0) + w);
       }
     } else {
-      // bond with more than 31 edges: occupied edges listed directly.
-      const saved = act;
+      // bond with more than 31 edges: occupancy drawn per edge.
       for (let s = 0; s < samples; s++) {
-        let na = 0;
-        for (let e = 0; e < E; e++) if (rng.next() < q) saved[na++] = e;
-        let reach = 1;
-        let changed = true;
-        while (changed) {
-          changed = false;
-          for (let k = 0; k < na; k++) {
-            const e = saved[k];
-            const a = 1 << ea[e];
-            const b = 1 << eb[e];
-            const ra = reach & a;
-            const rb = reach & b;
-            if (ra && !rb) {
-              reach |= b;
-              changed = true;
-            } else if (rb && !ra) {
-              reach |= a;
-              changed = true;
-            }
-          }
-        }
-        const key = reach >>> 1;
+        for (let e = 0; e < E; e++) occ[e] = rng.next() < q ? 1 : 0;
+        const key = reachOfEdges((e) => occ[e] === 1);
         acc.set(key, (acc.get(key) ?? 0) + w);
       }
     }
@@ -801,6 +789,8 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
   //    every message j sends, as (product of j's factors without the touched ones) × (replacement factors).
   const u = new Float64Array(M);
   const fv = new Float64Array(factorCount);
+  const factorMark = new Float64Array(factorCount);
+  let markStamp = 0;
   let iterations = 0;
   let residual = M === 0 ? 0 : Infinity;
   let converged = M === 0;
@@ -826,7 +816,16 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
           if (v === 0) exZeros++;
           else exProd *= v;
         }
-        let v = zeros > exZeros ? 0 : prod / exProd;
+        let v: number;
+        if (zeros > exZeros) v = 0;
+        else if (prod > 1e-250 && exProd > 1e-250) v = prod / exProd;
+        else {
+          // Underflow guard: multiply the untouched factors directly (0/0 would give NaN).
+          const mark = ++markStamp;
+          for (let k = exclOff[t]; k < exclOff[t + 1]; k++) factorMark[exclIds[k]] = mark;
+          v = 1;
+          for (let f = np.tf[j]; f < np.tf[j + 1] && v > 0; f++) if (factorMark[f] !== mark) v *= fv[f];
+        }
         if (v > 0) v *= evaluate(mp, t, u);
         if (v > 1) v = 1; // rounding of the division
         const d = Math.abs(v - u[t]);
