@@ -203,7 +203,8 @@ export function onsetThreshold(g: CompactGraph, opts: OnsetThresholdOptions = {}
   // ends are 0 on a connected component, which would make any bump "prominent").
   const endMax = Math.max(ends[0], ends[1], 1);
   const prom = endMax > 0 ? chi[pk.i] / endMax : chi[pk.i] > 0 ? Infinity : 0;
-  const atEnd = pk.i === G - 1 ? 'end' : pk.i === 0 ? 'start' : null;
+  // A refined peak that lands on a grid end counts as "at the end" too: never return the grid's end as q_c.
+  const atEnd = pk.i === G - 1 || pk.q >= grid[G - 1] ? 'end' : pk.i === 0 || pk.q <= grid[0] ? 'start' : null;
   const peak = { q: pk.q, chi: chi[pk.i], chiAtEnds: ends, prominence: prom, atEnd } as OnsetThresholdResult['peak'];
   const base = { method: 'onset-lcc-chi' as const, mode, runs, seed, component, peak, grid, chi, giant };
   const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(3) : String(x));

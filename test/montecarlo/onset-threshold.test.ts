@@ -60,6 +60,21 @@ describe('onsetThreshold', () => {
     expect(o.peak.atEnd).toBe('end');
   });
 
+  it('property: q_c, when a number, lies strictly inside the grid', () => {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const g = erdosRenyi(300, (1 + seed / 2) / 299, stream(seed, 0));
+      const grid = Array.from({ length: 6 + seed }, (_, i) => (0.2 + 0.8 * i) / (5 + seed));
+      for (const mode of ['site', 'bond'] as const) {
+        const o = onsetThreshold(g, { mode, runs: 5, seed, grid, bootstrap: 0 });
+        if (o.q_c === null) expect(o.reason).toBeTruthy();
+        else {
+          expect(o.q_c).toBeGreaterThan(grid[0]);
+          expect(o.q_c).toBeLessThan(grid[grid.length - 1]);
+        }
+      }
+    }
+  });
+
   it('a star (one hub) has no sharp transition: null with the reason', () => {
     const pairs: [number, number][] = [];
     for (let i = 1; i < 200; i++) pairs.push([0, i]);
