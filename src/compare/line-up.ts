@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { FragilityInputError } from '../errors.ts';
+import { FragilityInputError, checkNumber } from '../errors.ts';
 
 /** One Monte Carlo estimate at a grid point. */
 export interface MonteCarloPoint {
@@ -40,16 +40,44 @@ export interface LineUpRow {
   nearThreshold: boolean;
   /** Whether |difference| <= the stated tolerance (null when the analytic value is null; false when no tolerance). */
   withinTolerance: boolean | null;
+  /**
+   * The agreement verdict: inside the CI, or |difference| <= `allowedDifference` (null when the analytic value is
+   * null). Unlike `insideCi` it does not say "no" when a zero-width interval and the analytic value differ by less
+   * than the floor.
+   */
+  agrees: boolean | null;
+  /** The allowance used for `agrees`: max(floor, tolerance), and the finite-size allowance below the threshold or where the analytic value is 0. */
+  allowedDifference: number;
+  /** Where the row lies relative to the stated threshold (`no-threshold` when none was given). */
+  region: LineUpRegion;
+}
+
+/** Region of a row relative to the threshold: below (x < threshold − window), near, above, or no threshold given. */
+export type LineUpRegion = 'below' | 'near' | 'above' | 'no-threshold';
+
+/** Agreement count of one region. */
+export interface RegionCoverage {
+  /** Rows whose verdict `agrees` is true. */
+  agree: number;
+  /** Rows with an analytic value. */
+  total: number;
 }
 
 /** Summary of a line-up. */
 export interface LineUp {
   rows: LineUpRow[];
-  /** Rows away from the threshold whose analytic value falls inside the CI (or within the tolerance) / all such rows. */
+  /** Rows away from the threshold that agree (inside the CI, or within max(floor, tolerance, finite-size)) / all such rows. */
   agreement: { inside: number; total: number };
   /** Largest |difference| away from the threshold. */
   maxAbsDifference: number;
+  /** `agrees` counted per region (the near-threshold rows are reported here, not in `agreement`). */
+  coverage: Record<LineUpRegion, RegionCoverage>;
+  /** The allowances used, stated. */
+  allowance: { floor: number; tolerance: number; finiteSize: number; finiteSizeReason?: string };
 }
+
+/** Default agreement floor: half a unit of the 4th decimal, the precision the line-up tables print. */
+export const LINE_UP_FLOOR = 5e-5;
 
 /**
  * Line up analytic values and Monte Carlo estimates by grid coordinate.
@@ -59,11 +87,18 @@ export interface LineUp {
  * @param opts.threshold - a threshold location; rows with |x − threshold| < window are flagged `nearThreshold`
  *   and left out of the agreement count (the critical window of mean-field percolation shrinks like n^(−1/3)).
  * @param opts.window - half-width of the excluded window (default 0.05).
+ * @param opts.floor - agreement floor (default {@link LINE_UP_FLOOR} = 5e-5, half a unit of the printed 4th decimal):
+ *   a row `agrees` when |mean − analytic| <= floor even if the interval has zero width and misses the value.
+ * @param opts.finiteSize - a finite-size allowance of the verdict `agrees` (default 0) on the rows below the threshold
+ *   or with analytic value 0 (where the n → ∞ theory says there is no giant component), with
+ *   `finiteSizeReason` saying where it comes from (e.g. (ln n)²/n, the O(ln n) largest cluster of a finite graph
+ *   below the threshold that the n → ∞ theory calls 0).
  * @param opts.tolerance - an absolute allowance (default 0): a row also agrees when |mean − analytic| <= tolerance
  *   (e.g. the finite-size floor of the largest cluster below a threshold, where the n → ∞ theory says 0). The CI
  *   test itself allows a rounding slack of 1e-9·max(1, |value|), so that a zero-width interval (identical
  *   replicates) still contains an analytic value that equals it up to floating-point error.
- * @returns the rows and the agreement summary.
+ * @returns the rows, the agreement summary away from the threshold, and `coverage` per region (below, near, above
+ *   the threshold) of the verdict `agrees` = inside the CI or |difference| <= max(floor, tolerance[, finiteSize]).
  *
  * Complexity: O(k log k) for k grid points.
  *
@@ -76,10 +111,13 @@ export interface LineUp {
 export function lineUp(
   analytic: readonly AnalyticPoint[],
   montecarlo: readonly MonteCarloPoint[],
-  opts: { threshold?: number | null; window?: number; tolerance?: number } = {},
+  opts: { threshold?: number | null; window?: number; tolerance?: number; floor?: number; finiteSize?: number; finiteSizeReason?: string } = {},
 ): LineUp {
   const window = opts.window ?? 0.05;
   const tolerance = opts.tolerance ?? 0;
+  const floor = checkNumber('floor', opts.floor ?? LINE_UP_FLOOR, 0, 1);
+  const finiteSize = checkNumber('finiteSize', opts.finiteSize ?? 0, 0, 1);
+  const base = Math.max(floor, tolerance);
   const sorted = [...analytic].sort((a, b) => a.x - b.x);
   const rows: LineUpRow[] = montecarlo.map((p) => {
     const a = findNearest(sorted, p.x);
@@ -88,6 +126,10 @@ export function lineUp(
     }
     const value = a.value;
     const near = opts.threshold != null && Math.abs(p.x - opts.threshold) < window;
+    const region: LineUpRegion = opts.threshold == null ? 'no-threshold' : near ? 'near' : p.x < opts.threshold ? 'below' : 'above';
+    const inside = value === null ? null : insideWithSlack(value, p.ci);
+    // The finite-size allowance is for rows where the n → ∞ theory says "no giant": below the threshold, or value 0.
+    const allowed = region === 'below' || value === 0 ? Math.max(base, finiteSize) : base;
     return {
       x: p.x,
       analytic: value,
@@ -95,21 +137,41 @@ export function lineUp(
       sd: p.sd,
       ci: p.ci,
       difference: value === null ? null : p.mean - value,
-      insideCi: value === null ? null : insideWithSlack(value, p.ci),
+      insideCi: inside,
       nearThreshold: near,
       withinTolerance: value === null ? null : tolerance > 0 && Math.abs(p.mean - value) <= tolerance,
+      agrees: value === null ? null : inside || Math.abs(p.mean - value) <= allowed,
+      allowedDifference: allowed,
+      region,
     };
   });
+  const coverage: Record<LineUpRegion, RegionCoverage> = {
+    below: { agree: 0, total: 0 },
+    near: { agree: 0, total: 0 },
+    above: { agree: 0, total: 0 },
+    'no-threshold': { agree: 0, total: 0 },
+  };
+  for (const r of rows) {
+    if (r.agrees === null) continue;
+    coverage[r.region].total++;
+    if (r.agrees) coverage[r.region].agree++;
+  }
   let inside = 0;
   let total = 0;
   let maxAbs = 0;
   for (const r of rows) {
     if (r.nearThreshold || r.insideCi === null) continue;
     total++;
-    if (r.insideCi || r.withinTolerance) inside++;
+    if (r.agrees) inside++;
     maxAbs = Math.max(maxAbs, Math.abs(r.difference!));
   }
-  return { rows, agreement: { inside, total }, maxAbsDifference: maxAbs };
+  return {
+    rows,
+    agreement: { inside, total },
+    maxAbsDifference: maxAbs,
+    coverage,
+    allowance: { floor, tolerance, finiteSize, ...(opts.finiteSizeReason ? { finiteSizeReason: opts.finiteSizeReason } : {}) },
+  };
 }
 
 function insideWithSlack(value: number, ci: [number, number]): boolean {

@@ -109,6 +109,8 @@ function lineUpRows(l: LineUp, xName: string): TableRow[] {
     difference: row.difference,
     inside_ci: row.insideCi === null ? '' : row.insideCi ? 'yes' : 'no',
     near_threshold: row.nearThreshold ? 'yes' : '',
+    agrees: row.agrees === null ? '' : row.agrees ? 'yes' : 'no',
+    region: row.region,
   }));
 }
 
@@ -121,6 +123,8 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
   { key: 'difference', format: { style: 'fixed', digits: 4 } },
   'inside_ci',
   'near_threshold',
+  'agrees',
+  'region',
 ];
 
 /**

@@ -28,6 +28,33 @@ describe('fragility mp', () => {
     expect(j).not.toHaveProperty('S');
   });
 
+  it('--loops: the loop-corrected S, the largest-component share and the work report', () => {
+    const t = runJson(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5']);
+    const r0 = runJson(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5', '--loops', '0']);
+    // r = 0 is the tree-like fixed point (two iterations, tolerance 1e-12 per sweep).
+    expect(Math.abs((r0.S as number) - (t.S as number))).toBeLessThan(1e-9);
+    const r1 = runJson(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5', '--loops', '1', '--seed', '2']);
+    expect(r1.method).toMatch(/r = 1/);
+    expect(r1.S as number).toBeLessThan(t.S as number); // triangles make redundant paths: the tree-like S is too high
+    expect(r1.SLargestComponent).toBe(r1.S); // karate is connected
+    expect(r1.largestComponent).toBe(34);
+    const loops = r1.loops as Record<string, unknown>;
+    expect(loops.r).toBe(1);
+    expect(loops.samples).toBe(4000);
+    expect(typeof loops.sampledFactors).toBe('number');
+  });
+
+  it('--loops needs --q; --loops 3 is refused', () => {
+    for (const args of [
+      ['mp', '--graph', 'edges:data/karate.edges', '--loops', '1'],
+      ['mp', '--graph', 'edges:data/karate.edges', '--q', '0.5', '--loops', '3'],
+    ]) {
+      const r = runCli([...args, '--json']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--q|--loops/);
+    }
+  });
+
   it('exit 2 for bad input', () => {
     for (const args of [
       ['mp', '--graph', 'edges:test/fixtures/karate.edges', '--q', '1.5'],

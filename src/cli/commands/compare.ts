@@ -18,6 +18,8 @@ interface CompareCliOptions {
   level: number;
   window: number;
   tolerance: number;
+  finiteSize?: number;
+  loops?: number;
   workers: number;
   seed: number;
   out?: string;
@@ -41,6 +43,8 @@ export function register(program: Command): void {
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
     .option('--window <W>', 'points within W of the analytic threshold are flagged and not counted', numberOption('--window', 0, 1), 0.05)
     .option('--tolerance <T>', 'absolute allowance on |mean − analytic| (e.g. the finite-size floor (ln n)²/n below q_c)', numberOption('--tolerance', 0, 1), 0)
+    .option('--finite-size <A>', 'finite-size allowance of the "agrees" verdict (default (ln n)^2/n)', numberOption('--finite-size', 0, 1))
+    .option('--loops <R>', 'without --law: loop-corrected message passing (Cantwell-Newman 2019), cycles up to length R+2, R = 0, 1, 2', intOption('--loops', 0, 2))
     .option('--workers <W>', 'worker threads (results identical for any W)', intOption('--workers', 1, 256), 1)
     .option('--out <DIR>', 'write index.md, report.json, the CSV table and an SVG plot to DIR');
   withCommon(cmd);
@@ -72,6 +76,8 @@ boundary degree), or message passing on --graph. Points within --window of the a
         level: opts.level,
         window: opts.window,
         tolerance: opts.tolerance,
+        ...(opts.finiteSize !== undefined ? { finiteSize: opts.finiteSize } : {}),
+        ...(opts.loops !== undefined ? { loops: opts.loops } : {}),
         workers: effectiveWorkers(opts.workers),
         ...(opts.grid ? { grid: opts.grid } : {}),
       });
@@ -85,6 +91,8 @@ boundary degree), or message passing on --graph. Points within --window of the a
         difference: r.difference,
         insideCi: r.insideCi,
         nearThreshold: r.nearThreshold,
+        agrees: r.agrees,
+        region: r.region,
       }));
       const json = {
         model: res.model,
@@ -96,6 +104,8 @@ boundary degree), or message passing on --graph. Points within --window of the a
         threshold: res.threshold,
         agreement: res.lineUp.agreement,
         maxAbsDifference: res.lineUp.maxAbsDifference,
+        coverage: res.lineUp.coverage,
+        allowance: res.lineUp.allowance,
       };
       const { markdownTable } = await import('../../report/markdown-table.ts');
       const tableRows = rows.map((r) => ({
@@ -106,7 +116,14 @@ boundary degree), or message passing on --graph. Points within --window of the a
         difference: f(r.difference),
         'inside CI': r.insideCi === null ? 'n/a' : r.insideCi ? 'yes' : 'no',
         'near q_c': r.nearThreshold ? 'yes' : '',
+        agrees: r.agrees === null ? 'n/a' : r.agrees ? 'yes' : 'no',
       }));
+      const cv = res.lineUp.coverage;
+      const al = res.lineUp.allowance;
+      const coverageText =
+        `Agreement (inside the CI, or |difference| <= max(floor ${al.floor}, tolerance ${al.tolerance}, finite-size ${f(al.finiteSize, 6)} where the theory says 0 or below q_c)): ` +
+        (['below', 'near', 'above', 'no-threshold'] as const).filter((k) => cv[k].total > 0).map((k) => `${k} ${cv[k].agree}/${cv[k].total}`).join(', ') +
+        (al.finiteSizeReason ? `\nfinite-size allowance: ${al.finiteSizeReason}` : '');
       const table = markdownTable(tableRows).trimEnd();
       const th = res.threshold;
       const thText = `threshold q_c: analytic ${f(th.analytic)}${th.analyticReason ? ` (${th.analyticReason})` : ''} | Monte Carlo ${f(th.montecarlo)}${th.montecarloReason ? ` (${th.montecarloReason})` : ` [${f(th.ci[0])}, ${f(th.ci[1])}] (susceptibility peak)`} | largest gap ${f(th.gap.q_c)}${th.gap.reason ? '' : ` [${f(th.gap.ci[0])}, ${f(th.gap.ci[1])}]`}`;
@@ -128,7 +145,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
         });
         const w = writeReport(opts.out, {
           title: `Comparison: ${res.model.law ?? res.model.graph}`,
-          summary: `${thText}\n\nAgreement away from the threshold: ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total} points inside the CI.`,
+          summary: `${thText}\n\nAgreement away from the threshold: ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total} points.\n${coverageText}`,
           sections: [
             { heading: 'Giant component against removal', plot: { name: 'giant-component', svg } },
             { heading: 'Line-up', table: { rows: tableRows, csv: 'line-up' } },
@@ -137,7 +154,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
         });
         written = `\nReport: ${w.index}`;
       }
-      const text = `${res.model.analytic}\nMonte Carlo: ${res.model.graph}, ${res.runs} runs, seed ${res.seed}\n\n${table}\n\n${thText}\nAgreement away from the threshold: ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total} points inside the CI${written}`;
+      const text = `${res.model.analytic}\nMonte Carlo: ${res.model.graph}, ${res.runs} runs, seed ${res.seed}\n\n${table}\n\n${thText}\nAgreement away from the threshold: ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total} points\n${coverageText}${written}`;
       return { json, text };
     }),
   );
