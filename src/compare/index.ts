@@ -5,7 +5,7 @@
  *
  * @module
  */
-export { lineUp, LINE_UP_FLOOR, type AnalyticPoint, type MonteCarloPoint, type LineUp, type LineUpRow, type LineUpRegion, type RegionCoverage } from './line-up.ts';
+export { lineUp, lineUpSummary, LINE_UP_FLOOR, type AnalyticPoint, type MonteCarloPoint, type LineUp, type LineUpRow, type LineUpRegion, type RegionCoverage } from './line-up.ts';
 export {
   compareConnectivity,
   DEFAULT_COMPARE_GRID,

@@ -145,6 +145,27 @@ export function lineUp(
       region,
     };
   });
+  return lineUpSummary(rows, { floor, tolerance, finiteSize, ...(opts.finiteSizeReason ? { finiteSizeReason: opts.finiteSizeReason } : {}) });
+}
+
+/**
+ * The summary of line-up rows: `agreement` over the rows away from the threshold, the largest |difference| there,
+ * and `coverage` of the verdict `agrees` per region. {@link lineUp} calls it; a comparison that marks more rows as
+ * near a threshold (e.g. both edges of a cascade window) recounts with it.
+ *
+ * @param rows - line-up rows (their `region`, `nearThreshold`, `insideCi` and `agrees` fields are read).
+ * @param allowance - the allowances the verdicts used, echoed in the result.
+ * @returns the {@link LineUp} of these rows.
+ *
+ * **Complexity** O(rows).
+ *
+ * @example
+ * ```ts
+ * const l = lineUp([{ x: 0.5, value: 0.2 }], [{ x: 0.5, mean: 0.2, sd: 0, ci: [0.2, 0.2] }]);
+ * lineUpSummary(l.rows, l.allowance).agreement; // { inside: 1, total: 1 }
+ * ```
+ */
+export function lineUpSummary(rows: LineUpRow[], allowance: LineUp['allowance']): LineUp {
   const coverage: Record<LineUpRegion, RegionCoverage> = {
     below: { agree: 0, total: 0 },
     near: { agree: 0, total: 0 },
@@ -165,13 +186,7 @@ export function lineUp(
     if (r.agrees) inside++;
     maxAbs = Math.max(maxAbs, Math.abs(r.difference!));
   }
-  return {
-    rows,
-    agreement: { inside, total },
-    maxAbsDifference: maxAbs,
-    coverage,
-    allowance: { floor, tolerance, finiteSize, ...(opts.finiteSizeReason ? { finiteSizeReason: opts.finiteSizeReason } : {}) },
-  };
+  return { rows, agreement: { inside, total }, maxAbsDifference: maxAbs, coverage, allowance };
 }
 
 function insideWithSlack(value: number, ci: [number, number]): boolean {

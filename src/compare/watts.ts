@@ -15,7 +15,7 @@ import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { graphFromSpec } from '../generators/spec.ts';
 import { simulateWattsSeedFractions, simulateWattsSingleSeeds } from '../montecarlo/watts-cascade.ts';
 import { graphSpecForLaw } from './law-graph-spec.ts';
-import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
+import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp, lineUpSummary } from './line-up.ts';
 
 /** Thresholds of a Watts comparison: φ in (0, 1] for every node, or a threshold law (spec or CapacityLaw). */
 export type WattsThresholdSpec = number | string | CapacityLaw;
@@ -195,17 +195,10 @@ export const DEFAULT_WATTS_ZS: readonly number[] = Array.from({ length: 16 }, (_
 
 /** Mark rows within `window` of any edge as near the threshold and recount the agreement (as lineUp does for one). */
 function withEdges(l: LineUp, edges: number[], window: number): LineUp {
-  const rows = l.rows.map((r) => ({ ...r, nearThreshold: edges.some((e) => Math.abs(r.x - e) < window) }));
-  let inside = 0;
-  let total = 0;
-  let maxAbs = 0;
-  for (const r of rows) {
-    if (r.nearThreshold || r.insideCi === null) continue;
-    total++;
-    if (r.insideCi || r.withinTolerance) inside++;
-    maxAbs = Math.max(maxAbs, Math.abs(r.difference!));
-  }
-  return { rows, agreement: { inside, total }, maxAbsDifference: maxAbs };
+  const rows = l.rows.map((r) =>
+    edges.some((e) => Math.abs(r.x - e) < window) ? { ...r, nearThreshold: true, region: 'near' as const } : r,
+  );
+  return lineUpSummary(rows, l.allowance);
 }
 
 /**
