@@ -16,6 +16,7 @@ export * from './random/index.ts';
 export * from './distributions/index.ts';
 export * from './graph/index.ts';
 export * from './generators/index.ts';
+export * from './models/index.ts';
 export * from './analytic/index.ts';
 export * from './report/index.ts';
 export * from './montecarlo/index.ts';

@@ -87,3 +87,20 @@ export {
   type OverloadSurgeInputs,
   type OverloadSurgeEstimate,
 } from './overload-mean-field.ts';
+export {
+  fluidOverload,
+  fluidCriticalLoss,
+  fluidBistability,
+  fluidRecovery,
+  type FluidBistabilityOptions,
+  type FluidBistabilityResult,
+  type FluidBistabilityCell,
+  type FluidRegime,
+  type FluidRecoveryOptions,
+  type FluidRecoveryResult,
+  type FluidOverloadOptions,
+  type FluidOverloadResult,
+  type FluidRequestSpread,
+  type FluidCriticalLossOptions,
+  type FluidCriticalLossResult,
+} from './overload-fluid.ts';

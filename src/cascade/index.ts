@@ -50,8 +50,8 @@ export {
   type OverloadParamsInput,
   type OverloadRetryPolicy,
   type MegaSupernodeWave,
-} from './overload-params.ts';
-export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+} from '../models/overload-params.ts';
+export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from '../models/overload-policies.ts';
 export {
   collapseProbability,
   type CollapseProbabilityOptions,

@@ -8,7 +8,7 @@
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { standardNormalQuantile } from '../distributions/normal-functions.ts';
 import { simulateOverload } from './overload-model.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from './overload-params.ts';
+import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 
 /** Options of {@link collapseProbability}. */
 export interface CollapseProbabilityOptions {

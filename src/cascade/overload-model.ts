@@ -15,60 +15,15 @@ import {
   skype2010OverloadParams,
   validateOverloadParams,
   withOverloadParams,
-} from './overload-params.ts';
-import { lognormalDelayPmf, retryDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+} from '../models/overload-params.ts';
+import { lognormalDelayPmf, retryDelayPmf, type StepDelayPmf } from '../models/overload-policies.ts';
 import { approxBinomial, scatterUniformCounts } from './overload-sampling.ts';
+import type { OverloadFinalState, OverloadTimelinePoint } from '../models/overload-timeline.ts';
+
+export type { OverloadFinalState, OverloadTimelinePoint } from '../models/overload-timeline.ts';
 
 /** Cohort transitions (a few draws per step on aggregate counts): the exact binomial sampler of src/random. */
 const cohortBinomial = binomial;
-
-/** One sample of the timeline. Fractions are of the pre-incident online clients C (or of the S ordinary supernodes). */
-export interface OverloadTimelinePoint {
-  /** Hours since the trigger onset T. */
-  t: number;
-  /** Online (attached) clients / C. */
-  online: number;
-  /** Ordinary supernodes up / S. */
-  supernodesUp: number;
-  /** Mean load of the ordinary supernodes that were up during the step, in nominal units (normal steady state = 1). */
-  meanLoad: number;
-  /** Login/search requests received by supernodes in the step / the normal login rate C·dt/session. */
-  loginRate: number;
-  /**
-   * Supernode traffic in the step / the normal login rate: every login/search request sent to a supernode, counting
-   * the probes of host-cache entries that are down (each attempt tries its cache in turn until a supernode answers)
-   * and the requests refused by overloaded ones. It counts attempts that never reach a live supernode, so it runs
-   * far above the CIO's "≈100× normal" (row 19); the figure comparable to that report is `loginRate` (requests that
-   * reach up supernodes), which is what the 2010 calibration fits.
-   */
-  trafficRate: number;
-  /** Mega-supernodes up (count). */
-  megaUp: number;
-  /** Searching clients / C. */
-  searching: number;
-  /** Restarting clients (waiting out the restart delay) / C. */
-  restarting: number;
-  /** Crashed clients not restarted yet / C. */
-  crashed: number;
-  /** Clients that gave up / C. */
-  gone: number;
-}
-
-/** Final state of a run. */
-export interface OverloadFinalState {
-  online: number;
-  searching: number;
-  restarting: number;
-  crashed: number;
-  gone: number;
-  supernodesUp: number;
-  supernodesShutDown: number;
-  supernodesCrashed: number;
-  supernodesRejoining: number;
-  megaUp: number;
-  /** Clients attached to mega-supernodes / C. */
-  onMega: number;
-}
 
 /** Result of {@link simulateOverload}. */
 export interface OverloadResult {
@@ -169,7 +124,7 @@ const LOOP_LEVELS = 40;
  *   counts the probes of down cache entries, E = (1 − x^H)/(1 − x) per attempt on the cache path, x = D/S.
  *
  * **References**: Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
- * (`reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
+ * (`docs/reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
  * (1 + alpha)·L0); S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010) (equal load sharing);
  * M. Brooker, "Exponential Backoff and Jitter" (AWS, 2015).
  *

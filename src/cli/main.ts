@@ -19,6 +19,7 @@ const COMMANDS: Record<string, string> = {
   cascade: './commands/cascade.ts',
   scenario: './commands/scenario.ts',
   compare: './commands/compare.ts',
+  fluid: './commands/fluid.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {

@@ -6,7 +6,7 @@
  */
 import { overloadCriticalLossFromParams } from '../analytic/overload-mean-field.ts';
 import { collapseProbability, type OverloadCollapsePoint } from '../cascade/overload-collapse.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../cascade/overload-params.ts';
+import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';

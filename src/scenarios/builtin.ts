@@ -1,12 +1,12 @@
 /**
  * The built-in scenarios `skype-2010` and `skype-2007`. Every default is traced to a row of the calibration table
  * (../shared/reference/skype-calibration.md, section 6, "row N"); the model values are read from the overload
- * model's calibrated defaults (`skype2010OverloadParams`, `skype2007OverloadParams` in src/cascade/overload-params.ts),
+ * model's calibrated defaults (`skype2010OverloadParams`, `skype2007OverloadParams` in src/models/overload-params.ts),
  * so the scenario and the simulation cannot drift apart. docs/scenarios.md lists every field with its source column.
  *
  * @module
  */
-import { skype2007OverloadParams, skype2010OverloadParams, type OverloadParams } from '../cascade/overload-params.ts';
+import { skype2007OverloadParams, skype2010OverloadParams, type OverloadParams } from '../models/overload-params.ts';
 import type { Scenario } from './schema.ts';
 
 /** Infinity (not JSON) → null ("never"). */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type OverloadParams, skype2010OverloadParams } from '../cascade/overload-params.ts';
+import { type OverloadParams, skype2010OverloadParams } from '../models/overload-params.ts';
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { checkNumber } from '../errors.ts';
 import type { Scenario } from './schema.ts';

@@ -10,7 +10,7 @@ import {
 import { fiberBundleCritical } from '../../src/analytic/fiber-bundle.ts';
 import { uniformCapacity } from '../../src/distributions/uniform-capacity.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
-import { skype2010OverloadParams } from '../../src/cascade/overload-params.ts';
+import { skype2010OverloadParams } from '../../src/models/overload-params.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 /** A constant headroom alpha (degenerate law). */

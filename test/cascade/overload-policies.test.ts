@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf } from '../../src/cascade/overload-policies.ts';
+import { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf } from '../../src/models/overload-policies.ts';
 import { approxBinomial, scatterUniformCounts } from '../../src/cascade/overload-sampling.ts';
 import { stream } from '../../src/random/stream.ts';
 

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
-import { skype2010OverloadParams, skype2007OverloadParams, grpcRetry, awsFullJitterRetry } from '../../src/cascade/overload-params.ts';
+import { skype2010OverloadParams, skype2007OverloadParams, grpcRetry, awsFullJitterRetry } from '../../src/models/overload-params.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';

@@ -10,7 +10,7 @@ import {
   validateOverloadParams,
   withOverloadParams,
   type OverloadParams,
-} from '../../src/cascade/overload-params.ts';
+} from '../../src/models/overload-params.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 function problemOf(doc: unknown): ScenarioValidationError {

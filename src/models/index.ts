@@ -1,0 +1,23 @@
+/**
+ * Model descriptions as plain data, below both engines: the parameters, calibrated defaults, retry policies, delay
+ * laws and output shapes of the two-tier supernode-overload model, read alike by the simulation (src/cascade) and
+ * by its fluid limit (src/analytic).
+ *
+ * @module
+ */
+export {
+  skype2010OverloadParams,
+  skype2007OverloadParams,
+  withOverloadParams,
+  validateOverloadParams,
+  validateRetryPolicy,
+  scaledPopulation,
+  awsFullJitterRetry,
+  grpcRetry,
+  type OverloadParams,
+  type OverloadParamsInput,
+  type OverloadRetryPolicy,
+  type MegaSupernodeWave,
+} from './overload-params.ts';
+export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
+export type { OverloadTimelinePoint, OverloadFinalState } from './overload-timeline.ts';
