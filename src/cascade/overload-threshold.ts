@@ -7,7 +7,7 @@
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { simulateOverload } from './overload-model.ts';
-import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from './overload-params.ts';
+import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
 import { sequentialProbitThreshold } from './sequential-probit.ts';
 
 /** Options of {@link simulatedCriticalLoss}. */
@@ -64,6 +64,25 @@ export interface SimulatedCriticalLoss {
   reason?: string;
 }
 
+/** Validate the parameters and the options of {@link simulatedCriticalLoss} (no run); returns the resolved options. */
+function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCriticalLossOptions) {
+  validateOverloadParams(base);
+  const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const duration = checkNumber('durationHours', options.durationHours ?? Math.min(3, base.durationHours), 1e-6, 1e6);
+  const range = options.lossRange ?? [0, 0.5];
+  if (!(Array.isArray(range) && range.length === 2 && range[0] >= 0 && range[1] <= 1 && range[0] < range[1])) {
+    throw new FragilityInputError('lossRange', range, 'an interval [lo, hi] with 0 <= lo < hi <= 1');
+  }
+  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, 1);
+  const batch = checkInteger('batch', options.batch ?? 12, 2, 100_000);
+  const maxRuns = checkInteger('maxRuns', options.maxRuns ?? 480, 2 * batch, 1e9);
+  if (options.confidence !== undefined && !(options.confidence > 0 && options.confidence < 1)) {
+    throw new FragilityInputError('confidence', options.confidence, 'a number in (0, 1)');
+  }
+  validateOverloadParams(withOverloadParams(base, { forcedLoss: range[1], durationHours: duration }));
+  return { seed, duration, range: range as [number, number], target, batch, maxRuns };
+}
+
 /**
  * Estimate the simulated critical supernode loss f_c adaptively: a bracketing round over the loss range, then rounds of
  * runs placed across the current interval, a Firth-penalised probit fit of collapse (0/1) against loss after each
@@ -97,19 +116,9 @@ export interface SimulatedCriticalLoss {
  */
 export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: SimulatedCriticalLossOptions = {}): SimulatedCriticalLoss {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  validateOverloadParams(base);
-  const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const duration = checkNumber('durationHours', options.durationHours ?? Math.min(3, base.durationHours), 1e-6, 1e6);
-  const range = options.lossRange ?? [0, 0.5];
-  if (!(Array.isArray(range) && range.length === 2 && range[0] >= 0 && range[1] <= 1 && range[0] < range[1])) {
-    throw new FragilityInputError('lossRange', range, 'an interval [lo, hi] with 0 <= lo < hi <= 1');
-  }
-  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, 1);
-  const batch = checkInteger('batch', options.batch ?? 12, 2, 100_000);
-  const maxRuns = checkInteger('maxRuns', options.maxRuns ?? 480, 2 * batch, 1e9);
+  const { seed, duration, range, target, batch, maxRuns } = checkCriticalLossOptions(base, options);
   const { clients, supernodes: S } = scaledPopulation(base);
   const p0 = withOverloadParams(base, { durationHours: duration, sampleEvery: 1_000_000 });
-  validateOverloadParams(withOverloadParams(p0, { forcedLoss: range[1] }));
   const r = sequentialProbitThreshold(
     (f, run) => simulateOverload(withOverloadParams(p0, { forcedLoss: f }), { seed, index: run }).collapsed,
     { seed, domain: range, batch, maxRuns, targetHalfWidth: target, grid: 1 / S, ...(options.confidence !== undefined ? { confidence: options.confidence } : {}) },
@@ -159,6 +168,32 @@ export interface FiniteSizeRow extends SimulatedCriticalLoss {
 export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
 
 /**
+ * Check the parameters and the options of {@link finiteSizeCriticalLoss} without running anything.
+ *
+ * @param input - model parameters.
+ * @param options - scales and the options of simulatedCriticalLoss.
+ * @throws FragilityInputError naming `scales[i]`, a model field or an option.
+ *
+ * **Complexity**: O(|scales|) parameter validations.
+ *
+ * **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * checkFiniteSizeOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
+ * ```
+ */
+export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeOptions = {}): void {
+  const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
+  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
+  scales.forEach((s, i) => {
+    if (!(typeof s === 'number' && s > 0 && s <= 1)) throw new FragilityInputError(`scales[${i}]`, s, 'a number in (0, 1]');
+  });
+  const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
+  for (const s of scales) checkCriticalLossOptions(withOverloadParams(base, { scale: s }), options);
+}
+
+/**
  * The simulated critical loss at several population scales (the finite-size study): one
  * {@link simulatedCriticalLoss} per scale, each with the same seed and design rules.
  *
@@ -184,14 +219,9 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  */
 export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeOptions = {}): FiniteSizeRow[] {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
-  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
-  scales.forEach((s, i) => {
-    if (!(typeof s === 'number' && s > 0 && s <= 1)) throw new FragilityInputError(`scales[${i}]`, s, 'a number in (0, 1]');
-  });
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  // validate every row's parameters (and the options, via a zero-run check of the first) before any run
-  for (const s of scales) validateOverloadParams(withOverloadParams(base, { scale: s }));
   const { scales: _s, onScale, ...rest } = options;
+  checkFiniteSizeOptions(base, options);
   const rows: FiniteSizeRow[] = [];
   scales.forEach((s, i) => {
     const t0 = performance.now();

@@ -20,6 +20,7 @@ const COMMANDS: Record<string, string> = {
   scenario: './commands/scenario.ts',
   compare: './commands/compare.ts',
   fluid: './commands/fluid.ts',
+  'overload-threshold': './commands/overload-threshold.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {
