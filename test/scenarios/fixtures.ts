@@ -17,3 +17,6 @@ export function smallScenario(): Scenario {
   s.whatIf = s.whatIf.filter((w) => /as it happened|auto-update 100|no mega/.test(w.name));
   return s;
 }
+
+/** A small metastability map for the scenario tests (2 cells, 1 recovery case: a few fluid and simulated runs). */
+export const SMALL_METASTABILITY = { losses: [0.05, 0.3], headroomScales: [1], injectionHours: [2] };
