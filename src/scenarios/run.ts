@@ -146,7 +146,7 @@ export interface ScenarioResult {
 /** Trigger sizes of the metastability map (forced initial supernode losses). */
 export const METASTABILITY_LOSSES = [0.05, 0.1, 0.2, 0.3];
 /** Headroom scale factors of the metastability map (α → k·α). */
-export const METASTABILITY_HEADROOM_SCALES = [1, 2, 4];
+export const METASTABILITY_HEADROOM_SCALES = [1, 4];
 /** Injection times (hours after T) of the recovery cases (all of the scenario's mega-supernodes at once). */
 export const METASTABILITY_INJECTION_HOURS = [2, 16];
 
