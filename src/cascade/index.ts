@@ -59,3 +59,32 @@ export {
   type OverloadCollapsePoint,
 } from './overload-collapse.ts';
 export { edgeBetweenness, type EdgeBetweennessOptions } from './edge-betweenness.ts';
+export {
+  probitProfileFit,
+  sequentialProbitThreshold,
+  designRound,
+  type ProbitPoint,
+  type ProbitFit,
+  type SequentialProbitOptions,
+  type SequentialProbitResult,
+} from './sequential-probit.ts';
+export {
+  simulatedCriticalLoss,
+  finiteSizeCriticalLoss,
+  checkFiniteSizeOptions,
+  DEFAULT_FINITE_SIZE_SCALES,
+  type SimulatedCriticalLossOptions,
+  type SimulatedCriticalLoss,
+  type CriticalLossPoint,
+  type FiniteSizeCriticalLossOptions,
+  type FiniteSizeRow,
+} from './overload-threshold.ts';
+export {
+  simulatedBistability,
+  simulatedRecovery,
+  type SimulatedBistabilityOptions,
+  type SimulatedBistabilityCell,
+  type SimulatedRegime,
+  type SimulatedRecoveryOptions,
+  type SimulatedRecoveryResult,
+} from './overload-metastability.ts';

@@ -148,7 +148,7 @@ export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParam
 }
 
 /** Options of {@link finiteSizeCriticalLoss}. */
-export interface FiniteSizeOptions extends SimulatedCriticalLossOptions {
+export interface FiniteSizeCriticalLossOptions extends SimulatedCriticalLossOptions {
   /** Population scales (default {@link DEFAULT_FINITE_SIZE_SCALES}). */
   scales?: readonly number[];
   /** Called after each scale with its row. */
@@ -180,10 +180,10 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  *
  * @example
  * ```ts
- * checkFiniteSizeOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
+ * checkFiniteSizeCriticalLossOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
  * ```
  */
-export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeOptions = {}): void {
+export function checkFiniteSizeCriticalLossOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeCriticalLossOptions = {}): void {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
   if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
   scales.forEach((s, i) => {
@@ -217,11 +217,11 @@ export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadPara
  * rows.map((r) => [r.scale, r.criticalLoss, r.ci]);
  * ```
  */
-export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeOptions = {}): FiniteSizeRow[] {
+export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeCriticalLossOptions = {}): FiniteSizeRow[] {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   const { scales: _s, onScale, ...rest } = options;
-  checkFiniteSizeOptions(base, options);
+  checkFiniteSizeCriticalLossOptions(base, options);
   const rows: FiniteSizeRow[] = [];
   scales.forEach((s, i) => {
     const t0 = performance.now();

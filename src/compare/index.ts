@@ -23,3 +23,18 @@ export {
   type CompareOverloadPhaseOptions,
   type OverloadPhaseComparison,
 } from './overload.ts';
+export {
+  compareOverloadThreshold,
+  overloadThresholdTable,
+  overloadThresholdPlot,
+  STATIC_BOUND_NOTE,
+  type CompareOverloadThresholdOptions,
+  type OverloadThresholdComparison,
+} from './overload-threshold.ts';
+export {
+  compareMetastability,
+  type CompareMetastabilityOptions,
+  type MetastabilityCell,
+  type RecoveryCase,
+  type MetastabilityComparison,
+} from './overload-metastability.ts';
