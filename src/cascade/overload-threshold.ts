@@ -180,10 +180,10 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  *
  * @example
  * ```ts
- * checkFiniteSizeCriticalLossOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
+ * checkFiniteSizeOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
  * ```
  */
-export function checkFiniteSizeCriticalLossOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeCriticalLossOptions = {}): void {
+export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeCriticalLossOptions = {}): void {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
   if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
   scales.forEach((s, i) => {
@@ -221,7 +221,7 @@ export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadPara
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   const { scales: _s, onScale, ...rest } = options;
-  checkFiniteSizeCriticalLossOptions(base, options);
+  checkFiniteSizeOptions(base, options);
   const rows: FiniteSizeRow[] = [];
   scales.forEach((s, i) => {
     const t0 = performance.now();
