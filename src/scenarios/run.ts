@@ -28,8 +28,9 @@ export interface RunScenarioOptions {
   /** Progress messages (one short line per stage). */
   onProgress?: (message: string) => void;
   /**
-   * The metastability map and recovery cases (defaults METASTABILITY_LOSSES, METASTABILITY_HEADROOM_SCALES,
-   * METASTABILITY_INJECTION_HOURS). Each map cell costs a 24-h fluid run and a 24-h simulation.
+   * The metastability map and recovery cases (default: the scenario's montecarlo.metastability, else
+   * METASTABILITY_LOSSES, METASTABILITY_HEADROOM_SCALES, METASTABILITY_INJECTION_HOURS). Each map cell costs a 24-h
+   * fluid run and a 24-h simulation.
    */
   metastability?: { losses?: number[]; headroomScales?: number[]; injectionHours?: number[] };
 }
@@ -338,9 +339,9 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
 
   // 4c. Metastability: which state persists without intervention, and recovery by injected capacity.
   const megaTotal = scenario.levers.megaSupernodes.waves.reduce((a, w) => a + w.count, 0);
-  const msLosses = opts.metastability?.losses ?? METASTABILITY_LOSSES;
-  const msScales = opts.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
-  const msHours = opts.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
+  const msLosses = opts.metastability?.losses ?? mc.metastability?.losses ?? METASTABILITY_LOSSES;
+  const msScales = opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
+  const msHours = opts.metastability?.injectionHours ?? mc.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
   say(`metastability: ${msLosses.length} losses × ${msScales.length} headroom scales, recovery with ${megaTotal} mega-supernodes`);
   const metastability = timed('metastability', () =>
     compareMetastability(params, {
