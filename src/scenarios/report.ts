@@ -110,6 +110,10 @@ const REGIME_WORDS: Record<string, string> = {
  * ```
  */
 export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario): string {
+  const lawName = (spec: string) => {
+    const k = spec.split('(')[0].trim().toLowerCase();
+    return ({ lognormal: 'log-normal', uniform: 'uniform', weibull: 'Weibull', empirical: 'empirical' } as Record<string, string>)[k] ?? k;
+  };
   const p = scenarioToOverloadParams(scenario, r.scale);
   const t = r.threshold;
   const q = (u: number) => p.headroom.quantile(u);
@@ -124,7 +128,7 @@ export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario)
         `The static mean-field figure, ${pct(t.staticBound.value)}, is only a bound: ${t.staticBound.note.charAt(0).toLowerCase()}${t.staticBound.note.slice(1)}`;
   const params = [
     '**What decides it (baseline parameters).**',
-    `- *Headroom*: a supernode shuts itself down when its load exceeds its capacity, (1 + α) times its normal load, with α drawn per supernode from ${p.headroom.spec}: half of the supernodes have less than ${pct(q(0.5), 0)} spare capacity, one in ten less than ${pct(q(0.1), 0)}, one in ten more than ${pct(q(0.9), 0)}.`,
+    `- *Headroom*: a supernode shuts itself down when its load exceeds its capacity, (1 + α) times its normal load, with α drawn per supernode from a ${lawName(p.headroom.spec)} law: half of the supernodes have less than ${pct(q(0.5), 0)} spare capacity, one in ten less than ${pct(q(0.1), 0)}, one in ten more than ${pct(q(0.9), 0)}.`,
     `- *Login cost*: a login or search request costs a supernode as much, in the ${p.stepSeconds}-second step it arrives, as ${p.loginCost} attached clients; refusing one costs ${pct(p.refuseCostFactor, 0)} of that.`,
     `- *Load window*: ${win > 0 ? `supernodes judge their load averaged over about ${Math.round(win)} s (an exponentially weighted average), so a short restart spike does not shut them down but a sustained storm does` : 'supernodes judge the load of each step on its own'}${Number.isFinite(p.burstFactor) ? `; a single step above ${p.burstFactor}× capacity shuts a supernode down at once` : ''}.`,
     `- *Feedback*: the clients of a supernode that shuts down notice after about ${Math.round(p.detection.medianSeconds)} s and search again, adding to the storm; a shut-down supernode comes back after ${p.rejoin.minMinutes}–${p.rejoin.maxMinutes} min.`,
@@ -155,7 +159,7 @@ export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): st
     `A network is metastable when it has two states under the same load: healthy, and a collapse that sustains itself (the retry storm keeps the supernodes overloaded after the trigger is gone), as described by Bronson et al. (HotOS 2021) and Huang et al. (OSDI 2022). ` +
       `Each cell below removes a share of the supernodes at once and then leaves the network alone for ${m.horizonHours} h (no mega-supernodes, no feature shedding); separately, a network that starts fully collapsed is left alone for as long. ` +
       `"Both" means the healthy network survives that trigger but a collapsed one does not come back by itself — the case of Skype in 2010, which stayed down after the bug that started it was gone. ` +
-      `The simulation (${m.runs} run per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.`,
+      `The simulation (${m.runs} run${m.runs === 1 ? '' : 's'} per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.`,
     m.recovery.length > 0
       ? `Recovery: after the scenario's own trigger, all of its mega-supernodes are injected at once at the times below (instead of its waves); "recovery time" runs from the injection until at least ${pct(recoveryThreshold, 0)} of the users are back for good (Alvaro, Isaacs, Majumdar et al. 2025 predict such recovery times from a Markov model of the same kind of loop).`
       : '',
@@ -206,7 +210,7 @@ export function recoveryRows(r: ScenarioResult): TableRow[] {
     'mega-supernodes': `${c.megaCount} × ${c.capacity.toLocaleString('en')} clients`,
     'injected at': `T+${c.atHours} h`,
     'fluid limit: recovery time': c.fluid.recovered ? h(c.fluid.recoveryHours) : 'not recovered',
-    'simulation: recovery time': c.simulated.recoveredShare > 0 ? `${h(c.simulated.recoveryHours)} (${pct(c.simulated.recoveredShare, 0)} of ${c.simulated.runs} runs)` : 'not recovered',
+    'simulation: recovery time': c.simulated.recoveredShare > 0 ? `${h(c.simulated.recoveryHours)} (${pct(c.simulated.recoveredShare, 0)} of ${c.simulated.runs} run${c.simulated.runs === 1 ? '' : 's'})` : 'not recovered',
   }));
 }
 
