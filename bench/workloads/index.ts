@@ -431,6 +431,38 @@ function overloadThresholdWorkload(scale: number): Workload {
   };
 }
 
+function fluidWorkloads(): Workload[] {
+  return [
+    {
+      name: 'fluid',
+      id: 'fluid-timeline',
+      async run(ctx) {
+        const f = await fragility(ctx, 'fluid-timeline', {});
+        const row = baseRow(this.id, 'fluid limit of the overload model, 2010 defaults, 48 h at 10 s (scale-free)', f);
+        if (f.skipped !== undefined) return [row];
+        const r = f.result as { steps: number; minOnlineFraction: number; recoveredAtHours: number | null; conserved: boolean };
+        row.agreement = compareFields(r, { steps: 17_280, conserved: true }, ['steps', 'conserved']);
+        row.notes.push(`min online ${r.minOnlineFraction.toPrecision(3)}, recovered at T+${r.recoveredAtHours?.toFixed(2) ?? '–'} h`);
+        row.target = { text: '< 1 s', met: row.fragility!.median < 1000 };
+        return [row];
+      },
+    },
+    {
+      name: 'fluid',
+      id: 'fluid-critical',
+      async run(ctx) {
+        const f = await fragility(ctx, 'fluid-critical', {});
+        const row = baseRow(this.id, 'fluid critical supernode loss, 2010 defaults (3 h runs, bisection to 1e-4)', f);
+        if (f.skipped !== undefined) return [row];
+        const r = f.result as { criticalLoss: number | null; evaluations: number; straddles: boolean };
+        row.agreement = compareFields(r, { straddles: true }, ['straddles']);
+        row.notes.push(`f_c = ${r.criticalLoss?.toFixed(4) ?? 'none'} after ${r.evaluations} fluid runs`);
+        return [row];
+      },
+    },
+  ];
+}
+
 /**
  * The workloads at full size, or small sizes for `--quick`.
  *
@@ -453,6 +485,7 @@ export function workloads(quick: boolean): Workload[] {
       twoTierWorkload(210_000, 260, false),
       overloadWorkload(0.01),
       overloadThresholdWorkload(0.005),
+      ...fluidWorkloads(),
     ];
   }
   return [
@@ -472,5 +505,6 @@ export function workloads(quick: boolean): Workload[] {
     twoTierWorkload(21_000_000, 26_000, true),
     overloadWorkload(1),
     overloadThresholdWorkload(0.02),
+    ...fluidWorkloads(),
   ];
 }

@@ -331,4 +331,24 @@ export const TASKS: Record<string, Task> = {
       result: { criticalLoss: last.criticalLoss, halfWidth: last.halfWidth, runs: last.runs, rounds: last.rounds, targetMet: last.targetMet, supernodes: last.supernodes },
     };
   },
+
+  /** The fluid limit of the overload model (2010 defaults, 48 h at 10 s; scale-free). */
+  async 'fluid-timeline'(_p, ctx) {
+    type Fluid = { steps: number; minOnlineFraction: number; recoveredAtHours: number | null; conservation: { maxClientError: number; maxSupernodeError: number } };
+    const fluidOverload = await libFunction<(i: object) => Fluid>('fluidOverload', 'analytic/index.ts');
+    const { times, cpuTimes, last } = await timeReps(() => fluidOverload({}), ctx.plan);
+    const conserved = last.conservation.maxClientError < 1e-9 && last.conservation.maxSupernodeError < 1e-9;
+    return { times, cpuTimes, result: { steps: last.steps, minOnlineFraction: last.minOnlineFraction, recoveredAtHours: last.recoveredAtHours, conserved } };
+  },
+
+  /** The fluid critical supernode loss (2010 defaults, 3 h horizon, bisection to 1e-4). */
+  async 'fluid-critical'(_p, ctx) {
+    type Crit = { criticalLoss: number | null; bracket: [number, number]; evaluations: number };
+    const fluidCriticalLoss = await libFunction<(i: object) => Crit>('fluidCriticalLoss', 'analytic/index.ts');
+    const fluidOverload = await libFunction<(i: object) => { collapsed: boolean }>('fluidOverload', 'analytic/index.ts');
+    const { times, cpuTimes, last } = await timeReps(() => fluidCriticalLoss({}), ctx.plan);
+    // the bracket's ends must straddle the collapse (checked outside the timed runs)
+    const straddles = !fluidOverload({ forcedLoss: last.bracket[0], durationHours: 3 }).collapsed && fluidOverload({ forcedLoss: last.bracket[1], durationHours: 3 }).collapsed;
+    return { times, cpuTimes, result: { criticalLoss: last.criticalLoss, evaluations: last.evaluations, straddles } };
+  },
 };
