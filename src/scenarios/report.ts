@@ -124,7 +124,7 @@ export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario)
       ? `The simulation did not locate a threshold (${t.montecarloReason ?? 'no reason given'}); the fluid limit gives ${pct(t.analytic, 2)}.`
       : `**Which number to trust.** The simulated critical loss, ${pct(t.montecarlo, 2)} (95 % interval ${ci2(t.ci)}), is what this model does at the simulated population (${r.population.supernodes.toLocaleString('en')} supernodes): ${t.runs} runs were placed where the outcome is uncertain and a probit curve was fitted to collapse against loss, so its interval is honest. ` +
         `The fluid limit, ${pct(t.analytic, 2)}, is the same model with every random count replaced by its average — the answer for a very large network, exact to 0.01 point and free of noise. ` +
-        (gap !== null ? `The two differ by ${(100 * gap).toFixed(2)} points${gap <= 0.015 ? ', within the 1.5-point agreement the fluid limit is built to meet' : ', more than the 1.5 points the fluid limit is built to meet'}; trust the simulated value for this population, the fluid value for the full network. ` : '') +
+        (gap !== null ? `The two differ by ${(100 * gap).toFixed(2)} points${gap <= 0.015 ? ', within the 1.5-point agreement the fluid limit is built to meet' : ', more than the 1.5 points the fluid limit is built to meet'}; trust the simulated value, with its interval, for this population, and read the fluid value as the quick large-network estimate (the finite-size study of the command line compares the two across population sizes). ` : '') +
         `The static mean-field figure, ${pct(t.staticBound.value)}, is only a bound: ${t.staticBound.note.charAt(0).toLowerCase()}${t.staticBound.note.slice(1)}`;
   const params = [
     '**What decides it (baseline parameters).**',
@@ -449,7 +449,7 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       table: {
         rows: r.adaptiveThreshold.points.map((q) => ({ 'supernode loss': pct(q.loss, 2), runs: q.runs, collapsed: q.collapsed })),
         csv: 'overload-adaptive-design',
-        caption: `The runs of the adaptive design (${r.adaptiveThreshold.rounds} rounds of 12; the first is a coarse grid, the others are placed across the current interval)`,
+        caption: `The runs of the adaptive design (${r.adaptiveThreshold.rounds} rounds of ${r.adaptiveThreshold.runs / r.adaptiveThreshold.rounds}; the first is a coarse grid, the others are placed across the current interval)`,
       },
     },
     {
