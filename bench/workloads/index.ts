@@ -416,6 +416,22 @@ function overloadWorkload(scale: number): Workload {
   };
 }
 
+function overloadThresholdWorkload(scale: number): Workload {
+  return {
+    name: 'overload-threshold',
+    id: 'overload-threshold',
+    async run(ctx) {
+      const f = await fragility(ctx, 'overload-threshold', { scale }, 0, 3);
+      const row = baseRow(this.id, `adaptive Monte Carlo overload threshold (sequential probit to half-width 0.01), scale ${scale}`, f);
+      if (f.skipped !== undefined) return [row];
+      const r = f.result as { criticalLoss: number | null; halfWidth: number; runs: number; rounds: number; targetMet: boolean; supernodes: number };
+      row.agreement = compareFields(r, { supernodes: Math.round(26_000 * scale), targetMet: true }, ['supernodes', 'targetMet']);
+      row.notes.push(`f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, half-width ${(100 * r.halfWidth).toFixed(2)} pt, ${r.runs} runs in ${r.rounds} rounds, target ${r.targetMet ? 'met' : 'NOT met'}`);
+      return [row];
+    },
+  };
+}
+
 function fluidWorkloads(): Workload[] {
   return [
     {
@@ -532,6 +548,7 @@ export function workloads(quick: boolean): Workload[] {
       twoTierWorkload(210_000, 260, false),
       overloadWorkload(0.01),
       cliHelpWorkload(10),
+      overloadThresholdWorkload(0.005),
       ...fluidWorkloads(),
     ];
   }
@@ -552,6 +569,7 @@ export function workloads(quick: boolean): Workload[] {
     twoTierWorkload(21_000_000, 26_000, true),
     overloadWorkload(1),
     cliHelpWorkload(10),
+    overloadThresholdWorkload(0.02),
     ...fluidWorkloads(),
   ];
 }

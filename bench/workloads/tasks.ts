@@ -320,6 +320,18 @@ export const TASKS: Record<string, Task> = {
     };
   },
 
+  /** The adaptive Monte Carlo overload threshold (sequential probit, target half-width 0.01) at a population scale. */
+  async 'overload-threshold'(p, ctx) {
+    type R = { criticalLoss: number | null; halfWidth: number; runs: number; rounds: number; targetMet: boolean; supernodes: number };
+    const simulatedCriticalLoss = await libFunction<(i: object, o: object) => R>('simulatedCriticalLoss', 'cascade/overload-threshold.ts');
+    const { times, cpuTimes, last } = await timeReps(() => simulatedCriticalLoss({ scale: num(p, 'scale') }, { seed: 1 }), ctx.plan);
+    return {
+      times,
+      cpuTimes,
+      result: { criticalLoss: last.criticalLoss, halfWidth: last.halfWidth, runs: last.runs, rounds: last.rounds, targetMet: last.targetMet, supernodes: last.supernodes },
+    };
+  },
+
   /** The fluid limit of the overload model (2010 defaults, 48 h at 10 s; scale-free). */
   async 'fluid-timeline'(_p, ctx) {
     type Fluid = { steps: number; minOnlineFraction: number; recoveredAtHours: number | null; conservation: { maxClientError: number; maxSupernodeError: number } };

@@ -68,3 +68,32 @@ export {
 } from './watts-threshold.ts';
 export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from './weighted-betweenness.ts';
 export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';
+export {
+  probitProfileFit,
+  sequentialProbitThreshold,
+  designRound,
+  type ProbitPoint,
+  type ProbitFit,
+  type SequentialProbitOptions,
+  type SequentialProbitResult,
+} from './sequential-probit.ts';
+export {
+  simulatedCriticalLoss,
+  finiteSizeCriticalLoss,
+  checkFiniteSizeOptions,
+  DEFAULT_FINITE_SIZE_SCALES,
+  type SimulatedCriticalLossOptions,
+  type SimulatedCriticalLoss,
+  type CriticalLossPoint,
+  type FiniteSizeCriticalLossOptions,
+  type FiniteSizeRow,
+} from './overload-threshold.ts';
+export {
+  simulatedBistability,
+  simulatedRecovery,
+  type SimulatedBistabilityOptions,
+  type SimulatedBistabilityCell,
+  type SimulatedRegime,
+  type SimulatedRecoveryOptions,
+  type SimulatedRecoveryResult,
+} from './overload-metastability.ts';

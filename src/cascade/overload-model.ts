@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { checkInteger } from '../errors.ts';
+import { FragilityInputError, checkInteger } from '../errors.ts';
 import { Rng, stream } from '../random/stream.ts';
 import { lognormal } from '../random/lognormal.ts';
 import { binomial } from '../random/binomial.ts';
@@ -63,6 +63,13 @@ export interface SimulateOverloadOptions {
   index?: number;
   /** Check client conservation at every step and throw an Error if it fails (default false; costs O(levels·ring)). */
   checkConservation?: boolean;
+  /**
+   * Start from another state than the healthy network (default 'healthy'): 'collapsed' puts every client in the
+   * search (first attempt at step 0) and every ordinary supernode in the re-entry lag, as after an overload shutdown
+   * at step 0 — the same initial state as the fluid limit's `initialState: 'collapsed'` (src/analytic), used by
+   * `simulatedBistability` to ask whether a collapse sustains itself.
+   */
+  initialState?: 'healthy' | 'collapsed';
 }
 
 const UP = 0;
@@ -142,6 +149,8 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   checkInteger('seed', seed);
   const rng: Rng = stream(seed, options.index ?? 0);
   const check = options.checkConservation ?? false;
+  const init = options.initialState ?? 'healthy';
+  if (init !== 'healthy' && init !== 'collapsed') throw new FragilityInputError('initialState', init, "'healthy' or 'collapsed'");
 
   const { clients: C, supernodes: S, cacheSize } = scaledPopulation(p);
   /** Host-cache entries probed per login attempt (the annealed cache draws this many entries afresh each attempt). */
@@ -275,9 +284,21 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     }
   };
 
+  // ---- initial state ----
+  const collapsedStart = init === 'collapsed';
+  if (collapsedStart) {
+    for (let i = 0; i < S; i++) {
+      attached[i] = 0;
+      monitored[i] = 0;
+      snState[i] = SHUTDOWN;
+      snTimer[i] = lagSteps();
+    }
+    searchRing[0] = C; // level 0, slot of step 0: every client attempts at step 0
+  }
+
   // ---- outputs ----
   const timeline: OverloadTimelinePoint[] = [];
-  let minOnline = 1;
+  let minOnline = collapsedStart ? 0 : 1;
   let minOnlineStep = 0;
   let peakLogin = 0;
   let peakLoginStep = 0;
@@ -285,10 +306,10 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   let peakTrafficStep = 0;
   let lastTrafficRate = 0;
   let peakMeanLoad = 0;
-  let lastBelow = -1; // last step with online < recoveryThreshold
-  let online = C;
-  let nUp = S;
-  let lastMeanLoad = 1;
+  let lastBelow = collapsedStart ? 0 : -1; // last step with online < recoveryThreshold
+  let online = collapsedStart ? 0 : C;
+  let nUp = collapsedStart ? 0 : S;
+  let lastMeanLoad = collapsedStart ? 0 : 1;
   let lastLoginRate = 0;
   const searchingTotal = () => {
     let s = 0;

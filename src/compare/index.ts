@@ -49,3 +49,18 @@ export {
   type EfficiencyAlphaPoint,
   type EfficiencyComparison,
 } from './efficiency.ts';
+export {
+  compareOverloadThreshold,
+  overloadThresholdTable,
+  overloadThresholdPlot,
+  STATIC_BOUND_NOTE,
+  type CompareOverloadThresholdOptions,
+  type OverloadThresholdComparison,
+} from './overload-threshold.ts';
+export {
+  compareMetastability,
+  type CompareMetastabilityOptions,
+  type MetastabilityCell,
+  type RecoveryCase,
+  type MetastabilityComparison,
+} from './overload-metastability.ts';

@@ -133,7 +133,7 @@ export const skype2010Scenario: Scenario = {
     stepSeconds: P10.stepSeconds,
     timelineRuns: 4,
     whatIfRuns: 2,
-    collapse: { runs: 20, losses: [0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3], durationHours: 3 },
+    collapse: { runs: 10, losses: [0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3], durationHours: 3 }, // the fixed grid is illustrative now: the threshold comes from the adaptive design
     phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6], headrooms: [0.25, 0.5, 1, 1.5, 2, 3, 4, 6] },
     connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
   },

@@ -19,6 +19,9 @@ export { scenarioToOverloadParams, SCENARIO_REPORTING_DEFAULTS } from './to-para
 export {
   runScenario,
   scenarioVerdict,
+  METASTABILITY_LOSSES,
+  METASTABILITY_HEADROOM_SCALES,
+  METASTABILITY_INJECTION_HOURS,
   type RunScenarioOptions,
   type ScenarioResult,
   type ScenarioTimelinePoint,
@@ -33,4 +36,8 @@ export {
   scenarioCollapseSvg,
   scenarioPhaseSvg,
   scenarioGiantSvg,
+  overloadThresholdMarkdown,
+  metastabilityMarkdown,
+  metastabilityRows,
+  recoveryRows,
 } from './report.ts';

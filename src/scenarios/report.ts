@@ -15,9 +15,11 @@ import { timelinePlot } from '../report/timeline-plot.ts';
 import type { LineUp } from '../compare/line-up.ts';
 import type { Scenario } from './schema.ts';
 import type { ScenarioResult } from './run.ts';
+import { scenarioToOverloadParams } from './to-params.ts';
 
 const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(d)} %`);
 const ci = (c: [number | null, number | null]): string => `[${pct(c[0])}, ${pct(c[1])}]`;
+const ci2 = (c: [number | null, number | null]): string => `[${pct(c[0], 2)}, ${pct(c[1], 2)}]`;
 const hours = (h: number | null): string => (h === null || !Number.isFinite(h) ? 'not recovered' : h === 0 ? 'no outage' : `T+${h.toFixed(1)} h`);
 const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${h.toFixed(1)} h`);
 
@@ -38,7 +40,18 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  */
 export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
   return [
-    { quantity: 'overload critical supernode loss', analytic: pct(r.threshold.analytic), simulated: `${pct(r.threshold.montecarlo)} ${ci(r.threshold.ci)}`, note: "mean field ('admission' model: survivors keep their clients, share the extra request load) vs simulated 50 %-collapse point" },
+    {
+      quantity: 'overload critical supernode loss',
+      analytic: pct(r.threshold.analytic, 2),
+      simulated: `${pct(r.threshold.montecarlo, 2)} ${ci2(r.threshold.ci)}`,
+      note: `fluid limit of the overload model vs the simulated 50 %-collapse loss (adaptive, ${r.threshold.runs} runs, 95 % interval half-width ${pct(r.threshold.halfWidth, 2)}${r.threshold.targetMet ? '' : ', target 1 point not met'})`,
+    },
+    {
+      quantity: 'static mean-field bound (overload)',
+      analytic: pct(r.threshold.staticBound.value),
+      simulated: '',
+      note: 'a rough bound only: one averaged surge shared equally, no shutdown feedback, no load averaging',
+    },
     {
       quantity: 'connectivity critical loss (random)',
       analytic: pct(r.connectivityThreshold.analytic),
@@ -63,15 +76,142 @@ export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
       quantity: 'peak requests at up supernodes',
       analytic: '',
       simulated: `${r.peakLoginRate.toFixed(0)}× normal`,
-      note: 'login/search requests reaching supernodes that are up (accepted or refused; peakLoginRate); reported ≈100× (row 19)',
+      note: 'login and search requests reaching supernodes that are up (accepted or refused); Skype reported about 100× normal',
     },
     {
       quantity: 'peak attempt traffic incl. dead cache entries',
       analytic: '',
       simulated: `${r.peakTrafficRate.toFixed(0)}× normal`,
-      note: `at ${at(r.peakTrafficRateAtHours)}; also counts probes of host-cache entries that are down (peakTrafficRate; an upper bound, not the row-19 quantity)`,
+      note: `at ${at(r.peakTrafficRateAtHours)}; also counts attempts on cached supernode addresses that are down (an upper bound, not the reported figure)`,
     },
   ];
+}
+
+const REGIME_WORDS: Record<string, string> = {
+  'healthy-only': 'recovers by itself',
+  bistable: 'both: up stays up, down stays down',
+  'collapse-only': 'collapses and stays down',
+  transient: 'down, then back by itself',
+};
+
+/**
+ * The overload-threshold section in plain words: which number to trust and why, and the baseline parameters that
+ * decide it (headroom law, login cost, load window), computed from the scenario.
+ *
+ * @param r - a scenario result.
+ * @param scenario - the scenario that was run.
+ * @returns markdown.
+ *
+ * **Complexity**: O(1). **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * console.log(overloadThresholdMarkdown(result, scenario));
+ * ```
+ */
+export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario): string {
+  const lawName = (spec: string) => {
+    const k = spec.split('(')[0].trim().toLowerCase();
+    return ({ lognormal: 'log-normal', uniform: 'uniform', weibull: 'Weibull', empirical: 'empirical' } as Record<string, string>)[k] ?? k;
+  };
+  const p = scenarioToOverloadParams(scenario, r.scale);
+  const t = r.threshold;
+  const q = (u: number) => p.headroom.quantile(u);
+  const gap = t.analytic !== null && t.montecarlo !== null ? Math.abs(t.analytic - t.montecarlo) : null;
+  const win = p.loadWindowSeconds;
+  const trust =
+    t.montecarlo === null
+      ? `The simulation did not locate a threshold (${t.montecarloReason ?? 'no reason given'}); the fluid limit gives ${pct(t.analytic, 2)}.`
+      : `**Which number to trust.** The simulated critical loss, ${pct(t.montecarlo, 2)} (95 % interval ${ci2(t.ci)}), is what this model does at the simulated population (${r.population.supernodes.toLocaleString('en')} supernodes): ${t.runs} runs were placed where the outcome is uncertain and a probit curve was fitted to collapse against loss, so its interval is honest. ` +
+        `The fluid limit, ${pct(t.analytic, 2)}, is the same model with every random count replaced by its average — the answer for a very large network, exact to 0.01 point and free of noise. ` +
+        (gap !== null ? `The two differ by ${(100 * gap).toFixed(2)} points${gap <= 0.015 ? ', within the 1.5-point agreement the fluid limit is built to meet' : ', more than the 1.5 points the fluid limit is built to meet'}; trust the simulated value, with its interval, for this population, and read the fluid value as the quick large-network estimate (the finite-size study of the command line compares the two across population sizes). ` : '') +
+        `The static mean-field figure, ${pct(t.staticBound.value)}, is only a bound: ${t.staticBound.note.charAt(0).toLowerCase()}${t.staticBound.note.slice(1)}`;
+  const params = [
+    '**What decides it (baseline parameters).**',
+    `- *Headroom*: a supernode shuts itself down when its load exceeds its capacity, (1 + α) times its normal load, with α drawn per supernode from a ${lawName(p.headroom.spec)} law: half of the supernodes have less than ${pct(q(0.5), 0)} spare capacity, one in ten less than ${pct(q(0.1), 0)}, one in ten more than ${pct(q(0.9), 0)}.`,
+    `- *Login cost*: a login or search request costs a supernode as much, in the ${p.stepSeconds}-second step it arrives, as ${p.loginCost} attached clients; refusing one costs ${pct(p.refuseCostFactor, 0)} of that.`,
+    `- *Load window*: ${win > 0 ? `supernodes judge their load averaged over about ${Math.round(win)} s (an exponentially weighted average), so a short restart spike does not shut them down but a sustained storm does` : 'supernodes judge the load of each step on its own'}${Number.isFinite(p.burstFactor) ? `; a single step above ${p.burstFactor}× capacity shuts a supernode down at once` : ''}.`,
+    `- *Feedback*: the clients of a supernode that shuts down notice after about ${Math.round(p.detection.medianSeconds)} s and search again, adding to the storm; a shut-down supernode comes back after ${p.rejoin.minMinutes}–${p.rejoin.maxMinutes} min.`,
+  ].join('\n');
+  return [trust, '', params].join('\n');
+}
+
+/**
+ * The metastability section in plain words with its two tables (map and recovery), fluid and simulation side by side.
+ *
+ * @param r - a scenario result.
+ * @param scenario - the scenario that was run (for the recovery threshold).
+ * @returns markdown (the tables are returned separately by {@link metastabilityRows} and {@link recoveryRows}).
+ *
+ * **Complexity**: O(cells). **Model**: —. **References**: Bronson et al. (HotOS 2021); Huang et al. (OSDI 2022);
+ * Alvaro, Isaacs, Majumdar et al. (2025).
+ *
+ * @example
+ * ```ts
+ * console.log(metastabilityMarkdown(result, scenario));
+ * ```
+ */
+export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): string {
+  const m = r.metastability;
+  const recoveryThreshold = scenarioToOverloadParams(scenario, r.scale).recoveryThreshold;
+  const bist = m.cells.filter((c) => c.simulated === 'bistable').length;
+  return [
+    `A network is metastable when it has two states under the same load: healthy, and a collapse that sustains itself (the retry storm keeps the supernodes overloaded after the trigger is gone), as described by Bronson et al. (HotOS 2021) and Huang et al. (OSDI 2022). ` +
+      `Each cell below removes a share of the supernodes at once and then leaves the network alone for ${m.horizonHours} h (no mega-supernodes, no feature shedding); separately, a network that starts fully collapsed is left alone for as long. ` +
+      `"Both" means the healthy network survives that trigger but a collapsed one does not come back by itself — the case of Skype in 2010, which stayed down after the bug that started it was gone. ` +
+      `The simulation (${m.runs} run${m.runs === 1 ? '' : 's'} per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.`,
+    m.recovery.length > 0
+      ? `Recovery: after the scenario's own trigger, all of its mega-supernodes are injected at once at the times below (instead of its waves); "recovery time" runs from the injection until at least ${pct(recoveryThreshold, 0)} of the users are back for good (Alvaro, Isaacs, Majumdar et al. 2025 predict such recovery times from a Markov model of the same kind of loop).`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/**
+ * Rows of the bistability map: trigger size, headroom factor, regime by the fluid limit and by simulation.
+ *
+ * @param r - a scenario result.
+ * @returns table rows (strings).
+ *
+ * **Complexity**: O(cells). **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * markdownTable(metastabilityRows(result));
+ * ```
+ */
+export function metastabilityRows(r: ScenarioResult): TableRow[] {
+  return r.metastability.cells.map((c) => ({
+    'supernodes lost at once': pct(c.loss, 0),
+    headroom: c.headroomScale === 1 ? 'as in the scenario' : `${c.headroomScale}× the scenario's`,
+    'fluid limit': REGIME_WORDS[c.fluid] ?? c.fluid,
+    simulation: REGIME_WORDS[c.simulated] ?? c.simulated,
+    agree: c.agree ? 'yes' : 'no',
+  }));
+}
+
+/**
+ * Rows of the recovery table: mega-supernodes injected, when, recovered and how fast, fluid and simulated.
+ *
+ * @param r - a scenario result.
+ * @returns table rows (strings).
+ *
+ * **Complexity**: O(cases). **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * markdownTable(recoveryRows(result));
+ * ```
+ */
+export function recoveryRows(r: ScenarioResult): TableRow[] {
+  const h = (x: number | null) => (x === null ? 'not recovered' : x < 1 ? `${Math.round(60 * x)} min` : `${x.toFixed(1)} h`);
+  return r.metastability.recovery.map((c) => ({
+    'mega-supernodes': `${c.megaCount} × ${c.capacity.toLocaleString('en')} clients`,
+    'injected at': `T+${c.atHours} h`,
+    'fluid limit: recovery time': c.fluid.recovered ? h(c.fluid.recoveryHours) : 'not recovered',
+    'simulation: recovery time': c.simulated.recoveredShare > 0 ? `${h(c.simulated.recoveryHours)} (${pct(c.simulated.recoveredShare, 0)} of ${c.simulated.runs} run${c.simulated.runs === 1 ? '' : 's'})` : 'not recovered',
+  }));
 }
 
 /**
@@ -142,14 +282,18 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
  * ```
  */
 export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 'levers' | 'name'>): string {
-  const step = Math.max(1, Math.floor(r.timeline.length / 400));
-  const pts = r.timeline.filter((_, i) => i % step === 0 || i === r.timeline.length - 1);
+  const thin = <T,>(xs: T[]): T[] => {
+    const step = Math.max(1, Math.floor(xs.length / 400));
+    return xs.filter((_, i) => i % step === 0 || i === xs.length - 1);
+  };
+  const pts = thin(r.timeline);
   return timelinePlot({
     title: `${scenario.name}: online users after the trigger`,
-    subtitle: `simulated at scale ${r.scale} (${r.population.clients.toLocaleString('en')} clients, ${r.population.supernodes} supernodes), seed ${r.seed}`,
+    subtitle: `simulated at scale ${r.scale} (${r.population.clients.toLocaleString('en')} clients, ${r.population.supernodes} supernodes), seed ${r.seed}; dashed red: the fluid limit of the same model`,
     series: [
       { name: 'online (mean of runs)', points: pts.map((p) => ({ t: p.t, online: p.online })) },
       { name: 'supernodes up', points: pts.map((p) => ({ t: p.t, online: p.supernodesUp })), dash: '4,3' },
+      ...(r.fluidTimeline.length > 0 ? [{ name: 'online, fluid limit (deterministic)', points: thin(r.fluidTimeline).map((p) => ({ t: p.t, online: p.online })), stroke: '#e15759', dash: '7,3' }] : []),
     ],
     bands: [{ name: 'online, min–max of runs', points: pts.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) }],
     observed: r.observed.map((o) => ({ t: o.t, online: o.online, ...(o.lo !== undefined ? { lo: o.lo } : {}), ...(o.hi !== undefined ? { hi: o.hi } : {}), ...(o.label ? { label: o.label } : {}) })),
@@ -161,8 +305,8 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
 }
 
 /**
- * Collapse probability against supernode loss (Wilson intervals), with the mean-field boundary, the 50 %-collapse
- * point and the reported loss shaded.
+ * Collapse probability against supernode loss (Wilson intervals), with the fluid f_c, the adaptive simulated f_c,
+ * the static mean-field bound and the reported loss shaded.
  *
  * @param r - a scenario result.
  * @returns an SVG string.
@@ -175,12 +319,13 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
  * ```
  */
 export function scenarioCollapseSvg(r: ScenarioResult): string {
-  const b = [];
-  if (r.overload.threshold.analytic !== null) b.push({ loss: r.overload.threshold.analytic, label: `mean-field f_c = ${pct(r.overload.threshold.analytic)}` });
-  if (r.overload.threshold.montecarlo !== null) b.push({ loss: r.overload.threshold.montecarlo, label: `50 % collapse = ${pct(r.overload.threshold.montecarlo)}`, dash: '4,3' });
+  const b: { loss: number; label: string; dash?: string; stroke?: string }[] = [];
+  if (r.threshold.analytic !== null) b.push({ loss: r.threshold.analytic, label: `fluid f_c = ${pct(r.threshold.analytic, 2)}`, stroke: '#e15759', dash: '7 3' });
+  if (r.threshold.montecarlo !== null) b.push({ loss: r.threshold.montecarlo, label: `simulated f_c = ${pct(r.threshold.montecarlo, 2)}`, dash: '4,3' });
+  if (r.threshold.staticBound.value !== null) b.push({ loss: r.threshold.staticBound.value, label: `static mean-field bound = ${pct(r.threshold.staticBound.value)}`, stroke: '#999' });
   return collapsePlot({
     title: 'Collapse probability against supernode loss',
-    subtitle: `${r.overload.runs} runs per loss (Wilson 95 % intervals); shaded: reported loss`,
+    subtitle: `fixed grid, ${r.overload.runs} runs per loss (Wilson 95 % intervals); lines: fluid and adaptive simulated f_c, static bound; shaded: reported loss`,
     series: [{ name: 'simulated', points: r.overload.points.map((p) => ({ loss: p.loss, probability: p.fraction, lo: p.ci[0], hi: p.ci[1] })) }],
     boundaries: b,
     spans: [{ x1: r.reportedLoss[0], x2: Math.max(r.reportedLoss[1], r.reportedLoss[0] + 0.002), label: 'reported loss' }],
@@ -188,7 +333,7 @@ export function scenarioCollapseSvg(r: ScenarioResult): string {
 }
 
 /**
- * Phase diagram: supernode loss × mean headroom, simulated minimum online fraction, mean-field boundary f_c(α).
+ * Phase diagram: supernode loss × mean headroom, simulated minimum online fraction, fluid-limit boundary f_c(α).
  *
  * @param r - a scenario result.
  * @returns an SVG string.
@@ -205,15 +350,15 @@ export function scenarioPhaseSvg(r: ScenarioResult): string {
   const heads = [...new Set(r.phase.cells.map((c) => c.headroom))].sort((a, b) => a - b);
   return phaseDiagram({
     title: 'Minimum online fraction: supernode loss × capacity headroom',
-    subtitle: 'headroom α_i ~ uniform(α/2, 3α/2); line: mean-field collapse boundary f_c(α)',
+    subtitle: 'headroom α_i ~ uniform(α/2, 3α/2); line: collapse boundary f_c(α) of the fluid limit',
     x: { label: 'supernode loss f', values: losses, percent: true },
     y: { label: 'mean headroom α', values: heads },
     cells: r.phase.cells.map((c) => ({ x: c.loss, y: c.headroom, value: c.minOnline })),
     valueLabel: 'minimum online fraction',
     valuePercent: true,
     domain: [0, 1],
-    boundary: r.phase.boundary.filter((b) => b.fC !== null).map((b) => ({ x: b.fC as number, y: b.headroom })),
-    boundaryLabel: 'mean-field f_c(α)',
+    boundary: r.fluidPhaseBoundary.filter((b) => b.fC !== null).map((b) => ({ x: b.fC as number, y: b.headroom })),
+    boundaryLabel: 'fluid-limit f_c(α)',
   });
 }
 
@@ -271,8 +416,7 @@ export function scenarioSummaryMarkdown(r: ScenarioResult): string {
     '',
     markdownTable(scenarioSummaryRows(r)).trimEnd(),
     '',
-    `Seed ${r.seed}, scale ${r.scale}: ${r.population.clients.toLocaleString('en')} clients, ${r.population.supernodes} supernodes, ${r.population.megaSupernodes} mega-supernodes. `,
-    '`threshold` in report.json is the overload critical supernode loss; `connectivityThreshold` is the connectivity one.',
+    `Seed ${r.seed}, scale ${r.scale}: ${r.population.clients.toLocaleString('en')} clients, ${r.population.supernodes} supernodes, ${r.population.megaSupernodes} mega-supernodes.`,
   ].join('\n');
 }
 
@@ -294,7 +438,7 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
   const sections: ReportSection[] = [
     {
       heading: 'Online users over time',
-      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: min–max) against the observed points (scenario.observed; calibration table in docs/reference/skype-calibration.md, rows 2–3 for 2010, row 26 for 2007). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
+      markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: lowest to highest run) and the fluid limit of the same model (dashed red) against the figures reported at the time (dots). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
       plot: { name: 'timeline', svg: scenarioTimelineSvg(r, scenario), alt: 'online users over time with the observed points' },
     },
     {
@@ -303,16 +447,37 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       table: { rows: whatIfRows(r), csv: 'what-if' },
     },
     {
-      heading: 'Overload threshold: mean field vs simulation',
-      markdown: `Mean-field f_c = ${pct(r.overload.threshold.analytic)} (σ_c = ${r.overload.threshold.sigmaC.toFixed(3)}, surge ${r.overload.threshold.surge.toFixed(3)}); simulated 50 %-collapse loss ${pct(r.overload.threshold.montecarlo)} ${ci(r.overload.threshold.ci)}. Analytic column: mean-field collapse indicator (1 past f_c).`,
+      heading: 'Overload threshold: fluid limit, simulation and the static bound',
+      markdown: overloadThresholdMarkdown(r, scenario),
       plot: { name: 'collapse', svg: scenarioCollapseSvg(r), alt: 'collapse probability against supernode loss' },
+      table: {
+        rows: r.adaptiveThreshold.points.map((q) => ({ 'supernode loss': pct(q.loss, 2), runs: q.runs, collapsed: q.collapsed })),
+        csv: 'overload-adaptive-design',
+        caption: `The runs of the adaptive design (${r.adaptiveThreshold.rounds} rounds of ${r.adaptiveThreshold.runs / r.adaptiveThreshold.rounds}; the first is a coarse grid, the others are placed across the current interval)`,
+      },
+    },
+    {
+      heading: 'Collapse probability on a fixed loss grid',
+      markdown: `${r.overload.runs} runs per loss on the scenario's fixed grid; the analytic column is the static mean-field collapse indicator (1 past its bound), shown for comparison only.`,
       table: { rows: lineUpRows(r.overload.lineUp, 'loss'), columns: lineUpColumns('loss'), csv: 'overload-line-up' },
     },
+    {
+      heading: 'Metastability: does a collapse sustain itself?',
+      markdown: metastabilityMarkdown(r, scenario),
+      table: { rows: metastabilityRows(r), csv: 'metastability-map' },
+    },
+    ...(r.metastability.recovery.length > 0
+      ? [{ heading: 'Metastability: recovery by injected capacity', table: { rows: recoveryRows(r), csv: 'metastability-recovery' } }]
+      : []),
     {
       heading: 'Phase diagram: supernode loss × headroom',
       plot: { name: 'phase', svg: scenarioPhaseSvg(r), alt: 'phase diagram of supernode loss against headroom' },
       table: {
-        rows: r.phase.boundary.map((b) => ({ headroom: b.headroom, 'mean-field f_c': b.fC === null ? `n/a (${b.reason})` : pct(b.fC) })),
+        rows: r.phase.boundary.map((b, i) => ({
+          headroom: b.headroom,
+          'fluid-limit f_c': r.fluidPhaseBoundary[i]?.fC == null ? `n/a (${r.fluidPhaseBoundary[i]?.reason ?? ''})` : pct(r.fluidPhaseBoundary[i].fC, 2),
+          'static mean-field bound': b.fC === null ? `n/a (${b.reason})` : pct(b.fC),
+        })),
         csv: 'phase-boundary',
       },
     },

@@ -5,7 +5,13 @@
  *
  * @module
  */
+import { fluidCriticalLoss, fluidOverload } from '../analytic/overload-fluid.ts';
 import { simulateOverload, type OverloadResult } from '../cascade/overload-model.ts';
+import { simulatedCriticalLoss, type SimulatedCriticalLoss } from '../cascade/overload-threshold.ts';
+import { compareMetastability, type MetastabilityComparison } from '../compare/overload-metastability.ts';
+import { STATIC_BOUND_NOTE } from '../compare/overload-threshold.ts';
+import { uniformCapacity } from '../distributions/uniform-capacity.ts';
+import { withOverloadParams } from '../models/overload-params.ts';
 import { compareOverload, compareOverloadPhase, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
 import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
@@ -22,6 +28,12 @@ export interface RunScenarioOptions {
   scale?: number;
   /** Progress messages (one short line per stage). */
   onProgress?: (message: string) => void;
+  /**
+   * The metastability map and recovery cases (default: the scenario's montecarlo.metastability, else
+   * METASTABILITY_LOSSES, METASTABILITY_HEADROOM_SCALES, METASTABILITY_INJECTION_HOURS). Each map cell costs a 24-h
+   * fluid run and a 24-h simulation.
+   */
+  metastability?: { losses?: number[]; headroomScales?: number[]; injectionHours?: number[] };
 }
 
 /** One sample of the mean timeline. */
@@ -68,11 +80,35 @@ export interface ScenarioResult {
   scenario: string;
   seed: number;
   /**
-   * The overload critical supernode loss (the threshold the scenario is about): mean field (the default 'admission'
-   * model of overloadCriticalLossFromParams: survivors keep their clients and share only the extra request load) vs
-   * the simulated 50 %-collapse loss.
+   * The overload critical supernode loss (the threshold the scenario is about): `analytic` = the fluid limit of the
+   * overload model (fluidCriticalLoss, to 1e-4), `montecarlo` and `ci` = the adaptive simulated 50 %-collapse loss
+   * and its 95 % profile-likelihood interval (simulatedCriticalLoss; `method`, `runs`, `halfWidth`, `targetMet`),
+   * `staticBound` = the static equal-load-sharing mean field, kept as a labelled bound.
    */
-  threshold: { analytic: number | null; montecarlo: number | null; ci: [number | null, number | null]; kind: 'overload' };
+  threshold: {
+    analytic: number | null;
+    montecarlo: number | null;
+    ci: [number | null, number | null];
+    kind: 'overload';
+    method: 'probit-sequential';
+    ciMethod: string;
+    runs: number;
+    rounds: number;
+    halfWidth: number;
+    targetMet: boolean;
+    analyticMethod: 'fluid-limit';
+    analyticReason?: string;
+    montecarloReason?: string;
+    staticBound: { value: number | null; reason?: string; note: string };
+  };
+  /** The adaptive simulated threshold in full (design points per loss, transition width). */
+  adaptiveThreshold: SimulatedCriticalLoss;
+  /** The fluid-limit timeline of the scenario (same parameters, no seed), thinned like the simulated one. */
+  fluidTimeline: { t: number; online: number; supernodesUp: number }[];
+  /** Fluid collapse boundary over the phase diagram's headrooms (uniform(α/2, 3α/2)): f_c(α) or null. */
+  fluidPhaseBoundary: { headroom: number; fC: number | null; reason?: string }[];
+  /** Metastability map and recovery, fluid and simulated side by side. */
+  metastability: MetastabilityComparison;
   /** Mean timeline over the timeline runs. */
   timeline: ScenarioTimelinePoint[];
   /** Mean over the timeline runs of each run's minimum online fraction. */
@@ -112,6 +148,13 @@ export interface ScenarioResult {
   timings: Record<string, number>;
 }
 
+/** Trigger sizes of the metastability map (forced initial supernode losses). */
+export const METASTABILITY_LOSSES = [0.05, 0.1, 0.2, 0.3];
+/** Headroom scale factors of the metastability map (α → k·α). */
+export const METASTABILITY_HEADROOM_SCALES = [1, 4];
+/** Injection times (hours after T) of the recovery cases (all of the scenario's mega-supernodes at once). */
+export const METASTABILITY_INJECTION_HOURS = [2, 16];
+
 const median = (xs: number[]): number | null => {
   if (xs.length === 0) return null;
   const s = [...xs].sort((a, b) => a - b);
@@ -133,13 +176,13 @@ const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === nul
  *
  * @param reported - the reported loss [lo, hi].
  * @param conn - connectivity threshold (random loss): analytic and simulated with CI; `reason` when there is none.
- * @param over - overload threshold: mean field and simulated with CI.
+ * @param over - overload threshold: fluid limit and simulated with CI.
  * @returns one paragraph.
  *
  * **Complexity**: O(1).
  *
  * **Model**: "below" the connectivity threshold when the reported upper loss is below the analytic (else simulated)
- * f_c; "past" the overload threshold when the reported lower loss exceeds the simulated (else mean-field) f_c,
+ * f_c; "past" the overload threshold when the reported lower loss exceeds the simulated (else fluid) f_c,
  * "below" when the upper loss is under it, "around" otherwise.
  *
  * **References**: —.
@@ -167,7 +210,7 @@ export function scenarioVerdict(
       : hi < connRef
         ? `far below the connectivity threshold (f_c ≈ ${pct(conn.analytic)} analytic, ${pct(conn.montecarlo)} ${ciText(conn.ci)} simulated)`
         : `at or past the connectivity threshold (f_c ≈ ${pct(conn.analytic)} analytic, ${pct(conn.montecarlo)} ${ciText(conn.ci)} simulated)`;
-  const overText = `f_c ≈ ${pct(over.analytic)} mean-field, ${pct(over.montecarlo)} ${ciText(over.ci)} simulated 50 %-collapse point`;
+  const overText = `f_c ≈ ${pct(over.analytic)} fluid limit, ${pct(over.montecarlo)} ${ciText(over.ci)} simulated 50 %-collapse point`;
   let overPart: string;
   let cause: string;
   if (overRef === null) {
@@ -275,6 +318,13 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours }),
   );
 
+  // 2b. Overload threshold properly: the fluid limit and the adaptive simulated estimate.
+  say('overload threshold: fluid limit and adaptive Monte Carlo (sequential probit)');
+  const fluidThreshold = timed('fluidThreshold', () => fluidCriticalLoss(params, { durationHours: mc.collapse.durationHours }));
+  const adaptiveThreshold = timed('adaptiveThreshold', () => simulatedCriticalLoss(params, { seed: seed + 6, durationHours: mc.collapse.durationHours }));
+  const fluidRun = timed('fluidTimeline', () => fluidOverload(params));
+  const fluidTimeline = fluidRun.timeline.map((p) => ({ t: p.t, online: p.online, supernodesUp: p.supernodesUp }));
+
   // 3. Connectivity: analytic vs Monte Carlo on generated overlays.
   const Sc = Math.max(S, mc.connectivity.minSupernodes);
   const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
@@ -298,6 +348,30 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   say(`phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`);
   const phase = timed('phase', () =>
     compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours }),
+  );
+
+  // 4b. Fluid boundary over the phase diagram (same headroom laws), to 1e-3.
+  const fluidPhaseBoundary = timed('fluidPhase', () =>
+    mc.phase.headrooms.map((alpha) => {
+      const f = fluidCriticalLoss(withOverloadParams(params, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }), { tolerance: 1e-3, durationHours: mc.collapse.durationHours });
+      return { headroom: alpha, fC: f.criticalLoss, ...(f.reason ? { reason: f.reason } : {}) };
+    }),
+  );
+
+  // 4c. Metastability: which state persists without intervention, and recovery by injected capacity.
+  const megaTotal = scenario.levers.megaSupernodes.waves.reduce((a, w) => a + w.count, 0);
+  const msLosses = opts.metastability?.losses ?? mc.metastability?.losses ?? METASTABILITY_LOSSES;
+  const msScales = opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
+  const msHours = opts.metastability?.injectionHours ?? mc.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
+  say(`metastability: ${msLosses.length} losses × ${msScales.length} headroom scales, recovery with ${megaTotal} mega-supernodes`);
+  const metastability = timed('metastability', () =>
+    compareMetastability(params, {
+      losses: msLosses,
+      headroomScales: msScales,
+      recovery: megaTotal > 0 ? msHours.map((h) => ({ megaCount: megaTotal, atHours: h })) : [],
+      runs: 1,
+      seed: seed + 7,
+    }),
   );
 
   // 5. What-ifs.
@@ -336,7 +410,22 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
       ...(ra ? { reason: ra } : {}),
     },
   };
-  const threshold = { analytic: overload.threshold.analytic, montecarlo: overload.threshold.montecarlo, ci: overload.threshold.ci, kind: 'overload' as const };
+  const threshold: ScenarioResult['threshold'] = {
+    analytic: fluidThreshold.criticalLoss,
+    montecarlo: adaptiveThreshold.criticalLoss,
+    ci: adaptiveThreshold.ci ?? [null, null],
+    kind: 'overload',
+    method: adaptiveThreshold.method,
+    ciMethod: adaptiveThreshold.ciMethod,
+    runs: adaptiveThreshold.runs,
+    rounds: adaptiveThreshold.rounds,
+    halfWidth: adaptiveThreshold.halfWidth,
+    targetMet: adaptiveThreshold.targetMet,
+    analyticMethod: 'fluid-limit',
+    ...(fluidThreshold.reason ? { analyticReason: fluidThreshold.reason } : {}),
+    ...(adaptiveThreshold.reason ? { montecarloReason: adaptiveThreshold.reason } : {}),
+    staticBound: { value: overload.threshold.analytic, ...(overload.threshold.analyticReason ? { reason: overload.threshold.analyticReason } : {}), note: STATIC_BOUND_NOTE },
+  };
   const reportedLoss = scenario.reportedLoss as [number, number];
   return {
     scenario: scenario.name,
@@ -360,6 +449,10 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     connectivity,
     overload,
     phase,
+    adaptiveThreshold,
+    fluidTimeline,
+    fluidPhaseBoundary,
+    metastability,
     timings,
   };
 }

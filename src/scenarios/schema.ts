@@ -211,6 +211,14 @@ const montecarloSchema = z.strictObject({
     minSupernodes: int(10, 1e7),
     maxClients: int(1, 1e8),
   }),
+  /** Optional: the metastability map (trigger sizes × headroom factors) and the recovery injection times. */
+  metastability: z
+    .strictObject({
+      losses: z.array(prob(), { error: 'an array of supernode losses in [0, 1]' }).min(1, { error: 'at least 1 loss' }).max(50, { error: 'at most 50 losses' }),
+      headroomScales: z.array(num(0.01, 100), { error: 'an array of headroom factors in [0.01, 100]' }).min(1, { error: 'at least 1 headroom factor' }).max(20, { error: 'at most 20 headroom factors' }),
+      injectionHours: z.array(num(0, 1000), { error: 'an array of hours after the trigger' }).max(10, { error: 'at most 10 injection times' }),
+    })
+    .optional(),
 });
 
 const observedSchema = z.strictObject({

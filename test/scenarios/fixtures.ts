@@ -13,7 +13,11 @@ export function smallScenario(): Scenario {
     collapse: { runs: 6, losses: [0, 0.01, 0.05, 0.3], durationHours: 2 },
     phase: { runs: 1, losses: [0, 0.1, 0.3], headrooms: [0.5, 2] },
     connectivity: { runs: 4, grid: [0, 0.25, 0.5, 0.75, 0.9, 1], minSupernodes: 300, maxClients: 1000 },
+    metastability: { losses: [0.05, 0.3], headroomScales: [1], injectionHours: [2] },
   };
   s.whatIf = s.whatIf.filter((w) => /as it happened|auto-update 100|no mega/.test(w.name));
   return s;
 }
+
+/** A small metastability map for the scenario tests (2 cells, 1 recovery case: a few fluid and simulated runs). */
+export const SMALL_METASTABILITY = { losses: [0.05, 0.3], headroomScales: [1], injectionHours: [2] };

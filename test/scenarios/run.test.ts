@@ -4,7 +4,7 @@ import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import { applyWhatIf } from '../../src/scenarios/load.ts';
 import { runScenario, scenarioVerdict } from '../../src/scenarios/run.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
-import { smallScenario } from './fixtures.ts';
+import { SMALL_METASTABILITY, smallScenario } from './fixtures.ts';
 
 const SCALE = 0.002; // 42 000 clients, 52 supernodes: each 48 h run well under a second
 const whatIf = (name: string) => applyWhatIf(skype2010Scenario, skype2010Scenario.whatIf.findIndex((w) => w.name === name));
@@ -43,7 +43,7 @@ describe('the 2010 scenario at a small scale', () => {
 
 describe('runScenario', () => {
   const s = smallScenario();
-  const r = runScenario(s, { seed: 1 });
+  const r = runScenario(s, { seed: 1, metastability: SMALL_METASTABILITY });
 
   it('returns the contract fields with the right types', () => {
     expect(r.scenario).toBe('skype-2010');
@@ -68,7 +68,7 @@ describe('runScenario', () => {
   });
 
   it('is reproducible: same seed, same result', () => {
-    const again = runScenario(s, { seed: 1 });
+    const again = runScenario(s, { seed: 1, metastability: SMALL_METASTABILITY });
     expect(again.timeline).toEqual(r.timeline);
     expect(again.whatIf).toEqual(r.whatIf);
     expect(again.threshold).toEqual(r.threshold);
@@ -79,7 +79,7 @@ describe('scenarioVerdict', () => {
   it('states each case with the computed numbers', () => {
     const conn = { analytic: 0.97, montecarlo: 0.955, ci: [0.95, 0.96] as [number, number] };
     expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.014, montecarlo: 0.008, ci: [0.007, 0.009] })).toBe(
-      'A 25–30 % supernode loss is far below the connectivity threshold (f_c ≈ 97.0 % analytic, 95.5 % [95.0 %, 96.0 %] simulated) but past the overload threshold (f_c ≈ 1.4 % mean-field, 0.8 % [0.7 %, 0.9 %] simulated 50 %-collapse point) — load, not connectivity, took the network down.',
+      'A 25–30 % supernode loss is far below the connectivity threshold (f_c ≈ 97.0 % analytic, 95.5 % [95.0 %, 96.0 %] simulated) but past the overload threshold (f_c ≈ 1.4 % fluid limit, 0.8 % [0.7 %, 0.9 %] simulated 50 %-collapse point) — load, not connectivity, took the network down.',
     );
     expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.5, montecarlo: 0.45, ci: [0.4, 0.5] })).toContain('below the overload threshold');
     expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.27, montecarlo: 0.28, ci: [0.26, 0.3] })).toContain('around the overload threshold');
