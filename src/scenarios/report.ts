@@ -159,7 +159,10 @@ export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): st
     `A network is metastable when it has two states under the same load: healthy, and a collapse that sustains itself (the retry storm keeps the supernodes overloaded after the trigger is gone), as described by Bronson et al. (HotOS 2021) and Huang et al. (OSDI 2022). ` +
       `Each cell below removes a share of the supernodes at once and then leaves the network alone for ${m.horizonHours} h (no mega-supernodes, no feature shedding); separately, a network that starts fully collapsed is left alone for as long. ` +
       `"Both" means the healthy network survives that trigger but a collapsed one does not come back by itself — the case of Skype in 2010, which stayed down after the bug that started it was gone. ` +
-      `The simulation (${m.runs} run${m.runs === 1 ? '' : 's'} per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.`,
+      `The simulation (${m.runs} run${m.runs === 1 ? '' : 's'} per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.` +
+        (m.agreement < 1
+          ? ' Where they differ, trust the simulation: the fluid limit keeps only a few load histories per headroom level, so the supernodes that survive a step share their average monitored load and the most loaded of them, the next to trip, are smoothed away. Near the edge of the bistable region that lets the fluid network climb out of a collapse that the simulated one cannot leave; with finer histories the fluid limit stays down as well, at a much higher cost (docs/DESIGN.md, "The overload fluid limit").'
+          : ''),
     m.recovery.length > 0
       ? `Recovery: after the scenario's own trigger, all of its mega-supernodes are injected at once at the times below (instead of its waves); "recovery time" runs from the injection until at least ${pct(recoveryThreshold, 0)} of the users are back for good (Alvaro, Isaacs, Majumdar et al. 2025 predict such recovery times from a Markov model of the same kind of loop).`
       : '',

@@ -98,7 +98,7 @@ describe('two-tier comparison and the scenario verdict', () => {
     expect(v).not.toMatch(/far below|100 %/);
     expect(v).toBe(
       'A 25–30 % supernode loss cannot be judged against connectivity: the overlay has no connectivity threshold (no giant supernode component even intact). ' +
-        'It is past the overload threshold (f_c ≈ 6.3 % mean-field, 17.5 % [9.5 %, 25.5 %] simulated 50 %-collapse point) — load took the network down.',
+        'It is past the overload threshold (f_c ≈ 6.3 % fluid limit, 17.5 % [9.5 %, 25.5 %] simulated 50 %-collapse point) — load took the network down.',
     );
   });
 });
