@@ -21,6 +21,7 @@ const COMMANDS: Record<string, string> = {
   compare: './commands/compare.ts',
   fluid: './commands/fluid.ts',
   fss: './commands/fss.ts',
+  merge: './commands/merge.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {
