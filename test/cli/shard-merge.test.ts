@@ -100,6 +100,18 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
     expect(stdout.stdout).toBe(readFileSync(f, 'utf8'));
   });
 
+  it('--shard with --checkpoint/--resume; a shard file resumes as a checkpoint', async () => {
+    const ck = tmp('ck.ndjson');
+    const first = await ok('sweep', [...BASE, '--shard', '1/3', '--checkpoint', ck]);
+    const again = await ok('sweep', [...BASE, '--shard', '1/3', '--checkpoint', ck, '--resume']); // all from the checkpoint
+    expect(again.stdout).toBe(first.stdout);
+    const shardFile = tmp('as-ck.ndjson');
+    writeFileSync(shardFile, first.stdout);
+    const resumed = await ok('sweep', [...BASE, '--checkpoint', shardFile, '--resume', '--json']);
+    const direct = JSON.parse((await full(BASE)).stdout);
+    expect(JSON.parse(resumed.stdout)).toEqual({ ...direct, resumed: 2 }); // r = 1, 4 taken from the shard
+  });
+
   it('the same shard bytes for --workers 1 and 2', async () => {
     const a = await ok('sweep', [...BASE, '--shard', '0/2', '--workers', '1']);
     const b = await ok('sweep', [...BASE, '--shard', '0/2', '--workers', '2']);
