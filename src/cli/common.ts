@@ -12,6 +12,8 @@ import { clampWorkers, parseByteSize, setMemoryBudget } from '../resources.ts';
 export interface CommandResult {
   json: Record<string, unknown>;
   text: string;
+  /** The body wrote its output to stdout itself (e.g. a shard's NDJSON): print nothing more. */
+  written?: boolean;
 }
 
 /** Parse an integer option in [min, max]; the error names the option. */
@@ -111,6 +113,7 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<Comman
     try {
       setMemoryBudget(opts.maxMemory);
       const result = await body(...args);
+      if (result.written) return;
       if (opts.json) process.stdout.write(JSON.stringify(jsonSafe(result.json)) + '\n');
       else process.stdout.write(result.text.endsWith('\n') ? result.text : result.text + '\n');
     } catch (err) {

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, string> = {
   fluid: './commands/fluid.ts',
   fss: './commands/fss.ts',
   'overload-threshold': './commands/overload-threshold.ts',
+  merge: './commands/merge.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {

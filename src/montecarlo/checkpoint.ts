@@ -193,7 +193,27 @@ export function int32Sha256(a: Int32Array): string {
   return createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
 }
 
-function lineCheck(fingerprint: string, body: string): string {
+/**
+ * The checksum of a checkpoint or shard line: the first 16 hex digits of SHA-256(fingerprint + "\n" + body), body
+ * being the line's text before `,"check"`.
+ *
+ * @param fingerprint - the experiment's {@link experimentFingerprint}.
+ * @param body - the line without its `,"check":…}` tail.
+ * @returns 16 hex digits.
+ *
+ * **Complexity** O(length of the line).
+ *
+ * **Model** truncated SHA-256.
+ *
+ * **References** FIPS 180-4.
+ *
+ * @example
+ * ```ts
+ * const body = JSON.stringify(o).slice(0, -1);
+ * const line = `${body},"check":"${lineCheck(fingerprint, body)}"}`;
+ * ```
+ */
+export function lineCheck(fingerprint: string, body: string): string {
   return createHash('sha256').update(fingerprint).update('\n').update(body).digest('hex').slice(0, 16);
 }
 
@@ -287,6 +307,12 @@ const headerSchema = z
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/),
     runs: z.number().int().positive(),
     experiment: identitySchema,
+    // A shard file (src/montecarlo/shard.ts) is a checkpoint too: its descriptor, reduction parameters and header
+    // checksum are validated by the shard reader; a resume from it keeps its replicates.
+    shard: z.unknown().optional(),
+    reduction: z.unknown().optional(),
+    output: z.unknown().optional(),
+    check: z.unknown().optional(),
   })
   .strict();
 
@@ -317,14 +343,30 @@ function short(v: unknown): string {
 const nanOf = (a: (number | null)[]): Float64Array => Float64Array.from(a, (x) => (x === null ? NaN : x));
 
 /** Longest checkpoint line accepted (a replicate line is ~60 characters per q value, more with microcanonical data). */
-const MAX_CHECKPOINT_LINE = 256 * 1024 * 1024;
+export const MAX_CHECKPOINT_LINE = 256 * 1024 * 1024;
 
 /**
  * The lines of a file, read in 1 MiB chunks: each complete line (its newline stripped), then the final fragment
  * without a newline, if any, with `complete: false`. A line longer than `maxLine` characters ends the read with
  * `tooLong(lineNumber)`.
+ *
+ * @param path - the file.
+ * @param maxLine - the longest line accepted (memory per line is bounded by it).
+ * @param tooLong - builds the error for a longer line.
+ * @returns a generator of `{ line, complete }`.
+ *
+ * **Complexity** O(file size); memory O(1 MiB + maxLine).
+ *
+ * **Model** NDJSON.
+ *
+ * **References** NDJSON, http://ndjson.org.
+ *
+ * @example
+ * ```ts
+ * for (const { line } of readLines('s0.ndjson', MAX_CHECKPOINT_LINE, (i) => new Error(`line ${i}`))) JSON.parse(line);
+ * ```
  */
-function* readLines(path: string, maxLine: number, tooLong: (line: number) => Error): Generator<{ line: string; complete: boolean }> {
+export function* readLines(path: string, maxLine: number, tooLong: (line: number) => Error): Generator<{ line: string; complete: boolean }> {
   const fd = fs().openSync(path, 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
   const decoder = new (nodeBuiltin('node:string_decoder', 'checkpoint files').StringDecoder)('utf8');
@@ -349,6 +391,73 @@ function* readLines(path: string, maxLine: number, tooLong: (line: number) => Er
   } finally {
     fs().closeSync(fd);
   }
+}
+
+/**
+ * A parser of replicate lines of one experiment: each line is checked against the schema (integers where counts
+ * are, curves of the q grid's length, finite numbers or null), its checksum and the range of gapQ, and returned as a
+ * {@link ReplicateResult} (null read back as NaN) with its checksum.
+ *
+ * @param experiment - the experiment (the q count and the microcanonical flag shape the schema).
+ * @param fingerprint - its {@link experimentFingerprint} (the checksum key).
+ * @param bad - builds the error for a line that fails (message: `line k …`).
+ * @returns `(line, where) => { result, check }`, throwing `bad(…)`.
+ *
+ * **Complexity** O(length of the line) per call.
+ *
+ * **Model** the replicate lines of `fragility-sweep-checkpoint/2`.
+ *
+ * **References** NDJSON, http://ndjson.org.
+ *
+ * @example
+ * ```ts
+ * const parse = replicateLineParser(experiment, fingerprint, (what) => new Error(what));
+ * parse(line, 'line 2').result.giant;
+ * ```
+ */
+export function replicateLineParser(
+  experiment: ExperimentIdentity,
+  fingerprint: string,
+  bad: (what: string) => Error,
+): (line: string, where: string) => { result: ReplicateResult; check: string } {
+  const schema = replicateSchema(experiment.qs.length, experiment.microcanonical);
+  return (line, where) => {
+    let o: unknown;
+    try {
+      o = JSON.parse(line);
+    } catch {
+      throw bad(`${where} is not JSON (the file is damaged; only a final line cut by a kill is dropped)`);
+    }
+    const p = schema.safeParse(o);
+    if (!p.success) throw bad(`${where} is not a valid replicate (${zodWhere(p.error)})`);
+    const cut = line.lastIndexOf(',"check":"');
+    if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== p.data.check) {
+      throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
+    }
+    const x = p.data;
+    if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
+    const res: ReplicateResult = {
+      r: x.r,
+      n: x.n,
+      steps: x.steps,
+      giant: nanOf(x.giant),
+      second: nanOf(x.second),
+      susceptibility: nanOf(x.susceptibility),
+      gapQ: x.gapQ === null ? NaN : x.gapQ,
+    };
+    if (typeof x.largest === 'string') {
+      const b = Buffer.from(x.largest, 'base64');
+      if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
+      const copy = new Uint8Array(b.length);
+      copy.set(b);
+      res.largest = new Int32Array(copy.buffer);
+    }
+    if (x.firstWrap !== undefined) {
+      res.firstWrap = x.firstWrap;
+      res.wrapMass = x.wrapMass ?? 0;
+    }
+    return { result: res, check: x.check };
+  };
 }
 
 /** The open checkpoint: where to append and under which fingerprint. */
@@ -422,7 +531,7 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
     throw new FragilityInputError(field, path, 'a checkpoint written by the same experiment (same graph content, seed and replicate options)', where);
   }
 
-  const schema = replicateSchema(experiment.qs.length, experiment.microcanonical);
+  const parseLine = replicateLineParser(experiment, fingerprint, bad);
   // The file is rewritten as it is read (temporary file, renamed at the end): header with this run's `runs`, every
   // valid line once, without a torn last line.
   const out = openAtomicFile(path, field);
@@ -439,49 +548,16 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
       }
       if (line.trim() === '') continue;
       const where = `line ${i}`;
-      let o: unknown;
-      try {
-        o = JSON.parse(line);
-      } catch {
-        throw bad(`${where} is not JSON (the file is damaged; only a final line cut by a kill is dropped)`);
-      }
-      const p = schema.safeParse(o);
-      if (!p.success) throw bad(`${where} is not a valid replicate (${zodWhere(p.error)})`);
-      const cut = line.lastIndexOf(',"check":"');
-      if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== p.data.check) {
-        throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
-      }
-      const x = p.data;
-      if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
-      const prevCheck = seen.get(x.r);
+      const { result: res, check } = parseLine(line, where);
+      const prevCheck = seen.get(res.r);
       if (prevCheck !== undefined) {
-        if (prevCheck !== x.check) throw bad(`${where}: replicate ${x.r} appears twice with different numbers`);
+        if (prevCheck !== check) throw bad(`${where}: replicate ${res.r} appears twice with different numbers`);
         continue;
       }
-      seen.set(x.r, x.check);
+      seen.set(res.r, check);
       out.write(line + '\n');
-      if (x.r >= runs) continue; // kept in the file for a later resume with more runs
-      const res: ReplicateResult = {
-        r: x.r,
-        n: x.n,
-        steps: x.steps,
-        giant: nanOf(x.giant),
-        second: nanOf(x.second),
-        susceptibility: nanOf(x.susceptibility),
-        gapQ: x.gapQ === null ? NaN : x.gapQ,
-      };
-      if (typeof x.largest === 'string') {
-        const b = Buffer.from(x.largest, 'base64');
-        if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
-        const copy = new Uint8Array(b.length);
-        copy.set(b);
-        res.largest = new Int32Array(copy.buffer);
-      }
-      if (x.firstWrap !== undefined) {
-        res.firstWrap = x.firstWrap;
-        res.wrapMass = x.wrapMass ?? 0;
-      }
-      done.set(x.r, res);
+      if (res.r >= runs) continue; // kept in the file for a later resume with more runs
+      done.set(res.r, res);
     }
   } catch (err) {
     out.abort();

@@ -8,7 +8,16 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import { checkMemory, clampWorkers } from '../resources.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
-import { type GraphIdentity, type OpenCheckpoint, appendCheckpoint, fileSha256, graphContentIdentity, int32Sha256, openCheckpoint } from './checkpoint.ts';
+import {
+  type ExperimentIdentity,
+  type GraphIdentity,
+  type OpenCheckpoint,
+  appendCheckpoint,
+  fileSha256,
+  graphContentIdentity,
+  int32Sha256,
+  openCheckpoint,
+} from './checkpoint.ts';
 import {
   type EnsembleGraphInput,
   type LightGraphSpec,
@@ -289,6 +298,83 @@ function summarize(curves: Float64Array[], from: number, count: number, level: n
  * ```
  */
 export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult> {
+  const c = await computeEnsemble(opts);
+  return reduceEnsemble(c.results as ReplicateResult[], c.experiment, c.reduction, { runs: c.runs, resumed: c.resumed, retries: c.retries });
+}
+
+/** Which replicates of an R-replicate experiment to compute: shard `index` of `count` holds r with r mod count = index. */
+export interface ReplicateSelection {
+  /** Shard index i, 0 ≤ i < count. */
+  index: number;
+  /** Number of shards N ≥ 1. */
+  count: number;
+}
+
+/**
+ * What the reduction of an ensemble needs besides the replicates and the experiment identity: recorded in shard
+ * headers so that `fragility merge` reproduces the unsharded result without re-reading the graph.
+ */
+export interface EnsembleReduction {
+  /** Grid points G: the first G values of the identity's `qs` are the grid, the rest the `at` values. */
+  gridPoints: number;
+  /** Confidence level. */
+  level: number;
+  /** Bootstrap resamples of the threshold interval. */
+  bootstrap: number;
+  /** Curve whose peak locates the threshold. */
+  thresholdObservable: 'susceptibility' | 'second';
+  /** The order's name as reported (`'custom'` for arrays and functions). */
+  order: string;
+  /** The graph label (spec, fingerprint or `'factory'`). */
+  graph: string;
+  /** Whether each replicate drew its own graph. */
+  graphPerReplicate: boolean;
+  /** The lattice of the wrapping estimator (absent without it). */
+  wrapping?: LatticeGeometry;
+  /** The wrapping event (with `wrapping`). */
+  wrappingKind?: WrappingKind;
+}
+
+/** The replicates of an ensemble before its reduction (see {@link runEnsemble}, {@link runEnsembleShard}). */
+export interface ComputedEnsemble {
+  runs: number;
+  /** By replicate index; undefined outside the selection. */
+  results: (ReplicateResult | undefined)[];
+  experiment: ExperimentIdentity;
+  reduction: EnsembleReduction;
+  resumed: number;
+  retries: number;
+}
+
+/** How many of replicates 0 … runs−1 a selection holds. */
+function selectionSize(runs: number, sel: ReplicateSelection | undefined): number {
+  if (!sel) return runs;
+  return sel.index < runs ? Math.floor((runs - 1 - sel.index) / sel.count) + 1 : 0;
+}
+
+/**
+ * The replicates of an ensemble (all of them, or a shard's share), before the reduction: what {@link runEnsemble}
+ * and `runEnsembleShard` share. Validation, checkpoint and workers as in {@link runEnsemble}.
+ *
+ * @param opts - {@link EnsembleOptions}.
+ * @param select - compute only replicates r with r mod count = index (default all).
+ * @returns the replicates by index, the experiment identity (graph content hashed only with a checkpoint or a
+ *   selection) and the reduction parameters.
+ * @throws FragilityInputError as {@link runEnsemble}, and naming `shard.count` / `shard.index` out of range.
+ *
+ * **Complexity** as {@link runEnsemble}, for the selected replicates.
+ *
+ * **Model** replicate r draws from `stream(seed, r)` only, so any subset is computed anywhere with the same bits.
+ *
+ * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * const c = await computeEnsemble({ graph: 'er:n=1000,k=4', runs: 10 }, { index: 1, count: 3 }); // r = 1, 4, 7
+ * ```
+ * @internal
+ */
+export async function computeEnsemble(opts: EnsembleOptions, select?: ReplicateSelection): Promise<ComputedEnsemble> {
   const runs = checkInteger('runs', opts.runs, 1, 1e9);
   const seed = opts.seed ?? 1;
   checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -308,7 +394,11 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const qs = [...grid, ...at];
   // The replicates' canonical curves (3 × |qs| doubles each) are kept for the in-order reduction and the bootstrap
   // of the threshold: refuse up front a run whose curves alone exceed the memory budget.
-  checkEnsembleMemory('runs', runs, qs.length);
+  if (select) {
+    checkInteger('shard.count', select.count, 1, 1e9);
+    checkInteger('shard.index', select.index, 0, select.count - 1);
+  }
+  checkEnsembleMemory('runs', selectionSize(runs, select), qs.length);
   const thresholdObservable = opts.thresholdObservable ?? 'susceptibility';
   if (thresholdObservable !== 'susceptibility' && thresholdObservable !== 'second') {
     throw new FragilityInputError('thresholdObservable', thresholdObservable, "'susceptibility' or 'second'");
@@ -396,44 +486,46 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const results: (ReplicateResult | undefined)[] = new Array(runs);
   let resumed = 0;
   let ck: OpenCheckpoint | undefined;
-  if (opts.checkpoint) {
-    let graphId: GraphIdentity;
+  // The graph's content is hashed only when the identity is written (a checkpoint or a shard): O(n + m) or O(file).
+  let graphId: GraphIdentity = { kind: 'factory' };
+  if (opts.checkpoint || select) {
     if (input instanceof CompactGraph) graphId = graphContentIdentity(input);
     else if (typeof input === 'string') {
       const file = await graphFilePathLazy(input);
       graphId = file === undefined ? { kind: 'spec', spec: input } : { kind: 'file', spec: input, ...fileSha256(file) };
-    } else graphId = { kind: 'factory' };
-    ck = openCheckpoint(
-      opts.checkpoint,
-      {
-        graph: graphId,
-        seed,
-        mode,
-        order: orderStrategy ? 'custom-function' : orderName,
-        ...(customOrder ? { customOrderSha256: int32Sha256(customOrder) } : {}),
-        qs,
-        microcanonical: opts.microcanonical ?? false,
-        betweennessSamples: opts.betweennessSamples ?? null,
-        ...(wrapping ? { wrapping: `${wrapping.lattice}:L=${wrapping.L}` } : {}),
-      },
-      runs,
-      opts.resume ?? false,
-    );
+    }
+  }
+  const experiment: ExperimentIdentity = {
+    graph: graphId,
+    seed,
+    mode,
+    order: orderStrategy ? 'custom-function' : orderName,
+    ...(customOrder ? { customOrderSha256: int32Sha256(customOrder) } : {}),
+    qs,
+    microcanonical: opts.microcanonical ?? false,
+    betweennessSamples: opts.betweennessSamples ?? null,
+    ...(wrapping ? { wrapping: `${wrapping.lattice}:L=${wrapping.L}` } : {}),
+  };
+  if (opts.checkpoint) {
+    ck = openCheckpoint(opts.checkpoint, experiment, runs, opts.resume ?? false);
     for (const [r, res] of ck.done) {
       results[r] = res;
       resumed++;
     }
   }
-  let done = resumed;
-  opts.onProgress?.(done, runs);
+  const inSelection = (r: number) => !select || r % select.count === select.index;
+  const total = selectionSize(runs, select);
+  let done = 0;
+  for (let r = 0; r < runs; r++) if (results[r] && inSelection(r)) done++;
+  opts.onProgress?.(done, total);
   const finish = (res: ReplicateResult) => {
     results[res.r] = res;
     if (ck) appendCheckpoint(ck, res);
     done++;
-    opts.onProgress?.(done, runs);
+    opts.onProgress?.(done, total);
   };
   const todo: number[] = [];
-  for (let r = 0; r < runs; r++) if (!results[r]) todo.push(r);
+  for (let r = 0; r < runs; r++) if (!results[r] && inSelection(r)) todo.push(r);
 
   // One replicate in this thread (same functions as the worker: bit-identical results).
   const computeHere = async (r: number): Promise<ReplicateResult> => {
@@ -513,8 +605,58 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     }
   }
 
-  const all = results as ReplicateResult[];
-  const G = grid.length;
+  const reduction: EnsembleReduction = {
+    gridPoints: grid.length,
+    level,
+    bootstrap: opts.bootstrap ?? 200,
+    thresholdObservable,
+    order: orderName,
+    graph: label,
+    graphPerReplicate: !fixed,
+    ...(wrapping ? { wrapping, wrappingKind: opts.wrappingKind ?? 'axis' } : {}),
+  };
+  return { runs, results, experiment, reduction, resumed, retries };
+}
+
+/**
+ * Reduce the replicates of an ensemble to its result: canonical means, intervals and thresholds, in replicate order
+ * (the same doubles whichever process or thread computed each replicate). {@link runEnsemble} ends with it;
+ * `mergeShardFiles` applies it to the replicates of shard files.
+ *
+ * @param all - replicates 0 … R−1, each at its index.
+ * @param experiment - the experiment identity (seed, mode, qs, microcanonical are read).
+ * @param reduction - the reduction parameters ({@link EnsembleReduction}).
+ * @param counts - runs R, replicates resumed from a checkpoint, worker retries (reported as given).
+ * @returns {@link EnsembleResult}.
+ * @throws FragilityInputError naming `microcanonical` when replicates differ in size.
+ *
+ * **Complexity** O(R·|qs|) plus the bootstrap O(B·R·G) and, with microcanonical, O(R·steps).
+ *
+ * **Model** as {@link runEnsemble}.
+ *
+ * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ *
+ * @example
+ * ```ts
+ * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson']);
+ * reduceEnsemble(results, header.experiment, header.reduction, { runs: header.runs, resumed: 0, retries: 0 });
+ * ```
+ */
+export function reduceEnsemble(
+  all: ReplicateResult[],
+  experiment: Pick<ExperimentIdentity, 'seed' | 'mode' | 'qs' | 'microcanonical'>,
+  reduction: EnsembleReduction,
+  counts: { runs: number; resumed: number; retries: number },
+): EnsembleResult {
+  const { runs, resumed, retries } = counts;
+  const { seed, microcanonical } = experiment;
+  const mode = experiment.mode as SweepMode;
+  const { level, thresholdObservable, wrapping } = reduction;
+  const G = reduction.gridPoints;
+  const grid = Float64Array.from(experiment.qs.slice(0, G));
+  const at = experiment.qs.slice(G);
+  const orderName = reduction.order;
+  const label = reduction.graph;
   const giantCurves = all.map((x) => x.giant);
   const giant = summarize(giantCurves, 0, G, level);
   const second = summarize(all.map((x) => x.second), 0, G, level);
@@ -522,7 +664,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   const atSummary = summarize(giantCurves, G, at.length, level);
   const atOut: SweepPointEstimate[] = at.map((q, i) => ({ q, S: atSummary.mean[i], sd: atSummary.sd[i], ci: [atSummary.lo[i], atSummary.hi[i]] }));
   const thrCurves = all.map((x) => (thresholdObservable === 'second' ? x.second : x.susceptibility).subarray(0, G));
-  const thr = peakThreshold(grid, thrCurves, { bootstrap: opts.bootstrap ?? 200, seed, level });
+  const thr = peakThreshold(grid, thrCurves, { bootstrap: reduction.bootstrap, seed, level });
   const gap = meanWithCI(Float64Array.from(all, (x) => x.gapQ), level);
   // No transition to locate (issue 14): both estimators say so with the same reason rather than report q_c = 1 or
   // the position of a meaningless jump. The giant at full occupation is read at q = 1 when the grid reaches it.
@@ -537,7 +679,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     mode,
     order: orderName,
     graph: label,
-    graphPerReplicate: !fixed,
+    graphPerReplicate: reduction.graphPerReplicate,
     n: all[0].n,
     steps: all[0].steps,
     level,
@@ -555,7 +697,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
   };
   if (wrapping) {
     const samples = packWrappingSweeps(all.map((x) => ({ steps: x.steps, dim: x.firstWrap!.length, firstWrap: x.firstWrap!, wrapMass: x.wrapMass! })));
-    const kind = opts.wrappingKind ?? 'axis';
+    const kind = reduction.wrappingKind ?? 'axis';
     const uc = universalWrappingProbability(wrapping.lattice, kind);
     out.wrappingThreshold = wrappingThreshold(samples, uc ?? 0.5, {
       kind,
@@ -564,7 +706,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
     });
     out.wrappingSamples = samples;
   }
-  if (opts.microcanonical) {
+  if (microcanonical) {
     const steps = all[0].steps;
     const n = all[0].n;
     if (all.some((x) => x.steps !== steps || x.n !== n || !x.largest)) {

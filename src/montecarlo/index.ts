@@ -112,7 +112,22 @@ export {
   type SweepPointEstimate,
   checkEnsembleMemory,
   runEnsemble,
+  type EnsembleReduction,
+  type ReplicateSelection,
+  reduceEnsemble,
 } from './ensemble.ts';
+export {
+  type EnsembleShard,
+  type MergedShards,
+  type ShardHeader,
+  mergeShardFiles,
+  mergeShards,
+  parseShard,
+  runEnsembleShard,
+  shardLines,
+  shardReplicates,
+  writeShard,
+} from './shard.ts';
 export {
   mutualGiantCascade,
   interdependentCollapsePoint,

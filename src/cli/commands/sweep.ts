@@ -7,7 +7,10 @@
 import type { Command } from 'commander';
 import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
-import { checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
+import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
+import { InvalidArgumentError } from 'commander';
+import type { ReplicateSelection } from '../../montecarlo/ensemble.ts';
+import { parseShard, runEnsembleShard, shardLines, writeShard } from '../../montecarlo/shard.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
@@ -27,6 +30,17 @@ interface SweepCliOptions {
   progress?: boolean;
   json?: boolean;
   estimator: 'susceptibility' | 'gap' | 'wrapping';
+  shard?: ReplicateSelection;
+  shardOut?: string;
+}
+
+/** Parse `--shard i/N` (exit 2 naming `--shard` and the allowed form before any work). */
+function shardOption(raw: string): ReplicateSelection {
+  try {
+    return parseShard('--shard', raw);
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
 }
 
 const fmt = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
@@ -50,6 +64,8 @@ export function register(program: Command): void {
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
     .option('--no-progress', 'do not draw the progress bar on stderr')
+    .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
+    .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
     .addOption(
       choiceOption('--estimator <E>', 'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
         ['susceptibility', 'gap', 'wrapping'], 'susceptibility'),
@@ -78,8 +94,14 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
   cmd.action(
     action(async (opts: SweepCliOptions) => {
       if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
+      if (opts.shardOut !== undefined && !opts.shard) throw new FragilityInputError('--shard-out', opts.shardOut, 'used together with --shard i/N');
+      if (opts.shard && opts.json && opts.shardOut === undefined) {
+        throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
+      }
       if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
-      checkEnsembleMemory('--runs', opts.runs, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
+      if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
+      const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
+      checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
       let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
       if (opts.progress !== false && process.stderr.isTTY) {
@@ -91,7 +113,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       }
       let started = false;
       const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
-      const res = await runEnsemble({
+      const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
         graph: opts.graph,
         mode: opts.mode,
         order: opts.order as 'random',
@@ -111,75 +133,116 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
             started = true;
           } else bar.update(done);
         },
-      });
-      bar?.stop();
-      const at = res.at.map((p) => {
-        const o: Record<string, unknown> = { q: p.q, S: p.S, sd: p.sd, ci: p.ci };
-        if (!Number.isFinite(p.sd)) o.reason = 'sd and ci need runs >= 2';
-        return o;
-      });
-      const threshold: Record<string, unknown> = {
-        q_c: res.threshold.q_c,
-        ci: res.threshold.ci,
-        observable: res.threshold.observable,
-        method: 'susceptibility peak on the q grid, bootstrap percentile interval',
       };
-      if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
-      else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
-      const thresholdGap: Record<string, unknown> = {
-        q_c: res.gapThreshold.q_c,
-        ci: res.gapThreshold.ci,
-        method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
-      };
-      if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
-      const estimator = opts.estimator ?? 'susceptibility';
-      if (estimator === 'gap') {
-        for (const key of Object.keys(threshold)) delete threshold[key];
-        Object.assign(threshold, {
-          q_c: res.gapThreshold.q_c,
-          ci: res.gapThreshold.ci,
-          method: 'largest gap: mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
-        });
-        if (res.gapThreshold.reason) threshold.reason = res.gapThreshold.reason;
-        else if (!Number.isFinite(res.gapThreshold.ci[0])) threshold.reason = 'the t interval needs runs >= 2';
-      } else if (estimator === 'wrapping') {
-        const w = res.wrappingThreshold!;
-        for (const key of Object.keys(threshold)) delete threshold[key];
-        Object.assign(threshold, { q_c: w.q_c, ci: w.ci, se: w.se, target: w.target, kind: w.kind, method: w.method });
-        if (w.reason) threshold.reason = w.reason;
-        else if (!Number.isFinite(w.ci[0])) threshold.reason = 'the interval needs runs >= 2';
+      if (opts.shard) {
+        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' });
+        bar?.stop();
+        if (opts.shardOut === undefined) {
+          for (const line of shardLines(shard)) process.stdout.write(line + '\n');
+          return { json: {}, text: '', written: true };
+        }
+        writeShard(shard, opts.shardOut, '--shard-out');
+        const rs = shard.replicates.map((x) => x.r);
+        return {
+          json: { shard: opts.shard, runs: opts.runs, replicates: rs.length, fingerprint: shard.header.fingerprint, file: opts.shardOut },
+          text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
+        };
       }
-      threshold.estimator = estimator;
-      const json = {
-        graph: opts.graph,
-        mode: res.mode,
-        order: res.order,
-        runs: res.runs,
-        seed: res.seed,
-        n: res.n,
-        graphPerReplicate: res.graphPerReplicate,
-        level: res.level,
-        threshold,
-        thresholdGap,
-        at,
-        resumed: res.resumed,
-      };
-      const lines = [
-        `${res.mode} percolation on ${opts.graph} (n = ${res.n}${res.graphPerReplicate ? ', redrawn per replicate' : ''}), ` +
-          `order ${res.order}, ${res.runs} runs, seed ${res.seed}`,
-        res.threshold.q_c === null
-          ? `threshold q_c: none (${res.threshold.reason})`
-          : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
-        ...(res.wrappingThreshold
-          ? [`          q_c = ${fmt(res.wrappingThreshold.q_c ?? NaN)}  95% CI [${fmt(res.wrappingThreshold.ci[0])}, ${fmt(res.wrappingThreshold.ci[1])}]  (${res.wrappingThreshold.method})`]
-          : []),
-        res.gapThreshold.q_c === null
-          ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`
-          : `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
-        ...res.at.map((p) => `q = ${p.q}: S = ${fmt(p.S)}  sd ${fmt(p.sd)}  95% CI [${fmt(p.ci[0])}, ${fmt(p.ci[1])}]`),
-      ];
-      if (res.resumed > 0) lines.push(`(${res.resumed} replicates resumed from ${opts.checkpoint})`);
-      return { json, text: lines.join('\n') };
+      const res = await runEnsemble(ensembleOpts);
+      bar?.stop();
+      return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
     }),
   );
+}
+
+/**
+ * The report of a sweep ensemble: the `--json` object and the text of `fragility sweep`, shared by `fragility merge`
+ * so that merged shards print exactly what the unsharded run prints.
+ *
+ * @param res - the ensemble result.
+ * @param how - the `--graph` text, the `--estimator`, and the checkpoint named in the text when replicates were resumed.
+ * @returns `{ json, text }`.
+ *
+ * **Complexity** O(|at|).
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * sweepReport(await runEnsemble({ graph: 'er:n=1000,k=4', runs: 5 }), { graph: 'er:n=1000,k=4', estimator: 'gap' }).json;
+ * ```
+ */
+export function sweepReport(
+  res: EnsembleResult,
+  how: { graph: string; estimator: 'susceptibility' | 'gap' | 'wrapping'; checkpoint?: string },
+): { json: Record<string, unknown>; text: string } {
+  const at = res.at.map((p) => {
+    const o: Record<string, unknown> = { q: p.q, S: p.S, sd: p.sd, ci: p.ci };
+    if (!Number.isFinite(p.sd)) o.reason = 'sd and ci need runs >= 2';
+    return o;
+  });
+  const threshold: Record<string, unknown> = {
+    q_c: res.threshold.q_c,
+    ci: res.threshold.ci,
+    observable: res.threshold.observable,
+    method: 'susceptibility peak on the q grid, bootstrap percentile interval',
+  };
+  if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
+  else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
+  const thresholdGap: Record<string, unknown> = {
+    q_c: res.gapThreshold.q_c,
+    ci: res.gapThreshold.ci,
+    method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
+  };
+  if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
+  const estimator = how.estimator;
+  if (estimator === 'gap') {
+    for (const key of Object.keys(threshold)) delete threshold[key];
+    Object.assign(threshold, {
+      q_c: res.gapThreshold.q_c,
+      ci: res.gapThreshold.ci,
+      method: 'largest gap: mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
+    });
+    if (res.gapThreshold.reason) threshold.reason = res.gapThreshold.reason;
+    else if (!Number.isFinite(res.gapThreshold.ci[0])) threshold.reason = 'the t interval needs runs >= 2';
+  } else if (estimator === 'wrapping') {
+    const w = res.wrappingThreshold!;
+    for (const key of Object.keys(threshold)) delete threshold[key];
+    Object.assign(threshold, { q_c: w.q_c, ci: w.ci, se: w.se, target: w.target, kind: w.kind, method: w.method });
+    if (w.reason) threshold.reason = w.reason;
+    else if (!Number.isFinite(w.ci[0])) threshold.reason = 'the interval needs runs >= 2';
+  }
+  threshold.estimator = estimator;
+  const json = {
+    graph: how.graph,
+    mode: res.mode,
+    order: res.order,
+    runs: res.runs,
+    seed: res.seed,
+    n: res.n,
+    graphPerReplicate: res.graphPerReplicate,
+    level: res.level,
+    threshold,
+    thresholdGap,
+    at,
+    resumed: res.resumed,
+  };
+  const lines = [
+    `${res.mode} percolation on ${how.graph} (n = ${res.n}${res.graphPerReplicate ? ', redrawn per replicate' : ''}), ` +
+      `order ${res.order}, ${res.runs} runs, seed ${res.seed}`,
+    res.threshold.q_c === null
+      ? `threshold q_c: none (${res.threshold.reason})`
+      : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
+    ...(res.wrappingThreshold
+      ? [`          q_c = ${fmt(res.wrappingThreshold.q_c ?? NaN)}  95% CI [${fmt(res.wrappingThreshold.ci[0])}, ${fmt(res.wrappingThreshold.ci[1])}]  (${res.wrappingThreshold.method})`]
+      : []),
+    res.gapThreshold.q_c === null
+      ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`
+      : `          q_c = ${fmt(res.gapThreshold.q_c)}  95% CI [${fmt(res.gapThreshold.ci[0])}, ${fmt(res.gapThreshold.ci[1])}]  (largest-gap estimator)`,
+    ...res.at.map((p) => `q = ${p.q}: S = ${fmt(p.S)}  sd ${fmt(p.sd)}  95% CI [${fmt(p.ci[0])}, ${fmt(p.ci[1])}]`),
+  ];
+  if (res.resumed > 0) lines.push(`(${res.resumed} replicates resumed from ${how.checkpoint})`);
+  return { json, text: lines.join('\n') };
 }
