@@ -5,7 +5,9 @@ import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { compute } from './compute.mjs';
 
-const context = vm.createContext({});
+// The context holds only what every browser's window has and a bare V8 context lacks (the XML tokenizer's entity
+// tables decode with atob at load); no Node global.
+const context = vm.createContext({ atob, btoa, TextEncoder, TextDecoder });
 vm.runInContext(readFileSync(process.argv[2], 'utf8'), context, { filename: 'bundle.js' });
 const globals = vm.runInContext('[typeof process, typeof require, typeof Buffer].join(",")', context);
 if (globals !== 'undefined,undefined,undefined') throw new Error(`the vm context leaks Node globals: ${globals}`);
