@@ -7,6 +7,7 @@
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
+import { componentSummary } from '../graph/components.ts';
 
 /** Options of {@link messagePassingLoops}. */
 export interface LoopMessagePassingOptions {
@@ -847,7 +848,7 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
     nodeProbability[i] = s;
     sum += s;
   }
-  const { label, largest, size } = largestComponentOf(adj);
+  const { labels: label, largestLabel: largest, largest: size } = componentSummary({ n: adj.n, offsets: adj.off, targets: adj.nbr });
   let sumLc = 0;
   for (let i = 0; i < n; i++) if (label[i] === largest) sumLc += nodeProbability[i];
 
@@ -877,35 +878,3 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
   };
 }
 
-/** Component labels by BFS; the largest component (ties: the one holding the smallest node id). */
-function largestComponentOf(adj: SimpleAdjacency): { label: Int32Array; largest: number; size: number } {
-  const n = adj.n;
-  const label = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let best = -1;
-  let bestSize = 0;
-  let c = 0;
-  for (let s = 0; s < n; s++) {
-    if (label[s] >= 0) continue;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    label[s] = c;
-    while (head < tail) {
-      const x = queue[head++];
-      for (let p = adj.off[x]; p < adj.off[x + 1]; p++) {
-        const y = adj.nbr[p];
-        if (label[y] < 0) {
-          label[y] = c;
-          queue[tail++] = y;
-        }
-      }
-    }
-    if (tail > bestSize) {
-      bestSize = tail;
-      best = c;
-    }
-    c++;
-  }
-  return { label, largest: best, size: bestSize };
-}

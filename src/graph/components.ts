@@ -13,13 +13,16 @@ export interface ComponentSummary {
   largest: number;
   /** Component label of each node, 0..count-1 in order of the smallest node id. */
   labels: Int32Array;
+  /** Label of the largest component (ties: the one holding the smallest node id; -1 for n = 0). */
+  largestLabel: number;
 }
 
 /**
  * Label the connected components of a graph by breadth-first search.
  *
- * @param g - the graph (self-loops and parallel edges allowed).
- * @returns the number of components, the largest size and a label per node.
+ * @param g - the graph, or any CSR adjacency with the same `n`, `offsets`, `targets` (self-loops and parallel edges
+ *   allowed).
+ * @returns the number of components, the largest size and its label, and a label per node.
  *
  * **Complexity**: O(n + m) time, O(n) memory (an explicit queue, no recursion).
  *
@@ -33,12 +36,13 @@ export interface ComponentSummary {
  * componentSummary(CompactGraph.fromPairs(4, [[0, 1], [2, 3]])); // count 2, largest 2
  * ```
  */
-export function componentSummary(g: CompactGraph): ComponentSummary {
+export function componentSummary(g: Pick<CompactGraph, 'n' | 'offsets' | 'targets'>): ComponentSummary {
   const { n, offsets, targets } = g;
   const labels = new Int32Array(n).fill(-1);
   const queue = new Int32Array(n);
   let count = 0;
   let largest = 0;
+  let largestLabel = -1;
   for (let s = 0; s < n; s++) {
     if (labels[s] >= 0) continue;
     let head = 0;
@@ -55,8 +59,11 @@ export function componentSummary(g: CompactGraph): ComponentSummary {
         }
       }
     }
-    if (tail > largest) largest = tail;
+    if (tail > largest) {
+      largest = tail;
+      largestLabel = count;
+    }
     count++;
   }
-  return { count, largest, labels };
+  return { count, largest, labels, largestLabel };
 }

@@ -7,6 +7,7 @@
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
+import { componentSummary } from '../graph/components.ts';
 import { stream } from '../random/stream.ts';
 import { canonicalAverage } from './canonical.ts';
 import { randomEdgeOrder, randomOrder } from './random-order.ts';
@@ -65,33 +66,7 @@ export interface OnsetThresholdResult {
 /** Largest connected component as its own graph (ties: the one holding the smallest node id). */
 function largestComponentGraph(g: CompactGraph): { h: CompactGraph; components: number } {
   const n = g.n;
-  const label = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let best = -1;
-  let bestSize = 0;
-  let c = 0;
-  for (let s = 0; s < n; s++) {
-    if (label[s] >= 0) continue;
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = s;
-    label[s] = c;
-    while (head < tail) {
-      const x = queue[head++];
-      for (let p = g.offsets[x]; p < g.offsets[x + 1]; p++) {
-        const y = g.targets[p];
-        if (label[y] < 0) {
-          label[y] = c;
-          queue[tail++] = y;
-        }
-      }
-    }
-    if (tail > bestSize) {
-      bestSize = tail;
-      best = c;
-    }
-    c++;
-  }
+  const { labels: label, largestLabel: best, count: c } = componentSummary(g);
   const id = new Int32Array(n).fill(-1);
   let k = 0;
   for (let i = 0; i < n; i++) if (label[i] === best) id[i] = k++;

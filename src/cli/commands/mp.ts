@@ -10,7 +10,7 @@ import { graphFromSpec } from '../../generators/spec.ts';
 import { messagePassingPercolation } from '../../analytic/message-passing.ts';
 import { nonBacktrackingSpectralRadius } from '../../analytic/non-backtracking.ts';
 import { messagePassingLoops } from '../../analytic/message-passing-loops.ts';
-import { componentSummary } from '../../graph/components.ts';
+import { componentSummary, type ComponentSummary } from '../../graph/components.ts';
 
 interface MpOptions {
   graph: string;
@@ -26,15 +26,10 @@ interface MpOptions {
 }
 
 /** (1/n) Σ P(i) over the nodes of the largest connected component (ties: the one holding the smallest node id). */
-function largestComponentShare(labels: Int32Array, p: Float64Array): { share: number; size: number } {
-  const sizes = new Map<number, number>();
-  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
-  let best = -1;
-  let size = 0;
-  for (const [l, c] of sizes) if (c > size || (c === size && l < best)) [best, size] = [l, c];
+function largestComponentShare(comps: ComponentSummary, p: Float64Array): { share: number; size: number } {
   let sum = 0;
-  for (let i = 0; i < p.length; i++) if (labels[i] === best) sum += p[i];
-  return { share: p.length ? sum / p.length : 0, size };
+  for (let i = 0; i < p.length; i++) if (comps.labels[i] === comps.largestLabel) sum += p[i];
+  return { share: p.length ? sum / p.length : 0, size: comps.largest };
 }
 
 /** Register `fragility mp`. */
@@ -91,7 +86,7 @@ Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
         json.q = opts.q;
         if (opts.loops === undefined) {
           const mp = messagePassingPercolation(g, opts.q, { mode: opts.mode, maxIterations: opts.maxIterations, tolerance: opts.tolerance });
-          const lc = largestComponentShare(componentSummary(g).labels, mp.nodeProbability);
+          const lc = largestComponentShare(componentSummary(g), mp.nodeProbability);
           json.method = 'tree-like message passing (Karrer-Newman-Zdeborova 2014)';
           json.S = mp.S;
           json.SLargestComponent = lc.share;
