@@ -8,12 +8,11 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { standardNormalCdf } from '../distributions/normal-functions.ts';
 import { logFactorial } from '../random/log-gamma.ts';
-import type { Rng } from '../random/stream.ts';
-import type { CapacityLaw } from '../distributions/types.ts';
 import {
   type OverloadParams,
   type OverloadParamsInput,
   scaledPopulation,
+  metastabilityProbeParams,
   skype2010OverloadParams,
   validateOverloadParams,
   withOverloadParams,
@@ -1115,20 +1114,6 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
   return { criticalLoss: 0.5 * (lo + hi), bracket: [lo, hi], evaluations, tolerance, grid };
 }
 
-/** The headroom law scaled by k: α → k·α (the capacity (1 + α)·L0 keeps its unit load). */
-function scaledHeadroom(law: CapacityLaw, k: number): CapacityLaw {
-  if (k === 1) return law;
-  return {
-    spec: `${k}*${law.spec}`,
-    lo: k * law.lo,
-    hi: k * law.hi,
-    mean: k * law.mean,
-    cdf: (x: number) => law.cdf(x / k),
-    pdf: (x: number) => law.pdf(x / k) / k,
-    quantile: (u: number) => k * law.quantile(u),
-    sample: (rng: Rng) => k * law.sample(rng),
-  };
-}
 
 /** Options of {@link fluidBistability}. */
 export interface FluidBistabilityOptions {
@@ -1226,16 +1211,10 @@ export function fluidBistability(input: OverloadParamsInput | OverloadParams, op
   const horizon = options.horizonHours ?? 24;
   checkNumber('horizonHours', horizon, 0.01, 24 * 365);
   const fluid = options.fluid ?? {};
-  const quiet = withOverloadParams(base, {
-    durationHours: horizon,
-    sampleEvery: 1_000_000,
-    mega: { waves: [] },
-    shedding: { atHours: Infinity, loginCostFactor: 1 },
-  });
   const cells: FluidBistabilityCell[] = [];
   for (const c of costs) {
     for (const k of scales) {
-      const p = withOverloadParams(quiet, { loginCost: c, headroom: scaledHeadroom(base.headroom, k) });
+      const p = withOverloadParams(metastabilityProbeParams(base, horizon, k), { loginCost: c });
       const fromCollapsed = fluidOverload(withOverloadParams(p, { forcedLoss: 0 }), { ...fluid, initialState: 'collapsed' });
       const onlineC = fromCollapsed.final.online;
       const collapsePersists = onlineC < p.collapseThreshold;

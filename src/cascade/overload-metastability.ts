@@ -6,10 +6,15 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
-import type { CapacityLaw } from '../distributions/types.ts';
-import type { Rng } from '../random/stream.ts';
 import { simulateOverload } from './overload-model.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  metastabilityProbeParams,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 
 /** Regime of one cell (the fluid side's names). */
 export type SimulatedRegime = 'healthy-only' | 'bistable' | 'collapse-only' | 'transient';
@@ -44,20 +49,6 @@ export interface SimulatedBistabilityCell {
   regime: SimulatedRegime;
 }
 
-/** The headroom law scaled by k: α → k·α (the fluid side applies the same map). */
-function scaledHeadroom(law: CapacityLaw, k: number): CapacityLaw {
-  if (k === 1) return law;
-  return {
-    spec: `${k}*${law.spec}`,
-    lo: k * law.lo,
-    hi: k * law.hi,
-    mean: k * law.mean,
-    cdf: (x: number) => law.cdf(x / k),
-    pdf: (x: number) => law.pdf(x / k) / k,
-    quantile: (u: number) => k * law.quantile(u),
-    sample: (rng: Rng) => k * law.sample(rng),
-  };
-}
 
 /**
  * Bistability map of the simulated overload model over (trigger size × headroom): where only the healthy state
@@ -105,11 +96,10 @@ export function simulatedBistability(input: OverloadParamsInput | OverloadParams
   const horizon = checkNumber('horizonHours', options.horizonHours ?? 24, 0.01, 24 * 365);
   const runs = checkInteger('runs', options.runs ?? 2, 1, 1e6);
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const quiet = withOverloadParams(base, { durationHours: horizon, sampleEvery: 1_000_000, mega: { waves: [] }, shedding: { atHours: Infinity, loginCostFactor: 1 } });
   const nCells = options.losses.length * scales.length;
   const cells: SimulatedBistabilityCell[] = [];
   scales.forEach((k, j) => {
-    const p = withOverloadParams(quiet, { headroom: scaledHeadroom(base.headroom, k) });
+    const p = metastabilityProbeParams(base, horizon, k);
     let cp = 0;
     let onC = 0;
     for (let r = 0; r < runs; r++) {

@@ -25,6 +25,7 @@ export {
 export { uniformCapacity } from './uniform-capacity.ts';
 export { weibullCapacity } from './weibull-capacity.ts';
 export { lognormalCapacity } from './lognormal-capacity.ts';
+export { scaledCapacity } from './scaled-capacity.ts';
 export { empiricalCapacity } from './empirical-capacity.ts';
 export { expressionCapacity, EXPRESSION_CAPACITY_CELLS, type ExpressionCapacityOptions } from './expression-capacity.ts';
 export { hurwitzZeta, purePowerLawMoments, type BoundedValue, type PowerLawMoments } from './hurwitz-zeta.ts';

@@ -12,6 +12,7 @@ export {
   validateOverloadParams,
   validateRetryPolicy,
   scaledPopulation,
+  metastabilityProbeParams,
   awsFullJitterRetry,
   grpcRetry,
   type OverloadParams,

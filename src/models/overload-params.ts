@@ -16,6 +16,7 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import type { CapacityLaw } from '../distributions/types.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { lognormalCapacity } from '../distributions/lognormal-capacity.ts';
+import { scaledCapacity } from '../distributions/scaled-capacity.ts';
 import type { TwoTierOverlay } from '../graph/two-tier-overlay.ts';
 
 /**
@@ -479,3 +480,33 @@ export function scaledPopulation(p: OverloadParams): { clients: number; supernod
 export const awsFullJitterRetry: OverloadRetryPolicy = { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 };
 /** gRPC connection-backoff defaults (1 s × 1.6, ±20 %, cap 120 s; row 21, [S17]). */
 export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 };
+
+/**
+ * The parameters of one metastability probe, shared by the fluid limit (`fluidBistability`) and the simulation
+ * (`simulatedBistability`) so that both sides run the same protocol: the network is left alone for `horizonHours`
+ * (no mega-supernode waves, no feature shedding), with the headroom law scaled by `headroomScale` (α → k·α).
+ *
+ * @param base - validated model parameters.
+ * @param horizonHours - how long the network is left alone, hours.
+ * @param headroomScale - factor k on the headroom α (default 1).
+ * @returns the probe's parameters (timeline sampling off: only the summary is read).
+ *
+ * **Complexity**: O(1).
+ *
+ * **Model**: metastable failures (Bronson et al., HotOS 2021): a state is stable when it persists once every
+ * intervention is gone.
+ *
+ * @example
+ * ```ts
+ * metastabilityProbeParams(skype2010OverloadParams, 24, 4).mega.waves.length; // 0
+ * ```
+ */
+export function metastabilityProbeParams(base: OverloadParams, horizonHours: number, headroomScale = 1): OverloadParams {
+  return withOverloadParams(base, {
+    durationHours: horizonHours,
+    sampleEvery: 1_000_000,
+    headroom: scaledCapacity(base.headroom, headroomScale),
+    mega: { waves: [] },
+    shedding: { atHours: Infinity, loginCostFactor: 1 },
+  });
+}
