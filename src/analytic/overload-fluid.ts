@@ -18,7 +18,7 @@ import {
   withOverloadParams,
 } from '../models/overload-params.ts';
 import { lognormalDelayPmf, retryDelayPmf } from '../models/overload-policies.ts';
-import type { OverloadFinalState, OverloadTimelinePoint } from '../models/overload-timeline.ts';
+import type { OverloadFinalState, OverloadRunSummary, OverloadTimelinePoint } from '../models/overload-timeline.ts';
 
 /**
  * How the requests of one step are spread over the up supernodes in {@link fluidOverload}.
@@ -71,28 +71,7 @@ export interface FluidOverloadOptions {
 }
 
 /** Result of {@link fluidOverload}: the fields of the simulation's `OverloadResult` that make sense without a seed. */
-export interface FluidOverloadResult {
-  /** Clients C and ordinary supernodes S the fractions refer to (after scaling; they set L0 = C/S). */
-  clients: number;
-  supernodes: number;
-  /** Total mega-supernodes injected (after scaling, as in the simulation). */
-  megaSupernodes: number;
-  steps: number;
-  stepSeconds: number;
-  timeline: OverloadTimelinePoint[];
-  minOnlineFraction: number;
-  minOnlineAtHours: number;
-  /** minOnlineFraction < params.collapseThreshold. */
-  collapsed: boolean;
-  /** Online fraction >= recoveryThreshold at the end and from `recoveredAtHours` on (0 if it never fell below). */
-  recovered: boolean;
-  recoveredAtHours: number | null;
-  peakLoginRate: number;
-  peakLoginRateAtHours: number;
-  peakTrafficRate: number;
-  peakTrafficRateAtHours: number;
-  peakMeanLoad: number;
-  final: OverloadFinalState;
+export interface FluidOverloadResult extends OverloadRunSummary {
   /** The discretisation used. */
   model: { quantiles: number; mergeTolerance: number; maxCohortsPerQuantile: number; requestSpread: FluidRequestSpread };
   /**

@@ -18,7 +18,7 @@ import {
 } from '../models/overload-params.ts';
 import { lognormalDelayPmf, retryDelayPmf, type StepDelayPmf } from '../models/overload-policies.ts';
 import { approxBinomial, scatterUniformCounts } from './overload-sampling.ts';
-import type { OverloadFinalState, OverloadTimelinePoint } from '../models/overload-timeline.ts';
+import type { OverloadFinalState, OverloadRunSummary, OverloadTimelinePoint } from '../models/overload-timeline.ts';
 
 export type { OverloadFinalState, OverloadTimelinePoint } from '../models/overload-timeline.ts';
 
@@ -26,33 +26,8 @@ export type { OverloadFinalState, OverloadTimelinePoint } from '../models/overlo
 const cohortBinomial = binomial;
 
 /** Result of {@link simulateOverload}. */
-export interface OverloadResult {
+export interface OverloadResult extends OverloadRunSummary {
   seed: number;
-  /** Clients C and ordinary supernodes S actually simulated (after scaling). */
-  clients: number;
-  supernodes: number;
-  /** Total mega-supernodes injected (after scaling). */
-  megaSupernodes: number;
-  steps: number;
-  stepSeconds: number;
-  timeline: OverloadTimelinePoint[];
-  /** Minimum online fraction over every step, and when (hours). */
-  minOnlineFraction: number;
-  minOnlineAtHours: number;
-  /** minOnlineFraction < params.collapseThreshold. */
-  collapsed: boolean;
-  /** Online fraction >= recoveryThreshold at the end and from `recoveredAtHours` on (0 if it never fell below). */
-  recovered: boolean;
-  recoveredAtHours: number | null;
-  /** Peak of the login rate relative to normal (compare with the reported ≈100×), and when. */
-  peakLoginRate: number;
-  peakLoginRateAtHours: number;
-  /** Peak of the attempt traffic including probes of down cache entries (see {@link OverloadTimelinePoint.trafficRate}), and when. */
-  peakTrafficRate: number;
-  peakTrafficRateAtHours: number;
-  /** Peak mean load of up supernodes (nominal units). */
-  peakMeanLoad: number;
-  final: OverloadFinalState;
 }
 
 /** Options of {@link simulateOverload}. */

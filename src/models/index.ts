@@ -21,4 +21,4 @@ export {
   type MegaSupernodeWave,
 } from './overload-params.ts';
 export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
-export type { OverloadTimelinePoint, OverloadFinalState } from './overload-timeline.ts';
+export type { OverloadTimelinePoint, OverloadFinalState, OverloadRunSummary } from './overload-timeline.ts';

@@ -52,3 +52,35 @@ export interface OverloadFinalState {
   /** Clients attached to mega-supernodes / C. */
   onMega: number;
 }
+
+/**
+ * The summary of one overload run, common to the simulation (`OverloadResult`, src/cascade) and its fluid limit
+ * (`FluidOverloadResult`, src/analytic). Fractions are of the pre-incident online clients C.
+ */
+export interface OverloadRunSummary {
+  /** Clients C and ordinary supernodes S of the run (after scaling; they set L0 = C/S). */
+  clients: number;
+  supernodes: number;
+  /** Total mega-supernodes injected (after scaling). */
+  megaSupernodes: number;
+  steps: number;
+  stepSeconds: number;
+  timeline: OverloadTimelinePoint[];
+  /** Minimum online fraction over every step, and when (hours). */
+  minOnlineFraction: number;
+  minOnlineAtHours: number;
+  /** minOnlineFraction < params.collapseThreshold. */
+  collapsed: boolean;
+  /** Online fraction >= recoveryThreshold at the end and from `recoveredAtHours` on (0 if it never fell below). */
+  recovered: boolean;
+  recoveredAtHours: number | null;
+  /** Peak of the login rate relative to normal (compare with the reported ≈100×), and when. */
+  peakLoginRate: number;
+  peakLoginRateAtHours: number;
+  /** Peak of the attempt traffic including probes of down cache entries (see {@link OverloadTimelinePoint.trafficRate}), and when. */
+  peakTrafficRate: number;
+  peakTrafficRateAtHours: number;
+  /** Peak mean load of up supernodes (nominal units). */
+  peakMeanLoad: number;
+  final: OverloadFinalState;
+}
