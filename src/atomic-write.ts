@@ -99,34 +99,27 @@ export function outputPathError(err: unknown, field: string, path: string): unkn
  * ```
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, field = 'path'): void {
-  const tmp = tempNameFor(path);
-  let fd: number | undefined;
-  try {
-    fd = fs().openSync(tmp, 'wx', 0o666);
-    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < buf.byteLength) off += fs().writeSync(fd, buf, off, buf.byteLength - off);
-    fs().fsyncSync(fd);
-    fs().closeSync(fd);
-    fd = undefined;
-    fs().renameSync(tmp, path);
-  } catch (err) {
-    if (fd !== undefined) {
-      try {
-        fs().closeSync(fd);
-      } catch {
-        /* already failing */
-      }
+  const file = openAtomicFile(path, field);
+  file.write(data);
+  file.commit();
+}
+
+/** Close a temporary file's descriptor (if open) and remove the file, ignoring errors: the caller is already failing. */
+function discardTemp(fd: number | undefined, tmp: string): void {
+  if (fd !== undefined) {
+    try {
+      fs().closeSync(fd);
+    } catch {
+      /* already failing */
     }
-    removeQuietly(tmp);
-    throw outputPathError(err, field, path);
   }
+  removeQuietly(tmp);
 }
 
 /** A file being written atomically: {@link AtomicFile.commit} renames it into place, `abort` removes it. */
 export interface AtomicFile {
-  /** Append text (synchronously). */
-  write(text: string): void;
+  /** Append text (UTF-8) or bytes (synchronously). */
+  write(data: string | Uint8Array): void;
   /** Flush, fsync and rename over the target. */
   commit(): void;
   /** Remove the temporary file (the target is untouched). */
@@ -162,22 +155,15 @@ export function openAtomicFile(path: string, field = 'path'): AtomicFile {
     throw outputPathError(err, field, path);
   }
   const fail = (err: unknown): never => {
-    if (fd !== undefined) {
-      try {
-        fs().closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-      fd = undefined;
-    }
-    removeQuietly(tmp);
+    discardTemp(fd, tmp);
+    fd = undefined;
     throw outputPathError(err, field, path);
   };
   return {
-    write(text: string) {
+    write(data: string | Uint8Array) {
       if (fd === undefined) throw new Error('openAtomicFile: write after commit or abort');
       try {
-        const buf = Buffer.from(text, 'utf8');
+        const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         let off = 0;
         while (off < buf.byteLength) off += fs().writeSync(fd, buf, off, buf.byteLength - off);
       } catch (err) {
@@ -196,15 +182,8 @@ export function openAtomicFile(path: string, field = 'path'): AtomicFile {
       }
     },
     abort() {
-      if (fd !== undefined) {
-        try {
-          fs().closeSync(fd);
-        } catch {
-          /* closing anyway */
-        }
-        fd = undefined;
-      }
-      removeQuietly(tmp);
+      discardTemp(fd, tmp);
+      fd = undefined;
     },
   };
 }
@@ -247,14 +226,7 @@ export async function writeStreamAtomic(path: string, body: (out: Writable) => P
     fd = undefined;
     fs().renameSync(tmp, path);
   } catch (err) {
-    if (fd !== undefined) {
-      try {
-        fs().closeSync(fd);
-      } catch {
-        /* already failing */
-      }
-    }
-    removeQuietly(tmp);
+    discardTemp(fd, tmp);
     throw outputPathError(err, field, path);
   }
 }
