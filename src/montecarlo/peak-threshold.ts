@@ -141,5 +141,7 @@ function quantileSorted(a: Float64Array, p: number): number {
   const h = (a.length - 1) * p;
   const i = Math.floor(h);
   const f = h - i;
-  return i + 1 < a.length ? a[i] * (1 - f) + a[i + 1] * f : a[i];
+  // a[i] + f·(a[i+1] − a[i]), capped at a[i+1]: exact when the two are equal, never outside [a[i], a[i+1]]. The
+  // weighted mean a[i]·(1 − f) + a[i+1]·f is not: 0.999·0.7 + 0.999·0.3 = 0.9989999999999999.
+  return i + 1 < a.length ? Math.min(a[i + 1], a[i] + f * (a[i + 1] - a[i])) : a[i];
 }
