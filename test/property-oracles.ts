@@ -126,3 +126,17 @@ export function ringWithChords(minN: number, maxN: number, chords = maxN): fc.Ar
     }),
   );
 }
+
+/** A multigraph: any endpoint pairs, self-loops and repeated pairs included (0..maxN nodes, up to 3n edges). */
+export function multiGraph(maxN: number): fc.Arbitrary<SmallGraph> {
+  return fc.integer({ min: 0, max: maxN }).chain((n) =>
+    fc
+      .array(fc.tuple(fc.nat({ max: Math.max(0, n - 1) }), fc.nat({ max: Math.max(0, n - 1) })), { maxLength: n === 0 ? 0 : 3 * n })
+      .map((pairs) => ({ n, pairs })),
+  );
+}
+
+/** Same node count and the same edges in the same order (endpoints as stored). */
+export function edgesOf(g: { n: number; m: number; edgeSource: Int32Array; edgeTarget: Int32Array }): Array<[number, number]> {
+  return Array.from({ length: g.m }, (_, e) => [g.edgeSource[e], g.edgeTarget[e]] as [number, number]);
+}
