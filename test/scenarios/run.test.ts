@@ -67,6 +67,28 @@ describe('runScenario', () => {
     expect(r.verdict).toContain('25–30 %');
   });
 
+  it('states the verdict of its own numbers; means lie between the runs\' extremes; what-if rows are fractions', () => {
+    // Issue 17 point 5: the runner's relations, checked on this run (one run costs too much to repeat at random;
+    // the verdict's rule itself is a property in run.property.test.ts).
+    expect(r.verdict).toBe(scenarioVerdict(r.reportedLoss, r.connectivityThreshold, r.threshold));
+    for (const p of r.timeline) {
+      expect(p.onlineMin).toBeLessThanOrEqual(p.online + 1e-12);
+      expect(p.online).toBeLessThanOrEqual(p.onlineMax + 1e-12);
+      expect(p.onlineMin).toBeGreaterThanOrEqual(0);
+      expect(p.onlineMax).toBeLessThanOrEqual(1);
+    }
+    expect(r.minOnlineFraction).toBeLessThanOrEqual(Math.min(...r.timeline.map((p) => p.online)) + 1e-12);
+    for (const w of r.whatIf) {
+      expect(w.collapseFraction).toBeGreaterThanOrEqual(0);
+      expect(w.collapseFraction).toBeLessThanOrEqual(1);
+      expect(w.minOnlineFraction).toBeGreaterThanOrEqual(0);
+      expect(w.minOnlineFraction).toBeLessThanOrEqual(1);
+      if (w.recoveryHours !== null) expect(w.recoveryHours).toBeGreaterThanOrEqual(0);
+    }
+    const [lo, hi] = r.threshold.ci;
+    if (lo !== null && hi !== null) expect(lo).toBeLessThanOrEqual(hi);
+  });
+
   it('is reproducible: same seed, same result', () => {
     const again = runScenario(s, { seed: 1, metastability: SMALL_METASTABILITY });
     expect(again.timeline).toEqual(r.timeline);
