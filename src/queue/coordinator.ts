@@ -97,6 +97,8 @@ export class QueueCoordinator {
    *
    * @param tasks - id (the BullMQ jobId: its key) and payload of each task.
    * @param onResult - called with each task's id and result.
+   * @param options - `keep`: leave the completed jobs in Redis until {@link QueueCoordinator.cleanup} (a design whose
+   *   later rounds depend on them: a restarted coordinator then replays the finished rounds from Redis).
    * @returns when every task has delivered its result.
    * @throws FragilityInputError (exit 2) when a worker refuses a task (its message); Error when a task fails
    *   otherwise or the server is lost.
@@ -112,7 +114,7 @@ export class QueueCoordinator {
    * await q.runTasks([{ id: 'o-…', task }], (id, res) => {});
    * ```
    */
-  async runTasks<R>(tasks: { id: string; task: QueueTask }[], onResult: (id: string, result: R) => void): Promise<void> {
+  async runTasks<R>(tasks: { id: string; task: QueueTask }[], onResult: (id: string, result: R) => void, options: { keep?: boolean } = {}): Promise<void> {
     if (tasks.length === 0) return;
     const pending = new Map(tasks.map((t) => [t.id, t.task]));
     let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
@@ -197,9 +199,23 @@ export class QueueCoordinator {
       this.events.off('failed', onFailed as never);
     }
     // Every result is with the caller (and in its checkpoint): drop the jobs from Redis.
-    for (let i = 0; i < tasks.length; i += 200) {
-      await Promise.all(tasks.slice(i, i + 200).map((t) => this.queue.remove(t.id).catch(() => 0)));
+    if (options.keep) for (const t of tasks) this.kept.push(t.id);
+    else await this.removeJobs(tasks.map((t) => t.id));
+  }
+
+  private kept: string[] = [];
+
+  private async removeJobs(ids: string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += 200) {
+      await Promise.all(ids.slice(i, i + 200).map((id) => this.queue.remove(id).catch(() => 0)));
     }
+  }
+
+  /** Remove the jobs kept by `runTasks(…, { keep: true })` (call when the whole command has its result). */
+  async cleanup(): Promise<void> {
+    const ids = this.kept;
+    this.kept = [];
+    await this.removeJobs(ids);
   }
 
   /**
@@ -242,7 +258,9 @@ export class QueueCoordinator {
   }
 
   /**
-   * A batch runner for the overload threshold design (`compareOverloadThresholdAsync`): one task per run.
+   * A batch runner for the overload threshold design (`compareOverloadThresholdAsync`): one task per run. The
+   * completed runs stay in Redis until {@link QueueCoordinator.cleanup}: a coordinator killed and restarted replays
+   * the finished rounds from them (same tasks, same ids) instead of recomputing them.
    *
    * @returns the runner.
    *
@@ -262,10 +280,14 @@ export class QueueCoordinator {
       const tasks = overloadTasks(batch);
       const index = new Map(tasks.map((t, i) => [t.id, i]));
       const out: (boolean | undefined)[] = new Array(tasks.length);
-      await this.runTasks<OverloadTaskResult>(tasks, (id, res) => {
-        if (typeof res?.collapsed !== 'boolean') throw new Error(`task ${id.slice(0, 24)}…: a worker's result has no collapsed flag`);
-        out[index.get(id)!] = res.collapsed;
-      });
+      await this.runTasks<OverloadTaskResult>(
+        tasks,
+        (id, res) => {
+          if (typeof res?.collapsed !== 'boolean') throw new Error(`task ${id.slice(0, 24)}…: a worker's result has no collapsed flag`);
+          out[index.get(id)!] = res.collapsed;
+        },
+        { keep: true },
+      );
       return out as boolean[];
     };
   }

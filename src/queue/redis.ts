@@ -152,7 +152,8 @@ export async function loadQueueLibraries(field: string): Promise<{ bullmq: BullM
 export async function checkRedisReachable(field: string, raw: string, conn: RedisConnectionOptions, ioredis: IORedisModule, timeoutMs = 5000): Promise<void> {
   const Redis = ioredis.Redis;
   const client = new Redis({ ...conn, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: timeoutMs });
-  client.on('error', () => {}); // reported below
+  let lastError: Error | undefined;
+  client.on('error', (e: Error) => (lastError ??= e)); // the socket's own error names the cause (ECONNREFUSED, ENOTFOUND…)
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -166,7 +167,8 @@ export async function checkRedisReachable(field: string, raw: string, conn: Redi
       }),
     ]);
   } catch (err) {
-    throw new FragilityInputError(field, redactedUrl(raw), 'a reachable Redis server (redis://HOST:PORT[/DB])', `${(err as Error).message || String(err)}`.split('\n')[0]);
+    const cause = lastError && /closed/i.test((err as Error).message) ? lastError : (err as Error);
+    throw new FragilityInputError(field, redactedUrl(raw), 'a reachable Redis server (redis://HOST:PORT[/DB])', `${cause.message || String(cause)}`.split('\n')[0]);
   } finally {
     clearTimeout(timer);
     client.disconnect();

@@ -27,6 +27,10 @@ export interface WorkerOptions {
   stalledInterval?: number;
   /** Times a task may stall before it fails (default 5). */
   maxStalledCount?: number;
+  /** Called when a task starts, with its id and kind. */
+  onStart?: (id: string, kind: string) => void;
+  /** Testing hook: wait this many milliseconds (lock renewed) before computing each task. */
+  delayMs?: number;
   /** Called after each task with its id, kind and milliseconds. */
   onTask?: (id: string, kind: string, ms: number) => void;
   /** One line of news (stderr). */
@@ -78,6 +82,8 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
     QUEUE_NAME,
     async (job) => {
       const t0 = performance.now();
+      options.onStart?.(job.id ?? '?', (job.data as QueueTask)?.kind);
+      if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
       try {
         const out = await computeTask(job.data as QueueTask, yieldBetween);
         options.onTask?.(job.id ?? '?', (job.data as QueueTask).kind, performance.now() - t0);

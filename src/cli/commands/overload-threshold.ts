@@ -77,6 +77,7 @@ so scale 1 adds about a minute or two. Progress goes to stderr.`,
             log(`scale ${batch.params.scale}: round ${batch.round} done (${batch.runs.length} runs on the queue)`);
             return out;
           });
+          await q.cleanup();
         } finally {
           await q.close();
         }

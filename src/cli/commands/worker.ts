@@ -46,6 +46,9 @@ A killed worker's task is retried by another after --lock-ms. Exit 2 at once on 
         lockDuration: opts.lockMs,
         stalledInterval: opts.stalledMs,
         note,
+        // testing hook (test/queue): hold each task this long before computing it, so that a kill lands mid-task
+        ...(process.env.FRAGILITY_TEST_TASK_DELAY_MS ? { delayMs: Number(process.env.FRAGILITY_TEST_TASK_DELAY_MS) } : {}),
+        ...(opts.verbose ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) } : {}),
         ...(opts.verbose ? { onTask: (id: string, kind: string, ms: number) => note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`) } : {}),
       });
       note(`ready (pid ${process.pid}, ${redactedUrl(opts.redis)}); stop with Ctrl-C or SIGTERM`);
