@@ -294,7 +294,10 @@ export class QueueCoordinator {
 
   /** Close the connections. */
   async close(): Promise<void> {
-    await Promise.allSettled([this.events.close(), this.queue.close()]);
+    // a lost server must not hold the process: closing waits for the connections at most 2 s
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([this.events.close(), this.queue.close()]), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    clearTimeout(timer);
   }
 
   /** The BullMQ module in use (tests). @internal */
