@@ -103,7 +103,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
       }
       if (opts.chunk !== undefined && !opts.queue) throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
-      if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue computes every replicate; merge the queue run with nothing)');
+      if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
       if (opts.queue) {
         const { parseRedisUrl } = await import('../../queue/redis.ts');
         parseRedisUrl('--queue', opts.queue); // the form, before any work; the server is checked when connecting
