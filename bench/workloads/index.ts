@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { allAgree, checkGnpEdgeCount, compareFields, compareRelative, compareSequences, parseNumbers, type Agreement } from '../lib/agree.ts';
 import { runFragilityChild, runPeer, type ChildOutput, type PeerOutput } from '../lib/child.ts';
 import { speedRatio, summarize, type TimingSummary } from '../lib/stats.ts';
+import { queueWorkload } from './queue.ts';
 
 /** One peer's cell of a row. */
 export interface PeerCell {
@@ -550,6 +551,7 @@ export function workloads(quick: boolean): Workload[] {
       cliHelpWorkload(10),
       overloadThresholdWorkload(0.005),
       ...fluidWorkloads(),
+      queueWorkload(1e4, 8, 50),
     ];
   }
   return [
@@ -571,5 +573,6 @@ export function workloads(quick: boolean): Workload[] {
     cliHelpWorkload(10),
     overloadThresholdWorkload(0.02),
     ...fluidWorkloads(),
+    queueWorkload(1e5, 16, 200),
   ];
 }

@@ -71,7 +71,9 @@ export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascad
 export {
   probitProfileFit,
   sequentialProbitThreshold,
+  sequentialProbitDesign,
   designRound,
+  type ProbitRound,
   type ProbitPoint,
   type ProbitFit,
   type SequentialProbitOptions,
@@ -80,6 +82,12 @@ export {
 export {
   simulatedCriticalLoss,
   finiteSizeCriticalLoss,
+  criticalLossDesign,
+  finiteSizeDesign,
+  runOverloadBatch,
+  driveOverloadDesign,
+  driveOverloadDesignAsync,
+  type OverloadRunBatch,
   checkFiniteSizeOptions,
   DEFAULT_FINITE_SIZE_SCALES,
   type SimulatedCriticalLossOptions,

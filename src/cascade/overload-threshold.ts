@@ -8,7 +8,7 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
-import { sequentialProbitThreshold } from './sequential-probit.ts';
+import { sequentialProbitDesign } from './sequential-probit.ts';
 
 /** Options of {@link simulatedCriticalLoss}. */
 export interface SimulatedCriticalLossOptions {
@@ -115,14 +115,136 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
  * ```
  */
 export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: SimulatedCriticalLossOptions = {}): SimulatedCriticalLoss {
+  return driveOverloadDesign(criticalLossDesign(input, options), runOverloadBatch);
+}
+
+/**
+ * One round of the overload threshold design at one scale: the runs whose outcomes the design needs next. Everything
+ * a remote worker needs is here (plain data): run r is `simulateOverload({ ...params, forcedLoss: loss }, { seed,
+ * index: r })` and its outcome is whether it collapsed.
+ */
+export interface OverloadRunBatch {
+  /** The scale's model parameters, with `durationHours` and `sampleEvery` set (`forcedLoss` is set per run). */
+  params: OverloadParams;
+  /** Seed of the design: run r draws stream(seed, r). */
+  seed: number;
+  /** Round of the design (0 = the bracketing grid). */
+  round: number;
+  /** The runs: index r and forced loss, in run order. */
+  runs: { r: number; loss: number }[];
+}
+
+/**
+ * Run one batch of the overload threshold design in this thread.
+ *
+ * @param batch - {@link OverloadRunBatch}.
+ * @returns whether each run collapsed, in run order.
+ *
+ * **Complexity**: |runs| runs of simulateOverload.
+ *
+ * **Model**: see {@link simulatedCriticalLoss}.
+ *
+ * **References**: —.
+ *
+ * @example
+ * ```ts
+ * runOverloadBatch({ params, seed: 1, round: 0, runs: [{ r: 0, loss: 0.1 }] }); // [false] or [true]
+ * ```
+ */
+export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
+  return batch.runs.map(({ r, loss }) => simulateOverload(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r }).collapsed);
+}
+
+/**
+ * Drive a design generator ({@link criticalLossDesign}, {@link finiteSizeDesign}) with a synchronous batch runner.
+ *
+ * @param design - the generator.
+ * @param run - runs a batch, returns its outcomes in run order.
+ * @returns the design's result.
+ *
+ * **Complexity**: that of the runs and the fits.
+ *
+ * **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * driveOverloadDesign(criticalLossDesign({ scale: 0.01 }, { seed: 2 }), runOverloadBatch);
+ * ```
+ */
+export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => boolean[]): T {
+  let step = design.next();
+  while (!step.done) step = design.next(run(step.value));
+  return step.value;
+}
+
+/**
+ * Drive a design generator with an asynchronous batch runner (a job queue, a pool): the same rounds, the same result
+ * as {@link driveOverloadDesign}, whoever runs the batches.
+ *
+ * @param design - the generator.
+ * @param run - runs a batch, resolves to its outcomes in run order.
+ * @returns the design's result.
+ *
+ * **Complexity**: that of the runs and the fits.
+ *
+ * **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * await driveOverloadDesignAsync(criticalLossDesign({ scale: 0.01 }), async (b) => runOverloadBatch(b));
+ * ```
+ */
+export async function driveOverloadDesignAsync<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => Promise<boolean[]>): Promise<T> {
+  let step = design.next();
+  while (!step.done) step = design.next(await run(step.value));
+  return step.value;
+}
+
+/**
+ * The design behind {@link simulatedCriticalLoss} as a generator of run batches (one per round): a round's losses
+ * are a fixed function of the earlier rounds' outcomes and run r draws stream(seed, r), so the runs of a round can
+ * be computed anywhere (src/queue) and the result is the same to the last bit.
+ *
+ * @param input - model parameters.
+ * @param options - {@link SimulatedCriticalLossOptions}.
+ * @returns a generator: yields {@link OverloadRunBatch}, receives outcomes, returns {@link SimulatedCriticalLoss}.
+ * @throws FragilityInputError as simulatedCriticalLoss, at the first `next()`.
+ *
+ * **Complexity**: one probit fit per round.
+ *
+ * **Model**: see {@link simulatedCriticalLoss}.
+ *
+ * **References**: see {@link simulatedCriticalLoss}.
+ *
+ * @example
+ * ```ts
+ * driveOverloadDesign(criticalLossDesign({ scale: 0.02 }, { seed: 1 }), runOverloadBatch).criticalLoss;
+ * ```
+ */
+export function* criticalLossDesign(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulatedCriticalLossOptions = {},
+): Generator<OverloadRunBatch, SimulatedCriticalLoss, boolean[]> {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   const { seed, duration, range, target, batch, maxRuns } = checkCriticalLossOptions(base, options);
   const { clients, supernodes: S } = scaledPopulation(base);
   const p0 = withOverloadParams(base, { durationHours: duration, sampleEvery: 1_000_000 });
-  const r = sequentialProbitThreshold(
-    (f, run) => simulateOverload(withOverloadParams(p0, { forcedLoss: f }), { seed, index: run }).collapsed,
-    { seed, domain: range, batch, maxRuns, targetHalfWidth: target, grid: 1 / S, ...(options.confidence !== undefined ? { confidence: options.confidence } : {}) },
-  );
+  const design = sequentialProbitDesign({
+    seed,
+    domain: range,
+    batch,
+    maxRuns,
+    targetHalfWidth: target,
+    grid: 1 / S,
+    ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
+  });
+  let step = design.next();
+  while (!step.done) {
+    const { xs, firstRun, round } = step.value;
+    const outcomes = yield { params: p0, seed, round, runs: xs.map((loss, j) => ({ r: firstRun + j, loss })) };
+    step = design.next(outcomes);
+  }
+  const r = step.value;
   const out: SimulatedCriticalLoss = {
     criticalLoss: r.location,
     ci: r.ci,
@@ -218,17 +340,45 @@ export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadPara
  * ```
  */
 export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeCriticalLossOptions = {}): FiniteSizeRow[] {
+  return driveOverloadDesign(finiteSizeDesign(input, options), runOverloadBatch);
+}
+
+/**
+ * The finite-size study ({@link finiteSizeCriticalLoss}) as a generator of run batches: the scales one after
+ * another, each a {@link criticalLossDesign}. Options are checked for every scale before the first batch.
+ *
+ * @param input - model parameters (the `scale` is replaced per row).
+ * @param options - scales, plus the options of {@link simulatedCriticalLoss}.
+ * @returns a generator: yields {@link OverloadRunBatch}, receives outcomes, returns one row per scale.
+ * @throws FragilityInputError as finiteSizeCriticalLoss, at the first `next()`.
+ *
+ * **Complexity**: as finiteSizeCriticalLoss.
+ *
+ * **Model**: as finiteSizeCriticalLoss; `seconds` is the wall-clock time from a scale's first batch to its result
+ * (a timing field: it differs from run to run).
+ *
+ * **References**: as simulatedCriticalLoss.
+ *
+ * @example
+ * ```ts
+ * driveOverloadDesign(finiteSizeDesign({}, { scales: [0.005] }), runOverloadBatch);
+ * ```
+ */
+export function* finiteSizeDesign(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: FiniteSizeCriticalLossOptions = {},
+): Generator<OverloadRunBatch, FiniteSizeRow[], boolean[]> {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   const { scales: _s, onScale, ...rest } = options;
   checkFiniteSizeOptions(base, options);
   const rows: FiniteSizeRow[] = [];
-  scales.forEach((s, i) => {
+  for (let i = 0; i < scales.length; i++) {
     const t0 = performance.now();
-    const r = simulatedCriticalLoss(withOverloadParams(base, { scale: s }), rest);
+    const r = yield* criticalLossDesign(withOverloadParams(base, { scale: scales[i] }), rest);
     const row = { ...r, seconds: Math.round(performance.now() - t0) / 1000 };
     rows.push(row);
     onScale?.(row, i + 1, scales.length);
-  });
+  }
   return rows;
 }

@@ -307,35 +307,44 @@ export function designRound(round: number, fit: ProbitFit | null, domain: [numbe
   return xs;
 }
 
+/** One round of a sequential probit design: its x values, fixed before any of its runs starts. */
+export interface ProbitRound {
+  /** Round number (0 = the bracketing grid). */
+  round: number;
+  /** Index of the round's first run: run `firstRun + j` is at `xs[j]` and must draw `stream(seed, firstRun + j)`. */
+  firstRun: number;
+  /** The x of each run, in run order. */
+  xs: number[];
+}
+
 /**
- * Locate the 50 % point of a seeded Bernoulli trial adaptively: rounds of `batch` runs, each placed from a
- * maximum-likelihood probit fit of all runs so far, until the profile-likelihood interval is narrow enough or the
- * run budget is spent.
+ * The sequential probit design as a generator of rounds: it yields each round ({@link ProbitRound}), expects the
+ * round's outcomes (`true` = event, in run order) back from `next(outcomes)`, and returns the result. A round is a
+ * fixed function of the previous rounds' outcomes, so whoever runs the trials (this thread, worker threads, a job
+ * queue on many machines) gets the same design and the same result: {@link sequentialProbitThreshold} drives it with
+ * a synchronous trial, the queue coordinator (src/queue) with remote runs.
  *
- * @param trial - `trial(x, r)`: one run at x; run r must draw `stream(seed, r)` (r counts every run of the design).
  * @param options - {@link SequentialProbitOptions}.
- * @returns {@link SequentialProbitResult}.
- * @throws FragilityInputError naming `batch`, `maxRuns`, `targetHalfWidth`, `domain`, `grid`, `seed`, `confidence`.
+ * @returns a generator: yields rounds, receives outcomes, returns {@link SequentialProbitResult}.
+ * @throws FragilityInputError (at the first `next()`, before any round) naming `batch`, `maxRuns`,
+ *   `targetHalfWidth`, `domain`, `grid`, `seed`, `confidence`; and naming `outcomes` when a round's outcomes are not
+ *   `batch` booleans.
  *
- * **Complexity**: at most maxRuns trials plus one fit per round (see {@link probitProfileFit}).
+ * **Complexity**: one fit per round (see {@link probitProfileFit}).
  *
- * **Model**: round 0 is an even grid over the domain (the bracketing pass); round j ≥ 1 spreads its runs over the
- * interval of the fit after round j − 1 ({@link designRound}); P(event | x) = Φ(s(x − μ)) by maximum likelihood,
- * interval by profile likelihood ({@link probitProfileFit}). The design depends only on earlier outcomes, so the
- * whole result depends only on the seed; within a round the runs are independent (shardable). Stopping when the
- * half-width first reaches the target makes the interval slightly optimistic (a sequential test), which the
- * coverage test of this file measures.
+ * **Model**: as {@link sequentialProbitThreshold}.
  *
- * **References**: Neyer (1994); Venzon & Moolgavkar (1988); C. F. J. Wu, JASA 80, 974 (1985),
- * doi:10.1080/01621459.1985.10478213 (efficient sequential designs for binary data).
+ * **References**: Neyer (1994); Venzon & Moolgavkar (1988).
  *
  * @example
  * ```ts
- * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05), { seed: 1 });
- * r.location; // ≈ 0.3, r.halfWidth <= 0.01
+ * const d = sequentialProbitDesign({ seed: 1 });
+ * let step = d.next();
+ * while (!step.done) step = d.next(step.value.xs.map((x, j) => trial(x, step.value.firstRun + j)));
+ * step.value.location;
  * ```
  */
-export function sequentialProbitThreshold(trial: (x: number, run: number) => boolean, options: SequentialProbitOptions = {}): SequentialProbitResult {
+export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const batch = checkInteger('batch', options.batch ?? 12, 2, 100_000);
   const maxRuns = checkInteger('maxRuns', options.maxRuns ?? 480, 2 * batch, 1e9);
@@ -357,11 +366,14 @@ export function sequentialProbitThreshold(trial: (x: number, run: number) => boo
   const halfOf = (f: ProbitFit | null) => (f === null || !f.ciBounded[0] || !f.ciBounded[1] ? Infinity : (f.ci[1] - f.ci[0]) / 2);
   while (runs + batch <= maxRuns) {
     const xs = designRound(rounds, fit, domain, batch, grid);
+    const outcomes: boolean[] = yield { round: rounds, firstRun: runs, xs };
+    if (!Array.isArray(outcomes) || outcomes.length !== batch || !outcomes.every((o) => typeof o === 'boolean')) {
+      throw new FragilityInputError('outcomes', outcomes, `${batch} booleans, one per run of round ${rounds}`);
+    }
     for (let j = 0; j < batch; j++) {
-      const ev = trial(xs[j], runs + j) ? 1 : 0;
       const q = tally.get(xs[j]) ?? [0, 0];
       q[0]++;
-      q[1] += ev;
+      q[1] += outcomes[j] ? 1 : 0;
       tally.set(xs[j], q);
     }
     runs += batch;
@@ -392,4 +404,42 @@ export function sequentialProbitThreshold(trial: (x: number, run: number) => boo
     out.reason = `run budget of ${maxRuns} spent before the half-width reached ${target} (it is ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'})`;
   }
   return out;
+}
+
+/**
+ * Locate the 50 % point of a seeded Bernoulli trial adaptively: rounds of `batch` runs, each placed from a
+ * maximum-likelihood probit fit of all runs so far, until the profile-likelihood interval is narrow enough or the
+ * run budget is spent.
+ *
+ * @param trial - `trial(x, r)`: one run at x; run r must draw `stream(seed, r)` (r counts every run of the design).
+ * @param options - {@link SequentialProbitOptions}.
+ * @returns {@link SequentialProbitResult}.
+ * @throws FragilityInputError naming `batch`, `maxRuns`, `targetHalfWidth`, `domain`, `grid`, `seed`, `confidence`.
+ *
+ * **Complexity**: at most maxRuns trials plus one fit per round (see {@link probitProfileFit}).
+ *
+ * **Model**: round 0 is an even grid over the domain (the bracketing pass); round j ≥ 1 spreads its runs over the
+ * interval of the fit after round j − 1 ({@link designRound}); P(event | x) = Φ(s(x − μ)) by maximum likelihood,
+ * interval by profile likelihood ({@link probitProfileFit}). The design depends only on earlier outcomes, so the
+ * whole result depends only on the seed; within a round the runs are independent (shardable: see
+ * {@link sequentialProbitDesign}, which this function drives). Stopping when the half-width first reaches the target
+ * makes the interval slightly optimistic (a sequential test), which the coverage test of this file measures.
+ *
+ * **References**: Neyer (1994); Venzon & Moolgavkar (1988); C. F. J. Wu, JASA 80, 974 (1985),
+ * doi:10.1080/01621459.1985.10478213 (efficient sequential designs for binary data).
+ *
+ * @example
+ * ```ts
+ * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05), { seed: 1 });
+ * r.location; // ≈ 0.3, r.halfWidth <= 0.01
+ * ```
+ */
+export function sequentialProbitThreshold(trial: (x: number, run: number) => boolean, options: SequentialProbitOptions = {}): SequentialProbitResult {
+  const design = sequentialProbitDesign(options);
+  let step = design.next();
+  while (!step.done) {
+    const { xs, firstRun } = step.value;
+    step = design.next(xs.map((x, j) => trial(x, firstRun + j)));
+  }
+  return step.value;
 }

@@ -23,6 +23,7 @@ const COMMANDS: Record<string, string> = {
   fss: './commands/fss.ts',
   'overload-threshold': './commands/overload-threshold.ts',
   merge: './commands/merge.ts',
+  worker: './commands/worker.ts',
 };
 
 async function load(program: Command, names: string[]): Promise<void> {

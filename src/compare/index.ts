@@ -51,6 +51,7 @@ export {
 } from './efficiency.ts';
 export {
   compareOverloadThreshold,
+  compareOverloadThresholdAsync,
   overloadThresholdTable,
   overloadThresholdPlot,
   STATIC_BOUND_NOTE,

@@ -6,7 +6,16 @@
  */
 import { fluidCriticalLoss } from '../analytic/overload-fluid.ts';
 import { overloadCriticalLossFromParams } from '../analytic/overload-mean-field.ts';
-import { checkFiniteSizeOptions, finiteSizeCriticalLoss, type FiniteSizeRow, type SimulatedCriticalLossOptions } from '../cascade/overload-threshold.ts';
+import {
+  type FiniteSizeRow,
+  type OverloadRunBatch,
+  type SimulatedCriticalLossOptions,
+  checkFiniteSizeOptions,
+  driveOverloadDesign,
+  driveOverloadDesignAsync,
+  finiteSizeDesign,
+  runOverloadBatch,
+} from '../cascade/overload-threshold.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
 import { linePlot } from '../report/line-plot.ts';
 import { markdownTable } from '../report/markdown-table.ts';
@@ -60,6 +69,40 @@ export interface OverloadThresholdComparison {
  * ```
  */
 export function compareOverloadThreshold(params: OverloadParams | OverloadParamsInput = {}, options: CompareOverloadThresholdOptions = {}): OverloadThresholdComparison {
+  return driveOverloadDesign(overloadThresholdDesign(params, options), runOverloadBatch);
+}
+
+/**
+ * {@link compareOverloadThreshold} with the simulation runs handed to `run` one round at a time (a job queue: see
+ * src/queue): the same rounds and the same result, timing fields (`seconds`) aside.
+ *
+ * @param params - overload-model parameters.
+ * @param options - as {@link compareOverloadThreshold}.
+ * @param run - runs a batch ({@link OverloadRunBatch}) and resolves to whether each run collapsed, in run order.
+ * @returns as {@link compareOverloadThreshold}.
+ * @throws FragilityInputError as compareOverloadThreshold, before any run.
+ *
+ * **Complexity**: as compareOverloadThreshold.
+ *
+ * **Model**: as compareOverloadThreshold.
+ *
+ * **References**: as compareOverloadThreshold.
+ *
+ * @example
+ * ```ts
+ * await compareOverloadThresholdAsync({}, { scales: [0.01] }, async (b) => runOverloadBatch(b));
+ * ```
+ */
+export async function compareOverloadThresholdAsync(
+  params: OverloadParams | OverloadParamsInput,
+  options: CompareOverloadThresholdOptions,
+  run: (batch: OverloadRunBatch) => Promise<boolean[]>,
+): Promise<OverloadThresholdComparison> {
+  return driveOverloadDesignAsync(overloadThresholdDesign(params, options), run);
+}
+
+/** The comparison as a generator of simulation batches (the fluid limit and the bound are computed in place). */
+function* overloadThresholdDesign(params: OverloadParams | OverloadParamsInput, options: CompareOverloadThresholdOptions): Generator<OverloadRunBatch, OverloadThresholdComparison, boolean[]> {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   validateOverloadParams(p);
   // the simulated rows validate everything (scales, options) before their first run; do that before the fluid too
@@ -68,7 +111,8 @@ export function compareOverloadThreshold(params: OverloadParams | OverloadParams
   const fl = fluidCriticalLoss(p, options.durationHours !== undefined ? { durationHours: options.durationHours } : {});
   const seconds = Math.round(performance.now() - t0) / 1000;
   const mf = overloadCriticalLossFromParams(p);
-  const rows = finiteSizeCriticalLoss(p, options).map((r) => ({
+  const simulated = yield* finiteSizeDesign(p, options);
+  const rows = simulated.map((r) => ({
     ...r,
     gapToFluid: r.criticalLoss === null || fl.criticalLoss === null ? null : r.criticalLoss - fl.criticalLoss,
   }));

@@ -13,6 +13,7 @@ import {
   type GraphIdentity,
   type OpenCheckpoint,
   appendCheckpoint,
+  experimentFingerprint,
   fileSha256,
   graphContentIdentity,
   int32Sha256,
@@ -153,6 +154,38 @@ export interface EnsembleOptions {
   maxRetries?: number;
   /** Testing hook: replicate 0's first attempt kills its worker unless this file exists (it is created). */
   crashMarker?: string;
+  /**
+   * Compute the replicates elsewhere (a job queue on other processes or machines: `fragility sweep --queue`, see
+   * src/queue). Checkpoint, resume, selection and the reduction stay here; `workers` is then unused. Needs a graph
+   * spec string and a built-in order (what a remote process can rebuild from plain data).
+   */
+  remote?: EnsembleRemote;
+}
+
+/** Everything a remote process needs to compute replicates of an ensemble (plain data, JSON-safe). */
+export interface RemoteEnsembleJob {
+  /** The experiment's fingerprint (results are checksummed lines bound to it, as in a checkpoint). */
+  fingerprint: string;
+  experiment: ExperimentIdentity;
+  /** The `--graph` spec (a file spec's bytes are pinned by `experiment.graph.sha256`). */
+  graph: string;
+  /** Whether each replicate draws its own graph (random spec). */
+  graphPerReplicate: boolean;
+  /** Replicate r is `runReplicateOnGraph(graph, { ...spec, r }, stream(seed, r))`. */
+  spec: Omit<ReplicateSpec, 'r'>;
+  /** Replicates R of the experiment (fixes the last chunk of a queue). */
+  runs: number;
+  /** Nodes of the graph when known before any replicate (a fixed graph, an er/rr/ba/ws spec): sizes the chunks. */
+  nodes?: number;
+}
+
+/** A remote executor of replicates ({@link EnsembleOptions.remote}). */
+export interface EnsembleRemote {
+  /**
+   * Compute the replicates `todo` of `job` and call `done` with each (any order) as it arrives; resolve when all are
+   * done. Results must be exactly what this thread computes (replicate r draws stream(seed, r) only).
+   */
+  run(job: RemoteEnsembleJob, todo: number[], done: (res: ReplicateResult) => void): Promise<void>;
 }
 
 /** Replicate mean, sd and interval of a curve on the grid. */
@@ -488,7 +521,11 @@ export async function computeEnsemble(opts: EnsembleOptions, select?: ReplicateS
   let ck: OpenCheckpoint | undefined;
   // The graph's content is hashed only when the identity is written (a checkpoint or a shard): O(n + m) or O(file).
   let graphId: GraphIdentity = { kind: 'factory' };
-  if (opts.checkpoint || select) {
+  if (opts.remote) {
+    if (typeof input !== 'string') throw new FragilityInputError('graph', typeof input === 'function' ? 'a factory function' : 'a CompactGraph', 'a graph spec string when the replicates are computed remotely (a queue)');
+    if (orderName === 'custom') throw new FragilityInputError('order', 'a custom order', 'a built-in order name when the replicates are computed remotely (a queue)');
+  }
+  if (opts.checkpoint || select || opts.remote) {
     if (input instanceof CompactGraph) graphId = graphContentIdentity(input);
     else if (typeof input === 'string') {
       const file = await graphFilePathLazy(input);
@@ -539,7 +576,19 @@ export async function computeEnsemble(opts: EnsembleOptions, select?: ReplicateS
   };
 
   let retries = 0;
-  if (workers === 1) {
+  if (opts.remote) {
+    if (todo.length > 0) {
+      const { r: _r, ...spec } = baseSpec(0);
+      const nodes = fixed ? fixed.n : lightSpec?.n;
+      const job: RemoteEnsembleJob = { fingerprint: experimentFingerprint(experiment), experiment, graph: label, graphPerReplicate: !fixed, spec, runs, ...(nodes === undefined ? {} : { nodes }) };
+      const wanted = new Set(todo);
+      await opts.remote.run(job, todo, (res) => {
+        if (!wanted.delete(res.r)) return; // not asked for, or a duplicate delivery: the first one counts
+        finish(res);
+      });
+      if (wanted.size > 0) throw new Error(`the remote executor finished without replicates ${[...wanted].slice(0, 10).join(', ')}${wanted.size > 10 ? ', …' : ''}`);
+    }
+  } else if (workers === 1) {
     for (const r of todo) finish(await computeHere(r));
   } else if (todo.length > 0) {
     // W compute threads: this thread plus a piscina pool of W − 1 worker threads, all pulling replicate indices

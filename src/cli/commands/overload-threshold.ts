@@ -15,6 +15,7 @@ interface OverloadThresholdCliOptions {
   target?: number;
   svg?: string;
   json?: boolean;
+  queue?: string;
 }
 
 /** Register `fragility overload-threshold`. */
@@ -26,7 +27,8 @@ export function register(program: Command): void {
     .option('--scales <LIST>', 'population scales, comma-separated, each in (0, 1] (default 0.005,0.01,0.02,0.05,0.1,0.2)', numberListOption('--scales', 1e-6, 1))
     .option('--max-runs <N>', 'run budget per scale (default 480)', intOption('--max-runs', 24, 1e9))
     .option('--target <W>', 'target half-width of the 95 % interval (default 0.01)', numberOption('--target', 0, 1))
-    .option('--svg <FILE>', 'write the finite-size plot (SVG) to FILE');
+    .option('--svg <FILE>', 'write the finite-size plot (SVG) to FILE')
+    .option('--queue <URL>', 'run the simulations on the workers of this Redis job queue (fragility worker --redis URL), round by round; same JSON as a local run (timing fields aside)');
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -46,20 +48,40 @@ so scale 1 adds about a minute or two. Progress goes to stderr.`,
   );
   cmd.action(
     action(async (name: string | undefined, opts: OverloadThresholdCliOptions) => {
+      if (opts.queue) {
+        const { parseRedisUrl } = await import('../../queue/redis.ts');
+        parseRedisUrl('--queue', opts.queue); // the form, before any work
+      }
       const { loadScenario } = await import('../../scenarios/load.ts');
       const { scenarioToOverloadParams } = await import('../../scenarios/to-params.ts');
-      const { compareOverloadThreshold, overloadThresholdTable, overloadThresholdPlot } = await import('../../compare/overload-threshold.ts');
+      const { compareOverloadThreshold, compareOverloadThresholdAsync, overloadThresholdTable, overloadThresholdPlot } = await import('../../compare/overload-threshold.ts');
       const scenario = loadScenario(name ?? 'skype-2010');
       const params = scenarioToOverloadParams(scenario);
       const t0 = performance.now();
       const log = (m: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
-      const c = compareOverloadThreshold(params, {
+      const options: Parameters<typeof compareOverloadThreshold>[1] = {
         seed: opts.seed,
         ...(opts.scales ? { scales: opts.scales } : {}),
         ...(opts.maxRuns !== undefined ? { maxRuns: opts.maxRuns } : {}),
         ...(opts.target !== undefined ? { targetHalfWidth: opts.target } : {}),
         onScale: (r, i, n) => log(`scale ${r.scale} (${i}/${n}): f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, ${r.runs} runs, ${r.seconds} s`),
-      });
+      };
+      let c: Awaited<ReturnType<typeof compareOverloadThresholdAsync>>;
+      if (opts.queue) {
+        const { QueueCoordinator } = await import('../../queue/coordinator.ts');
+        const q = await QueueCoordinator.open('--queue', opts.queue, { note: log });
+        try {
+          const runner = q.overloadRunner();
+          c = await compareOverloadThresholdAsync(params, options, async (batch) => {
+            const out = await runner(batch);
+            log(`scale ${batch.params.scale}: round ${batch.round} done (${batch.runs.length} runs on the queue)`);
+            return out;
+          });
+          await q.cleanup();
+        } finally {
+          await q.close();
+        }
+      } else c = compareOverloadThreshold(params, options);
       let written: string | undefined;
       if (opts.svg) {
         const { writeFileSync } = await import('node:fs');

@@ -32,6 +32,8 @@ interface SweepCliOptions {
   estimator: 'susceptibility' | 'gap' | 'wrapping';
   shard?: ReplicateSelection;
   shardOut?: string;
+  queue?: string;
+  chunk?: number;
 }
 
 /** Parse `--shard i/N` (exit 2 naming `--shard` and the allowed form before any work). */
@@ -66,6 +68,8 @@ export function register(program: Command): void {
     .option('--no-progress', 'do not draw the progress bar on stderr')
     .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
+    .option('--queue <URL>', 'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run')
+    .option('--chunk <K>', 'with --queue: replicates per task (default round(100000 / n) within [1, 100], 1 when n is unknown before the run)', intOption('--chunk', 1, 100000))
     .addOption(
       choiceOption('--estimator <E>', 'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
         ['susceptibility', 'gap', 'wrapping'], 'susceptibility'),
@@ -98,6 +102,12 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       if (opts.shard && opts.json && opts.shardOut === undefined) {
         throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
       }
+      if (opts.chunk !== undefined && !opts.queue) throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
+      if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
+      if (opts.queue) {
+        const { parseRedisUrl } = await import('../../queue/redis.ts');
+        parseRedisUrl('--queue', opts.queue); // the form, before any work; the server is checked when connecting
+      }
       if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
       if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
       const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
@@ -112,6 +122,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         );
       }
       let started = false;
+      let lastLine = -Infinity;
       const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
       const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
         graph: opts.graph,
@@ -127,6 +138,14 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
         ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
         onProgress: (done, total) => {
+          if (!bar && opts.queue && opts.progress !== false) {
+            // not a terminal: one line per 2 s at most, and the last one
+            const now = performance.now();
+            if (done === total || now - lastLine >= 2000) {
+              lastLine = now;
+              process.stderr.write(`fragility sweep: ${done}/${total} replicates done\n`);
+            }
+          }
           if (!bar) return;
           if (!started) {
             bar.start(total, done);
@@ -148,7 +167,17 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
           text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
         };
       }
-      const res = await runEnsemble(ensembleOpts);
+      let res: EnsembleResult;
+      if (opts.queue) {
+        const { QueueCoordinator } = await import('../../queue/coordinator.ts');
+        const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility sweep: ${m}\n`) });
+        try {
+          res = await runEnsemble({ ...ensembleOpts, remote: q.ensembleRemote(opts.chunk) });
+        } finally {
+          bar?.stop();
+          await q.close();
+        }
+      } else res = await runEnsemble(ensembleOpts);
       bar?.stop();
       return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
     }),

@@ -1,0 +1,251 @@
+/**
+ * The tasks of the job queue and how a worker computes them (issue 19). Two kinds, both plain JSON:
+ *
+ * - `ensemble`: a chunk of consecutive replicates of a sweep ensemble. The task carries the experiment (its identity
+ *   and fingerprint, the `--graph` spec, the replicate spec); the result is one checkpoint line per replicate
+ *   (`replicateToLine`, checksummed against the fingerprint), so the coordinator validates what it receives exactly
+ *   as it validates a checkpoint on resume, and appends the same lines to its `--checkpoint`.
+ *   Graphs: a generator spec is redrawn from (spec, stream(seed, r)) in the worker, no file needed. A file spec
+ *   (`edges:PATH`, `gexf:…`, `graphml:…`) is read by the worker from the same PATH (relative paths from the
+ *   worker's working folder); the task carries the file's SHA-256 and the worker refuses (the task fails, the
+ *   coordinator exits 2 naming the file) when its copy differs.
+ * - `overload`: one run of the overload threshold design (model parameters, seed, run index r, forced loss); the
+ *   result is whether it collapsed.
+ *
+ * Task ids (BullMQ `jobId`, so adding a task twice is a no-op: tasks are idempotent): `e-<fingerprint>-<first r>-
+ * <count>` and `o-<fingerprint>-<r>-<loss>`.
+ *
+ * @module
+ */
+import { nodeBuiltin } from '../node-only.ts';
+import { FragilityInputError } from '../errors.ts';
+import type { CompactGraph } from '../graph/compact-graph.ts';
+import { experimentFingerprint, fileSha256, replicateToLine } from '../montecarlo/checkpoint.ts';
+import type { RemoteEnsembleJob } from '../montecarlo/ensemble.ts';
+import { graphFromLightSpec, graphFromSpecLazy, lightGraphSpecLazy } from '../montecarlo/graph-source.ts';
+import { replicateStreams, runReplicateOnGraph } from '../montecarlo/replicate.ts';
+import type { OverloadParams } from '../models/overload-params.ts';
+import type { CapacityLaw } from '../distributions/types.ts';
+import { parseCapacityLaw } from '../distributions/parse.ts';
+import { scaledCapacity } from '../distributions/scaled-capacity.ts';
+import type { OverloadRunBatch } from '../cascade/overload-threshold.ts';
+
+/** Version of the task payloads: a worker refuses tasks of another version (a coordinator of another release). */
+export const TASK_VERSION = 1;
+
+/** A chunk of replicates of a sweep ensemble. */
+export interface EnsembleTask {
+  kind: 'ensemble';
+  v: number;
+  job: RemoteEnsembleJob;
+  /** Replicate indices, increasing. */
+  rs: number[];
+}
+
+/** One run of the overload threshold design. */
+export interface OverloadTask {
+  kind: 'overload';
+  v: number;
+  /** {@link overloadFingerprint} of (params, seed). */
+  fingerprint: string;
+  /** The scale's parameters, {@link encodeJson}-encoded (Infinity survives). */
+  params: string;
+  seed: number;
+  r: number;
+  loss: number;
+}
+
+export type QueueTask = EnsembleTask | OverloadTask;
+
+/** Results. */
+export interface EnsembleTaskResult {
+  lines: string[];
+}
+export interface OverloadTaskResult {
+  collapsed: boolean;
+}
+
+/**
+ * JSON that keeps ±Infinity and NaN (model parameters use Infinity for "never") and capacity laws (objects with
+ * functions, sent as their canonical spec): numbers are written as the strings `"__Infinity__"`, `"__-Infinity__"`,
+ * `"__NaN__"`, a law as `{"__capacity__": spec}`.
+ *
+ * @param v - a JSON-like value (capacity laws allowed).
+ * @returns the text.
+ *
+ * **Complexity** O(size).
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * decodeJson(encodeJson({ a: Infinity })); // { a: Infinity }
+ * ```
+ */
+export function encodeJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x) => {
+    if (typeof x === 'number' && !Number.isFinite(x)) return `__${x}__`;
+    if (x && typeof x === 'object' && typeof (x as CapacityLaw).spec === 'string' && typeof (x as CapacityLaw).quantile === 'function') return { __capacity__: (x as CapacityLaw).spec };
+    return x;
+  });
+}
+
+/** A capacity law from its spec, including the `k*spec` of scaledCapacity. */
+function capacityFromSpec(spec: string): CapacityLaw {
+  const m = /^([0-9.eE+-]+)\*(.+)$/.exec(spec);
+  if (m && Number.isFinite(Number(m[1]))) return scaledCapacity(capacityFromSpec(m[2]), Number(m[1]));
+  return parseCapacityLaw(spec);
+}
+
+/** Inverse of {@link encodeJson}. */
+export function decodeJson<T>(text: string): T {
+  return JSON.parse(text, (_k, x) => {
+    if (x === '__Infinity__') return Infinity;
+    if (x === '__-Infinity__') return -Infinity;
+    if (x === '__NaN__') return NaN;
+    if (x && typeof x === 'object' && typeof (x as { __capacity__?: unknown }).__capacity__ === 'string') return capacityFromSpec((x as { __capacity__: string }).__capacity__);
+    return x;
+  }) as T;
+}
+
+/**
+ * The fingerprint of an overload threshold design at one scale: SHA-256 of its encoded parameters
+ * ({@link encodeJson}) and seed. Run r of the design depends on (params, seed, r, loss) only.
+ *
+ * @param encodedParams - the scale's parameters, encoded.
+ * @param seed - the seed.
+ * @returns 64 hex digits.
+ *
+ * **Complexity** O(size of the parameters).
+ *
+ * **Model** SHA-256.
+ *
+ * **References** FIPS 180-4.
+ *
+ * @example
+ * ```ts
+ * overloadFingerprint(encodeJson(params), 1);
+ * ```
+ */
+export function overloadFingerprint(encodedParams: string, seed: number): string {
+  const createHash = nodeBuiltin('node:crypto', 'queue fingerprints').createHash;
+  return createHash('sha256').update(`fragility-overload-run/1\n${seed}\n${encodedParams}`).digest('hex');
+}
+
+/** The task id of a chunk of replicates. */
+export function ensembleTaskId(fingerprint: string, first: number, count: number): string {
+  return `e-${fingerprint}-${first}-${count}`;
+}
+
+/** The task id of an overload run. */
+export function overloadTaskId(fingerprint: string, r: number, loss: number): string {
+  return `o-${fingerprint}-${r}-${loss}`;
+}
+
+/** The overload tasks of one batch of the design (one run each). */
+export function overloadTasks(batch: OverloadRunBatch): { id: string; task: OverloadTask }[] {
+  const params = encodeJson(batch.params);
+  // what a worker decodes must be these parameters: the same text again (a law whose spec does not parse back fails)
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(params));
+  } catch (err) {
+    throw new FragilityInputError('--queue', 'overload parameters', 'parameters a worker can rebuild from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== params) throw new FragilityInputError('--queue', 'overload parameters', 'parameters a worker can rebuild from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  const fingerprint = overloadFingerprint(params, batch.seed);
+  return batch.runs.map(({ r, loss }) => ({
+    id: overloadTaskId(fingerprint, r, loss),
+    task: { kind: 'overload', v: TASK_VERSION, fingerprint, params, seed: batch.seed, r, loss },
+  }));
+}
+
+/** The worker's last fixed graph (a lattice or a file), by experiment fingerprint. */
+let fixedCache: { fingerprint: string; graph: CompactGraph } | undefined;
+
+/** A task the worker refuses: bad payload, another version, a graph file that differs from the coordinator's. */
+export class TaskRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TaskRefused';
+  }
+}
+
+/**
+ * Compute one task (what `fragility worker` does with each job).
+ *
+ * @param task - the job's data.
+ * @param yieldBetween - awaited between replicates of a chunk (the worker lets BullMQ renew its lock there).
+ * @returns {@link EnsembleTaskResult} or {@link OverloadTaskResult}.
+ * @throws TaskRefused on a payload of another version or kind, a fingerprint that does not match its experiment, or
+ *   a graph file whose SHA-256 differs from the task's; FragilityInputError from the computation.
+ *
+ * **Complexity** that of the replicates or the run.
+ *
+ * **Model** replicate r draws stream(seed, r) only, run r of the overload design likewise: the same bits as a local
+ * run.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
+ * ```
+ */
+export async function computeTask(task: QueueTask, yieldBetween: () => Promise<void> = async () => {}): Promise<EnsembleTaskResult | OverloadTaskResult> {
+  if (!task || typeof task !== 'object' || task.v !== TASK_VERSION) {
+    throw new TaskRefused(`task version ${JSON.stringify((task as { v?: unknown })?.v)} is not ${TASK_VERSION} (coordinator and worker run different fragility releases)`);
+  }
+  if (task.kind === 'overload') {
+    const { simulateOverload } = await import('../cascade/overload-model.ts');
+    const { withOverloadParams } = await import('../models/overload-params.ts');
+    if (overloadFingerprint(task.params, task.seed) !== task.fingerprint) throw new TaskRefused('overload task: the fingerprint does not match its parameters');
+    const params = decodeJson<OverloadParams>(task.params);
+    return { collapsed: simulateOverload(withOverloadParams(params, { forcedLoss: task.loss }), { seed: task.seed, index: task.r }).collapsed };
+  }
+  if (task.kind !== 'ensemble') throw new TaskRefused(`unknown task kind ${JSON.stringify((task as { kind?: unknown }).kind)}`);
+  const { job, rs } = task;
+  if (experimentFingerprint(job.experiment) !== job.fingerprint) throw new TaskRefused('ensemble task: the fingerprint does not match its experiment');
+  let fixed: CompactGraph | undefined;
+  let random: ((graphSeed: number) => Promise<CompactGraph>) | undefined;
+  if (job.graphPerReplicate) {
+    const light = await lightGraphSpecLazy(job.graph);
+    random = light ? (s) => graphFromLightSpec(light, s) : (s) => graphFromSpecLazy(job.graph, s);
+  } else if (fixedCache?.fingerprint === job.fingerprint) {
+    fixed = fixedCache.graph;
+  } else {
+    const id = job.experiment.graph;
+    if (id.kind === 'file') {
+      const { parseGraphSpec } = await import('../generators/spec.ts');
+      const path = (parseGraphSpec(job.graph) as { path?: string }).path!;
+      let mine: { bytes: number; sha256: string };
+      try {
+        mine = fileSha256(path);
+      } catch (err) {
+        throw new TaskRefused(`graph file ${path}: ${(err as Error).message} (a worker reads the coordinator's --graph file from the same path)`);
+      }
+      if (mine.sha256 !== id.sha256) {
+        throw new TaskRefused(`graph file ${path} on this worker differs from the coordinator's (SHA-256 ${mine.sha256.slice(0, 16)}… against ${id.sha256.slice(0, 16)}…, ${mine.bytes} against ${id.bytes} bytes)`);
+      }
+    } else if (id.kind !== 'spec') {
+      throw new TaskRefused(`ensemble task: graph kind ${id.kind} cannot be rebuilt by a worker`);
+    }
+    try {
+      fixed = await graphFromSpecLazy(job.graph, job.spec.seed);
+    } catch (err) {
+      if (err instanceof FragilityInputError) throw new TaskRefused(err.message);
+      throw err;
+    }
+    fixedCache = { fingerprint: job.fingerprint, graph: fixed };
+  }
+  const lines: string[] = [];
+  for (const r of rs) {
+    if (lines.length > 0) await yieldBetween();
+    const { rng, graphSeed } = replicateStreams(job.spec.seed, r);
+    const g = fixed ?? (await random!(graphSeed));
+    lines.push(replicateToLine(runReplicateOnGraph(g, { ...job.spec, r }, rng), job.fingerprint));
+  }
+  return { lines };
+}

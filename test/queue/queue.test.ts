@@ -1,0 +1,161 @@
+// The Redis job queue (issue 19) against a real redis-server on 127.0.0.1 and a free port (test/queue/redis-server.ts):
+// worker processes, one killed with SIGKILL holding a task; a coordinator process killed and restarted; the overload
+// threshold design round by round; bad URLs and an unreachable server. Worker processes are children (they must be
+// killable); coordinators and the local reference runs go through main(argv) in this process (test/cli/run-main.ts)
+// to save process start-ups (≈ 1–3 s of CPU each on a loaded machine). This process and every child load
+// test/queue/loopback-guard.mjs, which records any connection or DNS lookup to anything but 127.0.0.1; the last test
+// asserts there was none. Skipped (saying why) only when /usr/bin/redis-server is absent; CI installs it.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../cli/cli-run.ts';
+import { runMain } from '../cli/run-main.ts';
+import { HAS_REDIS, REDIS_SERVER, type RedisHandle, freePort, startRedis } from './redis-server.ts';
+
+const GUARD = join(ROOT, 'test/queue/loopback-guard.mjs');
+const dir = mkdtempSync(join(tmpdir(), 'fragility-queue-'));
+const netLog = join(dir, 'net.log');
+writeFileSync(netLog, '');
+process.env.FRAGILITY_NET_LOG = netLog;
+await import(GUARD); // this process too
+
+interface Proc {
+  proc: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+  exit: Promise<number>;
+}
+
+function start(args: string[], env: Record<string, string> = {}): Proc {
+  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', GUARD, 'src/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, FRAGILITY_NET_LOG: netLog, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  let err = '';
+  proc.stdout!.on('data', (d) => (out += d));
+  proc.stderr!.on('data', (d) => (err += d));
+  const exit = new Promise<number>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  return { proc, stdout: () => out, stderr: () => err, exit };
+}
+
+async function until(what: string, cond: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const t0 = Date.now();
+  while (!cond()) {
+    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+if (!HAS_REDIS) {
+  describe('queue with a real Redis server', () => {
+    it.skip(`skipped: ${REDIS_SERVER} is absent (apt-get install redis-server; CI installs it)`, () => {});
+  });
+}
+
+describe.skipIf(!HAS_REDIS)('queue with a real Redis server', () => {
+  let redis: RedisHandle;
+  const workers: Proc[] = [];
+  // one experiment for the worker-kill and the coordinator-restart runs
+  const SWEEP = ['sweep', '--graph', 'er:n=20000,k=4', '--runs', '12', '--seed', '5', '--grid-points', '51', '--bootstrap', '50', '--at', '0.5', '--json'];
+  const OVERLOAD = ['overload-threshold', '--scales', '0.005', '--max-runs', '24', '--seed', '3', '--json'];
+  let localSweep = '';
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    // the workers start first (their start-up overlaps the local reference run)
+    const lock = ['--lock-ms', '1500', '--stalled-ms', '500', '--verbose'];
+    // the victim holds every task it takes for 60 s (lock renewed), so that its kill lands mid-task for certain
+    workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '60000' }));
+    // the survivors take 100 ms per task more, so that the restart test can kill its coordinator mid-run
+    for (let i = 0; i < 2; i++) workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '100' }));
+    const local = await runMain(SWEEP);
+    expect(local.status).toBe(0);
+    localSweep = local.stdout;
+    await until('the workers', () => workers.every((w) => /ready/.test(w.stderr())));
+  }, 90_000);
+
+  afterAll(async () => {
+    for (const w of workers) if (w.proc.exitCode === null) w.proc.kill('SIGKILL');
+    await redis?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a bad URL, or a server that does not answer: one line, exit 2, within seconds, nothing started', async () => {
+    const closed = await freePort();
+    const bad = await runMain(['sweep', '--graph', 'er:n=100,k=2', '--runs', '2', '--queue', 'http://127.0.0.1:6379']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+    expect(bad.stderr).toMatch(/--queue: "http:\/\/127\.0\.0\.1:6379" is not allowed; expected a Redis URL redis:\/\//);
+    for (const args of [
+      ['sweep', '--graph', 'er:n=100,k=2', '--runs', '2', '--queue', `redis://127.0.0.1:${closed}`],
+      ['overload-threshold', '--scales', '0.005', '--queue', `redis://127.0.0.1:${closed}/0`],
+      ['worker', '--redis', `redis://127.0.0.1:${closed}/0`],
+    ]) {
+      const r = await runMain(args);
+      expect(r.status, r.stderr).toBe(2);
+      expect(r.ms).toBeLessThan(6000); // connect timeout 5 s; a refused port fails at once
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/(--queue|--redis): "redis:\/\/127\.0\.0\.1:\d+\/?0?" is not allowed; expected a reachable Redis server .*ECONNREFUSED/);
+    }
+  }, 30_000);
+
+  it('3 workers, one killed with SIGKILL holding a task: the queued sweep prints the local JSON byte for byte', async () => {
+    const victim = workers[0];
+    const coord = runMain([...SWEEP, '--queue', redis.url, '--chunk', '1']);
+    await until('the victim to take a task', () => /started/.test(victim.stderr()));
+    victim.proc.kill('SIGKILL');
+    expect(await victim.exit).toBe(128);
+    expect(victim.stderr()).not.toMatch(/ms\n/); // it finished no task
+    const c = await coord;
+    expect(c.status, c.stderr).toBe(0);
+    expect(c.stdout).toBe(localSweep);
+    expect(JSON.parse(c.stdout).runs).toBe(12);
+    expect(c.stderr).toMatch(/12\/12 replicates done/);
+    // the survivors computed all 12 tasks, the one the victim held included (after its lock expired)
+    const done = workers.slice(1).map((w) => (w.stderr().match(/ensemble task .* \d+ ms/g) ?? []).length);
+    expect(done[0] + done[1]).toBe(12);
+  }, 60_000);
+
+  it('a coordinator process killed and restarted with --checkpoint --resume gives the local result', async () => {
+    const ck = join(dir, 'ck.ndjson');
+    const args = [...SWEEP, '--queue', redis.url, '--chunk', '1', '--checkpoint', ck];
+    const first = start(args);
+    const lines = () => (existsSync(ck) ? readFileSync(ck, 'utf8').split('\n').filter((l) => l.includes('"replicate"')).length : 0);
+    await until('two replicates in the checkpoint', () => lines() >= 2 || first.proc.exitCode !== null);
+    first.proc.kill('SIGKILL');
+    await first.exit;
+    const kept = lines();
+    expect(kept).toBeGreaterThanOrEqual(2);
+    expect(kept).toBeLessThan(12); // killed mid-run
+    const again = await runMain([...args, '--resume']);
+    expect(again.status, again.stderr).toBe(0);
+    const a = JSON.parse(again.stdout);
+    expect(a.resumed).toBeGreaterThanOrEqual(kept);
+    // `resumed` says how many replicates came from the checkpoint; everything else is the local run's, byte for byte
+    expect(JSON.stringify({ ...a, resumed: 0 })).toBe(localSweep.trim());
+  }, 60_000);
+
+  it('overload-threshold --queue: the same design, round by round, and the same JSON (timing fields aside)', async () => {
+    const q = await runMain([...OVERLOAD, '--queue', redis.url]);
+    expect(q.status, q.stderr).toBe(0);
+    expect(q.stderr).toMatch(/round 0 done \(12 runs on the queue\)/);
+    const local = await runMain(OVERLOAD);
+    expect(local.status).toBe(0);
+    // the timing fields (`seconds` of the fluid solve and of each row) are the only ones allowed to differ
+    const strip = (o: unknown): unknown =>
+      Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'seconds').map(([k, v]) => [k, strip(v)])) : o;
+    const a = JSON.parse(q.stdout);
+    const b = JSON.parse(local.stdout);
+    expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
+    expect(a.rows[0].runs).toBeGreaterThanOrEqual(24);
+  }, 60_000);
+
+  it('no process contacted any address other than 127.0.0.1', () => {
+    expect(readFileSync(netLog, 'utf8')).toBe('');
+  });
+});
