@@ -114,7 +114,7 @@ export function layerOf(path: string): string {
  *   mathjs-lazy, resources
  * - 1 random/  2 graph/  3 distributions/  4 generators/  5 models/   (the bottom band, in DESIGN.md's order)
  * - 6 analytic/, montecarlo/, cascade/   (peers)
- * - 7 report/  8 compare/  9 scenarios/   (the top band)
+ * - 7 report/  8 compare/  8.5 queue/ (distributed runs of montecarlo/ and cascade/ work)  9 scenarios/   (the top band)
  * - 10 the entry points: cli/, index (src/index.ts), core (src/core.ts)
  */
 export const LAYER_RANK: Readonly<Record<string, number>> = {
@@ -133,6 +133,7 @@ export const LAYER_RANK: Readonly<Record<string, number>> = {
   cascade: 6,
   report: 7,
   compare: 8,
+  queue: 8.5,
   scenarios: 9,
   cli: 10,
   index: 10,
