@@ -115,10 +115,9 @@ export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100)
   const options: ExplorerRetryOption[] = [own];
   for (const w of scenario.whatIf) {
     const c = (w.set as { clients?: { retry?: OverloadRetryPolicy; maxAttempts?: number | null } }).clients;
-    if (!c?.retry) continue;
-    const kind = c.retry.kind;
-    const base = kind === scenario.clients.retry.kind ? { ...scenario.clients.retry } : {};
-    const retry = { ...base, ...c.retry } as OverloadRetryPolicy;
+    if (!c || (c.retry === undefined && c.maxAttempts === undefined)) continue;
+    // a what-if's retry merges into the scenario's when the kind is the same (mergeScenarioFields), else replaces it
+    const retry = (c.retry === undefined ? { ...scenario.clients.retry } : c.retry.kind === scenario.clients.retry.kind ? { ...scenario.clients.retry, ...c.retry } : { ...c.retry }) as OverloadRetryPolicy;
     const maxAttempts = c.maxAttempts !== undefined ? c.maxAttempts : scenario.clients.maxAttempts;
     if (options.some((o) => sameRetry(o.retry, retry) && o.maxAttempts === maxAttempts)) continue;
     options.push({ name: `${retryLabel(retry)}, ${attemptsLabel(maxAttempts)} (what-if "${w.name}")`, retry, maxAttempts });
