@@ -465,6 +465,36 @@ function fluidWorkloads(): Workload[] {
 }
 
 /**
+ * The report page in headless chromium: first render and per-control update time (a fluid run of the 2010 model,
+ * 48 h at 10-s steps, plus the redraw), measured by the page itself (issue 20; targets ≤ 1 s and ≤ 100 ms).
+ */
+function explorerWorkload(rounds: number): Workload {
+  return {
+    name: 'explorer',
+    id: 'explorer-page',
+    async run(ctx) {
+      const title = 'report page (index.html) in headless chromium: update after a control change (2010 model, 48 h at 10 s)';
+      const { CHROMIUM, measureExplorerPage, writeBenchPage } = await import('../lib/explorer-browser.ts');
+      if (!existsSync(CHROMIUM)) return [{ id: this.id, title, peers: [], skipped: `${CHROMIUM} is absent`, notes: [] }];
+      const { mkdtempSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      ctx.log('  explorer: writing the page of a reduced 2010 scenario (the model is the full one)');
+      const page = await writeBenchPage(mkdtempSync(join(tmpdir(), 'fragility-explorer-bench-')));
+      ctx.log(`  explorer: ${rounds} round(s) of moves of each control in headless chromium`);
+      const t = await measureExplorerPage(page, rounds);
+      const ms = t.updates.map((u) => u.ms);
+      const row: Row = { id: this.id, title, fragility: summarize(ms), peers: [], notes: [] };
+      const med = summarize(t.updates.map((u) => u.modelMs)).median;
+      row.notes.push(`chromium ${t.browser}; page ${(t.pageBytes / 1024).toFixed(0)} KB (target ≤ 3 MB); first render ${t.firstRenderMs.toFixed(0)} ms after navigation start (target ≤ 1 s)`);
+      row.notes.push(`${ms.length} updates; fluid run alone: median ${med.toFixed(0)} ms of the update; console errors ${t.consoleErrors.length}, requests off file:/data: ${t.offsite.length}`);
+      row.agreement = { ok: t.consoleErrors.length === 0 && t.offsite.length === 0 && t.pageBytes <= 3 * 1024 * 1024, detail: 'no console error, no request off file:/data:, page ≤ 3 MB' };
+      row.target = { text: 'update ≤ 100 ms, first render ≤ 1 s', met: row.fragility!.median <= 100 && t.firstRenderMs <= 1000 };
+      return [row];
+    },
+  };
+}
+
+/**
  * The workloads at full size, or small sizes for `--quick`.
  *
  * @param quick - small sizes only (a smoke test of the harness).
@@ -550,6 +580,7 @@ export function workloads(quick: boolean): Workload[] {
       cliHelpWorkload(10),
       overloadThresholdWorkload(0.005),
       ...fluidWorkloads(),
+      explorerWorkload(1),
     ];
   }
   return [
@@ -571,5 +602,6 @@ export function workloads(quick: boolean): Workload[] {
     cliHelpWorkload(10),
     overloadThresholdWorkload(0.02),
     ...fluidWorkloads(),
+    explorerWorkload(2),
   ];
 }
