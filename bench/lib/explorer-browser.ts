@@ -24,8 +24,11 @@ export interface ExplorerTimings {
   pageBytes: number;
   /** performance.now() at the end of the first render (ms since navigation start). */
   firstRenderMs: number;
-  /** Every update: the control moved, total time (fluid run + redraw) and the fluid run alone, ms. */
-  updates: { control: string; ms: number; modelMs: number }[];
+  /**
+   * Every update: the control moved, time to the full-resolution redraw (preview + full fluid run + redraws), the
+   * full fluid run alone, and the time to the preview redraw (coarse headroom grid), ms.
+   */
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
   /** Console errors and requests off file:/data: seen (both should be empty). */
   consoleErrors: string[];
   offsite: string[];
@@ -122,7 +125,7 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
         }
       }
     }
-    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: { control: string; ms: number; modelMs: number }[] } } }).fragilityExplorer.timings);
+    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[] } } }).fragilityExplorer.timings);
     return { browser: browser.version(), pageBytes: statSync(page).size, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
   } finally {
     await browser.close();

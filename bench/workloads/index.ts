@@ -485,10 +485,15 @@ function explorerWorkload(rounds: number): Workload {
       const ms = t.updates.map((u) => u.ms);
       const row: Row = { id: this.id, title, fragility: summarize(ms), peers: [], notes: [] };
       const med = summarize(t.updates.map((u) => u.modelMs)).median;
+      const pre = t.updates.map((u) => u.previewMs ?? NaN).filter(Number.isFinite);
+      if (pre.length > 0) {
+        const p = summarize(pre);
+        row.notes.push(`first redraw (preview, coarse headroom grid): median ${p.median.toFixed(0)} ms [${p.min.toFixed(0)}–${p.max.toFixed(0)}] (target ≤ 100 ms); the row's time is the full-resolution redraw`);
+      }
       row.notes.push(`chromium ${t.browser}; page ${(t.pageBytes / 1024).toFixed(0)} KB (target ≤ 3 MB); first render ${t.firstRenderMs.toFixed(0)} ms after navigation start (target ≤ 1 s)`);
       row.notes.push(`${ms.length} updates; fluid run alone: median ${med.toFixed(0)} ms of the update; console errors ${t.consoleErrors.length}, requests off file:/data: ${t.offsite.length}`);
       row.agreement = { ok: t.consoleErrors.length === 0 && t.offsite.length === 0 && t.pageBytes <= 3 * 1024 * 1024, detail: 'no console error, no request off file:/data:, page ≤ 3 MB' };
-      row.target = { text: 'update ≤ 100 ms, first render ≤ 1 s', met: row.fragility!.median <= 100 && t.firstRenderMs <= 1000 };
+      row.target = { text: 'full update ≤ 100 ms, first render ≤ 1 s', met: row.fragility!.median <= 100 && t.firstRenderMs <= 1000 };
       return [row];
     },
   };

@@ -5,10 +5,14 @@
  * controls and, on every change, reruns the fluid limit in the page (explorer-model.ts) and redraws the timeline
  * (explorer-draw.ts) and the verdict.
  *
- * What the page exposes for tests and readers: `#explorer-figure` carries `data-run` (updates so far),
- * `data-source` ("report": the run computed at report time; "page": computed here), `data-settings` (the settings
+ * An update first draws a quick preview (the same fluid model on a coarser headroom grid, spec.previewQuantiles) and
+ * then the run at the report's resolution (spec.quantiles).
+ *
+ * What the page exposes for tests and readers: `#explorer-figure` carries `data-run` (completed updates),
+ * `data-source` ("report": the run computed at report time; "preview": the quick run; "page": the run at the
+ * report's resolution, computed here), `data-settings` (the settings
  * as JSON), `data-min-online`, `data-min-online-at`, `data-recovered-at`, `data-collapsed`, `data-series` (the online
- * fractions of the timeline, JSON) and `data-update-ms`; `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
+ * fractions of the timeline, JSON), `data-preview-ms` and `data-update-ms`; `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
  * time and every update's time (performance.now, milliseconds).
  *
  * @module
@@ -30,7 +34,8 @@ export interface ExplorerPageData {
 
 interface Timings {
   firstRender: number | null;
-  updates: { control: string; ms: number; modelMs: number }[];
+  /** Per update: total time to the full-resolution redraw, its fluid run alone, and the time to the preview redraw. */
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
 }
 
 declare global {
@@ -92,7 +97,7 @@ function main(): void {
   };
 
   const simulated = thin(data.timeline);
-  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'page') => {
+  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page') => {
     const lines: DrawLine[] = [
       { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulated.map((p) => ({ t: p.t, y: p.online })) },
       { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online })) },
@@ -135,28 +140,61 @@ function main(): void {
     ds.series = JSON.stringify(o.timeline.map((p) => p.online));
   };
 
+  // An update: a quick preview run at spec.previewQuantiles headroom quantiles is drawn first, then the run at
+  // spec.quantiles (as the report) replaces it, unless the controls changed meanwhile (the newer update takes over).
   let queued = false;
   let lastControl = 'init';
   let runs = 0;
-  const update = () => {
-    queued = false;
-    const s = read();
-    label(s);
-    const t0 = performance.now();
-    try {
-      const o = explorerRun(spec, s);
-      const t1 = performance.now();
-      render(o, s, 'page');
-      verdict.removeAttribute('data-error');
-      const ms = performance.now() - t0;
-      timings.updates.push({ control: lastControl, ms, modelMs: t1 - t0 });
-      figure.dataset.updateMs = ms.toFixed(1);
-    } catch (err) {
-      verdict.textContent = `These settings cannot be run: ${err instanceof Error ? err.message : String(err)}`;
-      verdict.setAttribute('data-error', 'true');
-    }
+  let generation = 0;
+  const fail = (err: unknown) => {
+    verdict.textContent = `These settings cannot be run: ${err instanceof Error ? err.message : String(err)}`;
+    verdict.setAttribute('data-error', 'true');
+  };
+  const finish = () => {
+    verdict.removeAttribute('aria-busy');
     figure.dataset.run = String(++runs);
     if (!queued) delete document.body.dataset.busy;
+  };
+  const update = () => {
+    queued = false;
+    const gen = ++generation;
+    const s = read();
+    label(s);
+    const control = lastControl;
+    const t0 = performance.now();
+    let previewMs: number | null = null;
+    const full = () => {
+      if (gen !== generation || queued) return finish();
+      try {
+        const t1 = performance.now();
+        const o = explorerRun(spec, s);
+        const t2 = performance.now();
+        render(o, s, 'page');
+        verdict.removeAttribute('data-error');
+        const ms = performance.now() - t0;
+        timings.updates.push({ control, ms, modelMs: t2 - t1, previewMs });
+        figure.dataset.updateMs = ms.toFixed(1);
+      } catch (err) {
+        fail(err);
+      }
+      finish();
+    };
+    if (spec.previewQuantiles > 0) {
+      try {
+        const o = explorerRun(spec, s, spec.previewQuantiles);
+        render(o, s, 'preview');
+        verdict.textContent = `Preview (${spec.previewQuantiles} headroom quantiles; refining to ${spec.quantiles}): ${verdict.textContent}`;
+        verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
+        verdict.removeAttribute('data-error');
+        previewMs = performance.now() - t0;
+        figure.dataset.previewMs = previewMs.toFixed(1);
+      } catch (err) {
+        fail(err);
+        return finish();
+      }
+      // let the browser paint the preview (and take new input) before the full run
+      setTimeout(full, 0);
+    } else full();
   };
   const schedule = (e: Event) => {
     lastControl = (e.target as HTMLElement).id || 'form';
@@ -173,6 +211,7 @@ function main(): void {
   form.addEventListener('reset', () => {
     // the browser restores the controls after this event: read them on the next turn
     lastControl = 'reset';
+    generation++; // a full run still pending belongs to the settings before the reset
     setTimeout(() => {
       label(read());
       render(initial, read(), 'report');

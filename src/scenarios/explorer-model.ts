@@ -56,6 +56,11 @@ export interface ExplorerSpec {
   scale: number;
   /** Headroom quantiles of the fluid run (as fluidOverload's `quantiles`; the report's fluid timeline uses 100). */
   quantiles: number;
+  /**
+   * Headroom quantiles of the quick preview the page draws first after a change, before the run at `quantiles`
+   * replaces it (0 = no preview). A run costs about in proportion to the quantiles.
+   */
+  previewQuantiles: number;
   retryOptions: ExplorerRetryOption[];
   /** The scenario's own settings (the controls' starting point). */
   defaults: ExplorerSettings;
@@ -97,8 +102,10 @@ const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => J
  * @param scenario - a validated scenario.
  * @param scale - the report's population scale, in (0, 1].
  * @param quantiles - headroom quantiles of the fluid runs (default 100, as the report's fluid timeline).
+ * @param previewQuantiles - headroom quantiles of the page's quick preview (default 10; 0 = none).
  * @returns the spec, plain JSON.
- * @throws FragilityInputError `scale` outside (0, 1] or `quantiles` outside [2, 10 000].
+ * @throws FragilityInputError `scale` outside (0, 1], `quantiles` outside [2, 10 000] or `previewQuantiles` outside
+ *   {0} ∪ [2, quantiles].
  *
  * **Complexity**: O(what-ifs + waves).
  *
@@ -108,9 +115,10 @@ const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => J
  * spec.defaults.supernodeLoss; // 0.275
  * ```
  */
-export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100): ExplorerSpec {
+export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100, previewQuantiles = 10): ExplorerSpec {
   checkNumber('scale', scale, 1e-9, 1);
   checkInteger('quantiles', quantiles, 2, 10_000);
+  if (previewQuantiles !== 0) checkInteger('previewQuantiles', previewQuantiles, 2, quantiles);
   const own: ExplorerRetryOption = { name: `as in the scenario (${retryLabel(scenario.clients.retry)}, ${attemptsLabel(scenario.clients.maxAttempts)})`, retry: scenario.clients.retry, maxAttempts: scenario.clients.maxAttempts };
   const options: ExplorerRetryOption[] = [own];
   for (const w of scenario.whatIf) {
@@ -135,6 +143,7 @@ export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100)
     scenario,
     scale,
     quantiles,
+    previewQuantiles,
     retryOptions: options,
     defaults: {
       supernodeLoss: scenario.trigger.supernodeCrashShare,
@@ -251,6 +260,7 @@ export function explorerParams(spec: ExplorerSpec, s: ExplorerSettings): Overloa
  *
  * @param spec - the explorer spec.
  * @param s - the settings.
+ * @param quantiles - headroom quantiles (default `spec.quantiles`; the page's preview uses `spec.previewQuantiles`).
  * @returns the timeline and its summary.
  * @throws FragilityInputError naming the control out of range.
  *
@@ -261,9 +271,9 @@ export function explorerParams(spec: ExplorerSpec, s: ExplorerSettings): Overloa
  * explorerRun(spec, spec.defaults).minOnlineFraction;
  * ```
  */
-export function explorerRun(spec: ExplorerSpec, s: ExplorerSettings): ExplorerOutcome {
+export function explorerRun(spec: ExplorerSpec, s: ExplorerSettings, quantiles = spec.quantiles): ExplorerOutcome {
   const p = explorerParams(spec, s);
-  const r = fluidOverload(p, { quantiles: spec.quantiles });
+  const r = fluidOverload(p, { quantiles });
   return {
     timeline: r.timeline.map((q) => ({ t: q.t, online: q.online, supernodesUp: q.supernodesUp })),
     minOnlineFraction: r.minOnlineFraction,

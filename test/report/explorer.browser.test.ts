@@ -51,7 +51,7 @@ describe.skipIf(!HAVE_CHROMIUM)('index.html in headless Chromium (skipped when /
   let data: ExplorerPageData;
   const consoleErrors: string[] = [];
   const offsite: string[] = [];
-  const timings: { firstRenderMs: number | null; updates: { control: string; ms: number; modelMs: number }[]; pageBytes: number } = { firstRenderMs: null, updates: [], pageBytes: 0 };
+  const timings: { firstRenderMs: number | null; updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[]; pageBytes: number } = { firstRenderMs: null, updates: [], pageBytes: 0 };
 
   let maxDiff = 0; // largest |page − Node| over every compared timeline point (written to timings.json)
   const fig = () => page.locator('#explorer-figure');
@@ -150,6 +150,7 @@ describe.skipIf(!HAVE_CHROMIUM)('index.html in headless Chromium (skipped when /
     if (page) {
       timings.updates = await page.evaluate(() => window.fragilityExplorer?.timings.updates ?? []);
       const ms = timings.updates.map((u) => u.ms).sort((a, b) => a - b);
+      const pre = timings.updates.map((u) => u.previewMs ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
       const out = {
         measured: new Date().toISOString(),
         browser: browser.version(),
@@ -158,6 +159,8 @@ describe.skipIf(!HAVE_CHROMIUM)('index.html in headless Chromium (skipped when /
         maxAbsDiffVsNode: maxDiff,
         updateMedianMs: ms.length ? ms[Math.floor(ms.length / 2)] : null,
         updateMaxMs: ms.length ? ms[ms.length - 1] : null,
+        previewMedianMs: pre.length ? pre[Math.floor(pre.length / 2)] : null,
+        previewMaxMs: pre.length ? pre[pre.length - 1] : null,
       };
       writeFileSync(join(ARTIFACTS, 'timings.json'), JSON.stringify(out, null, 2) + '\n');
     }
@@ -240,6 +243,9 @@ describe.skipIf(!HAVE_CHROMIUM)('index.html in headless Chromium (skipped when /
       await setControl(m.id, m.value(spec));
       const after = await state();
       expect(after.source).toBe('page');
+      // the quick preview (coarser headroom grid) was drawn first, then replaced by the run at the report's resolution
+      expect(Number(await fig().getAttribute('data-preview-ms'))).toBeGreaterThan(0);
+      expect(await page.locator('#explorer-verdict').getAttribute('aria-busy')).toBeNull();
       expect(after.settings[m.key]).toBe(m.expected(spec));
       expect(after.plot).not.toBe(before.plot);
       expect(after.series).not.toEqual(before.series);

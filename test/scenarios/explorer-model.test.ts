@@ -56,6 +56,12 @@ describe('explorer spec and parameters', () => {
     }
   });
 
+  it('previews at 10 headroom quantiles by default, never finer than the full run', () => {
+    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 10]);
+    expect(explorerSpec(skype2010Scenario, 0.02, 100, 0).previewQuantiles).toBe(0);
+    expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow('previewQuantiles: 40 is not allowed; expected an integer in [2, 20]');
+  });
+
   it('rejects a setting out of range with one error naming the control and the range', () => {
     expect(() => explorerSettings(spec, { supernodeLoss: 1.5 })).toThrow(FragilityInputError);
     expect(() => explorerSettings(spec, { supernodeLoss: 1.5 })).toThrow('supernodeLoss: 1.5 is not allowed; expected a finite number in [0, 1]');
