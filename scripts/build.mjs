@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const src = join(root, 'src');
@@ -37,6 +37,16 @@ for (const file of walk(src)) {
   if (!existsSync(join(src, js)) || existsSync(join(dist, js))) continue;
   for (const f of [js, file]) copyFileSync(join(src, f), join(dist, f));
   copied++;
+}
+// The script of the report page (index.html, `fragility scenario --out`): bundled for the browser once here and
+// shipped in dist/, because esbuild is a development dependency an installed package does not have. The compiled
+// module does the bundling (one set of esbuild options, src/scenarios/explorer-bundle.ts); run from the sources it
+// bundles on demand instead.
+{
+  const { bundleExplorerApp, EXPLORER_BUNDLE_FILE } = await import(pathToFileURL(join(dist, 'scenarios', 'explorer-bundle.js')).href);
+  const js = await bundleExplorerApp(join(src, 'scenarios', 'explorer-app.ts'));
+  writeFileSync(join(dist, 'scenarios', EXPLORER_BUNDLE_FILE), js);
+  console.log(`build: dist/scenarios/${EXPLORER_BUNDLE_FILE} written (${(js.length / 1024).toFixed(0)} KB, report page script)`);
 }
 // The stamp bin/fragility.js compares with the sources' modification times in a checkout.
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);

@@ -8,6 +8,7 @@
 #   - esbuild bundles the browser entry (fragility/core) with --platform=browser with zero errors, and the bundle,
 #     run in a bare `vm` context (no Node built-ins), computes a generating-function threshold and a site sweep
 #     identical to plain Node's;
+#   - the report page script (index.html's explorer) is pre-built in dist/ and served without esbuild;
 #   - `npx fragility --help` works, and `fragility sweep` gives the same JSON with 1 and 2 worker threads (the pool
 #     loads the compiled worker module).
 # Prints one line per check, writes "PASSED FAILED" to .package-test-results (read by .ci/run), exits non-zero when
@@ -49,7 +50,8 @@ tarball_contents() {
   local list; list=$(tar tzf "$work/$tgz")
   for f in package/package.json package/README.md package/LICENSE package/bin/fragility.js package/dist/index.js \
            package/dist/index.d.ts package/dist/core.js package/dist/cli/main.js package/dist/montecarlo/replicate-worker.js \
-           package/dist/cascade/brandes-kernel.mjs package/dist/cascade/brandes-worker.mjs; do
+           package/dist/cascade/brandes-kernel.mjs package/dist/cascade/brandes-worker.mjs \
+           package/dist/scenarios/explorer-app.bundle.js; do
     grep -qx "$f" <<<"$list" || { echo "missing from the tarball: $f"; return 1; }
   done
   local extra; extra=$(grep -E '^package/(src|test|bench|notebooks|scripts|docs|jupyter|data|\.ci)/' <<<"$list" | head -5)
@@ -129,6 +131,20 @@ cli_help() {
   grep -q '^Usage: fragility' <<<"$out" && grep -q 'sweep' <<<"$out"
 }
 check "npx fragility --help from the installed tarball" cli_help
+
+report_page_script() {
+  # the installed package (no esbuild) serves the pre-built report page script from dist/, unchanged
+  node --input-type=module -e '
+    const m = await import(process.argv[1]);
+    const { readFileSync } = await import("node:fs");
+    const js = await m.explorerBundle();
+    const file = readFileSync(new URL(m.EXPLORER_BUNDLE_FILE, new URL(process.argv[1], "file:///")), "utf8");
+    if (js !== file || js.length < 1000) throw new Error("explorerBundle() is not the pre-built bundle");
+    if (/require\(|from"node:|import\("node:/.test(js)) throw new Error("the page script reaches Node");
+    console.log(`report page script: ${js.length} bytes from dist/scenarios/`);
+  ' "$PWD/node_modules/fragility/dist/scenarios/explorer-bundle.js"
+}
+check "the report page script (index.html explorer) ships pre-built in dist/ and loads without esbuild" report_page_script
 
 cli_workers() {
   local one two

@@ -1,5 +1,6 @@
 /**
  * A report bundle on disk: index.md (sections with text, tables and inline plots, and a list of every file),
+ * optionally index.html (a self-contained web page given by the caller),
  * one SVG per plot (optionally a PNG too), CSV tables and report.json.
  *
  * @module
@@ -54,6 +55,11 @@ export interface ReportBundle {
   json?: unknown;
   /** Extra CSV files: file name (without `.csv`) → rows. */
   csv?: Readonly<Record<string, ReportCsv>>;
+  /**
+   * A complete HTML document written to `index.html` beside index.md (e.g. the scenario page with its explorer,
+   * scenarioHtmlPage); linked from index.md's file list.
+   */
+  html?: string;
   /** Also render each plot to `<name>.png` with rsvg-convert (and link it). Default false. */
   png?: boolean | { zoom?: number };
 }
@@ -103,13 +109,14 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function writeReport(dir: string, report: ReportBundle): WrittenReport {
   if (!report || typeof report.title !== 'string') throw new FragilityInputError('title', report?.title, 'a string');
   if (!Array.isArray(report.sections)) throw new FragilityInputError('sections', report.sections, 'an array');
+  if (report.html !== undefined && typeof report.html !== 'string') throw new FragilityInputError('html', typeof report.html, 'an HTML document string');
   const names = new Set<string>();
   const claim = (field: string, name: string, ext: string): string => {
     if (typeof name !== 'string' || !SAFE_NAME.test(name)) {
       throw new FragilityInputError(field, name, 'a file name of letters, digits, ".", "_", "-" (not starting with ".")');
     }
     const file = `${name}.${ext}`;
-    if (names.has(file) || file === 'index.md' || file === 'report.json') {
+    if (names.has(file) || file === 'index.md' || file === 'report.json' || file === 'index.html') {
       throw new FragilityInputError(field, name, `a name not already used in this report (${file} is taken)`);
     }
     names.add(file);
@@ -170,6 +177,10 @@ export function writeReport(dir: string, report: ReportBundle): WrittenReport {
       writeFileSync(join(tmp, file), csvTable(rows, columns), 'utf8');
       written.push(file);
     }
+    if (report.html !== undefined) {
+      writeFileSync(join(tmp, 'index.html'), report.html, 'utf8');
+      written.push('index.html');
+    }
     if (report.json !== undefined) {
       writeJsonReport(join(tmp, 'report.json'), report.json);
       written.push('report.json');
@@ -187,6 +198,7 @@ export function writeReport(dir: string, report: ReportBundle): WrittenReport {
 
 function describeFile(f: string): string {
   if (f === 'report.json') return ' — all results as JSON (NaN/∞ written as null)';
+  if (f === 'index.html') return ' — the report as one self-contained web page, with the what-if explorer (opens offline)';
   if (f.endsWith('.csv')) return ' — table (CSV, RFC 4180)';
   if (f.endsWith('.svg')) return ' — plot (SVG)';
   if (f.endsWith('.png')) return ' — plot (PNG)';

@@ -62,6 +62,18 @@ describe('writeReport', () => {
     expect(linkTargets(readFileSync(result.index, 'utf8'))).toContain('a.png');
   });
 
+  it('writes the html document as index.html and lists it in index.md; a non-string is refused before writing', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'fragility-report-')), 'out');
+    const html = '<!doctype html><title>t</title><p>page</p>\n';
+    const result = writeReport(dir, { title: 'T', sections: [{ heading: 'S', plot: { name: 'p', svg: plot('P') } }], html, json: { a: 1 } });
+    expect(result.files).toEqual(['p.svg', 'index.html', 'report.json', 'index.md']);
+    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe(html);
+    expect(readFileSync(result.index, 'utf8')).toContain('- [index.html](index.html) — the report as one self-contained web page');
+    const other = join(mkdtempSync(join(tmpdir(), 'fragility-report-')), 'out');
+    expect(() => writeReport(other, { title: 'T', sections: [], html: 42 as unknown as string })).toThrow('html: "number" is not allowed; expected an HTML document string');
+    expect(existsSync(other)).toBe(false);
+  });
+
   it('rejects unsafe and duplicate names before writing anything', () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'fragility-report-bad-')), 'out');
     const svg = plot('x');

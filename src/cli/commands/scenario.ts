@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .description('run an outage scenario (skype-2010, skype-2007 or a JSON file): connectivity and overload thresholds both ways, timeline, verdict, what-ifs')
     .argument('<scenario>', 'a built-in name (skype-2010, skype-2007) or a scenario JSON file (schema: docs/scenarios.md)')
     .option('--scale <X>', "population scale, 1 = full size (21 M clients for skype-2010); default: the scenario's montecarlo.scale", numberOption('--scale', 1e-6, 1))
-    .option('--out <DIR>', 'write the report (index.md, report.json, CSV tables, SVG plots) to DIR')
+    .option('--out <DIR>', 'write the report (index.html with the what-if explorer, index.md, report.json, CSV tables, SVG plots) to DIR')
     .option('--png', 'with --out, also render every plot to PNG (needs rsvg-convert)')
     .option('--print-scenario', 'print the validated scenario as JSON (a starting point for your own file) and exit');
   withCommon(cmd);
@@ -61,8 +61,12 @@ after the trigger. Progress goes to stderr.`,
       if (opts.out) {
         const { writeReport } = await import('../../report/report-bundle.ts');
         const { scenarioReport } = await import('../../scenarios/report.ts');
+        const { scenarioHtmlPage } = await import('../../scenarios/explorer-page.ts');
+        const { explorerBundle } = await import('../../scenarios/explorer-bundle.ts');
+        log('report page: index.html with the what-if explorer');
+        const html = scenarioHtmlPage(result, scenario, await explorerBundle());
         // Assembled aside and moved into place (writeReport → writeDirAtomicSync): never a partial folder.
-        const w = writeReport(opts.out, { ...scenarioReport(result, scenario), ...(opts.png ? { png: true } : {}) });
+        const w = writeReport(opts.out, { ...scenarioReport(result, scenario), html, ...(opts.png ? { png: true } : {}) });
         written = w.index;
         log(`report written: ${w.files.length} files in ${opts.out}`);
       }

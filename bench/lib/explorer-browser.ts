@@ -1,0 +1,142 @@
+/**
+ * In-browser timing of the report page (index.html): headless Debian chromium driven by playwright-core loads the
+ * page from file:// and moves each explorer control a few times; the page itself measures (performance.now) its
+ * first render and every update (fluid run + redraw), see src/scenarios/explorer-app.ts.
+ *
+ * Standalone: `npx tsx bench/lib/explorer-browser.ts [PAGE.html]` (default: generate the page of a reduced 2010
+ * scenario whose model settings — 48 h at 10-s steps — are the full scenario's) prints JSON.
+ *
+ * @module
+ */
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
+import type { Scenario } from '../../src/scenarios/schema.ts';
+
+/** Debian's chromium (apt-get install chromium). */
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** What {@link measureExplorerPage} measured. */
+export interface ExplorerTimings {
+  browser: string;
+  pageBytes: number;
+  /** performance.now() at the end of the first render (ms since navigation start). */
+  firstRenderMs: number;
+  /**
+   * Every update: the control moved, time to the full-resolution redraw (preview + full fluid run + redraws), the
+   * full fluid run alone, and the time to the preview redraw (coarse headroom grid), ms.
+   */
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
+  /** Console errors and requests off file:/data: seen (both should be empty). */
+  consoleErrors: string[];
+  offsite: string[];
+}
+
+/**
+ * The 2010 scenario with the Monte Carlo reduced (scale 0.002, few runs, small grids) but the model untouched: the
+ * page's fluid runs are those of the full scenario (48 h at 10-s steps), only the report-time simulations shrink.
+ *
+ * @returns a scenario document.
+ */
+export function benchScenario(): Scenario {
+  const s = structuredClone(skype2010Scenario);
+  s.montecarlo = {
+    ...s.montecarlo,
+    scale: 0.002,
+    timelineRuns: 1,
+    whatIfRuns: 1,
+    collapse: { runs: 4, losses: [0, 0.05, 0.3], durationHours: 2 },
+    phase: { runs: 1, losses: [0, 0.3], headrooms: [0.5, 2] },
+    connectivity: { runs: 2, grid: [0, 0.5, 0.9, 1], minSupernodes: 200, maxClients: 500 },
+    metastability: { losses: [0.3], headroomScales: [1], injectionHours: [2] },
+  };
+  return s;
+}
+
+/**
+ * Write the page of {@link benchScenario} (through the CLI's path: runScenario, scenarioHtmlPage, explorerBundle).
+ *
+ * @param dir - output folder.
+ * @returns path of index.html.
+ */
+export async function writeBenchPage(dir: string): Promise<string> {
+  const { runScenario } = await import('../../src/scenarios/run.ts');
+  const { scenarioHtmlPage } = await import('../../src/scenarios/explorer-page.ts');
+  const { explorerBundle } = await import('../../src/scenarios/explorer-bundle.ts');
+  const { parseScenario } = await import('../../src/scenarios/load.ts');
+  const s = parseScenario(benchScenario());
+  const r = runScenario(s, { seed: 1 });
+  const file = join(dir, 'index.html');
+  writeFileSync(file, scenarioHtmlPage(r, s, await explorerBundle()));
+  return file;
+}
+
+/**
+ * Load a page in headless chromium and move every control `rounds` times (between a second value and the
+ * scenario's), waiting for each update.
+ *
+ * @param page - path of index.html.
+ * @param rounds - moves per control (default 2).
+ * @returns the timings the page measured.
+ */
+export async function measureExplorerPage(page: string, rounds = 2): Promise<ExplorerTimings> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], headless: true });
+  try {
+    const context = await browser.newContext({ viewport: { width: 1100, height: 1400 } });
+    const offsite: string[] = [];
+    const consoleErrors: string[] = [];
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url.startsWith('file:') || url.startsWith('data:')) return route.continue();
+      offsite.push(url);
+      return route.abort();
+    });
+    const p = await context.newPage();
+    p.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    p.on('pageerror', (e) => consoleErrors.push(String(e)));
+    await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
+    await p.waitForFunction(() => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined);
+    const moves: [string, string][] = [
+      ['ctl-supernodeLoss', '0.1'],
+      ['ctl-autoUpdateCoverage', '0.5'],
+      ['ctl-headroom', '1'],
+      ['ctl-retry', '1'],
+      ['ctl-megaCount', '800'],
+      ['ctl-megaFirstHours', '6'],
+    ];
+    for (let round = 0; round < rounds; round++) {
+      for (const [id, value] of moves) {
+        for (const v of [value, null]) {
+          const before = await p.evaluate(() => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run));
+          await p.evaluate(
+            ([id, v]) => {
+              const el = document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
+              el.value = v ?? (el instanceof HTMLSelectElement ? '0' : el.defaultValue);
+              el.dispatchEvent(new Event('input', { bubbles: true }));
+            },
+            [id, v] as const,
+          );
+          await p.waitForFunction((n) => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run) > n && !document.body.dataset.busy, before, { timeout: 120_000 });
+        }
+      }
+    }
+    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[] } } }).fragilityExplorer.timings);
+    return { browser: browser.version(), pageBytes: statSync(page).size, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  if (!existsSync(CHROMIUM)) {
+    console.error(`skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+    process.exit(0);
+  }
+  const page = process.argv[2] ?? (await writeBenchPage(mkdtempSync(join(tmpdir(), 'fragility-explorer-bench-'))));
+  console.log(JSON.stringify(await measureExplorerPage(page), null, 2));
+}

@@ -1,0 +1,235 @@
+/// <reference lib="dom" />
+/**
+ * The script of index.html (browser entry, bundled by esbuild into an IIFE that is inlined in the page): reads the
+ * report data embedded as JSON (`<script type="application/json" id="fragility-data">`), wires the explorer's
+ * controls and, on every change, reruns the fluid limit in the page (explorer-model.ts) and redraws the timeline
+ * (explorer-draw.ts) and the verdict.
+ *
+ * An update first draws a quick preview (the same fluid model on a coarser headroom grid, spec.previewQuantiles) and
+ * then the run at the report's resolution (spec.quantiles).
+ *
+ * What the page exposes for tests and readers: `#explorer-figure` carries `data-run` (completed updates),
+ * `data-source` ("report": the run computed at report time; "preview": the quick run; "page": the run at the
+ * report's resolution, computed here), `data-settings` (the settings
+ * as JSON), `data-min-online`, `data-min-online-at`, `data-recovered-at`, `data-collapsed`, `data-series` (the online
+ * fractions of the timeline, JSON), `data-preview-ms` and `data-update-ms`; `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
+ * time and every update's time (performance.now, milliseconds).
+ *
+ * @module
+ */
+import { parseCapacityLaw } from '../distributions/parse.ts';
+import { explorerTimelineSvg, type DrawLine } from './explorer-draw.ts';
+import { type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerRun, explorerVerdict } from './explorer-model.ts';
+
+/** The JSON embedded in the page (written by explorer-page.ts). */
+export interface ExplorerPageData {
+  explorer: { spec: ExplorerSpec; initial: ExplorerOutcome };
+  /** Report-time simulated timeline (mean and min–max of the runs) and the report's fluid timeline. */
+  timeline: { t: number; online: number; onlineMin: number; onlineMax: number }[];
+  fluidTimeline: { t: number; online: number }[];
+  observed: { t: number; online: number; lo?: number; hi?: number; label?: string }[];
+  /** The full report (report.json), for readers of the page source. */
+  report: unknown;
+}
+
+interface Timings {
+  firstRender: number | null;
+  /** Per update: total time to the full-resolution redraw, its fluid run alone, and the time to the preview redraw. */
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
+}
+
+declare global {
+  interface Window {
+    fragilityExplorer?: { timings: Timings; settings: () => ExplorerSettings };
+  }
+}
+
+const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)} %`;
+const thin = <T,>(xs: readonly T[], n = 400): T[] => {
+  const step = Math.max(1, Math.floor(xs.length / n));
+  return xs.filter((_, i) => i % step === 0 || i === xs.length - 1);
+};
+
+function byId<T extends HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`index.html: element #${id} is missing`);
+  return el as T;
+}
+
+function main(): void {
+  const data = JSON.parse(byId('fragility-data').textContent ?? '{}') as ExplorerPageData;
+  const { spec, initial } = data.explorer;
+  const medianAlpha = parseCapacityLaw(spec.scenario.supernodes.headroom).quantile(0.5);
+  const timings: Timings = { firstRender: null, updates: [] };
+
+  const loss = byId<HTMLInputElement>('ctl-supernodeLoss');
+  const au = byId<HTMLInputElement>('ctl-autoUpdateCoverage');
+  const head = byId<HTMLInputElement>('ctl-headroom');
+  const retry = byId<HTMLSelectElement>('ctl-retry');
+  const megaCount = byId<HTMLInputElement>('ctl-megaCount');
+  const megaFirst = byId<HTMLInputElement>('ctl-megaFirstHours');
+  const figure = byId<HTMLElement>('explorer-figure');
+  const plot = byId<HTMLElement>('explorer-plot');
+  const verdict = byId<HTMLElement>('explorer-verdict');
+  const summary = byId<HTMLElement>('explorer-summary');
+
+  const read = (): ExplorerSettings => ({
+    supernodeLoss: Number(loss.value),
+    autoUpdateCoverage: Number(au.value),
+    headroomScale: 2 ** Number(head.value),
+    retry: Number(retry.value),
+    megaCount: Math.round(Number(megaCount.value)),
+    megaFirstHours: Number(megaFirst.value),
+  });
+  const label = (s: ExplorerSettings) => {
+    byId('out-supernodeLoss').textContent = pct(s.supernodeLoss);
+    byId('out-autoUpdateCoverage').textContent = pct(s.autoUpdateCoverage, 0);
+    byId('out-headroom').textContent = `× ${round3(s.headroomScale)} (median α = ${round3(s.headroomScale * medianAlpha)})`;
+    byId('out-megaCount').textContent = `${s.megaCount}`;
+    byId('out-megaFirstHours').textContent = `T+${s.megaFirstHours} h`;
+    for (const [el, text] of [
+      [loss, pct(s.supernodeLoss)],
+      [au, pct(s.autoUpdateCoverage, 0)],
+      [head, `${round3(s.headroomScale)} times the scenario's headroom`],
+      [megaCount, `${s.megaCount} mega-supernodes`],
+      [megaFirst, `first wave at ${s.megaFirstHours} hours`],
+    ] as const) el.setAttribute('aria-valuetext', text);
+  };
+
+  const simulated = thin(data.timeline);
+  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page') => {
+    const lines: DrawLine[] = [
+      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulated.map((p) => ({ t: p.t, y: p.online })) },
+      { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online })) },
+      { name: 'fluid limit, these settings (recomputed in the page)', stroke: '#e15759', width: 2.5, role: 'explorer-line', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.online })) },
+      { name: 'ordinary supernodes up, fluid limit, these settings', stroke: '#e15759', dash: '2 2', width: 1.2, role: 'explorer-supernodes', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.supernodesUp })) },
+    ];
+    const width = Math.max(320, Math.min(900, plot.clientWidth || 760));
+    plot.innerHTML = explorerTimelineSvg({
+      width,
+      height: 420,
+      tMax: Math.max(o.durationHours, ...data.observed.map((q) => q.t)),
+      title: 'Online users after the trigger: the fluid limit with the explorer settings',
+      description: explorerVerdict(s, o),
+      lines,
+      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) },
+      observed: data.observed,
+      rules: o.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega` })),
+      levels: [
+        { y: o.collapseThreshold, label: `collapse below ${pct(o.collapseThreshold, 0)}` },
+        { y: o.recoveryThreshold, label: `recovered from ${pct(o.recoveryThreshold, 0)}` },
+      ],
+    });
+    verdict.textContent = explorerVerdict(s, o);
+    summary.innerHTML = [
+      ['minimum online', `${pct(o.minOnlineFraction)} at T+${o.minOnlineAtHours.toFixed(2)} h`],
+      ['collapsed (below the collapse threshold)', o.collapsed ? 'yes' : 'no'],
+      ['recovered', o.recovered ? (o.recoveredAtHours === null || o.recoveredAtHours === 0 ? 'never went down' : `T+${o.recoveredAtHours.toFixed(2)} h`) : 'no'],
+      ['peak requests at up supernodes', `${o.peakLoginRate.toFixed(0)}× normal`],
+      ['mega-supernode waves', o.waves.length === 0 ? 'none' : o.waves.map((w) => `${w.count} at T+${w.atHours} h`).join(', ')],
+    ]
+      .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
+      .join('');
+    const ds = figure.dataset;
+    ds.source = source;
+    ds.settings = JSON.stringify(s);
+    ds.minOnline = String(o.minOnlineFraction);
+    ds.minOnlineAt = String(o.minOnlineAtHours);
+    ds.recoveredAt = o.recoveredAtHours === null ? 'null' : String(o.recoveredAtHours);
+    ds.collapsed = String(o.collapsed);
+    ds.series = JSON.stringify(o.timeline.map((p) => p.online));
+  };
+
+  // An update: a quick preview run at spec.previewQuantiles headroom quantiles is drawn first, then the run at
+  // spec.quantiles (as the report) replaces it, unless the controls changed meanwhile (the newer update takes over).
+  let queued = false;
+  let lastControl = 'init';
+  let runs = 0;
+  let generation = 0;
+  const fail = (err: unknown) => {
+    verdict.textContent = `These settings cannot be run: ${err instanceof Error ? err.message : String(err)}`;
+    verdict.setAttribute('data-error', 'true');
+  };
+  const finish = () => {
+    verdict.removeAttribute('aria-busy');
+    figure.dataset.run = String(++runs);
+    if (!queued) delete document.body.dataset.busy;
+  };
+  const update = () => {
+    queued = false;
+    const gen = ++generation;
+    const s = read();
+    label(s);
+    const control = lastControl;
+    const t0 = performance.now();
+    let previewMs: number | null = null;
+    const full = () => {
+      if (gen !== generation || queued) return finish();
+      try {
+        const t1 = performance.now();
+        const o = explorerRun(spec, s);
+        const t2 = performance.now();
+        render(o, s, 'page');
+        verdict.removeAttribute('data-error');
+        const ms = performance.now() - t0;
+        timings.updates.push({ control, ms, modelMs: t2 - t1, previewMs });
+        figure.dataset.updateMs = ms.toFixed(1);
+      } catch (err) {
+        fail(err);
+      }
+      finish();
+    };
+    if (spec.previewQuantiles > 0) {
+      try {
+        const o = explorerRun(spec, s, spec.previewQuantiles);
+        render(o, s, 'preview');
+        verdict.textContent = `Preview (${spec.previewQuantiles} headroom quantiles; refining to ${spec.quantiles}): ${verdict.textContent}`;
+        verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
+        verdict.removeAttribute('data-error');
+        previewMs = performance.now() - t0;
+        figure.dataset.previewMs = previewMs.toFixed(1);
+      } catch (err) {
+        fail(err);
+        return finish();
+      }
+      // let the browser paint the preview (and take new input) before the full run
+      setTimeout(full, 0);
+    } else full();
+  };
+  const schedule = (e: Event) => {
+    lastControl = (e.target as HTMLElement).id || 'form';
+    label(read());
+    if (queued) return;
+    queued = true;
+    document.body.dataset.busy = 'true';
+    setTimeout(update, 0);
+  };
+  const form = byId<HTMLFormElement>('explorer-controls');
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
+  form.addEventListener('submit', (e) => e.preventDefault());
+  form.addEventListener('reset', () => {
+    // the browser restores the controls after this event: read them on the next turn
+    lastControl = 'reset';
+    generation++; // a full run still pending belongs to the settings before the reset
+    setTimeout(() => {
+      label(read());
+      render(initial, read(), 'report');
+      figure.dataset.run = String(++runs);
+    }, 0);
+  });
+
+  label(spec.defaults);
+  render(initial, spec.defaults, 'report');
+  figure.dataset.run = '0';
+  timings.firstRender = performance.now();
+  figure.dataset.firstRenderMs = timings.firstRender.toFixed(1);
+  window.fragilityExplorer = { timings, settings: read };
+}
+
+function round3(x: number): string {
+  return String(Math.round(x * 1000) / 1000);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+else main();

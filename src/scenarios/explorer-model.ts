@@ -1,0 +1,338 @@
+/**
+ * The what-if explorer of the HTML report (index.html): its controls, the overload-model parameters they give, the
+ * fluid run they trigger and the verdict sentence. The page's script (explorer-app.ts, bundled for the browser) and
+ * the Node tests call these same functions, so "the page agrees with the fluid model run in Node" is a comparison of
+ * one code path run by two engines.
+ *
+ * Browser-safe: it imports only models, distributions, analytic and the scenario-to-parameters mapping (no `node:`
+ * module, no plotting library).
+ *
+ * @module
+ */
+import { fluidOverload } from '../analytic/overload-fluid.ts';
+import { scaledCapacity } from '../distributions/scaled-capacity.ts';
+import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
+import { type OverloadParams, type OverloadRetryPolicy, awsFullJitterRetry, grpcRetry, withOverloadParams } from '../models/overload-params.ts';
+import type { Scenario } from './schema.ts';
+import { scenarioToOverloadParams } from './to-params.ts';
+
+/** One choice of the retry-policy select. */
+export interface ExplorerRetryOption {
+  /** Label shown in the select. */
+  name: string;
+  retry: OverloadRetryPolicy;
+  /** Failed attempts before giving up; null = never gives up. */
+  maxAttempts: number | null;
+}
+
+/** The settings of the explorer's controls. */
+export interface ExplorerSettings {
+  /** Share of the ordinary supernodes the trigger crashes (the scenario's trigger.supernodeCrashShare), [0, 1]. */
+  supernodeLoss: number;
+  /** Share of clients and supernodes auto-updated off the buggy version before T (levers.autoUpdateCoverage), [0, 1]. */
+  autoUpdateCoverage: number;
+  /** Factor k on the headroom law (α → k·α), [1/16, 16]. */
+  headroomScale: number;
+  /** Index into {@link ExplorerSpec.retryOptions}. */
+  retry: number;
+  /** Mega-supernodes injected in total (at scale 1), spread over the scenario's waves in their proportions. */
+  megaCount: number;
+  /** Hours after T of the first mega-supernode wave; later waves keep their offsets from the first. */
+  megaFirstHours: number;
+}
+
+/** Range of one numeric control. */
+export interface ExplorerRange {
+  min: number;
+  max: number;
+  step: number;
+}
+
+/** Everything the page needs to rebuild the model: embedded in index.html as JSON. */
+export interface ExplorerSpec {
+  /** The validated scenario (plain data). */
+  scenario: Scenario;
+  /** Population scale of the report run. */
+  scale: number;
+  /** Headroom quantiles of the fluid run (as fluidOverload's `quantiles`; the report's fluid timeline uses 100). */
+  quantiles: number;
+  /**
+   * Headroom quantiles of the quick preview the page draws first after a change, before the run at `quantiles`
+   * replaces it (0 = no preview). A run costs about in proportion to the quantiles.
+   */
+  previewQuantiles: number;
+  retryOptions: ExplorerRetryOption[];
+  /** The scenario's own settings (the controls' starting point). */
+  defaults: ExplorerSettings;
+  ranges: {
+    supernodeLoss: ExplorerRange;
+    autoUpdateCoverage: ExplorerRange;
+    /** log2 of the headroom factor. */
+    headroomLog2: ExplorerRange;
+    megaCount: ExplorerRange;
+    megaFirstHours: ExplorerRange;
+  };
+}
+
+/** The summary of one explorer run. */
+export interface ExplorerOutcome {
+  /** The fluid timeline (hours after T, online fraction, fraction of ordinary supernodes up). */
+  timeline: { t: number; online: number; supernodesUp: number }[];
+  minOnlineFraction: number;
+  minOnlineAtHours: number;
+  collapsed: boolean;
+  recovered: boolean;
+  recoveredAtHours: number | null;
+  peakLoginRate: number;
+  /** Mega-supernode waves used (scale 1). */
+  waves: { atHours: number; count: number }[];
+  /** The collapse and recovery thresholds of the run (online fractions). */
+  collapseThreshold: number;
+  recoveryThreshold: number;
+  durationHours: number;
+}
+
+const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The explorer's controls for a scenario: its own settings as defaults, the retry policies to choose from (the
+ * scenario's, then those of its what-ifs, then the library's AWS full-jitter and gRPC policies when no what-if has
+ * them) and the slider ranges.
+ *
+ * @param scenario - a validated scenario.
+ * @param scale - the report's population scale, in (0, 1].
+ * @param quantiles - headroom quantiles of the fluid runs (default 100, as the report's fluid timeline).
+ * @param previewQuantiles - headroom quantiles of the page's quick preview (default 10; 0 = none).
+ * @returns the spec, plain JSON.
+ * @throws FragilityInputError `scale` outside (0, 1], `quantiles` outside [2, 10 000] or `previewQuantiles` outside
+ *   {0} ∪ [2, quantiles].
+ *
+ * **Complexity**: O(what-ifs + waves).
+ *
+ * @example
+ * ```ts
+ * const spec = explorerSpec(loadScenario('skype-2010'), 0.02);
+ * spec.defaults.supernodeLoss; // 0.275
+ * ```
+ */
+export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100, previewQuantiles = 10): ExplorerSpec {
+  checkNumber('scale', scale, 1e-9, 1);
+  checkInteger('quantiles', quantiles, 2, 10_000);
+  if (previewQuantiles !== 0) checkInteger('previewQuantiles', previewQuantiles, 2, quantiles);
+  const own: ExplorerRetryOption = { name: `as in the scenario (${retryLabel(scenario.clients.retry)}, ${attemptsLabel(scenario.clients.maxAttempts)})`, retry: scenario.clients.retry, maxAttempts: scenario.clients.maxAttempts };
+  const options: ExplorerRetryOption[] = [own];
+  for (const w of scenario.whatIf) {
+    const c = (w.set as { clients?: { retry?: OverloadRetryPolicy; maxAttempts?: number | null } }).clients;
+    if (!c || (c.retry === undefined && c.maxAttempts === undefined)) continue;
+    // a what-if's retry merges into the scenario's when the kind is the same (mergeScenarioFields), else replaces it
+    const retry = (c.retry === undefined ? { ...scenario.clients.retry } : c.retry.kind === scenario.clients.retry.kind ? { ...scenario.clients.retry, ...c.retry } : { ...c.retry }) as OverloadRetryPolicy;
+    const maxAttempts = c.maxAttempts !== undefined ? c.maxAttempts : scenario.clients.maxAttempts;
+    if (options.some((o) => sameRetry(o.retry, retry) && o.maxAttempts === maxAttempts)) continue;
+    options.push({ name: `${retryLabel(retry)}, ${attemptsLabel(maxAttempts)} (what-if "${w.name}")`, retry, maxAttempts });
+  }
+  for (const retry of [awsFullJitterRetry, grpcRetry]) {
+    if (options.some((o) => o.retry.kind === retry.kind)) continue;
+    options.push({ name: `${retryLabel(retry)}, ${attemptsLabel(scenario.clients.maxAttempts)}`, retry: { ...retry }, maxAttempts: scenario.clients.maxAttempts });
+  }
+  const waves = scenario.levers.megaSupernodes.waves;
+  const total = waves.reduce((a, w) => a + w.count, 0);
+  const first = waves.length > 0 ? Math.min(...waves.map((w) => w.atHours)) : 2;
+  const span = waves.length > 0 ? Math.max(...waves.map((w) => w.atHours)) - first : 0;
+  const D = scenario.montecarlo.durationHours;
+  return {
+    scenario,
+    scale,
+    quantiles,
+    previewQuantiles,
+    retryOptions: options,
+    defaults: {
+      supernodeLoss: scenario.trigger.supernodeCrashShare,
+      autoUpdateCoverage: scenario.levers.autoUpdateCoverage,
+      headroomScale: 1,
+      retry: 0,
+      megaCount: total,
+      megaFirstHours: first,
+    },
+    // A range input snaps its value to min + k·step: each step is the coarse one when the scenario's value lies on
+    // its grid, else a finer one, so that the controls start exactly at the scenario's settings.
+    ranges: {
+      supernodeLoss: { min: 0, max: 1, step: onGrid(scenario.trigger.supernodeCrashShare, 0.005) ? 0.005 : 0.0001 },
+      autoUpdateCoverage: { min: 0, max: 1, step: onGrid(scenario.levers.autoUpdateCoverage, 0.01) ? 0.01 : 0.0001 },
+      headroomLog2: { min: -3, max: 3, step: 0.125 },
+      megaCount: { min: 0, max: Math.max(1000, 4 * total), step: total % 10 === 0 ? 10 : 1 },
+      megaFirstHours: { min: 0, max: Math.max(first, D - span), step: onGrid(first, 0.25) ? 0.25 : 0.01 },
+    },
+  };
+}
+
+const onGrid = (x: number, step: number): boolean => Math.abs(x / step - Math.round(x / step)) < 1e-9;
+
+function retryLabel(r: OverloadRetryPolicy): string {
+  if (r.kind === 'fixed') return `fixed ${r.minSeconds}–${r.maxSeconds} s ± ${Math.round(100 * r.jitter)} %`;
+  if (r.kind === 'exponential-full-jitter') return `exponential backoff + full jitter, base ${r.baseSeconds} s, cap ${r.capSeconds} s`;
+  return `gRPC backoff ${r.initialSeconds} s × ${r.multiplier}, ± ${Math.round(100 * r.jitter)} %, cap ${r.maxSeconds} s`;
+}
+
+function attemptsLabel(n: number | null): string {
+  return n === null ? 'never gives up' : `gives up after ${n} attempt${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * The mega-supernode waves of a setting: the scenario's waves rescaled to `megaCount` in total (whole numbers, the
+ * last wave takes the rounding remainder) and shifted so that the first comes at `megaFirstHours`; a scenario
+ * without waves gets one wave at `megaFirstHours`. Waves with no mega-supernode are dropped.
+ *
+ * @param scenario - a validated scenario.
+ * @param megaCount - total count at scale 1 (integer >= 0).
+ * @param megaFirstHours - time of the first wave (hours >= 0).
+ * @returns the waves, in time order.
+ *
+ * **Complexity**: O(waves).
+ *
+ * @example
+ * ```ts
+ * explorerWaves(loadScenario('skype-2010'), 200, 4); // [{ atHours: 4, count: 40 }, { atHours: 18, count: 160 }]
+ * ```
+ */
+export function explorerWaves(scenario: Scenario, megaCount: number, megaFirstHours: number): { atHours: number; count: number }[] {
+  const base = [...scenario.levers.megaSupernodes.waves].sort((a, b) => a.atHours - b.atHours);
+  if (base.length === 0) return megaCount > 0 ? [{ atHours: megaFirstHours, count: megaCount }] : [];
+  const total = base.reduce((a, w) => a + w.count, 0);
+  const t0 = base[0].atHours;
+  let given = 0;
+  const out = base.map((w, i) => {
+    const share = total > 0 ? w.count / total : 1 / base.length;
+    const count = i === base.length - 1 ? megaCount - given : Math.round(megaCount * share);
+    given += count;
+    return { atHours: megaFirstHours + (w.atHours - t0), count };
+  });
+  return out.filter((w) => w.count > 0);
+}
+
+/**
+ * Check a setting against the spec: one FragilityInputError naming the control and its allowed range.
+ *
+ * @param spec - the explorer spec.
+ * @param s - the settings.
+ * @throws FragilityInputError naming the control.
+ */
+export function checkExplorerSettings(spec: ExplorerSpec, s: ExplorerSettings): void {
+  const r = spec.ranges;
+  checkNumber('supernodeLoss', s.supernodeLoss, r.supernodeLoss.min, r.supernodeLoss.max);
+  checkNumber('autoUpdateCoverage', s.autoUpdateCoverage, r.autoUpdateCoverage.min, r.autoUpdateCoverage.max);
+  checkNumber('headroomScale', s.headroomScale, 2 ** r.headroomLog2.min, 2 ** r.headroomLog2.max);
+  checkInteger('retry', s.retry, 0, spec.retryOptions.length - 1);
+  checkInteger('megaCount', s.megaCount, r.megaCount.min, r.megaCount.max);
+  checkNumber('megaFirstHours', s.megaFirstHours, r.megaFirstHours.min, r.megaFirstHours.max);
+}
+
+/**
+ * The overload-model parameters of a setting: the scenario's parameters at the report's scale with the controls
+ * applied (trigger.supernodeCrashShare, trigger.autoUpdateCoverage, headroom k·α, retry and maxAttempts, mega waves).
+ *
+ * @param spec - the explorer spec.
+ * @param s - the settings.
+ * @returns OverloadParams for fluidOverload.
+ * @throws FragilityInputError naming the control out of range.
+ *
+ * **Complexity**: O(waves) plus one capacity-law parse.
+ *
+ * @example
+ * ```ts
+ * fluidOverload(explorerParams(spec, { ...spec.defaults, autoUpdateCoverage: 1 })).collapsed; // false
+ * ```
+ */
+export function explorerParams(spec: ExplorerSpec, s: ExplorerSettings): OverloadParams {
+  checkExplorerSettings(spec, s);
+  const p = scenarioToOverloadParams(spec.scenario, spec.scale);
+  const opt = spec.retryOptions[s.retry];
+  return withOverloadParams(p, {
+    trigger: { supernodeCrashShare: s.supernodeLoss, autoUpdateCoverage: s.autoUpdateCoverage },
+    headroom: scaledCapacity(p.headroom, s.headroomScale),
+    retry: { ...opt.retry },
+    maxAttempts: opt.maxAttempts === null ? Infinity : opt.maxAttempts,
+    mega: { waves: explorerWaves(spec.scenario, s.megaCount, s.megaFirstHours) },
+  });
+}
+
+/**
+ * Run the fluid limit for a setting.
+ *
+ * @param spec - the explorer spec.
+ * @param s - the settings.
+ * @param quantiles - headroom quantiles (default `spec.quantiles`; the page's preview uses `spec.previewQuantiles`).
+ * @returns the timeline and its summary.
+ * @throws FragilityInputError naming the control out of range.
+ *
+ * **Complexity**: one fluidOverload run over the scenario's duration (see fluidOverload).
+ *
+ * @example
+ * ```ts
+ * explorerRun(spec, spec.defaults).minOnlineFraction;
+ * ```
+ */
+export function explorerRun(spec: ExplorerSpec, s: ExplorerSettings, quantiles = spec.quantiles): ExplorerOutcome {
+  const p = explorerParams(spec, s);
+  const r = fluidOverload(p, { quantiles });
+  return {
+    timeline: r.timeline.map((q) => ({ t: q.t, online: q.online, supernodesUp: q.supernodesUp })),
+    minOnlineFraction: r.minOnlineFraction,
+    minOnlineAtHours: r.minOnlineAtHours,
+    collapsed: r.collapsed,
+    recovered: r.recovered,
+    recoveredAtHours: r.recoveredAtHours,
+    peakLoginRate: r.peakLoginRate,
+    waves: p.mega.waves.map((w) => ({ ...w })),
+    collapseThreshold: p.collapseThreshold,
+    recoveryThreshold: p.recoveryThreshold,
+    durationHours: p.durationHours,
+  };
+}
+
+const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)} %`;
+const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${h.toFixed(1)} h`);
+
+/**
+ * The explorer's verdict: what the fluid limit does with these settings, in one sentence, every number computed.
+ *
+ * @param s - the settings.
+ * @param o - the run's outcome.
+ * @returns one sentence.
+ *
+ * **Complexity**: O(1).
+ *
+ * @example
+ * ```ts
+ * explorerVerdict(spec.defaults, explorerRun(spec, spec.defaults));
+ * // "Fluid limit: with 27.5 % of the supernodes crashed and 0 % auto-updated, the network collapses ..."
+ * ```
+ */
+export function explorerVerdict(s: ExplorerSettings, o: ExplorerOutcome): string {
+  const setting = `with ${pct(s.supernodeLoss)} of the supernodes crashed by the trigger and ${pct(s.autoUpdateCoverage, 0)} auto-updated`;
+  const low = `minimum online ${pct(o.minOnlineFraction)} at ${at(o.minOnlineAtHours)}`;
+  const rec = o.recovered
+    ? o.recoveredAtHours !== null && o.recoveredAtHours > 0
+      ? `recovers (≥ ${pct(o.recoveryThreshold, 0)} online to the end) at ${at(o.recoveredAtHours)}`
+      : 'stays up'
+    : `does not recover within ${o.durationHours} h`;
+  const peak = `peak requests at up supernodes ${o.peakLoginRate.toFixed(0)}× normal`;
+  if (o.collapsed) return `Fluid limit: ${setting}, the network collapses (${low}; ${peak}) and ${rec}.`;
+  return `Fluid limit: ${setting}, the network does not collapse (${low}, collapse means below ${pct(o.collapseThreshold, 0)}; ${peak}) and ${rec}.`;
+}
+
+/**
+ * Read settings from plain values (e.g. a URL or a test), checked against the spec.
+ *
+ * @param spec - the explorer spec.
+ * @param over - the controls to change from the defaults.
+ * @returns the full settings.
+ * @throws FragilityInputError naming the control out of range, or an unknown control.
+ */
+export function explorerSettings(spec: ExplorerSpec, over: Partial<ExplorerSettings> = {}): ExplorerSettings {
+  for (const k of Object.keys(over)) {
+    if (!(k in spec.defaults)) throw new FragilityInputError('explorer setting', k, Object.keys(spec.defaults).join(', '));
+  }
+  const s = { ...spec.defaults, ...over };
+  checkExplorerSettings(spec, s);
+  return s;
+}
