@@ -150,6 +150,12 @@ export interface OverloadParams {
     withdrawFraction: number;
     /** The withdrawal is spread evenly over this many hours (one mega-supernode at a time). */
     withdrawOverHours: number;
+    /**
+     * Mechanism (issue 16; absent or Infinity = off): rate-limited admission. A mega-supernode of `capacityClients`
+     * admits at most this many new clients per second (scaled with its capacity). Source: calibration row 29 (L;
+     * row 11: per-session signalling held to 5 KB/s; row 23: dedicated servers, capacity 20–50 k clients).
+     */
+    admitPerSecond?: number;
   };
   /** Lever: feature shedding (row 24): from `atHours` on the login cost is multiplied by `loginCostFactor`. */
   shedding: { atHours: number; loginCostFactor: number };
@@ -168,10 +174,44 @@ export interface OverloadParams {
   forcedClientCrashRatio: number;
   /** Optional explicit overlay: supernode count, client count, cache size and initial attachment come from it (scale ignored). */
   overlay?: TwoTierOverlay;
+  /**
+   * Mechanism (issue 16; absent or `share` 0 = off): users who give up and come back on human time scales. Of the
+   * clients that give up (`maxAttempts` failures), a share `share` is a *user* who closes Skype and comes back only
+   * after an Erlang(`stages`, mean `meanHours`) delay; the others go quiet as before (`goneReturnHours`). Source:
+   * calibration row 27 (L) — row 20 (users give up after 3–5 tries), section 1b (Skype's status message had to ask
+   * users to keep their clients running), row 3 (the online count climbed back over the morning, not at once).
+   */
+  abandon?: OverloadAbandon;
+  /**
+   * Mechanism (issue 16; absent = off): supernode promotion. A supernode whose re-entry lag is over is not up at
+   * once: its host must be re-promoted, which needs it to be online with enough uptime; it is promoted with hazard
+   * online(t)/`meanHours` per hour (online(t) = online fraction of the previous step). Source: calibration row 28
+   * (row 12: eligibility needs current uptime, LimeWire ≥ 1–2 h; row 18: re-promotion after 2–3 h; row 26: the
+   * promotion step is what failed in 2007).
+   */
+  promotion?: OverloadPromotion;
+}
+
+/** Human give-up and return (see {@link OverloadParams.abandon}); calibration row 27. */
+export interface OverloadAbandon {
+  /** Share of give-ups that are users closing Skype (0–1; row 27 range 0–0.9). */
+  share: number;
+  /** Mean time before such a user starts Skype again, hours (row 27 range 1–24 h). */
+  meanHours: number;
+  /** Erlang shape of that delay (integer 1–12; 1 = exponential). */
+  stages: number;
+}
+
+/** Supernode promotion (see {@link OverloadParams.promotion}); calibration row 28. */
+export interface OverloadPromotion {
+  /** Mean promotion delay of an eligible host when every client is online, hours (row 28 range 0.25–3 h). */
+  meanHours: number;
 }
 
 /** A partial override of {@link OverloadParams} (nested objects are merged one level deep). */
-export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection'>> & {
+export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection' | 'abandon' | 'promotion'>> & {
+  abandon?: Partial<OverloadAbandon>;
+  promotion?: Partial<OverloadPromotion>;
   detection?: Partial<OverloadParams['detection']>;
   trigger?: Partial<OverloadParams['trigger']>;
   restart?: Partial<OverloadParams['restart']>;
@@ -358,6 +398,8 @@ export function withOverloadParams(base: OverloadParams, over: OverloadParamsInp
     mega: { ...base.mega, ...(over.mega ?? {}), waves: (over.mega?.waves ?? base.mega.waves).map((w) => ({ ...w })) },
     shedding: { ...base.shedding, ...(over.shedding ?? {}) },
     retry: { ...(over.retry ?? base.retry) } as OverloadRetryPolicy,
+    ...(base.abandon || over.abandon ? { abandon: { share: 0, meanHours: 1, stages: 1, ...(base.abandon ?? {}), ...(over.abandon ?? {}) } } : {}),
+    ...(base.promotion || over.promotion ? { promotion: { meanHours: 1, ...(base.promotion ?? {}), ...(over.promotion ?? {}) } } : {}),
   } as OverloadParams;
 }
 
@@ -427,6 +469,15 @@ export function validateOverloadParams(p: OverloadParams): void {
   if (p.forcedLoss !== null) checkProbability('forcedLoss', p.forcedLoss);
   checkNumber('forcedClientCrashRatio', p.forcedClientCrashRatio, 0);
   validateRetryPolicy(p.retry);
+  if (p.mega.admitPerSecond !== undefined && !(p.mega.admitPerSecond > 0)) {
+    throw new FragilityInputError('mega.admitPerSecond', p.mega.admitPerSecond, 'a number > 0 or Infinity (absent = no limit)');
+  }
+  if (p.abandon !== undefined) {
+    checkProbability('abandon.share', p.abandon.share);
+    checkNumber('abandon.meanHours', p.abandon.meanHours, 0.01, 24 * 30);
+    checkInteger('abandon.stages', p.abandon.stages, 1, 12);
+  }
+  if (p.promotion !== undefined) checkNumber('promotion.meanHours', p.promotion.meanHours, 0.001, 24 * 30);
   const { clients, supernodes } = scaledPopulation(p);
   if (supernodes < 1) throw new FragilityInputError('supernodes', p.supernodes, 'at least 1 supernode after scaling', `scale ${p.scale}`);
   if (clients < 1) throw new FragilityInputError('clients', p.clients, 'at least 1 client after scaling', `scale ${p.scale}`);
