@@ -451,16 +451,18 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
 
   // ---- mega-supernode groups (one per wave) ----
   const allWaves = [
-    ...p.mega.waves.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: p.mega.capacityClients })),
-    ...extra.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: w.capacityClients ?? p.mega.capacityClients })),
+    ...p.mega.waves.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: p.mega.capacityClients, overHours: w.overHours ?? 0 })),
+    ...extra.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: w.capacityClients ?? p.mega.capacityClients, overHours: 0 })),
   ];
   const groups = allWaves
     .filter((w) => w.count > 0)
     .map((w) => {
       const n = Math.max(1, Math.round(w.count * p.scale));
-      return { step: Math.round((w.atHours * 3600) / dt), n, capEach0: (w.count * w.capacityClients * p.scale) / n, capEach: 0, att: 0, up: false, injected: false };
+      const ramp = Math.round((w.overHours * 3600) / dt);
+      return { step: Math.round((w.atHours * 3600) / dt), n, capEach0: (w.count * w.capacityClients * p.scale) / n, capEach: 0, att: 0, up: false, injected: false, ramp };
     })
     .sort((a, b) => a.step - b.step);
+  const anyRamp = groups.some((g) => g.ramp > 0);
   const M = groups.reduce((s, g) => s + g.n, 0);
   let megaInjected = 0;
   let megaWithdrawn = 0;
@@ -622,17 +624,25 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       if (!g.injected && g.step <= k) {
         g.injected = true;
         g.up = true;
-        g.capEach = g.capEach0;
+        g.capEach = g.ramp > 0 ? g.capEach0 * Math.min(1, (k - g.step + 1) / g.ramp) : g.capEach0;
         megaInjected += g.n;
       }
     }
-    if (k >= withdrawStep && megaInjected > 0) {
-      const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
-      const progress = Math.min(1, (k - withdrawStep + 1) / span);
-      const keep = 1 - p.mega.withdrawFraction * progress;
+    const withdrawing = k >= withdrawStep && megaInjected > 0;
+    if (withdrawing || anyRamp) {
+      // as in the simulation: ramped waves (row 30) grow linearly over `overHours`, times the withdrawal factor
+      let keep = 1;
+      let progress = 0;
+      if (withdrawing) {
+        const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
+        progress = Math.min(1, (k - withdrawStep + 1) / span);
+        keep = 1 - p.mega.withdrawFraction * progress;
+      }
       for (const g of groups) {
         if (!g.injected || !g.up) continue;
-        g.capEach = g.capEach0 * keep;
+        const rf = g.ramp > 0 ? Math.min(1, (k - g.step + 1) / g.ramp) : 1;
+        g.capEach = g.capEach0 * rf * keep;
+        if (!withdrawing) continue;
         if (keep <= 0) g.up = false;
         const excess = g.att - g.capEach;
         if (excess > 0) {
@@ -640,7 +650,7 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
           dumpedNext += (excess * g.n) / C;
         }
       }
-      megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
+      if (withdrawing) megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
     }
     // 2. supernode timers: crashed → rejoin lag; lag over → up, empty
     {

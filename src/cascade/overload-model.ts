@@ -168,10 +168,14 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     .filter((w) => w.count > 0)
     .map((w) => {
       const n = Math.max(1, Math.round(w.count * p.scale));
-      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n };
+      const ramp = Math.round(((w.overHours ?? 0) * 3600) / dt);
+      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n, ramp };
     })
     .sort((a, b) => a.step - b.step);
   const M = waves.reduce((s, w) => s + w.n, 0);
+  const anyRamp = waves.some((w) => w.ramp > 0);
+  const megaStep = new Int32Array(M);
+  const megaRamp = new Int32Array(M);
   const megaCap = new Float64Array(M);
   const megaCap0 = new Float64Array(M);
   const megaAttached = new Float64Array(M);
@@ -329,21 +333,31 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     while (waveIdx < waves.length && waves[waveIdx].step <= k) {
       const w = waves[waveIdx++];
       for (let j = 0; j < w.n; j++) {
-        megaCap[megaInjected] = w.capEach;
+        megaStep[megaInjected] = w.step;
+        megaRamp[megaInjected] = w.ramp;
+        megaCap[megaInjected] = w.ramp > 0 ? w.capEach * Math.min(1, (k - w.step + 1) / w.ramp) : w.capEach;
         megaCap0[megaInjected] = w.capEach;
         megaIsUp[megaInjected] = 1;
         megaInjected++;
       }
     }
-    if (k >= withdrawStep && megaInjected > 0) {
+    const withdrawing = k >= withdrawStep && megaInjected > 0;
+    if (withdrawing || anyRamp) {
       // gradual withdrawal: the mega capacity shrinks linearly over the window; clients above it are handed back
       // (they start searching). Scale-free: it does not depend on how many mega-supernodes the scale leaves.
-      const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
-      const progress = Math.min(1, (k - withdrawStep + 1) / span);
-      const keep = 1 - p.mega.withdrawFraction * progress;
+      // A ramped wave (row 30) grows its capacity linearly over its `overHours` (times the withdrawal factor).
+      let keep = 1;
+      let progress = 0;
+      if (withdrawing) {
+        const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
+        progress = Math.min(1, (k - withdrawStep + 1) / span);
+        keep = 1 - p.mega.withdrawFraction * progress;
+      }
       for (let j = 0; j < megaInjected; j++) {
         if (!megaIsUp[j]) continue;
-        megaCap[j] = megaCap0[j] * keep;
+        const rf = megaRamp[j] > 0 ? Math.min(1, (k - megaStep[j] + 1) / megaRamp[j]) : 1;
+        megaCap[j] = megaCap0[j] * rf * keep;
+        if (!withdrawing) continue;
         if (keep <= 0) megaIsUp[j] = 0;
         const excess = megaAttached[j] - Math.floor(megaCap[j]);
         if (excess > 0) {
@@ -351,7 +365,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
           dumpedNext += excess;
         }
       }
-      megaWithdrawn = (megaInjected * p.mega.withdrawFraction * progress);
+      if (withdrawing) megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
     }
     // 2. supernode timers (with promotion, row 28: after the lag a supernode waits to be re-promoted, hazard
     // online/meanHours per hour with the online fraction of the previous step)

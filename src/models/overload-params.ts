@@ -36,6 +36,13 @@ export interface MegaSupernodeWave {
   atHours: number;
   /** Number of mega-supernodes in the wave at scale 1 (scaled by `scale`, see {@link OverloadParams.scale}). */
   count: number;
+  /**
+   * Mechanism (issue 16; absent or 0 = off, the whole wave at once): the wave's capacity is brought into service
+   * linearly over this many hours from `atHours` (servers repurposed one after another). Source: calibration
+   * row 30 (row 22: more mega-supernodes added from Wednesday night PST; row 24: group-video servers turned into
+   * mega-supernodes). Scale-free: every mega-supernode of the wave ramps its capacity together.
+   */
+  overHours?: number;
 }
 
 /**
@@ -454,6 +461,7 @@ export function validateOverloadParams(p: OverloadParams): void {
   p.mega.waves.forEach((w, i) => {
     checkNumber(`mega.waves[${i}].atHours`, w.atHours, 0);
     checkInteger(`mega.waves[${i}].count`, w.count, 0);
+    if (w.overHours !== undefined) checkNumber(`mega.waves[${i}].overHours`, w.overHours, 0, 24 * 365);
   });
   checkNumber('mega.capacityClients', p.mega.capacityClients, 0);
   checkNumber('mega.loginCostFactor', p.mega.loginCostFactor, 0, 1);
