@@ -7,7 +7,8 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
-import { fluidOverload } from '../analytic/overload-fluid.ts';
+import { fluidCriticalLoss, fluidOverload } from '../analytic/overload-fluid.ts';
+import { timelinePlot } from '../report/timeline-plot.ts';
 import { nelderMead } from '../analytic/nelder-mead.ts';
 import { simulateOverload } from '../cascade/overload-model.ts';
 import { type OverloadParams, withOverloadParams, skype2010CalibratedParams, skype2007PredictedParams } from '../models/overload-params.ts';
@@ -414,4 +415,79 @@ export function predictOverload2007(options: { params?: OverloadParams; simScale
     fluid: { ...fr, minOnline: f.minOnlineFraction, minOnlineAtHours: f.minOnlineAtHours, outageHours: outageHours(f.timeline), timeline: f.timeline.map((p) => ({ t: p.t, online: p.online })) },
     simulation,
   };
+}
+
+/** One what-if of {@link calibrationWhatIfs}. */
+export interface CalibrationWhatIf {
+  name: string;
+  /** Fluid minimum online fraction, outage length (online < 50 %, hours) and time back above 80 % for good. */
+  minOnline: number;
+  outageHours: number;
+  recoveredAtHours: number | null;
+  online: { t20: number; t24_5: number; t48: number };
+}
+
+/**
+ * The overload critical loss and the what-if conclusions recomputed on a fitted parameter set (fluid limit).
+ *
+ * @param params - the fitted parameters (default {@link skype2010CalibratedParams}).
+ * @param quantiles - fluid headroom quantiles (default 20).
+ * @returns the fluid critical supernode loss (forced loss within 3 h) and one row per what-if.
+ *
+ * **Complexity**: ≈ 20 short fluid runs (critical loss) plus one 48-h run per what-if (7).
+ *
+ * **Model**: the what-ifs of the skype-2010 scenario that do not need a graph: auto-update 50/90/100 %, no
+ * mega-supernodes, all of them at T+1 h, twice as many, and gRPC backoff with 12 tries.
+ */
+export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedParams, quantiles = 20): { criticalLoss: number | null; whatIfs: CalibrationWhatIf[] } {
+  checkInteger('quantiles', quantiles, 2, 10_000);
+  const crit = fluidCriticalLoss(params, { fluid: { quantiles } });
+  const total = params.mega.waves.reduce((s, w) => s + w.count, 0);
+  const cases: [string, OverloadParams][] = [
+    ['as fitted', params],
+    ['auto-update 50 %', withOverloadParams(params, { trigger: { autoUpdateCoverage: 0.5 } })],
+    ['auto-update 90 %', withOverloadParams(params, { trigger: { autoUpdateCoverage: 0.9 } })],
+    ['auto-update 100 %', withOverloadParams(params, { trigger: { autoUpdateCoverage: 1 } })],
+    ['no mega-supernodes', withOverloadParams(params, { mega: { waves: [] } })],
+    [`all ${total} mega-supernodes at T+1 h`, withOverloadParams(params, { mega: { waves: [{ atHours: 1, count: total }] } })],
+    ['mega-supernodes ×2', withOverloadParams(params, { mega: { waves: params.mega.waves.map((w) => ({ ...w, count: 2 * w.count })) } })],
+    ['gRPC backoff, 12 tries', withOverloadParams(params, { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 })],
+  ];
+  const whatIfs = cases.map(([name, p]) => {
+    const r = fluidOverload(p, { quantiles });
+    return {
+      name,
+      minOnline: r.minOnlineFraction,
+      outageHours: outageHours(r.timeline),
+      recoveredAtHours: r.recoveredAtHours,
+      online: { t20: modelValueAt(r.timeline, { t: 20 }), t24_5: modelValueAt(r.timeline, { t: 24.5 }), t48: modelValueAt(r.timeline, { t: 48 }) },
+    };
+  });
+  return { criticalLoss: crit.criticalLoss, whatIfs };
+}
+
+/**
+ * One plot of the fit: the simulated band (min–max over runs) and mean, the fluid curve (100 quantiles) and the
+ * observed points with ±σ.
+ *
+ * @param cal - a calibration result with a simulation (else the band is left out).
+ * @param title - plot title.
+ * @returns a standalone SVG string.
+ */
+export function calibrationPlot(cal: OverloadCalibration, title = 'Skype, December 2010: the fitted overload model against the record'): string {
+  const obs = cal.fluidFine.rows.map((r) => ({ t: r.tEnd !== undefined ? (r.t + r.tEnd) / 2 : r.t, online: r.observed, lo: r.observed - r.sigma, hi: r.observed + r.sigma, label: `${(100 * r.observed).toFixed(0)} %` }));
+  const sim = cal.simulation;
+  return timelinePlot({
+    title,
+    subtitle: `χ² ${cal.fluidFine.chi2.toFixed(2)} (fluid, ${cal.fluidFine.rows.length} points)${sim ? `; simulation: ${sim.runs} runs at scale ${sim.scale}, seed ${sim.seed}` : ''}`,
+    series: [
+      { name: 'fluid limit (100 quantiles)', points: cal.fluidFine.timeline, stroke: '#d62728' },
+      ...(sim ? [{ name: 'simulated mean', points: sim.band.map((b) => ({ t: b.t, online: b.mean })), stroke: '#1f77b4', dash: '4,3' }] : []),
+    ],
+    bands: sim ? [{ name: 'simulated min–max', points: sim.band.map((b) => ({ t: b.t, lo: b.min, hi: b.max })) }] : [],
+    observed: obs,
+    observedName: 'observed ± σ (rows 2–3, 25)',
+    injections: cal.params.mega.waves.map((w) => ({ t: w.atHours, label: `${w.count} mega-supernodes${w.overHours ? ` over ${w.overHours} h` : ''}` })),
+    xDomain: [0, cal.params.durationHours],
+  });
 }

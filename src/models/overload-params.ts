@@ -574,8 +574,10 @@ export function metastabilityProbeParams(base: OverloadParams, horizonHours: num
  * The December 2010 preset fitted to the observed timeline (issue 16): {@link skype2010OverloadParams} with the
  * issue-16 mechanisms switched on. Fitted values (weighted least squares on the fluid limit, Nelder–Mead, 220
  * evaluations at 20 headroom quantiles, from abandon 0.03 / 6 h, promotion 1.5 h, wave 250 at T+16 h over 12 h;
- * χ² 116.8 → 6.33 over the 7 observed points of src/models/overload-observations.ts), produced by
- * `fragility calibrate skype-2010 --max-evals 220 --loo-evals 0 --sim-runs 0` and rounded to 3 significant digits:
+ * χ² 116.8 → 6.33 over the 7 observed points of src/models/overload-observations.ts), produced by `calibrateOverload`
+ * (src/compare/overload-calibration.ts) with `maxEvaluations: 220, looEvaluations: 0, simRuns: 0` from that start,
+ * and rounded to 3 significant digits. `fragility calibrate skype-2010` reruns the fit from these values (with
+ * intervals, leave-one-out and the simulation check):
  * - `abandon.share` 0.00638 (row 27: 0–0.3) and `abandon.meanHours` 16.4 (row 27: 2–24 h), Erlang shape 4 (L, fixed):
  *   0.6 % of the give-ups are users who close Skype, back after ≈ 16 h (the next morning);
  * - `promotion.meanHours` 0.349 (row 28: 0.25–3 h);
