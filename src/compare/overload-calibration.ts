@@ -159,6 +159,57 @@ export interface OverloadCalibration {
   intervalsNote: string;
 }
 
+/**
+ * The simulated side of a calibration: `runs` simulations at `scale` (seed, replicate index 0..runs−1), their mean
+ * (and min/max) at every observation and over the timeline.
+ *
+ * @param params - the parameters.
+ * @param observations - the observations.
+ * @param runs - number of simulations (>= 1).
+ * @param scale - population scale.
+ * @param seed - seed.
+ * @returns rows, χ² of the mean, and the band (mean, min, max at every sample).
+ */
+export function simulatedResiduals(params: OverloadParams, observations: readonly OverloadObservation[], runs: number, scale: number, seed: number): NonNullable<OverloadCalibration['simulation']> {
+  checkInteger('runs', runs, 1, 1000);
+  checkNumber('scale', scale, 1e-6, 1);
+  checkInteger('seed', seed);
+  const sims = Array.from({ length: runs }, (_, r) => simulateOverload(withOverloadParams(params, { scale }), { seed, index: r }));
+  const rows = observations.map((o) => {
+    const v = sims.map((r) => modelValueAt(r.timeline, o));
+    const mean = v.reduce((s, x) => s + x, 0) / v.length;
+    return { label: o.label, t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}), observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
+  });
+  const band = sims[0].timeline.map((pt, k) => {
+    const v = sims.map((r) => r.timeline[k]?.online ?? NaN);
+    return { t: pt.t, mean: v.reduce((s, x) => s + x, 0) / v.length, min: Math.min(...v), max: Math.max(...v) };
+  });
+  return { scale, runs, seed, rows, chi2: rows.reduce((s, r) => s + r.standardized ** 2, 0), band };
+}
+
+/**
+ * The fitted model against the record without refitting: the fluid curve (100 quantiles) and `runs` simulations,
+ * with their residuals — what {@link calibrationPlot} draws. For notebooks and reports (seconds, not minutes).
+ *
+ * @param params - parameters (default {@link skype2010CalibratedParams}).
+ * @param options - simulations: runs (default 3), scale (default 0.01), seed (default 1); observations.
+ * @returns the parts of an {@link OverloadCalibration} that describe the fit's quality.
+ */
+export function evaluateCalibration(
+  params: OverloadParams = skype2010CalibratedParams,
+  options: { runs?: number; scale?: number; seed?: number; observations?: readonly OverloadObservation[] } = {},
+): Pick<OverloadCalibration, 'params' | 'fluidFine' | 'simulation'> {
+  const obs = options.observations ?? SKYPE_2010_OBSERVATIONS;
+  const runs = options.runs ?? 3;
+  checkInteger('runs', runs, 0, 1000);
+  const fine = fluidOverload(params, { quantiles: 100 });
+  return {
+    params,
+    fluidFine: { quantiles: 100, ...calibrationResiduals(fine.timeline, obs), timeline: fine.timeline.map((p) => ({ t: p.t, online: p.online })) },
+    simulation: runs > 0 ? simulatedResiduals(params, obs, runs, options.scale ?? 0.01, options.seed ?? 1) : null,
+  };
+}
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const logit = (u: number) => Math.log(u / (1 - u));
 
@@ -323,20 +374,7 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
   }
 
   // confirmation by simulation: mean over runs at every observation, and the band of the timeline
-  let simulation: OverloadCalibration['simulation'] = null;
-  if (simRuns > 0) {
-    const runs = Array.from({ length: simRuns }, (_, r) => simulateOverload(withOverloadParams(params, { scale: simScale }), { seed, index: r }));
-    const rows = obs.map((o) => {
-      const v = runs.map((r) => modelValueAt(r.timeline, o));
-      const mean = v.reduce((s, x) => s + x, 0) / v.length;
-      return { label: o.label, t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}), observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
-    });
-    const band = runs[0].timeline.map((pt, k) => {
-      const v = runs.map((r) => r.timeline[k]?.online ?? NaN);
-      return { t: pt.t, mean: v.reduce((s, x) => s + x, 0) / v.length, min: Math.min(...v), max: Math.max(...v) };
-    });
-    simulation = { scale: simScale, runs: simRuns, seed, rows, chi2: rows.reduce((s, r) => s + r.standardized ** 2, 0), band };
-  }
+  const simulation = simRuns > 0 ? simulatedResiduals(params, obs, simRuns, simScale, seed) : null;
 
   return {
     objective: 'χ² = Σ ((fluid online − observed)/σ)² over the observations (weighted least squares), parameters bounded by their source ranges (logit map)',
@@ -474,7 +512,7 @@ export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedP
  * @param title - plot title.
  * @returns a standalone SVG string.
  */
-export function calibrationPlot(cal: OverloadCalibration, title = 'Skype, December 2010: the fitted overload model against the record'): string {
+export function calibrationPlot(cal: Pick<OverloadCalibration, 'params' | 'fluidFine' | 'simulation'>, title = 'Skype, December 2010: the fitted overload model against the record'): string {
   const obs = cal.fluidFine.rows.map((r) => ({ t: r.tEnd !== undefined ? (r.t + r.tEnd) / 2 : r.t, online: r.observed, lo: r.observed - r.sigma, hi: r.observed + r.sigma, label: `${(100 * r.observed).toFixed(0)} %` }));
   const sim = cal.simulation;
   return timelinePlot({
