@@ -363,6 +363,10 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
   let crashedTotal = 0; // all crashed mass (ring + pool + never)
   const snReturnHazard = Number.isFinite(p.restart.crashedReturnHours) ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
   const snCanReturn = Number.isFinite(p.restart.crashedReturnHours);
+  // promotion (row 28): supernodes whose lag is over wait here until re-promoted, hazard online/meanHours
+  const promo = p.promotion;
+  const promoPool = new Float64Array(Q);
+  let promoTotal = 0;
 
   /** Add an up cohort to quantile q, merging it into a close one when there is one. */
   const addCohort = (q: number, m: number, a: number, n: number) => {
@@ -447,16 +451,18 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
 
   // ---- mega-supernode groups (one per wave) ----
   const allWaves = [
-    ...p.mega.waves.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: p.mega.capacityClients })),
-    ...extra.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: w.capacityClients ?? p.mega.capacityClients })),
+    ...p.mega.waves.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: p.mega.capacityClients, overHours: w.overHours ?? 0 })),
+    ...extra.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: w.capacityClients ?? p.mega.capacityClients, overHours: 0 })),
   ];
   const groups = allWaves
     .filter((w) => w.count > 0)
     .map((w) => {
       const n = Math.max(1, Math.round(w.count * p.scale));
-      return { step: Math.round((w.atHours * 3600) / dt), n, capEach0: (w.count * w.capacityClients * p.scale) / n, capEach: 0, att: 0, up: false, injected: false };
+      const ramp = Math.round((w.overHours * 3600) / dt);
+      return { step: Math.round((w.atHours * 3600) / dt), n, capEach0: (w.count * w.capacityClients * p.scale) / n, capEach: 0, att: 0, up: false, injected: false, ramp };
     })
     .sort((a, b) => a.step - b.step);
+  const anyRamp = groups.some((g) => g.ramp > 0);
   const M = groups.reduce((s, g) => s + g.n, 0);
   let megaInjected = 0;
   let megaWithdrawn = 0;
@@ -488,6 +494,12 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
   const pCrashedReturn = Number.isFinite(p.restart.crashedReturnHours) ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
   const pGoneReturn = Number.isFinite(p.goneReturnHours) ? -Math.expm1(-dt / (p.goneReturnHours * 3600)) : 0;
   const normalLoginsPerStep = dt / (p.normalSessionHours * 3600);
+  // human give-up (row 27): Erlang(stages, meanHours) absence, stage by stage
+  const abShare = p.abandon ? p.abandon.share : 0;
+  const abStages = new Float64Array(abShare > 0 ? p.abandon!.stages : 0);
+  const pAbStage = abShare > 0 ? -Math.expm1(-(dt * p.abandon!.stages) / (p.abandon!.meanHours * 3600)) : 0;
+  let abandonedTotal = 0;
+  const megaAdmitPerStep = p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0 ? (p.mega.admitPerSecond * dt) / p.mega.capacityClients : Infinity;
 
   // ---- trigger ----
   const forced = p.forcedLoss !== null;
@@ -568,7 +580,7 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       searching: searchingTotal(),
       restarting: restartingTotal,
       crashed: crashedPool,
-      gone: gonePool,
+      gone: gonePool + abandonedTotal,
     });
   };
   sample(0);
@@ -612,17 +624,25 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       if (!g.injected && g.step <= k) {
         g.injected = true;
         g.up = true;
-        g.capEach = g.capEach0;
+        g.capEach = g.ramp > 0 ? g.capEach0 * Math.min(1, (k - g.step + 1) / g.ramp) : g.capEach0;
         megaInjected += g.n;
       }
     }
-    if (k >= withdrawStep && megaInjected > 0) {
-      const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
-      const progress = Math.min(1, (k - withdrawStep + 1) / span);
-      const keep = 1 - p.mega.withdrawFraction * progress;
+    const withdrawing = k >= withdrawStep && megaInjected > 0;
+    if (withdrawing || anyRamp) {
+      // as in the simulation: ramped waves (row 30) grow linearly over `overHours`, times the withdrawal factor
+      let keep = 1;
+      let progress = 0;
+      if (withdrawing) {
+        const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
+        progress = Math.min(1, (k - withdrawStep + 1) / span);
+        keep = 1 - p.mega.withdrawFraction * progress;
+      }
       for (const g of groups) {
         if (!g.injected || !g.up) continue;
-        g.capEach = g.capEach0 * keep;
+        const rf = g.ramp > 0 ? Math.min(1, (k - g.step + 1) / g.ramp) : 1;
+        g.capEach = g.capEach0 * rf * keep;
+        if (!withdrawing) continue;
         if (keep <= 0) g.up = false;
         const excess = g.att - g.capEach;
         if (excess > 0) {
@@ -630,7 +650,7 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
           dumpedNext += (excess * g.n) / C;
         }
       }
-      megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
+      if (withdrawing) megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
     }
     // 2. supernode timers: crashed → rejoin lag; lag over → up, empty
     {
@@ -660,7 +680,21 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
         crashedTotal -= toLag;
         lag.add(REJ, k, toLag);
       }
-      for (let q = 0; q < Q; q++) if (newUp[q] > 0) addCohort(q, newUp[q], 0, 0);
+      if (promo) {
+        const pi = -Math.expm1(-(dt * online) / (promo.meanHours * 3600));
+        for (let q = 0; q < Q; q++) {
+          if (newUp[q] > 0) {
+            promoPool[q] += newUp[q];
+            promoTotal += newUp[q];
+          }
+          const x = promoPool[q] * pi;
+          if (x > 0) {
+            promoPool[q] -= x;
+            promoTotal -= x;
+            addCohort(q, x, 0, 0);
+          }
+        }
+      } else for (let q = 0; q < Q; q++) if (newUp[q] > 0) addCohort(q, newUp[q], 0, 0);
       if (k === 0 && init === 'collapsed') {
         // every ordinary supernode shut down by overload at step 0: it rejoins after the uniform re-entry lag
         for (let q = 0; q < Q; q++) lag.add(q, 0, 1 / Q);
@@ -739,6 +773,16 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       const x = gonePool * pGoneReturn;
       gonePool -= x;
       searchRing[sl] += x;
+    }
+    for (let j = abStages.length - 1; j >= 0; j--) {
+      const x = abStages[j] * pAbStage;
+      if (!(x > 0)) continue;
+      abStages[j] -= x;
+      if (j + 1 < abStages.length) abStages[j + 1] += x;
+      else {
+        searchRing[sl] += x;
+        abandonedTotal -= x;
+      }
     }
     // 5. routing
     let U = 0;
@@ -907,7 +951,7 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       const r = MR > 0 && nMegaUp > 0 ? (MR * C) / nMegaUp : 0; // requests per mega-supernode (clients)
       if (r > 0) {
         const load = g.att + c * p.mega.loginCostFactor * r;
-        const room = g.capEach - load;
+        const room = Math.min(g.capEach - load, megaAdmitPerStep * g.capEach0);
         const acc = room <= 0 ? 0 : room < r ? room : r;
         g.att += acc;
         failM += ((r - acc) * g.n) / C;
@@ -921,7 +965,13 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       const failed = fN[n] + fr + fm;
       if (!(failed > 0)) continue;
       if (n + 1 >= gaveUpAt) {
-        gonePool += failed;
+        if (abShare > 0) {
+          // row 27: a share of the give-ups are users who close Skype (counted in `gone`, returning by stages)
+          const xa = failed * abShare;
+          abStages[0] += xa;
+          abandonedTotal += xa;
+          gonePool += failed - xa;
+        } else gonePool += failed;
         continue;
       }
       const target = n + 1 < levels ? n + 1 : levels - 1;
@@ -955,10 +1005,10 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
     }
     if (online < p.recoveryThreshold) lastBelow = k + 1;
     if (checkEvery || (k + 1) % p.sampleEvery === 0 || k + 1 === steps) {
-      const total = online + restartingTotal + crashedPool + gonePool + searchingTotal();
+      const total = online + restartingTotal + crashedPool + gonePool + abandonedTotal + searchingTotal();
       const e = Math.abs(total - 1);
       if (e > maxClientError) maxClientError = e;
-      const sn = nUp + crashedTotal + lag.held[SHUT] + lag.held[REJ];
+      const sn = nUp + crashedTotal + lag.held[SHUT] + lag.held[REJ] + promoTotal;
       const es = Math.abs(sn - 1);
       if (es > maxSupernodeError) maxSupernodeError = es;
     }
@@ -995,11 +1045,11 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
       searching: searchingTotal(),
       restarting: restartingTotal,
       crashed: crashedPool,
-      gone: gonePool,
+      gone: gonePool + abandonedTotal,
       supernodesUp: nUp,
       supernodesShutDown: lag.held[SHUT],
       supernodesCrashed: crashedTotal,
-      supernodesRejoining: lag.held[REJ],
+      supernodesRejoining: lag.held[REJ] + promoTotal,
       megaUp: megaUpCount(),
       onMega,
     },

@@ -51,6 +51,8 @@ const UP = 0;
 const SHUTDOWN = 1;
 const CRASHED = 2;
 const REJOINING = 3;
+/** Lag over, waiting to be re-promoted (only with `promotion`, calibration row 28). */
+const PROMOTING = 4;
 const NEVER = 0x7fffffff;
 /** Number of retry levels used when clients never give up (the last level loops on itself). */
 const LOOP_LEVELS = 40;
@@ -166,10 +168,14 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     .filter((w) => w.count > 0)
     .map((w) => {
       const n = Math.max(1, Math.round(w.count * p.scale));
-      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n };
+      const ramp = Math.round(((w.overHours ?? 0) * 3600) / dt);
+      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n, ramp };
     })
     .sort((a, b) => a.step - b.step);
   const M = waves.reduce((s, w) => s + w.n, 0);
+  const anyRamp = waves.some((w) => w.ramp > 0);
+  const megaStep = new Int32Array(M);
+  const megaRamp = new Int32Array(M);
   const megaCap = new Float64Array(M);
   const megaCap0 = new Float64Array(M);
   const megaAttached = new Float64Array(M);
@@ -208,6 +214,14 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
   const pCrashedReturn = Number.isFinite(p.restart.crashedReturnHours) ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
   const pGoneReturn = Number.isFinite(p.goneReturnHours) ? -Math.expm1(-dt / (p.goneReturnHours * 3600)) : 0;
   const normalLoginsPerStep = (C * dt) / (p.normalSessionHours * 3600);
+  // human give-up (row 27): Erlang(stages, meanHours) absence, stage by stage (same rule as the fluid limit)
+  const abShare = p.abandon ? p.abandon.share : 0;
+  const abStages = new Float64Array(abShare > 0 ? p.abandon!.stages : 0);
+  const pAbStage = abShare > 0 ? -Math.expm1(-(dt * p.abandon!.stages) / (p.abandon!.meanHours * 3600)) : 0;
+  let abandonedTotal = 0;
+  // rate-limited admission at mega-supernodes (row 29): new clients per step per unit of mega capacity
+  const megaAdmitPerStep = p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0 ? (p.mega.admitPerSecond * dt) / p.mega.capacityClients : Infinity;
+  const promo = p.promotion;
 
   // ---- trigger ----
   const forced = p.forcedLoss !== null;
@@ -307,7 +321,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       searching: srch / C,
       restarting: restartingTotal / C,
       crashed: crashedPool / C,
-      gone: gonePool / C,
+      gone: (gonePool + abandonedTotal) / C,
     });
   };
   sample(0);
@@ -319,21 +333,31 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     while (waveIdx < waves.length && waves[waveIdx].step <= k) {
       const w = waves[waveIdx++];
       for (let j = 0; j < w.n; j++) {
-        megaCap[megaInjected] = w.capEach;
+        megaStep[megaInjected] = w.step;
+        megaRamp[megaInjected] = w.ramp;
+        megaCap[megaInjected] = w.ramp > 0 ? w.capEach * Math.min(1, (k - w.step + 1) / w.ramp) : w.capEach;
         megaCap0[megaInjected] = w.capEach;
         megaIsUp[megaInjected] = 1;
         megaInjected++;
       }
     }
-    if (k >= withdrawStep && megaInjected > 0) {
+    const withdrawing = k >= withdrawStep && megaInjected > 0;
+    if (withdrawing || anyRamp) {
       // gradual withdrawal: the mega capacity shrinks linearly over the window; clients above it are handed back
       // (they start searching). Scale-free: it does not depend on how many mega-supernodes the scale leaves.
-      const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
-      const progress = Math.min(1, (k - withdrawStep + 1) / span);
-      const keep = 1 - p.mega.withdrawFraction * progress;
+      // A ramped wave (row 30) grows its capacity linearly over its `overHours` (times the withdrawal factor).
+      let keep = 1;
+      let progress = 0;
+      if (withdrawing) {
+        const span = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
+        progress = Math.min(1, (k - withdrawStep + 1) / span);
+        keep = 1 - p.mega.withdrawFraction * progress;
+      }
       for (let j = 0; j < megaInjected; j++) {
         if (!megaIsUp[j]) continue;
-        megaCap[j] = megaCap0[j] * keep;
+        const rf = megaRamp[j] > 0 ? Math.min(1, (k - megaStep[j] + 1) / megaRamp[j]) : 1;
+        megaCap[j] = megaCap0[j] * rf * keep;
+        if (!withdrawing) continue;
         if (keep <= 0) megaIsUp[j] = 0;
         const excess = megaAttached[j] - Math.floor(megaCap[j]);
         if (excess > 0) {
@@ -341,19 +365,27 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
           dumpedNext += excess;
         }
       }
-      megaWithdrawn = (megaInjected * p.mega.withdrawFraction * progress);
+      if (withdrawing) megaWithdrawn = megaInjected * p.mega.withdrawFraction * progress;
     }
-    // 2. supernode timers
+    // 2. supernode timers (with promotion, row 28: after the lag a supernode waits to be re-promoted, hazard
+    // online/meanHours per hour with the online fraction of the previous step)
+    const pPromote = promo ? -Math.expm1(-(dt * (online / C)) / (promo.meanHours * 3600)) : 1;
     for (let i = 0; i < S; i++) {
-      if (snState[i] !== UP && snTimer[i] <= k) {
+      if (snState[i] !== UP && snState[i] !== PROMOTING && snTimer[i] <= k) {
         if (snState[i] === CRASHED) {
           snState[i] = REJOINING;
           snTimer[i] = k + lagSteps();
-        } else {
+        } else if (promo) snState[i] = PROMOTING;
+        else {
           snState[i] = UP;
           attached[i] = 0;
           monitored[i] = 0;
         }
+      }
+      if (snState[i] === PROMOTING && rng.next() < pPromote) {
+        snState[i] = UP;
+        attached[i] = 0;
+        monitored[i] = 0;
       }
     }
     // 3. trigger
@@ -424,6 +456,17 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       const x = cohortBinomial(rng, gonePool, pGoneReturn);
       gonePool -= x;
       searchRing[sl] += x;
+    }
+    for (let j = abStages.length - 1; j >= 0; j--) {
+      if (!(abStages[j] > 0)) continue;
+      const x = cohortBinomial(rng, abStages[j], pAbStage);
+      if (x === 0) continue;
+      abStages[j] -= x;
+      if (j + 1 < abStages.length) abStages[j + 1] += x;
+      else {
+        searchRing[sl] += x;
+        abandonedTotal -= x;
+      }
     }
     // 5. attempts: routing
     nUp = 0;
@@ -513,7 +556,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       const r = MR > 0 ? megaReq[j] : 0;
       if (r > 0) {
         const load = megaAttached[j] + c * p.mega.loginCostFactor * r;
-        const room = Math.floor(megaCap[j] - load);
+        const room = Math.floor(Math.min(megaCap[j] - load, megaAdmitPerStep * megaCap0[j]));
         const acc = room <= 0 ? 0 : room < r ? room : r;
         megaAttached[j] += acc;
         failM += r - acc;
@@ -544,7 +587,13 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       const failed = fN[n] + fr + fm;
       if (failed <= 0) continue;
       if (n + 1 >= gaveUpAt) {
-        gonePool += failed;
+        if (abShare > 0) {
+          // row 27: a share of the give-ups are users who close Skype (counted in `gone`, returning by stages)
+          const xa = cohortBinomial(rng, failed, abShare);
+          abStages[0] += xa;
+          abandonedTotal += xa;
+          gonePool += failed - xa;
+        } else gonePool += failed;
         continue;
       }
       const target = n + 1 < levels ? n + 1 : levels - 1;
@@ -580,7 +629,7 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
     }
     if (frac < p.recoveryThreshold) lastBelow = k + 1;
     if (check) {
-      const total = online + restartingTotal + crashedPool + gonePool + searchingTotal();
+      const total = online + restartingTotal + crashedPool + gonePool + abandonedTotal + searchingTotal();
       if (Math.abs(total - C) > 1e-6) {
         throw new Error(`overload model: client conservation violated at step ${k}: ${total} != ${C}`);
       }
@@ -625,11 +674,11 @@ export function simulateOverload(input: OverloadParamsInput | OverloadParams = {
       searching: srch / C,
       restarting: restartingTotal / C,
       crashed: crashedPool / C,
-      gone: gonePool / C,
+      gone: (gonePool + abandonedTotal) / C,
       supernodesUp: count(UP),
       supernodesShutDown: count(SHUTDOWN),
       supernodesCrashed: count(CRASHED),
-      supernodesRejoining: count(REJOINING),
+      supernodesRejoining: count(REJOINING) + count(PROMOTING),
       megaUp,
       onMega: onMega / C,
     },

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, string> = {
   fluid: './commands/fluid.ts',
   fss: './commands/fss.ts',
   'overload-threshold': './commands/overload-threshold.ts',
+  calibrate: './commands/calibrate.ts',
   merge: './commands/merge.ts',
   worker: './commands/worker.ts',
 };

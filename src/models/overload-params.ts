@@ -36,6 +36,13 @@ export interface MegaSupernodeWave {
   atHours: number;
   /** Number of mega-supernodes in the wave at scale 1 (scaled by `scale`, see {@link OverloadParams.scale}). */
   count: number;
+  /**
+   * Mechanism (issue 16; absent or 0 = off, the whole wave at once): the wave's capacity is brought into service
+   * linearly over this many hours from `atHours` (servers repurposed one after another). Source: calibration
+   * row 30 (row 22: more mega-supernodes added from Wednesday night PST; row 24: group-video servers turned into
+   * mega-supernodes). Scale-free: every mega-supernode of the wave ramps its capacity together.
+   */
+  overHours?: number;
 }
 
 /**
@@ -150,6 +157,12 @@ export interface OverloadParams {
     withdrawFraction: number;
     /** The withdrawal is spread evenly over this many hours (one mega-supernode at a time). */
     withdrawOverHours: number;
+    /**
+     * Mechanism (issue 16; absent or Infinity = off): rate-limited admission. A mega-supernode of `capacityClients`
+     * admits at most this many new clients per second (scaled with its capacity). Source: calibration row 29 (L;
+     * row 11: per-session signalling held to 5 KB/s; row 23: dedicated servers, capacity 20–50 k clients).
+     */
+    admitPerSecond?: number;
   };
   /** Lever: feature shedding (row 24): from `atHours` on the login cost is multiplied by `loginCostFactor`. */
   shedding: { atHours: number; loginCostFactor: number };
@@ -168,10 +181,44 @@ export interface OverloadParams {
   forcedClientCrashRatio: number;
   /** Optional explicit overlay: supernode count, client count, cache size and initial attachment come from it (scale ignored). */
   overlay?: TwoTierOverlay;
+  /**
+   * Mechanism (issue 16; absent or `share` 0 = off): users who give up and come back on human time scales. Of the
+   * clients that give up (`maxAttempts` failures), a share `share` is a *user* who closes Skype and comes back only
+   * after an Erlang(`stages`, mean `meanHours`) delay; the others go quiet as before (`goneReturnHours`). Source:
+   * calibration row 27 (L) — row 20 (users give up after 3–5 tries), section 1b (Skype's status message had to ask
+   * users to keep their clients running), row 3 (the online count climbed back over the morning, not at once).
+   */
+  abandon?: OverloadAbandon;
+  /**
+   * Mechanism (issue 16; absent = off): supernode promotion. A supernode whose re-entry lag is over is not up at
+   * once: its host must be re-promoted, which needs it to be online with enough uptime; it is promoted with hazard
+   * online(t)/`meanHours` per hour (online(t) = online fraction of the previous step). Source: calibration row 28
+   * (row 12: eligibility needs current uptime, LimeWire ≥ 1–2 h; row 18: re-promotion after 2–3 h; row 26: the
+   * promotion step is what failed in 2007).
+   */
+  promotion?: OverloadPromotion;
+}
+
+/** Human give-up and return (see {@link OverloadParams.abandon}); calibration row 27. */
+export interface OverloadAbandon {
+  /** Share of give-ups that are users closing Skype (0–1; row 27 range 0–0.9). */
+  share: number;
+  /** Mean time before such a user starts Skype again, hours (row 27 range 1–24 h). */
+  meanHours: number;
+  /** Erlang shape of that delay (integer 1–12; 1 = exponential). */
+  stages: number;
+}
+
+/** Supernode promotion (see {@link OverloadParams.promotion}); calibration row 28. */
+export interface OverloadPromotion {
+  /** Mean promotion delay of an eligible host when every client is online, hours (row 28 range 0.25–3 h). */
+  meanHours: number;
 }
 
 /** A partial override of {@link OverloadParams} (nested objects are merged one level deep). */
-export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection'>> & {
+export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection' | 'abandon' | 'promotion'>> & {
+  abandon?: Partial<OverloadAbandon>;
+  promotion?: Partial<OverloadPromotion>;
   detection?: Partial<OverloadParams['detection']>;
   trigger?: Partial<OverloadParams['trigger']>;
   restart?: Partial<OverloadParams['restart']>;
@@ -358,6 +405,8 @@ export function withOverloadParams(base: OverloadParams, over: OverloadParamsInp
     mega: { ...base.mega, ...(over.mega ?? {}), waves: (over.mega?.waves ?? base.mega.waves).map((w) => ({ ...w })) },
     shedding: { ...base.shedding, ...(over.shedding ?? {}) },
     retry: { ...(over.retry ?? base.retry) } as OverloadRetryPolicy,
+    ...(base.abandon || over.abandon ? { abandon: { share: 0, meanHours: 1, stages: 1, ...(base.abandon ?? {}), ...(over.abandon ?? {}) } } : {}),
+    ...(base.promotion || over.promotion ? { promotion: { meanHours: 1, ...(base.promotion ?? {}), ...(over.promotion ?? {}) } } : {}),
   } as OverloadParams;
 }
 
@@ -412,6 +461,7 @@ export function validateOverloadParams(p: OverloadParams): void {
   p.mega.waves.forEach((w, i) => {
     checkNumber(`mega.waves[${i}].atHours`, w.atHours, 0);
     checkInteger(`mega.waves[${i}].count`, w.count, 0);
+    if (w.overHours !== undefined) checkNumber(`mega.waves[${i}].overHours`, w.overHours, 0, 24 * 365);
   });
   checkNumber('mega.capacityClients', p.mega.capacityClients, 0);
   checkNumber('mega.loginCostFactor', p.mega.loginCostFactor, 0, 1);
@@ -427,6 +477,15 @@ export function validateOverloadParams(p: OverloadParams): void {
   if (p.forcedLoss !== null) checkProbability('forcedLoss', p.forcedLoss);
   checkNumber('forcedClientCrashRatio', p.forcedClientCrashRatio, 0);
   validateRetryPolicy(p.retry);
+  if (p.mega.admitPerSecond !== undefined && !(p.mega.admitPerSecond > 0)) {
+    throw new FragilityInputError('mega.admitPerSecond', p.mega.admitPerSecond, 'a number > 0 or Infinity (absent = no limit)');
+  }
+  if (p.abandon !== undefined) {
+    checkProbability('abandon.share', p.abandon.share);
+    checkNumber('abandon.meanHours', p.abandon.meanHours, 0.01, 24 * 30);
+    checkInteger('abandon.stages', p.abandon.stages, 1, 12);
+  }
+  if (p.promotion !== undefined) checkNumber('promotion.meanHours', p.promotion.meanHours, 0.001, 24 * 30);
   const { clients, supernodes } = scaledPopulation(p);
   if (supernodes < 1) throw new FragilityInputError('supernodes', p.supernodes, 'at least 1 supernode after scaling', `scale ${p.scale}`);
   if (clients < 1) throw new FragilityInputError('clients', p.clients, 'at least 1 client after scaling', `scale ${p.scale}`);
@@ -510,3 +569,67 @@ export function metastabilityProbeParams(base: OverloadParams, horizonHours: num
     shedding: { atHours: Infinity, loginCostFactor: 1 },
   });
 }
+
+/**
+ * The December 2010 preset fitted to the observed timeline (issue 16): {@link skype2010OverloadParams} with the
+ * issue-16 mechanisms switched on. Fitted values (weighted least squares on the fluid limit, Nelder–Mead, 220
+ * evaluations at 20 headroom quantiles, from abandon 0.03 / 6 h, promotion 1.5 h, wave 250 at T+16 h over 12 h;
+ * χ² 116.8 → 6.33 over the 7 observed points of src/models/overload-observations.ts), produced by `calibrateOverload`
+ * (src/compare/overload-calibration.ts) with `maxEvaluations: 220, looEvaluations: 0, simRuns: 0` from that start,
+ * and rounded to 3 significant digits. `fragility calibrate skype-2010` reruns the fit from these values (with
+ * intervals, leave-one-out and the simulation check):
+ * - `abandon.share` 0.00638 (row 27: 0–0.3) and `abandon.meanHours` 16.4 (row 27: 2–24 h), Erlang shape 4 (L, fixed):
+ *   0.6 % of the give-ups are users who close Skype, back after ≈ 16 h (the next morning);
+ * - `promotion.meanHours` 0.349 (row 28: 0.25–3 h);
+ * - second mega wave: 273 mega-supernodes (row 22: 220–420 with the 80 of the first wave), from T+16 h (row 22:
+ *   12–16 h, **at its upper bound**), ramped over 12 h (row 30: 0–12 h, **at its upper bound**): the data want the
+ *   second wave later or slower than the record's ranges allow;
+ * - `mega.admitPerSecond` stays off (row 29).
+ * Everything else as {@link skype2010OverloadParams}. Fluid at 100 quantiles: online 17.2 % at T+2.17 h (observed
+ * 24.5 %), 17.4 % over T+11.5–15.5 h (17.5 %), 37.7 % at T+20 h (30 %), 50.3 % at T+22 h (48 %), 81.0 % at
+ * T+24.5 h (82.5 %), 85.2 % at T+27.5 h (82.5 %), 98.3 % at T+48 h (100 %); χ² 6.68.
+ */
+export const skype2010CalibratedParams: OverloadParams = withOverloadParams(skype2010OverloadParams, {
+  abandon: { share: 0.00638, meanHours: 16.4, stages: 4 }, // row 27 (fitted; ranges 0–0.3, 2–24 h)
+  promotion: { meanHours: 0.349 }, // row 28 (fitted; range 0.25–3 h)
+  mega: {
+    waves: [
+      { atHours: 2, count: 80 }, // row 22 (as skype2010OverloadParams)
+      { atHours: 16, count: 273, overHours: 12 }, // rows 22, 30 (fitted; ranges 12–16 h, 220–420, 0–12 h)
+    ],
+  },
+});
+
+/**
+ * August 2007 predicted out of sample (issue 16): every parameter of the fitted 2010 preset
+ * ({@link skype2010CalibratedParams}: supernode rules, client retry and give-up behaviour, the issue-16 mechanisms)
+ * except what is specific to the 2007 event, taken from {@link skype2007OverloadParams} (row 26):
+ * - population: 7 M clients (5–9 M), 8 750 supernodes (rows 5–6), 60 h simulated (row 25);
+ * - trigger: synchronised reboots after Patch Tuesday (every Windows machine patched, 30 % of the machines and of the
+ *   supernode hosts rebooted "within a short time" [S4]: 60 min, L) and the reboot's restart behaviour (Skype
+ *   autostarts: every client comes back, median 3 min);
+ * - the failure: supernode re-promotion broken under load (re-entry lag 20–40 h, L);
+ * - the fix: supernodes forced up (two waves of 300 nodes of 10 k clients at T+22 h and T+30 h, L); how such nodes
+ *   take logins (`mega.loginCostFactor`, `mega.share`) is shared with 2010;
+ * - no feature shedding (2010 only).
+ * Disclosure: one event-specific value was changed after seeing the prediction: the reboot window, 120 min in
+ * {@link skype2007OverloadParams} (L), is 60 min here — under the 2010 rules a 120-min window of 30 % reboots does
+ * not collapse the network at all (fluid minimum online 94.7 %), while 30–60 min collapses it. No shared parameter
+ * is adjusted to 2007: `fragility calibrate skype-2007` reports how well this predicts the observations.
+ */
+export const skype2007PredictedParams: OverloadParams = withOverloadParams(skype2010CalibratedParams, {
+  clients: skype2007OverloadParams.clients,
+  supernodes: skype2007OverloadParams.supernodes,
+  durationHours: skype2007OverloadParams.durationHours,
+  trigger: { ...skype2007OverloadParams.trigger, durationMinutes: 60 }, // row 26: "within a short time" (L, see above)
+  restart: { ...skype2007OverloadParams.restart },
+  rejoin: { ...skype2007OverloadParams.rejoin },
+  mega: {
+    waves: skype2007OverloadParams.mega.waves.map((w) => ({ ...w })), // row 26: supernodes forced up (the fix)
+    capacityClients: skype2007OverloadParams.mega.capacityClients, // L
+    withdrawAtHours: Infinity, // the forced supernodes stay
+    withdrawFraction: 0,
+    withdrawOverHours: 0,
+  },
+  shedding: { ...skype2007OverloadParams.shedding },
+});

@@ -1,0 +1,141 @@
+/**
+ * `fragility calibrate SCENARIO`: rerun the issue-16 calibration — the 2010 timeline fitted by weighted least
+ * squares on the fluid limit (Nelder–Mead inside the source ranges), confirmed by simulation, with intervals,
+ * residuals and leave-one-out predictions; or, for skype-2007, the out-of-sample prediction from the 2010 fit.
+ *
+ * @module
+ */
+import type { Command } from 'commander';
+import { FragilityInputError } from '../../errors.ts';
+import { action, intOption, numberOption, withCommon } from '../common.ts';
+
+interface CalibrateCliOptions {
+  json?: boolean;
+  seed: number;
+  maxEvals?: number;
+  looEvals?: number;
+  simRuns?: number;
+  simScale?: number;
+  svg?: string;
+}
+
+const SCENARIOS = ['skype-2010', 'skype-2007'];
+
+/** Register `fragility calibrate`. */
+export function register(program: Command): void {
+  const cmd = program
+    .command('calibrate')
+    .description('fit the overload model to the observed 2010 timeline (skype-2010), or predict 2007 from that fit (skype-2007)')
+    .argument('<scenario>', `one of ${SCENARIOS.join(', ')}`)
+    .option('--max-evals <N>', 'evaluation bound of the main Nelder–Mead fit (default 120)', intOption('--max-evals', 8, 100_000))
+    .option('--loo-evals <N>', 'evaluation bound of each leave-one-out refit (default 30; 0 = skip)', intOption('--loo-evals', 0, 100_000))
+    .option('--sim-runs <N>', 'simulations confirming the fit (default 4; 0 = skip)', intOption('--sim-runs', 0, 1000))
+    .option('--sim-scale <X>', 'population scale of those simulations (default 0.02 for 2010, 0.05 for 2007)', numberOption('--sim-scale', 0.001, 1))
+    .option('--svg <FILE>', 'skype-2010: write the plot (simulated band and mean, fluid curve, observed points) to FILE');
+  withCommon(cmd);
+  cmd.addHelpText(
+    'after',
+    `
+Examples:
+  $ fragility calibrate skype-2010                    # ≈ 300 fluid runs + 4 simulations (a few minutes)
+  $ fragility calibrate skype-2010 --loo-evals 0 --json
+  $ fragility calibrate skype-2007 --seed 2           # the 2007 outage predicted from the 2010 fit, no refitting
+
+Objective: χ² = Σ ((fluid online − observed)/σ)² over the observed points of the record (src/models/
+overload-observations.ts, rows 2–3 of docs/reference/skype-calibration.md), each free parameter bounded by its
+source range. Intervals from the Hessian of χ² (covariance 2·H⁻¹); leave-one-out: refit without a point (warm
+start), predict it. The simulated mean (runs with seeds (seed, index 0..runs−1)) confirms the fitted fluid curve.`,
+  );
+  cmd.action(
+    action(async (name: string, opts: CalibrateCliOptions) => {
+      if (!SCENARIOS.includes(name)) throw new FragilityInputError('scenario', name, SCENARIOS.join(' or '));
+      if (opts.svg !== undefined) {
+        if (name !== 'skype-2010') throw new FragilityInputError('--svg', opts.svg, 'only with skype-2010 (the fit)');
+        const { checkOutputFile } = await import('../../atomic-write.ts');
+        checkOutputFile('--svg', opts.svg);
+      }
+      const cal = await import('../../compare/overload-calibration.ts');
+      const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
+      const t0 = performance.now();
+      if (name === 'skype-2007') {
+        const r = cal.predictOverload2007({ seed: opts.seed, ...(opts.simRuns !== undefined ? { simRuns: opts.simRuns } : {}), ...(opts.simScale !== undefined ? { simScale: opts.simScale } : {}) });
+        const { params, ...rest } = r;
+        const { headroom, overlay: _o, ...plain } = params;
+        const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest };
+        const rows = r.fluid.rows.map((row, i) => {
+          const s = r.simulation?.rows[i];
+          return `${row.t.toFixed(2).padStart(6)}  ${pct(row.observed).padStart(7)} ± ${pct(row.sigma).padStart(6)}  fluid ${pct(row.model).padStart(7)} (${row.standardized.toFixed(2).padStart(6)} σ)  sim ${s ? `${pct(s.model).padStart(7)} (${s.standardized.toFixed(2).padStart(6)} σ)` : '—'}  ${row.label}`;
+        });
+        const text = [
+          'August 2007 predicted from the 2010 fit (no parameter refitted; the preset skype2007PredictedParams changes only the',
+          'population, the trigger, the reboot restart, the broken re-promotion and the forced supernodes)',
+          '',
+          `fluid:      minimum online ${pct(r.fluid.minOnline)} at T+${r.fluid.minOnlineAtHours.toFixed(1)} h, outage (online < 50 %) ${r.fluid.outageHours.toFixed(1)} h, χ² ${r.fluid.chi2.toFixed(1)}`,
+          r.simulation ? `simulation: mean of ${r.simulation.runs} runs at scale ${r.simulation.scale} (seed ${r.simulation.seed}): minimum ${pct(r.simulation.minOnline)}, outage ${r.simulation.outageHours.toFixed(1)} h` : 'simulation: skipped',
+          'observed: trough ≈ 150 k of 7 M (2 %), ≈ 2 days of outage (rows 25–26)',
+          '',
+          '   t (h)  observed            fluid                     simulated mean',
+          ...rows,
+          '',
+          `(${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+        ].join('\n');
+        return { json, text };
+      }
+      let last = 0;
+      const r = cal.calibrateOverload({
+        seed: opts.seed,
+        ...(opts.maxEvals !== undefined ? { maxEvaluations: opts.maxEvals } : {}),
+        ...(opts.looEvals !== undefined ? { looEvaluations: opts.looEvals } : {}),
+        ...(opts.simRuns !== undefined ? { simRuns: opts.simRuns } : {}),
+        ...(opts.simScale !== undefined ? { simScale: opts.simScale } : {}),
+        onEvaluation: (n, chi2) => {
+          if (!opts.json && performance.now() - last > 10_000) {
+            last = performance.now();
+            process.stderr.write(`fragility: calibrate: ${n} fluid evaluations, last χ² ${chi2.toFixed(2)}\n`);
+          }
+        },
+      });
+      const w = cal.calibrationWhatIfs(r.params);
+      let written: string | undefined;
+      if (opts.svg !== undefined) {
+        const { writeFileAtomic } = await import('../../atomic-write.ts');
+        writeFileAtomic(opts.svg, cal.calibrationPlot(r), '--svg');
+        written = opts.svg;
+      }
+      const { params, ...rest } = r;
+      const { headroom, overlay: _o, ...plain } = params;
+      const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs, ...(written ? { svg: written } : {}) };
+      const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(2) : x.toFixed(3));
+      const text = [
+        `December 2010 timeline fitted on the fluid limit (${r.fluid.quantiles} headroom quantiles): ${r.optimiser.method}`,
+        `objective: ${r.objective}`,
+        `χ² ${r.optimiser.chi2Start.toFixed(2)} at the start → ${r.optimiser.chi2.toFixed(2)} after ${r.optimiser.evaluations} evaluations (${r.optimiser.converged ? 'converged' : 'evaluation bound reached'}); ${r.fluid.rows.length} points, ${r.parameters.length} parameters`,
+        '',
+        '  parameter                  start      fitted     95 % interval          source range',
+        ...r.parameters.map(
+          (p) =>
+            `  ${p.name.padEnd(24)} ${fmt(p.start).padStart(8)}  ${fmt(p.value).padStart(9)}  ${(p.interval ? `[${fmt(p.interval[0])}, ${fmt(p.interval[1])}]` : '—').padEnd(21)} [${p.lo}, ${p.hi}]${p.atBound ? ' (at a bound)' : ''}  ${p.source}`,
+        ),
+        `  intervals: ${r.intervalsNote}`,
+        '',
+        '  t (h)         observed          fluid (fit)      fluid (100 q)    simulated mean [min, max]           leave-one-out',
+        ...r.fluid.rows.map((row, i) => {
+          const fine = r.fluidFine.rows[i];
+          const s = r.simulation?.rows[i];
+          const loo = r.leaveOneOut[i];
+          const t = row.tEnd !== undefined ? `${row.t}–${row.tEnd}` : `${row.t}`;
+          return `  ${t.padEnd(10)} ${pct(row.observed).padStart(7)} ± ${pct(row.sigma).padStart(6)}  ${pct(row.model).padStart(7)} ${row.standardized.toFixed(2).padStart(6)} σ  ${pct(fine.model).padStart(7)} ${fine.standardized.toFixed(2).padStart(6)} σ  ${s ? `${pct(s.model).padStart(7)} [${pct(s.min)}, ${pct(s.max)}] ${s.standardized.toFixed(2).padStart(6)} σ` : '—'.padEnd(36)}  ${loo ? `${pct(loo.predicted).padStart(7)} ${loo.standardized.toFixed(2).padStart(6)} σ` : '—'}  ${row.label}`;
+        }),
+        '',
+        r.simulation ? `simulation: ${r.simulation.runs} runs at scale ${r.simulation.scale}, seed ${r.simulation.seed}; χ² of the mean ${r.simulation.chi2.toFixed(2)}` : 'simulation: skipped',
+        '',
+        `critical supernode loss of the fitted model (fluid, forced loss within 3 h): ${w.criticalLoss === null ? 'none' : pct(w.criticalLoss)}`,
+        '  what-if (fluid, 20 quantiles)             minimum   outage (< 50 %)   back >= 80 % from   T+20 h   T+24.5 h   T+48 h',
+        ...w.whatIfs.map((x) => `  ${x.name.padEnd(40)} ${pct(x.minOnline).padStart(8)}  ${`${x.outageHours.toFixed(1)} h`.padStart(15)}  ${(x.recoveredAtHours === null ? 'never' : `T+${x.recoveredAtHours.toFixed(1)} h`).padStart(17)}  ${pct(x.online.t20).padStart(7)}  ${pct(x.online.t24_5).padStart(8)}  ${pct(x.online.t48).padStart(7)}`),
+        ...(written ? ['', `plot written to ${written}`] : []),
+        `(${((performance.now() - t0) / 1000).toFixed(0)} s)`,
+      ].join('\n');
+      return { json, text };
+    }),
+  );
+}
