@@ -113,3 +113,4 @@ export {
   type FluidCriticalLossOptions,
   type FluidCriticalLossResult,
 } from './overload-fluid.ts';
+export { nelderMead, type NelderMeadOptions, type NelderMeadResult } from './nelder-mead.ts';

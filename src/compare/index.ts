@@ -65,3 +65,21 @@ export {
   type RecoveryCase,
   type MetastabilityComparison,
 } from './overload-metastability.ts';
+export {
+  calibrateOverload,
+  calibrationResiduals,
+  calibrationPlot,
+  calibrationWhatIfs,
+  evaluateCalibration,
+  modelValueAt,
+  outageHours,
+  predictOverload2007,
+  simulatedResiduals,
+  type CalibrateOverloadOptions,
+  type CalibrationResidual,
+  type CalibrationWhatIf,
+  type FittedParameter,
+  type LeaveOneOut,
+  type OverloadCalibration,
+  type Overload2007Prediction,
+} from './overload-calibration.ts';

@@ -8,6 +8,8 @@
 export {
   skype2010OverloadParams,
   skype2007OverloadParams,
+  skype2010CalibratedParams,
+  skype2007PredictedParams,
   withOverloadParams,
   validateOverloadParams,
   validateRetryPolicy,
@@ -19,6 +21,18 @@ export {
   type OverloadParamsInput,
   type OverloadRetryPolicy,
   type MegaSupernodeWave,
+  type OverloadAbandon,
+  type OverloadPromotion,
 } from './overload-params.ts';
+export {
+  SKYPE_2010_OBSERVATIONS,
+  SKYPE_2007_OBSERVATIONS,
+  SKYPE_2010_FIT_PARAMETERS,
+  getFitParameter,
+  setFitParameters,
+  type OverloadObservation,
+  type OverloadFitParameter,
+  type OverloadFitParameterName,
+} from './overload-observations.ts';
 export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from './overload-policies.ts';
 export type { OverloadTimelinePoint, OverloadFinalState, OverloadRunSummary } from './overload-timeline.ts';

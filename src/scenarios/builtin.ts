@@ -34,6 +34,7 @@ function fromParams(p: OverloadParams) {
       maxAttempts: Number.isFinite(p.maxAttempts) ? p.maxAttempts : null,
       goneReturnHours: never(p.goneReturnHours),
       probesPerAttempt: p.probesPerAttempt,
+      ...(p.abandon ? { abandon: { ...p.abandon } } : {}),
     },
     supernodes: {
       headroom: p.headroom.spec,
@@ -43,6 +44,7 @@ function fromParams(p: OverloadParams) {
       loadWindowSeconds: p.loadWindowSeconds,
       burstFactor: never(p.burstFactor),
       refuseCostFactor: p.refuseCostFactor,
+      ...(p.promotion ? { promotionMeanHours: p.promotion.meanHours } : {}),
     },
     levers: {
       autoUpdateCoverage: p.trigger.autoUpdateCoverage,
@@ -54,6 +56,7 @@ function fromParams(p: OverloadParams) {
         withdrawAtHours: never(p.mega.withdrawAtHours),
         withdrawFraction: p.mega.withdrawFraction,
         withdrawOverHours: p.mega.withdrawOverHours,
+        ...(p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) ? { admitPerSecond: p.mega.admitPerSecond } : {}),
       },
       shedding: { atHours: never(p.shedding.atHours), loginCostFactor: p.shedding.loginCostFactor },
     },

@@ -128,7 +128,12 @@ const retrySchema = z.discriminatedUnion(
   { error: "a retry policy with kind 'fixed', 'exponential-full-jitter' or 'grpc'" },
 );
 
-const waveSchema = z.strictObject({ atHours: num(0, 24 * 365), count: int(0, 1_000_000) });
+const waveSchema = z.strictObject({
+  atHours: num(0, 24 * 365),
+  count: int(0, 1_000_000),
+  /** Capacity brought in linearly over this many hours (row 30); absent = at once. */
+  overHours: num(0, 24 * 365).optional(),
+});
 
 /** The overlay: population and topology at scale 1. */
 const overlaySchema = z.strictObject({
@@ -159,6 +164,10 @@ const clientSchema = z.strictObject({
   goneReturnHours: hoursOrNever(),
   /** Host-cache entries probed per login attempt; null = the whole cache (OverloadParams.probesPerAttempt). */
   probesPerAttempt: numOrNull('an integer', 1, 100_000, 'the whole host cache'),
+  /** Users who give up and come back hours later (row 27, OverloadParams.abandon); absent or null = off. */
+  abandon: z
+    .union([z.strictObject({ share: prob(), meanHours: num(0.01, 720), stages: int(1, 12) }), z.null()], { error: '{ share, meanHours, stages } or null for off' })
+    .optional(),
 });
 
 const supernodeSchema = z.strictObject({
@@ -172,6 +181,8 @@ const supernodeSchema = z.strictObject({
   burstFactor: numOrNull('a number', 1, Infinity, 'no burst rule'),
   /** Cost of a refused login relative to an accepted one; 1 = the per-step admission rule. */
   refuseCostFactor: num(0, 1),
+  /** Re-promotion after the lag, hazard online/m per hour (row 28, OverloadParams.promotion); absent or null = off. */
+  promotionMeanHours: numOrNull('a number', 0.001, 720, 'no promotion step').optional(),
 });
 
 const leversSchema = z.strictObject({
@@ -185,6 +196,8 @@ const leversSchema = z.strictObject({
     withdrawAtHours: hoursOrNever(),
     withdrawFraction: prob(),
     withdrawOverHours: num(0, 1000),
+    /** New clients per second per mega-supernode (row 29); absent or null = no limit. */
+    admitPerSecond: numOrNull('a number', 1e-6, 1e9, 'no limit').optional(),
   }),
   shedding: z.strictObject({ atHours: hoursOrNever(), loginCostFactor: num(0, 100) }),
 });

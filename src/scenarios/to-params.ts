@@ -97,6 +97,7 @@ export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale
       withdrawAtHours: inf(s.levers.megaSupernodes.withdrawAtHours),
       withdrawFraction: s.levers.megaSupernodes.withdrawFraction,
       withdrawOverHours: s.levers.megaSupernodes.withdrawOverHours,
+      ...(s.levers.megaSupernodes.admitPerSecond != null ? { admitPerSecond: s.levers.megaSupernodes.admitPerSecond } : {}),
     },
     shedding: { atHours: inf(s.levers.shedding.atHours), loginCostFactor: s.levers.shedding.loginCostFactor },
     normalSessionHours: r.normalSessionHours,
@@ -104,5 +105,8 @@ export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale
     collapseThreshold: r.collapseThreshold,
     forcedLoss: null,
     forcedClientCrashRatio: s.trigger.supernodeCrashShare > 0 ? clientShare / s.trigger.supernodeCrashShare : 0,
+    // the issue-16 mechanisms (rows 27–30): present only when the scenario sets them
+    ...(s.clients.abandon ? { abandon: { ...s.clients.abandon } } : {}),
+    ...(s.supernodes.promotionMeanHours != null ? { promotion: { meanHours: s.supernodes.promotionMeanHours } } : {}),
   };
 }

@@ -138,3 +138,24 @@ describe('issue 16 acceptance: 2007 predicted from the 2010 fit, without refitti
     expect(so).toBeLessThanOrEqual(72);
   });
 });
+
+describe('scenarios carry the issue-16 mechanisms (optional fields)', () => {
+  it('a skype-2010 scenario with the fitted fields maps onto skype2010CalibratedParams, field for field', async () => {
+    const { skype2010Scenario } = await import('../../src/scenarios/builtin.ts');
+    const { scenarioToOverloadParams } = await import('../../src/scenarios/to-params.ts');
+    const { validateScenario } = await import('../../src/scenarios/schema.ts');
+    const p = skype2010CalibratedParams;
+    const s = structuredClone(skype2010Scenario);
+    s.clients.abandon = { ...p.abandon! };
+    s.supernodes.promotionMeanHours = p.promotion!.meanHours;
+    s.levers.megaSupernodes.waves = p.mega.waves.map((w) => ({ ...w }));
+    const mapped = scenarioToOverloadParams(validateScenario(s), 0.02);
+    const { headroom: h1, ...a } = mapped;
+    const { headroom: h2, overlay: _o, ...b } = withOverloadParams(p, { scale: 0.02 });
+    expect(a).toEqual(b);
+    expect(h1.spec).toBe(h2.spec);
+    // the built-in scenario (previous preset) has none of them
+    expect(skype2010Scenario.clients.abandon).toBeUndefined();
+    expect(() => validateScenario({ ...s, clients: { ...s.clients, abandon: { share: 2, meanHours: 1, stages: 1 } } })).toThrow(/abandon\.share/);
+  });
+});
