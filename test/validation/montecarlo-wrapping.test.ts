@@ -25,5 +25,6 @@ describe('validation: lattice thresholds from the wrapping probability (Newman &
     expect(w.ci[0] - 1e-4).toBeLessThan(0.59274621);
     expect(w.ci[1] + 1e-4).toBeGreaterThan(0.59274621);
     expect(w.method).toMatch(/wrapping probability/);
-  }, 240_000);
+    // Timeout: measured 120 s, and over 240 s (timed out) in another run, on the shared 2-core machine (load ~20).
+  }, 900_000);
 });
