@@ -61,13 +61,19 @@ describe.skipIf(!HAS_REDIS)('queue with a real Redis server', () => {
   const workers: Proc[] = [];
   // one experiment for the worker-kill and the coordinator-restart runs
   const SWEEP = ['sweep', '--graph', 'er:n=20000,k=4', '--runs', '12', '--seed', '5', '--grid-points', '51', '--bootstrap', '50', '--at', '0.5', '--json'];
-  const OVERLOAD = ['overload-threshold', '--scales', '0.005', '--max-runs', '24', '--seed', '3', '--json'];
+  // the 2010 scenario with 1-h runs (a collapse comes within the first hour): the fluid solve, done three times below,
+  // and the runs cost a third of the default 3 h
+  const scenario = join(dir, 'skype-2010-1h.json');
+  const OVERLOAD = ['overload-threshold', scenario, '--scales', '0.005', '--max-runs', '24', '--seed', '3', '--json'];
   let localSweep = '';
 
   beforeAll(async () => {
+    const printed = await runMain(['scenario', 'skype-2010', '--print-scenario', '--json']);
+    const sc = JSON.parse(printed.stdout);
+    writeFileSync(scenario, JSON.stringify({ ...sc, name: 'skype-2010-1h', montecarlo: { ...sc.montecarlo, durationHours: 1 } }));
     redis = await startRedis();
     // the workers start first (their start-up overlaps the local reference run)
-    const lock = ['--lock-ms', '1500', '--stalled-ms', '500', '--verbose'];
+    const lock = ['--lock-ms', '3000', '--stalled-ms', '1000', '--verbose'];
     // the victim holds every task it takes for 60 s (lock renewed), so that its kill lands mid-task for certain
     workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '60000' }));
     // the survivors take 100 ms per task more, so that the restart test can kill its coordinator mid-run
@@ -118,7 +124,9 @@ describe.skipIf(!HAS_REDIS)('queue with a real Redis server', () => {
     expect(c.stderr).toMatch(/12\/12 replicates done/);
     // the survivors computed all 12 tasks, the one the victim held included (after its lock expired)
     const done = workers.slice(1).map((w) => (w.stderr().match(/ensemble task .* \d+ ms/g) ?? []).length);
-    expect(done[0] + done[1]).toBe(12);
+    // (at least: a survivor whose replicate outlasts --lock-ms on a loaded machine loses its lock, and the task runs
+    // again elsewhere: at-least-once, same numbers)
+    expect(done[0] + done[1]).toBeGreaterThanOrEqual(12);
   }, 60_000);
 
   it('a coordinator process killed and restarted with --checkpoint --resume gives the local result', async () => {
@@ -140,7 +148,13 @@ describe.skipIf(!HAS_REDIS)('queue with a real Redis server', () => {
     expect(JSON.stringify({ ...a, resumed: 0 })).toBe(localSweep.trim());
   }, 60_000);
 
-  it('overload-threshold --queue: the same design, round by round, and the same JSON (timing fields aside)', async () => {
+  it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
+    const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
+    const first = start([...OVERLOAD, '--queue', redis.url]);
+    await until('round 0 of the first coordinator', () => /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null);
+    first.proc.kill('SIGKILL');
+    await first.exit;
+    expect(first.stdout()).toBe(''); // killed before its result
     const q = await runMain([...OVERLOAD, '--queue', redis.url]);
     expect(q.status, q.stderr).toBe(0);
     expect(q.stderr).toMatch(/round 0 done \(12 runs on the queue\)/);
@@ -153,7 +167,15 @@ describe.skipIf(!HAS_REDIS)('queue with a real Redis server', () => {
     const b = JSON.parse(local.stdout);
     expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
     expect(a.rows[0].runs).toBeGreaterThanOrEqual(24);
-  }, 60_000);
+    // no run of the design was computed twice, except after a lock lost on a loaded machine (a replicate or run that
+    // blocked its worker's event loop beyond --lock-ms: BullMQ then reports "Missing lock" and another worker
+    // computes the task again): the restarted coordinator took round 0 (and anything the first one had added) from
+    // Redis
+    const logs = workers.slice(1).map((w) => w.stderr()).join('');
+    const lost = (logs.match(/Missing lock|stalled/gi) ?? []).length;
+    expect(countRuns(), logs.split('\n').filter((l) => !/ms$|started$/.test(l)).join('\n')).toBeLessThanOrEqual(a.rows[0].runs + lost);
+    expect(countRuns()).toBeGreaterThanOrEqual(a.rows[0].runs);
+  }, 150_000);
 
   it('no process contacted any address other than 127.0.0.1', () => {
     expect(readFileSync(netLog, 'utf8')).toBe('');
