@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withCommon } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { InvalidArgumentError } from 'commander';
@@ -63,7 +63,7 @@ export function register(program: Command): void {
     .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
-    .option('--no-progress', 'do not draw the progress bar on stderr')
+    .option('--no-progress', 'no progress on stderr (default: a bar on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)')
     .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
     .addOption(
@@ -103,15 +103,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
       checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
-      let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
-      if (opts.progress !== false && process.stderr.isTTY) {
-        const { default: cliProgress } = await import('cli-progress');
-        bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'sweep [{bar}] {value}/{total} replicates | {eta_formatted}', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        );
-      }
-      let started = false;
+      const bar = await progressBar(opts, 'sweep', 'replicates');
       const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
       const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
         graph: opts.graph,
@@ -126,17 +118,10 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
         ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
         ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
-        onProgress: (done, total) => {
-          if (!bar) return;
-          if (!started) {
-            bar.start(total, done);
-            started = true;
-          } else bar.update(done);
-        },
+        onProgress: (done, total) => bar.update(done, total),
       };
       if (opts.shard) {
-        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' });
-        bar?.stop();
+        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' }).finally(() => bar.stop());
         if (opts.shardOut === undefined) {
           for (const line of shardLines(shard)) process.stdout.write(line + '\n');
           return { json: {}, text: '', written: true };
@@ -148,8 +133,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
           text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
         };
       }
-      const res = await runEnsemble(ensembleOpts);
-      bar?.stop();
+      const res = await runEnsemble(ensembleOpts).finally(() => bar.stop()); // a bar left running would keep the process alive
       return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
     }),
   );
