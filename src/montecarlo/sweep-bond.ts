@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { bondKernel, sweepArrays } from './sweep-kernel.ts';
+import { STREAM_BLOCK, bondKernel, sweepArrays, type SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
@@ -50,4 +50,17 @@ export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: S
   const out = sweepArrays(m);
   bondKernel(n, m, g.edgeSource, g.edgeTarget, ord as Int32Array, out);
   return { mode: 'bond', n, steps: m, ...out };
+}
+
+/**
+ * {@link sweepBond} streamed: the observables go to `sink` in blocks of {@link STREAM_BLOCK} configurations instead of
+ * arrays of length m + 1 (internal to the replicates; same values).
+ *
+ * @param g - the graph.
+ * @param edgeOrder - edge removal order, a permutation of 0..m-1 (validated).
+ * @param sink - receives the blocks, k ascending.
+ */
+export function sweepBondStream(g: CompactGraph, edgeOrder: ArrayLike<number>, sink: SweepSink): void {
+  const ord = validateOrder(edgeOrder, g.m, 'edgeOrder');
+  bondKernel(g.n, g.m, g.edgeSource, g.edgeTarget, ord, sweepArrays(Math.min(STREAM_BLOCK, g.m + 1) - 1), sink);
 }

@@ -11,6 +11,10 @@
  * ClusterState.unionRoots does); the observables (largest, second largest, Σ size², number of clusters) are those of
  * ClusterState, step for step (test/montecarlo/sweep-kernel.test.ts checks equality with it).
  *
+ * Both kernels can stream: with a {@link SweepSink} they write into small block arrays and hand each full block to
+ * the sink (the replicates of an ensemble take their canonical averages that way, src/montecarlo/canonical.ts,
+ * so that a sweep at n = 1e8 does not hold 2 GB of per-step observables).
+ *
  * Bond sweeps gather the endpoints of the next block of edges in addition order first (independent loads the
  * processor overlaps), then run the unions over the block; the block is small (64 Ki edges), so memory stays
  * O(n + m) with a small constant.
@@ -34,6 +38,18 @@ export interface SweepArrays {
   clusters: Int32Array;
 }
 
+/**
+ * Receives the observables block by block when a kernel streams them (see {@link siteKernel}): `out[0 .. count)`
+ * hold the configurations k0, k0 + 1, …, k0 + count − 1 (k0 = 0 first: the empty / all-singleton configuration).
+ * The arrays are reused for the next block.
+ */
+export interface SweepSink {
+  block(k0: number, count: number, out: SweepArrays): void;
+}
+
+/** Length of the block arrays of a streamed sweep. */
+export const STREAM_BLOCK = 1 << 16;
+
 /** Allocate the output arrays for `steps` additions. */
 export function sweepArrays(steps: number): SweepArrays {
   return {
@@ -46,9 +62,11 @@ export function sweepArrays(steps: number): SweepArrays {
 
 /**
  * Site sweep: add `ord[n-1], ord[n-2], …, ord[0]` to the empty graph given by `off`/`tgt` (CSR), recording the
- * observables after each addition into `out[1..n]` (index 0 stays 0).
+ * observables after each addition into `out[1..n]` (index 0 stays 0). With a `sink`, `out` holds one block (arrays
+ * of any common length B ≥ 1, zero-filled) and every B configurations are handed to the sink, so that memory is O(B)
+ * instead of O(n); the values are the same.
  */
-export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int32Array, out: SweepArrays): void {
+export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int32Array, out: SweepArrays, sink?: SweepSink): void {
   const uf = new Int32Array(n).fill(ABSENT);
   const cnt = new Int32Array(n + 2);
   const oLargest = out.largest;
@@ -59,6 +77,14 @@ export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int
   let second = 0;
   let sumSquares = 0;
   let clusters = 0;
+  const B = sink ? oLargest.length : n + 1;
+  let base = 0; // configuration number of out[0]
+  let idx = 1; // out[0] is k = 0, the empty graph (zeros)
+  if (idx === B) {
+    if (sink) sink.block(0, B, out);
+    base = B;
+    idx = 0;
+  }
   for (let k = 1; k <= n; k++) {
     const u = ord[n - k];
     // add u as a singleton
@@ -132,18 +158,24 @@ export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int
       }
       ru = root;
     }
-    oLargest[k] = largest;
-    oSecond[k] = second;
-    oSum[k] = sumSquares;
-    oClusters[k] = clusters;
+    oLargest[idx] = largest;
+    oSecond[idx] = second;
+    oSum[idx] = sumSquares;
+    oClusters[idx] = clusters;
+    if (++idx === B) {
+      if (sink) sink.block(base, B, out);
+      base += B;
+      idx = 0;
+    }
   }
+  if (sink && idx > 0) sink.block(base, idx, out);
 }
 
 /**
  * Bond sweep: start from n singletons and add the m edges `ord[m-1], …, ord[0]` (edge e joins `es[e]`–`et[e]`), recording
- * the observables after each addition into `out[0..m]`.
+ * the observables after each addition into `out[0..m]`; with a `sink`, block by block as in {@link siteKernel}.
  */
-export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array, ord: Int32Array, out: SweepArrays): void {
+export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array, ord: Int32Array, out: SweepArrays, sink?: SweepSink): void {
   const uf = new Int32Array(n).fill(-1);
   const cnt = new Int32Array(n + 2);
   cnt[1] = n;
@@ -159,6 +191,14 @@ export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array,
   oSecond[0] = second;
   oSum[0] = sumSquares;
   oClusters[0] = clusters;
+  const B = sink ? oLargest.length : m + 1;
+  let base = 0;
+  let idx = 1;
+  if (idx === B) {
+    if (sink) sink.block(0, B, out);
+    base = B;
+    idx = 0;
+  }
   const bu = new Int32Array(Math.min(BLOCK, m));
   const bv = new Int32Array(Math.min(BLOCK, m));
   for (let k0 = 1; k0 <= m; k0 += BLOCK) {
@@ -232,10 +272,16 @@ export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array,
           }
         }
       }
-      oLargest[k] = largest;
-      oSecond[k] = second;
-      oSum[k] = sumSquares;
-      oClusters[k] = clusters;
+      oLargest[idx] = largest;
+      oSecond[idx] = second;
+      oSum[idx] = sumSquares;
+      oClusters[idx] = clusters;
+      if (++idx === B) {
+        if (sink) sink.block(base, B, out);
+        base += B;
+        idx = 0;
+      }
     }
   }
+  if (sink && idx > 0) sink.block(base, idx, out);
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { siteKernel, sweepArrays } from './sweep-kernel.ts';
+import { STREAM_BLOCK, siteKernel, sweepArrays, type SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
@@ -54,4 +54,17 @@ export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: Sweep
   const out = sweepArrays(n);
   siteKernel(n, g.offsets, g.targets, ord as Int32Array, out);
   return { mode: 'site', n, steps: n, ...out };
+}
+
+/**
+ * {@link sweepSite} streamed: the observables go to `sink` in blocks of {@link STREAM_BLOCK} configurations instead of
+ * arrays of length n + 1 (internal to the replicates; same values).
+ *
+ * @param g - the graph.
+ * @param order - removal order, a permutation of 0..n-1 (validated).
+ * @param sink - receives the blocks, k ascending.
+ */
+export function sweepSiteStream(g: CompactGraph, order: ArrayLike<number>, sink: SweepSink): void {
+  const ord = validateOrder(order, g.n);
+  siteKernel(g.n, g.offsets, g.targets, ord, sweepArrays(Math.min(STREAM_BLOCK, g.n + 1) - 1), sink);
 }
