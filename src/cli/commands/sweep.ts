@@ -103,7 +103,8 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
       checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
-      const bar = await progressBar(opts, 'sweep', 'replicates');
+      // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
+      const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
       const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
       const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
         graph: opts.graph,
