@@ -141,6 +141,31 @@ export const TASKS: Record<string, Task> = {
     return { times, cpuTimes, result: { n: g.n, m: g.m, edges, orderFile, seqFile, steps: last.largest.length - 1 } };
   },
 
+  /**
+   * Edge-list read of ER(n, k) (the file `fragility generate --graph er:n=N,k=K --seed 1` writes), and the same graph
+   * from its .fgb dump as a second series.
+   */
+  async 'read-edges'(p, ctx) {
+    const n = num(p, 'n');
+    const k = num(p, 'k');
+    const g = await erGraph(n, k);
+    const edges = join(ctx.out, `er-n${n}-k${k}.edges`);
+    const fgb = join(ctx.out, `er-n${n}-k${k}.fgb`);
+    await writeEdges(g, edges);
+    const writeFgb = await libFunction<(g: CompactGraph, path: string) => Promise<void>>('writeFgb', 'graph/index.ts', 'graph/binary.ts');
+    await writeFgb(g, fgb);
+    const readEdgeList = await libFunction<(path: string) => Promise<CompactGraph>>('readEdgeList', 'graph/index.ts');
+    const readFgb = await libFunction<(path: string) => Promise<CompactGraph>>('readFgb', 'graph/index.ts', 'graph/binary.ts');
+    const a = await timeReps(() => readEdgeList(edges), ctx.plan);
+    const b = await timeReps(() => readFgb(fgb), ctx.plan);
+    return {
+      times: a.times,
+      cpuTimes: a.cpuTimes,
+      series: { 'edge list': a.times, fgb: b.times },
+      result: { n: a.last.n, m: a.last.m, fgbN: b.last.n, fgbM: b.last.m, edges, fgb },
+    };
+  },
+
   /** R-replicate site ensemble on ER(n, 4) with W workers. */
   async ensemble(p, ctx) {
     const n = num(p, 'n');

@@ -65,6 +65,12 @@ export interface BetweennessOptions {
   rng?: Rng;
   /** Divide by (n−1)(n−2)/2 (default false: raw pair counts, pairs counted once). */
   normalized?: boolean;
+  /**
+   * Called with (sources done, sources in all) after each chunk of sources (at most {@link BETWEENNESS_CHUNKS}
+   * calls, and once at the end); with worker threads the count is a lower bound (chunks still running are not
+   * counted). For progress display only.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** The result of {@link betweenness}. */
@@ -239,7 +245,7 @@ function addChunk(plan: BrandesPlan, out: Float64Array, part: Float64Array): voi
 }
 
 /** All chunks of the plan in this thread; returns (sum, sum of squares) in original ids. */
-function runPlanHere(plan: BrandesPlan, squares: boolean): { sum: Float64Array; sumSq: Float64Array | null } {
+function runPlanHere(plan: BrandesPlan, squares: boolean, onProgress?: (done: number, total: number) => void): { sum: Float64Array; sumSq: Float64Array | null } {
   const n = plan.n;
   const sum = new Float64Array(n);
   const sumSq = squares ? new Float64Array(n) : null;
@@ -251,6 +257,7 @@ function runPlanHere(plan: BrandesPlan, squares: boolean): { sum: Float64Array; 
     runChunk(plan, c, ws, part, partSq);
     addChunk(plan, sum, part);
     if (sumSq && partSq) addChunk(plan, sumSq, partSq);
+    onProgress?.(plan.bounds[c + 1], plan.sources.length);
   }
   return { sum, sumSq };
 }
@@ -285,7 +292,7 @@ function runPlanHere(plan: BrandesPlan, squares: boolean): { sum: Float64Array; 
 export function betweenness(g: CompactGraph, opts: BetweennessOptions = {}): BetweennessResult {
   const job = resolveSources(g, opts);
   const plan = makePlan(g, job.pivots);
-  const { sum, sumSq } = runPlanHere(plan, job.pivots !== null);
+  const { sum, sumSq } = runPlanHere(plan, job.pivots !== null, opts.onProgress);
   return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
 }
 
@@ -332,7 +339,7 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   const squares = job.pivots !== null;
   const threads = Math.min(workers - 1, chunks - 1);
   if (threads < 1) {
-    const { sum, sumSq } = runPlanHere(plan, squares);
+    const { sum, sumSq } = runPlanHere(plan, squares, opts.onProgress);
     return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
   }
   const n = plan.n;
@@ -369,8 +376,12 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
     for (let c = Atomics.add(counter, 0, 1); c < chunks; c = Atomics.add(counter, 0, 1)) {
       const base = c * stride;
       runChunk(plan, c, ws, out.subarray(base, base + n), squares ? out.subarray(base + n, base + 2 * n) : null);
+      // chunks claimed, less those the worker threads may still be running: a lower bound of the chunks done
+      const done = Math.max(0, Math.min(chunks, Atomics.load(counter, 0)) - threads);
+      opts.onProgress?.(plan.bounds[done], plan.sources.length);
     }
     await Promise.all(runs);
+    opts.onProgress?.(plan.sources.length, plan.sources.length);
   } finally {
     await pool.destroy();
   }

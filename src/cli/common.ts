@@ -146,3 +146,49 @@ export function handleCommanderError(err: CommanderError): never {
   }
   process.exit(err.exitCode === 0 ? 0 : 2);
 }
+
+/** A progress display on stderr (cli-progress), or nothing. */
+export interface Progress {
+  /** Report `done` of `total` (starts the bar on the first call). */
+  update(done: number, total: number): void;
+  /** Finish the bar (no-op when it never started). */
+  stop(): void;
+}
+
+/**
+ * The progress display of a long run, on stderr: a redrawn bar when stderr is a terminal, else (logs, CI) a plain
+ * line every 2 s. Off with `--no-progress`, and off under `--json` when stderr is not a terminal (a script reading
+ * the JSON does not want its stderr filled). cli-progress is imported only when a bar is drawn.
+ *
+ * @param opts - the command's `progress` (false with `--no-progress`) and `json` options.
+ * @param label - what is counted, e.g. `'sweep … replicates'`.
+ * @param unit - name of the counted items.
+ * @returns a {@link Progress} (a no-op one when progress is off).
+ */
+export async function progressBar(opts: { progress?: boolean; json?: boolean }, label: string, unit: string): Promise<Progress> {
+  const tty = Boolean(process.stderr.isTTY);
+  if (opts.progress === false || (opts.json && !tty)) return { update() {}, stop() {} };
+  const { default: cliProgress } = await import('cli-progress');
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {value}/{total} ${unit} | {eta_formatted}`,
+      hideCursor: tty,
+      noTTYOutput: !tty,
+      notTTYSchedule: 2000,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update(done, total) {
+      if (!started) {
+        bar.start(total, done);
+        started = true;
+      } else bar.update(done);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
+}

@@ -5,7 +5,7 @@
  * Grammar: `model:key=value,key=value,flag`. Values may contain commas inside parentheses or quotes (degree laws such
  * as `powerlaw(2.5,kmin=1,cutoff=100)` or `expr("k^-2",kmin=1,kmax=50)`): the parameters are split on top-level
  * commas only. Numbers accept exponents (`n=1e6`, `clients=21e6`). File specs (`edges:PATH`, `gexf:PATH`,
- * `graphml:PATH`) take the rest of the string as the path, except that trailing `,duplicates=P` / `,self-loops=P`
+ * `graphml:PATH`, `fgb:PATH`) take the rest of the string as the path, except that trailing `,duplicates=P` / `,self-loops=P`
  * (P = keep | drop | error) set the reader's policies.
  *
  * | spec | parameters (defaults) |
@@ -18,7 +18,8 @@
  * | `square:L=L[,open]`, `triangular:…`, `honeycomb:…`, `cubic:…` | periodic unless `open` |
  * | `two-tier:clients=C,supernodes=S[,sn-law=LAW][,cache=H][,choice=uniform\|capacity][,capacity=CLAW]` | sn-law regular(32), cache 8, uniform |
  * | `ultrapeer:ultrapeers=U,leaves=L[,degree=D][,leaf-connections=c]` | degree 32, leaf-connections 3 |
- * | `edges:PATH`, `gexf:PATH`, `graphml:PATH` | duplicates / self-loops error |
+ * | `edges:PATH`, `gexf:PATH`, `graphml:PATH` | duplicates / self-loops error (gexf, graphml: keep) |
+ * | `fgb:PATH` (also `edges:PATH` when PATH ends in `.fgb`) | binary CSR (src/graph/binary.ts); duplicates / self-loops keep |
  *
  * @module
  */
@@ -30,6 +31,7 @@ import type { CapacityLaw, DegreeLaw } from '../distributions/types.ts';
 import { CompactGraph, Role } from '../graph/compact-graph.ts';
 import type { EdgePolicy } from '../graph/edge-policy.ts';
 import { readEdgeList } from '../graph/edgelist.ts';
+import { isFgbPath, readFgb } from '../graph/binary.ts';
 import type { TwoTierOverlay } from '../graph/two-tier-overlay.ts';
 import { readGexf, readGraphml } from '../graph/xml-formats.ts';
 import { stream, type Rng } from '../random/stream.ts';
@@ -59,11 +61,11 @@ export type GraphSpec =
   | { model: LatticeModel; L: number; periodic: boolean }
   | { model: 'two-tier'; clients: number; supernodes: number; snLaw: DegreeLaw | null; cache: number; choice: SupernodeChoice; capacity: CapacityLaw | null }
   | { model: 'ultrapeer'; ultrapeers: number; leaves: number; degree: number; leafConnections: number }
-  | { model: 'edges' | 'gexf' | 'graphml'; path: string; selfLoops: EdgePolicy; duplicates: EdgePolicy };
+  | { model: 'edges' | 'gexf' | 'graphml' | 'fgb'; path: string; selfLoops: EdgePolicy; duplicates: EdgePolicy };
 
 /** The model names `parseGraphSpec` knows. */
 export const GRAPH_SPEC_MODELS = [
-  'er', 'rr', 'cm', 'ba', 'ws', 'square', 'triangular', 'honeycomb', 'cubic', 'two-tier', 'ultrapeer', 'edges', 'gexf', 'graphml',
+  'er', 'rr', 'cm', 'ba', 'ws', 'square', 'triangular', 'honeycomb', 'cubic', 'two-tier', 'ultrapeer', 'edges', 'gexf', 'graphml', 'fgb',
 ] as const;
 
 /** Split on commas that are outside parentheses, brackets and quotes. */
@@ -277,7 +279,8 @@ export function parseGraphSpec(spec: string): GraphSpec {
     }
     case 'edges':
     case 'gexf':
-    case 'graphml': {
+    case 'graphml':
+    case 'fgb': {
       let path = body;
       let selfLoops: EdgePolicy = model === 'edges' ? 'error' : 'keep';
       let duplicates: EdgePolicy = model === 'edges' ? 'error' : 'keep';
@@ -432,7 +435,11 @@ export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpe
     case 'ultrapeer':
       return twoTierToCompactGraph(buildOverlay(s, rng), { coreRole: Role.Ultrapeer });
     case 'edges':
+      // by extension: a .fgb file given as edges:PATH is read as the binary format, with the same policies
+      if (isFgbPath(s.path)) return readFgb(s.path, { selfLoops: s.selfLoops, duplicates: s.duplicates });
       return readEdgeList(s.path, { selfLoops: s.selfLoops, duplicates: s.duplicates });
+    case 'fgb':
+      return readFgb(s.path, { selfLoops: s.selfLoops, duplicates: s.duplicates });
     case 'gexf':
       return readGexf(s.path, { selfLoops: s.selfLoops, duplicates: s.duplicates });
     case 'graphml':

@@ -130,6 +130,56 @@ export class CompactGraph {
     return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
   }
 
+  /**
+   * Adopt ready CSR and edge arrays (a binary graph file, src/graph/binary.ts) without rebuilding them. Checked in
+   * O(n + m) with sequential reads: lengths, offsets rising from 0 to 2m, every target and endpoint a node id. That
+   * the CSR lists exactly the edges of the edge arrays is the caller's guarantee (the .fgb checksum), not re-checked.
+   * The arrays are kept, not copied.
+   *
+   * @param n - number of nodes.
+   * @param offsets - length n + 1.
+   * @param targets - length 2m.
+   * @param edgeSource - length m.
+   * @param edgeTarget - length m.
+   * @param opts - roles / keys.
+   * @param field - name used in error messages (default `graph`).
+   */
+  static fromCsr(
+    n: number,
+    offsets: Int32Array,
+    targets: Int32Array,
+    edgeSource: Int32Array,
+    edgeTarget: Int32Array,
+    opts: CompactGraphOptions = {},
+    field = 'graph',
+  ): CompactGraph {
+    const m = edgeSource.length;
+    const fail = (what: string, allowed: string): never => {
+      throw new FragilityInputError(field, what, allowed);
+    };
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) fail(`n = ${n}`, 'an integer in [0, 2^31-1]');
+    if (2 * m > 0x7fffffff) fail(`m = ${m}`, 'at most 2^30 - 1 edges');
+    if (offsets.length !== n + 1 || targets.length !== 2 * m || edgeTarget.length !== m) {
+      fail(`array lengths ${offsets.length}, ${targets.length}, ${m}, ${edgeTarget.length}`, `n + 1 = ${n + 1} offsets, 2m targets, m and m endpoints`);
+    }
+    if (offsets[0] !== 0 || offsets[n] !== 2 * m) fail(`offsets from ${offsets[0]} to ${offsets[n]}`, `offsets from 0 to 2m = ${2 * m}`);
+    for (let u = 0; u < n; u++) if (offsets[u + 1] < offsets[u]) fail(`offsets[${u + 1}] = ${offsets[u + 1]} < offsets[${u}] = ${offsets[u]}`, 'non-decreasing offsets');
+    for (let p = 0; p < 2 * m; p++) {
+      const v = targets[p];
+      if (!(v >= 0 && v < n)) fail(`targets[${p}] = ${v}`, `a node id in [0, ${n - 1}]`);
+    }
+    for (let e = 0; e < m; e++) {
+      const u = edgeSource[e];
+      const v = edgeTarget[e];
+      if (!(u >= 0 && u < n)) fail(`edgeSource[${e}] = ${u}`, `a node id in [0, ${n - 1}]`);
+      if (!(v >= 0 && v < n)) fail(`edgeTarget[${e}] = ${v}`, `a node id in [0, ${n - 1}]`);
+    }
+    if (opts.roles && opts.roles.length !== n) fail(`roles.length ${opts.roles.length}`, `n (${n})`);
+    if (opts.capacities && opts.capacities.length !== n) fail(`capacities.length ${opts.capacities.length}`, `n (${n})`);
+    if (opts.keys && opts.keys.length !== n) fail(`keys.length ${opts.keys.length}`, `n (${n})`);
+    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
+  }
+
   /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
   static fromPairs(n: number, pairs: ReadonlyArray<readonly [number, number]>, opts: CompactGraphOptions = {}): CompactGraph {
     const s = new Int32Array(pairs.length);

@@ -50,3 +50,38 @@ export function firstCopyIndex(n: number, source: Int32Array, target: Int32Array
   }
   return first;
 }
+
+/**
+ * Whether a CSR adjacency holds some unordered pair twice (a duplicate edge, or a second self-loop on a node): the
+ * quick test that lets readers skip {@link firstCopyIndex} when, as usual, there is nothing to report. O(n + m) with
+ * sequential reads of `targets` and one marker array of n.
+ */
+export function hasRepeatedPair(n: number, offsets: Int32Array, targets: Int32Array): boolean {
+  let mark: Int32Array | undefined; // only for long lists; short ones are compared pairwise (sequential reads only)
+  for (let u = 0; u < n; u++) {
+    const start = offsets[u];
+    const end = offsets[u + 1];
+    if (end - start <= 16) {
+      let loops = 0;
+      for (let p = start; p < end; p++) {
+        const v = targets[p];
+        if (v === u) {
+          if (++loops > 2) return true; // one self-loop puts u twice in its own list
+          continue;
+        }
+        for (let q = start; q < p; q++) if (targets[q] === v) return true;
+      }
+      continue;
+    }
+    mark ??= new Int32Array(n).fill(-1);
+    let loops = 0;
+    for (let p = start; p < end; p++) {
+      const v = targets[p];
+      if (v === u) {
+        if (++loops > 2) return true;
+      } else if (mark[v] === u) return true;
+      else mark[v] = u;
+    }
+  }
+  return false;
+}

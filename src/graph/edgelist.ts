@@ -26,7 +26,7 @@ import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { checkMemory } from '../resources.ts';
 import { CompactGraph } from './compact-graph.ts';
-import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+import { checkEdgePolicy, firstCopyIndex, hasRepeatedPair, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
 
 /** Options for {@link parseEdgeList} and {@link readEdgeList}. */
@@ -167,6 +167,83 @@ class EdgeListParser {
     if (!this.header && this.edgeLines === 0) this.header = { n, m, line: lineNo };
   }
 
+  /**
+   * Parse the complete lines in `buf[start, end)` (`end` is just past a `\n`, or the end of the input), byte by byte.
+   * A line of the common form `digits sep digits [sep ...]` (sep: runs of space, tab, comma, CR) in integer mode with
+   * two distinct ids is stored without creating a string; every other line (comments, headers, labels, self-loops,
+   * anything unusual) is decoded and handed to {@link line}, so results and error messages are those of the string
+   * parser. Returns nothing; throws what {@link line} throws.
+   */
+  bytes(buf: Uint8Array, start: number, end: number, lineTooLong: (lineNo: number) => never): void {
+    let i = start;
+    while (i < end) {
+      let nl = this.intMode ? this.fastLine(buf, i, end) : -1;
+      if (nl >= 0) {
+        i = nl + 1;
+        continue;
+      }
+      nl = i;
+      while (nl < end && buf[nl] !== 10) nl++;
+      if (nl - i > MAX_EDGE_LIST_LINE) lineTooLong(this.lines + 1);
+      this.line(textDecoder(buf, i, nl));
+      i = nl + 1;
+    }
+  }
+
+  /**
+   * The fast path of {@link bytes} for the line starting at `buf[i]` (the input ends at `end`): stores the edge and
+   * returns the index of the line's `\n` (or `end`), or returns -1, storing nothing, when the line needs {@link line}.
+   */
+  private fastLine(buf: Uint8Array, i: number, end: number): number {
+    const start = i;
+    let c = 0;
+    while (i < end && ((c = buf[i]) === 32 || c === 9 || c === 13)) i++; // leading blanks (space, tab, CR)
+    if (i === end || c < 48 || c > 57) return -1; // blank, comment, label or anything unusual: string path
+    let u = 0;
+    const u0 = i;
+    while (i < end && (c = buf[i]) >= 48 && c <= 57) {
+      u = u * 10 + (c - 48);
+      i++;
+    }
+    const uDigits = i - u0;
+    if (i === end || !(c === 32 || c === 9 || c === 44 || c === 13)) return -1;
+    while (i < end && ((c = buf[i]) === 32 || c === 9 || c === 44 || c === 13)) i++;
+    if (i === end || c < 48 || c > 57) return -1;
+    let v = 0;
+    const v0 = i;
+    while (i < end && (c = buf[i]) >= 48 && c <= 57) {
+      v = v * 10 + (c - 48);
+      i++;
+    }
+    if (i < end && c !== 10 && !(c === 32 || c === 9 || c === 44 || c === 13)) return -1;
+    if (uDigits > 10 || i - v0 > 10 || u > MAX_ID || v > MAX_ID || u === v) return -1;
+    while (i < end && buf[i] !== 10) i++; // further columns are ignored
+    if (i - start > MAX_EDGE_LIST_LINE) return -1;
+    const lineNo = ++this.lines;
+    this.edgeLines++;
+    if (this.m === this.src.length) this.grow();
+    this.src[this.m] = u;
+    this.dst[this.m] = v;
+    this.lineOf[this.m] = lineNo;
+    this.m++;
+    if (u > this.maxId) this.maxId = u;
+    if (v > this.maxId) this.maxId = v;
+    return i;
+  }
+
+  /** Double the capacity of the edge arrays (or reserve the header's m at once). */
+  private grow(): void {
+    const want = this.header?.m !== undefined && this.header.m > this.m ? this.header.m : this.src.length * 2;
+    const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
+      const y = new Int32Array(want);
+      y.set(x.subarray(0, this.m));
+      return y;
+    };
+    this.src = grow(this.src);
+    this.dst = grow(this.dst);
+    this.lineOf = grow(this.lineOf);
+  }
+
   line(text: string): void {
     const lineNo = ++this.lines;
     const t = text.trim();
@@ -208,16 +285,7 @@ class EdgeListParser {
         return;
       }
     }
-    if (this.m === this.src.length) {
-      const grow = (x: Int32Array): Int32Array<ArrayBuffer> => {
-        const y = new Int32Array(x.length * 2);
-        y.set(x);
-        return y;
-      };
-      this.src = grow(this.src);
-      this.dst = grow(this.dst);
-      this.lineOf = grow(this.lineOf);
-    }
+    if (this.m === this.src.length) this.grow();
     this.src[this.m] = u;
     this.dst[this.m] = v;
     this.lineOf[this.m] = lineNo;
@@ -243,10 +311,14 @@ class EdgeListParser {
     if (this.intMode) n = Math.max(this.maxId + 1, this.headerN, this.opts.n ?? 0);
     else n = this.keys.length;
     checkGraphMemory(this.source, `n = ${n}`, n, this.m);
-    let src = this.src.subarray(0, this.m);
-    let dst = this.dst.subarray(0, this.m);
+    let src = this.src.length === this.m ? this.src : this.src.slice(0, this.m);
+    let dst = this.dst.length === this.m ? this.dst : this.dst.slice(0, this.m);
+    const opts = this.intMode ? {} : { keys: this.keys };
+    // The CSR first: when its adjacency repeats no pair (the usual case) there is no duplicate to report or drop,
+    // and the per-edge scan below (random access over the edge arrays, most of a read's time) is skipped.
+    let graph = CompactGraph.fromEdges(n, src, dst, opts);
     let duplicatesDropped = 0;
-    if (this.duplicates !== 'keep' && this.m > 0) {
+    if (this.duplicates !== 'keep' && this.m > 0 && hasRepeatedPair(n, graph.offsets, graph.targets)) {
       const first = firstCopyIndex(n, src, dst);
       for (let e = 0; e < this.m; e++) {
         if (first[e] < 0) continue;
@@ -269,9 +341,9 @@ class EdgeListParser {
         }
         src = s2;
         dst = t2;
+        graph = CompactGraph.fromEdges(n, src, dst, opts);
       }
     }
-    const graph = CompactGraph.fromEdges(n, src.slice(), dst.slice(), this.intMode ? {} : { keys: this.keys });
     return {
       graph,
       stats: {
@@ -339,42 +411,15 @@ export function parseEdgeList(text: string, opts: EdgeListOptions = {}): Compact
   return parseEdgeListWithStats(text, opts).graph;
 }
 
-/**
- * Call `onLine` for every line of a byte stream (without its `\n`; a `\r` before it is left for `trim`), holding at
- * most one line and one chunk in memory. UTF-8 is decoded line by line: a `\n` byte never occurs inside a multi-byte
- * character, so cutting at it is safe.
- */
-async function forEachLine(input: AsyncIterable<Buffer>, source: string, onLine: (line: string) => void): Promise<void> {
-  let carry: Buffer[] = [];
-  let carryBytes = 0;
-  let lineNo = 1;
-  const tooLong = (): never => {
-    throw new FragilityInputError(`${source}:${lineNo}`, `a line of more than ${MAX_EDGE_LIST_LINE} bytes`,
-      `lines of at most ${MAX_EDGE_LIST_LINE} bytes (1 MiB); is this an edge list?`);
-  };
-  for await (const chunk of input) {
-    let start = 0;
-    for (;;) {
-      const nl = chunk.indexOf(10, start);
-      if (nl < 0) break;
-      if (carryBytes + nl - start > MAX_EDGE_LIST_LINE) tooLong();
-      if (carryBytes > 0) {
-        carry.push(chunk.subarray(start, nl));
-        onLine(Buffer.concat(carry).toString('utf8'));
-        carry = [];
-        carryBytes = 0;
-      } else onLine(chunk.toString('utf8', start, nl));
-      lineNo++;
-      start = nl + 1;
-    }
-    if (start < chunk.length) {
-      carryBytes += chunk.length - start;
-      if (carryBytes > MAX_EDGE_LIST_LINE) tooLong();
-      carry.push(chunk.subarray(start));
-    }
-  }
-  if (carryBytes > 0) onLine(Buffer.concat(carry).toString('utf8'));
+const UTF8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** One line of bytes as text (UTF-8, invalid sequences as U+FFFD, a BOM kept for `trim` as before). */
+function textDecoder(buf: Uint8Array, start: number, end: number): string {
+  return UTF8.decode(buf.subarray(start, end));
 }
+
+/** Bytes read from the file at a time by {@link readEdgeListWithStats} (a line may not exceed a quarter of it). */
+const READ_CHUNK = 1 << 22;
 
 /**
  * Read an edge-list file line by line (streaming: memory is the edge arrays, not the text).
@@ -399,24 +444,46 @@ async function forEachLine(input: AsyncIterable<Buffer>, source: string, onLine:
  */
 export async function readEdgeListWithStats(path: string, opts: EdgeListOptions = {}): Promise<EdgeListResult> {
   const p = new EdgeListParser({ ...opts, source: opts.source ?? path });
-  const { createReadStream } = nodeBuiltin('node:fs', 'readEdgeList (in a browser: parseEdgeList)');
-  const input = createReadStream(path, { highWaterMark: 1 << 20 });
-  const opened = new Promise<void>((resolve, reject) => {
-    input.once('open', () => resolve());
-    input.once('error', reject);
-  });
+  const { open } = nodeBuiltin('node:fs/promises', 'readEdgeList (in a browser: parseEdgeList)');
+  let fh: Awaited<ReturnType<typeof open>>;
   try {
-    await opened;
+    fh = await open(path, 'r');
   } catch (err) {
     throw new FragilityInputError('path', path, 'a readable file', (err as Error).message);
   }
+  const tooLong = (lineNo: number): never => {
+    throw new FragilityInputError(`${path}:${lineNo}`, `a line of more than ${MAX_EDGE_LIST_LINE} bytes`,
+      `lines of at most ${MAX_EDGE_LIST_LINE} bytes (1 MiB); is this an edge list?`);
+  };
   try {
-    await forEachLine(input, path, (line) => p.line(line));
-  } catch (err) {
-    if (err instanceof FragilityInputError) throw err;
-    throw new FragilityInputError('path', path, 'a readable text file', (err as Error).message);
+    // Raw bytes into one reused buffer; the complete lines of each fill are parsed in place (no string per line
+    // on the common `u v` path), the incomplete last line is moved to the front and completed by the next read.
+    const buf = new Uint8Array(READ_CHUNK);
+    let len = 0;
+    for (;;) {
+      let got: number;
+      try {
+        got = (await fh.read(buf, len, buf.length - len, null)).bytesRead;
+      } catch (err) {
+        throw new FragilityInputError('path', path, 'a readable text file', (err as Error).message);
+      }
+      len += got;
+      if (got === 0) {
+        if (len > 0) p.bytes(buf, 0, len, tooLong);
+        break;
+      }
+      const last = buf.lastIndexOf(10, len - 1);
+      if (last < 0) {
+        if (len > MAX_EDGE_LIST_LINE) tooLong(p.lines + 1);
+        continue;
+      }
+      p.bytes(buf, 0, last + 1, tooLong);
+      buf.copyWithin(0, last + 1, len);
+      len -= last + 1;
+      if (len > MAX_EDGE_LIST_LINE) tooLong(p.lines + 1);
+    }
   } finally {
-    input.destroy();
+    await fh.close();
   }
   return p.finish();
 }

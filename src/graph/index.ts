@@ -21,5 +21,6 @@ export {
   type EdgeListStats,
   type EdgeListResult,
 } from './edgelist.ts';
+export { encodeFgb, decodeFgb, readFgb, writeFgb, isFgbPath, FGB_VERSION } from './binary.ts';
 export { parseGexf, formatGexf, readGexf, writeGexf, parseGraphml, formatGraphml, readGraphml, writeGraphml } from './xml-formats.ts';
 export { XmlGraphReader, MAX_XML_DEPTH, type XmlGraphOptions } from './xml-reader.ts';

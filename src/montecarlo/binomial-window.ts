@@ -52,7 +52,8 @@ export interface BinomialWindow {
  *
  * @param N - number of trials (n for site, m for bond), an integer >= 0.
  * @param q - occupation probability in [0, 1].
- * @param scratch - output buffer of length ≥ N + 1 (only the window part is written).
+ * @param scratch - output buffer of length ≥ hi − lo + 1 (see {@link binomialWindowBounds}; N + 1 always suffices);
+ *   only `scratch[0 .. hi−lo]` is written.
  * @param tol - relative cut-off (default 1e-17).
  * @returns the window bounds {lo, hi}.
  *
@@ -116,5 +117,50 @@ export function binomialWindow(N: number, q: number, scratch: Float64Array, tol 
   for (let i = 0; i < len; i++) sum += scratch[i];
   const inv = 1 / sum;
   for (let i = 0; i < len; i++) scratch[i] *= inv;
+  return { lo, hi };
+}
+
+/**
+ * The window {@link binomialWindow} would fill, without filling it (the same arithmetic, so the same bounds): lets a
+ * caller allocate exactly `hi − lo + 1` weights instead of N + 1.
+ *
+ * @param N - number of trials, an integer >= 0.
+ * @param q - occupation probability in [0, 1].
+ * @param tol - relative cut-off (default 1e-17).
+ * @returns the window bounds {lo, hi}.
+ *
+ * **Complexity** O(hi − lo + 1).
+ *
+ * **Model** see {@link binomialWindow}.
+ *
+ * **References** see {@link binomialWindow}.
+ *
+ * @example
+ * ```ts
+ * const { lo, hi } = binomialWindowBounds(1e8, 0.5); // about 8.5·√(N/4) on either side of N/2
+ * ```
+ */
+export function binomialWindowBounds(N: number, q: number, tol = 1e-17): BinomialWindow {
+  checkInteger('N', N, 0);
+  checkProbability('q', q);
+  if (q === 0 || N === 0) return { lo: 0, hi: 0 };
+  if (q === 1) return { lo: N, hi: N };
+  let mode = Math.floor((N + 1) * q);
+  if (mode > N) mode = N;
+  const r = q / (1 - q);
+  let lo = mode;
+  let w = 1;
+  while (lo > 0) {
+    w *= lo / ((N - lo + 1) * r);
+    if (w < tol) break;
+    lo--;
+  }
+  let hi = mode;
+  w = 1;
+  while (hi < N) {
+    w *= ((N - hi) * r) / (hi + 1);
+    if (w < tol) break;
+    hi++;
+  }
   return { lo, hi };
 }

@@ -4,7 +4,8 @@
  * @module
  */
 import { checkProbability } from '../errors.ts';
-import { binomialWindow } from './binomial-window.ts';
+import { binomialWindow, binomialWindowBounds } from './binomial-window.ts';
+import type { SweepArrays, SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 
 /** Binomial windows reused across replicates of one size (same N and q ⇒ same weights, bit for bit). */
@@ -12,13 +13,14 @@ const windowCache = new Map<string, { lo: number; w: Float64Array }>();
 let windowCacheDoubles = 0;
 const WINDOW_CACHE_LIMIT = 8_000_000; // doubles (64 MB)
 
-function cachedWindow(N: number, q: number, scratch: () => Float64Array): { lo: number; w: Float64Array } {
+function cachedWindow(N: number, q: number): { lo: number; w: Float64Array } {
   const key = `${N}|${q}`;
   const hit = windowCache.get(key);
   if (hit) return hit;
-  const buf = scratch();
-  const { lo, hi } = binomialWindow(N, q, buf);
-  const w = buf.slice(0, hi - lo + 1);
+  // exactly the window's length (binomialWindowBounds does binomialWindow's arithmetic), not N + 1 doubles
+  const b = binomialWindowBounds(N, q);
+  const w = new Float64Array(b.hi - b.lo + 1);
+  const { lo } = binomialWindow(N, q, w);
   if (windowCacheDoubles + w.length > WINDOW_CACHE_LIMIT) {
     windowCache.clear();
     windowCacheDoubles = 0;
@@ -97,9 +99,6 @@ export interface CanonicalObservables {
 export function canonicalObservables(sweep: SweepResult, qs: ArrayLike<number>): CanonicalObservables {
   const N = sweep.steps;
   const inv = sweep.n > 0 ? 1 / sweep.n : 0;
-  // Scratch for a window not cached yet; replicates after the first find every window cached and allocate nothing.
-  let buf: Float64Array | undefined;
-  const scratch = () => (buf ??= new Float64Array(N + 1));
   const G = qs.length;
   const q = new Float64Array(G);
   const giant = new Float64Array(G);
@@ -110,7 +109,7 @@ export function canonicalObservables(sweep: SweepResult, qs: ArrayLike<number>):
   const sq = sweep.sumSquares;
   for (let i = 0; i < G; i++) {
     q[i] = checkProbability('q', qs[i]);
-    const { lo, w: win } = cachedWindow(N, q[i], scratch);
+    const { lo, w: win } = cachedWindow(N, q[i]);
     const len = win.length;
     let a = 0;
     let b = 0;
@@ -128,4 +127,103 @@ export function canonicalObservables(sweep: SweepResult, qs: ArrayLike<number>):
     susceptibility[i] = c * inv;
   }
   return { q, giant, second, susceptibility };
+}
+
+/**
+ * The canonical observables and the largest-gap occupation of a sweep whose per-step observables arrive block by
+ * block (a {@link SweepSink} of the streaming kernels), so that they are never all in memory. Each sum runs over the
+ * same terms in the same order (k ascending) as {@link canonicalObservables} and `largestGapOccupation`, so the results
+ * are equal bit for bit (test/montecarlo/sweep-kernel.test.ts).
+ *
+ * Internal to the replicates (src/montecarlo/replicate.ts).
+ */
+export class CanonicalAccumulator implements SweepSink {
+  private readonly q: Float64Array;
+  private readonly lo: Int32Array;
+  private readonly win: Float64Array[];
+  private readonly a: Float64Array;
+  private readonly b: Float64Array;
+  private readonly c: Float64Array;
+  private prevL = 0;
+  private jump = -1;
+  private best = 1;
+
+  /**
+   * @param N - sweep length (n site, m bond).
+   * @param n - number of nodes (fractions are per node).
+   * @param qs - occupation probabilities in [0, 1].
+   */
+  constructor(
+    private readonly N: number,
+    private readonly n: number,
+    qs: ArrayLike<number>,
+  ) {
+    const G = qs.length;
+    this.q = new Float64Array(G);
+    this.lo = new Int32Array(G);
+    this.win = [];
+    for (let i = 0; i < G; i++) {
+      this.q[i] = checkProbability('q', qs[i]);
+      const { lo, w } = cachedWindow(N, this.q[i]);
+      this.lo[i] = lo;
+      this.win.push(w);
+    }
+    this.a = new Float64Array(G);
+    this.b = new Float64Array(G);
+    this.c = new Float64Array(G);
+  }
+
+  block(k0: number, count: number, out: SweepArrays): void {
+    const L = out.largest;
+    const L2 = out.second;
+    const sq = out.sumSquares;
+    const k1 = k0 + count - 1;
+    for (let i = 0; i < this.win.length; i++) {
+      const lo = this.lo[i];
+      const win = this.win[i];
+      const hi = lo + win.length - 1;
+      const from = lo > k0 ? lo : k0;
+      const to = hi < k1 ? hi : k1;
+      if (from > to) continue;
+      let a = this.a[i];
+      let b = this.b[i];
+      let c = this.c[i];
+      for (let k = from; k <= to; k++) {
+        const w = win[k - lo];
+        const l = L[k - k0];
+        a += w * l;
+        b += w * L2[k - k0];
+        c += w * (sq[k - k0] - l * l);
+      }
+      this.a[i] = a;
+      this.b[i] = b;
+      this.c[i] = c;
+    }
+    // largest single jump of the largest cluster (largestGapOccupation)
+    let prev = k0 === 0 ? L[0] : this.prevL;
+    for (let j = k0 === 0 ? 1 : 0; j < count; j++) {
+      const d = L[j] - prev;
+      if (d > this.jump) {
+        this.jump = d;
+        this.best = k0 + j;
+      }
+      prev = L[j];
+    }
+    this.prevL = prev;
+  }
+
+  /** The canonical observables and the gap occupation once every block has arrived. */
+  result(): CanonicalObservables & { gapQ: number } {
+    const inv = this.n > 0 ? 1 / this.n : 0;
+    const G = this.q.length;
+    const giant = new Float64Array(G);
+    const second = new Float64Array(G);
+    const susceptibility = new Float64Array(G);
+    for (let i = 0; i < G; i++) {
+      giant[i] = this.a[i] * inv;
+      second[i] = this.b[i] * inv;
+      susceptibility[i] = this.c[i] * inv;
+    }
+    return { q: this.q, giant, second, susceptibility, gapQ: this.N === 0 ? 0 : this.best / this.N };
+  }
 }

@@ -15,7 +15,8 @@
  * scan step is paid by an earlier increase of the second-largest of at most min(a, b) for a merge of sizes a and
  * b, and Σ min(a, b) ≤ n log₂ n by the small-to-large argument).
  *
- * Internal to the sweeps (`sweepSite`, `sweepBond`, `sweepTwoTier`); not exported from the barrel.
+ * Internal to the sweeps (`sweepTwoTier` and others; `sweepSite` and `sweepBond` run the fused copy of the same
+ * algorithm in src/montecarlo/sweep-kernel.ts, tested equal to it step for step); not exported from the barrel.
  *
  * @module
  */

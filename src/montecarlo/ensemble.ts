@@ -54,9 +54,9 @@ import { meanWithCI } from './statistics.ts';
 import { validateOrder } from './validate-order.ts';
 import { nodeRequire } from '../node-only.ts';
 
-/** The file a file spec (`edges:`, `gexf:`, `graphml:`) reads, else undefined. */
+/** The file a file spec (`edges:`, `gexf:`, `graphml:`, `fgb:`) reads, else undefined. */
 async function graphFilePathLazy(spec: string): Promise<string | undefined> {
-  if (!/^\s*(edges|gexf|graphml)\s*:/i.test(spec)) return undefined;
+  if (!/^\s*(edges|gexf|graphml|fgb)\s*:/i.test(spec)) return undefined;
   const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => { path?: string } };
   return mod.parseGraphSpec(spec).path;
 }

@@ -10,14 +10,14 @@ import type { CompactGraph } from '../graph/compact-graph.ts';
 import { type Rng, stream } from '../random/stream.ts';
 import { adaptiveDegreeOrder } from './adaptive-degree-order.ts';
 import { betweennessOrder } from './betweenness-order.ts';
-import { canonicalObservables } from './canonical.ts';
+import { CanonicalAccumulator, canonicalObservables } from './canonical.ts';
 import { degreeOrder } from './degree-order.ts';
 import { largestGapOccupation } from './largest-gap.ts';
 import { randomEdgeOrder, randomOrder } from './random-order.ts';
 import { supernodesFirstOrder } from './supernodes-first-order.ts';
-import { sweepBond } from './sweep-bond.ts';
+import { sweepBond, sweepBondStream } from './sweep-bond.ts';
 import type { SweepResult } from './sweep-result.ts';
-import { sweepSite } from './sweep-site.ts';
+import { sweepSite, sweepSiteStream } from './sweep-site.ts';
 import { type LatticeGeometry, type WrappingSweep, sweepBondWrapping, sweepSiteWrapping } from './sweep-wrapping.ts';
 
 /** Names of the built-in removal orders. */
@@ -172,18 +172,30 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
     if (!customOrder) throw new FragilityInputError('order', 'custom', 'a custom order array');
     order = customOrder;
   } else order = removalOrder(g, spec.mode, spec.order, rng, spec.betweennessSamples);
-  const sweep: SweepResult = spec.mode === 'site' ? sweepSite(g, order) : sweepBond(g, order);
-  const c = canonicalObservables(sweep, spec.qs);
-  const out: ReplicateResult = {
-    r: spec.r,
-    n: sweep.n,
-    steps: sweep.steps,
-    giant: c.giant,
-    second: c.second,
-    susceptibility: c.susceptibility,
-    gapQ: largestGapOccupation(sweep),
-  };
-  if (spec.microcanonical) out.largest = sweep.largest;
+  let out: ReplicateResult;
+  if (spec.microcanonical) {
+    const sweep: SweepResult = spec.mode === 'site' ? sweepSite(g, order) : sweepBond(g, order);
+    const c = canonicalObservables(sweep, spec.qs);
+    out = {
+      r: spec.r,
+      n: sweep.n,
+      steps: sweep.steps,
+      giant: c.giant,
+      second: c.second,
+      susceptibility: c.susceptibility,
+      gapQ: largestGapOccupation(sweep),
+    };
+    out.largest = sweep.largest;
+  } else {
+    // Streamed: the per-step observables go block by block into the canonical sums (same values, bit for bit), so
+    // a replicate holds O(block) of them instead of 2·8·(steps + 1) bytes (2 GB at n = 1e8).
+    const steps = spec.mode === 'site' ? g.n : g.m;
+    const acc = new CanonicalAccumulator(steps, g.n, spec.qs);
+    if (spec.mode === 'site') sweepSiteStream(g, order, acc);
+    else sweepBondStream(g, order, acc);
+    const c = acc.result();
+    out = { r: spec.r, n: g.n, steps, giant: c.giant, second: c.second, susceptibility: c.susceptibility, gapQ: c.gapQ };
+  }
   if (spec.wrapping) {
     const w = spec.mode === 'site' ? sweepSiteWrapping(g, order, spec.wrapping) : sweepBondWrapping(g, order, spec.wrapping);
     out.firstWrap = Array.from(w.firstWrap);

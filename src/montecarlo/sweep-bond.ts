@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { ClusterState } from './cluster-state.ts';
+import { STREAM_BLOCK, bondKernel, sweepArrays, type SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
@@ -29,7 +29,8 @@ export interface SweepBondOptions {
  * @returns the microcanonical observables (arrays of length m + 1).
  * @throws FragilityInputError naming `edgeOrder` when it is not a permutation.
  *
- * **Complexity** O(n + m·α(n)) time, arrays allocated once, no allocation per step.
+ * **Complexity** O(n + m·α(n)) time, arrays allocated once, no allocation per step; union–find with parent and size
+ * in one Int32Array, endpoints gathered 64 Ki edges at a time (src/montecarlo/sweep-kernel.ts).
  *
  * **Model** bond percolation: P(edge present) = t; S(t) = Σ_k B(m, k, t) largest_k / n.
  *
@@ -46,27 +47,20 @@ export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: S
   const n = g.n;
   const m = g.m;
   const ord = opts.validate === false ? (edgeOrder as Int32Array) : validateOrder(edgeOrder, m, 'edgeOrder');
-  const largest = new Int32Array(m + 1);
-  const second = new Int32Array(m + 1);
-  const sumSquares = new Float64Array(m + 1);
-  const clusters = new Int32Array(m + 1);
-  const st = new ClusterState(n);
-  st.fillSingletons();
-  largest[0] = st.largest;
-  second[0] = st.second;
-  sumSquares[0] = st.sumSquares;
-  clusters[0] = st.clusters;
-  const es = g.edgeSource;
-  const et = g.edgeTarget;
-  for (let k = 1; k <= m; k++) {
-    const e = ord[m - k];
-    const ru = st.find(es[e]);
-    const rv = st.find(et[e]);
-    if (ru !== rv) st.unionRoots(ru, rv);
-    largest[k] = st.largest;
-    second[k] = st.second;
-    sumSquares[k] = st.sumSquares;
-    clusters[k] = st.clusters;
-  }
-  return { mode: 'bond', n, steps: m, largest, second, sumSquares, clusters };
+  const out = sweepArrays(m);
+  bondKernel(n, m, g.edgeSource, g.edgeTarget, ord as Int32Array, out);
+  return { mode: 'bond', n, steps: m, ...out };
+}
+
+/**
+ * {@link sweepBond} streamed: the observables go to `sink` in blocks of {@link STREAM_BLOCK} configurations instead of
+ * arrays of length m + 1 (internal to the replicates; same values).
+ *
+ * @param g - the graph.
+ * @param edgeOrder - edge removal order, a permutation of 0..m-1 (validated).
+ * @param sink - receives the blocks, k ascending.
+ */
+export function sweepBondStream(g: CompactGraph, edgeOrder: ArrayLike<number>, sink: SweepSink): void {
+  const ord = validateOrder(edgeOrder, g.m, 'edgeOrder');
+  bondKernel(g.n, g.m, g.edgeSource, g.edgeTarget, ord, sweepArrays(Math.min(STREAM_BLOCK, g.m + 1) - 1), sink);
 }

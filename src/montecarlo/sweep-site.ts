@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { ClusterState } from './cluster-state.ts';
+import { STREAM_BLOCK, siteKernel, sweepArrays, type SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
@@ -30,8 +30,9 @@ export interface SweepSiteOptions {
  * @returns the microcanonical observables (arrays of length n + 1).
  * @throws FragilityInputError naming `order` when it is not a permutation.
  *
- * **Complexity** O(n + m·α(n)) time; union–find with path halving and union by size; five typed arrays of
- * length n + 1 plus the union–find state, allocated once; the inner loop allocates nothing.
+ * **Complexity** O(n + m·α(n)) time; union–find with path halving and union by size (parent and size in one
+ * Int32Array, src/montecarlo/sweep-kernel.ts); four output arrays of length n + 1 plus 8n bytes of union–find
+ * state, allocated once; the inner loop allocates nothing.
  *
  * **Model** site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
  * {@link canonicalAverage}).
@@ -50,28 +51,20 @@ export interface SweepSiteOptions {
 export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: SweepSiteOptions = {}): SweepResult {
   const n = g.n;
   const ord = opts.validate === false ? (order as Int32Array) : validateOrder(order, n);
-  const largest = new Int32Array(n + 1);
-  const second = new Int32Array(n + 1);
-  const sumSquares = new Float64Array(n + 1);
-  const clusters = new Int32Array(n + 1);
-  const st = new ClusterState(n);
-  const parent = st.parent;
-  const off = g.offsets;
-  const tgt = g.targets;
-  for (let k = 1; k <= n; k++) {
-    const u = ord[n - k];
-    st.addSingleton(u);
-    let ru = u;
-    for (let p = off[u], end = off[u + 1]; p < end; p++) {
-      const v = tgt[p];
-      if (parent[v] === -1) continue;
-      const rv = st.find(v);
-      if (rv !== ru) ru = st.unionRoots(ru, rv);
-    }
-    largest[k] = st.largest;
-    second[k] = st.second;
-    sumSquares[k] = st.sumSquares;
-    clusters[k] = st.clusters;
-  }
-  return { mode: 'site', n, steps: n, largest, second, sumSquares, clusters };
+  const out = sweepArrays(n);
+  siteKernel(n, g.offsets, g.targets, ord as Int32Array, out);
+  return { mode: 'site', n, steps: n, ...out };
+}
+
+/**
+ * {@link sweepSite} streamed: the observables go to `sink` in blocks of {@link STREAM_BLOCK} configurations instead of
+ * arrays of length n + 1 (internal to the replicates; same values).
+ *
+ * @param g - the graph.
+ * @param order - removal order, a permutation of 0..n-1 (validated).
+ * @param sink - receives the blocks, k ascending.
+ */
+export function sweepSiteStream(g: CompactGraph, order: ArrayLike<number>, sink: SweepSink): void {
+  const ord = validateOrder(order, g.n);
+  siteKernel(g.n, g.offsets, g.targets, ord, sweepArrays(Math.min(STREAM_BLOCK, g.n + 1) - 1), sink);
 }

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, effectiveWorkers, intOption, withCommon } from '../common.ts';
+import { action, effectiveWorkers, intOption, progressBar, withCommon } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { betweennessParallel } from '../../cascade/betweenness.ts';
 import { stream } from '../../random/stream.ts';
@@ -16,6 +16,7 @@ interface BetweennessCliOptions {
   workers: number;
   seed: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 /** Register `fragility betweenness`. */
@@ -26,7 +27,8 @@ export function register(program: Command): void {
     .requiredOption('--graph <G>', 'graph spec, e.g. ba:n=10000,m=2 or edges:PATH')
     .option('--samples <K>', 'number of pivots for the sampled estimate (K >= n runs the exact algorithm)', intOption('--samples', 1))
     .option('--normalized', 'divide by (n-1)(n-2)/2 (graphology/networkx convention) instead of raw pair counts')
-    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (values identical for any W)', intOption('--workers', 1, 256), 1);
+    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (values identical for any W)', intOption('--workers', 1, 256), 1)
+    .option('--no-progress', 'no progress on stderr (default: a bar on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)');
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -47,12 +49,14 @@ sources). For labelled graphs "keys"[i] is the name of node id i. The graph is b
       const workers = effectiveWorkers(opts.workers);
       const g = await graphFromSpec(opts.graph, { seed: opts.seed });
       const t0 = performance.now();
+      const bar = await progressBar(opts, 'betweenness', 'sources');
       const r = await betweennessParallel(g, {
+        onProgress: (done, total) => bar.update(done, total),
         samples: opts.samples,
         rng: stream(opts.seed, 1),
         normalized: opts.normalized ?? false,
         workers,
-      });
+      }).finally(() => bar.stop());
       const seconds = (performance.now() - t0) / 1000;
       const json: Record<string, unknown> = {
         graph: opts.graph,

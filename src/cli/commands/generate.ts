@@ -1,5 +1,5 @@
 /**
- * `fragility generate --graph G --seed S [--out FILE --format edges|gexf|graphml] [--json]`: build a graph from a
+ * `fragility generate --graph G --seed S [--out FILE --format edges|gexf|graphml|fgb] [--json]`: build a graph from a
  * spec, print its summary (n, m, meanDegree, maxDegree, seed, simple, selfLoops, multiEdges, components), and
  * optionally write it to a file.
  *
@@ -20,8 +20,9 @@ import { writeEdgeList } from '../../graph/edgelist.ts';
 import { countMultigraphDefects } from '../../graph/simplify.ts';
 import type { TwoTierOverlay } from '../../graph/two-tier-overlay.ts';
 import { writeGexf, writeGraphml } from '../../graph/xml-formats.ts';
+import { writeFgb } from '../../graph/binary.ts';
 
-type Format = 'edges' | 'gexf' | 'graphml';
+type Format = 'edges' | 'gexf' | 'graphml' | 'fgb';
 
 interface GenerateOptions {
   graph: string;
@@ -38,7 +39,7 @@ export function register(program: Command): void {
     .description('generate a graph from a spec (or read one from a file) and summarise it')
     .requiredOption('--graph <G>', 'graph spec, e.g. er:n=1000,k=4, cm:n=1e5,law=powerlaw(2.5,kmin=2,cutoff=100), square:L=64,open')
     .option('--out <FILE>', 'write the graph to FILE')
-    .addOption(choiceOption('--format <F>', 'output format (default: from the FILE extension, else edges)', ['edges', 'gexf', 'graphml']));
+    .addOption(choiceOption('--format <F>', 'output format (default: from the FILE extension, else edges); fgb is the binary CSR format', ['edges', 'gexf', 'graphml', 'fgb']));
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -46,11 +47,13 @@ export function register(program: Command): void {
 Graph specs: er:n=N,k=K (or p=P, m=M) | rr:n=N,k=K | cm:n=N,law=LAW[,mode=erased|multigraph|simple] | ba:n=N,m=M |
   ws:n=N,k=K,beta=B | square|triangular|honeycomb|cubic:L=L[,open] |
   two-tier:clients=C,supernodes=S[,sn-law=LAW][,cache=H][,choice=uniform|capacity][,capacity=CLAW] |
-  ultrapeer:ultrapeers=U,leaves=L[,degree=32][,leaf-connections=3] | edges:PATH | gexf:PATH | graphml:PATH
+  ultrapeer:ultrapeers=U,leaves=L[,degree=32][,leaf-connections=3] | edges:PATH | gexf:PATH | graphml:PATH |
+  fgb:PATH (binary; edges:PATH.fgb too)
 
 Examples:
   $ fragility generate --graph er:n=1000000,k=4 --seed 7 --json
   $ fragility generate --graph "cm:n=100000,law=powerlaw(2.5,kmin=2,cutoff=100)" --out cm.edges
+  $ fragility generate --graph er:n=1e6,k=4 --seed 1 --out er.fgb      # binary CSR, read back in one file read
   $ fragility generate --graph two-tier:clients=21e6,supernodes=26000,cache=8 --json`,
   );
   cmd.action(
@@ -73,6 +76,7 @@ Examples:
       if (opts.out && graph) {
         if (format === 'gexf') await writeGexf(graph, opts.out, '--out');
         else if (format === 'graphml') await writeGraphml(graph, opts.out, '--out');
+        else if (format === 'fgb') await writeFgb(graph, opts.out, '--out');
         else await writeEdgeList(graph, opts.out, '--out');
       }
       const json: Record<string, unknown> = {
@@ -105,6 +109,7 @@ function formatFromPath(path: string | undefined): Format {
   if (!path) return 'edges';
   const lower = path.toLowerCase();
   if (lower.endsWith('.gexf')) return 'gexf';
+  if (lower.endsWith('.fgb')) return 'fgb';
   if (lower.endsWith('.graphml') || lower.endsWith('.xml')) return 'graphml';
   return 'edges';
 }

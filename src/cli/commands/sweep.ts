@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, withCommon } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withCommon } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { InvalidArgumentError } from 'commander';
@@ -65,7 +65,7 @@ export function register(program: Command): void {
     .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
-    .option('--no-progress', 'do not draw the progress bar on stderr')
+    .option('--no-progress', 'no progress on stderr (default: a bar on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)')
     .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
     .option('--queue <URL>', 'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run')
@@ -113,16 +113,8 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
       checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
-      let bar: { start: (t: number, v: number) => void; update: (v: number) => void; stop: () => void } | undefined;
-      if (opts.progress !== false && process.stderr.isTTY) {
-        const { default: cliProgress } = await import('cli-progress');
-        bar = new cliProgress.SingleBar(
-          { stream: process.stderr, format: 'sweep [{bar}] {value}/{total} replicates | {eta_formatted}', hideCursor: true },
-          cliProgress.Presets.shades_classic,
-        );
-      }
-      let started = false;
-      let lastLine = -Infinity;
+      // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
+      const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
       const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
       const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
         graph: opts.graph,
@@ -137,25 +129,10 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
         ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
         ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
-        onProgress: (done, total) => {
-          if (!bar && opts.queue && opts.progress !== false) {
-            // not a terminal: one line per 2 s at most, and the last one
-            const now = performance.now();
-            if (done === total || now - lastLine >= 2000) {
-              lastLine = now;
-              process.stderr.write(`fragility sweep: ${done}/${total} replicates done\n`);
-            }
-          }
-          if (!bar) return;
-          if (!started) {
-            bar.start(total, done);
-            started = true;
-          } else bar.update(done);
-        },
+        onProgress: (done, total) => bar.update(done, total),
       };
       if (opts.shard) {
-        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' });
-        bar?.stop();
+        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' }).finally(() => bar.stop());
         if (opts.shardOut === undefined) {
           for (const line of shardLines(shard)) process.stdout.write(line + '\n');
           return { json: {}, text: '', written: true };
@@ -174,11 +151,10 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         try {
           res = await runEnsemble({ ...ensembleOpts, remote: q.ensembleRemote(opts.chunk) });
         } finally {
-          bar?.stop();
+          bar.stop(); // a bar left running would keep the process alive
           await q.close();
         }
-      } else res = await runEnsemble(ensembleOpts);
-      bar?.stop();
+      } else res = await runEnsemble(ensembleOpts).finally(() => bar.stop());
       return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
     }),
   );
