@@ -8,61 +8,13 @@
  * @module
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compareFields } from '../lib/agree.ts';
 import { speedRatio, summarize } from '../lib/stats.ts';
+import { HAS_REDIS, REDIS_SERVER, startRedis } from '../../test/queue/redis-server.ts';
 import type { Row, RunContext, Workload } from './index.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const REDIS_SERVER = '/usr/bin/redis-server';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-function ping(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const c = createConnection({ host: '127.0.0.1', port });
-    const done = (ok: boolean) => {
-      c.destroy();
-      resolve(ok);
-    };
-    c.setTimeout(500, () => done(false));
-    c.once('error', () => done(false));
-    c.once('connect', () => c.write('PING\r\n'));
-    c.once('data', (d) => done(d.toString().startsWith('+PONG')));
-  });
-}
-
-async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  const dir = mkdtempSync(join(tmpdir(), 'fragility-bench-redis-'));
-  const port = await freePort();
-  const proc = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
-  const t0 = Date.now();
-  while (!(await ping(port))) {
-    if (Date.now() - t0 > 10_000) throw new Error('redis-server did not start');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: () => {
-      proc.kill('SIGTERM');
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function startWorkers(url: string, count: number): Promise<ChildProcess[]> {
   const procs = Array.from({ length: count }, () =>
     spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] }),
@@ -110,7 +62,7 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
       const title = `queue: ${runs} site replicates of ER n = ${n} per ensemble, 2 worker processes (BullMQ on a local redis-server)`;
       const idOver = 'queue-overhead';
       const titleOver = `queue: per-task overhead, ${overheadTasks} one-replicate tasks on ER n = 100, 1 worker process`;
-      if (!existsSync(REDIS_SERVER)) {
+      if (!HAS_REDIS) {
         return [
           { id: this.id, title, peers: [], skipped: `${REDIS_SERVER} is absent`, notes: [] },
           { id: idOver, title: titleOver, peers: [], skipped: `${REDIS_SERVER} is absent`, notes: [] },
@@ -191,7 +143,7 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
         return [row, over];
       } finally {
         await q.close();
-        redis.stop();
+        await redis.stop();
       }
     },
   };
