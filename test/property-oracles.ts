@@ -2,6 +2,7 @@
 // slow, obvious way (all pairs, Floyd–Warshall-like loops, repeated scans) so that they share no code with src/.
 import fc from 'fast-check';
 import { CompactGraph } from '../src/graph/compact-graph.ts';
+import { FragilityInputError } from '../src/errors.ts';
 
 export interface SmallGraph {
   n: number;
@@ -139,4 +140,15 @@ export function multiGraph(maxN: number): fc.Arbitrary<SmallGraph> {
 /** Same node count and the same edges in the same order (endpoints as stored). */
 export function edgesOf(g: { n: number; m: number; edgeSource: Int32Array; edgeTarget: Int32Array }): Array<[number, number]> {
   return Array.from({ length: g.m }, (_, e) => [g.edgeSource[e], g.edgeTarget[e]] as [number, number]);
+}
+
+/** The field named by the FragilityInputError that `fn` throws (undefined if it returns); other errors propagate. */
+export function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof FragilityInputError) return e.field;
+    throw e;
+  }
+  return undefined;
 }

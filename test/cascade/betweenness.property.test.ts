@@ -6,28 +6,10 @@ import edgeBetweennessCentrality from 'graphology-metrics/centrality/edge-betwee
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { betweenness, betweennessFromPivots } from '../../src/cascade/betweenness.ts';
 import { edgeBetweenness } from '../../src/cascade/edge-betweenness.ts';
+import { simpleGraph as simpleGraphOf } from '../property-oracles.ts';
 
 /** A random simple graph: n ≤ 40 nodes, any edge set (possibly disconnected, isolated nodes allowed). */
-const simpleGraph = fc
-  .integer({ min: 0, max: 40 })
-  .chain((n) =>
-    fc
-      .array(fc.tuple(fc.integer({ min: 0, max: Math.max(0, n - 1) }), fc.integer({ min: 0, max: Math.max(0, n - 1) })), {
-        maxLength: n < 2 ? 0 : 3 * n,
-      })
-      .map((raw) => {
-        const seen = new Set<string>();
-        const pairs: Array<[number, number]> = [];
-        for (const [a, b] of raw) {
-          if (a === b) continue;
-          const key = a < b ? `${a},${b}` : `${b},${a}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          pairs.push([a, b]);
-        }
-        return { n, pairs };
-      }),
-  );
+const simpleGraph = simpleGraphOf(0, 40, 3);
 
 /** graphology-metrics throws on the empty graph (mnemonist FixedStack of capacity 0): compare on n >= 1. */
 const graphologySafe = simpleGraph.filter(({ n }) => n >= 1);

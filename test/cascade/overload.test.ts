@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
 import { skype2010OverloadParams, skype2007OverloadParams, grpcRetry, awsFullJitterRetry } from '../../src/models/overload-params.ts';
-import { FragilityInputError } from '../../src/errors.ts';
+import { fieldOf } from '../property-oracles.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
 import { stream } from '../../src/random/stream.ts';
@@ -10,16 +10,6 @@ import { stream } from '../../src/random/stream.ts';
 // the calibrated 2010 behaviour is checked at scale 0.01 (210 000 clients, 260 supernodes), the calibration scale.
 const SCALE = 0.004;
 const CAL = 0.01;
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FragilityInputError) return e.field;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('simulateOverload — 2010 defaults (calibrated behaviour at scale 0.01)', () => {
   const base = simulateOverload({ scale: CAL }, { seed: 1, checkConservation: true });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FragilityInputError } from '../../src/errors.ts';
+import { fieldOf } from '../property-oracles.ts';
 import { graphFromSpec, parseGraphSpec, splitTopLevel, type GraphSpec } from '../../src/generators/spec.ts';
 
 type Params = Array<[string, string]>;
@@ -62,16 +63,6 @@ const rendered = cases.chain((c) =>
     text: `${c.model}:${parts.map((p, i) => `${sp[2 * i]}${p.replace('=', `${sp[2 * i + 1]}=${sp[2 * i + 1]}`)}${sp[2 * i]}`).join(',')}`,
   })),
 );
-
-function fieldOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof FragilityInputError) return e.field;
-    throw e;
-  }
-  return undefined;
-}
 
 describe('graph spec parser: properties', () => {
   it('parses a spec with its parameters in any order and any spacing to the description it was written from', () => {
