@@ -9,6 +9,8 @@
 #     run in a bare `vm` context (no Node built-ins), computes a generating-function threshold and a site sweep
 #     identical to plain Node's;
 #   - the report page script (index.html's explorer) is pre-built in dist/ and served without esbuild;
+#   - the public surface of dist/index.d.ts equals the committed API report docs/api-report/fragility.api.md (API
+#     Extractor; `npm run api-report` rewrites it, so a change of surface shows in review);
 #   - `npx fragility --help` works, and `fragility sweep` gives the same JSON with 1 and 2 worker threads (the pool
 #     loads the compiled worker module).
 # Prints one line per check, writes "PASSED FAILED" to .package-test-results (read by .ci/run), exits non-zero when
@@ -154,5 +156,9 @@ cli_workers() {
   [ "$one" = "$two" ]
 }
 check "fragility sweep: same JSON with 1 and 2 worker threads (compiled worker module)" cli_workers
+
+# --- the public surface: API Extractor compares dist/index.d.ts (built by npm pack's prepare) with the report.
+check "the public API equals docs/api-report/fragility.api.md (run npm run api-report after a deliberate change)" \
+  "$BIN/api-extractor" run -c "$ROOT/api-extractor.json"
 
 finish
