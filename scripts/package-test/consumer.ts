@@ -4,7 +4,7 @@ import * as fragility from 'fragility';
 import * as core from 'fragility/core';
 import { stream, type Rng } from 'fragility/random';
 import { poissonLaw, uniformCapacity, type DegreeLaw } from 'fragility/distributions';
-import { CompactGraph, parseEdgeList } from 'fragility/graph';
+import { type CompactGraph, parseEdgeList } from 'fragility/graph';
 import { erdosRenyi } from 'fragility/generators';
 import { gfSitePercolation, randomFailureThreshold, fiberBundleCritical } from 'fragility/analytic';
 import { randomOrder, sweepSite, runEnsemble, type SweepResult } from 'fragility/montecarlo';

@@ -210,9 +210,9 @@ export function compileExpression(expression: string, variable: string, field: s
       for (const x of a) if (!Number.isFinite(x)) return r; // NaN carried in, or cos(Infinity): NaN as in mathjs
       return notReal(name === '^' ? `(${a[0]})^(${a[1]})` : `${name}(${a.join(', ')})`);
     };
-    if (arity === 1) return (a: number): number => { const r = f(a); return r === r ? r : born(r, [a]); };
-    if (arity === 2) return (a: number, b: number): number => { const r = f(a, b); return r === r ? r : born(r, [a, b]); };
-    return (...a: number[]): number => { const r = f(...a); return r === r ? r : born(r, a); };
+    if (arity === 1) return (a: number): number => { const r = f(a); return !Number.isNaN(r) ? r : born(r, [a]); };
+    if (arity === 2) return (a: number, b: number): number => { const r = f(a, b); return !Number.isNaN(r) ? r : born(r, [a, b]); };
+    return (...a: number[]): number => { const r = f(...a); return !Number.isNaN(r) ? r : born(r, a); };
   };
   let cost = nodes;
   const viaMathjs = (name: string): Fn => {

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { CompactGraph } from '../graph/compact-graph.ts';
+import type { CompactGraph } from '../graph/compact-graph.ts';
 import { EdgeBuffer } from './edge-buffer.ts';
 import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
 

@@ -28,7 +28,7 @@ import { checkMemory } from '../resources.ts';
 import { graphBuildBytes } from './check-count.ts';
 import { parseCapacityLaw, parseDegreeLaw } from '../distributions/parse.ts';
 import type { CapacityLaw, DegreeLaw } from '../distributions/types.ts';
-import { CompactGraph, Role } from '../graph/compact-graph.ts';
+import { type CompactGraph, Role } from '../graph/compact-graph.ts';
 import type { EdgePolicy } from '../graph/edge-policy.ts';
 import { readEdgeList } from '../graph/edgelist.ts';
 import { isFgbPath, readFgb } from '../graph/binary.ts';

@@ -192,7 +192,7 @@ class StrictXml implements TokenizerCallbacks {
 
   private endElement(name: string, at: number): void {
     const top = this.stack.pop();
-    if (!top) return this.fail(at, `</${name}> without an opening tag`);
+    if (!top) this.fail(at, `</${name}> without an opening tag`);
     if (top.name !== name) this.fail(at, `</${name}> closes <${top.name}> opened at line ${top.line}`);
     if (this.stack.length === 0) this.rootClosed = true;
     this.handler.close(name);
@@ -299,7 +299,6 @@ class GraphBuilder {
   private readonly src = new IntList();
   private readonly dst = new IntList();
   private readonly edgeLine = new IntList();
-  private selfLoopsDropped = 0;
 
   constructor(private readonly source: string, private readonly selfLoops: EdgePolicy, private readonly duplicates: EdgePolicy) {}
 
@@ -362,10 +361,7 @@ class GraphBuilder {
       if (this.selfLoops === 'error') {
         throw new FragilityInputError(`${this.source}:${line}`, `${source}–${target}`, "no self-loop (pass selfLoops: 'keep' or 'drop')");
       }
-      if (this.selfLoops === 'drop') {
-        this.selfLoopsDropped++;
-        return;
-      }
+      if (this.selfLoops === 'drop') return;
     }
     this.src.push(this.ref(source));
     this.dst.push(this.ref(target));

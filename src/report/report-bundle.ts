@@ -210,5 +210,5 @@ function oneLine(s: string): string {
 }
 
 function escapeLinkText(s: string): string {
-  return oneLine(s).replace(/([\[\]\\])/g, '\\$1');
+  return oneLine(s).replace(/([[\]\\])/g, '\\$1');
 }

@@ -18,7 +18,7 @@ const karatePath = new URL('../../data/karate.edges', import.meta.url).pathname;
  * repeated node is dropped, a repeated edge kept once). Locally its only short loops are the triangles, so r = 1
  * should be (nearly) exact while r = 0 is not.
  */
-export function triangleGraph(n: number, perNode: number, seed: number): CompactGraph {
+function triangleGraph(n: number, perNode: number, seed: number): CompactGraph {
   const stubs: number[] = [];
   for (let i = 0; i < n; i++) for (let k = 0; k < perNode; k++) stubs.push(i);
   shuffleInPlace(stream(seed, 0), stubs);

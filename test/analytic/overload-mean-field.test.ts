@@ -11,7 +11,7 @@ import { fiberBundleCritical } from '../../src/analytic/fiber-bundle.ts';
 import { uniformCapacity } from '../../src/distributions/uniform-capacity.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { skype2010OverloadParams } from '../../src/models/overload-params.ts';
-import { FragilityInputError } from '../../src/errors.ts';
+import type { FragilityInputError } from '../../src/errors.ts';
 
 /** A constant headroom alpha (degenerate law). */
 function constantHeadroom(alpha: number): CapacityLaw {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { collapseProbability } from '../../src/cascade/overload-collapse.ts';
-import { FragilityInputError } from '../../src/errors.ts';
+import type { FragilityInputError } from '../../src/errors.ts';
 
 describe('collapseProbability', () => {
   const r = collapseProbability({ scale: 0.004 }, [0.3, 0, 0.1], { runs: 6, seed: 1, durationHours: 2 });

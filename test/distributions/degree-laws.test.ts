@@ -21,12 +21,6 @@ import { FragilityInputError } from '../../src/errors.ts';
 import { stream } from '../../src/random/index.ts';
 import { chiSquare, chiSquareCritical } from '../random/chi-square.ts';
 
-function sum(a: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i];
-  return s;
-}
-
 describe('reference values (docs/reference/literature-values.md, row G10)', () => {
   it('powerlaw(2, cutoff=10) has <k> = 1.792552 and powerlaw(2.5, cutoff=20) has <k> = 1.531781 (to 1e-5)', () => {
     // The reference sums to k <= 60κ; our truncation (tail < 1e-12) must agree to the reference's 1e-5 (6 digits).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng, stream } from '../../src/random/index.ts';
+import { type Rng, stream } from '../../src/random/index.ts';
 import { chiSquare, chiSquareCritical } from './chi-square.ts';
 
 describe('stream(seed, index)', () => {

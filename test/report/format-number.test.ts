@@ -10,7 +10,7 @@ import { FragilityInputError } from '../../src/errors.ts';
 
 describe('formatNumber', () => {
   it('fixed digits, with rounding and no negative zero', () => {
-    expect(formatNumber(3.14159, { style: 'fixed', digits: 2 })).toBe('3.14');
+    expect(formatNumber(Math.PI, { style: 'fixed', digits: 2 })).toBe('3.14');
     expect(formatNumber(2.5, { style: 'fixed', digits: 0 })).toBe('3');
     expect(formatFixed(-0.0004, 2)).toBe('0.00');
     expect(formatFixed(-0.004, 2)).toBe('0.00'); // rounds to zero: printed without the sign
