@@ -645,40 +645,75 @@ function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int
  * ```
  */
 export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMessagePassingOptions = {}): LoopMessagePassingResult {
+  const o = resolveLoopOptions(q, options);
+  if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
+  const adj = simpleAdjacency(g);
+  const sc = new Scratch(adj.n, adj.m);
+  const hoods = neighbourhoods(adj, o, sc);
+  const index = messageIndex(adj, hoods.hood, sc);
+  const emitter = new FactorEmitter(o, q, index);
+  const nodes = nodePrograms(adj, hoods.hood, emitter, sc);
+  const msgs = messagePrograms(adj, hoods.hood, index, nodes, emitter, sc);
+  const sweep = gaussSeidel(adj.n, index, nodes, msgs, o);
+  return nodeResult(adj, q, o, hoods.radiusCount, index.M, nodes.program, sweep, emitter);
+}
+
+/** The checked options of {@link messagePassingLoops}. */
+interface ResolvedLoopOptions {
+  mode: 'bond' | 'site';
+  r: number;
+  seed: number;
+  samples: number;
+  exactLimit: number;
+  maxFactorSize: number;
+  tolerance: number;
+  maxIterations: number;
+}
+
+function resolveLoopOptions(q: number, options: LoopMessagePassingOptions): ResolvedLoopOptions {
   const mode = options.mode ?? 'bond';
   if (mode !== 'bond' && mode !== 'site') throw new FragilityInputError('mode', mode, '"bond" or "site"');
   checkProbability(mode === 'bond' ? 't' : 'q', q);
-  const r = checkInteger('r', options.r ?? 2, 0, 2);
-  const seed = checkInteger('seed', options.seed ?? 1, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
-  const samples = checkInteger('samples', options.samples ?? 4000, 1, 1e7);
-  const exactLimit = checkInteger('exactLimit', options.exactLimit ?? 12, 1, 20);
-  const maxFactorSize = checkInteger('maxFactorSize', options.maxFactorSize ?? 60, 1, 100_000);
-  const tolerance = checkNumber('tolerance', options.tolerance ?? 1e-10, 0, 1);
-  const maxIterations = checkInteger('maxIterations', options.maxIterations ?? 10_000, 1);
-  if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
+  return {
+    mode,
+    r: checkInteger('r', options.r ?? 2, 0, 2),
+    seed: checkInteger('seed', options.seed ?? 1, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
+    samples: checkInteger('samples', options.samples ?? 4000, 1, 1e7),
+    exactLimit: checkInteger('exactLimit', options.exactLimit ?? 12, 1, 20),
+    maxFactorSize: checkInteger('maxFactorSize', options.maxFactorSize ?? 60, 1, 100_000),
+    tolerance: checkNumber('tolerance', options.tolerance ?? 1e-10, 0, 1),
+    maxIterations: checkInteger('maxIterations', options.maxIterations ?? 10_000, 1),
+  };
+}
 
-  const adj = simpleAdjacency(g);
+/** Step 1: every node's neighbourhood (sorted edge ids), reduced in radius where a factor would exceed maxFactorSize. */
+function neighbourhoods(adj: SimpleAdjacency, o: ResolvedLoopOptions, sc: Scratch): { hood: Int32Array[]; radiusCount: number[] } {
   const n = adj.n;
-  const sc = new Scratch(n, adj.m);
-  const rng = stream(seed, 0);
-
-  // 1. Neighbourhoods, reduced in radius where a factor would exceed maxFactorSize.
   const hood: Int32Array[] = new Array(n);
-  const radius = new Int8Array(n);
-  const radiusCount = new Array<number>(r + 1).fill(0);
+  const radiusCount = new Array<number>(o.r + 1).fill(0);
   for (let i = 0; i < n; i++) {
-    let rr = r;
+    let rr = o.r;
     let edges = neighbourhoodEdges(adj, i, rr, sc);
-    while (rr > 0 && largestFactor(factorsAround(adj, i, edges, sc), mode) > maxFactorSize) {
+    while (rr > 0 && largestFactor(factorsAround(adj, i, edges, sc), o.mode) > o.maxFactorSize) {
       rr--;
       edges = neighbourhoodEdges(adj, i, rr, sc);
     }
     hood[i] = edges.sort();
-    radius[i] = rr;
     radiusCount[rr]++;
   }
+  return { hood, radiusCount };
+}
 
-  // 2. Messages: for each i, one per node j ≠ i of N_i (sorted by j).
+/** The messages: for each receiver i, one per node j ≠ i of N_i (sorted by j); message t of i is from[t]. */
+interface MessageIndex {
+  msgOff: Int32Array;
+  from: Int32Array;
+  M: number;
+}
+
+/** Step 2: the message index. */
+function messageIndex(adj: SimpleAdjacency, hood: Int32Array[], sc: Scratch): MessageIndex {
+  const n = adj.n;
   const msgOff = new Int32Array(n + 1);
   const msgFrom: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -697,52 +732,102 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
     msgOff[i + 1] = msgFrom.length;
   }
   const from = Int32Array.from(msgFrom);
-  const M = from.length;
-  const messageId = (i: number, j: number): number => {
-    const p = findIn(from, msgOff[i], msgOff[i + 1], j);
+  return { msgOff, from, M: from.length };
+}
+
+/**
+ * Writes a factor's configuration classes into a program (exactly or sampled from one seeded stream, in build
+ * order) and counts how each factor was summed.
+ */
+class FactorEmitter {
+  exactFactors = 0;
+  sampledFactors = 0;
+  private readonly rng: ReturnType<typeof stream>;
+  constructor(
+    private readonly o: ResolvedLoopOptions,
+    private readonly q: number,
+    private readonly index: MessageIndex,
+  ) {
+    this.rng = stream(o.seed, 0);
+  }
+
+  private messageId(i: number, j: number): number {
+    const p = findIn(this.index.from, this.index.msgOff[i], this.index.msgOff[i + 1], j);
     if (p < 0) throw new Error(`internal: no message ${i} <- ${j}`);
     return p;
-  };
+  }
 
-  let exactFactors = 0;
-  let sampledFactors = 0;
-  const emitFactor = (prog: Programs, root: number, f: Factor): void => {
+  emit(prog: Programs, root: number, f: Factor): void {
+    const q = this.q;
     prog.beginFactor();
     if (f.nodes.length === 2) {
       // One node k beyond the root (a single edge in a simple graph): reached with probability q, both modes.
-      exactFactors++;
+      this.exactFactors++;
       if (q < 1) prog.addClass(1 - q, []);
-      if (q > 0) prog.addClass(q, [messageId(root, f.nodes[1])]);
+      if (q > 0) prog.addClass(q, [this.messageId(root, f.nodes[1])]);
       return;
     }
-    const t = tabulateFactor(f, mode, q, exactLimit, samples, rng);
-    if (t.sampled) sampledFactors++;
-    else exactFactors++;
-    for (let c = 0; c < t.weights.length; c++) prog.addClass(t.weights[c], t.members[c].map((k) => messageId(root, k)));
-  };
+    const t = tabulateFactor(f, this.o.mode, q, this.o.exactLimit, this.o.samples, this.rng);
+    if (t.sampled) this.sampledFactors++;
+    else this.exactFactors++;
+    for (let c = 0; c < t.weights.length; c++) prog.addClass(t.weights[c], t.members[c].map((k) => this.messageId(root, k)));
+  }
+}
 
-  // 3. Node programs: π_j = ∏ over the factors of N_j (global factor index f, per node j the range tf[j]..tf[j+1]).
-  //    edgeFactor[j][k] = the factor of N_j holding the k-th edge of hood[j] (hood[j] is sorted).
+type Program = ReturnType<Programs['finish']>;
+
+/** Node programs and the factor bookkeeping the message programs need. */
+interface NodePrograms {
+  /** π_j = ∏ over the factors of N_j (global factor index f; per node j the range tf[j]..tf[j+1]). */
+  program: Program;
+  /** edgeFactor[j][k] = the factor of N_j holding the k-th edge of hood[j] (hood[j] is sorted). */
+  edgeFactor: Int32Array[];
+  /** The edges of each global factor. */
+  factorEdges: number[][];
+  factorCount: number;
+}
+
+/** Step 3: the node programs. */
+function nodePrograms(adj: SimpleAdjacency, hood: Int32Array[], emitter: FactorEmitter, sc: Scratch): NodePrograms {
   const nodeProg = new Programs();
-  const edgeFactor: Int32Array[] = new Array(n);
+  const edgeFactor: Int32Array[] = new Array(adj.n);
   let factorCount = 0;
   const factorEdges: number[][] = [];
-  for (let j = 0; j < n; j++) {
+  for (let j = 0; j < adj.n; j++) {
     nodeProg.beginTarget();
     const ef = new Int32Array(hood[j].length).fill(-1);
     for (const f of factorsAround(adj, j, hood[j], sc)) {
-      emitFactor(nodeProg, j, f);
+      emitter.emit(nodeProg, j, f);
       for (const e of f.edges) ef[findIn(hood[j], 0, hood[j].length, e)] = factorCount;
       factorEdges.push(f.edges);
       factorCount++;
     }
     edgeFactor[j] = ef;
   }
-  const np = nodeProg.finish();
+  return { program: nodeProg.finish(), edgeFactor, factorEdges, factorCount };
+}
 
-  // 4. Message programs. u_{i←j} = [∏ of N_j's factors untouched by N_i's edges] × [∏ of the factors that remain of
-  //    the touched ones once N_i's edges are removed]. Stored: the touched factor ids (excluded from node j's
-  //    product at sweep time) and a program for the replacement factors.
+/** Message programs, with the node factors each message excludes and the senders' message lists. */
+interface MessagePrograms {
+  program: Program;
+  /** Messages grouped by sender: bySender[bySenderOff[j] .. bySenderOff[j+1]). */
+  bySenderOff: Int32Array;
+  bySender: Int32Array;
+  /** Per message t: the factor ids of the sender's neighbourhood touched by the receiver's edges. */
+  exclOff: Int32Array;
+  exclIds: Int32Array;
+}
+
+/**
+ * Step 4: message programs. u_{i←j} = [∏ of N_j's factors untouched by N_i's edges] × [∏ of the factors that remain
+ * of the touched ones once N_i's edges are removed]. Stored: the touched factor ids (excluded from node j's product
+ * at sweep time) and a program for the replacement factors, built in message-id order (receiver-major) so that
+ * program target t is message t.
+ */
+function messagePrograms(adj: SimpleAdjacency, hood: Int32Array[], index: MessageIndex, nodes: NodePrograms, emitter: FactorEmitter, sc: Scratch): MessagePrograms {
+  const { msgOff, from, M } = index;
+  const { edgeFactor, factorEdges } = nodes;
+  const n = adj.n;
   const bySenderOff = new Int32Array(n + 1);
   for (let t = 0; t < M; t++) bySenderOff[from[t] + 1]++;
   for (let j = 0; j < n; j++) bySenderOff[j + 1] += bySenderOff[j];
@@ -756,7 +841,6 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
   const excl = new IntBuf();
   const touched: number[] = [];
   const rest: number[] = [];
-  // Build in message-id order (receiver-major) so that program target t is message t.
   for (let i = 0; i < n; i++) {
     const st = sc.next();
     const edgeStamp = sc.edgeStamp;
@@ -779,23 +863,37 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
       rest.length = 0;
       for (const f of touched) for (const e of factorEdges[f]) if (edgeStamp[e] !== st) rest.push(e);
       msgProg.beginTarget();
-      if (rest.length > 0) for (const f of factorsAround(adj, j, rest, sc)) emitFactor(msgProg, j, f);
+      if (rest.length > 0) for (const f of factorsAround(adj, j, rest, sc)) emitter.emit(msgProg, j, f);
     }
   }
   exclOff[M] = excl.n;
-  const exclIds = excl.done();
-  const mp = msgProg.finish();
+  return { program: msgProg.finish(), bySenderOff, bySender, exclOff, exclIds: excl.done() };
+}
 
-  // 5. Gauss–Seidel sweeps from u = 0, sender by sender: node j's factor values from the current messages, then
-  //    every message j sends, as (product of j's factors without the touched ones) × (replacement factors).
+/** The fixed-point iteration's outcome. */
+interface SweepOutcome {
+  u: Float64Array;
+  converged: boolean;
+  iterations: number;
+  residual: number;
+}
+
+/**
+ * Step 5: Gauss–Seidel sweeps from u = 0, sender by sender: node j's factor values from the current messages, then
+ * every message j sends, as (product of j's factors without the touched ones) × (replacement factors).
+ */
+function gaussSeidel(n: number, index: MessageIndex, nodes: NodePrograms, msgs: MessagePrograms, o: ResolvedLoopOptions): SweepOutcome {
+  const M = index.M;
+  const np = nodes.program;
+  const { bySenderOff, bySender, exclOff, exclIds } = msgs;
   const u = new Float64Array(M);
-  const fv = new Float64Array(factorCount);
-  const factorMark = new Float64Array(factorCount);
+  const fv = new Float64Array(nodes.factorCount);
+  const factorMark = new Float64Array(nodes.factorCount);
   let markStamp = 0;
   let iterations = 0;
   let residual = M === 0 ? 0 : Infinity;
   let converged = M === 0;
-  while (!converged && iterations < maxIterations) {
+  while (!converged && iterations < o.maxIterations) {
     iterations++;
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
@@ -827,7 +925,7 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
           v = 1;
           for (let f = np.tf[j]; f < np.tf[j + 1] && v > 0; f++) if (factorMark[f] !== mark) v *= fv[f];
         }
-        if (v > 0) v *= evaluate(mp, t, u);
+        if (v > 0) v *= evaluate(msgs.program, t, u);
         if (v > 1) v = 1; // rounding of the division
         const d = Math.abs(v - u[t]);
         if (d > maxDelta) maxDelta = d;
@@ -835,15 +933,19 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
       }
     }
     residual = maxDelta;
-    if (maxDelta <= tolerance) converged = true;
+    if (maxDelta <= o.tolerance) converged = true;
   }
+  return { u, converged, iterations, residual };
+}
 
-  // 6. Node probabilities, S, and the largest connected component's share.
-  const factor = mode === 'site' ? q : 1;
+/** Step 6: node probabilities, S, the largest connected component's share, and the work report. */
+function nodeResult(adj: SimpleAdjacency, q: number, o: ResolvedLoopOptions, radiusCount: number[], M: number, np: Program, sweep: SweepOutcome, emitter: FactorEmitter): LoopMessagePassingResult {
+  const n = adj.n;
+  const factor = o.mode === 'site' ? q : 1;
   const nodeProbability = new Float64Array(n);
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    const pi = Math.min(1, evaluate(np, i, u)); // class weights sum to 1 up to rounding
+    const pi = Math.min(1, evaluate(np, i, sweep.u)); // class weights sum to 1 up to rounding
     const s = factor * (1 - pi);
     nodeProbability[i] = s;
     sum += s;
@@ -851,30 +953,29 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
   const { labels: label, largestLabel: largest, largest: size } = componentSummary({ n: adj.n, offsets: adj.off, targets: adj.nbr });
   let sumLc = 0;
   for (let i = 0; i < n; i++) if (label[i] === largest) sumLc += nodeProbability[i];
-
+  const { exactFactors, sampledFactors } = emitter;
   return {
-    mode,
+    mode: o.mode,
     q,
-    r,
+    r: o.r,
     S: sum / n,
     SLargestComponent: sumLc / n,
     largestComponent: size,
     nodeProbability,
     messages: M,
-    converged,
-    iterations,
-    residual,
+    converged: sweep.converged,
+    iterations: sweep.iterations,
+    residual: sweep.residual,
     work: {
       exactFactors,
       sampledFactors,
-      samples,
-      factorStandardError: sampledFactors > 0 ? 0.5 / Math.sqrt(samples) : 0,
+      samples: o.samples,
+      factorStandardError: sampledFactors > 0 ? 0.5 / Math.sqrt(o.samples) : 0,
       radiusCount,
-      reduced: n - radiusCount[r],
-      exactLimit,
-      maxFactorSize,
+      reduced: n - radiusCount[o.r],
+      exactLimit: o.exactLimit,
+      maxFactorSize: o.maxFactorSize,
     },
     simplified: { selfLoops: adj.selfLoops, parallelEdges: adj.parallelEdges },
   };
 }
-
