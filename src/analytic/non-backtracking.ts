@@ -82,12 +82,32 @@ export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking 
 export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBacktrackingOptions = {}): NonBacktrackingResult {
   const tolerance = checkNumber('tolerance', options.tolerance ?? 1e-11, 0, 1);
   const maxIterations = checkInteger('maxIterations', options.maxIterations ?? 100_000, 1);
-  const n = g.n;
-  if (n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
-  const offsets = g.offsets;
-  const targets = g.targets;
+  if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
+  const core = twoCore(g);
+  if (core.nc === 0) {
+    return { lambda: 0, pc: null, reason: NON_BACKTRACKING_NO_CYCLE_REASON, coreNodes: 0, coreEdges: 0, converged: true, iterations: 0, residual: 0 };
+  }
+  const coreEdges = core.sumD / 2;
+  if (core.allTwo) return { lambda: 1, pc: 1, coreNodes: core.nc, coreEdges, converged: true, iterations: 0, residual: 0 };
+  const { lambda, converged, iterations, residual } = shiftedPowerIteration(core, tolerance, maxIterations);
+  return { lambda, pc: lambda > 0 ? 1 / lambda : null, coreNodes: core.nc, coreEdges, converged, iterations, residual };
+}
 
-  // 1. Peel the 2-core (self-loops ignored).
+/** The 2-core as a compact CSR, nodes numbered in breadth-first order, with the degree sums the shift needs. */
+interface TwoCore {
+  nc: number;
+  coff: Int32Array;
+  ctg: Int32Array;
+  cdeg: Float64Array;
+  /** Every core node has core degree 2 (disjoint cycles). */
+  allTwo: boolean;
+  sumD: number;
+  sumDD: number;
+}
+
+/** Peel the 2-core (self-loops ignored); the surviving degree of each node and the removal flags. */
+function peelTwoCore(g: CompactGraph): { deg: Int32Array; removed: Uint8Array } {
+  const { n, offsets, targets } = g;
   const deg = new Int32Array(n);
   for (let u = 0; u < n; u++) {
     let d = 0;
@@ -114,33 +134,38 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
       }
     }
   }
-  // 2. Compact CSR of the core.
-  // Core nodes are numbered in breadth-first order: neighbours get nearby indices, which keeps the gather A·x in
-  // the power iteration cache-friendly on large sparse graphs.
+  return { deg, removed };
+}
+
+/**
+ * The compact CSR of the 2-core. Core nodes are numbered in breadth-first order: neighbours get nearby indices,
+ * which keeps the gather A·x in the power iteration cache-friendly on large sparse graphs.
+ */
+function twoCore(g: CompactGraph): TwoCore {
+  const { n, offsets, targets } = g;
+  const { deg, removed } = peelTwoCore(g);
   const idx = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
   let nc = 0;
   for (let s = 0; s < n; s++) {
     if (removed[s] || idx[s] >= 0) continue;
     let head = 0;
-    top = 0;
-    stack[top++] = s;
+    let top = 0;
+    queue[top++] = s;
     idx[s] = nc++;
     while (head < top) {
-      const u = stack[head++];
+      const u = queue[head++];
       for (let r = offsets[u]; r < offsets[u + 1]; r++) {
         const v = targets[r];
         if (!removed[v] && idx[v] < 0) {
           idx[v] = nc++;
-          stack[top++] = v;
+          queue[top++] = v;
         }
       }
     }
   }
   const order = new Int32Array(nc);
   for (let u = 0; u < n; u++) if (idx[u] >= 0) order[idx[u]] = u;
-  if (nc === 0) {
-    return { lambda: 0, pc: null, reason: NON_BACKTRACKING_NO_CYCLE_REASON, coreNodes: 0, coreEdges: 0, converged: true, iterations: 0, residual: 0 };
-  }
   const coff = new Int32Array(nc + 1);
   let allTwo = true;
   let sumD = 0;
@@ -152,10 +177,6 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
     sumD += d;
     sumDD += d * (d - 1);
   }
-  const coreEdges = sumD / 2;
-  if (allTwo) {
-    return { lambda: 1, pc: 1, coreNodes: nc, coreEdges, converged: true, iterations: 0, residual: 0 };
-  }
   const ctg = new Int32Array(coff[nc]);
   for (let c = 0, w = 0; c < nc; c++) {
     const u = order[c];
@@ -166,12 +187,18 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
   }
   const cdeg = new Float64Array(nc);
   for (let c = 0; c < nc; c++) cdeg[c] = coff[c + 1] - coff[c];
+  return { nc, coff, ctg, cdeg, allTwo, sumD, sumDD };
+}
 
-  // 3. Shifted power iteration on M + cI.
-  // Shift c: balances the bulk of the spectrum (radius ≈ √λ on random graphs: ratio (√λ + c)/(λ + c)) against the
-  // periodic partners (−λ on bipartite graphs: ratio (λ − c)/(λ + c)); c = (λ − √λ)/2 equalises them, at least λ/4.
+/**
+ * Shifted power iteration on M + cI over the 2-core. Shift c: balances the bulk of the spectrum (radius ≈ √λ on
+ * random graphs: ratio (√λ + c)/(λ + c)) against the periodic partners (−λ on bipartite graphs: ratio
+ * (λ − c)/(λ + c)); c = (λ − √λ)/2 equalises them, at least λ/4.
+ */
+function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: number): { lambda: number; converged: boolean; iterations: number; residual: number } {
+  const { nc, coff, ctg, cdeg } = core;
   const shiftFor = (l: number): number => Math.max((l - Math.sqrt(l)) / 2, l / 4);
-  let shift = shiftFor(Math.max(1, sumDD / sumD));
+  let shift = shiftFor(Math.max(1, core.sumDD / core.sumD));
   // Start: x = core degree, y = 1 (not all ones: [1; 1] is an eigenvector of M for the eigenvalue 1).
   let x = Float64Array.from(cdeg);
   let y = new Float64Array(nc).fill(1);
@@ -232,5 +259,5 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
     y = my;
     my = t;
   }
-  return { lambda, pc: lambda > 0 ? 1 / lambda : null, coreNodes: nc, coreEdges, converged, iterations, residual };
+  return { lambda, converged, iterations, residual };
 }
