@@ -193,158 +193,195 @@ export function compileExpression(expression: string, variable: string, field: s
   if (nodes > EXPRESSION_MAX_NODES) {
     throw new FragilityInputError(field, expression, allowed, `${nodes} syntax nodes; at most ${EXPRESSION_MAX_NODES}`);
   }
-  const refuse = (why: string): never => {
-    throw new FragilityInputError(field, expression, allowed, why);
+  const compiler = new ExpressionCompiler(math, expression, variable, field, allowed, nodes);
+  const code = compiler.compile(root);
+  return {
+    nodes,
+    cost: compiler.cost,
+    evaluate: (x: number): number => {
+      compiler.point = x;
+      return code(x);
+    },
   };
-  let point = NaN;
-  const notReal = (what: string): never => {
-    throw new FragilityInputError(field, expression, 'an expression giving a real number',
-      `${what} is not a real number at ${variable} = ${point}`);
-  };
+}
+
+/** Compiled code of a syntax node: the formula's value at the variable's value x. */
+type Code = (x: number) => number;
+
+/**
+ * Compiles a checked syntax tree into closures over plain functions, refusing anything outside the language. Holds
+ * what the error messages name (the field, the formula, the variable and the point being evaluated) and the
+ * formula's cost per evaluation.
+ */
+class ExpressionCompiler {
+  /** The variable's value of the evaluation in progress (named in errors raised while evaluating). */
+  point = NaN;
+  /** Cost per evaluation: the node count plus MATHJS_CALL_COST − 1 per call through mathjs. */
+  cost: number;
+
+  constructor(
+    private readonly math: Record<string, unknown>,
+    private readonly expression: string,
+    private readonly variable: string,
+    private readonly field: string,
+    private readonly allowed: string,
+    nodes: number,
+  ) {
+    this.cost = nodes;
+  }
+
+  private refuse(why: string): never {
+    throw new FragilityInputError(this.field, this.expression, this.allowed, why);
+  }
+
+  private notReal(what: string): never {
+    throw new FragilityInputError(this.field, this.expression, 'an expression giving a real number',
+      `${what} is not a real number at ${this.variable} = ${this.point}`);
+  }
+
   /**
    * Wrap a function so that a NaN born inside it from finite arguments is an error (sqrt(-1), log(-1), asin(2),
    * (-8)^(1/3)): mathjs gives a complex number there, which the law refused too.
    */
-  const real = (name: string, f: Fn, arity: number): Fn => {
+  private real(name: string, f: Fn, arity: number): Fn {
     const born = (r: number, a: number[]): number => {
       for (const x of a) if (!Number.isFinite(x)) return r; // NaN carried in, or cos(Infinity): NaN as in mathjs
-      return notReal(name === '^' ? `(${a[0]})^(${a[1]})` : `${name}(${a.join(', ')})`);
+      return this.notReal(name === '^' ? `(${a[0]})^(${a[1]})` : `${name}(${a.join(', ')})`);
     };
     if (arity === 1) return (a: number): number => { const r = f(a); return !Number.isNaN(r) ? r : born(r, [a]); };
     if (arity === 2) return (a: number, b: number): number => { const r = f(a, b); return !Number.isNaN(r) ? r : born(r, [a, b]); };
     return (...a: number[]): number => { const r = f(...a); return !Number.isNaN(r) ? r : born(r, a); };
-  };
-  let cost = nodes;
-  const viaMathjs = (name: string): Fn => {
-    cost += MATHJS_CALL_COST - 1;
-    const f = math[name] as (...a: number[]) => unknown;
+  }
+
+  private viaMathjs(name: string): Fn {
+    this.cost += MATHJS_CALL_COST - 1;
+    const f = this.math[name] as (...a: number[]) => unknown;
     return (...a: number[]): number => {
       let r: unknown;
       try {
         r = f(...a);
       } catch (e) {
-        throw new FragilityInputError(field, expression, allowed, `${name}(${a.join(', ')}) at ${variable} = ${point}: ${(e as Error).message}`);
+        throw new FragilityInputError(this.field, this.expression, this.allowed, `${name}(${a.join(', ')}) at ${this.variable} = ${this.point}: ${(e as Error).message}`);
       }
       if (typeof r === 'boolean') return r ? 1 : 0;
-      if (typeof r !== 'number') return notReal(`${name}(${a.join(', ')})`);
+      if (typeof r !== 'number') return this.notReal(`${name}(${a.join(', ')})`);
       return r;
     };
-  };
+  }
 
-  type Code = (x: number) => number;
-  const compile = (node: MathNode): Code => {
+  compile(node: MathNode): Code {
     switch (node.type) {
       case 'ConstantNode': {
         const v = node.value;
         if (typeof v === 'number') return () => v;
         if (typeof v === 'boolean') return v ? () => 1 : () => 0;
-        return refuse(`the constant ${JSON.stringify(v)} is not a number`);
+        return this.refuse(`the constant ${JSON.stringify(v)} is not a number`);
       }
       case 'SymbolNode': {
         const name = node.name!;
-        if (name === variable) return (x) => x;
+        if (name === this.variable) return (x) => x;
         if (Object.hasOwn(CONSTANTS, name)) {
           const v = CONSTANTS[name];
           return () => v;
         }
-        return refuse(`unknown symbol '${name}' (the variable is ${variable})`);
+        return this.refuse(`unknown symbol '${name}' (the variable is ${this.variable})`);
       }
       case 'ParenthesisNode':
-        return compile(node.content!);
-      case 'OperatorNode': {
-        const fn = node.fn as string;
-        const args = node.args!.map(compile);
-        if (args.length === 1 && Object.hasOwn(UNARY, fn)) {
-          const f = UNARY[fn];
-          const a = args[0];
-          return (x) => f(a(x));
-        }
-        if (args.length === 2 && Object.hasOwn(BINARY, fn)) {
-          const f = fn === 'pow' ? real('^', BINARY.pow, 2) : BINARY[fn];
-          const [a, b] = args;
-          return (x) => f(a(x), b(x));
-        }
-        if (MATHJS_OPERATORS.has(fn) && args.length === (fn === 'factorial' ? 1 : 2)) {
-          const f = viaMathjs(fn);
-          if (args.length === 1) {
-            const a = args[0];
-            return (x) => f(a(x));
-          }
-          const [a, b] = args;
-          return (x) => f(a(x), b(x));
-        }
-        return refuse(`the operator '${node.op}' is not allowed`);
-      }
-      case 'FunctionNode': {
-        const callee = node.fn as MathNode;
-        if (callee.type !== 'SymbolNode') return refuse('only calls of named functions are allowed');
-        const name = callee.name!;
-        if (!Object.hasOwn(EXPRESSION_FUNCTIONS, name)) return refuse(`function '${name}' is not allowed`);
-        const [lo, hi] = EXPRESSION_FUNCTIONS[name];
-        const args = node.args!.map(compile);
-        if (args.length < lo || args.length > hi) {
-          return refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, not ${args.length}`);
-        }
-        const f = MATHJS_FUNCTIONS.has(name) ? viaMathjs(name) : real(name, NATIVE[name], args.length);
-        if (args.length === 1) {
-          const a = args[0];
-          return (x) => f(a(x));
-        }
-        if (args.length === 2) {
-          const [a, b] = args;
-          return (x) => f(a(x), b(x));
-        }
-        return (x) => f(...args.map((a) => a(x)));
-      }
+        return this.compile(node.content!);
+      case 'OperatorNode':
+        return this.operator(node);
+      case 'FunctionNode':
+        return this.call(node);
       case 'ConditionalNode': {
-        const c = compile(node.condition!);
-        const t = compile(node.trueExpr!);
-        const f = compile(node.falseExpr!);
+        const c = this.compile(node.condition!);
+        const t = this.compile(node.trueExpr!);
+        const f = this.compile(node.falseExpr!);
         return (x) => (c(x) ? t(x) : f(x)); // 0 and NaN are false, as in mathjs
       }
-      case 'RelationalNode': {
-        const ops = node.conditionals!.map((op) => {
-          const f = op === 'equal' || op === 'unequal' ? viaMathjs(op) : BINARY[op];
-          if (!f) return refuse(`the comparison '${op}' is not allowed`);
-          return f;
-        });
-        const ps = node.params!.map(compile);
-        return (x) => {
-          let left = ps[0](x);
-          for (let i = 0; i < ops.length; i++) {
-            const right = ps[i + 1](x);
-            if (ops[i](left, right) === 0) return 0;
-            left = right;
-          }
-          return 1;
-        };
-      }
+      case 'RelationalNode':
+        return this.relational(node);
       case 'RangeNode':
-        return refuse("ranges ('a:b') are not allowed");
+        return this.refuse("ranges ('a:b') are not allowed");
       case 'ArrayNode':
       case 'IndexNode':
       case 'AccessorNode':
-        return refuse('matrices, arrays and indexing are not allowed');
+        return this.refuse('matrices, arrays and indexing are not allowed');
       case 'ObjectNode':
-        return refuse('objects are not allowed');
+        return this.refuse('objects are not allowed');
       case 'AssignmentNode':
       case 'FunctionAssignmentNode':
-        return refuse('assignments and function definitions are not allowed');
+        return this.refuse('assignments and function definitions are not allowed');
       case 'BlockNode':
-        return refuse("several statements (';' or new lines) are not allowed");
+        return this.refuse("several statements (';' or new lines) are not allowed");
       default:
-        return refuse(`${node.type} is not allowed`);
+        return this.refuse(`${node.type} is not allowed`);
     }
-  };
-  const code = compile(root);
-  return {
-    nodes,
-    cost,
-    evaluate: (x: number): number => {
-      point = x;
-      return code(x);
-    },
-  };
+  }
+
+  private operator(node: MathNode): Code {
+    const fn = node.fn as string;
+    const args = node.args!.map((a) => this.compile(a));
+    if (args.length === 1 && Object.hasOwn(UNARY, fn)) {
+      const f = UNARY[fn];
+      const a = args[0];
+      return (x) => f(a(x));
+    }
+    if (args.length === 2 && Object.hasOwn(BINARY, fn)) {
+      const f = fn === 'pow' ? this.real('^', BINARY.pow, 2) : BINARY[fn];
+      const [a, b] = args;
+      return (x) => f(a(x), b(x));
+    }
+    if (MATHJS_OPERATORS.has(fn) && args.length === (fn === 'factorial' ? 1 : 2)) {
+      const f = this.viaMathjs(fn);
+      if (args.length === 1) {
+        const a = args[0];
+        return (x) => f(a(x));
+      }
+      const [a, b] = args;
+      return (x) => f(a(x), b(x));
+    }
+    return this.refuse(`the operator '${node.op}' is not allowed`);
+  }
+
+  private call(node: MathNode): Code {
+    const callee = node.fn as MathNode;
+    if (callee.type !== 'SymbolNode') return this.refuse('only calls of named functions are allowed');
+    const name = callee.name!;
+    if (!Object.hasOwn(EXPRESSION_FUNCTIONS, name)) return this.refuse(`function '${name}' is not allowed`);
+    const [lo, hi] = EXPRESSION_FUNCTIONS[name];
+    const args = node.args!.map((a) => this.compile(a));
+    if (args.length < lo || args.length > hi) {
+      return this.refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, not ${args.length}`);
+    }
+    const f = MATHJS_FUNCTIONS.has(name) ? this.viaMathjs(name) : this.real(name, NATIVE[name], args.length);
+    if (args.length === 1) {
+      const a = args[0];
+      return (x) => f(a(x));
+    }
+    if (args.length === 2) {
+      const [a, b] = args;
+      return (x) => f(a(x), b(x));
+    }
+    return (x) => f(...args.map((a) => a(x)));
+  }
+
+  private relational(node: MathNode): Code {
+    const ops = node.conditionals!.map((op) => {
+      const f = op === 'equal' || op === 'unequal' ? this.viaMathjs(op) : BINARY[op];
+      if (!f) return this.refuse(`the comparison '${op}' is not allowed`);
+      return f;
+    });
+    const ps = node.params!.map((p) => this.compile(p));
+    return (x) => {
+      let left = ps[0](x);
+      for (let i = 0; i < ops.length; i++) {
+        const right = ps[i + 1](x);
+        if (ops[i](left, right) === 0) return 0;
+        left = right;
+      }
+      return 1;
+    };
+  }
 }
 
 /**
