@@ -1,24 +1,41 @@
 import { describe, it, expect } from 'vitest';
-import { runCli, runCliAsync, runJson } from './cli-run.ts';
+import { runJson } from './cli-run.ts';
+import { runInProcess } from './in-process.ts';
 import { interdependentErCritical } from '../../src/analytic/interdependent.ts';
 
+// In process (the command's module on a fresh commander program, stdout/stderr captured, exit trapped): the same
+// parsing, validation and output as a child process, without ~1 s of start-up per case. One case spawns the real
+// CLI (the smoke test below).
+async function json(args: string[]): Promise<Record<string, unknown>> {
+  const r = await runInProcess(args[0], [...args.slice(1), '--json']);
+  if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
+
 describe('fragility interdependent', () => {
-  it('poisson(4): p_c, S_at_p_c (B1, B2) and S(p) (B4)', () => {
-    const j = runJson(['interdependent', '--law', 'poisson(4)', '--p', '0.7']);
+  it('a child process prints the same JSON as the in-process run (smoke test of the real CLI)', async () => {
+    const args = ['interdependent', '--law', 'poisson(4)', '--p', '0.7'];
+    expect(runJson(args)).toEqual(await json(args));
+  });
+
+  it('poisson(4): p_c, S_at_p_c (B1, B2) and S(p) (B4)', async () => {
+    const j = await json(['interdependent', '--law', 'poisson(4)', '--p', '0.7']);
     expect(Math.abs((j.p_c as number) - 0.613852)).toBeLessThan(1e-6);
     expect(Math.abs((j.S_at_p_c as number) - 0.314108)).toBeLessThan(1e-6);
     expect(Math.abs((j.S as number) - 0.55762)).toBeLessThan(5e-6);
-    const below = runJson(['interdependent', '--law', 'poisson(4)', '--p', '0.6']);
+    const below = await json(['interdependent', '--law', 'poisson(4)', '--p', '0.6']);
     expect(below.S).toBe(0);
-    const chain = runJson(['interdependent', '--law', 'poisson(6)', '--networks', '3']);
+    const chain = await json(['interdependent', '--law', 'poisson(6)', '--networks', '3']);
     expect(chain).not.toHaveProperty('S');
     expect(chain.networks).toBe(3);
     // three ER networks: the closed form e^z − 1 = 3z, p_c = z/(<k>(1 − e^(−z))³)
     expect(chain.p_c as number).toBeCloseTo(interdependentErCritical(6, 3).pc!, 9);
   });
 
-  it('no mutual giant: p_c = null with a reason', () => {
-    const j = runJson(['interdependent', '--law', 'poisson(2)', '--p', '1']);
+  it('no mutual giant: p_c = null with a reason', async () => {
+    const j = await json(['interdependent', '--law', 'poisson(2)', '--p', '1']);
     expect(j.p_c).toBeNull();
     expect(j.S_at_p_c).toBeNull();
     expect(j.reason).toMatch(/no mutual giant/);
@@ -27,11 +44,9 @@ describe('fragility interdependent', () => {
 
   it('--simulate N: montecarlo {S, ci} next to the analytic S; --grid adds rows; same seed, same output', async () => {
     const args = ['interdependent', '--law', 'poisson(4)', '--p', '0.8', '--simulate', '20000', '--runs', '4', '--seed', '5', '--json'];
-    const [a, b, g] = await Promise.all([
-      runCliAsync(args),
-      runCliAsync(args),
-      runCliAsync(['interdependent', '--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']),
-    ]);
+    const a = await runInProcess('interdependent', args.slice(1));
+    const b = await runInProcess('interdependent', args.slice(1));
+    const g = await runInProcess('interdependent', ['--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     const j = JSON.parse(a.stdout) as { S: number; montecarlo: { S: number; ci: [number, number]; n: number; runs: number; graphA: string; difference: number } };
@@ -55,7 +70,7 @@ describe('fragility interdependent', () => {
     expect(mc.p_c_ci[0]).toBeLessThanOrEqual(mc.p_c);
   });
 
-  it('exit 2 for bad input', () => {
+  it('exit 2 for bad input', async () => {
     for (const args of [
       ['interdependent', '--law', 'poisson(4)', '--p', '1.5'],
       ['interdependent', '--law', 'poisson(4)', '--law-b', 'poisson(5)', '--networks', '3'],
@@ -66,9 +81,11 @@ describe('fragility interdependent', () => {
       ['interdependent', '--p', '0.7'],
       ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--threshold'],
     ]) {
-      const r = runCli([...args, '--json']);
-      expect(r.status).toBe(2);
+      const r = await runInProcess(args[0], [...args.slice(1), '--json']);
+      expect(r.status, args.join(' ')).toBe(2);
       expect(r.stdout).toBe('');
+      expect(r.stderr.trim().split('\n'), r.stderr).toHaveLength(1); // one line, naming the flag
+      expect(r.stderr).toMatch(/--[a-z]|law/);
     }
   });
 });

@@ -5,12 +5,13 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
+import { type CommandResult, action, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { parseDegreeLaw } from '../../distributions/parse.ts';
 import { interdependentNetworkCritical, interdependentNetworkGiant } from '../../analytic/interdependent.ts';
 
-interface InterdependentOptions {
+/** The parsed options of `fragility interdependent` (what {@link runInterdependent} takes). */
+export interface InterdependentOptions {
   law?: string;
   lawB?: string;
   p?: number;
@@ -68,119 +69,139 @@ B loses the partners of lost A nodes and keeps its largest component, and so on 
 "montecarlo" gives the mean mutual giant over the runs with its Student-t interval; --grid adds "rows" lined up
 with the theory (points within --window of p_c are not counted in "agreement").`,
   );
-  cmd.action(
-    action(async (opts: InterdependentOptions) => {
-      const simulate = opts.simulate !== undefined || opts.graphA !== undefined;
-      if (opts.law === undefined && opts.graphA === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph-a G to simulate on given graphs)');
-      if (opts.graphB !== undefined && opts.graphA === undefined) throw new FragilityInputError('--graph-b', opts.graphB, 'only together with --graph-a');
-      if (opts.simulate !== undefined && opts.graphA !== undefined) throw new FragilityInputError('--simulate', opts.simulate, 'not with --graph-a (the given graphs fix N)');
-      if (opts.simulate !== undefined && opts.law === undefined) throw new FragilityInputError('--law', undefined, 'a degree law to generate the pairs of --simulate N from');
-      if (opts.lawB !== undefined && opts.law === undefined) throw new FragilityInputError('--law-b', opts.lawB, 'only together with --law');
-      if (opts.lawB !== undefined && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when --law-b is given');
-      if (simulate && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
-      if (opts.threshold && !simulate) throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
-      if (opts.grid !== undefined && !simulate) throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
-      if (simulate && opts.p === undefined && opts.grid === undefined) throw new FragilityInputError('--p', undefined, 'a kept fraction (or --grid) to simulate at');
-      opts.grid?.forEach((p, i) => {
-        if (i > 0 && !(p > opts.grid![i - 1])) throw new FragilityInputError('--grid', opts.grid!.join(','), 'strictly increasing kept fractions in [0, 1]');
-      });
+  cmd.action(action((opts: InterdependentOptions) => runInterdependent(opts)));
+}
 
-      const json: Record<string, unknown> = {};
-      let text = '';
-      if (opts.law !== undefined) {
-        const lawA = parseDegreeLaw(opts.law);
-        const lawB = opts.lawB === undefined ? lawA : parseDegreeLaw(opts.lawB);
-        const laws = opts.networks === 2 ? [lawA, lawB] : Array.from({ length: opts.networks }, () => lawA);
-        const crit = interdependentNetworkCritical(laws);
-        Object.assign(json, {
-          law: lawA.spec,
-          lawB: lawB.spec,
-          networks: opts.networks,
-          p_c: crit.pc,
-          S_at_p_c: crit.SAtPc,
-          p_tangency: crit.pTangency,
-        });
-        if (crit.reason) json.reason = crit.reason;
-        const what = opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
-        text = `interdependent networks ${what}: ` +
-          (crit.pc === null ? `no threshold (${crit.reason})` : `p_c = ${crit.pc}, jump S(p_c) = ${crit.SAtPc}`);
-        if (opts.p !== undefined) {
-          const r = interdependentNetworkGiant(laws, opts.p, crit);
-          json.p = opts.p;
-          json.S = r.S;
-          json.occupations = r.occupations;
-          text += `\nkept fraction p = ${opts.p}: mutual giant S = ${r.S}`;
-        }
-      }
-      if (!simulate) return { json, text };
+/**
+ * `fragility interdependent` without the command line: check the option combination, then the theory (with a
+ * degree law) and the simulation (with --simulate N or --graph-a G).
+ *
+ * @param opts - the parsed options.
+ * @returns the JSON object and the text the command prints.
+ * @throws FragilityInputError naming the flag of an option combination that is not allowed, before any work.
+ */
+export async function runInterdependent(opts: InterdependentOptions): Promise<CommandResult> {
+  checkInterdependentOptions(opts);
+  const json: Record<string, unknown> = {};
+  const text = opts.law === undefined ? '' : theory(opts, json);
+  if (opts.simulate === undefined && opts.graphA === undefined) return { json, text };
+  return { json, text: await simulation(opts, json, text) };
+}
 
-      const { compareInterdependent } = await import('../../compare/interdependent.ts');
-      const grid = [...new Set([...(opts.grid ?? []), ...(opts.p !== undefined ? [opts.p] : [])])].sort((a, b) => a - b);
-      const res = await compareInterdependent({
-        ...(opts.law !== undefined ? { law: opts.law } : {}),
-        ...(opts.lawB !== undefined ? { lawB: opts.lawB } : {}),
-        ...(opts.graphA !== undefined ? { graphA: opts.graphA } : {}),
-        ...(opts.graphB !== undefined ? { graphB: opts.graphB } : {}),
-        ...(opts.simulate !== undefined ? { n: opts.simulate } : {}),
-        grid,
-        runs: opts.runs,
-        seed: opts.seed,
-        level: opts.level,
-        window: opts.window,
-        tolerance: opts.tolerance,
-        threshold: opts.threshold === true,
-      });
-      if (opts.law === undefined) {
-        Object.assign(json, {
-          law: res.model.lawA,
-          lawB: res.model.lawB,
-          networks: 2,
-          p_c: res.threshold.analytic,
-          S_at_p_c: res.threshold.SAtPc,
-          analytic: res.model.analytic,
-        });
-        if (res.threshold.analyticReason) json.reason = res.threshold.analyticReason;
-        text = `${res.model.analytic}: ` +
-          (res.threshold.analytic === null ? `no threshold (${res.threshold.analyticReason})` : `p_c = ${res.threshold.analytic}, jump S(p_c) = ${res.threshold.SAtPc}`);
-        if (opts.p !== undefined) {
-          const row = res.lineUp.rows.find((r) => r.x === opts.p)!;
-          json.p = opts.p;
-          json.S = row.analytic;
-          text += `\nkept fraction p = ${opts.p}: mutual giant S = ${row.analytic}`;
-        }
-      }
-      const rows = res.lineUp.rows.map((r, i) => ({
-        p: r.x,
-        analytic: r.analytic,
-        mean: r.mean,
-        sd: r.sd,
-        ci: r.ci,
-        difference: r.difference,
-        insideCi: r.insideCi,
-        withinTolerance: r.withinTolerance,
-        nearThreshold: r.nearThreshold,
-        giantA: res.montecarlo[i].giantA,
-        stages: res.montecarlo[i].stages,
-      }));
-      const common = { graphA: res.model.graphA, graphB: res.model.graphB, n: res.n, runs: res.runs, seed: res.seed, level: res.level, tolerance: res.tolerance };
-      if (opts.p !== undefined) {
-        const r = rows.find((row) => row.p === opts.p)!;
-        json.montecarlo = { ...common, S: r.mean, sd: r.sd, ci: r.ci, giantA: r.giantA, stages: r.stages, difference: r.difference, insideCi: r.insideCi, withinTolerance: r.withinTolerance, nearThreshold: r.nearThreshold };
-      } else json.montecarlo = common;
-      if (opts.grid !== undefined) {
-        json.rows = rows;
-        json.agreement = res.lineUp.agreement;
-        json.maxAbsDifference = res.lineUp.maxAbsDifference;
-      }
-      text += `\nsimulated: A = ${res.model.graphA}, B = ${res.model.graphB}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
-        '  p\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\tnear p_c\n' +
-        rows.map((r) => `  ${r.p}\t${f(r.analytic)}\t${f(r.mean)}\t[${f(r.ci[0])}, ${f(r.ci[1])}]\t${r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}\t${r.nearThreshold ? 'yes' : ''}`).join('\n') +
-        `\nagreement away from p_c (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
-      if (opts.threshold) {
-        Object.assign(json.montecarlo as Record<string, unknown>, { p_c: res.threshold.montecarlo ?? null, p_c_ci: res.threshold.ci ?? null });
-        text += `\nsimulated p_c (mutual giant collapses, bisection per replicate): ${f(res.threshold.montecarlo)} [${f(res.threshold.ci?.[0])}, ${f(res.threshold.ci?.[1])}] vs analytic ${f(res.threshold.analytic)}`;
-      }
-      return { json, text };
-    }),
-  );
+/** The option combinations that are not allowed, each refused naming its flag. */
+function checkInterdependentOptions(opts: InterdependentOptions): void {
+  const simulate = opts.simulate !== undefined || opts.graphA !== undefined;
+  if (opts.law === undefined && opts.graphA === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph-a G to simulate on given graphs)');
+  if (opts.graphB !== undefined && opts.graphA === undefined) throw new FragilityInputError('--graph-b', opts.graphB, 'only together with --graph-a');
+  if (opts.simulate !== undefined && opts.graphA !== undefined) throw new FragilityInputError('--simulate', opts.simulate, 'not with --graph-a (the given graphs fix N)');
+  if (opts.simulate !== undefined && opts.law === undefined) throw new FragilityInputError('--law', undefined, 'a degree law to generate the pairs of --simulate N from');
+  if (opts.lawB !== undefined && opts.law === undefined) throw new FragilityInputError('--law-b', opts.lawB, 'only together with --law');
+  if (opts.lawB !== undefined && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when --law-b is given');
+  if (simulate && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
+  if (opts.threshold && !simulate) throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
+  if (opts.grid !== undefined && !simulate) throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
+  if (simulate && opts.p === undefined && opts.grid === undefined) throw new FragilityInputError('--p', undefined, 'a kept fraction (or --grid) to simulate at');
+  opts.grid?.forEach((p, i) => {
+    if (i > 0 && !(p > opts.grid![i - 1])) throw new FragilityInputError('--grid', opts.grid!.join(','), 'strictly increasing kept fractions in [0, 1]');
+  });
+}
+
+/** The theory for --law (and --law-b / --networks): threshold, jump and, with --p, the mutual giant. */
+function theory(opts: InterdependentOptions, json: Record<string, unknown>): string {
+  const lawA = parseDegreeLaw(opts.law!);
+  const lawB = opts.lawB === undefined ? lawA : parseDegreeLaw(opts.lawB);
+  const laws = opts.networks === 2 ? [lawA, lawB] : Array.from({ length: opts.networks }, () => lawA);
+  const crit = interdependentNetworkCritical(laws);
+  Object.assign(json, {
+    law: lawA.spec,
+    lawB: lawB.spec,
+    networks: opts.networks,
+    p_c: crit.pc,
+    S_at_p_c: crit.SAtPc,
+    p_tangency: crit.pTangency,
+  });
+  if (crit.reason) json.reason = crit.reason;
+  const what = opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
+  let text = `interdependent networks ${what}: ` +
+    (crit.pc === null ? `no threshold (${crit.reason})` : `p_c = ${crit.pc}, jump S(p_c) = ${crit.SAtPc}`);
+  if (opts.p !== undefined) {
+    const r = interdependentNetworkGiant(laws, opts.p, crit);
+    json.p = opts.p;
+    json.S = r.S;
+    json.occupations = r.occupations;
+    text += `\nkept fraction p = ${opts.p}: mutual giant S = ${r.S}`;
+  }
+  return text;
+}
+
+/** The simulated cascade (--simulate N or --graph-a G), lined up with the theory; returns the text so far plus its own. */
+async function simulation(opts: InterdependentOptions, json: Record<string, unknown>, textSoFar: string): Promise<string> {
+  let text = textSoFar;
+  const { compareInterdependent } = await import('../../compare/interdependent.ts');
+  const grid = [...new Set([...(opts.grid ?? []), ...(opts.p !== undefined ? [opts.p] : [])])].sort((a, b) => a - b);
+  const res = await compareInterdependent({
+    ...(opts.law !== undefined ? { law: opts.law } : {}),
+    ...(opts.lawB !== undefined ? { lawB: opts.lawB } : {}),
+    ...(opts.graphA !== undefined ? { graphA: opts.graphA } : {}),
+    ...(opts.graphB !== undefined ? { graphB: opts.graphB } : {}),
+    ...(opts.simulate !== undefined ? { n: opts.simulate } : {}),
+    grid,
+    runs: opts.runs,
+    seed: opts.seed,
+    level: opts.level,
+    window: opts.window,
+    tolerance: opts.tolerance,
+    threshold: opts.threshold === true,
+  });
+  if (opts.law === undefined) {
+    Object.assign(json, {
+      law: res.model.lawA,
+      lawB: res.model.lawB,
+      networks: 2,
+      p_c: res.threshold.analytic,
+      S_at_p_c: res.threshold.SAtPc,
+      analytic: res.model.analytic,
+    });
+    if (res.threshold.analyticReason) json.reason = res.threshold.analyticReason;
+    text = `${res.model.analytic}: ` +
+      (res.threshold.analytic === null ? `no threshold (${res.threshold.analyticReason})` : `p_c = ${res.threshold.analytic}, jump S(p_c) = ${res.threshold.SAtPc}`);
+    if (opts.p !== undefined) {
+      const row = res.lineUp.rows.find((r) => r.x === opts.p)!;
+      json.p = opts.p;
+      json.S = row.analytic;
+      text += `\nkept fraction p = ${opts.p}: mutual giant S = ${row.analytic}`;
+    }
+  }
+  const rows = res.lineUp.rows.map((r, i) => ({
+    p: r.x,
+    analytic: r.analytic,
+    mean: r.mean,
+    sd: r.sd,
+    ci: r.ci,
+    difference: r.difference,
+    insideCi: r.insideCi,
+    withinTolerance: r.withinTolerance,
+    nearThreshold: r.nearThreshold,
+    giantA: res.montecarlo[i].giantA,
+    stages: res.montecarlo[i].stages,
+  }));
+  const common = { graphA: res.model.graphA, graphB: res.model.graphB, n: res.n, runs: res.runs, seed: res.seed, level: res.level, tolerance: res.tolerance };
+  if (opts.p !== undefined) {
+    const r = rows.find((row) => row.p === opts.p)!;
+    json.montecarlo = { ...common, S: r.mean, sd: r.sd, ci: r.ci, giantA: r.giantA, stages: r.stages, difference: r.difference, insideCi: r.insideCi, withinTolerance: r.withinTolerance, nearThreshold: r.nearThreshold };
+  } else json.montecarlo = common;
+  if (opts.grid !== undefined) {
+    json.rows = rows;
+    json.agreement = res.lineUp.agreement;
+    json.maxAbsDifference = res.lineUp.maxAbsDifference;
+  }
+  text += `\nsimulated: A = ${res.model.graphA}, B = ${res.model.graphB}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
+    '  p\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\tnear p_c\n' +
+    rows.map((r) => `  ${r.p}\t${f(r.analytic)}\t${f(r.mean)}\t[${f(r.ci[0])}, ${f(r.ci[1])}]\t${r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}\t${r.nearThreshold ? 'yes' : ''}`).join('\n') +
+    `\nagreement away from p_c (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
+  if (opts.threshold) {
+    Object.assign(json.montecarlo as Record<string, unknown>, { p_c: res.threshold.montecarlo ?? null, p_c_ci: res.threshold.ci ?? null });
+    text += `\nsimulated p_c (mutual giant collapses, bisection per replicate): ${f(res.threshold.montecarlo)} [${f(res.threshold.ci?.[0])}, ${f(res.threshold.ci?.[1])}] vs analytic ${f(res.threshold.analytic)}`;
+  }
+  return text;
 }
