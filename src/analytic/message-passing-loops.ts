@@ -509,48 +509,38 @@ function largestFactor(factors: Factor[], mode: 'bond' | 'site'): number {
   return s;
 }
 
-/** Growable Int32/Float64 buffers for the flattened factor programs. */
-class IntBuf {
-  a = new Int32Array(1024);
+/** A growable typed-array buffer (Int32 or Float64) for the flattened factor programs. */
+class GrowBuf<A extends Int32Array | Float64Array> {
   n = 0;
+  constructor(
+    private a: A,
+    private readonly make: (length: number) => A,
+  ) {}
   push(x: number): void {
     if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
+      const b = this.make(this.a.length * 2);
       b.set(this.a);
       this.a = b;
     }
     this.a[this.n++] = x;
   }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
+  done(): A {
+    return this.a.slice(0, this.n) as A;
   }
 }
-class FloatBuf {
-  a = new Float64Array(1024);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-  done(): Float64Array {
-    return this.a.slice(0, this.n);
-  }
-}
+const intBuf = (): GrowBuf<Int32Array> => new GrowBuf(new Int32Array(1024), (k) => new Int32Array(k));
+const floatBuf = (): GrowBuf<Float64Array> => new GrowBuf(new Float64Array(1024), (k) => new Float64Array(k));
 
 /**
  * Flattened "programs": for each target t (a message or a node), its factors; for each factor, its configuration
  * classes; for each class, a weight and the message ids whose product it takes. value(t) = ∏_f Σ_c w_c ∏_k u[k].
  */
 class Programs {
-  targetFactor = new IntBuf(); // per target: start in factorClass
-  factorClass = new IntBuf(); // per factor: start in classWeight
-  classWeight = new FloatBuf();
-  classMember = new IntBuf(); // per class: start in member
-  member = new IntBuf();
+  targetFactor = intBuf(); // per target: start in factorClass
+  factorClass = intBuf(); // per factor: start in classWeight
+  classWeight = floatBuf();
+  classMember = intBuf(); // per class: start in member
+  member = intBuf();
   beginTarget(): void {
     this.targetFactor.push(this.factorClass.n);
   }
@@ -838,7 +828,7 @@ function messagePrograms(adj: SimpleAdjacency, hood: Int32Array[], index: Messag
   }
   const msgProg = new Programs();
   const exclOff = new Int32Array(M + 1);
-  const excl = new IntBuf();
+  const excl = intBuf();
   const touched: number[] = [];
   const rest: number[] = [];
   for (let i = 0; i < n; i++) {
