@@ -81,28 +81,11 @@ export function binomialWindow(N: number, q: number, scratch: Float64Array, tol 
     scratch[0] = 1;
     return { lo: N, hi: N };
   }
-  let mode = Math.floor((N + 1) * q);
-  if (mode > N) mode = N;
-  const r = q / (1 - q);
-  // Find the window: downward B(k-1)/B(k) = k / ((N-k+1) r), upward B(k+1)/B(k) = (N-k) r / (k+1).
-  let lo = mode;
-  let w = 1;
-  while (lo > 0) {
-    w *= lo / ((N - lo + 1) * r);
-    if (w < tol) break;
-    lo--;
-  }
-  let hi = mode;
-  w = 1;
-  while (hi < N) {
-    w *= ((N - hi) * r) / (hi + 1);
-    if (w < tol) break;
-    hi++;
-  }
+  const { lo, hi, mode, r } = windowAroundMode(N, q, tol);
   // Fill relative weights (mode = 1).
   const im = mode - lo;
   scratch[im] = 1;
-  w = 1;
+  let w = 1;
   for (let k = mode; k > lo; k--) {
     w *= k / ((N - k + 1) * r);
     scratch[k - 1 - lo] = w;
@@ -145,6 +128,15 @@ export function binomialWindowBounds(N: number, q: number, tol = 1e-17): Binomia
   checkProbability('q', q);
   if (q === 0 || N === 0) return { lo: 0, hi: 0 };
   if (q === 1) return { lo: N, hi: N };
+  const { lo, hi } = windowAroundMode(N, q, tol);
+  return { lo, hi };
+}
+
+/**
+ * The window of binomial(N, q) weights above `tol` relative to the mode, for 0 < q < 1 and N >= 1: walks down from
+ * the mode with B(k−1)/B(k) = k/((N−k+1) r) and up with B(k+1)/B(k) = (N−k) r/(k+1), r = q/(1−q).
+ */
+function windowAroundMode(N: number, q: number, tol: number): { lo: number; hi: number; mode: number; r: number } {
   let mode = Math.floor((N + 1) * q);
   if (mode > N) mode = N;
   const r = q / (1 - q);
@@ -162,5 +154,5 @@ export function binomialWindowBounds(N: number, q: number, tol = 1e-17): Binomia
     if (w < tol) break;
     hi++;
   }
-  return { lo, hi };
+  return { lo, hi, mode, r };
 }
