@@ -49,7 +49,8 @@
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { Rng } from '../random/stream.ts';
-import { nodeRequire } from '../node-only.ts';
+import { createWorkerPool } from '../parallel/pool.ts';
+import { shareArray } from '../parallel/shared-array.ts';
 import { type KernelWorkspace, MAX_BATCH, brandesBatches, makeKernelWorkspace } from './brandes-kernel.mjs';
 
 /** Options for {@link betweenness}. */
@@ -349,21 +350,16 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   const out = new Float64Array(new SharedArrayBuffer(8 * stride * chunks));
   startChunk(plan, 0, out.subarray(0, n), squares ? out.subarray(n, 2 * n) : null);
   const counter = new Int32Array(new SharedArrayBuffer(4));
-  // Loaded through require so that a browser bundle of the core does not pull in the worker pool (workers: 1 there).
-  const { Piscina } = nodeRequire(import.meta.url, 'betweenness with workers > 1')('piscina') as typeof import('piscina');
-  const pool = new Piscina({
+  const pool = createWorkerPool({
     filename: new URL('./brandes-worker.mjs', import.meta.url).href,
-    minThreads: threads,
-    maxThreads: threads,
-    // Plain-JavaScript worker: do not inherit the parent's --import/--require flags (under tsx they would register
-    // the TypeScript loader in every thread, ~60–200 ms each, for nothing).
-    execArgv: [],
+    threads,
+    feature: 'betweenness with workers > 1',
     workerData: {
-      offsets: shared(plan.offsets),
-      targets: shared(plan.targets),
-      sources: shared(plan.sources),
+      offsets: shareArray(plan.offsets),
+      targets: shareArray(plan.targets),
+      sources: shareArray(plan.sources),
       width: plan.width,
-      bounds: shared(Int32Array.from(plan.bounds)),
+      bounds: shareArray(Int32Array.from(plan.bounds)),
       counter,
       out,
       stride,
@@ -393,12 +389,6 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
     if (sumSq) addChunk(plan, sumSq, out.subarray(base + n, base + 2 * n));
   }
   return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
-}
-
-function shared(a: Int32Array): Int32Array {
-  const view = new Int32Array(new SharedArrayBuffer(a.byteLength));
-  view.set(a);
-  return view;
 }
 
 /** Validates the options and draws the pivots (null: exact, every node a source). */
