@@ -50,6 +50,7 @@ import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { Rng } from '../random/stream.ts';
 import { createWorkerPool } from '../parallel/pool.ts';
+import { identityPermutation, partialShuffle } from '../random/shuffle.ts';
 import { shareArray } from '../parallel/shared-array.ts';
 import { type KernelWorkspace, MAX_BATCH, brandesBatches, makeKernelWorkspace } from './brandes-kernel.mjs';
 
@@ -405,15 +406,7 @@ function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: In
   const K = opts.samples;
   const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
   // Partial Fisher–Yates: the first K entries of a uniformly shuffled id array (without replacement).
-  const ids = new Int32Array(n);
-  for (let i = 0; i < n; i++) ids[i] = i;
-  for (let i = 0; i < K; i++) {
-    const j = i + rng.int(n - i);
-    const t = ids[i];
-    ids[i] = ids[j];
-    ids[j] = t;
-  }
-  return { pivots: ids.subarray(0, K), normalized };
+  return { pivots: partialShuffle(rng, identityPermutation(n), K).subarray(0, K), normalized };
 }
 
 /**

@@ -12,6 +12,7 @@
  */
 import { binomial } from '../../random/binomial.ts';
 import { lognormal } from '../../random/lognormal.ts';
+import { identityPermutation, partialShuffle } from '../../random/shuffle.ts';
 import { approxBinomial } from '../overload-sampling.ts';
 import { crashClients, type ClientCohorts } from './clients.ts';
 import type { MegaPool } from './mega-supernodes.ts';
@@ -76,15 +77,10 @@ export function crashSupernode(s: OverloadSetup, sn: Supernodes, trig: Trigger, 
 function forcedLoss(s: OverloadSetup, sn: Supernodes, cl: ClientCohorts, trig: Trigger, x: StepScratch, k: number): void {
   const { p, rng, S } = s;
   const nLoss = Math.round(p.forcedLoss! * S);
-  const perm = new Int32Array(S);
-  for (let i = 0; i < S; i++) perm[i] = i;
-  for (let j = 0; j < nLoss; j++) {
-    const r = j + rng.int(S - j);
-    const tmp = perm[j];
-    perm[j] = perm[r];
-    perm[r] = tmp;
-    x.dumped += crashSupernode(s, sn, trig, perm[j], k);
-  }
+  // each picked supernode crashes before the next pick (its restart draws come between the shuffle's draws)
+  partialShuffle(rng, identityPermutation(S), nLoss, (i) => {
+    x.dumped += crashSupernode(s, sn, trig, i, k);
+  });
   const pc = Math.min(1, p.forcedLoss! * p.forcedClientCrashRatio);
   let crashedNow = 0;
   for (let i = 0; i < S; i++) {
