@@ -1,5 +1,6 @@
 /**
- * Load-redistribution dynamics: betweenness (the load of Motter–Lai), fiber bundles on graphs (equal and local load
+ * Load-redistribution dynamics: betweenness (the load of Motter–Lai; a graph metric now in src/metrics/, still
+ * exported here), fiber bundles on graphs (equal and local load
  * sharing), the Motter–Lai cascade, and the two-tier supernode-overload model.
  *
  * @module
@@ -12,7 +13,7 @@ export {
   type BetweennessOptions,
   type BetweennessParallelOptions,
   type BetweennessResult,
-} from './betweenness.ts';
+} from '../metrics/betweenness.ts';
 export {
   fiberBundleCascade,
   fiberBundleBursts,
@@ -58,7 +59,7 @@ export {
   type CollapseProbabilityResult,
   type OverloadCollapsePoint,
 } from './overload-collapse.ts';
-export { edgeBetweenness, type EdgeBetweennessOptions } from './edge-betweenness.ts';
+export { edgeBetweenness, type EdgeBetweennessOptions } from '../metrics/edge-betweenness.ts';
 export {
   wattsThresholdCascade,
   wattsThresholds,
@@ -66,7 +67,7 @@ export {
   type WattsThresholdCascadeOptions,
   type WattsThresholdCascadeResult,
 } from './watts-threshold.ts';
-export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from './weighted-betweenness.ts';
+export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from '../metrics/weighted-betweenness.ts';
 export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';
 export {
   probitProfileFit,

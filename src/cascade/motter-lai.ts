@@ -34,7 +34,7 @@
 import { checkInteger, checkNumber, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import { Rng } from '../random/stream.ts';
-import { betweenness } from './betweenness.ts';
+import { betweenness } from '../metrics/betweenness.ts';
 
 /** Which node(s) fail first. */
 export type MotterLaiTrigger = 'top-load' | 'random' | ReadonlyArray<number> | Int32Array;
