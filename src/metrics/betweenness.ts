@@ -86,6 +86,11 @@ export interface BetweennessResult {
   /** Whether `values` (and `stderr`) are normalised by (n−1)(n−2)/2. */
   normalized: boolean;
   /**
+   * Seed of the stream the pivots were drawn from (`opts.seed`, or `opts.rng.seed` when a stream was given); null
+   * when nothing was random (exact betweenness, or pivots given to {@link betweennessFromPivots}).
+   */
+  seed: number | null;
+  /**
    * Sampled only: per-node standard error of `values` (same scale), from the per-pivot contributions with the
    * finite-population correction. All zeros when K = n.
    */
@@ -295,7 +300,7 @@ export function betweenness(g: CompactGraph, opts: BetweennessOptions = {}): Bet
   const job = resolveSources(g, opts);
   const plan = makePlan(g, job.pivots);
   const { sum, sumSq } = runPlanHere(plan, job.pivots !== null, opts.onProgress);
-  return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
+  return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length, job.seed);
 }
 
 /** Options for {@link betweennessParallel}. */
@@ -342,7 +347,7 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
   const threads = Math.min(workers - 1, chunks - 1);
   if (threads < 1) {
     const { sum, sumSq } = runPlanHere(plan, squares, opts.onProgress);
-    return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
+    return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length, job.seed);
   }
   const n = plan.n;
   const stride = squares ? 2 * n : n;
@@ -389,11 +394,11 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
     addChunk(plan, sum, out.subarray(base, base + n));
     if (sumSq) addChunk(plan, sumSq, out.subarray(base + n, base + 2 * n));
   }
-  return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length);
+  return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length, job.seed);
 }
 
 /** Validates the options and draws the pivots (null: exact, every node a source). */
-function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: Int32Array | null; normalized: boolean } {
+function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: Int32Array | null; normalized: boolean; seed: number | null } {
   const n = g.n;
   const normalized = opts.normalized ?? false;
   if (opts.samples !== undefined && (!Number.isSafeInteger(opts.samples) || opts.samples < 1)) {
@@ -402,11 +407,11 @@ function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: In
   if (opts.seed !== undefined && !Number.isSafeInteger(opts.seed)) {
     throw new FragilityInputError('seed', opts.seed, 'a safe integer');
   }
-  if (opts.samples === undefined || opts.samples >= n) return { pivots: null, normalized };
+  if (opts.samples === undefined || opts.samples >= n) return { pivots: null, normalized, seed: null };
   const K = opts.samples;
   const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
   // Partial Fisher–Yates: the first K entries of a uniformly shuffled id array (without replacement).
-  return { pivots: partialShuffle(rng, identityPermutation(n), K).subarray(0, K), normalized };
+  return { pivots: partialShuffle(rng, identityPermutation(n), K).subarray(0, K), normalized, seed: rng.seed };
 }
 
 /**
@@ -419,10 +424,11 @@ function finishFromSums(
   sumSq: Float64Array | null,
   normalized: boolean,
   K: number,
+  seed: number | null,
 ): BetweennessResult {
   if (sumSq === null) {
     for (let v = 0; v < n; v++) sum[v] *= 0.5;
-    return finishBetweenness(sum, undefined, n, normalized, 'exact', n);
+    return finishBetweenness(sum, undefined, n, normalized, 'exact', n, seed);
   }
   const stderr = new Float64Array(n);
   const scale = (0.5 * n) / K;
@@ -433,7 +439,7 @@ function finishFromSums(
     stderr[v] = 0.5 * n * Math.sqrt((variance / K) * fpc);
     sum[v] *= scale;
   }
-  return finishBetweenness(sum, stderr, n, normalized, 'sampled', K);
+  return finishBetweenness(sum, stderr, n, normalized, 'sampled', K, seed);
 }
 
 /**
@@ -475,7 +481,7 @@ export function betweennessFromPivots(
   }
   const plan = makePlan(g, pivots);
   const { sum, sumSq } = runPlanHere(plan, true);
-  return finishFromSums(n, sum, sumSq, opts.normalized ?? false, K);
+  return finishFromSums(n, sum, sumSq, opts.normalized ?? false, K, null);
 }
 
 function finishBetweenness(
@@ -485,6 +491,7 @@ function finishBetweenness(
   normalized: boolean,
   method: 'exact' | 'sampled',
   K: number,
+  seed: number | null,
 ): BetweennessResult {
   if (normalized && n > 2) {
     const c = 2 / ((n - 1) * (n - 2));
@@ -496,7 +503,7 @@ function finishBetweenness(
       throw new RangeError('betweenness: shortest-path counts overflowed a double (more than ~1e308 paths between a pair)');
     }
   }
-  const result: BetweennessResult = { values, method, samples: K, normalized };
+  const result: BetweennessResult = { values, method, samples: K, normalized, seed };
   if (stderr) result.stderr = stderr;
   return result;
 }
