@@ -5,15 +5,9 @@
  *
  * @module
  */
-export {
-  BETWEENNESS_CHUNKS,
-  betweenness,
-  betweennessFromPivots,
-  betweennessParallel,
-  type BetweennessOptions,
-  type BetweennessParallelOptions,
-  type BetweennessResult,
-} from '../metrics/betweenness.ts';
+// The graph metrics moved to src/metrics/ (betweenness, edge betweenness, weighted load and efficiency) stay
+// exported from this barrel under their old names.
+export * from '../metrics/index.ts';
 export {
   fiberBundleCascade,
   fiberBundleBursts,
@@ -59,7 +53,6 @@ export {
   type CollapseProbabilityResult,
   type OverloadCollapsePoint,
 } from './overload-collapse.ts';
-export { edgeBetweenness, type EdgeBetweennessOptions } from '../metrics/edge-betweenness.ts';
 export {
   wattsThresholdCascade,
   wattsThresholds,
@@ -67,7 +60,6 @@ export {
   type WattsThresholdCascadeOptions,
   type WattsThresholdCascadeResult,
 } from './watts-threshold.ts';
-export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from '../metrics/weighted-betweenness.ts';
 export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';
 export {
   probitProfileFit,
