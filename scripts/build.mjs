@@ -2,7 +2,7 @@
 // `npm run build`: compile src/ to dist/ (JavaScript, .d.ts, source maps) for the published package.
 //
 // tsc (tsconfig.build.json) rewrites the `.ts` extensions of relative imports to `.js`. It does not emit a
-// JavaScript file that has a hand-written declaration beside it (src/cascade/brandes-kernel.mjs with its .d.mts),
+// JavaScript file that has a hand-written declaration beside it (src/metrics/brandes-kernel.mjs with its .d.mts),
 // so those pairs are copied as they are. Development never needs this step: vitest, tsx and Deno run the sources.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';

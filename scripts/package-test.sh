@@ -52,7 +52,7 @@ tarball_contents() {
   local list; list=$(tar tzf "$work/$tgz")
   for f in package/package.json package/README.md package/LICENSE package/bin/fragility.js package/dist/index.js \
            package/dist/index.d.ts package/dist/core.js package/dist/cli/main.js package/dist/montecarlo/replicate-worker.js \
-           package/dist/cascade/brandes-kernel.mjs package/dist/cascade/brandes-worker.mjs \
+           package/dist/metrics/brandes-kernel.mjs package/dist/metrics/brandes-worker.mjs \
            package/dist/scenarios/explorer-app.bundle.js; do
     grep -qx "$f" <<<"$list" || { echo "missing from the tarball: $f"; return 1; }
   done

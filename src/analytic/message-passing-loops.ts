@@ -8,6 +8,7 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
 import { componentSummary } from '../graph/components.ts';
+import { UnionFind } from '../graph/union-find.ts';
 
 /** Options of {@link messagePassingLoops}. */
 export interface LoopMessagePassingOptions {
@@ -255,23 +256,14 @@ function factorsAround(adj: SimpleAdjacency, root: number, edges: ArrayLike<numb
       nodes.push(x);
     }
   }
-  const parent = new Int32Array(nodes.length);
-  for (let k = 0; k < parent.length; k++) parent[k] = k;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const uf = new UnionFind(nodes.length);
+  const find = (x: number): number => uf.find(x);
   for (let k = 0; k < edges.length; k++) {
     const e = edges[k];
     const a = eu[e];
     const b = ev[e];
     if (a === root || b === root) continue;
-    const ra = find(local[a]);
-    const rb = find(local[b]);
-    if (ra !== rb) parent[ra] = rb;
+    uf.union(local[a], local[b]);
   }
   const byComp = new Map<number, Factor>();
   const touched = new Uint8Array(nodes.length);

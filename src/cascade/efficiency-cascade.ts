@@ -31,7 +31,7 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
-import { weightedLoadAndEfficiency } from './weighted-betweenness.ts';
+import { weightedLoadAndEfficiency } from '../metrics/weighted-betweenness.ts';
 
 /** Options of {@link efficiencyCascade}. */
 export interface EfficiencyCascadeOptions {

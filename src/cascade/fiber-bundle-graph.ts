@@ -87,6 +87,8 @@ export interface FiberBundleCascadeResult {
   sharing: LoadSharing;
   /** Per-element survival flags at the end (1 = intact), indexed by node id. */
   alive: Uint8Array;
+  /** Seed of the stream the run drew from (`opts.seed`, default 1, or `opts.rng.seed` when a stream was given). */
+  seed: number;
 }
 
 /** The graph (null for a bare element count), the element count and the validated sharing rule of a bundle call. */
@@ -180,6 +182,7 @@ export function fiberBundleCascade(target: CompactGraph | number, opts: FiberBun
     n,
     sharing,
     alive,
+    seed: rng.seed,
   };
 }
 
@@ -339,6 +342,8 @@ export interface FiberBundleBurstsResult {
   /** Burst-size histogram: `sizes[i]` occurred `counts[i]` times (sizes ascending). */
   sizes: Int32Array;
   counts: Int32Array;
+  /** Seed of the stream the run drew from (`opts.seed`, default 1, or `opts.rng.seed` when a stream was given). */
+  seed: number;
 }
 
 /**
@@ -428,5 +433,5 @@ export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBund
   for (const b of bursts) hist.set(b, (hist.get(b) ?? 0) + 1);
   const sizes = Int32Array.from([...hist.keys()].sort((a, b) => a - b));
   const counts = Int32Array.from(sizes, (s) => hist.get(s)!);
-  return { strength, bursts: Int32Array.from(bursts), sigmaAtBurst: Float64Array.from(sig), sizes, counts };
+  return { strength, bursts: Int32Array.from(bursts), sigmaAtBurst: Float64Array.from(sig), sizes, counts, seed: rng.seed };
 }

@@ -1,18 +1,13 @@
 /**
- * Load-redistribution dynamics: betweenness (the load of Motter–Lai), fiber bundles on graphs (equal and local load
+ * Load-redistribution dynamics: betweenness (the load of Motter–Lai; a graph metric now in src/metrics/, still
+ * exported here), fiber bundles on graphs (equal and local load
  * sharing), the Motter–Lai cascade, and the two-tier supernode-overload model.
  *
  * @module
  */
-export {
-  BETWEENNESS_CHUNKS,
-  betweenness,
-  betweennessFromPivots,
-  betweennessParallel,
-  type BetweennessOptions,
-  type BetweennessParallelOptions,
-  type BetweennessResult,
-} from './betweenness.ts';
+// The graph metrics moved to src/metrics/ (betweenness, edge betweenness, weighted load and efficiency) stay
+// exported from this barrel under their old names.
+export * from '../metrics/index.ts';
 export {
   fiberBundleCascade,
   fiberBundleBursts,
@@ -58,7 +53,6 @@ export {
   type CollapseProbabilityResult,
   type OverloadCollapsePoint,
 } from './overload-collapse.ts';
-export { edgeBetweenness, type EdgeBetweennessOptions } from './edge-betweenness.ts';
 export {
   wattsThresholdCascade,
   wattsThresholds,
@@ -66,7 +60,6 @@ export {
   type WattsThresholdCascadeOptions,
   type WattsThresholdCascadeResult,
 } from './watts-threshold.ts';
-export { weightedLoadAndEfficiency, type WeightedLoadEfficiency } from './weighted-betweenness.ts';
 export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';
 export {
   probitProfileFit,

@@ -34,7 +34,7 @@
 import { checkInteger, checkNumber, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import { Rng } from '../random/stream.ts';
-import { betweenness } from './betweenness.ts';
+import { betweenness } from '../metrics/betweenness.ts';
 
 /** Which node(s) fail first. */
 export type MotterLaiTrigger = 'top-load' | 'random' | ReadonlyArray<number> | Int32Array;
@@ -76,6 +76,8 @@ export interface MotterLaiResult {
   alpha: number;
   /** Whether loads were exact or sampled. */
   loadMethod: 'exact' | 'sampled';
+  /** Seed of the stream the run drew from (`opts.seed`, default 1, or `opts.rng.seed` when a stream was given). */
+  seed: number;
 }
 
 /**
@@ -151,6 +153,7 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
     alive,
     alpha,
     loadMethod: method,
+    seed: rng.seed,
   };
 }
 
@@ -160,6 +163,8 @@ export interface MotterLaiSweepPoint {
   G: number;
   waves: number;
   failed: number;
+  /** Seed of the stream the run drew from (`opts.seed`, default 1, or `opts.rng.seed` when a stream was given). */
+  seed: number;
 }
 
 /**
@@ -168,7 +173,7 @@ export interface MotterLaiSweepPoint {
  * @param g - the graph.
  * @param alphas - tolerances, each finite and ≥ 0.
  * @param opts - as {@link motterLaiCascade} without `alpha`.
- * @returns one `{ alpha, G, waves, failed }` per α, in the given order.
+ * @returns one `{ alpha, G, waves, failed, seed }` per α, in the given order.
  *
  * **Complexity:** Σ over α of the cascade cost; L0 is computed once.
  *
@@ -188,7 +193,7 @@ export function motterLaiSweep(g: CompactGraph, alphas: ReadonlyArray<number>, o
   const L0 = opts.initialLoad ?? betweenness(g, { samples: opts.samples, rng: base.fork(1) }).values;
   return alphas.map((alpha) => {
     const r = motterLaiCascade(g, { ...opts, alpha, rng: base, initialLoad: L0 });
-    return { alpha, G: r.G, waves: r.waves, failed: r.failed };
+    return { alpha, G: r.G, waves: r.waves, failed: r.failed, seed: r.seed };
   });
 }
 

@@ -6,7 +6,8 @@
  * @module
  */
 import { FragilityInputError, checkInteger } from '../errors.ts';
-import { standardNormalQuantile } from '../distributions/normal-functions.ts';
+import { standardNormalQuantile } from '../numerics/normal.ts';
+import { wilsonScore } from '../numerics/statistics.ts';
 import { simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 
@@ -47,17 +48,6 @@ export interface CollapseProbabilityResult {
   halfCollapseCi: [number | null, number | null];
   /** Why halfCollapseLoss is null (no bracketing pair), if it is. */
   reason?: string;
-}
-
-/** Wilson score interval for k successes in n trials. */
-function wilsonInterval(k: number, n: number, z: number): [number, number] {
-  if (n === 0) return [0, 1];
-  const ph = k / n;
-  const z2 = z * z;
-  const den = 1 + z2 / n;
-  const centre = (ph + z2 / (2 * n)) / den;
-  const half = (z * Math.sqrt((ph * (1 - ph)) / n + z2 / (4 * n * n))) / den;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /** Where the piecewise-linear curve (xs, ys) first crosses 1/2 upward; null if it does not. */
@@ -128,7 +118,7 @@ export function collapseProbability(
       if (res.collapsed) k++;
       minSum += res.minOnlineFraction;
     }
-    points.push({ loss: f, runs, collapsed: k, fraction: k / runs, ci: wilsonInterval(k, runs, z), meanMinOnline: minSum / runs });
+    points.push({ loss: f, runs, collapsed: k, fraction: k / runs, ci: wilsonScore(k, runs, z), meanMinOnline: minSum / runs });
   });
   const xs = points.map((q) => q.loss);
   const half = crossHalf(xs, points.map((q) => q.fraction));

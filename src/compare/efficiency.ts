@@ -7,7 +7,7 @@
  * @module
  */
 import { efficiencyCascade, type EfficiencyCascadeResult } from '../cascade/efficiency-cascade.ts';
-import { weightedLoadAndEfficiency } from '../cascade/weighted-betweenness.ts';
+import { weightedLoadAndEfficiency } from '../metrics/weighted-betweenness.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { graphFromSpec } from '../generators/spec.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';

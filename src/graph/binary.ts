@@ -26,6 +26,7 @@
  *
  * @module
  */
+import { fnv1aWords } from '../numerics/hash.ts';
 import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { checkMemory } from '../resources.ts';
@@ -47,9 +48,7 @@ const pad4 = (x: number): number => (x + 3) & ~3;
 
 /** FNV-1a over 32-bit words of `words` (see the module documentation). */
 function checksum(words: Int32Array): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i], 0x01000193);
-  return h >>> 0;
+  return fnv1aWords(words);
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { betweenness } from '../cascade/betweenness.ts';
+import { betweenness } from '../metrics/betweenness.ts';
 import { checkInteger } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
@@ -32,7 +32,7 @@ function sortByKeyDescending(perm: Int32Array, key: Float64Array): Int32Array {
  * The betweenness removal order. Static: nodes sorted by their betweenness in the intact graph, highest first.
  * Adaptive: the node(s) of highest betweenness in the REMAINING graph are removed, then betweenness is recomputed on
  * the graph induced by the remaining nodes. Ties (including the many zeros once the graph has fallen apart) are
- * broken uniformly at random from `stream(seed, 0)`. Betweenness is src/cascade/betweenness.ts (pairs counted once;
+ * broken uniformly at random from `stream(seed, 0)`. Betweenness is src/metrics/betweenness.ts (pairs counted once;
  * exact, or sampled with `samples` pivots and seed `seed`).
  *
  * Cost: the static order is one betweenness computation, O(n·m) exact or O(K·m) sampled, plus O(n log n). The

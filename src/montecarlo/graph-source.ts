@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { FNV_OFFSET, fnv1aWordBytes } from '../numerics/hash.ts';
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
@@ -115,18 +116,14 @@ export async function checkGraphSpecLazy(spec: string, copies = 1): Promise<void
  * ```
  */
 export function graphFingerprint(g: CompactGraph): string {
-  let h = 0x811c9dc5;
-  const mix = (x: number) => {
-    for (let s = 0; s < 32; s += 8) {
-      h ^= (x >>> s) & 0xff;
-      h = Math.imul(h, 0x01000193);
-    }
-  };
+  const pair = new Int32Array(2);
+  let h = FNV_OFFSET;
   for (let e = 0; e < g.m; e++) {
-    mix(g.edgeSource[e]);
-    mix(g.edgeTarget[e]);
+    pair[0] = g.edgeSource[e];
+    pair[1] = g.edgeTarget[e];
+    h = fnv1aWordBytes(pair, h);
   }
-  if (g.roles) for (let u = 0; u < g.n; u++) mix(g.roles[u]);
+  if (g.roles) h = fnv1aWordBytes(g.roles.subarray(0, g.n), h);
   return `graph:n=${g.n},m=${g.m},fnv=${(h >>> 0).toString(16).padStart(8, '0')}`;
 }
 

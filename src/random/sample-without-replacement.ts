@@ -5,6 +5,7 @@
  */
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { Rng } from './stream.ts';
+import { identityPermutation, partialShuffle } from './shuffle.ts';
 
 /**
  * k distinct integers drawn uniformly from [0, n) (every k-subset equally likely), in increasing order.
@@ -45,15 +46,7 @@ export function sampleWithoutReplacement(rng: Rng, n: number, k: number): Int32A
     let i = 0;
     for (const v of chosen) out[i++] = v;
   } else {
-    const a = new Int32Array(n);
-    for (let i = 0; i < n; i++) a[i] = i;
-    for (let i = 0; i < k; i++) {
-      const j = i + rng.int(n - i);
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    out.set(a.subarray(0, k));
+    out.set(partialShuffle(rng, identityPermutation(n), k).subarray(0, k));
   }
   return out.sort();
 }

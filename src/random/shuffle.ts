@@ -1,5 +1,6 @@
 /**
- * Fisher–Yates shuffles and random permutations.
+ * Fisher–Yates shuffles and random permutations: the full shuffle, and the one partial Fisher–Yates behind sampling
+ * without replacement, betweenness pivots and the overload model's forced supernode loss.
  *
  * @module
  */
@@ -62,7 +63,64 @@ export function shuffleInPlace<T, A extends MutableArrayLike<T>>(rng: Rng, array
  */
 export function randomPermutation(rng: Rng, n: number): Int32Array {
   checkInteger('n', n, 0, 0x7fffffff);
+  return shuffleInPlace(rng, identityPermutation(n));
+}
+
+/**
+ * Shuffle the first k places of `a` uniformly (partial Fisher–Yates): for i = 0 … k−1, swap a[i] with a[j], j uniform
+ * in [i, n). Afterwards a[0 … k) is a uniform k-sample of the entries, in uniform order. `onPick(a[i], i)` is called
+ * right after place i is fixed, before the next draw (callers that draw from the same stream in between keep
+ * their order of draws).
+ *
+ * @param rng - the random stream (one `rng.int` per place).
+ * @param a - the array, shuffled in place.
+ * @param k - places to fix, 0 ≤ k ≤ a.length (not checked: an internal kernel).
+ * @param onPick - optional, called with each picked entry and its place.
+ * @returns `a`.
+ *
+ * **Complexity** O(k) time, no memory.
+ *
+ * **Model** Durstenfeld's shuffle stopped after k steps.
+ *
+ * **References** R. Durstenfeld, Commun. ACM 7, 420 (1964), doi:10.1145/364520.364540; D. E. Knuth, TAOCP vol. 2,
+ * §3.4.2, algorithm P.
+ *
+ * @example
+ * ```ts
+ * partialShuffle(stream(1), Int32Array.of(0, 1, 2, 3, 4), 2).subarray(0, 2); // two distinct values of 0..4
+ * ```
+ */
+export function partialShuffle<A extends MutableArrayLike<number>>(rng: Rng, a: A, k: number, onPick?: (value: number, place: number) => void): A {
+  const n = a.length;
+  for (let i = 0; i < k; i++) {
+    const j = i + rng.int(n - i);
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+    if (onPick) onPick(a[i], i);
+  }
+  return a;
+}
+
+/**
+ * The identity permutation 0 … n−1.
+ *
+ * @param n - length.
+ * @returns Int32Array [0, 1, …, n−1].
+ *
+ * **Complexity** O(n).
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * identityPermutation(3); // Int32Array [0, 1, 2]
+ * ```
+ */
+export function identityPermutation(n: number): Int32Array {
   const a = new Int32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
-  return shuffleInPlace(rng, a);
+  return a;
 }

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { fnv1aString } from '../numerics/hash.ts';
 import * as Plot from '@observablehq/plot';
 import { FragilityInputError } from '../errors.ts';
 import { checkSize, scaleOptions } from './line-plot.ts';
@@ -273,10 +274,5 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
 
 /** A short deterministic hash (FNV-1a, base 36) for element ids. */
 function hashString(s: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
+  return fnv1aString(s).toString(36);
 }

@@ -89,7 +89,8 @@ describe('Motter–Lai cascade: properties', () => {
         const sweep = motterLaiSweep(cg, alphas, { trigger: 'random', seed });
         alphas.forEach((a, k) => {
           const one = motterLaiCascade(cg, { alpha: a, trigger: 'random', seed });
-          expect(sweep[k]).toEqual({ alpha: a, G: one.G, waves: one.waves, failed: one.failed });
+          expect(sweep[k]).toEqual({ alpha: a, G: one.G, waves: one.waves, failed: one.failed, seed });
+          expect(one.seed).toBe(seed);
         });
       }),
       { numRuns: 60, seed: 8 },

@@ -52,8 +52,8 @@ describe('motterLaiCascade', () => {
     const pairs: Array<[number, number]> = [[3, 2], [5, 2], [8, 3], [10, 1], [10, 7], [11, 2], [11, 8], [11, 10], [12, 4], [12, 5], [13, 8], [13, 12], [14, 0], [15, 1], [17, 0], [17, 3], [17, 5], [17, 7], [17, 11], [17, 12], [18, 11], [18, 14], [19, 4], [19, 7], [19, 11], [19, 14], [19, 15], [20, 7], [20, 9], [20, 13], [20, 18], [21, 4], [21, 5], [21, 9], [21, 11], [22, 1], [23, 2], [23, 6], [23, 7], [24, 0], [24, 6], [24, 7], [24, 11], [24, 15], [24, 21]];
     const g = CompactGraph.fromPairs(25, pairs);
     const [a, b] = motterLaiSweep(g, [0.3, 0.5]);
-    expect(a).toEqual({ alpha: 0.3, G: 0.28, waves: 1, failed: 13 });
-    expect(b).toEqual({ alpha: 0.5, G: 0.12, waves: 2, failed: 12 });
+    expect(a).toEqual({ alpha: 0.3, G: 0.28, waves: 1, failed: 13, seed: 1 });
+    expect(b).toEqual({ alpha: 0.5, G: 0.12, waves: 2, failed: 12, seed: 1 });
   });
 
   it('α large enough leaves everything but the trigger standing', () => {
@@ -71,9 +71,9 @@ describe('motterLaiCascade', () => {
   it('golden runs on BA(300, 2), seed 1 (recorded after the hand checks above; frozen)', () => {
     const pts = motterLaiSweep(ba, [0, 0.2, 1], { trigger: 'top-load' });
     expect(pts).toEqual([
-      { alpha: 0, G: 11 / 300, waves: 1, failed: 253 },
-      { alpha: 0.2, G: 129 / 300, waves: 4, failed: 148 },
-      { alpha: 1, G: 256 / 300, waves: 2, failed: 37 },
+      { alpha: 0, G: 11 / 300, waves: 1, failed: 253, seed: 1 },
+      { alpha: 0.2, G: 129 / 300, waves: 4, failed: 148, seed: 1 },
+      { alpha: 1, G: 256 / 300, waves: 2, failed: 37, seed: 1 },
     ]);
     const r = motterLaiCascade(ba, { alpha: 0.2 });
     expect(r.failedPerWave.reduce((a, b) => a + b, 1)).toBe(148);

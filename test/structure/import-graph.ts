@@ -111,8 +111,9 @@ export function layerOf(path: string): string {
  * each other (analytic/, montecarlo/ and cascade/ meet only in compare/).
  *
  * - 0 the root modules every layer may use: errors, node-only; 0.5 the root utilities built on them: atomic-write,
- *   mathjs-lazy, resources
- * - 1 random/  2 graph/  3 distributions/  4 generators/  5 models/   (the bottom band, in DESIGN.md's order)
+ *   mathjs-lazy, resources, numerics/ (normal functions, intervals, root finding, special functions, hash) and
+ *   parallel/ (worker pools, shared arrays)
+ * - 1 random/  2 graph/  2.5 metrics/ (betweenness, efficiency: graph metrics)  3 distributions/  4 generators/  5 models/   (the bottom band, in DESIGN.md's order)
  * - 6 analytic/, montecarlo/, cascade/   (peers)
  * - 7 report/  8 compare/  8.5 queue/ (distributed runs of montecarlo/ and cascade/ work)  9 scenarios/   (the top band)
  * - 10 the entry points: cli/, index (src/index.ts), core (src/core.ts)
@@ -123,8 +124,11 @@ export const LAYER_RANK: Readonly<Record<string, number>> = {
   'atomic-write': 0.5,
   'mathjs-lazy': 0.5,
   resources: 0.5,
+  numerics: 0.5,
+  parallel: 0.5,
   random: 1,
   graph: 2,
+  metrics: 2.5,
   distributions: 3,
   generators: 4,
   models: 5,

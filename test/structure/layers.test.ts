@@ -16,11 +16,6 @@ const FIXTURE = fileURLToPath(new URL('../fixtures/layers/', import.meta.url));
 /** Crossings of today's src/, each with why it is tolerated. Only exact file pairs: no folder-wide allowance. */
 const ALLOWED: AllowedCrossing[] = [
   {
-    from: 'montecarlo/betweenness-order.ts',
-    to: 'cascade/betweenness.ts',
-    why: 'betweenness is a graph metric that still lives in cascade/; issue 17 point 1 moves it out (then delete this)',
-  },
-  {
     from: 'montecarlo/watts-cascade.ts',
     to: 'cascade/watts-threshold.ts',
     why: 'the Monte Carlo Watts ensemble replicates the cascade of cascade/watts-threshold.ts (issue 15); to move with it',

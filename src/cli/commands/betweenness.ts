@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { action, effectiveWorkers, intOption, progressBar, withCommon } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
-import { betweennessParallel } from '../../cascade/betweenness.ts';
+import { betweennessParallel } from '../../metrics/betweenness.ts';
 import { stream } from '../../random/stream.ts';
 
 interface BetweennessCliOptions {

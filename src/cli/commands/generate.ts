@@ -15,6 +15,7 @@ import { checkOutputFile } from '../../atomic-write.ts';
 import { checkGraphSpecMemory, graphFromSpec, overlayFromSpec, parseGraphSpec, type GraphSpec } from '../../generators/spec.ts';
 import { twoTierToCompactGraph } from '../../generators/two-tier.ts';
 import { componentSummary } from '../../graph/components.ts';
+import { UnionFind } from '../../graph/union-find.ts';
 import { Role, type CompactGraph } from '../../graph/compact-graph.ts';
 import { writeEdgeList } from '../../graph/edgelist.ts';
 import { countMultigraphDefects } from '../../graph/simplify.ts';
@@ -156,19 +157,10 @@ function overlaySummary(o: TwoTierOverlay, spec: Extract<GraphSpec, { model: 'tw
   }
   // Components: union–find over the supernodes, merged through each client's cache row (a client joins the
   // component of its cached supernodes).
-  const parent = new Int32Array(S);
-  for (let s = 0; s < S; s++) parent[s] = s;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const uf = new UnionFind(S);
+  const find = (x: number): number => uf.find(x);
   const union = (a: number, b: number): void => {
-    const ra = find(a);
-    const rb = find(b);
-    if (ra !== rb) parent[ra] = rb;
+    uf.union(a, b);
   };
   for (let e = 0; e < core.m; e++) union(core.edgeSource[e], core.edgeTarget[e]);
   for (let c = 0; c < C; c++) for (let j = 1; j < H; j++) union(hostCache[c * H], hostCache[c * H + j]);
@@ -178,7 +170,7 @@ function overlaySummary(o: TwoTierOverlay, spec: Extract<GraphSpec, { model: 'tw
   let components = 0;
   let largest = 0;
   for (let s = 0; s < S; s++) {
-    if (parent[s] === s) {
+    if (uf.isRoot(s)) {
       components++;
       largest = Math.max(largest, size[s]);
     }

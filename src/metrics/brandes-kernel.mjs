@@ -1,6 +1,6 @@
-// The multi-source Brandes kernel behind `betweenness` (src/cascade/betweenness.ts), in plain JavaScript so that
+// The multi-source Brandes kernel behind `betweenness` (src/metrics/betweenness.ts), in plain JavaScript so that
 // worker threads can load it without a TypeScript loader (registering tsx costs ~0.2 s per thread, longer than a
-// whole exact run on 10^4 nodes takes per thread). Types: brandes-kernel.d.mts. Tests: test/cascade/betweenness*.
+// whole exact run on 10^4 nodes takes per thread). Types: brandes-kernel.d.mts. Tests: test/metrics/betweenness*.
 //
 // Algorithm: Brandes (2001) dependency accumulation, run for up to 32 sources at once with a bit-parallel
 // multi-source BFS (Then et al., "The More the Merrier: Efficient Multi-Source Graph Traversal", PVLDB 8(4), 2014).

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
-import { betweenness, betweennessFromPivots } from '../../src/cascade/betweenness.ts';
+import { betweenness, betweennessFromPivots } from '../../src/metrics/betweenness.ts';
 import { barabasiAlbert } from '../../src/generators/barabasi-albert.ts';
 import { stream } from '../../src/random/stream.ts';
 import { FragilityInputError } from '../../src/errors.ts';

@@ -4,8 +4,8 @@ import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import edgeBetweennessCentrality from 'graphology-metrics/centrality/edge-betweenness.js';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
-import { betweenness, betweennessFromPivots } from '../../src/cascade/betweenness.ts';
-import { edgeBetweenness } from '../../src/cascade/edge-betweenness.ts';
+import { betweenness, betweennessFromPivots } from '../../src/metrics/betweenness.ts';
+import { edgeBetweenness } from '../../src/metrics/edge-betweenness.ts';
 import { simpleGraph as simpleGraphOf } from '../property-oracles.ts';
 
 /** A random simple graph: n ≤ 40 nodes, any edge set (possibly disconnected, isolated nodes allowed). */

@@ -1,4 +1,4 @@
-// Worker-thread side of `betweennessParallel` (src/cascade/betweenness.ts), run by a piscina pool. Plain
+// Worker-thread side of `betweennessParallel` (src/metrics/betweenness.ts), run by a piscina pool. Plain
 // JavaScript, like the kernel it calls, so that a thread starts without a TypeScript loader.
 //
 // workerData (SharedArrayBuffer-backed, shared with the calling thread, no copy):
