@@ -107,6 +107,11 @@ export interface CalibrateOverloadOptions {
   simScale?: number;
   simRuns?: number;
   seed?: number;
+  /**
+   * Profile of every parameter that ends at a bound of its source range: evaluations of the refit of the other
+   * parameters at each profiled value (warm start; default 15; 0 = a slice, the others held at the fit).
+   */
+  profileEvaluations?: number;
   /** Called after each fluid evaluation of the main fit (progress). */
   onEvaluation?: (n: number, chi2: number) => void;
 }
@@ -121,6 +126,28 @@ export interface FittedParameter extends OverloadFitParameter {
   interval: [number, number] | null;
   /** The fit ended within 1 % of the range from a bound. */
   atBound: boolean;
+}
+
+/**
+ * The χ² profile of a parameter the fit pushed to a bound of its source range: χ² at values stepped inward from
+ * the bound, the other parameters refitted at each (or held, for a slice), and the one-sided 95 % limit where the
+ * profile rises by 3.84 above its minimum (χ²₁ 95 % quantile, the convention of the Hessian intervals).
+ */
+export interface BoundProfile {
+  name: OverloadFitParameterName;
+  /** Which end of the source range the fit reached. */
+  bound: 'lo' | 'hi';
+  /** The bound's value. */
+  at: number;
+  /** 'profile' (others refitted with `evaluations` each) or 'slice' (others held at the fit). */
+  kind: 'profile' | 'slice';
+  evaluations: number;
+  /** Profiled values from the bound inward, χ² and Δχ² (against the smaller of the fit and the profile minimum). */
+  points: { value: number; chi2: number; deltaChi2: number }[];
+  /** Where Δχ² first reaches 3.84 (linear interpolation between profiled values), or null if it stays below over the range. */
+  limit: number | null;
+  /** The 95 % interval read off the profile: [limit, bound] (or the whole range when limit is null). */
+  interval: [number, number];
 }
 
 /** A leave-one-out prediction. */
@@ -157,6 +184,8 @@ export interface OverloadCalibration {
   leaveOneOut: LeaveOneOut[];
   /** Hessian-based intervals: null with a reason when they could not be computed. */
   intervalsNote: string;
+  /** χ² profiles of the parameters that ended at a bound (see {@link BoundProfile}); empty when none did. */
+  profiles: BoundProfile[];
 }
 
 /**
@@ -221,15 +250,19 @@ const logit = (u: number) => Math.log(u / (1 - u));
  * @returns the fit: parameters with intervals, residuals (fluid and simulated), leave-one-out predictions.
  * @throws FragilityInputError naming the offending option.
  *
- * **Complexity**: maxEvaluations + 2·d² (intervals) + n·looEvaluations fluid runs of `durationHours` at
+ * **Complexity**: maxEvaluations + 2·d² (intervals) + n·looEvaluations + ≤ 9·profileEvaluations per bound parameter
+ * fluid runs of `durationHours` at
  * `fitQuantiles`, one at 100 quantiles, and `simRuns` simulations at `simScale`.
  *
  * **Model**: objective χ²(θ) = Σ_i ((m_i(θ) − y_i)/σ_i)², m_i the fluid online fraction at t_i (or its mean over a
  * window), y_i ± σ_i the observation. Each free parameter is mapped from its source range [lo, hi] to the real line
  * by a logit, so the optimiser cannot leave the range. Intervals: H = finite-difference Hessian of χ² in the natural
  * parameters at the optimum (central differences, steps 2 % of the range), covariance 2·H⁻¹ (the χ² of Gaussian
- * errors is −2 log L), 95 % interval ±1.96 s.e. clipped to the range. Leave-one-out: for each point, refit without it
- * from the full fit (warm start, `looEvaluations` evaluations) and predict it.
+ * errors is −2 log L), 95 % interval ±1.96 s.e. clipped to the range. A parameter that ends at a bound of its range
+ * (where the finite-difference Hessian is one-sided) is profiled instead: χ² at values stepped inward from the bound
+ * (0, 2.5, 5, 10, 20, 35, 50, 75, 100 % of the range, stopping once Δχ² ≥ 3.84), the other parameters refitted at
+ * each (`profileEvaluations`, warm start), the 95 % limit where Δχ² = 3.84. Leave-one-out: for each point, refit
+ * without it from the full fit (warm start, `looEvaluations` evaluations) and predict it.
  *
  * **References**: J. A. Nelder, R. Mead, Comput. J. 7, 308 (1965); W. H. Press et al., *Numerical Recipes*, 3rd ed.,
  * §15.5–15.6 (χ² fitting, confidence limits from the curvature); the observations: docs/reference/skype-calibration.md.
@@ -256,6 +289,8 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
   checkInteger('simRuns', simRuns, 0, 1000);
   const seed = options.seed ?? 1;
   checkInteger('seed', seed);
+  const profEval = options.profileEvaluations ?? 15;
+  if (profEval !== 0) checkInteger('profileEvaluations', profEval, Math.max(1, pars.length), 100_000);
   if (obs.length === 0) throw new FragilityInputError('observations', obs.length, 'at least 1 observation');
   obs.forEach((o, i) => {
     checkNumber(`observations[${i}].t`, o.t, 0, base.durationHours);
@@ -354,6 +389,47 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     };
   });
 
+  // profiles of the parameters pushed to a bound: χ² stepped inward from the bound, the others refitted (warm start)
+  const profiles: BoundProfile[] = [];
+  const DELTA = 3.84; // χ²₁ 95 % quantile
+  parameters.forEach((p, i) => {
+    if (!p.atBound) return;
+    const bound: 'lo' | 'hi' = p.hi - p.value <= p.value - p.lo ? 'hi' : 'lo';
+    const at = bound === 'hi' ? p.hi : p.lo;
+    const dir = bound === 'hi' ? -1 : 1;
+    const others = pars.map((_, j) => j).filter((j) => j !== i);
+    let warm = others.map((j) => nm.x[j]);
+    const pts: { value: number; chi2: number }[] = [];
+    let minChi2 = nm.f;
+    for (const frac of [0, 0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1]) {
+      const v = at + dir * frac * (p.hi - p.lo);
+      const full = (zo: number[]) => {
+        const theta = toTheta(nm.x.map((z, j) => (j === i ? 0 : zo[others.indexOf(j)] ?? z)));
+        theta[i] = v;
+        return theta;
+      };
+      let c: number;
+      if (profEval > 0 && others.length > 0) {
+        const r = nelderMead((zo) => chi2At(full(zo)), warm, { step: 0.3, maxEvaluations: Math.max(profEval, others.length + 1), fTol: 1e-4, xTol: 1e-3 });
+        warm = r.x;
+        c = r.f;
+      } else c = chi2At(full(warm));
+      pts.push({ value: v, chi2: c });
+      minChi2 = Math.min(minChi2, c);
+      if (c - minChi2 >= DELTA) break;
+    }
+    const points = pts.map((q) => ({ ...q, deltaChi2: q.chi2 - minChi2 }));
+    let limit: number | null = null;
+    for (let k = 1; k < points.length && limit === null; k++) {
+      const a = points[k - 1];
+      const b = points[k];
+      if (a.deltaChi2 < DELTA && b.deltaChi2 >= DELTA) limit = a.value + ((DELTA - a.deltaChi2) / (b.deltaChi2 - a.deltaChi2)) * (b.value - a.value);
+    }
+    const far = bound === 'hi' ? p.lo : p.hi;
+    const end = limit ?? far;
+    profiles.push({ name: p.name, bound, at, kind: profEval > 0 && others.length > 0 ? 'profile' : 'slice', evaluations: profEval, points, limit, interval: bound === 'hi' ? [end, at] : [at, end] });
+  });
+
   // residuals: fit resolution, then the reported 100-quantile curve
   const coarse = fluidOverload(params, { quantiles: Q });
   const fineRun = fluidOverload(params, { quantiles: 100 });
@@ -386,6 +462,7 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     simulation,
     leaveOneOut,
     intervalsNote,
+    profiles,
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The built-in scenarios `skype-2010` and `skype-2007`. Every default is traced to a row of the calibration table
- * (docs/reference/skype-calibration.md, section 6, "row N"); the model values are read from the overload
- * model's calibrated defaults (`skype2010OverloadParams`, `skype2007OverloadParams` in src/models/overload-params.ts),
- * so the scenario and the simulation cannot drift apart. docs/scenarios.md lists every field with its source column.
+ * (docs/reference/skype-calibration.md, section 6, "row N"); the model values are read from the fitted presets of
+ * issue 16 (`skype2010CalibratedParams`, the 2010 timeline fit, and `skype2007PredictedParams`, 2007 predicted from
+ * it without refitting; src/models/overload-params.ts), so the scenario and the simulation cannot drift apart, and
+ * the observed points are the fit's own data (src/models/overload-observations.ts, range = ± 1 σ of the fit).
+ * docs/scenarios.md lists every field with its source column.
  *
  * @module
  */
-import { skype2007OverloadParams, skype2010OverloadParams, type OverloadParams } from '../models/overload-params.ts';
+import { skype2007PredictedParams, skype2010CalibratedParams, type OverloadParams } from '../models/overload-params.ts';
+import { SKYPE_2007_OBSERVATIONS, SKYPE_2010_OBSERVATIONS, type OverloadObservation } from '../models/overload-observations.ts';
 import type { Scenario } from './schema.ts';
 
 /** Infinity (not JSON) → null ("never"). */
@@ -63,7 +66,23 @@ function fromParams(p: OverloadParams) {
   };
 }
 
-const P10 = skype2010OverloadParams;
+/**
+ * The fit's observations as scenario points: the window (`tEnd`) kept, the range = observed ± σ (σ: half the reported
+ * range, or ±0.05 for "about" figures; src/models/overload-observations.ts), so the report's residuals in σ are the
+ * fit's.
+ */
+function observedFrom(obs: readonly OverloadObservation[]): Scenario['observed'] {
+  return obs.map((o) => ({
+    t: o.t,
+    ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}),
+    online: o.online,
+    lo: Math.max(0, o.online - o.sigma),
+    hi: o.online + o.sigma,
+    label: o.label,
+  }));
+}
+
+const P10 = skype2010CalibratedParams;
 const base10 = fromParams(P10);
 /** Total mega-supernodes of the 2010 waves (row 22: "hundreds"). */
 const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
@@ -71,7 +90,8 @@ const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
 /**
  * The December 2010 Skype outage (22–24 Dec 2010, T = 22 Dec 16:30 UTC, row 3).
  *
- * Sources by field (rows of the calibration table; values from `skype2010OverloadParams`):
+ * Sources by field (rows of the calibration table; values from `skype2010CalibratedParams`, which is
+ * `skype2010OverloadParams` with the issue-16 mechanisms fitted to the observed timeline):
  * - overlay: clients 21 M (row 1), supernodes 26 000 (row 4; 21 M / 800, row 6), core law poisson(32) (row 8: mean
  *   SN–SN degree 32, LimeWire analogue; Poisson spread for churn — L), host cache 50 (row 7: ≤ 200 addresses; 50
  *   reachable — L), uniform choice (row 7: one active upstream SN).
@@ -84,11 +104,15 @@ const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
  *   load average (`loadWindowSeconds`, L), instantly above 4.2 × capacity (`burstFactor`, L), refusals cost 0.96 of
  *   a login (`refuseCostFactor`, L), new clients refused above 96 % of capacity (L); re-entry 30–120 min (row 18);
  *   login cost 38 (row 19, calibrated — L).
- * - levers: no auto-update (row 14), mega-supernodes 80 at T+2 h and 320 at T+16 h (row 22), 45 k clients each
+ * - issue-16 mechanisms (fitted, docs/reference/skype-calibration.md section 8): 0.64 % of the give-ups are users who
+ *   close Skype and come back after ≈ 16 h (row 27); a supernode whose re-entry lag is over is re-promoted with
+ *   hazard online/0.349 h (row 28); no admission limit at mega-supernodes (row 29).
+ * - levers: no auto-update (row 14), mega-supernodes 80 at T+2 h and 273 from T+16 h ramped in over 12 h (rows 22,
+ *   30; fitted — start and ramp at the upper ends of their ranges), 45 k clients each
  *   (row 23), their login work not counted against that capacity (`loginCostFactor` 0, row 23: dedicated servers,
  *   exempt from the self-shutdown rule — L), 9 % of attempts sent to them (L), 80 % withdrawn from T+40 h over 12 h
  *   (row 24), feature shedding at T+3 h, login cost × 0.8 (row 24).
- * - observed: rows 2–3; reported loss 25–30 % (row 16).
+ * - observed: the 7 points of the fit (rows 2–3, `SKYPE_2010_OBSERVATIONS`); reported loss 25–30 % (row 16).
  */
 export const skype2010Scenario: Scenario = {
   name: 'skype-2010',
@@ -121,13 +145,13 @@ export const skype2010Scenario: Scenario = {
     { name: 'no mega-supernodes', description: 'no dedicated supernodes added (rows 22–23)', set: { levers: { megaSupernodes: { waves: [] } } } },
     {
       name: 'mega-supernodes early (all at T+1 h)',
-      description: `the same ${MEGA_TOTAL_2010} mega-supernodes, all at T+1 h (row 22)`,
+      description: `the same ${MEGA_TOTAL_2010} mega-supernodes, all in service at T+1 h (no ramp) (rows 22, 30)`,
       set: { levers: { megaSupernodes: { waves: [{ atHours: 1, count: MEGA_TOTAL_2010 }] } } },
     },
     {
       name: 'mega-supernodes ×2',
-      description: 'twice as many, same timing (row 22: press said "thousands")',
-      set: { levers: { megaSupernodes: { waves: P10.mega.waves.map((w) => ({ atHours: w.atHours, count: 2 * w.count })) } } },
+      description: 'twice as many, same timing and ramp (row 22: press said "thousands")',
+      set: { levers: { megaSupernodes: { waves: P10.mega.waves.map((w) => ({ ...w, count: 2 * w.count })) } } },
     },
   ],
   montecarlo: {
@@ -140,29 +164,24 @@ export const skype2010Scenario: Scenario = {
     phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6], headrooms: [0.25, 0.5, 1, 1.5, 2, 3, 4, 6] },
     connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
   },
-  observed: [
-    { t: 2.17, online: 5.14 / 21, label: 'RSS 5.14 M (18:40 UTC)' }, // row 2 (skypenumerology)
-    { t: 13.5, online: 0.175, lo: 0.15, hi: 0.2, label: '15–20 % (CIO, Wed night PST)' }, // row 2 (CIO/JP)
-    { t: 20, online: 0.3, label: '≈30 % (T+20 h)' }, // row 3
-    { t: 22, online: 0.5, label: '≈50 % (T+22 h)' }, // row 3
-    { t: 24.5, online: 0.825, lo: 0.8, hi: 0.85, label: '80–85 % (T+24–25 h)' }, // row 3
-    { t: 48, online: 1, label: 'normal' }, // row 3 (normal by T+≈48 h)
-  ],
+  observed: observedFrom(SKYPE_2010_OBSERVATIONS), // rows 2–3, 25 (the fit's data)
   reportedLoss: [0.25, 0.3], // row 16
 };
 
-const P07 = skype2007OverloadParams;
+const P07 = skype2007PredictedParams;
 
 /**
  * The August 2007 Skype outage (16–18 Aug 2007, row 26): synchronised reboots after Patch Tuesday, supernode
  * re-promotion broken under load, fixed by a forced supernode increase. Onset T = 16 Aug 2007 14:00 UTC (L: the
  * network degraded gradually from 15 Aug; the trough of 149,608 online was seen at 22:15 UTC).
  *
- * Values from `skype2007OverloadParams`, which keeps the first-generation rules of the overload model: per-step load
- * (`loadWindowSeconds` 0), no burst rule (`burstFactor` null), refusals cost a full login (`refuseCostFactor` 1),
- * the whole host cache probed per attempt (`probesPerAttempt` null), and the forced supernodes' login work counted
- * against their capacity (`mega.loginCostFactor` 1) — row 26 gives no number for any of them (L); the 2007
- * calibration predates the 2010 recalibration and was done with these rules off.
+ * Values from `skype2007PredictedParams` (issue 16, out of sample): every rule the two events share — supernode
+ * headroom, login cost, load window, burst and refusal rules, probes per attempt, client retries and give-ups, and
+ * the issue-16 mechanisms (rows 27–30) — is the 2010 fit's; only what is specific to 2007 comes from
+ * `skype2007OverloadParams` (row 26): population, the reboot trigger (30 % of machines and supernode hosts within
+ * 60 min — L, chosen after seeing that 120 min does not collapse the 2010-fitted network; disclosed in the preset),
+ * the reboot's restart (Skype autostarts), re-promotion broken under load (re-entry 20–40 h) and the forced
+ * supernodes (300 at T+22 h and T+30 h, 10 k clients each, never withdrawn). No feature shedding.
  */
 export const skype2007Scenario: Scenario = {
   name: 'skype-2007',
@@ -195,12 +214,7 @@ export const skype2007Scenario: Scenario = {
     phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.6], headrooms: [0.25, 0.5, 1, 2, 3, 4] },
     connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
   },
-  observed: [
-    { t: 8.25, online: 149_608 / 7e6, label: '149,608 online (16 Aug 15:15 PDT)' }, // row 26 [S4]
-    { t: 24.75, online: 3.15 / 7, label: '3.15 M (17 Aug 07:45 PDT)' }, // row 26 [S4]
-    { t: 26, online: 3 / 8, label: '≈3 M of ≈8 M usual (17 Aug noon EDT)' }, // row 26 [S4]
-    { t: 44, online: 1, label: 'normal (18 Aug 10:00 UTC)' }, // row 25/26 [S4]
-  ],
+  observed: observedFrom(SKYPE_2007_OBSERVATIONS), // rows 25–26 [S4] (not fitted: the prediction is judged on them)
   reportedLoss: [P07.trigger.supernodeCrashShare, P07.trigger.supernodeCrashShare], // row 26 (no published figure — L)
 };
 

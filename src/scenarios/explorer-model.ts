@@ -179,8 +179,9 @@ function attemptsLabel(n: number | null): string {
 
 /**
  * The mega-supernode waves of a setting: the scenario's waves rescaled to `megaCount` in total (whole numbers, the
- * last wave takes the rounding remainder) and shifted so that the first comes at `megaFirstHours`; a scenario
- * without waves gets one wave at `megaFirstHours`. Waves with no mega-supernode are dropped.
+ * last wave takes the rounding remainder) and shifted so that the first comes at `megaFirstHours`, each keeping its
+ * ramp (`overHours`); a scenario without waves gets one wave at `megaFirstHours`. Waves with no mega-supernode are
+ * dropped.
  *
  * @param scenario - a validated scenario.
  * @param megaCount - total count at scale 1 (integer >= 0).
@@ -191,10 +192,10 @@ function attemptsLabel(n: number | null): string {
  *
  * @example
  * ```ts
- * explorerWaves(loadScenario('skype-2010'), 200, 4); // [{ atHours: 4, count: 40 }, { atHours: 18, count: 160 }]
+ * explorerWaves(loadScenario('skype-2010'), 200, 4); // [{ atHours: 4, count: 45 }, { atHours: 18, count: 155, overHours: 12 }]
  * ```
  */
-export function explorerWaves(scenario: Scenario, megaCount: number, megaFirstHours: number): { atHours: number; count: number }[] {
+export function explorerWaves(scenario: Scenario, megaCount: number, megaFirstHours: number): { atHours: number; count: number; overHours?: number }[] {
   const base = [...scenario.levers.megaSupernodes.waves].sort((a, b) => a.atHours - b.atHours);
   if (base.length === 0) return megaCount > 0 ? [{ atHours: megaFirstHours, count: megaCount }] : [];
   const total = base.reduce((a, w) => a + w.count, 0);
@@ -204,7 +205,7 @@ export function explorerWaves(scenario: Scenario, megaCount: number, megaFirstHo
     const share = total > 0 ? w.count / total : 1 / base.length;
     const count = i === base.length - 1 ? megaCount - given : Math.round(megaCount * share);
     given += count;
-    return { atHours: megaFirstHours + (w.atHours - t0), count };
+    return { ...w, atHours: megaFirstHours + (w.atHours - t0), count };
   });
   return out.filter((w) => w.count > 0);
 }

@@ -40,4 +40,9 @@ export {
   metastabilityMarkdown,
   metastabilityRows,
   recoveryRows,
+  observedResiduals,
+  observedResidualRows,
+  whatStillMissesMarkdown,
+  observedForPlot,
+  type ObservedResidual,
 } from './report.ts';

@@ -1,7 +1,9 @@
 /**
- * Turn a scenario result into a report: the summary table, the verdict, the comparison tables, and four SVG plots
- * (timeline against the observed points, collapse probability against supernode loss with the mean-field boundary,
- * the loss × headroom phase diagram with f_c(α), and giant component against removal, random vs targeted).
+ * Turn a scenario result into a report: the summary table, the verdict, the comparison tables, the residual of the
+ * fluid curve and of the simulated mean at every observed point with a "what still misses" paragraph derived from
+ * them, and four SVG plots (timeline against the observed points, collapse probability against supernode loss with
+ * the mean-field boundary, the loss × headroom phase diagram with f_c(α), and giant component against removal,
+ * random vs targeted).
  *
  * @module
  */
@@ -13,6 +15,7 @@ import type { ReportBundle, ReportSection } from '../report/report-bundle.ts';
 import type { TableColumnInput, TableRow } from '../report/table-columns.ts';
 import { timelinePlot } from '../report/timeline-plot.ts';
 import type { LineUp } from '../compare/line-up.ts';
+import { modelValueAt } from '../compare/overload-calibration.ts';
 import type { Scenario } from './schema.ts';
 import type { ScenarioResult } from './run.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
@@ -242,6 +245,193 @@ export function whatIfRows(r: ScenarioResult): TableRow[] {
   }));
 }
 
+/** The model against one observed point (or window) of the scenario. */
+export interface ObservedResidual {
+  /** The observed point's label (or its time when it has none). */
+  label: string;
+  /** Hours after T; `tEnd` when the figure is a mean over a window. */
+  t: number;
+  tEnd?: number;
+  /** Observed online fraction and its range (absent when the scenario gives none). */
+  observed: number;
+  lo?: number;
+  hi?: number;
+  /** Half the range (the fit's σ when the scenario's points come from the fit's observations); null without a range. */
+  sigma: number | null;
+  /** Fluid limit at the point (window mean); NaN when the fluid timeline does not reach it. */
+  fluid: number;
+  /** Mean of the simulated runs, and the lowest and highest run (window means for a window). */
+  simulated: number;
+  simulatedMin: number;
+  simulatedMax: number;
+  /** (model − observed) / σ; null without a range. */
+  fluidSigma: number | null;
+  simulatedSigma: number | null;
+  /** Inside [lo, hi] (null without a range or when the model does not reach the point). */
+  fluidInside: boolean | null;
+  simulatedInside: boolean | null;
+}
+
+/**
+ * The residual of the fluid curve and of the simulated mean at every observed point of the scenario: the value at
+ * the point (linear interpolation between samples) or the mean over the window [t, tEnd] (trapezoids), as the
+ * calibration computes it (`modelValueAt`, src/compare/overload-calibration.ts).
+ *
+ * @param r - a scenario result.
+ * @returns one row per observed point, χ² = Σ standardized² of the fluid curve and of the simulated mean (over the
+ *   points with a range that the timeline reaches), and how many points entered χ².
+ *
+ * **Complexity**: O(points × log timeline + windows × timeline). **Model**: σ = (hi − lo)/2.
+ * **References**: docs/reference/skype-calibration.md, section 8.
+ *
+ * @example
+ * ```ts
+ * observedResiduals(result).rows.map((x) => x.simulatedSigma);
+ * ```
+ */
+export function observedResiduals(r: ScenarioResult): { rows: ObservedResidual[]; chi2Fluid: number; chi2Simulated: number; points: number } {
+  const lowest = r.timeline.map((p) => ({ t: p.t, online: p.onlineMin }));
+  const highest = r.timeline.map((p) => ({ t: p.t, online: p.onlineMax }));
+  const inside = (v: number, lo?: number, hi?: number) => (lo === undefined || hi === undefined || !Number.isFinite(v) ? null : v >= lo && v <= hi);
+  const rows = r.observed.map((o): ObservedResidual => {
+    const win = { t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}) };
+    const fluid = modelValueAt(r.fluidTimeline, win);
+    const simulated = modelValueAt(r.timeline, win);
+    const sigma = o.lo !== undefined && o.hi !== undefined && o.hi > o.lo ? (o.hi - o.lo) / 2 : null;
+    const z = (v: number) => (sigma === null || !Number.isFinite(v) ? null : (v - o.online) / sigma);
+    return {
+      label: o.label ?? `T+${o.t} h`,
+      t: o.t,
+      ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}),
+      observed: o.online,
+      ...(o.lo !== undefined ? { lo: o.lo } : {}),
+      ...(o.hi !== undefined ? { hi: o.hi } : {}),
+      sigma,
+      fluid,
+      simulated,
+      simulatedMin: modelValueAt(lowest, win),
+      simulatedMax: modelValueAt(highest, win),
+      fluidSigma: z(fluid),
+      simulatedSigma: z(simulated),
+      fluidInside: inside(fluid, o.lo, o.hi),
+      simulatedInside: inside(simulated, o.lo, o.hi),
+    };
+  });
+  const used = rows.filter((x) => x.fluidSigma !== null && x.simulatedSigma !== null);
+  return {
+    rows,
+    chi2Fluid: used.reduce((s, x) => s + (x.fluidSigma as number) ** 2, 0),
+    chi2Simulated: used.reduce((s, x) => s + (x.simulatedSigma as number) ** 2, 0),
+    points: used.length,
+  };
+}
+
+/** P(|Z| > 1) for a standard normal Z: 2·(1 − Φ(1)) = erfc(1/√2). */
+const OUTSIDE_1SIGMA = 0.31731050786291415;
+
+const when = (x: Pick<ObservedResidual, 't' | 'tEnd'>): string => (x.tEnd !== undefined ? `T+${x.t}–${x.tEnd} h` : `T+${x.t} h`);
+const signed = (z: number | null): string => (z === null ? 'n/a' : `${z >= 0 ? '+' : '−'}${Math.abs(z).toFixed(2)} σ`);
+
+/**
+ * The residual table: at every observed point the observed value and its range, the fluid limit and the simulated
+ * mean (with the lowest and highest run), each with its standardized residual and whether it lies in the range.
+ *
+ * @param r - a scenario result.
+ * @returns table rows (strings).
+ *
+ * **Complexity**: as {@link observedResiduals}. **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * markdownTable(observedResidualRows(result));
+ * ```
+ */
+export function observedResidualRows(r: ScenarioResult): TableRow[] {
+  const mark = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no');
+  return observedResiduals(r).rows.map((x) => ({
+    when: when(x),
+    observed: x.label,
+    value: pct(x.observed),
+    'range (σ = half of it)': x.lo !== undefined && x.hi !== undefined ? `${pct(x.lo)}–${pct(x.hi)}` : '',
+    fluid: pct(x.fluid),
+    'fluid residual': signed(x.fluidSigma),
+    'fluid in range': mark(x.fluidInside),
+    'simulated mean': pct(x.simulated),
+    'runs (min–max)': `${pct(x.simulatedMin)}–${pct(x.simulatedMax)}`,
+    'simulated residual': signed(x.simulatedSigma),
+    'simulated in range': mark(x.simulatedInside),
+  }));
+}
+
+/**
+ * "What still misses", in plain words, derived from the residuals (no fixed verdict text): which observed points
+ * the simulated mean or the fluid limit leaves outside their range, by how much and in which direction, whether the
+ * misses share a sign, and χ² of both curves. Points the timeline does not reach are named as such.
+ *
+ * @param r - a scenario result.
+ * @param scenario - the scenario that was run (for its number of timeline runs).
+ * @returns markdown (one paragraph).
+ *
+ * **Complexity**: as {@link observedResiduals}. **Model**: —. **References**: —.
+ *
+ * @example
+ * ```ts
+ * console.log(whatStillMissesMarkdown(result, scenario));
+ * ```
+ */
+export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenario, 'montecarlo'>): string {
+  const runs = scenario.montecarlo.timelineRuns;
+  const { rows, chi2Fluid, chi2Simulated, points } = observedResiduals(r);
+  if (rows.length === 0) return '**What still misses.** The scenario has no observed points to judge the model against.';
+  const unreached = rows.filter((x) => !Number.isFinite(x.simulated) || !Number.isFinite(x.fluid));
+  const ranged = rows.filter((x) => x.sigma !== null && Number.isFinite(x.simulated) && Number.isFinite(x.fluid));
+  const misses = ranged.filter((x) => x.simulatedInside === false || x.fluidInside === false);
+  const pts = (d: number) => `${Math.abs(100 * d).toFixed(1)} points ${d < 0 ? 'low' : 'high'}`;
+  const missText = (x: ObservedResidual) => {
+    const s = x.simulated - x.observed;
+    const f = x.fluid - x.observed;
+    const who =
+      x.simulatedInside === false && x.fluidInside === false
+        ? `the simulated mean, ${pct(x.simulated)}, is ${pts(s)} (${signed(x.simulatedSigma)}) and the fluid limit, ${pct(x.fluid)}, ${pts(f)} (${signed(x.fluidSigma)})`
+        : x.simulatedInside === false
+          ? `the simulated mean, ${pct(x.simulated)}, is ${pts(s)} (${signed(x.simulatedSigma)}; the fluid limit, ${pct(x.fluid)}, is inside)`
+          : `the fluid limit, ${pct(x.fluid)}, is ${pts(f)} (${signed(x.fluidSigma)}; the simulated mean, ${pct(x.simulated)}, is inside)`;
+    return `at ${when(x)} (${x.label}: ${pct(x.observed)}, range ${pct(x.lo)}–${pct(x.hi)}) ${who}`;
+  };
+  const parts: string[] = [];
+  if (ranged.length === 0) {
+    parts.push('No observed point has a range, so the residuals cannot be judged in σ; the table gives the differences.');
+  } else if (misses.length === 0) {
+    parts.push(`Every one of the ${ranged.length} observed points with a range is matched: the simulated mean and the fluid limit both lie inside each range.`);
+  } else {
+    const worst = [...misses].sort((a, b) => Math.abs(b.simulatedSigma ?? 0) - Math.abs(a.simulatedSigma ?? 0))[0];
+    const signs = new Set(misses.map((x) => Math.sign((x.simulatedInside === false ? x.simulated : x.fluid) - x.observed)));
+    parts.push(
+      `${misses.length} of the ${ranged.length} observed points with a range are missed: ${misses.map(missText).join('; ')}.` +
+        (misses.length > 1 ? (signs.size === 1 ? ` Every miss has the same sign: the model is too ${[...signs][0] < 0 ? 'low' : 'high'} at those points.` : ' The misses have both signs, so no single shift of the curve removes them.') : '') +
+        ` The largest simulated residual is at ${when(worst)} (${signed(worst.simulatedSigma)}).`,
+    );
+  }
+  if (unreached.length > 0) parts.push(`Not reached by the simulated time: ${unreached.map((x) => `${when(x)} (${x.label})`).join(', ')}.`);
+  if (points > 0) {
+    parts.push(
+      `χ² over the ${points} point${points === 1 ? '' : 's'} with a range: ${chi2Fluid.toFixed(2)} for the fluid limit, ${chi2Simulated.toFixed(2)} for the simulated mean of ${runs} run${runs === 1 ? '' : 's'} (σ = half of each range; were the ranges ±1 σ of Gaussian errors, ${(100 * OUTSIDE_1SIGMA).toFixed(1)} % of the points — ${(OUTSIDE_1SIGMA * points).toFixed(1)} of ${points} — would fall outside by chance).`,
+    );
+  }
+  return `**What still misses.** ${parts.join(' ')}`;
+}
+
+/** Observed points as the plots draw them: a window at its middle, with its range. */
+export function observedForPlot(r: Pick<ScenarioResult, 'observed'>): { t: number; online: number; lo?: number; hi?: number; label?: string }[] {
+  return r.observed.map((o) => ({
+    t: o.tEnd !== undefined ? (o.t + o.tEnd) / 2 : o.t,
+    online: o.online,
+    ...(o.lo !== undefined ? { lo: o.lo } : {}),
+    ...(o.hi !== undefined ? { hi: o.hi } : {}),
+    ...(o.label ? { label: o.label } : {}),
+  }));
+}
+
 function lineUpRows(l: LineUp, xName: string): TableRow[] {
   return l.rows.map((row) => ({
     [xName]: row.x,
@@ -299,7 +489,7 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
       ...(r.fluidTimeline.length > 0 ? [{ name: 'online, fluid limit (deterministic)', points: thin(r.fluidTimeline).map((p) => ({ t: p.t, online: p.online })), stroke: '#e15759', dash: '7,3' }] : []),
     ],
     bands: [{ name: 'online, min–max of runs', points: pts.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) }],
-    observed: r.observed.map((o) => ({ t: o.t, online: o.online, ...(o.lo !== undefined ? { lo: o.lo } : {}), ...(o.hi !== undefined ? { hi: o.hi } : {}), ...(o.label ? { label: o.label } : {}) })),
+    observed: observedForPlot(r),
     observedName: 'observed (reported figures, scenario.observed)',
     injections: scenario.levers.megaSupernodes.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega-SNs` })),
     yDomain: [0, 1.05],
@@ -443,6 +633,13 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       heading: 'Online users over time',
       markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: lowest to highest run) and the fluid limit of the same model (dashed red) against the figures reported at the time (dots). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
       plot: { name: 'timeline', svg: scenarioTimelineSvg(r, scenario), alt: 'online users over time with the observed points' },
+    },
+    {
+      heading: 'The fit: residual at every observed point',
+      markdown:
+        `The timeline above against each observed figure: the fluid limit and the mean of the ${scenario.montecarlo.timelineRuns} simulated runs (a window is compared with the model's mean over it), each residual in units of σ = half the observed range.\n\n` +
+        whatStillMissesMarkdown(r, scenario),
+      table: { rows: observedResidualRows(r), csv: 'observed-residuals' },
     },
     {
       heading: 'What-ifs',

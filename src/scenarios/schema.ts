@@ -236,6 +236,8 @@ const montecarloSchema = z.strictObject({
 
 const observedSchema = z.strictObject({
   t: num(-1000, 1000),
+  /** End of a window (hours after T): the figure is then compared with the model's mean over [t, tEnd]. */
+  tEnd: num(-1000, 1000).optional(),
   online: num(0, 2),
   lo: num(0, 2).optional(),
   hi: num(0, 2).optional(),
@@ -274,7 +276,7 @@ export const scenarioSchema = z
     levers: leversSchema,
     whatIf: z.array(whatIfSchema, { error: 'an array of { name, set }' }).max(50, { error: 'at most 50 what-ifs' }),
     montecarlo: montecarloSchema,
-    observed: z.array(observedSchema, { error: 'an array of { t, online, lo?, hi?, label? }' }).max(1000, { error: 'at most 1000 points' }),
+    observed: z.array(observedSchema, { error: 'an array of { t, tEnd?, online, lo?, hi?, label? }' }).max(1000, { error: 'at most 1000 points' }),
     /** The supernode loss reported for the event ([lo, hi]), judged by the verdict. */
     reportedLoss: z.tuple([prob(), prob()], { error: 'a pair [lo, hi] of supernode losses in [0, 1]' }),
   })
@@ -312,6 +314,9 @@ export const scenarioSchema = z
     s.observed.forEach((o, i) => {
       if (o.lo !== undefined && o.hi !== undefined && o.hi < o.lo) {
         ctx.addIssue({ code: 'custom', path: ['observed', i, 'hi'], message: `a number >= observed[${i}].lo (${o.lo})` });
+      }
+      if (o.tEnd !== undefined && !(o.tEnd > o.t)) {
+        ctx.addIssue({ code: 'custom', path: ['observed', i, 'tEnd'], message: `a time > observed[${i}].t (${o.t})` });
       }
     });
   });

@@ -72,6 +72,31 @@ describe('calibrateOverload (small, fast configuration)', () => {
     expect(r.leaveOneOut).toHaveLength(2);
     expect(r.simulation).toBeNull();
   });
+  it('profiles a parameter the fit pushes to a bound of its range: lowest χ² at the bound, interval ending there', () => {
+    // synthetic truth abandon.share = 0.1 outside the allowed [0, 0.05]; started next to the bound (0.0499) the fit
+    // stays there (the logit map reaches a bound only asymptotically) and the share must be profiled
+    const base = setFitParameters(
+      withOverloadParams(skype2010CalibratedParams, { durationHours: 3, forcedLoss: 0.3, mega: { waves: [{ atHours: 2, count: 80 }, { atHours: 2.5, count: 10 }] } }),
+      { 'abandon.share': 0.0499 },
+    );
+    const truth = fluidOverload(setFitParameters(base, { 'abandon.share': 0.1 }), { quantiles: 10 });
+    const obs = [1, 2.5].map((t) => ({ t, online: modelValueAt(truth.timeline, { t }), sigma: 0.01, label: `t${t}`, source: 'synthetic' }));
+    const share = { ...SKYPE_2010_FIT_PARAMETERS[0], lo: 0, hi: 0.05 };
+    const r = calibrateOverload({ base, observations: obs, parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]], fitQuantiles: 10, maxEvaluations: 10, looEvaluations: 0, intervals: false, simRuns: 0, profileEvaluations: 3 });
+    const p0 = r.parameters[0];
+    expect(p0.atBound).toBe(true);
+    const pr = r.profiles.find((x) => x.name === 'abandon.share');
+    expect(pr).toBeDefined();
+    expect([pr!.bound, pr!.at, pr!.kind, pr!.points[0].value]).toEqual(['hi', 0.05, 'profile', 0.05]);
+    expect(pr!.points[0].deltaChi2).toBeCloseTo(0, 9);
+    expect(pr!.interval[1]).toBe(0.05);
+    expect(pr!.interval[0]).toBeGreaterThanOrEqual(0);
+    if (pr!.limit !== null) {
+      expect(pr!.interval[0]).toBe(pr!.limit);
+      expect(pr!.points[pr!.points.length - 1].deltaChi2).toBeGreaterThanOrEqual(3.84);
+    }
+    expect(() => calibrateOverload({ base, observations: obs, parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]], profileEvaluations: 1 })).toThrow(/profileEvaluations/);
+  });
   it('rejects bad options naming the field', () => {
     expect(() => calibrateOverload({ maxEvaluations: 1 })).toThrow(/maxEvaluations/);
     expect(() => calibrateOverload({ observations: [{ t: 1, online: 0.5, sigma: 0, label: 'x', source: '' }] })).toThrow(/sigma/);
@@ -154,8 +179,9 @@ describe('scenarios carry the issue-16 mechanisms (optional fields)', () => {
     const { headroom: h2, overlay: _o, ...b } = withOverloadParams(p, { scale: 0.02 });
     expect(a).toEqual(b);
     expect(h1.spec).toBe(h2.spec);
-    // the built-in scenario (previous preset) has none of them
-    expect(skype2010Scenario.clients.abandon).toBeUndefined();
+    // the built-in scenario already carries them (it is built from skype2010CalibratedParams)
+    expect(skype2010Scenario.clients.abandon).toEqual(p.abandon);
+    expect(validateScenario(structuredClone(skype2010Scenario))).toEqual(validateScenario(s));
     expect(() => validateScenario({ ...s, clients: { ...s.clients, abandon: { share: 2, meanHours: 1, stages: 1 } } })).toThrow(/abandon\.share/);
   });
 });

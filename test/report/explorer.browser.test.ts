@@ -185,8 +185,8 @@ describe('index.html in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'initial.png'), fullPage: true });
   });
 
-  it('shows the verdict, timeline, collapse curve, thresholds, phase map and what-if table', async () => {
-    for (const id of ['verdict', 'explorer', 'timeline', 'collapse', 'thresholds', 'phase', 'what-if']) {
+  it('shows the verdict, timeline, fit residuals, collapse curve, thresholds, phase map and what-if table', async () => {
+    for (const id of ['verdict', 'explorer', 'timeline', 'fit', 'collapse', 'thresholds', 'phase', 'what-if']) {
       await expect(page.locator(`section#${id}`).count()).resolves.toBe(1);
     }
     expect(await page.locator('#verdict .verdict').textContent()).toBe((data.report as { verdict: string }).verdict);
@@ -197,6 +197,9 @@ describe('index.html in headless Chromium', () => {
     expect(await page.locator('#what-if tbody tr').count()).toBe(whatIf.length);
     expect(await page.locator('#what-if h2').textContent()).toContain('simulated (computed at report time)');
     expect(await page.locator('#thresholds tbody tr').count()).toBe(4);
+    // one residual row per observed point; the paragraph is derived from them
+    expect(await page.locator('#fit tbody tr').count()).toBe((data.report as { observed: unknown[] }).observed.length);
+    expect(await page.locator('#fit').textContent()).toContain('What still misses.');
   });
 
   it('starts at the scenario settings: the report-time fluid run, equal to Node and to the report fluid timeline', async () => {

@@ -13,7 +13,7 @@ const spec = explorerSpec(structuredClone(skype2010Scenario), 0.02);
 
 describe('explorer spec and parameters', () => {
   it("starts at the scenario's own settings and maps them to exactly the scenario's parameters", () => {
-    expect(spec.defaults).toEqual({ supernodeLoss: 0.275, autoUpdateCoverage: 0, headroomScale: 1, retry: 0, megaCount: 400, megaFirstHours: 2 });
+    expect(spec.defaults).toEqual({ supernodeLoss: 0.275, autoUpdateCoverage: 0, headroomScale: 1, retry: 0, megaCount: 353, megaFirstHours: 2 });
     const p = explorerParams(spec, spec.defaults);
     const q = scenarioToOverloadParams(skype2010Scenario, 0.02);
     // the headroom law object is rebuilt by the parse: compare it by its spec and quantiles, the rest field by field
@@ -30,8 +30,9 @@ describe('explorer spec and parameters', () => {
     expect(p.headroom.quantile(0.5)).toBeCloseTo(4 * base.headroom.quantile(0.5), 12);
     expect(p.retry).toEqual(spec.retryOptions[1].retry);
     expect(p.maxAttempts).toBe(spec.retryOptions[1].maxAttempts ?? Infinity);
-    // 2010 waves: 80 at T+2 h, 320 at T+16 h → 200 in the same proportions, the first at T+5 h
-    expect(p.mega.waves).toEqual([{ atHours: 5, count: 40 }, { atHours: 19, count: 160 }]);
+    // 2010 waves (fitted): 80 at T+2 h, 273 from T+16 h over 12 h → 200 in the same proportions (round(200·80/353)
+    // = 45, the rest 155), the first at T+5 h, the second keeping its 12-h ramp
+    expect(p.mega.waves).toEqual([{ atHours: 5, count: 45 }, { atHours: 19, count: 155, overHours: 12 }]);
   });
 
   it("offers the scenario's retry policy, then the what-ifs' (2010: full jitter and gRPC with 12 attempts, fixed with 12)", () => {

@@ -77,7 +77,7 @@ describe('scenario schema (properties)', () => {
       fc.property(fc.constantFrom(...paths), anyJson, (path, v) => {
         const doc = structuredClone(skype2010Scenario);
         setAt(doc, path, v);
-        if (v === null && /withdrawAtHours|atHours|ReturnHours|maxAttempts|probesPerAttempt|burstFactor/.test(String(path[path.length - 1]))) return; // null = never / whole cache / no burst rule: valid
+        if (v === null && /withdrawAtHours|atHours|ReturnHours|maxAttempts|probesPerAttempt|burstFactor|promotionMeanHours/.test(String(path[path.length - 1]))) return; // null = never / whole cache / no burst rule / no promotion step: valid
         const e = rejection(doc);
         expect(e.field.startsWith('scenario.')).toBe(true);
         expect(e.message.split('\n')).toHaveLength(1);

@@ -5,8 +5,8 @@ import { applyWhatIf, loadScenario, parseScenario } from '../../src/scenarios/lo
 import { ScenarioValidationError, validateScenario } from '../../src/scenarios/schema.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import {
-  skype2007OverloadParams,
-  skype2010OverloadParams,
+  skype2007PredictedParams,
+  skype2010CalibratedParams,
   validateOverloadParams,
   withOverloadParams,
   type OverloadParams,
@@ -122,8 +122,8 @@ describe('scenario schema', () => {
     return { ...rest, headroom: headroom.spec };
   };
   for (const [scenario, params] of [
-    [skype2010Scenario, skype2010OverloadParams],
-    [skype2007Scenario, skype2007OverloadParams],
+    [skype2010Scenario, skype2010CalibratedParams],
+    [skype2007Scenario, skype2007PredictedParams],
   ] as const) {
     it(`maps ${scenario.name} onto its calibrated parameter set, field for field`, () => {
       const scale = scenario.montecarlo.scale;
@@ -136,18 +136,18 @@ describe('scenario schema', () => {
     });
   }
 
-  it('keeps 2007 on the first-generation rules and 2010 on the recalibrated ones', () => {
+  it('runs 2007 on the 2010-fitted rules (out of sample) and both with the issue-16 mechanisms', () => {
     const p07 = scenarioToOverloadParams(skype2007Scenario);
-    expect([p07.loadWindowSeconds, p07.refuseCostFactor, p07.burstFactor, p07.probesPerAttempt, p07.mega.loginCostFactor]).toEqual([0, 1, Infinity, null, 1]);
     const p10 = scenarioToOverloadParams(skype2010Scenario);
-    expect([p10.loadWindowSeconds, p10.refuseCostFactor, p10.burstFactor, p10.probesPerAttempt, p10.mega.loginCostFactor]).toEqual([
-      skype2010OverloadParams.loadWindowSeconds,
-      skype2010OverloadParams.refuseCostFactor,
-      skype2010OverloadParams.burstFactor,
-      skype2010OverloadParams.probesPerAttempt,
-      skype2010OverloadParams.mega.loginCostFactor,
-    ]);
+    const rules = (p: OverloadParams) => [p.loadWindowSeconds, p.refuseCostFactor, p.burstFactor, p.probesPerAttempt, p.mega.loginCostFactor, p.loginCost, p.headroom.spec];
+    expect(rules(p07)).toEqual(rules(p10));
+    expect(rules(p10)).toEqual(rules(skype2010CalibratedParams));
     expect(Number.isFinite(p10.burstFactor)).toBe(true);
+    for (const p of [p07, p10]) {
+      expect(p.abandon).toEqual(skype2010CalibratedParams.abandon);
+      expect(p.promotion).toEqual(skype2010CalibratedParams.promotion);
+    }
+    expect(p10.mega.waves[1].overHours).toBe(skype2010CalibratedParams.mega.waves[1].overHours);
   });
 
   it('lets a scenario file set each of the recalibration parameters (null = off)', () => {

@@ -14,6 +14,7 @@ interface CalibrateCliOptions {
   seed: number;
   maxEvals?: number;
   looEvals?: number;
+  profileEvals?: number;
   simRuns?: number;
   simScale?: number;
   svg?: string;
@@ -29,6 +30,7 @@ export function register(program: Command): void {
     .argument('<scenario>', `one of ${SCENARIOS.join(', ')}`)
     .option('--max-evals <N>', 'evaluation bound of the main Nelder–Mead fit (default 120)', intOption('--max-evals', 8, 100_000))
     .option('--loo-evals <N>', 'evaluation bound of each leave-one-out refit (default 30; 0 = skip)', intOption('--loo-evals', 0, 100_000))
+    .option('--profile-evals <N>', 'refit evaluations at each profiled value of a parameter fitted to a bound of its range (default 15; 0 = a slice)', intOption('--profile-evals', 0, 100_000))
     .option('--sim-runs <N>', 'simulations confirming the fit (default 4; 0 = skip)', intOption('--sim-runs', 0, 1000))
     .option('--sim-scale <X>', 'population scale of those simulations (default 0.02 for 2010, 0.05 for 2007)', numberOption('--sim-scale', 0.001, 1))
     .option('--svg <FILE>', 'skype-2010: write the plot (simulated band and mean, fluid curve, observed points) to FILE');
@@ -44,7 +46,8 @@ Examples:
 Objective: χ² = Σ ((fluid online − observed)/σ)² over the observed points of the record (src/models/
 overload-observations.ts, rows 2–3 of docs/reference/skype-calibration.md), each free parameter bounded by its
 source range. Intervals from the Hessian of χ² (covariance 2·H⁻¹); leave-one-out: refit without a point (warm
-start), predict it. The simulated mean (runs with seeds (seed, index 0..runs−1)) confirms the fitted fluid curve.`,
+start), predict it. A parameter fitted to a bound of its source range is profiled from that bound inward (the
+others refitted); its 95 % interval ends where χ² has risen by 3.84. The simulated mean (runs with seeds (seed, index 0..runs−1)) confirms the fitted fluid curve.`,
   );
   cmd.action(
     action(async (name: string, opts: CalibrateCliOptions) => {
@@ -86,6 +89,7 @@ start), predict it. The simulated mean (runs with seeds (seed, index 0..runs−1
         seed: opts.seed,
         ...(opts.maxEvals !== undefined ? { maxEvaluations: opts.maxEvals } : {}),
         ...(opts.looEvals !== undefined ? { looEvaluations: opts.looEvals } : {}),
+        ...(opts.profileEvals !== undefined ? { profileEvaluations: opts.profileEvals } : {}),
         ...(opts.simRuns !== undefined ? { simRuns: opts.simRuns } : {}),
         ...(opts.simScale !== undefined ? { simScale: opts.simScale } : {}),
         onEvaluation: (n, chi2) => {
@@ -117,6 +121,15 @@ start), predict it. The simulated mean (runs with seeds (seed, index 0..runs−1
             `  ${p.name.padEnd(24)} ${fmt(p.start).padStart(8)}  ${fmt(p.value).padStart(9)}  ${(p.interval ? `[${fmt(p.interval[0])}, ${fmt(p.interval[1])}]` : '—').padEnd(21)} [${p.lo}, ${p.hi}]${p.atBound ? ' (at a bound)' : ''}  ${p.source}`,
         ),
         `  intervals: ${r.intervalsNote}`,
+        ...r.profiles.flatMap((pr) => [
+          `  ${pr.name} ends at the ${pr.bound === 'hi' ? 'upper' : 'lower'} end of its source range (${pr.at}): χ² ${pr.kind} from the bound inward${pr.kind === 'profile' ? ` (others refitted, ${pr.evaluations} evaluations each)` : ''}: ` +
+            pr.points.map((q) => `${fmt(q.value)} → Δχ² ${q.deltaChi2.toFixed(2)}`).join(', '),
+          `    95 % interval [${fmt(pr.interval[0])}, ${fmt(pr.interval[1])}]${pr.limit === null ? ' (Δχ² stays below 3.84 over the whole range)' : ` (Δχ² = 3.84 at ${fmt(pr.limit)})`}; ${
+            pr.points[0].deltaChi2 <= 1e-9
+              ? `χ² is lowest at the bound: the record would prefer a value ${pr.bound === 'hi' ? 'above' : 'below'} the range, which no source supports`
+              : `χ² is lowest inside the range, at ${fmt(pr.points.reduce((a, b) => (b.chi2 < a.chi2 ? b : a)).value)}: the fit had not converged in this direction`
+          }`,
+        ]),
         '',
         '  t (h)         observed          fluid (fit)      fluid (100 q)    simulated mean [min, max]           leave-one-out',
         ...r.fluid.rows.map((row, i) => {
