@@ -30,6 +30,11 @@ export interface LoopMessagePassingOptions {
   tolerance?: number;
   /** Bound on the number of sweeps (default 10 000). */
   maxIterations?: number;
+  /**
+   * Called at the start of every iteration with its number (1, 2, …) and the residual after the previous one
+   * (Infinity before the first); for progress display only.
+   */
+  onIteration?: (iteration: number, residual: number) => void;
 }
 
 /** Result of {@link messagePassingLoops}. */
@@ -797,6 +802,7 @@ export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMes
   let converged = M === 0;
   while (!converged && iterations < maxIterations) {
     iterations++;
+    options.onIteration?.(iterations, residual);
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
       if (bySenderOff[j] === bySenderOff[j + 1]) continue;

@@ -13,6 +13,11 @@ export interface NonBacktrackingOptions {
   tolerance?: number;
   /** Bound on the number of power-iteration steps (default 100 000). */
   maxIterations?: number;
+  /**
+   * Called at the start of every iteration with its number (1, 2, …) and the residual after the previous one
+   * (Infinity before the first); for progress display only.
+   */
+  onIteration?: (iteration: number, residual: number) => void;
 }
 
 /** Result of {@link nonBacktrackingSpectralRadius}. */
@@ -185,6 +190,7 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
   for (let c = 0; c < nc; c++) norm2 += x[c] * x[c];
   while (iterations < maxIterations) {
     iterations++;
+    options.onIteration?.(iterations, residual);
     // (Mz) = [A x + y − D y ; x]
     let zMz = 0;
     for (let c = 0; c < nc; c++) {
