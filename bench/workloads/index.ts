@@ -71,9 +71,9 @@ const fmtN = (n: number): string => {
   return mant.length <= 3 ? `${mant}e${exp}` : String(n);
 };
 
-async function fragility(ctx: RunContext, task: string, params: Record<string, number | string>, warmup = WARMUP, reps = REPS): Promise<ChildOutput> {
+async function fragility(ctx: RunContext, task: string, params: Record<string, number | string>, warmup = WARMUP, reps = REPS, timeoutMs?: number): Promise<ChildOutput> {
   ctx.log(`  fragility ${task} ${JSON.stringify(params)}`);
-  return runFragilityChild(task, params, warmup, reps, ctx.out);
+  return runFragilityChild(task, params, warmup, reps, ctx.out, timeoutMs);
 }
 
 async function peer(ctx: RunContext, workload: string, args: (string | number)[], warmup = WARMUP, reps = REPS): Promise<PeerOutput | Error> {
@@ -323,7 +323,8 @@ function sampledBetweennessWorkload(n: number, samples: number): Workload {
     id: `betweenness-sampled-${fmtN(n)}`,
     async run(ctx) {
       const title = `components + sampled betweenness (${samples} pivots), ER n = ${fmtN(n)}, ⟨k⟩ = 4`;
-      const f = await fragility(ctx, 'betweenness-sampled', { n, k: 4, samples }, 0, 1);
+      // one call (tens of seconds at n = 1e6 on a quiet machine); 30 min before the child is killed, for a loaded one
+      const f = await fragility(ctx, 'betweenness-sampled', { n, k: 4, samples }, 0, 1, 1_800_000);
       const row = baseRow(this.id, title, f);
       if (f.skipped !== undefined) return [row];
       const r = f.result as { n: number; m: number; components: number; largestComponent: number; method: string; samples: number; top: number; topValue: number; topSe: number; maxSe: number };
