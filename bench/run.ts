@@ -2,7 +2,7 @@
  * `npm run bench` — fragility side by side with graph-tool, python-igraph, networkx and graphology-metrics.
  *
  * Options: `--quick` (small sizes, a smoke test), `--only NAME[,NAME]` (workload names: er, site, bond, read, e2e, ensemble,
- * cli, attack, betweenness, motter-lai, analytic, mp, two-tier, overload, fluid, queue, explorer, huge; or row ids such
+ * cli, attack, betweenness, betweenness-sampled, motter-lai, analytic, mp, two-tier, overload, fluid, queue, explorer, huge; or row ids such
  * as site-1e6),
  * `--out FILE` (report path). The full run writes bench/RESULTS.md; --quick and --only write
  * bench/out/RESULTS-quick.md / RESULTS-partial.md unless --out is given. Exit code 1 when any result disagrees with a

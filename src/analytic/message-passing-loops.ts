@@ -31,6 +31,11 @@ export interface LoopMessagePassingOptions {
   tolerance?: number;
   /** Bound on the number of sweeps (default 10 000). */
   maxIterations?: number;
+  /**
+   * Called at the start of every iteration with its number (1, 2, …) and the residual after the previous one
+   * (Infinity before the first); for progress display only.
+   */
+  onIteration?: (iteration: number, residual: number) => void;
 }
 
 /** Result of {@link messagePassingLoops}. */
@@ -877,6 +882,7 @@ function gaussSeidel(n: number, index: MessageIndex, nodes: NodePrograms, msgs: 
   let converged = M === 0;
   while (!converged && iterations < o.maxIterations) {
     iterations++;
+    options.onIteration?.(iterations, residual);
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
       if (bySenderOff[j] === bySenderOff[j + 1]) continue;

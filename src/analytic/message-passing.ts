@@ -16,6 +16,11 @@ export interface MessagePassingOptions {
   tolerance?: number;
   /** Bound on the number of sweeps (default 10 000). */
   maxIterations?: number;
+  /**
+   * Called at the start of every iteration with its number (1, 2, …) and the residual after the previous one
+   * (Infinity before the first); for progress display only.
+   */
+  onIteration?: (iteration: number, residual: number) => void;
   /** The reverse half-edge index if the caller already has it (see {@link reverseHalfEdge}); computed otherwise. */
   reverse?: Int32Array;
 }
@@ -108,6 +113,7 @@ export function messagePassingPercolation(g: CompactGraph, p: number, options: M
   let converged = false;
   while (iterations < maxIterations) {
     iterations++;
+    options.onIteration?.(iterations, residual);
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
       const start = offsets[j];

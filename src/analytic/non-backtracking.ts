@@ -13,6 +13,11 @@ export interface NonBacktrackingOptions {
   tolerance?: number;
   /** Bound on the number of power-iteration steps (default 100 000). */
   maxIterations?: number;
+  /**
+   * Called at the start of every iteration with its number (1, 2, …) and the residual after the previous one
+   * (Infinity before the first); for progress display only.
+   */
+  onIteration?: (iteration: number, residual: number) => void;
 }
 
 /** Result of {@link nonBacktrackingSpectralRadius}. */
@@ -212,6 +217,7 @@ function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: 
   for (let c = 0; c < nc; c++) norm2 += x[c] * x[c];
   while (iterations < maxIterations) {
     iterations++;
+    options.onIteration?.(iterations, residual);
     // (Mz) = [A x + y − D y ; x]
     let zMz = 0;
     for (let c = 0; c < nc; c++) {

@@ -45,6 +45,8 @@ export interface EfficiencyCascadeOptions {
   maxSteps?: number;
   /** Precomputed intact loads L(0) and efficiency E(0) (shared across an α sweep on one graph). */
   initial?: { load: Float64Array; efficiency: number };
+  /** Called before each step with (step, maxSteps); the run may stop earlier at its steady state. */
+  onProgress?: (step: number, maxSteps: number) => void;
 }
 
 /** Result of {@link efficiencyCascade}. */
@@ -145,6 +147,7 @@ export function efficiencyCascade(g: CompactGraph, opts: EfficiencyCascadeOption
   const history: { step: number; eff: Float64Array }[] = [];
   const slack = 1e-10;
   for (let step = 1; step <= maxSteps; step++) {
+    opts.onProgress?.(step, maxSteps);
     for (let e = 0; e < m; e++) lengths[e] = eff[e] > 0 ? 1 / eff[e] : Infinity;
     const r = weightedLoadAndEfficiency(g, lengths, alive);
     efficiency.push(r.efficiency / E0);

@@ -56,6 +56,11 @@ export interface MotterLaiOptions {
   rng?: Rng;
   /** Precomputed intact-graph loads L0 (length n), e.g. shared across an α sweep. */
   initialLoad?: Float64Array;
+  /**
+   * Progress of the load computations: `wave` 0 is the intact graph's L0, wave w ≥ 1 the loads before overload wave w;
+   * `done` of `total` Brandes sources of that computation.
+   */
+  onProgress?: (wave: number, done: number, total: number) => void;
 }
 
 /** The result of {@link motterLaiCascade}. */
@@ -115,7 +120,7 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
     L0 = opts.initialLoad;
     method = opts.samples !== undefined && opts.samples < n ? 'sampled' : 'exact';
   } else {
-    const b = betweenness(g, { samples: opts.samples, rng: rng.fork(1) });
+    const b = betweenness(g, { samples: opts.samples, rng: rng.fork(1), ...(opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(0, d, t) } : {}) });
     L0 = b.values;
     method = b.method;
   }
@@ -129,7 +134,8 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
     const { sub, ids } = survivingSubgraph(g, alive);
     if (sub.n === 0) break;
     const K = opts.samples === undefined ? undefined : Math.min(opts.samples, sub.n);
-    const L = betweenness(sub, { samples: K, rng: rng.fork(2 + wave) }).values;
+    const progress = opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(wave + 1, d, t) } : {};
+    const L = betweenness(sub, { samples: K, rng: rng.fork(2 + wave), ...progress }).values;
     let nf = 0;
     for (let j = 0; j < sub.n; j++) {
       const i = ids[j];
@@ -190,7 +196,8 @@ export function motterLaiSweep(g: CompactGraph, alphas: ReadonlyArray<number>, o
   if (g.n < 1) throw new FragilityInputError('graph', 'an empty graph', 'a graph with at least 1 node');
   alphas.forEach((a, i) => checkNumber(`alphas[${i}]`, a, 0));
   const base = opts.rng ?? new Rng(opts.seed ?? 1, 0);
-  const L0 = opts.initialLoad ?? betweenness(g, { samples: opts.samples, rng: base.fork(1) }).values;
+  const progress = opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(0, d, t) } : {};
+  const L0 = opts.initialLoad ?? betweenness(g, { samples: opts.samples, rng: base.fork(1), ...progress }).values;
   return alphas.map((alpha) => {
     const r = motterLaiCascade(g, { ...opts, alpha, rng: base, initialLoad: L0 });
     return { alpha, G: r.G, waves: r.waves, failed: r.failed, seed: r.seed };

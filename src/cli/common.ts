@@ -147,6 +147,43 @@ export function handleCommanderError(err: CommanderError): never {
   process.exit(err.exitCode === 0 ? 0 : 2);
 }
 
+/** Help text of `--no-progress` (every command with progress uses it through {@link withProgress}). */
+export const NO_PROGRESS_HELP =
+  'no progress on stderr (default: a bar or lines on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)';
+
+/** Add `--no-progress` to a command. */
+export function withProgress(cmd: Command): Command {
+  return cmd.option('--no-progress', NO_PROGRESS_HELP);
+}
+
+/** Whether a command shows progress: not with `--no-progress`, not under `--json` when stderr is not a terminal. */
+export function progressOn(opts: { progress?: boolean; json?: boolean }): boolean {
+  return !(opts.progress === false || (opts.json && !process.stderr.isTTY));
+}
+
+/**
+ * Progress as lines on stderr, `[12.3 s] label: message`, for runs whose total is not known in advance (waves of a
+ * cascade, iterations to convergence, phases of a scenario). A message is printed when `force` is set (a new phase)
+ * or when at least `intervalMs` passed since the last line, so that a callback called every iteration costs a
+ * clock read, not a line. Same on/off rules as {@link progressBar}.
+ *
+ * @param opts - the command's `progress` and `json` options.
+ * @param label - prefix of every line ('' for none).
+ * @param intervalMs - least time between two unforced lines (default 2000 ms).
+ * @returns `say(message, force?)`, a no-op when progress is off.
+ */
+export function progressLines(opts: { progress?: boolean; json?: boolean }, label: string, intervalMs = 2000): (message: string, force?: boolean) => void {
+  if (!progressOn(opts)) return () => {};
+  const t0 = performance.now();
+  let last = -Infinity;
+  return (message, force = false) => {
+    const now = performance.now();
+    if (!force && now - last < intervalMs) return;
+    last = now;
+    process.stderr.write(`[${((now - t0) / 1000).toFixed(1)} s] ${label ? `${label}: ` : ''}${message}\n`);
+  };
+}
+
 /** A progress display on stderr (cli-progress), or nothing. */
 export interface Progress {
   /** Report `done` of `total` (starts the bar on the first call). */
@@ -167,7 +204,7 @@ export interface Progress {
  */
 export async function progressBar(opts: { progress?: boolean; json?: boolean }, label: string, unit: string): Promise<Progress> {
   const tty = Boolean(process.stderr.isTTY);
-  if (opts.progress === false || (opts.json && !tty)) return { update() {}, stop() {} };
+  if (!progressOn(opts)) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {

@@ -39,6 +39,59 @@ export interface CompactGraphOptions {
   keys?: readonly string[];
 }
 
+/** log2 of the nodes per bucket of {@link bucketedTargets} (4096: a bucket's cursors and targets stay in cache). */
+const BUCKET_SHIFT = 12;
+const BUCKET_NODES = 1 << BUCKET_SHIFT;
+/** Largest m built through buckets (their transient arrays take 12m bytes: 384 MiB at this bound). */
+const BUCKETED_MAX_EDGES = 1 << 25;
+
+/**
+ * The CSR targets of {@link CompactGraph.fromEdges} in two cache-friendly passes instead of one scatter over the
+ * whole target array (two random writes per edge, a cache miss each once 2m ints outgrow the cache): the half-edges
+ * are first appended, in edge order, to one run per bucket of 4096 consecutive node ids (n/4096 sequential write
+ * streams), then each bucket's run is distributed to its nodes' lists, whose cursors and targets fit in cache. Both
+ * passes are stable, so every list is in edge order, exactly as the direct scatter builds it. `offsets` holds the
+ * degrees on entry and the CSR offsets on return. Measured (ER n = 1e6, m = 2e6, CPU, under load): 301 → 177 ms.
+ */
+function bucketedTargets(n: number, m: number, es: Int32Array, et: Int32Array, offsets: Int32Array): Int32Array {
+  const nb = ((n - 1) >>> BUCKET_SHIFT) + 1;
+  const start = new Int32Array(nb + 1);
+  for (let b = 0; b < nb; b++) {
+    const hi = Math.min(n, (b + 1) << BUCKET_SHIFT);
+    let d = 0;
+    for (let u = b << BUCKET_SHIFT; u < hi; u++) d += offsets[u];
+    start[b + 1] = start[b] + d;
+  }
+  const cur = start.slice(0, nb);
+  const local = new Uint16Array(2 * m); // owner id within its bucket
+  const other = new Int32Array(2 * m);
+  for (let e = 0; e < m; e++) {
+    const u = es[e];
+    const v = et[e];
+    let p = cur[u >>> BUCKET_SHIFT]++;
+    local[p] = u & (BUCKET_NODES - 1);
+    other[p] = v;
+    p = cur[v >>> BUCKET_SHIFT]++;
+    local[p] = v & (BUCKET_NODES - 1);
+    other[p] = u;
+  }
+  // degrees → offsets (exclusive prefix sums), and a cursor per node
+  let acc = 0;
+  for (let u = 0; u < n; u++) {
+    const d = offsets[u];
+    offsets[u] = acc;
+    acc += d;
+  }
+  offsets[n] = acc;
+  const targets = new Int32Array(2 * m);
+  const cursor = offsets.slice(0, n);
+  for (let b = 0; b < nb; b++) {
+    const base = b << BUCKET_SHIFT;
+    for (let p = start[b], end = start[b + 1]; p < end; p++) targets[cursor[base + local[p]]++] = other[p];
+  }
+  return targets;
+}
+
 /** An immutable undirected (multi)graph in CSR form. See the module documentation. */
 export class CompactGraph {
   /** Number of nodes. */
@@ -117,6 +170,9 @@ export class CompactGraph {
       if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
       offsets[u]++;
       offsets[v]++;
+    }
+    if (n > BUCKET_NODES && m <= BUCKETED_MAX_EDGES) {
+      return new CompactGraph(n, offsets, bucketedTargets(n, m, edgeSource, edgeTarget, offsets), edgeSource, edgeTarget, opts);
     }
     for (let u = 1; u < n; u++) offsets[u] += offsets[u - 1];
     offsets[n] = 2 * m;

@@ -33,6 +33,11 @@ export interface FiniteSizeStudyOptions {
   omega?: number | 'fit';
   /** Confidence level (default 0.95). */
   level?: number;
+  /**
+   * Called as replicates finish: `done` of `total` replicates over all sizes (sizes run smallest first, so the
+   * later replicates take longer).
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One size of a finite-size study. */
@@ -126,7 +131,10 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
 
   const rows: FiniteSizeStudyRow[] = [];
   const samples = [];
+  const total = runsList.reduce((a, b) => a + b, 0);
+  let before = 0; // replicates of the sizes already done
   for (const { L, runs, i } of order) {
+    const base = before;
     const res = await runEnsemble({
       graph: `${opts.lattice}:L=${L}`,
       mode,
@@ -138,7 +146,9 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
       level,
       wrapping: true,
       wrappingKind: kind,
+      ...(opts.onProgress ? { onProgress: (done: number) => opts.onProgress!(base + done, total) } : {}),
     });
+    before += runs;
     const s = res.wrappingSamples!;
     samples.push(s);
     const occ = new Float64Array(s.runs);

@@ -17,7 +17,8 @@
  *
  * Bond sweeps gather the endpoints of the next block of edges in addition order first (independent loads the
  * processor overlaps), then run the unions over the block; the block is small (64 Ki edges), so memory stays
- * O(n + m) with a small constant.
+ * O(n + m) with a small constant. The gather reads an interleaved copy of the endpoints (one cache miss per edge
+ * instead of two; measured about 15–20 % of a bond sweep at n = 1e6, m = 2e6).
  *
  * Internal (not exported from the barrel).
  *
@@ -29,6 +30,23 @@ const ABSENT = 0x7fffffff;
 
 /** Edges gathered at a time by the bond kernel. */
 const BLOCK = 1 << 16;
+
+/**
+ * Largest m for which the bond kernel copies the endpoints into one interleaved array (8m bytes: 512 MiB at this
+ * bound); above it the kernel gathers from the two endpoint arrays, so that a sweep at n = 1e8 does not need another
+ * 1.6 GB.
+ */
+const INTERLEAVE_MAX_EDGES = 1 << 26;
+
+/** `[es[0], et[0], es[1], et[1], …]` for the first m edges. */
+function interleave(es: Int32Array, et: Int32Array, m: number): Int32Array {
+  const pairs = new Int32Array(2 * m);
+  for (let e = 0, j = 0; e < m; e++, j += 2) {
+    pairs[j] = es[e];
+    pairs[j + 1] = et[e];
+  }
+  return pairs;
+}
 
 /** Output arrays of a sweep, index k = configuration after k additions (length steps + 1). */
 export interface SweepArrays {
@@ -174,8 +192,18 @@ export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int
 /**
  * Bond sweep: start from n singletons and add the m edges `ord[m-1], …, ord[0]` (edge e joins `es[e]`–`et[e]`), recording
  * the observables after each addition into `out[0..m]`; with a `sink`, block by block as in {@link siteKernel}.
+ * `interleaveMaxEdges` (tests) overrides the largest m gathered through an interleaved copy of the endpoints.
  */
-export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array, ord: Int32Array, out: SweepArrays, sink?: SweepSink): void {
+export function bondKernel(
+  n: number,
+  m: number,
+  es: Int32Array,
+  et: Int32Array,
+  ord: Int32Array,
+  out: SweepArrays,
+  sink?: SweepSink,
+  interleaveMaxEdges = INTERLEAVE_MAX_EDGES,
+): void {
   const uf = new Int32Array(n).fill(-1);
   const cnt = new Int32Array(n + 2);
   cnt[1] = n;
@@ -201,12 +229,23 @@ export function bondKernel(n: number, m: number, es: Int32Array, et: Int32Array,
   }
   const bu = new Int32Array(Math.min(BLOCK, m));
   const bv = new Int32Array(Math.min(BLOCK, m));
+  // Both endpoints of edge e side by side (pairs[2e], pairs[2e + 1]): the gather in random edge order then misses
+  // the cache once per edge instead of twice (es and et are separate arrays). 8m bytes, built sequentially.
+  const pairs = m <= interleaveMaxEdges ? interleave(es, et, m) : null;
   for (let k0 = 1; k0 <= m; k0 += BLOCK) {
     const k1 = Math.min(m, k0 + BLOCK - 1);
-    for (let k = k0, i = 0; k <= k1; k++, i++) {
-      const e = ord[m - k];
-      bu[i] = es[e];
-      bv[i] = et[e];
+    if (pairs !== null) {
+      for (let k = k0, i = 0; k <= k1; k++, i++) {
+        const e2 = ord[m - k] << 1;
+        bu[i] = pairs[e2];
+        bv[i] = pairs[e2 + 1];
+      }
+    } else {
+      for (let k = k0, i = 0; k <= k1; k++, i++) {
+        const e = ord[m - k];
+        bu[i] = es[e];
+        bv[i] = et[e];
+      }
     }
     for (let k = k0, i = 0; k <= k1; k++, i++) {
       // find(u), find(v) with path halving

@@ -17,7 +17,7 @@ import { FragilityInputError } from '../errors.ts';
  * @throws FragilityInputError naming `field` when the length is not n, an entry is not an integer in [0, n), or an
  *   entry repeats.
  *
- * **Complexity** O(n) time, n bytes of scratch.
+ * **Complexity** O(n) time, n bits of scratch for an Int32Array (n bytes otherwise).
  *
  * **Model** a removal order is a bijection {0..n-1} → {0..n-1}, position ↦ element.
  *
@@ -33,6 +33,20 @@ export function validateOrder(order: ArrayLike<number>, n: number, field = 'orde
   const allowed = `a permutation of 0..${n - 1} (each id exactly once)`;
   if (!order || typeof order.length !== 'number') throw new FragilityInputError(field, order, allowed);
   if (order.length !== n) throw new FragilityInputError(field, `an array of length ${order.length}`, allowed, `length must be ${n}`);
+  if (order instanceof Int32Array) {
+    // The common case (orders built by this library): integers already, and one bit per id (n/8 bytes: 256 KB at
+    // n = 2e6, cache-resident, where a byte per id is not) for the repeat check.
+    const seen = new Int32Array((n + 31) >>> 5);
+    for (let i = 0; i < n; i++) {
+      const v = order[i];
+      if (v < 0 || v >= n) throw new FragilityInputError(`${field}[${i}]`, v, allowed);
+      const w = v >>> 5;
+      const bit = 1 << (v & 31);
+      if ((seen[w] & bit) !== 0) throw new FragilityInputError(`${field}[${i}]`, v, allowed, `${v} appears twice`);
+      seen[w] |= bit;
+    }
+    return order;
+  }
   const seen = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const v = order[i];

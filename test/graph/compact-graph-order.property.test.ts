@@ -29,3 +29,40 @@ describe('CompactGraph.fromEdges adjacency order (property)', () => {
     );
   });
 });
+
+describe('CompactGraph.fromEdges through buckets (n > 4096, issue 18)', () => {
+  // Above 4096 nodes the CSR is built by a two-pass bucketed distribution; it must give the same lists, in edge
+  // order, as the direct scatter (self-loops, parallel edges, ids at bucket edges and at n − 1 included).
+  const big = fc.integer({ min: 4097, max: 20_000 }).chain((n) => {
+    const id = fc.oneof(fc.nat(n - 1), fc.constantFrom(...[0, 4095, 4096, 8191, 8192, 16383, 16384, n - 1].filter((x) => x < n)));
+    return fc.record({
+      n: fc.constant(n),
+      pairs: fc.array(fc.oneof(fc.tuple(id, id), id.map((u) => [u, u] as [number, number])), { maxLength: 3000 }),
+    });
+  });
+  it('same offsets and targets as appending each edge to both endpoints’ lists (fast-check, 60 runs)', () => {
+    fc.assert(
+      fc.property(big, ({ n, pairs }) => {
+        const s = Int32Array.from(pairs, (p) => p[0]);
+        const t = Int32Array.from(pairs, (p) => p[1]);
+        const g = CompactGraph.fromEdges(n, s, t);
+        const deg = new Int32Array(n);
+        for (const [u, v] of pairs) {
+          deg[u]++;
+          deg[v]++;
+        }
+        const off = new Int32Array(n + 1);
+        for (let u = 0; u < n; u++) off[u + 1] = off[u] + deg[u];
+        const cur = off.slice(0, n);
+        const tg = new Int32Array(2 * pairs.length);
+        for (const [u, v] of pairs) {
+          tg[cur[u]++] = v;
+          tg[cur[v]++] = u;
+        }
+        expect(Array.from(g.offsets)).toEqual(Array.from(off));
+        expect(Array.from(g.targets)).toEqual(Array.from(tg));
+      }),
+      { numRuns: 60, seed: 18 },
+    );
+  });
+});

@@ -105,6 +105,14 @@ describe('fused sweep kernels = ClusterState loops', () => {
       expectSame(sweepBond(g, bo), referenceBond(g, bo));
     }
   });
+
+  it('bond: the gather without the interleaved endpoint copy (used above 2^26 edges) gives the same sequences', () => {
+    const g = erdosRenyi(100_000, 4 / 99_999, stream(5));
+    const bo = randomEdgeOrder(g.m, stream(7, 2));
+    const direct = sweepArrays(g.m);
+    bondKernel(g.n, g.m, g.edgeSource, g.edgeTarget, bo, direct, undefined, 0);
+    expectSame({ mode: 'bond', n: g.n, steps: g.m, ...direct }, referenceBond(g, bo));
+  });
 });
 
 describe('streamed sweeps (blocks into the canonical sums) = stored sweeps, bit for bit', () => {

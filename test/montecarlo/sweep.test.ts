@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FragilityInputError } from '../../src/errors.ts';
 import { CompactGraph, Role } from '../../src/graph/compact-graph.ts';
@@ -58,6 +59,24 @@ describe('sweepSite', () => {
     expect(() => sweepSite(path3, [0, 1])).toThrow(/order/);
     expect(() => sweepSite(path3, [0, 1, 3])).toThrow(/order\[2\]/);
     expect(() => sweepBond(path3, [0, 0])).toThrow(/edgeOrder/);
+  });
+  it('an Int32Array order (bitset path) is accepted and refused exactly as the same plain array (fast-check)', () => {
+    const outcome = (o: ArrayLike<number>, n: number): string => {
+      try {
+        return `ok ${Array.from(validateOrder(o, n)).join(',')}`;
+      } catch (err) {
+        return `${(err as Error).constructor.name}: ${(err as Error).message}`;
+      }
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 70 }).chain((n) => fc.tuple(fc.constant(n), fc.oneof(
+        fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
+        fc.array(fc.integer({ min: -2, max: n + 1 }), { minLength: n, maxLength: n }),
+      ))), ([n, arr]) => {
+        expect(outcome(Int32Array.from(arr), n)).toBe(outcome(arr, n));
+      }),
+      { numRuns: 300, seed: 18 },
+    );
   });
 });
 

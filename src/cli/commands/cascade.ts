@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, numberListOption, numberOption, intOption, withCommon } from '../common.ts';
+import { action, choiceOption, numberListOption, numberOption, intOption, progressLines, withCommon, withProgress } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { parseCapacityLaw } from '../../distributions/parse.ts';
 import { motterLaiCascade, motterLaiSweep } from '../../cascade/motter-lai.ts';
@@ -21,6 +21,7 @@ interface MotterLaiCliOptions {
   samples?: number;
   seed: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 interface BundleCliOptions {
@@ -57,6 +58,7 @@ interface EfficiencyCliOptions {
   level: number;
   seed: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 interface WattsWindowCliOptions {
@@ -106,6 +108,7 @@ Examples:
     .addOption(choiceOption('--trigger <T>', 'the first node to fail: the largest load, or one at random', ['top-load', 'random'], 'top-load'))
     .option('--samples <K>', 'sampled betweenness with K pivots per wave (default exact)', intOption('--samples', 1));
   withCommon(ml);
+  withProgress(ml);
   ml.addHelpText(
     'after',
     `
@@ -121,7 +124,10 @@ on the surviving graph (betweenness, pairs counted once, only pairs within a com
     action(async (opts: MotterLaiCliOptions) => {
       const g = await graphFromSpec(opts.graph, { seed: opts.seed });
       const rng = stream(opts.seed, 1);
-      const r = motterLaiCascade(g, { alpha: opts.alpha, trigger: opts.trigger, samples: opts.samples, rng });
+      const say = progressLines(opts, 'motter-lai');
+      const onProgress = (wave: number, done: number, total: number) =>
+        say(`${wave === 0 ? 'intact loads' : `loads before wave ${wave}`}: ${done}/${total} sources`);
+      const r = motterLaiCascade(g, { alpha: opts.alpha, trigger: opts.trigger, samples: opts.samples, rng, onProgress });
       const json: Record<string, unknown> = {
         graph: opts.graph,
         n: g.n,
@@ -140,7 +146,12 @@ on the surviving graph (betweenness, pairs counted once, only pairs within a com
       let text = `Motter-Lai on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger ${opts.trigger} (node ${Array.from(r.triggers).map((t) => g.keyOf(t)).join(',')}):\n` +
         `  G = ${r.G} (largest surviving component / n), ${r.failed} failed in ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
       if (opts.alphas) {
-        const sweep = motterLaiSweep(g, opts.alphas, { trigger: opts.trigger, samples: opts.samples, rng: stream(opts.seed, 1) });
+        const sweep = motterLaiSweep(g, opts.alphas, {
+          trigger: opts.trigger,
+          samples: opts.samples,
+          rng: stream(opts.seed, 1),
+          onProgress: (w, d, t) => say(`alpha sweep: ${w === 0 ? 'intact loads' : `loads before wave ${w}`}: ${d}/${t} sources`),
+        });
         json.sweep = sweep;
         text += '\n  alpha\tG\twaves\tfailed\n' + sweep.map((p) => `  ${p.alpha}\t${p.G}\t${p.waves}\t${p.failed}`).join('\n');
       }
@@ -366,6 +377,7 @@ of the Gleeson-Cahalane fixed point. Near the window's edges finite graphs casca
     .option('--max-steps <S>', 'step bound', intOption('--max-steps', 1, 1e6), 100)
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95);
   withCommon(ef);
+  withProgress(ef);
   ef.addHelpText(
     'after',
     `
@@ -390,7 +402,14 @@ alpha); the paper (PRE 69, 045104 (2004)) reports its results as figures only.`,
           if (i > 0 && !(a > opts.alphas![i - 1])) throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
         });
       }
-      const r = efficiencyCascade(g, { alpha: opts.alpha, trigger: opts.trigger, rng: stream(opts.seed, 1), maxSteps: opts.maxSteps });
+      const say = progressLines(opts, 'efficiency');
+      const r = efficiencyCascade(g, {
+        alpha: opts.alpha,
+        trigger: opts.trigger,
+        rng: stream(opts.seed, 1),
+        maxSteps: opts.maxSteps,
+        onProgress: (step, max) => say(`step ${step} (at most ${max}; stops at a steady state)`),
+      });
       const json: Record<string, unknown> = {
         graph: opts.graph,
         n: g.n,

@@ -6,7 +6,7 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import { action, choiceOption, intOption, numberListOption, withCommon } from '../common.ts';
+import { action, choiceOption, intOption, numberListOption, progressBar, withCommon, withProgress } from '../common.ts';
 import { finiteSizeStudy } from '../../montecarlo/finite-size-study.ts';
 import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
@@ -20,6 +20,7 @@ interface FssCliOptions {
   workers: number;
   seed: number;
   json?: boolean;
+  progress?: boolean;
 }
 
 const f6 = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
@@ -38,6 +39,7 @@ export function register(program: Command): void {
     .option('--omega <X|fit>', 'correction exponent of q_c(L) = q_c + a L^-omega (default: 2 + 1/nu with the universal R_c, else 1/nu, nu measured)')
     .option('--workers <W>', 'compute threads (results identical for any W)', intOption('--workers', 1, 256), 1);
   withCommon(cmd);
+  withProgress(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -65,6 +67,7 @@ the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wr
         else throw new FragilityInputError('omega', opts.omega, "a number in (0, 100) or 'fit'");
       }
       const runs = opts.runs.length === 1 ? opts.runs[0] : opts.runs;
+      const bar = await progressBar(opts, 'fss', 'replicates');
       const s = await finiteSizeStudy({
         lattice: opts.lattice,
         sizes: opts.sizes,
@@ -74,7 +77,8 @@ the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wr
         workers: opts.workers,
         kind: opts.kind,
         ...(omega === undefined ? {} : { omega }),
-      });
+        onProgress: (done, total) => bar.update(done, total),
+      }).finally(() => bar.stop());
       const json = {
         lattice: s.lattice,
         mode: s.mode,

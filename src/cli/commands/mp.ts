@@ -5,7 +5,7 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import { action, choiceOption, intOption, numberOption, withCommon } from '../common.ts';
+import { action, choiceOption, intOption, numberOption, progressLines, withCommon, withProgress } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { messagePassingPercolation } from '../../analytic/message-passing.ts';
 import { nonBacktrackingSpectralRadius } from '../../analytic/non-backtracking.ts';
@@ -18,6 +18,7 @@ interface MpOptions {
   q?: number;
   seed: number;
   json?: boolean;
+  progress?: boolean;
   maxIterations: number;
   tolerance: number;
   loops?: number;
@@ -46,6 +47,7 @@ export function register(program: Command): void {
     .option('--samples <N>', 'with --loops: configurations per sampled neighbourhood factor (standard error <= 0.5/sqrt(N))', intOption('--samples', 1, 1e7), 4000)
     .option('--max-factor <K>', 'with --loops: nodes whose neighbourhood holds a factor with more than K random elements get a smaller radius', intOption('--max-factor', 1, 1e5), 60);
   withCommon(cmd);
+  withProgress(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -65,7 +67,10 @@ Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
         throw new FragilityInputError('--q', undefined, 'an occupation probability in [0, 1] (required with --loops)');
       }
       const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-      const nb = nonBacktrackingSpectralRadius(g);
+      const say = progressLines(opts, 'mp');
+      const step = (what: string) => (i: number, residual: number) =>
+        say(`${what}: iteration ${i}${Number.isFinite(residual) ? `, residual ${residual.toExponential(2)}` : ''}`);
+      const nb = nonBacktrackingSpectralRadius(g, { onIteration: step('non-backtracking radius') });
       const json: Record<string, unknown> = {
         graph: opts.graph,
         seed: opts.seed,
@@ -85,7 +90,12 @@ Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
       if (opts.q !== undefined) {
         json.q = opts.q;
         if (opts.loops === undefined) {
-          const mp = messagePassingPercolation(g, opts.q, { mode: opts.mode, maxIterations: opts.maxIterations, tolerance: opts.tolerance });
+          const mp = messagePassingPercolation(g, opts.q, {
+            mode: opts.mode,
+            maxIterations: opts.maxIterations,
+            tolerance: opts.tolerance,
+            onIteration: step('message passing'),
+          });
           const lc = largestComponentShare(componentSummary(g), mp.nodeProbability);
           json.method = 'tree-like message passing (Karrer-Newman-Zdeborova 2014)';
           json.S = mp.S;
@@ -105,6 +115,7 @@ Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
             maxFactorSize: opts.maxFactor,
             maxIterations: opts.maxIterations,
             tolerance: Math.max(opts.tolerance, 1e-13),
+            onIteration: step(`loop message passing r = ${opts.loops}`),
           });
           json.method = `loop-corrected message passing r = ${opts.loops} (Cantwell-Newman 2019)`;
           json.S = mp.S;

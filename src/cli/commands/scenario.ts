@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, numberOption, withCommon } from '../common.ts';
+import { action, numberOption, progressLines, withCommon, withProgress } from '../common.ts';
 
 interface ScenarioCliOptions {
   scale?: number;
@@ -14,6 +14,7 @@ interface ScenarioCliOptions {
   json?: boolean;
   png?: boolean;
   printScenario?: boolean;
+  progress?: boolean;
 }
 
 /** Register `fragility scenario`. */
@@ -27,6 +28,7 @@ export function register(program: Command): void {
     .option('--png', 'with --out, also render every plot to PNG (needs rsvg-convert)')
     .option('--print-scenario', 'print the validated scenario as JSON (a starting point for your own file) and exit');
   withCommon(cmd);
+  withProgress(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -42,7 +44,7 @@ threshold = the OVERLOAD critical supernode loss (the one the scenario is about)
 f_c (equal load sharing, 'admission' model: survivors keep their clients and share the extra request load), "montecarlo" the loss at which half of the simulated runs collapse, "ci" its interval.
 connectivityThreshold = the CONNECTIVITY critical loss of the two-tier overlay (random loss; .attack for targeted).
 timeline: mean of the timeline runs; online and supernodesUp are fractions of the pre-incident counts, t in hours
-after the trigger. Progress goes to stderr.`,
+after the trigger. Progress goes to stderr (not with --no-progress, nor under --json when stderr is not a terminal).`,
   );
   cmd.action(
     action(async (name: string, opts: ScenarioCliOptions) => {
@@ -54,8 +56,8 @@ after the trigger. Progress goes to stderr.`,
         checkOutputDir('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
       }
       if (opts.printScenario) return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
-      const t0 = performance.now();
-      const log = (m: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
+      const say = progressLines(opts, '');
+      const log = (m: string) => say(m, true); // phases: every one is a line
       const result = runScenario(scenario, { seed: opts.seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}), onProgress: log });
       let written: string | undefined;
       if (opts.out) {
