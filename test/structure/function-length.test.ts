@@ -9,11 +9,11 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 /** Issue 17's target for the longest function in src/. Not yet enforced: see CEILING. */
 const TARGET = 150;
 /**
- * Today's longest function: analytic/overload-fluid.ts fluidOverload, 748 lines (measured 2026-12-02 on main, after
- * the issue-16 mechanisms — give-up, re-promotion, admission rate, wave ramp — added 50 lines to it in parallel with
- * this test, which was measured at 698 before that merge). Splitting it is issue 17's work.
+ * Today's longest function: cascade/overload-model.ts simulateOverload, 565 lines (measured 2026-12-02 on branch
+ * `fluid`, after analytic/overload-fluid.ts fluidOverload — 748 lines — was split into src/analytic/overload-fluid/,
+ * whose longest function is 88 lines). Splitting simulateOverload is issue 17's work.
  */
-const CEILING = 748;
+const CEILING = 565;
 
 describe('function lengths in src/', () => {
   const all = functionLengths(SRC);
