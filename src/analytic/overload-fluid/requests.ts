@@ -99,7 +99,10 @@ export class RequestStep {
     this.upAfter = 0;
     this.shut = 0;
     this.dumped = dumped;
-    if (this.fast) return this.runFast(k);
+    if (this.fast) {
+      this.runFast(k);
+      return;
+    }
     const pairs = (k & 7) === 0;
     for (let q = 0; q < this.up.quantiles; q++) {
       const shutQ = this.serveQuantile(q, k);
