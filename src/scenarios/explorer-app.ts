@@ -6,20 +6,26 @@
  * (explorer-draw.ts) and the verdict.
  *
  * An update first draws a quick preview (the same fluid model on a coarser headroom grid, spec.previewQuantiles) and
- * then the run at the report's resolution (spec.quantiles).
+ * then the run at the report's resolution (spec.quantiles). Both runs are made in a Web Worker started from this
+ * script's own text (explorer-worker.ts), so input never waits for the model; without a worker, on the main thread.
  *
  * What the page exposes for tests and readers: `#explorer-figure` carries `data-run` (completed updates),
  * `data-source` ("report": the run computed at report time; "preview": the quick run; "page": the run at the
  * report's resolution, computed here), `data-settings` (the settings
  * as JSON), `data-min-online`, `data-min-online-at`, `data-recovered-at`, `data-collapsed`, `data-series` (the online
- * fractions of the timeline, JSON), `data-preview-ms` and `data-update-ms`; `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
+ * fractions of the timeline, JSON), `data-preview-ms`, `data-update-ms` and `data-engine` ("worker" or "main": where
+ * the runs are made); `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
  * time and every update's time (performance.now, milliseconds).
  *
  * @module
  */
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { explorerTimelineSvg, type DrawLine } from './explorer-draw.ts';
-import { type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerRun, explorerVerdict } from './explorer-model.ts';
+import { type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerVerdict } from './explorer-model.ts';
+import { type ModelRunner, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
+
+/** This script's own text (the inline script of index.html), the source of the worker; null in the worker. */
+const PAGE_SCRIPT: string | null = typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
 
 /** The JSON embedded in the page (written by explorer-page.ts). */
 export interface ExplorerPageData {
@@ -140,9 +146,40 @@ function main(): void {
     ds.series = JSON.stringify(o.timeline.map((p) => p.online));
   };
 
-  // An update: a quick preview run at spec.previewQuantiles headroom quantiles is drawn first, then the run at
-  // spec.quantiles (as the report) replaces it, unless the controls changed meanwhile (the newer update takes over).
-  let queued = false;
+  const updates = wireUpdates({ spec, initial, figure, verdict, timings, read, label, render, runner: startModelRunner(spec, PAGE_SCRIPT) });
+  figure.dataset.engine = updates.engine();
+  label(spec.defaults);
+  render(initial, spec.defaults, 'report');
+  figure.dataset.run = '0';
+  timings.firstRender = performance.now();
+  figure.dataset.firstRenderMs = timings.firstRender.toFixed(1);
+  window.fragilityExplorer = { timings, settings: read };
+}
+
+/** What the update loop needs from the page. */
+interface UpdateContext {
+  spec: ExplorerSpec;
+  initial: ExplorerOutcome;
+  figure: HTMLElement;
+  verdict: HTMLElement;
+  timings: Timings;
+  read: () => ExplorerSettings;
+  label: (s: ExplorerSettings) => void;
+  render: (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page') => void;
+  runner: ModelRunner;
+}
+
+/**
+ * Wire the controls to the model: a change draws a quick preview (spec.previewQuantiles headroom quantiles) and
+ * then the run at spec.quantiles (as the report), both made by the runner (a Web Worker: input never waits). One
+ * update is in flight at a time; changes made meanwhile coalesce into the next one, and an update whose settings
+ * were changed (or reset) before its run came back is dropped.
+ */
+function wireUpdates(ctx: UpdateContext): { engine: () => string } {
+  const { spec, initial, figure, verdict, timings, read, label, render, runner } = ctx;
+  let pending: { s: ExplorerSettings; control: string } | null = null;
+  let scheduled = false;
+  let inFlight = false;
   let lastControl = 'init';
   let runs = 0;
   let generation = 0;
@@ -153,56 +190,59 @@ function main(): void {
   const finish = () => {
     verdict.removeAttribute('aria-busy');
     figure.dataset.run = String(++runs);
-    if (!queued) delete document.body.dataset.busy;
+    figure.dataset.engine = runner.engine;
   };
-  const update = () => {
-    queued = false;
+  const superseded = (gen: number) => pending !== null || gen !== generation;
+  /** One update: preview, then the full run; returns when it is drawn, dropped or failed. */
+  const update = async (s: ExplorerSettings, control: string) => {
     const gen = ++generation;
-    const s = read();
-    label(s);
-    const control = lastControl;
     const t0 = performance.now();
     let previewMs: number | null = null;
-    const full = () => {
-      if (gen !== generation || queued) return finish();
-      try {
-        const t1 = performance.now();
-        const o = explorerRun(spec, s);
-        const t2 = performance.now();
-        render(o, s, 'page');
-        verdict.removeAttribute('data-error');
-        const ms = performance.now() - t0;
-        timings.updates.push({ control, ms, modelMs: t2 - t1, previewMs });
-        figure.dataset.updateMs = ms.toFixed(1);
-      } catch (err) {
-        fail(err);
-      }
-      finish();
-    };
-    if (spec.previewQuantiles > 0) {
-      try {
-        const o = explorerRun(spec, s, spec.previewQuantiles);
-        render(o, s, 'preview');
+    try {
+      if (spec.previewQuantiles > 0) {
+        const pv = await runner.run(s, spec.previewQuantiles);
+        if (superseded(gen)) return;
+        render(pv.outcome, s, 'preview');
         verdict.textContent = `Preview (${spec.previewQuantiles} headroom quantiles; refining to ${spec.quantiles}): ${verdict.textContent}`;
         verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
         verdict.removeAttribute('data-error');
         previewMs = performance.now() - t0;
         figure.dataset.previewMs = previewMs.toFixed(1);
-      } catch (err) {
-        fail(err);
-        return finish();
       }
-      // let the browser paint the preview (and take new input) before the full run
-      setTimeout(full, 0);
-    } else full();
+      const full = await runner.run(s, spec.quantiles);
+      if (superseded(gen)) return;
+      render(full.outcome, s, 'page');
+      verdict.removeAttribute('data-error');
+      const ms = performance.now() - t0;
+      timings.updates.push({ control, ms, modelMs: full.ms, previewMs });
+      figure.dataset.updateMs = ms.toFixed(1);
+    } catch (err) {
+      fail(err);
+    }
+  };
+  const dispatch = async () => {
+    scheduled = false;
+    inFlight = true;
+    while (pending) {
+      const { s, control } = pending;
+      pending = null;
+      await update(s, control);
+      finish();
+    }
+    inFlight = false;
+    delete document.body.dataset.busy;
   };
   const schedule = (e: Event) => {
     lastControl = (e.target as HTMLElement).id || 'form';
-    label(read());
-    if (queued) return;
-    queued = true;
+    const s = read();
+    label(s);
+    pending = { s, control: lastControl };
     document.body.dataset.busy = 'true';
-    setTimeout(update, 0);
+    // the input and change events of one move arrive together: one update for both
+    if (!inFlight && !scheduled) {
+      scheduled = true;
+      setTimeout(() => void dispatch(), 0);
+    }
   };
   const form = byId<HTMLFormElement>('explorer-controls');
   form.addEventListener('input', schedule);
@@ -211,25 +251,21 @@ function main(): void {
   form.addEventListener('reset', () => {
     // the browser restores the controls after this event: read them on the next turn
     lastControl = 'reset';
-    generation++; // a full run still pending belongs to the settings before the reset
+    pending = null;
+    generation++; // a run still in flight belongs to the settings before the reset
     setTimeout(() => {
       label(read());
       render(initial, read(), 'report');
       figure.dataset.run = String(++runs);
     }, 0);
   });
-
-  label(spec.defaults);
-  render(initial, spec.defaults, 'report');
-  figure.dataset.run = '0';
-  timings.firstRender = performance.now();
-  figure.dataset.firstRenderMs = timings.firstRender.toFixed(1);
-  window.fragilityExplorer = { timings, settings: read };
+  return { engine: () => runner.engine };
 }
 
 function round3(x: number): string {
   return String(Math.round(x * 1000) / 1000);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
+if (inWorker()) serveModelRuns();
+else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);
 else main();

@@ -251,6 +251,8 @@ describe('index.html in headless Chromium', () => {
       // the quick preview (coarser headroom grid) was drawn first, then replaced by the run at the report's resolution
       expect(Number(await fig().getAttribute('data-preview-ms'))).toBeGreaterThan(0);
       expect(await page.locator('#explorer-verdict').getAttribute('aria-busy')).toBeNull();
+      // the runs were made in the page's Web Worker (a blob worker from the inline script), not on the main thread
+      expect(await fig().getAttribute('data-engine')).toBe('worker');
       expect(after.settings[m.key]).toBe(m.expected(spec));
       expect(after.plot).not.toBe(before.plot);
       expect(after.series).not.toEqual(before.series);

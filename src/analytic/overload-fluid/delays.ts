@@ -1,0 +1,173 @@
+/**
+ * Delay lines of the overload fluid limit: the supernode rejoin lag and restart pmfs, a bank of delay lines with a
+ * shared pmf (the re-entry lag), and the scatter of a mass over a ring by a step pmf.
+ *
+ * @module
+ * @internal
+ */
+import { standardNormalCdf } from '../../distributions/normal-functions.ts';
+import type { OverloadParams } from '../../models/overload-params.ts';
+
+/**
+ * Delay line bank: C channels fed at step k, released at step k + b with a shared pmf over b >= 1.
+ *
+ * The longest run of equal interior bins of the pmf (the uniform re-entry lag) is summed by a sliding window
+ * (recomputed from the ring every 4096 steps), the other bins one by one.
+ */
+export class LagBank {
+  private readonly ring: Float64Array;
+  private readonly win: Float64Array;
+  private readonly len: number;
+  private readonly edges: Int32Array;
+  private readonly edgeP: Float64Array;
+  /** This step's ring slot of each edge bin (−1: before the first step). */
+  private readonly edgeSlot: Int32Array;
+  private readonly i1: number;
+  private readonly i2: number;
+  private readonly w: number;
+  private readonly windowed: boolean;
+  /** Mass held in each channel (fed and not yet released). */
+  readonly held: Float64Array;
+  constructor(
+    readonly channels: number,
+    pmf: Float64Array,
+  ) {
+    const hi = pmf.length - 1;
+    let best = [0, -1];
+    for (let b = 1; b <= hi; ) {
+      let e = b;
+      while (e + 1 <= hi && pmf[e + 1] === pmf[b]) e++;
+      if (pmf[b] > 0 && e - b > best[1] - best[0]) best = [b, e];
+      b = e + 1;
+    }
+    if (best[1] - best[0] < 8) best = [0, -1];
+    this.i1 = best[0];
+    this.i2 = best[1];
+    this.windowed = this.i2 >= this.i1 && this.i1 > 0;
+    this.w = this.windowed ? pmf[this.i1] : 0;
+    const edges: number[] = [];
+    for (let b = 1; b <= hi; b++) if (pmf[b] > 0 && !(b >= this.i1 && b <= this.i2)) edges.push(b);
+    this.edges = Int32Array.from(edges);
+    this.edgeP = Float64Array.from(edges, (b) => pmf[b]);
+    this.edgeSlot = new Int32Array(edges.length);
+    this.len = hi + 2;
+    this.ring = new Float64Array(channels * this.len);
+    this.win = new Float64Array(channels);
+    this.held = new Float64Array(channels);
+  }
+  /**
+   * Advance every channel to step k: out[ch] = the mass released at k (fed at k − b), and slot k cleared for new
+   * inflow. The ring slots are computed once per step for all channels.
+   */
+  releaseAll(k: number, out: Float64Array): void {
+    const L = this.len;
+    const { ring, win, held, edgeP, w } = this;
+    const s0 = k % L;
+    const recompute = k % 4096 === 0;
+    const sIn = this.windowed && k - this.i1 >= 0 ? (k - this.i1) % L : -1;
+    const sOut = this.windowed && k - 1 - this.i2 >= 0 ? (k - 1 - this.i2) % L : -1;
+    const eSlot = this.edgeSlot;
+    for (let e = 0; e < eSlot.length; e++) eSlot[e] = k - this.edges[e] >= 0 ? (k - this.edges[e]) % L : -1;
+    for (let ch = 0, base = 0; ch < this.channels; ch++, base += L) {
+      let r = 0;
+      if (this.windowed) {
+        let wv = win[ch];
+        if (recompute) wv = this.windowSum(base, k);
+        else {
+          if (sIn >= 0) wv += ring[base + sIn];
+          if (sOut >= 0) wv -= ring[base + sOut];
+        }
+        win[ch] = wv;
+        r += w * wv;
+      }
+      for (let e = 0; e < eSlot.length; e++) if (eSlot[e] >= 0) r += edgeP[e] * ring[base + eSlot[e]];
+      ring[base + s0] = 0;
+      const h = held[ch];
+      if (r > h) r = h;
+      if (r < 0) r = 0;
+      held[ch] = h - r;
+      out[ch] = r;
+    }
+  }
+
+  /** The window's sum recomputed from the ring (every 4096 steps, so that rounding does not accumulate). */
+  private windowSum(base: number, k: number): number {
+    const L = this.len;
+    let wv = 0;
+    for (let b = this.i1; b <= this.i2 && b <= k; b++) wv += this.ring[base + ((k - b) % L)];
+    return wv;
+  }
+
+  /** Feed masses[ch] into channel ch at step k for every ch < n with masses[ch] > 0 (after releaseAll(k)). */
+  addEach(k: number, masses: Float64Array, n: number): void {
+    const s = k % this.len;
+    for (let ch = 0; ch < n; ch++) {
+      const m = masses[ch];
+      if (m > 0) {
+        this.ring[ch * this.len + s] += m;
+        this.held[ch] += m;
+      }
+    }
+  }
+
+  /** Feed mass into channel ch at step k (after release(ch, k)). */
+  add(ch: number, k: number, mass: number): void {
+    this.ring[ch * this.len + (k % this.len)] += mass;
+    this.held[ch] += mass;
+  }
+}
+
+/**
+ * Scatter a mass n fed at step k over a ring by a step pmf: slot (k + b) mod len of the ring (from `base`) gets
+ * n·pm[b] for every b >= 1 with pm[b] > 0.
+ */
+export function scatter(n: number, pm: Float64Array, ring: Float64Array, base: number, len: number, k: number): void {
+  if (!(n > 0)) return;
+  let s = (k + 1) % len; // (k + b) mod len
+  for (let b = 1; b < pm.length; b++) {
+    if (pm[b] > 0) ring[base + s] += n * pm[b];
+    if (++s === len) s = 0;
+  }
+}
+
+/** The exact pmf of the simulation's rejoin lag max(1, round(lo + U·w)) steps, U uniform on [0, 1). */
+export function rejoinLagPmf(p: OverloadParams): Float64Array {
+  const dt = p.stepSeconds;
+  const lo = (p.rejoin.minMinutes * 60) / dt;
+  const w = ((p.rejoin.maxMinutes - p.rejoin.minMinutes) * 60) / dt;
+  if (w <= 0) {
+    const b = Math.max(1, Math.round(lo));
+    const pm = new Float64Array(b + 1);
+    pm[b] = 1;
+    return pm;
+  }
+  const bMax = Math.max(1, Math.round(lo + w));
+  const pm = new Float64Array(bMax + 1);
+  for (let b = Math.round(lo); b <= bMax; b++) {
+    const a = Math.max(b - 0.5, lo);
+    const e = Math.min(b + 0.5, lo + w);
+    if (e > a) pm[Math.max(1, b)] += (e - a) / w;
+  }
+  return pm;
+}
+
+/**
+ * The simulation's supernode restart delay given a restart: max(1, ceil(X/dt)) steps, X log-normal (median m, σ);
+ * the tail beyond 1e-6 is folded into the last bin (2010: at ≈ 1.9 h).
+ */
+export function supernodeRestartPmf(p: OverloadParams): Float64Array {
+  const dt = p.stepSeconds;
+  const mu = Math.log(Math.max(p.restart.medianSeconds, 1e-9));
+  const s = p.restart.sigma;
+  const F = (x: number) => (x <= 0 ? 0 : s === 0 ? (Math.log(x) >= mu ? 1 : 0) : standardNormalCdf((Math.log(x) - mu) / s));
+  const bins: number[] = [0];
+  let prev = 0;
+  for (let b = 1; b < 1_000_000; b++) {
+    const c = F(b * dt);
+    bins.push(c - prev);
+    prev = c;
+    if (1 - c < 1e-6) break;
+  }
+  bins[bins.length - 1] += 1 - prev;
+  return Float64Array.from(bins);
+}
