@@ -655,6 +655,7 @@ interface ResolvedLoopOptions {
   maxFactorSize: number;
   tolerance: number;
   maxIterations: number;
+  onIteration?: (iteration: number, residual: number) => void;
 }
 
 function resolveLoopOptions(q: number, options: LoopMessagePassingOptions): ResolvedLoopOptions {
@@ -670,6 +671,7 @@ function resolveLoopOptions(q: number, options: LoopMessagePassingOptions): Reso
     maxFactorSize: checkInteger('maxFactorSize', options.maxFactorSize ?? 60, 1, 100_000),
     tolerance: checkNumber('tolerance', options.tolerance ?? 1e-10, 0, 1),
     maxIterations: checkInteger('maxIterations', options.maxIterations ?? 10_000, 1),
+    onIteration: options.onIteration,
   };
 }
 
@@ -882,7 +884,7 @@ function gaussSeidel(n: number, index: MessageIndex, nodes: NodePrograms, msgs: 
   let converged = M === 0;
   while (!converged && iterations < o.maxIterations) {
     iterations++;
-    options.onIteration?.(iterations, residual);
+    o.onIteration?.(iterations, residual);
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
       if (bySenderOff[j] === bySenderOff[j + 1]) continue;

@@ -94,7 +94,7 @@ export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBackt
   }
   const coreEdges = core.sumD / 2;
   if (core.allTwo) return { lambda: 1, pc: 1, coreNodes: core.nc, coreEdges, converged: true, iterations: 0, residual: 0 };
-  const { lambda, converged, iterations, residual } = shiftedPowerIteration(core, tolerance, maxIterations);
+  const { lambda, converged, iterations, residual } = shiftedPowerIteration(core, tolerance, maxIterations, options.onIteration);
   return { lambda, pc: lambda > 0 ? 1 / lambda : null, coreNodes: core.nc, coreEdges, converged, iterations, residual };
 }
 
@@ -200,7 +200,7 @@ function twoCore(g: CompactGraph): TwoCore {
  * random graphs: ratio (√λ + c)/(λ + c)) against the periodic partners (−λ on bipartite graphs: ratio
  * (λ − c)/(λ + c)); c = (λ − √λ)/2 equalises them, at least λ/4.
  */
-function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: number): { lambda: number; converged: boolean; iterations: number; residual: number } {
+function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: number, onIteration?: (iteration: number, residual: number) => void): { lambda: number; converged: boolean; iterations: number; residual: number } {
   const { nc, coff, ctg, cdeg } = core;
   const shiftFor = (l: number): number => Math.max((l - Math.sqrt(l)) / 2, l / 4);
   let shift = shiftFor(Math.max(1, core.sumDD / core.sumD));
@@ -217,7 +217,7 @@ function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: 
   for (let c = 0; c < nc; c++) norm2 += x[c] * x[c];
   while (iterations < maxIterations) {
     iterations++;
-    options.onIteration?.(iterations, residual);
+    onIteration?.(iterations, residual);
     // (Mz) = [A x + y − D y ; x]
     let zMz = 0;
     for (let c = 0; c < nc; c++) {

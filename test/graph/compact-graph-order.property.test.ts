@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { EdgeBuffer } from '../../src/generators/edge-buffer.ts';
 
 const graphs = fc.integer({ min: 0, max: 30 }).chain((n) =>
