@@ -28,7 +28,6 @@ export type {
 } from './ensemble/types.ts';
 export { checkEnsembleMemory, defaultOccupationGrid } from './ensemble/resolve.ts';
 export { reduceEnsemble } from './ensemble/reduce.ts';
-export { keptPoolInfo } from '../parallel/pool.ts';
 
 /**
  * Run R Newman–Ziff replicates and return canonical averages with confidence intervals and a threshold estimate.

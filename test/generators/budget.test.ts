@@ -8,7 +8,8 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { checkGraphSpecMemory, graphFromSpec, graphSpecBytes, overlayFromSpec } from '../../src/generators/spec.ts';
 import { squareLattice } from '../../src/generators/square-lattice.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
-import { keptPoolInfo, runEnsemble } from '../../src/montecarlo/ensemble.ts';
+import { runEnsemble } from '../../src/montecarlo/ensemble.ts';
+import { keptPoolInfo } from '../../src/parallel/pool.ts';
 import { stream } from '../../src/random/stream.ts';
 import { setMemoryBudget, setPlatform } from '../../src/resources.ts';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { stream } from '../../src/random/stream.ts';
-import { keptPoolInfo, runEnsemble } from '../../src/montecarlo/ensemble.ts';
+import { runEnsemble } from '../../src/montecarlo/ensemble.ts';
+import { keptPoolInfo } from '../../src/parallel/pool.ts';
 
 describe('the worker pool kept between ensembles', () => {
   it('two ensembles in a row on the same spec and thread count share one pool; a different graph gets a new one', async () => {
