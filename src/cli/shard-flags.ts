@@ -72,16 +72,17 @@ export async function checkShardFlags(o: ShardFlags): Promise<void> {
  */
 export async function emitStudyShard(plan: StudyPlan, o: ShardFlags, log: (m: string) => void = () => {}): Promise<CommandResult> {
   const shard = o.shard!;
-  const s = await runStudyShard(plan, shard, (b, e) => log(`shard ${shard.index}/${shard.count}: experiment ${b + 1}/${plan.ensembles.length} (${e.label})`));
+  const parts = plan.ensembles.length + (plan.runFamilies?.length ?? 0);
+  const s = await runStudyShard(plan, shard, (b, label) => log(`shard ${shard.index}/${shard.count}: experiment ${b + 1}/${parts} (${label})`));
   if (o.shardOut === undefined) {
     for (const line of studyShardLines(s)) process.stdout.write(line + '\n');
     return { json: {}, text: '', written: true };
   }
   writeStudyShard(s, o.shardOut, '--shard-out');
-  const replicates = s.sections.reduce((k, sec) => k + sec.replicates.length, 0);
+  const replicates = s.sections.reduce((k, sec) => k + sec.replicates.length, 0) + s.runSections.reduce((k, sec) => k + sec.values.length, 0);
   return {
-    json: { shard, experiments: s.sections.length, replicates, fingerprint: s.header.fingerprint, file: o.shardOut },
-    text: `shard ${shard.index}/${shard.count} of ${plan.command}: ${replicates} replicates of ${s.sections.length} experiments written to ${o.shardOut} (fingerprint ${s.header.fingerprint.slice(0, 16)}…)`,
+    json: { shard, experiments: s.header.experiments.length, replicates, fingerprint: s.header.fingerprint, file: o.shardOut },
+    text: `shard ${shard.index}/${shard.count} of ${plan.command}: ${replicates} replicates of ${s.header.experiments.length} experiments written to ${o.shardOut} (fingerprint ${s.header.fingerprint.slice(0, 16)}…)`,
   };
 }
 

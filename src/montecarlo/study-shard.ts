@@ -26,7 +26,7 @@ import { openAtomicFile } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
 import { MAX_CHECKPOINT_LINE, canonicalJson, lineCheck, readLines } from './checkpoint.ts';
 import { type EnsembleOptions, type EnsembleResult, type ReplicateSelection, reduceEnsemble } from './ensemble.ts';
-import { type EnsembleShard, ReplicateMerge, parseShardHeader, runEnsembleShard, shardLines } from './shard.ts';
+import { type EnsembleShard, ReplicateMerge, integerRanges, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
 
 const fs = () => nodeBuiltin('node:fs', 'study shard files');
 
@@ -40,11 +40,53 @@ export interface StudyEnsemble {
   options: EnsembleOptions;
 }
 
-/** A study: the command, what its report needs, and its ensembles in order. */
+/**
+ * A family of independent runs that are not percolation sweeps (e.g. overload simulations): run r's value is a
+ * JSON value that depends on (family, identity, r) only. `family` names the computation (a queue worker looks it up
+ * by that name and rebuilds it from `identity`).
+ */
+export interface StudyRuns {
+  label: string;
+  family: string;
+  /** Everything that changes a value (JSON-safe); with `family` it makes the fingerprint. */
+  identity: Record<string, unknown>;
+  runs: number;
+  /** Values of the runs `rs` (JSON-safe), in the order of `rs`. */
+  compute(rs: number[]): Promise<unknown[]>;
+}
+
+/** A study: the command, what its report needs, its ensembles and its run families, in order. */
 export interface StudyPlan {
   command: string;
   output: Record<string, unknown>;
   ensembles: StudyEnsemble[];
+  runFamilies?: StudyRuns[];
+}
+
+/** The fingerprint of a run family: SHA-256 of the canonical JSON of its family name and identity. */
+export function runsFingerprint(family: string, identity: Record<string, unknown>): string {
+  return nodeBuiltin('node:crypto', 'study fingerprints').createHash('sha256').update(canonicalJson({ kind: 'runs', family, identity })).digest('hex');
+}
+
+/** A computed shard of a run family. */
+export interface RunsShard {
+  label: string;
+  family: string;
+  identity: Record<string, unknown>;
+  fingerprint: string;
+  runs: number;
+  /** `[r, value]` of the shard's runs, increasing r. */
+  values: [number, unknown][];
+}
+
+function runsHeaderLine(s: RunsShard, shard: ReplicateSelection): string {
+  const body = JSON.stringify({ type: 'runs', family: s.family, fingerprint: s.fingerprint, runs: s.runs, identity: s.identity, shard: { index: shard.index, count: shard.count } }).slice(0, -1);
+  return `${body},"check":"${lineCheck(s.fingerprint, body)}"}`;
+}
+
+function runLine(fingerprint: string, r: number, value: unknown): string {
+  const body = JSON.stringify({ type: 'run', r, value }).slice(0, -1);
+  return `${body},"check":"${lineCheck(fingerprint, body)}"}`;
 }
 
 /** The first line of a study shard. */
@@ -54,7 +96,8 @@ export interface StudyHeader {
   fingerprint: string;
   command: string;
   shard: ReplicateSelection;
-  experiments: { label: string; fingerprint: string; runs: number; reduction: unknown }[];
+  /** The ensembles, then the run families (`kind: 'runs'`), in the order of their sections. */
+  experiments: { label: string; fingerprint: string; runs: number; reduction: unknown; kind?: 'runs' }[];
   output: Record<string, unknown>;
   check: string;
 }
@@ -63,6 +106,7 @@ export interface StudyHeader {
 export interface StudyShard {
   header: StudyHeader;
   sections: EnsembleShard[];
+  runSections: RunsShard[];
 }
 
 function studyFingerprint(command: string, experiments: StudyHeader['experiments'], output: Record<string, unknown>): string {
@@ -85,11 +129,11 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
 }
 
 /**
- * Compute shard i of N of a study: in each ensemble, the replicates r with r mod N = i.
+ * Compute shard i of N of a study: in each ensemble and each run family, the replicates (runs) r with r mod N = i.
  *
  * @param plan - the study.
  * @param shard - `{ index: i, count: N }`.
- * @param onEnsemble - called before each ensemble (progress).
+ * @param onPart - called before each ensemble and run family (progress).
  * @returns {@link StudyShard}.
  * @throws FragilityInputError as runEnsemble.
  *
@@ -104,14 +148,24 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
  * const s = await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 0, count: 4 });
  * ```
  */
-export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, onEnsemble?: (b: number, e: StudyEnsemble) => void): Promise<StudyShard> {
+export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, onPart?: (b: number, label: string) => void): Promise<StudyShard> {
   const sections: EnsembleShard[] = [];
   for (let b = 0; b < plan.ensembles.length; b++) {
     const e = plan.ensembles[b];
-    onEnsemble?.(b, e);
+    onPart?.(b, e.label);
     sections.push(await runEnsembleShard(e.options, shard, { study: plan.command, label: e.label }));
   }
-  const experiments = sections.map((s, b) => ({ label: plan.ensembles[b].label, fingerprint: s.header.fingerprint, runs: s.header.runs, reduction: s.header.reduction }));
+  const runSections: RunsShard[] = [];
+  for (const f of plan.runFamilies ?? []) {
+    onPart?.(sections.length + runSections.length, f.label);
+    const rs = shardReplicates(f.runs, shard);
+    const values = rs.length > 0 ? await f.compute(rs) : [];
+    runSections.push({ label: f.label, family: f.family, identity: f.identity, fingerprint: runsFingerprint(f.family, f.identity), runs: f.runs, values: rs.map((r, k) => [r, values[k]]) });
+  }
+  const experiments: StudyHeader['experiments'] = [
+    ...sections.map((s, b) => ({ label: plan.ensembles[b].label, fingerprint: s.header.fingerprint, runs: s.header.runs, reduction: s.header.reduction })),
+    ...runSections.map((s) => ({ label: s.label, fingerprint: s.fingerprint, runs: s.runs, reduction: null, kind: 'runs' as const })),
+  ];
   const partial: Omit<StudyHeader, 'check'> = {
     type: 'study',
     format: STUDY_FORMAT,
@@ -121,7 +175,7 @@ export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, 
     experiments,
     output: plan.output,
   };
-  return { header: { ...partial, check: studyHeaderLine(partial).check }, sections };
+  return { header: { ...partial, check: studyHeaderLine(partial).check }, sections, runSections };
 }
 
 /**
@@ -145,6 +199,10 @@ export function* studyShardLines(s: StudyShard): Generator<string> {
   const { check: _c, ...partial } = s.header;
   yield studyHeaderLine(partial).line;
   for (const sec of s.sections) yield* shardLines(sec);
+  for (const sec of s.runSections) {
+    yield runsHeaderLine(sec, s.header.shard);
+    for (const [r, v] of sec.values) yield runLine(sec.fingerprint, r, v);
+  }
 }
 
 /**
@@ -265,10 +323,11 @@ function studyDifference(a: StudyHeader, b: StudyHeader): string {
  * const { header, results } = mergeStudyShards(['fss-0.ndjson', 'fss-1.ndjson']);
  * ```
  */
-export function mergeStudyShards(paths: string[], field = 'merge'): { header: StudyHeader; results: EnsembleResult[] } {
+export function mergeStudyShards(paths: string[], field = 'merge'): { header: StudyHeader; results: EnsembleResult[]; values: unknown[][] } {
   if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files');
   let ref: StudyHeader | undefined;
   let accs: ReplicateMerge[] = [];
+  let runAccs: RunsMerge[] = [];
   for (const path of paths) {
     const bad = (what: string) => new FragilityInputError(field, path, `a study shard file (${STUDY_FORMAT})`, what);
     if (!fs().existsSync(path)) throw new FragilityInputError(field, path, 'an existing shard file', 'no such file');
@@ -278,18 +337,36 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
     const h = parseStudyHeader(first.value.line, bad);
     if (!ref) {
       ref = h;
-      accs = h.experiments.map((e, b) => new ReplicateMerge(field, `experiment ${b + 1} of ${h.experiments.length} (${e.label}): `));
+      const label = (b: number) => `experiment ${b + 1} of ${h.experiments.length} (${h.experiments[b].label}): `;
+      accs = h.experiments.flatMap((e, b) => (e.kind === 'runs' ? [] : [new ReplicateMerge(field, label(b))]));
+      runAccs = h.experiments.flatMap((e, b) => (e.kind === 'runs' ? [new RunsMerge(field, label(b), e.runs)] : []));
     } else if (h.fingerprint !== ref.fingerprint) {
       throw new FragilityInputError(field, path, `a shard of the study of ${JSON.stringify(paths[0])} (same command, experiments and report options)`, studyDifference(h, ref));
     }
     let b = -1;
     let parse: ReturnType<ReplicateMerge['section']> | undefined;
+    let runs: { acc: RunsMerge; fingerprint: string } | undefined;
     let i = 1;
     for (const { line, complete } of lines) {
       i++;
       const where = `line ${i}`;
       if (!complete) throw bad(`${where} has no newline (the file was cut while written)`);
       if (line.trim() === '') continue;
+      if (line.startsWith('{"type":"runs"')) {
+        b++;
+        const want = h.experiments[b];
+        if (!want || want.kind !== 'runs') throw bad(`${where}: a run-family section where the study header names ${want ? 'an ensemble' : 'nothing'}`);
+        const rh = parseRunsHeader(line, where, bad);
+        if (rh.fingerprint !== want.fingerprint || rh.runs !== want.runs) throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
+        if (rh.shard.index !== h.shard.index || rh.shard.count !== h.shard.count) throw bad(`${where}: section ${b + 1} is shard ${rh.shard.index}/${rh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`);
+        runs = { acc: runAccs[h.experiments.slice(0, b).filter((e) => e.kind === 'runs').length], fingerprint: rh.fingerprint };
+        parse = undefined;
+        continue;
+      }
+      if (runs) {
+        runs.acc.add(parseRunLine(line, where, runs.fingerprint, bad), where, h.shard, bad);
+        continue;
+      }
       if (line.startsWith('{"type":"header"')) {
         b++;
         if (b >= h.experiments.length) throw bad(`${where}: a section beyond the ${h.experiments.length} experiments of the study header`);
@@ -310,5 +387,84 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
     const sh = acc.header;
     return reduceEnsemble(all, sh.experiment, sh.reduction, { runs: sh.runs, resumed: 0, retries: 0 });
   });
-  return { header: ref!, results };
+  return { header: ref!, results, values: runAccs.map((acc) => acc.finish(paths.length)) };
+}
+
+function parseRunsHeader(line: string, where: string, bad: (what: string) => FragilityInputError): { fingerprint: string; runs: number; shard: ReplicateSelection } {
+  let o: { family?: unknown; fingerprint?: unknown; runs?: unknown; identity?: unknown; shard?: { index?: unknown; count?: unknown }; check?: unknown };
+  try {
+    o = JSON.parse(line);
+  } catch {
+    throw bad(`${where} is not a JSON run-family header`);
+  }
+  const { family, fingerprint, runs, identity, shard } = o;
+  if (typeof family !== 'string' || typeof fingerprint !== 'string' || !Number.isSafeInteger(runs) || !identity || typeof identity !== 'object' || !shard || !Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count)) {
+    throw bad(`${where} is not a valid run-family header (family, fingerprint, runs, identity or shard missing)`);
+  }
+  const cut = line.lastIndexOf(',"check":"');
+  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check) throw bad(`${where} fails its checksum (the header was edited or damaged)`);
+  if (runsFingerprint(family, identity as Record<string, unknown>) !== fingerprint) throw bad(`${where}: the fingerprint does not match the family's identity (the header was edited or damaged)`);
+  return { fingerprint, runs: runs as number, shard: shard as ReplicateSelection };
+}
+
+function parseRunLine(line: string, where: string, fingerprint: string, bad: (what: string) => FragilityInputError): { r: number; value: unknown; check: string } {
+  let o: { type?: unknown; r?: unknown; value?: unknown; check?: unknown };
+  try {
+    o = JSON.parse(line);
+  } catch {
+    throw bad(`${where} is not JSON (the file is damaged)`);
+  }
+  if (o?.type !== 'run' || !Number.isSafeInteger(o.r) || (o.r as number) < 0 || !('value' in o) || typeof o.check !== 'string') throw bad(`${where} is not a valid run line`);
+  const cut = line.lastIndexOf(',"check":"');
+  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check) throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
+  return { r: o.r as number, value: o.value, check: o.check };
+}
+
+/** The values of one run family gathered from shard sections (membership, duplicates, completeness). */
+class RunsMerge {
+  private readonly values: unknown[];
+  private readonly checks: (string | undefined)[] = [];
+  private readonly conflicts = new Set<number>();
+  private readonly counts = new Set<number>();
+
+  constructor(
+    private readonly field: string,
+    private readonly label: string,
+    private readonly runs: number,
+  ) {
+    this.values = new Array(runs);
+  }
+
+  add(x: { r: number; value: unknown; check: string }, where: string, shard: ReplicateSelection, bad: (what: string) => FragilityInputError): void {
+    this.counts.add(shard.count);
+    if (x.r >= this.runs) throw bad(`${where}: run ${x.r} is outside 0 … ${this.runs - 1} (runs ${this.runs})`);
+    if (x.r % shard.count !== shard.index) throw bad(`${where}: run ${x.r} does not belong to shard ${shard.index}/${shard.count} (r mod ${shard.count} = ${x.r % shard.count})`);
+    const prev = this.checks[x.r];
+    if (prev !== undefined) {
+      if (prev !== x.check) this.conflicts.add(x.r);
+      return;
+    }
+    this.checks[x.r] = x.check;
+    this.values[x.r] = x.value;
+  }
+
+  finish(files: number): unknown[] {
+    const what = `${files} file${files > 1 ? 's' : ''}`;
+    if (this.conflicts.size > 0) {
+      const rs = [...this.conflicts].sort((a, b) => a - b);
+      throw new FragilityInputError(this.field, what, 'shards whose common runs carry the same values', `${this.label}run${rs.length > 1 ? 's' : ''} ${integerRanges(rs)} appear${rs.length > 1 ? '' : 's'} twice with different values`);
+    }
+    const missing: number[] = [];
+    for (let r = 0; r < this.runs; r++) if (this.checks[r] === undefined) missing.push(r);
+    if (missing.length > 0) {
+      let hint = '';
+      if (this.counts.size === 1) {
+        const N = [...this.counts][0];
+        const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
+        hint = `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
+      }
+      throw new FragilityInputError(this.field, what, `every run 0-${this.runs - 1} of the family (runs ${this.runs})`, `${this.label}run${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`);
+    }
+    return this.values;
+  }
 }

@@ -19,8 +19,8 @@ const ESTIMATORS = ['susceptibility', 'gap', 'wrapping'] as const;
 export function register(program: Command): void {
   const cmd = program
     .command('merge')
-    .description('merge the shard files of a sharded run (sweep or fss --shard i/N) into the result of the unsharded run')
-    .argument('<FILES...>', 'shard files (NDJSON written by sweep or fss --shard i/N, any order)');
+    .description('merge the shard files of a sharded run (sweep, fss or calibrate --shard i/N) into the result of the unsharded run')
+    .argument('<FILES...>', 'shard files (NDJSON written by sweep, fss or calibrate --shard i/N, any order)');
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
     'after',
@@ -54,7 +54,9 @@ every replicate 0 … R-1 (missing replicates, or a replicate twice with differe
 
 /** Merge study shards and rebuild the report of the command named in their header. */
 async function mergeStudy(files: string[]): Promise<{ json: Record<string, unknown>; text: string }> {
-  const { header, results } = mergeStudyShards(files);
+  const t0 = performance.now();
+  const { header, results, values } = mergeStudyShards(files);
+  if (header.command === 'calibrate') return mergeCalibrate(files, header.output, values, t0);
   if (header.command === 'fss') {
     const { finiteSizeReduce } = await import('../../montecarlo/finite-size-study.ts');
     const { fssReport } = await import('./fss.ts');
@@ -64,5 +66,25 @@ async function mergeStudy(files: string[]): Promise<{ json: Record<string, unkno
     }
     return fssReport(finiteSizeReduce(out.reduction, results), out.seed);
   }
-  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss)', `the study header names ${JSON.stringify(header.command)}`);
+  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate)', `the study header names ${JSON.stringify(header.command)}`);
+}
+
+/** The calibration's JSON and text from the shards' header (the fit) and its confirming simulations' values. */
+async function mergeCalibrate(files: string[], output: Record<string, unknown>, values: unknown[][], t0: number): Promise<{ json: Record<string, unknown>; text: string }> {
+  const cal = await import('../../compare/overload-calibration.ts');
+  const { timelinesOfValues } = await import('../../queue/tasks.ts');
+  const { calibrate2007Text, calibrate2010Text } = await import('./calibrate.ts');
+  const { SKYPE_2010_OBSERVATIONS } = await import('../../models/overload-observations.ts');
+  const { json, simScale, seed } = output as { json?: Record<string, unknown>; simScale?: unknown; seed?: unknown };
+  if (!json || typeof simScale !== 'number' || typeof seed !== 'number' || values.length > 1 || (json.scenario !== 'skype-2010' && json.scenario !== 'skype-2007')) {
+    throw new FragilityInputError('merge', files[0], 'a calibrate study shard header with output.json, output.simScale and output.seed', 'they are missing or invalid');
+  }
+  const out: Record<string, unknown> = { ...json };
+  const seconds = () => (performance.now() - t0) / 1000;
+  if (json.scenario === 'skype-2007') {
+    if (values.length === 1) out.simulation = cal.prediction2007SimulationFrom(timelinesOfValues(values[0]), simScale, seed);
+    return { json: out, text: calibrate2007Text(out as never, seconds()) };
+  }
+  if (values.length === 1) out.simulation = cal.simulatedResidualsFrom(timelinesOfValues(values[0]), SKYPE_2010_OBSERVATIONS, simScale, seed);
+  return { json: out, text: calibrate2010Text(out as never, seconds()) };
 }
