@@ -106,7 +106,7 @@ describe('run families (the calibration simulations) sharded and merged', () => 
 
   it('values of shards 0/2 and 1/2 merged equal the local values; an edited value that keeps its checksum is a conflict', async () => {
     const all = await family.compute([0, 1, 2, 3, 4]);
-    const files = [];
+    const files: string[] = [];
     for (let i = 0; i < 2; i++) {
       const f = tmp(`runs-${i}.ndjson`);
       writeStudyShard(await runStudyShard({ command: 'calibrate', output: { x: 1 }, ensembles: [], runFamilies: [family] }, { index: i, count: 2 }), f);
