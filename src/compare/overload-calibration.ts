@@ -203,14 +203,46 @@ export function simulatedResiduals(params: OverloadParams, observations: readonl
   checkInteger('runs', runs, 1, 1000);
   checkNumber('scale', scale, 1e-6, 1);
   checkInteger('seed', seed);
-  const sims = Array.from({ length: runs }, (_, r) => simulateOverload(withOverloadParams(params, { scale }), { seed, index: r }));
+  const sims = overloadTimelines(params, scale, seed, Array.from({ length: runs }, (_, r) => r));
+  return simulatedResidualsFrom(sims, observations, scale, seed);
+}
+
+/** The timeline (t, online) of one simulation: what the calibration reads of a run (a shard's value). */
+export type SimulatedTimeline = readonly Pick<OverloadTimelinePoint, 't' | 'online'>[];
+
+/**
+ * The timelines of the simulations `rs` of a calibration (seed, replicate index r, at `scale`): run r depends on
+ * (params, scale, seed, r) only, so any subset can be computed anywhere (shards, queue workers).
+ *
+ * @param params - the parameters.
+ * @param scale - population scale.
+ * @param seed - seed.
+ * @param rs - replicate indices.
+ * @returns each run's timeline (t, online), in the order of `rs`.
+ */
+export function overloadTimelines(params: OverloadParams, scale: number, seed: number, rs: readonly number[]): SimulatedTimeline[] {
+  const p = withOverloadParams(params, { scale });
+  return rs.map((r) => simulateOverload(p, { seed, index: r }).timeline.map((pt) => ({ t: pt.t, online: pt.online })));
+}
+
+/**
+ * The simulated side of a calibration from its runs' timelines ({@link simulatedResiduals} after the simulations).
+ *
+ * @param sims - the timelines of runs 0 … R−1, in order.
+ * @param observations - the observations.
+ * @param scale - population scale (reported).
+ * @param seed - seed (reported).
+ * @returns rows, χ² of the mean, and the band (mean, min, max at every sample).
+ */
+export function simulatedResidualsFrom(sims: readonly SimulatedTimeline[], observations: readonly OverloadObservation[], scale: number, seed: number): NonNullable<OverloadCalibration['simulation']> {
+  const runs = sims.length;
   const rows = observations.map((o) => {
-    const v = sims.map((r) => modelValueAt(r.timeline, o));
+    const v = sims.map((tl) => modelValueAt(tl, o));
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
     return { label: o.label, t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}), observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
   });
-  const band = sims[0].timeline.map((pt, k) => {
-    const v = sims.map((r) => r.timeline[k]?.online ?? NaN);
+  const band = sims[0].map((pt, k) => {
+    const v = sims.map((tl) => tl[k]?.online ?? NaN);
     return { t: pt.t, mean: v.reduce((s, x) => s + x, 0) / v.length, min: Math.min(...v), max: Math.max(...v) };
   });
   return { scale, runs, seed, rows, chi2: rows.reduce((s, r) => s + r.standardized ** 2, 0), band };
@@ -493,6 +525,25 @@ export function outageHours(timeline: readonly Pick<OverloadTimelinePoint, 't' |
 }
 
 /**
+ * The 2007 prediction's simulation summary from its runs' timelines (what {@link predictOverload2007} computes after
+ * the simulations; `fragility merge` calls it on merged shards).
+ *
+ * @param runs - the timelines of runs 0 … R−1, in order.
+ * @param simScale - population scale (reported).
+ * @param seed - seed (reported).
+ * @returns rows against the 2007 observations, the mean's minimum and its outage hours.
+ */
+export function prediction2007SimulationFrom(runs: readonly SimulatedTimeline[], simScale: number, seed: number): NonNullable<Overload2007Prediction['simulation']> {
+  const rows = SKYPE_2007_OBSERVATIONS.map((o) => {
+    const v = runs.map((tl) => modelValueAt(tl, o));
+    const mean = v.reduce((s, x) => s + x, 0) / v.length;
+    return { label: o.label, t: o.t, observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
+  });
+  const meanTl = runs[0].map((pt, k) => ({ t: pt.t, online: runs.reduce((s, tl) => s + (tl[k]?.online ?? NaN), 0) / runs.length }));
+  return { scale: simScale, runs: runs.length, seed, rows, minOnline: Math.min(...meanTl.map((p) => p.online)), outageHours: outageHours(meanTl) };
+}
+
+/**
  * The 2007 outage predicted without refitting: the 2007 preset (`skype2007PredictedParams`, which takes every shared
  * parameter from the 2010 fit) run by the fluid limit and the simulation, against the 2007 observations.
  *
@@ -514,17 +565,7 @@ export function predictOverload2007(options: { params?: OverloadParams; simScale
   checkInteger('seed', seed);
   const f = fluidOverload(params);
   const fr = calibrationResiduals(f.timeline, SKYPE_2007_OBSERVATIONS);
-  let simulation: Overload2007Prediction['simulation'] = null;
-  if (simRuns > 0) {
-    const runs = Array.from({ length: simRuns }, (_, r) => simulateOverload(withOverloadParams(params, { scale: simScale }), { seed, index: r }));
-    const rows = SKYPE_2007_OBSERVATIONS.map((o) => {
-      const v = runs.map((r) => modelValueAt(r.timeline, o));
-      const mean = v.reduce((s, x) => s + x, 0) / v.length;
-      return { label: o.label, t: o.t, observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
-    });
-    const meanTl = runs[0].timeline.map((pt, k) => ({ t: pt.t, online: runs.reduce((s, r) => s + (r.timeline[k]?.online ?? NaN), 0) / runs.length }));
-    simulation = { scale: simScale, runs: simRuns, seed, rows, minOnline: Math.min(...meanTl.map((p) => p.online)), outageHours: outageHours(meanTl) };
-  }
+  const simulation = simRuns > 0 ? prediction2007SimulationFrom(overloadTimelines(params, simScale, seed, Array.from({ length: simRuns }, (_, r) => r)), simScale, seed) : null;
   return {
     params,
     fluid: { ...fr, minOnline: f.minOnlineFraction, minOnlineAtHours: f.minOnlineAtHours, outageHours: outageHours(f.timeline), timeline: f.timeline.map((p) => ({ t: p.t, online: p.online })) },

@@ -75,7 +75,7 @@ export interface CheckpointHeader {
 }
 
 /** JSON with object keys sorted, so that the fingerprint does not depend on property order. */
-function canonicalJson(v: unknown): string {
+export function canonicalJson(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
   if (v && typeof v === 'object') {
     const keys = Object.keys(v as object)

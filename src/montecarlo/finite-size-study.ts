@@ -5,7 +5,7 @@
  * @module
  */
 import { FragilityInputError, checkInteger } from '../errors.ts';
-import { runEnsemble } from './ensemble.ts';
+import { type EnsembleOptions, type EnsembleRemote, type EnsembleResult, runEnsemble } from './ensemble.ts';
 import { type FiniteSizeFit, type ScalingExponentFit, finiteSizeExtrapolation, scalingExponentFit } from './finite-size.ts';
 import { WRAPPING_LATTICES, type WrappingLattice, latticeDimension } from './sweep-wrapping.ts';
 import { type WrappingKind, type WrappingThreshold, universalWrappingProbability, wrappingCrossing } from './wrapping-threshold.ts';
@@ -38,6 +38,25 @@ export interface FiniteSizeStudyOptions {
    * later replicates take longer).
    */
   onProgress?: (done: number, total: number) => void;
+  /** Compute the replicates on a remote executor (a job queue, see EnsembleOptions.remote); same result. */
+  remote?: EnsembleRemote;
+}
+
+/** What the reduction of a finite-size study needs besides the ensembles' results (plain data, JSON-safe). */
+export interface FiniteSizeReduction {
+  lattice: WrappingLattice;
+  mode: 'site' | 'bond';
+  kind: WrappingKind;
+  level: number;
+  omega?: number | 'fit';
+  /** Side lengths in the order of the ensembles (ascending). */
+  sizes: number[];
+}
+
+/** The validated plan of a finite-size study: its ensembles (ascending L) and what the reduction needs. */
+export interface FiniteSizePlan {
+  reduction: FiniteSizeReduction;
+  ensembles: { label: string; options: EnsembleOptions }[];
 }
 
 /** One size of a finite-size study. */
@@ -80,29 +99,25 @@ export interface FiniteSizeStudyResult {
 }
 
 /**
- * A finite-size study of site or bond percolation on a periodic lattice by the wrapping-probability estimator.
+ * The validated plan of a finite-size study: one ensemble per size (ascending L, size i of the options with seed
+ * seed + i) and the reduction's options. {@link finiteSizeStudy} runs and reduces it; `fss --shard` shards it.
  *
  * @param opts - {@link FiniteSizeStudyOptions}.
- * @returns per-size thresholds, crossings, the extrapolated threshold with its interval and a warning if the fitted
- *   correction exponent ran to the edge of its range, and 1/ν, β/ν with intervals.
- * @throws FragilityInputError naming `lattice`, `sizes`, `runs`, `omega` or `workers` before any simulation.
+ * @returns {@link FiniteSizePlan}.
+ * @throws FragilityInputError naming `lattice`, `sizes`, `runs` or `omega` before any simulation.
  *
- * **Complexity** Σ_L runs_L·O(L^d·α) per size (two sweeps per replicate: plain and wrapping), spread over `workers`.
+ * **Complexity** O(|sizes|).
  *
- * **Model** q_c(L) where R_L(q) = R_c (universal) or 1/2; q_c(L) = q_c + a·L^(−ω) (weighted by the per-size se);
- * width of the wrapping-point distribution ∝ L^(−1/ν); mass of the incipient wrapping cluster ∝ L^(d−β/ν).
+ * **Model** see {@link finiteSizeStudy}.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Newman & Ziff, PRL 85,
- * 4104 (2000), doi:10.1103/PhysRevLett.85.4104; Stauffer & Aharony (1994) §4; exact 2D exponents ν = 4/3,
- * β = 5/36 (den Nijs 1979; Nienhuis 1982); see docs/reference/literature-values.md.
+ * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
- * const s = await finiteSizeStudy({ lattice: 'square', sizes: [32, 64, 128], runs: 200 });
- * s.extrapolation.q_c; // ≈ 0.5927
+ * finiteSizePlan({ lattice: 'square', sizes: [16, 32], runs: 50 }).ensembles.map((e) => e.label); // ['L=16', 'L=32']
  * ```
  */
-export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<FiniteSizeStudyResult> {
+export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
   if (!(WRAPPING_LATTICES as readonly string[]).includes(opts.lattice)) {
     throw new FragilityInputError('lattice', opts.lattice, `one of ${WRAPPING_LATTICES.join(', ')}`);
   }
@@ -126,16 +141,11 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
   const kind = opts.kind ?? 'axis';
   const level = opts.level ?? 0.95;
   const seed = opts.seed ?? 1;
-  const dim = latticeDimension(opts.lattice);
   const order = sizes.map((L, i) => ({ L, runs: runsList[i], i })).sort((a, b) => a.L - b.L);
 
-  const rows: FiniteSizeStudyRow[] = [];
-  const samples = [];
-  const total = runsList.reduce((a, b) => a + b, 0);
-  let before = 0; // replicates of the sizes already done
-  for (const { L, runs, i } of order) {
-    const base = before;
-    const res = await runEnsemble({
+  const ensembles = order.map(({ L, runs, i }) => ({
+    label: `L=${L}`,
+    options: {
       graph: `${opts.lattice}:L=${L}`,
       mode,
       runs,
@@ -146,9 +156,81 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
       level,
       wrapping: true,
       wrappingKind: kind,
-      ...(opts.onProgress ? { onProgress: (done: number) => opts.onProgress!(base + done, total) } : {}),
-    });
-    before += runs;
+    } satisfies EnsembleOptions,
+  }));
+  const reduction: FiniteSizeReduction = { lattice: opts.lattice, mode, kind, level, ...(omegaOpt === undefined ? {} : { omega: omegaOpt }), sizes: order.map((o) => o.L) };
+  return { reduction, ensembles };
+}
+
+/**
+ * A finite-size study of site or bond percolation on a periodic lattice by the wrapping-probability estimator.
+ *
+ * @param opts - {@link FiniteSizeStudyOptions}.
+ * @returns per-size thresholds, crossings, the extrapolated threshold with its interval and a warning if the fitted
+ *   correction exponent ran to the edge of its range, and 1/ν, β/ν with intervals.
+ * @throws FragilityInputError naming `lattice`, `sizes`, `runs`, `omega` or `workers` before any simulation.
+ *
+ * **Complexity** Σ_L runs_L·O(L^d·α) per size (two sweeps per replicate: plain and wrapping), spread over `workers`.
+ *
+ * **Model** q_c(L) where R_L(q) = R_c (universal) or 1/2; q_c(L) = q_c + a·L^(−ω) (weighted by the per-size se);
+ * width of the wrapping-point distribution ∝ L^(−1/ν); mass of the incipient wrapping cluster ∝ L^(d−β/ν).
+ *
+ * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Newman & Ziff, PRL 85,
+ * 4104 (2000), doi:10.1103/PhysRevLett.85.4104; Stauffer & Aharony (1994) §4; exact 2D exponents ν = 4/3,
+ * β = 5/36 (den Nijs 1979; Nienhuis 1982); see docs/reference/literature-values.md.
+ *
+ * @example
+ * ```ts
+ * const s = await finiteSizeStudy({ lattice: 'square', sizes: [32, 64, 128], runs: 200 });
+ * s.extrapolation.q_c; // ≈ 0.5927
+ * ```
+ */
+export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<FiniteSizeStudyResult> {
+  const plan = finiteSizePlan(opts);
+  const results: EnsembleResult[] = [];
+  const total = plan.ensembles.reduce((a, e) => a + (e.options.runs ?? 0), 0);
+  let before = 0; // replicates of the sizes already done
+  for (const e of plan.ensembles) {
+    const base = before;
+    const progress = opts.onProgress ? { onProgress: (done: number) => opts.onProgress!(base + done, total) } : {};
+    results.push(await runEnsemble({ ...e.options, ...progress, ...(opts.remote ? { remote: opts.remote } : {}) }));
+    before += e.options.runs ?? 0;
+  }
+  return finiteSizeReduce(plan.reduction, results);
+}
+
+/**
+ * The reduction of a finite-size study from its ensembles' results (what {@link finiteSizeStudy} does after the
+ * simulations; `fragility merge` calls it on merged shards).
+ *
+ * @param red - {@link FiniteSizeReduction} (from {@link finiteSizePlan}).
+ * @param results - the ensembles' results, in the plan's order (ascending L).
+ * @returns {@link FiniteSizeStudyResult}.
+ * @throws FragilityInputError naming `omega` when the measured 1/ν is not positive and ω is not given.
+ *
+ * **Complexity** O(Σ runs) plus the fits.
+ *
+ * **Model** see {@link finiteSizeStudy}.
+ *
+ * **References** see {@link finiteSizeStudy}.
+ *
+ * @example
+ * ```ts
+ * const plan = finiteSizePlan({ lattice: 'square', sizes: [16, 32], runs: 50 });
+ * finiteSizeReduce(plan.reduction, await Promise.all(plan.ensembles.map((e) => runEnsemble(e.options))));
+ * ```
+ */
+export function finiteSizeReduce(red: FiniteSizeReduction, results: EnsembleResult[]): FiniteSizeStudyResult {
+  const { kind, level, mode } = red;
+  const omegaOpt = red.omega;
+  const dim = latticeDimension(red.lattice);
+  const opts = { lattice: red.lattice };
+  const rows: FiniteSizeStudyRow[] = [];
+  const samples = [];
+  for (let b = 0; b < results.length; b++) {
+    const res = results[b];
+    const L = red.sizes[b];
+    const runs = res.runs;
     const s = res.wrappingSamples!;
     samples.push(s);
     const occ = new Float64Array(s.runs);

@@ -65,6 +65,10 @@ export { GIANT_MIN_FRACTION, noTransitionReason } from './transition.ts';
 export { scalingExponentFit, type ScalingExponentFit, type ScalingPoint } from './finite-size.ts';
 export {
   finiteSizeStudy,
+  finiteSizePlan,
+  finiteSizeReduce,
+  type FiniteSizePlan,
+  type FiniteSizeReduction,
   type FiniteSizeStudyOptions,
   type FiniteSizeStudyResult,
   type FiniteSizeStudyRow,
@@ -128,6 +132,18 @@ export {
   shardReplicates,
   writeShard,
 } from './shard.ts';
+export {
+  STUDY_FORMAT,
+  isStudyShardFile,
+  mergeStudyShards,
+  runStudyShard,
+  studyShardLines,
+  writeStudyShard,
+  type StudyEnsemble,
+  type StudyHeader,
+  type StudyPlan,
+  type StudyShard,
+} from './study-shard.ts';
 export {
   mutualGiantCascade,
   interdependentCollapsePoint,

@@ -317,40 +317,192 @@ function short(v: unknown): string {
   return s.length > 70 ? `${s.slice(0, 67)}...` : s;
 }
 
-/** Read and check one shard file's header line. */
-function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: (what: string) => FragilityInputError): ShardHeader {
-  const first = lines.next();
-  if (first.done || !first.value.complete) throw bad('line 1 is not a shard header (the file is empty or cut)');
+/**
+ * Parse and check a shard header line (format, shard descriptor, reduction, checksum, fingerprint of its experiment).
+ *
+ * @param line - the line's text.
+ * @param where - where the line is (`line 1`), for the messages.
+ * @param bad - builds the error naming the file.
+ * @returns the header.
+ * @throws what `bad` builds.
+ *
+ * **Complexity** O(length of the line).
+ *
+ * **Model** the header of a shard (module notes).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * parseShardHeader(firstLine, 'line 1', (what) => new Error(what)).fingerprint;
+ * ```
+ */
+export function parseShardHeader(line: string, where: string, bad: (what: string) => Error): ShardHeader {
   let o: unknown;
   try {
-    o = JSON.parse(first.value.line);
+    o = JSON.parse(line);
   } catch {
-    throw bad('line 1 is not a JSON header');
+    throw bad(`${where} is not a JSON header`);
   }
   const fmt = (o as { format?: unknown })?.format;
-  if (fmt !== CHECKPOINT_FORMAT) throw bad(`line 1: format ${short(fmt)}, expected ${CHECKPOINT_FORMAT}`);
-  if ((o as { shard?: unknown }).shard === undefined) throw bad('line 1 is a checkpoint header without a shard descriptor (write shards with sweep --shard i/N)');
+  if (fmt !== CHECKPOINT_FORMAT) throw bad(`${where}: format ${short(fmt)}, expected ${CHECKPOINT_FORMAT}`);
+  if ((o as { shard?: unknown }).shard === undefined) throw bad(`${where} is a checkpoint header without a shard descriptor (write shards with sweep --shard i/N)`);
   const base = o as CheckpointHeader;
   const extras = shardExtrasSchema.safeParse(o);
   if (!extras.success) {
     const issue = extras.error.issues[0];
-    throw bad(`line 1 is not a valid shard header (${issue.path.join('.') || '(line)'}: ${issue.message})`);
+    throw bad(`${where} is not a valid shard header (${issue.path.join('.') || '(line)'}: ${issue.message})`);
   }
   if (typeof base.fingerprint !== 'string' || typeof base.experiment !== 'object' || base.experiment === null || !Number.isSafeInteger(base.runs) || base.runs < 1) {
-    throw bad('line 1 is not a valid shard header (fingerprint, runs or experiment missing)');
+    throw bad(`${where} is not a valid shard header (fingerprint, runs or experiment missing)`);
   }
-  const line = first.value.line;
   const cut = line.lastIndexOf(',"check":"');
   if (cut < 0 || lineCheck(base.fingerprint, line.slice(0, cut)) !== extras.data.check) {
-    throw bad('line 1 fails its checksum (the header was edited or damaged)');
+    throw bad(`${where} fails its checksum (the header was edited or damaged)`);
   }
   if (experimentFingerprint(base.experiment) !== base.fingerprint) {
-    throw bad('line 1: the header fingerprint does not match its experiment (the header was edited or damaged)');
+    throw bad(`${where}: the header fingerprint does not match its experiment (the header was edited or damaged)`);
   }
   const { shard, reduction } = extras.data;
-  if (shard.index >= shard.count) throw bad(`line 1: shard ${shard.index}/${shard.count} is outside 0 … ${shard.count - 1}`);
-  if (reduction.gridPoints > base.experiment.qs.length) throw bad(`line 1: reduction.gridPoints ${reduction.gridPoints} exceeds the ${base.experiment.qs.length} q values`);
+  if (shard.index >= shard.count) throw bad(`${where}: shard ${shard.index}/${shard.count} is outside 0 … ${shard.count - 1}`);
+  if (reduction.gridPoints > base.experiment.qs.length) throw bad(`${where}: reduction.gridPoints ${reduction.gridPoints} exceeds the ${base.experiment.qs.length} q values`);
   return o as ShardHeader;
+}
+
+/** Read and check one shard file's header line. */
+function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: (what: string) => FragilityInputError): ShardHeader {
+  const first = lines.next();
+  if (first.done || !first.value.complete) throw bad('line 1 is not a shard header (the file is empty or cut)');
+  return parseShardHeader(first.value.line, 'line 1', bad);
+}
+
+/**
+ * The replicates of one experiment gathered from shard sections (of one or more files), with every cross-check of
+ * {@link mergeShardFiles}: same fingerprint, runs, reduction and output as the first section; each replicate in its
+ * shard and in 0 … R−1; a replicate seen twice must carry the same numbers; at the end, all of 0 … R−1 present.
+ *
+ * @example
+ * ```ts
+ * const acc = new ReplicateMerge('merge');
+ * const parse = acc.section('s0.ndjson', header, bad);
+ * acc.replicate(parse(line, 'line 2'), 'line 2', bad);
+ * const results = acc.finish(1);
+ * ```
+ */
+export class ReplicateMerge {
+  private ref: ShardHeader | undefined;
+  private refPath = '';
+  private results: (ReplicateResult | undefined)[] = [];
+  private readonly checks: (string | undefined)[] = [];
+  private readonly conflicts = new Set<number>();
+  private readonly counts = new Set<number>();
+  private current: ShardHeader | undefined;
+
+  /**
+   * @param field - the name in error messages (`merge`).
+   * @param label - prefix of the completeness messages (e.g. `experiment 2 (L = 64): `), empty for a single one.
+   */
+  constructor(
+    private readonly field: string,
+    private readonly label = '',
+  ) {}
+
+  /** The first section's header (after at least one {@link ReplicateMerge.section}). */
+  get header(): ShardHeader {
+    return this.ref!;
+  }
+
+  /**
+   * Start a section: check its header against the first one and return the parser of its replicate lines.
+   *
+   * @param path - the file.
+   * @param h - the section's header.
+   * @param bad - builds the error naming the file.
+   * @returns the replicate-line parser of the section's experiment.
+   */
+  section(path: string, h: ShardHeader, bad: (what: string) => FragilityInputError): ReturnType<typeof replicateLineParser> {
+    const ref = this.ref;
+    if (!ref) {
+      this.ref = h;
+      this.refPath = path;
+      checkEnsembleMemory('runs', h.runs, h.experiment.qs.length); // before reading any replicate
+      this.results = new Array(h.runs);
+    } else {
+      const refPath = this.refPath;
+      const other = (what: string) =>
+        new FragilityInputError(this.field, path, `a shard of the experiment of ${JSON.stringify(refPath)} (same fingerprint, runs and report options)`, `${this.label}${what}`);
+      if (h.fingerprint !== ref.fingerprint) {
+        const d = firstDifference(h.experiment, ref.experiment, 'experiment');
+        throw other(d ? `${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}` : 'the experiment fingerprint differs');
+      }
+      if (h.runs !== ref.runs) throw other(`runs differs: this file has ${h.runs}, ${JSON.stringify(refPath)} has ${ref.runs}`);
+      const d = firstDifference({ reduction: h.reduction, output: h.output }, { reduction: ref.reduction, output: ref.output }, '');
+      if (d) throw other(`${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}`);
+    }
+    this.counts.add(h.shard.count);
+    this.current = h;
+    return replicateLineParser(h.experiment as ExperimentIdentity, h.fingerprint, bad);
+  }
+
+  /**
+   * Add one parsed replicate of the current section.
+   *
+   * @param parsed - what the section's parser returned.
+   * @param where - `line k`.
+   * @param bad - builds the error naming the file.
+   */
+  replicate(parsed: { result: ReplicateResult; check: string }, where: string, bad: (what: string) => FragilityInputError): void {
+    const h = this.current!;
+    const { result, check } = parsed;
+    const r = result.r;
+    if (r >= h.runs) throw bad(`${where}: replicate ${r} is outside 0 … ${h.runs - 1} (runs ${h.runs})`);
+    if (r % h.shard.count !== h.shard.index) throw bad(`${where}: replicate ${r} does not belong to shard ${h.shard.index}/${h.shard.count} (r mod ${h.shard.count} = ${r % h.shard.count})`);
+    const prev = this.checks[r];
+    if (prev !== undefined) {
+      if (prev !== check) this.conflicts.add(r);
+      return;
+    }
+    this.checks[r] = check;
+    this.results[r] = result;
+  }
+
+  /**
+   * Check completeness and return the replicates 0 … R−1.
+   *
+   * @param files - how many files were read (for the messages).
+   * @returns the replicates, each at its index.
+   * @throws FragilityInputError naming conflicting or missing replicates as ranges.
+   */
+  finish(files: number): ReplicateResult[] {
+    const header = this.ref!;
+    const what = `${files} file${files > 1 ? 's' : ''}`;
+    if (this.conflicts.size > 0) {
+      const rs = [...this.conflicts].sort((a, b) => a - b);
+      throw new FragilityInputError(
+        this.field,
+        what,
+        'shards whose common replicates carry the same numbers',
+        `${this.label}replicate${rs.length > 1 ? 's' : ''} ${integerRanges(rs)} appear${rs.length > 1 ? '' : 's'} twice with different numbers`,
+      );
+    }
+    const missing: number[] = [];
+    for (let r = 0; r < header.runs; r++) if (!this.results[r]) missing.push(r);
+    if (missing.length > 0) {
+      let hint = '';
+      if (this.counts.size === 1) {
+        const N = [...this.counts][0];
+        const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
+        hint = `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
+      }
+      throw new FragilityInputError(
+        this.field,
+        what,
+        `every replicate 0-${header.runs - 1} of the experiment (runs ${header.runs})`,
+        `${this.label}replicate${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`,
+      );
+    }
+    return this.results as ReplicateResult[];
+  }
 }
 
 /**
@@ -381,81 +533,23 @@ function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: 
  */
 export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards {
   if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files (written by sweep --shard i/N)');
-  let ref: ShardHeader | undefined;
-  let refPath = '';
-  let results: (ReplicateResult | undefined)[] = [];
-  const checks: (string | undefined)[] = [];
-  const conflicts = new Set<number>();
-  const counts = new Set<number>();
+  const acc = new ReplicateMerge(field);
   for (const path of paths) {
     const bad = (what: string) => new FragilityInputError(field, path, `a shard file (${CHECKPOINT_FORMAT} with a shard header)`, what);
     if (!fs().existsSync(path)) throw new FragilityInputError(field, path, 'an existing shard file', 'no such file');
     const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) => bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`));
-    const h = readHeader(lines, bad);
-    if (!ref) {
-      ref = h;
-      refPath = path;
-      checkEnsembleMemory('runs', h.runs, h.experiment.qs.length); // before reading any replicate
-      results = new Array(h.runs);
-    } else {
-      const other = (what: string) =>
-        new FragilityInputError(field, path, `a shard of the experiment of ${JSON.stringify(refPath)} (same fingerprint, runs and report options)`, what);
-      if (h.fingerprint !== ref.fingerprint) {
-        const d = firstDifference(h.experiment, ref.experiment, 'experiment');
-        throw other(d ? `${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}` : 'the experiment fingerprint differs');
-      }
-      if (h.runs !== ref.runs) throw other(`runs differs: this file has ${h.runs}, ${JSON.stringify(refPath)} has ${ref.runs}`);
-      const d = firstDifference({ reduction: h.reduction, output: h.output }, { reduction: ref.reduction, output: ref.output }, '');
-      if (d) throw other(`${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}`);
-    }
-    counts.add(h.shard.count);
-    const parse = replicateLineParser(h.experiment as ExperimentIdentity, h.fingerprint, bad);
+    const parse = acc.section(path, readHeader(lines, bad), bad);
     let i = 1;
     for (const { line, complete } of lines) {
       i++;
       const where = `line ${i}`;
       if (!complete) throw bad(`${where} has no newline (the file was cut while written)`);
       if (line.trim() === '') continue;
-      const { result, check } = parse(line, where);
-      const r = result.r;
-      if (r >= h.runs) throw bad(`${where}: replicate ${r} is outside 0 … ${h.runs - 1} (runs ${h.runs})`);
-      if (r % h.shard.count !== h.shard.index) throw bad(`${where}: replicate ${r} does not belong to shard ${h.shard.index}/${h.shard.count} (r mod ${h.shard.count} = ${r % h.shard.count})`);
-      const prev = checks[r];
-      if (prev !== undefined) {
-        if (prev !== check) conflicts.add(r);
-        continue;
-      }
-      checks[r] = check;
-      results[r] = result;
+      acc.replicate(parse(line, where), where, bad);
     }
   }
-  const header = ref!;
-  if (conflicts.size > 0) {
-    const rs = [...conflicts].sort((a, b) => a - b);
-    throw new FragilityInputError(
-      field,
-      `${paths.length} file${paths.length > 1 ? 's' : ''}`,
-      'shards whose common replicates carry the same numbers',
-      `replicate${rs.length > 1 ? 's' : ''} ${integerRanges(rs)} appear${rs.length > 1 ? '' : 's'} twice with different numbers`,
-    );
-  }
-  const missing: number[] = [];
-  for (let r = 0; r < header.runs; r++) if (!results[r]) missing.push(r);
-  if (missing.length > 0) {
-    let hint = '';
-    if (counts.size === 1) {
-      const N = [...counts][0];
-      const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
-      hint = `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
-    }
-    throw new FragilityInputError(
-      field,
-      `${paths.length} file${paths.length > 1 ? 's' : ''}`,
-      `every replicate 0-${header.runs - 1} of the experiment (runs ${header.runs})`,
-      `replicate${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`,
-    );
-  }
-  return { header, results: results as ReplicateResult[], files: paths };
+  const results = acc.finish(paths.length);
+  return { header: acc.header, results, files: paths };
 }
 
 /**

@@ -27,7 +27,8 @@ import type { ExperimentIdentity } from '../montecarlo/checkpoint.ts';
 import type { ReplicateResult } from '../montecarlo/replicate.ts';
 import type { OverloadRunBatch } from '../cascade/overload-threshold.ts';
 import { type BullMQ, QUEUE_NAME, type RedisConnectionOptions, openRedis, redactedUrl } from './redis.ts';
-import { type EnsembleTask, type EnsembleTaskResult, type OverloadTaskResult, type QueueTask, TASK_VERSION, ensembleTaskId, overloadTasks } from './tasks.ts';
+import { type EnsembleTask, type EnsembleTaskResult, type OverloadTaskResult, type QueueTask, type RunsTask, type RunsTaskResult, TASK_VERSION, ensembleTaskId, overloadTasks, runsTaskId } from './tasks.ts';
+import { type StudyRuns, runsFingerprint } from '../montecarlo/study-shard.ts';
 
 /** Prefix of a worker's refusal message (a task that cannot be computed by design, not by accident). */
 export const REFUSED_PREFIX = 'refused: ';
@@ -291,6 +292,42 @@ export class QueueCoordinator {
       );
       return out as boolean[];
     };
+  }
+
+  /**
+   * The values of every run of a run family ({@link StudyRuns}), computed by the workers: one task per run.
+   *
+   * @param family - the family.
+   * @param onRun - called after each run's value arrives (progress): runs done, total.
+   * @returns the values of runs 0 … R−1, in order.
+   * @throws as {@link QueueCoordinator.runTasks}.
+   *
+   * **Complexity** one task per run.
+   *
+   * **Model** run r of the family: task `r-<fingerprint>-<r>`; the value is what computeRunFamily gives here.
+   *
+   * **References** —
+   *
+   * @example
+   * ```ts
+   * const values = await q.runFamily(overloadTimelineFamily('simulation', params, 0.02, 1, 4));
+   * ```
+   */
+  async runFamily(family: StudyRuns, onRun?: (done: number, total: number) => void): Promise<unknown[]> {
+    const fingerprint = runsFingerprint(family.family, family.identity);
+    const tasks = Array.from({ length: family.runs }, (_, r) => {
+      const task: RunsTask = { kind: 'runs', v: TASK_VERSION, family: family.family, identity: family.identity, fingerprint, rs: [r] };
+      return { id: runsTaskId(fingerprint, r), task };
+    });
+    const index = new Map(tasks.map((t, r) => [t.id, r]));
+    const out: unknown[] = new Array(family.runs);
+    let done = 0;
+    await this.runTasks<RunsTaskResult>(tasks, (id, res) => {
+      if (!res || !Array.isArray(res.values) || res.values.length !== 1) throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
+      out[index.get(id)!] = res.values[0];
+      onRun?.(++done, family.runs);
+    });
+    return out;
   }
 
   /** Close the connections. */

@@ -12,8 +12,12 @@
  * - `overload`: one run of the overload threshold design (model parameters, seed, run index r, forced loss); the
  *   result is whether it collapsed.
  *
+ * - `runs`: runs of a run family of a study (src/montecarlo/study-shard.ts), e.g. the calibration's confirming
+ *   simulations (`overload-timeline`): the family's name and identity (plain JSON), its fingerprint and the run
+ *   indices; the result is each run's value, exactly what {@link computeRunFamily} gives in the coordinator.
+ *
  * Task ids (BullMQ `jobId`, so adding a task twice is a no-op: tasks are idempotent): `e-<fingerprint>-<first r>-
- * <count>` and `o-<fingerprint>-<r>-<loss>`.
+ * <count>`, `o-<fingerprint>-<r>-<loss>` and `r-<fingerprint>-<r>`.
  *
  * @module
  */
@@ -29,6 +33,7 @@ import type { CapacityLaw } from '../distributions/types.ts';
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { scaledCapacity } from '../distributions/scaled-capacity.ts';
 import type { OverloadRunBatch } from '../cascade/overload-threshold.ts';
+import { type StudyRuns, runsFingerprint } from '../montecarlo/study-shard.ts';
 
 /** Version of the task payloads: a worker refuses tasks of another version (a coordinator of another release). */
 export const TASK_VERSION = 1;
@@ -55,7 +60,17 @@ export interface OverloadTask {
   loss: number;
 }
 
-export type QueueTask = EnsembleTask | OverloadTask;
+/** Runs of a run family (see {@link computeRunFamily}). */
+export interface RunsTask {
+  kind: 'runs';
+  v: number;
+  family: string;
+  identity: Record<string, unknown>;
+  fingerprint: string;
+  rs: number[];
+}
+
+export type QueueTask = EnsembleTask | OverloadTask | RunsTask;
 
 /** Results. */
 export interface EnsembleTaskResult {
@@ -63,6 +78,94 @@ export interface EnsembleTaskResult {
 }
 export interface OverloadTaskResult {
   collapsed: boolean;
+}
+export interface RunsTaskResult {
+  values: unknown[];
+}
+
+/** The run family of a calibration's confirming simulations: value of run r = its timeline `{ t: […], online: […] }`. */
+export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
+
+/**
+ * The run family of `runs` overload simulations at `scale` (seed, replicate index r): the calibration's
+ * confirmation (`fragility calibrate`), computed here, in a shard, or by queue workers from the same identity.
+ *
+ * @param label - the family's name in messages.
+ * @param params - the model parameters (sent as {@link encodeJson}; they must survive it).
+ * @param scale - population scale.
+ * @param seed - seed.
+ * @param runs - number of runs.
+ * @returns the family ({@link StudyRuns}).
+ * @throws FragilityInputError when the parameters do not survive encoding.
+ *
+ * **Complexity** O(1); computing is `runs` simulations.
+ *
+ * **Model** run r = simulateOverload(withOverloadParams(params, { scale }), { seed, index: r }).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * const f = overloadTimelineFamily('simulation', params, 0.02, 1, 4);
+ * timelinesOfValues(await f.compute([0, 1, 2, 3]));
+ * ```
+ */
+export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
+  const encoded = encodeJson(params);
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(encoded));
+  } catch (err) {
+    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  const identity = { params: encoded, scale, seed };
+  return { label, family: OVERLOAD_TIMELINE_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs) };
+}
+
+/** The timelines of {@link OVERLOAD_TIMELINE_FAMILY} values (`{ t, online }` arrays → points). */
+export function timelinesOfValues(values: unknown[]): { t: number; online: number }[][] {
+  return values.map((v, r) => {
+    const x = v as { t?: unknown; online?: unknown };
+    if (!x || !Array.isArray(x.t) || !Array.isArray(x.online) || x.t.length !== x.online.length) throw new Error(`run ${r}: not a timeline value`);
+    const online = x.online as number[];
+    return (x.t as number[]).map((t, k) => ({ t, online: online[k] }));
+  });
+}
+
+/**
+ * Compute runs `rs` of a run family from its name and identity (what a shard, a local run and a queue worker do).
+ *
+ * @param family - the family's name.
+ * @param identity - its identity.
+ * @param rs - run indices.
+ * @returns the values, in the order of `rs`.
+ * @throws TaskRefused for an unknown family or a malformed identity.
+ *
+ * **Complexity** that of the runs.
+ *
+ * **Model** see each family.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * await computeRunFamily('overload-timeline', { params, scale: 0.02, seed: 1 }, [0]);
+ * ```
+ */
+export async function computeRunFamily(family: string, identity: Record<string, unknown>, rs: number[]): Promise<unknown[]> {
+  if (family === OVERLOAD_TIMELINE_FAMILY) {
+    const { params, scale, seed } = identity as { params?: unknown; scale?: unknown; seed?: unknown };
+    if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number') throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
+    const { overloadTimelines } = await import('../compare/overload-calibration.ts');
+    return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({ t: tl.map((p) => p.t), online: tl.map((p) => p.online) }));
+  }
+  throw new TaskRefused(`unknown run family ${JSON.stringify(family)}`);
+}
+
+/** The task id of one run of a run family. */
+export function runsTaskId(fingerprint: string, r: number): string {
+  return `r-${fingerprint}-${r}`;
 }
 
 /**
@@ -194,7 +297,7 @@ export class TaskRefused extends Error {
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```
  */
-export async function computeTask(task: QueueTask, yieldBetween: () => Promise<void> = async () => {}): Promise<EnsembleTaskResult | OverloadTaskResult> {
+export async function computeTask(task: QueueTask, yieldBetween: () => Promise<void> = async () => {}): Promise<EnsembleTaskResult | OverloadTaskResult | RunsTaskResult> {
   if (!task || typeof task !== 'object' || task.v !== TASK_VERSION) {
     throw new TaskRefused(`task version ${JSON.stringify((task as { v?: unknown })?.v)} is not ${TASK_VERSION} (coordinator and worker run different fragility releases)`);
   }
@@ -204,6 +307,11 @@ export async function computeTask(task: QueueTask, yieldBetween: () => Promise<v
     if (overloadFingerprint(task.params, task.seed) !== task.fingerprint) throw new TaskRefused('overload task: the fingerprint does not match its parameters');
     const params = decodeJson<OverloadParams>(task.params);
     return { collapsed: simulateOverload(withOverloadParams(params, { forcedLoss: task.loss }), { seed: task.seed, index: task.r }).collapsed };
+  }
+  if (task.kind === 'runs') {
+    if (!task.identity || typeof task.identity !== 'object' || runsFingerprint(task.family, task.identity) !== task.fingerprint) throw new TaskRefused('runs task: the fingerprint does not match its identity');
+    if (!Array.isArray(task.rs) || !task.rs.every((r) => Number.isSafeInteger(r) && r >= 0)) throw new TaskRefused('runs task: run indices are not non-negative integers');
+    return { values: await computeRunFamily(task.family, task.identity, task.rs) };
   }
   if (task.kind !== 'ensemble') throw new TaskRefused(`unknown task kind ${JSON.stringify((task as { kind?: unknown }).kind)}`);
   const { job, rs } = task;

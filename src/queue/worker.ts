@@ -31,6 +31,8 @@ export interface WorkerOptions {
   onStart?: (id: string, kind: string) => void;
   /** Testing hook: wait this many milliseconds (lock renewed) before computing each task. */
   delayMs?: number;
+  /** Testing hook: awaited (lock renewed) before computing each task, after `delayMs` (see {@link tokenGate}). */
+  gate?: () => Promise<void>;
   /** Called after each task with its id, kind and milliseconds. */
   onTask?: (id: string, kind: string, ms: number) => void;
   /** One line of news (stderr). */
@@ -84,6 +86,7 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
       const t0 = performance.now();
       options.onStart?.(job.id ?? '?', (job.data as QueueTask)?.kind);
       if (options.delayMs) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+      if (options.gate) await options.gate();
       try {
         const out = await computeTask(job.data as QueueTask, yieldBetween);
         options.onTask?.(job.id ?? '?', (job.data as QueueTask).kind, performance.now() - t0);
@@ -111,5 +114,44 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
     close: () => (closing ??= worker.close().then(() => resolveClosed())),
     closed,
     completed: () => done,
+  };
+}
+
+/**
+ * Testing hook (test/queue): a gate that lets a task through when the folder holds a file `open`, or when this
+ * process claims one of its `token*` files (deleting it: exactly one process wins each token); otherwise it polls
+ * every 20 ms. With tokens a test lets exactly k tasks run, whatever the timing of the machine.
+ *
+ * @param dir - the folder.
+ * @returns the gate for {@link WorkerOptions.gate}.
+ *
+ * **Complexity** O(files in the folder) per poll.
+ *
+ * **Model** unlink(2) is atomic: one claimant per token.
+ *
+ * **References** POSIX unlink(2).
+ *
+ * @example
+ * ```ts
+ * await startWorker('--redis', url, { gate: tokenGate('/tmp/gate') });
+ * ```
+ */
+export function tokenGate(dir: string): () => Promise<void> {
+  return async () => {
+    const { existsSync, readdirSync, unlinkSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    for (;;) {
+      if (existsSync(join(dir, 'open'))) return;
+      for (const f of readdirSync(dir)) {
+        if (!f.startsWith('token')) continue;
+        try {
+          unlinkSync(join(dir, f));
+          return;
+        } catch {
+          // another worker took it
+        }
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   };
 }

@@ -7,10 +7,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runEnsemble, type EnsembleRemote } from '../../src/montecarlo/ensemble.ts';
 import { replicateLineParser } from '../../src/montecarlo/checkpoint.ts';
 import { criticalLossDesign, driveOverloadDesignAsync, simulatedCriticalLoss } from '../../src/cascade/overload-threshold.ts';
-import { computeTask, decodeJson, encodeJson, overloadTasks, TaskRefused, type EnsembleTaskResult, type OverloadTaskResult } from '../../src/queue/tasks.ts';
+import { computeTask, decodeJson, encodeJson, overloadTasks, overloadTimelineFamily, TaskRefused, type EnsembleTaskResult, type OverloadTaskResult, type RunsTaskResult } from '../../src/queue/tasks.ts';
+import { runsFingerprint } from '../../src/montecarlo/study-shard.ts';
 import { parseRedisUrl } from '../../src/queue/redis.ts';
 import { defaultEnsembleChunk } from '../../src/queue/coordinator.ts';
-import { skype2007OverloadParams } from '../../src/models/overload-params.ts';
+import { skype2007OverloadParams, withOverloadParams } from '../../src/models/overload-params.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fragility-tasks-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -71,6 +72,19 @@ describe('queue tasks', () => {
     });
     expect(queued).toEqual(local);
     expect(local.runs).toBeGreaterThanOrEqual(8); // at least two rounds went through the queue
+  });
+
+  it('runs tasks (a run family) computed from their JSON give the family\'s values; a tampered identity or an unknown family is refused', async () => {
+    const family = overloadTimelineFamily('simulation', withOverloadParams(skype2007OverloadParams, { durationHours: 0.5 }), 0.02, 5, 3);
+    const fingerprint = runsFingerprint(family.family, family.identity);
+    const task = JSON.parse(JSON.stringify({ kind: 'runs', v: 1, family: family.family, identity: family.identity, fingerprint, rs: [2, 0] }));
+    const res = (await computeTask(task)) as RunsTaskResult;
+    expect(JSON.stringify(res.values)).toBe(JSON.stringify(await family.compute([2, 0])));
+    // run r depends on r only: computed alone or in a batch, the same value
+    expect(JSON.stringify((await family.compute([0]))[0])).toBe(JSON.stringify(res.values[1]));
+    await expect(computeTask({ ...task, identity: { ...task.identity, seed: 6 } })).rejects.toThrow(/runs task: the fingerprint does not match its identity/);
+    await expect(computeTask({ ...task, family: 'nope', fingerprint: runsFingerprint('nope', task.identity) })).rejects.toThrow(TaskRefused);
+    await expect(computeTask({ ...task, rs: [-1] })).rejects.toThrow(/not non-negative integers/);
   });
 
   it('JSON keeps Infinity, NaN and capacity laws (by their spec)', () => {

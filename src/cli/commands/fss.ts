@@ -7,7 +7,10 @@
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
 import { action, choiceOption, intOption, numberListOption, progressBar, withCommon, withProgress } from '../common.ts';
-import { finiteSizeStudy } from '../../montecarlo/finite-size-study.ts';
+import { type FiniteSizeStudyResult, finiteSizePlan, finiteSizeReduce } from '../../montecarlo/finite-size-study.ts';
+import type { EnsembleResult, ReplicateSelection } from '../../montecarlo/ensemble.ts';
+import { runEnsemble } from '../../montecarlo/ensemble.ts';
+import { checkShardFlags, emitStudyShard, withQueueRemote, withShardFlags } from '../shard-flags.ts';
 import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
 interface FssCliOptions {
@@ -21,6 +24,9 @@ interface FssCliOptions {
   seed: number;
   json?: boolean;
   progress?: boolean;
+  shard?: ReplicateSelection;
+  shardOut?: string;
+  queue?: string;
 }
 
 const f6 = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(6) : 'n/a');
@@ -38,6 +44,7 @@ export function register(program: Command): void {
     .addOption(choiceOption('--kind <W>', 'wrapping event: along a given axis, either axis, or all axes', ['axis', 'any', 'all'], 'axis'))
     .option('--omega <X|fit>', 'correction exponent of q_c(L) = q_c + a L^-omega (default: 2 + 1/nu with the universal R_c, else 1/nu, nu measured)')
     .option('--workers <W>', 'compute threads (results identical for any W)', intOption('--workers', 1, 256), 1);
+  withShardFlags(cmd, 'replicates of every size');
   withCommon(cmd);
   withProgress(cmd);
   cmd.addHelpText(
@@ -53,7 +60,13 @@ Pinson 1994; triangular and honeycomb, hexagonal torus: ${universalWrappingProba
 method), with a delta-method interval. The
 thresholds are extrapolated with q_c(L) = q_c + a L^-omega weighted by their standard errors (a fitted omega that
 hits its range's edge carries a warning); crossings of consecutive sizes are listed. 1/nu comes from the width of
-the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wrapping cluster.`,
+the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wrapping cluster.
+
+More than one machine: --shard i/N runs, for every size, the replicates r with r mod N = i (replicate r of size i
+draws stream(seed + i, r), so nothing depends on N) and prints a shard; fragility merge FILES... prints the JSON of
+the unsharded run. --queue URL computes the replicates on fragility worker processes.
+  $ for i in 0 1 2; do fragility fss --lattice square --sizes 16,32 --runs 40 --shard $i/3 --shard-out f$i.ndjson; done
+  $ fragility merge f0.ndjson f1.ndjson f2.ndjson --json`,
   );
   cmd.action(
     action(async (opts: FssCliOptions) => {
@@ -67,8 +80,8 @@ the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wr
         else throw new FragilityInputError('omega', opts.omega, "a number in (0, 100) or 'fit'");
       }
       const runs = opts.runs.length === 1 ? opts.runs[0] : opts.runs;
-      const bar = await progressBar(opts, 'fss', 'replicates');
-      const s = await finiteSizeStudy({
+      await checkShardFlags(opts);
+      const plan = finiteSizePlan({
         lattice: opts.lattice,
         sizes: opts.sizes,
         mode: opts.mode,
@@ -77,53 +90,91 @@ the wrapping-point distribution, beta/nu = d - d_f from the mass of the first wr
         workers: opts.workers,
         kind: opts.kind,
         ...(omega === undefined ? {} : { omega }),
-        onProgress: (done, total) => bar.update(done, total),
+      });
+      if (opts.shard) {
+        const log = (m: string) => (opts.shardOut !== undefined && !opts.json ? process.stderr.write(`fragility fss: ${m}\n`) : undefined);
+        return emitStudyShard({ command: 'fss', output: { reduction: plan.reduction, seed: opts.seed }, ensembles: plan.ensembles }, opts, log);
+      }
+      const bar = await progressBar(opts, 'fss', 'replicates');
+      const total = plan.ensembles.reduce((a, e) => a + (e.options.runs ?? 0), 0);
+      const s = await withQueueRemote(opts, 'fss', async (remote) => {
+        const results: EnsembleResult[] = [];
+        let before = 0; // replicates of the sizes already done
+        for (const e of plan.ensembles) {
+          const base = before;
+          results.push(await runEnsemble({ ...e.options, onProgress: (done: number) => bar.update(base + done, total), ...(remote ? { remote } : {}) }));
+          before += e.options.runs ?? 0;
+        }
+        return finiteSizeReduce(plan.reduction, results);
       }).finally(() => bar.stop());
-      const json = {
-        lattice: s.lattice,
-        mode: s.mode,
-        dim: s.dim,
-        kind: s.kind,
-        seed: opts.seed,
-        sizes: s.rows.map((r) => ({
-          L: r.L,
-          n: r.n,
-          runs: r.runs,
-          q_c: r.threshold.q_c,
-          se: r.threshold.se,
-          ci: r.threshold.ci,
-          target: r.threshold.target,
-          width: r.width,
-          wrapMass: r.wrapMass,
-          wrapMassSe: r.wrapMassSe,
-          ...(r.threshold.reason ? { reason: r.threshold.reason } : {}),
-        })),
-        thresholdMethod: s.rows[0].threshold.method,
-        crossings: s.crossings.map((c) => ({ L1: c.L1, L2: c.L2, q_c: c.crossing.q_c, se: c.crossing.se, ci: c.crossing.ci, R: c.crossing.target, ...(c.crossing.reason ? { reason: c.crossing.reason } : {}) })),
-        extrapolation: {
-          q_c: s.extrapolation.q_c,
-          se: s.extrapolation.q_cSe,
-          ci: s.extrapolation.ci,
-          omega: s.extrapolation.omega,
-          omegaSource: s.extrapolation.omegaSource,
-          residual: s.extrapolation.residual,
-          ...(s.extrapolation.warning ? { warning: s.extrapolation.warning } : {}),
-        },
-        inverseNu: { value: s.inverseNu.exponent, se: s.inverseNu.se, ci: s.inverseNu.ci },
-        betaOverNu: { value: s.betaOverNu.exponent, se: s.betaOverNu.se, ci: s.betaOverNu.ci },
-        method: s.method,
-      };
-      const lines = [
-        `${s.mode} percolation, periodic ${s.lattice} lattice (d = ${s.dim}), wrapping event ${s.kind}, seed ${opts.seed}`,
-        ...s.rows.map((r) => `L = ${r.L}: q_c = ${f6(r.threshold.q_c)} ± ${f6(r.threshold.se)} (${r.runs} runs), width ${f4(r.width)}, wrap mass ${r.wrapMass.toFixed(1)}`),
-        ...s.crossings.map((c) => `crossing L = ${c.L1}/${c.L2}: q_c = ${f6(c.crossing.q_c)} ± ${f6(c.crossing.se)}`),
-        `extrapolated q_c = ${f6(s.extrapolation.q_c)}  95% CI [${f6(s.extrapolation.ci[0])}, ${f6(s.extrapolation.ci[1])}]  (omega = ${f4(s.extrapolation.omega)}, ${s.extrapolation.omegaSource})`,
-        ...(s.extrapolation.warning ? [`WARNING: ${s.extrapolation.warning}`] : []),
-        `1/nu = ${f4(s.inverseNu.exponent)}  95% CI [${f4(s.inverseNu.ci[0])}, ${f4(s.inverseNu.ci[1])}]`,
-        `beta/nu = ${f4(s.betaOverNu.exponent)}  95% CI [${f4(s.betaOverNu.ci[0])}, ${f4(s.betaOverNu.ci[1])}]`,
-        `threshold per size: ${s.rows[0].threshold.method}`,
-      ];
-      return { json, text: lines.join('\n') };
+      return fssReport(s, opts.seed);
     }),
   );
+}
+
+/**
+ * The report of a finite-size study: the `--json` object and the text of `fragility fss`, shared by `fragility
+ * merge` so that merged shards print exactly what the unsharded run prints.
+ *
+ * @param s - the study's result.
+ * @param seed - its seed.
+ * @returns `{ json, text }`.
+ *
+ * **Complexity** O(sizes).
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * fssReport(await finiteSizeStudy({ lattice: 'square', sizes: [16, 32], runs: 40 }), 1).json;
+ * ```
+ */
+export function fssReport(s: FiniteSizeStudyResult, seed: number): { json: Record<string, unknown>; text: string } {
+  const json = {
+    lattice: s.lattice,
+    mode: s.mode,
+    dim: s.dim,
+    kind: s.kind,
+    seed,
+    sizes: s.rows.map((r) => ({
+      L: r.L,
+      n: r.n,
+      runs: r.runs,
+      q_c: r.threshold.q_c,
+      se: r.threshold.se,
+      ci: r.threshold.ci,
+      target: r.threshold.target,
+      width: r.width,
+      wrapMass: r.wrapMass,
+      wrapMassSe: r.wrapMassSe,
+      ...(r.threshold.reason ? { reason: r.threshold.reason } : {}),
+    })),
+    thresholdMethod: s.rows[0].threshold.method,
+    crossings: s.crossings.map((c) => ({ L1: c.L1, L2: c.L2, q_c: c.crossing.q_c, se: c.crossing.se, ci: c.crossing.ci, R: c.crossing.target, ...(c.crossing.reason ? { reason: c.crossing.reason } : {}) })),
+    extrapolation: {
+      q_c: s.extrapolation.q_c,
+      se: s.extrapolation.q_cSe,
+      ci: s.extrapolation.ci,
+      omega: s.extrapolation.omega,
+      omegaSource: s.extrapolation.omegaSource,
+      residual: s.extrapolation.residual,
+      ...(s.extrapolation.warning ? { warning: s.extrapolation.warning } : {}),
+    },
+    inverseNu: { value: s.inverseNu.exponent, se: s.inverseNu.se, ci: s.inverseNu.ci },
+    betaOverNu: { value: s.betaOverNu.exponent, se: s.betaOverNu.se, ci: s.betaOverNu.ci },
+    method: s.method,
+  };
+  const lines = [
+    `${s.mode} percolation, periodic ${s.lattice} lattice (d = ${s.dim}), wrapping event ${s.kind}, seed ${seed}`,
+    ...s.rows.map((r) => `L = ${r.L}: q_c = ${f6(r.threshold.q_c)} ± ${f6(r.threshold.se)} (${r.runs} runs), width ${f4(r.width)}, wrap mass ${r.wrapMass.toFixed(1)}`),
+    ...s.crossings.map((c) => `crossing L = ${c.L1}/${c.L2}: q_c = ${f6(c.crossing.q_c)} ± ${f6(c.crossing.se)}`),
+    `extrapolated q_c = ${f6(s.extrapolation.q_c)}  95% CI [${f6(s.extrapolation.ci[0])}, ${f6(s.extrapolation.ci[1])}]  (omega = ${f4(s.extrapolation.omega)}, ${s.extrapolation.omegaSource})`,
+    ...(s.extrapolation.warning ? [`WARNING: ${s.extrapolation.warning}`] : []),
+    `1/nu = ${f4(s.inverseNu.exponent)}  95% CI [${f4(s.inverseNu.ci[0])}, ${f4(s.inverseNu.ci[1])}]`,
+    `beta/nu = ${f4(s.betaOverNu.exponent)}  95% CI [${f4(s.betaOverNu.ci[0])}, ${f4(s.betaOverNu.ci[1])}]`,
+    `threshold per size: ${s.rows[0].threshold.method}`,
+  ];
+  return { json, text: lines.join('\n') };
 }

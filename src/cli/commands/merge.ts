@@ -1,6 +1,8 @@
 /**
- * `fragility merge FILES…`: merge the shards of a sweep ensemble (`fragility sweep … --shard i/N`) and print exactly
- * what the unsharded run prints (its `--json` object with `--json`, else its text).
+ * `fragility merge FILES…`: merge the shards of a sharded command (`fragility sweep|fss … --shard i/N`) and print
+ * exactly what the unsharded run prints (its `--json` object with `--json`, else its text). A sweep shard is one
+ * ensemble (src/montecarlo/shard.ts); a study shard (src/montecarlo/study-shard.ts) holds one ensemble per part of a
+ * study, and its header names the command whose report is rebuilt (fss).
  *
  * @module
  */
@@ -8,6 +10,7 @@ import type { Command } from 'commander';
 import { action, withCommon } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { mergeShards } from '../../montecarlo/shard.ts';
+import { isStudyShardFile, mergeStudyShards } from '../../montecarlo/study-shard.ts';
 import { sweepReport } from './sweep.ts';
 
 const ESTIMATORS = ['susceptibility', 'gap', 'wrapping'] as const;
@@ -16,8 +19,8 @@ const ESTIMATORS = ['susceptibility', 'gap', 'wrapping'] as const;
 export function register(program: Command): void {
   const cmd = program
     .command('merge')
-    .description('merge the shard files of a sweep (sweep --shard i/N) into the result of the unsharded run')
-    .argument('<FILES...>', 'shard files (NDJSON written by sweep --shard i/N, any order)');
+    .description('merge the shard files of a sharded run (sweep, fss or calibrate --shard i/N) into the result of the unsharded run')
+    .argument('<FILES...>', 'shard files (NDJSON written by sweep, fss or calibrate --shard i/N, any order)');
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
     'after',
@@ -25,6 +28,8 @@ export function register(program: Command): void {
 Example:
   $ for i in 0 1 2; do fragility sweep --graph "rr:n=2000,k=3" --runs 7 --seed 3 --shard $i/3 --shard-out s$i.ndjson; done
   $ fragility merge s0.ndjson s1.ndjson s2.ndjson --json   # the JSON of: fragility sweep --graph "rr:n=2000,k=3" --runs 7 --seed 3 --json
+  $ for i in 0 1; do fragility fss --lattice square --sizes 16,32 --runs 40 --shard $i/2 --shard-out f$i.ndjson; done
+  $ fragility merge f0.ndjson f1.ndjson --json             # the JSON of the same fss without --shard
 
 Every file must be a shard of one experiment (same fingerprint, runs and report options; else exit 2 naming the file
 and the first differing field), every line must pass its schema and checksum, and together the files must hold
@@ -32,6 +37,7 @@ every replicate 0 … R-1 (missing replicates, or a replicate twice with differe
   );
   cmd.action(
     action(async (files: string[]) => {
+      if (isStudyShardFile(files[0])) return mergeStudy(files);
       const { result, header } = mergeShards(files);
       const out = header.output;
       if (out.command !== 'sweep') {
@@ -44,4 +50,41 @@ every replicate 0 … R-1 (missing replicates, or a replicate twice with differe
       return sweepReport(result, { graph: out.graph, estimator });
     }),
   );
+}
+
+/** Merge study shards and rebuild the report of the command named in their header. */
+async function mergeStudy(files: string[]): Promise<{ json: Record<string, unknown>; text: string }> {
+  const t0 = performance.now();
+  const { header, results, values } = mergeStudyShards(files);
+  if (header.command === 'calibrate') return mergeCalibrate(files, header.output, values, t0);
+  if (header.command === 'fss') {
+    const { finiteSizeReduce } = await import('../../montecarlo/finite-size-study.ts');
+    const { fssReport } = await import('./fss.ts');
+    const out = header.output as { reduction?: Parameters<typeof finiteSizeReduce>[0]; seed?: unknown };
+    if (!out.reduction || !Array.isArray(out.reduction.sizes) || out.reduction.sizes.length !== results.length || typeof out.seed !== 'number') {
+      throw new FragilityInputError('merge', files[0], 'an fss study shard header with output.reduction and output.seed', 'they are missing or invalid');
+    }
+    return fssReport(finiteSizeReduce(out.reduction, results), out.seed);
+  }
+  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate)', `the study header names ${JSON.stringify(header.command)}`);
+}
+
+/** The calibration's JSON and text from the shards' header (the fit) and its confirming simulations' values. */
+async function mergeCalibrate(files: string[], output: Record<string, unknown>, values: unknown[][], t0: number): Promise<{ json: Record<string, unknown>; text: string }> {
+  const cal = await import('../../compare/overload-calibration.ts');
+  const { timelinesOfValues } = await import('../../queue/tasks.ts');
+  const { calibrate2007Text, calibrate2010Text } = await import('./calibrate.ts');
+  const { SKYPE_2010_OBSERVATIONS } = await import('../../models/overload-observations.ts');
+  const { json, simScale, seed } = output as { json?: Record<string, unknown>; simScale?: unknown; seed?: unknown };
+  if (!json || typeof simScale !== 'number' || typeof seed !== 'number' || values.length > 1 || (json.scenario !== 'skype-2010' && json.scenario !== 'skype-2007')) {
+    throw new FragilityInputError('merge', files[0], 'a calibrate study shard header with output.json, output.simScale and output.seed', 'they are missing or invalid');
+  }
+  const out: Record<string, unknown> = { ...json };
+  const seconds = () => (performance.now() - t0) / 1000;
+  if (json.scenario === 'skype-2007') {
+    if (values.length === 1) out.simulation = cal.prediction2007SimulationFrom(timelinesOfValues(values[0]), simScale, seed);
+    return { json: out, text: calibrate2007Text(out as never, seconds()) };
+  }
+  if (values.length === 1) out.simulation = cal.simulatedResidualsFrom(timelinesOfValues(values[0]), SKYPE_2010_OBSERVATIONS, simScale, seed);
+  return { json: out, text: calibrate2010Text(out as never, seconds()) };
 }

@@ -39,7 +39,7 @@ A killed worker's task is retried by another after --lock-ms. Exit 2 at once on 
   );
   cmd.action(
     action(async (opts: WorkerCliOptions) => {
-      const { startWorker } = await import('../../queue/worker.ts');
+      const { startWorker, tokenGate } = await import('../../queue/worker.ts');
       const { redactedUrl } = await import('../../queue/redis.ts');
       const note = (m: string) => process.stderr.write(`fragility worker: ${m}\n`);
       const w = await startWorker('--redis', opts.redis, {
@@ -48,6 +48,8 @@ A killed worker's task is retried by another after --lock-ms. Exit 2 at once on 
         note,
         // testing hook (test/queue): hold each task this long before computing it, so that a kill lands mid-task
         ...(process.env.FRAGILITY_TEST_TASK_DELAY_MS ? { delayMs: Number(process.env.FRAGILITY_TEST_TASK_DELAY_MS) } : {}),
+        // testing hook (test/queue): tasks pass only while the folder holds `open`, or one per `token*` file claimed
+        ...(process.env.FRAGILITY_TEST_TASK_GATE ? { gate: tokenGate(process.env.FRAGILITY_TEST_TASK_GATE) } : {}),
         ...(opts.verbose ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) } : {}),
         ...(opts.verbose ? { onTask: (id: string, kind: string, ms: number) => note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`) } : {}),
       });
