@@ -473,7 +473,7 @@ function finishFromSums(
  * @example
  * ```ts
  * const g = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
- * betweennessFromPivots(g, Int32Array.of(0, 1, 2, 3)).values; // [0, 2, 2, 0], the exact values
+ * betweennessFromPivots(g, Int32Array.of(0, 1, 2, 3)).values; // Float64Array [0, 2, 2, 0] (the exact values)
  * ```
  */
 export function betweennessFromPivots(

@@ -270,7 +270,7 @@ export interface EnsembleResult {
  *
  * @example
  * ```ts
- * defaultOccupationGrid(5); // [0, 0.25, 0.5, 0.75, 1]
+ * defaultOccupationGrid(5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
 export function defaultOccupationGrid(points = 201): Float64Array {
@@ -403,7 +403,7 @@ function selectionSize(runs: number, sel: ReplicateSelection | undefined): numbe
  *
  * @example
  * ```ts
- * const c = await computeEnsemble({ graph: 'er:n=1000,k=4', runs: 10 }, { index: 1, count: 3 }); // r = 1, 4, 7
+ * const c = await computeEnsemble({ graph: 'er:n=1000,k=4', runs: 10 }, { index: 1, count: 3 }); // replicates r = 1, 4, 7
  * ```
  * @internal
  */
@@ -687,7 +687,7 @@ export async function computeEnsemble(opts: EnsembleOptions, select?: ReplicateS
  *
  * @example
  * ```ts
- * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson']);
+ * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * reduceEnsemble(results, header.experiment, header.reduction, { runs: header.runs, resumed: 0, retries: 0 });
  * ```
  */

@@ -192,7 +192,8 @@ export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSe
  *
  * @example
  * ```ts
- * for (const line of shardLines(s)) process.stdout.write(line + '\n');
+ * const s = await runEnsembleShard({ graph: 'rr:n=2000,k=3', runs: 7, seed: 3 }, { index: 1, count: 3 });
+ * const lines = [...shardLines(s)]; // a header line, then one line per replicate
  * ```
  */
 export function* shardLines(s: EnsembleShard): Generator<string> {
@@ -217,6 +218,7 @@ export function* shardLines(s: EnsembleShard): Generator<string> {
  *
  * @example
  * ```ts
+ * const opts = { graph: 'rr:n=2000,k=3', runs: 8, seed: 3 };
  * writeShard(await runEnsembleShard(opts, { index: 0, count: 4 }), 'shard-0.ndjson');
  * ```
  */
@@ -376,7 +378,7 @@ function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: 
  * @example
  * ```ts
  * const m = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
- * m.results.length; // R
+ * m.results.length; // 7 (every replicate of the run, once)
  * ```
  */
 export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards {
@@ -475,7 +477,7 @@ export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards 
  *
  * @example
  * ```ts
- * const { result } = mergeShards(['s0.ndjson', 's1.ndjson']);
+ * const { result } = mergeShards(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * result.threshold.q_c;
  * ```
  */

@@ -126,6 +126,7 @@ export function decodeJson<T>(text: string): T {
  *
  * @example
  * ```ts
+ * const params = withOverloadParams(skype2010OverloadParams, { scale: 0.005 });
  * overloadFingerprint(encodeJson(params), 1);
  * ```
  */
@@ -191,6 +192,8 @@ export class TaskRefused extends Error {
  *
  * @example
  * ```ts
+ * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005 }));
+ * const fingerprint = overloadFingerprint(params, 1);
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```
  */

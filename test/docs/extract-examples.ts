@@ -121,7 +121,8 @@ export type Expected =
   | { kind: 'array'; items: Expected[] }
   | { kind: 'typed'; ctor: string; items: Expected[] }
   | { kind: 'object'; entries: Array<{ key: string; value: Expected | null }> }
-  | { kind: 'any' };
+  | { kind: 'any' }
+  | { kind: 'anyArray' };
 
 /** A parsed claim: the value equals, each listed field matches, or the statement throws. */
 export type Claim =
@@ -196,6 +197,7 @@ class ClaimParser {
       if (arr.kind !== 'array') this.fail('[ after ' + typed);
       return { kind: 'typed', ctor: typed, items: arr.items };
     }
+    if (this.take(/^\[\s*(?:…|\.\.\.?)\s*\]/)) return { kind: 'anyArray' };
     if (this.take(/^\[/)) {
       const items: Expected[] = [];
       if (!this.take(/^\]/)) {
@@ -270,6 +272,8 @@ export function mismatch(actual: unknown, expected: Expected, where = 'value'): 
   switch (expected.kind) {
     case 'any':
       return null;
+    case 'anyArray':
+      return Array.isArray(actual) || ArrayBuffer.isView(actual) ? null : `${where}: expected an array, got ${show(actual)}`;
     case 'number': {
       if (typeof actual !== 'number') return `${where}: expected the number ${expected.text}, got ${show(actual)}`;
       if (Number.isNaN(expected.value)) return Number.isNaN(actual) ? null : `${where}: expected NaN, got ${actual}`;

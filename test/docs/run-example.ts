@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { FragilityInputError } from '../../src/errors.ts';
 import * as api from '../../src/index.ts';
-import { fixtures } from './example-fixtures.ts';
+import { fileFixtures, fixtures } from './example-fixtures.ts';
 import { type ClaimSite, compileExample, type DocExample, mismatch } from './extract-examples.ts';
 
 /** The repository root. */
@@ -30,12 +30,6 @@ export async function runExample(ex: DocExample): Promise<void> {
   const compiled = compileExample(ex.code);
   const own = (await import(pathToFileURL(join(root, ex.file)).href)) as Record<string, unknown>;
   const scope: Record<string, unknown> = { ...(api as Record<string, unknown>), ...own };
-  for (const [name, make] of Object.entries(fixtures)) {
-    if (!compiled.declared.has(name) && new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`).test(ex.code)) {
-      scope[name] = await make();
-    }
-  }
-  const names = Object.keys(scope).filter((n) => IDENT.test(n) && n !== 'default');
   const where = (k: number): string => {
     const c: ClaimSite = compiled.claims[k];
     return `${ex.file}:${ex.line} example line ${c.line} "// ${c.comment}"`;
@@ -70,11 +64,18 @@ export async function runExample(ex: DocExample): Promise<void> {
       throw new Error(`${where(k)}: did not throw`);
     },
   };
-  const run = new AsyncFunction('__ex', ...names, `{\n${compiled.js.replace(/^export \{\};$/m, '')}\n}`);
   const cwd = process.cwd();
   const dir = mkdtempSync(join(tmpdir(), 'fragility-example-'));
   process.chdir(dir);
   try {
+    for (const [file, make] of Object.entries(fileFixtures)) if (ex.code.includes(file)) await make(dir);
+    for (const [name, make] of Object.entries(fixtures)) {
+      if (!compiled.declared.has(name) && new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`).test(ex.code)) {
+        scope[name] = await make();
+      }
+    }
+    const names = Object.keys(scope).filter((n) => IDENT.test(n) && n !== 'default');
+    const run = new AsyncFunction('__ex', ...names, `{\n${compiled.js.replace(/^export \{\};$/m, '')}\n}`);
     await run(ex$, ...names.map((n) => scope[n]));
   } finally {
     process.chdir(cwd);
