@@ -236,6 +236,7 @@ export function lineCheck(fingerprint: string, body: string): string {
  *
  * @example
  * ```ts
+ * import { appendFileSync } from 'node:fs';
  * appendFileSync(file, replicateToLine(res, fingerprint) + '\n');
  * ```
  */

@@ -302,7 +302,7 @@ export interface WrappingThresholdOptions {
  *
  * @example
  * ```ts
- * wrappingThreshold(samples, universalWrappingProbability('square')!).q_c; // ≈ 0.5927 for site percolation
+ * wrappingThreshold(samples, universalWrappingProbability('square')!).q_c; // ≈ 0.593 (site percolation: 0.592746)
  * ```
  */
 export function wrappingThreshold(samples: WrappingSamples, target: number, opts: WrappingThresholdOptions = {}): WrappingThreshold {
