@@ -26,7 +26,7 @@ import type { Rng } from './stream.ts';
  *
  * @example
  * ```ts
- * sampleWithoutReplacement(stream(1), 100, 5); // e.g. Int32Array [7, 23, 41, 58, 90]
+ * sampleWithoutReplacement(stream(1), 100, 5).length; // 5 (distinct indices in [0, 100))
  * ```
  */
 export function sampleWithoutReplacement(rng: Rng, n: number, k: number): Int32Array {

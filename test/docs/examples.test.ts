@@ -24,6 +24,8 @@
 //     `expr; // pc ≈ 0.6139, SAtPc ≈ 0.3141`     fields of the value
 //     `const r = f(); // r.lambda ≈ 5.29, r.pc ≈ 0.19`   paths from a declared name; a path that does not start
 //                                with a declared name is read from the single declared value (`// mean ≈ 4`)
+//   A comment on its own line is checked when it is a field claim whose paths all start with names declared above
+//   it (`const r = f();` then `// r.root ≈ 1.41421356, r.converged === true`); `===` reads as `=`.
 //   throws claims: `expr; // throws` or `// throws: FIELD` — the statement throws a FragilityInputError (whose
 //                                `field` equals FIELD when given)
 //   After a complete claim, prose may follow when it starts with `(`, `—`, `:` or a word: `// ≈ 0.42 (2010)`.

@@ -249,15 +249,15 @@ export function parseClaim(comment: string): Claim | null {
     if (!p.end()) p.fail('the end of the claim or a prose remark');
     return { kind: 'value', expected };
   }
-  const fieldStart = new RegExp(PATH.source + /\s*(?:=|≈|~|<=|>=|<|>|≤|≥)(?!=)/.source);
+  const fieldStart = new RegExp(PATH.source + /\s*(?:===|=(?!=)|≈|~|<=|>=|<|>|≤|≥)/.source);
   if (!fieldStart.test(s)) return null;
   const entries: Array<{ path: string; expected: Expected }> = [];
   do {
     const path = p.take(PATH);
     if (!path) return p.fail('a field path');
-    const op = p.take(/^(=|≈|~|<=|>=|<|>|≤|≥)/);
+    const op = p.take(/^(===|=|≈|~|<=|>=|<|>|≤|≥)/);
     if (!op) return p.fail('=, ≈ or a comparison');
-    if (op === '=' || op === '≈' || op === '~') entries.push({ path, expected: p.value(op !== '=') });
+    if (op === '=' || op === '===' || op === '≈' || op === '~') entries.push({ path, expected: p.value(op === '≈' || op === '~') });
     else {
       p.i -= op.length;
       entries.push({ path, expected: p.value() });
@@ -361,7 +361,25 @@ export function compileExample(code: string): CompiledExample {
   const imports: string[] = [];
   const declared = new Set<string>();
   const edits: Array<{ start: number; end: number; text: string }> = [];
+  const ownLine = (pos: number): void => {
+    // a comment on its own line is checked when it is a field claim on names declared above it
+    for (const r of ts.getLeadingCommentRanges(code, pos) ?? []) {
+      if (r.kind !== ts.SyntaxKind.SingleLineCommentTrivia) continue;
+      const comment = code.slice(r.pos + 2, r.end);
+      let claim: Claim | null;
+      try {
+        claim = parseClaim(comment);
+      } catch {
+        continue; // prose that happens to start like a claim: own-line comments are not held to the grammar
+      }
+      if (claim?.kind !== 'fields' || !claim.entries.every((e) => declared.has(e.path.match(/^[A-Za-z_$][\w$]*/)![0]))) continue;
+      const k = claims.length;
+      claims.push({ line: sf.getLineAndCharacterOfPosition(r.pos).line + 1, comment: comment.trim(), claim });
+      edits.push({ start: r.end, end: r.end, text: `\n__ex.fields(${k}, undefined, [${claim.entries.map((e) => `() => ${e.path}`).join(', ')}]);` });
+    }
+  };
   for (const st of sf.statements) {
+    ownLine(st.pos);
     if (ts.isImportDeclaration(st)) {
       const spec = (st.moduleSpecifier as ts.StringLiteral).text;
       imports.push(spec);
@@ -433,6 +451,7 @@ export function compileExample(code: string): CompiledExample {
       throw new Error(`a claim "${comment.trim()}" after a statement that is neither an expression nor a declaration`);
     }
   }
+  ownLine(sf.endOfFileToken.pos);
   let out = code;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
   out = out.replace(/\bimport\.meta\.url\b/g, '__ex.metaUrl');
