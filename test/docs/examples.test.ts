@@ -34,7 +34,7 @@
 // Examples that cannot run here are listed in NOT_RUN below with a reason each; TO_FIX lists those still failing
 // (run them with EXAMPLES_TO_FIX=1). One example: `npx vitest run test/docs/examples.test.ts -t 'molloy-reed'`.
 import { describe, expect, it } from 'vitest';
-import { extractExamples } from './extract-examples.ts';
+import { compileExample, type Expected, extractExamples, mismatch, parseClaim } from './extract-examples.ts';
 import { exampleName, repoRoot, runExample } from './run-example.ts';
 
 const examples = extractExamples(repoRoot);
@@ -76,6 +76,49 @@ const TO_FIX: Record<string, string> = {
   'src/scenarios/report.ts:scenarioSummaryMarkdown #1': 'needs a ScenarioResult: runScenario takes over 90 s under load even at scale 0.002',
   'src/scenarios/report.ts:scenarioReport #1': 'needs a ScenarioResult: runScenario takes over 90 s under load even at scale 0.002',
 };
+
+describe('the claim grammar', () => {
+  const value = (comment: string): Expected => {
+    const c = parseClaim(comment);
+    if (c?.kind !== 'value') throw new Error(`not a value claim: ${comment}`);
+    return c.expected;
+  };
+  it('a wrong number fails: rounding to the digits shown, ≈ one unit of the last digit, integers exact', () => {
+    expect(mismatch(0.25, value('0.25'))).toBeNull();
+    expect(mismatch(0.2549, value('0.25'))).toBeNull();
+    expect(mismatch(0.2551, value('0.25'))).not.toBeNull();
+    expect(mismatch(0.399, value('≈ 0.398'))).toBeNull();
+    expect(mismatch(0.3995, value('≈ 0.398'))).not.toBeNull();
+    expect(mismatch(3, value('3'))).toBeNull();
+    expect(mismatch(3.001, value('3'))).not.toBeNull();
+    expect(mismatch(3.47875078573396, value('3.478750785733960…'))).toBeNull();
+    expect(mismatch(500_400, value('≈ 500000 ± 500'))).toBeNull();
+    expect(mismatch(500_600, value('≈ 500000 ± 500'))).not.toBeNull();
+  });
+  it('arrays, typed arrays, strings and objects', () => {
+    expect(mismatch(Int32Array.of(1, 0), value('Int32Array [1, 0]'))).toBeNull();
+    expect(mismatch([1, 0], value('Int32Array [1, 0]'))).not.toBeNull();
+    expect(mismatch([1, 2], value('[1, 2, 3]'))).not.toBeNull();
+    expect(mismatch('a"b', value(`'a"b'`))).toBeNull();
+    const o = { q: 0.5, S: 0.3984, sd: 0.01, ci: [0.39, 0.41] };
+    expect(mismatch(o, value('{ q: 0.5, S: ≈0.398, sd, ci: [..] }'))).toBeNull();
+    expect(mismatch(o, value('{ q: 0.5, S: ≈0.398, sd, halfWidth }'))).not.toBeNull();
+    expect(mismatch(o, value('{ q: 0.5, S: ≈0.42 }'))).not.toBeNull();
+  });
+  it('prose is ignored, a malformed claim throws, throws and field claims parse', () => {
+    expect(parseClaim(' the 2010 defaults, 48 h')).toBeNull();
+    expect(parseClaim(' e.g. [1, 2]')).toBeNull();
+    expect(() => parseClaim(' 1 − 1.1/1.25 = 0.12')).toThrow(/malformed claim/);
+    expect(() => parseClaim(' ≈ 0.42 ≈ 0.43')).toThrow(/malformed claim/);
+    expect(parseClaim(' throws: scales[1]')).toEqual({ kind: 'throws', field: 'scales[1]' });
+    expect(parseClaim(' r.lambda ≈ 5.29, r.pc = 0.19 (karate)')?.kind).toBe('fields');
+    expect(parseClaim(' 0.063 with the 2010 defaults (simulated ≈ 0.107)')?.kind).toBe('value');
+  });
+  it('compiles claims on the statements they follow, and own-line field claims on declared names', () => {
+    const c = compileExample('const r = f(); // r.x ≈ 1\n// r.y = 2\ng(); // 0.5\n// 0.7 is prose here');
+    expect(c.claims.map((x) => x.line)).toEqual([1, 2, 3]);
+  });
+});
 
 describe('TSDoc @example blocks of src/', () => {
   it('are found (file, symbol, code)', () => {
