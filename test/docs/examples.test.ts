@@ -33,7 +33,7 @@
 //
 // Examples that cannot run here are listed in NOT_RUN below with a reason each; TO_FIX lists those still failing
 // (run them with EXAMPLES_TO_FIX=1). One example: `npx vitest run test/docs/examples.test.ts -t 'molloy-reed'`.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { compileExample, type Expected, extractExamples, mismatch, parseClaim } from './extract-examples.ts';
 import { exampleName, repoRoot, runExample } from './run-example.ts';
 
@@ -121,6 +121,13 @@ describe('the claim grammar', () => {
 });
 
 describe('TSDoc @example blocks of src/', () => {
+  // esbuild keeps one service process, started in the working directory of its first call. Start it here, in the
+  // repository, not in an example's temporary directory: once that directory is removed, later builds fail to resolve.
+  beforeAll(async () => {
+    const esbuild = await import('esbuild');
+    await esbuild.transform('', {});
+  });
+
   it('are found (file, symbol, code)', () => {
     expect(examples.length).toBeGreaterThan(300);
     const names = examples.map(exampleName);
