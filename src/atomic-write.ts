@@ -67,7 +67,8 @@ const CAUSES: Record<string, string> = {
  *
  * @example
  * ```ts
- * try { writeFileAtomic(p, text); } catch (e) { throw outputPathError(e, '--out', p); }
+ * const p = 'out.json';
+ * try { writeFileAtomic(p, '{}'); } catch (e) { throw outputPathError(e, '--out', p); }
  * ```
  */
 export function outputPathError(err: unknown, field: string, path: string): unknown {
@@ -95,7 +96,7 @@ export function outputPathError(err: unknown, field: string, path: string): unkn
  *
  * @example
  * ```ts
- * writeFileAtomic('out/report.json', JSON.stringify(report));
+ * writeFileAtomic('report.json', JSON.stringify({ q_c: 0.25 }));
  * ```
  */
 export function writeFileAtomic(path: string, data: string | Uint8Array, field = 'path'): void {
@@ -260,7 +261,7 @@ export const OUTPUT_DIR_MARKER = '.fragility-output';
  *
  * @example
  * ```ts
- * await writeDirAtomic('report', (tmp) => writeReport(tmp, bundle));
+ * await writeDirAtomic('report', (tmp) => writeReport(tmp, { title: 'Example', sections: [] }));
  * ```
  */
 export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => T | Promise<T>, field = '--out'): Promise<T> {
@@ -293,6 +294,8 @@ export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => 
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
+ * import { join } from 'node:path';
  * writeDirAtomicSync('report', (tmp) => writeFileSync(join(tmp, 'a.txt'), 'a'));
  * ```
  */

@@ -211,6 +211,7 @@ export function memoryBudget(): { bytes: number; source: BudgetSource } {
  *
  * @example
  * ```ts
+ * const n = 1_000_000, m = 2_000_000;
  * checkMemory('graph n', n, 8 * n + 16 * m, `a graph with n = ${n}, m = ${m}`);
  * ```
  */
@@ -247,6 +248,7 @@ export function checkMemory(field: string, value: unknown, bytes: number, what: 
  *
  * @example
  * ```ts
+ * const requested = 4;
  * const w = Math.min(requested, availableCores());
  * ```
  */

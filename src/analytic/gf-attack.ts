@@ -39,6 +39,7 @@ export interface AttackOccupation {
  * @example
  * ```ts
  * const { phi, boundaryDegree } = attackOccupation(poissonLaw(4), 0.2);
+ * boundaryDegree; // 6 (degrees above 6 removed, degree 6 kept with probability phi[6] ≈ 0.1427)
  * ```
  */
 export function attackOccupation(law: DegreeLaw, removedFraction: number): AttackOccupation {

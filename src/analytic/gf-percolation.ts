@@ -295,7 +295,8 @@ export function gfSitePercolation(law: DegreeLaw, occupation: SiteOccupation, op
  *
  * @example
  * ```ts
- * gfSitePercolationFromCoefficients(law.pk, law.mean); // same as gfSitePercolation(law, 1)
+ * const law = poissonLaw(4);
+ * gfSitePercolationFromCoefficients(law.pk, law.mean).S; // ≈ 0.980173 (= gfSitePercolation(law, 1).S)
  * ```
  */
 export function gfSitePercolationFromCoefficients(c: ArrayLike<number>, mean: number, options: GfSolveOptions = {}): GfPercolationResult {

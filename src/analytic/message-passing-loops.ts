@@ -628,7 +628,7 @@ function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int
  * @example
  * ```ts
  * const res = messagePassingLoops(karate, 0.6, { r: 2, mode: 'bond' });
- * res.SLargestComponent; // closer to the simulated largest cluster than r = 0
+ * res.SLargestComponent; // closer to the simulated largest cluster than r = 0 gives
  * ```
  */
 export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMessagePassingOptions = {}): LoopMessagePassingResult {

@@ -33,7 +33,7 @@ export interface MolloyReedResult {
  *
  * @example
  * ```ts
- * molloyReedCriterion(regularLaw(3)).hasGiantComponent; // true (Σ k(k−2)p_k = 3)
+ * molloyReedCriterion(regularLaw(3)); // { hasGiantComponent: true, value: 3 } (Σ k(k−2)p_k = 3)
  * ```
  */
 export function molloyReedCriterion(law: DegreeLaw): MolloyReedResult {

@@ -72,7 +72,7 @@ export interface OverloadCriticalLossResult {
  *
  * @example
  * ```ts
- * overloadCriticalLoss({ headroom: uniformCapacity(0.25, 0.75), surge: 1.1 }).fC; // 1 − 1.1/1.25 = 0.12
+ * overloadCriticalLoss({ headroom: uniformCapacity(0.25, 0.75), surge: 1.1 }).fC; // 0.12 (= 1 − 1.1/1.25)
  * ```
  */
 export function overloadCriticalLoss(args: { headroom: CapacityLaw; surge: number }): OverloadCriticalLossResult {

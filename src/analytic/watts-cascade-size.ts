@@ -193,7 +193,7 @@ export interface WattsGlobalCascadeResult extends ConvergenceReport {
  *
  * @example
  * ```ts
- * const g = wattsGlobalCascade(poissonLaw(3), { phiStar: 0.18 }); // frequency ≈ 0.4, size ≈ 0.9
+ * const g = wattsGlobalCascade(poissonLaw(3), { phiStar: 0.18 }); // frequency ≈ 0.87, size ≈ 0.9
  * ```
  */
 export function wattsGlobalCascade(law: DegreeLaw, thresholds: WattsThresholds): WattsGlobalCascadeResult {

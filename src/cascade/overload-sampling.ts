@@ -36,7 +36,7 @@ const TABLE = (() => {
  *
  * @example
  * ```ts
- * approxBinomial(stream(1), 1_000_000, 0.5); // ≈ 500 000 ± 500
+ * approxBinomial(stream(1), 1_000_000, 0.5); // ≈ 500000 ± 500
  * ```
  */
 export function approxBinomial(rng: Rng, n: number, p: number): number {

@@ -111,7 +111,7 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
  * @example
  * ```ts
  * const r = simulatedCriticalLoss({ scale: 0.02 }, { seed: 1 });
- * r.criticalLoss; // ≈ 0.105; r.halfWidth <= 0.01, r.targetMet === true
+ * r; // { criticalLoss: ≈ 0.101, halfWidth: <= 0.01, targetMet: true }
  * ```
  */
 export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: SimulatedCriticalLossOptions = {}): SimulatedCriticalLoss {
@@ -148,7 +148,8 @@ export interface OverloadRunBatch {
  *
  * @example
  * ```ts
- * runOverloadBatch({ params, seed: 1, round: 0, runs: [{ r: 0, loss: 0.1 }] }); // [false] or [true]
+ * const params = withOverloadParams(skype2010OverloadParams, { scale: 0.005 });
+ * runOverloadBatch({ params, seed: 1, round: 0, runs: [{ r: 0, loss: 0.1 }] }); // one collapsed flag per run
  * ```
  */
 export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {

@@ -105,7 +105,7 @@ function goldenMax(f: (t: number) => number, a: number, b: number, tol: number):
  * @example
  * ```ts
  * const fit = probitProfileFit([{ x: 0.1, runs: 10, events: 2 }, { x: 0.12, runs: 10, events: 6 }, { x: 0.14, runs: 10, events: 9 }]);
- * fit!.location; // ≈ 0.118
+ * fit!.location; // ≈ 0.116
  * ```
  */
 export function probitProfileFit(
@@ -293,7 +293,7 @@ export interface SequentialProbitResult {
  *
  * @example
  * ```ts
- * designRound(0, null, [0, 0.5], 11, 0); // [0, 0.05, …, 0.5]
+ * designRound(0, null, [0, 0.5], 11, 0); // [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
  * ```
  */
 export function designRound(round: number, fit: ProbitFit | null, domain: [number, number], batch: number, grid: number): number[] {
@@ -338,6 +338,7 @@ export interface ProbitRound {
  *
  * @example
  * ```ts
+ * const trial = (x: number, i: number) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05);
  * const d = sequentialProbitDesign({ seed: 1 });
  * let step = d.next();
  * while (!step.done) step = d.next(step.value.xs.map((x, j) => trial(x, step.value.firstRun + j)));
@@ -431,7 +432,7 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
  * @example
  * ```ts
  * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05), { seed: 1 });
- * r.location; // ≈ 0.3, r.halfWidth <= 0.01
+ * r; // { location: ≈ 0.3, halfWidth: <= 0.01 }
  * ```
  */
 export function sequentialProbitThreshold(trial: (x: number, run: number) => boolean, options: SequentialProbitOptions = {}): SequentialProbitResult {

@@ -90,7 +90,7 @@ export const CLM_LITERATURE =
  *
  * @example
  * ```ts
- * const c = await compareEfficiencyCascade({ graph: 'ba:n=300,m=2', alphas: [0, 0.5, 10], runs: 5 });
+ * const c = await compareEfficiencyCascade({ graph: 'ba:n=150,m=2', alphas: [0, 0.5, 10], runs: 3 });
  * c.points.map((p) => p.mean); // rising with α towards the no-cascade bound
  * ```
  */

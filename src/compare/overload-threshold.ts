@@ -64,7 +64,7 @@ export interface OverloadThresholdComparison {
  *
  * @example
  * ```ts
- * const c = compareOverloadThreshold({}, { scales: [0.01, 0.05] });
+ * const c = compareOverloadThreshold({}, { scales: [0.005, 0.01] });
  * c.rows.map((r) => [r.scale, r.criticalLoss, r.gapToFluid]);
  * ```
  */
@@ -188,7 +188,7 @@ export function overloadThresholdTable(c: OverloadThresholdComparison): string {
  *
  * @example
  * ```ts
- * const svg = overloadThresholdPlot(compareOverloadThreshold({}, { scales: [0.01, 0.05] }));
+ * const svg = overloadThresholdPlot(compareOverloadThreshold({}, { scales: [0.005, 0.01] }));
  * ```
  */
 export function overloadThresholdPlot(c: OverloadThresholdComparison, title = 'Critical supernode loss against population size'): string {

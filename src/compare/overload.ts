@@ -77,7 +77,7 @@ export const DEFAULT_OVERLOAD_LOSSES: readonly number[] = [0, 0.01, 0.02, 0.05, 
  * @example
  * ```ts
  * const c = compareOverload({ scale: 0.005 }, { runs: 10, seed: 1 });
- * c.threshold; // { analytic: ≈0.01, montecarlo: ≈0.01, ci: [..] }
+ * c.threshold; // { analytic: ≈0.063, montecarlo: ≈0.14, ci: [..] }
  * ```
  */
 export function compareOverload(params: OverloadParams | OverloadParamsInput = {}, opts: CompareOverloadOptions = {}): OverloadComparison {

@@ -34,7 +34,7 @@ export interface BarabasiAlbertLawOptions {
  *
  * @example
  * ```ts
- * barabasiAlbertLaw(2).pmf(2); // 2·2·3/(2·3·4) = 0.5
+ * barabasiAlbertLaw(2).pmf(2); // 0.5 (= 2·2·3/(2·3·4))
  * ```
  */
 export function barabasiAlbertLaw(m: number, options: BarabasiAlbertLawOptions = {}): DegreeLaw {

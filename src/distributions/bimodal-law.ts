@@ -25,7 +25,7 @@ import { degreeLawFromPmf, formatSpecNumber, MAX_DEGREE_SUPPORT } from './degree
  *
  * @example
  * ```ts
- * bimodalLaw(3, 10, 0.2).mean; // 0.8·3 + 0.2·10 = 4.4
+ * bimodalLaw(3, 10, 0.2).mean; // 4.4 (= 0.8·3 + 0.2·10)
  * ```
  */
 export function bimodalLaw(k1: number, k2: number, frac2: number): DegreeLaw {

@@ -77,7 +77,7 @@ export interface DegreeLawFromPmfOptions {
  * ```ts
  * const law = degreeLawFromPmf('bimodal(1,3,0.5)', [0, 0.5, 0, 0.5]);
  * law.mean; // 2
- * law.G0(0.5); // 0.5·0.5 + 0.5·0.125 = 0.3125
+ * law.G0(0.5); // 0.3125 (= 0.5·0.5 + 0.5·0.125)
  * ```
  */
 export function degreeLawFromPmf(

@@ -26,7 +26,7 @@ import { formatSpecNumber } from './degree-law.ts';
  *
  * @example
  * ```ts
- * empiricalCapacity([0.2, 0.4, 0.9]).cdf(0.5); // 2/3
+ * empiricalCapacity([0.2, 0.4, 0.9]).cdf(0.5); // 0.6666666667 (2/3)
  * ```
  */
 export function empiricalCapacity(samples: ArrayLike<number>): CapacityLaw {

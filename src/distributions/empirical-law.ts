@@ -95,7 +95,7 @@ export function empiricalDegreeLaw(degrees: ArrayLike<number>): DegreeLaw {
  *
  * @example
  * ```ts
- * graphDegreeLaw(CompactGraph.fromPairs(3, [[0, 1], [1, 2]])).mean; // 4/3
+ * graphDegreeLaw(CompactGraph.fromPairs(3, [[0, 1], [1, 2]])).mean; // 1.3333333333 (4/3)
  * ```
  */
 export function graphDegreeLaw(graph: CompactGraph): DegreeLaw {

@@ -25,7 +25,7 @@ import { checkAbove, formatSpecNumber } from './degree-law.ts';
  *
  * @example
  * ```ts
- * weibullCapacity(2, 1).mean; // Γ(1.5) = 0.886226925452758
+ * weibullCapacity(2, 1).mean; // 0.88622692545276 (= Γ(1.5))
  * ```
  */
 export function weibullCapacity(rho: number, scale = 1): CapacityLaw {

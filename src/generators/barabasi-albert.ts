@@ -42,7 +42,7 @@ export interface BarabasiAlbertOptions {
  * @example
  * ```ts
  * const g = barabasiAlbert(10_000, 2, stream(1));
- * g.m; // 3 + 2 * (10000 - 3) = 19997
+ * g.m; // 19997 (= 3 + 2 · (10000 − 3))
  * ```
  */
 export function barabasiAlbert(n: number, m: number, rng: Rng, opts: BarabasiAlbertOptions = {}): CompactGraph {

@@ -316,7 +316,7 @@ export function parseGraphSpec(spec: string): GraphSpec {
  *
  * @example
  * ```ts
- * graphSpecBytes('er:n=1000000,k=4'); // ≈ 8.8e7
+ * graphSpecBytes('er:n=1000000,k=4'); // ≈ 5.6e7
  * ```
  */
 export function graphSpecBytes(spec: string | GraphSpec, explicit = true): number | undefined {

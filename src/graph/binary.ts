@@ -123,7 +123,8 @@ export function encodeFgb(g: CompactGraph): Uint8Array<ArrayBuffer> {
  *
  * @example
  * ```ts
- * decodeFgb(encodeFgb(g)).n === g.n; // true
+ * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+ * decodeFgb(encodeFgb(g)).m; // 2
  * ```
  */
 export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
@@ -197,7 +198,8 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
  *
  * @example
  * ```ts
- * const g = await readFgb('er-1e6.fgb');
+ * await writeFgb(erdosRenyi(1000, 0.004, stream(1)), 'er.fgb');
+ * const g = await readFgb('er.fgb'); // g.n = 1000
  * ```
  */
 export async function readFgb(path: string, opts: ImportEdgeOptions = {}): Promise<CompactGraph> {

@@ -439,7 +439,7 @@ const READ_CHUNK = 1 << 22;
  *
  * @example
  * ```ts
- * const { graph, stats } = await readEdgeListWithStats('karate.edges');
+ * const { graph, stats } = await readEdgeListWithStats('data/karate.edges'); // graph.n = 34, graph.m = 78
  * ```
  */
 export async function readEdgeListWithStats(path: string, opts: EdgeListOptions = {}): Promise<EdgeListResult> {
@@ -503,7 +503,7 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
  *
  * @example
  * ```ts
- * const g = await readEdgeList('data/karate.edges'); // n 34, m 78
+ * const g = await readEdgeList('data/karate.edges'); // g.n = 34, g.m = 78
  * ```
  */
 export async function readEdgeList(path: string, opts: EdgeListOptions = {}): Promise<CompactGraph> {

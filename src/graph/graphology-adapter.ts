@@ -70,6 +70,7 @@ export interface FromGraphologyOptions extends ImportEdgeOptions {}
  *
  * @example
  * ```ts
+ * const graph = toGraphology(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]));
  * const g = fromGraphology(graph);
  * g.keyOf(0); // the first node's key
  * ```

@@ -36,7 +36,7 @@ export interface SimplifiedEdges {
  * @example
  * ```ts
  * const r = simplifyEdgeArrays(3, Int32Array.of(0, 1, 0, 2), Int32Array.of(1, 0, 0, 1));
- * // r.source = [0, 2], r.target = [1, 1], r.selfLoops = 1, r.multiEdges = 1
+ * // r.source = Int32Array [0, 2], r.target = Int32Array [1, 1], r.selfLoops = 1, r.multiEdges = 1
  * ```
  */
 export function simplifyEdgeArrays(n: number, source: Int32Array, target: Int32Array): SimplifiedEdges {

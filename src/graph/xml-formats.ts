@@ -93,7 +93,8 @@ export function formatGexf(g: CompactGraph): string {
  *
  * @example
  * ```ts
- * const g = await readGexf('net.gexf');
+ * await writeGexf(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]), 'net.gexf');
+ * const g = await readGexf('net.gexf'); // g.n = 3, g.m = 2
  * ```
  */
 export async function readGexf(path: string, opts: FromGraphologyOptions = {}): Promise<CompactGraph> {
@@ -212,7 +213,8 @@ export function formatGraphml(g: CompactGraph): string {
  *
  * @example
  * ```ts
- * const g = await readGraphml('net.graphml');
+ * await writeGraphml(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]), 'net.graphml');
+ * const g = await readGraphml('net.graphml'); // g.n = 3, g.m = 2
  * ```
  */
 export async function readGraphml(path: string, opts: FromGraphologyOptions = {}): Promise<CompactGraph> {

@@ -109,7 +109,7 @@ export function retryDelayPmf(policy: OverloadRetryPolicy, n: number, stepSecond
  *
  * @example
  * ```ts
- * lognormalDelayPmf(60, 1, 10).meanSteps; // ≈ 60·e^0.5/10 ≈ 9.9
+ * lognormalDelayPmf(60, 1, 10).meanSteps; // ≈ 9.9 (≈ 60·e^0.5/10)
  * ```
  */
 export function lognormalDelayPmf(medianSeconds: number, sigma: number, stepSeconds: number): StepDelayPmf {
@@ -135,7 +135,7 @@ export function lognormalDelayPmf(medianSeconds: number, sigma: number, stepSeco
  *
  * @example
  * ```ts
- * uniformDelayPmf(1800, 7200, 10).meanSteps; // 450.5 or so
+ * uniformDelayPmf(1800, 7200, 10).meanSteps; // 450 (= (1800 + 7200)/2/10)
  * ```
  */
 export function uniformDelayPmf(aSeconds: number, bSeconds: number, stepSeconds: number): StepDelayPmf {

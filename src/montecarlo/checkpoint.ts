@@ -209,7 +209,8 @@ export function int32Sha256(a: Int32Array): string {
  *
  * @example
  * ```ts
- * const body = JSON.stringify(o).slice(0, -1);
+ * const fingerprint = 'f'.repeat(64);
+ * const body = JSON.stringify({ r: 0 }).slice(0, -1);
  * const line = `${body},"check":"${lineCheck(fingerprint, body)}"}`;
  * ```
  */
@@ -235,6 +236,7 @@ export function lineCheck(fingerprint: string, body: string): string {
  *
  * @example
  * ```ts
+ * import { appendFileSync } from 'node:fs';
  * appendFileSync(file, replicateToLine(res, fingerprint) + '\n');
  * ```
  */

@@ -85,7 +85,7 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
  *
  * @example
  * ```ts
- * const c = await computeEnsemble({ graph: 'er:n=1000,k=4', runs: 10 }, { index: 1, count: 3 }); // r = 1, 4, 7
+ * const c = await computeEnsemble({ graph: 'er:n=1000,k=4', runs: 10 }, { index: 1, count: 3 }); // replicates r = 1, 4, 7
  * ```
  * @internal
  */

@@ -95,6 +95,8 @@ export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): num
  *
  * @example
  * ```ts
+ * const grid = [0.3, 0.4, 0.5, 0.6];
+ * const replicateSusceptibilities = [[1, 3, 2, 1], [1, 4, 2, 1], [2, 3, 1, 1]];
  * const est = peakThreshold(grid, replicateSusceptibilities, { seed: 1 });
  * est.q_c; est.ci;
  * ```

@@ -192,7 +192,8 @@ export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSe
  *
  * @example
  * ```ts
- * for (const line of shardLines(s)) process.stdout.write(line + '\n');
+ * const s = await runEnsembleShard({ graph: 'rr:n=2000,k=3', runs: 7, seed: 3 }, { index: 1, count: 3 });
+ * const lines = [...shardLines(s)]; // a header line, then one line per replicate
  * ```
  */
 export function* shardLines(s: EnsembleShard): Generator<string> {
@@ -217,6 +218,7 @@ export function* shardLines(s: EnsembleShard): Generator<string> {
  *
  * @example
  * ```ts
+ * const opts = { graph: 'rr:n=2000,k=3', runs: 8, seed: 3 };
  * writeShard(await runEnsembleShard(opts, { index: 0, count: 4 }), 'shard-0.ndjson');
  * ```
  */
@@ -334,7 +336,9 @@ function short(v: unknown): string {
  *
  * @example
  * ```ts
- * parseShardHeader(firstLine, 'line 1', (what) => new Error(what)).fingerprint;
+ * import { readFileSync } from 'node:fs';
+ * const firstLine = readFileSync('s0.ndjson', 'utf8').split('\n')[0];
+ * parseShardHeader(firstLine, 'line 1', (what) => new Error(what)).shard; // { index: 0, count: 3 }
  * ```
  */
 export function parseShardHeader(line: string, where: string, bad: (what: string) => Error): ShardHeader {
@@ -383,10 +387,15 @@ function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: 
  *
  * @example
  * ```ts
+ * import { readFileSync } from 'node:fs';
  * const acc = new ReplicateMerge('merge');
- * const parse = acc.section('s0.ndjson', header, bad);
- * acc.replicate(parse(line, 'line 2'), 'line 2', bad);
- * const results = acc.finish(1);
+ * const bad = (what: string) => new FragilityInputError('merge', 'shards', what);
+ * for (const file of ['s0.ndjson', 's1.ndjson', 's2.ndjson']) {
+ *   const [first, ...rest] = readFileSync(file, 'utf8').trimEnd().split('\n');
+ *   const parse = acc.section(file, parseShardHeader(first, 'line 1', bad), bad);
+ *   rest.forEach((line, i) => acc.replicate(parse(line, `line ${i + 2}`), `line ${i + 2}`, bad));
+ * }
+ * acc.finish(3).map((x) => x.r); // [0, 1, 2, 3, 4, 5, 6]
  * ```
  */
 export class ReplicateMerge {
@@ -528,7 +537,7 @@ export class ReplicateMerge {
  * @example
  * ```ts
  * const m = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
- * m.results.length; // R
+ * m.results.length; // 7 (every replicate of the run, once)
  * ```
  */
 export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards {
@@ -569,7 +578,7 @@ export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards 
  *
  * @example
  * ```ts
- * const { result } = mergeShards(['s0.ndjson', 's1.ndjson']);
+ * const { result } = mergeShards(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * result.threshold.q_c;
  * ```
  */

@@ -145,7 +145,9 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
  *
  * @example
  * ```ts
+ * const { ensembles } = finiteSizePlan({ lattice: 'square', sizes: [8, 12], runs: 6 });
  * const s = await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 0, count: 4 });
+ * s.sections.map((x) => x.replicates.map((rep) => rep.r)); // [[0, 4], [0, 4]]
  * ```
  */
 export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, onPart?: (b: number, label: string) => void): Promise<StudyShard> {
@@ -192,7 +194,9 @@ export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, 
  *
  * @example
  * ```ts
- * for (const line of studyShardLines(s)) process.stdout.write(line + '\n');
+ * const { ensembles } = finiteSizePlan({ lattice: 'square', sizes: [8, 12], runs: 6 });
+ * const s = await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 1, count: 4 });
+ * [...studyShardLines(s)].length; // 7 (a study header, then per size a shard header and replicates 1 and 5)
  * ```
  */
 export function* studyShardLines(s: StudyShard): Generator<string> {
@@ -221,7 +225,9 @@ export function* studyShardLines(s: StudyShard): Generator<string> {
  *
  * @example
  * ```ts
- * writeStudyShard(s, 'fss-0.ndjson');
+ * const { ensembles } = finiteSizePlan({ lattice: 'square', sizes: [8, 12], runs: 6 });
+ * writeStudyShard(await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 0, count: 2 }), 'fss-0.ndjson');
+ * isStudyShardFile('fss-0.ndjson'); // true
  * ```
  */
 export function writeStudyShard(s: StudyShard, path: string, field = '--shard-out'): void {
@@ -249,7 +255,7 @@ export function writeStudyShard(s: StudyShard, path: string, field = '--shard-ou
  *
  * @example
  * ```ts
- * isStudyShardFile('fss-0.ndjson'); // true
+ * isStudyShardFile('s0.ndjson'); // false (an ensemble shard: its header is not a study header)
  * ```
  */
 export function isStudyShardFile(path: string): boolean {
@@ -320,7 +326,10 @@ function studyDifference(a: StudyHeader, b: StudyHeader): string {
  *
  * @example
  * ```ts
+ * const { ensembles } = finiteSizePlan({ lattice: 'square', sizes: [8, 12], runs: 6 });
+ * for (const index of [0, 1]) writeStudyShard(await runStudyShard({ command: 'fss', output: {}, ensembles }, { index, count: 2 }), `fss-${index}.ndjson`);
  * const { header, results } = mergeStudyShards(['fss-0.ndjson', 'fss-1.ndjson']);
+ * results.map((x) => x.runs); // [6, 6]
  * ```
  */
 export function mergeStudyShards(paths: string[], field = 'merge'): { header: StudyHeader; results: EnsembleResult[]; values: unknown[][] } {

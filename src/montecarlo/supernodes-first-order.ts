@@ -29,7 +29,8 @@ import { randomOrder } from './random-order.ts';
  *
  * @example
  * ```ts
- * const order = supernodesFirstOrder(overlayGraph, stream(1, 0));
+ * const overlay = twoTierToCompactGraph(twoTierOverlay({ supernodes: 100, clients: 1000, coreLaw: poissonLaw(8), cacheSize: 4 }, stream(1)));
+ * const order = supernodesFirstOrder(overlay, stream(1, 0));
  * ```
  */
 export function supernodesFirstOrder(g: CompactGraph | TwoTierOverlay, rng: Rng): Int32Array {

@@ -40,6 +40,7 @@ export interface SweepResult {
  *
  * @example
  * ```ts
+ * const order = randomOrder(g.n, stream(1, 0));
  * const chi = meanClusterSizeExcludingLargest(sweepSite(g, order), g.n >> 1);
  * ```
  */

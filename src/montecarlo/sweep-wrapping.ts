@@ -243,7 +243,7 @@ class WrappingKernel {
  * @example
  * ```ts
  * const w = sweepSiteWrapping(squareLattice(64), randomOrder(64 * 64, stream(1, 0)), { lattice: 'square', L: 64 });
- * w.firstWrap[0] / w.steps; // ≈ 0.59: occupation at which a cluster first wraps horizontally
+ * w.firstWrap[0] / w.steps; // ≈ 0.58: occupation at which a cluster first wraps horizontally (→ 0.5927 as L grows)
  * ```
  */
 export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geom: LatticeGeometry): WrappingSweep {

@@ -31,7 +31,7 @@ export const GIANT_MIN_FRACTION = 0.05;
  *
  * @example
  * ```ts
- * noTransitionReason(2000, 0.009); // 'no giant component even at full occupation: the largest cluster holds 0.9 % of the nodes (pieces that never merge)'
+ * noTransitionReason(2000, 0.009); // a sentence: no giant component even at full occupation, 0.9 % of the nodes
  * ```
  */
 export function noTransitionReason(n: number, giantAtFull: number | undefined, largestAtFull?: number): string | undefined {

@@ -160,7 +160,10 @@ export interface WrappingSamples {
  *
  * @example
  * ```ts
- * const s = packWrappingSweeps([sweepSiteWrapping(g, order, geom)]);
+ * const g = squareLattice(32);
+ * const geom = { lattice: 'square', L: 32 } as const;
+ * const s = packWrappingSweeps([1, 2].map((r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), geom)));
+ * s.runs; // 2
  * ```
  */
 export function packWrappingSweeps(
@@ -299,7 +302,7 @@ export interface WrappingThresholdOptions {
  *
  * @example
  * ```ts
- * wrappingThreshold(samples, universalWrappingProbability('square')!).q_c; // ≈ 0.5927 for site percolation
+ * wrappingThreshold(samples, universalWrappingProbability('square')!).q_c; // ≈ 0.593 (site percolation: 0.592746)
  * ```
  */
 export function wrappingThreshold(samples: WrappingSamples, target: number, opts: WrappingThresholdOptions = {}): WrappingThreshold {

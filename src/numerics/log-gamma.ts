@@ -22,7 +22,7 @@ const HALF_LOG_2PI = 0.9189385332046727; // 0.5 * ln(2π)
  *
  * @example
  * ```ts
- * logGamma(5); // ln 24 = 3.1780538303479458
+ * logGamma(5); // 3.1780538303479458 (= ln 24)
  * ```
  */
 export function logGamma(x: number): number {
@@ -67,7 +67,7 @@ const LOG_FACTORIAL_TABLE: Float64Array = (() => {
  *
  * @example
  * ```ts
- * logFactorial(10); // ln 3628800
+ * logFactorial(10); // 15.104412573075516 (= ln 3628800)
  * ```
  */
 export function logFactorial(k: number): number {

@@ -45,7 +45,12 @@ export interface WorkerPoolOptions {
  *
  * @example
  * ```ts
- * const pool = createWorkerPool({ filename: new URL('./w.mjs', import.meta.url).href, threads: 1, workerData: {}, feature: 'demo' });
+ * import { writeFileSync } from 'node:fs';
+ * import { pathToFileURL } from 'node:url';
+ * writeFileSync('square.mjs', 'export default (x) => x * x;\n');
+ * const pool = createWorkerPool({ filename: pathToFileURL('square.mjs').href, threads: 1, workerData: {}, feature: 'demo' });
+ * await pool.run(7); // 49
+ * await pool.destroy();
  * ```
  */
 export function createWorkerPool(opts: WorkerPoolOptions): WorkerPool {
@@ -96,8 +101,16 @@ let keptPool: KeptPool | undefined;
  *
  * @example
  * ```ts
- * const entry = await acquireKeptPool(key, () => createWorkerPool(opts));
- * try { await entry.pool.run(task); releaseKeptPool(entry, true); } catch (e) { releaseKeptPool(entry, false); throw e; }
+ * import { writeFileSync } from 'node:fs';
+ * import { pathToFileURL } from 'node:url';
+ * writeFileSync('w.mjs', 'export default (x) => 2 * x;\n');
+ * const make = () => createWorkerPool({ filename: pathToFileURL('w.mjs').href, threads: 1, workerData: {}, feature: 'demo' });
+ * const entry = await acquireKeptPool('demo', make);
+ * await entry.pool.run(21); // 42
+ * releaseKeptPool(entry, true); // kept for the next run with the key 'demo'
+ * const again = await acquireKeptPool('demo', make);
+ * again === entry; // true
+ * releaseKeptPool(again, false); // destroyed
  * ```
  */
 export async function acquireKeptPool(key: string, make: () => WorkerPool): Promise<KeptPool> {
@@ -132,7 +145,12 @@ export async function acquireKeptPool(key: string, make: () => WorkerPool): Prom
  *
  * @example
  * ```ts
- * releaseKeptPool(entry, true);
+ * import { writeFileSync } from 'node:fs';
+ * import { pathToFileURL } from 'node:url';
+ * writeFileSync('w.mjs', 'export default (x) => x + 1;\n');
+ * const entry = await acquireKeptPool('demo-release', () => createWorkerPool({ filename: pathToFileURL('w.mjs').href, threads: 1, workerData: {}, feature: 'demo' }));
+ * releaseKeptPool(entry, false); // the run failed: the pool is destroyed, not kept
+ * keptPoolInfo(); // undefined
  * ```
  */
 export function releaseKeptPool(entry: KeptPool, ok: boolean): void {

@@ -106,8 +106,10 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  *
  * @example
  * ```ts
- * const f = overloadTimelineFamily('simulation', params, 0.02, 1, 4);
- * timelinesOfValues(await f.compute([0, 1, 2, 3]));
+ * const f = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 2);
+ * const [first] = timelinesOfValues(await f.compute([0, 1]));
+ * first[0]; // { t: 0, online: 1 }
+ * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify((await f.compute([0, 1]))[1]); // true (run r alone or in a batch)
  * ```
  */
 export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
@@ -150,7 +152,9 @@ export function timelinesOfValues(values: unknown[]): { t: number; online: numbe
  *
  * @example
  * ```ts
- * await computeRunFamily('overload-timeline', { params, scale: 0.02, seed: 1 }, [0]);
+ * const { identity } = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 1);
+ * const [run0] = await computeRunFamily('overload-timeline', identity, [0]); // what a worker computes for task r = 0
+ * timelinesOfValues([run0])[0][0]; // { t: 0, online: 1 }
  * ```
  */
 export async function computeRunFamily(family: string, identity: Record<string, unknown>, rs: number[]): Promise<unknown[]> {
@@ -229,6 +233,7 @@ export function decodeJson<T>(text: string): T {
  *
  * @example
  * ```ts
+ * const params = withOverloadParams(skype2010OverloadParams, { scale: 0.005 });
  * overloadFingerprint(encodeJson(params), 1);
  * ```
  */
@@ -294,6 +299,8 @@ export class TaskRefused extends Error {
  *
  * @example
  * ```ts
+ * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005 }));
+ * const fingerprint = overloadFingerprint(params, 1);
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```
  */

@@ -133,7 +133,12 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
  *
  * @example
  * ```ts
- * await startWorker('--redis', url, { gate: tokenGate('/tmp/gate') });
+ * import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+ * mkdirSync('gate');
+ * writeFileSync('gate/token-1', '');
+ * const gate = tokenGate('gate'); // in a test: startWorker('--redis', url, { gate })
+ * await gate(); // passes: this process claimed token-1
+ * readdirSync('gate').length; // 0
  * ```
  */
 export function tokenGate(dir: string): () => Promise<void> {

@@ -21,7 +21,7 @@ import type { Rng } from './stream.ts';
  * @example
  * ```ts
  * const table = new AliasTable([0.2, 0.5, 0.3]);
- * const i = table.sample(stream(1)); // 1 with probability 0.5
+ * const i = table.sample(stream(1)); // i is 1 with probability 0.5
  * ```
  */
 export class AliasTable {

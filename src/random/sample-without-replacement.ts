@@ -27,7 +27,7 @@ import { identityPermutation, partialShuffle } from './shuffle.ts';
  *
  * @example
  * ```ts
- * sampleWithoutReplacement(stream(1), 100, 5); // e.g. Int32Array [7, 23, 41, 58, 90]
+ * sampleWithoutReplacement(stream(1), 100, 5).length; // 5 (distinct indices in [0, 100))
  * ```
  */
 export function sampleWithoutReplacement(rng: Rng, n: number, k: number): Int32Array {

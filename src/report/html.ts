@@ -35,7 +35,7 @@ export function escapeHtml(s: string): string {
  *
  * @example
  * ```ts
- * htmlTable([{ loss: 0.25, p: 0.9 }]); // '<table><thead><tr><th scope="col">loss</th>...'
+ * htmlTable([{ loss: 0.25, p: 0.9 }]); // starts with <table><thead><tr><th scope="col">loss</th>
  * ```
  */
 export function htmlTable(rows: readonly TableRow[], columns?: readonly TableColumnInput[], caption?: string): string {

@@ -43,7 +43,7 @@ export interface MarkdownTableOptions {
  * markdownTable([{ loss: 0.25, p: 0.9 }], [
  *   { key: 'loss', header: 'supernode loss', format: { style: 'percent', digits: 0 } },
  *   { key: 'p', header: 'P(collapse)', format: { style: 'fixed', digits: 2 } },
- * ]);
+ * ]); // '| supernode loss | P(collapse) |\n| -------------: | ----------: |\n|            25% |        0.90 |\n'
  * // | supernode loss | P(collapse) |
  * // | -------------: | ----------: |
  * // |            25% |        0.90 |

@@ -84,6 +84,7 @@ export function svgToPng(svg: string, path: string, options: SvgToPngOptions = {
  * **Complexity** one process spawn. **Model** —. **References** rsvg-convert(1).
  *
  * @example
+ * const svg = linePlot({ x: { label: 'x' }, y: { label: 'y' } });
  * if (rsvgConvertAvailable()) svgToPng(svg, 'plot.png');
  */
 export function rsvgConvertAvailable(command = 'rsvg-convert'): boolean {

@@ -27,7 +27,8 @@ export const EXPLORER_BUNDLE_FILE = 'explorer-app.bundle.js';
  *
  * @example
  * ```ts
- * writeFileSync('dist/scenarios/explorer-app.bundle.js', await bundleExplorerApp('src/scenarios/explorer-app.ts'));
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('explorer-app.bundle.js', await bundleExplorerApp());
  * ```
  */
 export async function bundleExplorerApp(entry: string = fileURLToPath(new URL('./explorer-app.ts', import.meta.url))): Promise<string> {

@@ -240,6 +240,7 @@ export function checkExplorerSettings(spec: ExplorerSpec, s: ExplorerSettings): 
  *
  * @example
  * ```ts
+ * const spec = explorerSpec(loadScenario('skype-2010'), 0.02);
  * fluidOverload(explorerParams(spec, { ...spec.defaults, autoUpdateCoverage: 1 })).collapsed; // false
  * ```
  */
@@ -269,6 +270,7 @@ export function explorerParams(spec: ExplorerSpec, s: ExplorerSettings): Overloa
  *
  * @example
  * ```ts
+ * const spec = explorerSpec(loadScenario('skype-2010'), 0.02);
  * explorerRun(spec, spec.defaults).minOnlineFraction;
  * ```
  */
@@ -304,6 +306,7 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  *
  * @example
  * ```ts
+ * const spec = explorerSpec(loadScenario('skype-2010'), 0.02);
  * explorerVerdict(spec.defaults, explorerRun(spec, spec.defaults));
  * // "Fluid limit: with 27.5 % of the supernodes crashed and 0 % auto-updated, the network collapses ..."
  * ```

@@ -88,6 +88,7 @@ export function applyWhatIf(scenario: Scenario, index: number): Scenario {
  *
  * @example
  * ```ts
+ * const text = JSON.stringify(skype2010Scenario);
  * const s = parseScenario(JSON.parse(text));
  * ```
  */
@@ -110,6 +111,8 @@ export function parseScenario(input: unknown): Scenario {
  * @example
  * ```ts
  * const s = loadScenario('skype-2010');
+ * import { writeFileSync } from 'node:fs';
+ * writeFileSync('my-scenario.json', JSON.stringify({ ...s, name: 'mine' }));
  * const mine = loadScenario('./my-scenario.json');
  * ```
  */

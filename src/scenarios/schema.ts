@@ -395,6 +395,7 @@ function formatValue(v: unknown): string {
  *
  * @example
  * ```ts
+ * const doc = { ...skype2010Scenario, levers: { ...skype2010Scenario.levers, autoUpdateCoverage: 2 } };
  * const r = scenarioSchema.safeParse(doc);
  * if (!r.success) console.error(formatScenarioIssue(r.error.issues[0], doc).line);
  * ```
@@ -469,6 +470,8 @@ function knownKeys(path: ReadonlyArray<PropertyKey>): string[] | null {
  *
  * @example
  * ```ts
+ * import { readFileSync, writeFileSync } from 'node:fs';
+ * writeFileSync('my.json', JSON.stringify(skype2010Scenario));
  * const s = validateScenario(JSON.parse(readFileSync('my.json', 'utf8')));
  * ```
  */

@@ -46,3 +46,12 @@ describe('configurationModelPercolation', () => {
     expect(() => configurationModelPercolation(poissonLaw(2), { mode: 'x' as 'site' })).toThrow(/^mode:/);
   });
 });
+
+// The documented example to full precision (moved from the former gf-doc-examples test).
+describe('documented example, to full precision', () => {
+  it('poisson(4) at q = 0.5: q_c = 0.25, S = 0.398406', () => {
+    const r = configurationModelPercolation(poissonLaw(4), { q: 0.5 });
+    expect(r.q_c!).toBeCloseTo(0.25, 9);
+    expect(r.S!).toBeCloseTo(0.398406, 6);
+  });
+});

@@ -1,3 +1,5 @@
+import { gfSitePercolationFromCoefficients } from '../../src/analytic/gf-percolation.ts';
+import { checkDegreeLawMoments } from '../../src/analytic/law-check.ts';
 import { describe, it, expect } from 'vitest';
 import { degreeLawFromPmf, poissonLaw, regularLaw, powerLawHardCutoff } from '../../src/distributions/index.ts';
 import type { DegreeLaw } from '../../src/distributions/types.ts';
@@ -119,5 +121,15 @@ describe('gfSitePercolation edge cases', () => {
     // u = 0.25 + 0.75u² → u = 1/3; S = 0.5(1 − u³)
     expect(r.u).toBeCloseTo(1 / 3, 12);
     expect(r.S).toBeCloseTo(0.5 * (1 - 1 / 27), 12);
+  });
+});
+
+// Checks of the documented examples stricter than their comments (moved from the former gf-doc-examples test).
+describe('documented examples, to full precision', () => {
+  it('checkDegreeLawMoments(poisson(4)).mean = 4; the coefficient form equals the law form at q = 1', () => {
+    const law = poissonLaw(4);
+    expect(checkDegreeLawMoments(law).mean).toBeCloseTo(4, 9);
+    expect(gfSitePercolationFromCoefficients(law.pk, law.mean).S).toBeCloseTo(gfSitePercolation(law, 1).S, 14);
+    expect(randomFailureThreshold(law).q_c!).toBeCloseTo(0.25, 9);
   });
 });

@@ -80,3 +80,11 @@ describe('two-tier critical loss from the spectral radius of the mean-offspring 
     expect(r.reason).toMatch(/no giant/);
   });
 });
+
+// The documented examples to full precision (moved from the former gf-doc-examples test).
+describe('documented examples, to full precision', () => {
+  it('poisson(4), cache 3: critical loss 0.75; poisson(10), cache 5, loss 0.3: served 0.997544', () => {
+    expect(twoTierCriticalLoss({ coreLaw: poissonLaw(4), cacheSize: 3 }).f_c!).toBeCloseTo(0.75, 9);
+    expect(twoTierServedFraction({ coreLaw: poissonLaw(10), cacheSize: 5 }, 0.3).served).toBeCloseTo(0.997544, 6);
+  });
+});

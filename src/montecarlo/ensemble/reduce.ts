@@ -91,7 +91,7 @@ function microcanonicalAverages(all: ReplicateResult[]): { mean: Float64Array; v
  *
  * @example
  * ```ts
- * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson']);
+ * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * reduceEnsemble(results, header.experiment, header.reduction, { runs: header.runs, resumed: 0, retries: 0 });
  * ```
  */

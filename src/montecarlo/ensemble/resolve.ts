@@ -71,7 +71,7 @@ export function checkEnsembleMemory(field: string, runs: number, qCount: number)
  *
  * @example
  * ```ts
- * defaultOccupationGrid(5); // [0, 0.25, 0.5, 0.75, 1]
+ * defaultOccupationGrid(5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
  */
 export function defaultOccupationGrid(points = 201): Float64Array {
