@@ -23,6 +23,7 @@ const SRC = new URL('../../src/', import.meta.url);
  * @returns the export.
  * @throws FunctionUnavailable when no module has it.
  */
+// biome-ignore lint/suspicious/noExplicitAny: the default is a function of any signature; callers narrow it with T
 export async function libFunction<T = (...args: any[]) => any>(name: string, ...modules: string[]): Promise<T> {
   for (const m of modules) {
     let mod: Record<string, unknown>;

@@ -125,7 +125,7 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
         const tiny = { graph: 'er:n=100,k=4', runs: overheadTasks, seed: 1, at: [0.5], grid: [0, 0.5, 1] };
         const lt = await timeIt('overhead: local', () => runEnsemble({ ...tiny, workers: 1 }));
         const procs = await startWorkers(redis.url, 1);
-        let qt;
+        let qt: Awaited<ReturnType<typeof timeIt>> | undefined;
         try {
           qt = await timeIt('overhead: queue', () => runEnsemble({ ...tiny, remote: q.ensembleRemote(1) }));
         } finally {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { type Command, type CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FragilityInputError, parseDecimal } from '../errors.ts';
 import { clampWorkers, parseByteSize, setMemoryBudget } from '../resources.ts';
 

@@ -7,7 +7,7 @@ export { CompactGraph, Role, type RoleValue, type CompactGraphOptions } from './
 export type { TwoTierOverlay } from './two-tier-overlay.ts';
 export { simplifyEdgeArrays, countMultigraphDefects, type SimplifiedEdges, type MultigraphDefects } from './simplify.ts';
 export { componentSummary, type ComponentSummary } from './components.ts';
-export { type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+export type { EdgePolicy, ImportEdgeOptions } from './edge-policy.ts';
 export { toGraphology, fromGraphology, type FromGraphologyOptions } from './graphology-adapter.ts';
 export {
   parseEdgeList,

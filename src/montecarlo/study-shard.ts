@@ -364,7 +364,7 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
       if (line.startsWith('{"type":"runs"')) {
         b++;
         const want = h.experiments[b];
-        if (!want || want.kind !== 'runs') throw bad(`${where}: a run-family section where the study header names ${want ? 'an ensemble' : 'nothing'}`);
+        if (want?.kind !== 'runs') throw bad(`${where}: a run-family section where the study header names ${want ? 'an ensemble' : 'nothing'}`);
         const rh = parseRunsHeader(line, where, bad);
         if (rh.fingerprint !== want.fingerprint || rh.runs !== want.runs) throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
         if (rh.shard.index !== h.shard.index || rh.shard.count !== h.shard.count) throw bad(`${where}: section ${b + 1} is shard ${rh.shard.index}/${rh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`);

@@ -47,7 +47,8 @@ function oneLineExit2(r: InProcessRun, pattern: RegExp): void {
 let localRun: InProcessRun | undefined;
 /** The unsharded fss --json (run once, inside a test: in-process runs capture stdout one at a time). */
 async function local(): Promise<InProcessRun> {
-  return (localRun ??= await ok('fss', [...FSS, '--json']));
+  localRun ??= await ok('fss', [...FSS, '--json']);
+  return localRun;
 }
 
 describe('fss --shard and merge', () => {
