@@ -85,7 +85,7 @@ function wattsThresholdOption(opts: { phi?: number; thresholds?: string }): numb
   return opts.phi ?? opts.thresholds!;
 }
 
-/** Register `fragility cascade` with its subcommands `motter-lai` and `bundle`. */
+/** Register `fragility cascade` with its subcommands motter-lai, bundle, watts, watts-window and efficiency. */
 export function register(program: Command): void {
   const cascade = program.command('cascade').description('cascades on a graph: motter-lai, bundle, efficiency, watts, watts-window');
   cascade.addHelpText(
@@ -98,7 +98,15 @@ Examples:
   $ fragility cascade watts --law "poisson(7)" --phi 0.18 --seed-fractions 0.001,0.01 --runs 20 --json
   $ fragility cascade watts-window --phi 0.18 --z 1,3,5,8 --runs 50 --json`,
   );
+  registerMotterLai(cascade);
+  registerBundle(cascade);
+  registerWatts(cascade);
+  registerWattsWindow(cascade);
+  registerEfficiency(cascade);
+}
 
+/** `cascade motter-lai`: Motter–Lai cascades on a graph (betweenness load, capacity (1 + alpha)·L0). */
+function registerMotterLai(cascade: Command): void {
   const ml = cascade
     .command('motter-lai')
     .description('Motter-Lai (2002): load = betweenness, capacity (1 + alpha) L0, synchronous overload waves')
@@ -158,7 +166,10 @@ on the surviving graph (betweenness, pairs counted once, only pairs within a com
       return { json, text };
     }),
   );
+}
 
+/** `cascade bundle`: fiber-bundle cascades on a graph (global or local load sharing). */
+function registerBundle(cascade: Command): void {
   const fb = cascade
     .command('bundle')
     .description('fiber bundle on a graph: thresholds from a capacity law, initial random loss, load SIGMA, synchronous waves')
@@ -206,7 +217,10 @@ surviving neighbour drops its load.`,
       return { json, text };
     }),
   );
+}
 
+/** `cascade watts`: the Watts threshold cascade, simulated and from the generating functions. */
+function registerWatts(cascade: Command): void {
   const wt = cascade
     .command('watts')
     .description('Watts (2002) threshold cascade: mean final size against the seed fraction, simulated vs the Gleeson-Cahalane theory')
@@ -282,7 +296,10 @@ when |mean - analytic| <= T even if the interval misses it.`,
       return { json, text };
     }),
   );
+}
 
+/** `cascade watts-window`: the cascade window of the Watts model over mean degrees. */
+function registerWattsWindow(cascade: Command): void {
   const ww = cascade
     .command('watts-window')
     .description('Watts (2002) cascade window: frequency and size of global cascades from one seed on ER graphs against z, simulated vs theory')
@@ -365,7 +382,10 @@ of the Gleeson-Cahalane fixed point. Near the window's edges finite graphs casca
       return { json, text };
     }),
   );
+}
 
+/** `cascade efficiency`: Crucitti–Latora–Marchiori efficiency cascades. */
+function registerEfficiency(cascade: Command): void {
   const ef = cascade
     .command('efficiency')
     .description('Crucitti-Latora-Marchiori (2004): overloaded nodes degrade their links (no removal); global efficiency E(t) to a steady state')
