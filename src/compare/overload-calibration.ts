@@ -365,50 +365,7 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
   const best = toTheta(nm.x);
   const params = paramsAt(best);
 
-  // Hessian of χ² in the natural parameters (central differences, clipped inside the range)
-  let stdErrors: (number | null)[] = pars.map(() => null);
-  let intervalsNote = 'not computed';
-  if (options.intervals ?? true) {
-    const d = pars.length;
-    const h = pars.map((p) => 0.02 * (p.hi - p.lo));
-    const f0 = nm.f;
-    const shifted = (i: number, si: number, j = -1, sj = 0) => {
-      const t = best.slice();
-      t[i] = Math.min(pars[i].hi, Math.max(pars[i].lo, t[i] + si * h[i]));
-      if (j >= 0) t[j] = Math.min(pars[j].hi, Math.max(pars[j].lo, t[j] + sj * h[j]));
-      return t;
-    };
-    const H: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    const hEff = (i: number, s: number) => shifted(i, s)[i] - best[i];
-    for (let i = 0; i < d; i++) {
-      const hp = hEff(i, 1);
-      const hm = -hEff(i, -1);
-      const fp = chi2At(shifted(i, 1));
-      const fm = chi2At(shifted(i, -1));
-      H[i][i] = hp > 0 && hm > 0 ? (2 * (hm * fp + hp * fm - (hp + hm) * f0)) / (hp * hm * (hp + hm)) : NaN;
-      for (let j = 0; j < i; j++) {
-        const fpp = chi2At(shifted(i, 1, j, 1));
-        const fpm = chi2At(shifted(i, 1, j, -1));
-        const fmp = chi2At(shifted(i, -1, j, 1));
-        const fmm = chi2At(shifted(i, -1, j, -1));
-        const di = (shifted(i, 1)[i] - shifted(i, -1)[i]);
-        const dj = (shifted(j, 1)[j] - shifted(j, -1)[j]);
-        H[i][j] = H[j][i] = (fpp - fpm - fmp + fmm) / (di * dj);
-      }
-    }
-    if (H.flat().every(Number.isFinite)) {
-      try {
-        const inv = mathjs().inv(H) as number[][];
-        const diag = inv.map((row, i) => 2 * row[i]);
-        if (diag.every((v) => v > 0)) {
-          stdErrors = diag.map((v) => Math.sqrt(v));
-          intervalsNote = 'Hessian of χ² at the optimum (central differences, steps 2 % of each range), covariance 2·H⁻¹';
-        } else intervalsNote = 'Hessian not positive definite at the optimum (a flat or bounded direction): no intervals';
-      } catch {
-        intervalsNote = 'Hessian singular at the optimum: no intervals';
-      }
-    } else intervalsNote = 'a parameter sits on its bound: one-sided differences undefined, no intervals';
-  }
+  const { stdErrors, intervalsNote } = options.intervals ?? true ? hessianIntervals(pars, best, nm.f, chi2At) : { stdErrors: pars.map(() => null), intervalsNote: 'not computed' };
   const parameters: FittedParameter[] = pars.map((p, i) => {
     const se = stdErrors[i];
     return {
@@ -421,7 +378,94 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     };
   });
 
-  // profiles of the parameters pushed to a bound: χ² stepped inward from the bound, the others refitted (warm start)
+  const profiles = boundProfiles(parameters, pars, nm.x, nm.f, toTheta, chi2At, profEval);
+
+  // residuals: fit resolution, then the reported 100-quantile curve
+  const coarse = fluidOverload(params, { quantiles: Q });
+  const fineRun = fluidOverload(params, { quantiles: 100 });
+  const fluidRes = calibrationResiduals(coarse.timeline, obs);
+  const fineRes = calibrationResiduals(fineRun.timeline, obs);
+
+  const leaveOneOut = looEval > 0 && obs.length > 1 ? leaveOneOutPredictions(obs, pars, nm.x, toTheta, chi2At, (th) => fluidOverload(paramsAt(th), { quantiles: Q }).timeline, toValues, looEval) : [];
+
+  // confirmation by simulation: mean over runs at every observation, and the band of the timeline
+  const simulation = simRuns > 0 ? simulatedResiduals(params, obs, simRuns, simScale, seed) : null;
+
+  return {
+    objective: 'χ² = Σ ((fluid online − observed)/σ)² over the observations (weighted least squares), parameters bounded by their source ranges (logit map)',
+    optimiser: { method: 'Nelder–Mead (src/analytic/nelder-mead.ts)', evaluations: nm.evaluations, converged: nm.converged, chi2Start, chi2: nm.f },
+    parameters,
+    params,
+    fluid: { quantiles: Q, ...fluidRes },
+    fluidFine: { quantiles: 100, ...fineRes, timeline: fineRun.timeline.map((p) => ({ t: p.t, online: p.online })) },
+    simulation,
+    leaveOneOut,
+    intervalsNote,
+    profiles,
+  };
+}
+
+/** χ² of the fit as a function of the natural parameters θ (and of the observations it is taken over). */
+type Chi2At = (theta: number[], which?: readonly OverloadObservation[]) => number;
+
+/**
+ * Standard errors of the fitted parameters from the Hessian of χ² at the optimum (central differences, steps 2 % of
+ * each range, clipped inside the range), covariance 2·H⁻¹; null with a note when the Hessian is not usable.
+ */
+function hessianIntervals(pars: readonly OverloadFitParameter[], best: number[], f0: number, chi2At: Chi2At): { stdErrors: (number | null)[]; intervalsNote: string } {
+  let stdErrors: (number | null)[] = pars.map(() => null);
+  let intervalsNote: string;
+  const d = pars.length;
+  const h = pars.map((p) => 0.02 * (p.hi - p.lo));
+  const shifted = (i: number, si: number, j = -1, sj = 0) => {
+    const t = best.slice();
+    t[i] = Math.min(pars[i].hi, Math.max(pars[i].lo, t[i] + si * h[i]));
+    if (j >= 0) t[j] = Math.min(pars[j].hi, Math.max(pars[j].lo, t[j] + sj * h[j]));
+    return t;
+  };
+  const H: number[][] = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  const hEff = (i: number, s: number) => shifted(i, s)[i] - best[i];
+  for (let i = 0; i < d; i++) {
+    const hp = hEff(i, 1);
+    const hm = -hEff(i, -1);
+    const fp = chi2At(shifted(i, 1));
+    const fm = chi2At(shifted(i, -1));
+    H[i][i] = hp > 0 && hm > 0 ? (2 * (hm * fp + hp * fm - (hp + hm) * f0)) / (hp * hm * (hp + hm)) : NaN;
+    for (let j = 0; j < i; j++) {
+      const fpp = chi2At(shifted(i, 1, j, 1));
+      const fpm = chi2At(shifted(i, 1, j, -1));
+      const fmp = chi2At(shifted(i, -1, j, 1));
+      const fmm = chi2At(shifted(i, -1, j, -1));
+      const di = (shifted(i, 1)[i] - shifted(i, -1)[i]);
+      const dj = (shifted(j, 1)[j] - shifted(j, -1)[j]);
+      H[i][j] = H[j][i] = (fpp - fpm - fmp + fmm) / (di * dj);
+    }
+  }
+  if (H.flat().every(Number.isFinite)) {
+    try {
+      const inv = mathjs().inv(H) as number[][];
+      const diag = inv.map((row, i) => 2 * row[i]);
+      if (diag.every((v) => v > 0)) {
+        stdErrors = diag.map((v) => Math.sqrt(v));
+        intervalsNote = 'Hessian of χ² at the optimum (central differences, steps 2 % of each range), covariance 2·H⁻¹';
+      } else intervalsNote = 'Hessian not positive definite at the optimum (a flat or bounded direction): no intervals';
+    } catch {
+      intervalsNote = 'Hessian singular at the optimum: no intervals';
+    }
+  } else intervalsNote = 'a parameter sits on its bound: one-sided differences undefined, no intervals';
+  return { stdErrors, intervalsNote };
+}
+
+/** The parameters fitted to a bound of their range, profiled: χ² stepped inward from the bound, the others refitted (warm start). */
+function boundProfiles(
+  parameters: FittedParameter[],
+  pars: readonly OverloadFitParameter[],
+  zBest: number[],
+  chi2Best: number,
+  toTheta: (z: number[]) => number[],
+  chi2At: Chi2At,
+  profEval: number,
+): BoundProfile[] {
   const profiles: BoundProfile[] = [];
   const DELTA = 3.84; // χ²₁ 95 % quantile
   parameters.forEach((p, i) => {
@@ -430,13 +474,13 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     const at = bound === 'hi' ? p.hi : p.lo;
     const dir = bound === 'hi' ? -1 : 1;
     const others = pars.map((_, j) => j).filter((j) => j !== i);
-    let warm = others.map((j) => nm.x[j]);
+    let warm = others.map((j) => zBest[j]);
     const pts: { value: number; chi2: number }[] = [];
-    let minChi2 = nm.f;
+    let minChi2 = chi2Best;
     for (const frac of [0, 0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1]) {
       const v = at + dir * frac * (p.hi - p.lo);
       const full = (zo: number[]) => {
-        const theta = toTheta(nm.x.map((z, j) => (j === i ? 0 : zo[others.indexOf(j)] ?? z)));
+        const theta = toTheta(zBest.map((z, j) => (j === i ? 0 : zo[others.indexOf(j)] ?? z)));
         theta[i] = v;
         return theta;
       };
@@ -461,41 +505,29 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     const end = limit ?? far;
     profiles.push({ name: p.name, bound, at, kind: profEval > 0 && others.length > 0 ? 'profile' : 'slice', evaluations: profEval, points, limit, interval: bound === 'hi' ? [end, at] : [at, end] });
   });
+  return profiles;
+}
 
-  // residuals: fit resolution, then the reported 100-quantile curve
-  const coarse = fluidOverload(params, { quantiles: Q });
-  const fineRun = fluidOverload(params, { quantiles: 100 });
-  const fluidRes = calibrationResiduals(coarse.timeline, obs);
-  const fineRes = calibrationResiduals(fineRun.timeline, obs);
-
-  // leave-one-out: refit without point i (warm start), predict point i
+/** Leave-one-out: refit without each point (warm start from the fit), predict that point. */
+function leaveOneOutPredictions(
+  obs: readonly OverloadObservation[],
+  pars: readonly OverloadFitParameter[],
+  zBest: number[],
+  toTheta: (z: number[]) => number[],
+  chi2At: Chi2At,
+  timelineAt: (theta: number[]) => { t: number; online: number }[],
+  toValues: (theta: number[]) => Partial<Record<OverloadFitParameterName, number>>,
+  looEval: number,
+): LeaveOneOut[] {
   const leaveOneOut: LeaveOneOut[] = [];
-  if (looEval > 0 && obs.length > 1) {
-    obs.forEach((o, i) => {
-      const rest = obs.filter((_, j) => j !== i);
-      const r = nelderMead((z) => chi2At(toTheta(z), rest), nm.x, { step: 0.3, maxEvaluations: Math.max(looEval, pars.length + 1), fTol: 1e-4, xTol: 1e-3 });
-      const th = toTheta(r.x);
-      const run = fluidOverload(paramsAt(th), { quantiles: Q });
-      const predicted = modelValueAt(run.timeline, o);
-      leaveOneOut.push({ label: o.label, observed: o.online, sigma: o.sigma, predicted, standardized: (predicted - o.online) / o.sigma, values: toValues(th) as Record<string, number> });
-    });
-  }
-
-  // confirmation by simulation: mean over runs at every observation, and the band of the timeline
-  const simulation = simRuns > 0 ? simulatedResiduals(params, obs, simRuns, simScale, seed) : null;
-
-  return {
-    objective: 'χ² = Σ ((fluid online − observed)/σ)² over the observations (weighted least squares), parameters bounded by their source ranges (logit map)',
-    optimiser: { method: 'Nelder–Mead (src/analytic/nelder-mead.ts)', evaluations: nm.evaluations, converged: nm.converged, chi2Start, chi2: nm.f },
-    parameters,
-    params,
-    fluid: { quantiles: Q, ...fluidRes },
-    fluidFine: { quantiles: 100, ...fineRes, timeline: fineRun.timeline.map((p) => ({ t: p.t, online: p.online })) },
-    simulation,
-    leaveOneOut,
-    intervalsNote,
-    profiles,
-  };
+  obs.forEach((o, i) => {
+    const rest = obs.filter((_, j) => j !== i);
+    const r = nelderMead((z) => chi2At(toTheta(z), rest), zBest, { step: 0.3, maxEvaluations: Math.max(looEval, pars.length + 1), fTol: 1e-4, xTol: 1e-3 });
+    const th = toTheta(r.x);
+    const predicted = modelValueAt(timelineAt(th), o);
+    leaveOneOut.push({ label: o.label, observed: o.online, sigma: o.sigma, predicted, standardized: (predicted - o.online) / o.sigma, values: toValues(th) as Record<string, number> });
+  });
+  return leaveOneOut;
 }
 
 /** Result of {@link predictOverload2007}. */

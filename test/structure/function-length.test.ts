@@ -9,15 +9,16 @@ const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 /** Issue 17's target for the longest function in src/. Not yet enforced: see CEILING. */
 const TARGET = 150;
 /**
- * Today's longest function: cli/commands/cascade.ts register, 371 lines (measured 2026-12-02 on main after the
- * fluid and overload simulations were split into modules). Lower CEILING as functions are split, down to TARGET.
+ * Today's longest function: scenarios/run.ts runScenario, 197 lines (measured 2026-12-02 on main after the `cascade`
+ * command's register (371) became one function per subcommand and calibrateOverload (192) gave its Hessian, bound
+ * profiles and leave-one-out to three helpers). Lower CEILING as functions are split, down to TARGET.
  */
-const CEILING = 371;
+const CEILING = 197;
 /**
  * Folders already split by issue 17 (the rooms): every function in them stays within TARGET. Measured on branch
  * `struct` (2026-12-02): cascade/overload/ longest 55 lines (serveSupernodes; was simulateOverload, 504),
  * montecarlo/ensemble/ and ensemble.ts 66 (runPooled; was computeEnsemble, 259), numerics/ 69 (brentRoot), parallel/ 17,
- * metrics/ 114 (brandesBatches, the kernel). Global CEILING: after both splits merged, cli/commands/cascade.ts register (371 lines).
+ * metrics/ 114 (brandesBatches, the kernel). Global CEILING: see above.
  */
 const SPLIT = ['cascade/overload/', 'montecarlo/ensemble/', 'montecarlo/ensemble.ts', 'numerics/', 'parallel/', 'metrics/'];
 
