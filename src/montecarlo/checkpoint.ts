@@ -324,12 +324,29 @@ function zodWhere(err: z.ZodError): string {
   return `${path}: ${issue.message}`;
 }
 
-/** The first path at which two JSON values differ, with both values (for the mismatch message). */
-function firstDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | undefined {
+/**
+ * The first path at which two JSON values differ (object keys sorted, arrays of equal length element by element),
+ * with both values: what a mismatch message names (checkpoints and shards).
+ *
+ * @param a - one value.
+ * @param b - the other.
+ * @param path - the path of `a` and `b` (`''` at the top).
+ * @returns the path (`experiment.qs`, `reduction.grid[3]`) and both values, or undefined when they are equal
+ *   (canonical JSON).
+ * @internal
+ */
+export function firstJsonDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | undefined {
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      const d = firstJsonDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) {
+      const d = firstJsonDifference(a[i], b[i], `${path}[${i}]`);
       if (d) return d;
     }
     return undefined;
@@ -337,7 +354,14 @@ function firstDifference(a: unknown, b: unknown, path: string): { path: string; 
   return canonicalJson(a) === canonicalJson(b) ? undefined : { path, a, b };
 }
 
-function short(v: unknown): string {
+/**
+ * A JSON value in at most 70 characters for a message ('nothing' for undefined).
+ *
+ * @param v - the value.
+ * @returns its JSON, cut with `...` past 70 characters.
+ * @internal
+ */
+export function shortJson(v: unknown): string {
   const s = v === undefined ? 'nothing' : JSON.stringify(v);
   return s.length > 70 ? `${s.slice(0, 67)}...` : s;
 }
@@ -528,8 +552,8 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
     throw bad('line 1: the header fingerprint does not match its experiment (the header was edited or damaged)');
   }
   if (h.data.fingerprint !== fingerprint) {
-    const d = firstDifference(h.data.experiment, experiment, '');
-    const where = d ? `${d.path} differs: the file has ${short(d.a)}, this run has ${short(d.b)}` : 'the experiment differs';
+    const d = firstJsonDifference(h.data.experiment, experiment, '');
+    const where = d ? `${d.path} differs: the file has ${shortJson(d.a)}, this run has ${shortJson(d.b)}` : 'the experiment differs';
     throw new FragilityInputError(field, path, 'a checkpoint written by the same experiment (same graph content, seed and replicate options)', where);
   }
 

@@ -37,6 +37,8 @@ import {
   readLines,
   replicateLineParser,
   replicateToLine,
+  firstJsonDifference,
+  shortJson,
 } from './checkpoint.ts';
 import {
   type EnsembleOptions,
@@ -294,30 +296,6 @@ export function integerRanges(xs: number[], max = 20): string {
   return parts.length > max ? `${parts.slice(0, max).join(', ')}, … (${parts.length - max} more ranges)` : parts.join(', ');
 }
 
-/** The first path at which two JSON values differ (sorted keys), with both values. */
-function firstDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | undefined {
-  if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
-    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-    for (const k of keys) {
-      const d = firstDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    for (let i = 0; i < a.length; i++) {
-      const d = firstDifference(a[i], b[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  return JSON.stringify(a) === JSON.stringify(b) ? undefined : { path, a, b };
-}
-
-function short(v: unknown): string {
-  const s = v === undefined ? 'nothing' : JSON.stringify(v);
-  return s.length > 70 ? `${s.slice(0, 67)}...` : s;
-}
 
 /**
  * Parse and check a shard header line (format, shard descriptor, reduction, checksum, fingerprint of its experiment).
@@ -349,7 +327,7 @@ export function parseShardHeader(line: string, where: string, bad: (what: string
     throw bad(`${where} is not a JSON header`);
   }
   const fmt = (o as { format?: unknown })?.format;
-  if (fmt !== CHECKPOINT_FORMAT) throw bad(`${where}: format ${short(fmt)}, expected ${CHECKPOINT_FORMAT}`);
+  if (fmt !== CHECKPOINT_FORMAT) throw bad(`${where}: format ${shortJson(fmt)}, expected ${CHECKPOINT_FORMAT}`);
   if ((o as { shard?: unknown }).shard === undefined) throw bad(`${where} is a checkpoint header without a shard descriptor (write shards with sweep --shard i/N)`);
   const base = o as CheckpointHeader;
   const extras = shardExtrasSchema.safeParse(o);
@@ -441,12 +419,12 @@ export class ReplicateMerge {
       const other = (what: string) =>
         new FragilityInputError(this.field, path, `a shard of the experiment of ${JSON.stringify(refPath)} (same fingerprint, runs and report options)`, `${this.label}${what}`);
       if (h.fingerprint !== ref.fingerprint) {
-        const d = firstDifference(h.experiment, ref.experiment, 'experiment');
-        throw other(d ? `${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}` : 'the experiment fingerprint differs');
+        const d = firstJsonDifference(h.experiment, ref.experiment, 'experiment');
+        throw other(d ? `${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}` : 'the experiment fingerprint differs');
       }
       if (h.runs !== ref.runs) throw other(`runs differs: this file has ${h.runs}, ${JSON.stringify(refPath)} has ${ref.runs}`);
-      const d = firstDifference({ reduction: h.reduction, output: h.output }, { reduction: ref.reduction, output: ref.output }, '');
-      if (d) throw other(`${d.path} differs: this file has ${short(d.a)}, ${JSON.stringify(refPath)} has ${short(d.b)}`);
+      const d = firstJsonDifference({ reduction: h.reduction, output: h.output }, { reduction: ref.reduction, output: ref.output }, '');
+      if (d) throw other(`${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}`);
     }
     this.counts.add(h.shard.count);
     this.current = h;
