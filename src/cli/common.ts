@@ -151,14 +151,21 @@ export function handleCommanderError(err: CommanderError): never {
 export const NO_PROGRESS_HELP =
   'no progress on stderr (default: a bar or lines on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)';
 
-/** Add `--no-progress` to a command. */
+/** Help text of `--progress`. */
+export const PROGRESS_HELP = 'progress on stderr even with --json when stderr is not a terminal (logs of a batch job)';
+
+/** Add `--progress` and `--no-progress` to a command (neither given: the default of {@link progressOn}). */
 export function withProgress(cmd: Command): Command {
-  return cmd.option('--no-progress', NO_PROGRESS_HELP);
+  return cmd.option('--progress', PROGRESS_HELP).option('--no-progress', NO_PROGRESS_HELP);
 }
 
-/** Whether a command shows progress: not with `--no-progress`, not under `--json` when stderr is not a terminal. */
+/**
+ * Whether a command shows progress: always with `--progress`, never with `--no-progress`; by default yes, except under
+ * `--json` when stderr is not a terminal.
+ */
 export function progressOn(opts: { progress?: boolean; json?: boolean }): boolean {
-  return !(opts.progress === false || (opts.json && !process.stderr.isTTY));
+  if (opts.progress !== undefined) return opts.progress;
+  return !(opts.json && !process.stderr.isTTY);
 }
 
 /**

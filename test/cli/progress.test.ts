@@ -102,4 +102,9 @@ describe('progressLines (cascade, mp, scenario)', () => {
     expect(capture(true, () => progressLines({ json: true }, 'x')('a', true))).toMatch(/x: a/);
     expect(capture(false, () => progressLines({ progress: true }, 'x')('a'))).toMatch(/x: a/);
   });
+
+  it('--progress forces it on under --json with stderr a pipe (a batch job); --no-progress turns it off even on a terminal', () => {
+    expect(capture(false, () => progressLines({ progress: true, json: true }, 'x')('a', true))).toMatch(/x: a/);
+    expect(capture(true, () => progressLines({ progress: false, json: true }, 'x')('a', true))).toBe('');
+  });
 });

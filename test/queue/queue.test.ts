@@ -201,12 +201,12 @@ describe('queue with a real Redis server', () => {
 
   it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
     const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
-    const first = start([...OVERLOAD, '--queue', redis.url]);
+    const first = start([...OVERLOAD, '--queue', redis.url, '--progress']); // its round lines tell when to kill it
     await until('round 0 of the first coordinator', () => /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null);
     first.proc.kill('SIGKILL');
     await first.exit;
     expect(first.stdout()).toBe(''); // killed before its result
-    const q = await runMain([...OVERLOAD, '--queue', redis.url]);
+    const q = await runMain([...OVERLOAD, '--queue', redis.url, '--progress']);
     expect(q.status, q.stderr).toBe(0);
     expect(q.stderr).toMatch(/round 0 done \(12 runs on the queue\)/);
     const local = await runMain(OVERLOAD);

@@ -4,7 +4,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, effectiveWorkers, intOption, progressBar, withCommon } from '../common.ts';
+import { action, effectiveWorkers, intOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { betweennessParallel } from '../../metrics/betweenness.ts';
 import { stream } from '../../random/stream.ts';
@@ -28,7 +28,8 @@ export function register(program: Command): void {
     .option('--samples <K>', 'number of pivots for the sampled estimate (K >= n runs the exact algorithm)', intOption('--samples', 1))
     .option('--normalized', 'divide by (n-1)(n-2)/2 (graphology/networkx convention) instead of raw pair counts')
     .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (values identical for any W)', intOption('--workers', 1, 256), 1)
-    .option('--no-progress', 'no progress on stderr (default: a bar on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)');
+    .option('--progress', PROGRESS_HELP)
+    .option('--no-progress', NO_PROGRESS_HELP);
   withCommon(cmd);
   cmd.addHelpText(
     'after',

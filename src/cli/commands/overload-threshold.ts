@@ -6,7 +6,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
+import { action, intOption, numberListOption, numberOption, progressLines, withCommon, withProgress } from '../common.ts';
 
 interface OverloadThresholdCliOptions {
   scales?: number[];
@@ -15,6 +15,7 @@ interface OverloadThresholdCliOptions {
   target?: number;
   svg?: string;
   json?: boolean;
+  progress?: boolean;
   queue?: string;
 }
 
@@ -30,6 +31,7 @@ export function register(program: Command): void {
     .option('--svg <FILE>', 'write the finite-size plot (SVG) to FILE')
     .option('--queue <URL>', 'run the simulations on the workers of this Redis job queue (fragility worker --redis URL), round by round; same JSON as a local run (timing fields aside)');
   withCommon(cmd);
+  withProgress(cmd);
   cmd.addHelpText(
     'after',
     `
@@ -44,7 +46,8 @@ Simulated f_c = the forced initial supernode loss at which half of the 3-h runs 
 sequential probit design (a bracketing round, then rounds of 12 runs across the current interval) until the 95 %
 profile-likelihood interval's half-width is <= --target or the run budget is spent. Fluid f_c = the same criterion
 on the deterministic fluid limit. Cost per run grows with the scale: ≈ 35 ms at 0.02, ≈ 2 s at 1 (2-core machine),
-so scale 1 adds about a minute or two. Progress goes to stderr.`,
+so scale 1 adds about a minute or two. Progress goes to stderr (a line per scale and queue round; off with
+--no-progress, and under --json when stderr is not a terminal).`,
   );
   cmd.action(
     action(async (name: string | undefined, opts: OverloadThresholdCliOptions) => {
@@ -57,8 +60,8 @@ so scale 1 adds about a minute or two. Progress goes to stderr.`,
       const { compareOverloadThreshold, compareOverloadThresholdAsync, overloadThresholdTable, overloadThresholdPlot } = await import('../../compare/overload-threshold.ts');
       const scenario = loadScenario(name ?? 'skype-2010');
       const params = scenarioToOverloadParams(scenario);
-      const t0 = performance.now();
-      const log = (m: string) => process.stderr.write(`[${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
+      const line = progressLines(opts, '');
+      const log = (m: string) => line(m, true);
       const options: Parameters<typeof compareOverloadThreshold>[1] = {
         seed: opts.seed,
         ...(opts.scales ? { scales: opts.scales } : {}),

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withCommon } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { InvalidArgumentError } from 'commander';
@@ -65,7 +65,8 @@ export function register(program: Command): void {
     .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
-    .option('--no-progress', 'no progress on stderr (default: a bar on a terminal, a line every 2 s otherwise, none with --json when stderr is not a terminal)')
+    .option('--progress', PROGRESS_HELP)
+    .option('--no-progress', NO_PROGRESS_HELP)
     .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
     .option('--queue <URL>', 'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run')
