@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { smallScenario } from '../scenarios/fixtures.ts';
-import { runCli } from './cli-run.ts';
+import { runCliIn } from './in-process.ts';
 import { fluidCriticalLoss, fluidOverload } from '../../src/analytic/overload-fluid.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import { withOverloadParams } from '../../src/models/overload-params.ts';
@@ -17,9 +17,9 @@ const file = (name: string, doc: unknown): string => {
 
 // three CLI processes in all: one run, two rejections
 describe('fragility fluid', () => {
-  it('--scenario FILE --loss --hours --json prints one JSON object: params, timeline, summary, criticalLoss (= the API)', () => {
+  it('--scenario FILE --loss --hours --json prints one JSON object: params, timeline, summary, criticalLoss (= the API)', async () => {
     const s = smallScenario();
-    const r = runCli(['fluid', '--scenario', file('small.json', s), '--loss', '0.12', '--hours', '2', '--json']);
+    const r = await runCliIn(['fluid', '--scenario', file('small.json', s), '--loss', '0.12', '--hours', '2', '--json']);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -40,17 +40,17 @@ describe('fragility fluid', () => {
     expect(j.criticalLoss).toEqual({ criticalLoss: crit.criticalLoss, bracket: crit.bracket, evaluations: crit.evaluations, tolerance: 1e-4 });
   }, 60_000);
 
-  it('rejects a bad --loss with exit 2 naming the option, before any run', () => {
-    const r = runCli(['fluid', 'skype-2010', '--loss', '1.5', '--json']);
+  it('rejects a bad --loss with exit 2 naming the option, before any run', async () => {
+    const r = await runCliIn(['fluid', 'skype-2010', '--loss', '1.5', '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')[0]).toContain('--loss: "1.5" is not allowed; expected a number in [0, 1]');
   });
 
-  it('rejects an invalid scenario file with exit 2 and one line naming the field', () => {
+  it('rejects an invalid scenario file with exit 2 and one line naming the field', async () => {
     const bad = smallScenario() as unknown as Record<string, Record<string, unknown>>;
     bad.supernodes.loginCost = -3;
-    const r = runCli(['fluid', file('bad.json', bad), '--json']);
+    const r = await runCliIn(['fluid', file('bad.json', bad), '--json']);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -16,3 +16,17 @@ export async function runInProcess(command: string, args: string[]): Promise<InP
   const { status, stdout, stderr } = await runMain([command, ...args]);
   return { status, stdout, stderr };
 }
+
+/** {@link runInProcess} with the argv of `runCli` (cli-run.ts): `fragility ...args`, in this process. */
+export function runCliIn(args: string[]): Promise<InProcessRun> {
+  return runInProcess(args[0], args.slice(1));
+}
+
+/** `runJson` (cli-run.ts) in this process: run with `--json` and parse the one JSON line it must print. */
+export async function runJsonIn(args: string[]): Promise<Record<string, unknown>> {
+  const r = await runCliIn([...args, '--json']);
+  if (r.status !== 0) throw new Error(`exit ${r.status}: ${r.stderr}`);
+  const lines = r.stdout.trim().split('\n');
+  if (lines.length !== 1) throw new Error(`expected exactly one JSON line, got ${lines.length}`);
+  return JSON.parse(lines[0]) as Record<string, unknown>;
+}
