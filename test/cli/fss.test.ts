@@ -1,14 +1,14 @@
 // `fragility fss`: finite-size study on a periodic lattice (wrapping estimator).
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from './cli-run.ts';
+import { runCliIn } from './in-process.ts';
 
 describe('fragility fss', () => {
   it('prints per-size thresholds, the extrapolation and exponents with intervals; same JSON for --workers 1 and 2', async () => {
     const args = ['fss', '--lattice', 'square', '--sizes', '16,32', '--runs', '40', '--seed', '4', '--omega', '2.75', '--json'];
     const [one, two, text] = await Promise.all([
-      runCliAsync(args),
-      runCliAsync([...args, '--workers', '2']),
-      runCliAsync(args.filter((a) => a !== '--json')),
+      runCliIn(args),
+      runCliIn([...args, '--workers', '2']),
+      runCliIn(args.filter((a) => a !== '--json')),
     ]);
     expect(one.status, one.stderr).toBe(0);
     expect(two.stdout).toBe(one.stdout);
@@ -32,10 +32,10 @@ describe('fragility fss', () => {
 
   it('bad input exits 2 naming the field', async () => {
     const runs = await Promise.all([
-      runCliAsync(['fss', '--lattice', 'square', '--sizes', '16']),
-      runCliAsync(['fss', '--lattice', 'kagome', '--sizes', '16,32']),
-      runCliAsync(['fss', '--lattice', 'square', '--sizes', '16,32', '--omega', 'x']),
-      runCliAsync(['fss', '--lattice', 'square', '--sizes', '16,32', '--runs', '1']),
+      runCliIn(['fss', '--lattice', 'square', '--sizes', '16']),
+      runCliIn(['fss', '--lattice', 'kagome', '--sizes', '16,32']),
+      runCliIn(['fss', '--lattice', 'square', '--sizes', '16,32', '--omega', 'x']),
+      runCliIn(['fss', '--lattice', 'square', '--sizes', '16,32', '--runs', '1']),
     ]);
     expect(runs.map((r) => r.status)).toEqual([2, 2, 2, 2]);
     expect(runs[0].stderr).toMatch(/sizes/);

@@ -22,12 +22,25 @@ export interface MainRun extends CliRun {
 }
 
 let main: ((argv: string[]) => Promise<void>) | undefined;
+/** The in-process runs in order (see runMain). */
+let queue: Promise<unknown> = Promise.resolve();
 
 /**
  * Run `fragility ...args` through main(argv) in this process; report the exit status, stdout and stderr as a child
  * process would show them (an error escaping main prints `fragility: <message>` and exits 1, as main.ts's handler).
  */
-export async function runMain(args: string[]): Promise<MainRun> {
+export function runMain(args: string[]): Promise<MainRun> {
+  // One run at a time: stdout, stderr and process.exit are intercepted process-wide, so runs started together
+  // (Promise.all) are queued, not interleaved.
+  const run = queue.then(() => runMainNow(args));
+  queue = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  return run;
+}
+
+async function runMainNow(args: string[]): Promise<MainRun> {
   if (!main) {
     (globalThis as { __FRAGILITY_IN_PROCESS__?: boolean }).__FRAGILITY_IN_PROCESS__ = true;
     main = (await import('../../src/cli/main.ts')).main;

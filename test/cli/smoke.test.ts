@@ -1,8 +1,7 @@
 // One spawned run per command whose other tests run in process (test/cli/in-process.ts): the real process — the
 // `node --import tsx src/cli/main.ts` start-up, argv, stdout flushing and the exit status — for a small real case,
 // and the same case in process gives the same output. Commands not listed here have spawned tests in their own files
-// (sweep-estimator, fss, betweenness, cascade, scenario, interdependent, generate, errors, progress, shard-merge,
-// queue). The runs overlap (runCliAsync), so the file costs about one start-up of wall time per core.
+// (betweenness, cascade, scenario, interdependent, generate, errors, progress, shard-merge, queue). The runs overlap (runCliAsync), so the file costs about one start-up of wall time per core.
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from './cli-run.ts';
 import { runCliIn } from './in-process.ts';
@@ -20,6 +19,8 @@ const CASES: string[][] = [
   ['fluid', 'skype-2010', '--loss', '0.25', '--hours', '2', '--json'],
   ['calibrate', 'skype-2007', '--sim-runs', '0', '--json'],
   ['overload-threshold', 'skype-2010', '--scales', '0.005', '--max-runs', '24', '--json'],
+  ['fss', '--lattice', 'square', '--sizes', '8,12', '--runs', '6', '--json'],
+  ['sweep', '--graph', 'square:L=16', '--runs', '3', '--estimator', 'wrapping', '--json'],
 ];
 
 describe('one spawned run per command tested in process', () => {

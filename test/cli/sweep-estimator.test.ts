@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from './cli-run.ts';
+import { runCliIn } from './in-process.ts';
 
 describe('fragility sweep --estimator', () => {
   const base = ['sweep', '--graph', 'square:L=48', '--runs', '8', '--seed', '3', '--bootstrap', '0', '--json'];
@@ -11,11 +11,11 @@ describe('fragility sweep --estimator', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fragility-wrap-'));
     const ck = join(dir, 'w.ndjson');
     const [sus, gap, w1, w3, wck] = await Promise.all([
-      runCliAsync(base),
-      runCliAsync([...base, '--estimator', 'gap']),
-      runCliAsync([...base, '--estimator', 'wrapping']),
-      runCliAsync([...base, '--estimator', 'wrapping', '--workers', '3']),
-      runCliAsync([...base, '--estimator', 'wrapping', '--checkpoint', ck]),
+      runCliIn(base),
+      runCliIn([...base, '--estimator', 'gap']),
+      runCliIn([...base, '--estimator', 'wrapping']),
+      runCliIn([...base, '--estimator', 'wrapping', '--workers', '3']),
+      runCliIn([...base, '--estimator', 'wrapping', '--checkpoint', ck]),
     ]);
     for (const r of [sus, gap, w1, w3, wck]) expect(r.status, r.stderr).toBe(0);
     const js = JSON.parse(sus.stdout);
@@ -31,7 +31,7 @@ describe('fragility sweep --estimator', () => {
     expect(Math.abs(jw.threshold.q_c - 0.5927)).toBeLessThan(0.02);
     expect(jw.threshold.ci[0]).toBeLessThan(jw.threshold.q_c);
     expect(w3.stdout).toBe(w1.stdout);
-    const resumed = await runCliAsync([...base, '--estimator', 'wrapping', '--checkpoint', ck, '--resume']);
+    const resumed = await runCliIn([...base, '--estimator', 'wrapping', '--checkpoint', ck, '--resume']);
     expect(resumed.status, resumed.stderr).toBe(0);
     const jr = JSON.parse(resumed.stdout);
     expect(jr.resumed).toBe(8);
@@ -40,14 +40,14 @@ describe('fragility sweep --estimator', () => {
 
   it('wrapping on a graph that is not a periodic lattice: exit 2 naming estimator, before any work', async () => {
     const [er, open] = await Promise.all([
-      runCliAsync(['sweep', '--graph', 'er:n=500,k=4', '--runs', '2', '--estimator', 'wrapping']),
-      runCliAsync(['sweep', '--graph', 'square:L=16,open', '--runs', '2', '--estimator', 'wrapping']),
+      runCliIn(['sweep', '--graph', 'er:n=500,k=4', '--runs', '2', '--estimator', 'wrapping']),
+      runCliIn(['sweep', '--graph', 'square:L=16,open', '--runs', '2', '--estimator', 'wrapping']),
     ]);
     for (const r of [er, open]) {
       expect(r.status).toBe(2);
       expect(r.stderr).toMatch(/estimator/);
     }
-    const bad = await runCliAsync(['sweep', '--graph', 'square:L=16', '--runs', '2', '--estimator', 'peak']);
+    const bad = await runCliIn(['sweep', '--graph', 'square:L=16', '--runs', '2', '--estimator', 'peak']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/estimator/);
   }, 120_000);
