@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from './cli-run.ts';
+import { runCliIn } from './in-process.ts';
 
-const run = (args: string[]) => runCliAsync(args);
+const run = (args: string[]) => runCliIn(args);
 
 describe('fragility betweenness', () => {
   it('exact: values indexed by node id (pairs counted once) and method; sampled: stderr, same seed ⇒ same JSON', async () => {

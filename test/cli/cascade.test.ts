@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runCliAsync } from './cli-run.ts';
+import { runCliIn } from './in-process.ts';
 
-const run = (args: string[]) => runCliAsync(args);
+const run = (args: string[]) => runCliIn(args);
 
 describe('fragility cascade motter-lai', () => {
   it('prints G, waves, failed (golden BA run, same values as the library test); random trigger and sweep', async () => {

@@ -1,7 +1,7 @@
 // One spawned run per command whose other tests run in process (test/cli/in-process.ts): the real process — the
 // `node --import tsx src/cli/main.ts` start-up, argv, stdout flushing and the exit status — for a small real case,
 // and the same case in process gives the same output. Commands not listed here have spawned tests in their own files
-// (betweenness, cascade, scenario, interdependent, generate, errors, progress, shard-merge, queue). The runs overlap (runCliAsync), so the file costs about one start-up of wall time per core.
+// (scenario, interdependent, generate, errors, progress, shard-merge, queue). The runs overlap (runCliAsync), so the file costs about one start-up of wall time per core.
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from './cli-run.ts';
 import { runCliIn } from './in-process.ts';
@@ -21,6 +21,8 @@ const CASES: string[][] = [
   ['overload-threshold', 'skype-2010', '--scales', '0.005', '--max-runs', '24', '--json'],
   ['fss', '--lattice', 'square', '--sizes', '8,12', '--runs', '6', '--json'],
   ['sweep', '--graph', 'square:L=16', '--runs', '3', '--estimator', 'wrapping', '--json'],
+  ['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2', '--trigger', 'top-load', '--seed', '1', '--json'],
+  ['betweenness', '--graph', 'square:L=4,open', '--seed', '1', '--json'],
 ];
 
 describe('one spawned run per command tested in process', () => {
