@@ -59,11 +59,11 @@ const CAUSES: Record<string, string> = {
  * @param path - the path.
  * @returns the error to throw.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** errno → cause: ENOENT, ENOTDIR, EISDIR, EACCES, EPERM, EROFS, ENOSPC, EDQUOT, ENAMETOOLONG, … → exit 2.
+ * @model errno → cause: ENOENT, ENOTDIR, EISDIR, EACCES, EPERM, EROFS, ENOSPC, EDQUOT, ENAMETOOLONG, … → exit 2.
  *
- * **References** POSIX errno; docs/CLI.md "Output paths".
+ * @references POSIX errno; docs/CLI.md "Output paths".
  *
  * @example
  * ```ts
@@ -88,11 +88,11 @@ export function outputPathError(err: unknown, field: string, path: string): unkn
  * @param field - the option named in the error (default `'path'`).
  * @throws FragilityInputError (exit 2) for filesystem errors, see {@link outputPathError}.
  *
- * **Complexity** O(|data|) plus one fsync and one rename.
+ * @complexity O(|data|) plus one fsync and one rename.
  *
- * **Model** write-temp-then-rename (rename(2) is atomic within a filesystem).
+ * @model write-temp-then-rename (rename(2) is atomic within a filesystem).
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -136,11 +136,11 @@ export interface AtomicFile {
  * @returns an {@link AtomicFile}.
  * @throws FragilityInputError (exit 2) for filesystem errors, see {@link outputPathError}.
  *
- * **Complexity** O(1) to open; O(size) over the writes.
+ * @complexity O(1) to open; O(size) over the writes.
  *
- * **Model** write-temp-then-rename.
+ * @model write-temp-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -200,11 +200,11 @@ export function openAtomicFile(path: string, field = 'path'): AtomicFile {
  * @param field - the option named in the error (default `'path'`).
  * @throws FragilityInputError (exit 2) for filesystem errors, see {@link outputPathError}.
  *
- * **Complexity** O(size written).
+ * @complexity O(size written).
  *
- * **Model** write-temp-then-rename.
+ * @model write-temp-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -253,11 +253,11 @@ export const OUTPUT_DIR_MARKER = '.fragility-output';
  * @returns what `build` returned.
  * @throws FragilityInputError (exit 2) for a foreign existing `dir` and for filesystem errors.
  *
- * **Complexity** that of `build`, plus O(files) to delete the previous folder.
+ * @complexity that of `build`, plus O(files) to delete the previous folder.
  *
- * **Model** build-aside-then-rename.
+ * @model build-aside-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -286,11 +286,11 @@ export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => 
  * @returns what `build` returned.
  * @throws FragilityInputError (exit 2) for a foreign existing `dir` and for filesystem errors.
  *
- * **Complexity** that of `build`, plus O(files) to delete the previous folder.
+ * @complexity that of `build`, plus O(files) to delete the previous folder.
  *
- * **Model** build-aside-then-rename.
+ * @model build-aside-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -352,11 +352,11 @@ function commitDir(dir: string, tmp: string, state: 'new' | 'replace', field: st
  * @param path - the output file.
  * @throws FragilityInputError (exit 2).
  *
- * **Complexity** O(1) system calls.
+ * @complexity O(1) system calls.
  *
- * **Model** access(dirname, W_OK) and stat.
+ * @model access(dirname, W_OK) and stat.
  *
- * **References** POSIX access(2).
+ * @references POSIX access(2).
  *
  * @example
  * ```ts
@@ -387,11 +387,11 @@ function checkParentFolder(field: string, path: string): void {
  * @param dir - the output folder.
  * @throws FragilityInputError (exit 2).
  *
- * **Complexity** O(entries of dir).
+ * @complexity O(entries of dir).
  *
- * **Model** access(parent, W_OK) and the rules of {@link writeDirAtomic}.
+ * @model access(parent, W_OK) and the rules of {@link writeDirAtomic}.
  *
- * **References** POSIX access(2).
+ * @references POSIX access(2).
  *
  * @example
  * ```ts

@@ -79,11 +79,11 @@ const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
  * @param raw - the text of an option or a spec parameter.
  * @returns the number, or NaN.
  *
- * **Complexity**: O(|raw|).
+ * @complexity O(|raw|).
  *
- * **Model**: JavaScript decimal literal syntax with an optional sign.
+ * @model JavaScript decimal literal syntax with an optional sign.
  *
- * **References**: ECMAScript StrDecimalLiteral, https://tc39.es/ecma262/#sec-tonumber-applied-to-the-string-type.
+ * @references ECMAScript StrDecimalLiteral, https://tc39.es/ecma262/#sec-tonumber-applied-to-the-string-type.
  *
  * @example
  * ```ts

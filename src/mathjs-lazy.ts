@@ -23,11 +23,11 @@ export function mathjs(): MathJs {
  *
  * @param module - the mathjs module namespace (`import * as mathjs from 'mathjs'`).
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** replaces the on-demand `require('mathjs')`; later calls keep the first module given or loaded.
+ * @model replaces the on-demand `require('mathjs')`; later calls keep the first module given or loaded.
  *
- * **References** mathjs, https://mathjs.org/docs/getting_started.html.
+ * @references mathjs, https://mathjs.org/docs/getting_started.html.
  *
  * @example
  * ```ts

@@ -39,11 +39,11 @@ function getBuiltin(): GetBuiltin | undefined {
  *
  * @returns whether {@link nodeBuiltin} will succeed.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** feature detection of `process.getBuiltinModule`.
+ * @model feature detection of `process.getBuiltinModule`.
  *
- * **References** Node.js API, `process.getBuiltinModule(id)`, https://nodejs.org/api/process.html.
+ * @references Node.js API, `process.getBuiltinModule(id)`, https://nodejs.org/api/process.html.
  *
  * @example
  * ```ts
@@ -64,12 +64,12 @@ export function hasNodeBuiltins(): boolean {
  * @returns the module.
  * @throws {@link NodeOnlyError} where Node's built-ins are not available.
  *
- * **Complexity** O(1) (the module is cached by the runtime).
+ * @complexity O(1) (the module is cached by the runtime).
  *
- * **Model** `process.getBuiltinModule(id)`; bundlers do not follow it, so a browser bundle stays free of `node:`
+ * @model `process.getBuiltinModule(id)`; bundlers do not follow it, so a browser bundle stays free of `node:`
  * imports.
  *
- * **References** Node.js API, `process.getBuiltinModule(id)`, https://nodejs.org/api/process.html.
+ * @references Node.js API, `process.getBuiltinModule(id)`, https://nodejs.org/api/process.html.
  *
  * @example
  * ```ts
@@ -93,11 +93,11 @@ export function nodeBuiltin<K extends keyof NodeBuiltins>(id: K, feature: string
  * @returns a `require` function resolving from `base`.
  * @throws {@link NodeOnlyError} where Node's built-ins are not available.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** `module.createRequire(base)`.
+ * @model `module.createRequire(base)`.
  *
- * **References** Node.js API, `module.createRequire(filename)`, https://nodejs.org/api/module.html.
+ * @references Node.js API, `module.createRequire(filename)`, https://nodejs.org/api/module.html.
  *
  * @example
  * ```ts

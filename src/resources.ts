@@ -44,11 +44,11 @@ let override: number | undefined;
  *
  * @param p - physical memory and cores, or undefined.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** replaces `os.totalmem()` / `os.availableParallelism()`.
+ * @model replaces `os.totalmem()` / `os.availableParallelism()`.
  *
- * **References** Node.js `os` module.
+ * @references Node.js `os` module.
  *
  * @example
  * ```ts
@@ -90,11 +90,11 @@ function platform(): Platform | null {
  * @returns bytes (a positive integer).
  * @throws FragilityInputError unless `raw` is a positive size.
  *
- * **Complexity** O(|raw|).
+ * @complexity O(|raw|).
  *
- * **Model** `4GB` = 4·10⁹ bytes, `4GiB` = 4·2³⁰ bytes.
+ * @model `4GB` = 4·10⁹ bytes, `4GiB` = 4·2³⁰ bytes.
  *
- * **References** IEC 80000-13 (binary prefixes).
+ * @references IEC 80000-13 (binary prefixes).
  *
  * @example
  * ```ts
@@ -117,11 +117,11 @@ export function parseByteSize(field: string, raw: string): number {
  * @param bytes - a byte count.
  * @returns the text.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** decimal SI prefixes.
+ * @model decimal SI prefixes.
  *
- * **References** IEC 80000-13.
+ * @references IEC 80000-13.
  *
  * @example
  * ```ts
@@ -145,11 +145,11 @@ export function formatBytes(bytes: number): string {
  *
  * @param bytes - the budget in bytes (a positive integer), or undefined.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** precedence: this setting, then `FRAGILITY_MAX_MEMORY`, then half of physical memory.
+ * @model precedence: this setting, then `FRAGILITY_MAX_MEMORY`, then half of physical memory.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -172,12 +172,12 @@ export type BudgetSource = 'option' | 'environment' | 'physical memory' | 'fallb
  * @returns `{ bytes, source }`.
  * @throws FragilityInputError when `FRAGILITY_MAX_MEMORY` is set but not a size.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** `--max-memory` > `FRAGILITY_MAX_MEMORY` > {@link DEFAULT_MEMORY_FRACTION} × physical memory >
+ * @model `--max-memory` > `FRAGILITY_MAX_MEMORY` > {@link DEFAULT_MEMORY_FRACTION} × physical memory >
  * {@link FALLBACK_MEMORY_BUDGET}.
  *
- * **References** Node.js `os.totalmem()`.
+ * @references Node.js `os.totalmem()`.
  *
  * @example
  * ```ts
@@ -203,11 +203,11 @@ export function memoryBudget(): { bytes: number; source: BudgetSource } {
  * @param remedy - another way out than a larger budget (e.g. `"fewer runs"`), named first in the message.
  * @throws FragilityInputError (exit 2) naming the estimate, the budget and how to raise it.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** `bytes <= budget`; estimates count the typed arrays that live at the peak, not V8 overhead.
+ * @model `bytes <= budget`; estimates count the typed arrays that live at the peak, not V8 overhead.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -240,11 +240,11 @@ export function checkMemory(field: string, value: unknown, bytes: number, what: 
  *
  * @returns a positive integer.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** —
+ * @model —
  *
- * **References** Node.js `os.availableParallelism()`.
+ * @references Node.js `os.availableParallelism()`.
  *
  * @example
  * ```ts
@@ -267,11 +267,11 @@ export function availableCores(): number {
  * @param requested - the requested number of compute threads (>= 1).
  * @returns `{ workers, clamped }`, with `clamped` true when the request was reduced; callers print a note.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** `workers = min(requested, availableCores())`.
+ * @model `workers = min(requested, availableCores())`.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -94,14 +94,14 @@ function cohenKappa(spec: CohenPowerLawSpec): number {
  *   f_c = 1 when κ0 diverges (continuum, K = ∞, γ <= 3)
  * @throws FragilityInputError naming `gamma`, `m`, `K` or `form`
  *
- * **Complexity**: O(1) continuum; O(K − m) discrete.
+ * @complexity O(1) continuum; O(K − m) discrete.
  *
- * **Model**: κ0 = <k²>/<k>; continuum: κ0 = ∫_m^K k^(2−γ) dk / ∫_m^K k^(1−γ) dk =
+ * @model κ0 = <k²>/<k>; continuum: κ0 = ∫_m^K k^(2−γ) dk / ∫_m^K k^(1−γ) dk =
  * [(2−γ)/(3−γ)]·(K^(3−γ) − m^(3−γ))/(K^(2−γ) − m^(2−γ)) (logarithms at γ = 2, 3); discrete: sums over
  * k = m..⌊K⌋. A giant survives a random removal of a fraction f iff f < f_c = 1 − 1/(κ0 − 1). For a network of
  * n nodes the natural cutoff is K ≈ m·n^(1/(γ−1)).
  *
- * **References**: R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, "Resilience of the Internet to random
+ * @references R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, "Resilience of the Internet to random
  * breakdowns", PRL 85, 4626 (2000), doi:10.1103/PhysRevLett.85.4626.
  *
  * @example
@@ -149,14 +149,14 @@ export interface CohenAttackResult extends ConvergenceReport {
  * @throws FragilityInputError naming `gamma`, `m`, `K` or `form` (`discrete`: use {@link attackThreshold} on a
  *   discrete law instead)
  *
- * **Complexity**: O(log(1/tol)) evaluations of closed-form integrals (Brent on log K̃).
+ * @complexity O(log(1/tol)) evaluations of closed-form integrals (Brent on log K̃).
  *
- * **Model**: removing the fraction p of highest degrees lowers the cutoff to K̃ with
+ * @model removing the fraction p of highest degrees lowers the cutoff to K̃ with
  * p = ∫_K̃^K k^(−γ) / ∫_m^K k^(−γ) and removes the fraction p̃ = ∫_K̃^K k^(1−γ) / ∫_m^K k^(1−γ) of edge ends; the rest
  * percolates iff (1 − p̃)(κ̃ − 1) > 1 with κ̃ = <k²>/<k> on [m, K̃]. For K = ∞ this is the paper's
  * p^((2−γ)/(1−γ)) − 2 = [(2−γ)/(3−γ)]·m·(p^((3−γ)/(1−γ)) − 1). Needs γ > 2 for K = ∞.
  *
- * **References**: R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, "Breakdown of the Internet under intentional
+ * @references R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, "Breakdown of the Internet under intentional
  * attack", PRL 86, 3682 (2001), doi:10.1103/PhysRevLett.86.3682.
  *
  * @example
@@ -229,13 +229,13 @@ export interface PurePowerLawCriticalExponent {
  * @returns τ_c with an error bound; null with a reason when kmin >= 2 (then <k²> − 2<k> > 0 for every τ > 1).
  * @throws FragilityInputError naming `kmin`.
  *
- * **Complexity**: O(log(1/tol)) Hurwitz zeta evaluations (Brent on τ ∈ (3, 30]).
+ * @complexity O(log(1/tol)) Hurwitz zeta evaluations (Brent on τ ∈ (3, 30]).
  *
- * **Model**: Molloy–Reed Q(τ) = Σ k(k−2) p_k ∝ ζ(τ−2, kmin) − 2ζ(τ−1, kmin) changes sign at τ_c; ζ(s, a) by
+ * @model Molloy–Reed Q(τ) = Σ k(k−2) p_k ∝ ζ(τ−2, kmin) − 2ζ(τ−1, kmin) changes sign at τ_c; ζ(s, a) by
  * Euler–Maclaurin with Johansson's bound ({@link hurwitzZeta}). Q → +∞ as τ → 3+; for kmin = 1, Q < 0 for large τ
  * (ζ(τ−2)/ζ(τ−1) → 1 < 2); for kmin >= 2 the ratio ⟨k²⟩/⟨k⟩ stays > kmin >= 2.
  *
- * **References**: W. Aiello, F. Chung, L. Lu, "A random graph model for massive graphs", STOC 2000, 171–180,
+ * @references W. Aiello, F. Chung, L. Lu, "A random graph model for massive graphs", STOC 2000, 171–180,
  * doi:10.1145/335305.335326 (β_0 = 3.47875…); M. Molloy, B. Reed, Random Struct. Algorithms 6, 161 (1995),
  * doi:10.1002/rsa.3240060204; see docs/reference/literature-values.md.
  *

@@ -86,13 +86,13 @@ export interface ConfigurationModelPercolationResult {
  *   convergence report
  * @throws FragilityInputError naming `q` (outside [0, 1]), `removal` (attack with bond mode), `mode`, or the law
  *
- * **Complexity**: O(kmax) for the thresholds; plus one generating-function solve when q is given.
+ * @complexity O(kmax) for the thresholds; plus one generating-function solve when q is given.
  *
- * **Model**: configuration model (locally tree-like, n → ∞) with the discrete law p_k; random failure: q_c =
+ * @model configuration model (locally tree-like, n → ∞) with the discrete law p_k; random failure: q_c =
  * <k>/(<k²> − <k>) (site and bond alike); attack: the fraction f = 1 − q of highest degrees removed (fractional
  * boundary degree, degrees not recomputed), f_c where F1'(1) = 1; S = F0(1) − F0(u) (site), 1 − G0(u) (bond).
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Newman, Strogatz & Watts,
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Newman, Strogatz & Watts,
  * PRE 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118; Cohen et al., PRL 85, 4626 (2000),
  * doi:10.1103/PhysRevLett.85.4626, and PRL 86, 3682 (2001), doi:10.1103/PhysRevLett.86.3682.
  *

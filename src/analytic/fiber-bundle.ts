@@ -83,10 +83,10 @@ function checkLaw(law: CapacityLaw): void {
  * @throws FragilityInputError for a law with negative support; FragilityInputError('capacity') when x[1 − F(x)]
  *   keeps growing into the far tail (tail heavier than 1/x: the bundle has no finite critical stress)
  *
- * **Complexity**: ~415 quantile, cdf and pdf evaluations for the scan, then ~50 for the refinement (200 000 for
+ * @complexity ~415 quantile, cdf and pdf evaluations for the scan, then ~50 for the refinement (200 000 for
  * atomic laws).
  *
- * **Model**: the load per original element a bundle can carry when each survivor bears x is x[1 − F(x)]; the bundle
+ * @model the load per original element a bundle can carry when each survivor bears x is x[1 − F(x)]; the bundle
  * breaks once σ exceeds its maximum. The maximum is bracketed by scanning x at the quantiles F⁻¹(u), u = 0, 1/400, …,
  * then extended into the tail (u = 1 − 10^(−k)) when the maximum sits at the last point. The bracket is refined by
  * Brent's root of h'(x) = 1 − F(x) − x·f(x) when h' changes sign on it (x_c to machine precision; uniform [0, 1]
@@ -95,7 +95,7 @@ function checkLaw(law: CapacityLaw): void {
  * attained value is returned — an element whose threshold equals its load fails, so for N samples this is
  * max_k x_(k)(N − k)/N, within max x/N of Daniels' strength max_k x_(k)(N − k + 1)/N.
  *
- * **References**: S. Pradhan, A. Hansen & B. K. Chakrabarti, Failure processes in elastic fiber bundles, Rev. Mod.
+ * @references S. Pradhan, A. Hansen & B. K. Chakrabarti, Failure processes in elastic fiber bundles, Rev. Mod.
  * Phys. 82, 499 (2010), doi:10.1103/RevModPhys.82.499, §II.A (eqs. 7–11); H. E. Daniels, Proc. R. Soc. A 183, 405 (1945).
  *
  * @example
@@ -185,12 +185,12 @@ export function fiberBundleCritical(law: CapacityLaw): FiberBundleCriticalResult
  * @returns σ* (load per ORIGINAL element)
  * @throws FragilityInputError for f0 outside [0, 1]
  *
- * **Complexity**: one {@link fiberBundleCritical}.
+ * @complexity one {@link fiberBundleCritical}.
  *
- * **Model**: survivors of the random loss are a random (1 − f0) fraction with the same threshold law, so the carried
+ * @model survivors of the random loss are a random (1 − f0) fraction with the same threshold law, so the carried
  * load per original element is (1 − f0)·x[1 − F(x)]; its maximum is (1 − f0)·σ_c.
  *
- * **References**: Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
+ * @references Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
  *
  * @example
  * ```ts
@@ -212,9 +212,9 @@ export function fiberBundleCollapseLoad(law: CapacityLaw, f0: number): number {
  *   convergence report
  * @throws FragilityInputError for sigma < 0, f0 outside [0, 1], bad options
  *
- * **Complexity**: O(maxIterations) cdf evaluations at most, plus one {@link fiberBundleCritical} and a bracketed root.
+ * @complexity O(maxIterations) cdf evaluations at most, plus one {@link fiberBundleCritical} and a bracketed root.
  *
- * **Model**: N elements, total load σN. A random fraction f0 fails first; the (1 − f0)N survivors are a random subset,
+ * @model N elements, total load σN. A random fraction f0 fails first; the (1 − f0)N survivors are a random subset,
  * so their thresholds still follow F. When a fraction U_t of the ORIGINAL elements is intact, each bears σ/U_t, and
  * the survivors of the initial loss with threshold above σ/U_t stay intact:
  *   U_0 = 1 − f0,  U_{t+1} = (1 − f0)·[1 − F(σ/U_t)]
@@ -225,7 +225,7 @@ export function fiberBundleCollapseLoad(law: CapacityLaw, f0: number): number {
  * above the last iterate y_t = σ/U_t (bracketed by a forward scan to x_c, then Brent), so U is exact even when the
  * map has not converged near σ_c. On collapse U = 0; the map is iterated until U_t <= collapseBelow.
  *
- * **References**: Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010), doi:10.1103/RevModPhys.82.499, §II.A (eq. 5–6:
+ * @references Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010), doi:10.1103/RevModPhys.82.499, §II.A (eq. 5–6:
  * U_{t+1} = 1 − F(σ/U_t)); the initial-loss variant follows from the random-subset argument above.
  *
  * @example

@@ -28,12 +28,12 @@ export interface AttackOccupation {
  * @returns φ_k and the boundary degree
  * @throws FragilityInputError when f is outside [0, 1] (field `f`) or the law is invalid
  *
- * **Complexity**: O(kmax).
+ * @complexity O(kmax).
  *
- * **Model**: φ_k = 0 for k > k_b, φ_k = 1 for k < k_b, φ_{k_b} = 1 − (f − Σ_{k>k_b} p_k)/p_{k_b}, with k_b the
+ * @model φ_k = 0 for k > k_b, φ_k = 1 for k < k_b, φ_{k_b} = 1 − (f − Σ_{k>k_b} p_k)/p_{k_b}, with k_b the
  * degree at which the cumulative tail mass reaches f. Degrees are those of the intact graph (not recomputed).
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468 (the φ_k formalism);
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468 (the φ_k formalism);
  * R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, PRL 86, 3682 (2001), doi:10.1103/PhysRevLett.86.3682.
  *
  * @example
@@ -88,11 +88,11 @@ function attackBoundary(pk: Float64Array, f: number): { k: number; keptMass: num
  * @param options - solver options ({@link GfSolveOptions})
  * @returns the site-percolation result for the attack occupation (S = fraction of ALL original nodes)
  *
- * **Complexity**: O(kmax) per F1 evaluation, as gfSitePercolation (the series stops at the boundary degree).
+ * @complexity O(kmax) per F1 evaluation, as gfSitePercolation (the series stops at the boundary degree).
  *
- * **Model**: site percolation with φ_k from {@link attackOccupation}: u = 1 − F1(1) + F1(u), S = F0(1) − F0(u).
+ * @model site percolation with φ_k from {@link attackOccupation}: u = 1 − F1(1) + F1(u), S = F0(1) − F0(u).
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
  *
  * @example
  * ```ts
@@ -123,14 +123,14 @@ export interface AttackThreshold extends PercolationThreshold {
  * @param law - the degree law
  * @returns f_c and q_c = 1 − f_c, or null with a reason when the intact law has no giant component
  *
- * **Complexity**: O(kmax), one pass from the top degree down.
+ * @complexity O(kmax), one pass from the top degree down.
  *
- * **Model**: the giant survives iff F1'(1) = Σ k(k−1) φ_k p_k / <k> > 1 (<k> of the intact law: edges to removed
+ * @model the giant survives iff F1'(1) = Σ k(k−1) φ_k p_k / <k> > 1 (<k> of the intact law: edges to removed
  * nodes are lost). F1'(1) is continuous, non-increasing and piecewise linear in f, linear within each degree class;
  * the class where it crosses 1 is bracketed by walking down from k_max, and the crossing inside it is solved
  * exactly: f_c = Σ_{k>k_b} p_k + (Σ_{k≤k_b} k(k−1)p_k − <k>)/(k_b(k_b − 1)).
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Cohen et al., PRL 86, 3682
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Cohen et al., PRL 86, 3682
  * (2001), doi:10.1103/PhysRevLett.86.3682.
  *
  * @example

@@ -243,16 +243,16 @@ function solveFixedPoint(
  *   branching factor F1'(1) and a convergence report
  * @throws FragilityInputError when q or some φ_k lies outside [0, 1], or the law is not a normalised pk
  *
- * **Complexity**: O(kmax) per evaluation of F1, F1' (one tight loop over the dense pk, cut off once u^k < 1e-20);
+ * @complexity O(kmax) per evaluation of F1, F1' (one tight loop over the dense pk, cut off once u^k < 1e-20);
  * O(log(1/tol)) safeguarded Newton steps. Support 1e6: a few milliseconds.
  *
- * **Model**: F0(x) = Σ φ_k p_k x^k, F1(x) = Σ k φ_k p_k x^(k−1)/<k>; u = 1 − F1(1) + F1(u); S = F0(1) − F0(u).
+ * @model F0(x) = Σ φ_k p_k x^k, F1(x) = Σ k φ_k p_k x^(k−1)/<k>; u = 1 − F1(1) + F1(u); S = F0(1) − F0(u).
  * The giant exists iff F1'(1) > 1 (for uniform q: q > q_c = <k>/(<k²> − <k>)); otherwise u = 1 is the only root in
  * [0, 1] and S = 0 exactly. The nontrivial root is found by bracketing on [0, 1 − ε] where
  * g(u) = 1 − F1(1) + F1(u) − u changes sign; within rounding of the tangent case S = 0. Locally tree-like
  * configuration model, n → ∞, degrees fixed (for attack: degrees not recomputed after removal).
  *
- * **References**: D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Network robustness and
+ * @references D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Network robustness and
  * fragility: percolation on random graphs", PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
  * M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Random graphs with arbitrary degree distributions and their
  * applications", PRE 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
@@ -291,7 +291,9 @@ export function gfSitePercolation(law: DegreeLaw, occupation: SiteOccupation, op
  * @param options - solver options
  * @returns as {@link gfSitePercolation}
  *
- * **Complexity**: as {@link gfSitePercolation}. **Model**: as {@link gfSitePercolation}. **References**: as there.
+ * @complexity as {@link gfSitePercolation}.
+ * @model as {@link gfSitePercolation}.
+ * @references as there.
  *
  * @example
  * ```ts
@@ -313,12 +315,12 @@ export function gfSitePercolationFromCoefficients(c: ArrayLike<number>, mean: nu
  *   t·G1'(1) and a convergence report
  * @throws FragilityInputError when t lies outside [0, 1] (field `t`), or the law is not a normalised pk
  *
- * **Complexity**: as {@link gfSitePercolation}.
+ * @complexity as {@link gfSitePercolation}.
  *
- * **Model**: u = 1 − t + t·G1(u), S = 1 − G0(u); the threshold is t_c = <k>/(<k²> − <k>), the same as site q_c.
+ * @model u = 1 − t + t·G1(u), S = 1 − G0(u); the threshold is t_c = <k>/(<k²> − <k>), the same as site q_c.
  * Mean finite-cluster size 1 + <k>·t·G1(u)² / (G0(u)(1 − t·G1'(u))).
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Newman, Strogatz & Watts,
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; Newman, Strogatz & Watts,
  * PRE 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example

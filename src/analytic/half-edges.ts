@@ -15,11 +15,11 @@ import type { CompactGraph } from '../graph/compact-graph.ts';
  * @returns an Int32Array of length 2m with rev[rev[p]] = p. For a self-loop u–u the two half-edges (both in u's row)
  *   are each other's reverse; parallel edges are paired copy by copy (via their edge ids), never crossed.
  *
- * **Complexity**: O(n + m) time, one Int32Array of length m scratch.
+ * @complexity O(n + m) time, one Int32Array of length m scratch.
  *
- * **Model**: rev(i→j) = (j→i) for the same edge id (`halfEdgeEdge`).
+ * @model rev(i→j) = (j→i) for the same edge id (`halfEdgeEdge`).
  *
- * **References**: B. Karrer, M. E. J. Newman & L. Zdeborová, Percolation on sparse networks, PRL 113, 208702 (2014),
+ * @references B. Karrer, M. E. J. Newman & L. Zdeborová, Percolation on sparse networks, PRL 113, 208702 (2014),
  * doi:10.1103/PhysRevLett.113.208702 (messages live on directed edges).
  *
  * @example

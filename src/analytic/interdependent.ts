@@ -197,10 +197,10 @@ function giantOf(branches: readonly Branch[], p: number, crit: InterdependentCri
  * @returns p_c, S(p_c) (null with a reason when no mutual giant exists even at p = 1) and the tangency point
  * @throws FragilityInputError for laws that do not normalise
  *
- * **Complexity**: ~400 + 100 evaluations of p(S), each two bracketed root solves in u of O(kmax) generating-function
+ * @complexity ~400 + 100 evaluations of p(S), each two bracketed root solves in u of O(kmax) generating-function
  * evaluations (Brent, <= 300 steps each).
  *
- * **Model**: one-to-one dependencies, a random fraction 1 − p of A removed. With g(x) = 1 − G0(u(x)), where u solves
+ * @model one-to-one dependencies, a random fraction 1 − p of A removed. With g(x) = 1 − G0(u(x)), where u solves
  * u = 1 − x + x·G1(u) (equivalently g(x) = 1 − G0(1 − x(1 − f)), f = G1(1 − x(1 − f))), the cascade ends at
  * x = p·g_B(y), y = p·g_A(x); the mutual giant is S = x·g_A(x) = y·g_B(y). Parametrising by S:
  * x = X_A(S), y = X_B(S) (inverses of the increasing maps x ↦ x·g(x)) give p(S) = X_A(S)·X_B(S)/S. A fixed point at
@@ -209,7 +209,7 @@ function giantOf(branches: readonly Branch[], p: number, crit: InterdependentCri
  * 400 points in S and golden-section refinement (S(p_c) to ~1e-8, p_c to ~1e-15). The inverse maps are computed
  * through u: x(u) = (1 − u)/(1 − G1(u)) and x·g = x(u)·(1 − G0(u)) are monotone in u.
  *
- * **References**: S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Catastrophic cascade of failures in
+ * @references S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Catastrophic cascade of failures in
  * interdependent networks, Nature 464, 1025 (2010), doi:10.1038/nature08932; J. Gao, S. V. Buldyrev, S. Havlin &
  * H. E. Stanley, Robustness of a network of networks, PRL 107, 195701 (2011), doi:10.1103/PhysRevLett.107.195701.
  *
@@ -232,11 +232,11 @@ export function interdependentCritical(lawA: DegreeLaw, lawB: DegreeLaw = lawA):
  * @returns S (fraction of all A nodes in the mutual giant), x, y
  * @throws FragilityInputError for p outside [0, 1] or laws that do not normalise
  *
- * **Complexity**: as {@link interdependentCritical} plus one bracketed solve of p(S) = p.
+ * @complexity as {@link interdependentCritical} plus one bracketed solve of p(S) = p.
  *
- * **Model**: see {@link interdependentCritical}: S is the largest root of p(S) = p, 0 for p < p_c.
+ * @model see {@link interdependentCritical}: S is the largest root of p(S) = p, 0 for p < p_c.
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
  *
  * @example
  * ```ts
@@ -273,14 +273,14 @@ export interface InterdependentNetworkGiantResult {
  * @returns p_c, S(p_c) (null with a reason when no mutual giant exists for p <= 1)
  * @throws FragilityInputError for an empty list or laws that do not normalise
  *
- * **Complexity**: ~500 evaluations of p(S), each n bracketed root solves of O(kmax) generating-function evaluations.
+ * @complexity ~500 evaluations of p(S), each n bracketed root solves of O(kmax) generating-function evaluations.
  *
- * **Model**: tree-like network of networks with one-to-one dependencies and a random fraction 1 − p removed
+ * @model tree-like network of networks with one-to-one dependencies and a random fraction 1 − p removed
  * (Gao et al. 2011): x_i = p·∏_{j≠i} g_j(x_j), S = x_i·g_i(x_i) for every i = p·∏_j g_j(x_j). With x_i = X_i(S):
  * p(S) = ∏_i X_i(S) / S^(n−1); p_c = min_S p(S). For n equal ER networks this is S = p(1 − e^(−<k>S))^n
  * ({@link interdependentErCritical}). n = 1 is ordinary percolation (p_c = 1/G1'(1), continuous).
  *
- * **References**: J. Gao, S. V. Buldyrev, S. Havlin & H. E. Stanley, Robustness of a network of networks, PRL 107,
+ * @references J. Gao, S. V. Buldyrev, S. Havlin & H. E. Stanley, Robustness of a network of networks, PRL 107,
  * 195701 (2011), doi:10.1103/PhysRevLett.107.195701; Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
  *
  * @example
@@ -301,11 +301,11 @@ export function interdependentNetworkCritical(laws: readonly DegreeLaw[]): Inter
  * @returns S and the effective occupations x_i
  * @throws FragilityInputError for p outside [0, 1], an empty list, laws that do not normalise
  *
- * **Complexity**: as {@link interdependentNetworkCritical} plus one bracketed solve of p(S) = p.
+ * @complexity as {@link interdependentNetworkCritical} plus one bracketed solve of p(S) = p.
  *
- * **Model**: see {@link interdependentNetworkCritical}; S is the largest root of p(S) = p, 0 below p_c.
+ * @model see {@link interdependentNetworkCritical}; S is the largest root of p(S) = p, 0 below p_c.
  *
- * **References**: Gao et al., PRL 107, 195701 (2011), doi:10.1103/PhysRevLett.107.195701.
+ * @references Gao et al., PRL 107, 195701 (2011), doi:10.1103/PhysRevLett.107.195701.
  *
  * @example
  * ```ts
@@ -332,13 +332,13 @@ export function interdependentNetworkGiant(
  * @returns p_c and S(p_c) (null with a reason when p_c > 1)
  * @throws FragilityInputError for meanDegree <= 0 or n < 1
  *
- * **Complexity**: one bracketed root solve.
+ * @complexity one bracketed root solve.
  *
- * **Model**: S = p(1 − e^(−<k>S))^n. Tangency (S = p F(S)^n and 1 = p n F^(n−1) F'): with z = <k>S,
+ * @model S = p(1 − e^(−<k>S))^n. Tangency (S = p F(S)^n and 1 = p n F^(n−1) F'): with z = <k>S,
  * e^z − 1 = n z, S_c = z/<k>, p_c = z/(<k>(1 − e^(−z))^n). n = 2: p_c<k> = 2.455407, <k>S_c = 1.256431.
  * n = 1 is ordinary ER percolation: p_c = 1/<k>, continuous (S_c = 0).
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932 (the abstract's 2.445 is a
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932 (the abstract's 2.445 is a
  * transposition of 2.455); Gao, Buldyrev, Havlin & Stanley, PRL 107, 195701 (2011), doi:10.1103/PhysRevLett.107.195701.
  *
  * @example
@@ -374,12 +374,12 @@ export function interdependentErCritical(meanDegree: number, networks = 2): Inte
  *   x = y = p·(1 − e^(−<k>S))^(n−1)
  * @throws FragilityInputError for p outside [0, 1], meanDegree <= 0, n < 1
  *
- * **Complexity**: one bracketed root solve.
+ * @complexity one bracketed root solve.
  *
- * **Model**: S = p(1 − e^(−<k>S))^n (n = 2: Buldyrev et al. 2010 eq. for equal ER networks; n > 2: the chain of
+ * @model S = p(1 − e^(−<k>S))^n (n = 2: Buldyrev et al. 2010 eq. for equal ER networks; n > 2: the chain of
  * Gao et al. 2011). P(S) = S/(1 − e^(−<k>S))^n is increasing on [S_c, ∞), so S solves P(S) = p on [S_c, p].
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932; Gao et al., PRL 107, 195701
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932; Gao et al., PRL 107, 195701
  * (2011), doi:10.1103/PhysRevLett.107.195701.
  *
  * @example

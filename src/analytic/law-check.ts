@@ -30,11 +30,11 @@ export const NORMALISATION_TOLERANCE = 1e-9;
  * @returns Σ p_k, <k>, <k²> and the effective maximum degree
  * @throws FragilityInputError when pk is empty, has a negative or non-finite entry, or does not sum to 1
  *
- * **Complexity**: O(kmax), one pass (O(1) for a law object already checked, via a WeakMap).
+ * @complexity O(kmax), one pass (O(1) for a law object already checked, via a WeakMap).
  *
- * **Model**: p_k ≥ 0, Σ_k p_k = 1 (within {@link NORMALISATION_TOLERANCE}).
+ * @model p_k ≥ 0, Σ_k p_k = 1 (within {@link NORMALISATION_TOLERANCE}).
  *
- * **References**: none (input validation).
+ * @references none (input validation).
  *
  * @example
  * ```ts

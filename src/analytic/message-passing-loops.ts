@@ -592,14 +592,14 @@ function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int
  * @returns S over all nodes, S of the largest connected component, per-node probabilities, convergence and a work report
  * @throws FragilityInputError for n = 0, q outside [0, 1], r not in {0, 1, 2}, or a bad limit
  *
- * **Complexity**: building: Σ_i (size of N_i^(r) and of the N_{j\i}^(r), j ∈ N_i) plus, per factor of k random
+ * @complexity building: Σ_i (size of N_i^(r) and of the N_{j\i}^(r), j ∈ N_i) plus, per factor of k random
  * elements, 2^k·k (exact, k <= exactLimit) or samples·k (sampled, k <= maxFactorSize) operations; memory one entry
  * per (configuration class × member). Each sweep costs the total size of the tables. With r = 0 this is the
  * tree-like method with O(m) messages. Nodes whose neighbourhood would hold a factor larger than `maxFactorSize`
  * (hubs of heterogeneous graphs, where N^(2) explodes) are given a smaller radius, so the work stays bounded; they
  * are counted in `work.radiusCount` / `work.reduced`.
  *
- * **Model**: N_i^(r) is node i, its edges, and every node and edge on a cycle of length <= r + 2 through i.
+ * @model N_i^(r) is node i, its edges, and every node and edge on a cycle of length <= r + 2 through i.
  * N_{j\i}^(r) is N_j^(r) with the edges of N_i^(r) removed. Messages u_{i←j} (j ∈ N_i, j ≠ i) are the probabilities
  * that j is not connected to the giant component through N_{j\i}^(r) and beyond:
  *   u_{i←j} = Σ_{g ⊆ N_{j\i}} P(g) ∏_{k ∈ C_j(g)} u_{j←k},   π_i = Σ_{g ⊆ N_i} P(g) ∏_{k ∈ C_i(g)} u_{i←k},
@@ -621,7 +621,7 @@ function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int
  * bond t = 1 it equals the largest component's fraction (whenever that component holds a cycle). Compare a
  * simulation's largest-cluster fraction with `SLargestComponent`.
  *
- * **References**: G. T. Cantwell & M. E. J. Newman, Message passing on networks with loops, PNAS 116, 23398 (2019),
+ * @references G. T. Cantwell & M. E. J. Newman, Message passing on networks with loops, PNAS 116, 23398 (2019),
  * doi:10.1073/pnas.1914893116 (neighbourhoods, eqs. for π_i and the messages, Monte Carlo sampling of large
  * neighbourhoods); B. Karrer, M. E. J. Newman & L. Zdeborová, PRL 113, 208702 (2014) for r = 0.
  *

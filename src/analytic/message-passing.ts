@@ -54,11 +54,11 @@ export interface MessagePassingResult {
  * @returns S, the per-node probabilities, the messages and a convergence report
  * @throws FragilityInputError for n = 0, p outside [0, 1], a bad tolerance or iteration bound
  *
- * **Complexity**: O(n + m) memory (one Float64 per half-edge) and O(n + m) time per sweep (about 0.1 s per sweep
+ * @complexity O(n + m) memory (one Float64 per half-edge) and O(n + m) time per sweep (about 0.1 s per sweep
  * for 4·10^6 half-edges); the number of sweeps grows near the threshold p_c = 1/λ_NB (critical slowing down) and is
  * bounded by `maxIterations`.
  *
- * **Model**: messages live on half-edges. u_{i←j} is the probability that i is NOT connected to the giant component
+ * @model messages live on half-edges. u_{i←j} is the probability that i is NOT connected to the giant component
  * through its neighbour j.
  * - bond: u_{i←j} = 1 − t + t·∏_{k∈N(j)\i} u_{j←k};  P(i in giant) = 1 − ∏_{j∈N(i)} u_{i←j}.
  * - site: u_{i←j} = 1 − q + q·∏_{k∈N(j)\i} u_{j←k};  P(i in giant) = q·[1 − ∏_{j∈N(i)} u_{i←j}].
@@ -79,7 +79,7 @@ export interface MessagePassingResult {
  * high degree are treated as 0 (the true value is below 1e-308). p = 0 gives S = 0; bond p = 1 gives P = 1 on every
  * component that contains a cycle and 0 on tree components (the locally-tree-like reading).
  *
- * **References**: B. Karrer, M. E. J. Newman & L. Zdeborová, Percolation on sparse networks, PRL 113, 208702 (2014),
+ * @references B. Karrer, M. E. J. Newman & L. Zdeborová, Percolation on sparse networks, PRL 113, 208702 (2014),
  * doi:10.1103/PhysRevLett.113.208702, eqs. (1)–(3) (bond) and the site variant in the same paper.
  *
  * @example

@@ -23,12 +23,12 @@ export interface MolloyReedResult {
  * @param law - the degree law
  * @returns Σ k(k−2) p_k, κ = <k²>/<k>, and whether a giant component exists
  *
- * **Complexity**: O(kmax).
+ * @complexity O(kmax).
  *
- * **Model**: Q = Σ_k k(k − 2) p_k > 0 ⇔ κ = <k²>/<k> > 2 ⇔ G1'(1) > 1 (moments recomputed from the dense pk, or
+ * @model Q = Σ_k k(k − 2) p_k > 0 ⇔ κ = <k²>/<k> > 2 ⇔ G1'(1) > 1 (moments recomputed from the dense pk, or
  * the law's `exactMoments` when it has them: a pure power law, whose <k²> may be infinite, giving Q = κ = ∞).
  *
- * **References**: M. Molloy, B. Reed, "A critical point for random graphs with a given degree sequence", Random
+ * @references M. Molloy, B. Reed, "A critical point for random graphs with a given degree sequence", Random
  * Structures & Algorithms 6, 161 (1995), doi:10.1002/rsa.3240060204.
  *
  * @example
@@ -99,14 +99,14 @@ function qcErrorBound(m1: number, e1: number, m2: number, e2: number, qc: number
  * @returns q_c = <k>/(<k²> − <k>) and f_c = 1 − q_c, or null with a reason when the intact law has no giant
  *   component (Molloy–Reed fails, i.e. q_c ≥ 1) or has no edges
  *
- * **Complexity**: O(kmax).
+ * @complexity O(kmax).
  *
- * **Model**: the giant exists iff q·G1'(1) > 1, so q_c = 1/G1'(1) = <k>/(<k²> − <k>) = 1/(κ0 − 1); the same value
+ * @model the giant exists iff q·G1'(1) > 1, so q_c = 1/G1'(1) = <k>/(<k²> − <k>) = 1/(κ0 − 1); the same value
  * is the bond threshold t_c. Cohen et al.'s f_c = 1 − 1/(κ0 − 1). For a law with `exactMoments` (a pure power law)
  * the moments are those of the untruncated law, with `q_cError` propagated from their bounds; when <k²> diverges
  * (τ <= 3) q_c = 0 with the reason stated.
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; R. Cohen, K. Erez,
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; R. Cohen, K. Erez,
  * D. ben-Avraham, S. Havlin, PRL 85, 4626 (2000), doi:10.1103/PhysRevLett.85.4626.
  *
  * @example

@@ -28,13 +28,13 @@ export const MAX_BRANCHING_TYPES = 500;
  * @returns ρ(M) and the method used
  * @throws FragilityInputError (field `matrix`) for a non-square, empty, negative or non-finite matrix
  *
- * **Complexity**: O(K³) (mathjs `eigs`); the fallback power iteration is O(K² · iterations), at most 10 000.
+ * @complexity O(K³) (mathjs `eigs`); the fallback power iteration is O(K² · iterations), at most 10 000.
  *
- * **Model**: for a non-negative M the Perron root ρ(M) is a real eigenvalue; the multi-type Galton–Watson process
+ * @model for a non-negative M the Perron root ρ(M) is a real eigenvalue; the multi-type Galton–Watson process
  * survives with positive probability iff ρ(M) > 1 (positively regular case). The fallback iterates
  * v ← (M + I)v / ‖(M + I)v‖ (the shift makes periodic matrices aperiodic) and returns ‖(M + I)v‖ − 1.
  *
- * **References**: T. E. Harris, *The Theory of Branching Processes*, Springer (1963), ch. II; K. B. Athreya,
+ * @references T. E. Harris, *The Theory of Branching Processes*, Springer (1963), ch. II; K. B. Athreya,
  * P. E. Ney, *Branching Processes*, Springer (1972), ch. V.
  *
  * @example

@@ -43,11 +43,11 @@ export interface NelderMeadResult {
  * @returns the best point, its value, the evaluations used and whether the tolerances were met.
  * @throws FragilityInputError for an empty or non-finite x0, a bad step or bound.
  *
- * **Complexity**: at most `maxEvaluations` calls of f; O(d) arithmetic per call besides f, O(d log d) per sort.
+ * @complexity at most `maxEvaluations` calls of f; O(d) arithmetic per call besides f, O(d log d) per sort.
  *
- * **Model**: deterministic (no random restarts): the same f and x0 give the same path.
+ * @model deterministic (no random restarts): the same f and x0 give the same path.
  *
- * **References**: J. A. Nelder, R. Mead, Comput. J. 7, 308 (1965); J. C. Lagarias, J. A. Reeds, M. H. Wright,
+ * @references J. A. Nelder, R. Mead, Comput. J. 7, 308 (1965); J. C. Lagarias, J. A. Reeds, M. H. Wright,
  * P. E. Wright, SIAM J. Optim. 9, 112 (1998).
  *
  * @example

@@ -52,13 +52,13 @@ export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking 
  * @returns λ, p_c (null with a reason for trees and forests) and a convergence report
  * @throws FragilityInputError for n = 0 or bad options
  *
- * **Complexity**: O(n + m) to peel the 2-core and build its CSR (core nodes numbered in breadth-first order for
+ * @complexity O(n + m) to peel the 2-core and build its CSR (core nodes numbered in breadth-first order for
  * cache locality), then O(n_core + m_core) per iteration with four Float64Arrays of length n_core. The number of
  * iterations is governed by the gap between λ + c and the next eigenvalue modulus of M + cI (see Model): 30–80 on
  * regular, random and real-world graphs (karate 83, Internet AS graph 72, 1e6-node Poisson CM 46), a few hundred
  * on small graphs with long periods; bounded by `maxIterations`.
  *
- * **Model**: by the Ihara–Bass identity det(I − zB) = (1 − z²)^(m−n) det(I − zA + z²(D − I)), the eigenvalues of B
+ * @model by the Ihara–Bass identity det(I − zB) = (1 − z²)^(m−n) det(I − zA + z²(D − I)), the eigenvalues of B
  * other than ±1 are those of M = [[A, I − D], [I, 0]] (2n×2n). The spectrum of B depends only on the 2-core (B is
  * nilpotent on dangling trees), so the 2-core is peeled first:
  * - empty 2-core (tree or forest): λ = 0, `pc: null` with {@link NON_BACKTRACKING_NO_CYCLE_REASON} — no division
@@ -75,7 +75,7 @@ export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking 
  *   the eigenvalue 1).
  * Percolation: p_c = 1/λ for bond and site percolation on the message-passing (locally tree-like) level.
  *
- * **References**: B. Karrer, M. E. J. Newman & L. Zdeborová, PRL 113, 208702 (2014), doi:10.1103/PhysRevLett.113.208702;
+ * @references B. Karrer, M. E. J. Newman & L. Zdeborová, PRL 113, 208702 (2014), doi:10.1103/PhysRevLett.113.208702;
  * K. Hashimoto, Adv. Stud. Pure Math. 15, 211 (1989); H. Bass, Int. J. Math. 3, 717 (1992),
  * doi:10.1142/S0129167X92000357; F. Krzakala et al., PNAS 110, 20935 (2013), doi:10.1073/pnas.1312486110.
  *

@@ -30,11 +30,11 @@ export type { FluidOverloadOptions, FluidOverloadResult, FluidRequestSpread } fr
  * @returns timeline, summary, final state, the discretisation used and conservation diagnostics.
  * @throws FragilityInputError naming the offending field (every model field, `overlay`, and the options).
  *
- * **Complexity**: O(T·(Q·K̄ + L·B + √λ)) time for T steps, Q headroom quantiles, K̄ live cohorts per quantile (a
+ * @complexity O(T·(Q·K̄ + L·B + √λ)) time for T steps, Q headroom quantiles, K̄ live cohorts per quantile (a
  * few; at most `maxCohortsPerQuantile`), L retry levels, B delay bins and a Poisson table of O(√λ) entries per step;
  * O(Q·(K_max + R_lag + R_crash) + L·B) memory. The 2010 defaults, 48 h at dt = 10 s, take a fraction of a second.
  *
- * **Model** (read with the simulation's TSDoc; the order of operations within a step is the same: mega waves and
+ * @model (read with the simulation's TSDoc; the order of operations within a step is the same: mega waves and
  * withdrawal, supernode timers, trigger, releases, routing, requests/loads/admission/shutdowns, failures to the
  * retry levels, detection of lost supernodes):
  * - *Clients*: the same cohorts as the simulation (restart ring, crashed and gone pools, search ring by failed
@@ -76,7 +76,7 @@ export type { FluidOverloadOptions, FluidOverloadResult, FluidRequestSpread } fr
  *   scale up to these roundings; it is the S → ∞ limit the simulation approaches.
  * - An explicit `overlay` (graph-given capacities and attachment) is not supported: it is not a law over supernodes.
  *
- * **References**: T. G. Kurtz, J. Appl. Probab. 7, 49 (1970) (fluid limits of density-dependent Markov chains);
+ * @references T. G. Kurtz, J. Appl. Probab. 7, 49 (1970) (fluid limits of density-dependent Markov chains);
  * M. Mitzenmacher, IEEE TPDS 12, 1094 (2001) (mean-field load-balancing limits with Poisson arrivals per server);
  * the model and calibration: `docs/reference/skype-calibration.md`.
  *
@@ -129,16 +129,16 @@ export interface FluidCriticalLossResult {
  * @returns f_c, the final bracket, the evaluation count, the grid and whether it was monotone.
  * @throws FragilityInputError naming the offending field.
  *
- * **Complexity**: at most 21 + ⌈log2(0.05/tolerance)⌉ fluid runs of the chosen duration (≈ 12 + 9 at the 2010
+ * @complexity at most 21 + ⌈log2(0.05/tolerance)⌉ fluid runs of the chosen duration (≈ 12 + 9 at the 2010
  * defaults); a run stops at the first step below the collapse threshold.
  *
- * **Model**: the fluid trajectory is deterministic, so "collapses" is a property of f alone. The ascending grid
+ * @model the fluid trajectory is deterministic, so "collapses" is a property of f alone. The ascending grid
  * f = 0, 0.05, …, 1 locates the first collapsing point; bisection between it and the point before it gives f_c to
  * `tolerance`. This is the smallest collapsing loss when the collapse set is an interval [f_c, 1]; the min online
  * fraction is non-increasing in f on every grid and property test we ran (test/analytic/overload-fluid.test.ts),
  * so it is. The same criterion as the simulation (min online < `collapseThreshold`, 0.5) over the same horizon.
  *
- * **References**: see {@link fluidOverload}; the simulation side is `collapseProbability` (src/cascade).
+ * @references see {@link fluidOverload}; the simulation side is `collapseProbability` (src/cascade).
  *
  * @example
  * ```ts
@@ -229,9 +229,9 @@ export interface FluidBistabilityResult {
  * @returns one cell per (loss, headroom scale, login cost), losses varying fastest.
  * @throws FragilityInputError naming the offending field (`losses[i]`, `headroomScales[i]`, `loginCosts[i]`, …).
  *
- * **Complexity**: |losses|·|scales|·|costs| + |scales|·|costs| fluid runs of `horizonHours`.
+ * @complexity |losses|·|scales|·|costs| + |scales|·|costs| fluid runs of `horizonHours`.
  *
- * **Model**: *stable* means "what remains after a long horizon (default 24 h) with the trigger gone and no
+ * @model *stable* means "what remains after a long horizon (default 24 h) with the trigger gone and no
  * intervention" (mega-supernode waves and shedding are removed). Two runs per cell:
  * - from the healthy state, with the trigger = an instantaneous loss of `loss` of the supernodes (and the
  *   proportional client crashes, `forcedClientCrashRatio`), removed at once: the healthy state *persists* if the
@@ -244,7 +244,7 @@ export interface FluidBistabilityResult {
  * that sustains itself); transient (the trigger knocks the network down but it comes back by itself, or neither
  * threshold holds at the horizon).
  *
- * **References**: N. Bronson, A. Aghayev, A. Charapko, T. Zhu, "Metastable Failures in Distributed Systems",
+ * @references N. Bronson, A. Aghayev, A. Charapko, T. Zhu, "Metastable Failures in Distributed Systems",
  * HotOS 2021, doi:10.1145/3458336.3465286 (trigger vs sustaining effect); L. Huang et al., "Metastable Failures in
  * the Wild", OSDI 2022 (retry storms as the sustaining effect, recovery needs load shedding or capacity);
  * P. Alvaro, R. Isaacs, R. Majumdar et al., "Formal Analysis of Metastable Failures in Software Systems",
@@ -334,14 +334,14 @@ export interface FluidRecoveryResult {
  *   injection, and the run.
  * @throws FragilityInputError naming the offending field (`megaCount`, `capacity`, `atHours`, …).
  *
- * **Complexity**: one fluid run of `durationHours`.
+ * @complexity one fluid run of `durationHours`.
  *
- * **Model**: {@link fluidOverload} with the injection as an extra wave (same rules: a share `mega.share` of the
+ * @model {@link fluidOverload} with the injection as an extra wave (same rules: a share `mega.share` of the
  * attempts, plus every attempt whose probed supernodes are all down, goes to the mega pool; mega-supernodes only
  * refuse above capacity). Recovery = online >= `recoveryThreshold` from some time to the end of the run (as in the
  * simulation); the recovery time is counted from the injection.
  *
- * **References**: see {@link fluidBistability} (metastable failures: recovery needs the sustaining effect broken,
+ * @references see {@link fluidBistability} (metastable failures: recovery needs the sustaining effect broken,
  * here by capacity); Skype 2010 post-mortem (mega-supernode waves, `docs/reference/skype-calibration.md`).
  *
  * @example

@@ -60,14 +60,14 @@ export interface OverloadCriticalLossResult {
  * @returns f_c with σ_c and x_c; fC is null with a reason when no loss is needed or none suffices.
  * @throws FragilityInputError (`headroom` with alpha < 0, `surge` < 0 or not finite).
  *
- * **Complexity**: one maximisation of x[1 − F(x)] (a few hundred cdf evaluations plus a golden-section polish).
+ * @complexity one maximisation of x[1 − F(x)] (a few hundred cdf evaluations plus a golden-section polish).
  *
- * **Model**: equal load sharing (Daniels 1945; Pradhan, Hansen & Chakrabarti 2010): with a fraction U of the
+ * @model equal load sharing (Daniels 1945; Pradhan, Hansen & Chakrabarti 2010): with a fraction U of the
  * supernodes intact the load per survivor is s/U and the fixed point U = (1 − f0)[1 − F(s/U)] exists iff
  * s <= (1 − f0)·σ_c, σ_c = max_x x[1 − F(x)]. Hence f_c = 1 − s/σ_c. Uniform thresholds on [0, 1] give σ_c = 1/4;
  * a constant headroom alpha gives σ_c = 1 + alpha and f_c = 1 − s/(1 + alpha).
  *
- * **References**: S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010),
+ * @references S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010),
  * doi:10.1103/RevModPhys.82.499; H. E. Daniels, Proc. R. Soc. A 183, 405 (1945).
  *
  * @example
@@ -110,12 +110,12 @@ export interface OverloadMeanFieldFixedPointResult {
  * @returns U (fraction of all original supernodes up), the collapse flag and the load per survivor.
  * @throws FragilityInputError (`headroom`, `surge`, `loss`).
  *
- * **Complexity**: as fiberBundleFixedPoint (bounded iterations plus a bracketed root polish).
+ * @complexity as fiberBundleFixedPoint (bounded iterations plus a bracketed root polish).
  *
- * **Model**: U_{t+1} = (1 − f0)[1 − F(s/U_t)], F the threshold cdf; U* = 0 iff s > (1 − f0)σ_c. Reuses
+ * @model U_{t+1} = (1 − f0)[1 − F(s/U_t)], F the threshold cdf; U* = 0 iff s > (1 − f0)σ_c. Reuses
  * fiberBundleFixedPoint (src/analytic/fiber-bundle.ts); a constant headroom is solved in closed form.
  *
- * **References**: Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010).
+ * @references Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010).
  *
  * @example
  * ```ts
@@ -213,9 +213,9 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  * @returns the surge with its ingredients.
  * @throws FragilityInputError (`loss` outside [0, 1]).
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model** ("derived consistency check" of the calibration file): a fraction q = 1 − (1 − p_c)(1 − f) of the clients
+ * @model ("derived consistency check" of the calibration file): a fraction q = 1 − (1 − p_c)(1 − f) of the clients
  * needs a new supernode at once (2010: 1 − 0.8·0.725 ≈ 0.42). They arrive over a window W (the trigger duration,
  * or ≈ 2 × the median detection delay after a forced loss) and each makes up to maxAttempts attempts spaced by the
  * mean retry delay d, so a fraction φ = min(1, maxAttempts·max(d, dt)/W) of them is sending in any one step at the
@@ -225,7 +225,7 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  * κ = 1 − exp(−W/τ) the response of the supernodes' averaged load (time constant τ = loadWindowSeconds) to a storm
  * pulse of length W (κ = 1 for τ = 0).
  *
- * **References**: calibration table rows 14–21 (`docs/reference/skype-calibration.md`); Rabbe, Skype CIO post-mortem (2010).
+ * @references calibration table rows 14–21 (`docs/reference/skype-calibration.md`); Rabbe, Skype CIO post-mortem (2010).
  *
  * @example
  * ```ts
@@ -267,13 +267,13 @@ export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { 
  *   for `'admission'`, s for `'rehome-all'`).
  * @throws FragilityInputError (`headroom`).
  *
- * **Complexity**: 200 bisection steps on O(1) evaluations after one σ_c maximisation.
+ * @complexity 200 bisection steps on O(1) evaluations after one σ_c maximisation.
  *
- * **Model**: equal load sharing on the thresholds θ (θ = alpha or 1 + alpha): with a fraction U of the supernodes
+ * @model equal load sharing on the thresholds θ (θ = alpha or 1 + alpha): with a fraction U of the supernodes
  * up, the shared load per survivor is σ/U and U = (1 − f)[1 − F_θ(σ/U)] has a non-zero fixed point iff
  * σ <= (1 − f)·σ_c, σ_c = max_x x[1 − F_θ(x)]. h(f) = σ(f) − (1 − f)σ_c is increasing in f; its root is f_c.
  *
- * **References**: as {@link overloadCriticalLoss}; Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010).
+ * @references as {@link overloadCriticalLoss}; Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010).
  *
  * @example
  * ```ts

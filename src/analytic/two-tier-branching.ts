@@ -85,13 +85,13 @@ function occupation(law: DegreeLaw, f: number, removal: SupernodeRemoval): numbe
  * @returns served = 1 − (1 − S_core)^H, S_core and the core solve's convergence report
  * @throws FragilityInputError naming `f`, `cacheSize`, `coreLaw` or `removal`
  *
- * **Complexity**: one configuration-model site-percolation solve, O(kmax) per iteration.
+ * @complexity one configuration-model site-percolation solve, O(kmax) per iteration.
  *
- * **Model**: S_core = F0(1) − F0(u), u = 1 − F1(1) + F1(u) with φ_k = 1 − f (random) or the attack occupation; a
+ * @model S_core = F0(1) − F0(u), u = 1 − F1(1) + F1(u) with φ_k = 1 − f (random) or the attack occupation; a
  * client's H cache entries are independent uniform picks among all original supernodes, each alive and in the giant
  * with probability S_core, so served = 1 − (1 − S_core)^H. Assumptions in the module doc.
  *
- * **References**: Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; S. A. Baset,
+ * @references Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; S. A. Baset,
  * H. Schulzrinne, "An analysis of the Skype peer-to-peer Internet telephony protocol", IEEE INFOCOM 2006,
  * doi:10.1109/INFOCOM.2006.312 (host cache).
  *
@@ -139,15 +139,15 @@ export interface TwoTierMatrixOptions extends TwoTierOptions {
  * @returns the dense matrix as number[][]; the last type is the client
  * @throws FragilityInputError when `degree-classes` would exceed {@link MAX_BRANCHING_TYPES} types
  *
- * **Complexity**: O(kmax) two-type; O(kmax²) degree classes.
+ * @complexity O(kmax) two-type; O(kmax²) degree classes.
  *
- * **Model**: two-type: M = [[F1'(1), H·c], [0, 0]] with F1'(1) = Σ k(k−1)φ_k p_k/<k> the mean number of surviving
+ * @model two-type: M = [[F1'(1), H·c], [0, 0]] with F1'(1) = Σ k(k−1)φ_k p_k/<k> the mean number of surviving
  * supernode children of a supernode reached along a core edge, c = clients per supernode (each supernode is in H·c
  * caches on average); clients are leaves (no relaying), so their row is 0 and ρ(M) = F1'(1): the clients never move
  * the threshold. Degree classes: M[k][k'] = (k − 1)·k'φ_{k'}p_{k'}/<k> (rank one plus the client column), whose
  * radius is again F1'(1).
  *
- * **References**: T. E. Harris, *The Theory of Branching Processes* (1963); Callaway et al., PRL 85, 5468 (2000),
+ * @references T. E. Harris, *The Theory of Branching Processes* (1963); Callaway et al., PRL 85, 5468 (2000),
  * doi:10.1103/PhysRevLett.85.5468.
  *
  * @example
@@ -214,12 +214,12 @@ export interface TwoTierCriticalLossResult extends ConvergenceReport {
  * @param options - `removal`: `random` (default) or `attack`
  * @returns f_c from the spectral radius (Brent on f), and the core threshold it must equal (clients are leaves)
  *
- * **Complexity**: O(log(1/tol)) matrix builds and 2×2 eigenvalue problems (mathjs), each O(kmax).
+ * @complexity O(log(1/tol)) matrix builds and 2×2 eigenvalue problems (mathjs), each O(kmax).
  *
- * **Model**: ρ(M(f)) = F1'(1; φ(f)) is continuous and non-increasing in f; f_c solves ρ(M(f_c)) = 1 on [0, 1].
+ * @model ρ(M(f)) = F1'(1; φ(f)) is continuous and non-increasing in f; f_c solves ρ(M(f_c)) = 1 on [0, 1].
  * Clients do not relay, so f_c equals the core's configuration-model threshold; served(f) = 0 for f ≥ f_c.
  *
- * **References**: Harris (1963); Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
+ * @references Harris (1963); Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
  *
  * @example
  * ```ts

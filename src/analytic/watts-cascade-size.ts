@@ -132,17 +132,17 @@ export interface WattsCascadeSizeResult extends ConvergenceReport {
  * @returns ρ, the expected fraction of all nodes active at the end, and q
  * @throws FragilityInputError for ρ0 outside [0, 1], φ* outside (0, 1], a law with <k> = 0
  *
- * **Complexity**: O(Σ_k √k) per evaluation of the maps (binomial sums truncated where Bernstein's inequality
+ * @complexity O(Σ_k √k) per evaluation of the maps (binomial sums truncated where Bernstein's inequality
  * bounds each tail by 1e-30); a scan of
  * 2000 points in q plus one Brent solve.
  *
- * **Model**: Gleeson & Cahalane (2007), exact for locally tree-like networks as n → ∞: a node with k neighbours of
+ * @model Gleeson & Cahalane (2007), exact for locally tree-like networks as n → ∞: a node with k neighbours of
  * which m >= 1 are active activates iff m/k >= φ (probability F(m/k)). The probability q that an edge end is active
  * is the smallest root >= ρ0 of q = ρ0 + (1 − ρ0) Σ_k (k p_k/<k>) Σ_{m=1}^{k−1} C(k−1, m) q^m (1 − q)^(k−1−m) F(m/k)
  * (the limit of the iteration from q = ρ0), and ρ = ρ0 + (1 − ρ0) Σ_k p_k Σ_{m=1}^{k} C(k, m) q^m (1 − q)^(k−m) F(m/k).
  * A node needs at least one active neighbour (the m = 0 term is left out; it is 0 for any F with F(0) = 0).
  *
- * **References**: J. P. Gleeson & D. J. Cahalane, Seed size strongly affects cascades on random networks, PRE 75,
+ * @references J. P. Gleeson & D. J. Cahalane, Seed size strongly affects cascades on random networks, PRE 75,
  * 056103 (2007), doi:10.1103/PhysRevE.75.056103; D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499.
  *
  * @example
@@ -179,16 +179,16 @@ export interface WattsGlobalCascadeResult extends ConvergenceReport {
  * @returns the probability that one seed triggers a global cascade and the fraction of nodes such a cascade reaches
  * @throws FragilityInputError for φ* outside (0, 1] or a law with <k> = 0
  *
- * **Complexity**: O(kmax) per evaluation of the vulnerable-cluster map, a scan of 2000 points and one Brent solve;
+ * @complexity O(kmax) per evaluation of the vulnerable-cluster map, a scan of 2000 points and one Brent solve;
  * the size as {@link wattsCascadeSize}.
  *
- * **Model**: vulnerable nodes (ρ_k = F(1/k)) flip after one active neighbour. v, the probability that an edge leads
+ * @model vulnerable nodes (ρ_k = F(1/k)) flip after one active neighbour. v, the probability that an edge leads
  * to the infinite vulnerable cluster, is the largest root of v = Σ_k (k p_k/<k>) ρ_k [1 − (1 − v)^(k−1)]; a seed
  * triggers a global cascade iff one of its edges does: frequency = 1 − G0(1 − v) (the extended vulnerable cluster,
  * Watts 2002). The size of a global cascade is the ρ0 → 0+ limit of the Gleeson–Cahalane fixed point (the smallest
  * root q > 0 of q = g(q) when q = 0 is unstable). Both are 0 outside the cascade window.
  *
- * **References**: D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499; J. P. Gleeson & D. J. Cahalane, PRE
+ * @references D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499; J. P. Gleeson & D. J. Cahalane, PRE
  * 75, 056103 (2007), doi:10.1103/PhysRevE.75.056103.
  *
  * @example

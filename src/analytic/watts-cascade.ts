@@ -36,11 +36,11 @@ const VULNERABLE_SLACK = 1e-12;
  * @returns K* (Infinity when φ* = 0 is excluded by the check; always finite here)
  * @throws FragilityInputError (field `phiStar`) outside (0, 1]
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: vulnerable iff k <= 1/φ*, evaluated as ⌊(1/φ*)(1 + 1e-12)⌋.
+ * @model vulnerable iff k <= 1/φ*, evaluated as ⌊(1/φ*)(1 + 1e-12)⌋.
  *
- * **References**: D. J. Watts, "A simple model of global cascades on random networks", PNAS 99, 5766 (2002),
+ * @references D. J. Watts, "A simple model of global cascades on random networks", PNAS 99, 5766 (2002),
  * doi:10.1073/pnas.082090499.
  *
  * @example
@@ -85,12 +85,12 @@ function vulnerability(thresholds: WattsThresholds): (k: number) => number {
  * @param thresholds - a uniform threshold `{ phiStar }` or a threshold CDF `{ thresholdCdf }`
  * @returns Σ k(k−1) p_k ρ_k, <k>, and whether global cascades are possible
  *
- * **Complexity**: O(kmax).
+ * @complexity O(kmax).
  *
- * **Model**: ρ_k = P(threshold <= 1/k) (vulnerable nodes); global cascades from a single seed are possible iff the
+ * @model ρ_k = P(threshold <= 1/k) (vulnerable nodes); global cascades from a single seed are possible iff the
  * vulnerable nodes percolate: Σ_k k(k − 1) p_k ρ_k > <k>. Locally tree-like, n → ∞.
  *
- * **References**: D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499, eq. (7).
+ * @references D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499, eq. (7).
  *
  * @example
  * ```ts
@@ -124,13 +124,13 @@ export interface WattsCascadeWindow extends ConvergenceReport {
  * @param phiStar - the threshold in (0, 1]
  * @returns the two roots zLower < zUpper of the cascade condition (global cascades for zLower < z < zUpper)
  *
- * **Complexity**: O(K*) per evaluation; a grid scan of 4000 points plus two Brent solves.
+ * @complexity O(K*) per evaluation; a grid scan of 4000 points plus two Brent solves.
  *
- * **Model**: with p_k = e^(−z) z^k/k! and ρ_k = 1 for 1 <= k <= K*, the condition Σ k(k−1)p_kρ_k = z becomes
+ * @model with p_k = e^(−z) z^k/k! and ρ_k = 1 for 1 <= k <= K*, the condition Σ k(k−1)p_kρ_k = z becomes
  * h(z) = z e^(−z) Σ_{j=0}^{K*−2} z^j/j! − 1 = 0. h(0) = −1, h(∞) = −1; the window is where h > 0, its edges are
  * bracketed around the maximum of h and solved by Brent. No window when K* <= 2 (φ* > 1/3) or max h <= 0.
  *
- * **References**: D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499, Fig. 1.
+ * @references D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499, Fig. 1.
  *
  * @example
  * ```ts

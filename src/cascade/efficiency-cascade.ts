@@ -96,12 +96,12 @@ function sameArray(a: Float64Array, b: Float64Array): boolean {
  * @returns E(t)/E(0), the steady state, the no-cascade bound and α*.
  * @throws FragilityInputError naming `alpha`, `trigger`, `maxSteps`, `graph`.
  *
- * **Complexity**: O(steps·n·(n + m) log m); measured ~2.5 s per step for ER(n = 2000, <k> = 4) on a shared 2-core
+ * @complexity O(steps·n·(n + m) log m); measured ~2.5 s per step for ER(n = 2000, <k> = 4) on a shared 2-core
  * machine.
  *
- * **Model**: see the module documentation.
+ * @model see the module documentation.
  *
- * **References**: Crucitti, Latora & Marchiori, PRE 69, 045104(R) (2004), doi:10.1103/PhysRevE.69.045104.
+ * @references Crucitti, Latora & Marchiori, PRE 69, 045104(R) (2004), doi:10.1103/PhysRevE.69.045104.
  *
  * @example
  * ```ts

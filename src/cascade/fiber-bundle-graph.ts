@@ -140,15 +140,15 @@ function drawThresholds(n: number, law: CapacityLaw | undefined, given: Float64A
  * @throws FragilityInputError for N = 0, σ < 0, f0 outside [0, 1], a law with negative support, local sharing
  *   without a graph.
  *
- * **Complexity:** global O(N log N) (one sort; each wave advances a pointer). Local O(N + W·m·α(N)) for W waves
+ * @complexity global O(N log N) (one sort; each wave advances a pointer). Local O(N + W·m·α(N)) for W waves
  * (every wave recomputes the cluster boundaries with union–find); W ≤ N, and W·m can approach N·m on rings and
  * lattices where a crack unzips one element per wave.
  *
- * **Model:** global: survivor load σN/N_alive, fail iff threshold < σN/N_alive. Local: ℓ_i = σ(1 + Σ_C |C|/|∂C|)
+ * @model global: survivor load σN/N_alive, fail iff threshold < σN/N_alive. Local: ℓ_i = σ(1 + Σ_C |C|/|∂C|)
  * (see the module documentation). Mean field of the global rule: U = (1 − f0)(1 − F(σ/U)), collapse iff
  * σ > (1 − f0)·max_x x(1 − F(x)).
  *
- * **References:** Daniels (1945); Harlow & Phoenix (1978); Kim, Kim & Jeong, PRL 94, 025501 (2005); Pradhan,
+ * @references Daniels (1945); Harlow & Phoenix (1978); Kim, Kim & Jeong, PRL 94, 025501 (2005); Pradhan,
  * Hansen & Chakrabarti, RMP 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
  *
  * @example
@@ -357,15 +357,15 @@ export interface FiberBundleBurstsResult {
  * @param opts - `capacity` (or `thresholds`), `sharing`, `seed`/`rng`.
  * @returns `{ strength, bursts, sigmaAtBurst, sizes, counts }`.
  *
- * **Complexity:** global O(N log N). Local O(N·m·α(N)) in the worst case (one O(m) pass per burst and per wave):
+ * @complexity global O(N log N). Local O(N·m·α(N)) in the worst case (one O(m) pass per burst and per wave):
  * keep N·m below ~1e9.
  *
- * **Model:** global: with sorted thresholds x_(1) ≤ … ≤ x_(N), the strength is max_k x_(k)(N − k + 1)/N (Daniels
+ * @model global: with sorted thresholds x_(1) ≤ … ≤ x_(N), the strength is max_k x_(k)(N − k + 1)/N (Daniels
  * 1945); mean → σ_c = max_x x(1 − F(x)) with a positive finite-N bias, sd ≈ 1/(4√N) for uniform thresholds. Burst
  * sizes follow the Hemmer–Hansen law D(Δ)/N = Δ^(Δ−1)/Δ! ∫_0^{x_c} p(x)(1 − r)r^(Δ−1)e^(−Δr) dx with
  * r = x p(x)/(1 − F(x)), so D(Δ) ∝ Δ^(−5/2) for large Δ.
  *
- * **References:** Daniels (1945); P. C. Hemmer, A. Hansen, J. Appl. Mech. 59, 909 (1992), doi:10.1115/1.2894060;
+ * @references Daniels (1945); P. C. Hemmer, A. Hansen, J. Appl. Mech. 59, 909 (1992), doi:10.1115/1.2894060;
  * M. Kloster, A. Hansen, P. C. Hemmer, Phys. Rev. E 56, 2615 (1997), doi:10.1103/PhysRevE.56.2615.
  *
  * @example

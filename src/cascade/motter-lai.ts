@@ -93,12 +93,12 @@ export interface MotterLaiResult {
  * @returns `{ G, waves, failed, failedPerWave, triggers, alive, alpha, loadMethod }`.
  * @throws FragilityInputError for n = 0, α < 0 or non-finite, bad trigger ids, a wrong-length `initialLoad`.
  *
- * **Complexity:** O((W + 1)·n·m) with exact loads (one Brandes run per wave, W waves), O((W + 1)·K·m) sampled.
+ * @complexity O((W + 1)·n·m) with exact loads (one Brandes run per wave, W waves), O((W + 1)·K·m) sampled.
  *
- * **Model:** L_i(t) = betweenness of node i in the surviving graph at wave t; node i fails at wave t + 1 iff
+ * @model L_i(t) = betweenness of node i in the surviving graph at wave t; node i fails at wave t + 1 iff
  * L_i(t) > (1 + α)·L_i(0). G = max component / n.
  *
- * **References:** Motter & Lai, PRE 66, 065102 (2002), doi:10.1103/PhysRevE.66.065102.
+ * @references Motter & Lai, PRE 66, 065102 (2002), doi:10.1103/PhysRevE.66.065102.
  *
  * @example
  * ```ts
@@ -181,11 +181,11 @@ export interface MotterLaiSweepPoint {
  * @param opts - as {@link motterLaiCascade} without `alpha`.
  * @returns one `{ alpha, G, waves, failed, seed }` per α, in the given order.
  *
- * **Complexity:** Σ over α of the cascade cost; L0 is computed once.
+ * @complexity Σ over α of the cascade cost; L0 is computed once.
  *
- * **Model:** see {@link motterLaiCascade}. Not monotone in α in general.
+ * @model see {@link motterLaiCascade}. Not monotone in α in general.
  *
- * **References:** Motter & Lai, PRE 66, 065102 (2002), doi:10.1103/PhysRevE.66.065102.
+ * @references Motter & Lai, PRE 66, 065102 (2002), doi:10.1103/PhysRevE.66.065102.
  *
  * @example
  * ```ts

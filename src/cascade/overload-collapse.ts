@@ -72,16 +72,16 @@ function crossHalf(xs: number[], ys: number[]): number | null {
  * @returns the collapse fraction with a Wilson interval per f, and the half-collapse loss with its interval.
  * @throws FragilityInputError (`losses[i]` outside [0, 1], `runs` < 1, and every model field).
  *
- * **Complexity**: O(|losses|·R) model runs of O(T·(S + …)) each.
+ * @complexity O(|losses|·R) model runs of O(T·(S + …)) each.
  *
- * **Model**: the trigger is replaced by an instantaneous crash at T of round(f·S) supernodes chosen at random, plus a
+ * @model the trigger is replaced by an instantaneous crash at T of round(f·S) supernodes chosen at random, plus a
  * crash of a fraction min(1, f·forcedClientCrashRatio) of the online clients (2010 ratio 0.20/0.275: the clients that
  * crash along with the supernodes), whose users restart as usual; the clients of the lost supernodes search after
  * the detection delay. A run collapses when its minimum online fraction falls below `collapseThreshold` (0.5).
  * Collapse fraction k/R with the Wilson score interval; the half-collapse loss interpolates linearly between the two
  * losses that bracket 1/2, and its interval is where the upper and the lower Wilson curves cross 1/2.
  *
- * **References**: E. B. Wilson, J. Am. Stat. Assoc. 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
+ * @references E. B. Wilson, J. Am. Stat. Assoc. 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
  *
  * @example
  * ```ts

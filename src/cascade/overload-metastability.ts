@@ -61,16 +61,16 @@ export interface SimulatedBistabilityCell {
  * @throws FragilityInputError naming `losses[i]`, `headroomScales[i]`, `horizonHours`, `runs`, `seed` or a model
  *   field, before any run.
  *
- * **Complexity**: (|losses| + 1)·|scales|·runs simulations of `horizonHours` (≈ 0.3 s each at scale 0.02 for 24 h).
+ * @complexity (|losses| + 1)·|scales|·runs simulations of `horizonHours` (≈ 0.3 s each at scale 0.02 for 24 h).
  *
- * **Model**: exactly the definitions of `fluidBistability`: mega-supernode waves and feature shedding are removed
+ * @model exactly the definitions of `fluidBistability`: mega-supernode waves and feature shedding are removed
  * (no intervention); "healthy persists" = online >= recoveryThreshold at the horizon after a forced loss `loss` at
  * T; "collapse persists" = online < collapseThreshold at the horizon from the collapsed start (every client
  * searching, every supernode in the re-entry lag, no trigger; simulateOverload `initialState: 'collapsed'`).
  * Regimes: healthy-only, bistable (both persist), collapse-only (the trigger lands in a self-sustaining collapse),
  * transient (neither holds at the horizon).
  *
- * **References**: N. Bronson, A. Aghayev, A. Charapko, T. Zhu, "Metastable Failures in Distributed Systems",
+ * @references N. Bronson, A. Aghayev, A. Charapko, T. Zhu, "Metastable Failures in Distributed Systems",
  * HotOS 2021, doi:10.1145/3458336.3465286; L. Huang et al., "Metastable Failures in the Wild", OSDI 2022;
  * P. Alvaro, R. Isaacs, R. Majumdar et al., "Formal Analysis of Metastable Failures in Software Systems" (2025),
  * arXiv:2510.03551.
@@ -178,13 +178,13 @@ export interface SimulatedRecoveryResult {
  * @throws FragilityInputError naming `megaCount`, `capacity`, `atHours`, `durationHours`, `runs`, `seed` or a model
  *   field, before any run.
  *
- * **Complexity**: runs simulations of durationHours.
+ * @complexity runs simulations of durationHours.
  *
- * **Model**: simulateOverload with a single mega-supernode wave (count, capacity, time) — the same injection as
+ * @model simulateOverload with a single mega-supernode wave (count, capacity, time) — the same injection as
  * `fluidRecovery` with its default keepWaves = false; recovery as in the simulation (online >= recoveryThreshold
  * from some time to the end), counted from the injection.
  *
- * **References**: see {@link simulatedBistability}; Skype 2010 post-mortem (mega-supernode waves,
+ * @references see {@link simulatedBistability}; Skype 2010 post-mortem (mega-supernode waves,
  * `docs/reference/skype-calibration.md`).
  *
  * @example

@@ -27,12 +27,12 @@ const TABLE = (() => {
  * @param p - success probability in [0, 1] (not checked).
  * @returns an integer in [0, n].
  *
- * **Complexity**: O(1) for the normal branch; O(1 + n·min(p, 1−p)) expected for inversion (at most ≈ 50 steps).
+ * @complexity O(1) for the normal branch; O(1 + n·min(p, 1−p)) expected for inversion (at most ≈ 50 steps).
  *
- * **Model**: inversion of the binomial cdf by the recurrence P(k+1)/P(k) = (n−k)p/((k+1)q); the normal branch is the
+ * @model inversion of the binomial cdf by the recurrence P(k+1)/P(k) = (n−k)p/((k+1)q); the normal branch is the
  * de Moivre–Laplace approximation rounded to the nearest integer and clamped to [0, n].
  *
- * **References**: L. Devroye, *Non-Uniform Random Variate Generation* (Springer 1986), §X.4.
+ * @references L. Devroye, *Non-Uniform Random Variate Generation* (Springer 1986), §X.4.
  *
  * @example
  * ```ts
@@ -78,11 +78,11 @@ export function approxBinomial(rng: Rng, n: number, p: number): number {
  * @param out - receives the counts (overwritten at the used ids).
  * @returns nothing.
  *
- * **Complexity**: O(count) approxBinomial draws.
+ * @complexity O(count) approxBinomial draws.
  *
- * **Model**: sequential conditional binomials: n_j ~ Bin(remaining, 1/(count − j)).
+ * @model sequential conditional binomials: n_j ~ Bin(remaining, 1/(count − j)).
  *
- * **References**: Devroye (1986), §XI.1 (multinomial by conditional binomials).
+ * @references Devroye (1986), §XI.1 (multinomial by conditional binomials).
  *
  * @example
  * ```ts

@@ -95,17 +95,17 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
  * @throws FragilityInputError naming every model field, `seed`, `batch`, `maxRuns`, `targetHalfWidth`, `lossRange`,
  *   `durationHours` — all checked before the first run.
  *
- * **Complexity**: at most maxRuns runs of O(T·(S + bins)) each (T = durationHours/dt); at the 2010 default scale 0.02
+ * @complexity at most maxRuns runs of O(T·(S + bins)) each (T = durationHours/dt); at the 2010 default scale 0.02
  * about 35 ms per run that does not collapse, 15 ms per run that does; typically 48–72 runs.
  *
- * **Model**: the forced-loss mode of simulateOverload: at T, round(f·S) random supernodes crash, and a share
+ * @model the forced-loss mode of simulateOverload: at T, round(f·S) random supernodes crash, and a share
  * min(1, f·forcedClientCrashRatio) of the clients; a run collapses when its minimum online fraction falls below
  * `collapseThreshold` (0.5). Design losses are rounded to multiples of 1/S, the losses the model realises, so each
  * reported point is exactly what was simulated. P(collapse | f) = Φ((f − f_c)/σ) fitted by penalised maximum
  * likelihood ({@link sequentialProbitThreshold}); the old fixed-grid estimate drew a straight line across the grid's
  * jump from no collapse to certain collapse, which is what made it move with the seed (issue 12).
  *
- * **References**: D. Firth, Biometrika 80, 27 (1993); B. T. Neyer, Technometrics 36, 61 (1994); D. J. Venzon,
+ * @references D. Firth, Biometrika 80, 27 (1993); B. T. Neyer, Technometrics 36, 61 (1994); D. J. Venzon,
  * S. H. Moolgavkar, Appl. Stat. 37, 87 (1988).
  *
  * @example
@@ -140,11 +140,11 @@ export interface OverloadRunBatch {
  * @param batch - {@link OverloadRunBatch}.
  * @returns whether each run collapsed, in run order.
  *
- * **Complexity**: |runs| runs of simulateOverload.
+ * @complexity |runs| runs of simulateOverload.
  *
- * **Model**: see {@link simulatedCriticalLoss}.
+ * @model see {@link simulatedCriticalLoss}.
  *
- * **References**: —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -163,9 +163,10 @@ export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
  * @param run - runs a batch, returns its outcomes in run order.
  * @returns the design's result.
  *
- * **Complexity**: that of the runs and the fits.
+ * @complexity that of the runs and the fits.
  *
- * **Model**: —. **References**: —.
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -186,9 +187,10 @@ export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, bo
  * @param run - runs a batch, resolves to its outcomes in run order.
  * @returns the design's result.
  *
- * **Complexity**: that of the runs and the fits.
+ * @complexity that of the runs and the fits.
  *
- * **Model**: —. **References**: —.
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -211,11 +213,11 @@ export async function driveOverloadDesignAsync<T>(design: Generator<OverloadRunB
  * @returns a generator: yields {@link OverloadRunBatch}, receives outcomes, returns {@link SimulatedCriticalLoss}.
  * @throws FragilityInputError as simulatedCriticalLoss, at the first `next()`.
  *
- * **Complexity**: one probit fit per round.
+ * @complexity one probit fit per round.
  *
- * **Model**: see {@link simulatedCriticalLoss}.
+ * @model see {@link simulatedCriticalLoss}.
  *
- * **References**: see {@link simulatedCriticalLoss}.
+ * @references see {@link simulatedCriticalLoss}.
  *
  * @example
  * ```ts
@@ -297,9 +299,10 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  * @param options - scales and the options of simulatedCriticalLoss.
  * @throws FragilityInputError naming `scales[i]`, a model field or an option.
  *
- * **Complexity**: O(|scales|) parameter validations.
+ * @complexity O(|scales|) parameter validations.
  *
- * **Model**: —. **References**: —.
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -326,13 +329,13 @@ export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadPara
  * @throws FragilityInputError naming `scales[i]` (a number in (0, 1]) and every option of simulatedCriticalLoss,
  *   before the first run.
  *
- * **Complexity**: Σ over scales of the runs of simulatedCriticalLoss; the cost of a run grows linearly with the scale.
+ * @complexity Σ over scales of the runs of simulatedCriticalLoss; the cost of a run grows linearly with the scale.
  *
- * **Model**: as simulatedCriticalLoss. The fluid limit (src/analytic) is the scale → ∞ limit of the same dynamics;
+ * @model as simulatedCriticalLoss. The fluid limit (src/analytic) is the scale → ∞ limit of the same dynamics;
  * at small scales the transition is wide (σ̂ large: few supernodes, so the per-supernode noise of the restart storm
  * decides) and its 50 % point can sit away from the fluid value.
  *
- * **References**: as simulatedCriticalLoss.
+ * @references as simulatedCriticalLoss.
  *
  * @example
  * ```ts
@@ -353,12 +356,12 @@ export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadPara
  * @returns a generator: yields {@link OverloadRunBatch}, receives outcomes, returns one row per scale.
  * @throws FragilityInputError as finiteSizeCriticalLoss, at the first `next()`.
  *
- * **Complexity**: as finiteSizeCriticalLoss.
+ * @complexity as finiteSizeCriticalLoss.
  *
- * **Model**: as finiteSizeCriticalLoss; `seconds` is the wall-clock time from a scale's first batch to its result
+ * @model as finiteSizeCriticalLoss; `seconds` is the wall-clock time from a scale's first batch to its result
  * (a timing field: it differs from run to run).
  *
- * **References**: as simulatedCriticalLoss.
+ * @references as simulatedCriticalLoss.
  *
  * @example
  * ```ts

@@ -82,10 +82,10 @@ function goldenMax(f: (t: number) => number, a: number, b: number, tol: number):
  * @returns the fit, or null when no run or every run had the same outcome (μ is then not identified).
  * @throws FragilityInputError naming `points[i]`, `confidence` or `domain`.
  *
- * **Complexity**: O(U·(G_μ + 2B)·G_s) for U distinct x values, G_μ ≈ 35 golden steps over μ, B ≈ 25 bisection steps
+ * @complexity O(U·(G_μ + 2B)·G_s) for U distinct x values, G_μ ≈ 35 golden steps over μ, B ≈ 25 bisection steps
  * per interval end and G_s ≈ 25 golden steps over log s per profile evaluation (tens of milliseconds for U = 50).
  *
- * **Model**: log-likelihood ℓ(μ, s) = Σ k_i log Φ(s(x_i − μ)) + (n_i − k_i) log Φ(−s(x_i − μ)), plus with
+ * @model log-likelihood ℓ(μ, s) = Σ k_i log Φ(s(x_i − μ)) + (n_i − k_i) log Φ(−s(x_i − μ)), plus with
  * 'firth' the Jeffreys penalty ½ log det I(a, b) of the probit information in the linear parametrisation
  * a + b·x (b = s, a = −sμ), I = Σ n_i w_i (1, x_i)ᵀ(1, x_i), w = φ(η)²/(Φ(η)Φ(−η)). Profile ℓ_p(μ) = sup_s ℓ(μ, s);
  * interval {μ : 2(ℓ̂ − ℓ_p(μ)) ≤ χ²₁(confidence)} (Wilks), endpoints by bisection. Why the penalty: a sequential
@@ -97,7 +97,7 @@ function goldenMax(f: (t: number) => number, a: number, b: number, tol: number):
  * concave in s for fixed μ and the superlevel sets of the unpenalised ℓ_p are intervals (images of convex sets under
  * μ = −a/b), so golden-section searches find the optimum; the penalised profile is treated the same way.
  *
- * **References**: D. J. Finney, *Probit Analysis*, 3rd ed. (Cambridge, 1971); D. Firth, Biometrika 80, 27 (1993),
+ * @references D. J. Finney, *Probit Analysis*, 3rd ed. (Cambridge, 1971); D. Firth, Biometrika 80, 27 (1993),
  * doi:10.1093/biomet/80.1.27; G. Heinze, M. Schemper, Stat. Med. 21, 2409 (2002), doi:10.1002/sim.1047 (profile
  * penalised-likelihood intervals under separation); D. J. Venzon, S. H. Moolgavkar, Appl. Stat. 37, 87 (1988),
  * doi:10.2307/2347496; A. Albert, J. A. Anderson, Biometrika 71, 1 (1984), doi:10.1093/biomet/71.1.1 (separation).
@@ -281,14 +281,14 @@ export interface SequentialProbitResult {
  * @param grid - lattice spacing (0 = none).
  * @returns the x of each run, in run order.
  *
- * **Complexity**: O(batch).
+ * @complexity O(batch).
  *
- * **Model**: round 0: an even grid x_j = lo + (hi − lo)·j/(batch − 1). Later rounds: the runs spread evenly over
+ * @model round 0: an even grid x_j = lo + (hi − lo)·j/(batch − 1). Later rounds: the runs spread evenly over
  * the current interval, x_j = ci_lo + (ci_hi − ci_lo)·(j + ½)/batch: where the outcomes are still separated this is a
  * (batch + 1)-section of the gap; where they overlap it concentrates the runs near μ̂, where a run carries most
  * information about μ (the probit Fisher information for μ is largest at x = μ).
  *
- * **References**: B. T. Neyer, Technometrics 36, 61 (1994), doi:10.1080/00401706.1994.10485401 (sequential designs
+ * @references B. T. Neyer, Technometrics 36, 61 (1994), doi:10.1080/00401706.1994.10485401 (sequential designs
  * for sensitivity tests).
  *
  * @example
@@ -330,11 +330,11 @@ export interface ProbitRound {
  *   `targetHalfWidth`, `domain`, `grid`, `seed`, `confidence`; and naming `outcomes` when a round's outcomes are not
  *   `batch` booleans.
  *
- * **Complexity**: one fit per round (see {@link probitProfileFit}).
+ * @complexity one fit per round (see {@link probitProfileFit}).
  *
- * **Model**: as {@link sequentialProbitThreshold}.
+ * @model as {@link sequentialProbitThreshold}.
  *
- * **References**: Neyer (1994); Venzon & Moolgavkar (1988).
+ * @references Neyer (1994); Venzon & Moolgavkar (1988).
  *
  * @example
  * ```ts
@@ -417,16 +417,16 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
  * @returns {@link SequentialProbitResult}.
  * @throws FragilityInputError naming `batch`, `maxRuns`, `targetHalfWidth`, `domain`, `grid`, `seed`, `confidence`.
  *
- * **Complexity**: at most maxRuns trials plus one fit per round (see {@link probitProfileFit}).
+ * @complexity at most maxRuns trials plus one fit per round (see {@link probitProfileFit}).
  *
- * **Model**: round 0 is an even grid over the domain (the bracketing pass); round j ≥ 1 spreads its runs over the
+ * @model round 0 is an even grid over the domain (the bracketing pass); round j ≥ 1 spreads its runs over the
  * interval of the fit after round j − 1 ({@link designRound}); P(event | x) = Φ(s(x − μ)) by maximum likelihood,
  * interval by profile likelihood ({@link probitProfileFit}). The design depends only on earlier outcomes, so the
  * whole result depends only on the seed; within a round the runs are independent (shardable: see
  * {@link sequentialProbitDesign}, which this function drives). Stopping when the half-width first reaches the target
  * makes the interval slightly optimistic (a sequential test), which the coverage test of this file measures.
  *
- * **References**: Neyer (1994); Venzon & Moolgavkar (1988); C. F. J. Wu, JASA 80, 974 (1985),
+ * @references Neyer (1994); Venzon & Moolgavkar (1988); C. F. J. Wu, JASA 80, 974 (1985),
  * doi:10.1080/01621459.1985.10478213 (efficient sequential designs for binary data).
  *
  * @example

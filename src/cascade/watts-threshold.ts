@@ -45,15 +45,15 @@ export interface WattsThresholdCascadeResult {
  * @throws FragilityInputError naming `thresholds` (a number outside (0, 1], wrong length, negative or NaN values) or
  *   `seeds` (an id outside 0..n−1).
  *
- * **Complexity**: O(n + Σ degrees of the active nodes) time, O(n) memory: each active node's half-edges are scanned
+ * @complexity O(n + Σ degrees of the active nodes) time, O(n) memory: each active node's half-edges are scanned
  * once.
  *
- * **Model**: Watts (2002): node u with degree k_u >= 1 and m_u active neighbours becomes active when
+ * @model Watts (2002): node u with degree k_u >= 1 and m_u active neighbours becomes active when
  * m_u >= φ_u·k_u (evaluated as m_u >= φ_u·k_u·(1 − 1e-12)) and m_u >= 1; isolated nodes never activate. The dynamics is
  * monotone (active nodes stay active), so the final state does not depend on the update order; nodes are processed
  * breadth-first from the seeds, and `generations` counts the BFS layers (the rounds of synchronous updating).
  *
- * **References**: D. J. Watts, A simple model of global cascades on random networks, PNAS 99, 5766 (2002),
+ * @references D. J. Watts, A simple model of global cascades on random networks, PNAS 99, 5766 (2002),
  * doi:10.1073/pnas.082090499; J. P. Gleeson & D. J. Cahalane, PRE 75, 056103 (2007),
  * doi:10.1103/PhysRevE.75.056103.
  *
@@ -124,7 +124,9 @@ export function wattsThresholdCascade(g: CompactGraph, opts: WattsThresholdCasca
  * @param rng - the stream (n draws, node order).
  * @returns the thresholds.
  *
- * **Complexity**: O(n) draws. **Model**: i.i.d. thresholds (Watts 2002). **References**: Watts, PNAS 99, 5766
+ * @complexity O(n) draws.
+ * @model i.i.d. thresholds (Watts 2002).
+ * @references Watts, PNAS 99, 5766
  * (2002).
  *
  * @example

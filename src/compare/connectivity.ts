@@ -108,16 +108,16 @@ function mcSpecForLaw(law: DegreeLaw, n: number): string {
  * @throws FragilityInputError naming `law`/`graph` (neither given), `removal` (attack with bond, or attack with
  *   message passing), `grid`, `runs`, `n`, `level`, `window`.
  *
- * **Complexity**: analytic O(G·kmax·iterations) (G grid points) or G message-passing solves O((n + m)·sweeps);
+ * @complexity analytic O(G·kmax·iterations) (G grid points) or G message-passing solves O((n + m)·sweeps);
  * Monte Carlo R sweeps O(n + m·α(n)) plus the canonical convolutions.
  *
- * **Model**: analytic S(q) = giant fraction of all original nodes of the configuration model with the law
+ * @model analytic S(q) = giant fraction of all original nodes of the configuration model with the law
  * (Callaway et al. 2000; attack: Cohen et al. 2001 with fractional boundary degree), or message passing on the
  * graph (Karrer, Newman & Zdeborová 2014). Monte Carlo: Newman–Ziff canonical averages over R replicates with a
  * Student-t interval; the order is `random` or `degree` (static attack). Points within `window` of the analytic
  * threshold are flagged (finite-size rounding dominates there) and left out of the agreement count.
  *
- * **References**: D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, PRL 85, 5468 (2000),
+ * @references D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, PRL 85, 5468 (2000),
  * doi:10.1103/PhysRevLett.85.5468; M. E. J. Newman, R. M. Ziff, PRE 64, 016706 (2001),
  * doi:10.1103/PhysRevE.64.016706; B. Karrer, M. E. J. Newman, L. Zdeborová, PRL 113, 208702 (2014).
  *

@@ -81,12 +81,12 @@ export const CLM_LITERATURE =
  *   (analytic = exact limit where it applies, null with a reason in the cascade regime).
  * @throws FragilityInputError naming `alphas`, `runs`, `seed`, `level`, `maxSteps`, `trigger`, `graph` (n > 5000).
  *
- * **Complexity**: R × |α| cascades of O(steps·n·(n + m) log m); at n = 500 (BA, m = 2) ~0.1 s per step.
+ * @complexity R × |α| cascades of O(steps·n·(n + m) log m); at n = 500 (BA, m = 2) ~0.1 s per step.
  *
- * **Model**: src/cascade/efficiency-cascade.ts. The limit is exact: for α >= α* no node is overloaded after the
+ * @model src/cascade/efficiency-cascade.ts. The limit is exact: for α >= α* no node is overloaded after the
  * trigger and E(∞) = E(G − trigger); below α* no theory exists and the row's analytic value is null.
  *
- * **References**: P. Crucitti, V. Latora & M. Marchiori, PRE 69, 045104(R) (2004), doi:10.1103/PhysRevE.69.045104.
+ * @references P. Crucitti, V. Latora & M. Marchiori, PRE 69, 045104(R) (2004), doi:10.1103/PhysRevE.69.045104.
  *
  * @example
  * ```ts

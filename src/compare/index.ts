@@ -75,6 +75,7 @@ export {
   outageHours,
   predictOverload2007,
   simulatedResiduals,
+  type BoundProfile,
   type CalibrateOverloadOptions,
   type CalibrationResidual,
   type CalibrationWhatIf,

@@ -93,16 +93,16 @@ export const DEFAULT_INTERDEPENDENT_GRID: readonly number[] = Array.from({ lengt
  * @throws FragilityInputError naming `law`/`graphA` (neither), `grid`, `runs`, `n`, `level`, `window`, `tolerance`,
  *   `graphB` (sizes differ).
  *
- * **Complexity**: analytic ~500 p(S) evaluations for p_c plus one solve per grid point; Monte Carlo R ×
+ * @complexity analytic ~500 p(S) evaluations for p_c plus one solve per grid point; Monte Carlo R ×
  * (generation + G cascades of O((n + m)·stages)).
  *
- * **Model**: analytic — S is the largest root of p(S) = X_A(S)·X_B(S)/S (src/analytic/interdependent.ts; for ER
+ * @model analytic — S is the largest root of p(S) = X_A(S)·X_B(S)/S (src/analytic/interdependent.ts; for ER
  * pairs S = p(1 − e^(−<k>S))²), n → ∞, tree-like. Monte Carlo — the cascade of mutual giant components
  * (src/montecarlo/interdependent-cascade.ts) on replicate pairs with a random one-to-one dependency, nested attacks
  * of exactly n − round(p·n) nodes. Without a law, the analytic side takes the empirical degree laws of the graphs
  * (drawn once with `seed` for random specs).
  *
- * **References**: S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Nature 464, 1025 (2010),
+ * @references S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Nature 464, 1025 (2010),
  * doi:10.1038/nature08932; reference rows B1, B2, B4 of docs/reference/literature-values.md.
  *
  * @example

@@ -13,8 +13,10 @@ import type { DegreeLaw } from '../distributions/types.ts';
  * @param n - nodes.
  * @returns `er:n=N,k=K` for poisson(K), `rr:n=N,k=K` for regular(K), else `cm:n=N,law=LAW`.
  *
- * **Complexity** O(1). **Model** see src/generators (the erased configuration model loses O(1) edges to self-loops
- * and multi-edges for laws with a finite second moment). **References** src/generators/spec.ts.
+ * @complexity O(1).
+ * @model see src/generators (the erased configuration model loses O(1) edges to self-loops
+ * and multi-edges for laws with a finite second moment).
+ * @references src/generators/spec.ts.
  *
  * @example
  * ```ts

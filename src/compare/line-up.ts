@@ -157,7 +157,7 @@ export function lineUp(
  * @param allowance - the allowances the verdicts used, echoed in the result.
  * @returns the {@link LineUp} of these rows.
  *
- * **Complexity** O(rows).
+ * @complexity O(rows).
  *
  * @example
  * ```ts

@@ -282,11 +282,11 @@ const logit = (u: number) => Math.log(u / (1 - u));
  * @returns the fit: parameters with intervals, residuals (fluid and simulated), leave-one-out predictions.
  * @throws FragilityInputError naming the offending option.
  *
- * **Complexity**: maxEvaluations + 2·d² (intervals) + n·looEvaluations + ≤ 9·profileEvaluations per bound parameter
+ * @complexity maxEvaluations + 2·d² (intervals) + n·looEvaluations + ≤ 9·profileEvaluations per bound parameter
  * fluid runs of `durationHours` at
  * `fitQuantiles`, one at 100 quantiles, and `simRuns` simulations at `simScale`.
  *
- * **Model**: objective χ²(θ) = Σ_i ((m_i(θ) − y_i)/σ_i)², m_i the fluid online fraction at t_i (or its mean over a
+ * @model objective χ²(θ) = Σ_i ((m_i(θ) − y_i)/σ_i)², m_i the fluid online fraction at t_i (or its mean over a
  * window), y_i ± σ_i the observation. Each free parameter is mapped from its source range [lo, hi] to the real line
  * by a logit, so the optimiser cannot leave the range. Intervals: H = finite-difference Hessian of χ² in the natural
  * parameters at the optimum (central differences, steps 2 % of the range), covariance 2·H⁻¹ (the χ² of Gaussian
@@ -296,7 +296,7 @@ const logit = (u: number) => Math.log(u / (1 - u));
  * each (`profileEvaluations`, warm start), the 95 % limit where Δχ² = 3.84. Leave-one-out: for each point, refit
  * without it from the full fit (warm start, `looEvaluations` evaluations) and predict it.
  *
- * **References**: J. A. Nelder, R. Mead, Comput. J. 7, 308 (1965); W. H. Press et al., *Numerical Recipes*, 3rd ed.,
+ * @references J. A. Nelder, R. Mead, Comput. J. 7, 308 (1965); W. H. Press et al., *Numerical Recipes*, 3rd ed.,
  * §15.5–15.6 (χ² fitting, confidence limits from the curvature); the observations: docs/reference/skype-calibration.md.
  *
  * @example
@@ -583,9 +583,9 @@ export function prediction2007SimulationFrom(runs: readonly SimulatedTimeline[],
  * @returns residuals, the minimum online fraction and the outage length (online < 50 %) on both sides.
  * @throws FragilityInputError naming the offending option.
  *
- * **Complexity**: one fluid run (100 quantiles) and `runs` simulations.
+ * @complexity one fluid run (100 quantiles) and `runs` simulations.
  *
- * **Model**: see {@link calibrateOverload}; no parameter is adjusted to 2007.
+ * @model see {@link calibrateOverload}; no parameter is adjusted to 2007.
  */
 export function predictOverload2007(options: { params?: OverloadParams; simScale?: number; simRuns?: number; seed?: number } = {}): Overload2007Prediction {
   const params = options.params ?? skype2007PredictedParams;
@@ -622,9 +622,9 @@ export interface CalibrationWhatIf {
  * @param quantiles - fluid headroom quantiles (default 20).
  * @returns the fluid critical supernode loss (forced loss within 3 h) and one row per what-if.
  *
- * **Complexity**: ≈ 20 short fluid runs (critical loss) plus one 48-h run per what-if (7).
+ * @complexity ≈ 20 short fluid runs (critical loss) plus one 48-h run per what-if (7).
  *
- * **Model**: the what-ifs of the skype-2010 scenario that do not need a graph: auto-update 50/90/100 %, no
+ * @model the what-ifs of the skype-2010 scenario that do not need a graph: auto-update 50/90/100 %, no
  * mega-supernodes, all of them at T+1 h, twice as many, and gRPC backoff with 12 tries.
  */
 export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedParams, quantiles = 20): { criticalLoss: number | null; whatIfs: CalibrationWhatIf[] } {

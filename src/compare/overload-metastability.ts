@@ -65,14 +65,14 @@ export interface MetastabilityComparison {
  * @returns the cells (regime both ways), the agreement share, and the recovery cases.
  * @throws FragilityInputError naming `losses[i]`, `headroomScales[i]`, `recovery[i].megaCount`, … before any run.
  *
- * **Complexity**: fluidBistability + simulatedBistability (|losses| + 1)·|scales| runs of the horizon each, plus
+ * @complexity fluidBistability + simulatedBistability (|losses| + 1)·|scales| runs of the horizon each, plus
  * per recovery case one fluid run and `runs` simulations of params.durationHours.
  *
- * **Model**: fluidBistability / simulatedBistability and fluidRecovery / simulatedRecovery — same definitions
+ * @model fluidBistability / simulatedBistability and fluidRecovery / simulatedRecovery — same definitions
  * (no intervention during the map's horizon; the collapsed start has every client searching and every supernode in
  * the re-entry lag; recovery = online >= recoveryThreshold from some time to the end).
  *
- * **References**: Bronson et al., HotOS 2021, doi:10.1145/3458336.3465286; Huang et al., OSDI 2022; Alvaro,
+ * @references Bronson et al., HotOS 2021, doi:10.1145/3458336.3465286; Huang et al., OSDI 2022; Alvaro,
  * Isaacs, Majumdar et al., arXiv:2510.03551 (2025).
  *
  * @example

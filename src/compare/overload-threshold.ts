@@ -51,15 +51,15 @@ export interface OverloadThresholdComparison {
  * @returns the fluid f_c, the static bound and one simulated row per scale.
  * @throws FragilityInputError naming any model field or option, before any run.
  *
- * **Complexity**: one fluid f_c (≈ 20 fluid runs of 3 h) plus, per scale, 48–100 runs of simulateOverload whose
+ * @complexity one fluid f_c (≈ 20 fluid runs of 3 h) plus, per scale, 48–100 runs of simulateOverload whose
  * cost grows linearly with the scale (≈ 35 ms at 0.02, ≈ 2 s at 1 for a run that does not collapse).
  *
- * **Model**: fluid f_c — the smallest forced loss whose deterministic trajectory falls below the collapse threshold
+ * @model fluid f_c — the smallest forced loss whose deterministic trajectory falls below the collapse threshold
  * (fluidCriticalLoss); simulated f_c — the 50 % point of P(collapse | loss) by the sequential probit design
  * (simulatedCriticalLoss); static bound — overloadCriticalLossFromParams. The fluid limit is the infinite-population
  * limit of the simulation, so the simulated values should approach it as the scale grows.
  *
- * **References**: see fluidCriticalLoss and simulatedCriticalLoss; S. Pradhan, A. Hansen, B. K. Chakrabarti,
+ * @references see fluidCriticalLoss and simulatedCriticalLoss; S. Pradhan, A. Hansen, B. K. Chakrabarti,
  * Rev. Mod. Phys. 82, 499 (2010) (the equal-load-sharing bound).
  *
  * @example
@@ -82,11 +82,11 @@ export function compareOverloadThreshold(params: OverloadParams | OverloadParams
  * @returns as {@link compareOverloadThreshold}.
  * @throws FragilityInputError as compareOverloadThreshold, before any run.
  *
- * **Complexity**: as compareOverloadThreshold.
+ * @complexity as compareOverloadThreshold.
  *
- * **Model**: as compareOverloadThreshold.
+ * @model as compareOverloadThreshold.
  *
- * **References**: as compareOverloadThreshold.
+ * @references as compareOverloadThreshold.
  *
  * @example
  * ```ts
@@ -132,11 +132,11 @@ const pct = (x: number | null | undefined, d = 1) => (x === null || x === undefi
  * @param c - a {@link compareOverloadThreshold} result.
  * @returns a GitHub-flavoured markdown table.
  *
- * **Complexity**: O(rows).
+ * @complexity O(rows).
  *
- * **Model**: none (formatting).
+ * @model none (formatting).
  *
- * **References**: —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -180,11 +180,11 @@ export function overloadThresholdTable(c: OverloadThresholdComparison): string {
  * @param title - plot title (default names the study).
  * @returns a standalone SVG string.
  *
- * **Complexity**: O(rows).
+ * @complexity O(rows).
  *
- * **Model**: none (drawing).
+ * @model none (drawing).
  *
- * **References**: —.
+ * @references —.
  *
  * @example
  * ```ts

@@ -63,15 +63,15 @@ export const DEFAULT_OVERLOAD_LOSSES: readonly number[] = [0, 0.01, 0.02, 0.05, 
  * @returns the line-up per loss and the critical supernode loss both ways.
  * @throws FragilityInputError naming `losses`, `runs` and every model field.
  *
- * **Complexity**: |losses| × runs simulations of `durationHours` each, plus an O(1) mean-field bisection.
+ * @complexity |losses| × runs simulations of `durationHours` each, plus an O(1) mean-field bisection.
  *
- * **Model**: mean field — equal load sharing over the supernodes with thresholds 1 + α: collapse iff
+ * @model mean field — equal load sharing over the supernodes with thresholds 1 + α: collapse iff
  * s(f) > (1 − f)σ_c, σ_c = max_x x[1 − F(x)], with the restart surge s(f) of the forced-loss storm
  * (overloadCriticalLossFromParams). Simulation — collapseProbability: a run collapses when its minimum online
  * fraction falls below params.collapseThreshold; half-collapse loss by linear interpolation, interval where the
  * upper and lower Wilson bounds cross 1/2.
  *
- * **References**: S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010),
+ * @references S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010),
  * doi:10.1103/RevModPhys.82.499; E. B. Wilson, JASA 22, 209 (1927).
  *
  * @example
@@ -155,12 +155,12 @@ export interface OverloadPhaseComparison {
  * @returns the cells and the boundary.
  * @throws FragilityInputError naming `headrooms`, `losses`, `runs` and every model field.
  *
- * **Complexity**: |headrooms| × |losses| × runs simulations of `durationHours`.
+ * @complexity |headrooms| × |losses| × runs simulations of `durationHours`.
  *
- * **Model**: headroom α_i ~ uniform(α/2, 3α/2); mean field f_c(α) = the self-consistent ELS critical loss
+ * @model headroom α_i ~ uniform(α/2, 3α/2); mean field f_c(α) = the self-consistent ELS critical loss
  * (overloadCriticalLossFromParams); simulation as collapseProbability.
  *
- * **References**: A. E. Motter, Y.-C. Lai, PRE 66, 065102 (2002) (tolerance α); Pradhan, Hansen & Chakrabarti,
+ * @references A. E. Motter, Y.-C. Lai, PRE 66, 065102 (2002) (tolerance α); Pradhan, Hansen & Chakrabarti,
  * Rev. Mod. Phys. 82, 499 (2010).
  *
  * @example

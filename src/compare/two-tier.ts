@@ -70,15 +70,15 @@ export interface TwoTierComparison {
  * @returns the served-fraction and giant-component line-ups and the critical loss both ways.
  * @throws FragilityInputError naming `coreLaw`, `cacheSize`, `supernodes`, `clients`, `grid`, `runs`, `removal`.
  *
- * **Complexity**: analytic G configuration-model solves; Monte Carlo R × (overlay generation O(S + core edges +
+ * @complexity analytic G configuration-model solves; Monte Carlo R × (overlay generation O(S + core edges +
  * C·H²) + sweep O(S + core edges·α + C·H) + G·S canonical convolution).
  *
- * **Model**: analytic served(f) = 1 − (1 − S_core(f))^H with S_core from the configuration-model site percolation
+ * @model analytic served(f) = 1 − (1 − S_core(f))^H with S_core from the configuration-model site percolation
  * of the core (random or attack occupation); f_c where the branching factor crosses 1. Monte Carlo: per replicate a
  * fresh overlay, a random (or highest-degree-first) supernode order, sweepTwoTier; canonical averages at q = 1 − f;
  * threshold per replicate by the largest gap of the giant supernode cluster, f = 1 − q*.
  *
- * **References**: D. S. Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; M. E. J. Newman,
+ * @references D. S. Callaway et al., PRL 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468; M. E. J. Newman,
  * R. M. Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; S. A. Baset, H. Schulzrinne, INFOCOM 2006.
  *
  * @example

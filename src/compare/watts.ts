@@ -94,14 +94,14 @@ export const DEFAULT_WATTS_SEED_FRACTIONS: readonly number[] = [0.001, 0.002, 0.
  *   flags, and the agreement count.
  * @throws FragilityInputError naming `law`/`graph`, `thresholds`, `seedFractions`, `n`, `runs`, `level`, `tolerance`.
  *
- * **Complexity**: analytic O(|ρ0|·2000·Σ_k √k); Monte Carlo R × (generation + |ρ0| cascades O(n + m)).
+ * @complexity analytic O(|ρ0|·2000·Σ_k √k); Monte Carlo R × (generation + |ρ0| cascades O(n + m)).
  *
- * **Model**: analytic — Gleeson & Cahalane (2007) fixed point (src/analytic/watts-cascade-size.ts), exact for
+ * @model analytic — Gleeson & Cahalane (2007) fixed point (src/analytic/watts-cascade-size.ts), exact for
  * locally tree-like graphs as n → ∞. Monte Carlo — src/cascade/watts-threshold.ts on replicate graphs with nested
  * random seed sets of round(ρ0·n) nodes (src/montecarlo/watts-cascade.ts). Without a law, the analytic side uses the
  * graph's empirical degree law (a configuration-model approximation: clustering and degree correlations ignored).
  *
- * **References**: J. P. Gleeson & D. J. Cahalane, PRE 75, 056103 (2007), doi:10.1103/PhysRevE.75.056103; D. J. Watts,
+ * @references J. P. Gleeson & D. J. Cahalane, PRE 75, 056103 (2007), doi:10.1103/PhysRevE.75.056103; D. J. Watts,
  * PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499.
  *
  * @example
@@ -210,15 +210,15 @@ function withEdges(l: LineUp, edges: number[], window: number): LineUp {
  * @throws FragilityInputError naming `thresholds`, `zs`, `n`, `runs`, `trialsPerGraph`, `globalFraction`, `level`,
  *   `window`, `tolerance`.
  *
- * **Complexity**: per z, R × (ER generation O(n + m) + T cascades O(n + m) at most); analytic O(kmax) per z plus the
+ * @complexity per z, R × (ER generation O(n + m) + T cascades O(n + m) at most); analytic O(kmax) per z plus the
  * size's Gleeson–Cahalane solve.
  *
- * **Model**: analytic frequency = 1 − G0(1 − v) (extended vulnerable cluster, Watts 2002) and size = the ρ0 → 0+
+ * @model analytic frequency = 1 − G0(1 − v) (extended vulnerable cluster, Watts 2002) and size = the ρ0 → 0+
  * Gleeson–Cahalane branch (src/analytic/watts-cascade-size.ts), window edges from wattsCascadeWindowPoisson;
  * Monte Carlo: src/montecarlo/watts-cascade.ts simulateWattsSingleSeeds on `er:n=N,k=z` (grid point i runs with seed
  * seed + 7919·i, so the z values are independent), frequency with a Wilson interval (sd column sqrt(f(1 − f))). Points within `window` of an edge are flagged and not counted.
  *
- * **References**: D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499 (window for φ = 0.18:
+ * @references D. J. Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499 (window for φ = 0.18:
  * 1.0207 < z < 5.7647, row F12 of docs/reference/literature-values.md); Gleeson & Cahalane, PRE 75, 056103 (2007).
  *
  * @example

@@ -24,11 +24,11 @@ export interface BarabasiAlbertLawOptions {
  * @returns the law, spec `ba(m)` or `ba(m,kmax=K)`.
  * @throws FragilityInputError (`law.m`, `law.kmax`).
  *
- * **Complexity**: O(K).
+ * @complexity O(K).
  *
- * **Model**: p_k = 2m(m+1)/[k(k+1)(k+2)], k >= m; ⟨k⟩ = 2m (before truncation); p_k ~ k^(−3).
+ * @model p_k = 2m(m+1)/[k(k+1)(k+2)], k >= m; ⟨k⟩ = 2m (before truncation); p_k ~ k^(−3).
  *
- * **References**: A.-L. Barabási, R. Albert, Science 286, 509 (1999), doi:10.1126/science.286.5439.509;
+ * @references A.-L. Barabási, R. Albert, Science 286, 509 (1999), doi:10.1126/science.286.5439.509;
  * P. L. Krapivsky, S. Redner, F. Leyvraz, Phys. Rev. Lett. 85, 4629 (2000), doi:10.1103/PhysRevLett.85.4629;
  * S. N. Dorogovtsev, J. F. F. Mendes, A. N. Samukhin, Phys. Rev. Lett. 85, 4633 (2000).
  *

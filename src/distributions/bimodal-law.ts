@@ -16,11 +16,11 @@ import { degreeLawFromPmf, formatSpecNumber, MAX_DEGREE_SUPPORT } from './degree
  * @returns the law, spec `bimodal(k1,k2,frac2)`.
  * @throws FragilityInputError (`law.k1`, `law.k2`, `law.frac2`).
  *
- * **Complexity**: O(max(k1, k2)).
+ * @complexity O(max(k1, k2)).
  *
- * **Model**: G0(x) = (1 − f) x^(k1) + f x^(k2).
+ * @model G0(x) = (1 − f) x^(k1) + f x^(k2).
  *
- * **References**: A. X. C. N. Valente, A. Sarkar, H. A. Stone, "Two-peak and three-peak optimal complex networks",
+ * @references A. X. C. N. Valente, A. Sarkar, H. A. Stone, "Two-peak and three-peak optimal complex networks",
  * Phys. Rev. Lett. 92, 118702 (2004), doi:10.1103/PhysRevLett.92.118702.
  *
  * @example

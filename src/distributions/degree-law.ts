@@ -65,12 +65,12 @@ export interface DegreeLawFromPmfOptions {
  * @returns the law.
  * @throws FragilityInputError when a weight is negative or not finite, the total is 0, or K > {@link MAX_DEGREE_SUPPORT}.
  *
- * **Complexity**: O(K) time and memory to build; G0 and friends O(K) worst case, usually far less for x < 1;
+ * @complexity O(K) time and memory to build; G0 and friends O(K) worst case, usually far less for x < 1;
  * sampling O(1) per draw after an O(K − kmin) alias table.
  *
- * **Model**: G0(x) = Σ p_k x^k, G1(x) = G0'(x)/G0'(1); G0(1) = 1, G0'(1) = ⟨k⟩, G0''(1) = ⟨k(k−1)⟩.
+ * @model G0(x) = Σ p_k x^k, G1(x) = G0'(x)/G0'(1); G0(1) = 1, G0'(1) = ⟨k⟩, G0''(1) = ⟨k(k−1)⟩.
  *
- * **References**: M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Random graphs with arbitrary degree distributions
+ * @references M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Random graphs with arbitrary degree distributions
  * and their applications", Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example

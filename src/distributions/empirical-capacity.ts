@@ -18,11 +18,11 @@ import { formatSpecNumber } from './degree-law.ts';
  * @returns the law, spec `empirical(x1,x2,…)` listing the samples in increasing order.
  * @throws FragilityInputError (`capacity.samples`, `capacity.samples[i]`).
  *
- * **Complexity**: O(n log n) to build; cdf and quantile O(log n) / O(1); sampling O(1).
+ * @complexity O(n log n) to build; cdf and quantile O(log n) / O(1); sampling O(1).
  *
- * **Model**: F_n(x) = (1/n) Σ_i 1[x_i <= x].
+ * @model F_n(x) = (1/n) Σ_i 1[x_i <= x].
  *
- * **References**: A. W. van der Vaart, *Asymptotic Statistics* (Cambridge, 1998), ch. 19.
+ * @references A. W. van der Vaart, *Asymptotic Statistics* (Cambridge, 1998), ch. 19.
  *
  * @example
  * ```ts

@@ -15,11 +15,11 @@ import { degreeLawFromPmf, formatSpecNumber, MAX_DEGREE_SUPPORT } from './degree
  * @returns the law, spec `empirical(k1:w1,k2:w2,…)` listing the positive weights by increasing degree.
  * @throws FragilityInputError (`law.degrees[i]`, `law.weights[i]`, `law.weights`).
  *
- * **Complexity**: O(#pairs + max k).
+ * @complexity O(#pairs + max k).
  *
- * **Model**: p_k = w_k / Σ_j w_j.
+ * @model p_k = w_k / Σ_j w_j.
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts
@@ -53,11 +53,11 @@ function fromCounts(w: Float64Array, field: string): DegreeLaw {
  * @returns the law, spec `empirical(k1:count1,…)`.
  * @throws FragilityInputError (`degrees`, `degrees[i]`).
  *
- * **Complexity**: O(n + max degree).
+ * @complexity O(n + max degree).
  *
- * **Model**: p_k = #{i : d_i = k} / n.
+ * @model p_k = #{i : d_i = k} / n.
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts
@@ -87,11 +87,11 @@ export function empiricalDegreeLaw(degrees: ArrayLike<number>): DegreeLaw {
  * @returns the law, spec `empirical(k1:count1,…)`.
  * @throws FragilityInputError (`graph.n`) for an empty graph.
  *
- * **Complexity**: O(n + max degree).
+ * @complexity O(n + max degree).
  *
- * **Model**: p_k = #{u : deg(u) = k} / n.
+ * @model p_k = #{u : deg(u) = k} / n.
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts

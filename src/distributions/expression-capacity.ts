@@ -37,11 +37,11 @@ export const EXPRESSION_CAPACITY_CELLS = 4096;
  * @throws FragilityInputError (`capacity.expr`: outside the sandboxed language or a bad value; `capacity.lo`,
  *   `capacity.hi`, `capacity.cells`: out of range, or (cells + 1) × nodes above the evaluation budget).
  *
- * **Complexity**: O(cells × nodes) to build; pdf, cdf O(1); quantile O(log cells).
+ * @complexity O(cells × nodes) to build; pdf, cdf O(1); quantile O(log cells).
  *
- * **Model**: f̂ piecewise linear through (x_i, f(x_i)), F(x) = ∫_lo^x f̂ / ∫_lo^hi f̂.
+ * @model f̂ piecewise linear through (x_i, f(x_i)), F(x) = ∫_lo^x f̂ / ∫_lo^hi f̂.
  *
- * **References**: mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html; L. Devroye,
+ * @references mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html; L. Devroye,
  * *Non-Uniform Random Variate Generation* (1986), §II.2 (inversion).
  *
  * @example

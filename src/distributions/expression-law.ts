@@ -28,11 +28,11 @@ export interface ExpressionLawOptions {
  *   message), `law.expr` (all zero), `law.kmin`, `law.kmax` (out of range, or (kmax − kmin + 1) × nodes above the
  *   evaluation budget of 1.5e8).
  *
- * **Complexity**: O((kmax − kmin) × nodes), checked against the budget before the first evaluation.
+ * @complexity O((kmax − kmin) × nodes), checked against the budget before the first evaluation.
  *
- * **Model**: p_k = f(k) / Σ_(j=kmin)^(kmax) f(j).
+ * @model p_k = f(k) / Σ_(j=kmin)^(kmax) f(j).
  *
- * **References**: mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html.
+ * @references mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html.
  *
  * @example
  * ```ts

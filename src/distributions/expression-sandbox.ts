@@ -160,11 +160,11 @@ function allowedText(variable: string): string {
  * @throws FragilityInputError naming `field` when the formula is empty, too long, too large, does not parse, or uses
  *   anything outside the language (the detail names the construct, e.g. `function 'zeros' is not allowed`).
  *
- * **Complexity**: O(length) to parse and compile; each call O(nodes).
+ * @complexity O(length) to parse and compile; each call O(nodes).
  *
- * **Model**: the sandboxed language of this module; values are IEEE doubles.
+ * @model the sandboxed language of this module; values are IEEE doubles.
  *
- * **References**: mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html; mathjs "Security",
+ * @references mathjs expression syntax, https://mathjs.org/docs/expressions/syntax.html; mathjs "Security",
  * https://mathjs.org/docs/expressions/security.html.
  *
  * @example
@@ -395,11 +395,11 @@ class ExpressionCompiler {
  * @returns nothing.
  * @throws FragilityInputError naming `field` when points × nodes exceeds the budget.
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: points × cost node evaluations, each O(1).
+ * @model points × cost node evaluations, each O(1).
  *
- * **References**: none (a resource limit).
+ * @references none (a resource limit).
  *
  * @example
  * ```ts

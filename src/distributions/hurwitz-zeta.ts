@@ -35,14 +35,14 @@ const EPS = 2.220446049250313e-16;
  * @returns ζ(s, a) and a bound on its absolute error.
  * @throws FragilityInputError naming `s` (not > 1) or `a` (not > 0).
  *
- * **Complexity**: O(1): 32 direct terms and 12 Euler–Maclaurin corrections.
+ * @complexity O(1): 32 direct terms and 12 Euler–Maclaurin corrections.
  *
- * **Model**: ζ(s, a) = Σ_(k<N) (a+k)^(−s) + (a+N)^(1−s)/(s−1) + (a+N)^(−s)/2
+ * @model ζ(s, a) = Σ_(k<N) (a+k)^(−s) + (a+N)^(1−s)/(s−1) + (a+N)^(−s)/2
  * + Σ_(j=1)^M B_(2j)/(2j)!·s(s+1)…(s+2j−2)·(a+N)^(−s−2j+1) + R, with N = 32, M = 12 and
  * |R| <= 4·s(s+1)…(s+2M−1)/(2π)^(2M)·(a+N)^(−s−2M+1)/(s+2M−1) (Johansson 2014, Theorem 1, real s). The
  * reported error adds a rounding bound of 4ε per summed term times the magnitude of the sum.
  *
- * **References**: F. Johansson, "Rigorous high-precision computation of the Hurwitz zeta function and its
+ * @references F. Johansson, "Rigorous high-precision computation of the Hurwitz zeta function and its
  * derivatives", Numerical Algorithms 69, 253–270 (2015), doi:10.1007/s11075-014-9893-1, arXiv:1309.2877;
  * NIST DLMF §25.11 (Hurwitz zeta function) and §2.10 (Euler–Maclaurin formula).
  *
@@ -109,12 +109,12 @@ export interface PowerLawMoments {
  * @returns the moments with their error bounds.
  * @throws FragilityInputError naming `law.tau` (not > 1) or `law.kmin`.
  *
- * **Complexity**: O(1) (three Hurwitz zeta evaluations).
+ * @complexity O(1) (three Hurwitz zeta evaluations).
  *
- * **Model**: ⟨k^j⟩ = ζ(τ−j, kmin)/ζ(τ, kmin), finite iff τ − j > 1; the bound of a ratio A/B with errors e_A, e_B
+ * @model ⟨k^j⟩ = ζ(τ−j, kmin)/ζ(τ, kmin), finite iff τ − j > 1; the bound of a ratio A/B with errors e_A, e_B
  * is (e_A + (A/B)·e_B)/(B − e_B).
  *
- * **References**: Johansson, Numer. Algorithms 69, 253 (2015), doi:10.1007/s11075-014-9893-1; M. E. J. Newman,
+ * @references Johansson, Numer. Algorithms 69, 253 (2015), doi:10.1007/s11075-014-9893-1; M. E. J. Newman,
  * S. H. Strogatz, D. J. Watts, PRE 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118 (power-law moments via ζ).
  *
  * @example

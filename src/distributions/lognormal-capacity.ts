@@ -20,11 +20,11 @@ const INV_SQRT_2PI = 0.3989422804014327;
  * @returns the law, spec `lognormal(mu,sigma)`, support (0, ∞).
  * @throws FragilityInputError (`capacity.mu`, `capacity.sigma`).
  *
- * **Complexity**: O(1) per call.
+ * @complexity O(1) per call.
  *
- * **Model**: F(x) = Φ((ln x − μ)/σ), mean exp(μ + σ²/2).
+ * @model F(x) = Φ((ln x − μ)/σ), mean exp(μ + σ²/2).
  *
- * **References**: Aitchison & Brown, *The Lognormal Distribution* (1957); for heterogeneous node capacities see
+ * @references Aitchison & Brown, *The Lognormal Distribution* (1957); for heterogeneous node capacities see
  * A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002), doi:10.1103/PhysRevE.66.065102.
  *
  * @example

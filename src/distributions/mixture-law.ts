@@ -22,11 +22,11 @@ export interface MixtureComponent {
  * @returns the law, spec `mixture(w1*law1,w2*law2,…)`; its truncation error is Σ w_i·err_i.
  * @throws FragilityInputError (`law.components`, `law.weights`, `law.weights[i]`).
  *
- * **Complexity**: O(Σ_i kmax_i).
+ * @complexity O(Σ_i kmax_i).
  *
- * **Model**: G0(x) = Σ_i w_i G0^(i)(x).
+ * @model G0(x) = Σ_i w_i G0^(i)(x).
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts

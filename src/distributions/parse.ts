@@ -371,13 +371,13 @@ function cached<L>(cache: Map<string, L>, spec: string, build: () => L): L {
  * @throws FragilityInputError: field `law` for a malformed spec or an unknown law; `law.<param>` (e.g. `law.tau`)
  *   with the allowed range for a bad parameter.
  *
- * **Complexity**: that of the law's constructor (O(kmax)).
+ * @complexity that of the law's constructor (O(kmax)).
  *
- * **Model**: see the constructors: {@link poissonLaw}, {@link regularLaw}, {@link powerLawDegreeLaw},
+ * @model see the constructors: {@link poissonLaw}, {@link regularLaw}, {@link powerLawDegreeLaw},
  * {@link barabasiAlbertLaw}, {@link bimodalLaw}, {@link mixtureLaw}, {@link empiricalLawFromWeights},
  * {@link expressionDegreeLaw}.
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts
@@ -399,12 +399,12 @@ export function parseDegreeLaw(spec: string): DegreeLaw {
  * @throws FragilityInputError: field `capacity` for a malformed spec or an unknown law; `capacity.<param>` with the
  *   allowed range for a bad parameter (e.g. `capacity.a` for `uniform(-1,1)`: capacities are >= 0).
  *
- * **Complexity**: O(1) (uniform, Weibull, log-normal), O(n log n) (empirical), O(cells) (expr).
+ * @complexity O(1) (uniform, Weibull, log-normal), O(n log n) (empirical), O(cells) (expr).
  *
- * **Model**: see {@link uniformCapacity}, {@link weibullCapacity}, {@link lognormalCapacity},
+ * @model see {@link uniformCapacity}, {@link weibullCapacity}, {@link lognormalCapacity},
  * {@link empiricalCapacity}, {@link expressionCapacity}.
  *
- * **References**: Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
+ * @references Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
  *
  * @example
  * ```ts

@@ -21,11 +21,11 @@ export const MAX_POISSON_MEAN = 1e6;
  * @returns the law, spec `poisson(c)`.
  * @throws FragilityInputError (`law.c`) for c outside [0, 1e6].
  *
- * **Complexity**: O(c + √c) time and memory.
+ * @complexity O(c + √c) time and memory.
  *
- * **Model**: p_k = e^(−c) c^k / k!, G0(x) = G1(x) = e^(c(x−1)) (up to the truncation error).
+ * @model p_k = e^(−c) c^k / k!, G0(x) = G1(x) = e^(c(x−1)) (up to the truncation error).
  *
- * **References**: P. Erdős, A. Rényi, "On the evolution of random graphs", Publ. Math. Inst. Hung. Acad. Sci. 5 (1960) 17;
+ * @references P. Erdős, A. Rényi, "On the evolution of random graphs", Publ. Math. Inst. Hung. Acad. Sci. 5 (1960) 17;
  * Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example

@@ -40,11 +40,11 @@ export interface PowerLawOptions {
  * @returns the law, spec `powerlaw(tau,kmin=…[,cutoff=…][,kmax=…])`.
  * @throws FragilityInputError naming `law.tau`, `law.kmin`, `law.cutoff` or `law.kmax` with its allowed range.
  *
- * **Complexity**: O(K) where K is the truncation point (about κ·ln(1e12) with a cutoff).
+ * @complexity O(K) where K is the truncation point (about κ·ln(1e12) with a cutoff).
  *
- * **Model**: p_k = k^(−τ) e^(−k/κ) / Σ_j j^(−τ) e^(−j/κ); with κ = ∞ a pure or hard-cut power law.
+ * @model p_k = k^(−τ) e^(−k/κ) / Σ_j j^(−τ) e^(−j/κ); with κ = ∞ a pure or hard-cut power law.
  *
- * **References**: D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Network robustness and fragility:
+ * @references D. S. Callaway, M. E. J. Newman, S. H. Strogatz, D. J. Watts, "Network robustness and fragility:
  * percolation on random graphs", Phys. Rev. Lett. 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468, arXiv:cond-mat/0007300.
  * R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, Phys. Rev. Lett. 85, 4626 (2000), doi:10.1103/PhysRevLett.85.4626.
  *
@@ -120,11 +120,11 @@ export function powerLawDegreeLaw(tau: number, options: PowerLawOptions = {}): D
  * @returns the law, spec `powerlaw(tau,kmin=…,cutoff=kappa)`.
  * @throws FragilityInputError (`law.tau`, `law.cutoff`, `law.kmin`).
  *
- * **Complexity**: O(κ·ln 1e12).
+ * @complexity O(κ·ln 1e12).
  *
- * **Model**: p_k = k^(−τ) e^(−k/κ) / Σ_(j>=kmin) j^(−τ) e^(−j/κ).
+ * @model p_k = k^(−τ) e^(−k/κ) / Σ_(j>=kmin) j^(−τ) e^(−j/κ).
  *
- * **References**: Callaway, Newman, Strogatz & Watts, Phys. Rev. Lett. 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
+ * @references Callaway, Newman, Strogatz & Watts, Phys. Rev. Lett. 85, 5468 (2000), doi:10.1103/PhysRevLett.85.5468.
  *
  * @example
  * ```ts
@@ -145,11 +145,11 @@ export function powerLawCutoff(tau: number, kappa: number, options: { kmin?: num
  * @returns the law, spec `powerlaw(tau,kmin=…,kmax=K)`.
  * @throws FragilityInputError (`law.tau`, `law.kmax`, `law.kmin`).
  *
- * **Complexity**: O(kmax).
+ * @complexity O(kmax).
  *
- * **Model**: p_k = k^(−τ) / Σ_(j=kmin)^(kmax) j^(−τ).
+ * @model p_k = k^(−τ) / Σ_(j=kmin)^(kmax) j^(−τ).
  *
- * **References**: Cohen, Erez, ben-Avraham & Havlin, Phys. Rev. Lett. 85, 4626 (2000), doi:10.1103/PhysRevLett.85.4626.
+ * @references Cohen, Erez, ben-Avraham & Havlin, Phys. Rev. Lett. 85, 4626 (2000), doi:10.1103/PhysRevLett.85.4626.
  *
  * @example
  * ```ts

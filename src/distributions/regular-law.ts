@@ -14,11 +14,11 @@ import { degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
  * @returns the law, spec `regular(k)`.
  * @throws FragilityInputError (`law.k`) for a negative or non-integer k.
  *
- * **Complexity**: O(k) (the pmf table is dense from 0).
+ * @complexity O(k) (the pmf table is dense from 0).
  *
- * **Model**: G0(x) = x^k, G1(x) = x^(k−1).
+ * @model G0(x) = x^k, G1(x) = x^(k−1).
  *
- * **References**: Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
+ * @references Newman, Strogatz & Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example
  * ```ts

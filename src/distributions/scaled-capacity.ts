@@ -13,11 +13,11 @@ import type { CapacityLaw } from './types.ts';
  * @param k - the factor, k > 0 (k = 1 returns `law` itself).
  * @returns the law of k·X; its spec reads `k*<spec of law>`.
  *
- * **Complexity**: O(1); each call of the result costs one call of `law`.
+ * @complexity O(1); each call of the result costs one call of `law`.
  *
- * **Model**: F_kX(x) = F_X(x/k), f_kX(x) = f_X(x/k)/k, Q_kX(u) = k·Q_X(u), E[kX] = k·E[X].
+ * @model F_kX(x) = F_X(x/k), f_kX(x) = f_X(x/k)/k, Q_kX(u) = k·Q_X(u), E[kX] = k·E[X].
  *
- * **References**: any probability text, change of variables for a scale transformation.
+ * @references any probability text, change of variables for a scale transformation.
  *
  * @example
  * ```ts

@@ -16,11 +16,11 @@ import { formatSpecNumber } from './degree-law.ts';
  * @returns the law, spec `uniform(a,b)`.
  * @throws FragilityInputError (`capacity.a` for a < 0, `capacity.b` for b <= a).
  *
- * **Complexity**: O(1) per call.
+ * @complexity O(1) per call.
  *
- * **Model**: F(x) = (x − a)/(b − a) on [a, b]; mean (a + b)/2.
+ * @model F(x) = (x − a)/(b − a) on [a, b]; mean (a + b)/2.
  *
- * **References**: the fiber-bundle model with uniform thresholds: S. Pradhan, A. Hansen, B. K. Chakrabarti,
+ * @references the fiber-bundle model with uniform thresholds: S. Pradhan, A. Hansen, B. K. Chakrabarti,
  * "Failure processes in elastic fiber bundles", Rev. Mod. Phys. 82, 499 (2010), doi:10.1103/RevModPhys.82.499.
  *
  * @example

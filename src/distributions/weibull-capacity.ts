@@ -16,11 +16,11 @@ import { checkAbove, formatSpecNumber } from './degree-law.ts';
  * @returns the law, spec `weibull(rho,scale=lambda)`, support [0, ∞).
  * @throws FragilityInputError (`capacity.rho`, `capacity.scale`).
  *
- * **Complexity**: O(1) per call.
+ * @complexity O(1) per call.
  *
- * **Model**: F(x) = 1 − exp(−(x/λ)^ρ), f(x) = (ρ/λ)(x/λ)^(ρ−1) e^(−(x/λ)^ρ), mean λΓ(1 + 1/ρ).
+ * @model F(x) = 1 − exp(−(x/λ)^ρ), f(x) = (ρ/λ)(x/λ)^(ρ−1) e^(−(x/λ)^ρ), mean λΓ(1 + 1/ρ).
  *
- * **References**: W. Weibull, J. Appl. Mech. 18 (1951) 293; Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499
+ * @references W. Weibull, J. Appl. Mech. 18 (1951) 293; Pradhan, Hansen & Chakrabarti, Rev. Mod. Phys. 82, 499
  * (2010), doi:10.1103/RevModPhys.82.499.
  *
  * @example

@@ -29,13 +29,13 @@ export interface BarabasiAlbertOptions {
  * @param opts - `{ initial }`, see {@link BarabasiAlbertOptions}.
  * @returns a graph with no parallel edges (self-loops only if the seed graph had them); m·(n − n0) + m0 edges.
  *
- * **Complexity**: O(n·m) = O(n + edges) expected: a target is a uniformly chosen entry of the list of all edge
+ * @complexity O(n·m) = O(n + edges) expected: a target is a uniformly chosen entry of the list of all edge
  * endpoints so far (the "repeated nodes" list), and repeats within one new node are rejected against a mark array.
  *
- * **Model**: P(attach to i) ∝ k_i (linear preferential attachment, conditioned on m distinct targets). Degree law
+ * @model P(attach to i) ∝ k_i (linear preferential attachment, conditioned on m distinct targets). Degree law
  * for large n: p_k = 2m(m+1) / [k(k+1)(k+2)], k >= m.
  *
- * **References**: A.-L. Barabási, R. Albert, Science 286, 509 (1999), doi:10.1126/science.286.5439.509.
+ * @references A.-L. Barabási, R. Albert, Science 286, 509 (1999), doi:10.1126/science.286.5439.509.
  * B. Bollobás, O. Riordan, J. Spencer, G. Tusnády, Random Struct. Algorithms 18, 279 (2001),
  * doi:10.1002/rsa.1009. V. Batagelj, U. Brandes, Phys. Rev. E 71, 036113 (2005).
  *

@@ -43,13 +43,13 @@ export interface ConfigurationModelOptions {
  * @throws FragilityInputError for a negative degree, an odd sum, a non-graphical sequence in `'simple'` mode
  *   (Erdős–Gallai), or when `'simple'` finds no simple matching in `maxAttempts` attempts.
  *
- * **Complexity**: O(n + m) per attempt (one random perfect matching of the 2m stubs, then an O(n + m) erasure or
+ * @complexity O(n + m) per attempt (one random perfect matching of the 2m stubs, then an O(n + m) erasure or
  * simplicity check); `'simple'` needs ≈ exp(ν/2 + ν²/4) attempts on average.
  *
- * **Model**: list node u `degrees[u]` times (the stubs) and pair them by a uniformly random perfect matching; each
+ * @model list node u `degrees[u]` times (the stubs) and pair them by a uniformly random perfect matching; each
  * pair is an edge. Conditioned on being simple, the result is uniform over simple graphs with that sequence.
  *
- * **References**: B. Bollobás, Eur. J. Combin. 1, 311 (1980), doi:10.1016/S0195-6698(80)80030-8. M. Molloy,
+ * @references B. Bollobás, Eur. J. Combin. 1, 311 (1980), doi:10.1016/S0195-6698(80)80030-8. M. Molloy,
  * B. Reed, Random Struct. Algorithms 6, 161 (1995), doi:10.1002/rsa.3240060204. M. E. J. Newman, S. H. Strogatz,
  * D. J. Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118. T. Britton, M. Deijfen,
  * A. Martin-Löf, J. Stat. Phys. 124, 1377 (2006), doi:10.1007/s10955-006-9168-x.
@@ -159,11 +159,11 @@ export interface ConfigurationModelFromLawOptions extends ConfigurationModelOpti
  * @param opts - as {@link configurationModel} (default mode `'erased'`), plus `maxParityAttempts`.
  * @returns the graph.
  *
- * **Complexity**: O(n + m) (plus the law's sampling cost per node).
+ * @complexity O(n + m) (plus the law's sampling cost per node).
  *
- * **Model**: d_u ~ p_k i.i.d., conditioned on Σ d_u even, then stub matching (see {@link configurationModel}).
+ * @model d_u ~ p_k i.i.d., conditioned on Σ d_u even, then stub matching (see {@link configurationModel}).
  *
- * **References**: M. Molloy, B. Reed, Random Struct. Algorithms 6, 161 (1995), doi:10.1002/rsa.3240060204.
+ * @references M. Molloy, B. Reed, Random Struct. Algorithms 6, 161 (1995), doi:10.1002/rsa.3240060204.
  * M. E. J. Newman, S. H. Strogatz, D. J. Watts, Phys. Rev. E 64, 026118 (2001), doi:10.1103/PhysRevE.64.026118.
  *
  * @example

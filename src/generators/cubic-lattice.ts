@@ -14,12 +14,12 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * @param opts - `{ periodic = true }`.
  * @returns n = L³ nodes; periodic: every degree is exactly 6 and m = 3L³; open: m = 3L²(L−1).
  *
- * **Complexity**: O(L³).
+ * @complexity O(L³).
  *
- * **Model**: edges to (x+1, y, z), (x, y+1, z), (x, y, z+1), coordinates mod L when periodic. Site percolation
+ * @model edges to (x+1, y, z), (x, y+1, z), (x, y, z+1), coordinates mod L when periodic. Site percolation
  * threshold p_c ≈ 0.311608, bond p_c ≈ 0.248812.
  *
- * **References**: J. Wang, Z. Zhou, W. Zhang, T. M. Garoni, Y. Deng, Phys. Rev. E 87, 052107 (2013),
+ * @references J. Wang, Z. Zhou, W. Zhang, T. M. Garoni, Y. Deng, Phys. Rev. E 87, 052107 (2013),
  * doi:10.1103/PhysRevE.87.052107.
  *
  * @example

@@ -20,14 +20,14 @@ const MAX_EDGES = 0x3fffffff; // CompactGraph holds at most 2^30 - 1 edges
  * @param rng - the random stream.
  * @returns a simple graph; edges are listed in increasing order of (larger endpoint, smaller endpoint).
  *
- * **Complexity**: O(n + m) expected time: one logarithm per edge (Batagelj–Brandes geometric skipping over the
+ * @complexity O(n + m) expected time: one logarithm per edge (Batagelj–Brandes geometric skipping over the
  * lower triangle), no per-edge objects; the edge buffer is preallocated at mean + 6 standard deviations and doubles
  * if ever exceeded.
  *
- * **Model**: P(G) = p^m (1−p)^(N−m), N = n(n−1)/2. Gaps between successive edges in the row-major enumeration of the
+ * @model P(G) = p^m (1−p)^(N−m), N = n(n−1)/2. Gaps between successive edges in the row-major enumeration of the
  * lower triangle are geometric: skip = ⌊ln U / ln(1−p)⌋, U ~ Uniform(0, 1].
  *
- * **References**: V. Batagelj, U. Brandes, "Efficient generation of large random networks", Phys. Rev. E 71, 036113
+ * @references V. Batagelj, U. Brandes, "Efficient generation of large random networks", Phys. Rev. E 71, 036113
  * (2005), doi:10.1103/PhysRevE.71.036113. P. Erdős, A. Rényi, Publ. Math. Debrecen 6, 290 (1959).
  *
  * @example
@@ -87,13 +87,13 @@ function completeGraph(n: number): CompactGraph {
  * @param rng - the random stream.
  * @returns a simple graph with exactly m edges, listed in the order they were drawn.
  *
- * **Complexity**: O(n + m) expected time. For m <= N/2 (N = n(n−1)/2) pairs are drawn uniformly and duplicates
+ * @complexity O(n + m) expected time. For m <= N/2 (N = n(n−1)/2) pairs are drawn uniformly and duplicates
  * rejected against an open-addressing pair set (expected < 2 draws per edge); for m > N/2 the N − m non-edges are
  * drawn that way and the complement is enumerated (O(N) = O(m) since m > N/2).
  *
- * **Model**: every simple graph on n labelled nodes with m edges has probability 1 / C(N, m).
+ * @model every simple graph on n labelled nodes with m edges has probability 1 / C(N, m).
  *
- * **References**: P. Erdős, A. Rényi, "On random graphs I", Publ. Math. Debrecen 6, 290 (1959). V. Batagelj,
+ * @references P. Erdős, A. Rényi, "On random graphs I", Publ. Math. Debrecen 6, 290 (1959). V. Batagelj,
  * U. Brandes, Phys. Rev. E 71, 036113 (2005), doi:10.1103/PhysRevE.71.036113.
  *
  * @example

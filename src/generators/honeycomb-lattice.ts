@@ -16,12 +16,12 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * @param opts - `{ periodic = true }`.
  * @returns n = 2L² nodes; periodic: every degree is exactly 3 and m = 3L²; open: m = 3L² − 2L.
  *
- * **Complexity**: O(L²).
+ * @complexity O(L²).
  *
- * **Model**: A(x, y) is joined to B(x, y), B(x−1, y) and B(x, y−1), coordinates mod L when periodic. Site percolation
+ * @model A(x, y) is joined to B(x, y), B(x−1, y) and B(x, y−1), coordinates mod L when periodic. Site percolation
  * threshold p_c ≈ 0.697043, bond p_c = 1 − 2 sin(π/18) ≈ 0.652704.
  *
- * **References**: M. F. Sykes, J. W. Essam, J. Math. Phys. 5, 1117 (1964), doi:10.1063/1.1704215.
+ * @references M. F. Sykes, J. W. Essam, J. Math. Phys. 5, 1117 (1964), doi:10.1063/1.1704215.
  *
  * @example
  * ```ts

@@ -25,14 +25,14 @@ export interface RandomRegularOptions {
  * @returns a simple graph in which every node has degree exactly k.
  * @throws FragilityInputError when k >= n, n·k is odd, or no graph was found in `maxAttempts` restarts.
  *
- * **Complexity**: O(n·k) expected for k = o(n^(1/3)) (each round matches the remaining stubs at random, keeps the
+ * @complexity O(n·k) expected for k = o(n^(1/3)) (each round matches the remaining stubs at random, keeps the
  * pairs that are neither loops nor repeats and re-matches the rest; a dead end restarts). For k > (n−1)/2 the
  * complement, an (n−1−k)-regular graph, is drawn instead and complemented, O(n²) = O(m).
  *
- * **Model**: asymptotically uniform over simple k-regular graphs on n labelled nodes for k = o(n^(1/28))
+ * @model asymptotically uniform over simple k-regular graphs on n labelled nodes for k = o(n^(1/28))
  * (Steger & Wormald); the same procedure as networkx's `random_regular_graph`.
  *
- * **References**: A. Steger, N. C. Wormald, "Generating random regular graphs quickly", Combin. Probab. Comput. 8,
+ * @references A. Steger, N. C. Wormald, "Generating random regular graphs quickly", Combin. Probab. Comput. 8,
  * 377 (1999), doi:10.1017/S0963548399003867. J. H. Kim, V. H. Vu, Adv. Math. 188, 444 (2004),
  * doi:10.1016/j.aim.2003.10.007.
  *

@@ -181,11 +181,11 @@ const POLICY_TAIL = /,\s*(duplicates|self-loops)\s*=\s*([a-z]+)\s*$/;
  * @returns the description (see {@link GraphSpec}).
  * @throws FragilityInputError naming `--graph` (unknown model) or `--graph MODEL: PARAM` with its allowed range.
  *
- * **Complexity**: O(spec length) plus building any degree law named (O(kmax)).
+ * @complexity O(spec length) plus building any degree law named (O(kmax)).
  *
- * **Model**: see the module documentation's table.
+ * @model see the module documentation's table.
  *
- * **References**: docs/CLI.md, "Graph specs".
+ * @references docs/CLI.md, "Graph specs".
  *
  * @example
  * ```ts
@@ -308,11 +308,11 @@ export function parseGraphSpec(spec: string): GraphSpec {
  *   the overlay arrays only (false, {@link overlayFromSpec}).
  * @returns bytes, or undefined.
  *
- * **Complexity** O(length of the spec).
+ * @complexity O(length of the spec).
  *
- * **Model** ≈ 8 bytes a node + 40 bytes an expected edge (CSR, edge lists, build buffers); overlays 4·C·H + 4·C.
+ * @model ≈ 8 bytes a node + 40 bytes an expected edge (CSR, edge lists, build buffers); overlays 4·C·H + 4·C.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -363,11 +363,11 @@ export function graphSpecBytes(spec: string | GraphSpec, explicit = true): numbe
  * @param label - the spec text named in the error (default: the spec string).
  * @throws FragilityInputError naming `--graph`, with the estimate, the budget and how to raise it.
  *
- * **Complexity** O(length of the spec).
+ * @complexity O(length of the spec).
  *
- * **Model** copies × {@link graphSpecBytes} ≤ budget.
+ * @model copies × {@link graphSpecBytes} ≤ budget.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -396,11 +396,11 @@ export interface GraphFromSpecOptions {
  * @returns the graph.
  * @throws FragilityInputError for a bad spec or an unreadable / malformed file.
  *
- * **Complexity**: that of the generator or reader (O(n + m)).
+ * @complexity that of the generator or reader (O(n + m)).
  *
- * **Model**: see each generator.
+ * @model see each generator.
  *
- * **References**: docs/CLI.md, "Graph specs".
+ * @references docs/CLI.md, "Graph specs".
  *
  * @example
  * ```ts
@@ -456,11 +456,11 @@ export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpe
  * @returns the overlay.
  * @throws FragilityInputError for other models or bad parameters.
  *
- * **Complexity**: O(S·k + C·H²).
+ * @complexity O(S·k + C·H²).
  *
- * **Model**: see `twoTierOverlay` and `ultrapeerOverlay`.
+ * @model see `twoTierOverlay` and `ultrapeerOverlay`.
  *
- * **References**: docs/reference/skype-calibration.md rows 4–8; section 3 (LimeWire).
+ * @references docs/reference/skype-calibration.md rows 4–8; section 3 (LimeWire).
  *
  * @example
  * ```ts

@@ -15,12 +15,12 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * @param opts - `{ periodic = true }`.
  * @returns n = L² nodes; periodic: every degree is exactly 4 and m = 2L²; open: m = 2L(L−1).
  *
- * **Complexity**: O(L²).
+ * @complexity O(L²).
  *
- * **Model**: edges (x, y)–(x+1, y) and (x, y)–(x, y+1), coordinates mod L when periodic. Site percolation threshold
+ * @model edges (x, y)–(x+1, y) and (x, y)–(x, y+1), coordinates mod L when periodic. Site percolation threshold
  * p_c ≈ 0.592746, bond p_c = 1/2.
  *
- * **References**: D. Stauffer, A. Aharony, *Introduction to Percolation Theory*, 2nd ed., Taylor & Francis 1994.
+ * @references D. Stauffer, A. Aharony, *Introduction to Percolation Theory*, 2nd ed., Taylor & Francis 1994.
  * M. E. J. Newman, R. M. Ziff, Phys. Rev. Lett. 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104.
  *
  * @example

@@ -14,12 +14,12 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * @param opts - `{ periodic = true }`.
  * @returns n = L² nodes; periodic: every degree is exactly 6 and m = 3L²; open: m = 3L² − 4L + 1.
  *
- * **Complexity**: O(L²).
+ * @complexity O(L²).
  *
- * **Model**: edges (x, y)–(x+1, y), (x, y)–(x, y+1) and (x, y)–(x+1, y+1), coordinates mod L when periodic. Site
+ * @model edges (x, y)–(x+1, y), (x, y)–(x, y+1) and (x, y)–(x+1, y+1), coordinates mod L when periodic. Site
  * percolation threshold p_c = 1/2, bond p_c = 2 sin(π/18) ≈ 0.347296.
  *
- * **References**: M. F. Sykes, J. W. Essam, J. Math. Phys. 5, 1117 (1964), doi:10.1063/1.1704215.
+ * @references M. F. Sykes, J. W. Essam, J. Math. Phys. 5, 1117 (1964), doi:10.1063/1.1704215.
  *
  * @example
  * ```ts

@@ -57,16 +57,16 @@ export interface TwoTierOverlayOptions {
  * @param rng - the random stream.
  * @returns a {@link TwoTierOverlay} (typed arrays only: 4·H + 4 bytes per client).
  *
- * **Complexity**: O(S + core edges) for the core; O(C·H²) for the caches with H << S (each entry is drawn and
+ * @complexity O(S + core edges) for the core; O(C·H²) for the caches with H << S (each entry is drawn and
  * checked against the row so far; a repeat is redrawn, expected S/(S−H) draws per entry); O(C·H) memory. Skype
  * scale (C = 21e6, S = 26,000, H = 8) is a few seconds and ≈ 760 MB for the client tables.
  *
- * **Model**: core ~ random k-regular graph or erased configuration model with law p_k; capacities c_s i.i.d. from
+ * @model core ~ random k-regular graph or erased configuration model with law p_k; capacities c_s i.i.d. from
  * the capacity law; each cache row is a uniform H-subset (uniform choice) or successive capacity-proportional draws
  * without replacement (capacity choice); active ~ uniform over the row, or ∝ c_s over the row. The number of
  * clients whose active supernode is s is then Binomial(C, 1/S) under uniform choice (mean C/S).
  *
- * **References**: S. A. Baset, H. Schulzrinne, "An analysis of the Skype peer-to-peer Internet telephony protocol",
+ * @references S. A. Baset, H. Schulzrinne, "An analysis of the Skype peer-to-peer Internet telephony protocol",
  * INFOCOM 2006, arXiv:cs/0412017. Calibration: docs/reference/skype-calibration.md, rows 4–8.
  *
  * @example
@@ -218,11 +218,11 @@ export interface TwoTierGraphOptions {
  * @returns a CompactGraph with n = S + C and m = core.m + C·H.
  * @throws FragilityInputError when core.m + C·H exceeds 2^30 − 1 edges (Skype scale does: keep the overlay form).
  *
- * **Complexity**: O(S + C·H + core edges) time and memory (about 24 bytes per edge).
+ * @complexity O(S + C·H + core edges) time and memory (about 24 bytes per edge).
  *
- * **Model**: the bipartite client–supernode incidence of the host caches, plus the core.
+ * @model the bipartite client–supernode incidence of the host caches, plus the core.
  *
- * **References**: S. A. Baset, H. Schulzrinne, INFOCOM 2006, arXiv:cs/0412017.
+ * @references S. A. Baset, H. Schulzrinne, INFOCOM 2006, arXiv:cs/0412017.
  *
  * @example
  * ```ts

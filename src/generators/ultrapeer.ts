@@ -37,11 +37,11 @@ export interface UltrapeerOverlayOptions {
  * @param rng - the random stream (core from `rng.fork(1)`, leaves from `rng.fork(3)`).
  * @returns the overlay.
  *
- * **Complexity**: O(U·d + L·c²) time, O(L·c) memory.
+ * @complexity O(U·d + L·c²) time, O(L·c) memory.
  *
- * **Model**: core = uniform-ish random d-regular graph (see `randomRegular`); each leaf's set is a uniform c-subset.
+ * @model core = uniform-ish random d-regular graph (see `randomRegular`); each leaf's set is a uniform c-subset.
  *
- * **References**: A. Singla, C. Rohrs, "Ultrapeers: another step towards Gnutella scalability", Gnutella Developer
+ * @references A. Singla, C. Rohrs, "Ultrapeers: another step towards Gnutella scalability", Gnutella Developer
  * Forum (2002). D. Stutzbach, R. Rejaie, S. Sen, "Characterizing unstructured overlay topologies in modern P2P
  * file-sharing systems", IMC 2005. LimeWire source (`UltrapeerSettings.java`, `ConnectionSettings.java`).
  *

@@ -21,13 +21,13 @@ import { PairSet } from './pair-set.ts';
  * @param rng - the random stream.
  * @returns a simple graph with exactly n·k/2 edges (edge i is lattice edge i, possibly rewired).
  *
- * **Complexity**: O(n·k) expected (a pair hash set with deletions checks adjacency in O(1); a rewiring draw is
+ * @complexity O(n·k) expected (a pair hash set with deletions checks adjacency in O(1); a rewiring draw is
  * rejected with probability < deg(u)/(n−1)).
  *
- * **Model**: Watts & Strogatz 1998, as in networkx's `watts_strogatz_graph`; beta = 0 is the ring lattice, beta = 1
+ * @model Watts & Strogatz 1998, as in networkx's `watts_strogatz_graph`; beta = 0 is the ring lattice, beta = 1
  * is close to a random graph with minimum degree k/2.
  *
- * **References**: D. J. Watts, S. H. Strogatz, "Collective dynamics of 'small-world' networks", Nature 393, 440
+ * @references D. J. Watts, S. H. Strogatz, "Collective dynamics of 'small-world' networks", Nature 393, 440
  * (1998), doi:10.1038/30918.
  *
  * @example

@@ -58,11 +58,11 @@ function checksum(words: Int32Array): number {
  * @returns the file's bytes.
  * @throws FragilityInputError on a big-endian platform (the format is little-endian and written from memory).
  *
- * **Complexity**: O(n + m) time and memory (one copy of the arrays).
+ * @complexity O(n + m) time and memory (one copy of the arrays).
  *
- * **Model**: the CompactGraph arrays verbatim, so that reading gives the same graph, edge order included.
+ * @model the CompactGraph arrays verbatim, so that reading gives the same graph, edge order included.
  *
- * **References**: compressed sparse row, Y. Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., SIAM (2003), §3.4.
+ * @references compressed sparse row, Y. Saad, Iterative Methods for Sparse Linear Systems, 2nd ed., SIAM (2003), §3.4.
  *
  * @example
  * ```ts
@@ -115,11 +115,11 @@ export function encodeFgb(g: CompactGraph): Uint8Array<ArrayBuffer> {
  * @throws FragilityInputError naming `source` for a wrong magic or version, a length that does not match the header,
  *   a checksum mismatch, offsets that do not rise from 0 to 2m, or an id out of range.
  *
- * **Complexity**: O(n + m) time, sequential reads only; no copy when aligned.
+ * @complexity O(n + m) time, sequential reads only; no copy when aligned.
  *
- * **Model**: inverse of {@link encodeFgb}.
+ * @model inverse of {@link encodeFgb}.
  *
- * **References**: see {@link encodeFgb}.
+ * @references see {@link encodeFgb}.
  *
  * @example
  * ```ts
@@ -190,11 +190,11 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
  * @throws FragilityInputError naming the path for an unreadable file, one above the memory budget, any problem
  *   {@link decodeFgb} reports, or a self-loop / duplicate edge the policies refuse.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: see {@link encodeFgb}.
+ * @model see {@link encodeFgb}.
  *
- * **References**: see {@link encodeFgb}.
+ * @references see {@link encodeFgb}.
  *
  * @example
  * ```ts
@@ -251,11 +251,11 @@ export async function readFgb(path: string, opts: ImportEdgeOptions = {}): Promi
  * @param path - the output file.
  * @param field - the option named in an output-path error (default `path`).
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: see {@link encodeFgb}.
+ * @model see {@link encodeFgb}.
  *
- * **References**: see {@link encodeFgb}.
+ * @references see {@link encodeFgb}.
  *
  * @example
  * ```ts

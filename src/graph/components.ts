@@ -24,11 +24,11 @@ export interface ComponentSummary {
  *   allowed).
  * @returns the number of components, the largest size and its label, and a label per node.
  *
- * **Complexity**: O(n + m) time, O(n) memory (an explicit queue, no recursion).
+ * @complexity O(n + m) time, O(n) memory (an explicit queue, no recursion).
  *
- * **Model**: u and v are in one component iff a path joins them.
+ * @model u and v are in one component iff a path joins them.
  *
- * **References**: J. Hopcroft, R. Tarjan, "Efficient algorithms for graph manipulation", CACM 16, 372 (1973),
+ * @references J. Hopcroft, R. Tarjan, "Efficient algorithms for graph manipulation", CACM 16, 372 (1973),
  * doi:10.1145/362248.362272.
  *
  * @example

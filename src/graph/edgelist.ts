@@ -365,11 +365,11 @@ class EdgeListParser {
  * @returns the graph and the reader's statistics.
  * @throws FragilityInputError naming `source:line` for a malformed line, a forbidden self-loop or duplicate.
  *
- * **Complexity**: O(lines + n + m).
+ * @complexity O(lines + n + m).
  *
- * **Model**: one undirected edge per data line.
+ * @model one undirected edge per data line.
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts
@@ -396,11 +396,11 @@ export function parseEdgeListWithStats(text: string, opts: EdgeListOptions = {})
  * @param opts - see {@link EdgeListOptions}.
  * @returns the graph.
  *
- * **Complexity**: O(lines + n + m).
+ * @complexity O(lines + n + m).
  *
- * **Model**: one undirected edge per data line.
+ * @model one undirected edge per data line.
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts
@@ -431,11 +431,11 @@ const READ_CHUNK = 1 << 22;
  *   id range or the memory budget, a body that does not match the header's m or n (truncated file), or an unreadable
  *   file (re-thrown as FragilityInputError naming the path).
  *
- * **Complexity**: O(lines + n + m) time; O(n + m) memory.
+ * @complexity O(lines + n + m) time; O(n + m) memory.
  *
- * **Model**: one undirected edge per data line.
+ * @model one undirected edge per data line.
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts
@@ -495,11 +495,11 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
  * @param opts - see {@link EdgeListOptions}.
  * @returns the graph.
  *
- * **Complexity**: O(lines + n + m).
+ * @complexity O(lines + n + m).
  *
- * **Model**: one undirected edge per data line.
+ * @model one undirected edge per data line.
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts
@@ -528,11 +528,11 @@ function header(g: CompactGraph): string {
  * @param g - the graph.
  * @returns the text (ends with a newline).
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: inverse of {@link parseEdgeList} (with keys: isolated nodes are lost, since a line names two nodes).
+ * @model inverse of {@link parseEdgeList} (with keys: isolated nodes are lost, since a line names two nodes).
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts
@@ -555,11 +555,11 @@ export function formatEdgeList(g: CompactGraph): string {
  * @param field - the option named in an output-path error (default `path`); filesystem errors are exit-2 input errors.
  * @returns a promise resolved when the file is closed.
  *
- * **Complexity**: O(n + m) time, O(1) extra memory.
+ * @complexity O(n + m) time, O(1) extra memory.
  *
- * **Model**: same text as {@link formatEdgeList}.
+ * @model same text as {@link formatEdgeList}.
  *
- * **References**: SNAP edge-list convention, https://snap.stanford.edu/data/.
+ * @references SNAP edge-list convention, https://snap.stanford.edu/data/.
  *
  * @example
  * ```ts

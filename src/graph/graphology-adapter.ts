@@ -20,11 +20,11 @@ import { checkEdgePolicy, firstCopyIndex, type ImportEdgeOptions } from './edge-
  * @param g - the graph.
  * @returns a new graphology `Graph` (type `'undirected'`).
  *
- * **Complexity**: O(n + m) (graphology's Map-backed storage: practical up to a few million edges).
+ * @complexity O(n + m) (graphology's Map-backed storage: practical up to a few million edges).
  *
- * **Model**: identity on structure; ids → keys.
+ * @model identity on structure; ids → keys.
  *
- * **References**: G. Plique, graphology, doi:10.5281/zenodo.5681257.
+ * @references G. Plique, graphology, doi:10.5281/zenodo.5681257.
  *
  * @example
  * ```ts
@@ -61,12 +61,12 @@ export interface FromGraphologyOptions extends ImportEdgeOptions {}
  * @param opts - `{ selfLoops = 'keep', duplicates = 'keep' }`.
  * @returns the CompactGraph.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: identity on structure; keys → ids. `fromGraphology(toGraphology(g))` equals g (same n, edges in the same
+ * @model identity on structure; keys → ids. `fromGraphology(toGraphology(g))` equals g (same n, edges in the same
  * order, same keys, roles and capacities).
  *
- * **References**: G. Plique, graphology, doi:10.5281/zenodo.5681257.
+ * @references G. Plique, graphology, doi:10.5281/zenodo.5681257.
  *
  * @example
  * ```ts

@@ -26,11 +26,11 @@ export interface SimplifiedEdges {
  * @param target - second endpoints (same length).
  * @returns the kept edges and the counts of erased self-loops and parallel copies.
  *
- * **Complexity**: O(n + m) time (a counting sort by smaller endpoint and a mark array), O(n + m) memory.
+ * @complexity O(n + m) time (a counting sort by smaller endpoint and a mark array), O(n + m) memory.
  *
- * **Model**: keep edge e = {u, v} iff u ≠ v and no earlier edge joins the same pair.
+ * @model keep edge e = {u, v} iff u ≠ v and no earlier edge joins the same pair.
  *
- * **References**: T. Britton, M. Deijfen, A. Martin-Löf, "Generating simple random graphs with prescribed degree
+ * @references T. Britton, M. Deijfen, A. Martin-Löf, "Generating simple random graphs with prescribed degree
  * distribution", J. Stat. Phys. 124, 1377 (2006), doi:10.1007/s10955-006-9168-x.
  *
  * @example
@@ -100,11 +100,11 @@ export interface MultigraphDefects {
  * @param g - any CompactGraph.
  * @returns `{ selfLoops, multiEdges }`; both 0 iff `g.isSimple`.
  *
- * **Complexity**: O(n + m) time, O(n) memory.
+ * @complexity O(n + m) time, O(n) memory.
  *
- * **Model**: a self-loop is an edge u–u; a parallel copy is any edge after the first joining the same pair.
+ * @model a self-loop is an edge u–u; a parallel copy is any edge after the first joining the same pair.
  *
- * **References**: M. E. J. Newman, *Networks*, 2nd ed., OUP 2018, §6.1 (multigraphs).
+ * @references M. E. J. Newman, *Networks*, 2nd ed., OUP 2018, §6.1 (multigraphs).
  *
  * @example
  * ```ts

@@ -11,9 +11,9 @@
  * Union–find with path halving; `union(a, b)` links a's root under b's root (no rank: the callers' results depend on
  * which element ends up the root only through {@link UnionFind.find}).
  *
- * **Complexity** O(log n) amortized per operation (path halving without union by rank).
+ * @complexity O(log n) amortized per operation (path halving without union by rank).
  *
- * **References** R. E. Tarjan, J. van Leeuwen, J. ACM 31, 245 (1984), doi:10.1145/62.2160.
+ * @references R. E. Tarjan, J. van Leeuwen, J. ACM 31, 245 (1984), doi:10.1145/62.2160.
  *
  * @example
  * ```ts

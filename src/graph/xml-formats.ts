@@ -40,11 +40,11 @@ async function readXmlGraph(format: 'gexf' | 'graphml', path: string, opts: From
  * @throws FragilityInputError naming `source:line` when the XML is not well-formed, is not GEXF, or an edge names an
  *   undeclared node.
  *
- * **Complexity**: O(file size), whatever the nesting.
+ * @complexity O(file size), whatever the nesting.
  *
- * **Model**: every GEXF edge is one undirected edge.
+ * @model every GEXF edge is one undirected edge.
  *
- * **References**: GEXF 1.3 specification, https://gexf.net.
+ * @references GEXF 1.3 specification, https://gexf.net.
  *
  * @example
  * ```ts
@@ -63,11 +63,11 @@ export function parseGexf(text: string, opts: FromGraphologyOptions & { source?:
  * @param g - the graph.
  * @returns GEXF XML.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: undirected graph, node ids = `g.keyOf(u)`, edge ids = edge index.
+ * @model undirected graph, node ids = `g.keyOf(u)`, edge ids = edge index.
  *
- * **References**: GEXF 1.3 specification, https://gexf.net.
+ * @references GEXF 1.3 specification, https://gexf.net.
  *
  * @example
  * ```ts
@@ -85,11 +85,11 @@ export function formatGexf(g: CompactGraph): string {
  * @param opts - see {@link parseGexf}.
  * @returns the graph.
  *
- * **Complexity**: O(file size).
+ * @complexity O(file size).
  *
- * **Model**: every GEXF edge is one undirected edge.
+ * @model every GEXF edge is one undirected edge.
  *
- * **References**: GEXF 1.3 specification, https://gexf.net.
+ * @references GEXF 1.3 specification, https://gexf.net.
  *
  * @example
  * ```ts
@@ -109,11 +109,11 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: see {@link formatGexf}.
+ * @model see {@link formatGexf}.
  *
- * **References**: GEXF 1.3 specification, https://gexf.net.
+ * @references GEXF 1.3 specification, https://gexf.net.
  *
  * @example
  * ```ts
@@ -133,11 +133,11 @@ export async function writeGexf(g: CompactGraph, path: string, field = 'path'): 
  * @throws FragilityInputError naming `source:line` when the XML is not well-formed, is not GraphML (no `<graphml>`
  *   root or no `<graph>`, a node without id, an edge without source/target), or an edge names an unknown node.
  *
- * **Complexity**: O(file size), whatever the nesting.
+ * @complexity O(file size), whatever the nesting.
  *
- * **Model**: every GraphML edge is one undirected edge.
+ * @model every GraphML edge is one undirected edge.
  *
- * **References**: U. Brandes et al., "GraphML progress report", Graph Drawing 2001, doi:10.1007/3-540-45848-4_59.
+ * @references U. Brandes et al., "GraphML progress report", Graph Drawing 2001, doi:10.1007/3-540-45848-4_59.
  *
  * @example
  * ```ts
@@ -161,11 +161,11 @@ function xmlEscape(s: string): string {
  * @param g - the graph.
  * @returns GraphML XML.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: `<graph edgedefault="undirected">`, one `<edge>` per edge (parallel edges and self-loops included).
+ * @model `<graph edgedefault="undirected">`, one `<edge>` per edge (parallel edges and self-loops included).
  *
- * **References**: GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
+ * @references GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
  *
  * @example
  * ```ts
@@ -205,11 +205,11 @@ export function formatGraphml(g: CompactGraph): string {
  * @param opts - see {@link parseGraphml}.
  * @returns the graph.
  *
- * **Complexity**: O(file size).
+ * @complexity O(file size).
  *
- * **Model**: every GraphML edge is one undirected edge.
+ * @model every GraphML edge is one undirected edge.
  *
- * **References**: GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
+ * @references GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
  *
  * @example
  * ```ts
@@ -229,11 +229,11 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * @param field - the option named in an output-path error (default `path`).
  * @returns a promise resolved when written.
  *
- * **Complexity**: O(n + m).
+ * @complexity O(n + m).
  *
- * **Model**: see {@link formatGraphml}.
+ * @model see {@link formatGraphml}.
  *
- * **References**: GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
+ * @references GraphML primer, http://graphml.graphdrawing.org/primer/graphml-primer.html.
  *
  * @example
  * ```ts

@@ -577,11 +577,11 @@ export interface XmlGraphOptions extends ImportEdgeOptions {
  * `<attribute>` title; GraphML: the `<key>` attr.name); missing values are role 0 and capacity NaN. Self-loops and
  * duplicate edges follow `selfLoops` / `duplicates` (default `'keep'`).
  *
- * **Complexity**: O(file size + n + m) time whatever the nesting; memory O(n + m) plus one chunk.
+ * @complexity O(file size + n + m) time whatever the nesting; memory O(n + m) plus one chunk.
  *
- * **Model**: identity on structure; node ids → keys.
+ * @model identity on structure; node ids → keys.
  *
- * **References**: GEXF 1.3 specification, https://gexf.net; GraphML primer,
+ * @references GEXF 1.3 specification, https://gexf.net; GraphML primer,
  * http://graphml.graphdrawing.org/primer/graphml-primer.html; XML 1.0 (Fifth Edition) §2.1 (well-formed documents),
  * https://www.w3.org/TR/xml/.
  *

@@ -278,14 +278,14 @@ function runPlanHere(plan: BrandesPlan, squares: boolean, onProgress?: (done: nu
  *   (default false: raw values with pairs counted once).
  * @returns `{ values, method, samples, normalized, stderr? }`; `stderr` only for the sampled method.
  *
- * **Complexity:** exact O(n·m) time, sampled O(K·m), in this thread ({@link betweennessParallel} splits it across
+ * @complexity exact O(n·m) time, sampled O(K·m), in this thread ({@link betweennessParallel} splits it across
  * threads); memory 16·n·width bytes of per-(node, source) state (width 32 up to n = 2^15, then less: ≤ 16 MiB, or
  * 16·n bytes at width 1) and O(n + m) typed arrays, allocated once per call.
  *
- * **Model:** B(v) = Σ_{s<t; s,t≠v} σ_st(v)/σ_st; Brandes' recursion δ_s(v) = Σ_{w: v ∈ P_s(w)} σ_sv/σ_sw·(1 + δ_s(w)),
+ * @model B(v) = Σ_{s<t; s,t≠v} σ_st(v)/σ_st; Brandes' recursion δ_s(v) = Σ_{w: v ∈ P_s(w)} σ_sv/σ_sw·(1 + δ_s(w)),
  * B(v) = ½ Σ_s δ_s(v). Sampled: B̂(v) = (n/K)·½ Σ_{s ∈ pivots} δ_s(v).
  *
- * **References:** U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25, 163 (2001),
+ * @references U. Brandes, "A faster algorithm for betweenness centrality", J. Math. Sociol. 25, 163 (2001),
  * doi:10.1080/0022250X.2001.9732438. U. Brandes, C. Pich, "Centrality estimation in large networks", Int. J.
  * Bifurcation and Chaos 17, 2303 (2007), doi:10.1142/S0218127407018403.
  *
@@ -319,15 +319,15 @@ export interface BetweennessParallelOptions extends BetweennessOptions {
  * @param opts - as {@link betweenness}, plus `workers` (W compute threads: this thread and W − 1 worker threads).
  * @returns a promise of the {@link BetweennessResult}.
  *
- * **Complexity:** that of {@link betweenness}, divided among W threads, plus ~20–30 ms start-up per worker thread
+ * @complexity that of {@link betweenness}, divided among W threads, plus ~20–30 ms start-up per worker thread
  * (the workers run plain-JavaScript modules: no TypeScript loader). The graph is shared with them without a copy
  * (SharedArrayBuffer); chunk sums go to one shared buffer of n doubles per chunk (2n for the sampled estimator),
  * at most 256 MiB (fewer chunks on large graphs), and each thread has its own kernel state (see {@link betweenness}).
  *
- * **Model:** the sources are cut into at most {@link BETWEENNESS_CHUNKS} chunks; this thread and the pool claim
+ * @model the sources are cut into at most {@link BETWEENNESS_CHUNKS} chunks; this thread and the pool claim
  * chunks from one atomic counter; partial sums are added in chunk order, as {@link betweenness} does.
  *
- * **References:** as {@link betweenness}; Piscina, https://github.com/piscinajs/piscina.
+ * @references as {@link betweenness}; Piscina, https://github.com/piscinajs/piscina.
  *
  * @example
  * ```ts
@@ -453,12 +453,12 @@ function finishFromSums(
  * @returns `{ values, method: 'sampled', samples: K, normalized, stderr }`; with all n nodes as pivots the values
  *   equal the exact ones (up to rounding) and `stderr` is 0.
  *
- * **Complexity:** O(K·m) time, O(n + m) memory.
+ * @complexity O(K·m) time, O(n + m) memory.
  *
- * **Model:** B̂(v) = (n/K)·½ Σ_{s ∈ pivots} δ_s(v); se(v) = (n/2)·√(S²_v/K·(1 − K/n)), S²_v the sample variance of
+ * @model B̂(v) = (n/K)·½ Σ_{s ∈ pivots} δ_s(v); se(v) = (n/2)·√(S²_v/K·(1 − K/n)), S²_v the sample variance of
  * δ_s(v) over the pivots (denominator K − 1; se = 0 when K = 1 — no variance estimate from one pivot).
  *
- * **References:** U. Brandes, C. Pich, Int. J. Bifurcation and Chaos 17, 2303 (2007), doi:10.1142/S0218127407018403.
+ * @references U. Brandes, C. Pich, Int. J. Bifurcation and Chaos 17, 2303 (2007), doi:10.1142/S0218127407018403.
  *
  * @example
  * ```ts

@@ -21,11 +21,11 @@ export interface EdgeBetweennessOptions {
  * @param opts - `normalized` (default false).
  * @returns a Float64Array of length m indexed by edge id.
  *
- * **Complexity:** O(n·m) time, O(n + m) memory.
+ * @complexity O(n·m) time, O(n + m) memory.
  *
- * **Model:** EB(e) = Σ_{s<t} σ_st(e)/σ_st; accumulated as ½ Σ_s Σ_{DAG edges (v→w) = e} σ_sv·(1 + δ_s(w))/σ_sw.
+ * @model EB(e) = Σ_{s<t} σ_st(e)/σ_st; accumulated as ½ Σ_s Σ_{DAG edges (v→w) = e} σ_sv·(1 + δ_s(w))/σ_sw.
  *
- * **References:** U. Brandes, J. Math. Sociol. 25, 163 (2001), doi:10.1080/0022250X.2001.9732438; M. Girvan,
+ * @references U. Brandes, J. Math. Sociol. 25, 163 (2001), doi:10.1080/0022250X.2001.9732438; M. Girvan,
  * M. E. J. Newman, PNAS 99, 7821 (2002), doi:10.1073/pnas.122653799.
  *
  * @example

@@ -32,13 +32,13 @@ const TIE = 1e-12;
  * @returns the load per node and the global efficiency.
  * @throws FragilityInputError naming `length` (wrong size, a length <= 0 or NaN) or `alive` (wrong size).
  *
- * **Complexity**: O(n·(n + m) log m) time (one Dijkstra with a lazy binary heap per live source), O(n + m) memory.
+ * @complexity O(n·(n + m) log m) time (one Dijkstra with a lazy binary heap per live source), O(n + m) memory.
  *
- * **Model**: d_ij = min over paths of Σ ℓ_e; σ_ij = number of shortest paths (lengths equal within a relative
+ * @model d_ij = min over paths of Σ ℓ_e; σ_ij = number of shortest paths (lengths equal within a relative
  * 1e-12); L_v = Σ_{s<t, s,t≠v} σ_st(v)/σ_st (Brandes 2001 on Dijkstra); E = Σ_{i≠j} 1/d_ij / (n(n − 1)) with
  * 1/∞ = 0 (Latora & Marchiori 2001). With all lengths 1 this is the unweighted betweenness of betweenness.ts.
  *
- * **References**: U. Brandes, A faster algorithm for betweenness centrality, J. Math. Sociol. 25, 163 (2001),
+ * @references U. Brandes, A faster algorithm for betweenness centrality, J. Math. Sociol. 25, 163 (2001),
  * doi:10.1080/0022250X.2001.9732438; V. Latora & M. Marchiori, Efficient behavior of small-world networks, PRL 87,
  * 198701 (2001), doi:10.1103/PhysRevLett.87.198701.
  *

@@ -550,9 +550,9 @@ export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1,
  * @param headroomScale - factor k on the headroom α (default 1).
  * @returns the probe's parameters (timeline sampling off: only the summary is read).
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: metastable failures (Bronson et al., HotOS 2021): a state is stable when it persists once every
+ * @model metastable failures (Bronson et al., HotOS 2021): a state is stable when it persists once every
  * intervention is gone.
  *
  * @example

@@ -54,12 +54,12 @@ function pmfFromPoints(points: number[], stepSeconds: number, maxSteps: number):
  * @param maxSteps - delays beyond this many steps are clamped (default 100 000).
  * @returns the pmf over steps.
  *
- * **Complexity**: O(Q) with Q = 400 quadrature points.
+ * @complexity O(Q) with Q = 400 quadrature points.
  *
- * **Model**: fixed: d = U(min, max)·(1 + U(−j, j)); AWS full jitter: d = U(0, min(cap, base·2^n)); gRPC:
+ * @model fixed: d = U(min, max)·(1 + U(−j, j)); AWS full jitter: d = U(0, min(cap, base·2^n)); gRPC:
  * d = min(initial·mult^n, max)·(1 + U(−j, j)).
  *
- * **References**: M. Brooker, "Exponential Backoff and Jitter", AWS Architecture Blog (2015); gRPC
+ * @references M. Brooker, "Exponential Backoff and Jitter", AWS Architecture Blog (2015); gRPC
  * `doc/connection-backoff.md`.
  *
  * @example
@@ -101,11 +101,11 @@ export function retryDelayPmf(policy: OverloadRetryPolicy, n: number, stepSecond
  * @param stepSeconds - the step, seconds.
  * @returns the pmf over steps.
  *
- * **Complexity**: O(Q), Q = 400.
+ * @complexity O(Q), Q = 400.
  *
- * **Model**: d = m·exp(sigma·z), z ~ N(0, 1).
+ * @model d = m·exp(sigma·z), z ~ N(0, 1).
  *
- * **References**: calibration row 20 (restart delay median 60 s, sigma 1).
+ * @references calibration row 20 (restart delay median 60 s, sigma 1).
  *
  * @example
  * ```ts
@@ -131,7 +131,9 @@ export function lognormalDelayPmf(medianSeconds: number, sigma: number, stepSeco
  * @param stepSeconds - the step.
  * @returns the pmf over steps.
  *
- * **Complexity**: O(Q), Q = 400. **Model**: d ~ U(a, b). **References**: calibration row 18.
+ * @complexity O(Q), Q = 400.
+ * @model d ~ U(a, b).
+ * @references calibration row 18.
  *
  * @example
  * ```ts

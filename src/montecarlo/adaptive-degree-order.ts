@@ -20,12 +20,12 @@ import { randomOrder } from './random-order.ts';
  * @param rng - the seeded stream (tie-breaking).
  * @returns a permutation of 0..n-1, first removed first.
  *
- * **Complexity** O(n + m) time, O(n + maxDegree) memory (the maximum pointer only moves down, because removals
+ * @complexity O(n + m) time, O(n + maxDegree) memory (the maximum pointer only moves down, because removals
  * never raise a degree).
  *
- * **Model** u_t = argmax_{u ∈ V_t} deg_{G[V_t]}(u), V_{t+1} = V_t \ {u_t}.
+ * @model u_t = argmax_{u ∈ V_t} deg_{G[V_t]}(u), V_{t+1} = V_t \ {u_t}.
  *
- * **References** P. Holme, B. J. Kim, C. N. Yoon, S. K. Han, PRE 65, 056109 (2002), doi:10.1103/PhysRevE.65.056109
+ * @references P. Holme, B. J. Kim, C. N. Yoon, S. K. Han, PRE 65, 056109 (2002), doi:10.1103/PhysRevE.65.056109
  * (recalculated degree attack).
  *
  * @example

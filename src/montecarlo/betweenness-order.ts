@@ -44,11 +44,11 @@ function sortByKeyDescending(perm: Int32Array, key: Float64Array): Int32Array {
  * @param opts - {@link BetweennessOrderOptions}.
  * @returns a permutation of 0..n-1, first removed first.
  *
- * **Complexity** see above.
+ * @complexity see above.
  *
- * **Model** u_t = argmax_{u ∈ V_t} B_{G[V_t]}(u) (adaptive) or argmax over the intact-graph values (static).
+ * @model u_t = argmax_{u ∈ V_t} B_{G[V_t]}(u) (adaptive) or argmax over the intact-graph values (static).
  *
- * **References** P. Holme, B. J. Kim, C. N. Yoon, S. K. Han, PRE 65, 056109 (2002), doi:10.1103/PhysRevE.65.056109;
+ * @references P. Holme, B. J. Kim, C. N. Yoon, S. K. Han, PRE 65, 056109 (2002), doi:10.1103/PhysRevE.65.056109;
  * U. Brandes, J. Math. Sociol. 25, 163 (2001), doi:10.1080/0022250X.2001.9732438.
  *
  * @example

@@ -14,11 +14,11 @@ import { logFactorial } from '../random/log-gamma.ts';
  * @param q - success probability in [0, 1].
  * @returns the log probability (−Infinity when the probability is 0).
  *
- * **Complexity** O(1) (log-factorials by table / Stirling series).
+ * @complexity O(1) (log-factorials by table / Stirling series).
  *
- * **Model** B(N, k, q) = N!/(k!(N−k)!) q^k (1−q)^(N−k).
+ * @model B(N, k, q) = N!/(k!(N−k)!) q^k (1−q)^(N−k).
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), eq. (2), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), eq. (2), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -57,11 +57,11 @@ export interface BinomialWindow {
  * @param tol - relative cut-off (default 1e-17).
  * @returns the window bounds {lo, hi}.
  *
- * **Complexity** O(hi − lo + 1) = O(√(N q(1−q)) · √ln(1/tol)).
+ * @complexity O(hi − lo + 1) = O(√(N q(1−q)) · √ln(1/tol)).
  *
- * **Model** canonical average ⟨X⟩_q = Σ_k B(N, k, q) X_k.
+ * @model canonical average ⟨X⟩_q = Σ_k B(N, k, q) X_k.
  *
- * **References** Newman & Ziff 2001, eq. (2), doi:10.1103/PhysRevE.64.016706; A. Sabri, pypercolate (2015),
+ * @references Newman & Ziff 2001, eq. (2), doi:10.1103/PhysRevE.64.016706; A. Sabri, pypercolate (2015),
  * percolate.percolate.canonical_averages (binomial pmf in log space, windowed).
  *
  * @example
@@ -112,11 +112,11 @@ export function binomialWindow(N: number, q: number, scratch: Float64Array, tol 
  * @param tol - relative cut-off (default 1e-17).
  * @returns the window bounds {lo, hi}.
  *
- * **Complexity** O(hi − lo + 1).
+ * @complexity O(hi − lo + 1).
  *
- * **Model** see {@link binomialWindow}.
+ * @model see {@link binomialWindow}.
  *
- * **References** see {@link binomialWindow}.
+ * @references see {@link binomialWindow}.
  *
  * @example
  * ```ts

@@ -39,11 +39,11 @@ function cachedWindow(N: number, q: number): { lo: number; w: Float64Array } {
  * @returns one average per q.
  * @throws FragilityInputError naming `q` when a q is outside [0, 1].
  *
- * **Complexity** O(Σ_q window(q)) = O(|qs| · √N) (see {@link binomialWindow}); one scratch array of N + 1.
+ * @complexity O(Σ_q window(q)) = O(|qs| · √N) (see {@link binomialWindow}); one scratch array of N + 1.
  *
- * **Model** Newman & Ziff 2001, eq. (2): Q(q) = Σ_{k=0}^{N} C(N,k) q^k (1−q)^(N−k) Q_k.
+ * @model Newman & Ziff 2001, eq. (2): Q(q) = Σ_{k=0}^{N} C(N,k) q^k (1−q)^(N−k) Q_k.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -83,12 +83,12 @@ export interface CanonicalObservables {
  * @returns {@link CanonicalObservables}.
  * @throws FragilityInputError naming `q` when a q is outside [0, 1].
  *
- * **Complexity** O(|qs| · √N); the binomial window of each (N, q) is computed once per thread and cached (up to
+ * @complexity O(|qs| · √N); the binomial window of each (N, q) is computed once per thread and cached (up to
  * 64 MB of weights), then applied to all three series of every replicate of that size.
  *
- * **Model** S(q) = Σ_k B(N,k,q) L_k / n; χ(q) = Σ_k B(N,k,q) (Σ s² − L²)_k / n.
+ * @model S(q) = Σ_k B(N,k,q) L_k / n; χ(q) = Σ_k B(N,k,q) (Σ s² − L²)_k / n.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706; D. Stauffer, A. Aharony (1994).
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706; D. Stauffer, A. Aharony (1994).
  *
  * @example
  * ```ts

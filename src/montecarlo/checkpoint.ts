@@ -93,11 +93,11 @@ export function canonicalJson(v: unknown): string {
  * @param id - the experiment.
  * @returns 64 hex digits.
  *
- * **Complexity** O(size of the identity).
+ * @complexity O(size of the identity).
  *
- * **Model** SHA-256 over canonical JSON.
+ * @model SHA-256 over canonical JSON.
  *
- * **References** FIPS 180-4 (SHA-256).
+ * @references FIPS 180-4 (SHA-256).
  *
  * @example
  * ```ts
@@ -116,11 +116,11 @@ export function experimentFingerprint(id: ExperimentIdentity): string {
  * @returns `{ bytes, sha256 }`.
  * @throws the filesystem error (ENOENT: an input error, exit 2).
  *
- * **Complexity** O(file size).
+ * @complexity O(file size).
  *
- * **Model** SHA-256.
+ * @model SHA-256.
  *
- * **References** FIPS 180-4.
+ * @references FIPS 180-4.
  *
  * @example
  * ```ts
@@ -151,11 +151,11 @@ export function fileSha256(path: string): { bytes: number; sha256: string } {
  * @param g - the graph.
  * @returns `{ kind: 'graph', n, m, sha256 }`.
  *
- * **Complexity** O(n + m).
+ * @complexity O(n + m).
  *
- * **Model** SHA-256 over the little-endian Int32 edge arrays (then roles).
+ * @model SHA-256 over the little-endian Int32 edge arrays (then roles).
  *
- * **References** FIPS 180-4.
+ * @references FIPS 180-4.
  *
  * @example
  * ```ts
@@ -178,11 +178,11 @@ export function graphContentIdentity(g: CompactGraph): GraphIdentity {
  * @param a - the array.
  * @returns 64 hex digits.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** SHA-256.
+ * @model SHA-256.
  *
- * **References** FIPS 180-4.
+ * @references FIPS 180-4.
  *
  * @example
  * ```ts
@@ -201,11 +201,11 @@ export function int32Sha256(a: Int32Array): string {
  * @param body - the line without its `,"check":…}` tail.
  * @returns 16 hex digits.
  *
- * **Complexity** O(length of the line).
+ * @complexity O(length of the line).
  *
- * **Model** truncated SHA-256.
+ * @model truncated SHA-256.
  *
- * **References** FIPS 180-4.
+ * @references FIPS 180-4.
  *
  * @example
  * ```ts
@@ -227,12 +227,12 @@ export function lineCheck(fingerprint: string, body: string): string {
  * @param fingerprint - the experiment's {@link experimentFingerprint}.
  * @returns one line of JSON (no newline).
  *
- * **Complexity** O(|qs| + steps).
+ * @complexity O(|qs| + steps).
  *
- * **Model** `{"type":"replicate","r":…,"n":…,"steps":…,"giant":[…],"second":[…],"susceptibility":[…],"gapQ":…,
+ * @model `{"type":"replicate","r":…,"n":…,"steps":…,"giant":[…],"second":[…],"susceptibility":[…],"gapQ":…,
  * "check":"<16 hex>"}`, check = SHA-256(fingerprint + "\n" + text before `,"check"`)[0..16).
  *
- * **References** NDJSON, http://ndjson.org; FIPS 180-4.
+ * @references NDJSON, http://ndjson.org; FIPS 180-4.
  *
  * @example
  * ```ts
@@ -381,11 +381,11 @@ export const MAX_CHECKPOINT_LINE = 256 * 1024 * 1024;
  * @param tooLong - builds the error for a longer line.
  * @returns a generator of `{ line, complete }`.
  *
- * **Complexity** O(file size); memory O(1 MiB + maxLine).
+ * @complexity O(file size); memory O(1 MiB + maxLine).
  *
- * **Model** NDJSON.
+ * @model NDJSON.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -429,11 +429,11 @@ export function* readLines(path: string, maxLine: number, tooLong: (line: number
  * @param bad - builds the error for a line that fails (message: `line k …`).
  * @returns `(line, where) => { result, check }`, throwing `bad(…)`.
  *
- * **Complexity** O(length of the line) per call.
+ * @complexity O(length of the line) per call.
  *
- * **Model** the replicate lines of `fragility-sweep-checkpoint/2`.
+ * @model the replicate lines of `fragility-sweep-checkpoint/2`.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -511,11 +511,11 @@ export interface OpenCheckpoint {
  * @throws FragilityInputError naming `--checkpoint` when the header is not a v2 header, the experiment differs
  *   (naming the first differing field and both values), or a line is corrupt (naming the line and the problem).
  *
- * **Complexity** O(size of the file).
+ * @complexity O(size of the file).
  *
- * **Model** append-only log bound to {@link experimentFingerprint}.
+ * @model append-only log bound to {@link experimentFingerprint}.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -601,11 +601,11 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
  * @param ck - the checkpoint opened by {@link openCheckpoint}.
  * @param res - the replicate result.
  *
- * **Complexity** O(size of the line).
+ * @complexity O(size of the line).
  *
- * **Model** append-only log.
+ * @model append-only log.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts

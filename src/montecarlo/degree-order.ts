@@ -19,11 +19,11 @@ import { randomOrder } from './random-order.ts';
  * @param rng - the seeded stream used for tie-breaking.
  * @returns a permutation of 0..n-1, first removed (highest degree) first.
  *
- * **Complexity** O(n + maxDegree) time and memory.
+ * @complexity O(n + maxDegree) time and memory.
  *
- * **Model** order by k_i descending (static attack), uniform among equal degrees.
+ * @model order by k_i descending (static attack), uniform among equal degrees.
  *
- * **References** R. Albert, H. Jeong, A.-L. Barabási, Nature 406, 378 (2000), doi:10.1038/35019019;
+ * @references R. Albert, H. Jeong, A.-L. Barabási, Nature 406, 378 (2000), doi:10.1038/35019019;
  * R. Cohen, K. Erez, D. ben-Avraham, S. Havlin, PRL 86, 3682 (2001), doi:10.1103/PhysRevLett.86.3682.
  *
  * @example

@@ -48,12 +48,12 @@ export { reduceEnsemble } from './ensemble/reduce.ts';
  * @throws FragilityInputError naming `runs` (< 1), `q`/`at`/`grid` (outside [0, 1]), `order` (unknown name or not a
  *   permutation), `mode`, `workers`, `checkpoint` (header mismatch).
  *
- * **Complexity** R × (order + O(n + m·α(n)) sweep + O(G·√N) convolution), divided among W workers; memory O(n + m)
+ * @complexity R × (order + O(n + m·α(n)) sweep + O(G·√N) convolution), divided among W workers; memory O(n + m)
  * per worker plus O(R·G) for the replicate curves.
  *
- * **Model** S(q) = E_r[Σ_k B(N, k, q) L_{r,k}/n]; threshold = argmax_q E_r[χ_r(q)].
+ * @model S(q) = E_r[Σ_k B(N, k, q) L_{r,k}/n]; threshold = argmax_q E_r[χ_r(q)].
  *
- * **References** Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
+ * @references Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
  * doi:10.1103/PhysRevE.64.016706.
  *
  * @example
@@ -77,11 +77,11 @@ export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult
  *   selection) and the reduction parameters.
  * @throws FragilityInputError as {@link runEnsemble}, and naming `shard.count` / `shard.index` out of range.
  *
- * **Complexity** as {@link runEnsemble}, for the selected replicates.
+ * @complexity as {@link runEnsemble}, for the selected replicates.
  *
- * **Model** replicate r draws from `stream(seed, r)` only, so any subset is computed anywhere with the same bits.
+ * @model replicate r draws from `stream(seed, r)` only, so any subset is computed anywhere with the same bits.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

@@ -106,11 +106,11 @@ export interface FiniteSizeStudyResult {
  * @returns {@link FiniteSizePlan}.
  * @throws FragilityInputError naming `lattice`, `sizes`, `runs` or `omega` before any simulation.
  *
- * **Complexity** O(|sizes|).
+ * @complexity O(|sizes|).
  *
- * **Model** see {@link finiteSizeStudy}.
+ * @model see {@link finiteSizeStudy}.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -170,12 +170,12 @@ export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
  *   correction exponent ran to the edge of its range, and 1/ν, β/ν with intervals.
  * @throws FragilityInputError naming `lattice`, `sizes`, `runs`, `omega` or `workers` before any simulation.
  *
- * **Complexity** Σ_L runs_L·O(L^d·α) per size (two sweeps per replicate: plain and wrapping), spread over `workers`.
+ * @complexity Σ_L runs_L·O(L^d·α) per size (two sweeps per replicate: plain and wrapping), spread over `workers`.
  *
- * **Model** q_c(L) where R_L(q) = R_c (universal) or 1/2; q_c(L) = q_c + a·L^(−ω) (weighted by the per-size se);
+ * @model q_c(L) where R_L(q) = R_c (universal) or 1/2; q_c(L) = q_c + a·L^(−ω) (weighted by the per-size se);
  * width of the wrapping-point distribution ∝ L^(−1/ν); mass of the incipient wrapping cluster ∝ L^(d−β/ν).
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Newman & Ziff, PRL 85,
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Newman & Ziff, PRL 85,
  * 4104 (2000), doi:10.1103/PhysRevLett.85.4104; Stauffer & Aharony (1994) §4; exact 2D exponents ν = 4/3,
  * β = 5/36 (den Nijs 1979; Nienhuis 1982); see docs/reference/literature-values.md.
  *
@@ -208,11 +208,11 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
  * @returns {@link FiniteSizeStudyResult}.
  * @throws FragilityInputError naming `omega` when the measured 1/ν is not positive and ω is not given.
  *
- * **Complexity** O(Σ runs) plus the fits.
+ * @complexity O(Σ runs) plus the fits.
  *
- * **Model** see {@link finiteSizeStudy}.
+ * @model see {@link finiteSizeStudy}.
  *
- * **References** see {@link finiteSizeStudy}.
+ * @references see {@link finiteSizeStudy}.
  *
  * @example
  * ```ts

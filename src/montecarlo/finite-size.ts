@@ -133,21 +133,21 @@ function linearFit(x: Float64Array, y: Float64Array, w?: Float64Array): { c: num
 /**
  * Least-squares fit of q_c(n) = q_c + a·n^(−1/ν̄) to effective thresholds at several sizes.
  *
- * @param points - (n, q_c(n)) pairs at ≥ 2 distinct sizes (≥ 3 when ν̄ is fitted).
+ * @param allPoints - (n, q_c(n)) pairs at ≥ 2 distinct sizes (≥ 3 when ν̄ is fitted).
  * @param opts - {@link FiniteSizeOptions}.
  * @returns {@link FiniteSizeFit}.
  * @throws FragilityInputError naming `points` (too few sizes) or `nuBar` (not > 0).
  *
- * **Complexity** O(k) for fixed ν̄; O(60·k) golden-section steps otherwise (bounded, never hangs).
+ * @complexity O(k) for fixed ν̄; O(60·k) golden-section steps otherwise (bounded, never hangs).
  *
  * Uncertainty: q_cSe and ci from the parameter covariance (weighted by 1/se² when every point has an se,
  * otherwise scaled by the residual variance); with ν̄ fitted the covariance includes it (nuBarSe). A fitted 1/ν̄
  * at an edge of `thetaRange` sets `warning` (e.g. ν̄ = 20 means the exponent ran to the range's end).
  *
- * **Model** finite-size scaling of the pseudo-critical point: q_c(L) − q_c ∝ L^(−1/ν); with n = L^d, ν̄ = dν
+ * @model finite-size scaling of the pseudo-critical point: q_c(L) − q_c ∝ L^(−1/ν); with n = L^d, ν̄ = dν
  * (2D percolation ν = 4/3 ⇒ ν̄ = 8/3); mean-field random graphs ν̄ = 3.
  *
- * **References** D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994), §4; Newman & Ziff, PRL 85,
+ * @references D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994), §4; Newman & Ziff, PRL 85,
  * 4104 (2000), doi:10.1103/PhysRevLett.85.4104.
  *
  * @example
@@ -275,12 +275,12 @@ export interface ScalingExponentFit {
  * @returns x with its standard error and interval.
  * @throws FragilityInputError naming `points` (too few sizes, non-positive values) or `level`.
  *
- * **Complexity** O(k).
+ * @complexity O(k).
  *
- * **Model** ln y = ln A + x ln L; with se given, weights 1/(se/y)² and a normal interval; otherwise the residual
+ * @model ln y = ln A + x ln L; with se given, weights 1/(se/y)² and a normal interval; otherwise the residual
  * variance with k − 2 degrees of freedom and a Student-t interval.
  *
- * **References** D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994), §4; Newman & Ziff, PRE 64,
+ * @references D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994), §4; Newman & Ziff, PRE 64,
  * 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example

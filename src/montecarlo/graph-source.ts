@@ -23,11 +23,11 @@ const RANDOM_KINDS = new Set(['er', 'rr', 'cm', 'ba', 'ws', 'two-tier', 'ultrape
  * @param spec - the spec string.
  * @returns true for a random model.
  *
- * **Complexity** O(length of the spec).
+ * @complexity O(length of the spec).
  *
- * **Model** annealed (graph redrawn) vs quenched (one graph) ensembles.
+ * @model annealed (graph redrawn) vs quenched (one graph) ensembles.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -47,11 +47,11 @@ export function isRandomGraphSpec(spec: string): boolean {
  * @param seed - the graph seed.
  * @returns the graph.
  *
- * **Complexity** that of the generator.
+ * @complexity that of the generator.
  *
- * **Model** see src/generators.
+ * @model see src/generators.
  *
- * **References** docs/CLI.md (graph specs).
+ * @references docs/CLI.md (graph specs).
  *
  * @example
  * ```ts
@@ -77,11 +77,11 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
  * @param copies - graphs alive at once (one per compute thread; default 1).
  * @throws FragilityInputError naming `--graph` for a malformed spec or one above the memory budget.
  *
- * **Complexity** O(length of the spec).
+ * @complexity O(length of the spec).
  *
- * **Model** syntax only.
+ * @model syntax only.
  *
- * **References** docs/CLI.md (graph specs).
+ * @references docs/CLI.md (graph specs).
  *
  * @example
  * ```ts
@@ -104,11 +104,11 @@ export async function checkGraphSpecLazy(spec: string, copies = 1): Promise<void
  * @param g - the graph.
  * @returns e.g. `"graph:n=34,m=78,fnv=1a2b3c4d"`.
  *
- * **Complexity** O(m).
+ * @complexity O(m).
  *
- * **Model** FNV-1a 32-bit.
+ * @model FNV-1a 32-bit.
  *
- * **References** G. Fowler, L. C. Noll, K.-P. Vo (FNV hash).
+ * @references G. Fowler, L. C. Noll, K.-P. Vo (FNV hash).
  *
  * @example
  * ```ts
@@ -146,11 +146,11 @@ export type LightGraphSpec =
  * @returns the light form, or undefined for other models.
  * @throws FragilityInputError naming `--graph` for a malformed spec.
  *
- * **Complexity** O(length of the spec) plus the one-time load of src/generators/spec.ts.
+ * @complexity O(length of the spec) plus the one-time load of src/generators/spec.ts.
  *
- * **Model** the fields of `parseGraphSpec` for these models.
+ * @model the fields of `parseGraphSpec` for these models.
  *
- * **References** docs/CLI.md (graph specs).
+ * @references docs/CLI.md (graph specs).
  *
  * @example
  * ```ts
@@ -183,11 +183,11 @@ export async function lightGraphSpecLazy(spec: string): Promise<LightGraphSpec |
  * @param seed - the graph seed.
  * @returns the graph.
  *
- * **Complexity** that of the generator.
+ * @complexity that of the generator.
  *
- * **Model** G(n, p) / G(n, m), random k-regular, Barabási–Albert, Watts–Strogatz.
+ * @model G(n, p) / G(n, m), random k-regular, Barabási–Albert, Watts–Strogatz.
  *
- * **References** see src/generators.
+ * @references see src/generators.
  *
  * @example
  * ```ts

@@ -18,7 +18,7 @@ export { type SweepResult, meanClusterSizeExcludingLargest } from './sweep-resul
 export { sweepSite, type SweepSiteOptions } from './sweep-site.ts';
 export { sweepBond, type SweepBondOptions } from './sweep-bond.ts';
 export { sweepTwoTier, type TwoTierSweepResult } from './sweep-two-tier.ts';
-export { binomialLogPmf, binomialWindow, type BinomialWindow } from './binomial-window.ts';
+export { binomialLogPmf, binomialWindow, binomialWindowBounds, type BinomialWindow } from './binomial-window.ts';
 export { canonicalAverage, canonicalObservables, type CanonicalObservables } from './canonical.ts';
 export {
   betaInterval,
@@ -53,7 +53,9 @@ export {
   wrappingThreshold,
   wrappingCrossing,
   universalWrappingProbability,
+  torusWrappingProbabilities,
   SQUARE_TORUS_WRAPPING,
+  type TorusWrappingProbabilities,
   type WrappingKind,
   type WrappingSamples,
   type WrappingThreshold,
@@ -112,6 +114,8 @@ export {
   type SweepCurveSummary,
   defaultOccupationGrid,
   type EnsembleOptions,
+  type EnsembleRemote,
+  type RemoteEnsembleJob,
   type EnsembleResult,
   type SweepPointEstimate,
   checkEnsembleMemory,
@@ -139,9 +143,11 @@ export {
   runStudyShard,
   studyShardLines,
   writeStudyShard,
+  type RunsShard,
   type StudyEnsemble,
   type StudyHeader,
   type StudyPlan,
+  type StudyRuns,
   type StudyShard,
 } from './study-shard.ts';
 export {

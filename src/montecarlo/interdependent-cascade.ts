@@ -90,16 +90,16 @@ function keepLargest(g: CompactGraph, alive: Uint8Array, s: Scratch): [number, n
  *   membership.
  * @throws FragilityInputError naming `gB` (size differs), `dependency` (not a permutation of length n) or `kept`.
  *
- * **Complexity**: O((n + m_A + m_B)·stages) time, O(n) memory; stages is small away from p_c and grows like
+ * @complexity O((n + m_A + m_B)·stages) time, O(n) memory; stages is small away from p_c and grows like
  * n^(1/3) near it (the plateau of Buldyrev et al.'s Fig. 3, Zhou et al. 2014).
  *
- * **Model**: Buldyrev et al. 2010: a node functions only if it belongs to the giant component of its own network and
+ * @model Buldyrev et al. 2010: a node functions only if it belongs to the giant component of its own network and
  * its partner functions. Stage 1 keeps the largest component of A's live nodes; B loses the partners of the A nodes
  * lost so far and keeps its largest component; A loses the partners of the lost B nodes and keeps its largest
  * component; … until a stage removes nothing. The final set is connected in A and in B (a mutually connected
  * cluster); S is its size over the ORIGINAL n.
  *
- * **References**: S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Catastrophic cascade of failures in
+ * @references S. V. Buldyrev, R. Parshani, G. Paul, H. E. Stanley & S. Havlin, Catastrophic cascade of failures in
  * interdependent networks, Nature 464, 1025 (2010), doi:10.1038/nature08932; D. Zhou et al., Simultaneous first- and
  * second-order percolation transitions in interdependent networks, PRE 90, 012803 (2014),
  * doi:10.1103/PhysRevE.90.012803.
@@ -174,12 +174,12 @@ export interface InterdependentSweepResult {
  * @returns per p the mutual giant fraction S, the giant of A alone after the attack, and the stages.
  * @throws FragilityInputError naming `ps`, `gB` or `dependency`.
  *
- * **Complexity**: O(n) for the permutations plus, per p, {@link mutualGiantCascade}'s O((n + m)·stages).
+ * @complexity O(n) for the permutations plus, per p, {@link mutualGiantCascade}'s O((n + m)·stages).
  *
- * **Model**: see {@link mutualGiantCascade}; the attack removes exactly n − round(p·n) nodes of A chosen uniformly
+ * @model see {@link mutualGiantCascade}; the attack removes exactly n − round(p·n) nodes of A chosen uniformly
  * (a microcanonical version of "each node kept with probability p"; the two agree to O(n^(−1/2)) away from p_c).
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
  *
  * @example
  * ```ts
@@ -246,13 +246,13 @@ export interface InterdependentCollapsePoint {
  * @returns p_c = k/n, the smallest k (in the bisection's sense) at which at least max(2, ⌈√n⌉) nodes survive.
  * @throws FragilityInputError naming `gB` or `dependency`.
  *
- * **Complexity**: ⌈log2 n⌉ + 1 cascades, each O((n + m)·stages); near p_c the stages grow (~40 at n = 1e5).
+ * @complexity ⌈log2 n⌉ + 1 cascades, each O((n + m)·stages); near p_c the stages grow (~40 at n = 1e5).
  *
- * **Model**: above p_c the mutual giant is a finite fraction of n (>= S(p_c)·n, the first-order jump), below it only
+ * @model above p_c the mutual giant is a finite fraction of n (>= S(p_c)·n, the first-order jump), below it only
  * O(1)-node mutually connected clusters remain, so any size between separates the phases; √n does for n >= 100. The
  * bisection assumes one crossing (S need not be monotone in k on one pair; it returns a crossing point).
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932 (p_c from simulations, Fig. 3).
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932 (p_c from simulations, Fig. 3).
  *
  * @example
  * ```ts
@@ -359,13 +359,13 @@ function describeGraph(g: InterdependentGraphInput): string {
  *   per-replicate values.
  * @throws FragilityInputError naming `runs`, `seed`, `level`, `ps`, `graphA`/`graphB` (bad spec, sizes differ).
  *
- * **Complexity**: R × (graph generation + {@link interdependentCascadeSweep} [+ {@link interdependentCollapsePoint}]).
+ * @complexity R × (graph generation + {@link interdependentCascadeSweep} [+ {@link interdependentCollapsePoint}]).
  *
- * **Model**: replicate r draws stream(seed, r); fork 1 seeds graph A, fork 2 graph B (random specs only; fixed specs
+ * @model replicate r draws stream(seed, r); fork 1 seeds graph A, fork 2 graph B (random specs only; fixed specs
  * and CompactGraphs are the same in every replicate), fork 3 the dependency permutation, fork 4 the attack. Same
  * seed ⇒ same output.
  *
- * **References**: Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
+ * @references Buldyrev et al., Nature 464, 1025 (2010), doi:10.1038/nature08932.
  *
  * @example
  * ```ts

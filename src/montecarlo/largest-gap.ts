@@ -15,11 +15,11 @@ import type { SweepResult } from './sweep-result.ts';
  * @param sweep - a sweep result.
  * @returns q* in [0, 1] (0 when steps = 0).
  *
- * **Complexity** O(N).
+ * @complexity O(N).
  *
- * **Model** Δ_k = L_k − L_{k−1}; q* = argmax_k Δ_k / N.
+ * @model Δ_k = L_k − L_{k−1}; q* = argmax_k Δ_k / N.
  *
- * **References** J. Fan, J. Meng, Y. Liu, A. A. Saberi, J. Kurths, J. Nagler, "Universal gap scaling in
+ * @references J. Fan, J. Meng, Y. Liu, A. A. Saberi, J. Kurths, J. Nagler, "Universal gap scaling in
  * percolation", Nature Physics 16, 455 (2020), doi:10.1038/s41567-019-0783-2.
  *
  * @example

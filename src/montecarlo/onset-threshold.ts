@@ -105,10 +105,10 @@ function peakOf(grid: Float64Array, y: Float64Array): { i: number; q: number } {
  * @throws FragilityInputError for an empty graph, runs < 1, a grid that is not sorted in [0, 1] or has < 5 points,
  *   bootstrap < 0, level outside (0, 1), prominence < 1
  *
- * **Complexity**: R Newman–Ziff sweeps of the largest component, O(R·(n + m·α(n))), plus O(R·G·√N) for the canonical
+ * @complexity R Newman–Ziff sweeps of the largest component, O(R·(n + m·α(n))), plus O(R·G·√N) for the canonical
  * averages and O(B·R·G) for the bootstrap; memory O(R·G).
  *
- * **Model**: why the component. On a disconnected graph the small components are whole clusters at q = 1, so the
+ * @model why the component. On a disconnected graph the small components are whole clusters at q = 1, so the
  * mean non-largest cluster size (and the susceptibility Σ s² − L²) of the whole graph rises to q = 1 and its peak
  * sits at the grid's end; restricted to the largest component, every cluster merges into one at q = 1 and the curve
  * falls to 0 there, so an interior peak marks where the largest cluster takes over (Stauffer & Aharony's χ = Σ' s²
@@ -120,7 +120,7 @@ function peakOf(grid: Float64Array, y: Float64Array): { i: number; q: number } {
  * transition). The interval is the bootstrap percentile interval of the peak over resampled replicates, from
  * `stream(seed, ONSET_BOOTSTRAP_STREAM_INDEX)`.
  *
- * **References**: M. E. J. Newman & R. M. Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706;
+ * @references M. E. J. Newman & R. M. Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706;
  * D. Stauffer & A. Aharony, Introduction to Percolation Theory (1994), mean cluster size; F. Radicchi, PRE 91,
  * 010801 (2015), doi:10.1103/PhysRevE.91.010801 (percolation thresholds of real networks from the susceptibility
  * peak).

@@ -43,11 +43,11 @@ export interface PeakThresholdEstimate {
  * @param y - values, same length.
  * @returns the abscissa of the peak (NaN for an empty grid).
  *
- * **Complexity** O(G).
+ * @complexity O(G).
  *
- * **Model** three-point parabolic interpolation.
+ * @model three-point parabolic interpolation.
  *
- * **References** W. H. Press et al., Numerical Recipes (2007), §10.3.
+ * @references W. H. Press et al., Numerical Recipes (2007), §10.3.
  *
  * @example
  * ```ts
@@ -85,12 +85,12 @@ export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): num
  *   (zero everywhere, or maximal at q = 1 on a grid that ends at 1).
  * @throws FragilityInputError naming `curves` when there are none or their lengths differ from the grid.
  *
- * **Complexity** O(B·R·G) for B resamples, R replicates, G grid points.
+ * @complexity O(B·R·G) for B resamples, R replicates, G grid points.
  *
- * **Model** q_c(n) = argmax_q ⟨χ⟩_q (or ⟨s₂⟩_q); the finite-n peak approaches q_c as n^(−1/ν̄), see
+ * @model q_c(n) = argmax_q ⟨χ⟩_q (or ⟨s₂⟩_q); the finite-n peak approaches q_c as n^(−1/ν̄), see
  * {@link finiteSizeExtrapolation}.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706 (§ IV); B. Efron, R. Tibshirani, An
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706 (§ IV); B. Efron, R. Tibshirani, An
  * Introduction to the Bootstrap (1993).
  *
  * @example

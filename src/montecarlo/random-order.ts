@@ -18,11 +18,11 @@ import { randomPermutation } from '../random/shuffle.ts';
  * @param rng - the seeded stream (replicate r of a run uses `stream(seed, r)`).
  * @returns a permutation of 0..n-1, first removed first.
  *
- * **Complexity** O(n), n − 1 draws.
+ * @complexity O(n), n − 1 draws.
  *
- * **Model** every one of the n! orders has probability 1/n! (Fisher–Yates).
+ * @model every one of the n! orders has probability 1/n! (Fisher–Yates).
  *
- * **References** R. A. Fisher, F. Yates (1938); D. Knuth, TAOCP vol. 2, Algorithm P; Newman & Ziff, PRL 85, 4104
+ * @references R. A. Fisher, F. Yates (1938); D. Knuth, TAOCP vol. 2, Algorithm P; Newman & Ziff, PRL 85, 4104
  * (2000), doi:10.1103/PhysRevLett.85.4104.
  *
  * @example
@@ -43,11 +43,11 @@ export function randomOrder(n: number, rng: Rng): Int32Array {
  * @param rng - the seeded stream.
  * @returns a permutation of the edge ids 0..m-1, first removed first.
  *
- * **Complexity** O(m).
+ * @complexity O(m).
  *
- * **Model** uniform over the m! edge orders.
+ * @model uniform over the m! edge orders.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

@@ -42,11 +42,11 @@ let fixedGraph: CompactGraph | undefined;
  * @param task - {@link ReplicateTask}.
  * @returns the replicate's compact result.
  *
- * **Complexity** that of {@link runReplicateOnGraph} (+ graph generation for random specs).
+ * @complexity that of {@link runReplicateOnGraph} (+ graph generation for random specs).
  *
- * **Model** replicate r uses stream(seed, r) whatever thread runs it.
+ * @model replicate r uses stream(seed, r) whatever thread runs it.
  *
- * **References** Piscina worker pool, https://github.com/piscinajs/piscina.
+ * @references Piscina worker pool, https://github.com/piscinajs/piscina.
  *
  * @example
  * ```ts

@@ -79,11 +79,11 @@ export interface ReplicateResult {
  * @param rng - the replicate's stream, positioned at its start (advanced by two draws).
  * @returns a safe integer in [0, 2^53).
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** seed_r = ⌊2^53·u⌋ with u = the first `next()` of stream(seed, r) (two 32-bit draws).
+ * @model seed_r = ⌊2^53·u⌋ with u = the first `next()` of stream(seed, r) (two 32-bit draws).
  *
- * **References** Blackman & Vigna, arXiv:1805.01407.
+ * @references Blackman & Vigna, arXiv:1805.01407.
  *
  * @example
  * ```ts
@@ -106,12 +106,12 @@ export function drawReplicateGraphSeed(rng: Rng): number {
  * @returns the order, first removed first.
  * @throws FragilityInputError naming `order` for an unknown name or a node order in bond mode.
  *
- * **Complexity** that of the strategy (see each order's documentation).
+ * @complexity that of the strategy (see each order's documentation).
  *
- * **Model** see {@link randomOrder}, {@link degreeOrder}, {@link adaptiveDegreeOrder}, {@link betweennessOrder},
+ * @model see {@link randomOrder}, {@link degreeOrder}, {@link adaptiveDegreeOrder}, {@link betweennessOrder},
  * {@link supernodesFirstOrder}.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -154,11 +154,11 @@ export function removalOrder(g: CompactGraph, mode: SweepMode, name: string, rng
  * @param customOrder - the user's removal order for `'custom'`.
  * @returns {@link ReplicateResult}.
  *
- * **Complexity** the order's cost + O(n + m·α(n)) for the sweep + O(|qs|·√N) for the canonical averages.
+ * @complexity the order's cost + O(n + m·α(n)) for the sweep + O(|qs|·√N) for the canonical averages.
  *
- * **Model** Newman–Ziff sweep then binomial convolution, per replicate.
+ * @model Newman–Ziff sweep then binomial convolution, per replicate.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -211,11 +211,11 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
  * @param r - the replicate index.
  * @returns `{ rng, graphSeed }`: rng positioned after the graph-seed draw, ready for the removal order.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** stream(seed, r) = xoshiro128** seeded from (seed, r) by SplitMix64.
+ * @model stream(seed, r) = xoshiro128** seeded from (seed, r) by SplitMix64.
  *
- * **References** Blackman & Vigna, arXiv:1805.01407.
+ * @references Blackman & Vigna, arXiv:1805.01407.
  *
  * @example
  * ```ts

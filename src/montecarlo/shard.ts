@@ -77,11 +77,11 @@ export interface EnsembleShard {
  * @param shard - `{ index, count }`.
  * @returns the indices, increasing.
  *
- * **Complexity** O(R / count).
+ * @complexity O(R / count).
  *
- * **Model** round robin by replicate index.
+ * @model round robin by replicate index.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -102,11 +102,11 @@ export function shardReplicates(runs: number, shard: ReplicateSelection): number
  * @returns `{ index: i, count: N }`.
  * @throws FragilityInputError naming the field and the allowed form.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -150,11 +150,11 @@ function headerLine(h: Omit<ShardHeader, 'check'>): { line: string; check: strin
  * @returns {@link EnsembleShard}.
  * @throws FragilityInputError as runEnsemble, and naming `shard.index` / `shard.count` out of range.
  *
- * **Complexity** that of runEnsemble for ⌈(R − i)/N⌉ replicates.
+ * @complexity that of runEnsemble for ⌈(R − i)/N⌉ replicates.
  *
- * **Model** replicate r depends on (seed, r) only; see the module notes.
+ * @model replicate r depends on (seed, r) only; see the module notes.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -186,11 +186,11 @@ export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSe
  * @param s - the shard.
  * @returns a generator of lines.
  *
- * **Complexity** O(size of the shard), one line at a time.
+ * @complexity O(size of the shard), one line at a time.
  *
- * **Model** NDJSON in `fragility-sweep-checkpoint/2`.
+ * @model NDJSON in `fragility-sweep-checkpoint/2`.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -212,11 +212,11 @@ export function* shardLines(s: EnsembleShard): Generator<string> {
  * @param field - the option named in errors (default `--shard-out`).
  * @throws FragilityInputError (exit 2) when the file cannot be written.
  *
- * **Complexity** O(size of the shard).
+ * @complexity O(size of the shard).
  *
- * **Model** write-temp-then-rename.
+ * @model write-temp-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -274,11 +274,11 @@ export interface MergedShards {
  * @param max - ranges shown (default 20).
  * @returns the text.
  *
- * **Complexity** O(|xs|).
+ * @complexity O(|xs|).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -306,11 +306,11 @@ export function integerRanges(xs: number[], max = 20): string {
  * @returns the header.
  * @throws what `bad` builds.
  *
- * **Complexity** O(length of the line).
+ * @complexity O(length of the line).
  *
- * **Model** the header of a shard (module notes).
+ * @model the header of a shard (module notes).
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -506,11 +506,11 @@ export class ReplicateMerge {
  *   field with both values), a different `runs`, a corrupt line (naming the file and line), missing replicates or
  *   duplicates with different numbers (naming the indices as ranges).
  *
- * **Complexity** O(total size of the files); memory O(R·|qs|) for the replicates kept for the reduction.
+ * @complexity O(total size of the files); memory O(R·|qs|) for the replicates kept for the reduction.
  *
- * **Model** union of disjoint replicate sets keyed by index.
+ * @model union of disjoint replicate sets keyed by index.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -548,11 +548,11 @@ export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards 
  * @returns `{ result, header }`.
  * @throws FragilityInputError as {@link mergeShardFiles}.
  *
- * **Complexity** O(total size) plus the reduction (see reduceEnsemble).
+ * @complexity O(total size) plus the reduction (see reduceEnsemble).
  *
- * **Model** as runEnsemble.
+ * @model as runEnsemble.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

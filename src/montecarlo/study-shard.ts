@@ -137,11 +137,11 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
  * @returns {@link StudyShard}.
  * @throws FragilityInputError as runEnsemble.
  *
- * **Complexity** Σ_b that of ⌈(R_b − i)/N⌉ replicates of ensemble b.
+ * @complexity Σ_b that of ⌈(R_b − i)/N⌉ replicates of ensemble b.
  *
- * **Model** replicate r of ensemble b depends on (seed_b, r) only.
+ * @model replicate r of ensemble b depends on (seed_b, r) only.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -186,11 +186,11 @@ export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, 
  * @param s - the shard.
  * @returns a generator of lines.
  *
- * **Complexity** O(size of the shard).
+ * @complexity O(size of the shard).
  *
- * **Model** NDJSON (module notes).
+ * @model NDJSON (module notes).
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts
@@ -217,11 +217,11 @@ export function* studyShardLines(s: StudyShard): Generator<string> {
  * @param field - the option named in errors (default `--shard-out`).
  * @throws FragilityInputError (exit 2) when the file cannot be written.
  *
- * **Complexity** O(size of the shard).
+ * @complexity O(size of the shard).
  *
- * **Model** write-temp-then-rename.
+ * @model write-temp-then-rename.
  *
- * **References** POSIX rename(2).
+ * @references POSIX rename(2).
  *
  * @example
  * ```ts
@@ -247,11 +247,11 @@ export function writeStudyShard(s: StudyShard, path: string, field = '--shard-ou
  * @param path - the file.
  * @returns true when line 1 is JSON with `"type":"study"`.
  *
- * **Complexity** O(length of line 1).
+ * @complexity O(length of line 1).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -318,11 +318,11 @@ function studyDifference(a: StudyHeader, b: StudyHeader): string {
  * @returns the first file's study header and the reduced ensembles, in the study's order.
  * @throws FragilityInputError (exit 2) as described.
  *
- * **Complexity** O(total size) plus each ensemble's reduction.
+ * @complexity O(total size) plus each ensemble's reduction.
  *
- * **Model** as mergeShardFiles, per ensemble.
+ * @model as mergeShardFiles, per ensemble.
  *
- * **References** NDJSON, http://ndjson.org.
+ * @references NDJSON, http://ndjson.org.
  *
  * @example
  * ```ts

@@ -20,11 +20,11 @@ import { randomOrder } from './random-order.ts';
  * @returns a permutation of 0..n-1 (CompactGraph) or 0..S-1 (overlay), first removed first.
  * @throws FragilityInputError naming `roles` when a CompactGraph has no roles.
  *
- * **Complexity** O(n).
+ * @complexity O(n).
  *
- * **Model** targeted failure of the relaying tier (Skype 2010: 25–30 % of supernodes lost).
+ * @model targeted failure of the relaying tier (Skype 2010: 25–30 % of supernodes lost).
  *
- * **References** S. Guha, N. Daswani, R. Jain, "An experimental study of the Skype peer-to-peer VoIP system", IPTPS
+ * @references S. Guha, N. Daswani, R. Jain, "An experimental study of the Skype peer-to-peer VoIP system", IPTPS
  * 2006; K. Y. K. Hui et al. (Skype incident, 2010 post-mortem).
  *
  * @example

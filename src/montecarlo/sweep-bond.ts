@@ -29,12 +29,12 @@ export interface SweepBondOptions {
  * @returns the microcanonical observables (arrays of length m + 1).
  * @throws FragilityInputError naming `edgeOrder` when it is not a permutation.
  *
- * **Complexity** O(n + m·α(n)) time, arrays allocated once, no allocation per step; union–find with parent and size
+ * @complexity O(n + m·α(n)) time, arrays allocated once, no allocation per step; union–find with parent and size
  * in one Int32Array, endpoints gathered 64 Ki edges at a time (src/montecarlo/sweep-kernel.ts).
  *
- * **Model** bond percolation: P(edge present) = t; S(t) = Σ_k B(m, k, t) largest_k / n.
+ * @model bond percolation: P(edge present) = t; S(t) = Σ_k B(m, k, t) largest_k / n.
  *
- * **References** Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
+ * @references Newman & Ziff, PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; PRE 64, 016706 (2001),
  * doi:10.1103/PhysRevE.64.016706.
  *
  * @example

@@ -31,11 +31,11 @@ export interface SweepResult {
  * @param k - the number of additions, 0..steps.
  * @returns the mean cluster size excluding the largest cluster.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** χ_k = Σ'_s s² n_s / Σ'_s s n_s, the prime excluding the largest cluster (Stauffer & Aharony).
+ * @model χ_k = Σ'_s s² n_s / Σ'_s s n_s, the prime excluding the largest cluster (Stauffer & Aharony).
  *
- * **References** D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994); Newman & Ziff 2001,
+ * @references D. Stauffer, A. Aharony, Introduction to Percolation Theory (1994); Newman & Ziff 2001,
  * doi:10.1103/PhysRevE.64.016706.
  *
  * @example

@@ -30,14 +30,14 @@ export interface SweepSiteOptions {
  * @returns the microcanonical observables (arrays of length n + 1).
  * @throws FragilityInputError naming `order` when it is not a permutation.
  *
- * **Complexity** O(n + m·α(n)) time; union–find with path halving and union by size (parent and size in one
+ * @complexity O(n + m·α(n)) time; union–find with path halving and union by size (parent and size in one
  * Int32Array, src/montecarlo/sweep-kernel.ts); four output arrays of length n + 1 plus 8n bytes of union–find
  * state, allocated once; the inner loop allocates nothing.
  *
- * **Model** site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
+ * @model site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
  * {@link canonicalAverage}).
  *
- * **References** M. E. J. Newman, R. M. Ziff, "Efficient Monte Carlo algorithm and high-precision results for
+ * @references M. E. J. Newman, R. M. Ziff, "Efficient Monte Carlo algorithm and high-precision results for
  * percolation", PRL 85, 4104 (2000), doi:10.1103/PhysRevLett.85.4104; "A fast Monte Carlo algorithm for site or
  * bond percolation", PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *

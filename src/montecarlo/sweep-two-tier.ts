@@ -131,17 +131,17 @@ function viewOfRoleGraph(g: CompactGraph): TierView {
  * @returns {@link TwoTierSweepResult}; arrays of length S + 1.
  * @throws FragilityInputError naming `supernodeOrder` when it is not a permutation of the supernodes, or `roles`.
  *
- * **Complexity** O(S + core edges · α(S) + C·H) plus the walks: every entry of a supernode into G (or withdrawal
+ * @complexity O(S + core edges · α(S) + C·H) plus the walks: every entry of a supernode into G (or withdrawal
  * from it) costs the number of clients caching it, C·H/S on average. A supernode enters G once per identity of G
  * when G absorbs its cluster; an overtake (another cluster strictly outgrowing G) costs |old G| + |new G| entries
  * and withdrawals. Overtakes happen only while no cluster dominates, i.e. while G is small, so on random cores the
  * total is O(S + C·H) in practice; the worst case (clusters repeatedly leap-frogging) is O(S²·C·H/S) = O(S·C·H).
  * Memory: the supernode → clients index (C·H ints) and O(S + C) counters.
  *
- * **Model** served_k = #{c : cache(c) ∩ G_k ≠ ∅}. For uniform random caches of size H,
+ * @model served_k = #{c : cache(c) ∩ G_k ≠ ∅}. For uniform random caches of size H,
  * served/C ≈ 1 − (1 − S_core)^H with S_core = |G|/S the giant fraction of all supernodes.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; S. A. Baset, H.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; S. A. Baset, H.
  * Schulzrinne, INFOCOM 2006, arXiv:cs/0412017 (host caches).
  *
  * @example

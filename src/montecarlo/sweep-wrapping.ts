@@ -230,14 +230,14 @@ class WrappingKernel {
  * @returns the first wrapping step along each axis ({@link WrappingSweep}).
  * @throws FragilityInputError naming `lattice`, `L` or `order`.
  *
- * **Complexity** O(n + m·α(n)·d) time (union–find with union by size and path compression carrying
+ * @complexity O(n + m·α(n)·d) time (union–find with union by size and path compression carrying
  * d-dimensional displacements), O(n·d) memory.
  *
- * **Model** every node stores its displacement to its union–find root on the unwrapped lattice; an added edge
+ * @model every node stores its displacement to its union–find root on the unwrapped lattice; an added edge
  * u–v (lattice step δ, the minimal image of the cell difference) inside one cluster closes a loop of winding
  * d(u) + δ − d(v), non-zero along an axis exactly when the cluster wraps around the torus that way.
  *
- * **References** M. E. J. Newman, R. M. Ziff, "A fast Monte Carlo algorithm for site or bond percolation", PRE 64,
+ * @references M. E. J. Newman, R. M. Ziff, "A fast Monte Carlo algorithm for site or bond percolation", PRE 64,
  * 016706 (2001), doi:10.1103/PhysRevE.64.016706, §III.C (wrapping detection by displacements to the root).
  *
  * @example
@@ -275,11 +275,11 @@ export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geo
  * @returns the first wrapping step along each axis ({@link WrappingSweep}); q = k/m.
  * @throws FragilityInputError naming `lattice`, `L` or `edgeOrder`.
  *
- * **Complexity** O(n + m·α(n)·d) time, O(n·d) memory.
+ * @complexity O(n + m·α(n)·d) time, O(n·d) memory.
  *
- * **Model** as {@link sweepSiteWrapping}, with all nodes present from the start.
+ * @model as {@link sweepSiteWrapping}, with all nodes present from the start.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

@@ -23,11 +23,11 @@ export const GIANT_MIN_FRACTION = 0.05;
  * @param largestAtFull - mean largest-cluster size in nodes at q = 1, when known (1 means: no edge at all).
  * @returns a one-line reason, or undefined.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** none when n = 0, when no cluster exceeds one node, or when S(1) < {@link GIANT_MIN_FRACTION}.
+ * @model none when n = 0, when no cluster exceeds one node, or when S(1) < {@link GIANT_MIN_FRACTION}.
  *
- * **References** M. E. J. Newman, Networks (2nd ed., 2018), §15.2 (giant component at full occupation).
+ * @references M. E. J. Newman, Networks (2nd ed., 2018), §15.2 (giant component at full occupation).
  *
  * @example
  * ```ts

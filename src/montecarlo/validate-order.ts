@@ -17,11 +17,11 @@ import { FragilityInputError } from '../errors.ts';
  * @throws FragilityInputError naming `field` when the length is not n, an entry is not an integer in [0, n), or an
  *   entry repeats.
  *
- * **Complexity** O(n) time, n bits of scratch for an Int32Array (n bytes otherwise).
+ * @complexity O(n) time, n bits of scratch for an Int32Array (n bytes otherwise).
  *
- * **Model** a removal order is a bijection {0..n-1} → {0..n-1}, position ↦ element.
+ * @model a removal order is a bijection {0..n-1} → {0..n-1}, position ↦ element.
  *
- * **References** M. E. J. Newman, R. M. Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references M. E. J. Newman, R. M. Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -67,11 +67,11 @@ export function validateOrder(order: ArrayLike<number>, n: number, field = 'orde
  * @returns the order as an Int32Array.
  * @throws FragilityInputError naming `edgeOrder`.
  *
- * **Complexity** O(m).
+ * @complexity O(m).
  *
- * **Model** a bijection on edge ids; edge id e is the e-th edge of the CompactGraph.
+ * @model a bijection on edge ids; edge id e is the e-th edge of the CompactGraph.
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

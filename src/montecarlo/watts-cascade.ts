@@ -80,13 +80,13 @@ export interface WattsSeedFractionResult {
  * @returns per ρ0 the mean active fraction with its interval, and the per-replicate values.
  * @throws FragilityInputError naming `seedFractions`, `runs`, `seed`, `level`, `thresholds`, `graph`.
  *
- * **Complexity**: R × (graph generation + n threshold draws + |ρ0| cascades of O(n + m)).
+ * @complexity R × (graph generation + n threshold draws + |ρ0| cascades of O(n + m)).
  *
- * **Model**: per replicate one graph and one set of thresholds; the seeds at ρ0 are the first round(ρ0·n) nodes of
+ * @model per replicate one graph and one set of thresholds; the seeds at ρ0 are the first round(ρ0·n) nodes of
  * one random permutation, so the seed sets are nested and (the dynamics being monotone) each replicate's size is
  * non-decreasing in ρ0.
  *
- * **References**: Gleeson & Cahalane, PRE 75, 056103 (2007), doi:10.1103/PhysRevE.75.056103; Watts, PNAS 99, 5766
+ * @references Gleeson & Cahalane, PRE 75, 056103 (2007), doi:10.1103/PhysRevE.75.056103; Watts, PNAS 99, 5766
  * (2002), doi:10.1073/pnas.082090499.
  *
  * @example
@@ -147,13 +147,13 @@ export interface WattsSingleSeedResult {
  * @returns the frequency with a Wilson interval and the mean size of the global cascades.
  * @throws FragilityInputError naming `trialsPerGraph`, `globalFraction`, `runs`, `seed`, `level`, `thresholds`, `graph`.
  *
- * **Complexity**: R × (graph generation + T cascades of O(n + m) at most).
+ * @complexity R × (graph generation + T cascades of O(n + m) at most).
  *
- * **Model**: per replicate one graph and one set of thresholds, T seeds drawn uniformly with replacement. Outside
+ * @model per replicate one graph and one set of thresholds, T seeds drawn uniformly with replacement. Outside
  * the cascade window cascades stay O(1) (n → ∞); inside, a seed either stays local or reaches a finite fraction, so
  * the split at `globalFraction` is insensitive to its value away from the window's edges.
  *
- * **References**: Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499 (Fig. 1: frequency of global cascades
+ * @references Watts, PNAS 99, 5766 (2002), doi:10.1073/pnas.082090499 (Fig. 1: frequency of global cascades
  * against z); E. B. Wilson, JASA 22, 209 (1927).
  *
  * @example

@@ -60,13 +60,13 @@ function coulombWeight(g: number, re: number, im: number, mp: number, m: number)
  * @returns R along a given axis (mean of the two), along either, along both, and π(0).
  * @throws FragilityInputError naming `tau` when Im τ < 0.3.
  *
- * **Complexity** O(40²) terms.
+ * @complexity O(40²) terms.
  *
- * **Model** at τ = i these are Newman & Ziff's eqs. (13)–(15): 0.521058290, 0.690473725, 0.351642855 (reproduced
+ * @model at τ = i these are Newman & Ziff's eqs. (13)–(15): 0.521058290, 0.690473725, 0.351642855 (reproduced
  * to 1e-9 by this function, see the tests). The hexagonal torus of the triangular and honeycomb generators has
  * τ = e^(2πi/3) (equivalently e^(iπ/3)).
  *
- * **References** H. T. Pinson, "Critical percolation on the torus", J. Stat. Phys. 75, 1167 (1994),
+ * @references H. T. Pinson, "Critical percolation on the torus", J. Stat. Phys. 75, 1167 (1994),
  * doi:10.1007/BF02186761; L.-P. Arguin, "Homology of Fortuin–Kasteleyn clusters of Potts models on the torus",
  * J. Stat. Phys. 109, 301 (2002), doi:10.1023/A:1020418326416; P. di Francesco, H. Saleur, J.-B. Zuber,
  * J. Stat. Phys. 49, 57 (1987); Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
@@ -118,8 +118,9 @@ export const SQUARE_TORUS_WRAPPING: Readonly<Record<WrappingKind, number>> = Obj
  * @returns R_c: square torus τ = i; triangular and honeycomb generators build the hexagonal torus (periods L·a1,
  *   L·a2 with |a1| = |a2| at 120° or 60°), τ = e^(2πi/3); cubic: null.
  *
- * **Complexity** O(1) after the first call per lattice. **Model** see {@link torusWrappingProbabilities}.
- * **References** Pinson 1994; Arguin 2002; Newman & Ziff 2001.
+ * @complexity O(1) after the first call per lattice.
+ * @model see {@link torusWrappingProbabilities}.
+ * @references Pinson 1994; Arguin 2002; Newman & Ziff 2001.
  *
  * @example
  * ```ts
@@ -156,7 +157,9 @@ export interface WrappingSamples {
  * @returns the packed samples.
  * @throws FragilityInputError naming `sweeps` when empty or mixed.
  *
- * **Complexity** O(runs·d). **Model** none (data layout). **References** none.
+ * @complexity O(runs·d).
+ * @model none (data layout).
+ * @references none.
  *
  * @example
  * ```ts
@@ -217,12 +220,12 @@ function perRun(samples: WrappingSamples, kind: WrappingKind, q: number, scratch
  * @returns the mean R(q) and the sd of the per-run values.
  * @throws FragilityInputError naming `q` or `kind`.
  *
- * **Complexity** O(√N + runs·d).
+ * @complexity O(√N + runs·d).
  *
- * **Model** R(q) = Σ_k B(N, k, q)·R_k with R_k = 1 once a cluster wraps (k >= k*): P(Bin(N, q) >= k*)
+ * @model R(q) = Σ_k B(N, k, q)·R_k with R_k = 1 once a cluster wraps (k >= k*): P(Bin(N, q) >= k*)
  * (Newman & Ziff 2001, eq. 2).
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
@@ -292,12 +295,12 @@ export interface WrappingThresholdOptions {
  * @returns {@link WrappingThreshold}.
  * @throws FragilityInputError naming `target`, `kind` or `level`.
  *
- * **Complexity** O(60·(√N + runs·d)) (bisection on q; R(q) is increasing).
+ * @complexity O(60·(√N + runs·d)) (bisection on q; R(q) is increasing).
  *
- * **Model** with the universal R_c, q_c(L) − p_c = O(L^(−2−1/ν)) in 2D (Newman & Ziff 2001, Fig. 5 and eq. 16):
+ * @model with the universal R_c, q_c(L) − p_c = O(L^(−2−1/ν)) in 2D (Newman & Ziff 2001, Fig. 5 and eq. 16):
  * much faster convergence than peak estimators, whose shift is O(L^(−1/ν)). se = sd_r(R_r(q_c))/√R / R'(q_c).
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Pinson, J. Stat. Phys. 75,
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; Pinson, J. Stat. Phys. 75,
  * 1167 (1994), doi:10.1007/BF02186761.
  *
  * @example
@@ -349,12 +352,12 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
  *   when the curves do not cross inside (0.01, 0.99).
  * @throws FragilityInputError naming `kind` or `level`.
  *
- * **Complexity** O(300·(√N + runs·d)).
+ * @complexity O(300·(√N + runs·d)).
  *
- * **Model** R_L(q) = Φ((q − p_c)L^(1/ν)) + O(L^(−ω)): curves of two sizes cross near p_c; se by the delta method on
+ * @model R_L(q) = Φ((q − p_c)L^(1/ν)) + O(L^(−ω)): curves of two sizes cross near p_c; se by the delta method on
  * ΔR = R_large − R_small (independent runs): se = √(sd_s²/R_s + sd_l²/R_l)/|ΔR'|.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; D. Stauffer, A. Aharony,
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706; D. Stauffer, A. Aharony,
  * Introduction to Percolation Theory (1994), §4.
  *
  * @example

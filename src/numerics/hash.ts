@@ -20,11 +20,11 @@ export const FNV_PRIME = 0x01000193;
  * @param h - running hash (default the offset basis), to chain calls.
  * @returns the hash as an unsigned 32-bit integer.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** FNV-1a with a 32-bit word in place of the byte.
+ * @model FNV-1a with a 32-bit word in place of the byte.
  *
- * **References** G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash", http://www.isthe.com/chongo/tech/comp/fnv/.
+ * @references G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash", http://www.isthe.com/chongo/tech/comp/fnv/.
  *
  * @example
  * ```ts
@@ -43,11 +43,11 @@ export function fnv1aWords(words: ArrayLike<number>, h: number = FNV_OFFSET): nu
  * @param h - running hash (default the offset basis), to chain calls.
  * @returns the hash as an unsigned 32-bit integer.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** FNV-1a, bytes little-endian.
+ * @model FNV-1a, bytes little-endian.
  *
- * **References** G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash".
+ * @references G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash".
  *
  * @example
  * ```ts
@@ -72,11 +72,11 @@ export function fnv1aWordBytes(values: ArrayLike<number>, h: number = FNV_OFFSET
  * @param h - running hash (default the offset basis).
  * @returns the hash as an unsigned 32-bit integer.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** FNV-1a, one step per code unit.
+ * @model FNV-1a, one step per code unit.
  *
- * **References** G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash".
+ * @references G. Fowler, L. C. Noll, K.-P. Vo, "FNV hash".
  *
  * @example
  * ```ts

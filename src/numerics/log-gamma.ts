@@ -13,12 +13,12 @@ const HALF_LOG_2PI = 0.9189385332046727; // 0.5 * ln(2π)
  * @param x - a positive number.
  * @returns ln Γ(x) (absolute error ~3e-15 below 10, relative ~1e-15 above); Infinity at x = 0, NaN for x < 0 or NaN.
  *
- * **Complexity**: O(1) (at most 10 multiplications to shift x above 10, then a 7-term Stirling series).
+ * @complexity O(1) (at most 10 multiplications to shift x above 10, then a 7-term Stirling series).
  *
- * **Model**: ln Γ(x) = (x − ½) ln x − x + ½ ln 2π + Σ_(n=1..7) B_2n / [2n(2n−1) x^(2n−1)] + O(x⁻¹⁵) for x ≥ 10
+ * @model ln Γ(x) = (x − ½) ln x − x + ½ ln 2π + Σ_(n=1..7) B_2n / [2n(2n−1) x^(2n−1)] + O(x⁻¹⁵) for x ≥ 10
  * (the Stirling series; the first omitted term is below 3e-17), and ln Γ(x) = ln Γ(x + n) − ln[x(x+1)…(x+n−1)] below.
  *
- * **References**: M. Abramowitz, I. Stegun, *Handbook of Mathematical Functions* (1964), eq. 6.1.40.
+ * @references M. Abramowitz, I. Stegun, *Handbook of Mathematical Functions* (1964), eq. 6.1.40.
  *
  * @example
  * ```ts
@@ -59,11 +59,11 @@ const LOG_FACTORIAL_TABLE: Float64Array = (() => {
  * @param k - an integer >= 0.
  * @returns ln k!.
  *
- * **Complexity**: O(1) (table for k < 256, Stirling series above).
+ * @complexity O(1) (table for k < 256, Stirling series above).
  *
- * **Model**: ln k! = ln Γ(k + 1).
+ * @model ln k! = ln Γ(k + 1).
  *
- * **References**: Abramowitz & Stegun (1964), eq. 6.1.40.
+ * @references Abramowitz & Stegun (1964), eq. 6.1.40.
  *
  * @example
  * ```ts

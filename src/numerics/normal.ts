@@ -17,12 +17,12 @@ const SQRT_2PI = 2.5066282746310002;
  * @param z - any number.
  * @returns Φ(z) in [0, 1].
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: Φ(z) = ½ erfc(−z/√2), by Hart's double-precision rational approximation (algorithm 5666) for |z| < 7.07
+ * @model Φ(z) = ½ erfc(−z/√2), by Hart's double-precision rational approximation (algorithm 5666) for |z| < 7.07
  * and a continued fraction beyond.
  *
- * **References**: G. West, "Better approximations to cumulative normal functions", Wilmott Magazine (2005) 70;
+ * @references G. West, "Better approximations to cumulative normal functions", Wilmott Magazine (2005) 70;
  * J. F. Hart et al., *Computer Approximations* (Wiley, 1968); Abramowitz & Stegun (1964), eq. 26.2.14.
  *
  * @example
@@ -73,11 +73,11 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
  * @param u - a probability in [0, 1].
  * @returns z with Φ(z) = u; −Infinity at 0, Infinity at 1, NaN outside [0, 1].
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: Acklam's rational approximation (relative error 1.2e-9) refined by one Halley step on Φ(z) − u.
+ * @model Acklam's rational approximation (relative error 1.2e-9) refined by one Halley step on Φ(z) − u.
  *
- * **References**: P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution function"
+ * @references P. J. Acklam, "An algorithm for computing the inverse normal cumulative distribution function"
  * (2003); E. Halley's method, e.g. Press et al., *Numerical Recipes*, 3rd ed., §9.
  *
  * @example

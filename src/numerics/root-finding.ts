@@ -42,13 +42,13 @@ export interface RootOptions {
  * @param options - tolerances and the iteration bound ({@link RootOptions})
  * @returns the root and a convergence report; if f(a)·f(b) > 0 the result has `converged: false` and `root = NaN`
  *
- * **Complexity**: at most `maxIterations` evaluations of f; superlinear near a simple root, never worse than
+ * @complexity at most `maxIterations` evaluations of f; superlinear near a simple root, never worse than
  * bisection by more than a factor ~2.
  *
- * **Model**: inverse quadratic interpolation / secant steps, falling back to bisection when a step leaves the bracket
+ * @model inverse quadratic interpolation / secant steps, falling back to bisection when a step leaves the bracket
  * or does not halve it fast enough.
  *
- * **References**: R. P. Brent, *Algorithms for Minimization without Derivatives*, Prentice-Hall (1973), ch. 4.
+ * @references R. P. Brent, *Algorithms for Minimization without Derivatives*, Prentice-Hall (1973), ch. 4.
  *
  * @example
  * ```ts
@@ -136,11 +136,11 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, option
  * @param options - tolerances and the iteration bound ({@link RootOptions})
  * @returns the root and a convergence report (`root = NaN`, `converged: false` if the ends do not bracket a root)
  *
- * **Complexity**: at most `maxIterations` evaluations of fdf; quadratic near a simple root.
+ * @complexity at most `maxIterations` evaluations of fdf; quadratic near a simple root.
  *
- * **Model**: x ← x − f(x)/f'(x), safeguarded by bisection.
+ * @model x ← x − f(x)/f'(x), safeguarded by bisection.
  *
- * **References**: W. H. Press et al., *Numerical Recipes*, 3rd ed., §9.4 (rtsafe).
+ * @references W. H. Press et al., *Numerical Recipes*, 3rd ed., §9.4 (rtsafe).
  *
  * @example
  * ```ts

@@ -17,12 +17,12 @@ import { standardNormalQuantile } from './normal.ts';
  * @returns I_x(a, b).
  * @throws ConvergenceError if the continued fraction needs more than 300 terms (does not happen for a, b ≤ 1e6).
  *
- * **Complexity** O(√max(a, b)) continued-fraction terms.
+ * @complexity O(√max(a, b)) continued-fraction terms.
  *
- * **Model** I_x(a,b) = B(x; a, b)/B(a, b), Lentz's continued fraction (Numerical Recipes §6.4), with the symmetry
+ * @model I_x(a,b) = B(x; a, b)/B(a, b), Lentz's continued fraction (Numerical Recipes §6.4), with the symmetry
  * I_x(a,b) = 1 − I_{1−x}(b,a) for fast convergence.
  *
- * **References** W. H. Press et al., Numerical Recipes, 3rd ed. (2007), §6.4.
+ * @references W. H. Press et al., Numerical Recipes, 3rd ed. (2007), §6.4.
  *
  * @example
  * ```ts
@@ -80,11 +80,11 @@ const tCache = new Map<string, number>();
  * @param df - degrees of freedom, an integer >= 1.
  * @returns t with P(T ≤ t) = p.
  *
- * **Complexity** O(100) bisection steps on the CDF (cached per (p, df)).
+ * @complexity O(100) bisection steps on the CDF (cached per (p, df)).
  *
- * **Model** F(t) = 1 − ½ I_{df/(df+t²)}(df/2, ½) for t ≥ 0, symmetric.
+ * @model F(t) = 1 − ½ I_{df/(df+t²)}(df/2, ½) for t ≥ 0, symmetric.
  *
- * **References** Abramowitz & Stegun (1964), 26.7.1.
+ * @references Abramowitz & Stegun (1964), 26.7.1.
  *
  * @example
  * ```ts
@@ -130,11 +130,11 @@ export interface MeanConfidenceEstimate {
  * @param level - confidence level in (0, 1), default 0.95.
  * @returns {@link MeanConfidenceEstimate} (sd and ci are NaN for R = 1; a zero-spread sample gives ci = [mean, mean]).
  *
- * **Complexity** O(R), two passes (the second for the centred sum of squares).
+ * @complexity O(R), two passes (the second for the centred sum of squares).
  *
- * **Model** t interval for the mean of i.i.d. replicates (replicate values are close to normal by the CLT).
+ * @model t interval for the mean of i.i.d. replicates (replicate values are close to normal by the CLT).
  *
- * **References** W. S. Gosset ("Student"), Biometrika 6, 1 (1908).
+ * @references W. S. Gosset ("Student"), Biometrika 6, 1 (1908).
  *
  * @example
  * ```ts
@@ -166,11 +166,11 @@ export function meanWithCI(values: ArrayLike<number>, level = 0.95): MeanConfide
  * @param level - confidence level, default 0.95.
  * @returns [lo, hi] within [0, 1].
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** (p̂ + z²/2n ± z√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n).
+ * @model (p̂ + z²/2n ± z√(p̂(1−p̂)/n + z²/4n²)) / (1 + z²/n).
  *
- * **References** E. B. Wilson, JASA 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
+ * @references E. B. Wilson, JASA 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
  *
  * @example
  * ```ts
@@ -193,11 +193,11 @@ export function wilsonInterval(successes: number, trials: number, level = 0.95):
  * @param z - normal quantile, e.g. 1.96 for 95 %.
  * @returns [lo, hi] within [0, 1].
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** as {@link wilsonInterval}.
+ * @model as {@link wilsonInterval}.
  *
- * **References** E. B. Wilson, JASA 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
+ * @references E. B. Wilson, JASA 22, 209 (1927), doi:10.1080/01621459.1927.10502953.
  *
  * @example
  * ```ts
@@ -222,11 +222,11 @@ export function wilsonScore(k: number, n: number, z: number): [number, number] {
  * @param level - confidence level, default 0.95.
  * @returns [lo, hi].
  *
- * **Complexity** O(100) bisection steps per bound.
+ * @complexity O(100) bisection steps per bound.
  *
- * **Model** lo = Beta⁻¹(α/2; x, n−x+1), hi = Beta⁻¹(1−α/2; x+1, n−x).
+ * @model lo = Beta⁻¹(α/2; x, n−x+1), hi = Beta⁻¹(1−α/2; x+1, n−x).
  *
- * **References** C. J. Clopper, E. S. Pearson, Biometrika 26, 404 (1934), doi:10.1093/biomet/26.4.404.
+ * @references C. J. Clopper, E. S. Pearson, Biometrika 26, 404 (1934), doi:10.1093/biomet/26.4.404.
  *
  * @example
  * ```ts
@@ -264,11 +264,11 @@ function betaQuantile(p: number, a: number, b: number): number {
  * @param p - a probability in [0, 1].
  * @returns z with Φ(z) = p.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** Φ(z) = ½ erfc(−z/√2).
+ * @model Φ(z) = ½ erfc(−z/√2).
  *
- * **References** P. J. Acklam (2003), "An algorithm for computing the inverse normal cumulative distribution function".
+ * @references P. J. Acklam (2003), "An algorithm for computing the inverse normal cumulative distribution function".
  *
  * @example
  * ```ts

@@ -37,11 +37,11 @@ export interface WorkerPoolOptions {
  * @returns the pool (destroy it when done, or keep it with {@link acquireKeptPool}).
  * @throws NodeOnlyError where Node's built-ins are missing.
  *
- * **Complexity** O(threads) thread starts.
+ * @complexity O(threads) thread starts.
  *
- * **Model** —
+ * @model —
  *
- * **References** Piscina, https://github.com/piscinajs/piscina.
+ * @references Piscina, https://github.com/piscinajs/piscina.
  *
  * @example
  * ```ts
@@ -93,11 +93,11 @@ let keptPool: KeptPool | undefined;
  * @param make - builds the pool (called only when the kept one does not fit).
  * @returns the entry; give it back with {@link releaseKeptPool}.
  *
- * **Complexity** O(1) plus the pool's set-up when a new one is made.
+ * @complexity O(1) plus the pool's set-up when a new one is made.
  *
- * **Model** one kept pool per process.
+ * @model one kept pool per process.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -137,11 +137,11 @@ export async function acquireKeptPool(key: string, make: () => WorkerPool): Prom
  * @param entry - from {@link acquireKeptPool}.
  * @param ok - whether the run succeeded (a failed run's pool is destroyed).
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -14,11 +14,11 @@ export type ShareableArray = Int32Array | Uint8Array | Float64Array;
  * @param a - the array to copy.
  * @returns the shared copy.
  *
- * **Complexity** O(length).
+ * @complexity O(length).
  *
- * **Model** —
+ * @model —
  *
- * **References** ECMAScript SharedArrayBuffer; Node.js worker_threads, `workerData`.
+ * @references ECMAScript SharedArrayBuffer; Node.js worker_threads, `workerData`.
  *
  * @example
  * ```ts

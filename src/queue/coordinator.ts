@@ -70,11 +70,11 @@ export class QueueCoordinator {
    * @returns the coordinator.
    * @throws FragilityInputError (exit 2): bad URL, bullmq/ioredis missing, server unreachable.
    *
-   * **Complexity** a few round trips.
+   * @complexity a few round trips.
    *
-   * **Model** —
+   * @model —
    *
-   * **References** BullMQ Queue and QueueEvents, https://docs.bullmq.io/guide/events.
+   * @references BullMQ Queue and QueueEvents, https://docs.bullmq.io/guide/events.
    *
    * @example
    * ```ts
@@ -104,11 +104,11 @@ export class QueueCoordinator {
    * @throws FragilityInputError (exit 2) when a worker refuses a task (its message); Error when a task fails
    *   otherwise or the server is lost.
    *
-   * **Complexity** O(tasks) round trips to Redis (pipelined by BullMQ's addBulk) plus the workers' time.
+   * @complexity O(tasks) round trips to Redis (pipelined by BullMQ's addBulk) plus the workers' time.
    *
-   * **Model** at-least-once execution of idempotent tasks; the first result of a task is kept.
+   * @model at-least-once execution of idempotent tasks; the first result of a task is kept.
    *
-   * **References** BullMQ, "Stalled jobs", https://docs.bullmq.io/guide/workers/stalled-jobs.
+   * @references BullMQ, "Stalled jobs", https://docs.bullmq.io/guide/workers/stalled-jobs.
    *
    * @example
    * ```ts
@@ -226,11 +226,11 @@ export class QueueCoordinator {
    * @param chunk - replicates per task (default {@link defaultEnsembleChunk} of the graph's size).
    * @returns the executor.
    *
-   * **Complexity** one task per chunk.
+   * @complexity one task per chunk.
    *
-   * **Model** chunk c holds replicates c·K … min((c+1)·K, R) − 1 (fixed by K alone, so task ids survive a restart).
+   * @model chunk c holds replicates c·K … min((c+1)·K, R) − 1 (fixed by K alone, so task ids survive a restart).
    *
-   * **References** —
+   * @references —
    *
    * @example
    * ```ts
@@ -266,11 +266,11 @@ export class QueueCoordinator {
    *
    * @returns the runner.
    *
-   * **Complexity** one task per run of the round.
+   * @complexity one task per run of the round.
    *
-   * **Model** run r of the design at loss f: task `o-<fingerprint>-<r>-<f>`.
+   * @model run r of the design at loss f: task `o-<fingerprint>-<r>-<f>`.
    *
-   * **References** —
+   * @references —
    *
    * @example
    * ```ts
@@ -302,11 +302,11 @@ export class QueueCoordinator {
    * @returns the values of runs 0 … R−1, in order.
    * @throws as {@link QueueCoordinator.runTasks}.
    *
-   * **Complexity** one task per run.
+   * @complexity one task per run.
    *
-   * **Model** run r of the family: task `r-<fingerprint>-<r>`; the value is what computeRunFamily gives here.
+   * @model run r of the family: task `r-<fingerprint>-<r>`; the value is what computeRunFamily gives here.
    *
-   * **References** —
+   * @references —
    *
    * @example
    * ```ts
@@ -353,11 +353,11 @@ export class QueueCoordinator {
  * @param nodes - nodes of the graph, if known.
  * @returns K.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -38,11 +38,11 @@ const ALLOWED = 'a Redis URL redis://[USER:PASSWORD@]HOST[:PORT][/DB] (or rediss
  * @returns connection options (connect timeout 5 s; reconnect every 0.5–2 s).
  * @throws FragilityInputError naming the field and the allowed form.
  *
- * **Complexity** O(|raw|).
+ * @complexity O(|raw|).
  *
- * **Model** WHATWG URL parsing.
+ * @model WHATWG URL parsing.
  *
- * **References** IANA "redis" URI scheme, https://www.iana.org/assignments/uri-schemes/prov/redis.
+ * @references IANA "redis" URI scheme, https://www.iana.org/assignments/uri-schemes/prov/redis.
  *
  * @example
  * ```ts
@@ -100,11 +100,11 @@ type IORedisModule = typeof import('ioredis');
  * @returns the two modules.
  * @throws FragilityInputError (exit 2) naming the field and the install command when one is missing.
  *
- * **Complexity** one dynamic import each (≈ 0.1–0.3 s, once).
+ * @complexity one dynamic import each (≈ 0.1–0.3 s, once).
  *
- * **Model** —
+ * @model —
  *
- * **References** BullMQ, https://docs.bullmq.io.
+ * @references BullMQ, https://docs.bullmq.io.
  *
  * @example
  * ```ts
@@ -138,11 +138,11 @@ export async function loadQueueLibraries(field: string): Promise<{ bullmq: BullM
  * @param timeoutMs - overall limit (default 5000).
  * @throws FragilityInputError naming the field, the URL and the cause.
  *
- * **Complexity** one connection, one round trip.
+ * @complexity one connection, one round trip.
  *
- * **Model** —
+ * @model —
  *
- * **References** Redis PING, https://redis.io/docs/latest/commands/ping/.
+ * @references Redis PING, https://redis.io/docs/latest/commands/ping/.
  *
  * @example
  * ```ts
@@ -183,11 +183,11 @@ export async function checkRedisReachable(field: string, raw: string, conn: Redi
  * @returns `{ bullmq, connection }`.
  * @throws FragilityInputError (exit 2) on a bad URL, missing packages, an unreachable server.
  *
- * **Complexity** see {@link checkRedisReachable}.
+ * @complexity see {@link checkRedisReachable}.
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -98,11 +98,11 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  * @returns the family ({@link StudyRuns}).
  * @throws FragilityInputError when the parameters do not survive encoding.
  *
- * **Complexity** O(1); computing is `runs` simulations.
+ * @complexity O(1); computing is `runs` simulations.
  *
- * **Model** run r = simulateOverload(withOverloadParams(params, { scale }), { seed, index: r }).
+ * @model run r = simulateOverload(withOverloadParams(params, { scale }), { seed, index: r }).
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -144,11 +144,11 @@ export function timelinesOfValues(values: unknown[]): { t: number; online: numbe
  * @returns the values, in the order of `rs`.
  * @throws TaskRefused for an unknown family or a malformed identity.
  *
- * **Complexity** that of the runs.
+ * @complexity that of the runs.
  *
- * **Model** see each family.
+ * @model see each family.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -180,11 +180,11 @@ export function runsTaskId(fingerprint: string, r: number): string {
  * @param v - a JSON-like value (capacity laws allowed).
  * @returns the text.
  *
- * **Complexity** O(size).
+ * @complexity O(size).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -225,11 +225,11 @@ export function decodeJson<T>(text: string): T {
  * @param seed - the seed.
  * @returns 64 hex digits.
  *
- * **Complexity** O(size of the parameters).
+ * @complexity O(size of the parameters).
  *
- * **Model** SHA-256.
+ * @model SHA-256.
  *
- * **References** FIPS 180-4.
+ * @references FIPS 180-4.
  *
  * @example
  * ```ts
@@ -290,12 +290,12 @@ export class TaskRefused extends Error {
  * @throws TaskRefused on a payload of another version or kind, a fingerprint that does not match its experiment, or
  *   a graph file whose SHA-256 differs from the task's; FragilityInputError from the computation.
  *
- * **Complexity** that of the replicates or the run.
+ * @complexity that of the replicates or the run.
  *
- * **Model** replicate r draws stream(seed, r) only, run r of the overload design likewise: the same bits as a local
+ * @model replicate r draws stream(seed, r) only, run r of the overload design likewise: the same bits as a local
  * run.
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -58,11 +58,11 @@ export interface RunningWorker {
  * @returns the running worker.
  * @throws FragilityInputError (exit 2): bad URL, bullmq/ioredis missing, server unreachable, bad options.
  *
- * **Complexity** one task at a time (run several workers for several cores).
+ * @complexity one task at a time (run several workers for several cores).
  *
- * **Model** at-least-once execution of idempotent tasks (BullMQ locks and stalled-job checks).
+ * @model at-least-once execution of idempotent tasks (BullMQ locks and stalled-job checks).
  *
- * **References** BullMQ workers, https://docs.bullmq.io/guide/workers.
+ * @references BullMQ workers, https://docs.bullmq.io/guide/workers.
  *
  * @example
  * ```ts
@@ -125,11 +125,11 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
  * @param dir - the folder.
  * @returns the gate for {@link WorkerOptions.gate}.
  *
- * **Complexity** O(files in the folder) per poll.
+ * @complexity O(files in the folder) per poll.
  *
- * **Model** unlink(2) is atomic: one claimant per token.
+ * @model unlink(2) is atomic: one claimant per token.
  *
- * **References** POSIX unlink(2).
+ * @references POSIX unlink(2).
  *
  * @example
  * ```ts

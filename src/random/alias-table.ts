@@ -9,12 +9,12 @@ import type { Rng } from './stream.ts';
 /**
  * A table for drawing index i in [0, n) with probability w_i / Σ w in O(1) time.
  *
- * **Complexity**: O(n) to build (time and 12 bytes per entry), O(1) per draw (one 53-bit uniform).
+ * @complexity O(n) to build (time and 12 bytes per entry), O(1) per draw (one 53-bit uniform).
  *
- * **Model**: column i is split between i itself (with probability `prob[i]`) and `alias[i]`; a draw picks a column
+ * @model column i is split between i itself (with probability `prob[i]`) and `alias[i]`; a draw picks a column
  * uniformly and then one of its two owners.
  *
- * **References**: A. J. Walker, "An efficient method for generating discrete random variables with general
+ * @references A. J. Walker, "An efficient method for generating discrete random variables with general
  * distributions", ACM TOMS 3 (1977) 253, doi:10.1145/355744.355749. M. D. Vose, "A linear algorithm for generating
  * random numbers with a given distribution", IEEE TSE 17 (1991) 972, doi:10.1109/32.92917.
  *

@@ -19,12 +19,12 @@ import type { Rng } from './stream.ts';
  * @returns an integer in [0, n].
  * @throws FragilityInputError (`n`, `p`).
  *
- * **Complexity**: O(1 + n·min(p, 1−p)) for inversion (below 10 steps on average), O(1) expected for BTRS
+ * @complexity O(1 + n·min(p, 1−p)) for inversion (below 10 steps on average), O(1) expected for BTRS
  * (acceptance rate above 0.9 in the squeeze for large n·p).
  *
- * **Model**: P(X = k) = C(n, k) p^k (1 − p)^(n−k).
+ * @model P(X = k) = C(n, k) p^k (1 − p)^(n−k).
  *
- * **References**: W. Hörmann, "The generation of binomial random variates", J. Stat. Comput. Simul. 46 (1993) 101,
+ * @references W. Hörmann, "The generation of binomial random variates", J. Stat. Comput. Simul. 46 (1993) 101,
  * doi:10.1080/00949659308811496; L. Devroye, *Non-Uniform Random Variate Generation* (1986), §X.4.
  *
  * @example

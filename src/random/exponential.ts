@@ -14,11 +14,11 @@ import type { Rng } from './stream.ts';
  * @returns a number >= 0.
  * @throws FragilityInputError (`rate`) for a rate that is not a finite number > 0.
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: X = −ln(U)/λ with U uniform on (0, 1].
+ * @model X = −ln(U)/λ with U uniform on (0, 1].
  *
- * **References**: L. Devroye, *Non-Uniform Random Variate Generation* (Springer, 1986), §II.2.
+ * @references L. Devroye, *Non-Uniform Random Variate Generation* (Springer, 1986), §II.2.
  *
  * @example
  * ```ts

@@ -15,11 +15,11 @@ import type { Rng } from './stream.ts';
  * @returns an integer >= 0, or Infinity when p = 0.
  * @throws FragilityInputError (`logOneMinusP`) for a positive or NaN value.
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: P(X = j) = (1 − p)^j p; X = ⌊ln U / ln(1 − p)⌋, U uniform on (0, 1].
+ * @model P(X = j) = (1 − p)^j p; X = ⌊ln U / ln(1 − p)⌋, U uniform on (0, 1].
  *
- * **References**: V. Batagelj, U. Brandes, "Efficient generation of large random networks", Phys. Rev. E 71,
+ * @references V. Batagelj, U. Brandes, "Efficient generation of large random networks", Phys. Rev. E 71,
  * 036113 (2005), doi:10.1103/PhysRevE.71.036113; Devroye (1986), §X.2.
  *
  * @example

@@ -16,11 +16,11 @@ import type { Rng } from './stream.ts';
  * @returns a number > 0.
  * @throws FragilityInputError (`mu`, `sigma`).
  *
- * **Complexity**: O(1) expected.
+ * @complexity O(1) expected.
  *
- * **Model**: ln X ~ N(μ, σ²); E[X] = exp(μ + σ²/2).
+ * @model ln X ~ N(μ, σ²); E[X] = exp(μ + σ²/2).
  *
- * **References**: J. Aitchison, J. A. C. Brown, *The Lognormal Distribution* (Cambridge, 1957); Devroye (1986), §IX.
+ * @references J. Aitchison, J. A. C. Brown, *The Lognormal Distribution* (Cambridge, 1957); Devroye (1986), §IX.
  *
  * @example
  * ```ts

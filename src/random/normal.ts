@@ -12,11 +12,11 @@ import type { Rng } from './stream.ts';
  * @param rng - the random stream.
  * @returns a standard normal number.
  *
- * **Complexity**: O(1) expected (4/π ≈ 1.27 pairs of uniforms per draw).
+ * @complexity O(1) expected (4/π ≈ 1.27 pairs of uniforms per draw).
  *
- * **Model**: (u, v) uniform in the unit disc, s = u² + v²: u·√(−2 ln s / s) ~ N(0, 1).
+ * @model (u, v) uniform in the unit disc, s = u² + v²: u·√(−2 ln s / s) ~ N(0, 1).
  *
- * **References**: G. Marsaglia, T. A. Bray, "A convenient method for generating normal variables", SIAM Review 6
+ * @references G. Marsaglia, T. A. Bray, "A convenient method for generating normal variables", SIAM Review 6
  * (1964) 260, doi:10.1137/1006063.
  *
  * @example

@@ -17,11 +17,11 @@ import type { Rng } from './stream.ts';
  * @returns an integer >= 0.
  * @throws FragilityInputError (`lambda`).
  *
- * **Complexity**: O(1 + λ) for λ < 10, O(1) expected for PTRS.
+ * @complexity O(1 + λ) for λ < 10, O(1) expected for PTRS.
  *
- * **Model**: P(X = k) = e^(−λ) λ^k / k!.
+ * @model P(X = k) = e^(−λ) λ^k / k!.
  *
- * **References**: W. Hörmann, "The transformed rejection method for generating Poisson random variables", Insurance:
+ * @references W. Hörmann, "The transformed rejection method for generating Poisson random variables", Insurance:
  * Mathematics and Economics 12 (1993) 39, doi:10.1016/0167-6687(93)90997-4; D. E. Knuth, *TAOCP* vol. 2, §3.4.1.
  *
  * @example

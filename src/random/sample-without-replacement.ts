@@ -18,11 +18,11 @@ import { identityPermutation, partialShuffle } from './shuffle.ts';
  * @returns an Int32Array of k distinct values, sorted ascending.
  * @throws FragilityInputError (`n`, `k`).
  *
- * **Complexity**: O(k log k) time and O(k) memory for Floyd, O(n) for the partial shuffle.
+ * @complexity O(k log k) time and O(k) memory for Floyd, O(n) for the partial shuffle.
  *
- * **Model**: for j = n−k..n−1: t uniform in [0, j]; insert t if new, else insert j.
+ * @model for j = n−k..n−1: t uniform in [0, j]; insert t if new, else insert j.
  *
- * **References**: J. Bentley, R. Floyd, "Programming pearls: a sample of brilliance", Commun. ACM 30 (1987) 754,
+ * @references J. Bentley, R. Floyd, "Programming pearls: a sample of brilliance", Commun. ACM 30 (1987) 754,
  * doi:10.1145/30401.315746.
  *
  * @example

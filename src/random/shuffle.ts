@@ -20,11 +20,11 @@ export interface MutableArrayLike<T> {
  * @param array - the array to shuffle (modified).
  * @returns the same array.
  *
- * **Complexity**: O(n) time, O(1) extra memory; n − 1 calls to `rng.int`.
+ * @complexity O(n) time, O(1) extra memory; n − 1 calls to `rng.int`.
  *
- * **Model**: for i = n−1 down to 1, swap a[i] with a[j], j uniform in [0, i].
+ * @model for i = n−1 down to 1, swap a[i] with a[j], j uniform in [0, i].
  *
- * **References**: R. Durstenfeld, "Algorithm 235: Random permutation", Commun. ACM 7 (1964) 420,
+ * @references R. Durstenfeld, "Algorithm 235: Random permutation", Commun. ACM 7 (1964) 420,
  * doi:10.1145/364520.364540; D. E. Knuth, *TAOCP* vol. 2, §3.4.2, Algorithm P.
  *
  * @example
@@ -50,11 +50,11 @@ export function shuffleInPlace<T, A extends MutableArrayLike<T>>(rng: Rng, array
  * @returns an Int32Array holding each of 0..n−1 once.
  * @throws FragilityInputError (`n`).
  *
- * **Complexity**: O(n).
+ * @complexity O(n).
  *
- * **Model**: the identity, shuffled by Fisher–Yates ({@link shuffleInPlace}).
+ * @model the identity, shuffled by Fisher–Yates ({@link shuffleInPlace}).
  *
- * **References**: Durstenfeld, Commun. ACM 7 (1964) 420, doi:10.1145/364520.364540.
+ * @references Durstenfeld, Commun. ACM 7 (1964) 420, doi:10.1145/364520.364540.
  *
  * @example
  * ```ts
@@ -78,11 +78,11 @@ export function randomPermutation(rng: Rng, n: number): Int32Array {
  * @param onPick - optional, called with each picked entry and its place.
  * @returns `a`.
  *
- * **Complexity** O(k) time, no memory.
+ * @complexity O(k) time, no memory.
  *
- * **Model** Durstenfeld's shuffle stopped after k steps.
+ * @model Durstenfeld's shuffle stopped after k steps.
  *
- * **References** R. Durstenfeld, Commun. ACM 7, 420 (1964), doi:10.1145/364520.364540; D. E. Knuth, TAOCP vol. 2,
+ * @references R. Durstenfeld, Commun. ACM 7, 420 (1964), doi:10.1145/364520.364540; D. E. Knuth, TAOCP vol. 2,
  * §3.4.2, algorithm P.
  *
  * @example
@@ -108,11 +108,11 @@ export function partialShuffle<A extends MutableArrayLike<number>>(rng: Rng, a: 
  * @param n - length.
  * @returns Int32Array [0, 1, …, n−1].
  *
- * **Complexity** O(n).
+ * @complexity O(n).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

@@ -15,11 +15,11 @@ import type { Rng } from './stream.ts';
  * @returns a number >= 0.
  * @throws FragilityInputError (`rho`, `scale`).
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: P(X <= x) = 1 − exp(−(x/λ)^ρ); X = λ(−ln U)^(1/ρ), U uniform on (0, 1].
+ * @model P(X <= x) = 1 − exp(−(x/λ)^ρ); X = λ(−ln U)^(1/ρ), U uniform on (0, 1].
  *
- * **References**: W. Weibull, J. Appl. Mech. 18 (1951) 293; Devroye (1986), §II.2.
+ * @references W. Weibull, J. Appl. Mech. 18 (1951) 293; Devroye (1986), §II.2.
  *
  * @example
  * ```ts

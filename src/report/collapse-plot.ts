@@ -62,12 +62,12 @@ export interface CollapsePlotOptions {
  * @returns A standalone SVG string.
  * @throws FragilityInputError for a non-finite loss (and see {@link linePlot}).
  *
- * **Complexity** O(total points).
+ * @complexity O(total points).
  *
- * **Model** P̂(collapse | f₀) = collapsed runs / runs, CI as supplied (e.g. Wilson); boundary f₀* from the
+ * @model P̂(collapse | f₀) = collapsed runs / runs, CI as supplied (e.g. Wilson); boundary f₀* from the
  * mean-field fibre-bundle fixed point (σ = σ_c).
  *
- * **References** Pradhan, Hansen & Chakrabarti (2010), Failure processes in elastic fiber bundles, Rev. Mod. Phys.
+ * @references Pradhan, Hansen & Chakrabarti (2010), Failure processes in elastic fiber bundles, Rev. Mod. Phys.
  * 82, 499, doi:10.1103/RevModPhys.82.499 ; Wilson (1927), JASA 22, 209, doi:10.1080/01621459.1927.10502953.
  *
  * @example

@@ -28,12 +28,12 @@ export interface CsvTableOptions {
  * @param options - See {@link CsvTableOptions}.
  * @returns The CSV text; every record, including the last, ends with the newline.
  *
- * **Complexity** O(total characters).
+ * @complexity O(total characters).
  *
- * **Model** RFC 4180 §2: records separated by CRLF, fields by commas, fields with `,` `"` CR LF enclosed in
+ * @model RFC 4180 §2: records separated by CRLF, fields by commas, fields with `,` `"` CR LF enclosed in
  * double quotes with inner quotes doubled.
  *
- * **References** Shafranovich, Y. (2005). Common Format and MIME Type for CSV Files. RFC 4180.
+ * @references Shafranovich, Y. (2005). Common Format and MIME Type for CSV Files. RFC 4180.
  * https://doi.org/10.17487/RFC4180
  *
  * @example
@@ -64,7 +64,9 @@ export function csvTable(
  * @returns The field, enclosed in double quotes with inner quotes doubled when it holds `,` `"` CR LF or
  *   leading/trailing spaces; unchanged otherwise.
  *
- * **Complexity** O(length). **Model** RFC 4180 §2.6–2.7. **References** RFC 4180, https://doi.org/10.17487/RFC4180
+ * @complexity O(length).
+ * @model RFC 4180 §2.6–2.7.
+ * @references RFC 4180, https://doi.org/10.17487/RFC4180
  *
  * @example
  * quoteCsvField('say "hi"'); // '"say ""hi"""'
@@ -84,11 +86,11 @@ export function quoteCsvField(field: string): string {
  *   (missing trailing fields become `''`).
  * @throws FragilityInputError on an unterminated quoted field or a stray quote inside an unquoted field.
  *
- * **Complexity** O(length of text).
+ * @complexity O(length of text).
  *
- * **Model** RFC 4180 §2 grammar (file = header *(CRLF record) [CRLF]).
+ * @model RFC 4180 §2 grammar (file = header *(CRLF record) [CRLF]).
  *
- * **References** RFC 4180, https://doi.org/10.17487/RFC4180
+ * @references RFC 4180, https://doi.org/10.17487/RFC4180
  *
  * @example
  * parseCsvTable('a,b\r\n1,"x,y"\r\n').rows; // [{ a: '1', b: 'x,y' }]
@@ -113,7 +115,9 @@ export function parseCsvTable(text: string): { header: string[]; rows: Record<st
  * @returns The records (a trailing newline does not produce an empty record).
  * @throws FragilityInputError on malformed quoting.
  *
- * **Complexity** O(length of text). **Model** RFC 4180 §2. **References** RFC 4180, https://doi.org/10.17487/RFC4180
+ * @complexity O(length of text).
+ * @model RFC 4180 §2.
+ * @references RFC 4180, https://doi.org/10.17487/RFC4180
  *
  * @example
  * parseCsvRecords('a,"b ""c"""\n'); // [['a', 'b "c"']]

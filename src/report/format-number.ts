@@ -52,11 +52,11 @@ const DEFAULT_NON_FINITE: Required<NonFiniteText> = { missing: '—', infinity: 
  * @param nonFinite - Text for NaN/missing and ±Infinity (defaults `—`, `∞`, `−∞`).
  * @returns The formatted string.
  *
- * **Complexity** O(number of digits).
+ * @complexity O(number of digits).
  *
- * **Model** fixed: round(x·10^d)/10^d; significant: round to d significant digits; percent: fixed(100·x) + `%`.
+ * @model fixed: round(x·10^d)/10^d; significant: round to d significant digits; percent: fixed(100·x) + `%`.
  *
- * **References** ECMAScript `Number.prototype.toFixed` / `toPrecision` (ECMA-262 §21.1.3).
+ * @references ECMAScript `Number.prototype.toFixed` / `toPrecision` (ECMA-262 §21.1.3).
  *
  * @example
  * formatNumber(0.2534, { style: 'percent', digits: 1 }); // '25.3%'
@@ -104,7 +104,9 @@ function formatSpec(value: number, format: NumberFormatSpec): string {
  * @param group - Insert thousands separators. Default false.
  * @returns e.g. `'3.142'` for (π, 3).
  *
- * **Complexity** O(digits). **Model** round(x·10^d)/10^d. **References** ECMA-262 `toFixed`.
+ * @complexity O(digits).
+ * @model round(x·10^d)/10^d.
+ * @references ECMA-262 `toFixed`.
  *
  * @example
  * formatFixed(-0.0004, 2); // '0.00'
@@ -131,7 +133,9 @@ export function formatFixed(value: number, digits: number, group = false): strin
  * @param group - Insert thousands separators. Default false.
  * @returns e.g. `'0.00123'` for (0.0012345, 3), `'1230000'` for (1234567, 3).
  *
- * **Complexity** O(digits). **Model** round to d significant digits. **References** ECMA-262 `toPrecision`.
+ * @complexity O(digits).
+ * @model round to d significant digits.
+ * @references ECMA-262 `toPrecision`.
  *
  * @example
  * formatSignificant(0.0012345, 3); // '0.00123'
@@ -155,7 +159,9 @@ export function formatSignificant(value: number, digits: number, group = false):
  * @param group - Insert thousands separators. Default false.
  * @returns e.g. `'25.0%'` for 0.25.
  *
- * **Complexity** O(digits). **Model** fixed(100·x, d) + '%'. **References** ECMA-262 `toFixed`.
+ * @complexity O(digits).
+ * @model fixed(100·x, d) + '%'.
+ * @references ECMA-262 `toFixed`.
  *
  * @example
  * formatPercent(0.1234, 0); // '12%'
@@ -173,7 +179,9 @@ export function formatPercent(value: number, digits = 1, group = false): string 
  * @param digits - Mantissa decimals, an integer in [0, 100]. Default 3.
  * @returns e.g. `'1.235e+6'`.
  *
- * **Complexity** O(digits). **Model** m·10^e with 1 ≤ |m| < 10. **References** ECMA-262 `toExponential`.
+ * @complexity O(digits).
+ * @model m·10^e with 1 ≤ |m| < 10.
+ * @references ECMA-262 `toExponential`.
  *
  * @example
  * formatExponential(1234567, 2); // '1.23e+6'

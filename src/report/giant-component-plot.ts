@@ -51,12 +51,12 @@ export interface GiantComponentPlotOptions {
  * @returns A standalone SVG string.
  * @throws FragilityInputError for a non-finite f (and see {@link linePlot}).
  *
- * **Complexity** O(total points).
+ * @complexity O(total points).
  *
- * **Model** Random removal: S = q·[1 − G0(u)], u = 1 − q + q·G1(u), q = 1 − f (Callaway et al. 2000); targeted
+ * @model Random removal: S = q·[1 − G0(u)], u = 1 − q + q·G1(u), q = 1 − f (Callaway et al. 2000); targeted
  * removal by the degree cutoff of Cohen et al. (2001) — the curves are supplied by the caller.
  *
- * **References** Callaway, Newman, Strogatz & Watts (2000), PRL 85, 5468, doi:10.1103/PhysRevLett.85.5468 ;
+ * @references Callaway, Newman, Strogatz & Watts (2000), PRL 85, 5468, doi:10.1103/PhysRevLett.85.5468 ;
  * Cohen, Erez, ben-Avraham & Havlin (2001), PRL 86, 3682, doi:10.1103/PhysRevLett.86.3682 ; Newman & Ziff
  * (2001), PRE 64, 016706, doi:10.1103/PhysRevE.64.016706.
  *

@@ -31,7 +31,7 @@ export function escapeHtml(s: string): string {
  * @param caption - optional caption text.
  * @returns an HTML `<table>` string ('' when there is no column).
  *
- * **Complexity**: O(rows × columns).
+ * @complexity O(rows × columns).
  *
  * @example
  * ```ts
@@ -61,7 +61,7 @@ export function htmlTable(rows: readonly TableRow[], columns?: readonly TableCol
  * @param md - markdown text.
  * @returns HTML.
  *
- * **Complexity**: O(length).
+ * @complexity O(length).
  *
  * @example
  * ```ts

@@ -18,11 +18,11 @@ import { FragilityInputError } from '../errors.ts';
  * @returns The JSON-safe copy.
  * @throws FragilityInputError on a circular reference (field `json`, naming the path).
  *
- * **Complexity** O(size of the value).
+ * @complexity O(size of the value).
  *
- * **Model** x ↦ null for x ∉ ℝ (the CLI contract: "no NaN in JSON; use null with a reason field").
+ * @model x ↦ null for x ∉ ℝ (the CLI contract: "no NaN in JSON; use null with a reason field").
  *
- * **References** ECMA-404 The JSON Data Interchange Syntax (2nd ed., 2017), which has no NaN or Infinity.
+ * @references ECMA-404 The JSON Data Interchange Syntax (2nd ed., 2017), which has no NaN or Infinity.
  *
  * @example
  * toJsonSafe({ a: NaN, b: [1, Infinity], c: new Float64Array([0.5]) }); // { a: null, b: [1, null], c: [0.5] }
@@ -73,7 +73,9 @@ function safe(value: unknown, path: string, stack: Set<object>): unknown {
  * @param indent - Spaces of indentation; 0 for one line. Default 2.
  * @returns The JSON text with a trailing newline.
  *
- * **Complexity** O(size). **Model** JSON.stringify ∘ {@link toJsonSafe}. **References** ECMA-404.
+ * @complexity O(size).
+ * @model JSON.stringify ∘ {@link toJsonSafe}.
+ * @references ECMA-404.
  *
  * @example
  * jsonReportText({ q_c: NaN, reason: 'no giant component' }, 0); // '{"q_c":null,"reason":"no giant component"}\n'
@@ -92,7 +94,9 @@ export function jsonReportText(value: unknown, indent = 2): string {
  * @param indent - Spaces of indentation. Default 2.
  * @returns The path written.
  *
- * **Complexity** O(size). **Model** see {@link jsonReportText}. **References** ECMA-404.
+ * @complexity O(size).
+ * @model see {@link jsonReportText}.
+ * @references ECMA-404.
  *
  * @example
  * writeJsonReport('/tmp/out/report.json', { threshold: { analytic: 0.27, montecarlo: NaN } });

@@ -28,11 +28,11 @@ export interface JupyterSvg {
  * @param svg - An SVG document string (e.g. from {@link linePlot}).
  * @returns A displayable object for the Deno Jupyter kernel.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** Jupyter MIME bundle `{ "image/svg+xml": svg }` returned by the `Symbol.for('Jupyter.display')` method.
+ * @model Jupyter MIME bundle `{ "image/svg+xml": svg }` returned by the `Symbol.for('Jupyter.display')` method.
  *
- * **References** Deno manual, "Jupyter kernel" (`Deno.jupyter.$display`), https://docs.deno.com/runtime/reference/cli/jupyter/
+ * @references Deno manual, "Jupyter kernel" (`Deno.jupyter.$display`), https://docs.deno.com/runtime/reference/cli/jupyter/
  *
  * @example
  * // In a notebook cell (Deno kernel):
@@ -93,12 +93,12 @@ async function displayAndSettle(bundle: Record<string, string>, caller: string):
  * @returns A promise that resolves once the plot has been handed to the kernel and the kernel had time to send it.
  * @throws Error outside the Deno Jupyter kernel.
  *
- * **Complexity** O(size of the SVG) plus a fixed wait of {@link JUPYTER_SETTLE_MS} ms.
+ * @complexity O(size of the SVG) plus a fixed wait of {@link JUPYTER_SETTLE_MS} ms.
  *
- * **Model** Jupyter `display_data` message with the MIME bundle `{ "image/svg+xml": svg }`, published before the
+ * @model Jupyter `display_data` message with the MIME bundle `{ "image/svg+xml": svg }`, published before the
  * cell's `status: idle` (Jupyter messaging protocol 5.3, "Kernel status").
  *
- * **References** Jupyter messaging protocol, https://jupyter-client.readthedocs.io/en/stable/messaging.html; Deno
+ * @references Jupyter messaging protocol, https://jupyter-client.readthedocs.io/en/stable/messaging.html; Deno
  * manual, "Jupyter kernel", https://docs.deno.com/runtime/reference/cli/jupyter/
  *
  * @example
@@ -117,11 +117,11 @@ export function showSvg(svg: string): Promise<void> {
  * @returns A promise that resolves once the text has been handed to the kernel and the kernel had time to send it.
  * @throws Error outside the Deno Jupyter kernel.
  *
- * **Complexity** O(length of the text) plus a fixed wait of {@link JUPYTER_SETTLE_MS} ms.
+ * @complexity O(length of the text) plus a fixed wait of {@link JUPYTER_SETTLE_MS} ms.
  *
- * **Model** Jupyter `display_data` with the MIME bundle `{ "text/markdown": text }`.
+ * @model Jupyter `display_data` with the MIME bundle `{ "text/markdown": text }`.
  *
- * **References** Jupyter messaging protocol, https://jupyter-client.readthedocs.io/en/stable/messaging.html
+ * @references Jupyter messaging protocol, https://jupyter-client.readthedocs.io/en/stable/messaging.html
  *
  * @example
  * // In a notebook cell (Deno kernel):

@@ -130,12 +130,12 @@ export interface LinePlotOptions {
  * @throws FragilityInputError when an axis label is missing, a points list is not an array, an x is not finite,
  *   or width/height are outside [160, 4000].
  *
- * **Complexity** O(total points) (Observable Plot scales and path generation).
+ * @complexity O(total points) (Observable Plot scales and path generation).
  *
- * **Model** Linear (or log) position scales over the union extent of all marks; bands are areas between lo(x) and
+ * @model Linear (or log) position scales over the union extent of all marks; bands are areas between lo(x) and
  * hi(x); error bars are vertical segments [lo, hi] at x.
  *
- * **References** Observable Plot, https://observablehq.com/plot/ ; Bostock, Ogievetsky & Heer (2011), D³:
+ * @references Observable Plot, https://observablehq.com/plot/ ; Bostock, Ogievetsky & Heer (2011), D³:
  * Data-Driven Documents, IEEE TVCG 17(12), doi:10.1109/TVCG.2011.185.
  *
  * @example

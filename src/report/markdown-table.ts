@@ -33,11 +33,11 @@ export interface MarkdownTableOptions {
  * @param options - See {@link MarkdownTableOptions}.
  * @returns The table, lines joined by `\n`, with a trailing newline (empty string for no columns).
  *
- * **Complexity** O(rows × columns).
+ * @complexity O(rows × columns).
  *
- * **Model** GFM table: header row, delimiter row (`:---`, `---:`, `:---:`), one row per record.
+ * @model GFM table: header row, delimiter row (`:---`, `---:`, `:---:`), one row per record.
  *
- * **References** GitHub Flavored Markdown Spec, §4.10 Tables (extension), https://github.github.com/gfm/#tables-extension-
+ * @references GitHub Flavored Markdown Spec, §4.10 Tables (extension), https://github.github.com/gfm/#tables-extension-
  *
  * @example
  * markdownTable([{ loss: 0.25, p: 0.9 }], [

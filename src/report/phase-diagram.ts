@@ -62,11 +62,11 @@ const NO_DATA_FILL = '#d9d9d9';
  * @throws FragilityInputError for empty or non-finite axis values, a cell off the grid, a missing `valueLabel`,
  *   or an unknown scheme.
  *
- * **Complexity** O(cells + |x values| log + |y values| log).
+ * @complexity O(cells + |x values| log + |y values| log).
  *
- * **Model** colour = scheme((value − d₀)/(d₁ − d₀)), clamped to the domain [d₀, d₁].
+ * @model colour = scheme((value − d₀)/(d₁ − d₀)), clamped to the domain [d₀, d₁].
  *
- * **References** Observable Plot, https://observablehq.com/plot/ ; viridis: van der Walt & Smith (2015),
+ * @references Observable Plot, https://observablehq.com/plot/ ; viridis: van der Walt & Smith (2015),
  * https://bids.github.io/colormap/ .
  *
  * @example

@@ -92,11 +92,11 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  *   starting with `.`), or a missing title/heading; RsvgConvertMissingError when `png` is set and rsvg-convert is
  *   absent.
  *
- * **Complexity** O(total size of the tables and plots).
+ * @complexity O(total size of the tables and plots).
  *
- * **Model** —.
+ * @model —.
  *
- * **References** CommonMark 0.31 (links and images), https://spec.commonmark.org/0.31.2/
+ * @references CommonMark 0.31 (links and images), https://spec.commonmark.org/0.31.2/
  *
  * @example
  * writeReport('report', {

@@ -43,11 +43,11 @@ export class RsvgConvertMissingError extends Error {
  * @throws RsvgConvertMissingError when the binary is absent; Error with rsvg-convert's message when it fails
  *   (e.g. malformed XML); FragilityInputError for a zoom outside (0, 16].
  *
- * **Complexity** O(output pixels) in the converter.
+ * @complexity O(output pixels) in the converter.
  *
- * **Model** rsvg-convert -f png -z ZOOM -b BACKGROUND -o PATH < svg.
+ * @model rsvg-convert -f png -z ZOOM -b BACKGROUND -o PATH < svg.
  *
- * **References** librsvg, https://gitlab.gnome.org/GNOME/librsvg (rsvg-convert(1)).
+ * @references librsvg, https://gitlab.gnome.org/GNOME/librsvg (rsvg-convert(1)).
  *
  * @example
  * svgToPng(linePlot({ x: { label: 'x' }, y: { label: 'y' } }), '/tmp/plot.png');
@@ -81,7 +81,9 @@ export function svgToPng(svg: string, path: string, options: SvgToPngOptions = {
  * @param command - The binary. Default `'rsvg-convert'`.
  * @returns true when `command --version` runs and exits 0.
  *
- * **Complexity** one process spawn. **Model** —. **References** rsvg-convert(1).
+ * @complexity one process spawn.
+ * @model —.
+ * @references rsvg-convert(1).
  *
  * @example
  * const svg = linePlot({ x: { label: 'x' }, y: { label: 'y' } });

@@ -77,11 +77,11 @@ export interface TimelinePlotOptions {
  * @returns A standalone SVG string (one `<svg>` root with `xmlns`).
  * @throws FragilityInputError for a non-finite `t` or an invalid `online` mode (and see {@link linePlot}).
  *
- * **Complexity** O(total points).
+ * @complexity O(total points).
  *
- * **Model** y(t) = online(t) / online(normal) when `online: 'fraction'`.
+ * @model y(t) = online(t) / online(normal) when `online: 'fraction'`.
  *
- * **References** Skype outage of 22 Dec 2010: L. Rabbe, "CIO update: Post-mortem on the Skype outage" (Skype blog,
+ * @references Skype outage of 22 Dec 2010: L. Rabbe, "CIO update: Post-mortem on the Skype outage" (Skype blog,
  * 29 Dec 2010); see docs/reference/skype-calibration.md.
  *
  * @example

@@ -23,7 +23,7 @@ export const EXPLORER_BUNDLE_FILE = 'explorer-app.bundle.js';
  * @returns the JavaScript source.
  * @throws Error when esbuild is not installed (a development dependency) or the bundle fails.
  *
- * **Complexity**: one esbuild run (≈ 0.1–0.5 s).
+ * @complexity one esbuild run (≈ 0.1–0.5 s).
  *
  * @example
  * ```ts
@@ -64,7 +64,7 @@ let cached: string | undefined;
  * @returns the JavaScript source of the page script.
  * @throws Error when neither the pre-built bundle nor the sources with esbuild are available.
  *
- * **Complexity**: one file read, or one esbuild run the first time.
+ * @complexity one file read, or one esbuild run the first time.
  *
  * @example
  * ```ts

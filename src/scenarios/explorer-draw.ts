@@ -45,7 +45,7 @@ const f1 = (x: number): string => (Math.round(x * 10) / 10).toString();
  * @param d - see {@link DrawTimeline}.
  * @returns one `<svg>` element as a string (role="img", `<title>` and `<desc>`), with a legend below the axes.
  *
- * **Complexity**: O(total points).
+ * @complexity O(total points).
  *
  * @example
  * ```ts

@@ -107,7 +107,7 @@ const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => J
  * @throws FragilityInputError `scale` outside (0, 1], `quantiles` outside [2, 10 000] or `previewQuantiles` outside
  *   {0} ∪ [2, quantiles].
  *
- * **Complexity**: O(what-ifs + waves).
+ * @complexity O(what-ifs + waves).
  *
  * @example
  * ```ts
@@ -188,7 +188,7 @@ function attemptsLabel(n: number | null): string {
  * @param megaFirstHours - time of the first wave (hours >= 0).
  * @returns the waves, in time order.
  *
- * **Complexity**: O(waves).
+ * @complexity O(waves).
  *
  * @example
  * ```ts
@@ -236,7 +236,7 @@ export function checkExplorerSettings(spec: ExplorerSpec, s: ExplorerSettings): 
  * @returns OverloadParams for fluidOverload.
  * @throws FragilityInputError naming the control out of range.
  *
- * **Complexity**: O(waves) plus one capacity-law parse.
+ * @complexity O(waves) plus one capacity-law parse.
  *
  * @example
  * ```ts
@@ -266,7 +266,7 @@ export function explorerParams(spec: ExplorerSpec, s: ExplorerSettings): Overloa
  * @returns the timeline and its summary.
  * @throws FragilityInputError naming the control out of range.
  *
- * **Complexity**: one fluidOverload run over the scenario's duration (see fluidOverload).
+ * @complexity one fluidOverload run over the scenario's duration (see fluidOverload).
  *
  * @example
  * ```ts
@@ -302,7 +302,7 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  * @param o - the run's outcome.
  * @returns one sentence.
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
  * @example
  * ```ts

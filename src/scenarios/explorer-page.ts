@@ -41,7 +41,7 @@ const ci = (c: readonly [number | null, number | null], d = 1): string => `[${pc
  * @param r - a scenario result.
  * @returns rows (strings).
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
  * @example
  * ```ts
@@ -94,9 +94,9 @@ export interface ScenarioHtmlOptions {
  * @param options - see {@link ScenarioHtmlOptions}.
  * @returns the HTML document.
  *
- * **Complexity**: one fluid run (the explorer's starting point, at the scenario's settings) plus the report's plots.
+ * @complexity one fluid run (the explorer's starting point, at the scenario's settings) plus the report's plots.
  *
- * **Model**: the explorer's starting run is explorerRun(spec, spec.defaults) — the scenario's own parameters, so it
+ * @model the explorer's starting run is explorerRun(spec, spec.defaults) — the scenario's own parameters, so it
  * reproduces the report's fluid timeline; every control change reruns explorerRun in the page.
  *
  * @example

@@ -41,7 +41,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * @param over - the fields to replace.
  * @returns a new document.
  *
- * **Complexity**: O(size of both documents).
+ * @complexity O(size of both documents).
  *
  * @example
  * ```ts
@@ -84,7 +84,7 @@ export function applyWhatIf(scenario: Scenario, index: number): Scenario {
  * @returns the validated scenario.
  * @throws ScenarioValidationError (one line: path, value, allowed range).
  *
- * **Complexity**: O(size × (1 + what-ifs)).
+ * @complexity O(size × (1 + what-ifs)).
  *
  * @example
  * ```ts
@@ -106,7 +106,7 @@ export function parseScenario(input: unknown): Scenario {
  * @throws FragilityInputError `scenario` (neither a built-in name nor a readable file, or not JSON);
  *   ScenarioValidationError for an invalid document.
  *
- * **Complexity**: O(file size).
+ * @complexity O(file size).
  *
  * @example
  * ```ts

@@ -34,7 +34,9 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  * @param r - a scenario result.
  * @returns rows with columns quantity, analytic, simulated, note (strings, ready for markdownTable).
  *
- * **Complexity**: O(1). **Model**: —. **References**: —.
+ * @complexity O(1).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -105,7 +107,9 @@ const REGIME_WORDS: Record<string, string> = {
  * @param scenario - the scenario that was run.
  * @returns markdown.
  *
- * **Complexity**: O(1). **Model**: —. **References**: —.
+ * @complexity O(1).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -146,7 +150,9 @@ export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario)
  * @param scenario - the scenario that was run (for the recovery threshold).
  * @returns markdown (the tables are returned separately by {@link metastabilityRows} and {@link recoveryRows}).
  *
- * **Complexity**: O(cells). **Model**: —. **References**: Bronson et al. (HotOS 2021); Huang et al. (OSDI 2022);
+ * @complexity O(cells).
+ * @model —.
+ * @references Bronson et al. (HotOS 2021); Huang et al. (OSDI 2022);
  * Alvaro, Isaacs, Majumdar et al. (2025).
  *
  * @example
@@ -180,7 +186,9 @@ export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): st
  * @param r - a scenario result.
  * @returns table rows (strings).
  *
- * **Complexity**: O(cells). **Model**: —. **References**: —.
+ * @complexity O(cells).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -203,7 +211,9 @@ export function metastabilityRows(r: ScenarioResult): TableRow[] {
  * @param r - a scenario result.
  * @returns table rows (strings).
  *
- * **Complexity**: O(cases). **Model**: —. **References**: —.
+ * @complexity O(cases).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -227,7 +237,9 @@ export function recoveryRows(r: ScenarioResult): TableRow[] {
  * @param r - a scenario result.
  * @returns one row per what-if (strings).
  *
- * **Complexity**: O(what-ifs). **Model**: —. **References**: —.
+ * @complexity O(what-ifs).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -281,8 +293,9 @@ export interface ObservedResidual {
  * @returns one row per observed point, χ² = Σ standardized² of the fluid curve and of the simulated mean (over the
  *   points with a range that the timeline reaches), and how many points entered χ².
  *
- * **Complexity**: O(points × log timeline + windows × timeline). **Model**: σ = (hi − lo)/2.
- * **References**: docs/reference/skype-calibration.md, section 8.
+ * @complexity O(points × log timeline + windows × timeline).
+ * @model σ = (hi − lo)/2.
+ * @references docs/reference/skype-calibration.md, section 8.
  *
  * @example
  * ```ts
@@ -339,7 +352,9 @@ const signed = (z: number | null): string => (z === null ? 'n/a' : `${z >= 0 ? '
  * @param r - a scenario result.
  * @returns table rows (strings).
  *
- * **Complexity**: as {@link observedResiduals}. **Model**: —. **References**: —.
+ * @complexity as {@link observedResiduals}.
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -372,7 +387,9 @@ export function observedResidualRows(r: ScenarioResult): TableRow[] {
  * @param scenario - the scenario that was run (for its number of timeline runs).
  * @returns markdown (one paragraph).
  *
- * **Complexity**: as {@link observedResiduals}. **Model**: —. **References**: —.
+ * @complexity as {@link observedResiduals}.
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -467,7 +484,9 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
  * @param scenario - the scenario (for the waves and the name).
  * @returns an SVG string.
  *
- * **Complexity**: O(timeline) (thinned to about 400 points). **Model**: —. **References**: calibration rows 2–3.
+ * @complexity O(timeline) (thinned to about 400 points).
+ * @model —.
+ * @references calibration rows 2–3.
  *
  * @example
  * ```ts
@@ -504,7 +523,9 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
  * @param r - a scenario result.
  * @returns an SVG string.
  *
- * **Complexity**: O(losses). **Model**: —. **References**: —.
+ * @complexity O(losses).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -531,7 +552,9 @@ export function scenarioCollapseSvg(r: ScenarioResult): string {
  * @param r - a scenario result.
  * @returns an SVG string.
  *
- * **Complexity**: O(cells). **Model**: —. **References**: —.
+ * @complexity O(cells).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -562,7 +585,9 @@ export function scenarioPhaseSvg(r: ScenarioResult): string {
  * @param r - a scenario result.
  * @returns an SVG string.
  *
- * **Complexity**: O(grid). **Model**: —. **References**: —.
+ * @complexity O(grid).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -596,7 +621,9 @@ export function scenarioGiantSvg(r: ScenarioResult): string {
  * @param r - a scenario result.
  * @returns markdown.
  *
- * **Complexity**: O(1). **Model**: —. **References**: —.
+ * @complexity O(1).
+ * @model —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -620,7 +647,7 @@ export function scenarioSummaryMarkdown(r: ScenarioResult): string {
  * @param scenario - the scenario that was run.
  * @returns a ReportBundle: summary, sections with plots and tables, report.json (the CLI's JSON), CSV files.
  *
- * **Complexity**: O(timeline + grid sizes).
+ * @complexity O(timeline + grid sizes).
  *
  * @example
  * ```ts

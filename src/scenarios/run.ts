@@ -179,13 +179,13 @@ const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === nul
  * @param over - overload threshold: fluid limit and simulated with CI.
  * @returns one paragraph.
  *
- * **Complexity**: O(1).
+ * @complexity O(1).
  *
- * **Model**: "below" the connectivity threshold when the reported upper loss is below the analytic (else simulated)
+ * @model "below" the connectivity threshold when the reported upper loss is below the analytic (else simulated)
  * f_c; "past" the overload threshold when the reported lower loss exceeds the simulated (else fluid) f_c,
  * "below" when the upper loss is under it, "around" otherwise.
  *
- * **References**: —.
+ * @references —.
  *
  * @example
  * ```ts
@@ -242,16 +242,16 @@ export function scenarioVerdict(
  * @returns {@link ScenarioResult}.
  * @throws FragilityInputError naming `scale`, `seed` or a model field.
  *
- * **Complexity**: timelineRuns + whatIfRuns × |whatIf| full simulations, |collapse.losses| × collapse.runs and
+ * @complexity timelineRuns + whatIfRuns × |whatIf| full simulations, |collapse.losses| × collapse.runs and
  * |phase.losses| × |phase.headrooms| × phase.runs short ones, and 2 × connectivity.runs overlay sweeps. Each full
  * simulation is O(steps × (S·scale + megas + retry cohorts)).
  *
- * **Model**: see compareTwoTier (connectivity), compareOverload (overload threshold) and simulateOverload (the
+ * @model see compareTwoTier (connectivity), compareOverload (overload threshold) and simulateOverload (the
  * timeline). The connectivity Monte Carlo uses max(S·scale, connectivity.minSupernodes) supernodes (finite-size
  * effects of smaller cores would hide the threshold) and min(C·scale, connectivity.maxClients) clients (the served
  * fraction is a per-client average: more clients only reduce its noise).
  *
- * **References**: calibration table (docs/reference/skype-calibration.md); Rabbe, Skype CIO post-mortem (2010).
+ * @references calibration table (docs/reference/skype-calibration.md); Rabbe, Skype CIO post-mortem (2010).
  *
  * @example
  * ```ts

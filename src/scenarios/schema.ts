@@ -391,7 +391,7 @@ function formatValue(v: unknown): string {
  * @param root - name of the root (default `scenario`).
  * @returns the pieces and the one-line message `path: value is not allowed; expected allowed`.
  *
- * **Complexity**: O(path length).
+ * @complexity O(path length).
  *
  * @example
  * ```ts
@@ -462,11 +462,11 @@ function knownKeys(path: ReadonlyArray<PropertyKey>): string[] | null {
  * @throws ScenarioValidationError (a FragilityInputError) whose message is one line: the first problem and a count
  *   of the others; `problems` lists them all.
  *
- * **Complexity**: O(size of the document) plus one degree-law and one capacity-law parse.
+ * @complexity O(size of the document) plus one degree-law and one capacity-law parse.
  *
- * **Model**: the schema above; docs/scenarios.md documents every field.
+ * @model the schema above; docs/scenarios.md documents every field.
  *
- * **References**: calibration table, docs/reference/skype-calibration.md (sources of the built-in defaults).
+ * @references calibration table, docs/reference/skype-calibration.md (sources of the built-in defaults).
  *
  * @example
  * ```ts

@@ -39,11 +39,11 @@ export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleE
  *   rows 14–16).
  * @throws FragilityInputError `scale` outside (0, 1].
  *
- * **Complexity**: O(1) plus one capacity-law parse.
+ * @complexity O(1) plus one capacity-law parse.
  *
- * **Model**: field-for-field copy (docs/scenarios.md lists the correspondence).
+ * @model field-for-field copy (docs/scenarios.md lists the correspondence).
  *
- * **References**: calibration table rows 1–24.
+ * @references calibration table rows 1–24.
  *
  * @example
  * ```ts

@@ -81,11 +81,11 @@ function checkConservation(s: OverloadSetup, out: OverloadOutputs, cl: ClientCoh
  * @returns the timeline and summary (see {@link OverloadResult}).
  * @throws FragilityInputError naming the offending field.
  *
- * **Complexity**: O(T·(S + M + L·B)) time for T steps, S supernodes, M mega-supernodes, L retry levels and B delay
+ * @complexity O(T·(S + M + L·B)) time for T steps, S supernodes, M mega-supernodes, L retry levels and B delay
  * bins per level; O(S + M + L·B + R) memory (R = restart-delay bins). Clients are never represented one by one:
  * the full scale (21 M clients, 26 000 supernodes, 17 280 steps) runs in ≈ 10 s with ≈ 110 MB resident.
  *
- * **Model** (one step of dt seconds; t counted from the trigger onset T):
+ * @model (one step of dt seconds; t counted from the trigger onset T):
  * - *Supernodes* i = 1..S: nominal unit L0 = C/S clients; capacity cap_i = (1 + alpha_i)·L0 (alpha_i drawn from
  *   `headroom`; with an overlay, times overlay.capacity[i]). Load_i = attached_i + c·r_i, where r_i is the number of
  *   login/search requests received in the step and c the login cost (×`shedding.loginCostFactor` after the shedding
@@ -123,7 +123,7 @@ function checkConservation(s: OverloadSetup, out: OverloadOutputs, cl: ClientCoh
  * - *Outputs*: `loginRate` counts the requests that reach up supernodes (accepted or refused); `trafficRate` also
  *   counts the probes of down cache entries, E = (1 − x^H)/(1 − x) per attempt on the cache path, x = D/S.
  *
- * **References**: Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
+ * @references Skype CIO post-mortem (L. Rabbe, 29 Dec 2010) and the calibration table
  * (`docs/reference/skype-calibration.md`); A. E. Motter, Y.-C. Lai, Phys. Rev. E 66, 065102 (2002) (capacity
  * (1 + alpha)·L0); S. Pradhan, A. Hansen, B. K. Chakrabarti, Rev. Mod. Phys. 82, 499 (2010) (equal load sharing);
  * M. Brooker, "Exponential Backoff and Jitter" (AWS, 2015).

@@ -120,11 +120,11 @@ the unsharded run. --queue URL computes the replicates on fragility worker proce
  * @param seed - its seed.
  * @returns `{ json, text }`.
  *
- * **Complexity** O(sizes).
+ * @complexity O(sizes).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

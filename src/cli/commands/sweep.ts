@@ -169,11 +169,11 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
  * @param how - the `--graph` text, the `--estimator`, and the checkpoint named in the text when replicates were resumed.
  * @returns `{ json, text }`.
  *
- * **Complexity** O(|at|).
+ * @complexity O(|at|).
  *
- * **Model** —
+ * @model —
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts

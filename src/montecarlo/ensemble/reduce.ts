@@ -83,11 +83,11 @@ function microcanonicalAverages(all: ReplicateResult[]): { mean: Float64Array; v
  * @returns {@link EnsembleResult}.
  * @throws FragilityInputError naming `microcanonical` when replicates differ in size.
  *
- * **Complexity** O(R·|qs|) plus the bootstrap O(B·R·G) and, with microcanonical, O(R·steps).
+ * @complexity O(R·|qs|) plus the bootstrap O(B·R·G) and, with microcanonical, O(R·steps).
  *
- * **Model** as `runEnsemble`.
+ * @model as `runEnsemble`.
  *
- * **References** Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff, PRE 64, 016706 (2001), doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts

@@ -36,11 +36,11 @@ const REPLICATE_OVERHEAD_BYTES = 400;
  * @param qCount - q values per curve (grid points plus `at` values).
  * @throws FragilityInputError (exit 2) with the estimate, the budget and the remedies.
  *
- * **Complexity** O(1).
+ * @complexity O(1).
  *
- * **Model** bytes = R · (3 · |qs| · 8 + 400).
+ * @model bytes = R · (3 · |qs| · 8 + 400).
  *
- * **References** —
+ * @references —
  *
  * @example
  * ```ts
@@ -63,11 +63,11 @@ export function checkEnsembleMemory(field: string, runs: number, qCount: number)
  * @param points - number of grid points (>= 2).
  * @returns the grid.
  *
- * **Complexity** O(points).
+ * @complexity O(points).
  *
- * **Model** q_i = i/(points − 1).
+ * @model q_i = i/(points − 1).
  *
- * **References** Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
+ * @references Newman & Ziff 2001, doi:10.1103/PhysRevE.64.016706.
  *
  * @example
  * ```ts
