@@ -11,7 +11,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const HEADING = /\*\*(Complexity|Model|References):?\*\*/;
 
 /** `file:line` of every bold section heading in the given texts. */
-export function boldHeadings(files: { name: string; text: string }[]): string[] {
+function boldHeadings(files: { name: string; text: string }[]): string[] {
   const out: string[] = [];
   for (const f of files) f.text.split('\n').forEach((line, i) => HEADING.test(line) && out.push(`${f.name}:${i + 1}`));
   return out;
