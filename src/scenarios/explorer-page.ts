@@ -45,7 +45,7 @@ const ci = (c: readonly [number | null, number | null], d = 1): string => `[${pc
  *
  * @example
  * ```ts
- * htmlTable(thresholdRows(result));
+ * markdownTable(thresholdRows(result)).startsWith('|'); // true
  * ```
  */
 export function thresholdRows(r: ScenarioResult): TableRow[] {
@@ -101,6 +101,7 @@ export interface ScenarioHtmlOptions {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * writeFileSync('index.html', scenarioHtmlPage(result, scenario, await explorerBundle()));
  * ```
  */

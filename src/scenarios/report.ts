@@ -490,6 +490,7 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * writeFileSync('timeline.svg', scenarioTimelineSvg(result, scenario));
  * ```
  */
@@ -529,6 +530,7 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * writeFileSync('collapse.svg', scenarioCollapseSvg(result));
  * ```
  */
@@ -558,6 +560,7 @@ export function scenarioCollapseSvg(r: ScenarioResult): string {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * writeFileSync('phase.svg', scenarioPhaseSvg(result));
  * ```
  */
@@ -591,6 +594,7 @@ export function scenarioPhaseSvg(r: ScenarioResult): string {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from 'node:fs';
  * writeFileSync('giant-component.svg', scenarioGiantSvg(result));
  * ```
  */
@@ -651,7 +655,7 @@ export function scenarioSummaryMarkdown(r: ScenarioResult): string {
  *
  * @example
  * ```ts
- * writeReport('report', scenarioReport(runScenario(s, { seed: 1 }), s));
+ * writeReport('report', scenarioReport(result, scenario)); // (result: runScenario(scenario, { seed: 1 }))
  * ```
  */
 export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBundle {

@@ -16,6 +16,9 @@ import { runEnsembleShard, writeShard } from '../../src/montecarlo/shard.ts';
 import { sweepSiteWrapping } from '../../src/montecarlo/sweep-wrapping.ts';
 import { packWrappingSweeps } from '../../src/montecarlo/wrapping-threshold.ts';
 import { stream } from '../../src/random/stream.ts';
+import { runScenario, type ScenarioResult } from '../../src/scenarios/run.ts';
+import { smallScenario } from '../scenarios/fixtures.ts';
+import { explorerBundle } from '../../src/scenarios/explorer-bundle.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -37,6 +40,9 @@ function wrappingSamples(lattice: 'square' | 'triangular', L: number, runs: numb
   const g = lattice === 'square' ? squareLattice(L) : triangularLattice(L);
   return packWrappingSweeps(Array.from({ length: runs }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), { lattice, L })));
 }
+
+/** The run of the small scenario, made once for every renderer example (about 9 s of CPU). */
+let smallResult: ScenarioResult | undefined;
 
 /** Free names → their value. */
 export const fixtures: Record<string, () => unknown | Promise<unknown>> = {
@@ -68,6 +74,12 @@ export const fixtures: Record<string, () => unknown | Promise<unknown>> = {
   samples64: () => wrappingSamples('triangular', 64, 100),
   /** Site-wrapping samples: 20 periodic 256 × 256 triangular lattices. */
   samples256: () => wrappingSamples('triangular', 256, 20),
+  /** A cheap variant of the built-in 2010 scenario (test/scenarios/fixtures.ts: scale 0.002, a few runs per part). */
+  scenario: () => smallScenario(),
+  /** runScenario(scenario) of that variant, seed 1, computed once. */
+  result: () => (smallResult ??= runScenario(smallScenario())),
+  /** The report page's script (src/scenarios/explorer-bundle.ts, Node only: not in the barrels). */
+  explorerBundle: () => explorerBundle,
 };
 
 /** Files that examples read: name mentioned in the code → how to create it in the working directory `dir`. */
