@@ -20,10 +20,10 @@ describe('fragility interdependent', () => {
     expect(runJson(args)).toEqual(await json(args));
   });
 
-  it('poisson(4): p_c, S_at_p_c (B1, B2) and S(p) (B4)', async () => {
+  it('poisson(4): pc, SAtPc (B1, B2) and S(p) (B4)', async () => {
     const j = await json(['interdependent', '--law', 'poisson(4)', '--q', '0.7']);
-    expect(Math.abs((j.p_c as number) - 0.613852)).toBeLessThan(1e-6);
-    expect(Math.abs((j.S_at_p_c as number) - 0.314108)).toBeLessThan(1e-6);
+    expect(Math.abs((j.pc as number) - 0.613852)).toBeLessThan(1e-6);
+    expect(Math.abs((j.SAtPc as number) - 0.314108)).toBeLessThan(1e-6);
     expect(Math.abs((j.S as number) - 0.55762)).toBeLessThan(5e-6);
     const below = await json(['interdependent', '--law', 'poisson(4)', '--q', '0.6']);
     expect(below.S).toBe(0);
@@ -31,13 +31,13 @@ describe('fragility interdependent', () => {
     expect(chain).not.toHaveProperty('S');
     expect(chain.networks).toBe(3);
     // three ER networks: the closed form e^z − 1 = 3z, p_c = z/(<k>(1 − e^(−z))³)
-    expect(chain.p_c as number).toBeCloseTo(interdependentErCritical(6, 3).pc!, 9);
+    expect(chain.pc as number).toBeCloseTo(interdependentErCritical(6, 3).pc!, 9);
   });
 
   it('no mutual giant: p_c = null with a reason', async () => {
     const j = await json(['interdependent', '--law', 'poisson(2)', '--q', '1']);
-    expect(j.p_c).toBeNull();
-    expect(j.S_at_p_c).toBeNull();
+    expect(j.pc).toBeNull();
+    expect(j.SAtPc).toBeNull();
     expect(j.reason).toMatch(/no mutual giant/);
     expect(j.S).toBe(0);
   });

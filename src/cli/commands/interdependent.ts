@@ -60,11 +60,11 @@ export function register(program: Command): void {
     `
 Examples:
   $ fragility interdependent --law "poisson(4)" --q 0.7 --json
-  {"law":"poisson(4)","lawB":"poisson(4)","p_c":0.613852...,"S_at_p_c":0.314108...,"p":0.7,"S":0.557616...}
+  {"law":"poisson(4)","lawB":"poisson(4)","pc":0.613852...,"SAtPc":0.314108...,"p":0.7,"S":0.557616...}
   $ fragility interdependent --law "poisson(4)" --q 0.7 --simulate 100000 --runs 10 --seed 1 --json
   {..., "S":0.557616..., "montecarlo":{"S":0.5578...,"ci":[..,..],"n":100000,"runs":10,...,"insideCi":true}}
 
-S is the fraction of all nodes of A in the mutual giant component (Buldyrev et al. 2010); p_c is null with a
+S is the fraction of all nodes of A in the mutual giant component (Buldyrev et al. 2010); p_c (JSON "pc") is null with a
 "reason" when no mutual giant exists even at p = 1. --networks N > 2: a tree-like network of N networks with the
 same law (Gao et al. 2011; N equal ER networks: S = p(1 - exp(-<k>S))^N).
 
@@ -121,9 +121,9 @@ function theory(opts: InterdependentOptions, json: Record<string, unknown>): str
     law: lawA.spec,
     lawB: lawB.spec,
     networks: opts.networks,
-    p_c: crit.pc,
-    S_at_p_c: crit.SAtPc,
-    p_tangency: crit.pTangency,
+    pc: crit.pc,
+    SAtPc: crit.SAtPc,
+    pTangency: crit.pTangency,
   });
   if (crit.reason) json.reason = crit.reason;
   const what = opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
@@ -163,8 +163,8 @@ async function simulation(opts: InterdependentOptions, json: Record<string, unkn
       law: res.model.lawA,
       lawB: res.model.lawB,
       networks: 2,
-      p_c: res.threshold.analytic,
-      S_at_p_c: res.threshold.SAtPc,
+      pc: res.threshold.analytic,
+      SAtPc: res.threshold.SAtPc,
       analytic: res.model.analytic,
     });
     if (res.threshold.analyticReason) json.reason = res.threshold.analyticReason;

@@ -90,7 +90,7 @@ reverse, so q = fraction of original nodes (edges) present. S = canonical-ensemb
 the number present) of the giant-cluster fraction of ALL original nodes; sd = its per-replicate standard deviation;
 ci = Student-t 95 % interval of the mean. threshold.q_c = peak of the mean susceptibility (second moment of the
 cluster sizes without the largest) on the q grid, ci = bootstrap percentile interval over replicates;
-thresholdGap = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
+gapThreshold = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
 --estimator picks what threshold holds (threshold.method names it): susceptibility (default), gap, or wrapping
 (periodic lattices only: q where the canonical probability that a cluster wraps around the torus equals its
 universal value, Newman & Ziff 2001; Pinson's formula: square torus ${universalWrappingProbability('square')!.toFixed(10)}, hexagonal torus of the triangular
@@ -199,12 +199,12 @@ export function sweepReport(
   };
   if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
   else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
-  const thresholdGap: Record<string, unknown> = {
+  const gapThreshold: Record<string, unknown> = {
     q_c: res.gapThreshold.q_c,
     ci: res.gapThreshold.ci,
     method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
   };
-  if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
+  if (res.gapThreshold.reason) gapThreshold.reason = res.gapThreshold.reason;
   const estimator = how.estimator;
   if (estimator === 'gap') {
     for (const key of Object.keys(threshold)) delete threshold[key];
@@ -233,7 +233,7 @@ export function sweepReport(
     graphPerReplicate: res.graphPerReplicate,
     level: res.level,
     threshold,
-    thresholdGap,
+    gapThreshold,
     at,
     resumed: res.resumed,
   };
