@@ -200,6 +200,22 @@ describe('the vocabulary table of docs/DESIGN.md matches the code', () => {
     expect(surface.exports.has('stream')).toBe(true);
   });
 
+  it('one way to make a stream: src/ builds no Rng outside src/random/stream.ts and never calls Math.random', () => {
+    const offenders: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, e.name);
+        if (e.isDirectory()) walk(path);
+        else if (/\.(ts|mts|mjs)$/.test(e.name) && !path.endsWith(join('random', 'stream.ts'))) {
+          const text = readFileSync(path, 'utf8');
+          if (/\bnew Rng\(|\bMath\.random\(/.test(text)) offenders.push(path.slice(ROOT.length + 1));
+        }
+      }
+    };
+    walk(join(ROOT, 'src'));
+    expect(offenders).toEqual([]);
+  });
+
   it('a row naming something that does not exist fails (inline negative case)', () => {
     const bad = [
       '## Vocabulary',
