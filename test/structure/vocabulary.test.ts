@@ -85,7 +85,57 @@ function reportFields(report: string, name: string): Set<string> | undefined {
     const m = /^ {4}(?:readonly )?([A-Za-z_$][\w$]*)\??:/.exec(lines[i]);
     if (m) fields.add(m[1]);
   }
+  // fields inherited from the interfaces it extends (declared in the report too)
+  const ext = /\bextends ([\w$, <>]+?)\s*\{/.exec(lines[at]);
+  for (const base of ext ? ext[1].split(',').map((b) => b.trim().replace(/<.*$/, '')) : []) {
+    for (const f of reportFields(report, base) ?? []) fields.add(f);
+  }
   return fields;
+}
+
+/** One row of the suffix table: a function-name suffix, the result fields it promises, and its exceptions. */
+interface SuffixRule {
+  suffix: string;
+  fields: string[];
+  exceptions: string[];
+}
+
+/** The table whose header starts with `| Suffix |` in the Vocabulary section. */
+function parseSuffixTable(markdown: string): SuffixRule[] {
+  const lines = markdown.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('| Suffix |'));
+  if (at < 0) throw new Error('no suffix table');
+  const rules: SuffixRule[] = [];
+  for (let i = at + 2; i < lines.length && lines[i].startsWith('|'); i++) {
+    const c = lines[i].split('|').slice(1, -1).map((x) => x.trim());
+    const ticks = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    // exceptions: the function names (first backticked name of each comma-separated item)
+    const exceptions = c[3].split(/\),\s*/).map((item) => ticks(item)[0]).filter((x): x is string => x !== undefined);
+    rules.push({ suffix: c[0].replace(/^…/, ''), fields: ticks(c[2]), exceptions });
+  }
+  return rules;
+}
+
+/** Exported functions of the API report whose name ends in a rule's suffix, and the problems with their results. */
+function suffixProblems(report: string, rules: SuffixRule[]): { checked: string[]; problems: string[] } {
+  const checked: string[] = [];
+  const problems: string[] = [];
+  const decls = report.split(/\n\s*\n/);
+  for (const rule of rules) {
+    for (const e of rule.exceptions) {
+      if (!decls.some((d) => d.includes(`export function ${e}(`))) problems.push(`…${rule.suffix}: the exception ${e} is not an exported function`);
+    }
+    for (const d of decls) {
+      const m = new RegExp(`^export function (\\w*${rule.suffix})\\(`, 'm').exec(d);
+      if (!m || rule.exceptions.includes(m[1])) continue;
+      const ret = /\):\s*(?:Promise<)?([A-Za-z_$][\w$]*)(?:\[\])?>?;\s*$/.exec(d.trimEnd());
+      const fields = ret ? reportFields(report, ret[1]) : undefined;
+      checked.push(m[1]);
+      if (!fields) problems.push(`${m[1]}: its result type ${ret?.[1] ?? '(unparsed)'} is not an interface of the API report`);
+      else if (!rule.fields.some((f) => fields.has(f))) problems.push(`${m[1]}: …${rule.suffix} promises ${rule.fields.join(' or ')}, ${ret![1]} has none`);
+    }
+  }
+  return { checked, problems };
 }
 
 function reportDeclares(report: string, name: string): boolean {
@@ -193,6 +243,21 @@ describe('the vocabulary table of docs/DESIGN.md matches the code', () => {
 
   it('every API name, CLI flag and JSON key it lists exists', () => {
     expect(vocabularyProblems(rows, surface)).toEqual([]);
+  });
+
+  it('function suffixes: every exported …Threshold, …Critical, …CriticalLoss returns the field its row promises', () => {
+    const rules = parseSuffixTable(readFileSync(join(ROOT, 'docs', 'DESIGN.md'), 'utf8'));
+    expect(rules.map((r) => r.suffix)).toEqual(['Threshold', 'Critical', 'CriticalLoss']);
+    const { checked, problems } = suffixProblems(surface.apiReport, rules);
+    expect(problems).toEqual([]);
+    // the check reached the functions it is about (not vacuous)
+    for (const f of ['randomFailureThreshold', 'peakThreshold', 'fiberBundleCritical', 'interdependentNetworkCritical', 'twoTierCriticalLoss', 'finiteSizeCriticalLoss', 'overloadCriticalLoss']) {
+      expect(checked, f).toContain(f);
+    }
+    // and it fails on a function whose result lacks the field, or an exception that does not exist
+    const bad = suffixProblems(surface.apiReport, [{ suffix: 'Threshold', fields: ['noSuchField'], exceptions: ['noSuchFunction'] }]);
+    expect(bad.problems[0]).toBe('…Threshold: the exception noSuchFunction is not an exported function');
+    expect(bad.problems).toContain('randomFailureThreshold: …Threshold promises noSuchField, RandomFailureThreshold has none');
   });
 
   it('the one way to make a stream, stream(seed, r), is exported and is what the table names', () => {
