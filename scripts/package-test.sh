@@ -150,8 +150,8 @@ check "the report page script (index.html explorer) ships pre-built in dist/ and
 
 cli_workers() {
   local one two
-  one=$(npx --no-install fragility sweep --graph er:n=3000,k=4 --runs 6 --seed 5 --at 0.5 --workers 1 --json --no-progress) || return 1
-  two=$(npx --no-install fragility sweep --graph er:n=3000,k=4 --runs 6 --seed 5 --at 0.5 --workers 2 --json --no-progress) || return 1
+  one=$(npx --no-install fragility sweep --graph er:n=3000,k=4 --runs 6 --seed 5 --q 0.5 --workers 1 --json --no-progress) || return 1
+  two=$(npx --no-install fragility sweep --graph er:n=3000,k=4 --runs 6 --seed 5 --q 0.5 --workers 2 --json --no-progress) || return 1
   echo "$two" | head -c 300; echo
   [ "$one" = "$two" ]
 }

@@ -672,7 +672,7 @@ function e2eWorkload(n: number, reps: number): Workload {
       timeProcess(process.execPath, ['bin/fragility.js', 'generate', '--graph', `er:n=${n},k=4`, '--seed', '1', '--out', edges]);
       timeProcess(process.execPath, ['bin/fragility.js', 'generate', '--graph', `er:n=${n},k=4`, '--seed', '1', '--out', fgb]);
       const cli = (spec: string) => [
-        'bin/fragility.js', 'sweep', '--graph', spec, '--runs', '1', '--seed', '1', '--at', '0.5', '--bootstrap', '0', '--json', '--no-progress',
+        'bin/fragility.js', 'sweep', '--graph', spec, '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0', '--json', '--no-progress',
       ];
       const fr: number[] = [];
       const frFgb: number[] = [];
@@ -758,11 +758,11 @@ function hugeWorkload(id: string, title: string, args: string[], limits: { secon
 function hugeWorkloads(): Workload[] {
   return [
     hugeWorkload('huge-site-1e8', 'site sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
-      ['sweep', '--graph', 'er:n=1e8,k=4', '--runs', '1', '--seed', '1', '--at', '0.5', '--bootstrap', '0'], { seconds: 120, rssMB: 6144 }),
+      ['sweep', '--graph', 'er:n=1e8,k=4', '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0'], { seconds: 120, rssMB: 6144 }),
     hugeWorkload('huge-bond-1e8', 'bond sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
-      ['sweep', '--graph', 'er:n=1e8,k=4', '--mode', 'bond', '--runs', '1', '--seed', '1', '--at', '0.5', '--bootstrap', '0'], {}),
+      ['sweep', '--graph', 'er:n=1e8,k=4', '--mode', 'bond', '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0'], {}),
     hugeWorkload('huge-ensemble-1e7', 'ensemble: 20 site replicates, ER n = 1e7, 2 workers (CLI)',
-      ['sweep', '--graph', 'er:n=1e7,k=4', '--runs', '20', '--seed', '1', '--workers', '2', '--at', '0.5'], {}),
+      ['sweep', '--graph', 'er:n=1e7,k=4', '--runs', '20', '--seed', '1', '--workers', '2', '--q', '0.5'], {}),
   ];
 }
 

@@ -43,7 +43,7 @@
 import { checkInteger, checkNumber, checkProbability, FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { CapacityLaw } from '../distributions/types.ts';
-import { Rng } from '../random/stream.ts';
+import { type Rng, stream } from '../random/stream.ts';
 import { sampleWithoutReplacement } from '../random/sample-without-replacement.ts';
 
 /** How a failed element's load is shared. */
@@ -163,7 +163,7 @@ export function fiberBundleCascade(target: CompactGraph | number, opts: FiberBun
   const f0 = checkProbability('loss', opts.loss ?? 0);
   checkLaw(opts.capacity, opts.thresholds, n);
   if (opts.seed !== undefined) checkInteger('seed', opts.seed, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
+  const rng = opts.rng ?? stream(opts.seed ?? 1, 0);
   const x = drawThresholds(n, opts.capacity, opts.thresholds, rng);
   const lost = Math.round(f0 * n);
   const alive = new Uint8Array(n).fill(1);
@@ -376,7 +376,7 @@ export interface FiberBundleBurstsResult {
 export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBundleBurstsOptions): FiberBundleBurstsResult {
   const { g, n, sharing } = resolveBundle(target, opts.sharing);
   checkLaw(opts.capacity, opts.thresholds, n);
-  const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
+  const rng = opts.rng ?? stream(opts.seed ?? 1, 0);
   const x = drawThresholds(n, opts.capacity, opts.thresholds, rng);
   const bursts: number[] = [];
   const sig: number[] = [];

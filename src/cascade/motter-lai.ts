@@ -33,7 +33,7 @@
  */
 import { checkInteger, checkNumber, FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
-import { Rng } from '../random/stream.ts';
+import { type Rng, stream } from '../random/stream.ts';
 import { betweenness } from '../metrics/betweenness.ts';
 
 /** Which node(s) fail first. */
@@ -112,7 +112,7 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
   const alpha = checkNumber('alpha', opts.alpha, 0);
   if (opts.samples !== undefined) checkInteger('samples', opts.samples, 1);
   if (opts.seed !== undefined) checkInteger('seed', opts.seed, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
+  const rng = opts.rng ?? stream(opts.seed ?? 1, 0);
   let L0: Float64Array;
   let method: 'exact' | 'sampled';
   if (opts.initialLoad) {
@@ -195,7 +195,7 @@ export interface MotterLaiSweepPoint {
 export function motterLaiSweep(g: CompactGraph, alphas: ReadonlyArray<number>, opts: Omit<MotterLaiOptions, 'alpha'> = {}): MotterLaiSweepPoint[] {
   if (g.n < 1) throw new FragilityInputError('graph', 'an empty graph', 'a graph with at least 1 node');
   alphas.forEach((a, i) => checkNumber(`alphas[${i}]`, a, 0));
-  const base = opts.rng ?? new Rng(opts.seed ?? 1, 0);
+  const base = opts.rng ?? stream(opts.seed ?? 1, 0);
   const progress = opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(0, d, t) } : {};
   const L0 = opts.initialLoad ?? betweenness(g, { samples: opts.samples, rng: base.fork(1), ...progress }).values;
   return alphas.map((alpha) => {

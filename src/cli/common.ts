@@ -57,6 +57,36 @@ export function choiceOption(flags: string, description: string, choices: string
   return defaultValue === undefined ? o : o.default(defaultValue);
 }
 
+/**
+ * Add a flag under its canonical name and its old name as a hidden alias (kept for one minor version; see the
+ * vocabulary table in docs/DESIGN.md). The alias is not listed by `--help`; given alone it works exactly as the
+ * canonical flag (its value is moved to the canonical option before the action runs, so the action sees one name);
+ * given together with the canonical flag the run is refused before any work: exit 2 with one line naming both.
+ *
+ * @param cmd - the command.
+ * @param canonical - the documented option (it may carry a default).
+ * @param alias - the old option: same value syntax, no default (its parser should name the old flag in errors).
+ * @returns the command.
+ */
+export function withAlias(cmd: Command, canonical: Option, alias: Option): Command {
+  cmd.addOption(canonical);
+  cmd.addOption(alias.hideHelp());
+  const c = canonical.attributeName();
+  const a = alias.attributeName();
+  cmd.hook('preAction', (_hooked, run) => {
+    if (run.getOptionValueSource(a) !== 'cli') return;
+    if (run.getOptionValueSource(c) === 'cli') {
+      run.error(`fragility: ${canonical.long} and ${alias.long} (the old name of ${canonical.long}) given together; give ${canonical.long} only`, {
+        exitCode: 2,
+        code: 'fragility.aliasConflict',
+      });
+    }
+    run.setOptionValueWithSource(c, run.getOptionValue(a), 'cli');
+    run.setOptionValueWithSource(a, undefined, 'default');
+  });
+  return cmd;
+}
+
 /** Parse a byte size option (`4GB`, `512MiB`, `2e9`); the error names the option. */
 export function byteSizeOption(field: string) {
   return (raw: string): number => {

@@ -48,7 +48,7 @@
  */
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { Rng } from '../random/stream.ts';
+import { type Rng, stream } from '../random/stream.ts';
 import { createWorkerPool } from '../parallel/pool.ts';
 import { identityPermutation, partialShuffle } from '../random/shuffle.ts';
 import { shareArray } from '../parallel/shared-array.ts';
@@ -410,7 +410,7 @@ function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: In
   }
   if (opts.samples === undefined || opts.samples >= n) return { pivots: null, normalized, seed: null };
   const K = opts.samples;
-  const rng = opts.rng ?? new Rng(opts.seed ?? 1, 0);
+  const rng = opts.rng ?? stream(opts.seed ?? 1, 0);
   // Partial Fisher–Yates: the first K entries of a uniformly shuffled id array (without replacement).
   return { pivots: partialShuffle(rng, identityPermutation(n), K).subarray(0, K), normalized, seed: rng.seed };
 }

@@ -127,7 +127,10 @@ export function stream(seed: number, index = 0): Rng {
   return new Rng(seed, index);
 }
 
-/** A stream from a seed alone (replicate 0). */
+/**
+ * A stream from a seed alone: the same stream as `stream(seed, 0)`, kept for older callers. New code calls
+ * {@link stream} (the one way to make a stream: docs/DESIGN.md, "Vocabulary").
+ */
 export function rngFromSeed(seed: number): Rng {
   return new Rng(seed, 0);
 }

@@ -18,7 +18,7 @@ describe('fragility analytic', () => {
   });
 
   it('attack: q is the fraction kept (G4, G5)', async () => {
-    const j = await runJsonIn(['analytic', '--law', 'poisson(4)', '--removal', 'attack', '--q', '0.8']);
+    const j = await runJsonIn(['analytic', '--law', 'poisson(4)', '--order', 'attack', '--q', '0.8']);
     expect(Math.abs((j.f_c as number) - 0.361646)).toBeLessThan(1e-5);
     expect(Math.abs((j.S as number) - 0.685777)).toBeLessThan(1e-6);
   });

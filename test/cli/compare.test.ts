@@ -3,7 +3,7 @@ import { runCliIn, runJsonIn } from './in-process.ts';
 
 describe('fragility compare', () => {
   it('--json prints the lined-up rows and both thresholds', async () => {
-    const j = await runJsonIn(['compare', '--law', 'regular(3)', '--n', '4000', '--runs', '10', '--grid', '0.2,0.7,0.9,1', '--seed', '1']);
+    const j = await runJsonIn(['compare', '--law', 'regular(3)', '--n', '4000', '--runs', '10', '--q', '0.2,0.7,0.9,1', '--seed', '1']);
     expect(j.seed).toBe(1);
     const rows = j.rows as { q: number; analytic: number; mean: number; ci: number[]; insideCi: boolean }[];
     expect(rows.map((r) => r.q)).toEqual([0.2, 0.7, 0.9, 1]);
@@ -15,11 +15,11 @@ describe('fragility compare', () => {
   });
 
   it('prints a table without --json, and rejects bad input with exit 2 and one line', async () => {
-    const r = await runCliIn(['compare', '--law', 'poisson(4)', '--n', '2000', '--runs', '4', '--grid', '0.5,1']);
+    const r = await runCliIn(['compare', '--law', 'poisson(4)', '--n', '2000', '--runs', '4', '--q', '0.5,1']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/\| q +\| analytic/);
     expect(r.stdout).toMatch(/threshold q_c: analytic 0\.25000/);
-    const bad = await runCliIn(['compare', '--law', 'regular(3)', '--mode', 'bond', '--removal', 'attack']);
+    const bad = await runCliIn(['compare', '--law', 'regular(3)', '--mode', 'bond', '--order', 'attack']);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('removal');

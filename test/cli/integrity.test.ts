@@ -68,7 +68,7 @@ describe('scenario checks run before the first progress line and name the full p
 
 describe('--workers above the cores', () => {
   it(`--workers 256 runs on the ${availableCores()} available cores with a note, same JSON as --workers 1`, async () => {
-    const args = ['--graph', 'er:n=2000,k=4', '--runs', '4', '--seed', '3', '--at', '0.5', '--bootstrap', '20', '--json'];
+    const args = ['--graph', 'er:n=2000,k=4', '--runs', '4', '--seed', '3', '--q', '0.5', '--bootstrap', '20', '--json'];
     const [many, one] = [await runInProcess('sweep', [...args, '--workers', '256']), await runInProcess('sweep', [...args, '--workers', '1'])];
     expect(many.status).toBe(0);
     expect(many.stderr).toBe(`fragility: note: --workers 256 reduced to ${availableCores()} (the cores available to this process: ${availableCores()})\n`);

@@ -16,34 +16,34 @@ async function json(args: string[]): Promise<Record<string, unknown>> {
 
 describe('fragility interdependent', () => {
   it('a child process prints the same JSON as the in-process run (smoke test of the real CLI)', async () => {
-    const args = ['interdependent', '--law', 'poisson(4)', '--p', '0.7'];
+    const args = ['interdependent', '--law', 'poisson(4)', '--q', '0.7'];
     expect(runJson(args)).toEqual(await json(args));
   });
 
-  it('poisson(4): p_c, S_at_p_c (B1, B2) and S(p) (B4)', async () => {
-    const j = await json(['interdependent', '--law', 'poisson(4)', '--p', '0.7']);
-    expect(Math.abs((j.p_c as number) - 0.613852)).toBeLessThan(1e-6);
-    expect(Math.abs((j.S_at_p_c as number) - 0.314108)).toBeLessThan(1e-6);
+  it('poisson(4): pc, SAtPc (B1, B2) and S(p) (B4)', async () => {
+    const j = await json(['interdependent', '--law', 'poisson(4)', '--q', '0.7']);
+    expect(Math.abs((j.pc as number) - 0.613852)).toBeLessThan(1e-6);
+    expect(Math.abs((j.SAtPc as number) - 0.314108)).toBeLessThan(1e-6);
     expect(Math.abs((j.S as number) - 0.55762)).toBeLessThan(5e-6);
-    const below = await json(['interdependent', '--law', 'poisson(4)', '--p', '0.6']);
+    const below = await json(['interdependent', '--law', 'poisson(4)', '--q', '0.6']);
     expect(below.S).toBe(0);
     const chain = await json(['interdependent', '--law', 'poisson(6)', '--networks', '3']);
     expect(chain).not.toHaveProperty('S');
     expect(chain.networks).toBe(3);
     // three ER networks: the closed form e^z − 1 = 3z, p_c = z/(<k>(1 − e^(−z))³)
-    expect(chain.p_c as number).toBeCloseTo(interdependentErCritical(6, 3).pc!, 9);
+    expect(chain.pc as number).toBeCloseTo(interdependentErCritical(6, 3).pc!, 9);
   });
 
   it('no mutual giant: p_c = null with a reason', async () => {
-    const j = await json(['interdependent', '--law', 'poisson(2)', '--p', '1']);
-    expect(j.p_c).toBeNull();
-    expect(j.S_at_p_c).toBeNull();
+    const j = await json(['interdependent', '--law', 'poisson(2)', '--q', '1']);
+    expect(j.pc).toBeNull();
+    expect(j.SAtPc).toBeNull();
     expect(j.reason).toMatch(/no mutual giant/);
     expect(j.S).toBe(0);
   });
 
   it('--simulate N: montecarlo {S, ci} next to the analytic S; --grid adds rows; same seed, same output', async () => {
-    const args = ['interdependent', '--law', 'poisson(4)', '--p', '0.8', '--simulate', '20000', '--runs', '4', '--seed', '5', '--json'];
+    const args = ['interdependent', '--law', 'poisson(4)', '--q', '0.8', '--simulate', '20000', '--runs', '4', '--seed', '5', '--json'];
     const a = await runInProcess('interdependent', args.slice(1));
     const b = await runInProcess('interdependent', args.slice(1));
     const g = await runInProcess('interdependent', ['--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']);
@@ -72,14 +72,14 @@ describe('fragility interdependent', () => {
 
   it('exit 2 for bad input', async () => {
     for (const args of [
-      ['interdependent', '--law', 'poisson(4)', '--p', '1.5'],
+      ['interdependent', '--law', 'poisson(4)', '--q', '1.5'],
       ['interdependent', '--law', 'poisson(4)', '--law-b', 'poisson(5)', '--networks', '3'],
       ['interdependent', '--law', 'nosuchlaw(4)'],
       ['interdependent', '--law', 'poisson(4)', '--simulate', '1000'],
-      ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--simulate', '1000', '--networks', '3'],
+      ['interdependent', '--law', 'poisson(4)', '--q', '0.7', '--simulate', '1000', '--networks', '3'],
       ['interdependent', '--law', 'poisson(4)', '--grid', '0.7,0.6', '--simulate', '1000'],
-      ['interdependent', '--p', '0.7'],
-      ['interdependent', '--law', 'poisson(4)', '--p', '0.7', '--threshold'],
+      ['interdependent', '--q', '0.7'],
+      ['interdependent', '--law', 'poisson(4)', '--q', '0.7', '--threshold'],
     ]) {
       const r = await runInProcess(args[0], [...args.slice(1), '--json']);
       expect(r.status, args.join(' ')).toBe(2);

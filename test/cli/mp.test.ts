@@ -2,12 +2,12 @@ import { describe, it, expect } from 'vitest';
 import { runCliIn, runJsonIn } from './in-process.ts';
 
 describe('fragility mp', () => {
-  it('karate club: lambdaNB, p_c, S and the convergence report', async () => {
+  it('karate club: lambdaNB, pc, S and the convergence report', async () => {
     const j = await runJsonIn(['mp', '--graph', 'edges:test/fixtures/karate.edges', '--mode', 'bond', '--q', '0.5']);
     expect(j.n).toBe(34);
     expect(j.m).toBe(78);
     expect(Math.abs((j.lambdaNB as number) - 5.2927806445)).toBeLessThan(1e-8);
-    expect(j.p_c as number).toBeCloseTo(0.188937, 6);
+    expect(j.pc as number).toBeCloseTo(0.188937, 6);
     expect(j.S as number).toBeCloseTo(0.8425210826719719, 10);
     expect(j.converged).toBe(true);
     expect(typeof j.iterations).toBe('number');
@@ -20,10 +20,10 @@ describe('fragility mp', () => {
     expect(s.seed).toBe(3);
   });
 
-  it('a tree: lambdaNB = 0, p_c = null with a reason, no S without --q', async () => {
+  it('a tree: lambdaNB = 0, pc = null with a reason, no S without --q', async () => {
     const j = await runJsonIn(['mp', '--graph', 'ba:n=100,m=1']);
     expect(j.lambdaNB).toBe(0);
-    expect(j.p_c).toBeNull();
+    expect(j.pc).toBeNull();
     expect(j.reason).toMatch(/no cycle/);
     expect(j).not.toHaveProperty('S');
   });

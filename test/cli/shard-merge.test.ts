@@ -119,7 +119,7 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
   });
 
   it('a file graph (edges:data/karate.edges), degree order, gap estimator', async () => {
-    const args = ['--graph', 'edges:data/karate.edges', '--runs', '5', '--seed', '11', '--order', 'degree', '--estimator', 'gap', '--at', '0.3,0.7'];
+    const args = ['--graph', 'edges:data/karate.edges', '--runs', '5', '--seed', '11', '--order', 'degree', '--estimator', 'gap', '--q', '0.3,0.7'];
     const files = await shards(args, 2);
     expect((await ok('merge', [...files, '--json'])).stdout).toBe((await full(args)).stdout);
     const header = JSON.parse(readFileSync(files[0], 'utf8').split('\n')[0]);
@@ -136,7 +136,7 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
   it('property: for random R <= 12 and N <= 5, merge(shards) === the unsharded JSON', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1000 }), async (R, N, seed) => {
-        const args = ['--graph', 'er:n=300,k=3', '--runs', String(R), '--seed', String(seed), '--grid-points', '41', '--at', '0.5'];
+        const args = ['--graph', 'er:n=300,k=3', '--runs', String(R), '--seed', String(seed), '--grid-points', '41', '--q', '0.5'];
         const files = await shards(args, N);
         const merged = await ok('merge', [...files, '--json']);
         const direct = await ok('sweep', [...args, '--json', '--no-progress']);

@@ -15,7 +15,7 @@ const CASES: string[][] = [
   ['analytic', '--law', 'poisson(4)', '--q', '0.5', '--json'],
   ['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5', '--json'],
   ['bundle', '--capacity', 'uniform(0,1)', '--loss', '0.25', '--load', '0.18', '--json'],
-  ['compare', '--law', 'regular(3)', '--n', '2000', '--runs', '4', '--grid', '0.5,1', '--seed', '1', '--json'],
+  ['compare', '--law', 'regular(3)', '--n', '2000', '--runs', '4', '--q', '0.5,1', '--seed', '1', '--json'],
   ['fluid', 'skype-2010', '--loss', '0.25', '--hours', '2', '--json'],
   ['calibrate', 'skype-2007', '--sim-runs', '0', '--json'],
   ['overload-threshold', 'skype-2010', '--scales', '0.005', '--max-runs', '24', '--json'],

@@ -23,7 +23,7 @@ describe('fragility sweep --estimator', () => {
     const jw = JSON.parse(w1.stdout);
     expect(js.threshold.method).toMatch(/susceptibility/);
     expect(jg.threshold.method).toMatch(/largest gap/);
-    expect(jg.threshold.q_c).toBe(jg.thresholdGap.q_c);
+    expect(jg.threshold.q_c).toBe(jg.gapThreshold.q_c);
     expect(jw.threshold.method).toMatch(/wrapping probability/);
     expect(jw.threshold.estimator).toBe('wrapping');
     expect(jw.threshold.target).toBeCloseTo(0.52105829, 8);

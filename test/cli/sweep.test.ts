@@ -20,7 +20,7 @@ function run(args: string[]): Promise<{ status: number | null; stdout: string; s
 }
 
 describe('fragility sweep', () => {
-  const base = ['--graph', 'er:n=3000,k=4', '--runs', '6', '--seed', '7', '--at', '0.5,0.8', '--json'];
+  const base = ['--graph', 'er:n=3000,k=4', '--runs', '6', '--seed', '7', '--q', '0.5,0.8', '--json'];
   it('prints the contract fields, and the same JSON for --workers 1 and 2', async () => {
     const [one, two] = await Promise.all([run([...base, '--workers', '1']), run([...base, '--workers', '2'])]);
     expect(one.status).toBe(0);
@@ -44,14 +44,14 @@ describe('fragility sweep', () => {
   });
   it('checkpoint and --resume give the same JSON', async () => {
     const file = join(dir, 'cp.ndjson');
-    const args = ['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '3', '--at', '0.6', '--json', '--checkpoint', file];
+    const args = ['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '3', '--q', '0.6', '--json', '--checkpoint', file];
     const first = await run(args);
     const copy = join(dir, 'cp-copy.ndjson');
     copyFileSync(file, copy);
     expect(first.status).toBe(0);
     const [again, other] = await Promise.all([
       run([...args, '--resume']),
-      run(['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '4', '--at', '0.6', '--json', '--checkpoint', copy, '--resume']),
+      run(['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '4', '--q', '0.6', '--json', '--checkpoint', copy, '--resume']),
     ]);
     expect(again.status).toBe(0);
     const a = JSON.parse(first.stdout);
@@ -64,7 +64,7 @@ describe('fragility sweep', () => {
   it('bad input exits 2 with a one-line message naming the field', async () => {
     const cases = [
       [['--graph', 'er:n=100,k=2', '--runs', '0'], /--runs/],
-      [['--graph', 'er:n=100,k=2', '--runs', '2', '--at', '1.5'], /--at/],
+      [['--graph', 'er:n=100,k=2', '--runs', '2', '--q', '1.5'], /--q/],
       [['--graph', 'er:n=100,k=2', '--runs', '2', '--order', 'pagerank'], /order/],
       [['--graph', 'er:n=100,k=2', '--runs', '2', '--mode', 'bond', '--order', 'degree'], /order/],
     ] as const;

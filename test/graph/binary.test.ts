@@ -107,7 +107,7 @@ describe('.fgb', () => {
     expect((await runInProcess('generate', ['--graph', 'er:n=3000,k=4', '--seed', '3', '--out', fgb])).status).toBe(0);
     expect((await runInProcess('generate', ['--graph', 'er:n=3000,k=4', '--seed', '3', '--out', edges])).status).toBe(0);
     const sweep = async (spec: string) => {
-      const r = await runInProcess('sweep', ['--graph', spec, '--runs', '3', '--seed', '1', '--bootstrap', '20', '--at', '0.5', '--json', '--no-progress']);
+      const r = await runInProcess('sweep', ['--graph', spec, '--runs', '3', '--seed', '1', '--bootstrap', '20', '--q', '0.5', '--json', '--no-progress']);
       expect(r.status, r.stderr).toBe(0);
       const j = JSON.parse(r.stdout) as Record<string, unknown>;
       delete j.graph;

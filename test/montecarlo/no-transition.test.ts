@@ -111,7 +111,7 @@ describe('sweep --json', () => {
     expect(j.threshold.q_c).toBeNull();
     expect(j.threshold.ci).toEqual([null, null]);
     expect(j.threshold.reason).toMatch(/no giant component/);
-    expect(j.thresholdGap.q_c).toBeNull();
-    expect(j.thresholdGap.reason).toMatch(/no giant component/);
+    expect(j.gapThreshold.q_c).toBeNull();
+    expect(j.gapThreshold.reason).toMatch(/no giant component/);
   });
 });

@@ -60,7 +60,7 @@ describe('queue with a real Redis server', () => {
   let redis: RedisHandle;
   const workers: Proc[] = [];
   // one experiment for the worker-kill and the coordinator-restart runs
-  const SWEEP = ['sweep', '--graph', 'er:n=20000,k=4', '--runs', '12', '--seed', '5', '--grid-points', '51', '--bootstrap', '50', '--at', '0.5', '--json'];
+  const SWEEP = ['sweep', '--graph', 'er:n=20000,k=4', '--runs', '12', '--seed', '5', '--grid-points', '51', '--bootstrap', '50', '--q', '0.5', '--json'];
   // the 2010 scenario with 1-h runs (a collapse comes within the first hour): the fluid solve, done three times below,
   // and the runs cost a third of the default 3 h
   const scenario = join(dir, 'skype-2010-1h.json');

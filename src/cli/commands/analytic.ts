@@ -7,12 +7,12 @@ import type { Command } from 'commander';
 import { parseDegreeLaw } from '../../distributions/parse.ts';
 import { configurationModelPercolation } from '../../analytic/configuration-model-percolation.ts';
 import { purePowerLawCriticalExponent } from '../../analytic/cohen-power-law.ts';
-import { action, choiceOption, numberOption, withCommon } from '../common.ts';
+import { action, choiceOption, numberOption, withAlias, withCommon } from '../common.ts';
 
 interface AnalyticOptions {
   law: string;
   mode: 'site' | 'bond';
-  removal: 'random' | 'attack';
+  order: 'random' | 'attack';
   q?: number;
   json?: boolean;
 }
@@ -30,8 +30,12 @@ export function register(program: Command): void {
     .description('configuration-model percolation thresholds and giant component from a degree law (generating functions)')
     .requiredOption('--law <LAW>', 'degree law, e.g. poisson(4), regular(3), powerlaw(2.5,kmin=1,cutoff=20)')
     .addOption(choiceOption('--mode <mode>', 'site or bond percolation', ['site', 'bond'], 'site'))
-    .addOption(choiceOption('--removal <removal>', 'random failure or degree attack (highest degrees first)', ['random', 'attack'], 'random'))
     .option('--q <Q>', 'occupation: fraction of nodes (or edges) kept; prints S at Q', numberOption('--q', 0, 1));
+  withAlias(
+    cmd,
+    choiceOption('--order <order>', 'removal order: random failure or degree attack (highest degrees first)', ['random', 'attack'], 'random'),
+    choiceOption('--removal <removal>', 'old name of --order', ['random', 'attack']),
+  );
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
     'after',
@@ -39,14 +43,14 @@ export function register(program: Command): void {
 Example:
   $ fragility analytic --law "poisson(4)" --q 0.5 --json
   {"q_c":0.25,"f_c":0.75,...,"S":0.398406...}
-  $ fragility analytic --law "poisson(4)" --removal attack --q 0.8
-S is the giant-component fraction of ALL original nodes; for --removal attack, Q is the fraction of nodes kept
+  $ fragility analytic --law "poisson(4)" --order attack --q 0.8
+S is the giant-component fraction of ALL original nodes; for --order attack, Q is the fraction of nodes kept
 (highest degrees removed first, fractional boundary degree, degrees not recomputed).`,
   );
   cmd.action(
     action((opts: AnalyticOptions) => {
       const law = parseDegreeLaw(opts.law);
-      const r = configurationModelPercolation(law, { mode: opts.mode, removal: opts.removal, q: opts.q });
+      const r = configurationModelPercolation(law, { mode: opts.mode, removal: opts.order, q: opts.q });
       const json: Record<string, unknown> = {
         law: r.law,
         mode: r.mode,

@@ -34,7 +34,7 @@ export function register(program: Command): void {
     `
 Example:
   $ fragility bundle --capacity "uniform(0,1)" --loss 0.25 --load 0.18 --json
-  {"capacity":"uniform(0,1)","sigma_c":0.25,"x_c":0.5,"U_c":0.5,"f0":0.25,"sigma_star":0.1875,"sigma":0.18,"U":0.45,"collapse":false,...}
+  {"capacity":"uniform(0,1)","sigmaC":0.25,"xC":0.5,"UC":0.5,"f0":0.25,"sigmaStar":0.1875,"sigma":0.18,"U":0.45,"collapse":false,...}
 
 SIGMA is the total load per ORIGINAL element, F0 the fraction lost at random first, U the fraction of ALL original
 elements intact at the fixed point. Collapse iff SIGMA > (1 - F0) * sigma_c.`,
@@ -47,11 +47,11 @@ elements intact at the fixed point. Collapse iff SIGMA > (1 - F0) * sigma_c.`,
       const sigmaStar = (1 - f0) * crit.sigmaC;
       const json: Record<string, unknown> = {
         capacity: law.spec,
-        sigma_c: crit.sigmaC,
-        x_c: crit.xC,
-        U_c: crit.UC,
+        sigmaC: crit.sigmaC,
+        xC: crit.xC,
+        UC: crit.UC,
         f0,
-        sigma_star: sigmaStar,
+        sigmaStar,
       };
       let text = `fiber bundle (ELS), capacity ${law.spec}: sigma_c = ${crit.sigmaC}, x_c = ${crit.xC}, U_c = ${crit.UC}\n` +
         `after a random loss f0 = ${f0}: collapse load sigma* = (1 - f0) sigma_c = ${sigmaStar}`;

@@ -4,16 +4,16 @@
  *
  * @module
  */
-import type { Command } from 'commander';
-import { action, effectiveWorkers, choiceOption, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
+import { type Command, Option } from 'commander';
+import { action, effectiveWorkers, choiceOption, intOption, numberListOption, numberOption, withAlias, withCommon } from '../common.ts';
 
 interface CompareCliOptions {
   law?: string;
   graph?: string;
   mode: 'site' | 'bond';
-  removal: 'random' | 'attack';
+  order: 'random' | 'attack';
   runs: number;
-  grid?: number[];
+  q?: number[];
   n: number;
   level: number;
   window: number;
@@ -36,9 +36,7 @@ export function register(program: Command): void {
     .option('--law <LAW>', 'degree law: generating-function theory vs sweeps on cm:n=N,law=LAW (rr:n=N,k=K for regular(K))')
     .option('--graph <G>', 'graph spec for the Monte Carlo side; without --law the analytic side is message passing on it')
     .addOption(choiceOption('--mode <mode>', 'site (nodes removed) or bond (edges removed)', ['site', 'bond'], 'site'))
-    .addOption(choiceOption('--removal <removal>', 'random, or attack (highest degree first; site only)', ['random', 'attack'], 'random'))
     .option('--runs <R>', 'Monte Carlo replicates', intOption('--runs', 2, 1e7), 20)
-    .option('--grid <Q1,Q2,...>', 'occupations q (fraction kept), increasing (default 0,0.05,...,1)', numberListOption('--grid', 0, 1))
     .option('--n <N>', 'graph size for --law', intOption('--n', 10, 1e8), 10000)
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
     .option('--window <W>', 'points within W of the analytic threshold are flagged and not counted', numberOption('--window', 0, 1), 0.05)
@@ -47,6 +45,16 @@ export function register(program: Command): void {
     .option('--loops <R>', 'without --law: loop-corrected message passing (Cantwell-Newman 2019), cycles up to length R+2, R = 0, 1, 2', intOption('--loops', 0, 2))
     .option('--workers <W>', 'worker threads (results identical for any W)', intOption('--workers', 1, 256), 1)
     .option('--out <DIR>', 'write index.md, report.json, the CSV table and an SVG plot to DIR');
+  withAlias(
+    cmd,
+    choiceOption('--order <order>', 'removal order: random, or attack (highest degree first; site only)', ['random', 'attack'], 'random'),
+    choiceOption('--removal <removal>', 'old name of --order', ['random', 'attack']),
+  );
+  withAlias(
+    cmd,
+    new Option('--q <Q1,Q2,...>', 'occupations q (fraction kept), increasing (default 0,0.05,...,1)').argParser(numberListOption('--q', 0, 1)),
+    new Option('--grid <Q1,Q2,...>', 'old name of --q').argParser(numberListOption('--grid', 0, 1)),
+  );
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -69,7 +77,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
         ...(opts.law !== undefined ? { law: opts.law } : {}),
         ...(opts.graph !== undefined ? { graph: opts.graph } : {}),
         mode: opts.mode,
-        removal: opts.removal,
+        removal: opts.order,
         runs: opts.runs,
         seed: opts.seed,
         n: opts.n,
@@ -79,7 +87,7 @@ boundary degree), or message passing on --graph. Points within --window of the a
         ...(opts.finiteSize !== undefined ? { finiteSize: opts.finiteSize } : {}),
         ...(opts.loops !== undefined ? { loops: opts.loops } : {}),
         workers: effectiveWorkers(opts.workers),
-        ...(opts.grid ? { grid: opts.grid } : {}),
+        ...(opts.q ? { grid: opts.q } : {}),
       });
       const rows = res.lineUp.rows.map((r) => ({
         q: r.x,

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import type { Command } from 'commander';
-import { type CommandResult, action, intOption, numberListOption, numberOption, withCommon } from '../common.ts';
+import { type Command, Option } from 'commander';
+import { type CommandResult, action, intOption, numberListOption, numberOption, withAlias, withCommon } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { parseDegreeLaw } from '../../distributions/parse.ts';
 import { interdependentNetworkCritical, interdependentNetworkGiant } from '../../analytic/interdependent.ts';
@@ -14,7 +14,8 @@ import { interdependentNetworkCritical, interdependentNetworkGiant } from '../..
 export interface InterdependentOptions {
   law?: string;
   lawB?: string;
-  p?: number;
+  /** Occupation of network A: the fraction kept (`--q`; Buldyrev et al.'s p). */
+  q?: number;
   networks: number;
   simulate?: number;
   graphA?: string;
@@ -38,7 +39,6 @@ export function register(program: Command): void {
     .description('two interdependent networks (one-to-one dependencies): threshold p_c, jump S(p_c), mutual giant S(p); --simulate N adds the Monte Carlo cascade')
     .option('--law <LAW>', 'degree law of network A (and of B unless --law-b is given)')
     .option('--law-b <LAW>', 'degree law of network B (default: the same as --law)')
-    .option('--p <P>', 'fraction of network A kept (a random 1 - P is removed)', numberOption('--p', 0, 1))
     .option('--networks <N>', 'number of networks in a tree-like network of networks, all with --law (Gao et al. 2011)', intOption('--networks', 1, 1000), 2)
     .option('--simulate <N>', 'also simulate the cascade on generated pairs of N nodes each (er: for poisson(K), rr: for regular(K), else cm:)', intOption('--simulate', 2, 1e8))
     .option('--graph-a <G>', 'simulate on this graph spec for A (random specs redrawn per run; files fixed); without --law the theory uses its degree law')
@@ -49,17 +49,22 @@ export function register(program: Command): void {
     .option('--window <W>', 'grid points within W of the analytic p_c are flagged and not counted', numberOption('--window', 0, 1), 0.03)
     .option('--tolerance <T>', 'finite-size allowance on |mean - analytic| (default 0.01)', numberOption('--tolerance', 0, 1), 0.01)
     .option('--threshold', 'also estimate p_c from the simulation (bisection per replicate; slow near p_c at large N); adds montecarlo.p_c and montecarlo.p_c_ci');
+  withAlias(
+    cmd,
+    new Option('--q <Q>', "occupation: fraction of network A kept (a random 1 - Q is removed; Buldyrev et al.'s p)").argParser(numberOption('--q', 0, 1)),
+    new Option('--p <P>', 'old name of --q').argParser(numberOption('--p', 0, 1)),
+  );
   withCommon(cmd);
   cmd.addHelpText(
     'after',
     `
 Examples:
-  $ fragility interdependent --law "poisson(4)" --p 0.7 --json
-  {"law":"poisson(4)","lawB":"poisson(4)","p_c":0.613852...,"S_at_p_c":0.314108...,"p":0.7,"S":0.557616...}
-  $ fragility interdependent --law "poisson(4)" --p 0.7 --simulate 100000 --runs 10 --seed 1 --json
+  $ fragility interdependent --law "poisson(4)" --q 0.7 --json
+  {"law":"poisson(4)","lawB":"poisson(4)","pc":0.613852...,"SAtPc":0.314108...,"p":0.7,"S":0.557616...}
+  $ fragility interdependent --law "poisson(4)" --q 0.7 --simulate 100000 --runs 10 --seed 1 --json
   {..., "S":0.557616..., "montecarlo":{"S":0.5578...,"ci":[..,..],"n":100000,"runs":10,...,"insideCi":true}}
 
-S is the fraction of all nodes of A in the mutual giant component (Buldyrev et al. 2010); p_c is null with a
+S is the fraction of all nodes of A in the mutual giant component (Buldyrev et al. 2010); p_c (JSON "pc") is null with a
 "reason" when no mutual giant exists even at p = 1. --networks N > 2: a tree-like network of N networks with the
 same law (Gao et al. 2011; N equal ER networks: S = p(1 - exp(-<k>S))^N).
 
@@ -100,13 +105,13 @@ function checkInterdependentOptions(opts: InterdependentOptions): void {
   if (simulate && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
   if (opts.threshold && !simulate) throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
   if (opts.grid !== undefined && !simulate) throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
-  if (simulate && opts.p === undefined && opts.grid === undefined) throw new FragilityInputError('--p', undefined, 'a kept fraction (or --grid) to simulate at');
+  if (simulate && opts.q === undefined && opts.grid === undefined) throw new FragilityInputError('--q', undefined, 'a kept fraction (or --grid) to simulate at');
   opts.grid?.forEach((p, i) => {
     if (i > 0 && !(p > opts.grid![i - 1])) throw new FragilityInputError('--grid', opts.grid!.join(','), 'strictly increasing kept fractions in [0, 1]');
   });
 }
 
-/** The theory for --law (and --law-b / --networks): threshold, jump and, with --p, the mutual giant. */
+/** The theory for --law (and --law-b / --networks): threshold, jump and, with --q, the mutual giant. */
 function theory(opts: InterdependentOptions, json: Record<string, unknown>): string {
   const lawA = parseDegreeLaw(opts.law!);
   const lawB = opts.lawB === undefined ? lawA : parseDegreeLaw(opts.lawB);
@@ -116,20 +121,20 @@ function theory(opts: InterdependentOptions, json: Record<string, unknown>): str
     law: lawA.spec,
     lawB: lawB.spec,
     networks: opts.networks,
-    p_c: crit.pc,
-    S_at_p_c: crit.SAtPc,
-    p_tangency: crit.pTangency,
+    pc: crit.pc,
+    SAtPc: crit.SAtPc,
+    pTangency: crit.pTangency,
   });
   if (crit.reason) json.reason = crit.reason;
   const what = opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
   let text = `interdependent networks ${what}: ` +
     (crit.pc === null ? `no threshold (${crit.reason})` : `p_c = ${crit.pc}, jump S(p_c) = ${crit.SAtPc}`);
-  if (opts.p !== undefined) {
-    const r = interdependentNetworkGiant(laws, opts.p, crit);
-    json.p = opts.p;
+  if (opts.q !== undefined) {
+    const r = interdependentNetworkGiant(laws, opts.q, crit);
+    json.p = opts.q;
     json.S = r.S;
     json.occupations = r.occupations;
-    text += `\nkept fraction p = ${opts.p}: mutual giant S = ${r.S}`;
+    text += `\nkept fraction p = ${opts.q}: mutual giant S = ${r.S}`;
   }
   return text;
 }
@@ -138,7 +143,7 @@ function theory(opts: InterdependentOptions, json: Record<string, unknown>): str
 async function simulation(opts: InterdependentOptions, json: Record<string, unknown>, textSoFar: string): Promise<string> {
   let text = textSoFar;
   const { compareInterdependent } = await import('../../compare/interdependent.ts');
-  const grid = [...new Set([...(opts.grid ?? []), ...(opts.p !== undefined ? [opts.p] : [])])].sort((a, b) => a - b);
+  const grid = [...new Set([...(opts.grid ?? []), ...(opts.q !== undefined ? [opts.q] : [])])].sort((a, b) => a - b);
   const res = await compareInterdependent({
     ...(opts.law !== undefined ? { law: opts.law } : {}),
     ...(opts.lawB !== undefined ? { lawB: opts.lawB } : {}),
@@ -158,18 +163,18 @@ async function simulation(opts: InterdependentOptions, json: Record<string, unkn
       law: res.model.lawA,
       lawB: res.model.lawB,
       networks: 2,
-      p_c: res.threshold.analytic,
-      S_at_p_c: res.threshold.SAtPc,
+      pc: res.threshold.analytic,
+      SAtPc: res.threshold.SAtPc,
       analytic: res.model.analytic,
     });
     if (res.threshold.analyticReason) json.reason = res.threshold.analyticReason;
     text = `${res.model.analytic}: ` +
       (res.threshold.analytic === null ? `no threshold (${res.threshold.analyticReason})` : `p_c = ${res.threshold.analytic}, jump S(p_c) = ${res.threshold.SAtPc}`);
-    if (opts.p !== undefined) {
-      const row = res.lineUp.rows.find((r) => r.x === opts.p)!;
-      json.p = opts.p;
+    if (opts.q !== undefined) {
+      const row = res.lineUp.rows.find((r) => r.x === opts.q)!;
+      json.p = opts.q;
       json.S = row.analytic;
-      text += `\nkept fraction p = ${opts.p}: mutual giant S = ${row.analytic}`;
+      text += `\nkept fraction p = ${opts.q}: mutual giant S = ${row.analytic}`;
     }
   }
   const rows = res.lineUp.rows.map((r, i) => ({
@@ -186,8 +191,8 @@ async function simulation(opts: InterdependentOptions, json: Record<string, unkn
     stages: res.montecarlo[i].stages,
   }));
   const common = { graphA: res.model.graphA, graphB: res.model.graphB, n: res.n, runs: res.runs, seed: res.seed, level: res.level, tolerance: res.tolerance };
-  if (opts.p !== undefined) {
-    const r = rows.find((row) => row.p === opts.p)!;
+  if (opts.q !== undefined) {
+    const r = rows.find((row) => row.p === opts.q)!;
     json.montecarlo = { ...common, S: r.mean, sd: r.sd, ci: r.ci, giantA: r.giantA, stages: r.stages, difference: r.difference, insideCi: r.insideCi, withinTolerance: r.withinTolerance, nearThreshold: r.nearThreshold };
   } else json.montecarlo = common;
   if (opts.grid !== undefined) {

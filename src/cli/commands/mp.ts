@@ -53,13 +53,13 @@ export function register(program: Command): void {
     `
 Example:
   $ fragility mp --graph edges:data/karate.edges --mode bond --q 0.5 --json
-  {"n":34,"m":78,"lambdaNB":5.2927806445...,"p_c":0.188936...,"S":0.8425...,...}
+  {"n":34,"m":78,"lambdaNB":5.2927806445...,"pc":0.188936...,"S":0.8425...,...}
   $ fragility mp --graph edges:data/power.edges --mode site --q 0.6 --loops 2 --json
 
 S is the message-passing giant fraction of all n nodes (every connected component counted); SLargestComponent is
 the part carried by the largest connected component: compare a simulation's largest cluster with it.
 
-Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
+Trees and forests have no threshold: lambdaNB = 0, p_c (JSON "pc") = null with a "reason".`,
   );
   cmd.action(
     action(async (opts: MpOptions) => {
@@ -78,7 +78,7 @@ Trees and forests have no threshold: lambdaNB = 0, p_c = null with a "reason".`,
         m: g.m,
         mode: opts.mode,
         lambdaNB: nb.lambda,
-        p_c: nb.pc,
+        pc: nb.pc,
       };
       if (nb.reason) json.reason = nb.reason;
       json.nonBacktracking = { converged: nb.converged, iterations: nb.iterations, residual: nb.residual, coreNodes: nb.coreNodes, coreEdges: nb.coreEdges };

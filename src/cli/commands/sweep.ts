@@ -4,11 +4,10 @@
  *
  * @module
  */
-import type { Command } from 'commander';
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withAlias, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { ReplicateSelection } from '../../montecarlo/ensemble.ts';
 import { parseShard, runEnsembleShard, shardLines, writeShard } from '../../montecarlo/shard.ts';
 import { FragilityInputError } from '../../errors.ts';
@@ -21,7 +20,7 @@ interface SweepCliOptions {
   runs: number;
   seed: number;
   workers: number;
-  at?: number[];
+  q?: number[];
   gridPoints: number;
   bootstrap: number;
   samples?: number;
@@ -59,7 +58,6 @@ export function register(program: Command): void {
     )
     .option('--runs <R>', 'number of replicates', intOption('--runs', 1, 1e7), 20)
     .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W; more than the cores available is reduced to that, with a note on stderr)', intOption('--workers', 1, 256), 1)
-    .option('--at <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S', numberListOption('--at', 0, 1))
     .option('--grid-points <G>', 'points of the q grid used for the threshold', intOption('--grid-points', 3, 100001), 201)
     .option('--samples <K>', 'betweenness orders: pivots for sampled betweenness (default exact)', intOption('--samples', 1))
     .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
@@ -75,12 +73,17 @@ export function register(program: Command): void {
       choiceOption('--estimator <E>', 'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
         ['susceptibility', 'gap', 'wrapping'], 'susceptibility'),
     );
+  withAlias(
+    cmd,
+    new Option('--q <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S').argParser(numberListOption('--q', 0, 1)),
+    new Option('--at <Q1,Q2,...>', 'old name of --q').argParser(numberListOption('--at', 0, 1)),
+  );
   withCommon(cmd);
   cmd.addHelpText(
     'after',
     `
 Example:
-  $ fragility sweep --graph "er:n=100000,k=4" --runs 20 --seed 1 --workers 2 --at 0.5 --json
+  $ fragility sweep --graph "er:n=100000,k=4" --runs 20 --seed 1 --workers 2 --q 0.5 --json
   {"runs":20,"seed":1,...,"threshold":{"q_c":0.25..,"ci":[..,..]},"at":[{"q":0.5,"S":0.3983..,"sd":0.003..,"ci":[..,..]}]}
 
 Semantics: an order lists nodes (edges for bond) from first removed to last removed; the sweep adds them back in
@@ -88,7 +91,7 @@ reverse, so q = fraction of original nodes (edges) present. S = canonical-ensemb
 the number present) of the giant-cluster fraction of ALL original nodes; sd = its per-replicate standard deviation;
 ci = Student-t 95 % interval of the mean. threshold.q_c = peak of the mean susceptibility (second moment of the
 cluster sizes without the largest) on the q grid, ci = bootstrap percentile interval over replicates;
-thresholdGap = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
+gapThreshold = mean occupation at which the giant makes its largest single jump (better for extrapolation in n).
 --estimator picks what threshold holds (threshold.method names it): susceptibility (default), gap, or wrapping
 (periodic lattices only: q where the canonical probability that a cluster wraps around the torus equals its
 universal value, Newman & Ziff 2001; Pinson's formula: square torus ${universalWrappingProbability('square')!.toFixed(10)}, hexagonal torus of the triangular
@@ -112,7 +115,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
       if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
       if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
       const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
-      checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.at?.length ?? 0)); // before any work
+      checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.q?.length ?? 0)); // before any work
       const workers = effectiveWorkers(opts.workers);
       // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
       const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
@@ -125,7 +128,7 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
         seed: opts.seed,
         workers,
         grid,
-        at: opts.at ?? [],
+        at: opts.q ?? [],
         bootstrap: opts.bootstrap,
         ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
         ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
@@ -197,12 +200,12 @@ export function sweepReport(
   };
   if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
   else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
-  const thresholdGap: Record<string, unknown> = {
+  const gapThreshold: Record<string, unknown> = {
     q_c: res.gapThreshold.q_c,
     ci: res.gapThreshold.ci,
     method: 'mean occupation of the largest jump of the giant (Fan et al. 2020), t interval',
   };
-  if (res.gapThreshold.reason) thresholdGap.reason = res.gapThreshold.reason;
+  if (res.gapThreshold.reason) gapThreshold.reason = res.gapThreshold.reason;
   const estimator = how.estimator;
   if (estimator === 'gap') {
     for (const key of Object.keys(threshold)) delete threshold[key];
@@ -231,7 +234,7 @@ export function sweepReport(
     graphPerReplicate: res.graphPerReplicate,
     level: res.level,
     threshold,
-    thresholdGap,
+    gapThreshold,
     at,
     resumed: res.resumed,
   };
