@@ -11,7 +11,7 @@
 import { escapeHtml, htmlTable, inlineScript, scriptJson, simpleMarkdownHtml } from '../report/html.ts';
 import { toJsonSafe } from '../report/json-report.ts';
 import { parseCapacityLaw } from '../distributions/parse.ts';
-import { explorerRun, explorerSpec, type ExplorerSpec } from './explorer-model.ts';
+import { explorerFastError, explorerRun, explorerSpec, type ExplorerSpec } from './explorer-model.ts';
 import type { ExplorerPageData } from './explorer-app.ts';
 import {
   metastabilityMarkdown,
@@ -107,8 +107,10 @@ export interface ScenarioHtmlOptions {
 export function scenarioHtmlPage(r: ScenarioResult, scenario: Scenario, script: string, options: ScenarioHtmlOptions = {}): string {
   const spec = explorerSpec(scenario, r.scale, options.quantiles ?? 100);
   const initial = explorerRun(spec, spec.defaults);
+  // the fast model's error at the scenario's settings, measured here: the page states it next to every preview
+  const fastError = spec.previewQuantiles > 0 ? explorerFastError(initial, explorerRun(spec, spec.defaults, spec.previewQuantiles)) : null;
   const data: ExplorerPageData = {
-    explorer: { spec, initial },
+    explorer: { spec, initial, fastError },
     timeline: r.timeline.map((p) => ({ t: p.t, online: p.online, onlineMin: p.onlineMin, onlineMax: p.onlineMax })),
     fluidTimeline: r.fluidTimeline.map((p) => ({ t: p.t, online: p.online })),
     observed: observedForPlot(r),
