@@ -27,9 +27,10 @@ export interface ExplorerTimings {
   /**
    * Every update: the control moved, time to the full-resolution redraw (fast run + full fluid run + redraws), the
    * full fluid run alone, the time to the fast (preview) redraw and the fast run alone (coarse headroom grid), ms;
-   * and the fast run's largest |online difference| from the full run of the same update.
+   * and the fast run's largest and mean |online difference| from the full run of the same update, and whether the
+   * verdicts agree (collapse and recovery).
    */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null }[];
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
   /** Console errors and requests off file:/data: seen (both should be empty). */
   consoleErrors: string[];
   offsite: string[];

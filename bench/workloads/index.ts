@@ -534,7 +534,9 @@ function explorerWorkload(rounds: number): Workload {
       if (pre.length > 0) {
         row.notes.push(`row time: first redraw, fast model (coarse headroom grid, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`);
         const e = summarize(errs);
-        row.notes.push(`fast model against the full model of the same update: largest |online fraction difference| over the timeline median ${e.median.toFixed(3)}, max ${e.max.toFixed(3)} over ${errs.length} updates`);
+        const m = summarize(t.updates.map((u) => u.fastMeanOnline ?? NaN).filter(Number.isFinite));
+        const flips = t.updates.filter((u) => u.fastSameVerdict === false).length;
+        row.notes.push(`fast model against the full model of the same update (${errs.length} updates): largest |online fraction difference| over the timeline median ${e.median.toFixed(3)}, max ${e.max.toFixed(3)}; mean |difference| median ${m.median.toFixed(4)}, max ${m.max.toFixed(4)}; different verdict in ${flips}`);
       }
       row.notes.push(`redraw with the full model (what the page keeps): median ${fullS.median.toFixed(0)} ms [${fullS.min.toFixed(0)}–${fullS.max.toFixed(0)}]; its fluid run alone: median ${med.toFixed(0)} ms`);
       row.notes.push(`chromium ${t.browser}; page ${(t.pageBytes / 1024).toFixed(0)} KB (target ≤ 3 MB); first render ${t.firstRenderMs.toFixed(0)} ms after navigation start (target ≤ 1 s)`);

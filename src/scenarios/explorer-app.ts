@@ -25,7 +25,7 @@
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { explorerTimelineSvg, type DrawLine } from './explorer-draw.ts';
 import { type ExplorerFastError, type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerFastError, explorerVerdict } from './explorer-model.ts';
-import { type ModelRunner, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
+import { type ModelRunner, RunCancelled, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
 
 /** This script's own text (the inline script of index.html), the source of the worker; null in the worker. */
 const PAGE_SCRIPT: string | null = typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
@@ -51,7 +51,9 @@ interface Timings {
    * Per update: total time to the full-resolution redraw, its fluid run alone, the time to the fast (preview) redraw
    * and the fast run alone, and the fast run's largest |online difference| from the full run.
    */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null }[];
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
+  /** Full runs cancelled by a newer change. */
+  cancelled: number;
 }
 
 declare global {
@@ -76,7 +78,7 @@ function main(): void {
   const data = JSON.parse(byId('fragility-data').textContent ?? '{}') as ExplorerPageData;
   const { spec, initial, fastError } = data.explorer;
   const medianAlpha = parseCapacityLaw(spec.scenario.supernodes.headroom).quantile(0.5);
-  const timings: Timings = { firstRender: null, updates: [] };
+  const timings: Timings = { firstRender: null, updates: [], cancelled: 0 };
 
   const loss = byId<HTMLInputElement>('ctl-supernodeLoss');
   const au = byId<HTMLInputElement>('ctl-autoUpdateCoverage');
@@ -184,9 +186,10 @@ interface UpdateContext {
 
 /**
  * Wire the controls to the model: a change draws a quick preview (spec.previewQuantiles headroom quantiles) and
- * then the run at spec.quantiles (as the report), both made by the runner (a Web Worker: input never waits). One
+ * then the run at spec.quantiles (as the report), both made by the runner (Web Workers: input never waits). One
  * update is in flight at a time; changes made meanwhile coalesce into the next one, and an update whose settings
- * were changed (or reset) before its run came back is dropped.
+ * were changed (or reset) before its run came back is dropped: a change that arrives while the full run is computed
+ * cancels that run (its worker is replaced), so that the next fast redraw does not wait for it.
  */
 function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   const { spec, initial, fastError, figure, verdict, timings, read, label, render, runner } = ctx;
@@ -196,6 +199,8 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   let lastControl = 'init';
   let runs = 0;
   let generation = 0;
+  /** Whether the update in flight waits for its full run (a newer change then cancels it). */
+  let awaitingFull = false;
   const fail = (err: unknown) => {
     verdict.textContent = `These settings cannot be run: ${err instanceof Error ? err.message : String(err)}`;
     verdict.setAttribute('data-error', 'true');
@@ -225,16 +230,21 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
         previewMs = performance.now() - t0;
         figure.dataset.previewMs = previewMs.toFixed(1);
       }
-      const full = await runner.run(s, spec.quantiles);
+      awaitingFull = true;
+      const full = await runner.run(s, spec.quantiles).finally(() => (awaitingFull = false));
       if (superseded(gen)) return;
       const fast = pv ? explorerFastError(full.outcome, pv.outcome) : undefined;
       render(full.outcome, s, 'page', fast);
       if (fast) figure.dataset.fastError = String(fast.maxOnline);
       verdict.removeAttribute('data-error');
       const ms = performance.now() - t0;
-      timings.updates.push({ control, ms, modelMs: full.ms, previewMs, previewModelMs: pv ? pv.ms : null, fastMaxOnline: fast ? fast.maxOnline : null });
+      timings.updates.push({ control, ms, modelMs: full.ms, previewMs, previewModelMs: pv ? pv.ms : null, fastMaxOnline: fast ? fast.maxOnline : null, fastMeanOnline: fast ? fast.meanOnline : null, fastSameVerdict: fast ? fast.sameVerdict : null });
       figure.dataset.updateMs = ms.toFixed(1);
     } catch (err) {
+      if (err instanceof RunCancelled) {
+        timings.cancelled++; // a newer change (or a reset) took its place
+        return;
+      }
       fail(err);
     }
   };
@@ -256,6 +266,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     label(s);
     pending = { s, control: lastControl };
     document.body.dataset.busy = 'true';
+    if (awaitingFull) runner.cancel(spec.quantiles);
     // the input and change events of one move arrive together: one update for both
     if (!inFlight && !scheduled) {
       scheduled = true;
@@ -271,6 +282,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     lastControl = 'reset';
     pending = null;
     generation++; // a run still in flight belongs to the settings before the reset
+    if (awaitingFull) runner.cancel(spec.quantiles);
     setTimeout(() => {
       label(read());
       render(initial, read(), 'report');
