@@ -3,7 +3,8 @@
  * the full model (spec.quantiles), over settings drawn uniformly from the explorer's control ranges (seeded), and the
  * CPU time of each: the numbers behind the page's "approximate" label and docs/DESIGN.md.
  *
- * Standalone: `npx tsx bench/lib/explorer-fast-error.ts [48h|24h] [N=20] [SEED=1]` prints JSON. `48h`: the 2010
+ * Standalone: `npx tsx bench/lib/explorer-fast-error.ts [48h|24h] [N=20] [SEED=1] [PREVIEW_Q]` prints JSON (PREVIEW_Q: the
+ * fast model's headroom quantiles, default the spec's). `48h`: the 2010
  * model of the bench page (48 h at 10-s steps, scale 0.002); `24h`: the same at 24 h and 30-s steps.
  *
  * @module
@@ -71,13 +72,14 @@ export function randomExplorerSettings(spec: ExplorerSpec, n: number, seed: numb
  * @param model - '48h' (the bench page's model) or '24h' (24 h at 30-s steps).
  * @param n - settings (the scenario's own and n − 1 random ones).
  * @param seed - random seed of the settings.
+ * @param previewQuantiles - headroom quantiles of the fast model (default: the spec's, as the page).
  * @returns the sweep.
  */
-export function measureFastError(model: '48h' | '24h', n: number, seed: number): FastErrorSweep {
+export function measureFastError(model: '48h' | '24h', n: number, seed: number, previewQuantiles?: number): FastErrorSweep {
   const s = benchScenario();
   if (model === '24h') s.montecarlo = { ...s.montecarlo, durationHours: 24, stepSeconds: 30 };
   const sc = parseScenario(s);
-  const spec = explorerSpec(sc, sc.montecarlo.scale);
+  const spec = explorerSpec(sc, sc.montecarlo.scale, 100, previewQuantiles);
   const full: number[] = [];
   const fast: number[] = [];
   const r: FastErrorSweep = { model, settings: n, quantiles: spec.quantiles, previewQuantiles: spec.previewQuantiles, fullCpuMs: 0, fastCpuMs: 0, maxOnline: 0, maxMeanOnline: 0, maxMinOnline: 0, maxRecoveredAtHours: 0, recoveryMismatches: 0, verdictFlips: 0 };
@@ -109,9 +111,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const n = Number(process.argv[3] ?? 20);
   const seed = Number(process.argv[4] ?? 1);
+  const pq = process.argv[5] === undefined ? undefined : Number(process.argv[5]);
   if (!Number.isInteger(n) || n < 1) {
     console.error(`N: ${process.argv[3]} is not allowed; expected an integer >= 1`);
     process.exit(2);
   }
-  console.log(JSON.stringify(measureFastError(model, n, seed), null, 2));
+  console.log(JSON.stringify(measureFastError(model, n, seed, pq), null, 2));
 }
