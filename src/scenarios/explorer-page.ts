@@ -94,10 +94,13 @@ export interface ScenarioHtmlOptions {
  * @param options - see {@link ScenarioHtmlOptions}.
  * @returns the HTML document.
  *
- * **Complexity**: one fluid run (the explorer's starting point, at the scenario's settings) plus the report's plots.
+ * **Complexity**: one fluid run (the explorer's starting point, at the scenario's settings), one fast run on the
+ * preview's coarse headroom grid (its error, stated in the page), plus the report's plots.
  *
  * **Model**: the explorer's starting run is explorerRun(spec, spec.defaults) — the scenario's own parameters, so it
- * reproduces the report's fluid timeline; every control change reruns explorerRun in the page.
+ * reproduces the report's fluid timeline; every control change reruns explorerRun in the page, first on the fast
+ * grid (spec.previewQuantiles, labelled approximate with its error at the scenario's settings,
+ * explorerFastError), then at spec.quantiles.
  *
  * @example
  * ```ts
