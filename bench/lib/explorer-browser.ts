@@ -25,10 +25,12 @@ export interface ExplorerTimings {
   /** performance.now() at the end of the first render (ms since navigation start). */
   firstRenderMs: number;
   /**
-   * Every update: the control moved, time to the full-resolution redraw (preview + full fluid run + redraws), the
-   * full fluid run alone, and the time to the preview redraw (coarse headroom grid), ms.
+   * Every update: the control moved, time to the full-resolution redraw (fast run + full fluid run + redraws), the
+   * full fluid run alone, the time to the fast (preview) redraw and the fast run alone (coarse headroom grid), ms;
+   * and the fast run's largest and mean |online difference| from the full run of the same update, and whether the
+   * verdicts agree (collapse and recovery).
    */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
   /** Console errors and requests off file:/data: seen (both should be empty). */
   consoleErrors: string[];
   offsite: string[];
@@ -125,7 +127,7 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
         }
       }
     }
-    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[] } } }).fragilityExplorer.timings);
+    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: ExplorerTimings['updates'] } } }).fragilityExplorer.timings);
     return { browser: browser.version(), pageBytes: statSync(page).size, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
   } finally {
     await browser.close();

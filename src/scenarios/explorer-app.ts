@@ -5,15 +5,18 @@
  * controls and, on every change, reruns the fluid limit in the page (explorer-model.ts) and redraws the timeline
  * (explorer-draw.ts) and the verdict.
  *
- * An update first draws a quick preview (the same fluid model on a coarser headroom grid, spec.previewQuantiles) and
- * then the run at the report's resolution (spec.quantiles). Both runs are made in a Web Worker started from this
- * script's own text (explorer-worker.ts), so input never waits for the model; without a worker, on the main thread.
+ * An update first draws the fast model (the same fluid model on a coarser headroom grid, spec.previewQuantiles:
+ * approximate, labelled as such with its error at the scenario's settings, measured at report time) and then the run
+ * at the report's resolution (spec.quantiles), which is what the page keeps; the summary then states how far the fast
+ * run of this update was from it. Both runs are made in a Web Worker started from this script's own text
+ * (explorer-worker.ts), so input never waits for the model; without a worker, on the main thread.
  *
  * What the page exposes for tests and readers: `#explorer-figure` carries `data-run` (completed updates),
  * `data-source` ("report": the run computed at report time; "preview": the quick run; "page": the run at the
  * report's resolution, computed here), `data-settings` (the settings
  * as JSON), `data-min-online`, `data-min-online-at`, `data-recovered-at`, `data-collapsed`, `data-series` (the online
- * fractions of the timeline, JSON), `data-preview-ms`, `data-update-ms` and `data-engine` ("worker" or "main": where
+ * fractions of the timeline, JSON), `data-preview-series` (the fast run's, JSON), `data-fast-error` (its largest
+ * |online difference| from the full run of the same update), `data-preview-ms`, `data-update-ms` and `data-engine` ("worker" or "main": where
  * the runs are made); `body[data-busy]` is set while an update is pending; `window.fragilityExplorer.timings` has the first render
  * time and every update's time (performance.now, milliseconds).
  *
@@ -21,15 +24,19 @@
  */
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { explorerTimelineSvg, type DrawLine } from './explorer-draw.ts';
-import { type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerVerdict } from './explorer-model.ts';
-import { type ModelRunner, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
+import { type ExplorerFastError, type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerFastError, explorerVerdict } from './explorer-model.ts';
+import { type ModelRunner, RunCancelled, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
 
 /** This script's own text (the inline script of index.html), the source of the worker; null in the worker. */
 const PAGE_SCRIPT: string | null = typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
 
 /** The JSON embedded in the page (written by explorer-page.ts). */
 export interface ExplorerPageData {
-  explorer: { spec: ExplorerSpec; initial: ExplorerOutcome };
+  /**
+   * The explorer's spec, its run at the scenario's settings, and the fast model's error against that run (measured
+   * at report time; null without a fast preview).
+   */
+  explorer: { spec: ExplorerSpec; initial: ExplorerOutcome; fastError: ExplorerFastError | null };
   /** Report-time simulated timeline (mean and min–max of the runs) and the report's fluid timeline. */
   timeline: { t: number; online: number; onlineMin: number; onlineMax: number }[];
   fluidTimeline: { t: number; online: number }[];
@@ -40,8 +47,13 @@ export interface ExplorerPageData {
 
 interface Timings {
   firstRender: number | null;
-  /** Per update: total time to the full-resolution redraw, its fluid run alone, and the time to the preview redraw. */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[];
+  /**
+   * Per update: total time to the full-resolution redraw, its fluid run alone, the time to the fast (preview) redraw
+   * and the fast run alone, and the fast run's largest |online difference| from the full run.
+   */
+  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
+  /** Full runs cancelled by a newer change. */
+  cancelled: number;
 }
 
 declare global {
@@ -64,9 +76,9 @@ function byId<T extends HTMLElement>(id: string): T {
 
 function main(): void {
   const data = JSON.parse(byId('fragility-data').textContent ?? '{}') as ExplorerPageData;
-  const { spec, initial } = data.explorer;
+  const { spec, initial, fastError } = data.explorer;
   const medianAlpha = parseCapacityLaw(spec.scenario.supernodes.headroom).quantile(0.5);
-  const timings: Timings = { firstRender: null, updates: [] };
+  const timings: Timings = { firstRender: null, updates: [], cancelled: 0 };
 
   const loss = byId<HTMLInputElement>('ctl-supernodeLoss');
   const au = byId<HTMLInputElement>('ctl-autoUpdateCoverage');
@@ -103,7 +115,7 @@ function main(): void {
   };
 
   const simulated = thin(data.timeline);
-  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page') => {
+  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => {
     const lines: DrawLine[] = [
       { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulated.map((p) => ({ t: p.t, y: p.online })) },
       { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online })) },
@@ -133,6 +145,7 @@ function main(): void {
       ['recovered', o.recovered ? (o.recoveredAtHours === null || o.recoveredAtHours === 0 ? 'never went down' : `T+${o.recoveredAtHours.toFixed(2)} h`) : 'no'],
       ['peak requests at up supernodes', `${o.peakLoginRate.toFixed(0)}× normal`],
       ['mega-supernode waves', o.waves.length === 0 ? 'none' : o.waves.map((w) => `${w.count} at T+${w.atHours} h`).join(', ')],
+      ...(fast ? [[`fast model (${spec.previewQuantiles} headroom quantiles) against this run`, fastErrorText(fast)]] : []),
     ]
       .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
       .join('');
@@ -146,7 +159,7 @@ function main(): void {
     ds.series = JSON.stringify(o.timeline.map((p) => p.online));
   };
 
-  const updates = wireUpdates({ spec, initial, figure, verdict, timings, read, label, render, runner: startModelRunner(spec, PAGE_SCRIPT) });
+  const updates = wireUpdates({ spec, initial, fastError, figure, verdict, timings, read, label, render, runner: startModelRunner(spec, PAGE_SCRIPT) });
   figure.dataset.engine = updates.engine();
   label(spec.defaults);
   render(initial, spec.defaults, 'report');
@@ -160,29 +173,34 @@ function main(): void {
 interface UpdateContext {
   spec: ExplorerSpec;
   initial: ExplorerOutcome;
+  /** The fast model's error at the scenario's settings (report time), or null. */
+  fastError: ExplorerFastError | null;
   figure: HTMLElement;
   verdict: HTMLElement;
   timings: Timings;
   read: () => ExplorerSettings;
   label: (s: ExplorerSettings) => void;
-  render: (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page') => void;
+  render: (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => void;
   runner: ModelRunner;
 }
 
 /**
  * Wire the controls to the model: a change draws a quick preview (spec.previewQuantiles headroom quantiles) and
- * then the run at spec.quantiles (as the report), both made by the runner (a Web Worker: input never waits). One
+ * then the run at spec.quantiles (as the report), both made by the runner (Web Workers: input never waits). One
  * update is in flight at a time; changes made meanwhile coalesce into the next one, and an update whose settings
- * were changed (or reset) before its run came back is dropped.
+ * were changed (or reset) before its run came back is dropped: a change that arrives while the full run is computed
+ * cancels that run (its worker is replaced), so that the next fast redraw does not wait for it.
  */
 function wireUpdates(ctx: UpdateContext): { engine: () => string } {
-  const { spec, initial, figure, verdict, timings, read, label, render, runner } = ctx;
+  const { spec, initial, fastError, figure, verdict, timings, read, label, render, runner } = ctx;
   let pending: { s: ExplorerSettings; control: string } | null = null;
   let scheduled = false;
   let inFlight = false;
   let lastControl = 'init';
   let runs = 0;
   let generation = 0;
+  /** Whether the update in flight waits for its full run (a newer change then cancels it). */
+  let awaitingFull = false;
   const fail = (err: unknown) => {
     verdict.textContent = `These settings cannot be run: ${err instanceof Error ? err.message : String(err)}`;
     verdict.setAttribute('data-error', 'true');
@@ -198,25 +216,35 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     const gen = ++generation;
     const t0 = performance.now();
     let previewMs: number | null = null;
+    let pv: { outcome: ExplorerOutcome; ms: number } | null = null;
     try {
       if (spec.previewQuantiles > 0) {
-        const pv = await runner.run(s, spec.previewQuantiles);
+        pv = await runner.run(s, spec.previewQuantiles);
         if (superseded(gen)) return;
         render(pv.outcome, s, 'preview');
-        verdict.textContent = `Preview (${spec.previewQuantiles} headroom quantiles; refining to ${spec.quantiles}): ${verdict.textContent}`;
+        figure.dataset.previewSeries = JSON.stringify(pv.outcome.timeline.map((p) => p.online));
+        const stated = fastError ? `; at the scenario's settings it differs from the full model by ${fastErrorText(fastError)}` : '';
+        verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}${stated}; refining): ${verdict.textContent}`;
         verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
         verdict.removeAttribute('data-error');
         previewMs = performance.now() - t0;
         figure.dataset.previewMs = previewMs.toFixed(1);
       }
-      const full = await runner.run(s, spec.quantiles);
+      awaitingFull = true;
+      const full = await runner.run(s, spec.quantiles).finally(() => (awaitingFull = false));
       if (superseded(gen)) return;
-      render(full.outcome, s, 'page');
+      const fast = pv ? explorerFastError(full.outcome, pv.outcome) : undefined;
+      render(full.outcome, s, 'page', fast);
+      if (fast) figure.dataset.fastError = String(fast.maxOnline);
       verdict.removeAttribute('data-error');
       const ms = performance.now() - t0;
-      timings.updates.push({ control, ms, modelMs: full.ms, previewMs });
+      timings.updates.push({ control, ms, modelMs: full.ms, previewMs, previewModelMs: pv ? pv.ms : null, fastMaxOnline: fast ? fast.maxOnline : null, fastMeanOnline: fast ? fast.meanOnline : null, fastSameVerdict: fast ? fast.sameVerdict : null });
       figure.dataset.updateMs = ms.toFixed(1);
     } catch (err) {
+      if (err instanceof RunCancelled) {
+        timings.cancelled++; // a newer change (or a reset) took its place
+        return;
+      }
       fail(err);
     }
   };
@@ -238,6 +266,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     label(s);
     pending = { s, control: lastControl };
     document.body.dataset.busy = 'true';
+    if (awaitingFull) runner.cancel(spec.quantiles);
     // the input and change events of one move arrive together: one update for both
     if (!inFlight && !scheduled) {
       scheduled = true;
@@ -253,6 +282,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     lastControl = 'reset';
     pending = null;
     generation++; // a run still in flight belongs to the settings before the reset
+    if (awaitingFull) runner.cancel(spec.quantiles);
     setTimeout(() => {
       label(read());
       render(initial, read(), 'report');
@@ -260,6 +290,13 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     }, 0);
   });
   return { engine: () => runner.engine };
+}
+
+/** The fast model's error in words: online fraction (largest and mean difference), minimum online, recovery time. */
+function fastErrorText(e: ExplorerFastError): string {
+  const pts = (x: number) => `${(100 * x).toFixed(2)} points`;
+  const rec = e.recoveredAtHours === null ? 'only one of the two recovers' : `recovery time ${e.recoveredAtHours.toFixed(2)} h`;
+  return `up to ${pts(e.maxOnline)} of online fraction (mean ${pts(e.meanOnline)}), minimum online ${pts(e.minOnline)}, ${rec}${e.sameVerdict ? '' : ', a different verdict'}`;
 }
 
 function round3(x: number): string {

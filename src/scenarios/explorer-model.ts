@@ -292,6 +292,66 @@ export function explorerRun(spec: ExplorerSpec, s: ExplorerSettings, quantiles =
   };
 }
 
+/**
+ * How far a fast run (the page's preview: the same fluid model on a coarser headroom grid) is from the full run of
+ * the same settings: what the page states next to the preview, measured rather than assumed.
+ */
+export interface ExplorerFastError {
+  /** Largest |online fraction difference| over the timeline points (the same time grid in both runs). */
+  maxOnline: number;
+  /** Mean |online fraction difference| over the timeline points (the area between the curves per hour of run). */
+  meanOnline: number;
+  /** |difference| of the minimum online fractions. */
+  minOnline: number;
+  /**
+   * |difference| of the recovery times (hours), 0 when neither recovers; null when only one of the two recovers
+   * (then the recovery time has no finite error).
+   */
+  recoveredAtHours: number | null;
+  /** Whether the two runs give the same verdict: both collapse or neither, and both recover or neither. */
+  sameVerdict: boolean;
+}
+
+/**
+ * The error of a fast run against the full run of the same settings (see {@link ExplorerFastError}).
+ *
+ * @param full - the run at the full resolution (spec.quantiles).
+ * @param fast - the run of the same settings at the fast resolution (spec.previewQuantiles).
+ * @returns the differences.
+ * @throws RangeError when the timelines are not on the same grid (different lengths or times).
+ *
+ * @complexity O(timeline points).
+ *
+ * @example
+ * ```ts
+ * const spec = explorerSpec(loadScenario('skype-2010'), 0.02);
+ * const same = explorerRun(spec, spec.defaults);
+ * explorerFastError(same, same).maxOnline; // 0 (a run against itself)
+ * explorerFastError(same, explorerRun(spec, spec.defaults, spec.previewQuantiles)).maxOnline; // >= 0
+ * ```
+ */
+export function explorerFastError(full: ExplorerOutcome, fast: ExplorerOutcome): ExplorerFastError {
+  const a = full.timeline;
+  const b = fast.timeline;
+  if (a.length !== b.length || a.some((p, i) => p.t !== b[i].t)) throw new RangeError(`explorerFastError: the timelines are on different grids (${a.length} and ${b.length} points)`);
+  let maxOnline = 0;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i].online - b[i].online);
+    if (d > maxOnline) maxOnline = d;
+    sum += d;
+  }
+  const ra = full.recoveredAtHours;
+  const rb = fast.recoveredAtHours;
+  return {
+    maxOnline,
+    meanOnline: a.length > 0 ? sum / a.length : 0,
+    minOnline: Math.abs(full.minOnlineFraction - fast.minOnlineFraction),
+    recoveredAtHours: ra === null && rb === null ? 0 : ra === null || rb === null ? null : Math.abs(ra - rb),
+    sameVerdict: full.collapsed === fast.collapsed && full.recovered === fast.recovered,
+  };
+}
+
 const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)} %`;
 const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${h.toFixed(1)} h`);
 

@@ -11,7 +11,7 @@
 import { escapeHtml, htmlTable, inlineScript, scriptJson, simpleMarkdownHtml } from '../report/html.ts';
 import { toJsonSafe } from '../report/json-report.ts';
 import { parseCapacityLaw } from '../distributions/parse.ts';
-import { explorerRun, explorerSpec, type ExplorerSpec } from './explorer-model.ts';
+import { explorerFastError, explorerRun, explorerSpec, type ExplorerSpec } from './explorer-model.ts';
 import type { ExplorerPageData } from './explorer-app.ts';
 import {
   metastabilityMarkdown,
@@ -94,10 +94,13 @@ export interface ScenarioHtmlOptions {
  * @param options - see {@link ScenarioHtmlOptions}.
  * @returns the HTML document.
  *
- * @complexity one fluid run (the explorer's starting point, at the scenario's settings) plus the report's plots.
+ * @complexity one fluid run (the explorer's starting point, at the scenario's settings), one fast run on the
+ * preview's coarse headroom grid (its error, stated in the page), plus the report's plots.
  *
  * @model the explorer's starting run is explorerRun(spec, spec.defaults) — the scenario's own parameters, so it
- * reproduces the report's fluid timeline; every control change reruns explorerRun in the page.
+ * reproduces the report's fluid timeline; every control change reruns explorerRun in the page, first on the fast
+ * grid (spec.previewQuantiles, labelled approximate with its error at the scenario's settings,
+ * explorerFastError), then at spec.quantiles.
  *
  * @example
  * ```ts
@@ -108,8 +111,10 @@ export interface ScenarioHtmlOptions {
 export function scenarioHtmlPage(r: ScenarioResult, scenario: Scenario, script: string, options: ScenarioHtmlOptions = {}): string {
   const spec = explorerSpec(scenario, r.scale, options.quantiles ?? 100);
   const initial = explorerRun(spec, spec.defaults);
+  // the fast model's error at the scenario's settings, measured here: the page states it next to every preview
+  const fastError = spec.previewQuantiles > 0 ? explorerFastError(initial, explorerRun(spec, spec.defaults, spec.previewQuantiles)) : null;
   const data: ExplorerPageData = {
-    explorer: { spec, initial },
+    explorer: { spec, initial, fastError },
     timeline: r.timeline.map((p) => ({ t: p.t, online: p.online, onlineMin: p.onlineMin, onlineMax: p.onlineMax })),
     fluidTimeline: r.fluidTimeline.map((p) => ({ t: p.t, online: p.online })),
     observed: observedForPlot(r),

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /**
- * The explorer's fluid runs off the page's main thread: the page script (one IIFE inlined in index.html) starts a
- * Web Worker from its own source text (a blob URL, so the page stays one self-contained file that opens from
- * file://); in the worker the same script answers run requests with {@link explorerRun}. Input never waits for a
+ * The explorer's fluid runs off the page's main thread: the page script (one IIFE inlined in index.html) starts Web
+ * Workers from its own source text (a blob URL, so the page stays one self-contained file that opens from file://);
+ * in a worker the same script answers run requests with {@link explorerRun}. One worker per headroom resolution
+ * (lane), so that the fast run of a new change never queues behind the full run of an older one, and a full run made
+ * stale by a newer change is abandoned by ending its worker ({@link ModelRunner.cancel}). Input never waits for a
  * run. Where no worker can be started (or it fails), the runs are made on the main thread, after a turn of the event
  * loop, with the same function.
  *
@@ -34,9 +36,23 @@ export interface ModelRun {
 
 /** Runs the explorer's model for settings at a headroom resolution. */
 export interface ModelRunner {
-  /** 'worker' when the runs are made in a Web Worker, 'main' when on the page's thread. */
+  /** 'worker' when the runs are made in Web Workers, 'main' when on the page's thread. */
   readonly engine: 'worker' | 'main';
   run(settings: ExplorerSettings, quantiles: number): Promise<ModelRun>;
+  /**
+   * Abandon the runs in flight at this headroom resolution: their promises reject with {@link RunCancelled} and the
+   * worker making them is replaced by a fresh one, so that the next run does not wait for them (a run on the main
+   * thread cannot be stopped: there it does nothing).
+   */
+  cancel(quantiles: number): void;
+}
+
+/** The error of a run abandoned by {@link ModelRunner.cancel}. */
+export class RunCancelled extends Error {
+  constructor() {
+    super('the explorer run was cancelled by a newer change');
+    this.name = 'RunCancelled';
+  }
 }
 
 /** Whether this script runs in a (dedicated) worker rather than in the page. */
@@ -78,56 +94,92 @@ function mainThreadRunner(spec: ExplorerSpec): ModelRunner {
           }
         }, 0),
       ),
+    cancel: () => undefined,
   };
 }
 
+/** A run waiting for its worker's reply. */
+interface Waiting {
+  settings: ExplorerSettings;
+  quantiles: number;
+  resolve: (r: ModelRun) => void;
+  reject: (e: Error) => void;
+}
+
 /**
- * A runner for the page: a Web Worker started from `source` (the page script's own text), else the main thread.
+ * A runner for the page: one Web Worker per headroom resolution (a lane: the fast runs never queue behind a full
+ * run), each started from `source` (the page script's own text); else the main thread.
  *
- * @param spec - the explorer spec (sent to the worker with the first run).
+ * @param spec - the explorer spec (sent to each worker with its first run).
  * @param source - the page script's source text, or null when it is not available.
- * @returns the runner; a worker that fails falls back to the main thread for this and every later run.
+ * @returns the runner; a worker that fails sends this and every later run to the main thread.
  */
 export function startModelRunner(spec: ExplorerSpec, source: string | null): ModelRunner {
   const local = mainThreadRunner(spec);
   if (!source || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') return local;
-  let worker: Worker;
-  try {
-    worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-  } catch {
-    return local;
-  }
-  const waiting = new Map<number, { settings: ExplorerSettings; quantiles: number; resolve: (r: ModelRun) => void; reject: (e: Error) => void }>();
-  let nextId = 0;
-  let sentSpec = false;
+  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   let failed = false;
+  let nextId = 0;
+  /** One lane: its worker, whether the spec was sent to it, and its runs in flight. */
+  const lanes = new Map<number, { worker: Worker; sentSpec: boolean; waiting: Map<number, Waiting> }>();
+  const fallBack = () => {
+    // a worker cannot run (e.g. blocked by the browser): every run, pending or later, goes to the main thread
+    failed = true;
+    runner.engine = 'main';
+    for (const lane of lanes.values()) {
+      lane.worker.terminate();
+      for (const w of lane.waiting.values()) local.run(w.settings, w.quantiles).then(w.resolve, w.reject);
+      lane.waiting.clear();
+    }
+    lanes.clear();
+  };
+  const open = (quantiles: number) => {
+    const worker = new Worker(url);
+    const lane = { worker, sentSpec: false, waiting: new Map<number, Waiting>() };
+    worker.onmessage = (e: MessageEvent<RunReply>) => {
+      const w = lane.waiting.get(e.data.id);
+      if (!w) return;
+      lane.waiting.delete(e.data.id);
+      if (e.data.outcome) w.resolve({ outcome: e.data.outcome, ms: e.data.ms });
+      else w.reject(new Error(e.data.error ?? 'the explorer worker gave no outcome'));
+    };
+    worker.onerror = (e) => {
+      e.preventDefault();
+      fallBack();
+    };
+    lanes.set(quantiles, lane);
+    return lane;
+  };
   const runner = {
     engine: 'worker' as 'worker' | 'main',
     run(settings: ExplorerSettings, quantiles: number): Promise<ModelRun> {
       if (failed) return local.run(settings, quantiles);
+      let lane = lanes.get(quantiles);
+      if (!lane) {
+        try {
+          lane = open(quantiles);
+        } catch {
+          fallBack();
+          return local.run(settings, quantiles);
+        }
+      }
+      const l = lane;
       return new Promise<ModelRun>((resolve, reject) => {
         const id = ++nextId;
-        waiting.set(id, { settings, quantiles, resolve, reject });
-        worker.postMessage({ id, settings, quantiles, ...(sentSpec ? {} : { spec }) } satisfies RunRequest);
-        sentSpec = true;
+        l.waiting.set(id, { settings, quantiles, resolve, reject });
+        l.worker.postMessage({ id, settings, quantiles, ...(l.sentSpec ? {} : { spec }) } satisfies RunRequest);
+        l.sentSpec = true;
       });
     },
-  };
-  worker.onmessage = (e: MessageEvent<RunReply>) => {
-    const w = waiting.get(e.data.id);
-    if (!w) return;
-    waiting.delete(e.data.id);
-    if (e.data.outcome) w.resolve({ outcome: e.data.outcome, ms: e.data.ms });
-    else w.reject(new Error(e.data.error ?? 'the explorer worker gave no outcome'));
-  };
-  worker.onerror = (e) => {
-    // the worker cannot run (e.g. blocked by the browser): every run, pending or later, goes to the main thread
-    e.preventDefault();
-    failed = true;
-    runner.engine = 'main';
-    worker.terminate();
-    for (const w of waiting.values()) local.run(w.settings, w.quantiles).then(w.resolve, w.reject);
-    waiting.clear();
+    cancel(quantiles: number): void {
+      const lane = lanes.get(quantiles);
+      if (!lane || lane.waiting.size === 0) return;
+      // a worker cannot be interrupted in the middle of a run: end it; the lane's next run starts a fresh one
+      lane.worker.terminate();
+      lanes.delete(quantiles);
+      for (const w of lane.waiting.values()) w.reject(new RunCancelled());
+      lane.waiting.clear();
+    },
   };
   return runner;
 }

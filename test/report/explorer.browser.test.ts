@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { explorerRun, type ExplorerSettings, type ExplorerSpec } from '../../src/scenarios/explorer-model.ts';
+import { explorerFastError, explorerRun, type ExplorerSettings, type ExplorerSpec } from '../../src/scenarios/explorer-model.ts';
 import type { ExplorerPageData } from '../../src/scenarios/explorer-app.ts';
 import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import { smallScenario } from '../scenarios/fixtures.ts';
@@ -51,7 +51,7 @@ describe('index.html in headless Chromium', () => {
   let data: ExplorerPageData;
   const consoleErrors: string[] = [];
   const offsite: string[] = [];
-  const timings: { firstRenderMs: number | null; updates: { control: string; ms: number; modelMs: number; previewMs: number | null }[]; pageBytes: number } = { firstRenderMs: null, updates: [], pageBytes: 0 };
+  const timings: { firstRenderMs: number | null; updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[]; pageBytes: number; cancelled: number } = { firstRenderMs: null, updates: [], pageBytes: 0, cancelled: 0 };
 
   let maxDiff = 0; // largest |page − Node| over every compared timeline point (written to timings.json)
   const fig = () => page.locator('#explorer-figure');
@@ -62,6 +62,9 @@ describe('index.html in headless Chromium', () => {
       source: ds.source,
       settings: JSON.parse(ds.settings ?? '{}') as ExplorerSettings,
       series: JSON.parse(ds.series ?? '[]') as number[],
+      previewSeries: JSON.parse(ds.previewSeries ?? '[]') as number[],
+      fastError: ds.fastError === undefined ? null : Number(ds.fastError),
+      summary: (await page.locator('#explorer-summary').textContent()) ?? '',
       minOnline: Number(ds.minOnline),
       recoveredAt: ds.recoveredAt === 'null' ? null : Number(ds.recoveredAt),
       collapsed: ds.collapsed === 'true',
@@ -151,6 +154,7 @@ describe('index.html in headless Chromium', () => {
   afterAll(async () => {
     if (page) {
       timings.updates = await page.evaluate(() => window.fragilityExplorer?.timings.updates ?? []);
+      timings.cancelled = await page.evaluate(() => window.fragilityExplorer?.timings.cancelled ?? 0);
       const ms = timings.updates.map((u) => u.ms).sort((a, b) => a - b);
       const pre = timings.updates.map((u) => u.previewMs ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
       const out = {
@@ -257,12 +261,52 @@ describe('index.html in headless Chromium', () => {
       expect(after.plot).not.toBe(before.plot);
       expect(after.series).not.toEqual(before.series);
       expect(after.verdict).not.toBe(before.verdict);
-      expectMatchesNode(after, spec);
+      const node = expectMatchesNode(after, spec);
+      // the fast run drawn first is the fluid model at spec.previewQuantiles, as in Node, and the error the page
+      // states for it is its distance from the final run: the same arithmetic on the same doubles (tolerance TOL)
+      const fastNode = explorerRun(spec, after.settings, spec.previewQuantiles);
+      expect(after.previewSeries).toHaveLength(fastNode.timeline.length);
+      fastNode.timeline.forEach((p, i) => expect(Math.abs(p.online - after.previewSeries[i])).toBeLessThanOrEqual(TOL));
+      expect(Math.abs((after.fastError as number) - explorerFastError(node, fastNode).maxOnline)).toBeLessThanOrEqual(TOL);
+      expect(after.summary).toContain(`fast model (${spec.previewQuantiles} headroom quantiles) against this run`);
       expect(consoleErrors).toEqual([]);
       await page.locator('section#explorer').screenshot({ path: join(ARTIFACTS, `${m.id}.png`) });
       await reset();
     });
   }
+
+  it('a change made while the full run is computed cancels it: the page ends at the newer settings, as Node', async () => {
+    const spec = data.explorer.spec;
+    const before = await state();
+    const [cancelled, updates] = await page.evaluate(() => [window.fragilityExplorer!.timings.cancelled, window.fragilityExplorer!.timings.updates.length]);
+    const move = (id: string, value: string) =>
+      page.evaluate(
+        ([id, value]) => {
+          const el = document.getElementById(id) as HTMLInputElement;
+          el.value = value;
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        },
+        [id, value] as const,
+      );
+    await move('ctl-supernodeLoss', '0.1');
+    // the fast run is drawn: the full run of 0.1 is in flight in its own worker
+    await page.waitForFunction(() => (document.getElementById('explorer-figure') as HTMLElement).dataset.source === 'preview', undefined, { timeout: 60_000 });
+    await move('ctl-supernodeLoss', '0.2');
+    await waitRun(before.run);
+    const after = await state();
+    expect(after.source).toBe('page');
+    expect(after.settings.supernodeLoss).toBe(0.2);
+    expectMatchesNode(after, spec);
+    // the full run of 0.1 was cancelled and only the update of 0.2 completed — or, when that run ended before the
+    // second change reached the page, both updates completed and none was cancelled
+    const now = await page.evaluate(() => window.fragilityExplorer!.timings);
+    expect([
+      [1, 1],
+      [0, 2],
+    ]).toContainEqual([now.cancelled - cancelled, now.updates.length - updates]);
+    expect(consoleErrors).toEqual([]);
+    await reset();
+  });
 
   it('prints without the navigation and buttons (print stylesheet)', async () => {
     await page.emulateMedia({ media: 'print' });

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { skype2010Scenario, skype2007Scenario } from '../../src/scenarios/builtin.ts';
-import { explorerParams, explorerSettings, explorerSpec, explorerVerdict, explorerWaves, type ExplorerOutcome } from '../../src/scenarios/explorer-model.ts';
+import { explorerFastError, explorerParams, explorerSettings, explorerSpec, explorerVerdict, explorerWaves, type ExplorerOutcome } from '../../src/scenarios/explorer-model.ts';
 import { explorerTimelineSvg } from '../../src/scenarios/explorer-draw.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import { escapeHtml, htmlTable, inlineScript, scriptJson, simpleMarkdownHtml } from '../../src/report/html.ts';
@@ -108,6 +108,58 @@ describe('explorer spec and parameters', () => {
     );
     expect(explorerVerdict(spec.defaults, { ...o, collapsed: false, recovered: false, recoveredAtHours: null, minOnlineFraction: 0.7 })).toBe(
       'Fluid limit: with 27.5 % of the supernodes crashed by the trigger and 0 % auto-updated, the network does not collapse (minimum online 70.0 % at T+30 min, collapse means below 50 %; peak requests at up supernodes 82× normal) and does not recover within 48 h.',
+    );
+  });
+});
+
+describe('explorerFastError: what the page states about its fast run', () => {
+  const outcome = (online: number[], over: Partial<ExplorerOutcome> = {}): ExplorerOutcome => ({
+    timeline: online.map((y, i) => ({ t: i / 12, online: y, supernodesUp: 1 })),
+    minOnlineFraction: Math.min(...online),
+    minOnlineAtHours: 0,
+    collapsed: Math.min(...online) < 0.5,
+    recovered: online[online.length - 1] >= 0.9,
+    recoveredAtHours: null,
+    peakLoginRate: 1,
+    waves: [],
+    collapseThreshold: 0.5,
+    recoveryThreshold: 0.9,
+    durationHours: 1,
+    ...over,
+  });
+
+  it('measures the largest and mean online difference, the minimum and the recovery time (exact values)', () => {
+    const full = outcome([1, 0.2, 0.95], { recoveredAtHours: 2 / 12 });
+    const fast = outcome([1, 0.6, 0.9], { recoveredAtHours: 0.25 });
+    const e = explorerFastError(full, fast);
+    // largest and minimum: |0.2 − 0.6| at the second point; mean (0 + |0.2 − 0.6| + |0.95 − 0.9|)/3, in doubles
+    expect(e.maxOnline).toBe(Math.abs(0.2 - 0.6));
+    expect(e.meanOnline).toBe((0 + Math.abs(0.2 - 0.6) + Math.abs(0.95 - 0.9)) / 3);
+    expect(e.minOnline).toBe(Math.abs(0.2 - 0.6));
+    expect(e.recoveredAtHours).toBe(Math.abs(2 / 12 - 0.25));
+    expect(e.sameVerdict).toBe(false); // 0.2 is a collapse, 0.6 is not
+    expect(explorerFastError(full, outcome([1, 0.2, 0.5])).recoveredAtHours).toBeNull(); // only one recovers
+    expect(explorerFastError(outcome([1, 0.4]), outcome([1, 0.45])).recoveredAtHours).toBe(0); // neither does
+    expect(() => explorerFastError(full, outcome([1, 0.2]))).toThrow(RangeError);
+  });
+
+  it('is zero on identical runs, symmetric, and mean <= max (property)', () => {
+    const series = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(series, fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 40, maxLength: 40 }), (a, shift) => {
+        const b = a.map((y, i) => Math.min(1, Math.max(0, y + shift[i])));
+        const A = outcome(a);
+        const B = outcome(b);
+        const same = explorerFastError(A, outcome(a));
+        expect([same.maxOnline, same.meanOnline, same.minOnline, same.recoveredAtHours, same.sameVerdict]).toEqual([0, 0, 0, 0, true]);
+        const ab = explorerFastError(A, B);
+        const ba = explorerFastError(B, A);
+        expect([ab.maxOnline, ab.meanOnline, ab.minOnline]).toEqual([ba.maxOnline, ba.meanOnline, ba.minOnline]);
+        expect(ab.meanOnline).toBeLessThanOrEqual(ab.maxOnline);
+        // on a timeline whose minimum is a sample point, the minima differ by no more than the largest difference
+        expect(ab.minOnline).toBeLessThanOrEqual(ab.maxOnline);
+      }),
+      { numRuns: 200 },
     );
   });
 });

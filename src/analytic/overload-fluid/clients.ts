@@ -8,7 +8,7 @@
  */
 import type { OverloadParams } from '../../models/overload-params.ts';
 import { lognormalDelayPmf, retryDelayPmf } from '../../models/overload-policies.ts';
-import { scatter } from './delays.ts';
+import { SparsePmf } from './delays.ts';
 
 /** As in the simulation: levels used when clients never give up. */
 export const LOOP_LEVELS = 40;
@@ -20,13 +20,13 @@ export class ClientPools {
   /** Retry levels (failed attempts so far) and the level at which clients give up (NEVER: they do not). */
   readonly levels: number;
   private readonly gaveUpAt: number;
-  private readonly retryPmfs: Float64Array[];
+  private readonly retryPmfs: SparsePmf[];
   /** Length of the search ring of each level (steps). */
   readonly Ls: number;
-  private readonly detectPmf: Float64Array;
+  private readonly detectPmf: SparsePmf;
   /** Level n's attempts due at step k sit in searchRing[n·Ls + k mod Ls]. */
   readonly searchRing: Float64Array;
-  private readonly restartPmf: Float64Array;
+  private readonly restartPmf: SparsePmf;
   private readonly Lr: number;
   private readonly restartRing: Float64Array;
   private readonly pRestart: number;
@@ -53,18 +53,22 @@ export class ClientPools {
     const dt = p.stepSeconds;
     this.levels = Number.isFinite(p.maxAttempts) ? p.maxAttempts : LOOP_LEVELS;
     this.gaveUpAt = Number.isFinite(p.maxAttempts) ? p.maxAttempts : NEVER;
-    this.retryPmfs = [];
+    const retryPmfs: Float64Array[] = [];
     let Ls = 2;
     for (let n = 0; n < this.levels; n++) {
       const pm = retryDelayPmf(p.retry, n, dt).pmf;
-      this.retryPmfs.push(pm);
+      retryPmfs.push(pm);
       Ls = Math.max(Ls, pm.length);
     }
-    this.detectPmf = lognormalDelayPmf(p.detection.medianSeconds, p.detection.sigma, dt).pmf;
-    this.Ls = Math.max(Ls, this.detectPmf.length);
+    const detectPmf = lognormalDelayPmf(p.detection.medianSeconds, p.detection.sigma, dt).pmf;
+    this.Ls = Math.max(Ls, detectPmf.length);
+    // the pmfs as their nonzero bins: the scatter into the rings skips the zero bins (same additions, same doubles)
+    this.retryPmfs = retryPmfs.map((pm) => new SparsePmf(pm, this.Ls));
+    this.detectPmf = new SparsePmf(detectPmf, this.Ls);
     this.searchRing = new Float64Array(this.levels * this.Ls);
-    this.restartPmf = lognormalDelayPmf(p.restart.medianSeconds, p.restart.sigma, dt).pmf;
-    this.Lr = this.restartPmf.length;
+    const restartPmf = lognormalDelayPmf(p.restart.medianSeconds, p.restart.sigma, dt).pmf;
+    this.Lr = restartPmf.length;
+    this.restartPmf = new SparsePmf(restartPmf, this.Lr);
     this.restartRing = new Float64Array(this.Lr);
     this.pRestart = p.restart.probability;
     this.rN = new Float64Array(this.levels);
@@ -83,7 +87,7 @@ export class ClientPools {
     const nr = n * this.pRestart;
     this.crashedPool += n - nr;
     if (nr > 0) {
-      scatter(nr, this.restartPmf, this.restartRing, 0, this.Lr, k);
+      this.restartPmf.scatter(nr, this.restartRing, 0, k);
       this.restartingTotal += nr;
     }
   }
@@ -176,13 +180,13 @@ export class ClientPools {
         continue;
       }
       const target = n + 1 < levels ? n + 1 : levels - 1;
-      scatter(failed, this.retryPmfs[n], this.searchRing, target * Ls, Ls, k);
+      this.retryPmfs[n].scatter(failed, this.searchRing, target * Ls, k);
     }
   }
 
   /** Clients whose supernode went down at step k search again after the detection delay (level 0). */
   detect(n: number, k: number): void {
-    if (n > 0) scatter(n, this.detectPmf, this.searchRing, 0, this.Ls, k);
+    this.detectPmf.scatter(n, this.searchRing, 0, k);
   }
 
   /** All clients in the search ring. */

@@ -1,6 +1,6 @@
 /**
  * Delay lines of the overload fluid limit: the supernode rejoin lag and restart pmfs, a bank of delay lines with a
- * shared pmf (the re-entry lag), and the scatter of a mass over a ring by a step pmf.
+ * shared pmf (the re-entry lag), and the scatter of a mass over a ring by a step pmf (its nonzero bins).
  *
  * @module
  * @internal
@@ -118,15 +118,34 @@ export class LagBank {
 }
 
 /**
- * Scatter a mass n fed at step k over a ring by a step pmf: slot (k + b) mod len of the ring (from `base`) gets
- * n·pm[b] for every b >= 1 with pm[b] > 0.
+ * A step pmf kept as its nonzero bins b >= 1 (the detection pmf of the 2010 model has 190 of 639), for
+ * {@link SparsePmf.scatter}: slot (k + b) mod len gets n·pm[b] for every b with pm[b] > 0, the zero bins skipped.
  */
-export function scatter(n: number, pm: Float64Array, ring: Float64Array, base: number, len: number, k: number): void {
-  if (!(n > 0)) return;
-  let s = (k + 1) % len; // (k + b) mod len
-  for (let b = 1; b < pm.length; b++) {
-    if (pm[b] > 0) ring[base + s] += n * pm[b];
-    if (++s === len) s = 0;
+export class SparsePmf {
+  private readonly bins: Int32Array;
+  private readonly probs: Float64Array;
+  /** @param pm - the pmf; @param len - length of the rings it scatters into (>= pm.length). */
+  constructor(
+    pm: Float64Array,
+    private readonly len: number,
+  ) {
+    if (len < pm.length) throw new RangeError(`SparsePmf: ring length ${len} is shorter than the pmf (${pm.length})`);
+    const bins: number[] = [];
+    for (let b = 1; b < pm.length; b++) if (pm[b] > 0) bins.push(b);
+    this.bins = Int32Array.from(bins);
+    this.probs = Float64Array.from(bins, (b) => pm[b]);
+  }
+
+  /** Slot (k + b) mod len of the ring (from `base`) gets n·pm[b] for every nonzero bin b; nothing when n <= 0. */
+  scatter(n: number, ring: Float64Array, base: number, k: number): void {
+    if (!(n > 0)) return;
+    const { bins, probs, len } = this;
+    const k0 = k % len;
+    for (let e = 0; e < bins.length; e++) {
+      let s = k0 + bins[e];
+      if (s >= len) s -= len;
+      ring[base + s] += n * probs[e];
+    }
   }
 }
 
