@@ -123,6 +123,49 @@ export function overloadTimelineFamily(label: string, params: OverloadParams, sc
   return { label, family: OVERLOAD_TIMELINE_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs) };
 }
 
+/**
+ * The run family of one scale of the overload threshold's grid design (`overload-threshold --threshold-design grid`):
+ * value of run r = whether `simulateOverload({ ...params, forcedLoss: losses[r] }, { seed, index: r })` collapsed.
+ */
+export const OVERLOAD_COLLAPSE_FAMILY = 'overload-collapse';
+
+/**
+ * The run family of a batch of the overload threshold design whose runs are numbered 0, 1, … (the grid design's one
+ * round): computed here, in a shard, or by queue workers from the same identity.
+ *
+ * @param label - the family's name in messages.
+ * @param batch - the batch (run j must have r = j).
+ * @returns the family ({@link StudyRuns}); its values are booleans (collapsed).
+ * @throws FragilityInputError when the parameters do not survive encoding or the runs are not numbered 0, 1, ….
+ *
+ * **Complexity** O(|runs|); computing is |runs| simulations.
+ *
+ * **Model** as runOverloadBatch.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * const f = overloadCollapseFamily('scale 0.01', batch);
+ * await f.compute([0, 1]); // [false, true]
+ * ```
+ */
+export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): StudyRuns {
+  const encoded = encodeJson(batch.params);
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(encoded));
+  } catch (err) {
+    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  batch.runs.forEach(({ r }, j) => {
+    if (r !== j) throw new FragilityInputError('batch.runs', r, `run ${j} numbered ${j} (a batch of a design fixed in advance)`);
+  });
+  const identity = { params: encoded, seed: batch.seed, losses: batch.runs.map((x) => x.loss) };
+  return { label, family: OVERLOAD_COLLAPSE_FAMILY, identity, runs: batch.runs.length, compute: (rs) => computeRunFamily(OVERLOAD_COLLAPSE_FAMILY, identity, rs) };
+}
+
 /** The timelines of {@link OVERLOAD_TIMELINE_FAMILY} values (`{ t, online }` arrays → points). */
 export function timelinesOfValues(values: unknown[]): { t: number; online: number }[][] {
   return values.map((v, r) => {
@@ -159,6 +202,15 @@ export async function computeRunFamily(family: string, identity: Record<string, 
     if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number') throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
     const { overloadTimelines } = await import('../compare/overload-calibration.ts');
     return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({ t: tl.map((p) => p.t), online: tl.map((p) => p.online) }));
+  }
+  if (family === OVERLOAD_COLLAPSE_FAMILY) {
+    const { params, seed, losses } = identity as { params?: unknown; seed?: unknown; losses?: unknown };
+    if (typeof params !== 'string' || typeof seed !== 'number' || !Array.isArray(losses) || !losses.every((x) => typeof x === 'number')) {
+      throw new TaskRefused('overload-collapse runs: identity without params, seed or losses');
+    }
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < losses.length)) throw new TaskRefused(`overload-collapse runs: a run index outside 0..${losses.length - 1}`);
+    const { runOverloadBatch } = await import('../cascade/overload-threshold.ts');
+    return runOverloadBatch({ params: decodeJson<OverloadParams>(params), seed, round: 0, runs: rs.map((r) => ({ r, loss: losses[r] as number })) });
   }
   throw new TaskRefused(`unknown run family ${JSON.stringify(family)}`);
 }

@@ -90,7 +90,7 @@ export interface ScenarioResult {
     montecarlo: number | null;
     ci: [number | null, number | null];
     kind: 'overload';
-    method: 'probit-sequential';
+    method: 'probit-sequential' | 'probit-grid';
     ciMethod: string;
     runs: number;
     rounds: number;

@@ -57,6 +57,10 @@ async function mergeStudy(files: string[]): Promise<{ json: Record<string, unkno
   const t0 = performance.now();
   const { header, results, values } = mergeStudyShards(files);
   if (header.command === 'calibrate') return mergeCalibrate(files, header.output, values, t0);
+  if (header.command === 'overload-threshold') {
+    const { mergeOverloadThreshold } = await import('./overload-threshold.ts');
+    return mergeOverloadThreshold(files[0], header.output, values, header.experiments.filter((e) => e.kind === 'runs').map((e) => e.fingerprint));
+  }
   if (header.command === 'fss') {
     const { finiteSizeReduce } = await import('../../montecarlo/finite-size-study.ts');
     const { fssReport } = await import('./fss.ts');
@@ -66,7 +70,7 @@ async function mergeStudy(files: string[]): Promise<{ json: Record<string, unkno
     }
     return fssReport(finiteSizeReduce(out.reduction, results), out.seed);
   }
-  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate)', `the study header names ${JSON.stringify(header.command)}`);
+  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate, overload-threshold, scenario)', `the study header names ${JSON.stringify(header.command)}`);
 }
 
 /** The calibration's JSON and text from the shards' header (the fit) and its confirming simulations' values. */
