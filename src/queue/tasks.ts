@@ -166,6 +166,140 @@ export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): 
   return { label, family: OVERLOAD_COLLAPSE_FAMILY, identity, runs: batch.runs.length, compute: (rs) => computeRunFamily(OVERLOAD_COLLAPSE_FAMILY, identity, rs) };
 }
 
+/**
+ * The run family of a scenario's seeded simulations (`fragility scenario`: timeline, collapse curve, phase diagram,
+ * what-ifs; see scenarioRunFamilies): value of run r = the whole result of simulateOverload(params, { seed, index:
+ * first + r }), {@link encodeJson}-encoded as a JSON value (so ±Infinity and NaN survive).
+ */
+export const OVERLOAD_RUN_FAMILY = 'overload-run';
+
+/** Parameters encoded for a family identity, checked to survive the round trip a worker or a merge makes. */
+function encodedParams(params: OverloadParams): string {
+  const encoded = encodeJson(params);
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(encoded));
+  } catch (err) {
+    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  return encoded;
+}
+
+/**
+ * The {@link OVERLOAD_RUN_FAMILY} family of `runs` simulations of `params` (stream indices first … first + runs − 1).
+ *
+ * @param label - the family's name in messages.
+ * @param params - the model parameters.
+ * @param seed - seed.
+ * @param first - stream index of run 0.
+ * @param runs - number of runs.
+ * @returns the family ({@link StudyRuns}).
+ * @throws FragilityInputError when the parameters do not survive encoding.
+ *
+ * **Complexity** O(1); computing is `runs` simulations.
+ *
+ * **Model** run r = simulateOverload(params, { seed, index: first + r }).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * const f = overloadRunFamily('timeline', params, 1, 0, 4);
+ * ```
+ */
+export function overloadRunFamily(label: string, params: OverloadParams, seed: number, first: number, runs: number): StudyRuns {
+  const identity = { params: encodedParams(params), seed, first };
+  return { label, family: OVERLOAD_RUN_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUN_FAMILY, identity, rs) };
+}
+
+/**
+ * Several {@link OVERLOAD_RUN_FAMILY} families as one family (a sharded scenario): global run r is run r − start_p
+ * of part p, where start_p = the runs of the parts before p. Sharding one family by r mod N spreads every part over
+ * the shards, where many small families (a phase diagram of 1- or 2-run cells) would all fall on shards 0 and 1.
+ */
+export const OVERLOAD_RUNS_FAMILY = 'overload-runs';
+
+/**
+ * The {@link OVERLOAD_RUNS_FAMILY} family of several parts.
+ *
+ * @param label - the family's name in messages.
+ * @param parts - each part's parameters, seed, first stream index and runs, in order.
+ * @returns the family.
+ * @throws FragilityInputError when parameters do not survive encoding.
+ *
+ * **Complexity** O(parts); computing is one simulation per run.
+ *
+ * **Model** as {@link overloadRunFamily}, per part.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * overloadRunsFamily('scenario runs', [{ params, seed: 1, first: 0, runs: 4 }]);
+ * ```
+ */
+export function overloadRunsFamily(label: string, parts: { params: OverloadParams; seed: number; first: number; runs: number }[]): StudyRuns {
+  const identity = { parts: parts.map((p) => ({ params: encodedParams(p.params), seed: p.seed, first: p.first, runs: p.runs })) };
+  const runs = parts.reduce((k, p) => k + p.runs, 0);
+  return { label, family: OVERLOAD_RUNS_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUNS_FAMILY, identity, rs) };
+}
+
+/** The parts of an {@link OVERLOAD_RUNS_FAMILY} identity, checked. */
+function runsParts(identity: Record<string, unknown>): { params: string; seed: number; first: number; runs: number }[] {
+  const parts = (identity as { parts?: unknown }).parts;
+  const ok = (p: unknown): p is { params: string; seed: number; first: number; runs: number } => {
+    const x = p as { params?: unknown; seed?: unknown; first?: unknown; runs?: unknown };
+    return !!x && typeof x.params === 'string' && typeof x.seed === 'number' && Number.isSafeInteger(x.first) && Number.isSafeInteger(x.runs) && (x.runs as number) >= 0;
+  };
+  if (!Array.isArray(parts) || !parts.every(ok)) throw new TaskRefused('overload-runs runs: identity without parts (params, seed, first, runs)');
+  return parts;
+}
+
+/**
+ * A simulator (simulateOverload's contract) that answers from computed {@link OVERLOAD_RUN_FAMILY} or
+ * {@link OVERLOAD_RUNS_FAMILY} runs: the merged
+ * shards of a scenario, or the runs a queue's workers computed. A run it does not hold is an Error (a bug: the
+ * families must be those runScenario runs).
+ *
+ * @param families - each family's identity and the values of its runs 0 … R−1.
+ * @returns the simulator.
+ *
+ * **Complexity** O(total runs) to build; one parameter encoding per call.
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * const sim = simulatorOfRuns([{ identity: f.identity, values }]);
+ * sim(params, { seed: 1, index: 0 });
+ * ```
+ */
+export function simulatorOfRuns(families: { identity: Record<string, unknown>; values: unknown[] }[]): (params: OverloadParams, o: { seed: number; index: number }) => OverloadResultLike {
+  const byKey = new Map<string, unknown>();
+  for (const { identity, values } of families) {
+    if ('parts' in identity) {
+      let start = 0;
+      for (const p of runsParts(identity)) {
+        for (let r = 0; r < p.runs; r++) byKey.set(`${p.seed}\n${p.first + r}\n${p.params}`, values[start + r]);
+        start += p.runs;
+      }
+      continue;
+    }
+    const { params, seed, first } = identity as { params: string; seed: number; first: number };
+    values.forEach((v, r) => byKey.set(`${seed}\n${first + r}\n${params}`, v));
+  }
+  return (params, { seed, index }) => {
+    const v = byKey.get(`${seed}\n${index}\n${encodeJson(params)}`);
+    if (v === undefined) throw new Error(`no computed run for seed ${seed}, index ${index} of these parameters (the run families do not match the scenario)`);
+    return decodeJson<OverloadResultLike>(JSON.stringify(v));
+  };
+}
+
+type OverloadResultLike = import('../cascade/overload-model.ts').OverloadResult;
+
 /** The timelines of {@link OVERLOAD_TIMELINE_FAMILY} values (`{ t, online }` arrays → points). */
 export function timelinesOfValues(values: unknown[]): { t: number; online: number }[][] {
   return values.map((v, r) => {
@@ -202,6 +336,31 @@ export async function computeRunFamily(family: string, identity: Record<string, 
     if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number') throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
     const { overloadTimelines } = await import('../compare/overload-calibration.ts');
     return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({ t: tl.map((p) => p.t), online: tl.map((p) => p.online) }));
+  }
+  if (family === OVERLOAD_RUN_FAMILY) {
+    const { params, seed, first } = identity as { params?: unknown; seed?: unknown; first?: unknown };
+    if (typeof params !== 'string' || typeof seed !== 'number' || !Number.isSafeInteger(first)) throw new TaskRefused('overload-run runs: identity without params, seed or first');
+    const { simulateOverload } = await import('../cascade/overload-model.ts');
+    const p = decodeJson<OverloadParams>(params);
+    return rs.map((r) => JSON.parse(encodeJson(simulateOverload(p, { seed, index: (first as number) + r }))) as unknown);
+  }
+  if (family === OVERLOAD_RUNS_FAMILY) {
+    const parts = runsParts(identity);
+    const starts: number[] = [];
+    let total = 0;
+    for (const p of parts) {
+      starts.push(total);
+      total += p.runs;
+    }
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < total)) throw new TaskRefused(`overload-runs runs: a run index outside 0..${total - 1}`);
+    const { simulateOverload } = await import('../cascade/overload-model.ts');
+    const decoded = new Map<number, OverloadParams>();
+    return rs.map((r) => {
+      let p = 0;
+      while (p + 1 < parts.length && starts[p + 1] <= r) p++;
+      if (!decoded.has(p)) decoded.set(p, decodeJson<OverloadParams>(parts[p].params));
+      return JSON.parse(encodeJson(simulateOverload(decoded.get(p)!, { seed: parts[p].seed, index: parts[p].first + r - starts[p] }))) as unknown;
+    });
   }
   if (family === OVERLOAD_COLLAPSE_FAMILY) {
     const { params, seed, losses } = identity as { params?: unknown; seed?: unknown; losses?: unknown };

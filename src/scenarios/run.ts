@@ -12,7 +12,9 @@ import { compareMetastability, type MetastabilityComparison } from '../compare/o
 import { STATIC_BOUND_NOTE } from '../compare/overload-threshold.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { withOverloadParams } from '../models/overload-params.ts';
-import { compareOverload, compareOverloadPhase, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
+import { compareOverload, compareOverloadPhase, phaseRows, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
+import { collapseRunFamilies, type OverloadSimulator } from '../cascade/overload-collapse.ts';
+import type { OverloadParams } from '../models/overload-params.ts';
 import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { validateOverloadParams } from '../cascade/overload-params.ts';
@@ -34,6 +36,24 @@ export interface RunScenarioOptions {
    * fluid run and a 24-h simulation.
    */
   metastability?: { losses?: number[]; headroomScales?: number[]; injectionHours?: number[] };
+  /**
+   * Who runs the simulations of the run families ({@link scenarioRunFamilies}: timeline, what-ifs, collapse curve,
+   * phase diagram); default simulateOverload. `fragility merge` passes the merged runs of a sharded scenario, `--queue`
+   * the runs computed by the workers: the same values, so the same result.
+   */
+  simulate?: OverloadSimulator;
+}
+
+/**
+ * One run family of a scenario: `runs` simulations of `params` with stream indices first … first + runs − 1 of
+ * `seed` (simulateOverload(params, { seed, index })).
+ */
+export interface ScenarioRunFamily {
+  label: string;
+  params: OverloadParams;
+  seed: number;
+  first: number;
+  runs: number;
 }
 
 /** One sample of the mean timeline. */
@@ -162,10 +182,48 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: number, seed: number): OverloadResult[] {
+function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: number, seed: number, sim: OverloadSimulator): OverloadResult[] {
   const out: OverloadResult[] = [];
-  for (let r = 0; r < runs; r++) out.push(simulateOverload(params, { seed, index: r }));
+  for (let r = 0; r < runs; r++) out.push(sim(params, { seed, index: r }));
   return out;
+}
+
+/**
+ * The run families of {@link runScenario} — its parts made of a fixed number of seeded simulations: the timeline
+ * runs, the collapse-probability curve (one family per loss), the phase diagram (one per headroom and loss) and the
+ * what-ifs (one per what-if). runScenario runs exactly these (through `opts.simulate`); the other parts (adaptive
+ * threshold, connectivity ensembles, fluid limits, metastability) are computed by runScenario itself.
+ *
+ * @param scenario - a validated scenario.
+ * @param opts - seed and scale (as runScenario).
+ * @returns the families, in the order runScenario uses them.
+ * @throws FragilityInputError as runScenario for seed and scale.
+ *
+ * **Complexity** O(number of families).
+ *
+ * **Model** see runScenario: timeline seed, collapse seed + 1, phase seed + 4 (row j: + 7919·(j + 1)), what-ifs seed + 5.
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * scenarioRunFamilies(loadScenario('skype-2010'), { seed: 1, scale: 0.002 }).map((f) => f.label);
+ * ```
+ */
+export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOptions, 'seed' | 'scale'> = {}): ScenarioRunFamily[] {
+  const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
+  const mc = scenario.montecarlo;
+  const params = scenarioToOverloadParams(scenario, scale);
+  const dur = { durationHours: mc.collapse.durationHours };
+  return [
+    { label: 'timeline', params, seed, first: 0, runs: mc.timelineRuns },
+    ...collapseRunFamilies(params, mc.collapse.losses, { runs: mc.collapse.runs, seed: seed + 1, ...dur }).map((f) => ({ label: `collapse loss ${f.loss}`, ...f })),
+    ...phaseRows(params, { headrooms: mc.phase.headrooms, seed: seed + 4 }).flatMap((row) =>
+      collapseRunFamilies(row.params, mc.phase.losses, { runs: mc.phase.runs, seed: row.seed, ...dur }).map((f) => ({ label: `phase headroom ${row.headroom} loss ${f.loss}`, ...f })),
+    ),
+    ...scenario.whatIf.map((w, i) => ({ label: `what-if ${w.name}`, params: scenarioToOverloadParams(applyWhatIf(scenario, i), scale), seed: seed + 5, first: 0, runs: mc.whatIfRuns })),
+  ].map(({ label, params: p, seed: s, first, runs }) => ({ label, params: p, seed: s, first, runs }));
 }
 
 const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits)} %`);
@@ -264,6 +322,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
   const mc = scenario.montecarlo;
   const say = opts.onProgress ?? (() => {});
+  const sim: OverloadSimulator = opts.simulate ?? simulateOverload;
   const timings: Record<string, number> = {};
   const timed = <T>(name: string, f: () => T): T => {
     const t0 = performance.now();
@@ -288,7 +347,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);
-  const runs = timed('timeline', () => runMany(params, mc.timelineRuns, seed));
+  const runs = timed('timeline', () => runMany(params, mc.timelineRuns, seed, sim));
   const T = runs[0].timeline.length;
   const timeline: ScenarioTimelinePoint[] = [];
   for (let i = 0; i < T; i++) {
@@ -315,7 +374,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   // 2. Overload threshold: mean field vs 50 %-collapse point.
   say(`overload threshold: ${mc.collapse.losses.length} losses × ${mc.collapse.runs} runs`);
   const overload = timed('overload', () =>
-    compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours }),
+    compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours, simulate: sim }),
   );
 
   // 2b. Overload threshold properly: the fluid limit and the adaptive simulated estimate.
@@ -347,7 +406,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   // 4. Phase diagram.
   say(`phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`);
   const phase = timed('phase', () =>
-    compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours }),
+    compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours, simulate: sim }),
   );
 
   // 4b. Fluid boundary over the phase diagram (same headroom laws), to 1e-3.
@@ -379,7 +438,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const whatIf = timed('whatIf', () =>
     scenario.whatIf.map((w, i) => {
       const s = applyWhatIf(scenario, i);
-      const rs = runMany(scenarioToOverloadParams(s, scale), mc.whatIfRuns, seed + 5);
+      const rs = runMany(scenarioToOverloadParams(s, scale), mc.whatIfRuns, seed + 5, sim);
       const rec = rs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number);
       return {
         name: w.name,
