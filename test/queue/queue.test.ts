@@ -199,6 +199,28 @@ describe('queue with a real Redis server', () => {
     expect(ran).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
+  it('scenario --queue (a small scenario): the run families on the workers, the local JSON (timings aside)', async () => {
+    const { smallScenario } = await import('../scenarios/fixtures.ts');
+    const s = smallScenario();
+    s.montecarlo.durationHours = 6;
+    s.montecarlo.collapse.durationHours = 1;
+    s.montecarlo.connectivity = { ...s.montecarlo.connectivity, runs: 2, minSupernodes: 200, maxClients: 500 };
+    s.montecarlo.metastability = { losses: [0.3], headroomScales: [1], injectionHours: [2] };
+    const file = join(dir, 'small-scenario.json');
+    writeFileSync(file, JSON.stringify(s));
+    const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/runs task .* \d+ ms/g) ?? []).length, 0);
+    const before = countRuns();
+    const q = await runMain(['scenario', file, '--seed', '2', '--json', '--queue', redis.url]);
+    expect(q.status, q.stderr).toBe(0);
+    const local = await runMain(['scenario', file, '--seed', '2', '--json']);
+    expect(local.status).toBe(0);
+    const { timings: _a, ...a } = JSON.parse(q.stdout);
+    const { timings: _b, ...b } = JSON.parse(local.stdout);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // every run of the families went through the workers: timeline 2, collapse 4 × 6, phase 2 × 3 × 1, what-ifs 3 × 1
+    expect(countRuns() - before).toBeGreaterThanOrEqual(2 + 24 + 6 + s.whatIf.length);
+  }, 150_000);
+
   it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
     const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
     const first = start([...OVERLOAD, '--queue', redis.url]);
