@@ -431,7 +431,9 @@ export interface FixedProbitOptions {
   grid?: number;
   /** Half-width reported against (default 0.01): `targetMet` says whether the interval is that narrow. */
   targetHalfWidth?: number;
+  /** Confidence of the interval (default 0.95). */
   confidence?: number;
+  /** Likelihood penalty of the fit (default 'firth'; see {@link probitProfileFit}). */
   penalty?: 'firth' | 'none';
 }
 

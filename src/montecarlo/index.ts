@@ -142,6 +142,8 @@ export {
   type StudyEnsemble,
   type StudyHeader,
   type StudyPlan,
+  type StudyRuns,
+  type RunsShard,
   type StudyShard,
 } from './study-shard.ts';
 export {
