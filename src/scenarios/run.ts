@@ -188,6 +188,22 @@ function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: numb
   return out;
 }
 
+/** The checks runScenario makes before any work (issue 14): the population at this scale and every what-if's model. */
+function checkScenarioModels(scenario: Scenario, scale: number): void {
+  const S = Math.round(scenario.overlay.supernodes * scale);
+  if (S < 1) checkInteger('supernodes after scaling', S, 1);
+  // each what-if's model at this scale (a what-if may shrink the population below one supernode once scaled, or
+  // break a model bound), named by its full path
+  scenario.whatIf.forEach((w, i) => {
+    try {
+      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
+    } catch (err) {
+      if (!(err instanceof FragilityInputError)) throw err;
+      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
+    }
+  });
+}
+
 /**
  * The run families of {@link runScenario} — its parts made of a fixed number of seeded simulations: the timeline
  * runs, the collapse-probability curve (one family per loss), the phase diagram (one per headroom and loss) and the
@@ -197,7 +213,7 @@ function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: numb
  * @param scenario - a validated scenario.
  * @param opts - seed and scale (as runScenario).
  * @returns the families, in the order runScenario uses them.
- * @throws FragilityInputError as runScenario for seed and scale.
+ * @throws FragilityInputError as runScenario for seed, scale and the what-ifs' models.
  *
  * **Complexity** O(number of families).
  *
@@ -215,6 +231,7 @@ export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOp
   const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
   const mc = scenario.montecarlo;
   const params = scenarioToOverloadParams(scenario, scale);
+  checkScenarioModels(scenario, scale); // the same checks as runScenario, before a shard runs anything
   const dur = { durationHours: mc.collapse.durationHours };
   return [
     { label: 'timeline', params, seed, first: 0, runs: mc.timelineRuns },
@@ -333,17 +350,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const params = scenarioToOverloadParams(scenario, scale);
   const S = Math.round(scenario.overlay.supernodes * scale);
   const C = Math.round(scenario.overlay.clients * scale);
-  if (S < 1) checkInteger('supernodes after scaling', S, 1);
-  // Every check runs before the first progress line (issue 14): each what-if's model at this scale (a what-if may
-  // shrink the population below one supernode once scaled, or break a model bound), named by its full path.
-  scenario.whatIf.forEach((w, i) => {
-    try {
-      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
-    } catch (err) {
-      if (!(err instanceof FragilityInputError)) throw err;
-      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
-    }
-  });
+  checkScenarioModels(scenario, scale); // every check before the first progress line (issue 14)
 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);

@@ -144,6 +144,12 @@ describe('scenario --shard and merge', () => {
     const [b] = await shards('scenario', [scenarioFile, '--seed', '3'], 2, [1]);
     oneLineExit2(await runInProcess('merge', [a, b]), new RegExp(`merge: ".*${b.split('/').pop()}" is not allowed; expected a shard of the study of .*experiment 1 \\(scenario runs\\) differs from the first file's \\(scenario runs\\): fingerprint`));
     oneLineExit2(await runInProcess('scenario', [...SC, '--shard', '0/2', '--out', tmp('r')]), /--out: .* used without --shard/);
+    // the checks of runScenario (here: a what-if that scales below one supernode) come before a shard runs anything
+    const tiny = smallScenario() as unknown as { whatIf: unknown[] };
+    tiny.whatIf.push({ name: 'tiny core', set: { overlay: { supernodes: 100 } } });
+    const tinyFile = tmp('tiny.json');
+    writeFileSync(tinyFile, JSON.stringify(tiny));
+    oneLineExit2(await runInProcess('scenario', [tinyFile, '--seed', '1', '--shard', '0/2']), /^fragility: scenario\.whatIf\[3\]\.set → model supernodes: 100 is not allowed; expected at least 1 supernode after scaling/);
     oneLineExit2(await runInProcess('scenario', [...SC, '--shard-out', tmp('s.ndjson')]), /--shard-out: .* used together with --shard i\/N/);
   }, 60_000);
 });

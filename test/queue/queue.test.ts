@@ -250,6 +250,19 @@ describe('queue with a real Redis server', () => {
     expect(countRuns()).toBeGreaterThanOrEqual(a.rows[0].runs);
   }, 150_000);
 
+  it('overload-threshold --threshold-design grid --queue: the grid on the workers, the local JSON (seconds aside)', async () => {
+    const GRID = ['overload-threshold', scenario, '--scales', '0.005', '--threshold-design', 'grid', '--grid-points', '5', '--grid-runs', '4', '--seed', '4', '--json'];
+    const q = await runMain([...GRID, '--queue', redis.url]);
+    expect(q.status, q.stderr).toBe(0);
+    expect(q.stderr).toMatch(/round 0 done \(20 runs on the queue\)/);
+    const local = await runMain(GRID);
+    expect(local.status).toBe(0);
+    const strip = (o: unknown): unknown =>
+      Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'seconds').map(([k, v]) => [k, strip(v)])) : o;
+    expect(JSON.stringify(strip(JSON.parse(q.stdout)))).toBe(JSON.stringify(strip(JSON.parse(local.stdout))));
+    expect(JSON.parse(local.stdout).rows[0]).toMatchObject({ method: 'probit-grid', runs: 20 });
+  }, 120_000);
+
   it('no process contacted any address other than 127.0.0.1', () => {
     expect(readFileSync(netLog, 'utf8')).toBe('');
   });
