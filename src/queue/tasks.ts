@@ -214,6 +214,79 @@ export function overloadRunFamily(label: string, params: OverloadParams, seed: n
 }
 
 /**
+ * The run family of a scenario's connectivity ensemble (compareTwoTier's replicates): identity = the JSON options
+ * (core law spec, cache size, sizes, removal, choice, grid, seed); value of run r = twoTierReplicate's served and giant
+ * curves (arrays) and gap.
+ */
+export const TWO_TIER_RUN_FAMILY = 'two-tier-run';
+
+/** The identity of a {@link TWO_TIER_RUN_FAMILY} family (plain JSON). */
+export interface TwoTierRunIdentity {
+  coreLaw: string;
+  cacheSize: number;
+  supernodes: number;
+  clients: number;
+  removal: 'random' | 'attack';
+  choice: 'uniform' | 'capacity';
+  grid: number[];
+  seed: number;
+}
+
+/**
+ * The {@link TWO_TIER_RUN_FAMILY} family of `runs` replicates.
+ *
+ * @param label - the family's name in messages.
+ * @param identity - the ensemble's options.
+ * @param runs - replicates.
+ * @returns the family.
+ *
+ * **Complexity** O(1); computing is one overlay sweep per run.
+ *
+ * **Model** run r = twoTierReplicate(identity, r) (src/compare/two-tier.ts).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * twoTierRunFamily('connectivity random', { coreLaw: 'poisson(32)', cacheSize: 8, supernodes: 200, clients: 500, removal: 'random', choice: 'uniform', grid: [0, 1], seed: 3 }, 4);
+ * ```
+ */
+export function twoTierRunFamily(label: string, identity: TwoTierRunIdentity, runs: number): StudyRuns {
+  const id = JSON.parse(JSON.stringify(identity)) as Record<string, unknown>;
+  return { label, family: TWO_TIER_RUN_FAMILY, identity: id, runs, compute: (rs) => computeRunFamily(TWO_TIER_RUN_FAMILY, id, rs) };
+}
+
+/**
+ * A replicate function (compareTwoTier's `replicate` contract) answering from computed {@link TWO_TIER_RUN_FAMILY}
+ * runs; a replicate it does not hold is an Error.
+ *
+ * @param families - each family's identity and values.
+ * @returns (identity, r) → the replicate.
+ *
+ * **Complexity** O(total runs) to build.
+ *
+ * **Model** —
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * const rep = twoTierReplicatesOf([{ identity, values }]);
+ * rep(identity, 0).gap;
+ * ```
+ */
+export function twoTierReplicatesOf(families: { identity: Record<string, unknown>; values: unknown[] }[]): (identity: TwoTierRunIdentity, r: number) => { served: Float64Array; giant: Float64Array; gap: number } {
+  const byKey = new Map<string, unknown>();
+  for (const { identity, values } of families) values.forEach((v, r) => byKey.set(`${r}\n${JSON.stringify(identity)}`, v));
+  return (identity, r) => {
+    const v = byKey.get(`${r}\n${JSON.stringify(identity)}`);
+    if (v === undefined) throw new Error(`no computed connectivity replicate ${r} of these options (the run families do not match the scenario)`);
+    const x = decodeJson<{ served: number[]; giant: number[]; gap: number }>(JSON.stringify(v));
+    return { served: Float64Array.from(x.served), giant: Float64Array.from(x.giant), gap: x.gap };
+  };
+}
+
+/**
  * Several {@link OVERLOAD_RUN_FAMILY} families as one family (a sharded scenario): global run r is run r − start_p
  * of part p, where start_p = the runs of the parts before p. Sharding one family by r mod N spreads every part over
  * the shards, where many small families (a phase diagram of 1- or 2-run cells) would all fall on shards 0 and 1.
@@ -343,6 +416,19 @@ export async function computeRunFamily(family: string, identity: Record<string, 
     const { simulateOverload } = await import('../cascade/overload-model.ts');
     const p = decodeJson<OverloadParams>(params);
     return rs.map((r) => JSON.parse(encodeJson(simulateOverload(p, { seed, index: (first as number) + r }))) as unknown);
+  }
+  if (family === TWO_TIER_RUN_FAMILY) {
+    const id = identity as Partial<TwoTierRunIdentity>;
+    if (typeof id.coreLaw !== 'string' || !Array.isArray(id.grid) || typeof id.seed !== 'number' || (id.removal !== 'random' && id.removal !== 'attack')) {
+      throw new TaskRefused('two-tier-run runs: identity without coreLaw, grid, seed or removal');
+    }
+    const { twoTierReplicate } = await import('../compare/two-tier.ts');
+    const { parseDegreeLaw } = await import('../distributions/parse.ts');
+    const o = { ...(id as TwoTierRunIdentity), coreLaw: parseDegreeLaw(id.coreLaw) };
+    return rs.map((r) => {
+      const rep = twoTierReplicate(o, r);
+      return JSON.parse(encodeJson({ served: Array.from(rep.served), giant: Array.from(rep.giant), gap: rep.gap })) as unknown;
+    });
   }
   if (family === OVERLOAD_RUNS_FAMILY) {
     const parts = runsParts(identity);

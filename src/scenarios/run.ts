@@ -15,7 +15,7 @@ import { withOverloadParams } from '../models/overload-params.ts';
 import { compareOverload, compareOverloadPhase, phaseRows, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
 import { collapseRunFamilies, type OverloadSimulator } from '../cascade/overload-collapse.ts';
 import type { OverloadParams } from '../models/overload-params.ts';
-import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
+import { compareTwoTier, type TwoTierComparison, type TwoTierReplicate } from '../compare/two-tier.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { validateOverloadParams } from '../cascade/overload-params.ts';
 import { applyWhatIf } from './load.ts';
@@ -42,6 +42,56 @@ export interface RunScenarioOptions {
    * the runs computed by the workers: the same values, so the same result.
    */
   simulate?: OverloadSimulator;
+  /**
+   * Who computes the connectivity replicates (default compareTwoTier itself): replicate r of the ensemble with these
+   * options ({@link scenarioConnectivity}); the merged runs of a sharded scenario, or the queue's.
+   */
+  twoTierReplicate?: (options: ScenarioConnectivityOptions, r: number) => TwoTierReplicate;
+}
+
+/** The options of one of a scenario's connectivity ensembles (plain JSON; with `runs`, compareTwoTier's options). */
+export interface ScenarioConnectivityOptions {
+  coreLaw: string;
+  cacheSize: number;
+  supernodes: number;
+  clients: number;
+  removal: 'random' | 'attack';
+  choice: 'uniform' | 'capacity';
+  grid: number[];
+  seed: number;
+}
+
+/**
+ * The two connectivity ensembles of a scenario (random loss, then targeted): their options and replicates.
+ *
+ * @param scenario - a validated scenario.
+ * @param seed - the scenario's seed.
+ * @param scale - the population scale.
+ * @returns `[random, attack]`.
+ *
+ * **Complexity** O(|grid|).
+ *
+ * **Model** max(S·scale, connectivity.minSupernodes) supernodes, min(C·scale, connectivity.maxClients) clients, seeds
+ * seed + 2 and seed + 3 (see runScenario).
+ *
+ * **References** —
+ *
+ * @example
+ * ```ts
+ * scenarioConnectivity(loadScenario('skype-2010'), 1, 0.02)[1].removal; // 'attack'
+ * ```
+ */
+export function scenarioConnectivity(scenario: Scenario, seed: number, scale: number): { options: ScenarioConnectivityOptions; runs: number }[] {
+  const mc = scenario.montecarlo;
+  const S = Math.round(scenario.overlay.supernodes * scale);
+  const C = Math.round(scenario.overlay.clients * scale);
+  const Sc = Math.max(S, mc.connectivity.minSupernodes);
+  const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
+  const base = { coreLaw: scenario.overlay.coreLaw, cacheSize: Math.min(scenario.overlay.cacheSize, Sc), supernodes: Sc, clients: Cc, choice: scenario.overlay.choice, grid: [...mc.connectivity.grid] };
+  return [
+    { options: { ...base, removal: 'random', seed: seed + 2 }, runs: mc.connectivity.runs },
+    { options: { ...base, removal: 'attack', seed: seed + 3 }, runs: mc.connectivity.runs },
+  ];
 }
 
 /**
@@ -207,8 +257,9 @@ function checkScenarioModels(scenario: Scenario, scale: number): void {
 /**
  * The run families of {@link runScenario} — its parts made of a fixed number of seeded simulations: the timeline
  * runs, the collapse-probability curve (one family per loss), the phase diagram (one per headroom and loss) and the
- * what-ifs (one per what-if). runScenario runs exactly these (through `opts.simulate`); the other parts (adaptive
- * threshold, connectivity ensembles, fluid limits, metastability) are computed by runScenario itself.
+ * what-ifs (one per what-if). runScenario runs exactly these (through `opts.simulate`); its connectivity ensembles
+ * are {@link scenarioConnectivity} (through `opts.twoTierReplicate`); the other parts (adaptive threshold, fluid
+ * limits, metastability) are computed by runScenario itself.
  *
  * @param scenario - a validated scenario.
  * @param opts - seed and scale (as runScenario).
@@ -392,23 +443,11 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const fluidTimeline = fluidRun.timeline.map((p) => ({ t: p.t, online: p.online, supernodesUp: p.supernodesUp }));
 
   // 3. Connectivity: analytic vs Monte Carlo on generated overlays.
-  const Sc = Math.max(S, mc.connectivity.minSupernodes);
-  const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
-  const Hc = Math.min(scenario.overlay.cacheSize, Sc);
-  say(`connectivity: ${mc.connectivity.runs} overlays of ${Sc} supernodes, ${Cc} clients, random and targeted loss`);
-  const connOpts = {
-    coreLaw: scenario.overlay.coreLaw,
-    cacheSize: Hc,
-    supernodes: Sc,
-    clients: Cc,
-    choice: scenario.overlay.choice,
-    grid: mc.connectivity.grid,
-    runs: mc.connectivity.runs,
-  };
-  const connectivity = timed('connectivity', () => ({
-    random: compareTwoTier({ ...connOpts, removal: 'random', seed: seed + 2 }),
-    attack: compareTwoTier({ ...connOpts, removal: 'attack', seed: seed + 3 }),
-  }));
+  const [connRandom, connAttack] = scenarioConnectivity(scenario, seed, scale);
+  say(`connectivity: ${mc.connectivity.runs} overlays of ${connRandom.options.supernodes} supernodes, ${connRandom.options.clients} clients, random and targeted loss`);
+  const ensemble = (e: { options: ScenarioConnectivityOptions; runs: number }) =>
+    compareTwoTier({ ...e.options, runs: e.runs, ...(opts.twoTierReplicate ? { replicate: (r: number) => opts.twoTierReplicate!(e.options, r) } : {}) });
+  const connectivity = timed('connectivity', () => ({ random: ensemble(connRandom), attack: ensemble(connAttack) }));
 
   // 4. Phase diagram.
   say(`phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`);

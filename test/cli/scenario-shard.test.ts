@@ -121,9 +121,13 @@ describe('scenario --shard and merge', () => {
     const outB = tmp('report-merged');
     const local = await ok('scenario', [...SC, '--out', outA, '--json']);
     const files = await shards('scenario', SC, 3);
-    // one run family of every run: r mod 3 spreads the timeline, collapse, phase and what-if runs over the shards
-    const counts = files.map((f) => readFileSync(f, 'utf8').trimEnd().split('\n').length - 2);
+    // one run family of every simulation (r mod 3 spreads the timeline, collapse, phase and what-if runs over the
+    // shards), then the two connectivity ensembles (2 replicates each)
+    const sections = files.map((f) => readFileSync(f, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l)));
+    expect(sections[0].filter((l) => l.type === 'runs').map((l) => l.family)).toEqual(['overload-runs', 'two-tier-run', 'two-tier-run']);
+    const counts = sections.map((ls) => ls.filter((l, k) => l.type === 'run' && ls.slice(0, k).filter((x) => x.type === 'runs').length === 1).length);
     expect(Math.max(...counts) - Math.min(...counts)).toBeLessThanOrEqual(1);
+    expect(sections.map((ls) => ls.filter((l) => l.type === 'run').length).reduce((a, b) => a + b, 0)).toBe(counts.reduce((a, b) => a + b, 0) + 4);
     const merged = await ok('merge', [files[1], files[2], files[0], '--out', outB, '--json']);
     expect(merged.stderr).toBe('');
     const norm = (s: string, out: string) => s.split(out).join('DIR');

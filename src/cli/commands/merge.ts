@@ -34,8 +34,8 @@ Example:
   $ fragility merge f0.ndjson f1.ndjson --json             # the JSON of the same fss without --shard
   $ for i in 0 1; do fragility scenario skype-2010 --seed 1 --shard $i/2 --shard-out c$i.ndjson; done
   $ fragility merge c0.ndjson c1.ndjson --out report        # what fragility scenario skype-2010 --seed 1 --out report prints
-                                                            # (the adaptive threshold, connectivity, fluid and
-                                                            # metastability parts are computed by the merge)
+                                                            # (the adaptive threshold, fluid and metastability
+                                                            # parts are computed by the merge)
 
 Every file must be a shard of one experiment (same fingerprint, runs and report options; else exit 2 naming the file
 and the first differing field), every line must pass its schema and checksum, and together the files must hold

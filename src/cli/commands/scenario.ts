@@ -36,7 +36,7 @@ export function register(program: Command): void {
     .option('--out <DIR>', 'write the report (index.html with the what-if explorer, index.md, report.json, CSV tables, SVG plots) to DIR')
     .option('--png', 'with --out, also render every plot to PNG (needs rsvg-convert)')
     .option('--print-scenario', 'print the validated scenario as JSON (a starting point for your own file) and exit');
-  withShardFlags(cmd, 'runs of every run family (timeline, collapse curve, phase diagram, what-ifs)');
+  withShardFlags(cmd, 'runs of every run family (timeline, collapse curve, phase diagram, what-ifs, connectivity)');
   withCommon(cmd);
   withProgress(cmd);
   cmd.addHelpText(
@@ -56,12 +56,12 @@ connectivityThreshold = the CONNECTIVITY critical loss of the two-tier overlay (
 timeline: mean of the timeline runs; online and supernodesUp are fractions of the pre-incident counts, t in hours
 after the trigger. Progress goes to stderr (not with --no-progress, nor under --json when stderr is not a terminal).
 
-More than one machine: the run families (timeline runs, collapse-probability curve, phase diagram, what-ifs: fixed
-numbers of seeded runs) shard by run index: --shard i/N [--shard-out FILE] runs the runs r with r mod N = i of every
-family; fragility merge FILES... [--out DIR] then prints what this command prints (and writes the same report),
-timing fields aside. The merge step computes the rest itself — the adaptive overload threshold (its rounds depend on
-earlier outcomes), the connectivity ensembles, the fluid limits and the metastability map — real work on the merging
-machine. --queue URL runs the run families on fragility worker processes and the rest here.`,
+More than one machine: the run families (timeline runs, collapse-probability curve, phase diagram, what-ifs and the
+connectivity ensembles: fixed numbers of seeded runs) shard by run index: --shard i/N [--shard-out FILE] runs the
+runs r with r mod N = i of every family; fragility merge FILES... [--out DIR] then prints what this command prints
+(and writes the same report), timing fields aside. The merge step computes the rest itself — the adaptive overload
+threshold (its rounds depend on earlier outcomes), the fluid limits and the metastability map — real work on the
+merging machine. --queue URL runs the run families on fragility worker processes and the rest here.`,
   );
   cmd.action(
     action(async (name: string, opts: ScenarioCliOptions) => {
@@ -79,23 +79,21 @@ machine. --queue URL runs the run families on fragility worker processes and the
       const log = (m: string) => say(m, true); // phases: every one is a line
       const runOpts = { seed: opts.seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) };
       if (opts.shard) return emitStudyShard(await scenarioPlan(scenario, runOpts), opts, log);
-      let simulate: import('../../cascade/overload-collapse.ts').OverloadSimulator | undefined;
+      let runners: Awaited<ReturnType<typeof runnersOf>> = {};
       if (opts.queue) {
-        const { simulatorOfRuns } = await import('../../queue/tasks.ts');
         const { QueueCoordinator } = await import('../../queue/coordinator.ts');
         const families = await queueFamilies(scenario, runOpts);
         const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility scenario: ${m}\n`) });
         try {
           const total = families.reduce((k, f) => k + f.runs, 0);
           log(`run families: ${families.length} families, ${total} runs on the queue`);
-          const values = await q.runFamilies(families);
-          simulate = simulatorOfRuns(families.map((f, b) => ({ identity: f.identity, values: values[b] })));
+          runners = await runnersOf(families, await q.runFamilies(families));
         } finally {
           await q.close();
         }
       }
       const { runScenario } = await import('../../scenarios/run.ts');
-      const result = runScenario(scenario, { ...runOpts, onProgress: log, ...(simulate ? { simulate } : {}) });
+      const result = runScenario(scenario, { ...runOpts, onProgress: log, ...runners });
       return scenarioOutput(result, scenario, { ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.png ? { png: true } : {}), log });
     }),
   );
@@ -110,7 +108,7 @@ async function scenarioPlan(scenario: Scenario, runOpts: { seed: number; scale?:
   const { overloadRunsFamily } = await import('../../queue/tasks.ts');
   // one family of all the runs: r mod N spreads every part (timeline, each collapse loss, each phase cell, each
   // what-if) over the shards
-  const families: StudyRuns[] = [overloadRunsFamily('scenario runs', scenarioRunFamilies(scenario, runOpts))];
+  const families: StudyRuns[] = [overloadRunsFamily('scenario runs', scenarioRunFamilies(scenario, runOpts)), ...(await connectivityFamilies(scenario, runOpts))];
   return {
     command: 'scenario',
     output: { scenario: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, seed: runOpts.seed, scale: runOpts.scale ?? null },
@@ -123,7 +121,24 @@ async function scenarioPlan(scenario: Scenario, runOpts: { seed: number; scale?:
 async function queueFamilies(scenario: Scenario, runOpts: { seed: number; scale?: number }): Promise<StudyRuns[]> {
   const { scenarioRunFamilies } = await import('../../scenarios/run.ts');
   const { overloadRunFamily } = await import('../../queue/tasks.ts');
-  return scenarioRunFamilies(scenario, runOpts).map((f) => overloadRunFamily(f.label, f.params, f.seed, f.first, f.runs));
+  return [...scenarioRunFamilies(scenario, runOpts).map((f) => overloadRunFamily(f.label, f.params, f.seed, f.first, f.runs)), ...(await connectivityFamilies(scenario, runOpts))];
+}
+
+/** The two connectivity ensembles (random, attack) as run families of their replicates. */
+async function connectivityFamilies(scenario: Scenario, runOpts: { seed: number; scale?: number }): Promise<StudyRuns[]> {
+  const { scenarioConnectivity } = await import('../../scenarios/run.ts');
+  const { twoTierRunFamily } = await import('../../queue/tasks.ts');
+  return scenarioConnectivity(scenario, runOpts.seed, runOpts.scale ?? scenario.montecarlo.scale).map((e) => twoTierRunFamily(`connectivity ${e.options.removal}`, e.options, e.runs));
+}
+
+/** runScenario's simulate and twoTierReplicate hooks answering from computed run families. */
+async function runnersOf(families: StudyRuns[], values: unknown[][]): Promise<Pick<import('../../scenarios/run.ts').RunScenarioOptions, 'simulate' | 'twoTierReplicate'>> {
+  const { simulatorOfRuns, twoTierReplicatesOf, TWO_TIER_RUN_FAMILY } = await import('../../queue/tasks.ts');
+  const all = families.map((f, b) => ({ family: f.family, identity: f.identity, values: values[b] }));
+  return {
+    simulate: simulatorOfRuns(all.filter((f) => f.family !== TWO_TIER_RUN_FAMILY)),
+    twoTierReplicate: twoTierReplicatesOf(all.filter((f) => f.family === TWO_TIER_RUN_FAMILY)),
+  };
 }
 
 /**
@@ -174,7 +189,7 @@ export async function scenarioOutput(result: ScenarioResult, scenario: Scenario,
 
 /**
  * Rebuild the unsharded scenario from merged shards (`fragility merge`): runScenario with the merged runs of the run
- * families, the rest (adaptive threshold, connectivity, fluid limits, metastability) computed here.
+ * families, the rest (adaptive threshold, fluid limits, metastability, analytic connectivity) computed here.
  *
  * @param file - the first shard file (named in errors).
  * @param output - the study header's output.
@@ -187,7 +202,6 @@ export async function scenarioOutput(result: ScenarioResult, scenario: Scenario,
 export async function mergeScenario(file: string, output: Record<string, unknown>, values: unknown[][], fingerprints: string[], o: { out?: string; png?: boolean; log?: (m: string) => void }): Promise<CommandResult> {
   const { parseScenario } = await import('../../scenarios/load.ts');
   const { runScenario } = await import('../../scenarios/run.ts');
-  const { simulatorOfRuns } = await import('../../queue/tasks.ts');
   const { runsFingerprint } = await import('../../montecarlo/study-shard.ts');
   const { scenario: raw, seed, scale } = output as { scenario?: unknown; seed?: unknown; scale?: unknown };
   if (!raw || typeof raw !== 'object' || typeof seed !== 'number' || (scale !== null && typeof scale !== 'number')) {
@@ -199,7 +213,6 @@ export async function mergeScenario(file: string, output: Record<string, unknown
   if (families.length !== values.length || families.some((f, b) => runsFingerprint(f.family, f.identity) !== fingerprints[b] || values[b].length !== f.runs)) {
     throw new FragilityInputError('merge', file, `shards whose run families are the ${families.length} of scenario ${scenario.name} (seed ${seed})`, 'the families do not match the scenario in the header');
   }
-  const simulate = simulatorOfRuns(families.map((f, b) => ({ identity: f.identity, values: values[b] })));
-  const result = runScenario(scenario, { ...runOpts, simulate, ...(o.log ? { onProgress: o.log } : {}) });
+  const result = runScenario(scenario, { ...runOpts, ...(await runnersOf(families, values)), ...(o.log ? { onProgress: o.log } : {}) });
   return scenarioOutput(result, scenario, o);
 }
