@@ -49,6 +49,8 @@ export {
 export { retryDelayPmf, lognormalDelayPmf, uniformDelayPmf, type StepDelayPmf } from '../models/overload-policies.ts';
 export {
   collapseProbability,
+  collapseRunFamilies,
+  type OverloadSimulator,
   type CollapseProbabilityOptions,
   type CollapseProbabilityResult,
   type OverloadCollapsePoint,
@@ -65,6 +67,8 @@ export {
   probitProfileFit,
   sequentialProbitThreshold,
   sequentialProbitDesign,
+  fixedProbitDesign,
+  type FixedProbitOptions,
   designRound,
   type ProbitRound,
   type ProbitPoint,

@@ -8,7 +8,7 @@
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { standardNormalQuantile } from '../numerics/normal.ts';
 import { wilsonScore } from '../numerics/statistics.ts';
-import { simulateOverload } from './overload-model.ts';
+import { type OverloadResult, simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 
 /** Options of {@link collapseProbability}. */
@@ -21,6 +21,45 @@ export interface CollapseProbabilityOptions {
   durationHours?: number;
   /** Confidence level of the Wilson intervals (default 0.95). */
   confidence?: number;
+  /**
+   * Who runs a simulation (default simulateOverload): a replacement must return what simulateOverload returns for
+   * the same (params, seed, index) — e.g. the merged runs of a sharded scenario (src/scenarios/run.ts).
+   */
+  simulate?: OverloadSimulator;
+}
+
+/** A function with simulateOverload's contract for (params, { seed, index }). */
+export type OverloadSimulator = (params: OverloadParams, o: { seed: number; index: number }) => OverloadResult;
+
+/**
+ * The run families of {@link collapseProbability}: per loss (ascending), its parameters and the stream indices
+ * `first … first + runs − 1` (seed, index) of its runs. collapseProbability runs exactly these.
+ *
+ * @param input - model parameters.
+ * @param losses - forced losses (sorted here).
+ * @param options - runs, seed, duration.
+ * @returns one entry per loss, ascending.
+ *
+ * @complexity O(|losses|).
+ *
+ * @model run r at loss index i: simulateOverload({ ...params, forcedLoss: f_i, durationHours, sampleEvery: 1e6 },
+ * { seed, index: i·runs + r }).
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * collapseRunFamilies({ scale: 0.004 }, [0.1, 0], { runs: 5 }); // [{ loss: 0, first: 0, … }, { loss: 0.1, first: 5, … }]
+ * ```
+ */
+export function collapseRunFamilies(input: OverloadParamsInput | OverloadParams, losses: readonly number[], options: CollapseProbabilityOptions = {}): { loss: number; params: OverloadParams; seed: number; first: number; runs: number }[] {
+  const runs = options.runs ?? 20;
+  const seed = options.seed ?? 1;
+  const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
+  const duration = options.durationHours ?? Math.min(3, base.durationHours);
+  return [...losses]
+    .sort((a, b) => a - b)
+    .map((f, i) => ({ loss: f, params: withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }), seed, first: i * runs, runs }));
 }
 
 /** One loss value of {@link collapseProbability}. */
@@ -104,22 +143,19 @@ export function collapseProbability(
   losses.forEach((f, i) => {
     if (typeof f !== 'number' || !(f >= 0 && f <= 1)) throw new FragilityInputError(`losses[${i}]`, f, 'a fraction in [0, 1]');
   });
-  const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  const duration = options.durationHours ?? Math.min(3, base.durationHours);
   const z = standardNormalQuantile(0.5 + conf / 2);
-  const sorted = [...losses].sort((a, b) => a - b);
+  const sim = options.simulate ?? simulateOverload;
   const points: OverloadCollapsePoint[] = [];
-  sorted.forEach((f, i) => {
-    const p = withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 });
+  for (const fam of collapseRunFamilies(input, losses, { runs, seed, ...(options.durationHours !== undefined ? { durationHours: options.durationHours } : {}) })) {
     let k = 0;
     let minSum = 0;
     for (let r = 0; r < runs; r++) {
-      const res = simulateOverload(p, { seed, index: i * runs + r });
+      const res = sim(fam.params, { seed, index: fam.first + r });
       if (res.collapsed) k++;
       minSum += res.minOnlineFraction;
     }
-    points.push({ loss: f, runs, collapsed: k, fraction: k / runs, ci: wilsonScore(k, runs, z), meanMinOnline: minSum / runs });
-  });
+    points.push({ loss: fam.loss, runs, collapsed: k, fraction: k / runs, ci: wilsonScore(k, runs, z), meanMinOnline: minSum / runs });
+  }
   const xs = points.map((q) => q.loss);
   const half = crossHalf(xs, points.map((q) => q.fraction));
   const lo = crossHalf(xs, points.map((q) => q.ci[1]));

@@ -8,7 +8,7 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
-import { sequentialProbitDesign } from './sequential-probit.ts';
+import { fixedProbitDesign, sequentialProbitDesign } from './sequential-probit.ts';
 
 /** Options of {@link simulatedCriticalLoss}. */
 export interface SimulatedCriticalLossOptions {
@@ -26,6 +26,16 @@ export interface SimulatedCriticalLossOptions {
   targetHalfWidth?: number;
   /** Confidence of the interval (default 0.95). */
   confidence?: number;
+  /**
+   * 'adaptive' (default): the sequential probit design. 'grid': a fixed design fixed before any run (so it can be
+   * sharded, see fixedProbitDesign): `gridPoints` losses evenly spaced over `lossRange` × `gridRuns` runs each, the
+   * same penalised probit fit and interval; `batch` and `maxRuns` do not apply.
+   */
+  design?: 'adaptive' | 'grid';
+  /** Grid design: number of losses (default 21). */
+  gridPoints?: number;
+  /** Grid design: runs per loss (default 24). */
+  gridRuns?: number;
 }
 
 /** Runs and collapsed runs at one forced loss. */
@@ -41,7 +51,8 @@ export interface SimulatedCriticalLoss {
   criticalLoss: number | null;
   /** Its 95 % (or `confidence`) profile-likelihood interval, null with criticalLoss. */
   ci: [number, number] | null;
-  method: 'probit-sequential';
+  /** 'probit-sequential' (the adaptive design) or 'probit-grid' (the fixed grid design). */
+  method: 'probit-sequential' | 'probit-grid';
   /** How the interval was computed. */
   ciMethod: 'profile-likelihood (Firth-penalised probit)';
   /** Width σ̂ = 1/ŝ of the fitted probit transition in loss (null with criticalLoss). */
@@ -79,8 +90,12 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
   if (options.confidence !== undefined && !(options.confidence > 0 && options.confidence < 1)) {
     throw new FragilityInputError('confidence', options.confidence, 'a number in (0, 1)');
   }
+  const design = options.design ?? 'adaptive';
+  if (design !== 'adaptive' && design !== 'grid') throw new FragilityInputError('design', design, "'adaptive' or 'grid'");
+  const gridPoints = checkInteger('gridPoints', options.gridPoints ?? 21, 2, 100_000);
+  const gridRuns = checkInteger('gridRuns', options.gridRuns ?? 24, 1, 1e7);
   validateOverloadParams(withOverloadParams(base, { forcedLoss: range[1], durationHours: duration }));
-  return { seed, duration, range: range as [number, number], target, batch, maxRuns };
+  return { seed, duration, range: range as [number, number], target, batch, maxRuns, design, gridPoints, gridRuns };
 }
 
 /**
@@ -229,18 +244,14 @@ export function* criticalLossDesign(
   options: SimulatedCriticalLossOptions = {},
 ): Generator<OverloadRunBatch, SimulatedCriticalLoss, boolean[]> {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  const { seed, duration, range, target, batch, maxRuns } = checkCriticalLossOptions(base, options);
+  const { seed, duration, range, target, batch, maxRuns, design: kind, gridPoints, gridRuns } = checkCriticalLossOptions(base, options);
   const { clients, supernodes: S } = scaledPopulation(base);
   const p0 = withOverloadParams(base, { durationHours: duration, sampleEvery: 1_000_000 });
-  const design = sequentialProbitDesign({
-    seed,
-    domain: range,
-    batch,
-    maxRuns,
-    targetHalfWidth: target,
-    grid: 1 / S,
-    ...(options.confidence !== undefined ? { confidence: options.confidence } : {}),
-  });
+  const conf = options.confidence !== undefined ? { confidence: options.confidence } : {};
+  const design =
+    kind === 'grid'
+      ? fixedProbitDesign({ seed, domain: range, points: gridPoints, runsPerPoint: gridRuns, targetHalfWidth: target, grid: 1 / S, ...conf })
+      : sequentialProbitDesign({ seed, domain: range, batch, maxRuns, targetHalfWidth: target, grid: 1 / S, ...conf });
   let step = design.next();
   while (!step.done) {
     const { xs, firstRun, round } = step.value;
@@ -251,7 +262,7 @@ export function* criticalLossDesign(
   const out: SimulatedCriticalLoss = {
     criticalLoss: r.location,
     ci: r.ci,
-    method: 'probit-sequential',
+    method: kind === 'grid' ? 'probit-grid' : 'probit-sequential',
     ciMethod: 'profile-likelihood (Firth-penalised probit)',
     transitionWidth: r.slope === null ? null : r.slope === Infinity ? 0 : 1 / r.slope,
     runs: r.runs,

@@ -364,7 +364,7 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
   let fit: ProbitFit | null = null;
   const points = (): ProbitPoint[] =>
     [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([x, [n, k]]) => ({ x, runs: n, events: k }));
-  const halfOf = (f: ProbitFit | null) => (f === null || !f.ciBounded[0] || !f.ciBounded[1] ? Infinity : (f.ci[1] - f.ci[0]) / 2);
+  const halfOf = halfWidthOf;
   while (runs + batch <= maxRuns) {
     const xs = designRound(rounds, fit, domain, batch, grid);
     const outcomes: boolean[] = yield { round: rounds, firstRun: runs, xs };
@@ -386,9 +386,22 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
     }
     if (rounds >= 2 && halfOf(fit) <= target) break;
   }
-  const pts = points();
-  const hw = halfOf(fit);
-  const base = { runs, rounds, points: pts, seed, halfWidth: hw, targetMet: fit !== null && hw <= target };
+  return probitResult(points(), fit, { runs, rounds, seed, domain, target, unmet: (hw) => `run budget of ${maxRuns} spent before the half-width reached ${target} (it is ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'})` });
+}
+
+/** Half-width of a fit's interval (Infinity when an end ran to the domain edge or there is no fit). */
+function halfWidthOf(f: ProbitFit | null): number {
+  return f === null || !f.ciBounded[0] || !f.ciBounded[1] ? Infinity : (f.ci[1] - f.ci[0]) / 2;
+}
+
+/** The result of a design from its pooled points and final fit (shared by the sequential and the fixed design). */
+function probitResult(
+  pts: ProbitPoint[],
+  fit: ProbitFit | null,
+  o: { runs: number; rounds: number; seed: number; domain: [number, number]; target: number; unmet: (hw: number) => string },
+): SequentialProbitResult {
+  const hw = halfWidthOf(fit);
+  const base = { runs: o.runs, rounds: o.rounds, points: pts, seed: o.seed, halfWidth: hw, targetMet: fit !== null && hw <= o.target };
   if (fit === null) {
     const any = pts.some((p) => p.events > 0);
     return {
@@ -397,14 +410,96 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
       ci: null,
       slope: null,
       separated: false,
-      reason: any ? `every run had the event, down to x = ${domain[0]}` : `no run had the event, up to x = ${domain[1]}`,
+      reason: any ? `every run had the event, down to x = ${o.domain[0]}` : `no run had the event, up to x = ${o.domain[1]}`,
     };
   }
   const out: SequentialProbitResult = { ...base, location: fit.location, ci: fit.ci, slope: fit.slope, separated: fit.separated };
-  if (!out.targetMet) {
-    out.reason = `run budget of ${maxRuns} spent before the half-width reached ${target} (it is ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'})`;
-  }
+  if (!out.targetMet) out.reason = o.unmet(hw);
   return out;
+}
+
+/** Options of {@link fixedProbitDesign}. */
+export interface FixedProbitOptions {
+  /** Seed (default 1): echoed; run r must draw `stream(seed, r)`. */
+  seed?: number;
+  /** Range of x (default [0, 1]): the grid spans it and the fit's interval is clipped to it. */
+  domain?: [number, number];
+  /** Number of distinct design values (default 21), an even grid over the domain. */
+  points?: number;
+  /** Runs per design value (default 24). */
+  runsPerPoint?: number;
+  /** Lattice spacing of x (default 0): design values are rounded to multiples of it, as in the sequential design. */
+  grid?: number;
+  /** Half-width reported against (default 0.01): `targetMet` says whether the interval is that narrow. */
+  targetHalfWidth?: number;
+  /** Confidence of the interval (default 0.95). */
+  confidence?: number;
+  /** Likelihood penalty of the fit (default 'firth'; see {@link probitProfileFit}). */
+  penalty?: 'firth' | 'none';
+}
+
+/**
+ * A fixed (non-adaptive) design for the same 50 % point: `points` evenly spaced values of x over the domain,
+ * `runsPerPoint` runs at each, one round fixed in advance (so it can be cut into shards before any run), then the
+ * same penalised probit fit and profile-likelihood interval as the sequential design ({@link probitProfileFit}).
+ * Run r = k·runsPerPoint + j is at the k-th value.
+ *
+ * @param options - {@link FixedProbitOptions}.
+ * @returns a generator: yields the one round, receives its outcomes, returns {@link SequentialProbitResult}
+ *   (`rounds` = 1).
+ * @throws FragilityInputError (at the first `next()`) naming `points`, `runsPerPoint`, `domain`, `grid`, `seed`,
+ *   `targetHalfWidth`, `confidence`; naming `outcomes` when they are not one boolean per run.
+ *
+ * @complexity points × runsPerPoint trials and one fit.
+ *
+ * @model the grid is {@link designRound}'s bracketing round with `points` values (x_k = lo + (hi − lo)·k/(points − 1),
+ * rounded to the lattice); unlike the sequential design no run is placed from earlier outcomes, so the interval is
+ * not the optimistic one of a design that stops when it first looks narrow — but a grid spends most runs far from μ,
+ * so it needs more runs for the same half-width.
+ *
+ * @references D. J. Finney, *Probit Analysis*, 3rd ed. (Cambridge, 1971) (fixed-dose probit designs); Firth (1993).
+ *
+ * @example
+ * ```ts
+ * const d = fixedProbitDesign({ domain: [0, 0.5], points: 11, runsPerPoint: 10 });
+ * const round = d.next().value; // 110 runs
+ * ```
+ */
+export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
+  const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const k = checkInteger('points', options.points ?? 21, 2, 100_000);
+  const per = checkInteger('runsPerPoint', options.runsPerPoint ?? 24, 1, 1e7);
+  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, Infinity);
+  const conf = options.confidence ?? 0.95;
+  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
+  const domain = options.domain ?? [0, 1];
+  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] < domain[1])) {
+    throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo < hi');
+  }
+  const grid = checkNumber('grid', options.grid ?? 0, 0, domain[1] - domain[0]);
+  const values = designRound(0, null, domain, k, grid);
+  const xs = values.flatMap((x) => Array.from({ length: per }, () => x));
+  const outcomes: boolean[] = yield { round: 0, firstRun: 0, xs };
+  if (!Array.isArray(outcomes) || outcomes.length !== xs.length || !outcomes.every((o) => typeof o === 'boolean')) {
+    throw new FragilityInputError('outcomes', outcomes, `${xs.length} booleans, one per run of the grid`);
+  }
+  const tally = new Map<number, [number, number]>();
+  xs.forEach((x, j) => {
+    const q = tally.get(x) ?? [0, 0];
+    q[0]++;
+    q[1] += outcomes[j] ? 1 : 0;
+    tally.set(x, q);
+  });
+  const pts = [...tally.entries()].sort((a, b) => a[0] - b[0]).map(([x, [n, e]]) => ({ x, runs: n, events: e }));
+  const fit = probitProfileFit(pts, { confidence: conf, domain, penalty: options.penalty ?? 'firth' });
+  return probitResult(pts, fit, {
+    runs: xs.length,
+    rounds: 1,
+    seed,
+    domain,
+    target,
+    unmet: (hw) => `the fixed grid of ${k} × ${per} runs gives a half-width of ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'}, above ${target} (more runs per point narrow it)`,
+  });
 }
 
 /**

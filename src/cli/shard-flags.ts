@@ -21,7 +21,8 @@ export interface ShardFlags {
   json?: boolean;
 }
 
-function shardOption(raw: string): ReplicateSelection {
+/** Commander parser of `--shard i/N` (a usage error names the flag). */
+export function shardOption(raw: string): ReplicateSelection {
   try {
     return parseShard('--shard', raw);
   } catch (err) {

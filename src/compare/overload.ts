@@ -5,7 +5,7 @@
  * @module
  */
 import { overloadCriticalLossFromParams } from '../analytic/overload-mean-field.ts';
-import { collapseProbability, type OverloadCollapsePoint } from '../cascade/overload-collapse.ts';
+import { collapseProbability, type OverloadCollapsePoint, type OverloadSimulator } from '../cascade/overload-collapse.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { FragilityInputError, checkInteger } from '../errors.ts';
@@ -23,6 +23,8 @@ export interface CompareOverloadOptions {
   durationHours?: number;
   /** Half-width of the window around the mean-field f_c left out of the agreement count (default 0.02). */
   window?: number;
+  /** Who runs a simulation (default simulateOverload; see collapseProbability). */
+  simulate?: OverloadSimulator;
 }
 
 /** Result of {@link compareOverload}. */
@@ -88,7 +90,7 @@ export function compareOverload(params: OverloadParams | OverloadParamsInput = {
   if (losses.length < 2) throw new FragilityInputError('losses', losses, 'at least 2 supernode losses in [0, 1]');
   const window = opts.window ?? 0.02;
   const mf = overloadCriticalLossFromParams(p);
-  const sim = collapseProbability(p, losses, { runs, seed, ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}) });
+  const sim = collapseProbability(p, losses, { runs, seed, ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}), ...(opts.simulate ? { simulate: opts.simulate } : {}) });
   const fC = mf.fC;
   // Mean-field indicator: below f_c the ELS fixed point survives (0), past it the bundle collapses (1);
   // 'collapse-without-loss' collapses everywhere, 'no-load' nowhere.
@@ -136,6 +138,33 @@ export interface CompareOverloadPhaseOptions {
   durationHours?: number;
   /** Called after each headroom row. */
   onProgress?: (done: number, total: number) => void;
+  /** Who runs a simulation (default simulateOverload; see collapseProbability). */
+  simulate?: OverloadSimulator;
+}
+
+/**
+ * The rows of {@link compareOverloadPhase}: per headroom α (in order), the parameters (headroom law uniform(α/2,
+ * 3α/2)) and the seed its collapseProbability runs with.
+ *
+ * @param params - overload-model parameters.
+ * @param opts - headrooms and seed.
+ * @returns one entry per headroom.
+ *
+ * @complexity O(|headrooms|).
+ *
+ * @model row j: seed + 7919·(j + 1).
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * phaseRows({}, { losses: [0.1], headrooms: [0.5, 1], seed: 1 }).map((r) => r.seed); // [7920, 15839]
+ * ```
+ */
+export function phaseRows(params: OverloadParams | OverloadParamsInput, opts: Pick<CompareOverloadPhaseOptions, 'headrooms' | 'seed'>): { headroom: number; params: OverloadParams; seed: number }[] {
+  const base = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
+  const seed = opts.seed ?? 1;
+  return opts.headrooms.map((alpha, j) => ({ headroom: alpha, params: withOverloadParams(base, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }), seed: seed + 7919 * (j + 1) }));
 }
 
 /** Result of {@link compareOverloadPhase}. */
@@ -179,14 +208,14 @@ export function compareOverloadPhase(params: OverloadParams | OverloadParamsInpu
   });
   const cells: OverloadPhaseComparison['cells'] = [];
   const boundary: OverloadPhaseComparison['boundary'] = [];
-  opts.headrooms.forEach((alpha, j) => {
-    const p = withOverloadParams(base, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) });
+  phaseRows(base, { headrooms: opts.headrooms, seed }).forEach(({ headroom: alpha, params: p, seed: rowSeed }, j) => {
     const mf = overloadCriticalLossFromParams(p);
     boundary.push({ headroom: alpha, fC: mf.fC, ...(mf.reason ? { reason: mf.reason } : {}) });
     const sim = collapseProbability(p, [...opts.losses], {
       runs,
-      seed: seed + 7919 * (j + 1),
+      seed: rowSeed,
       ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}),
+      ...(opts.simulate ? { simulate: opts.simulate } : {}),
     });
     for (const q of sim.points) cells.push({ loss: q.loss, headroom: alpha, minOnline: q.meanMinOnline, collapseFraction: q.fraction });
     opts.onProgress?.(j + 1, opts.headrooms.length);

@@ -44,6 +44,50 @@ export interface CompareTwoTierOptions {
   level?: number;
   /** Half-width of the window around the analytic f_c left out of the agreement count (default 0.05). */
   window?: number;
+  /**
+   * Who computes replicate r (default: here, {@link twoTierReplicate}): a replacement must return what
+   * twoTierReplicate returns for the same options and r — e.g. the merged runs of a sharded scenario.
+   */
+  replicate?: (r: number) => TwoTierReplicate;
+}
+
+/** One replicate of {@link compareTwoTier}: canonical served and giant curves on the grid, and its threshold. */
+export interface TwoTierReplicate {
+  served: Float64Array;
+  giant: Float64Array;
+  /** 1 − q* of the largest gap of the giant supernode cluster. */
+  gap: number;
+}
+
+/**
+ * Replicate r of {@link compareTwoTier} (options already checked there): a fresh overlay from stream(seed, r) fork 1,
+ * a removal order from fork 2, the sweep, canonical averages at q = 1 − f.
+ *
+ * @param o - the overlay's law and sizes, removal, choice, grid and seed.
+ * @param r - the replicate index.
+ * @returns {@link TwoTierReplicate}.
+ *
+ * @complexity as one replicate of compareTwoTier.
+ *
+ * @model see compareTwoTier.
+ *
+ * @references Newman & Ziff, PRE 64, 016706 (2001).
+ *
+ * @example
+ * ```ts
+ * twoTierReplicate({ coreLaw: parseDegreeLaw('poisson(32)'), cacheSize: 8, supernodes: 200, clients: 500, removal: 'random', grid: [0, 0.5, 1], seed: 1 }, 0);
+ * ```
+ */
+export function twoTierReplicate(
+  o: { coreLaw: DegreeLaw; cacheSize: number; supernodes: number; clients: number; removal: 'random' | 'attack'; choice?: SupernodeChoice; grid: readonly number[]; seed: number },
+  r: number,
+): TwoTierReplicate {
+  const qs = o.grid.map((f) => 1 - f);
+  const rng = stream(o.seed, r);
+  const overlay = twoTierOverlay({ supernodes: o.supernodes, clients: o.clients, coreLaw: o.coreLaw, cacheSize: o.cacheSize, choice: o.choice ?? 'uniform' }, rng.fork(1));
+  const order = o.removal === 'attack' ? degreeOrder(overlay.core, rng.fork(2)) : randomOrder(o.supernodes, rng.fork(2));
+  const sw = sweepTwoTier(overlay, order);
+  return { served: canonicalAverage(sw.served, qs, 1 / o.clients), giant: canonicalAverage(sw.largest, qs, 1 / o.supernodes), gap: 1 - largestGapOccupation(sw) };
 }
 
 /** Result of {@link compareTwoTier}. */
@@ -114,18 +158,15 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   const giantA: AnalyticPoint[] = a.map((r) => ({ x: r.f, value: r.converged ? r.S_core : null }));
 
   // ---- Monte Carlo ----
-  const qs = grid.map((f) => 1 - f);
   const servedRuns: Float64Array[] = [];
   const giantRuns: Float64Array[] = [];
   const gaps = new Float64Array(runs);
+  const one = opts.replicate ?? ((r: number) => twoTierReplicate({ coreLaw: law, cacheSize: H, supernodes: S, clients: C, removal, ...(opts.choice ? { choice: opts.choice } : {}), grid, seed }, r));
   for (let r = 0; r < runs; r++) {
-    const rng = stream(seed, r);
-    const overlay = twoTierOverlay({ supernodes: S, clients: C, coreLaw: law, cacheSize: H, choice: opts.choice ?? 'uniform' }, rng.fork(1));
-    const order = removal === 'attack' ? degreeOrder(overlay.core, rng.fork(2)) : randomOrder(S, rng.fork(2));
-    const sw = sweepTwoTier(overlay, order);
-    servedRuns.push(canonicalAverage(sw.served, qs, 1 / C));
-    giantRuns.push(canonicalAverage(sw.largest, qs, 1 / S));
-    gaps[r] = 1 - largestGapOccupation(sw);
+    const rep = one(r);
+    servedRuns.push(rep.served);
+    giantRuns.push(rep.giant);
+    gaps[r] = rep.gap;
   }
   const summarize = (curves: Float64Array[]): MonteCarloPoint[] =>
     grid.map((f, i) => {

@@ -330,6 +330,57 @@ export class QueueCoordinator {
     return out;
   }
 
+  /**
+   * Compute every run of several run families on the workers at once (one task per run, all enqueued together, so
+   * the workers are never idle between families).
+   *
+   * @param families - the families.
+   * @param onRun - called after each run's value arrives (progress): runs done, total.
+   * @returns per family the values of its runs 0 … R−1, in order.
+   * @throws as {@link QueueCoordinator.runTasks}.
+   *
+   * @complexity one task per run.
+   *
+   * @model as {@link QueueCoordinator.runFamily}.
+   *
+   * @references —
+   *
+   * @example
+   * ```ts
+   * const [a, b] = await q.runFamilies([famA, famB]);
+   * ```
+   */
+  async runFamilies(families: StudyRuns[], onRun?: (done: number, total: number) => void): Promise<unknown[][]> {
+    const out = families.map((f) => new Array<unknown>(f.runs));
+    const index = new Map<string, [number, number]>();
+    const tasks: { id: string; task: RunsTask }[] = [];
+    families.forEach((family, b) => {
+      const fingerprint = runsFingerprint(family.family, family.identity);
+      for (let r = 0; r < family.runs; r++) {
+        const id = runsTaskId(fingerprint, r);
+        if (index.has(id)) continue; // the same family twice: computed once
+        index.set(id, [b, r]);
+        tasks.push({ id, task: { kind: 'runs', v: TASK_VERSION, family: family.family, identity: family.identity, fingerprint, rs: [r] } });
+      }
+    });
+    let done = 0;
+    await this.runTasks<RunsTaskResult>(tasks, (id, res) => {
+      if (!res || !Array.isArray(res.values) || res.values.length !== 1) throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
+      const [b, r] = index.get(id)!;
+      out[b][r] = res.values[0];
+      onRun?.(++done, tasks.length);
+    });
+    // a family given twice shares its twin's values
+    families.forEach((family, b) => {
+      const fingerprint = runsFingerprint(family.family, family.identity);
+      for (let r = 0; r < family.runs; r++) {
+        const [b0, r0] = index.get(runsTaskId(fingerprint, r))!;
+        if (b0 !== b) out[b][r] = out[b0][r0];
+      }
+    });
+    return out;
+  }
+
   /** Close the connections. */
   async close(): Promise<void> {
     // a lost server must not hold the process: closing waits for the connections at most 2 s

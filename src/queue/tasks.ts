@@ -125,6 +125,256 @@ export function overloadTimelineFamily(label: string, params: OverloadParams, sc
   return { label, family: OVERLOAD_TIMELINE_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs) };
 }
 
+/**
+ * The run family of one scale of the overload threshold's grid design (`overload-threshold --threshold-design grid`):
+ * value of run r = whether `simulateOverload({ ...params, forcedLoss: losses[r] }, { seed, index: r })` collapsed.
+ */
+export const OVERLOAD_COLLAPSE_FAMILY = 'overload-collapse';
+
+/**
+ * The run family of a batch of the overload threshold design whose runs are numbered 0, 1, … (the grid design's one
+ * round): computed here, in a shard, or by queue workers from the same identity.
+ *
+ * @param label - the family's name in messages.
+ * @param batch - the batch (run j must have r = j).
+ * @returns the family ({@link StudyRuns}); its values are booleans (collapsed).
+ * @throws FragilityInputError when the parameters do not survive encoding or the runs are not numbered 0, 1, ….
+ *
+ * @complexity O(|runs|); computing is |runs| simulations.
+ *
+ * @model as runOverloadBatch.
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * const f = overloadCollapseFamily('scale 0.01', batch);
+ * await f.compute([0, 1]); // [false, true]
+ * ```
+ */
+export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): StudyRuns {
+  const encoded = encodeJson(batch.params);
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(encoded));
+  } catch (err) {
+    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  batch.runs.forEach(({ r }, j) => {
+    if (r !== j) throw new FragilityInputError('batch.runs', r, `run ${j} numbered ${j} (a batch of a design fixed in advance)`);
+  });
+  const identity = { params: encoded, seed: batch.seed, losses: batch.runs.map((x) => x.loss) };
+  return { label, family: OVERLOAD_COLLAPSE_FAMILY, identity, runs: batch.runs.length, compute: (rs) => computeRunFamily(OVERLOAD_COLLAPSE_FAMILY, identity, rs) };
+}
+
+/**
+ * The run family of a scenario's seeded simulations (`fragility scenario`: timeline, collapse curve, phase diagram,
+ * what-ifs; see scenarioRunFamilies): value of run r = the whole result of simulateOverload(params, { seed, index:
+ * first + r }), {@link encodeJson}-encoded as a JSON value (so ±Infinity and NaN survive).
+ */
+export const OVERLOAD_RUN_FAMILY = 'overload-run';
+
+/** Parameters encoded for a family identity, checked to survive the round trip a worker or a merge makes. */
+function encodedParams(params: OverloadParams): string {
+  const encoded = encodeJson(params);
+  let again: string;
+  try {
+    again = encodeJson(decodeJson(encoded));
+  } catch (err) {
+    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+  }
+  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  return encoded;
+}
+
+/**
+ * The {@link OVERLOAD_RUN_FAMILY} family of `runs` simulations of `params` (stream indices first … first + runs − 1).
+ *
+ * @param label - the family's name in messages.
+ * @param params - the model parameters.
+ * @param seed - seed.
+ * @param first - stream index of run 0.
+ * @param runs - number of runs.
+ * @returns the family ({@link StudyRuns}).
+ * @throws FragilityInputError when the parameters do not survive encoding.
+ *
+ * @complexity O(1); computing is `runs` simulations.
+ *
+ * @model run r = simulateOverload(params, { seed, index: first + r }).
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * const f = overloadRunFamily('timeline', params, 1, 0, 4);
+ * ```
+ */
+export function overloadRunFamily(label: string, params: OverloadParams, seed: number, first: number, runs: number): StudyRuns {
+  const identity = { params: encodedParams(params), seed, first };
+  return { label, family: OVERLOAD_RUN_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUN_FAMILY, identity, rs) };
+}
+
+/**
+ * The run family of a scenario's connectivity ensemble (compareTwoTier's replicates): identity = the JSON options
+ * (core law spec, cache size, sizes, removal, choice, grid, seed); value of run r = twoTierReplicate's served and giant
+ * curves (arrays) and gap.
+ */
+export const TWO_TIER_RUN_FAMILY = 'two-tier-run';
+
+/** The identity of a {@link TWO_TIER_RUN_FAMILY} family (plain JSON). */
+export interface TwoTierRunIdentity {
+  coreLaw: string;
+  cacheSize: number;
+  supernodes: number;
+  clients: number;
+  removal: 'random' | 'attack';
+  choice: 'uniform' | 'capacity';
+  grid: number[];
+  seed: number;
+}
+
+/**
+ * The {@link TWO_TIER_RUN_FAMILY} family of `runs` replicates.
+ *
+ * @param label - the family's name in messages.
+ * @param identity - the ensemble's options.
+ * @param runs - replicates.
+ * @returns the family.
+ *
+ * @complexity O(1); computing is one overlay sweep per run.
+ *
+ * @model run r = twoTierReplicate(identity, r) (src/compare/two-tier.ts).
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * twoTierRunFamily('connectivity random', { coreLaw: 'poisson(32)', cacheSize: 8, supernodes: 200, clients: 500, removal: 'random', choice: 'uniform', grid: [0, 1], seed: 3 }, 4);
+ * ```
+ */
+export function twoTierRunFamily(label: string, identity: TwoTierRunIdentity, runs: number): StudyRuns {
+  const id = JSON.parse(JSON.stringify(identity)) as Record<string, unknown>;
+  return { label, family: TWO_TIER_RUN_FAMILY, identity: id, runs, compute: (rs) => computeRunFamily(TWO_TIER_RUN_FAMILY, id, rs) };
+}
+
+/**
+ * A replicate function (compareTwoTier's `replicate` contract) answering from computed {@link TWO_TIER_RUN_FAMILY}
+ * runs; a replicate it does not hold is an Error.
+ *
+ * @param families - each family's identity and values.
+ * @returns (identity, r) → the replicate.
+ *
+ * @complexity O(total runs) to build.
+ *
+ * @model —
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * const rep = twoTierReplicatesOf([{ identity, values }]);
+ * rep(identity, 0).gap;
+ * ```
+ */
+export function twoTierReplicatesOf(families: { identity: Record<string, unknown>; values: unknown[] }[]): (identity: TwoTierRunIdentity, r: number) => { served: Float64Array; giant: Float64Array; gap: number } {
+  const byKey = new Map<string, unknown>();
+  for (const { identity, values } of families) values.forEach((v, r) => byKey.set(`${r}\n${JSON.stringify(identity)}`, v));
+  return (identity, r) => {
+    const v = byKey.get(`${r}\n${JSON.stringify(identity)}`);
+    if (v === undefined) throw new Error(`no computed connectivity replicate ${r} of these options (the run families do not match the scenario)`);
+    const x = decodeJson<{ served: number[]; giant: number[]; gap: number }>(JSON.stringify(v));
+    return { served: Float64Array.from(x.served), giant: Float64Array.from(x.giant), gap: x.gap };
+  };
+}
+
+/**
+ * Several {@link OVERLOAD_RUN_FAMILY} families as one family (a sharded scenario): global run r is run r − start_p
+ * of part p, where start_p = the runs of the parts before p. Sharding one family by r mod N spreads every part over
+ * the shards, where many small families (a phase diagram of 1- or 2-run cells) would all fall on shards 0 and 1.
+ */
+export const OVERLOAD_RUNS_FAMILY = 'overload-runs';
+
+/**
+ * The {@link OVERLOAD_RUNS_FAMILY} family of several parts.
+ *
+ * @param label - the family's name in messages.
+ * @param parts - each part's parameters, seed, first stream index and runs, in order.
+ * @returns the family.
+ * @throws FragilityInputError when parameters do not survive encoding.
+ *
+ * @complexity O(parts); computing is one simulation per run.
+ *
+ * @model as {@link overloadRunFamily}, per part.
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * overloadRunsFamily('scenario runs', [{ params, seed: 1, first: 0, runs: 4 }]);
+ * ```
+ */
+export function overloadRunsFamily(label: string, parts: { params: OverloadParams; seed: number; first: number; runs: number }[]): StudyRuns {
+  const identity = { parts: parts.map((p) => ({ params: encodedParams(p.params), seed: p.seed, first: p.first, runs: p.runs })) };
+  const runs = parts.reduce((k, p) => k + p.runs, 0);
+  return { label, family: OVERLOAD_RUNS_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUNS_FAMILY, identity, rs) };
+}
+
+/** The parts of an {@link OVERLOAD_RUNS_FAMILY} identity, checked. */
+function runsParts(identity: Record<string, unknown>): { params: string; seed: number; first: number; runs: number }[] {
+  const parts = (identity as { parts?: unknown }).parts;
+  const ok = (p: unknown): p is { params: string; seed: number; first: number; runs: number } => {
+    const x = p as { params?: unknown; seed?: unknown; first?: unknown; runs?: unknown };
+    return !!x && typeof x.params === 'string' && typeof x.seed === 'number' && Number.isSafeInteger(x.first) && Number.isSafeInteger(x.runs) && (x.runs as number) >= 0;
+  };
+  if (!Array.isArray(parts) || !parts.every(ok)) throw new TaskRefused('overload-runs runs: identity without parts (params, seed, first, runs)');
+  return parts;
+}
+
+/**
+ * A simulator (simulateOverload's contract) that answers from computed {@link OVERLOAD_RUN_FAMILY} or
+ * {@link OVERLOAD_RUNS_FAMILY} runs: the merged
+ * shards of a scenario, or the runs a queue's workers computed. A run it does not hold is an Error (a bug: the
+ * families must be those runScenario runs).
+ *
+ * @param families - each family's identity and the values of its runs 0 … R−1.
+ * @returns the simulator.
+ *
+ * @complexity O(total runs) to build; one parameter encoding per call.
+ *
+ * @model —
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * const sim = simulatorOfRuns([{ identity: f.identity, values }]);
+ * sim(params, { seed: 1, index: 0 });
+ * ```
+ */
+export function simulatorOfRuns(families: { identity: Record<string, unknown>; values: unknown[] }[]): (params: OverloadParams, o: { seed: number; index: number }) => OverloadResultLike {
+  const byKey = new Map<string, unknown>();
+  for (const { identity, values } of families) {
+    if ('parts' in identity) {
+      let start = 0;
+      for (const p of runsParts(identity)) {
+        for (let r = 0; r < p.runs; r++) byKey.set(`${p.seed}\n${p.first + r}\n${p.params}`, values[start + r]);
+        start += p.runs;
+      }
+      continue;
+    }
+    const { params, seed, first } = identity as { params: string; seed: number; first: number };
+    values.forEach((v, r) => byKey.set(`${seed}\n${first + r}\n${params}`, v));
+  }
+  return (params, { seed, index }) => {
+    const v = byKey.get(`${seed}\n${index}\n${encodeJson(params)}`);
+    if (v === undefined) throw new Error(`no computed run for seed ${seed}, index ${index} of these parameters (the run families do not match the scenario)`);
+    return decodeJson<OverloadResultLike>(JSON.stringify(v));
+  };
+}
+
+type OverloadResultLike = import('../cascade/overload-model.ts').OverloadResult;
+
 /** The timelines of {@link OVERLOAD_TIMELINE_FAMILY} values (`{ t, online }` arrays → points). */
 export function timelinesOfValues(values: unknown[]): { t: number; online: number }[][] {
   return values.map((v, r) => {
@@ -163,6 +413,53 @@ export async function computeRunFamily(family: string, identity: Record<string, 
     if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number') throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
     const { overloadTimelines } = await import('../compare/overload-calibration.ts');
     return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({ t: tl.map((p) => p.t), online: tl.map((p) => p.online) }));
+  }
+  if (family === OVERLOAD_RUN_FAMILY) {
+    const { params, seed, first } = identity as { params?: unknown; seed?: unknown; first?: unknown };
+    if (typeof params !== 'string' || typeof seed !== 'number' || !Number.isSafeInteger(first)) throw new TaskRefused('overload-run runs: identity without params, seed or first');
+    const { simulateOverload } = await import('../cascade/overload-model.ts');
+    const p = decodeJson<OverloadParams>(params);
+    return rs.map((r) => JSON.parse(encodeJson(simulateOverload(p, { seed, index: (first as number) + r }))) as unknown);
+  }
+  if (family === TWO_TIER_RUN_FAMILY) {
+    const id = identity as Partial<TwoTierRunIdentity>;
+    if (typeof id.coreLaw !== 'string' || !Array.isArray(id.grid) || typeof id.seed !== 'number' || (id.removal !== 'random' && id.removal !== 'attack')) {
+      throw new TaskRefused('two-tier-run runs: identity without coreLaw, grid, seed or removal');
+    }
+    const { twoTierReplicate } = await import('../compare/two-tier.ts');
+    const { parseDegreeLaw } = await import('../distributions/parse.ts');
+    const o = { ...(id as TwoTierRunIdentity), coreLaw: parseDegreeLaw(id.coreLaw) };
+    return rs.map((r) => {
+      const rep = twoTierReplicate(o, r);
+      return JSON.parse(encodeJson({ served: Array.from(rep.served), giant: Array.from(rep.giant), gap: rep.gap })) as unknown;
+    });
+  }
+  if (family === OVERLOAD_RUNS_FAMILY) {
+    const parts = runsParts(identity);
+    const starts: number[] = [];
+    let total = 0;
+    for (const p of parts) {
+      starts.push(total);
+      total += p.runs;
+    }
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < total)) throw new TaskRefused(`overload-runs runs: a run index outside 0..${total - 1}`);
+    const { simulateOverload } = await import('../cascade/overload-model.ts');
+    const decoded = new Map<number, OverloadParams>();
+    return rs.map((r) => {
+      let p = 0;
+      while (p + 1 < parts.length && starts[p + 1] <= r) p++;
+      if (!decoded.has(p)) decoded.set(p, decodeJson<OverloadParams>(parts[p].params));
+      return JSON.parse(encodeJson(simulateOverload(decoded.get(p)!, { seed: parts[p].seed, index: parts[p].first + r - starts[p] }))) as unknown;
+    });
+  }
+  if (family === OVERLOAD_COLLAPSE_FAMILY) {
+    const { params, seed, losses } = identity as { params?: unknown; seed?: unknown; losses?: unknown };
+    if (typeof params !== 'string' || typeof seed !== 'number' || !Array.isArray(losses) || !losses.every((x) => typeof x === 'number')) {
+      throw new TaskRefused('overload-collapse runs: identity without params, seed or losses');
+    }
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < losses.length)) throw new TaskRefused(`overload-collapse runs: a run index outside 0..${losses.length - 1}`);
+    const { runOverloadBatch } = await import('../cascade/overload-threshold.ts');
+    return runOverloadBatch({ params: decodeJson<OverloadParams>(params), seed, round: 0, runs: rs.map((r) => ({ r, loss: losses[r] as number })) });
   }
   throw new TaskRefused(`unknown run family ${JSON.stringify(family)}`);
 }

@@ -12,8 +12,10 @@ import { compareMetastability, type MetastabilityComparison } from '../compare/o
 import { STATIC_BOUND_NOTE } from '../compare/overload-threshold.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { withOverloadParams } from '../models/overload-params.ts';
-import { compareOverload, compareOverloadPhase, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
-import { compareTwoTier, type TwoTierComparison } from '../compare/two-tier.ts';
+import { compareOverload, compareOverloadPhase, phaseRows, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
+import { collapseRunFamilies, type OverloadSimulator } from '../cascade/overload-collapse.ts';
+import type { OverloadParams } from '../models/overload-params.ts';
+import { compareTwoTier, type TwoTierComparison, type TwoTierReplicate } from '../compare/two-tier.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { validateOverloadParams } from '../cascade/overload-params.ts';
 import { applyWhatIf } from './load.ts';
@@ -34,6 +36,74 @@ export interface RunScenarioOptions {
    * fluid run and a 24-h simulation.
    */
   metastability?: { losses?: number[]; headroomScales?: number[]; injectionHours?: number[] };
+  /**
+   * Who runs the simulations of the run families ({@link scenarioRunFamilies}: timeline, what-ifs, collapse curve,
+   * phase diagram); default simulateOverload. `fragility merge` passes the merged runs of a sharded scenario, `--queue`
+   * the runs computed by the workers: the same values, so the same result.
+   */
+  simulate?: OverloadSimulator;
+  /**
+   * Who computes the connectivity replicates (default compareTwoTier itself): replicate r of the ensemble with these
+   * options ({@link scenarioConnectivity}); the merged runs of a sharded scenario, or the queue's.
+   */
+  twoTierReplicate?: (options: ScenarioConnectivityOptions, r: number) => TwoTierReplicate;
+}
+
+/** The options of one of a scenario's connectivity ensembles (plain JSON; with `runs`, compareTwoTier's options). */
+export interface ScenarioConnectivityOptions {
+  coreLaw: string;
+  cacheSize: number;
+  supernodes: number;
+  clients: number;
+  removal: 'random' | 'attack';
+  choice: 'uniform' | 'capacity';
+  grid: number[];
+  seed: number;
+}
+
+/**
+ * The two connectivity ensembles of a scenario (random loss, then targeted): their options and replicates.
+ *
+ * @param scenario - a validated scenario.
+ * @param seed - the scenario's seed.
+ * @param scale - the population scale.
+ * @returns `[random, attack]`.
+ *
+ * @complexity O(|grid|).
+ *
+ * @model max(S·scale, connectivity.minSupernodes) supernodes, min(C·scale, connectivity.maxClients) clients, seeds
+ * seed + 2 and seed + 3 (see runScenario).
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * scenarioConnectivity(loadScenario('skype-2010'), 1, 0.02)[1].removal; // 'attack'
+ * ```
+ */
+export function scenarioConnectivity(scenario: Scenario, seed: number, scale: number): { options: ScenarioConnectivityOptions; runs: number }[] {
+  const mc = scenario.montecarlo;
+  const S = Math.round(scenario.overlay.supernodes * scale);
+  const C = Math.round(scenario.overlay.clients * scale);
+  const Sc = Math.max(S, mc.connectivity.minSupernodes);
+  const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
+  const base = { coreLaw: scenario.overlay.coreLaw, cacheSize: Math.min(scenario.overlay.cacheSize, Sc), supernodes: Sc, clients: Cc, choice: scenario.overlay.choice, grid: [...mc.connectivity.grid] };
+  return [
+    { options: { ...base, removal: 'random', seed: seed + 2 }, runs: mc.connectivity.runs },
+    { options: { ...base, removal: 'attack', seed: seed + 3 }, runs: mc.connectivity.runs },
+  ];
+}
+
+/**
+ * One run family of a scenario: `runs` simulations of `params` with stream indices first … first + runs − 1 of
+ * `seed` (simulateOverload(params, { seed, index })).
+ */
+export interface ScenarioRunFamily {
+  label: string;
+  params: OverloadParams;
+  seed: number;
+  first: number;
+  runs: number;
 }
 
 /** One sample of the mean timeline. */
@@ -90,7 +160,7 @@ export interface ScenarioResult {
     montecarlo: number | null;
     ci: [number | null, number | null];
     kind: 'overload';
-    method: 'probit-sequential';
+    method: 'probit-sequential' | 'probit-grid';
     ciMethod: string;
     runs: number;
     rounds: number;
@@ -162,10 +232,66 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: number, seed: number): OverloadResult[] {
+function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: number, seed: number, sim: OverloadSimulator): OverloadResult[] {
   const out: OverloadResult[] = [];
-  for (let r = 0; r < runs; r++) out.push(simulateOverload(params, { seed, index: r }));
+  for (let r = 0; r < runs; r++) out.push(sim(params, { seed, index: r }));
   return out;
+}
+
+/** The checks runScenario makes before any work (issue 14): the population at this scale and every what-if's model. */
+function checkScenarioModels(scenario: Scenario, scale: number): void {
+  const S = Math.round(scenario.overlay.supernodes * scale);
+  if (S < 1) checkInteger('supernodes after scaling', S, 1);
+  // each what-if's model at this scale (a what-if may shrink the population below one supernode once scaled, or
+  // break a model bound), named by its full path
+  scenario.whatIf.forEach((w, i) => {
+    try {
+      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
+    } catch (err) {
+      if (!(err instanceof FragilityInputError)) throw err;
+      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
+    }
+  });
+}
+
+/**
+ * The run families of {@link runScenario} — its parts made of a fixed number of seeded simulations: the timeline
+ * runs, the collapse-probability curve (one family per loss), the phase diagram (one per headroom and loss) and the
+ * what-ifs (one per what-if). runScenario runs exactly these (through `opts.simulate`); its connectivity ensembles
+ * are {@link scenarioConnectivity} (through `opts.twoTierReplicate`); the other parts (adaptive threshold, fluid
+ * limits, metastability) are computed by runScenario itself.
+ *
+ * @param scenario - a validated scenario.
+ * @param opts - seed and scale (as runScenario).
+ * @returns the families, in the order runScenario uses them.
+ * @throws FragilityInputError as runScenario for seed, scale and the what-ifs' models.
+ *
+ * @complexity O(number of families).
+ *
+ * @model see runScenario: timeline seed, collapse seed + 1, phase seed + 4 (row j: + 7919·(j + 1)), what-ifs seed + 5.
+ *
+ * @references —
+ *
+ * @example
+ * ```ts
+ * scenarioRunFamilies(loadScenario('skype-2010'), { seed: 1, scale: 0.002 }).map((f) => f.label);
+ * ```
+ */
+export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOptions, 'seed' | 'scale'> = {}): ScenarioRunFamily[] {
+  const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
+  const mc = scenario.montecarlo;
+  const params = scenarioToOverloadParams(scenario, scale);
+  checkScenarioModels(scenario, scale); // the same checks as runScenario, before a shard runs anything
+  const dur = { durationHours: mc.collapse.durationHours };
+  return [
+    { label: 'timeline', params, seed, first: 0, runs: mc.timelineRuns },
+    ...collapseRunFamilies(params, mc.collapse.losses, { runs: mc.collapse.runs, seed: seed + 1, ...dur }).map((f) => ({ label: `collapse loss ${f.loss}`, ...f })),
+    ...phaseRows(params, { headrooms: mc.phase.headrooms, seed: seed + 4 }).flatMap((row) =>
+      collapseRunFamilies(row.params, mc.phase.losses, { runs: mc.phase.runs, seed: row.seed, ...dur }).map((f) => ({ label: `phase headroom ${row.headroom} loss ${f.loss}`, ...f })),
+    ),
+    ...scenario.whatIf.map((w, i) => ({ label: `what-if ${w.name}`, params: scenarioToOverloadParams(applyWhatIf(scenario, i), scale), seed: seed + 5, first: 0, runs: mc.whatIfRuns })),
+  ].map(({ label, params: p, seed: s, first, runs }) => ({ label, params: p, seed: s, first, runs }));
 }
 
 const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits)} %`);
@@ -264,6 +390,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
   const mc = scenario.montecarlo;
   const say = opts.onProgress ?? (() => {});
+  const sim: OverloadSimulator = opts.simulate ?? simulateOverload;
   const timings: Record<string, number> = {};
   const timed = <T>(name: string, f: () => T): T => {
     const t0 = performance.now();
@@ -274,21 +401,11 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const params = scenarioToOverloadParams(scenario, scale);
   const S = Math.round(scenario.overlay.supernodes * scale);
   const C = Math.round(scenario.overlay.clients * scale);
-  if (S < 1) checkInteger('supernodes after scaling', S, 1);
-  // Every check runs before the first progress line (issue 14): each what-if's model at this scale (a what-if may
-  // shrink the population below one supernode once scaled, or break a model bound), named by its full path.
-  scenario.whatIf.forEach((w, i) => {
-    try {
-      validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
-    } catch (err) {
-      if (!(err instanceof FragilityInputError)) throw err;
-      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
-    }
-  });
+  checkScenarioModels(scenario, scale); // every check before the first progress line (issue 14)
 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);
-  const runs = timed('timeline', () => runMany(params, mc.timelineRuns, seed));
+  const runs = timed('timeline', () => runMany(params, mc.timelineRuns, seed, sim));
   const T = runs[0].timeline.length;
   const timeline: ScenarioTimelinePoint[] = [];
   for (let i = 0; i < T; i++) {
@@ -315,7 +432,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   // 2. Overload threshold: mean field vs 50 %-collapse point.
   say(`overload threshold: ${mc.collapse.losses.length} losses × ${mc.collapse.runs} runs`);
   const overload = timed('overload', () =>
-    compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours }),
+    compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours, simulate: sim }),
   );
 
   // 2b. Overload threshold properly: the fluid limit and the adaptive simulated estimate.
@@ -326,28 +443,16 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const fluidTimeline = fluidRun.timeline.map((p) => ({ t: p.t, online: p.online, supernodesUp: p.supernodesUp }));
 
   // 3. Connectivity: analytic vs Monte Carlo on generated overlays.
-  const Sc = Math.max(S, mc.connectivity.minSupernodes);
-  const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
-  const Hc = Math.min(scenario.overlay.cacheSize, Sc);
-  say(`connectivity: ${mc.connectivity.runs} overlays of ${Sc} supernodes, ${Cc} clients, random and targeted loss`);
-  const connOpts = {
-    coreLaw: scenario.overlay.coreLaw,
-    cacheSize: Hc,
-    supernodes: Sc,
-    clients: Cc,
-    choice: scenario.overlay.choice,
-    grid: mc.connectivity.grid,
-    runs: mc.connectivity.runs,
-  };
-  const connectivity = timed('connectivity', () => ({
-    random: compareTwoTier({ ...connOpts, removal: 'random', seed: seed + 2 }),
-    attack: compareTwoTier({ ...connOpts, removal: 'attack', seed: seed + 3 }),
-  }));
+  const [connRandom, connAttack] = scenarioConnectivity(scenario, seed, scale);
+  say(`connectivity: ${mc.connectivity.runs} overlays of ${connRandom.options.supernodes} supernodes, ${connRandom.options.clients} clients, random and targeted loss`);
+  const ensemble = (e: { options: ScenarioConnectivityOptions; runs: number }) =>
+    compareTwoTier({ ...e.options, runs: e.runs, ...(opts.twoTierReplicate ? { replicate: (r: number) => opts.twoTierReplicate!(e.options, r) } : {}) });
+  const connectivity = timed('connectivity', () => ({ random: ensemble(connRandom), attack: ensemble(connAttack) }));
 
   // 4. Phase diagram.
   say(`phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`);
   const phase = timed('phase', () =>
-    compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours }),
+    compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours, simulate: sim }),
   );
 
   // 4b. Fluid boundary over the phase diagram (same headroom laws), to 1e-3.
@@ -379,7 +484,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const whatIf = timed('whatIf', () =>
     scenario.whatIf.map((w, i) => {
       const s = applyWhatIf(scenario, i);
-      const rs = runMany(scenarioToOverloadParams(s, scale), mc.whatIfRuns, seed + 5);
+      const rs = runMany(scenarioToOverloadParams(s, scale), mc.whatIfRuns, seed + 5, sim);
       const rec = rs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number);
       return {
         name: w.name,

@@ -199,6 +199,28 @@ describe('queue with a real Redis server', () => {
     expect(ran).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
+  it('scenario --queue (a small scenario): the run families on the workers, the local JSON (timings aside)', async () => {
+    const { smallScenario } = await import('../scenarios/fixtures.ts');
+    const s = smallScenario();
+    s.montecarlo.durationHours = 6;
+    s.montecarlo.collapse.durationHours = 1;
+    s.montecarlo.connectivity = { ...s.montecarlo.connectivity, runs: 2, minSupernodes: 200, maxClients: 500 };
+    s.montecarlo.metastability = { losses: [0.3], headroomScales: [1], injectionHours: [2] };
+    const file = join(dir, 'small-scenario.json');
+    writeFileSync(file, JSON.stringify(s));
+    const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/runs task .* \d+ ms/g) ?? []).length, 0);
+    const before = countRuns();
+    const q = await runMain(['scenario', file, '--seed', '2', '--json', '--queue', redis.url]);
+    expect(q.status, q.stderr).toBe(0);
+    const local = await runMain(['scenario', file, '--seed', '2', '--json']);
+    expect(local.status).toBe(0);
+    const { timings: _a, ...a } = JSON.parse(q.stdout);
+    const { timings: _b, ...b } = JSON.parse(local.stdout);
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // every run of the families went through the workers: timeline 2, collapse 4 × 6, phase 2 × 3 × 1, what-ifs 3 × 1
+    expect(countRuns() - before).toBeGreaterThanOrEqual(2 + 24 + 6 + s.whatIf.length);
+  }, 150_000);
+
   it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
     const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
     const first = start([...OVERLOAD, '--queue', redis.url, '--progress']); // its round lines tell when to kill it
@@ -227,6 +249,19 @@ describe('queue with a real Redis server', () => {
     expect(countRuns(), logs.split('\n').filter((l) => !/ms$|started$/.test(l)).join('\n')).toBeLessThanOrEqual(a.rows[0].runs + lost);
     expect(countRuns()).toBeGreaterThanOrEqual(a.rows[0].runs);
   }, 150_000);
+
+  it('overload-threshold --threshold-design grid --queue: the grid on the workers, the local JSON (seconds aside)', async () => {
+    const GRID = ['overload-threshold', scenario, '--scales', '0.005', '--threshold-design', 'grid', '--grid-points', '5', '--grid-runs', '4', '--seed', '4', '--json'];
+    const q = await runMain([...GRID, '--queue', redis.url, '--progress']); // the round line on stderr
+    expect(q.status, q.stderr).toBe(0);
+    expect(q.stderr).toMatch(/round 0 done \(20 runs on the queue\)/);
+    const local = await runMain(GRID);
+    expect(local.status).toBe(0);
+    const strip = (o: unknown): unknown =>
+      Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'seconds').map(([k, v]) => [k, strip(v)])) : o;
+    expect(JSON.stringify(strip(JSON.parse(q.stdout)))).toBe(JSON.stringify(strip(JSON.parse(local.stdout))));
+    expect(JSON.parse(local.stdout).rows[0]).toMatchObject({ method: 'probit-grid', runs: 20 });
+  }, 120_000);
 
   it('no process contacted any address other than 127.0.0.1', () => {
     expect(readFileSync(netLog, 'utf8')).toBe('');

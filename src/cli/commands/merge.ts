@@ -19,8 +19,10 @@ const ESTIMATORS = ['susceptibility', 'gap', 'wrapping'] as const;
 export function register(program: Command): void {
   const cmd = program
     .command('merge')
-    .description('merge the shard files of a sharded run (sweep, fss or calibrate --shard i/N) into the result of the unsharded run')
-    .argument('<FILES...>', 'shard files (NDJSON written by sweep, fss or calibrate --shard i/N, any order)');
+    .description('merge the shard files of a sharded run (sweep, fss, calibrate, overload-threshold or scenario --shard i/N) into the result of the unsharded run')
+    .argument('<FILES...>', 'shard files (NDJSON written by sweep, fss, calibrate, overload-threshold or scenario --shard i/N, any order)')
+    .option('--out <DIR>', 'scenario shards only: write the report folder, as fragility scenario --out DIR does')
+    .option('--png', 'with --out, also render every plot to PNG (needs rsvg-convert)');
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
     'after',
@@ -30,14 +32,24 @@ Example:
   $ fragility merge s0.ndjson s1.ndjson s2.ndjson --json   # the JSON of: fragility sweep --graph "rr:n=2000,k=3" --runs 7 --seed 3 --json
   $ for i in 0 1; do fragility fss --lattice square --sizes 16,32 --runs 40 --shard $i/2 --shard-out f$i.ndjson; done
   $ fragility merge f0.ndjson f1.ndjson --json             # the JSON of the same fss without --shard
+  $ for i in 0 1; do fragility scenario skype-2010 --seed 1 --shard $i/2 --shard-out c$i.ndjson; done
+  $ fragility merge c0.ndjson c1.ndjson --out report        # what fragility scenario skype-2010 --seed 1 --out report prints
+                                                            # (the adaptive threshold, fluid and metastability
+                                                            # parts are computed by the merge)
 
 Every file must be a shard of one experiment (same fingerprint, runs and report options; else exit 2 naming the file
 and the first differing field), every line must pass its schema and checksum, and together the files must hold
 every replicate 0 … R-1 (missing replicates, or a replicate twice with different numbers: exit 2 naming them).`,
   );
   cmd.action(
-    action(async (files: string[]) => {
-      if (isStudyShardFile(files[0])) return mergeStudy(files);
+    action(async (files: string[], opts: { out?: string; png?: boolean }) => {
+      if (opts.png && opts.out === undefined) throw new FragilityInputError('--png', true, 'used together with --out DIR');
+      if (opts.out !== undefined) {
+        const { checkOutputDir } = await import('../../atomic-write.ts');
+        checkOutputDir('--out', opts.out); // before any work
+      }
+      if (isStudyShardFile(files[0])) return mergeStudy(files, opts);
+      if (opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used with the shards of fragility scenario (the only merged command that writes a report folder)');
       const { result, header } = mergeShards(files);
       const out = header.output;
       if (out.command !== 'sweep') {
@@ -53,10 +65,20 @@ every replicate 0 … R-1 (missing replicates, or a replicate twice with differe
 }
 
 /** Merge study shards and rebuild the report of the command named in their header. */
-async function mergeStudy(files: string[]): Promise<{ json: Record<string, unknown>; text: string }> {
+async function mergeStudy(files: string[], opts: { out?: string; png?: boolean }): Promise<{ json: Record<string, unknown>; text: string }> {
   const t0 = performance.now();
   const { header, results, values } = mergeStudyShards(files);
+  const runFingerprints = header.experiments.filter((e) => e.kind === 'runs').map((e) => e.fingerprint);
+  if (header.command === 'scenario') {
+    const { mergeScenario } = await import('./scenario.ts');
+    return mergeScenario(files[0], header.output, values, runFingerprints, opts);
+  }
+  if (opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used with the shards of fragility scenario (the only merged command that writes a report folder)');
   if (header.command === 'calibrate') return mergeCalibrate(files, header.output, values, t0);
+  if (header.command === 'overload-threshold') {
+    const { mergeOverloadThreshold } = await import('./overload-threshold.ts');
+    return mergeOverloadThreshold(files[0], header.output, values, runFingerprints);
+  }
   if (header.command === 'fss') {
     const { finiteSizeReduce } = await import('../../montecarlo/finite-size-study.ts');
     const { fssReport } = await import('./fss.ts');
@@ -66,7 +88,7 @@ async function mergeStudy(files: string[]): Promise<{ json: Record<string, unkno
     }
     return fssReport(finiteSizeReduce(out.reduction, results), out.seed);
   }
-  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate)', `the study header names ${JSON.stringify(header.command)}`);
+  throw new FragilityInputError('merge', files[0], 'shards of a command merge knows (sweep, fss, calibrate, overload-threshold, scenario)', `the study header names ${JSON.stringify(header.command)}`);
 }
 
 /** The calibration's JSON and text from the shards' header (the fit) and its confirming simulations' values. */
