@@ -118,3 +118,15 @@ describe('CompactGraph.fromEdges through buckets (n > 4096, issue 18)', () => {
     );
   });
 });
+
+describe('CompactGraph.fromEdges endpoint checks', () => {
+  it('names the first edge with an endpoint outside [0, n), its source before its target, bucketed (n > 4096) or not', () => {
+    for (const n of [10, 5000]) {
+      const ok = n - 1;
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, n), Int32Array.of(1, ok, -1))).toThrow(/edgeSource\[2\].*\[0, /);
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, 2), Int32Array.of(1, n, -1))).toThrow(/edgeTarget\[1\]/);
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, -1), Int32Array.of(1, 0))).toThrow(/edgeSource\[1\]/);
+      expect(CompactGraph.fromEdges(n, Int32Array.of(0, ok), Int32Array.of(ok, ok)).m).toBe(2);
+    }
+  });
+});
