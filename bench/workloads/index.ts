@@ -622,18 +622,19 @@ function ensureDist(ctx: RunContext): void {
 }
 
 /**
- * Wall time, peak RSS (/usr/bin/time -f, when present) and stdout of one process, started from the repository.
+ * Wall time, peak RSS and CPU time (user + system; /usr/bin/time -f, when present) and stdout of one process, started
+ * from the repository.
  */
-function timeProcess(cmd: string, args: string[], timeoutMs = 1_800_000): { ms: number; maxRssMB?: number; stdout: string } {
+function timeProcess(cmd: string, args: string[], timeoutMs = 1_800_000): { ms: number; maxRssMB?: number; cpuMs?: number; stdout: string } {
   const useTime = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', 'FRAGILITY-BENCH-RSS %M', cmd, ...args], { cwd: REPO, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 })
+    ? spawnSync('/usr/bin/time', ['-f', 'FRAGILITY-BENCH-RSS %M %U %S', cmd, ...args], { cwd: REPO, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 })
     : spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(-500)}`);
-  const rss = /FRAGILITY-BENCH-RSS (\d+)/.exec(r.stderr ?? '');
-  return { ms, stdout: r.stdout, ...(rss ? { maxRssMB: Number(rss[1]) / 1024 } : {}) };
+  const rss = /FRAGILITY-BENCH-RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
+  return { ms, stdout: r.stdout, ...(rss ? { maxRssMB: Number(rss[1]) / 1024, cpuMs: 1000 * (Number(rss[2]) + Number(rss[3])) } : {}) };
 }
 
 /** Edge-list read of the 1e6-node file (and of its .fgb dump), against graph-tool's numpy load + graph build. */
@@ -741,6 +742,7 @@ function hugeWorkload(id: string, title: string, args: string[], limits: { secon
       const r = timeProcess(process.execPath, ['bin/fragility.js', ...args, '--json', '--no-progress']);
       const j = JSON.parse(r.stdout) as { n?: number; runs?: number; at?: { q: number; S: number }[] };
       const s = summarize([r.ms]);
+      const cpu = r.cpuMs !== undefined ? `; CPU (user + system) ${(r.cpuMs / 1000).toFixed(1)} s` : '';
       const parts: string[] = [];
       let met = true;
       if (limits.seconds !== undefined) {
@@ -759,7 +761,7 @@ function hugeWorkload(id: string, title: string, args: string[], limits: { secon
           ...(r.maxRssMB !== undefined ? { peakRssMB: r.maxRssMB } : {}),
           peers: [],
           ...(parts.length ? { target: { text: parts.join(' and '), met } } : {}),
-          notes: [`one run: \`fragility ${args.join(' ')} --json --no-progress\`; n = ${j.n}, S(q) = ${(j.at ?? []).map((a) => `${a.S.toFixed(4)} at ${a.q}`).join(', ')}`],
+          notes: [`one run: \`fragility ${args.join(' ')} --json --no-progress\`; n = ${j.n}, S(q) = ${(j.at ?? []).map((a) => `${a.S.toFixed(4)} at ${a.q}`).join(', ')}${cpu}`],
         },
       ];
     },

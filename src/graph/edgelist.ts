@@ -91,7 +91,9 @@ class EdgeListParser {
   private readonly source: string;
   private src: Int32Array<ArrayBuffer> = new Int32Array(1024);
   private dst: Int32Array<ArrayBuffer> = new Int32Array(1024);
-  private lineOf: Int32Array<ArrayBuffer> = new Int32Array(1024);
+  /** Sparse line numbers of the stored edges (see {@link noteLines}). */
+  private readonly skipEdge: number[] = [];
+  private readonly skipCount: number[] = [];
   private m = 0;
   private maxId = -1;
   private headerN = 0;
@@ -168,22 +170,22 @@ class EdgeListParser {
   }
 
   /**
-   * Parse the complete lines in `buf[start, end)` (`end` is just past a `\n`, or the end of the input), byte by byte.
-   * A line of the common form `digits sep digits [sep ...]` (sep: runs of space, tab, comma, CR) in integer mode with
-   * two distinct ids is stored without creating a string; every other line (comments, headers, labels, self-loops,
-   * anything unusual) is decoded and handed to {@link line}, so results and error messages are those of the string
-   * parser. Returns nothing; throws what {@link line} throws.
+   * Parse the complete lines in `buf[start, end)`, byte by byte; `buf[end - 1]` must be `\n` (the file reader appends
+   * one after an unterminated last line), which ends every inner scan without a bounds check. Runs of lines of the
+   * common form `digits sep digits [sep ...]` (sep: runs of space, tab, comma, CR) in integer mode with two distinct
+   * ids are stored by {@link fastRun} without creating a string; every other line (comments, headers, labels,
+   * self-loops, anything unusual) is decoded and handed to {@link line}, so results and error messages are those of
+   * the string parser. Returns nothing; throws what {@link line} throws.
    */
   bytes(buf: Uint8Array, start: number, end: number, lineTooLong: (lineNo: number) => never): void {
     let i = start;
     while (i < end) {
-      let nl = this.intMode ? this.fastLine(buf, i, end) : -1;
-      if (nl >= 0) {
-        i = nl + 1;
-        continue;
+      if (this.intMode) {
+        i = this.fastRun(buf, i, end);
+        if (i >= end) break;
       }
-      nl = i;
-      while (nl < end && buf[nl] !== 10) nl++;
+      let nl = i;
+      while (buf[nl] !== 10) nl++;
       if (nl - i > MAX_EDGE_LIST_LINE) lineTooLong(this.lines + 1);
       this.line(textDecoder(buf, i, nl));
       i = nl + 1;
@@ -191,44 +193,104 @@ class EdgeListParser {
   }
 
   /**
-   * The fast path of {@link bytes} for the line starting at `buf[i]` (the input ends at `end`): stores the edge and
-   * returns the index of the line's `\n` (or `end`), or returns -1, storing nothing, when the line needs {@link line}.
+   * The fast path of {@link bytes}: stores the edges of the consecutive common lines from `buf[i]` on (see
+   * {@link bytes}; `buf[end - 1]` is `\n`) and returns the start of the first line that needs {@link line}, or `end`.
+   * One loop with the parser's state in locals: no call, no string and no line-number store per line.
    */
-  private fastLine(buf: Uint8Array, i: number, end: number): number {
-    const start = i;
-    let c = 0;
-    while (i < end && ((c = buf[i]) === 32 || c === 9 || c === 13)) i++; // leading blanks (space, tab, CR)
-    if (i === end || c < 48 || c > 57) return -1; // blank, comment, label or anything unusual: string path
-    let u = 0;
-    const u0 = i;
-    while (i < end && (c = buf[i]) >= 48 && c <= 57) {
-      u = u * 10 + (c - 48);
-      i++;
+  private fastRun(buf: Uint8Array, i: number, end: number): number {
+    this.noteLines(this.lines - this.m);
+    let src = this.src;
+    let dst = this.dst;
+    let cap = src.length;
+    let m = this.m;
+    let maxId = this.maxId;
+    const m0 = m;
+    while (i < end) {
+      const start = i;
+      let c = buf[i];
+      while (c === 32 || c === 9 || c === 13) c = buf[++i]; // leading blanks (space, tab, CR)
+      if (c < 48 || c > 57) {
+        i = start; // blank, comment, label or anything unusual: string path
+        break;
+      }
+      let u = 0;
+      const u0 = i;
+      do {
+        u = u * 10 + (c - 48);
+        c = buf[++i];
+      } while (c >= 48 && c <= 57);
+      const uDigits = i - u0;
+      if (!(c === 32 || c === 9 || c === 44 || c === 13)) {
+        i = start;
+        break;
+      }
+      do c = buf[++i];
+      while (c === 32 || c === 9 || c === 44 || c === 13);
+      if (c < 48 || c > 57) {
+        i = start;
+        break;
+      }
+      let v = 0;
+      const v0 = i;
+      do {
+        v = v * 10 + (c - 48);
+        c = buf[++i];
+      } while (c >= 48 && c <= 57);
+      if ((c !== 10 && !(c === 32 || c === 9 || c === 44 || c === 13)) || uDigits > 10 || i - v0 > 10 || u > MAX_ID || v > MAX_ID || u === v) {
+        i = start;
+        break;
+      }
+      while (c !== 10) c = buf[++i]; // further columns are ignored
+      if (i - start > MAX_EDGE_LIST_LINE) {
+        i = start;
+        break;
+      }
+      if (m === cap) {
+        this.m = m;
+        this.grow();
+        src = this.src;
+        dst = this.dst;
+        cap = src.length;
+      }
+      src[m] = u;
+      dst[m] = v;
+      m++;
+      if (u > maxId) maxId = u;
+      if (v > maxId) maxId = v;
+      i++; // past the newline
     }
-    const uDigits = i - u0;
-    if (i === end || !(c === 32 || c === 9 || c === 44 || c === 13)) return -1;
-    while (i < end && ((c = buf[i]) === 32 || c === 9 || c === 44 || c === 13)) i++;
-    if (i === end || c < 48 || c > 57) return -1;
-    let v = 0;
-    const v0 = i;
-    while (i < end && (c = buf[i]) >= 48 && c <= 57) {
-      v = v * 10 + (c - 48);
-      i++;
-    }
-    if (i < end && c !== 10 && !(c === 32 || c === 9 || c === 44 || c === 13)) return -1;
-    if (uDigits > 10 || i - v0 > 10 || u > MAX_ID || v > MAX_ID || u === v) return -1;
-    while (i < end && buf[i] !== 10) i++; // further columns are ignored
-    if (i - start > MAX_EDGE_LIST_LINE) return -1;
-    const lineNo = ++this.lines;
-    this.edgeLines++;
-    if (this.m === this.src.length) this.grow();
-    this.src[this.m] = u;
-    this.dst[this.m] = v;
-    this.lineOf[this.m] = lineNo;
-    this.m++;
-    if (u > this.maxId) this.maxId = u;
-    if (v > this.maxId) this.maxId = v;
+    this.m = m;
+    this.maxId = maxId;
+    this.lines += m - m0;
+    this.edgeLines += m - m0;
     return i;
+  }
+
+  /**
+   * Record, before edge `m` is stored, how many lines that hold no stored edge (comments, blanks, dropped self-loops)
+   * precede its line (`skipped`), when that count changed since the last record: edge e's line is then e + 1 + that count for the
+   * last record at or before e ({@link lineOf}). Sparse, instead of a line number per edge.
+   */
+  private noteLines(skipped: number): void {
+    if (this.skipCount.length === 0 ? skipped !== 0 : this.skipCount[this.skipCount.length - 1] !== skipped) {
+      if (this.skipEdge.length > 0 && this.skipEdge[this.skipEdge.length - 1] === this.m) this.skipCount[this.skipCount.length - 1] = skipped;
+      else {
+        this.skipEdge.push(this.m);
+        this.skipCount.push(skipped);
+      }
+    }
+  }
+
+  /** The line number of stored edge e (see {@link noteLines}). */
+  private lineOf(e: number): number {
+    let lo = 0;
+    let hi = this.skipEdge.length; // the answer is the last record with skipEdge <= e, or none
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.skipEdge[mid] <= e) lo = mid + 1;
+      else hi = mid;
+    }
+    return e + 1 + (lo === 0 ? 0 : this.skipCount[lo - 1]);
   }
 
   /** Double the capacity of the edge arrays (or reserve the header's m at once). */
@@ -241,7 +303,6 @@ class EdgeListParser {
     };
     this.src = grow(this.src);
     this.dst = grow(this.dst);
-    this.lineOf = grow(this.lineOf);
   }
 
   line(text: string): void {
@@ -286,9 +347,9 @@ class EdgeListParser {
       }
     }
     if (this.m === this.src.length) this.grow();
+    this.noteLines(lineNo - 1 - this.m);
     this.src[this.m] = u;
     this.dst[this.m] = v;
-    this.lineOf[this.m] = lineNo;
     this.m++;
     if (this.intMode) this.maxId = Math.max(this.maxId, u, v);
   }
@@ -324,8 +385,8 @@ class EdgeListParser {
         if (first[e] < 0) continue;
         if (this.duplicates === 'error') {
           const name = (x: number): string => (this.intMode ? String(x) : this.keys[x]);
-          throw new FragilityInputError(`${this.source}:${this.lineOf[e]}`, `${name(src[e])} ${name(dst[e])}`,
-            "no duplicate edge (set duplicates to 'keep' or 'drop')", `same pair as line ${this.lineOf[first[e]]}`);
+          throw new FragilityInputError(`${this.source}:${this.lineOf(e)}`, `${name(src[e])} ${name(dst[e])}`,
+            "no duplicate edge (set duplicates to 'keep' or 'drop')", `same pair as line ${this.lineOf(first[e])}`);
         }
         duplicatesDropped++;
       }
@@ -469,7 +530,10 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
       }
       len += got;
       if (got === 0) {
-        if (len > 0) p.bytes(buf, 0, len, tooLong);
+        if (len > 0) {
+          buf[len] = 10; // an unterminated last line: the newline bytes() expects (len < buf.length: see below)
+          p.bytes(buf, 0, len + 1, tooLong);
+        }
         break;
       }
       const last = buf.lastIndexOf(10, len - 1);

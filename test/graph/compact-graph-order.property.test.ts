@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CompactGraph } from '../../src/graph/compact-graph.ts';
+import { chunkedTargets, CompactGraph } from '../../src/graph/compact-graph.ts';
 import { EdgeBuffer } from '../../src/generators/edge-buffer.ts';
 
 const graphs = fc.integer({ min: 0, max: 30 }).chain((n) =>
@@ -27,6 +27,57 @@ describe('CompactGraph.fromEdges adjacency order (property)', () => {
         expect(g.m).toBe(pairs.length);
       }),
       { numRuns: 200, seed: 11 },
+    );
+  });
+});
+
+/** offsets and targets by appending each edge to both endpoints' lists, in edge order (the reference). */
+function appendCsr(n: number, pairs: readonly (readonly [number, number])[]): [Int32Array, Int32Array] {
+  const deg = new Int32Array(n);
+  for (const [u, v] of pairs) {
+    deg[u]++;
+    deg[v]++;
+  }
+  const off = new Int32Array(n + 1);
+  for (let u = 0; u < n; u++) off[u + 1] = off[u] + deg[u];
+  const cur = off.slice(0, n);
+  const tg = new Int32Array(2 * pairs.length);
+  for (const [u, v] of pairs) {
+    tg[cur[u]++] = v;
+    tg[cur[v]++] = u;
+  }
+  return [off, tg];
+}
+
+describe('chunkedTargets: the CSR of fromEdges above 2^25 edges, in chunks (issue 18)', () => {
+  // fromEdges builds graphs with more than 2^25 edges (ER n = 1e8) chunk by chunk through buckets of 65536 nodes;
+  // too large for a unit test, so the same function is run here with chunks of 1..700 edges on graphs that cross
+  // the bucket boundaries. It must give exactly the lists of the direct scatter (edge order; self-loops, parallel
+  // edges, ids at the bucket edges and n − 1 included).
+  const big = fc.integer({ min: 2, max: 200_000 }).chain((n) => {
+    const id = fc.oneof(fc.nat(n - 1), fc.constantFrom(...[0, 1, 65535, 65536, 131071, 131072, n - 2, n - 1].filter((x) => x < n)));
+    return fc.record({
+      n: fc.constant(n),
+      chunk: fc.integer({ min: 1, max: 700 }),
+      pairs: fc.array(fc.oneof(fc.tuple(id, id), id.map((u) => [u, u] as [number, number])), { maxLength: 2000 }),
+    });
+  });
+  it('same offsets and targets as appending each edge to both endpoints’ lists (fast-check, 60 runs)', () => {
+    fc.assert(
+      fc.property(big, ({ n, chunk, pairs }) => {
+        const s = Int32Array.from(pairs, (p) => p[0]);
+        const t = Int32Array.from(pairs, (p) => p[1]);
+        const offsets = new Int32Array(n + 1);
+        for (const [u, v] of pairs) {
+          offsets[u]++;
+          offsets[v]++;
+        }
+        const targets = chunkedTargets(n, pairs.length, s, t, offsets, chunk);
+        const [off, tg] = appendCsr(n, pairs);
+        expect(Array.from(offsets)).toEqual(Array.from(off));
+        expect(Array.from(targets)).toEqual(Array.from(tg));
+      }),
+      { numRuns: 60, seed: 18 },
     );
   });
 });
@@ -65,5 +116,17 @@ describe('CompactGraph.fromEdges through buckets (n > 4096, issue 18)', () => {
       }),
       { numRuns: 60, seed: 18 },
     );
+  });
+});
+
+describe('CompactGraph.fromEdges endpoint checks', () => {
+  it('names the first edge with an endpoint outside [0, n), its source before its target, bucketed (n > 4096) or not', () => {
+    for (const n of [10, 5000]) {
+      const ok = n - 1;
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, n), Int32Array.of(1, ok, -1))).toThrow(/edgeSource\[2\].*\[0, /);
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, 2), Int32Array.of(1, n, -1))).toThrow(/edgeTarget\[1\]/);
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, -1), Int32Array.of(1, 0))).toThrow(/edgeSource\[1\]/);
+      expect(CompactGraph.fromEdges(n, Int32Array.of(0, ok), Int32Array.of(ok, ok)).m).toBe(2);
+    }
   });
 });
