@@ -499,38 +499,8 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     }),
   );
 
-  const noneReason = (t: TwoTierComparison['threshold']) =>
-    t.analytic === null || t.montecarlo === null ? (t.analyticReason ?? t.montecarloReason) : undefined;
-  const rr = noneReason(connectivity.random.threshold);
-  const ra = noneReason(connectivity.attack.threshold);
-  const connectivityThreshold: ScenarioResult['connectivityThreshold'] = {
-    analytic: connectivity.random.threshold.analytic,
-    montecarlo: connectivity.random.threshold.montecarlo,
-    ci: connectivity.random.threshold.ci,
-    ...(rr ? { reason: rr } : {}),
-    attack: {
-      analytic: connectivity.attack.threshold.analytic,
-      montecarlo: connectivity.attack.threshold.montecarlo,
-      ci: connectivity.attack.threshold.ci,
-      ...(ra ? { reason: ra } : {}),
-    },
-  };
-  const threshold: ScenarioResult['threshold'] = {
-    analytic: fluidThreshold.criticalLoss,
-    montecarlo: adaptiveThreshold.criticalLoss,
-    ci: adaptiveThreshold.ci ?? [null, null],
-    kind: 'overload',
-    method: adaptiveThreshold.method,
-    ciMethod: adaptiveThreshold.ciMethod,
-    runs: adaptiveThreshold.runs,
-    rounds: adaptiveThreshold.rounds,
-    halfWidth: adaptiveThreshold.halfWidth,
-    targetMet: adaptiveThreshold.targetMet,
-    analyticMethod: 'fluid-limit',
-    ...(fluidThreshold.reason ? { analyticReason: fluidThreshold.reason } : {}),
-    ...(adaptiveThreshold.reason ? { montecarloReason: adaptiveThreshold.reason } : {}),
-    staticBound: { value: overload.threshold.analytic, ...(overload.threshold.analyticReason ? { reason: overload.threshold.analyticReason } : {}), note: STATIC_BOUND_NOTE },
-  };
+  const connectivityThreshold = connectivityThresholdOf(connectivity);
+  const threshold = overloadThresholdOf(fluidThreshold, adaptiveThreshold, overload);
   const reportedLoss = scenario.reportedLoss as [number, number];
   return {
     scenario: scenario.name,
@@ -559,5 +529,49 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     fluidPhaseBoundary,
     metastability,
     timings,
+  };
+}
+
+/** The connectivity thresholds of a scenario result from its two line-ups (random failure and attack). */
+function connectivityThresholdOf(connectivity: { random: TwoTierComparison; attack: TwoTierComparison }): ScenarioResult['connectivityThreshold'] {
+  const noneReason = (t: TwoTierComparison['threshold']) =>
+    t.analytic === null || t.montecarlo === null ? (t.analyticReason ?? t.montecarloReason) : undefined;
+  const rr = noneReason(connectivity.random.threshold);
+  const ra = noneReason(connectivity.attack.threshold);
+  return {
+    analytic: connectivity.random.threshold.analytic,
+    montecarlo: connectivity.random.threshold.montecarlo,
+    ci: connectivity.random.threshold.ci,
+    ...(rr ? { reason: rr } : {}),
+    attack: {
+      analytic: connectivity.attack.threshold.analytic,
+      montecarlo: connectivity.attack.threshold.montecarlo,
+      ci: connectivity.attack.threshold.ci,
+      ...(ra ? { reason: ra } : {}),
+    },
+  };
+}
+
+/** The overload threshold of a scenario result: the fluid limit, the adaptive simulated estimate, the static bound. */
+function overloadThresholdOf(
+  fluidThreshold: ReturnType<typeof fluidCriticalLoss>,
+  adaptiveThreshold: ReturnType<typeof simulatedCriticalLoss>,
+  overload: ScenarioResult['overload'],
+): ScenarioResult['threshold'] {
+  return {
+    analytic: fluidThreshold.criticalLoss,
+    montecarlo: adaptiveThreshold.criticalLoss,
+    ci: adaptiveThreshold.ci ?? [null, null],
+    kind: 'overload',
+    method: adaptiveThreshold.method,
+    ciMethod: adaptiveThreshold.ciMethod,
+    runs: adaptiveThreshold.runs,
+    rounds: adaptiveThreshold.rounds,
+    halfWidth: adaptiveThreshold.halfWidth,
+    targetMet: adaptiveThreshold.targetMet,
+    analyticMethod: 'fluid-limit',
+    ...(fluidThreshold.reason ? { analyticReason: fluidThreshold.reason } : {}),
+    ...(adaptiveThreshold.reason ? { montecarloReason: adaptiveThreshold.reason } : {}),
+    staticBound: { value: overload.threshold.analytic, ...(overload.threshold.analyticReason ? { reason: overload.threshold.analyticReason } : {}), note: STATIC_BOUND_NOTE },
   };
 }
