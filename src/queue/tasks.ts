@@ -113,15 +113,7 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  * ```
  */
 export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
-  const encoded = encodeJson(params);
-  let again: string;
-  try {
-    again = encodeJson(decodeJson(encoded));
-  } catch (err) {
-    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
-  }
-  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
-  const identity = { params: encoded, scale, seed };
+  const identity = { params: encodedParams(params), scale, seed };
   return { label, family: OVERLOAD_TIMELINE_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs) };
 }
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { TwoTierRunIdentity } from '../queue/tasks.ts';
 import { fluidCriticalLoss, fluidOverload } from '../analytic/overload-fluid.ts';
 import { simulateOverload, type OverloadResult } from '../cascade/overload-model.ts';
 import { simulatedCriticalLoss, type SimulatedCriticalLoss } from '../cascade/overload-threshold.ts';
@@ -49,17 +50,11 @@ export interface RunScenarioOptions {
   twoTierReplicate?: (options: ScenarioConnectivityOptions, r: number) => TwoTierReplicate;
 }
 
-/** The options of one of a scenario's connectivity ensembles (plain JSON; with `runs`, compareTwoTier's options). */
-export interface ScenarioConnectivityOptions {
-  coreLaw: string;
-  cacheSize: number;
-  supernodes: number;
-  clients: number;
-  removal: 'random' | 'attack';
-  choice: 'uniform' | 'capacity';
-  grid: number[];
-  seed: number;
-}
+/**
+ * The options of one of a scenario's connectivity ensembles (plain JSON; with `runs`, compareTwoTier's options): the
+ * identity of the queue's and the shards' {@link TwoTierRunIdentity | two-tier run family}, one type for both.
+ */
+export type ScenarioConnectivityOptions = TwoTierRunIdentity;
 
 /**
  * The two connectivity ensembles of a scenario (random loss, then targeted): their options and replicates.
