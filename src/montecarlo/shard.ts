@@ -123,9 +123,40 @@ export function parseShard(field: string, raw: string): ReplicateSelection {
   return { index, count };
 }
 
+/**
+ * A header line with its checksum: the fields in the given order, then `"check"` = lineCheck(fingerprint, the line
+ * before it), so that an edit to any field is caught (shard and study-shard headers).
+ *
+ * @param fingerprint - the experiment's fingerprint (the checksum's key).
+ * @param fields - the header's fields, in their order on the line.
+ * @returns the line and its checksum.
+ * @internal
+ */
+export function checkedHeaderLine(fingerprint: string, fields: Record<string, unknown>): { line: string; check: string } {
+  const body = JSON.stringify(fields).slice(0, -1);
+  const check = lineCheck(fingerprint, body);
+  return { line: `${body},"check":"${check}"}`, check };
+}
+
+/**
+ * Which shards hold the missing replicates or runs, when every shard file came from the same count N: `; shard(s)
+ * k/N … hold(s) them`, else ''.
+ *
+ * @param missing - the missing indices.
+ * @param counts - the shard counts N seen.
+ * @returns the hint ('' when the files came from different counts).
+ * @internal
+ */
+export function missingShardsHint(missing: readonly number[], counts: ReadonlySet<number>): string {
+  if (counts.size !== 1) return '';
+  const N = [...counts][0];
+  const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
+  return `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
+}
+
 /** The header line (with its checksum) of a shard. */
 function headerLine(h: Omit<ShardHeader, 'check'>): { line: string; check: string } {
-  const body = JSON.stringify({
+  return checkedHeaderLine(h.fingerprint, {
     type: h.type,
     format: h.format,
     fingerprint: h.fingerprint,
@@ -134,9 +165,7 @@ function headerLine(h: Omit<ShardHeader, 'check'>): { line: string; check: strin
     shard: { index: h.shard.index, count: h.shard.count },
     reduction: h.reduction,
     output: h.output,
-  }).slice(0, -1);
-  const check = lineCheck(h.fingerprint, body);
-  return { line: `${body},"check":"${check}"}`, check };
+  });
 }
 
 /**
@@ -475,12 +504,7 @@ export class ReplicateMerge {
     const missing: number[] = [];
     for (let r = 0; r < header.runs; r++) if (!this.results[r]) missing.push(r);
     if (missing.length > 0) {
-      let hint = '';
-      if (this.counts.size === 1) {
-        const N = [...this.counts][0];
-        const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
-        hint = `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
-      }
+      const hint = missingShardsHint(missing, this.counts);
       throw new FragilityInputError(
         this.field,
         what,

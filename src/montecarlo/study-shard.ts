@@ -26,7 +26,7 @@ import { openAtomicFile } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
 import { MAX_CHECKPOINT_LINE, canonicalJson, lineCheck, readLines } from './checkpoint.ts';
 import { type EnsembleOptions, type EnsembleResult, type ReplicateSelection, reduceEnsemble } from './ensemble.ts';
-import { type EnsembleShard, ReplicateMerge, integerRanges, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
+import { type EnsembleShard, ReplicateMerge, checkedHeaderLine, integerRanges, missingShardsHint, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
 
 const fs = () => nodeBuiltin('node:fs', 'study shard files');
 
@@ -80,13 +80,11 @@ export interface RunsShard {
 }
 
 function runsHeaderLine(s: RunsShard, shard: ReplicateSelection): string {
-  const body = JSON.stringify({ type: 'runs', family: s.family, fingerprint: s.fingerprint, runs: s.runs, identity: s.identity, shard: { index: shard.index, count: shard.count } }).slice(0, -1);
-  return `${body},"check":"${lineCheck(s.fingerprint, body)}"}`;
+  return checkedHeaderLine(s.fingerprint, { type: 'runs', family: s.family, fingerprint: s.fingerprint, runs: s.runs, identity: s.identity, shard: { index: shard.index, count: shard.count } }).line;
 }
 
 function runLine(fingerprint: string, r: number, value: unknown): string {
-  const body = JSON.stringify({ type: 'run', r, value }).slice(0, -1);
-  return `${body},"check":"${lineCheck(fingerprint, body)}"}`;
+  return checkedHeaderLine(fingerprint, { type: 'run', r, value }).line;
 }
 
 /** The first line of a study shard. */
@@ -115,7 +113,7 @@ function studyFingerprint(command: string, experiments: StudyHeader['experiments
 }
 
 function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: string } {
-  const body = JSON.stringify({
+  return checkedHeaderLine(h.fingerprint, {
     type: h.type,
     format: h.format,
     fingerprint: h.fingerprint,
@@ -123,9 +121,7 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
     shard: { index: h.shard.index, count: h.shard.count },
     experiments: h.experiments,
     output: h.output,
-  }).slice(0, -1);
-  const check = lineCheck(h.fingerprint, body);
-  return { line: `${body},"check":"${check}"}`, check };
+  });
 }
 
 /**
@@ -466,12 +462,7 @@ class RunsMerge {
     const missing: number[] = [];
     for (let r = 0; r < this.runs; r++) if (this.checks[r] === undefined) missing.push(r);
     if (missing.length > 0) {
-      let hint = '';
-      if (this.counts.size === 1) {
-        const N = [...this.counts][0];
-        const absent = [...new Set(missing.map((r) => r % N))].sort((a, b) => a - b);
-        hint = `; shard${absent.length > 1 ? 's' : ''} ${absent.map((k) => `${k}/${N}`).join(', ')} hold${absent.length > 1 ? '' : 's'} them`;
-      }
+      const hint = missingShardsHint(missing, this.counts);
       throw new FragilityInputError(this.field, what, `every run 0-${this.runs - 1} of the family (runs ${this.runs})`, `${this.label}run${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`);
     }
     return this.values;
