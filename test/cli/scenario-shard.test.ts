@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type InProcessRun, runInProcess } from './in-process.ts';
+import { type InProcessRun, runInProcess, oneLineExit2 } from './in-process.ts';
 import { smallScenario } from '../scenarios/fixtures.ts';
 import { fixedProbitDesign } from '../../src/cascade/sequential-probit.ts';
 
@@ -15,13 +15,6 @@ const dir = mkdtempSync(join(tmpdir(), 'fragility-scenario-shard-'));
 let fileNo = 0;
 const tmp = (name: string) => join(dir, `${fileNo++}-${name}`);
 
-function oneLineExit2(r: InProcessRun, pattern: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-}
 
 async function ok(command: string, args: string[]): Promise<InProcessRun> {
   const r = await runInProcess(command, args);

@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { lineCheck } from '../../src/montecarlo/checkpoint.ts';
 import { integerRanges, parseShard, shardReplicates } from '../../src/montecarlo/shard.ts';
 import { runCli } from './cli-run.ts';
-import { type InProcessRun, runInProcess } from './in-process.ts';
+import { type InProcessRun, runInProcess, oneLineExit2 } from './in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fragility-shard-'));
 let fileNo = 0;
@@ -36,14 +36,6 @@ async function shards(args: string[], N: number, indices = Array.from({ length: 
   return out;
 }
 
-function oneLineExit2(r: InProcessRun, pattern: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/\n\s+at /);
-}
 
 const unsharded = new Map<string, Promise<InProcessRun>>();
 function full(args: string[], json = true): Promise<InProcessRun> {

@@ -10,7 +10,7 @@ import { lineCheck } from '../../src/montecarlo/checkpoint.ts';
 import { mergeStudyShards, runStudyShard, writeStudyShard } from '../../src/montecarlo/study-shard.ts';
 import { overloadTimelineFamily, timelinesOfValues } from '../../src/queue/tasks.ts';
 import { withOverloadParams, skype2010OverloadParams } from '../../src/models/overload-params.ts';
-import { type InProcessRun, runInProcess } from './in-process.ts';
+import { type InProcessRun, runInProcess, oneLineExit2 } from './in-process.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'fragility-study-'));
 let fileNo = 0;
@@ -36,13 +36,6 @@ async function fssShards(args: string[], N: number, indices = Array.from({ lengt
   return out;
 }
 
-function oneLineExit2(r: InProcessRun, pattern: RegExp): void {
-  expect(r.status).toBe(2);
-  expect(r.stdout).toBe('');
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  expect(lines[0]).toMatch(pattern);
-}
 
 let localRun: InProcessRun | undefined;
 /** The unsharded fss --json (run once, inside a test: in-process runs capture stdout one at a time). */
