@@ -6,9 +6,13 @@
  * @module
  * @internal
  */
+import { routeAttemptLevels } from '../../models/overload-routing.ts';
 import type { OverloadParams } from '../../models/overload-params.ts';
 import { lognormalDelayPmf, retryDelayPmf } from '../../models/overload-policies.ts';
 import { SparsePmf } from './delays.ts';
+
+/** The fluid limit's split of a count by a probability: its expectation. */
+const expectedPart = (a: number, p: number): number => a * p;
 
 /** As in the simulation: levels used when clients never give up. */
 export const LOOP_LEVELS = 40;
@@ -130,29 +134,7 @@ export class ClientPools {
    * pM (of those that do not reach an up supernode) and fail at once otherwise (sets rN, mN, fN, A, R, MR).
    */
   route(k: number, pR: number, pM: number): void {
-    const { levels, Ls, searchRing, rN, mN, fN } = this;
-    const sl = k % Ls;
-    let R = 0;
-    let MR = 0;
-    let A = 0;
-    for (let n = 0; n < levels; n++) {
-      const a = searchRing[n * Ls + sl];
-      A += a;
-      if (a === 0) {
-        rN[n] = 0;
-        mN[n] = 0;
-        fN[n] = 0;
-        continue;
-      }
-      searchRing[n * Ls + sl] = 0;
-      const r = a * pR;
-      const m = pR < 1 ? (a - r) * Math.min(1, pM / (1 - pR)) : 0;
-      rN[n] = r;
-      mN[n] = m;
-      fN[n] = a - r - m;
-      R += r;
-      MR += m;
-    }
+    const { A, R, MR } = routeAttemptLevels(this, k, pR, pM, expectedPart);
     this.A = A;
     this.R = R;
     this.MR = MR;

@@ -7,6 +7,7 @@
  * @internal
  * @module
  */
+import { routeAttemptLevels } from '../../models/overload-routing.ts';
 import type { Rng } from '../../random/stream.ts';
 import { binomial } from '../../random/binomial.ts';
 import { lognormalDelayPmf, retryDelayPmf, type StepDelayPmf } from '../../models/overload-policies.ts';
@@ -168,29 +169,7 @@ export function releaseIntoSearch(s: OverloadSetup, cl: ClientCohorts, k: number
  */
 export function routeAttempts(s: OverloadSetup, cl: ClientCohorts, x: StepScratch, k: number, pR: number, pM: number): void {
   const { rng } = s;
-  const { levels, Ls, searchRing, rN, mN, fN } = cl;
-  const sl = k % Ls;
-  let R = 0;
-  let MR = 0;
-  let A = 0;
-  for (let n = 0; n < levels; n++) {
-    const a = searchRing[n * Ls + sl];
-    A += a;
-    if (a === 0) {
-      rN[n] = 0;
-      mN[n] = 0;
-      fN[n] = 0;
-      continue;
-    }
-    searchRing[n * Ls + sl] = 0;
-    const r = cohortBinomial(rng, a, pR);
-    const m = pR < 1 ? cohortBinomial(rng, a - r, Math.min(1, pM / (1 - pR))) : 0;
-    rN[n] = r;
-    mN[n] = m;
-    fN[n] = a - r - m;
-    R += r;
-    MR += m;
-  }
+  const { A, R, MR } = routeAttemptLevels(cl, k, pR, pM, (a, p) => cohortBinomial(rng, a, p));
   x.attempts = A;
   x.requests = R;
   x.megaRequests = MR;
