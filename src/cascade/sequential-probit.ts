@@ -462,7 +462,8 @@ export interface FixedProbitOptions {
  * @example
  * ```ts
  * const d = fixedProbitDesign({ domain: [0, 0.5], points: 11, runsPerPoint: 10 });
- * const round = d.next().value; // 110 runs
+ * const round = d.next().value as ProbitRound;
+ * round.xs.length; // 110 (11 losses × 10 runs, fixed before any outcome)
  * ```
  */
 export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {

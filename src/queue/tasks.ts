@@ -140,8 +140,9 @@ export const OVERLOAD_COLLAPSE_FAMILY = 'overload-collapse';
  *
  * @example
  * ```ts
- * const f = overloadCollapseFamily('scale 0.01', batch);
- * await f.compute([0, 1]); // [false, true]
+ * const params = withOverloadParams(skype2010CalibratedParams, { scale: 0.002, durationHours: 3 });
+ * const f = overloadCollapseFamily('scale 0.002', { params, seed: 1, round: 0, runs: [{ r: 0, loss: 0 }, { r: 1, loss: 0.5 }] });
+ * await f.compute([0, 1]); // [false, true] (no forced loss: no collapse; half the supernodes lost: collapse)
  * ```
  */
 export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): StudyRuns {
@@ -199,7 +200,8 @@ function encodedParams(params: OverloadParams): string {
  *
  * @example
  * ```ts
- * const f = overloadRunFamily('timeline', params, 1, 0, 4);
+ * const f = overloadRunFamily('timeline', withOverloadParams(skype2010CalibratedParams, { scale: 0.002 }), 1, 0, 4);
+ * f.runs; // 4
  * ```
  */
 export function overloadRunFamily(label: string, params: OverloadParams, seed: number, first: number, runs: number): StudyRuns {
@@ -265,8 +267,10 @@ export function twoTierRunFamily(label: string, identity: TwoTierRunIdentity, ru
  *
  * @example
  * ```ts
- * const rep = twoTierReplicatesOf([{ identity, values }]);
- * rep(identity, 0).gap;
+ * const [{ options }] = scenarioConnectivity(loadScenario('skype-2010'), 1, 0.002);
+ * const f = twoTierRunFamily('connectivity', options, 2);
+ * const rep = twoTierReplicatesOf([{ identity: f.identity, values: await f.compute([0, 1]) }]);
+ * rep(options, 1).served.length === options.grid.length; // true
  * ```
  */
 export function twoTierReplicatesOf(families: { identity: Record<string, unknown>; values: unknown[] }[]): (identity: TwoTierRunIdentity, r: number) => { served: Float64Array; giant: Float64Array; gap: number } {
@@ -303,7 +307,8 @@ export const OVERLOAD_RUNS_FAMILY = 'overload-runs';
  *
  * @example
  * ```ts
- * overloadRunsFamily('scenario runs', [{ params, seed: 1, first: 0, runs: 4 }]);
+ * const params = withOverloadParams(skype2010CalibratedParams, { scale: 0.002 });
+ * overloadRunsFamily('scenario runs', [{ params, seed: 1, first: 0, runs: 4 }, { params, seed: 6, first: 0, runs: 2 }]).runs; // 6
  * ```
  */
 export function overloadRunsFamily(label: string, parts: { params: OverloadParams; seed: number; first: number; runs: number }[]): StudyRuns {
@@ -340,8 +345,10 @@ function runsParts(identity: Record<string, unknown>): { params: string; seed: n
  *
  * @example
  * ```ts
- * const sim = simulatorOfRuns([{ identity: f.identity, values }]);
- * sim(params, { seed: 1, index: 0 });
+ * const params = withOverloadParams(skype2010CalibratedParams, { scale: 0.002, durationHours: 2 });
+ * const f = overloadRunFamily('timeline', params, 1, 0, 2);
+ * const sim = simulatorOfRuns([{ identity: f.identity, values: await f.compute([0, 1]) }]);
+ * sim(params, { seed: 1, index: 1 }).minOnlineFraction === simulateOverload(params, { seed: 1, index: 1 }).minOnlineFraction; // true
  * ```
  */
 export function simulatorOfRuns(families: { identity: Record<string, unknown>; values: unknown[] }[]): (params: OverloadParams, o: { seed: number; index: number }) => OverloadResultLike {

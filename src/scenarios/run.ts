@@ -73,7 +73,7 @@ export type ScenarioConnectivityOptions = TwoTierRunIdentity;
  *
  * @example
  * ```ts
- * scenarioConnectivity(loadScenario('skype-2010'), 1, 0.02)[1].removal; // 'attack'
+ * scenarioConnectivity(loadScenario('skype-2010'), 1, 0.02)[1].options.removal; // 'attack'
  * ```
  */
 export function scenarioConnectivity(scenario: Scenario, seed: number, scale: number): { options: ScenarioConnectivityOptions; runs: number }[] {

@@ -47,6 +47,7 @@ const NOT_RUN: Record<string, string> = {
   'src/queue/coordinator.ts:QueueCoordinator.ensembleRemote #1': 'needs a Redis server (an open QueueCoordinator)',
   'src/queue/coordinator.ts:QueueCoordinator.overloadRunner #1': 'needs a Redis server (an open QueueCoordinator)',
   'src/queue/coordinator.ts:QueueCoordinator.runFamily #1': 'needs a Redis server (an open QueueCoordinator)',
+  'src/queue/coordinator.ts:QueueCoordinator.runFamilies #1': 'needs a Redis server (an open QueueCoordinator)',
   'src/queue/redis.ts:openRedis #1': 'needs a Redis server',
   'src/queue/redis.ts:checkRedisReachable #1': 'needs a Redis server',
   'src/queue/worker.ts:startWorker #1': 'needs a Redis server',
@@ -124,7 +125,7 @@ describe('TSDoc @example blocks of src/', () => {
   it('the allow-list names only existing examples and stays short', () => {
     const names = new Set(examples.map(exampleName));
     for (const key of [...Object.keys(NOT_RUN), ...Object.keys(TO_FIX)]) expect(names.has(key), key).toBe(true);
-    expect(Object.keys(NOT_RUN).length).toBeLessThanOrEqual(15); // 9 of them need a Redis server
+    expect(Object.keys(NOT_RUN).length).toBeLessThanOrEqual(16); // 10 of them need a Redis server
   });
 
   for (const ex of examples) {
