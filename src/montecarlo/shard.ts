@@ -254,9 +254,21 @@ export function* shardLines(s: EnsembleShard): Generator<string> {
  * ```
  */
 export function writeShard(s: EnsembleShard, path: string, field = '--shard-out'): void {
+  writeLinesAtomic(path, field, shardLines(s));
+}
+
+/**
+ * Write lines to `path` atomically: all of them or nothing (a temporary file renamed at the end, removed on error).
+ *
+ * @param path - the file.
+ * @param field - the option named in errors.
+ * @param lines - the lines, without their newlines.
+ * @internal
+ */
+export function writeLinesAtomic(path: string, field: string, lines: Iterable<string>): void {
   const out = openAtomicFile(path, field);
   try {
-    for (const line of shardLines(s)) out.write(line + '\n');
+    for (const line of lines) out.write(line + '\n');
   } catch (err) {
     out.abort();
     throw err;

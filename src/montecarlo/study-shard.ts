@@ -22,11 +22,10 @@
  * @module
  */
 import { nodeBuiltin } from '../node-only.ts';
-import { openAtomicFile } from '../atomic-write.ts';
 import { FragilityInputError } from '../errors.ts';
 import { MAX_CHECKPOINT_LINE, canonicalJson, lineCheck, readLines } from './checkpoint.ts';
 import { type EnsembleOptions, type EnsembleResult, type ReplicateSelection, reduceEnsemble } from './ensemble.ts';
-import { type EnsembleShard, ReplicateMerge, checkedHeaderLine, integerRanges, missingShardsHint, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
+import { type EnsembleShard, ReplicateMerge, checkedHeaderLine, writeLinesAtomic, integerRanges, missingShardsHint, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
 
 const fs = () => nodeBuiltin('node:fs', 'study shard files');
 
@@ -227,14 +226,7 @@ export function* studyShardLines(s: StudyShard): Generator<string> {
  * ```
  */
 export function writeStudyShard(s: StudyShard, path: string, field = '--shard-out'): void {
-  const out = openAtomicFile(path, field);
-  try {
-    for (const line of studyShardLines(s)) out.write(line + '\n');
-  } catch (err) {
-    out.abort();
-    throw err;
-  }
-  out.commit();
+  writeLinesAtomic(path, field, studyShardLines(s));
 }
 
 /**

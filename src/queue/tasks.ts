@@ -146,14 +146,7 @@ export const OVERLOAD_COLLAPSE_FAMILY = 'overload-collapse';
  * ```
  */
 export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): StudyRuns {
-  const encoded = encodeJson(batch.params);
-  let again: string;
-  try {
-    again = encodeJson(decodeJson(encoded));
-  } catch (err) {
-    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
-  }
-  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  const encoded = encodedParams(batch.params);
   batch.runs.forEach(({ r }, j) => {
     if (r !== j) throw new FragilityInputError('batch.runs', r, `run ${j} numbered ${j} (a batch of a design fixed in advance)`);
   });
@@ -168,16 +161,20 @@ export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): 
  */
 export const OVERLOAD_RUN_FAMILY = 'overload-run';
 
-/** Parameters encoded for a family identity, checked to survive the round trip a worker or a merge makes. */
-function encodedParams(params: OverloadParams): string {
+/**
+ * Parameters encoded for a family identity or a task, checked to survive the round trip a worker or a merge makes.
+ * The error names `field` (`params` for a family, `--queue` for the queue's tasks).
+ */
+function encodedParams(params: OverloadParams, field = 'params'): string {
   const encoded = encodeJson(params);
+  const allowed = field === '--queue' ? 'parameters a worker can rebuild from JSON (capacity laws by their spec)' : 'parameters that can be rebuilt from JSON (capacity laws by their spec)';
   let again: string;
   try {
     again = encodeJson(decodeJson(encoded));
   } catch (err) {
-    throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', (err as Error).message);
+    throw new FragilityInputError(field, 'overload parameters', allowed, (err as Error).message);
   }
-  if (again !== encoded) throw new FragilityInputError('params', 'overload parameters', 'parameters that can be rebuilt from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  if (again !== encoded) throw new FragilityInputError(field, 'overload parameters', allowed, 'they do not survive encoding');
   return encoded;
 }
 
@@ -550,15 +547,8 @@ export function overloadTaskId(fingerprint: string, r: number, loss: number): st
 
 /** The overload tasks of one batch of the design (one run each). */
 export function overloadTasks(batch: OverloadRunBatch): { id: string; task: OverloadTask }[] {
-  const params = encodeJson(batch.params);
   // what a worker decodes must be these parameters: the same text again (a law whose spec does not parse back fails)
-  let again: string;
-  try {
-    again = encodeJson(decodeJson(params));
-  } catch (err) {
-    throw new FragilityInputError('--queue', 'overload parameters', 'parameters a worker can rebuild from JSON (capacity laws by their spec)', (err as Error).message);
-  }
-  if (again !== params) throw new FragilityInputError('--queue', 'overload parameters', 'parameters a worker can rebuild from JSON (capacity laws by their spec)', 'they do not survive encoding');
+  const params = encodedParams(batch.params, '--queue');
   const fingerprint = overloadFingerprint(params, batch.seed);
   return batch.runs.map(({ r, loss }) => ({
     id: overloadTaskId(fingerprint, r, loss),
