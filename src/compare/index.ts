@@ -13,7 +13,7 @@ export {
   type ConnectivityComparison,
   type ThresholdPair,
 } from './connectivity.ts';
-export { compareTwoTier, twoTierReplicate, type CompareTwoTierOptions, type TwoTierComparison, type TwoTierReplicate } from './two-tier.ts';
+export { compareTwoTier, twoTierReplicate, type CompareTwoTierOptions, type TwoTierComparison, type TwoTierReplicate, type TwoTierRunIdentity } from './two-tier.ts';
 export {
   compareOverload,
   compareOverloadPhase,

@@ -51,6 +51,29 @@ export interface CompareTwoTierOptions {
   replicate?: (r: number) => TwoTierReplicate;
 }
 
+/**
+ * A two-tier connectivity ensemble as plain JSON (a scenario's connectivity ensembles, and the identity of the queue's
+ * and the shards' two-tier run family): with `runs`, what {@link compareTwoTier} needs.
+ */
+export interface TwoTierRunIdentity {
+  /** Degree law of the supernode core, as a spec (`poisson(4)`, …). */
+  coreLaw: string;
+  /** Supernodes each client caches. */
+  cacheSize: number;
+  /** Supernodes S. */
+  supernodes: number;
+  /** Clients C. */
+  clients: number;
+  /** Random failure or attack (highest degree first) on the supernodes. */
+  removal: 'random' | 'attack';
+  /** How a client chooses its cached supernodes. */
+  choice: 'uniform' | 'capacity';
+  /** Occupations q of the supernodes at which the ensemble is measured. */
+  grid: number[];
+  /** Seed: replicate r draws stream(seed, r). */
+  seed: number;
+}
+
 /** One replicate of {@link compareTwoTier}: canonical served and giant curves on the grid, and its threshold. */
 export interface TwoTierReplicate {
   served: Float64Array;

@@ -34,6 +34,7 @@ import { parseCapacityLaw } from '../distributions/parse.ts';
 import { scaledCapacity } from '../distributions/scaled-capacity.ts';
 import type { OverloadRunBatch } from '../cascade/overload-threshold.ts';
 import { type StudyRuns, runsFingerprint } from '../montecarlo/study-shard.ts';
+import type { TwoTierRunIdentity } from '../compare/two-tier.ts';
 
 /** Version of the task payloads: a worker refuses tasks of another version (a coordinator of another release). */
 export const TASK_VERSION = 1;
@@ -213,17 +214,8 @@ export function overloadRunFamily(label: string, params: OverloadParams, seed: n
  */
 export const TWO_TIER_RUN_FAMILY = 'two-tier-run';
 
-/** The identity of a {@link TWO_TIER_RUN_FAMILY} family (plain JSON). */
-export interface TwoTierRunIdentity {
-  coreLaw: string;
-  cacheSize: number;
-  supernodes: number;
-  clients: number;
-  removal: 'random' | 'attack';
-  choice: 'uniform' | 'capacity';
-  grid: number[];
-  seed: number;
-}
+/** The identity of a {@link TWO_TIER_RUN_FAMILY} family (plain JSON): compareTwoTier's JSON options. */
+export type { TwoTierRunIdentity } from '../compare/two-tier.ts';
 
 /**
  * The {@link TWO_TIER_RUN_FAMILY} family of `runs` replicates.

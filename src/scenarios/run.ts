@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { TwoTierRunIdentity } from '../queue/tasks.ts';
+import type { TwoTierRunIdentity } from '../compare/two-tier.ts';
 import { fluidCriticalLoss, fluidOverload } from '../analytic/overload-fluid.ts';
 import { simulateOverload, type OverloadResult } from '../cascade/overload-model.ts';
 import { simulatedCriticalLoss, type SimulatedCriticalLoss } from '../cascade/overload-threshold.ts';
