@@ -75,6 +75,11 @@ export interface EfficiencyCascadeResult {
   overloaded: number[];
   /** Whether the efficiencies repeated (a fixed point or a cycle of period <= 16) within maxSteps. */
   steady: boolean;
+  /**
+   * Seed of the stream the random trigger drew from (`opts.rng.seed`), or null when nothing random was drawn (a given
+   * or top-load trigger): every stochastic result echoes its seed.
+   */
+  seed: number | null;
 }
 
 /** Steps averaged for E(∞) when no state repeated within maxSteps. */
@@ -196,5 +201,6 @@ export function efficiencyCascade(g: CompactGraph, opts: EfficiencyCascadeOption
     alphaStar,
     overloaded,
     steady,
+    seed: opts.trigger === 'random' && opts.rng ? opts.rng.seed : null,
   };
 }

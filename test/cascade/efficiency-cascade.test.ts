@@ -150,3 +150,13 @@ describe('efficiencyCascade', () => {
 
 // Recorded from this implementation (trigger, period, E(t) values recorded, E(∞)/E(0), no-cascade limit).
 const GOLDEN_BA = [2, 2, 28, 0.717161963006, 0.946434622455];
+
+describe('efficiencyCascade seed', () => {
+  it('echoes the seed of the stream a random trigger drew from, null when nothing random was drawn', async () => {
+    const { stream } = await import('../../src/random/stream.ts');
+    const g = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 0], [0, 2]]);
+    expect(efficiencyCascade(g, { alpha: 0.1, trigger: 'random', rng: stream(7, 3) }).seed).toBe(7);
+    expect(efficiencyCascade(g, { alpha: 0.1 }).seed).toBeNull();
+    expect(efficiencyCascade(g, { alpha: 0.1, trigger: 2 }).seed).toBeNull();
+  });
+});
