@@ -318,6 +318,30 @@ export interface ProbitRound {
 }
 
 /**
+ * The options both probit designs share, checked: target half-width, confidence, domain and lattice step.
+ *
+ * @param options - the design's options.
+ * @returns the values with their defaults (0.01, 0.95, [0, 1], 0).
+ * @throws FragilityInputError naming `targetHalfWidth`, `confidence`, `domain` or `grid`.
+ */
+function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: number; domain?: [number, number]; grid?: number }): {
+  target: number;
+  conf: number;
+  domain: [number, number];
+  grid: number;
+} {
+  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, Infinity);
+  const conf = options.confidence ?? 0.95;
+  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
+  const domain = options.domain ?? [0, 1];
+  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] < domain[1])) {
+    throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo < hi');
+  }
+  const grid = checkNumber('grid', options.grid ?? 0, 0, domain[1] - domain[0]);
+  return { target, conf, domain, grid };
+}
+
+/**
  * The sequential probit design as a generator of rounds: it yields each round ({@link ProbitRound}), expects the
  * round's outcomes (`true` = event, in run order) back from `next(outcomes)`, and returns the result. A round is a
  * fixed function of the previous rounds' outcomes, so whoever runs the trials (this thread, worker threads, a job
@@ -349,14 +373,7 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const batch = checkInteger('batch', options.batch ?? 12, 2, 100_000);
   const maxRuns = checkInteger('maxRuns', options.maxRuns ?? 480, 2 * batch, 1e9);
-  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, Infinity);
-  const conf = options.confidence ?? 0.95;
-  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
-  const domain = options.domain ?? [0, 1];
-  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] < domain[1])) {
-    throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo < hi');
-  }
-  const grid = checkNumber('grid', options.grid ?? 0, 0, domain[1] - domain[0]);
+  const { target, conf, domain, grid } = checkDesignOptions(options);
 
   const tally = new Map<number, [number, number]>();
   let runs = 0;
@@ -470,14 +487,7 @@ export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const k = checkInteger('points', options.points ?? 21, 2, 100_000);
   const per = checkInteger('runsPerPoint', options.runsPerPoint ?? 24, 1, 1e7);
-  const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, Infinity);
-  const conf = options.confidence ?? 0.95;
-  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
-  const domain = options.domain ?? [0, 1];
-  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] < domain[1])) {
-    throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo < hi');
-  }
-  const grid = checkNumber('grid', options.grid ?? 0, 0, domain[1] - domain[0]);
+  const { target, conf, domain, grid } = checkDesignOptions(options);
   const values = designRound(0, null, domain, k, grid);
   const xs = values.flatMap((x) => Array.from({ length: per }, () => x));
   const outcomes: boolean[] = yield { round: 0, firstRun: 0, xs };
