@@ -1,5 +1,6 @@
 // Run the CLI in a child process: shared by every test/cli/*.test.ts (not a test file itself).
-// `node --import tsx src/cli/main.ts` is what `npx fragility` runs, minus npx's own start-up.
+// `node bin/fragility.js` is what `npx fragility` runs, minus npx's own start-up: the compiled dist/ when it is newer
+// than every source file (as after `npm ci`, whose prepare step builds it), the sources through tsx otherwise.
 import { execFile, execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +13,7 @@ export interface CliRun {
   stderr: string;
 }
 
-const ARGV = ['--import', 'tsx', 'src/cli/main.ts'];
+const ARGV = ['bin/fragility.js'];
 
 /** Run synchronously; never throws for a non-zero exit. */
 export function runCli(args: string[]): CliRun {

@@ -20,7 +20,7 @@ describe('fragility: bad input', () => {
   });
 
   it('a reader that closes the pipe early (| head -c 100) ends the run quietly with status 0, not an EPIPE stack trace', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" --import tsx src/cli/main.ts betweenness --graph ba:n=20000,m=2 --samples 20 --json | head -c 100; echo "status \${PIPESTATUS[0]}" >&2`], {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/fragility.js betweenness --graph ba:n=20000,m=2 --samples 20 --json | head -c 100; echo "status \${PIPESTATUS[0]}" >&2`], {
       cwd: ROOT,
       encoding: 'utf8',
     });

@@ -9,8 +9,9 @@ const KARATE = new URL('../../data/karate.edges', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'fragility-generate-'));
 
 function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  // `node --import tsx` is `npx tsx` without npx's own start-up cost (the first test goes through npx as documented).
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'generate', ...args], { cwd: ROOT, encoding: 'utf8' });
+  // `node bin/fragility.js` is `npx fragility` without npx's own start-up cost (the first test goes through npx tsx
+  // on the sources, as documented).
+  const r = spawnSync(process.execPath, ['bin/fragility.js', 'generate', ...args], { cwd: ROOT, encoding: 'utf8' });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -35,7 +35,7 @@ interface Proc {
 }
 
 function start(args: string[], env: Record<string, string> = {}): Proc {
-  const proc = spawn(process.execPath, ['--import', 'tsx', '--import', GUARD, 'src/cli/main.ts', ...args], {
+  const proc = spawn(process.execPath, ['--import', GUARD, 'bin/fragility.js', ...args], {
     cwd: ROOT,
     env: { ...process.env, FRAGILITY_NET_LOG: netLog, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
