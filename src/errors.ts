@@ -7,7 +7,11 @@
  * @module
  */
 
-/** An input value outside its allowed range. `field` names it, `allowed` states the range. */
+/**
+ * An input value outside its allowed range. `field` names it, `allowed` states the range.
+ *
+ * @category Errors
+ */
 export class FragilityInputError extends Error {
   /** The name of the offending field (an option, a parameter, a JSON path). */
   readonly field: string;
@@ -25,7 +29,11 @@ export class FragilityInputError extends Error {
   }
 }
 
-/** A bounded iteration that ran out of iterations before meeting its tolerance. */
+/**
+ * A bounded iteration that ran out of iterations before meeting its tolerance.
+ *
+ * @category Errors
+ */
 export class ConvergenceError extends Error {
   readonly iterations: number;
   readonly residual: number;
@@ -48,7 +56,11 @@ function formatValue(v: unknown): string {
   }
 }
 
-/** Throw unless `value` is an integer in [min, max]. */
+/**
+ * Throw unless `value` is an integer in [min, max].
+ *
+ * @category Errors
+ */
 export function checkInteger(field: string, value: number, min = -Infinity, max = Infinity): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw new FragilityInputError(field, value, describeRange('an integer', min, max));
@@ -56,7 +68,11 @@ export function checkInteger(field: string, value: number, min = -Infinity, max 
   return value;
 }
 
-/** Throw unless `value` is a finite number in [min, max]. */
+/**
+ * Throw unless `value` is a finite number in [min, max].
+ *
+ * @category Errors
+ */
 export function checkNumber(field: string, value: number, min = -Infinity, max = Infinity): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
     throw new FragilityInputError(field, value, describeRange('a finite number', min, max));
@@ -64,7 +80,11 @@ export function checkNumber(field: string, value: number, min = -Infinity, max =
   return value;
 }
 
-/** Throw unless `value` is a probability in [0, 1]. */
+/**
+ * Throw unless `value` is a probability in [0, 1].
+ *
+ * @category Errors
+ */
 export function checkProbability(field: string, value: number): number {
   return checkNumber(field, value, 0, 1);
 }
@@ -90,6 +110,8 @@ const DECIMAL = /^\s*[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?\s*$/;
  * parseDecimal('1e6'); // 1000000
  * parseDecimal('0x10'); // NaN
  * ```
+ *
+ * @category Errors
  */
 export function parseDecimal(raw: string): number {
   return typeof raw === 'string' && DECIMAL.test(raw) ? Number(raw) : NaN;

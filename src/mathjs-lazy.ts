@@ -34,6 +34,8 @@ export function mathjs(): MathJs {
  * import * as mathjs from 'mathjs';
  * provideMathJs(mathjs);
  * ```
+ *
+ * @category Parsing
  */
 export function provideMathJs(module: MathJs): void {
   cached ??= module;

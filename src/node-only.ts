@@ -19,7 +19,11 @@ interface NodeBuiltins {
   'node:string_decoder': typeof import('node:string_decoder');
 }
 
-/** Thrown when a Node-only feature is used where Node's built-ins are not available (a browser). */
+/**
+ * Thrown when a Node-only feature is used where Node's built-ins are not available (a browser).
+ *
+ * @category Environment
+ */
 export class NodeOnlyError extends Error {
   constructor(feature: string) {
     super(`${feature} needs Node.js (>= 20.16) or Deno; in a browser, use the in-memory alternative`);
@@ -49,6 +53,8 @@ function getBuiltin(): GetBuiltin | undefined {
  * ```ts
  * const workers = hasNodeBuiltins() ? 2 : 1;
  * ```
+ *
+ * @category Environment
  */
 export function hasNodeBuiltins(): boolean {
   return getBuiltin() !== undefined;

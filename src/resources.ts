@@ -20,7 +20,11 @@
  */
 import { FragilityInputError } from './errors.ts';
 
-/** What the budget and the core count are derived from. */
+/**
+ * What the budget and the core count are derived from.
+ *
+ * @category Resources
+ */
 export interface Platform {
   /** Physical memory in bytes. */
   totalMemory: number;
@@ -28,11 +32,23 @@ export interface Platform {
   cores: number;
 }
 
-/** Fraction of physical memory used as the default budget. */
+/**
+ * Fraction of physical memory used as the default budget.
+ *
+ * @category Resources
+ */
 export const DEFAULT_MEMORY_FRACTION = 0.5;
-/** Budget when the physical memory cannot be read (browser without an injected platform). */
+/**
+ * Budget when the physical memory cannot be read (browser without an injected platform).
+ *
+ * @category Resources
+ */
 export const FALLBACK_MEMORY_BUDGET = 2 * 1024 ** 3;
-/** The environment variable read for the budget. */
+/**
+ * The environment variable read for the budget.
+ *
+ * @category Resources
+ */
 export const MEMORY_ENV = 'FRAGILITY_MAX_MEMORY';
 
 let injected: Platform | undefined;
@@ -54,6 +70,8 @@ let override: number | undefined;
  * ```ts
  * setPlatform({ totalMemory: 8 * 2 ** 30, cores: 4 });
  * ```
+ *
+ * @category Resources
  */
 export function setPlatform(p: Platform | undefined): void {
   injected = p;
@@ -100,6 +118,8 @@ function platform(): Platform | null {
  * ```ts
  * parseByteSize('--max-memory', '512MiB'); // 536870912
  * ```
+ *
+ * @category Resources
  */
 export function parseByteSize(field: string, raw: string): number {
   const m = /^\s*(\d+(?:\.\d*)?(?:e\d+)?)\s*(k|m|g|t)?(i)?(b)?\s*$/i.exec(raw);
@@ -127,6 +147,8 @@ export function parseByteSize(field: string, raw: string): number {
  * ```ts
  * formatBytes(1.5e9); // '1.5 GB'
  * ```
+ *
+ * @category Resources
  */
 export function formatBytes(bytes: number): string {
   if (!Number.isFinite(bytes)) return `${bytes} B`;
@@ -155,6 +177,8 @@ export function formatBytes(bytes: number): string {
  * ```ts
  * setMemoryBudget(parseByteSize('--max-memory', '8GB'));
  * ```
+ *
+ * @category Resources
  */
 export function setMemoryBudget(bytes: number | undefined): void {
   if (bytes !== undefined && (!Number.isFinite(bytes) || bytes < 1)) {
@@ -163,7 +187,11 @@ export function setMemoryBudget(bytes: number | undefined): void {
   override = bytes;
 }
 
-/** Where the current budget comes from (named in error messages). */
+/**
+ * Where the current budget comes from (named in error messages).
+ *
+ * @category Resources
+ */
 export type BudgetSource = 'option' | 'environment' | 'physical memory' | 'fallback';
 
 /**
@@ -183,6 +211,8 @@ export type BudgetSource = 'option' | 'environment' | 'physical memory' | 'fallb
  * ```ts
  * const { bytes } = memoryBudget();
  * ```
+ *
+ * @category Resources
  */
 export function memoryBudget(): { bytes: number; source: BudgetSource } {
   if (override !== undefined) return { bytes: override, source: 'option' };
@@ -214,6 +244,8 @@ export function memoryBudget(): { bytes: number; source: BudgetSource } {
  * const n = 1_000_000, m = 2_000_000;
  * checkMemory('graph n', n, 8 * n + 16 * m, `a graph with n = ${n}, m = ${m}`);
  * ```
+ *
+ * @category Resources
  */
 export function checkMemory(field: string, value: unknown, bytes: number, what: string, remedy?: string): void {
   const { bytes: budget, source } = memoryBudget();
@@ -251,6 +283,8 @@ export function checkMemory(field: string, value: unknown, bytes: number, what: 
  * const requested = 4;
  * const w = Math.min(requested, availableCores());
  * ```
+ *
+ * @category Resources
  */
 export function availableCores(): number {
   const p = platform();
@@ -277,6 +311,8 @@ export function availableCores(): number {
  * ```ts
  * const { workers, clamped } = clampWorkers(256);
  * ```
+ *
+ * @category Resources
  */
 export function clampWorkers(requested: number): { workers: number; clamped: boolean; cores: number } {
   const cores = availableCores();

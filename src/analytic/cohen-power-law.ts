@@ -10,10 +10,18 @@ import { FragilityInputError, checkNumber } from '../errors.ts';
 import { brentRoot, type ConvergenceReport } from './root-finding.ts';
 import { hurwitzZeta } from '../distributions/hurwitz-zeta.ts';
 
-/** Which form of the power law a result used. */
+/**
+ * Which form of the power law a result used.
+ *
+ * @category Generating functions
+ */
 export type PowerLawForm = 'continuum' | 'discrete';
 
-/** Parameters of a Cohen power law. */
+/**
+ * Parameters of a Cohen power law.
+ *
+ * @category Generating functions
+ */
 export interface CohenPowerLawSpec {
   /** Exponent γ of P(k) = c·k^(−γ). */
   gamma: number;
@@ -25,7 +33,11 @@ export interface CohenPowerLawSpec {
   form: PowerLawForm;
 }
 
-/** Result of {@link cohenRandomBreakdown}. */
+/**
+ * Result of {@link cohenRandomBreakdown}.
+ *
+ * @category Generating functions
+ */
 export interface CohenRandomBreakdownResult {
   /** The form used. */
   form: PowerLawForm;
@@ -108,6 +120,8 @@ function cohenKappa(spec: CohenPowerLawSpec): number {
  * ```ts
  * cohenRandomBreakdown({ gamma: 2.5, m: 1, K: 1e4 ** (1 / 1.5), form: 'continuum' }).f_c; // ≈ 0.9513
  * ```
+ *
+ * @category Generating functions
  */
 export function cohenRandomBreakdown(spec: CohenPowerLawSpec): CohenRandomBreakdownResult {
   checkSpec(spec);
@@ -124,7 +138,11 @@ export function cohenRandomBreakdown(spec: CohenPowerLawSpec): CohenRandomBreakd
   return { form: spec.form, model, kappa0, f_c, q_c: 1 - f_c };
 }
 
-/** Result of {@link cohenAttackThreshold}. */
+/**
+ * Result of {@link cohenAttackThreshold}.
+ *
+ * @category Generating functions
+ */
 export interface CohenAttackResult extends ConvergenceReport {
   /** Always `continuum` (the form of Cohen et al. 2001). */
   form: 'continuum';
@@ -163,6 +181,8 @@ export interface CohenAttackResult extends ConvergenceReport {
  * ```ts
  * cohenAttackThreshold({ gamma: 2.5, m: 1, K: Infinity, form: 'continuum' }).p_c; // ≈ 0.05573 (γ = 2.5, m = 1)
  * ```
+ *
+ * @category Generating functions
  */
 export function cohenAttackThreshold(spec: CohenPowerLawSpec): CohenAttackResult {
   if (spec.form !== 'continuum') {
@@ -207,7 +227,11 @@ export function cohenAttackThreshold(spec: CohenPowerLawSpec): CohenAttackResult
   };
 }
 
-/** Result of {@link purePowerLawCriticalExponent}. */
+/**
+ * Result of {@link purePowerLawCriticalExponent}.
+ *
+ * @category Generating functions
+ */
 export interface PurePowerLawCriticalExponent {
   /** The smallest degree kmin of the law. */
   kmin: number;
@@ -243,6 +267,8 @@ export interface PurePowerLawCriticalExponent {
  * ```ts
  * purePowerLawCriticalExponent(1).tau_c; // 3.478750785733960…
  * ```
+ *
+ * @category Generating functions
  */
 export function purePowerLawCriticalExponent(kmin = 1): PurePowerLawCriticalExponent {
   if (!(Number.isInteger(kmin) && kmin >= 1 && kmin <= 1e7)) throw new FragilityInputError('kmin', kmin, 'an integer in [1, 1e7]');

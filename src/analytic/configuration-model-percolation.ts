@@ -13,7 +13,11 @@ import { checkDegreeLawMoments } from './law-check.ts';
 import { hurwitzZeta } from '../distributions/hurwitz-zeta.ts';
 import { molloyReedCriterion, randomFailureThreshold } from './molloy-reed.ts';
 
-/** Options of {@link configurationModelPercolation}. */
+/**
+ * Options of {@link configurationModelPercolation}.
+ *
+ * @category Generating functions
+ */
 export interface ConfigurationModelPercolationOptions {
   /** `site` (default) or `bond`. */
   mode?: 'site' | 'bond';
@@ -23,7 +27,11 @@ export interface ConfigurationModelPercolationOptions {
   q?: number;
 }
 
-/** Result of {@link configurationModelPercolation}. */
+/**
+ * Result of {@link configurationModelPercolation}.
+ *
+ * @category Generating functions
+ */
 export interface ConfigurationModelPercolationResult {
   /** A statement of the model: configuration model, discrete law, truncation error, occupation. */
   model: string;
@@ -101,6 +109,8 @@ export interface ConfigurationModelPercolationResult {
  * const r = configurationModelPercolation(poissonLaw(4), { q: 0.5 });
  * // r.q_c = 0.25, r.S ≈ 0.398406
  * ```
+ *
+ * @category Generating functions
  */
 export function configurationModelPercolation(
   law: DegreeLaw,

@@ -9,7 +9,11 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import type { CapacityLaw } from '../distributions/types.ts';
 import { brentRoot } from './root-finding.ts';
 
-/** Result of {@link fiberBundleCritical}. */
+/**
+ * Result of {@link fiberBundleCritical}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleCriticalResult {
   /** Critical stress σ_c = max_x x[1 − F(x)] (load per ORIGINAL element). */
   sigmaC: number;
@@ -19,7 +23,11 @@ export interface FiberBundleCriticalResult {
   UC: number;
 }
 
-/** Options of {@link fiberBundleFixedPoint}. */
+/**
+ * Options of {@link fiberBundleFixedPoint}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleFixedPointOptions {
   /** Fraction of elements lost at random before the load is applied, in [0, 1] (default 0). */
   f0?: number;
@@ -33,7 +41,11 @@ export interface FiberBundleFixedPointOptions {
   critical?: FiberBundleCriticalResult;
 }
 
-/** Result of {@link fiberBundleFixedPoint}. */
+/**
+ * Result of {@link fiberBundleFixedPoint}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleFixedPointResult {
   /**
    * Fraction of ALL original elements intact at the fixed point: 0 on collapse, otherwise the largest fixed point
@@ -102,6 +114,8 @@ function checkLaw(law: CapacityLaw): void {
  * ```ts
  * fiberBundleCritical(uniformCapacity(0, 1)); // { sigmaC: 0.25, xC: 0.5, UC: 0.5 }
  * ```
+ *
+ * @category Fiber bundles
  */
 export function fiberBundleCritical(law: CapacityLaw): FiberBundleCriticalResult {
   checkLaw(law);
@@ -196,6 +210,8 @@ export function fiberBundleCritical(law: CapacityLaw): FiberBundleCriticalResult
  * ```ts
  * fiberBundleCollapseLoad(uniformCapacity(0, 1), 0.25); // 0.1875
  * ```
+ *
+ * @category Fiber bundles
  */
 export function fiberBundleCollapseLoad(law: CapacityLaw, f0: number): number {
   checkProbability('f0', f0);
@@ -232,6 +248,8 @@ export function fiberBundleCollapseLoad(law: CapacityLaw, f0: number): number {
  * ```ts
  * fiberBundleFixedPoint(uniformCapacity(0, 1), 0.18, { f0: 0.25 }); // U = 0.45, collapse = false
  * ```
+ *
+ * @category Fiber bundles
  */
 export function fiberBundleFixedPoint(law: CapacityLaw, sigma: number, options: FiberBundleFixedPointOptions = {}): FiberBundleFixedPointResult {
   checkLaw(law);

@@ -10,7 +10,11 @@ import { checkDegreeLawMoments } from './law-check.ts';
 import { gfSitePercolationFromCoefficients, type GfPercolationResult, type GfSolveOptions } from './gf-percolation.ts';
 import type { PercolationThreshold } from './molloy-reed.ts';
 
-/** The occupation φ_k left by an attack. */
+/**
+ * The occupation φ_k left by an attack.
+ *
+ * @category Generating functions
+ */
 export interface AttackOccupation {
   /** φ_k for k = 0..kmax: 1 below the boundary degree, fractional at it, 0 above. */
   phi: Float64Array;
@@ -41,6 +45,8 @@ export interface AttackOccupation {
  * const { phi, boundaryDegree } = attackOccupation(poissonLaw(4), 0.2);
  * boundaryDegree; // 6 (degrees above 6 removed, degree 6 kept with probability phi[6] ≈ 0.1427)
  * ```
+ *
+ * @category Generating functions
  */
 export function attackOccupation(law: DegreeLaw, removedFraction: number): AttackOccupation {
   checkDegreeLawMoments(law);
@@ -98,6 +104,8 @@ function attackBoundary(pk: Float64Array, f: number): { k: number; keptMass: num
  * ```ts
  * gfAttackPercolation(poissonLaw(4), 0.2).S; // ≈ 0.685777
  * ```
+ *
+ * @category Generating functions
  */
 export function gfAttackPercolation(law: DegreeLaw, removedFraction: number, options: GfSolveOptions = {}): GfPercolationResult {
   const m = checkDegreeLawMoments(law);
@@ -111,7 +119,11 @@ export function gfAttackPercolation(law: DegreeLaw, removedFraction: number, opt
   return gfSitePercolationFromCoefficients(c, m.mean, options);
 }
 
-/** Result of {@link attackThreshold}. */
+/**
+ * Result of {@link attackThreshold}.
+ *
+ * @category Generating functions
+ */
 export interface AttackThreshold extends PercolationThreshold {
   /** The boundary degree at the threshold (-1 when there is no threshold). */
   boundaryDegree: number;
@@ -137,6 +149,8 @@ export interface AttackThreshold extends PercolationThreshold {
  * ```ts
  * attackThreshold(poissonLaw(4)).f_c; // ≈ 0.361646
  * ```
+ *
+ * @category Generating functions
  */
 export function attackThreshold(law: DegreeLaw): AttackThreshold {
   const m = checkDegreeLawMoments(law);

@@ -9,10 +9,18 @@ import type { DegreeLaw } from '../distributions/types.ts';
 import { checkDegreeLawMoments } from './law-check.ts';
 import { safeguardedNewtonRoot, type ConvergenceReport } from './root-finding.ts';
 
-/** A site occupation: one probability q for every node, or φ_k indexed by degree k (missing entries count as 0). */
+/**
+ * A site occupation: one probability q for every node, or φ_k indexed by degree k (missing entries count as 0).
+ *
+ * @category Generating functions
+ */
 export type SiteOccupation = number | ArrayLike<number>;
 
-/** Result of a generating-function percolation solve. */
+/**
+ * Result of a generating-function percolation solve.
+ *
+ * @category Generating functions
+ */
 export interface GfPercolationResult extends ConvergenceReport {
   /** `site` or `bond`. */
   mode: 'site' | 'bond';
@@ -34,7 +42,11 @@ export interface GfPercolationResult extends ConvergenceReport {
   supercritical: boolean;
 }
 
-/** Options of the generating-function solvers. */
+/**
+ * Options of the generating-function solvers.
+ *
+ * @category Generating functions
+ */
 export interface GfSolveOptions {
   /** Absolute tolerance on u (default 1e-14). */
   tolerance?: number;
@@ -262,6 +274,8 @@ function solveFixedPoint(
  * const r = gfSitePercolation(poissonLaw(4), 0.5);
  * // r.S ≈ 0.398406
  * ```
+ *
+ * @category Generating functions
  */
 export function gfSitePercolation(law: DegreeLaw, occupation: SiteOccupation, options: GfSolveOptions = {}): GfPercolationResult {
   const m = checkDegreeLawMoments(law);
@@ -327,6 +341,8 @@ export function gfSitePercolationFromCoefficients(c: ArrayLike<number>, mean: nu
  * ```ts
  * gfBondPercolation(regularLaw(3), 0.75).S; // ≈ 0.962963
  * ```
+ *
+ * @category Generating functions
  */
 export function gfBondPercolation(law: DegreeLaw, t: number, options: GfSolveOptions = {}): GfPercolationResult {
   const m = checkDegreeLawMoments(law);

@@ -27,6 +27,8 @@ import type { CompactGraph } from '../graph/compact-graph.ts';
  * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
  * const rev = reverseHalfEdge(g); // targets[rev[p]] is the owner of half-edge p
  * ```
+ *
+ * @category Message passing
  */
 export function reverseHalfEdge(g: CompactGraph): Int32Array {
   const he = g.halfEdgeEdge;

@@ -10,7 +10,11 @@ import type { DegreeLaw } from '../distributions/types.ts';
 import { checkDegreeLawMoments } from './law-check.ts';
 import { brentRoot } from './root-finding.ts';
 
-/** Result of {@link interdependentCritical} and {@link interdependentErCritical}. */
+/**
+ * Result of {@link interdependentCritical} and {@link interdependentErCritical}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentCriticalResult {
   /** The threshold p_c (fraction of network A kept), or null when no mutual giant exists for any p <= 1. */
   pc: number | null;
@@ -24,7 +28,11 @@ export interface InterdependentCriticalResult {
   reason?: string;
 }
 
-/** Result of {@link interdependentMutualGiant} and {@link interdependentErGiant}. */
+/**
+ * Result of {@link interdependentMutualGiant} and {@link interdependentErGiant}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentGiantResult {
   /** The fraction p of network A kept. */
   p: number;
@@ -217,6 +225,8 @@ function giantOf(branches: readonly Branch[], p: number, crit: InterdependentCri
  * ```ts
  * interdependentCritical(poissonLaw(4)); // pc ≈ 0.613852, SAtPc ≈ 0.314108
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentCritical(lawA: DegreeLaw, lawB: DegreeLaw = lawA): InterdependentCriticalResult {
   return criticalOf(makeBranches([lawA, lawB]));
@@ -242,6 +252,8 @@ export function interdependentCritical(lawA: DegreeLaw, lawB: DegreeLaw = lawA):
  * ```ts
  * interdependentMutualGiant(poissonLaw(4), 0.7).S; // ≈ 0.55762
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentMutualGiant(
   lawA: DegreeLaw,
@@ -256,7 +268,11 @@ export function interdependentMutualGiant(
   return { p, S, x: occupations[0], y: occupations[1] };
 }
 
-/** Result of {@link interdependentNetworkGiant}. */
+/**
+ * Result of {@link interdependentNetworkGiant}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentNetworkGiantResult {
   /** The fraction p kept. */
   p: number;
@@ -287,6 +303,8 @@ export interface InterdependentNetworkGiantResult {
  * ```ts
  * interdependentNetworkCritical([poissonLaw(6), poissonLaw(6), poissonLaw(6)]).pc; // = interdependentErCritical(6, 3).pc
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentNetworkCritical(laws: readonly DegreeLaw[]): InterdependentCriticalResult {
   return criticalOf(makeBranches(laws));
@@ -311,6 +329,8 @@ export function interdependentNetworkCritical(laws: readonly DegreeLaw[]): Inter
  * ```ts
  * interdependentNetworkGiant([poissonLaw(6), poissonLaw(6), poissonLaw(6)], 0.9).S;
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentNetworkGiant(
   laws: readonly DegreeLaw[],
@@ -345,6 +365,8 @@ export function interdependentNetworkGiant(
  * ```ts
  * interdependentErCritical(4); // pc ≈ 0.613852, SAtPc ≈ 0.314108
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentErCritical(meanDegree: number, networks = 2): InterdependentCriticalResult {
   checkNumber('meanDegree', meanDegree, Number.MIN_VALUE);
@@ -386,6 +408,8 @@ export function interdependentErCritical(meanDegree: number, networks = 2): Inte
  * ```ts
  * interdependentErGiant(4, 0.65).S; // ≈ 0.45978
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentErGiant(meanDegree: number, p: number, networks = 2): InterdependentGiantResult {
   checkProbability('p', p);

@@ -10,7 +10,11 @@ import { stream } from '../random/stream.ts';
 import { componentSummary } from '../graph/components.ts';
 import { UnionFind } from '../graph/union-find.ts';
 
-/** Options of {@link messagePassingLoops}. */
+/**
+ * Options of {@link messagePassingLoops}.
+ *
+ * @category Message passing
+ */
 export interface LoopMessagePassingOptions {
   /** Neighbourhood radius r: cycles up to length r + 2 are treated exactly (0 = tree-like, 1 = triangles, 2 = triangles and squares). Default 2. */
   r?: number;
@@ -38,7 +42,11 @@ export interface LoopMessagePassingOptions {
   onIteration?: (iteration: number, residual: number) => void;
 }
 
-/** Result of {@link messagePassingLoops}. */
+/**
+ * Result of {@link messagePassingLoops}.
+ *
+ * @category Message passing
+ */
 export interface LoopMessagePassingResult {
   /** `bond` or `site`. */
   mode: 'bond' | 'site';
@@ -630,6 +638,8 @@ function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int
  * const res = messagePassingLoops(karate, 0.6, { r: 2, mode: 'bond' });
  * res.SLargestComponent; // closer to the simulated largest cluster than r = 0 gives
  * ```
+ *
+ * @category Message passing
  */
 export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMessagePassingOptions = {}): LoopMessagePassingResult {
   const o = resolveLoopOptions(q, options);

@@ -8,7 +8,11 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { reverseHalfEdge } from './half-edges.ts';
 
-/** Options of {@link messagePassingPercolation}. */
+/**
+ * Options of {@link messagePassingPercolation}.
+ *
+ * @category Message passing
+ */
 export interface MessagePassingOptions {
   /** `bond` (default): each edge occupied with probability p. `site`: each node occupied with probability p. */
   mode?: 'bond' | 'site';
@@ -25,7 +29,11 @@ export interface MessagePassingOptions {
   reverse?: Int32Array;
 }
 
-/** Result of {@link messagePassingPercolation}. */
+/**
+ * Result of {@link messagePassingPercolation}.
+ *
+ * @category Message passing
+ */
 export interface MessagePassingResult {
   /** `bond` or `site`. */
   mode: 'bond' | 'site';
@@ -87,6 +95,8 @@ export interface MessagePassingResult {
  * const graph = randomRegular(10_000, 3, stream(1)); // a random 3-regular graph
  * messagePassingPercolation(graph, 0.75, { mode: 'bond' }).S; // ≈ 0.963 (configuration model: 0.962963)
  * ```
+ *
+ * @category Message passing
  */
 export function messagePassingPercolation(g: CompactGraph, p: number, options: MessagePassingOptions = {}): MessagePassingResult {
   const mode = options.mode ?? 'bond';

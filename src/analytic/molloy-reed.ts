@@ -7,7 +7,11 @@
 import type { DegreeLaw } from '../distributions/types.ts';
 import { checkDegreeLawMoments } from './law-check.ts';
 
-/** Result of {@link molloyReedCriterion}. */
+/**
+ * Result of {@link molloyReedCriterion}.
+ *
+ * @category Generating functions
+ */
 export interface MolloyReedResult {
   /** Σ_k k(k − 2) p_k = <k²> − 2<k>. */
   value: number;
@@ -35,6 +39,8 @@ export interface MolloyReedResult {
  * ```ts
  * molloyReedCriterion(regularLaw(3)); // { hasGiantComponent: true, value: 3 } (Σ k(k−2)p_k = 3)
  * ```
+ *
+ * @category Generating functions
  */
 export function molloyReedCriterion(law: DegreeLaw): MolloyReedResult {
   const m = lawMoments(law);
@@ -46,7 +52,11 @@ export function molloyReedCriterion(law: DegreeLaw): MolloyReedResult {
   return { value, kappa: m.mean > 0 ? m.secondMoment / m.mean : null, hasGiantComponent: value > 0 };
 }
 
-/** A percolation threshold (occupation q_c and removed fraction f_c = 1 − q_c), or null with a reason. */
+/**
+ * A percolation threshold (occupation q_c and removed fraction f_c = 1 − q_c), or null with a reason.
+ *
+ * @category Generating functions
+ */
 export interface PercolationThreshold {
   /** Critical occupation (fraction kept), or null when no threshold exists. */
   q_c: number | null;
@@ -56,7 +66,11 @@ export interface PercolationThreshold {
   reason?: string;
 }
 
-/** Result of {@link randomFailureThreshold}. */
+/**
+ * Result of {@link randomFailureThreshold}.
+ *
+ * @category Generating functions
+ */
 export interface RandomFailureThreshold extends PercolationThreshold {
   /** <k>. */
   meanDegree: number;
@@ -113,6 +127,8 @@ function qcErrorBound(m1: number, e1: number, m2: number, e2: number, qc: number
  * ```ts
  * randomFailureThreshold(poissonLaw(4)).q_c; // 0.25
  * ```
+ *
+ * @category Generating functions
  */
 export function randomFailureThreshold(law: DegreeLaw): RandomFailureThreshold {
   const m = lawMoments(law);

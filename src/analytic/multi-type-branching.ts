@@ -7,7 +7,11 @@
 import { mathjs } from '../mathjs-lazy.ts';
 import { FragilityInputError } from '../errors.ts';
 
-/** Result of {@link multiTypeSpectralRadius}. */
+/**
+ * Result of {@link multiTypeSpectralRadius}.
+ *
+ * @category Branching processes
+ */
 export interface SpectralRadiusResult {
   /** ρ(M) = max |λ| over the eigenvalues of M. */
   spectralRadius: number;
@@ -17,7 +21,11 @@ export interface SpectralRadiusResult {
   converged: boolean;
 }
 
-/** Largest dimension accepted (dense O(K³) eigen-decomposition). */
+/**
+ * Largest dimension accepted (dense O(K³) eigen-decomposition).
+ *
+ * @category Branching processes
+ */
 export const MAX_BRANCHING_TYPES = 500;
 
 /**
@@ -41,6 +49,8 @@ export const MAX_BRANCHING_TYPES = 500;
  * ```ts
  * multiTypeSpectralRadius([[3, 2], [0, 0]]).spectralRadius; // 3
  * ```
+ *
+ * @category Branching processes
  */
 export function multiTypeSpectralRadius(M: ReadonlyArray<ReadonlyArray<number>>): SpectralRadiusResult {
   if (!Array.isArray(M) || M.length === 0 || M.length > MAX_BRANCHING_TYPES) {

@@ -7,7 +7,11 @@
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 
-/** Options of {@link nelderMead}. */
+/**
+ * Options of {@link nelderMead}.
+ *
+ * @category Numerics
+ */
 export interface NelderMeadOptions {
   /** Initial simplex: x0 plus x0 + step_i·e_i for each coordinate i (default 0.1 each, or a number for all). */
   step?: number | number[];
@@ -19,7 +23,11 @@ export interface NelderMeadOptions {
   xTol?: number;
 }
 
-/** Result of {@link nelderMead}. */
+/**
+ * Result of {@link nelderMead}.
+ *
+ * @category Numerics
+ */
 export interface NelderMeadResult {
   /** Best point found. */
   x: number[];
@@ -55,6 +63,8 @@ export interface NelderMeadResult {
  * const r = nelderMead(([x, y]) => (x - 1) ** 2 + 10 * (y + 2) ** 2, [0, 0]);
  * r.x; // ≈ [1, -2]
  * ```
+ *
+ * @category Numerics
  */
 export function nelderMead(f: (x: number[]) => number, x0: number[], options: NelderMeadOptions = {}): NelderMeadResult {
   if (!Array.isArray(x0) || x0.length === 0) throw new FragilityInputError('x0', x0, 'a non-empty array of finite numbers');

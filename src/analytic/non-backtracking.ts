@@ -7,7 +7,11 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 
-/** Options of {@link nonBacktrackingSpectralRadius}. */
+/**
+ * Options of {@link nonBacktrackingSpectralRadius}.
+ *
+ * @category Message passing
+ */
 export interface NonBacktrackingOptions {
   /** Stop when ‖Mz − λz‖ <= tolerance·λ·‖z‖ (relative eigen-residual; default 1e-11). */
   tolerance?: number;
@@ -20,7 +24,11 @@ export interface NonBacktrackingOptions {
   onIteration?: (iteration: number, residual: number) => void;
 }
 
-/** Result of {@link nonBacktrackingSpectralRadius}. */
+/**
+ * Result of {@link nonBacktrackingSpectralRadius}.
+ *
+ * @category Message passing
+ */
 export interface NonBacktrackingResult {
   /** λ_max of the non-backtracking matrix B (0 for trees and forests, 1 when every 2-core component is a cycle). */
   lambda: number;
@@ -40,7 +48,11 @@ export interface NonBacktrackingResult {
   residual: number;
 }
 
-/** The reason attached to `pc: null` for trees and forests. */
+/**
+ * The reason attached to `pc: null` for trees and forests.
+ *
+ * @category Message passing
+ */
 export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking matrix is nilpotent (tree or forest)';
 
 /**
@@ -83,6 +95,8 @@ export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking 
  * ```ts
  * const r = nonBacktrackingSpectralRadius(karate); // r.lambda ≈ 5.2927806445, r.pc ≈ 0.188937
  * ```
+ *
+ * @category Message passing
  */
 export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBacktrackingOptions = {}): NonBacktrackingResult {
   const tolerance = checkNumber('tolerance', options.tolerance ?? 1e-11, 0, 1);

@@ -86,6 +86,8 @@ export type { FluidOverloadOptions, FluidOverloadResult, FluidRequestSpread } fr
  * r.collapsed;                          // true
  * fluidOverload({ forcedLoss: 0.05, durationHours: 3 }).collapsed; // false
  * ```
+ *
+ * @category Overload model
  */
 export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, options: FluidOverloadOptions = {}): FluidOverloadResult {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
@@ -94,7 +96,11 @@ export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, 
   return runFluidOverload(p, resolveFluidOptions(options));
 }
 
-/** Options of {@link fluidCriticalLoss}. */
+/**
+ * Options of {@link fluidCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface FluidCriticalLossOptions {
   /** Bisection stops when the bracket is narrower than this (default 1e-4). */
   tolerance?: number;
@@ -104,7 +110,11 @@ export interface FluidCriticalLossOptions {
   fluid?: Omit<FluidOverloadOptions, 'initialState' | 'stopOnCollapse'>;
 }
 
-/** Result of {@link fluidCriticalLoss}. */
+/**
+ * Result of {@link fluidCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface FluidCriticalLossResult {
   /** Smallest forced initial supernode loss whose fluid trajectory collapses (to `tolerance`), or null. */
   criticalLoss: number | null;
@@ -144,6 +154,8 @@ export interface FluidCriticalLossResult {
  * ```ts
  * fluidCriticalLoss().criticalLoss; // the 2010 fluid f_c (≈ 0.1)
  * ```
+ *
+ * @category Overload model
  */
 export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FluidCriticalLossOptions = {}): FluidCriticalLossResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
@@ -179,7 +191,11 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
 }
 
 
-/** Options of {@link fluidBistability}. */
+/**
+ * Options of {@link fluidBistability}.
+ *
+ * @category Overload model
+ */
 export interface FluidBistabilityOptions {
   /** Forced initial supernode losses (the trigger sizes), each in [0, 1]. */
   losses: number[];
@@ -193,10 +209,18 @@ export interface FluidBistabilityOptions {
   fluid?: Omit<FluidOverloadOptions, 'initialState' | 'stopOnCollapse' | 'extraMega'>;
 }
 
-/** Which states are stable in one cell of {@link fluidBistability}. */
+/**
+ * Which states are stable in one cell of {@link fluidBistability}.
+ *
+ * @category Overload model
+ */
 export type FluidRegime = 'healthy-only' | 'bistable' | 'collapse-only' | 'transient';
 
-/** One cell of {@link fluidBistability}. */
+/**
+ * One cell of {@link fluidBistability}.
+ *
+ * @category Overload model
+ */
 export interface FluidBistabilityCell {
   loss: number;
   headroomScale: number;
@@ -213,7 +237,11 @@ export interface FluidBistabilityCell {
   regime: FluidRegime;
 }
 
-/** Result of {@link fluidBistability}. */
+/**
+ * Result of {@link fluidBistability}.
+ *
+ * @category Overload model
+ */
 export interface FluidBistabilityResult {
   horizonHours: number;
   cells: FluidBistabilityCell[];
@@ -255,6 +283,8 @@ export interface FluidBistabilityResult {
  * const m = fluidBistability({}, { losses: [0.05, 0.2], headroomScales: [1, 3] });
  * m.cells.map((c) => c.regime); // e.g. ['bistable', 'collapse-only', 'healthy-only', 'healthy-only']
  * ```
+ *
+ * @category Overload model
  */
 export function fluidBistability(input: OverloadParamsInput | OverloadParams, options: FluidBistabilityOptions): FluidBistabilityResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
@@ -293,7 +323,11 @@ export function fluidBistability(input: OverloadParamsInput | OverloadParams, op
   return { horizonHours: horizon, cells };
 }
 
-/** Options of {@link fluidRecovery}. */
+/**
+ * Options of {@link fluidRecovery}.
+ *
+ * @category Overload model
+ */
 export interface FluidRecoveryOptions {
   /** Mega-supernodes injected (count at scale 1, scaled as the parameters' waves are). */
   megaCount: number;
@@ -309,7 +343,11 @@ export interface FluidRecoveryOptions {
   fluid?: Omit<FluidOverloadOptions, 'extraMega' | 'stopOnCollapse'>;
 }
 
-/** Result of {@link fluidRecovery}. */
+/**
+ * Result of {@link fluidRecovery}.
+ *
+ * @category Overload model
+ */
 export interface FluidRecoveryResult {
   /** Online >= recoveryThreshold at the end and from `recoveredAtHours` on. */
   recovered: boolean;
@@ -348,6 +386,8 @@ export interface FluidRecoveryResult {
  * ```ts
  * fluidRecovery({}, { megaCount: 400, atHours: 2 }).recoveredAtHours; // ≈ 2.3
  * ```
+ *
+ * @category Overload model
  */
 export function fluidRecovery(input: OverloadParamsInput | OverloadParams, options: FluidRecoveryOptions): FluidRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);

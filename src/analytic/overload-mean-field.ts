@@ -12,7 +12,11 @@ import type { CapacityLaw } from '../distributions/types.ts';
 import type { Rng } from '../random/stream.ts';
 import { fiberBundleCritical, fiberBundleFixedPoint } from './fiber-bundle.ts';
 
-/** The threshold law x = 1 + alpha of a headroom law alpha (a shifted CapacityLaw). */
+/**
+ * The threshold law x = 1 + alpha of a headroom law alpha (a shifted CapacityLaw).
+ *
+ * @category Overload model
+ */
 export function overloadThresholdLaw(headroom: CapacityLaw): CapacityLaw {
   checkHeadroom(headroom);
   return {
@@ -38,7 +42,11 @@ function checkHeadroom(h: CapacityLaw): void {
   if (!(h.lo >= 0)) throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
 }
 
-/** Result of {@link overloadCriticalLoss}. */
+/**
+ * Result of {@link overloadCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface OverloadCriticalLossResult {
   /** Critical supernode loss f_c = 1 − s/σ_c in [0, 1], or null (see `reason`). */
   fC: number | null;
@@ -74,6 +82,8 @@ export interface OverloadCriticalLossResult {
  * ```ts
  * overloadCriticalLoss({ headroom: uniformCapacity(0.25, 0.75), surge: 1.1 }).fC; // 0.12 (= 1 − 1.1/1.25)
  * ```
+ *
+ * @category Overload model
  */
 export function overloadCriticalLoss(args: { headroom: CapacityLaw; surge: number }): OverloadCriticalLossResult {
   checkHeadroom(args.headroom);
@@ -86,7 +96,11 @@ export function overloadCriticalLoss(args: { headroom: CapacityLaw; surge: numbe
   return { ...base, fC: Math.min(1, Math.max(0, 1 - s / crit.sigmaC)) };
 }
 
-/** Result of {@link overloadMeanFieldFixedPoint}. */
+/**
+ * Result of {@link overloadMeanFieldFixedPoint}.
+ *
+ * @category Overload model
+ */
 export interface OverloadMeanFieldFixedPointResult {
   /** Fraction of all original supernodes up at the fixed point (0 on collapse). */
   U: number;
@@ -121,6 +135,8 @@ export interface OverloadMeanFieldFixedPointResult {
  * ```ts
  * overloadMeanFieldFixedPoint({ headroom: uniformCapacity(0.25, 0.75), surge: 1.2, loss: 0.275 }).collapse; // true
  * ```
+ *
+ * @category Overload model
  */
 export function overloadMeanFieldFixedPoint(args: { headroom: CapacityLaw; surge: number; loss?: number }): OverloadMeanFieldFixedPointResult {
   checkHeadroom(args.headroom);
@@ -149,6 +165,8 @@ export function overloadMeanFieldFixedPoint(args: { headroom: CapacityLaw; surge
 /**
  * The model fields the surge estimate reads (a structural subset of the cascade layer's OverloadParams, so that any
  * parameter set of the simulation can be passed as is).
+ *
+ * @category Overload model
  */
 export interface OverloadSurgeInputs {
   loginCost: number;
@@ -167,7 +185,11 @@ export interface OverloadSurgeInputs {
   loadWindowSeconds?: number;
 }
 
-/** Result of {@link overloadSurgeFromParams}. */
+/**
+ * Result of {@link overloadSurgeFromParams}.
+ *
+ * @category Overload model
+ */
 export interface OverloadSurgeEstimate {
   /** Surge s: load per original supernode during the storm, nominal units. */
   surge: number;
@@ -231,6 +253,8 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  * ```ts
  * overloadSurgeFromParams(skype2010OverloadParams).needNewSupernode; // ≈ 0.42
  * ```
+ *
+ * @category Overload model
  */
 export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { loss?: number; forced?: boolean } = {}): OverloadSurgeEstimate {
   const upd = 1 - params.trigger.autoUpdateCoverage;
@@ -279,6 +303,8 @@ export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { 
  * ```ts
  * overloadCriticalLossFromParams(skype2010OverloadParams).fC; // ≈ 0.063 with the 2010 defaults (simulated ≈ 0.107)
  * ```
+ *
+ * @category Overload model
  */
 export function overloadCriticalLossFromParams(
   params: OverloadSurgeInputs & { headroom: CapacityLaw },

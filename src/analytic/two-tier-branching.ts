@@ -24,7 +24,11 @@ import { randomFailureThreshold } from './molloy-reed.ts';
 import { multiTypeSpectralRadius, MAX_BRANCHING_TYPES } from './multi-type-branching.ts';
 import { brentRoot, type ConvergenceReport } from './root-finding.ts';
 
-/** A two-tier overlay model. */
+/**
+ * A two-tier overlay model.
+ *
+ * @category Branching processes
+ */
 export interface TwoTierSpec {
   /** Degree law of the supernode core (supernode–supernode links). */
   coreLaw: DegreeLaw;
@@ -34,16 +38,28 @@ export interface TwoTierSpec {
   clientsPerSupernode?: number;
 }
 
-/** How supernodes are lost. */
+/**
+ * How supernodes are lost.
+ *
+ * @category Branching processes
+ */
 export type SupernodeRemoval = 'random' | 'attack';
 
-/** Options of the two-tier functions. */
+/**
+ * Options of the two-tier functions.
+ *
+ * @category Branching processes
+ */
 export interface TwoTierOptions {
   /** `random` (default) or `attack` (highest core degree first). */
   removal?: SupernodeRemoval;
 }
 
-/** Result of {@link twoTierServedFraction}. */
+/**
+ * Result of {@link twoTierServedFraction}.
+ *
+ * @category Branching processes
+ */
 export interface TwoTierServedResult extends ConvergenceReport {
   /** Fraction of clients served: 1 − (1 − S_core)^H. */
   served: number;
@@ -99,6 +115,8 @@ function occupation(law: DegreeLaw, f: number, removal: SupernodeRemoval): numbe
  * ```ts
  * twoTierServedFraction({ coreLaw: poissonLaw(10), cacheSize: 5 }, 0.3).served; // ≈ 0.997544 (S_core ≈ 0.699358)
  * ```
+ *
+ * @category Branching processes
  */
 export function twoTierServedFraction(spec: TwoTierSpec, f: number, options: TwoTierOptions = {}): TwoTierServedResult {
   checkSpec(spec);
@@ -124,7 +142,11 @@ function checkRemoval(removal: unknown): SupernodeRemoval {
   return r;
 }
 
-/** Options of {@link twoTierMeanOffspringMatrix}. */
+/**
+ * Options of {@link twoTierMeanOffspringMatrix}.
+ *
+ * @category Branching processes
+ */
 export interface TwoTierMatrixOptions extends TwoTierOptions {
   /** `two-type` (default: [supernode via a core edge, client]) or `degree-classes` (one type per core degree k, then client). */
   types?: 'two-type' | 'degree-classes';
@@ -154,6 +176,8 @@ export interface TwoTierMatrixOptions extends TwoTierOptions {
  * ```ts
  * twoTierMeanOffspringMatrix({ coreLaw: poissonLaw(4), cacheSize: 3 }, 0.5); // [[2, 3], [0, 0]]
  * ```
+ *
+ * @category Branching processes
  */
 export function twoTierMeanOffspringMatrix(spec: TwoTierSpec, f: number, options: TwoTierMatrixOptions = {}): number[][] {
   checkSpec(spec);
@@ -191,7 +215,11 @@ export function twoTierMeanOffspringMatrix(spec: TwoTierSpec, f: number, options
   return M;
 }
 
-/** Result of {@link twoTierCriticalLoss}. */
+/**
+ * Result of {@link twoTierCriticalLoss}.
+ *
+ * @category Branching processes
+ */
 export interface TwoTierCriticalLossResult extends ConvergenceReport {
   /** Critical supernode loss where ρ(M) crosses 1 (null with `reason` when the intact core has no giant). */
   f_c: number | null;
@@ -225,6 +253,8 @@ export interface TwoTierCriticalLossResult extends ConvergenceReport {
  * ```ts
  * twoTierCriticalLoss({ coreLaw: poissonLaw(4), cacheSize: 3 }).f_c; // 0.75
  * ```
+ *
+ * @category Branching processes
  */
 export function twoTierCriticalLoss(spec: TwoTierSpec, options: TwoTierOptions = {}): TwoTierCriticalLossResult {
   checkSpec(spec);

@@ -113,7 +113,11 @@ function smallestRootAbove(h: (q: number) => number, a: number, gridPoints = 200
   return { q: 1, converged: true, iterations: gridPoints, residual: Math.abs(h(1)) };
 }
 
-/** Result of {@link wattsCascadeSize}. */
+/**
+ * Result of {@link wattsCascadeSize}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsCascadeSizeResult extends ConvergenceReport {
   /** The seed fraction ρ0. */
   seedFraction: number;
@@ -149,6 +153,8 @@ export interface WattsCascadeSizeResult extends ConvergenceReport {
  * ```ts
  * wattsCascadeSize(poissonLaw(3), { phiStar: 0.18 }, 0.01).size; // a global cascade: ≈ 0.9
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsCascadeSize(law: DegreeLaw, thresholds: WattsThresholds, seedFraction: number): WattsCascadeSizeResult {
   checkProbability('seedFraction', seedFraction);
@@ -161,7 +167,11 @@ export function wattsCascadeSize(law: DegreeLaw, thresholds: WattsThresholds, se
   return { seedFraction: r0, size: Math.min(1, size), q: root.q, converged: root.converged, iterations: root.iterations, residual: root.residual };
 }
 
-/** Result of {@link wattsGlobalCascade}. */
+/**
+ * Result of {@link wattsGlobalCascade}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsGlobalCascadeResult extends ConvergenceReport {
   /** Probability that one random seed triggers a global cascade: the extended vulnerable cluster's fraction. */
   frequency: number;
@@ -195,6 +205,8 @@ export interface WattsGlobalCascadeResult extends ConvergenceReport {
  * ```ts
  * const g = wattsGlobalCascade(poissonLaw(3), { phiStar: 0.18 }); // frequency ≈ 0.87, size ≈ 0.9
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsGlobalCascade(law: DegreeLaw, thresholds: WattsThresholds): WattsGlobalCascadeResult {
   const P = prepare(law, thresholds);

@@ -9,7 +9,11 @@ import type { DegreeLaw } from '../distributions/types.ts';
 import { checkDegreeLawMoments } from './law-check.ts';
 import { brentRoot, type ConvergenceReport } from './root-finding.ts';
 
-/** Threshold distribution: a uniform threshold φ* for every node, or the CDF F(φ) of random thresholds. */
+/**
+ * Threshold distribution: a uniform threshold φ* for every node, or the CDF F(φ) of random thresholds.
+ *
+ * @category Watts cascades
+ */
 export type WattsThresholds =
   | {
       /** The threshold φ* shared by every node. */
@@ -47,13 +51,19 @@ const VULNERABLE_SLACK = 1e-12;
  * ```ts
  * wattsVulnerableDegree(0.18); // 5
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsVulnerableDegree(phiStar: number): number {
   if (!(phiStar > 0 && phiStar <= 1)) throw new FragilityInputError('phiStar', phiStar, 'a number in (0, 1]');
   return Math.floor((1 / phiStar) * (1 + VULNERABLE_SLACK));
 }
 
-/** Result of {@link wattsCascadeCondition}. */
+/**
+ * Result of {@link wattsCascadeCondition}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsCascadeCondition {
   /** Σ_k k(k − 1) p_k ρ_k. */
   lhs: number;
@@ -96,6 +106,8 @@ function vulnerability(thresholds: WattsThresholds): (k: number) => number {
  * ```ts
  * wattsCascadeCondition(poissonLaw(3), { phiStar: 0.18 }).globalCascadesPossible; // true
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsCascadeCondition(law: DegreeLaw, thresholds: WattsThresholds): WattsCascadeCondition {
   const m = checkDegreeLawMoments(law);
@@ -106,7 +118,11 @@ export function wattsCascadeCondition(law: DegreeLaw, thresholds: WattsThreshold
   return { lhs, rhs: m.mean, globalCascadesPossible: lhs > m.mean };
 }
 
-/** Result of {@link wattsCascadeWindowPoisson}. */
+/**
+ * Result of {@link wattsCascadeWindowPoisson}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsCascadeWindow extends ConvergenceReport {
   /** Lower edge of the window in z (null with `reason` when there is no window). */
   zLower: number | null;
@@ -136,6 +152,8 @@ export interface WattsCascadeWindow extends ConvergenceReport {
  * ```ts
  * const w = wattsCascadeWindowPoisson(0.18); // zLower ≈ 1.0207, zUpper ≈ 5.7647
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsCascadeWindowPoisson(phiStar: number): WattsCascadeWindow {
   const K = wattsVulnerableDegree(phiStar);

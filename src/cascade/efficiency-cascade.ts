@@ -33,7 +33,11 @@ import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
 import { weightedLoadAndEfficiency } from '../metrics/weighted-betweenness.ts';
 
-/** Options of {@link efficiencyCascade}. */
+/**
+ * Options of {@link efficiencyCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface EfficiencyCascadeOptions {
   /** Tolerance α >= 0: capacity (1 + α)·L_i(0). */
   alpha: number;
@@ -49,7 +53,11 @@ export interface EfficiencyCascadeOptions {
   onProgress?: (step: number, maxSteps: number) => void;
 }
 
-/** Result of {@link efficiencyCascade}. */
+/**
+ * Result of {@link efficiencyCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface EfficiencyCascadeResult {
   /** The trigger node. */
   trigger: number;
@@ -113,6 +121,8 @@ function sameArray(a: Float64Array, b: Float64Array): boolean {
  * const r = efficiencyCascade(barabasiAlbert(300, 2, stream(1)), { alpha: 0.1 });
  * r.finalEfficiency <= r.noCascadeEfficiency; // true
  * ```
+ *
+ * @category Load redistribution
  */
 export function efficiencyCascade(g: CompactGraph, opts: EfficiencyCascadeOptions): EfficiencyCascadeResult {
   const alpha = checkNumber('alpha', opts.alpha, 0, 1e12);

@@ -46,10 +46,18 @@ import type { CapacityLaw } from '../distributions/types.ts';
 import { type Rng, stream } from '../random/stream.ts';
 import { sampleWithoutReplacement } from '../random/sample-without-replacement.ts';
 
-/** How a failed element's load is shared. */
+/**
+ * How a failed element's load is shared.
+ *
+ * @category Fiber bundles
+ */
 export type LoadSharing = 'global' | 'local';
 
-/** Options for {@link fiberBundleCascade}. */
+/**
+ * Options for {@link fiberBundleCascade}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleCascadeOptions {
   /** Threshold law (support must be ⊂ [0, ∞)). Required unless `thresholds` is given. */
   capacity?: CapacityLaw;
@@ -67,7 +75,11 @@ export interface FiberBundleCascadeOptions {
   rng?: Rng;
 }
 
-/** The result of {@link fiberBundleCascade}. */
+/**
+ * The result of {@link fiberBundleCascade}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleCascadeResult {
   /** Fraction of all N original elements intact at the end. */
   U: number;
@@ -156,6 +168,8 @@ function drawThresholds(n: number, law: CapacityLaw | undefined, given: Float64A
  * // F6: uniform thresholds, 25 % lost, σ = 0.18: survives with U ≈ 0.45.
  * fiberBundleCascade(100_000, { capacity: uniformCapacity(0, 1), load: 0.18, loss: 0.25, seed: 1 }).U; // ≈ 0.454
  * ```
+ *
+ * @category Fiber bundles
  */
 export function fiberBundleCascade(target: CompactGraph | number, opts: FiberBundleCascadeOptions): FiberBundleCascadeResult {
   const { g, n, sharing } = resolveBundle(target, opts.sharing);
@@ -317,7 +331,11 @@ function cascadeLocal(g: CompactGraph, x: Float64Array, alive: Uint8Array, sigma
   return perWave;
 }
 
-/** Options for {@link fiberBundleBursts}. */
+/**
+ * Options for {@link fiberBundleBursts}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleBurstsOptions {
   /** Threshold law (support ⊂ [0, ∞)); required unless `thresholds` is given. */
   capacity?: CapacityLaw;
@@ -331,7 +349,11 @@ export interface FiberBundleBurstsOptions {
   rng?: Rng;
 }
 
-/** The result of {@link fiberBundleBursts}. */
+/**
+ * The result of {@link fiberBundleBursts}.
+ *
+ * @category Fiber bundles
+ */
 export interface FiberBundleBurstsResult {
   /** Bundle strength: the largest load σ (per original element) the bundle held, max over the loading steps. */
   strength: number;
@@ -372,6 +394,8 @@ export interface FiberBundleBurstsResult {
  * ```ts
  * fiberBundleBursts(10_000, { capacity: uniformCapacity(0, 1), seed: 1 }).strength; // ≈ 0.249 (0.25 as n → ∞)
  * ```
+ *
+ * @category Fiber bundles
  */
 export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBundleBurstsOptions): FiberBundleBurstsResult {
   const { g, n, sharing } = resolveBundle(target, opts.sharing);

@@ -36,10 +36,18 @@ import { CompactGraph } from '../graph/compact-graph.ts';
 import { type Rng, stream } from '../random/stream.ts';
 import { betweenness } from '../metrics/betweenness.ts';
 
-/** Which node(s) fail first. */
+/**
+ * Which node(s) fail first.
+ *
+ * @category Load redistribution
+ */
 export type MotterLaiTrigger = 'top-load' | 'random' | ReadonlyArray<number> | Int32Array;
 
-/** Options for {@link motterLaiCascade}. */
+/**
+ * Options for {@link motterLaiCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface MotterLaiOptions {
   /** Tolerance α ≥ 0: capacity (1 + α)·L0. */
   alpha: number;
@@ -63,7 +71,11 @@ export interface MotterLaiOptions {
   onProgress?: (wave: number, done: number, total: number) => void;
 }
 
-/** The result of {@link motterLaiCascade}. */
+/**
+ * The result of {@link motterLaiCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface MotterLaiResult {
   /** Largest surviving component / original n. */
   G: number;
@@ -105,6 +117,8 @@ export interface MotterLaiResult {
  * const g = barabasiAlbert(500, 2, stream(1));
  * motterLaiCascade(g, { alpha: 0.2, trigger: 'top-load' }).G; // fraction of nodes in the surviving giant
  * ```
+ *
+ * @category Load redistribution
  */
 export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): MotterLaiResult {
   const n = g.n;
@@ -163,7 +177,11 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
   };
 }
 
-/** One point of {@link motterLaiSweep}. */
+/**
+ * One point of {@link motterLaiSweep}.
+ *
+ * @category Load redistribution
+ */
 export interface MotterLaiSweepPoint {
   alpha: number;
   G: number;
@@ -191,6 +209,8 @@ export interface MotterLaiSweepPoint {
  * ```ts
  * motterLaiSweep(barabasiAlbert(300, 2, stream(1)), [0, 0.1, 0.5, 1], { trigger: 'top-load' }).map((p) => p.G);
  * ```
+ *
+ * @category Load redistribution
  */
 export function motterLaiSweep(g: CompactGraph, alphas: ReadonlyArray<number>, opts: Omit<MotterLaiOptions, 'alpha'> = {}): MotterLaiSweepPoint[] {
   if (g.n < 1) throw new FragilityInputError('graph', 'an empty graph', 'a graph with at least 1 node');

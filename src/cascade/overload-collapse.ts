@@ -11,7 +11,11 @@ import { wilsonScore } from '../numerics/statistics.ts';
 import { type OverloadResult, simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
 
-/** Options of {@link collapseProbability}. */
+/**
+ * Options of {@link collapseProbability}.
+ *
+ * @category Overload model
+ */
 export interface CollapseProbabilityOptions {
   /** Runs per loss value (default 20). */
   runs?: number;
@@ -28,7 +32,11 @@ export interface CollapseProbabilityOptions {
   simulate?: OverloadSimulator;
 }
 
-/** A function with simulateOverload's contract for (params, { seed, index }). */
+/**
+ * A function with simulateOverload's contract for (params, { seed, index }).
+ *
+ * @category Overload model
+ */
 export type OverloadSimulator = (params: OverloadParams, o: { seed: number; index: number }) => OverloadResult;
 
 /**
@@ -51,6 +59,8 @@ export type OverloadSimulator = (params: OverloadParams, o: { seed: number; inde
  * ```ts
  * collapseRunFamilies({ scale: 0.004 }, [0.1, 0], { runs: 5 }); // [{ loss: 0, first: 0, … }, { loss: 0.1, first: 5, … }]
  * ```
+ *
+ * @category Overload model
  */
 export function collapseRunFamilies(input: OverloadParamsInput | OverloadParams, losses: readonly number[], options: CollapseProbabilityOptions = {}): { loss: number; params: OverloadParams; seed: number; first: number; runs: number }[] {
   const runs = options.runs ?? 20;
@@ -62,7 +72,11 @@ export function collapseRunFamilies(input: OverloadParamsInput | OverloadParams,
     .map((f, i) => ({ loss: f, params: withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }), seed, first: i * runs, runs }));
 }
 
-/** One loss value of {@link collapseProbability}. */
+/**
+ * One loss value of {@link collapseProbability}.
+ *
+ * @category Overload model
+ */
 export interface OverloadCollapsePoint {
   /** Forced initial supernode loss f. */
   loss: number;
@@ -76,7 +90,11 @@ export interface OverloadCollapsePoint {
   meanMinOnline: number;
 }
 
-/** Result of {@link collapseProbability}. */
+/**
+ * Result of {@link collapseProbability}.
+ *
+ * @category Overload model
+ */
 export interface CollapseProbabilityResult {
   seed: number;
   runs: number;
@@ -127,6 +145,8 @@ function crossHalf(xs: number[], ys: number[]): number | null {
  * const r = collapseProbability({ scale: 0.004 }, [0, 0.05, 0.1, 0.3], { runs: 10, seed: 1 });
  * r.halfCollapseLoss; // the simulated critical supernode loss
  * ```
+ *
+ * @category Overload model
  */
 export function collapseProbability(
   input: OverloadParamsInput | OverloadParams,

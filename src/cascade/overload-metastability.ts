@@ -16,10 +16,18 @@ import {
   withOverloadParams,
 } from '../models/overload-params.ts';
 
-/** Regime of one cell (the fluid side's names). */
+/**
+ * Regime of one cell (the fluid side's names).
+ *
+ * @category Overload model
+ */
 export type SimulatedRegime = 'healthy-only' | 'bistable' | 'collapse-only' | 'transient';
 
-/** Options of {@link simulatedBistability}. */
+/**
+ * Options of {@link simulatedBistability}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedBistabilityOptions {
   /** Forced initial supernode losses (trigger sizes), each in [0, 1]. */
   losses: number[];
@@ -33,7 +41,11 @@ export interface SimulatedBistabilityOptions {
   seed?: number;
 }
 
-/** One cell of {@link simulatedBistability}. */
+/**
+ * One cell of {@link simulatedBistability}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedBistabilityCell {
   loss: number;
   headroomScale: number;
@@ -80,6 +92,8 @@ export interface SimulatedBistabilityCell {
  * const m = simulatedBistability({ scale: 0.02 }, { losses: [0.05, 0.2], headroomScales: [1, 3] });
  * m.cells.map((c) => c.regime);
  * ```
+ *
+ * @category Overload model
  */
 export function simulatedBistability(input: OverloadParamsInput | OverloadParams, options: SimulatedBistabilityOptions): { horizonHours: number; runs: number; seed: number; cells: SimulatedBistabilityCell[] } {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
@@ -138,7 +152,11 @@ export function simulatedBistability(input: OverloadParamsInput | OverloadParams
   return { horizonHours: horizon, runs, seed, cells };
 }
 
-/** Options of {@link simulatedRecovery}. */
+/**
+ * Options of {@link simulatedRecovery}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedRecoveryOptions {
   /** Mega-supernodes injected (count at scale 1, scaled like the parameters' waves). */
   megaCount: number;
@@ -154,7 +172,11 @@ export interface SimulatedRecoveryOptions {
   seed?: number;
 }
 
-/** Result of {@link simulatedRecovery}. */
+/**
+ * Result of {@link simulatedRecovery}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedRecoveryResult {
   /** Share of the runs that recovered (online >= recoveryThreshold from some time to the end). */
   recoveredShare: number;
@@ -191,6 +213,8 @@ export interface SimulatedRecoveryResult {
  * ```ts
  * simulatedRecovery({ scale: 0.02 }, { megaCount: 400, atHours: 2 }).recoveryHours;
  * ```
+ *
+ * @category Overload model
  */
 export function simulatedRecovery(input: OverloadParamsInput | OverloadParams, options: SimulatedRecoveryOptions): SimulatedRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);

@@ -10,7 +10,11 @@ import { simulateOverload } from './overload-model.ts';
 import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
 import { fixedProbitDesign, sequentialProbitDesign } from './sequential-probit.ts';
 
-/** Options of {@link simulatedCriticalLoss}. */
+/**
+ * Options of {@link simulatedCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedCriticalLossOptions {
   /** Seed (default 1): run r of the design is `simulateOverload(…, { seed, index: r })`, i.e. draws stream(seed, r). */
   seed?: number;
@@ -38,14 +42,22 @@ export interface SimulatedCriticalLossOptions {
   gridRuns?: number;
 }
 
-/** Runs and collapsed runs at one forced loss. */
+/**
+ * Runs and collapsed runs at one forced loss.
+ *
+ * @category Overload model
+ */
 export interface CriticalLossPoint {
   loss: number;
   runs: number;
   collapsed: number;
 }
 
-/** Result of {@link simulatedCriticalLoss}. */
+/**
+ * Result of {@link simulatedCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface SimulatedCriticalLoss {
   /** The loss at which half of the runs collapse (probit 50 % point), or null (see `reason`). */
   criticalLoss: number | null;
@@ -128,6 +140,8 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
  * const r = simulatedCriticalLoss({ scale: 0.02 }, { seed: 1 });
  * r; // { criticalLoss: ≈ 0.101, halfWidth: <= 0.01, targetMet: true }
  * ```
+ *
+ * @category Overload model
  */
 export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: SimulatedCriticalLossOptions = {}): SimulatedCriticalLoss {
   return driveOverloadDesign(criticalLossDesign(input, options), runOverloadBatch);
@@ -137,6 +151,8 @@ export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParam
  * One round of the overload threshold design at one scale: the runs whose outcomes the design needs next. Everything
  * a remote worker needs is here (plain data): run r is `simulateOverload({ ...params, forcedLoss: loss }, { seed,
  * index: r })` and its outcome is whether it collapsed.
+ *
+ * @category Overload model
  */
 export interface OverloadRunBatch {
   /** The scale's model parameters, with `durationHours` and `sampleEvery` set (`forcedLoss` is set per run). */
@@ -166,6 +182,8 @@ export interface OverloadRunBatch {
  * const params = withOverloadParams(skype2010OverloadParams, { scale: 0.005 });
  * runOverloadBatch({ params, seed: 1, round: 0, runs: [{ r: 0, loss: 0.1 }] }); // one collapsed flag per run
  * ```
+ *
+ * @category Overload model
  */
 export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
   return batch.runs.map(({ r, loss }) => simulateOverload(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r }).collapsed);
@@ -187,6 +205,8 @@ export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
  * ```ts
  * driveOverloadDesign(criticalLossDesign({ scale: 0.01 }, { seed: 2 }), runOverloadBatch);
  * ```
+ *
+ * @category Overload model
  */
 export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => boolean[]): T {
   let step = design.next();
@@ -211,6 +231,8 @@ export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, bo
  * ```ts
  * await driveOverloadDesignAsync(criticalLossDesign({ scale: 0.01 }), async (b) => runOverloadBatch(b));
  * ```
+ *
+ * @category Overload model
  */
 export async function driveOverloadDesignAsync<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => Promise<boolean[]>): Promise<T> {
   let step = design.next();
@@ -238,6 +260,8 @@ export async function driveOverloadDesignAsync<T>(design: Generator<OverloadRunB
  * ```ts
  * driveOverloadDesign(criticalLossDesign({ scale: 0.02 }, { seed: 1 }), runOverloadBatch).criticalLoss;
  * ```
+ *
+ * @category Overload model
  */
 export function* criticalLossDesign(
   input: OverloadParamsInput | OverloadParams = {},
@@ -283,7 +307,11 @@ export function* criticalLossDesign(
   return out;
 }
 
-/** Options of {@link finiteSizeCriticalLoss}. */
+/**
+ * Options of {@link finiteSizeCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface FiniteSizeCriticalLossOptions extends SimulatedCriticalLossOptions {
   /** Population scales (default {@link DEFAULT_FINITE_SIZE_SCALES}). */
   scales?: readonly number[];
@@ -291,7 +319,11 @@ export interface FiniteSizeCriticalLossOptions extends SimulatedCriticalLossOpti
   onScale?: (row: FiniteSizeRow, done: number, total: number) => void;
 }
 
-/** One scale of {@link finiteSizeCriticalLoss}. */
+/**
+ * One scale of {@link finiteSizeCriticalLoss}.
+ *
+ * @category Overload model
+ */
 export interface FiniteSizeRow extends SimulatedCriticalLoss {
   /** Wall-clock seconds spent on this scale. */
   seconds: number;
@@ -300,6 +332,8 @@ export interface FiniteSizeRow extends SimulatedCriticalLoss {
 /**
  * Default scales of the finite-size study: 0.005 to 0.2. At 0.5 and 1 a run that does not collapse costs ≈ 1 s and
  * ≈ 2 s (measured on the 2-core development machine, scale 1 ≈ 55 runs ≈ 1 min), so they are opt-in (`scales`).
+ *
+ * @category Overload model
  */
 export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
 
@@ -319,6 +353,8 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  * ```ts
  * checkFiniteSizeOptions({}, { scales: [0.01, 2] }); // throws: scales[1]
  * ```
+ *
+ * @category Overload model
  */
 export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeCriticalLossOptions = {}): void {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
@@ -353,6 +389,8 @@ export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadPara
  * const rows = finiteSizeCriticalLoss({}, { scales: [0.005, 0.02] });
  * rows.map((r) => [r.scale, r.criticalLoss, r.ci]);
  * ```
+ *
+ * @category Overload model
  */
 export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeCriticalLossOptions = {}): FiniteSizeRow[] {
   return driveOverloadDesign(finiteSizeDesign(input, options), runOverloadBatch);
@@ -378,6 +416,8 @@ export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadPara
  * ```ts
  * driveOverloadDesign(finiteSizeDesign({}, { scales: [0.005] }), runOverloadBatch);
  * ```
+ *
+ * @category Overload model
  */
 export function* finiteSizeDesign(
   input: OverloadParamsInput | OverloadParams = {},

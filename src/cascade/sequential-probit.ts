@@ -8,14 +8,22 @@
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { standardNormalCdf, standardNormalQuantile } from '../distributions/normal-functions.ts';
 
-/** Runs and events at one design value x. */
+/**
+ * Runs and events at one design value x.
+ *
+ * @category Threshold estimation
+ */
 export interface ProbitPoint {
   x: number;
   runs: number;
   events: number;
 }
 
-/** Maximum-likelihood probit fit P(event | x) = Φ(s·(x − μ)) with a profile-likelihood interval for μ. */
+/**
+ * Maximum-likelihood probit fit P(event | x) = Φ(s·(x − μ)) with a profile-likelihood interval for μ.
+ *
+ * @category Threshold estimation
+ */
 export interface ProbitFit {
   /** μ̂: the 50 % point (the middle of the gap when the data are separated). */
   location: number;
@@ -107,6 +115,8 @@ function goldenMax(f: (t: number) => number, a: number, b: number, tol: number):
  * const fit = probitProfileFit([{ x: 0.1, runs: 10, events: 2 }, { x: 0.12, runs: 10, events: 6 }, { x: 0.14, runs: 10, events: 9 }]);
  * fit!.location; // ≈ 0.116
  * ```
+ *
+ * @category Threshold estimation
  */
 export function probitProfileFit(
   points: readonly ProbitPoint[],
@@ -230,7 +240,11 @@ export function probitProfileFit(
   return finish(m, best, slope);
 }
 
-/** Options of {@link sequentialProbitThreshold}. */
+/**
+ * Options of {@link sequentialProbitThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface SequentialProbitOptions {
   /** Seed (default 1): echoed; run r of the design is `trial(x, r)`, which must draw `stream(seed, r)`. */
   seed?: number;
@@ -250,7 +264,11 @@ export interface SequentialProbitOptions {
   penalty?: 'firth' | 'none';
 }
 
-/** Result of {@link sequentialProbitThreshold}. */
+/**
+ * Result of {@link sequentialProbitThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface SequentialProbitResult {
   /** The 50 % point μ̂ (null when every run had the same outcome, see `reason`). */
   location: number | null;
@@ -295,6 +313,8 @@ export interface SequentialProbitResult {
  * ```ts
  * designRound(0, null, [0, 0.5], 11, 0); // [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
  * ```
+ *
+ * @category Threshold estimation
  */
 export function designRound(round: number, fit: ProbitFit | null, domain: [number, number], batch: number, grid: number): number[] {
   const [lo, hi] = round === 0 || fit === null ? domain : fit.ci;
@@ -307,7 +327,11 @@ export function designRound(round: number, fit: ProbitFit | null, domain: [numbe
   return xs;
 }
 
-/** One round of a sequential probit design: its x values, fixed before any of its runs starts. */
+/**
+ * One round of a sequential probit design: its x values, fixed before any of its runs starts.
+ *
+ * @category Threshold estimation
+ */
 export interface ProbitRound {
   /** Round number (0 = the bracketing grid). */
   round: number;
@@ -368,6 +392,8 @@ function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: nu
  * while (!step.done) step = d.next(step.value.xs.map((x, j) => trial(x, step.value.firstRun + j)));
  * step.value.location;
  * ```
+ *
+ * @category Threshold estimation
  */
 export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -435,7 +461,11 @@ function probitResult(
   return out;
 }
 
-/** Options of {@link fixedProbitDesign}. */
+/**
+ * Options of {@link fixedProbitDesign}.
+ *
+ * @category Threshold estimation
+ */
 export interface FixedProbitOptions {
   /** Seed (default 1): echoed; run r must draw `stream(seed, r)`. */
   seed?: number;
@@ -482,6 +512,8 @@ export interface FixedProbitOptions {
  * const round = d.next().value as ProbitRound;
  * round.xs.length; // 110 (11 losses × 10 runs, fixed before any outcome)
  * ```
+ *
+ * @category Threshold estimation
  */
 export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -540,6 +572,8 @@ export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<
  * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05), { seed: 1 });
  * r; // { location: ≈ 0.3, halfWidth: <= 0.01 }
  * ```
+ *
+ * @category Threshold estimation
  */
 export function sequentialProbitThreshold(trial: (x: number, run: number) => boolean, options: SequentialProbitOptions = {}): SequentialProbitResult {
   const design = sequentialProbitDesign(options);

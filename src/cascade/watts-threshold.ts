@@ -10,10 +10,18 @@ import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
 
-/** Relative slack of the rule m/k >= φ, the same as the analytic side's (φ = 0.2 activates 1 of 5 neighbours). */
+/**
+ * Relative slack of the rule m/k >= φ, the same as the analytic side's (φ = 0.2 activates 1 of 5 neighbours).
+ *
+ * @category Watts cascades
+ */
 export const WATTS_ACTIVATION_SLACK = 1e-12;
 
-/** Options of {@link wattsThresholdCascade}. */
+/**
+ * Options of {@link wattsThresholdCascade}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsThresholdCascadeOptions {
   /** One threshold φ in (0, 1] for every node, or a threshold per node (length n, values >= 0). */
   thresholds: number | ArrayLike<number>;
@@ -21,7 +29,11 @@ export interface WattsThresholdCascadeOptions {
   seeds: ArrayLike<number>;
 }
 
-/** Result of {@link wattsThresholdCascade}. */
+/**
+ * Result of {@link wattsThresholdCascade}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsThresholdCascadeResult {
   /** Active nodes at the end (seeds included) / n. */
   size: number;
@@ -62,6 +74,8 @@ export interface WattsThresholdCascadeResult {
  * const path = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
  * wattsThresholdCascade(path, { thresholds: 0.5, seeds: [0] }).size; // 1: every inner node needs 1 of 2
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsThresholdCascade(g: CompactGraph, opts: WattsThresholdCascadeOptions): WattsThresholdCascadeResult {
   const { n, offsets, targets } = g;
@@ -133,6 +147,8 @@ export function wattsThresholdCascade(g: CompactGraph, opts: WattsThresholdCasca
  * ```ts
  * wattsThresholds(3, parseCapacityLaw('uniform(0.1,0.3)'), stream(1));
  * ```
+ *
+ * @category Watts cascades
  */
 export function wattsThresholds(n: number, law: number | CapacityLaw, rng: Rng): Float64Array {
   const out = new Float64Array(n);

@@ -20,7 +20,11 @@ import { runEnsemble } from '../montecarlo/ensemble.ts';
 import { isRandomGraphSpec } from '../montecarlo/graph-source.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
-/** Options of {@link compareConnectivity}. */
+/**
+ * Options of {@link compareConnectivity}.
+ *
+ * @category Connectivity
+ */
 export interface CompareConnectivityOptions {
   /** Degree law (spec string or DegreeLaw): analytic side by generating functions, Monte Carlo on `cm:n=N,law=LAW`. */
   law?: string | DegreeLaw;
@@ -63,7 +67,11 @@ export interface CompareConnectivityOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** A threshold estimate: value and (for Monte Carlo) its confidence interval. */
+/**
+ * A threshold estimate: value and (for Monte Carlo) its confidence interval.
+ *
+ * @category Connectivity
+ */
 export interface ThresholdPair {
   /** Analytic critical occupation q_c (null with `analyticReason`). */
   analytic: number | null;
@@ -76,7 +84,11 @@ export interface ThresholdPair {
   gap: { q_c: number | null; ci: [number, number]; reason?: string };
 }
 
-/** Result of {@link compareConnectivity}. */
+/**
+ * Result of {@link compareConnectivity}.
+ *
+ * @category Connectivity
+ */
 export interface ConnectivityComparison {
   /** What was compared. */
   model: { law: string | null; graph: string; mode: 'site' | 'bond'; removal: 'random' | 'attack'; analytic: string };
@@ -90,7 +102,11 @@ export interface ConnectivityComparison {
   threshold: ThresholdPair;
 }
 
-/** Default occupation grid: 0, 0.05, …, 1. */
+/**
+ * Default occupation grid: 0, 0.05, …, 1.
+ *
+ * @category Connectivity
+ */
 export const DEFAULT_COMPARE_GRID: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
 
 function mcSpecForLaw(law: DegreeLaw, n: number): string {
@@ -127,6 +143,8 @@ function mcSpecForLaw(law: DegreeLaw, n: number): string {
  * c.threshold.analytic; // 0.5
  * c.lineUp.agreement;   // { inside, total } away from the threshold
  * ```
+ *
+ * @category Connectivity
  */
 export async function compareConnectivity(opts: CompareConnectivityOptions): Promise<ConnectivityComparison> {
   const mode = opts.mode ?? 'site';

@@ -17,7 +17,11 @@ import { meanWithCI } from '../montecarlo/statistics.ts';
 import { stream } from '../random/stream.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
-/** Options of {@link compareEfficiencyCascade}. */
+/**
+ * Options of {@link compareEfficiencyCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface CompareEfficiencyOptions {
   /** Graph spec (random specs redrawn per replicate) or a graph; keep n <= 2000 (default `ba:n=500,m=2`). */
   graph?: string | CompactGraph;
@@ -34,7 +38,11 @@ export interface CompareEfficiencyOptions {
   maxSteps?: number;
 }
 
-/** One row of the per-α detail. */
+/**
+ * One row of the per-α detail.
+ *
+ * @category Load redistribution
+ */
 export interface EfficiencyAlphaPoint {
   alpha: number;
   /** Mean E(∞)/E(0) over the replicates with its interval. */
@@ -49,7 +57,11 @@ export interface EfficiencyAlphaPoint {
   steps: number;
 }
 
-/** Result of {@link compareEfficiencyCascade}. */
+/**
+ * Result of {@link compareEfficiencyCascade}.
+ *
+ * @category Load redistribution
+ */
 export interface EfficiencyComparison {
   model: { graph: string; trigger: 'top-load' | 'random'; analytic: string; literature: string };
   n: number;
@@ -63,10 +75,18 @@ export interface EfficiencyComparison {
   alphaStar: number[];
 }
 
-/** Default α grid of {@link compareEfficiencyCascade}. */
+/**
+ * Default α grid of {@link compareEfficiencyCascade}.
+ *
+ * @category Load redistribution
+ */
 export const DEFAULT_EFFICIENCY_ALPHAS: readonly number[] = [0, 0.1, 0.2, 0.5, 1];
 
-/** What the paper reports, stated plainly (its results are figures; no value is transcribed). */
+/**
+ * What the paper reports, stated plainly (its results are figures; no value is transcribed).
+ *
+ * @category Load redistribution
+ */
 export const CLM_LITERATURE =
   'Crucitti, Latora & Marchiori, PRE 69, 045104(R) (2004) report their results as figures only (no tabulated values ' +
   'are transcribed here): on ER random graphs and BA scale-free networks the removal of the highest-load node lowers ' +
@@ -93,6 +113,8 @@ export const CLM_LITERATURE =
  * const c = await compareEfficiencyCascade({ graph: 'ba:n=150,m=2', alphas: [0, 0.5, 10], runs: 3 });
  * c.points.map((p) => p.mean); // rising with α towards the no-cascade bound
  * ```
+ *
+ * @category Load redistribution
  */
 export async function compareEfficiencyCascade(opts: CompareEfficiencyOptions = {}): Promise<EfficiencyComparison> {
   const runs = checkInteger('runs', opts.runs ?? 10, 2, 1e6);

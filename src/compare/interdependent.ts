@@ -15,7 +15,11 @@ import { simulateInterdependent, type InterdependentEstimate } from '../montecar
 import { graphSpecForLaw } from './law-graph-spec.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
-/** Options of {@link compareInterdependent}. */
+/**
+ * Options of {@link compareInterdependent}.
+ *
+ * @category Interdependent networks
+ */
 export interface CompareInterdependentOptions {
   /** Degree law of A (spec or DegreeLaw); the Monte Carlo side draws `er:n=N,k=K` for poisson(K), `rr:` for regular(K), else `cm:n=N,law=LAW`. */
   law?: string | DegreeLaw;
@@ -56,7 +60,11 @@ export interface CompareInterdependentOptions {
   threshold?: boolean;
 }
 
-/** Result of {@link compareInterdependent}. */
+/**
+ * Result of {@link compareInterdependent}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentComparison {
   model: { lawA: string; lawB: string; graphA: string; graphB: string; analytic: string };
   n: number;
@@ -81,7 +89,11 @@ export interface InterdependentComparison {
   };
 }
 
-/** Default p grid of {@link compareInterdependent}: 0.5, 0.55, …, 1. */
+/**
+ * Default p grid of {@link compareInterdependent}: 0.5, 0.55, …, 1.
+ *
+ * @category Interdependent networks
+ */
 export const DEFAULT_INTERDEPENDENT_GRID: readonly number[] = Array.from({ length: 11 }, (_, i) => 0.5 + i / 20);
 
 /**
@@ -110,6 +122,8 @@ export const DEFAULT_INTERDEPENDENT_GRID: readonly number[] = Array.from({ lengt
  * const c = await compareInterdependent({ law: 'poisson(4)', n: 20000, grid: [0.7, 0.8], runs: 10, seed: 1 });
  * c.lineUp.rows[0]; // { x: 0.7, analytic: 0.55762, mean: ≈0.5560, ci: [..], insideCi: true, ... }
  * ```
+ *
+ * @category Interdependent networks
  */
 export async function compareInterdependent(opts: CompareInterdependentOptions): Promise<InterdependentComparison> {
   const runs = checkInteger('runs', opts.runs ?? 10, 2, 1e7);

@@ -22,6 +22,8 @@ import type { DegreeLaw } from '../distributions/types.ts';
  * ```ts
  * graphSpecForLaw(parseDegreeLaw('poisson(4)'), 1000); // 'er:n=1000,k=4'
  * ```
+ *
+ * @category Connectivity
  */
 export function graphSpecForLaw(law: DegreeLaw, n: number): string {
   const po = /^poisson\(([^)]+)\)$/.exec(law.spec);

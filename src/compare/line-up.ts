@@ -6,7 +6,11 @@
  */
 import { FragilityInputError, checkNumber } from '../errors.ts';
 
-/** One Monte Carlo estimate at a grid point. */
+/**
+ * One Monte Carlo estimate at a grid point.
+ *
+ * @category Line-ups
+ */
 export interface MonteCarloPoint {
   /** Grid coordinate (occupation q, removed fraction f, supernode loss, ...). */
   x: number;
@@ -18,14 +22,22 @@ export interface MonteCarloPoint {
   ci: [number, number];
 }
 
-/** One analytic value at a grid point (null when the theory has no value there, with a reason). */
+/**
+ * One analytic value at a grid point (null when the theory has no value there, with a reason).
+ *
+ * @category Line-ups
+ */
 export interface AnalyticPoint {
   x: number;
   value: number | null;
   reason?: string;
 }
 
-/** One lined-up row. */
+/**
+ * One lined-up row.
+ *
+ * @category Line-ups
+ */
 export interface LineUpRow {
   x: number;
   analytic: number | null;
@@ -52,10 +64,18 @@ export interface LineUpRow {
   region: LineUpRegion;
 }
 
-/** Region of a row relative to the threshold: below (x < threshold − window), near, above, or no threshold given. */
+/**
+ * Region of a row relative to the threshold: below (x < threshold − window), near, above, or no threshold given.
+ *
+ * @category Line-ups
+ */
 export type LineUpRegion = 'below' | 'near' | 'above' | 'no-threshold';
 
-/** Agreement count of one region. */
+/**
+ * Agreement count of one region.
+ *
+ * @category Line-ups
+ */
 export interface RegionCoverage {
   /** Rows whose verdict `agrees` is true. */
   agree: number;
@@ -63,7 +83,11 @@ export interface RegionCoverage {
   total: number;
 }
 
-/** Summary of a line-up. */
+/**
+ * Summary of a line-up.
+ *
+ * @category Line-ups
+ */
 export interface LineUp {
   rows: LineUpRow[];
   /** Rows away from the threshold that agree (inside the CI, or within max(floor, tolerance, finite-size)) / all such rows. */
@@ -76,7 +100,11 @@ export interface LineUp {
   allowance: { floor: number; tolerance: number; finiteSize: number; finiteSizeReason?: string };
 }
 
-/** Default agreement floor: half a unit of the 4th decimal, the precision the line-up tables print. */
+/**
+ * Default agreement floor: half a unit of the 4th decimal, the precision the line-up tables print.
+ *
+ * @category Line-ups
+ */
 export const LINE_UP_FLOOR = 5e-5;
 
 /**
@@ -107,6 +135,8 @@ export const LINE_UP_FLOOR = 5e-5;
  * const l = lineUp([{ x: 0.5, value: 0.4 }], [{ x: 0.5, mean: 0.401, sd: 0.003, ci: [0.399, 0.403] }]);
  * // l.rows[0].insideCi === true
  * ```
+ *
+ * @category Line-ups
  */
 export function lineUp(
   analytic: readonly AnalyticPoint[],
@@ -164,6 +194,8 @@ export function lineUp(
  * const l = lineUp([{ x: 0.5, value: 0.2 }], [{ x: 0.5, mean: 0.2, sd: 0, ci: [0.2, 0.2] }]);
  * lineUpSummary(l.rows, l.allowance).agreement; // { inside: 1, total: 1 }
  * ```
+ *
+ * @category Line-ups
  */
 export function lineUpSummary(rows: LineUpRow[], allowance: LineUp['allowance']): LineUp {
   const coverage: Record<LineUpRegion, RegionCoverage> = {

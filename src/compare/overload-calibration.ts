@@ -32,6 +32,8 @@ import { mathjs } from '../mathjs-lazy.ts';
  * @param timeline - a timeline (fluid or simulated), sorted by t.
  * @param obs - the observation.
  * @returns the model value (NaN when the timeline does not reach the observation).
+ *
+ * @category Overload model
  */
 export function modelValueAt(timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[], obs: Pick<OverloadObservation, 't' | 'tEnd'>): number {
   const at = (t: number): number => {
@@ -59,7 +61,11 @@ export function modelValueAt(timeline: readonly Pick<OverloadTimelinePoint, 't' 
   return area / (obs.tEnd - obs.t);
 }
 
-/** One row of a residual table. */
+/**
+ * One row of a residual table.
+ *
+ * @category Overload model
+ */
 export interface CalibrationResidual {
   label: string;
   t: number;
@@ -77,6 +83,8 @@ export interface CalibrationResidual {
  * @param timeline - the model's timeline.
  * @param observations - the observations.
  * @returns one row per observation and χ² = Σ standardized².
+ *
+ * @category Overload model
  */
 export function calibrationResiduals(timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[], observations: readonly OverloadObservation[]): { rows: CalibrationResidual[]; chi2: number } {
   const rows = observations.map((o) => {
@@ -87,7 +95,11 @@ export function calibrationResiduals(timeline: readonly Pick<OverloadTimelinePoi
   return { rows, chi2 };
 }
 
-/** Options of {@link calibrateOverload}. */
+/**
+ * Options of {@link calibrateOverload}.
+ *
+ * @category Overload model
+ */
 export interface CalibrateOverloadOptions {
   /** Starting parameters (default the calibrated 2010 preset, `skype2010OverloadParams`). */
   base?: OverloadParams;
@@ -116,7 +128,11 @@ export interface CalibrateOverloadOptions {
   onEvaluation?: (n: number, chi2: number) => void;
 }
 
-/** A fitted parameter. */
+/**
+ * A fitted parameter.
+ *
+ * @category Overload model
+ */
 export interface FittedParameter extends OverloadFitParameter {
   start: number;
   value: number;
@@ -132,6 +148,8 @@ export interface FittedParameter extends OverloadFitParameter {
  * The χ² profile of a parameter the fit pushed to a bound of its source range: χ² at values stepped inward from
  * the bound, the other parameters refitted at each (or held, for a slice), and the one-sided 95 % limit where the
  * profile rises by 3.84 above its minimum (χ²₁ 95 % quantile, the convention of the Hessian intervals).
+ *
+ * @category Overload model
  */
 export interface BoundProfile {
   name: OverloadFitParameterName;
@@ -150,7 +168,11 @@ export interface BoundProfile {
   interval: [number, number];
 }
 
-/** A leave-one-out prediction. */
+/**
+ * A leave-one-out prediction.
+ *
+ * @category Overload model
+ */
 export interface LeaveOneOut {
   label: string;
   observed: number;
@@ -162,7 +184,11 @@ export interface LeaveOneOut {
   values: Record<string, number>;
 }
 
-/** Result of {@link calibrateOverload}. */
+/**
+ * Result of {@link calibrateOverload}.
+ *
+ * @category Overload model
+ */
 export interface OverloadCalibration {
   objective: string;
   optimiser: { method: string; evaluations: number; converged: boolean; chi2Start: number; chi2: number };
@@ -198,6 +224,8 @@ export interface OverloadCalibration {
  * @param scale - population scale.
  * @param seed - seed.
  * @returns rows, χ² of the mean, and the band (mean, min, max at every sample).
+ *
+ * @category Overload model
  */
 export function simulatedResiduals(params: OverloadParams, observations: readonly OverloadObservation[], runs: number, scale: number, seed: number): NonNullable<OverloadCalibration['simulation']> {
   checkInteger('runs', runs, 1, 1000);
@@ -255,6 +283,8 @@ export function simulatedResidualsFrom(sims: readonly SimulatedTimeline[], obser
  * @param params - parameters (default {@link skype2010CalibratedParams}).
  * @param options - simulations: runs (default 3), scale (default 0.01), seed (default 1); observations.
  * @returns the parts of an {@link OverloadCalibration} that describe the fit's quality.
+ *
+ * @category Overload model
  */
 export function evaluateCalibration(
   params: OverloadParams = skype2010CalibratedParams,
@@ -304,6 +334,8 @@ const logit = (u: number) => Math.log(u / (1 - u));
  * const fit = calibrateOverload({ maxEvaluations: 60, looEvaluations: 0, simRuns: 0 });
  * fit.parameters.map((p) => [p.name, p.value]);
  * ```
+ *
+ * @category Overload model
  */
 export function calibrateOverload(options: CalibrateOverloadOptions = {}): OverloadCalibration {
   const base = options.base ?? skype2010CalibratedParams;
@@ -530,7 +562,11 @@ function leaveOneOutPredictions(
   return leaveOneOut;
 }
 
-/** Result of {@link predictOverload2007}. */
+/**
+ * Result of {@link predictOverload2007}.
+ *
+ * @category Overload model
+ */
 export interface Overload2007Prediction {
   /** The parameters used: the 2007 preset (2010 fit + what is specific to 2007). */
   params: OverloadParams;
@@ -541,6 +577,8 @@ export interface Overload2007Prediction {
 /**
  * Hours with online below `threshold`: from the first sample below to the last sample below (the outage), 0 if
  * none.
+ *
+ * @category Overload model
  */
 export function outageHours(timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[], threshold = 0.5): number {
   let first = -1;
@@ -586,6 +624,8 @@ export function prediction2007SimulationFrom(runs: readonly SimulatedTimeline[],
  * @complexity one fluid run (100 quantiles) and `runs` simulations.
  *
  * @model see {@link calibrateOverload}; no parameter is adjusted to 2007.
+ *
+ * @category Overload model
  */
 export function predictOverload2007(options: { params?: OverloadParams; simScale?: number; simRuns?: number; seed?: number } = {}): Overload2007Prediction {
   const params = options.params ?? skype2007PredictedParams;
@@ -605,7 +645,11 @@ export function predictOverload2007(options: { params?: OverloadParams; simScale
   };
 }
 
-/** One what-if of {@link calibrationWhatIfs}. */
+/**
+ * One what-if of {@link calibrationWhatIfs}.
+ *
+ * @category Overload model
+ */
 export interface CalibrationWhatIf {
   name: string;
   /** Fluid minimum online fraction, outage length (online < 50 %, hours) and time back above 80 % for good. */
@@ -626,6 +670,8 @@ export interface CalibrationWhatIf {
  *
  * @model the what-ifs of the skype-2010 scenario that do not need a graph: auto-update 50/90/100 %, no
  * mega-supernodes, all of them at T+1 h, twice as many, and gRPC backoff with 12 tries.
+ *
+ * @category Overload model
  */
 export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedParams, quantiles = 20): { criticalLoss: number | null; whatIfs: CalibrationWhatIf[] } {
   checkInteger('quantiles', quantiles, 2, 10_000);
@@ -661,6 +707,8 @@ export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedP
  * @param cal - a calibration result with a simulation (else the band is left out).
  * @param title - plot title.
  * @returns a standalone SVG string.
+ *
+ * @category Overload model
  */
 export function calibrationPlot(cal: Pick<OverloadCalibration, 'params' | 'fluidFine' | 'simulation'>, title = 'Skype, December 2010: the fitted overload model against the record'): string {
   const obs = cal.fluidFine.rows.map((r) => ({ t: r.tEnd !== undefined ? (r.t + r.tEnd) / 2 : r.t, online: r.observed, lo: r.observed - r.sigma, hi: r.observed + r.sigma, label: `${(100 * r.observed).toFixed(0)} %` }));

@@ -9,7 +9,11 @@ import { simulatedBistability, simulatedRecovery, type SimulatedRegime } from '.
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
 
-/** Options of {@link compareMetastability}. */
+/**
+ * Options of {@link compareMetastability}.
+ *
+ * @category Overload model
+ */
 export interface CompareMetastabilityOptions {
   /** Trigger sizes (forced initial supernode losses) of the bistability map. */
   losses: number[];
@@ -25,7 +29,11 @@ export interface CompareMetastabilityOptions {
   seed?: number;
 }
 
-/** One cell of the bistability map, both ways. */
+/**
+ * One cell of the bistability map, both ways.
+ *
+ * @category Overload model
+ */
 export interface MetastabilityCell {
   loss: number;
   headroomScale: number;
@@ -37,7 +45,11 @@ export interface MetastabilityCell {
   agree: boolean;
 }
 
-/** One recovery case, both ways. */
+/**
+ * One recovery case, both ways.
+ *
+ * @category Overload model
+ */
 export interface RecoveryCase {
   megaCount: number;
   capacity: number;
@@ -46,7 +58,11 @@ export interface RecoveryCase {
   simulated: { recoveredShare: number; recoveryHours: number | null; runs: number };
 }
 
-/** Result of {@link compareMetastability}. */
+/**
+ * Result of {@link compareMetastability}.
+ *
+ * @category Overload model
+ */
 export interface MetastabilityComparison {
   horizonHours: number;
   runs: number;
@@ -80,6 +96,8 @@ export interface MetastabilityComparison {
  * const m = compareMetastability({ scale: 0.02 }, { losses: [0.05, 0.2], headroomScales: [1, 2], recovery: [{ megaCount: 400, atHours: 2 }] });
  * m.agreement;
  * ```
+ *
+ * @category Overload model
  */
 export function compareMetastability(params: OverloadParams | OverloadParamsInput, options: CompareMetastabilityOptions): MetastabilityComparison {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);

@@ -20,11 +20,19 @@ import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams,
 import { linePlot } from '../report/line-plot.ts';
 import { markdownTable } from '../report/markdown-table.ts';
 
-/** One sentence on why the static mean field is only a bound (shown wherever the bound is). */
+/**
+ * One sentence on why the static mean field is only a bound (shown wherever the bound is).
+ *
+ * @category Overload model
+ */
 export const STATIC_BOUND_NOTE =
   'The static mean field shares a single estimated restart surge equally among the surviving supernodes; it overstates the averaged storm and leaves out the feedback of supernodes that shut down (their clients search again) and the averaging window of the load, so it is a rough bound, not a prediction.';
 
-/** Options of {@link compareOverloadThreshold}. */
+/**
+ * Options of {@link compareOverloadThreshold}.
+ *
+ * @category Overload model
+ */
 export interface CompareOverloadThresholdOptions extends SimulatedCriticalLossOptions {
   /** Population scales of the simulated estimate (default DEFAULT_FINITE_SIZE_SCALES: 0.005 … 0.2). */
   scales?: readonly number[];
@@ -32,7 +40,11 @@ export interface CompareOverloadThresholdOptions extends SimulatedCriticalLossOp
   onScale?: (row: FiniteSizeRow, done: number, total: number) => void;
 }
 
-/** Result of {@link compareOverloadThreshold}. */
+/**
+ * Result of {@link compareOverloadThreshold}.
+ *
+ * @category Overload model
+ */
 export interface OverloadThresholdComparison {
   seed: number;
   /** Fluid f_c (to 1e-4), or null with a reason. */
@@ -67,6 +79,8 @@ export interface OverloadThresholdComparison {
  * const c = compareOverloadThreshold({}, { scales: [0.005, 0.01] });
  * c.rows.map((r) => [r.scale, r.criticalLoss, r.gapToFluid]);
  * ```
+ *
+ * @category Overload model
  */
 export function compareOverloadThreshold(params: OverloadParams | OverloadParamsInput = {}, options: CompareOverloadThresholdOptions = {}): OverloadThresholdComparison {
   return driveOverloadDesign(overloadThresholdDesign(params, options), runOverloadBatch);
@@ -92,6 +106,8 @@ export function compareOverloadThreshold(params: OverloadParams | OverloadParams
  * ```ts
  * await compareOverloadThresholdAsync({}, { scales: [0.01] }, async (b) => runOverloadBatch(b));
  * ```
+ *
+ * @category Overload model
  */
 export async function compareOverloadThresholdAsync(
   params: OverloadParams | OverloadParamsInput,
@@ -142,6 +158,8 @@ const pct = (x: number | null | undefined, d = 1) => (x === null || x === undefi
  * ```ts
  * overloadThresholdTable(compareOverloadThreshold({}, { scales: [0.01] }));
  * ```
+ *
+ * @category Overload model
  */
 export function overloadThresholdTable(c: OverloadThresholdComparison): string {
   return markdownTable(
@@ -190,6 +208,8 @@ export function overloadThresholdTable(c: OverloadThresholdComparison): string {
  * ```ts
  * const svg = overloadThresholdPlot(compareOverloadThreshold({}, { scales: [0.005, 0.01] }));
  * ```
+ *
+ * @category Overload model
  */
 export function overloadThresholdPlot(c: OverloadThresholdComparison, title = 'Critical supernode loss against population size'): string {
   const pts = c.rows.filter((r) => r.criticalLoss !== null);

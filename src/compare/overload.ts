@@ -11,7 +11,11 @@ import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
-/** Options of {@link compareOverload}. */
+/**
+ * Options of {@link compareOverload}.
+ *
+ * @category Overload model
+ */
 export interface CompareOverloadOptions {
   /** Forced supernode losses f (default 0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5). */
   losses?: readonly number[];
@@ -27,7 +31,11 @@ export interface CompareOverloadOptions {
   simulate?: OverloadSimulator;
 }
 
-/** Result of {@link compareOverload}. */
+/**
+ * Result of {@link compareOverload}.
+ *
+ * @category Overload model
+ */
 export interface OverloadComparison {
   runs: number;
   seed: number;
@@ -54,7 +62,11 @@ export interface OverloadComparison {
   };
 }
 
-/** Default losses of {@link compareOverload}. */
+/**
+ * Default losses of {@link compareOverload}.
+ *
+ * @category Overload model
+ */
 export const DEFAULT_OVERLOAD_LOSSES: readonly number[] = [0, 0.01, 0.02, 0.05, 0.1, 0.2, 0.3, 0.5];
 
 /**
@@ -81,6 +93,8 @@ export const DEFAULT_OVERLOAD_LOSSES: readonly number[] = [0, 0.01, 0.02, 0.05, 
  * const c = compareOverload({ scale: 0.005 }, { runs: 10, seed: 1 });
  * c.threshold; // { analytic: ≈0.063, montecarlo: ≈0.14, ci: [..] }
  * ```
+ *
+ * @category Overload model
  */
 export function compareOverload(params: OverloadParams | OverloadParamsInput = {}, opts: CompareOverloadOptions = {}): OverloadComparison {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
@@ -124,7 +138,11 @@ export function compareOverload(params: OverloadParams | OverloadParamsInput = {
   };
 }
 
-/** Options of {@link compareOverloadPhase}. */
+/**
+ * Options of {@link compareOverloadPhase}.
+ *
+ * @category Overload model
+ */
 export interface CompareOverloadPhaseOptions {
   /** Forced supernode losses (x axis). */
   losses: readonly number[];
@@ -167,7 +185,11 @@ export function phaseRows(params: OverloadParams | OverloadParamsInput, opts: Pi
   return opts.headrooms.map((alpha, j) => ({ headroom: alpha, params: withOverloadParams(base, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }), seed: seed + 7919 * (j + 1) }));
 }
 
-/** Result of {@link compareOverloadPhase}. */
+/**
+ * Result of {@link compareOverloadPhase}.
+ *
+ * @category Overload model
+ */
 export interface OverloadPhaseComparison {
   /** One cell per (loss, headroom): mean minimum online fraction and collapse fraction of the simulated runs. */
   cells: { loss: number; headroom: number; minOnline: number; collapseFraction: number }[];
@@ -197,6 +219,8 @@ export interface OverloadPhaseComparison {
  * const ph = compareOverloadPhase({ scale: 0.005 }, { losses: [0, 0.1, 0.3], headrooms: [0.5, 1, 2] });
  * ph.boundary; // f_c(α) rising with α
  * ```
+ *
+ * @category Overload model
  */
 export function compareOverloadPhase(params: OverloadParams | OverloadParamsInput, opts: CompareOverloadPhaseOptions): OverloadPhaseComparison {
   const base = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);

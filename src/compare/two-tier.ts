@@ -20,7 +20,11 @@ import { sweepTwoTier } from '../montecarlo/sweep-two-tier.ts';
 import { stream } from '../random/stream.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
 
-/** Options of {@link compareTwoTier}. */
+/**
+ * Options of {@link compareTwoTier}.
+ *
+ * @category Connectivity
+ */
 export interface CompareTwoTierOptions {
   /** Degree law of the supernode core (spec or DegreeLaw). */
   coreLaw: string | DegreeLaw;
@@ -54,6 +58,8 @@ export interface CompareTwoTierOptions {
 /**
  * A two-tier connectivity ensemble as plain JSON (a scenario's connectivity ensembles, and the identity of the queue's
  * and the shards' two-tier run family): with `runs`, what {@link compareTwoTier} needs.
+ *
+ * @category Connectivity
  */
 export interface TwoTierRunIdentity {
   /** Degree law of the supernode core, as a spec (`poisson(4)`, …). */
@@ -74,7 +80,11 @@ export interface TwoTierRunIdentity {
   seed: number;
 }
 
-/** One replicate of {@link compareTwoTier}: canonical served and giant curves on the grid, and its threshold. */
+/**
+ * One replicate of {@link compareTwoTier}: canonical served and giant curves on the grid, and its threshold.
+ *
+ * @category Connectivity
+ */
 export interface TwoTierReplicate {
   served: Float64Array;
   giant: Float64Array;
@@ -100,6 +110,8 @@ export interface TwoTierReplicate {
  * ```ts
  * twoTierReplicate({ coreLaw: parseDegreeLaw('poisson(32)'), cacheSize: 8, supernodes: 200, clients: 500, removal: 'random', grid: [0, 0.5, 1], seed: 1 }, 0);
  * ```
+ *
+ * @category Connectivity
  */
 export function twoTierReplicate(
   o: { coreLaw: DegreeLaw; cacheSize: number; supernodes: number; clients: number; removal: 'random' | 'attack'; choice?: SupernodeChoice; grid: readonly number[]; seed: number },
@@ -113,7 +125,11 @@ export function twoTierReplicate(
   return { served: canonicalAverage(sw.served, qs, 1 / o.clients), giant: canonicalAverage(sw.largest, qs, 1 / o.supernodes), gap: 1 - largestGapOccupation(sw) };
 }
 
-/** Result of {@link compareTwoTier}. */
+/**
+ * Result of {@link compareTwoTier}.
+ *
+ * @category Connectivity
+ */
 export interface TwoTierComparison {
   model: { coreLaw: string; cacheSize: number; supernodes: number; clients: number; removal: 'random' | 'attack'; analytic: string };
   runs: number;
@@ -153,6 +169,8 @@ export interface TwoTierComparison {
  * const c = compareTwoTier({ coreLaw: 'poisson(32)', cacheSize: 8, supernodes: 2000, clients: 5000, runs: 10 });
  * c.threshold; // { analytic: ≈0.969, montecarlo: ≈0.96, ci: [...] }
  * ```
+ *
+ * @category Connectivity
  */
 export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   const law = typeof opts.coreLaw === 'string' ? parseDegreeLaw(opts.coreLaw) : opts.coreLaw;

@@ -17,7 +17,11 @@ import { simulateWattsSeedFractions, simulateWattsSingleSeeds } from '../monteca
 import { graphSpecForLaw } from './law-graph-spec.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp, lineUpSummary } from './line-up.ts';
 
-/** Thresholds of a Watts comparison: φ in (0, 1] for every node, or a threshold law (spec or CapacityLaw). */
+/**
+ * Thresholds of a Watts comparison: φ in (0, 1] for every node, or a threshold law (spec or CapacityLaw).
+ *
+ * @category Watts cascades
+ */
 export type WattsThresholdSpec = number | string | CapacityLaw;
 
 function resolveThresholds(t: WattsThresholdSpec): { mc: number | CapacityLaw; analytic: WattsThresholds; label: string } {
@@ -47,7 +51,11 @@ function checkGrid(field: string, grid: readonly number[], lo: number, hi: numbe
   return [...grid];
 }
 
-/** Options of {@link compareWattsCascadeSize}. */
+/**
+ * Options of {@link compareWattsCascadeSize}.
+ *
+ * @category Watts cascades
+ */
 export interface CompareWattsCascadeSizeOptions {
   /** Degree law (analytic side; Monte Carlo on er:/rr:/cm: graphs of `n` nodes). */
   law?: string | DegreeLaw;
@@ -71,7 +79,11 @@ export interface CompareWattsCascadeSizeOptions {
   tolerance?: number;
 }
 
-/** Result of {@link compareWattsCascadeSize}. */
+/**
+ * Result of {@link compareWattsCascadeSize}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsCascadeSizeComparison {
   model: { law: string; graph: string; thresholds: string; analytic: string };
   n: number;
@@ -83,7 +95,11 @@ export interface WattsCascadeSizeComparison {
   lineUp: LineUp;
 }
 
-/** Default seed fractions of {@link compareWattsCascadeSize}. */
+/**
+ * Default seed fractions of {@link compareWattsCascadeSize}.
+ *
+ * @category Watts cascades
+ */
 export const DEFAULT_WATTS_SEED_FRACTIONS: readonly number[] = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
 
 /**
@@ -109,6 +125,8 @@ export const DEFAULT_WATTS_SEED_FRACTIONS: readonly number[] = [0.001, 0.002, 0.
  * const c = await compareWattsCascadeSize({ law: 'poisson(7)', thresholds: 0.18, n: 20000, runs: 20 });
  * c.lineUp.rows; // the jump to a global cascade between ρ0 = 0.002 and 0.005, both ways
  * ```
+ *
+ * @category Watts cascades
  */
 export async function compareWattsCascadeSize(opts: CompareWattsCascadeSizeOptions): Promise<WattsCascadeSizeComparison> {
   const { runs, seed, level } = checkCommon(opts, 20);
@@ -146,7 +164,11 @@ export async function compareWattsCascadeSize(opts: CompareWattsCascadeSizeOptio
   };
 }
 
-/** Options of {@link compareWattsWindow}. */
+/**
+ * Options of {@link compareWattsWindow}.
+ *
+ * @category Watts cascades
+ */
 export interface CompareWattsWindowOptions {
   /** φ or a threshold law (the analytic window edges need a single φ; with a law only the frequencies are lined up). */
   thresholds: WattsThresholdSpec;
@@ -173,7 +195,11 @@ export interface CompareWattsWindowOptions {
   tolerance?: number;
 }
 
-/** Result of {@link compareWattsWindow}. */
+/**
+ * Result of {@link compareWattsWindow}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsWindowComparison {
   model: { graph: string; thresholds: string; analytic: string; globalFraction: number };
   n: number;
@@ -190,7 +216,11 @@ export interface WattsWindowComparison {
   window: { zLower: number | null; zUpper: number | null; reason?: string };
 }
 
-/** Default z grid of {@link compareWattsWindow}. */
+/**
+ * Default z grid of {@link compareWattsWindow}.
+ *
+ * @category Watts cascades
+ */
 export const DEFAULT_WATTS_ZS: readonly number[] = Array.from({ length: 16 }, (_, i) => 0.5 * (i + 1));
 
 /** Mark rows within `window` of any edge as near the threshold and recount the agreement (as lineUp does for one). */
@@ -226,6 +256,8 @@ function withEdges(l: LineUp, edges: number[], window: number): LineUp {
  * const c = await compareWattsWindow({ thresholds: 0.18, zs: [0.5, 3, 8], n: 10000, runs: 50 });
  * c.frequency.rows.map((r) => [r.x, r.analytic, r.mean]); // [[0.5, 0, 0], [3, 0.873, ≈0.87], [8, 0, 0]]
  * ```
+ *
+ * @category Watts cascades
  */
 export async function compareWattsWindow(opts: CompareWattsWindowOptions): Promise<WattsWindowComparison> {
   const { runs, seed, level } = checkCommon(opts, 50);

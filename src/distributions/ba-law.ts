@@ -7,7 +7,11 @@ import { checkInteger, FragilityInputError } from '../errors.ts';
 import type { DegreeLaw } from './types.ts';
 import { DEGREE_TAIL_TOLERANCE, degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
 
-/** Options of {@link barabasiAlbertLaw}. */
+/**
+ * Options of {@link barabasiAlbertLaw}.
+ *
+ * @category Degree laws
+ */
 export interface BarabasiAlbertLawOptions {
   /** Hard cutoff: the largest degree (default: where the tail drops below 1e-12, at most 1e7). */
   kmax?: number;
@@ -36,6 +40,8 @@ export interface BarabasiAlbertLawOptions {
  * ```ts
  * barabasiAlbertLaw(2).pmf(2); // 0.5 (= 2·2·3/(2·3·4))
  * ```
+ *
+ * @category Degree laws
  */
 export function barabasiAlbertLaw(m: number, options: BarabasiAlbertLawOptions = {}): DegreeLaw {
   checkInteger('law.m', m, 1, MAX_DEGREE_SUPPORT);

@@ -27,6 +27,8 @@ import { degreeLawFromPmf, formatSpecNumber, MAX_DEGREE_SUPPORT } from './degree
  * ```ts
  * bimodalLaw(3, 10, 0.2).mean; // 4.4 (= 0.8·3 + 0.2·10)
  * ```
+ *
+ * @category Degree laws
  */
 export function bimodalLaw(k1: number, k2: number, frac2: number): DegreeLaw {
   checkInteger('law.k1', k1, 0, MAX_DEGREE_SUPPORT);

@@ -14,10 +14,16 @@ import type { PowerLawMoments } from './hurwitz-zeta.ts';
  * The largest degree any law may hold (support 0..1e7, i.e. 80 MB for the pmf). Laws with unbounded support are
  * truncated at the smallest k where the dropped tail is below {@link DEGREE_TAIL_TOLERANCE}, or here, whichever comes
  * first; the tail actually dropped is reported in `truncationError`.
+ *
+ * @category Degree laws
  */
 export const MAX_DEGREE_SUPPORT = 10_000_000;
 
-/** The tail mass at which unbounded degree laws are truncated (before renormalisation). */
+/**
+ * The tail mass at which unbounded degree laws are truncated (before renormalisation).
+ *
+ * @category Degree laws
+ */
 export const DEGREE_TAIL_TOLERANCE = 1e-12;
 
 /** Block length of the tail bounds used to stop generating-function sums early. */
@@ -39,7 +45,11 @@ function compensatedSum(a: ArrayLike<number>, from = 0, to = a.length - 1): numb
   return s + c;
 }
 
-/** Options for {@link degreeLawFromPmf}. */
+/**
+ * Options for {@link degreeLawFromPmf}.
+ *
+ * @category Degree laws
+ */
 export interface DegreeLawFromPmfOptions {
   /** The field named in errors about the pmf (default `law.pk`). */
   field?: string;
@@ -79,6 +89,8 @@ export interface DegreeLawFromPmfOptions {
  * law.mean; // 2
  * law.G0(0.5); // 0.3125 (= 0.5·0.5 + 0.5·0.125)
  * ```
+ *
+ * @category Degree laws
  */
 export function degreeLawFromPmf(
   spec: string,

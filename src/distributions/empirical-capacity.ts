@@ -28,6 +28,8 @@ import { formatSpecNumber } from './degree-law.ts';
  * ```ts
  * empiricalCapacity([0.2, 0.4, 0.9]).cdf(0.5); // 0.6666666667 (2/3)
  * ```
+ *
+ * @category Capacity laws
  */
 export function empiricalCapacity(samples: ArrayLike<number>): CapacityLaw {
   const n = samples.length;

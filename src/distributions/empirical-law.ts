@@ -25,6 +25,8 @@ import { degreeLawFromPmf, formatSpecNumber, MAX_DEGREE_SUPPORT } from './degree
  * ```ts
  * empiricalLawFromWeights([[1, 2], [3, 2]]).mean; // 2
  * ```
+ *
+ * @category Degree laws
  */
 export function empiricalLawFromWeights(pairs: ReadonlyArray<readonly [number, number]>): DegreeLaw {
   if (pairs.length === 0) throw new FragilityInputError('law.degrees', 0, 'at least one degree');
@@ -63,6 +65,8 @@ function fromCounts(w: Float64Array, field: string): DegreeLaw {
  * ```ts
  * empiricalDegreeLaw([1, 1, 2, 4]).pmf(1); // 0.5
  * ```
+ *
+ * @category Degree laws
  */
 export function empiricalDegreeLaw(degrees: ArrayLike<number>): DegreeLaw {
   const n = degrees.length;
@@ -97,6 +101,8 @@ export function empiricalDegreeLaw(degrees: ArrayLike<number>): DegreeLaw {
  * ```ts
  * graphDegreeLaw(CompactGraph.fromPairs(3, [[0, 1], [1, 2]])).mean; // 1.3333333333 (4/3)
  * ```
+ *
+ * @category Degree laws
  */
 export function graphDegreeLaw(graph: CompactGraph): DegreeLaw {
   if (graph.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');

@@ -10,7 +10,11 @@ import type { CapacityLaw } from './types.ts';
 import { formatSpecNumber } from './degree-law.ts';
 import { checkEvaluationBudget, compileExpression } from './expression-sandbox.ts';
 
-/** Options of {@link expressionCapacity}. */
+/**
+ * Options of {@link expressionCapacity}.
+ *
+ * @category Capacity laws
+ */
 export interface ExpressionCapacityOptions {
   /** Lower end of the support, >= 0. */
   lo: number;
@@ -20,7 +24,11 @@ export interface ExpressionCapacityOptions {
   cells?: number;
 }
 
-/** Default number of grid cells of {@link expressionCapacity}. */
+/**
+ * Default number of grid cells of {@link expressionCapacity}.
+ *
+ * @category Capacity laws
+ */
 export const EXPRESSION_CAPACITY_CELLS = 4096;
 
 /**
@@ -48,6 +56,8 @@ export const EXPRESSION_CAPACITY_CELLS = 4096;
  * ```ts
  * expressionCapacity('1', { lo: 0, hi: 2 }).cdf(0.5); // 0.25
  * ```
+ *
+ * @category Capacity laws
  */
 export function expressionCapacity(expression: string, options: ExpressionCapacityOptions): CapacityLaw {
   const { lo, hi } = options;

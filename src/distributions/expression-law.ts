@@ -9,7 +9,11 @@ import type { DegreeLaw } from './types.ts';
 import { degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
 import { checkEvaluationBudget, compileExpression } from './expression-sandbox.ts';
 
-/** Options of {@link expressionDegreeLaw}. */
+/**
+ * Options of {@link expressionDegreeLaw}.
+ *
+ * @category Degree laws
+ */
 export interface ExpressionLawOptions {
   /** Smallest degree (default 1, so that k^-tau is finite). */
   kmin?: number;
@@ -38,6 +42,8 @@ export interface ExpressionLawOptions {
  * ```ts
  * expressionDegreeLaw('k^-2.5*exp(-k/100)', { kmin: 1, kmax: 10000 }).kmax; // 10000
  * ```
+ *
+ * @category Degree laws
  */
 export function expressionDegreeLaw(expression: string, options: ExpressionLawOptions): DegreeLaw {
   const kmin = options.kmin ?? 1;

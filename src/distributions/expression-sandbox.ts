@@ -22,22 +22,36 @@
 import { mathjs } from '../mathjs-lazy.ts';
 import { FragilityInputError } from '../errors.ts';
 
-/** Longest formula accepted, in characters. */
+/**
+ * Longest formula accepted, in characters.
+ *
+ * @category Parsing
+ */
 export const EXPRESSION_MAX_LENGTH = 1000;
-/** Largest syntax tree accepted, in nodes (numbers, symbols, operators, calls). */
+/**
+ * Largest syntax tree accepted, in nodes (numbers, symbols, operators, calls).
+ *
+ * @category Parsing
+ */
 export const EXPRESSION_MAX_NODES = 256;
 /**
  * Most node evaluations one tabulation may take (points × cost, where a call evaluated through mathjs counts 3
  * nodes). Measured on the shared 2-core development machine: 35–45 ns a node, 60–110 ns a mathjs call (gamma, erf,
  * factorial), so a tabulation at the budget takes at most ~6 s; `k^-2.5*exp(-k/100)` (11 nodes) fits up to
  * kmax = 1.3e7, above the degree-law limit of 1e7.
+ *
+ * @category Parsing
  */
 export const EXPRESSION_EVALUATION_BUDGET = 1.5e8;
 
 /** Cost, in node evaluations, of a call evaluated through mathjs (gamma, erf, factorial, …). */
 const MATHJS_CALL_COST = 3;
 
-/** A compiled formula: a plain function of the variable, and its cost in node evaluations per call. */
+/**
+ * A compiled formula: a plain function of the variable, and its cost in node evaluations per call.
+ *
+ * @category Parsing
+ */
 export interface CompiledExpression {
   /** The formula at a point; throws FragilityInputError (naming the field and the point) if a step leaves the reals. */
   readonly evaluate: (x: number) => number;
@@ -68,7 +82,11 @@ interface MathNode {
   traverse(cb: (node: MathNode) => void): void;
 }
 
-/** The scalar functions of the language, with their arity [min, max]. */
+/**
+ * The scalar functions of the language, with their arity [min, max].
+ *
+ * @category Parsing
+ */
 export const EXPRESSION_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
   abs: [1, 1], sign: [1, 1], sqrt: [1, 1], cbrt: [1, 1], square: [1, 1], cube: [1, 1],
   exp: [1, 1], expm1: [1, 1], log: [1, 2], log10: [1, 1], log2: [1, 1], log1p: [1, 1],
@@ -171,6 +189,8 @@ function allowedText(variable: string): string {
  * ```ts
  * compileExpression('k^2 + 1', 'k', 'law.expr').evaluate(3); // 10
  * ```
+ *
+ * @category Parsing
  */
 export function compileExpression(expression: string, variable: string, field: string): CompiledExpression {
   const allowed = allowedText(variable);
@@ -405,6 +425,8 @@ class ExpressionCompiler {
  * ```ts
  * checkEvaluationBudget('law.kmax', 1e7, 1e7, 11); // fine: 1.1e8 node evaluations
  * ```
+ *
+ * @category Parsing
  */
 export function checkEvaluationBudget(field: string, value: number, points: number, cost: number): void {
   if (points * cost > EXPRESSION_EVALUATION_BUDGET) {

@@ -10,7 +10,11 @@
  */
 import { FragilityInputError } from '../errors.ts';
 
-/** A value with an absolute error bound. */
+/**
+ * A value with an absolute error bound.
+ *
+ * @category Special functions
+ */
 export interface BoundedValue {
   /** The computed value. */
   value: number;
@@ -51,6 +55,8 @@ const EPS = 2.220446049250313e-16;
  * hurwitzZeta(2, 1).value; // π²/6 = 1.6449340668482264
  * hurwitzZeta(3, 1).value; // 1.2020569031595942 (Apéry's constant)
  * ```
+ *
+ * @category Special functions
  */
 export function hurwitzZeta(s: number, a: number): BoundedValue {
   if (!(s > 1 && s < Infinity)) throw new FragilityInputError('s', s, 'a finite number > 1');
@@ -82,7 +88,11 @@ export function hurwitzZeta(s: number, a: number): BoundedValue {
   return { value, error: remainder + rounding };
 }
 
-/** Exact moments of the pure power law p_k = k^(−τ)/ζ(τ, kmin), k >= kmin (see {@link purePowerLawMoments}). */
+/**
+ * Exact moments of the pure power law p_k = k^(−τ)/ζ(τ, kmin), k >= kmin (see {@link purePowerLawMoments}).
+ *
+ * @category Special functions
+ */
 export interface PowerLawMoments {
   /** The exponent τ of the law. */
   tau: number;
@@ -122,6 +132,8 @@ export interface PowerLawMoments {
  * purePowerLawMoments(3.1, 1).mean; // ζ(2.1)/ζ(3.1) = 1.318436781443…
  * purePowerLawMoments(2.5, 1).secondMoment; // Infinity
  * ```
+ *
+ * @category Special functions
  */
 export function purePowerLawMoments(tau: number, kmin: number): PowerLawMoments {
   if (!(tau > 1 && tau < Infinity)) throw new FragilityInputError('law.tau', tau, 'a finite number > 1 (pure power law)');

@@ -31,6 +31,8 @@ const INV_SQRT_2PI = 0.3989422804014327;
  * ```ts
  * lognormalCapacity(0, 0.5).quantile(0.5); // 1
  * ```
+ *
+ * @category Capacity laws
  */
 export function lognormalCapacity(mu: number, sigma: number): CapacityLaw {
   checkNumber('capacity.mu', mu);

@@ -7,7 +7,11 @@ import { FragilityInputError } from '../errors.ts';
 import type { DegreeLaw } from './types.ts';
 import { degreeLawFromPmf, formatSpecNumber } from './degree-law.ts';
 
-/** One component of a {@link mixtureLaw}. */
+/**
+ * One component of a {@link mixtureLaw}.
+ *
+ * @category Degree laws
+ */
 export interface MixtureComponent {
   /** The component's weight, >= 0; the weights sum to 1. */
   weight: number;
@@ -32,6 +36,8 @@ export interface MixtureComponent {
  * ```ts
  * mixtureLaw([{ weight: 0.3, law: poissonLaw(2) }, { weight: 0.7, law: regularLaw(5) }]).mean; // 4.1
  * ```
+ *
+ * @category Degree laws
  */
 export function mixtureLaw(components: readonly MixtureComponent[]): DegreeLaw {
   if (!Array.isArray(components) || components.length === 0) {

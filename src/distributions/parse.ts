@@ -34,12 +34,20 @@ import { lognormalCapacity } from './lognormal-capacity.ts';
 import { empiricalCapacity } from './empirical-capacity.ts';
 import { expressionCapacity } from './expression-capacity.ts';
 
-/** The degree-law forms accepted by {@link parseDegreeLaw}. */
+/**
+ * The degree-law forms accepted by {@link parseDegreeLaw}.
+ *
+ * @category Parsing
+ */
 export const DEGREE_LAW_FORMS =
   'poisson(c), regular(k), powerlaw(tau,kmin=1,cutoff=kappa), powerlaw(tau,kmin=1,kmax=K), ba(m), ' +
   'bimodal(k1,k2,frac2), mixture(w1*law1,...), empirical(k1:w1,...), expr("f(k)",kmin=1,kmax=K)';
 
-/** The capacity-law forms accepted by {@link parseCapacityLaw}. */
+/**
+ * The capacity-law forms accepted by {@link parseCapacityLaw}.
+ *
+ * @category Parsing
+ */
 export const CAPACITY_LAW_FORMS =
   'uniform(a,b), weibull(rho,scale=1), lognormal(mu,sigma), empirical(x1,x2,...), expr("f(x)",lo=A,hi=B)';
 
@@ -384,6 +392,8 @@ function cached<L>(cache: Map<string, L>, spec: string, build: () => L): L {
  * parseDegreeLaw('poisson(4)').mean; // 4
  * parseDegreeLaw('mixture(0.3*poisson(2),0.7*regular(5))').mean; // 4.1
  * ```
+ *
+ * @category Parsing
  */
 export function parseDegreeLaw(spec: string): DegreeLaw {
   if (typeof spec !== 'string') throw new FragilityInputError('law', spec, `a law spec: ${DEGREE_LAW_FORMS}`);
@@ -410,6 +420,8 @@ export function parseDegreeLaw(spec: string): DegreeLaw {
  * ```ts
  * parseCapacityLaw('uniform(0,1)').mean; // 0.5
  * ```
+ *
+ * @category Parsing
  */
 export function parseCapacityLaw(spec: string): CapacityLaw {
   if (typeof spec !== 'string') throw new FragilityInputError('capacity', spec, `a capacity law spec: ${CAPACITY_LAW_FORMS}`);

@@ -8,7 +8,11 @@ import { logFactorial } from '../random/log-gamma.ts';
 import type { DegreeLaw } from './types.ts';
 import { DEGREE_TAIL_TOLERANCE, degreeLawFromPmf, formatSpecNumber, PmfBuffer } from './degree-law.ts';
 
-/** The largest mean accepted by {@link poissonLaw}. */
+/**
+ * The largest mean accepted by {@link poissonLaw}.
+ *
+ * @category Degree laws
+ */
 export const MAX_POISSON_MEAN = 1e6;
 
 /**
@@ -33,6 +37,8 @@ export const MAX_POISSON_MEAN = 1e6;
  * const law = poissonLaw(4);
  * law.mean; // 4 (to 1e-12)
  * ```
+ *
+ * @category Degree laws
  */
 export function poissonLaw(c: number): DegreeLaw {
   checkNumber('law.c', c, 0, MAX_POISSON_MEAN);

@@ -15,7 +15,11 @@ import {
   PmfBuffer,
 } from './degree-law.ts';
 
-/** Options of {@link powerLawDegreeLaw}. */
+/**
+ * Options of {@link powerLawDegreeLaw}.
+ *
+ * @category Degree laws
+ */
 export interface PowerLawOptions {
   /** Smallest degree (default 1). */
   kmin?: number;
@@ -52,6 +56,8 @@ export interface PowerLawOptions {
  * ```ts
  * powerLawDegreeLaw(2, { cutoff: 10 }).mean; // 1.792552… (reference G10)
  * ```
+ *
+ * @category Degree laws
  */
 export function powerLawDegreeLaw(tau: number, options: PowerLawOptions = {}): DegreeLaw {
   const kmin = options.kmin ?? 1;
@@ -130,6 +136,8 @@ export function powerLawDegreeLaw(tau: number, options: PowerLawOptions = {}): D
  * ```ts
  * powerLawCutoff(2.5, 20).mean; // 1.531781… (reference G10)
  * ```
+ *
+ * @category Degree laws
  */
 export function powerLawCutoff(tau: number, kappa: number, options: { kmin?: number } = {}): DegreeLaw {
   return powerLawDegreeLaw(tau, { kmin: options.kmin, cutoff: kappa });
@@ -155,6 +163,8 @@ export function powerLawCutoff(tau: number, kappa: number, options: { kmin?: num
  * ```ts
  * powerLawHardCutoff(2.5, 1000, { kmin: 2 }).kmax; // 1000
  * ```
+ *
+ * @category Degree laws
  */
 export function powerLawHardCutoff(tau: number, kmax: number, options: { kmin?: number } = {}): DegreeLaw {
   return powerLawDegreeLaw(tau, { kmin: options.kmin, kmax });

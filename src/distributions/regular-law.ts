@@ -24,6 +24,8 @@ import { degreeLawFromPmf, MAX_DEGREE_SUPPORT } from './degree-law.ts';
  * ```ts
  * regularLaw(3).G1(0.5); // 0.25
  * ```
+ *
+ * @category Degree laws
  */
 export function regularLaw(k: number): DegreeLaw {
   checkInteger('law.k', k, 0, MAX_DEGREE_SUPPORT);

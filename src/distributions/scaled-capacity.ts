@@ -23,6 +23,8 @@ import type { CapacityLaw } from './types.ts';
  * ```ts
  * scaledCapacity(uniformCapacity(0, 1), 2).quantile(0.5); // 1
  * ```
+ *
+ * @category Capacity laws
  */
 export function scaledCapacity(law: CapacityLaw, k: number): CapacityLaw {
   if (k === 1) return law;

@@ -13,6 +13,8 @@ import type { PowerLawMoments } from './hurwitz-zeta.ts';
  * Model: G0(x) = Σ_k p_k x^k, G1(x) = G0'(x) / G0'(1) = Σ_k k p_k x^(k-1) / <k> (the excess-degree law of the node
  * at the end of a random edge). Laws with unbounded support are truncated at `kmax`, where the dropped tail mass is at
  * most `truncationError`; the kept probabilities are renormalised to sum to 1.
+ *
+ * @category Degree laws
  */
 export interface DegreeLaw {
   /** A canonical spec string that parses back into this law, e.g. `poisson(4)`. */
@@ -57,6 +59,8 @@ export interface DegreeLaw {
 /**
  * A continuous capacity (threshold) law on [lo, hi] (hi may be Infinity): the fiber-bundle threshold distribution,
  * or the headroom alpha of a supernode.
+ *
+ * @category Degree laws
  */
 export interface CapacityLaw {
   /** A canonical spec string that parses back into this law, e.g. `uniform(0,1)`. */

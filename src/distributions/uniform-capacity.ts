@@ -27,6 +27,8 @@ import { formatSpecNumber } from './degree-law.ts';
  * ```ts
  * uniformCapacity(0, 1).quantile(0.25); // 0.25
  * ```
+ *
+ * @category Capacity laws
  */
 export function uniformCapacity(a: number, b: number): CapacityLaw {
   checkNumber('capacity.a', a, 0);

@@ -27,6 +27,8 @@ import { checkAbove, formatSpecNumber } from './degree-law.ts';
  * ```ts
  * weibullCapacity(2, 1).mean; // 0.88622692545276 (= Γ(1.5))
  * ```
+ *
+ * @category Capacity laws
  */
 export function weibullCapacity(rho: number, scale = 1): CapacityLaw {
   checkAbove('capacity.rho', rho, 0);

@@ -8,7 +8,11 @@ import { FragilityInputError } from '../errors.ts';
 import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
 
-/** Options for {@link barabasiAlbert}. */
+/**
+ * Options for {@link barabasiAlbert}.
+ *
+ * @category Random graphs
+ */
 export interface BarabasiAlbertOptions {
   /**
    * The seed graph the network grows from (its nodes keep their ids 0..n0−1 and its edges come first). Default: the
@@ -44,6 +48,8 @@ export interface BarabasiAlbertOptions {
  * const g = barabasiAlbert(10_000, 2, stream(1));
  * g.m; // 19997 (= 3 + 2 · (10000 − 3))
  * ```
+ *
+ * @category Random graphs
  */
 export function barabasiAlbert(n: number, m: number, rng: Rng, opts: BarabasiAlbertOptions = {}): CompactGraph {
   checkCount('m', m, 1);

@@ -11,10 +11,18 @@ import { CompactGraph } from '../graph/compact-graph.ts';
 import { simplifyEdgeArrays } from '../graph/simplify.ts';
 import type { Rng } from '../random/stream.ts';
 
-/** How the configuration model treats self-loops and parallel edges. */
+/**
+ * How the configuration model treats self-loops and parallel edges.
+ *
+ * @category Random graphs
+ */
 export type ConfigurationModelMode = 'multigraph' | 'erased' | 'simple';
 
-/** Options for {@link configurationModel} and {@link configurationModelFromLaw}. */
+/**
+ * Options for {@link configurationModel} and {@link configurationModelFromLaw}.
+ *
+ * @category Random graphs
+ */
 export interface ConfigurationModelOptions {
   /**
    * - `'multigraph'`: keep every matched pair, self-loops and parallel edges included (degrees exact).
@@ -59,6 +67,8 @@ export interface ConfigurationModelOptions {
  * const g = configurationModel(Int32Array.of(3, 3, 2, 2, 2, 1, 1), stream(3), { mode: 'multigraph' });
  * g.m; // 7
  * ```
+ *
+ * @category Random graphs
  */
 export function configurationModel(degrees: Int32Array, rng: Rng, opts: ConfigurationModelOptions = {}): CompactGraph {
   const mode = opts.mode ?? 'erased';
@@ -140,7 +150,11 @@ function erdosGallaiViolation(degrees: Int32Array): number {
   return -1;
 }
 
-/** Options for {@link configurationModelFromLaw}. */
+/**
+ * Options for {@link configurationModelFromLaw}.
+ *
+ * @category Random graphs
+ */
 export interface ConfigurationModelFromLawOptions extends ConfigurationModelOptions {
   /** Attempts at fixing an odd degree sum (default 10000). */
   maxParityAttempts?: number;
@@ -171,6 +185,8 @@ export interface ConfigurationModelFromLawOptions extends ConfigurationModelOpti
  * const g = configurationModelFromLaw(10_000, parseDegreeLaw('poisson(4)'), stream(1));
  * g.meanDegree; // ≈ 4
  * ```
+ *
+ * @category Random graphs
  */
 export function configurationModelFromLaw(
   n: number,

@@ -26,6 +26,8 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * ```ts
  * cubicLattice(4).m; // 192
  * ```
+ *
+ * @category Lattices
  */
 export function cubicLattice(L: number, opts: LatticeOptions = {}): CompactGraph {
   const periodic = opts.periodic ?? true;

@@ -35,6 +35,8 @@ const MAX_EDGES = 0x3fffffff; // CompactGraph holds at most 2^30 - 1 edges
  * const g = erdosRenyi(1000, 4 / 999, stream(1));
  * g.meanDegree; // ≈ 4
  * ```
+ *
+ * @category Random graphs
  */
 export function erdosRenyi(n: number, p: number, rng: Rng): CompactGraph {
   checkCount('n', n, 0);
@@ -100,6 +102,8 @@ function completeGraph(n: number): CompactGraph {
  * ```ts
  * erdosRenyiM(100, 250, stream(7)).m; // 250
  * ```
+ *
+ * @category Random graphs
  */
 export function erdosRenyiM(n: number, m: number, rng: Rng): CompactGraph {
   checkCount('n', n, 0);

@@ -27,6 +27,8 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * ```ts
  * honeycombLattice(10).n; // 200
  * ```
+ *
+ * @category Lattices
  */
 export function honeycombLattice(L: number, opts: LatticeOptions = {}): CompactGraph {
   const periodic = opts.periodic ?? true;

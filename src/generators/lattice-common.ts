@@ -6,7 +6,11 @@
 import { checkInteger, FragilityInputError } from '../errors.ts';
 import { checkGraphMemory } from './check-count.ts';
 
-/** Options for the lattice generators. */
+/**
+ * Options for the lattice generators.
+ *
+ * @category Lattices
+ */
 export interface LatticeOptions {
   /** Periodic (toroidal) boundaries (default true); false gives open boundaries. */
   periodic?: boolean;

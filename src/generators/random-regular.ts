@@ -9,7 +9,11 @@ import { CompactGraph } from '../graph/compact-graph.ts';
 import type { Rng } from '../random/stream.ts';
 import { PairSet } from './pair-set.ts';
 
-/** Options for {@link randomRegular}. */
+/**
+ * Options for {@link randomRegular}.
+ *
+ * @category Random graphs
+ */
 export interface RandomRegularOptions {
   /** Restarts before giving up (default 100). A failure needs about as many restarts as a 1-in-100 chance. */
   maxAttempts?: number;
@@ -41,6 +45,8 @@ export interface RandomRegularOptions {
  * const g = randomRegular(1000, 3, stream(5));
  * g.maxDegree; // 3
  * ```
+ *
+ * @category Random graphs
  */
 export function randomRegular(n: number, k: number, rng: Rng, opts: RandomRegularOptions = {}): CompactGraph {
   checkCount('n', n, 0);

@@ -47,10 +47,18 @@ import { DEFAULT_CORE_DEGREE, DEFAULT_HOST_CACHE_SIZE, twoTierOverlay, twoTierTo
 import { ultrapeerOverlay } from './ultrapeer.ts';
 import { wattsStrogatz } from './watts-strogatz.ts';
 
-/** The lattice models. */
+/**
+ * The lattice models.
+ *
+ * @category Graph specs
+ */
 export type LatticeModel = 'square' | 'triangular' | 'honeycomb' | 'cubic';
 
-/** A parsed `--graph` spec. Laws are kept as their canonical spec strings and as parsed objects. */
+/**
+ * A parsed `--graph` spec. Laws are kept as their canonical spec strings and as parsed objects.
+ *
+ * @category Graph specs
+ */
 export type GraphSpec =
   | { model: 'er'; n: number; p: number; k?: number; m?: undefined }
   | { model: 'er'; n: number; m: number; p?: undefined; k?: undefined }
@@ -63,7 +71,11 @@ export type GraphSpec =
   | { model: 'ultrapeer'; ultrapeers: number; leaves: number; degree: number; leafConnections: number }
   | { model: 'edges' | 'gexf' | 'graphml' | 'fgb'; path: string; selfLoops: EdgePolicy; duplicates: EdgePolicy };
 
-/** The model names `parseGraphSpec` knows. */
+/**
+ * The model names `parseGraphSpec` knows.
+ *
+ * @category Graph specs
+ */
 export const GRAPH_SPEC_MODELS = [
   'er', 'rr', 'cm', 'ba', 'ws', 'square', 'triangular', 'honeycomb', 'cubic', 'two-tier', 'ultrapeer', 'edges', 'gexf', 'graphml', 'fgb',
 ] as const;
@@ -191,6 +203,8 @@ const POLICY_TAIL = /,\s*(duplicates|self-loops)\s*=\s*([a-z]+)\s*$/;
  * ```ts
  * parseGraphSpec('ws:n=100,k=4,beta=0.1'); // { model: 'ws', n: 100, k: 4, beta: 0.1 }
  * ```
+ *
+ * @category Graph specs
  */
 export function parseGraphSpec(spec: string): GraphSpec {
   if (typeof spec !== 'string') throw new FragilityInputError('--graph', spec, 'a graph spec string such as er:n=1000,k=4');
@@ -318,6 +332,8 @@ export function parseGraphSpec(spec: string): GraphSpec {
  * ```ts
  * graphSpecBytes('er:n=1000000,k=4'); // ≈ 5.6e7
  * ```
+ *
+ * @category Graph specs
  */
 export function graphSpecBytes(spec: string | GraphSpec, explicit = true): number | undefined {
   const s = typeof spec === 'string' ? parseGraphSpec(spec) : spec;
@@ -373,6 +389,8 @@ export function graphSpecBytes(spec: string | GraphSpec, explicit = true): numbe
  * ```ts
  * checkGraphSpecMemory('er:n=1000,k=4'); // fine
  * ```
+ *
+ * @category Graph specs
  */
 export function checkGraphSpecMemory(spec: string | GraphSpec, explicit = true, copies = 1, label?: string): void {
   const bytes = graphSpecBytes(spec, explicit);
@@ -381,7 +399,11 @@ export function checkGraphSpecMemory(spec: string | GraphSpec, explicit = true, 
   checkMemory('--graph', label, copies * bytes, copies > 1 ? `${copies} copies of this graph (one per compute thread)` : 'this graph');
 }
 
-/** Options for {@link graphFromSpec} and {@link overlayFromSpec}. */
+/**
+ * Options for {@link graphFromSpec} and {@link overlayFromSpec}.
+ *
+ * @category Graph specs
+ */
 export interface GraphFromSpecOptions {
   /** Random seed (the generator uses `stream(seed, 0)`). */
   seed: number;
@@ -406,6 +428,8 @@ export interface GraphFromSpecOptions {
  * ```ts
  * const g = await graphFromSpec('er:n=1000,k=4', { seed: 1 });
  * ```
+ *
+ * @category Graph specs
  */
 export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpecOptions): Promise<CompactGraph> {
   const s = typeof spec === 'string' ? parseGraphSpec(spec) : spec;
@@ -466,6 +490,8 @@ export async function graphFromSpec(spec: string | GraphSpec, opts: GraphFromSpe
  * ```ts
  * const o = overlayFromSpec('two-tier:clients=80000,supernodes=100,sn-law=regular(8),cache=4', { seed: 1 });
  * ```
+ *
+ * @category Graph specs
  */
 export function overlayFromSpec(spec: string | GraphSpec, opts: GraphFromSpecOptions): TwoTierOverlay {
   const s = typeof spec === 'string' ? parseGraphSpec(spec) : spec;

@@ -28,6 +28,8 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * squareLattice(10).m; // 200
  * squareLattice(10, { periodic: false }).m; // 180
  * ```
+ *
+ * @category Lattices
  */
 export function squareLattice(L: number, opts: LatticeOptions = {}): CompactGraph {
   const periodic = opts.periodic ?? true;

@@ -25,6 +25,8 @@ import { checkLatticeSide, type LatticeOptions } from './lattice-common.ts';
  * ```ts
  * triangularLattice(10).maxDegree; // 6
  * ```
+ *
+ * @category Lattices
  */
 export function triangularLattice(L: number, opts: LatticeOptions = {}): CompactGraph {
   const periodic = opts.periodic ?? true;

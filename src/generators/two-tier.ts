@@ -14,15 +14,31 @@ import type { Rng } from '../random/stream.ts';
 import { configurationModelFromLaw } from './configuration-model.ts';
 import { randomRegular } from './random-regular.ts';
 
-/** Default supernode–supernode degree (calibration table row 8: LimeWire's 32, no published Skype value). */
+/**
+ * Default supernode–supernode degree (calibration table row 8: LimeWire's 32, no published Skype value).
+ *
+ * @category Two-tier overlays
+ */
 export const DEFAULT_CORE_DEGREE = 32;
-/** Default host-cache size H used by the generators and the `two-tier:` spec. */
+/**
+ * Default host-cache size H used by the generators and the `two-tier:` spec.
+ *
+ * @category Two-tier overlays
+ */
 export const DEFAULT_HOST_CACHE_SIZE = 8;
 
-/** How clients pick supernodes. */
+/**
+ * How clients pick supernodes.
+ *
+ * @category Two-tier overlays
+ */
 export type SupernodeChoice = 'uniform' | 'capacity';
 
-/** Parameters of {@link twoTierOverlay}. */
+/**
+ * Parameters of {@link twoTierOverlay}.
+ *
+ * @category Two-tier overlays
+ */
 export interface TwoTierOverlayOptions {
   /** Number of supernodes S, an integer >= 1 (Skype 2010: about 26,000 = 21 M / 800). */
   supernodes: number;
@@ -74,6 +90,8 @@ export interface TwoTierOverlayOptions {
  * const o = twoTierOverlay({ supernodes: 100, clients: 80_000, coreLaw: 8, cacheSize: 4 }, stream(1));
  * o.hostCache.length; // 320000
  * ```
+ *
+ * @category Two-tier overlays
  */
 export function twoTierOverlay(opts: TwoTierOverlayOptions, rng: Rng): TwoTierOverlay {
   const S = checkCount('supernodes', opts.supernodes, 1);
@@ -201,7 +219,11 @@ function fillHostCachesByCapacity(
   }
 }
 
-/** Options for {@link twoTierToCompactGraph}. */
+/**
+ * Options for {@link twoTierToCompactGraph}.
+ *
+ * @category Two-tier overlays
+ */
 export interface TwoTierGraphOptions {
   /** Role of the core nodes (default `Role.Supernode`; the ultrapeer overlay uses `Role.Ultrapeer`). */
   coreRole?: RoleValue;
@@ -229,6 +251,8 @@ export interface TwoTierGraphOptions {
  * const g = twoTierToCompactGraph(twoTierOverlay({ supernodes: 50, clients: 1000, coreLaw: 4, cacheSize: 3 }, stream(1)));
  * g.n; // 1050
  * ```
+ *
+ * @category Two-tier overlays
  */
 export function twoTierToCompactGraph(overlay: TwoTierOverlay, opts: TwoTierGraphOptions = {}): CompactGraph {
   const { core, clients: C, cacheSize: H, hostCache } = overlay;

@@ -11,7 +11,11 @@ import type { Rng } from '../random/stream.ts';
 import { randomRegular } from './random-regular.ts';
 import { fillHostCachesUniform } from './two-tier.ts';
 
-/** Parameters of {@link ultrapeerOverlay}. */
+/**
+ * Parameters of {@link ultrapeerOverlay}.
+ *
+ * @category Two-tier overlays
+ */
 export interface UltrapeerOverlayOptions {
   /** Number of ultrapeers U, an integer >= 1. */
   ultrapeers: number;
@@ -50,6 +54,8 @@ export interface UltrapeerOverlayOptions {
  * const o = ultrapeerOverlay({ ultrapeers: 1000, leaves: 10_000 }, stream(1));
  * o.cacheSize; // 3
  * ```
+ *
+ * @category Two-tier overlays
  */
 export function ultrapeerOverlay(opts: UltrapeerOverlayOptions, rng: Rng): TwoTierOverlay {
   const U = checkCount('ultrapeers', opts.ultrapeers, 1);

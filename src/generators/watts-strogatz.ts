@@ -35,6 +35,8 @@ import { PairSet } from './pair-set.ts';
  * const g = wattsStrogatz(1000, 6, 0.1, stream(2));
  * g.m; // 3000
  * ```
+ *
+ * @category Random graphs
  */
 export function wattsStrogatz(n: number, k: number, beta: number, rng: Rng): CompactGraph {
   checkCount('n', n, 0);

@@ -36,7 +36,11 @@ import { checkEdgePolicy, hasRepeatedPair, type ImportEdgeOptions } from './edge
 
 /** File magic, `FGB\x1a`. */
 const MAGIC = 0x1a424746;
-/** The version this reader writes and reads. */
+/**
+ * The version this reader writes and reads.
+ *
+ * @category Input and output
+ */
 export const FGB_VERSION = 1;
 const HEADER = 32;
 const FLAG_ROLES = 1;
@@ -69,6 +73,8 @@ function checksum(words: Int32Array): number {
  * const bytes = encodeFgb(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]));
  * decodeFgb(bytes).m; // 2
  * ```
+ *
+ * @category Input and output
  */
 export function encodeFgb(g: CompactGraph): Uint8Array<ArrayBuffer> {
   if (!LITTLE_ENDIAN) throw new FragilityInputError('platform', 'big-endian', 'a little-endian platform for .fgb files');
@@ -126,6 +132,8 @@ export function encodeFgb(g: CompactGraph): Uint8Array<ArrayBuffer> {
  * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
  * decodeFgb(encodeFgb(g)).m; // 2
  * ```
+ *
+ * @category Input and output
  */
 export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
   const bad = (what: string, allowed: string, why?: string): never => {
@@ -201,6 +209,8 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
  * await writeFgb(erdosRenyi(1000, 0.004, stream(1)), 'er.fgb');
  * const g = await readFgb('er.fgb'); // g.n = 1000
  * ```
+ *
+ * @category Input and output
  */
 export async function readFgb(path: string, opts: ImportEdgeOptions = {}): Promise<CompactGraph> {
   const selfLoops = checkEdgePolicy('selfLoops', opts.selfLoops ?? 'keep');
@@ -261,12 +271,18 @@ export async function readFgb(path: string, opts: ImportEdgeOptions = {}): Promi
  * ```ts
  * await writeFgb(erdosRenyi(1e6, 4e-6, stream(1)), 'er.fgb');
  * ```
+ *
+ * @category Input and output
  */
 export async function writeFgb(g: CompactGraph, path: string, field = 'path'): Promise<void> {
   writeFileAtomic(path, encodeFgb(g), field);
 }
 
-/** True when a path names a `.fgb` file (by its extension, case-insensitive). */
+/**
+ * True when a path names a `.fgb` file (by its extension, case-insensitive).
+ *
+ * @category Input and output
+ */
 export function isFgbPath(path: string): boolean {
   return /\.fgb$/i.test(path.trim());
 }

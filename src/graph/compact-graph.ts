@@ -15,7 +15,11 @@
  */
 import { FragilityInputError } from '../errors.ts';
 
-/** Node roles in two-tier overlays. */
+/**
+ * Node roles in two-tier overlays.
+ *
+ * @category Graphs
+ */
 export const Role = {
   /** An ordinary peer: does not relay, attaches to supernodes. */
   Client: 0,
@@ -26,10 +30,18 @@ export const Role = {
   /** A dedicated high-capacity supernode injected during recovery. */
   MegaSupernode: 3,
 } as const;
-/** The numeric value of a {@link Role}. */
+/**
+ * The numeric value of a {@link Role}.
+ *
+ * @category Graphs
+ */
 export type RoleValue = (typeof Role)[keyof typeof Role];
 
-/** Options for {@link CompactGraph.fromEdges}. */
+/**
+ * Options for {@link CompactGraph.fromEdges}.
+ *
+ * @category Graphs
+ */
 export interface CompactGraphOptions {
   /** Per-node role (see {@link Role}); length n. */
   roles?: Uint8Array;
@@ -146,7 +158,11 @@ export function chunkedTargets(n: number, m: number, es: Int32Array, et: Int32Ar
   return targets;
 }
 
-/** An immutable undirected (multi)graph in CSR form. See the module documentation. */
+/**
+ * An immutable undirected (multi)graph in CSR form. See the module documentation.
+ *
+ * @category Graphs
+ */
 export class CompactGraph {
   /** Number of nodes. */
   readonly n: number;

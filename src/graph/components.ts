@@ -5,7 +5,11 @@
  */
 import type { CompactGraph } from './compact-graph.ts';
 
-/** The result of {@link componentSummary}. */
+/**
+ * The result of {@link componentSummary}.
+ *
+ * @category Graphs
+ */
 export interface ComponentSummary {
   /** Number of connected components (isolated nodes count; 0 for n = 0). */
   count: number;
@@ -35,6 +39,8 @@ export interface ComponentSummary {
  * ```ts
  * componentSummary(CompactGraph.fromPairs(4, [[0, 1], [2, 3]])); // count 2, largest 2
  * ```
+ *
+ * @category Graphs
  */
 export function componentSummary(g: Pick<CompactGraph, 'n' | 'offsets' | 'targets'>): ComponentSummary {
   const { n, offsets, targets } = g;

@@ -6,10 +6,18 @@
  */
 import { FragilityInputError } from '../errors.ts';
 
-/** What to do with a self-loop or a duplicate edge. */
+/**
+ * What to do with a self-loop or a duplicate edge.
+ *
+ * @category Graphs
+ */
 export type EdgePolicy = 'keep' | 'drop' | 'error';
 
-/** Options shared by every graph reader. */
+/**
+ * Options shared by every graph reader.
+ *
+ * @category Graphs
+ */
 export interface ImportEdgeOptions {
   /** Self-loops u–u (default `'error'`). */
   selfLoops?: EdgePolicy;

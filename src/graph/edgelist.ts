@@ -29,7 +29,11 @@ import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, hasRepeatedPair, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
 
-/** Options for {@link parseEdgeList} and {@link readEdgeList}. */
+/**
+ * Options for {@link parseEdgeList} and {@link readEdgeList}.
+ *
+ * @category Input and output
+ */
 export interface EdgeListOptions extends ImportEdgeOptions {
   /** How tokens map to node ids (default `'auto'`; see the module documentation). */
   ids?: 'auto' | 'integer' | 'label';
@@ -39,7 +43,11 @@ export interface EdgeListOptions extends ImportEdgeOptions {
   source?: string;
 }
 
-/** What the reader saw. */
+/**
+ * What the reader saw.
+ *
+ * @category Input and output
+ */
 export interface EdgeListStats {
   /** Lines read (comments and blanks included). */
   lines: number;
@@ -53,7 +61,11 @@ export interface EdgeListStats {
   ids: 'integer' | 'label';
 }
 
-/** A graph read from an edge list, with the reader's statistics. */
+/**
+ * A graph read from an edge list, with the reader's statistics.
+ *
+ * @category Input and output
+ */
 export interface EdgeListResult {
   graph: CompactGraph;
   stats: EdgeListStats;
@@ -63,7 +75,11 @@ const INT_TOKEN = /^\d+$/;
 const HEADER = /^#\s*fragility edge list:\s*n=(\d+)(?:\s+m=(\d+))?/;
 const MAX_ID = 0x7ffffffe;
 
-/** Longest line the edge-list reader accepts, in bytes (1 MiB; a data line is two node tokens and a few columns). */
+/**
+ * Longest line the edge-list reader accepts, in bytes (1 MiB; a data line is two node tokens and a few columns).
+ *
+ * @category Input and output
+ */
 export const MAX_EDGE_LIST_LINE = 1 << 20;
 
 /**
@@ -436,6 +452,8 @@ class EdgeListParser {
  * ```ts
  * parseEdgeListWithStats('# triangle\n0 1\n1 2\n2 0\n').graph.m; // 3
  * ```
+ *
+ * @category Input and output
  */
 export function parseEdgeListWithStats(text: string, opts: EdgeListOptions = {}): EdgeListResult {
   const p = new EdgeListParser(opts);
@@ -467,6 +485,8 @@ export function parseEdgeListWithStats(text: string, opts: EdgeListOptions = {})
  * ```ts
  * parseEdgeList('a b\nb c\n').keys; // ['a', 'b', 'c']
  * ```
+ *
+ * @category Input and output
  */
 export function parseEdgeList(text: string, opts: EdgeListOptions = {}): CompactGraph {
   return parseEdgeListWithStats(text, opts).graph;
@@ -502,6 +522,8 @@ const READ_CHUNK = 1 << 22;
  * ```ts
  * const { graph, stats } = await readEdgeListWithStats('data/karate.edges'); // graph.n = 34, graph.m = 78
  * ```
+ *
+ * @category Input and output
  */
 export async function readEdgeListWithStats(path: string, opts: EdgeListOptions = {}): Promise<EdgeListResult> {
   const p = new EdgeListParser({ ...opts, source: opts.source ?? path });
@@ -569,6 +591,8 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
  * ```ts
  * const g = await readEdgeList('data/karate.edges'); // g.n = 34, g.m = 78
  * ```
+ *
+ * @category Input and output
  */
 export async function readEdgeList(path: string, opts: EdgeListOptions = {}): Promise<CompactGraph> {
   return (await readEdgeListWithStats(path, opts)).graph;
@@ -602,6 +626,8 @@ function header(g: CompactGraph): string {
  * ```ts
  * formatEdgeList(CompactGraph.fromPairs(2, [[0, 1]])); // '# fragility edge list: n=2 m=1\n0 1\n'
  * ```
+ *
+ * @category Input and output
  */
 export function formatEdgeList(g: CompactGraph): string {
   const parts: string[] = [header(g)];
@@ -629,6 +655,8 @@ export function formatEdgeList(g: CompactGraph): string {
  * ```ts
  * await writeEdgeList(erdosRenyi(1000, 0.004, stream(1)), 'er.edges');
  * ```
+ *
+ * @category Input and output
  */
 export async function writeEdgeList(g: CompactGraph, path: string, field = 'path'): Promise<void> {
   // Written to a temporary file in the same folder and renamed when complete (src/atomic-write.ts): a run killed

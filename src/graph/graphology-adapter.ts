@@ -31,6 +31,8 @@ import { checkEdgePolicy, firstCopyIndex, type ImportEdgeOptions } from './edge-
  * const graph = toGraphology(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]));
  * graph.size; // 2
  * ```
+ *
+ * @category Interoperability
  */
 export function toGraphology(g: CompactGraph): AbstractGraph {
   const graph = new Graph({ type: 'undirected', multi: !g.isSimple, allowSelfLoops: true });
@@ -44,7 +46,11 @@ export function toGraphology(g: CompactGraph): AbstractGraph {
   return graph;
 }
 
-/** Options for {@link fromGraphology}. */
+/**
+ * Options for {@link fromGraphology}.
+ *
+ * @category Interoperability
+ */
 export interface FromGraphologyOptions extends ImportEdgeOptions {}
 
 /**
@@ -74,6 +80,8 @@ export interface FromGraphologyOptions extends ImportEdgeOptions {}
  * const g = fromGraphology(graph);
  * g.keyOf(0); // the first node's key
  * ```
+ *
+ * @category Interoperability
  */
 export function fromGraphology(graph: AbstractGraph, opts: FromGraphologyOptions = {}): CompactGraph {
   const selfLoops = checkEdgePolicy('selfLoops', opts.selfLoops ?? 'keep');

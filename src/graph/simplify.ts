@@ -5,7 +5,11 @@
  */
 import type { CompactGraph } from './compact-graph.ts';
 
-/** The result of {@link simplifyEdgeArrays}. */
+/**
+ * The result of {@link simplifyEdgeArrays}.
+ *
+ * @category Graphs
+ */
 export interface SimplifiedEdges {
   /** First endpoints of the kept edges (in their original order). */
   source: Int32Array;
@@ -38,6 +42,8 @@ export interface SimplifiedEdges {
  * const r = simplifyEdgeArrays(3, Int32Array.of(0, 1, 0, 2), Int32Array.of(1, 0, 0, 1));
  * // r.source = Int32Array [0, 2], r.target = Int32Array [1, 1], r.selfLoops = 1, r.multiEdges = 1
  * ```
+ *
+ * @category Graphs
  */
 export function simplifyEdgeArrays(n: number, source: Int32Array, target: Int32Array): SimplifiedEdges {
   const m = source.length;
@@ -86,7 +92,11 @@ export function simplifyEdgeArrays(n: number, source: Int32Array, target: Int32A
   return { source: s, target: t, selfLoops, multiEdges };
 }
 
-/** Counts returned by {@link countMultigraphDefects}. */
+/**
+ * Counts returned by {@link countMultigraphDefects}.
+ *
+ * @category Graphs
+ */
 export interface MultigraphDefects {
   /** Number of self-loop edges. */
   selfLoops: number;
@@ -110,6 +120,8 @@ export interface MultigraphDefects {
  * ```ts
  * countMultigraphDefects(CompactGraph.fromPairs(2, [[0, 1], [1, 0], [1, 1]])); // { selfLoops: 1, multiEdges: 1 }
  * ```
+ *
+ * @category Graphs
  */
 export function countMultigraphDefects(g: CompactGraph): MultigraphDefects {
   const { n, offsets, targets } = g;

@@ -10,7 +10,11 @@
  */
 import type { CompactGraph } from './compact-graph.ts';
 
-/** A supernode core plus clients with host caches. See the module documentation. */
+/**
+ * A supernode core plus clients with host caches. See the module documentation.
+ *
+ * @category Two-tier overlays
+ */
 export interface TwoTierOverlay {
   /** The supernode–supernode graph: nodes 0..S-1 are the supernodes. */
   readonly core: CompactGraph;

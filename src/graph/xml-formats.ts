@@ -50,6 +50,8 @@ async function readXmlGraph(format: 'gexf' | 'graphml', path: string, opts: From
  * ```ts
  * const g = parseGexf(formatGexf(squareLattice(4)));
  * ```
+ *
+ * @category Input and output
  */
 export function parseGexf(text: string, opts: FromGraphologyOptions & { source?: string } = {}): CompactGraph {
   const reader = new XmlGraphReader('gexf', opts);
@@ -73,6 +75,8 @@ export function parseGexf(text: string, opts: FromGraphologyOptions & { source?:
  * ```ts
  * formatGexf(CompactGraph.fromPairs(2, [[0, 1]])).includes('<gexf'); // true
  * ```
+ *
+ * @category Input and output
  */
 export function formatGexf(g: CompactGraph): string {
   return gexf.write(toGraphology(g));
@@ -96,6 +100,8 @@ export function formatGexf(g: CompactGraph): string {
  * await writeGexf(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]), 'net.gexf');
  * const g = await readGexf('net.gexf'); // g.n = 3, g.m = 2
  * ```
+ *
+ * @category Input and output
  */
 export async function readGexf(path: string, opts: FromGraphologyOptions = {}): Promise<CompactGraph> {
   return readXmlGraph('gexf', path, opts);
@@ -119,6 +125,8 @@ export async function readGexf(path: string, opts: FromGraphologyOptions = {}): 
  * ```ts
  * await writeGexf(squareLattice(10), 'square.gexf');
  * ```
+ *
+ * @category Input and output
  */
 export async function writeGexf(g: CompactGraph, path: string, field = 'path'): Promise<void> {
   writeFileAtomic(path, formatGexf(g), field); // temporary file + rename: never a partial file
@@ -143,6 +151,8 @@ export async function writeGexf(g: CompactGraph, path: string, field = 'path'): 
  * ```ts
  * const g = parseGraphml(formatGraphml(squareLattice(4)));
  * ```
+ *
+ * @category Input and output
  */
 export function parseGraphml(text: string, opts: FromGraphologyOptions & { source?: string } = {}): CompactGraph {
   const reader = new XmlGraphReader('graphml', opts);
@@ -171,6 +181,8 @@ function xmlEscape(s: string): string {
  * ```ts
  * formatGraphml(CompactGraph.fromPairs(2, [[0, 1]])).includes('<edge'); // true
  * ```
+ *
+ * @category Input and output
  */
 export function formatGraphml(g: CompactGraph): string {
   const out: string[] = [
@@ -216,6 +228,8 @@ export function formatGraphml(g: CompactGraph): string {
  * await writeGraphml(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]), 'net.graphml');
  * const g = await readGraphml('net.graphml'); // g.n = 3, g.m = 2
  * ```
+ *
+ * @category Input and output
  */
 export async function readGraphml(path: string, opts: FromGraphologyOptions = {}): Promise<CompactGraph> {
   return readXmlGraph('graphml', path, opts);
@@ -239,6 +253,8 @@ export async function readGraphml(path: string, opts: FromGraphologyOptions = {}
  * ```ts
  * await writeGraphml(squareLattice(10), 'square.graphml');
  * ```
+ *
+ * @category Input and output
  */
 export async function writeGraphml(g: CompactGraph, path: string, field = 'path'): Promise<void> {
   writeFileAtomic(path, formatGraphml(g), field); // temporary file + rename: never a partial file

@@ -19,7 +19,11 @@ import { FragilityInputError } from '../errors.ts';
 import { CompactGraph } from './compact-graph.ts';
 import { checkEdgePolicy, firstCopyIndex, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 
-/** Deepest element nesting accepted (GEXF and GraphML documents are 5–6 levels deep). */
+/**
+ * Deepest element nesting accepted (GEXF and GraphML documents are 5–6 levels deep).
+ *
+ * @category Input and output
+ */
 export const MAX_XML_DEPTH = 256;
 
 /** What a reader is told about the elements of a document. */
@@ -562,7 +566,11 @@ class GraphmlHandler implements XmlHandler {
   }
 }
 
-/** Options of {@link XmlGraphReader}. */
+/**
+ * Options of {@link XmlGraphReader}.
+ *
+ * @category Input and output
+ */
 export interface XmlGraphOptions extends ImportEdgeOptions {
   /** Name used in error messages (a path, or `"gexf"` / `"graphml"`). */
   source?: string;
@@ -591,6 +599,8 @@ export interface XmlGraphOptions extends ImportEdgeOptions {
  * r.write('<graphml><graph><node id="a"/><node id="b"/><edge source="a" target="b"/></graph></graphml>');
  * r.end().m; // 1
  * ```
+ *
+ * @category Input and output
  */
 export class XmlGraphReader {
   private readonly xml: StrictXml;

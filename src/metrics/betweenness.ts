@@ -54,7 +54,11 @@ import { identityPermutation, partialShuffle } from '../random/shuffle.ts';
 import { shareArray } from '../parallel/shared-array.ts';
 import { type KernelWorkspace, MAX_BATCH, brandesBatches, makeKernelWorkspace } from './brandes-kernel.mjs';
 
-/** Options for {@link betweenness}. */
+/**
+ * Options for {@link betweenness}.
+ *
+ * @category Betweenness
+ */
 export interface BetweennessOptions {
   /**
    * Number of pivots K for the sampled estimate. Omitted (default) or K ≥ n: the exact algorithm runs.
@@ -75,7 +79,11 @@ export interface BetweennessOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The result of {@link betweenness}. */
+/**
+ * The result of {@link betweenness}.
+ *
+ * @category Betweenness
+ */
 export interface BetweennessResult {
   /** Betweenness of each node, indexed by node id (see the module documentation for the normalisation). */
   values: Float64Array;
@@ -101,6 +109,8 @@ export interface BetweennessResult {
  * Most chunks the sources are split into (fewer when there are fewer batches, or on large graphs: see
  * {@link betweennessParallel}): the unit of work handed to a thread, and the unit of summation that makes results
  * independent of the number of threads.
+ *
+ * @category Betweenness
  */
 export const BETWEENNESS_CHUNKS = 16;
 
@@ -295,6 +305,8 @@ function runPlanHere(plan: BrandesPlan, squares: boolean, onProgress?: (done: nu
  * betweenness(path).values; // Float64Array [0, 1, 0]: node 1 lies on the one path 0–2
  * betweenness(path, { samples: 2, seed: 7 }).method; // 'sampled'
  * ```
+ *
+ * @category Betweenness
  */
 export function betweenness(g: CompactGraph, opts: BetweennessOptions = {}): BetweennessResult {
   const job = resolveSources(g, opts);
@@ -303,7 +315,11 @@ export function betweenness(g: CompactGraph, opts: BetweennessOptions = {}): Bet
   return finishFromSums(g.n, sum, sumSq, job.normalized, plan.sources.length, job.seed);
 }
 
-/** Options for {@link betweennessParallel}. */
+/**
+ * Options for {@link betweennessParallel}.
+ *
+ * @category Betweenness
+ */
 export interface BetweennessParallelOptions extends BetweennessOptions {
   /**
    * Compute threads W (default 1 = this thread only). W ≥ 2: this thread plus a piscina pool of W − 1 worker
@@ -335,6 +351,8 @@ export interface BetweennessParallelOptions extends BetweennessOptions {
  * const { values } = await betweennessParallel(g, { workers: 2 });
  * betweenness(g).values.every((v, i) => Math.abs(v - values[i]) <= 1e-9 * Math.max(1, v)); // true
  * ```
+ *
+ * @category Betweenness
  */
 export async function betweennessParallel(g: CompactGraph, opts: BetweennessParallelOptions = {}): Promise<BetweennessResult> {
   const workers = opts.workers ?? 1;
@@ -465,6 +483,8 @@ function finishFromSums(
  * const g = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
  * betweennessFromPivots(g, Int32Array.of(0, 1, 2, 3)).values; // Float64Array [0, 2, 2, 0] (the exact values)
  * ```
+ *
+ * @category Betweenness
  */
 export function betweennessFromPivots(
   g: CompactGraph,

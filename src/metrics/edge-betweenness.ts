@@ -7,7 +7,11 @@
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
 
-/** Options for {@link edgeBetweenness}. */
+/**
+ * Options for {@link edgeBetweenness}.
+ *
+ * @category Betweenness
+ */
 export interface EdgeBetweennessOptions {
   /** Divide by n(n−1)/2, the number of pairs (graphology/networkx convention). Default false. */
   normalized?: boolean;
@@ -32,6 +36,8 @@ export interface EdgeBetweennessOptions {
  * ```ts
  * edgeBetweenness(CompactGraph.fromPairs(3, [[0, 1], [1, 2]])); // Float64Array [2, 2]
  * ```
+ *
+ * @category Betweenness
  */
 export function edgeBetweenness(g: CompactGraph, opts: EdgeBetweennessOptions = {}): Float64Array {
   const { n, m, offsets, targets } = g;

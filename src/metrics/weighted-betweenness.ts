@@ -11,7 +11,11 @@
 import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 
-/** Result of {@link weightedLoadAndEfficiency}. */
+/**
+ * Result of {@link weightedLoadAndEfficiency}.
+ *
+ * @category Betweenness
+ */
 export interface WeightedLoadEfficiency {
   /** Betweenness per node on the edge lengths: unordered pairs counted once, endpoints excluded. */
   load: Float64Array;
@@ -47,6 +51,8 @@ const TIE = 1e-12;
  * const path = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
  * weightedLoadAndEfficiency(path, Float64Array.of(1, 1)); // load [0, 1, 0], efficiency (4·1 + 2·0.5)/6 = 5/6
  * ```
+ *
+ * @category Betweenness
  */
 export function weightedLoadAndEfficiency(g: CompactGraph, length: Float64Array, alive?: Uint8Array): WeightedLoadEfficiency {
   const { n, m, offsets, targets } = g;

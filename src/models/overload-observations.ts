@@ -13,6 +13,8 @@ import { FragilityInputError } from '../errors.ts';
 /**
  * One observed online fraction (of the normal online count at that hour, which is what every source reports).
  * A point (`t`) or a window (`t` to `tEnd`, compared with the model's mean over the window).
+ *
+ * @category Overload model
  */
 export interface OverloadObservation {
   /** Hours after the onset T (start of the window when `tEnd` is set). */
@@ -32,6 +34,8 @@ export interface OverloadObservation {
 /**
  * December 2010 (T = 22 Dec 16:30 UTC). Uncertainties: half the reported range where one is given (15–20 % → ±0.025;
  * 80–85 % → ±0.025), ±0.05 for the figures reported as "about" or read off a count against a normal of 20–23 M.
+ *
+ * @category Overload model
  */
 export const SKYPE_2010_OBSERVATIONS: readonly OverloadObservation[] = [
   { t: 2.17, online: 5.14 / 21, sigma: 0.05, label: 'RSS 5.14 M of ≈21 M (18:40 UTC)', source: 'row 2 [S3] skypenumerology' },
@@ -46,6 +50,8 @@ export const SKYPE_2010_OBSERVATIONS: readonly OverloadObservation[] = [
 /**
  * August 2007 (T = 16 Aug 14:00 UTC, as the skype-2007 scenario; normal 7 M online, row 26). Not fitted: the 2007
  * scenario is predicted from the 2010 fit (out of sample).
+ *
+ * @category Overload model
  */
 export const SKYPE_2007_OBSERVATIONS: readonly OverloadObservation[] = [
   { t: 8.25, online: 149_608 / 7e6, sigma: 0.02, label: '149,608 online (16 Aug 15:15 PDT)', source: 'row 26 [S4]' },
@@ -54,7 +60,11 @@ export const SKYPE_2007_OBSERVATIONS: readonly OverloadObservation[] = [
   { t: 44, online: 1, sigma: 0.05, label: 'normal (18 Aug 10:00 UTC)', source: 'rows 25–26 [S4]' },
 ];
 
-/** One free parameter of the fit: its path in {@link OverloadParams}, its source range and the row giving it. */
+/**
+ * One free parameter of the fit: its path in {@link OverloadParams}, its source range and the row giving it.
+ *
+ * @category Overload model
+ */
 export interface OverloadFitParameter {
   /** 'abandon.share', 'abandon.meanHours', 'promotion.meanHours', 'mega.waves[1].atHours' or 'mega.waves[1].overHours'. */
   name: OverloadFitParameterName;
@@ -66,7 +76,11 @@ export interface OverloadFitParameter {
   source: string;
 }
 
-/** The parameters the 2010 fit may move. */
+/**
+ * The parameters the 2010 fit may move.
+ *
+ * @category Overload model
+ */
 export type OverloadFitParameterName =
   | 'abandon.share'
   | 'abandon.meanHours'
@@ -75,7 +89,11 @@ export type OverloadFitParameterName =
   | 'mega.waves[1].overHours'
   | 'mega.waves[1].count';
 
-/** The free parameters of the 2010 fit, each bounded by its source range (the fit cannot leave it). */
+/**
+ * The free parameters of the 2010 fit, each bounded by its source range (the fit cannot leave it).
+ *
+ * @category Overload model
+ */
 export const SKYPE_2010_FIT_PARAMETERS: readonly OverloadFitParameter[] = [
   { name: 'abandon.share', lo: 0, hi: 0.3, source: 'row 27 (L): share of give-ups that are users closing Skype' },
   { name: 'abandon.meanHours', lo: 2, hi: 24, source: 'row 27 (L): human time scale, hours up to the next day' },
@@ -85,7 +103,11 @@ export const SKYPE_2010_FIT_PARAMETERS: readonly OverloadFitParameter[] = [
   { name: 'mega.waves[1].count', lo: 220, hi: 420, source: 'row 22: "hundreds", 300–500 in all; the first wave has 80' },
 ];
 
-/** Read a fit parameter from a parameter set (the mechanism off reads as 0 share / the range's low end). */
+/**
+ * Read a fit parameter from a parameter set (the mechanism off reads as 0 share / the range's low end).
+ *
+ * @category Overload model
+ */
 export function getFitParameter(p: OverloadParams, name: OverloadFitParameterName): number {
   switch (name) {
     case 'abandon.share':
@@ -110,6 +132,8 @@ export function getFitParameter(p: OverloadParams, name: OverloadFitParameterNam
  * @param values - values by name.
  * @returns a new parameter set.
  * @throws FragilityInputError when a `mega.waves[1]` parameter is set and `base` has fewer than two waves.
+ *
+ * @category Overload model
  */
 export function setFitParameters(base: OverloadParams, values: Partial<Record<OverloadFitParameterName, number>>): OverloadParams {
   const waves = base.mega.waves.map((w) => ({ ...w }));

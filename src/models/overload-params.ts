@@ -24,13 +24,19 @@ import type { TwoTierOverlay } from '../graph/two-tier-overlay.ts';
  * - `fixed`: a uniform interval in [minSeconds, maxSeconds], times (1 ± jitter) (the 2010 client, row 21);
  * - `exponential-full-jitter`: AWS "full jitter", sleep = U(0, min(capSeconds, baseSeconds·2^n)) after failure n;
  * - `grpc`: gRPC connection backoff, min(initialSeconds·multiplier^n, maxSeconds)·(1 ± jitter).
+ *
+ * @category Overload model
  */
 export type OverloadRetryPolicy =
   | { kind: 'fixed'; minSeconds: number; maxSeconds: number; jitter: number }
   | { kind: 'exponential-full-jitter'; baseSeconds: number; capSeconds: number }
   | { kind: 'grpc'; initialSeconds: number; multiplier: number; jitter: number; maxSeconds: number };
 
-/** One wave of mega-supernodes. */
+/**
+ * One wave of mega-supernodes.
+ *
+ * @category Overload model
+ */
 export interface MegaSupernodeWave {
   /** Injection time, hours after the trigger onset. */
   atHours: number;
@@ -48,6 +54,8 @@ export interface MegaSupernodeWave {
 /**
  * Full parameter set of the overload model: the simulation (`simulateOverload`, src/cascade) and its fluid limit
  * (`fluidOverload`, src/analytic) read the same object. All times are relative to the trigger onset T.
+ *
+ * @category Overload model
  */
 export interface OverloadParams {
   /** Population scale: multiplies `clients`, `supernodes` and the mega-supernode counts (1 = full scale). */
@@ -199,7 +207,11 @@ export interface OverloadParams {
   promotion?: OverloadPromotion;
 }
 
-/** Human give-up and return (see {@link OverloadParams.abandon}); calibration row 27. */
+/**
+ * Human give-up and return (see {@link OverloadParams.abandon}); calibration row 27.
+ *
+ * @category Overload model
+ */
 export interface OverloadAbandon {
   /** Share of give-ups that are users closing Skype (0–1; row 27 range 0–0.9). */
   share: number;
@@ -209,13 +221,21 @@ export interface OverloadAbandon {
   stages: number;
 }
 
-/** Supernode promotion (see {@link OverloadParams.promotion}); calibration row 28. */
+/**
+ * Supernode promotion (see {@link OverloadParams.promotion}); calibration row 28.
+ *
+ * @category Overload model
+ */
 export interface OverloadPromotion {
   /** Mean promotion delay of an eligible host when every client is online, hours (row 28 range 0.25–3 h). */
   meanHours: number;
 }
 
-/** A partial override of {@link OverloadParams} (nested objects are merged one level deep). */
+/**
+ * A partial override of {@link OverloadParams} (nested objects are merged one level deep).
+ *
+ * @category Overload model
+ */
 export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection' | 'abandon' | 'promotion'>> & {
   abandon?: Partial<OverloadAbandon>;
   promotion?: Partial<OverloadPromotion>;
@@ -283,6 +303,8 @@ export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'rest
  * search (load window 60 min, keep-alive median 850 s, c = 63, burst 2.6, sigma 1, admission 0.87, 8 probes) declines
  * over ≈ 1–1.5 h when it collapses and puts the critical loss at ≈ 0.18 (mean field 0.23), but the 27-min 2010
  * trigger then collapses only 1 of 10 seeds at scale 0.01 (4 of 6 even with c = 100): rejected for target 2.
+ *
+ * @category Overload model
  */
 export const skype2010OverloadParams: OverloadParams = {
   scale: 1,
@@ -342,6 +364,8 @@ export const skype2010OverloadParams: OverloadParams = {
  * supernode re-promotion was broken under load (modelled as a very long re-entry lag, 20–40 h), and the fix was a
  * forced supernode increase (modelled as waves of dedicated high-capacity nodes from T+24 h). Targets: trough
  * ≈150 k (≈2 %), ≈3 M (≈43 %) at T+≈24 h, normal after ≈2 days (row 25). Less carefully calibrated than 2010.
+ *
+ * @category Overload model
  */
 export const skype2007OverloadParams: OverloadParams = {
   ...skype2010OverloadParams,
@@ -393,6 +417,8 @@ export const skype2007OverloadParams: OverloadParams = {
  * ```ts
  * const p = withOverloadParams(skype2010OverloadParams, { scale: 0.01, trigger: { autoUpdateCoverage: 1 } });
  * ```
+ *
+ * @category Overload model
  */
 export function withOverloadParams(base: OverloadParams, over: OverloadParamsInput = {}): OverloadParams {
   return {
@@ -421,6 +447,8 @@ function checkPositiveOrInf(field: string, v: number): void {
  * @throws FragilityInputError naming the first offending field (e.g. `headroom` for a law with alpha < 0,
  *   `forcedLoss` outside [0, 1], `clients` < 0, `cacheSize` > supernodes).
  * @returns nothing; `p` is valid when it returns.
+ *
+ * @category Overload model
  */
 export function validateOverloadParams(p: OverloadParams): void {
   checkNumber('scale', p.scale, 0);
@@ -496,7 +524,11 @@ export function validateOverloadParams(p: OverloadParams): void {
   }
 }
 
-/** Validate a retry policy (field names `retry.*`). */
+/**
+ * Validate a retry policy (field names `retry.*`).
+ *
+ * @category Overload model
+ */
 export function validateRetryPolicy(r: OverloadRetryPolicy): void {
   if (!r || typeof r !== 'object') throw new FragilityInputError('retry', r, 'a retry policy object');
   switch (r.kind) {
@@ -529,15 +561,25 @@ export function validateRetryPolicy(r: OverloadRetryPolicy): void {
  *
  * @param p - the parameters.
  * @returns the client and supernode counts the simulation uses.
+ *
+ * @category Overload model
  */
 export function scaledPopulation(p: OverloadParams): { clients: number; supernodes: number; cacheSize: number } {
   if (p.overlay) return { clients: p.overlay.clients, supernodes: p.overlay.core.n, cacheSize: p.overlay.cacheSize };
   return { clients: Math.round(p.clients * p.scale), supernodes: Math.round(p.supernodes * p.scale), cacheSize: p.cacheSize };
 }
 
-/** AWS full-jitter defaults (base 1 s, cap 300 s) — a what-if retry policy (calibration row 21, [S17]). */
+/**
+ * AWS full-jitter defaults (base 1 s, cap 300 s) — a what-if retry policy (calibration row 21, [S17]).
+ *
+ * @category Overload model
+ */
 export const awsFullJitterRetry: OverloadRetryPolicy = { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 };
-/** gRPC connection-backoff defaults (1 s × 1.6, ±20 %, cap 120 s; row 21, [S17]). */
+/**
+ * gRPC connection-backoff defaults (1 s × 1.6, ±20 %, cap 120 s; row 21, [S17]).
+ *
+ * @category Overload model
+ */
 export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 };
 
 /**
@@ -559,6 +601,8 @@ export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1,
  * ```ts
  * metastabilityProbeParams(skype2010OverloadParams, 24, 4).mega.waves.length; // 0
  * ```
+ *
+ * @category Overload model
  */
 export function metastabilityProbeParams(base: OverloadParams, horizonHours: number, headroomScale = 1): OverloadParams {
   return withOverloadParams(base, {
@@ -588,6 +632,8 @@ export function metastabilityProbeParams(base: OverloadParams, horizonHours: num
  * Everything else as {@link skype2010OverloadParams}. Fluid at 100 quantiles: online 17.2 % at T+2.17 h (observed
  * 24.5 %), 17.4 % over T+11.5–15.5 h (17.5 %), 37.7 % at T+20 h (30 %), 50.3 % at T+22 h (48 %), 81.0 % at
  * T+24.5 h (82.5 %), 85.2 % at T+27.5 h (82.5 %), 98.3 % at T+48 h (100 %); χ² 6.68.
+ *
+ * @category Overload model
  */
 export const skype2010CalibratedParams: OverloadParams = withOverloadParams(skype2010OverloadParams, {
   abandon: { share: 0.00638, meanHours: 16.4, stages: 4 }, // row 27 (fitted; ranges 0–0.3, 2–24 h)
@@ -616,6 +662,8 @@ export const skype2010CalibratedParams: OverloadParams = withOverloadParams(skyp
  * {@link skype2007OverloadParams} (L), is 60 min here — under the 2010 rules a 120-min window of 30 % reboots does
  * not collapse the network at all (fluid minimum online 94.7 %), while 30–60 min collapses it. No shared parameter
  * is adjusted to 2007: `fragility calibrate skype-2007` reports how well this predicts the observations.
+ *
+ * @category Overload model
  */
 export const skype2007PredictedParams: OverloadParams = withOverloadParams(skype2010CalibratedParams, {
   clients: skype2007OverloadParams.clients,

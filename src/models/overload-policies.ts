@@ -12,7 +12,11 @@
 import { standardNormalQuantile } from '../distributions/normal-functions.ts';
 import type { OverloadRetryPolicy } from './overload-params.ts';
 
-/** A delay law discretised to steps: `pmf[b]` = P(delay = b steps), b >= 1 (pmf[0] = 0). */
+/**
+ * A delay law discretised to steps: `pmf[b]` = P(delay = b steps), b >= 1 (pmf[0] = 0).
+ *
+ * @category Overload model
+ */
 export interface StepDelayPmf {
   /** Probability per number of steps (index 0 unused, always 0). */
   pmf: Float64Array;
@@ -66,6 +70,8 @@ function pmfFromPoints(points: number[], stepSeconds: number, maxSteps: number):
  * ```ts
  * retryDelayPmf({ kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.1 }, 0, 10).pmf; // all mass on 1 and 2 steps
  * ```
+ *
+ * @category Overload model
  */
 export function retryDelayPmf(policy: OverloadRetryPolicy, n: number, stepSeconds: number, maxSteps = 100_000): StepDelayPmf {
   const pts: number[] = [];
@@ -111,6 +117,8 @@ export function retryDelayPmf(policy: OverloadRetryPolicy, n: number, stepSecond
  * ```ts
  * lognormalDelayPmf(60, 1, 10).meanSteps; // ≈ 9.9 (≈ 60·e^0.5/10)
  * ```
+ *
+ * @category Overload model
  */
 export function lognormalDelayPmf(medianSeconds: number, sigma: number, stepSeconds: number): StepDelayPmf {
   const Q = 400;
@@ -139,6 +147,8 @@ export function lognormalDelayPmf(medianSeconds: number, sigma: number, stepSeco
  * ```ts
  * uniformDelayPmf(1800, 7200, 10).meanSteps; // 450 (= (1800 + 7200)/2/10)
  * ```
+ *
+ * @category Overload model
  */
 export function uniformDelayPmf(aSeconds: number, bSeconds: number, stepSeconds: number): StepDelayPmf {
   const Q = 400;

@@ -5,7 +5,11 @@
  * @module
  */
 
-/** One sample of the timeline. Fractions are of the pre-incident online clients C (or of the S ordinary supernodes). */
+/**
+ * One sample of the timeline. Fractions are of the pre-incident online clients C (or of the S ordinary supernodes).
+ *
+ * @category Overload model
+ */
 export interface OverloadTimelinePoint {
   /** Hours since the trigger onset T. */
   t: number;
@@ -37,7 +41,11 @@ export interface OverloadTimelinePoint {
   gone: number;
 }
 
-/** Final state of a run (fractions of C, of S, or counts as stated). */
+/**
+ * Final state of a run (fractions of C, of S, or counts as stated).
+ *
+ * @category Overload model
+ */
 export interface OverloadFinalState {
   online: number;
   searching: number;
@@ -56,6 +64,8 @@ export interface OverloadFinalState {
 /**
  * The summary of one overload run, common to the simulation (`OverloadResult`, src/cascade) and its fluid limit
  * (`FluidOverloadResult`, src/analytic). Fractions are of the pre-incident online clients C.
+ *
+ * @category Overload model
  */
 export interface OverloadRunSummary {
   /** Clients C and ordinary supernodes S of the run (after scaling; they set L0 = C/S). */

@@ -32,6 +32,8 @@ import { randomOrder } from './random-order.ts';
  * ```ts
  * const order = adaptiveDegreeOrder(g, stream(1, 0));
  * ```
+ *
+ * @category Removal orders
  */
 export function adaptiveDegreeOrder(g: CompactGraph, rng: Rng): Int32Array {
   const n = g.n;

@@ -9,7 +9,11 @@ import { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
 import { randomOrder } from './random-order.ts';
 
-/** Options of {@link betweennessOrder}. */
+/**
+ * Options of {@link betweennessOrder}.
+ *
+ * @category Removal orders
+ */
 export interface BetweennessOrderOptions {
   /** Recompute betweenness on the remaining graph after each removal (default false: static order). */
   adaptive?: boolean;
@@ -55,6 +59,8 @@ function sortByKeyDescending(perm: Int32Array, key: Float64Array): Int32Array {
  * ```ts
  * const order = betweennessOrder(g, { adaptive: true, seed: 3 });
  * ```
+ *
+ * @category Removal orders
  */
 export function betweennessOrder(g: CompactGraph, opts: BetweennessOrderOptions = {}): Int32Array {
   const seed = opts.seed ?? 1;

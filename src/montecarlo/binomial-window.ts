@@ -24,6 +24,8 @@ import { logFactorial } from '../random/log-gamma.ts';
  * ```ts
  * Math.exp(binomialLogPmf(4, 2, 0.5)); // 0.375
  * ```
+ *
+ * @category Statistics
  */
 export function binomialLogPmf(N: number, k: number, q: number): number {
   if (k < 0 || k > N) return -Infinity;
@@ -32,7 +34,11 @@ export function binomialLogPmf(N: number, k: number, q: number): number {
   return logFactorial(N) - logFactorial(k) - logFactorial(N - k) + k * Math.log(q) + (N - k) * Math.log1p(-q);
 }
 
-/** The non-negligible part of a binomial pmf: weights[i] = B(N, lo + i, q), i = 0..hi − lo. */
+/**
+ * The non-negligible part of a binomial pmf: weights[i] = B(N, lo + i, q), i = 0..hi − lo.
+ *
+ * @category Statistics
+ */
 export interface BinomialWindow {
   /** First k of the window. */
   lo: number;
@@ -69,6 +75,8 @@ export interface BinomialWindow {
  * const w = new Float64Array(11);
  * const { lo, hi } = binomialWindow(10, 0.5, w); // w[0..hi-lo] = B(10, lo.., 0.5)
  * ```
+ *
+ * @category Statistics
  */
 export function binomialWindow(N: number, q: number, scratch: Float64Array, tol = 1e-17): BinomialWindow {
   checkInteger('N', N, 0);
@@ -122,6 +130,8 @@ export function binomialWindow(N: number, q: number, scratch: Float64Array, tol 
  * ```ts
  * const { lo, hi } = binomialWindowBounds(1e8, 0.5); // about 8.5·√(N/4) on either side of N/2
  * ```
+ *
+ * @category Statistics
  */
 export function binomialWindowBounds(N: number, q: number, tol = 1e-17): BinomialWindow {
   checkInteger('N', N, 0);

@@ -49,6 +49,8 @@ function cachedWindow(N: number, q: number): { lo: number; w: Float64Array } {
  * ```ts
  * canonicalAverage([0, 1, 2], [0.5]); // Float64Array [1]
  * ```
+ *
+ * @category Statistics
  */
 export function canonicalAverage(values: ArrayLike<number>, qs: ArrayLike<number>, scale = 1): Float64Array {
   const N = values.length - 1;
@@ -63,7 +65,11 @@ export function canonicalAverage(values: ArrayLike<number>, qs: ArrayLike<number
   return out;
 }
 
-/** Canonical observables of one sweep on a list of q. All are fractions/intensive quantities per original node. */
+/**
+ * Canonical observables of one sweep on a list of q. All are fractions/intensive quantities per original node.
+ *
+ * @category Statistics
+ */
 export interface CanonicalObservables {
   /** The occupation probabilities. */
   readonly q: Float64Array;
@@ -95,6 +101,8 @@ export interface CanonicalObservables {
  * const c = canonicalObservables(sweepSite(g, randomOrder(g.n, stream(1, 0))), [0.25, 0.5, 0.75]);
  * c.giant; // S at each q for this replicate
  * ```
+ *
+ * @category Statistics
  */
 export function canonicalObservables(sweep: SweepResult, qs: ArrayLike<number>): CanonicalObservables {
   const N = sweep.steps;

@@ -36,17 +36,29 @@ import type { ReplicateResult } from './replicate.ts';
 const fs = () => nodeBuiltin('node:fs', 'checkpoint files');
 const createHash = (alg: string) => nodeBuiltin('node:crypto', 'checkpoint fingerprints').createHash(alg);
 
-/** The format tag written in every header. */
+/**
+ * The format tag written in every header.
+ *
+ * @category Ensembles
+ */
 export const CHECKPOINT_FORMAT = 'fragility-sweep-checkpoint/2';
 
-/** What the replicates were computed on: the graph's content, not its name. */
+/**
+ * What the replicates were computed on: the graph's content, not its name.
+ *
+ * @category Ensembles
+ */
 export type GraphIdentity =
   | { kind: 'spec'; spec: string }
   | { kind: 'file'; spec: string; bytes: number; sha256: string }
   | { kind: 'graph'; n: number; m: number; sha256: string }
   | { kind: 'factory' };
 
-/** Everything that changes the numbers of a replicate (its index r aside). */
+/**
+ * Everything that changes the numbers of a replicate (its index r aside).
+ *
+ * @category Ensembles
+ */
 export interface ExperimentIdentity {
   graph: GraphIdentity;
   seed: number;
@@ -65,7 +77,11 @@ export interface ExperimentIdentity {
   wrapping?: string;
 }
 
-/** The header line of a checkpoint. */
+/**
+ * The header line of a checkpoint.
+ *
+ * @category Ensembles
+ */
 export interface CheckpointHeader {
   type: 'header';
   format: typeof CHECKPOINT_FORMAT;
@@ -104,6 +120,8 @@ export function canonicalJson(v: unknown): string {
  * experimentFingerprint({ graph: { kind: 'spec', spec: 'er:n=1000,k=4' }, seed: 1, mode: 'site', order: 'random',
  *   qs: [0, 0.5, 1], microcanonical: false, betweennessSamples: null });
  * ```
+ *
+ * @category Ensembles
  */
 export function experimentFingerprint(id: ExperimentIdentity): string {
   return createHash('sha256').update(canonicalJson(id)).digest('hex');
@@ -126,6 +144,8 @@ export function experimentFingerprint(id: ExperimentIdentity): string {
  * ```ts
  * fileSha256('data/karate.edges').sha256;
  * ```
+ *
+ * @category Ensembles
  */
 export function fileSha256(path: string): { bytes: number; sha256: string } {
   const h = createHash('sha256');
@@ -161,6 +181,8 @@ export function fileSha256(path: string): { bytes: number; sha256: string } {
  * ```ts
  * graphContentIdentity(CompactGraph.fromPairs(2, [[0, 1]]));
  * ```
+ *
+ * @category Ensembles
  */
 export function graphContentIdentity(g: CompactGraph): GraphIdentity {
   const h = createHash('sha256');
@@ -188,6 +210,8 @@ export function graphContentIdentity(g: CompactGraph): GraphIdentity {
  * ```ts
  * int32Sha256(Int32Array.of(2, 0, 1));
  * ```
+ *
+ * @category Ensembles
  */
 export function int32Sha256(a: Int32Array): string {
   return createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
@@ -239,6 +263,8 @@ export function lineCheck(fingerprint: string, body: string): string {
  * import { appendFileSync } from 'node:fs';
  * appendFileSync(file, replicateToLine(res, fingerprint) + '\n');
  * ```
+ *
+ * @category Ensembles
  */
 export function replicateToLine(res: ReplicateResult, fingerprint: string): string {
   const o: Record<string, unknown> = {
@@ -486,7 +512,11 @@ export function replicateLineParser(
   };
 }
 
-/** The open checkpoint: where to append and under which fingerprint. */
+/**
+ * The open checkpoint: where to append and under which fingerprint.
+ *
+ * @category Ensembles
+ */
 export interface OpenCheckpoint {
   path: string;
   fingerprint: string;
@@ -521,6 +551,8 @@ export interface OpenCheckpoint {
  * ```ts
  * const ck = openCheckpoint('run.ndjson', identity, 100, true);
  * ```
+ *
+ * @category Ensembles
  */
 export function openCheckpoint(path: string, experiment: ExperimentIdentity, runs: number, resume: boolean): OpenCheckpoint {
   const fingerprint = experimentFingerprint(experiment);
@@ -611,6 +643,8 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
  * ```ts
  * appendCheckpoint(ck, res);
  * ```
+ *
+ * @category Ensembles
  */
 export function appendCheckpoint(ck: OpenCheckpoint, res: ReplicateResult): void {
   fs().appendFileSync(ck.path, replicateToLine(res, ck.fingerprint) + '\n');

@@ -31,6 +31,8 @@ import { randomOrder } from './random-order.ts';
  * const order = degreeOrder(g, stream(1, 0));
  * const s = sweepSite(g, order); // s.largest[k]: giant with the k lowest-degree nodes present
  * ```
+ *
+ * @category Removal orders
  */
 export function degreeOrder(g: CompactGraph, rng: Rng): Int32Array {
   const n = g.n;

@@ -61,6 +61,8 @@ export { reduceEnsemble } from './ensemble/reduce.ts';
  * const res = await runEnsemble({ graph: 'er:n=10000,k=4', runs: 20, seed: 1, at: [0.5] });
  * res.at[0]; // { q: 0.5, S: ≈0.398, sd, ci }
  * ```
+ *
+ * @category Ensembles
  */
 export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult> {
   const c = await computeEnsemble(opts);

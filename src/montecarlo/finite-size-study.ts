@@ -10,7 +10,11 @@ import { type FiniteSizeFit, type ScalingExponentFit, finiteSizeExtrapolation, s
 import { WRAPPING_LATTICES, type WrappingLattice, latticeDimension } from './sweep-wrapping.ts';
 import { type WrappingKind, type WrappingThreshold, universalWrappingProbability, wrappingCrossing } from './wrapping-threshold.ts';
 
-/** Options of {@link finiteSizeStudy}. */
+/**
+ * Options of {@link finiteSizeStudy}.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeStudyOptions {
   /** The periodic lattice. */
   lattice: WrappingLattice;
@@ -42,7 +46,11 @@ export interface FiniteSizeStudyOptions {
   remote?: EnsembleRemote;
 }
 
-/** What the reduction of a finite-size study needs besides the ensembles' results (plain data, JSON-safe). */
+/**
+ * What the reduction of a finite-size study needs besides the ensembles' results (plain data, JSON-safe).
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeReduction {
   lattice: WrappingLattice;
   mode: 'site' | 'bond';
@@ -53,13 +61,21 @@ export interface FiniteSizeReduction {
   sizes: number[];
 }
 
-/** The validated plan of a finite-size study: its ensembles (ascending L) and what the reduction needs. */
+/**
+ * The validated plan of a finite-size study: its ensembles (ascending L) and what the reduction needs.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizePlan {
   reduction: FiniteSizeReduction;
   ensembles: { label: string; options: EnsembleOptions }[];
 }
 
-/** One size of a finite-size study. */
+/**
+ * One size of a finite-size study.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeStudyRow {
   /** Side length. */
   L: number;
@@ -77,7 +93,11 @@ export interface FiniteSizeStudyRow {
   wrapMassSe: number;
 }
 
-/** Result of {@link finiteSizeStudy}. */
+/**
+ * Result of {@link finiteSizeStudy}.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeStudyResult {
   lattice: WrappingLattice;
   mode: 'site' | 'bond';
@@ -116,6 +136,8 @@ export interface FiniteSizeStudyResult {
  * ```ts
  * finiteSizePlan({ lattice: 'square', sizes: [16, 32], runs: 50 }).ensembles.map((e) => e.label); // ['L=16', 'L=32']
  * ```
+ *
+ * @category Threshold estimation
  */
 export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
   if (!(WRAPPING_LATTICES as readonly string[]).includes(opts.lattice)) {
@@ -184,6 +206,8 @@ export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
  * const s = await finiteSizeStudy({ lattice: 'square', sizes: [32, 64, 128], runs: 200 });
  * s.extrapolation.q_c; // ≈ 0.592 (the square-lattice site threshold is 0.592746)
  * ```
+ *
+ * @category Threshold estimation
  */
 export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<FiniteSizeStudyResult> {
   const plan = finiteSizePlan(opts);
@@ -219,6 +243,8 @@ export async function finiteSizeStudy(opts: FiniteSizeStudyOptions): Promise<Fin
  * const plan = finiteSizePlan({ lattice: 'square', sizes: [16, 32], runs: 50 });
  * finiteSizeReduce(plan.reduction, await Promise.all(plan.ensembles.map((e) => runEnsemble(e.options))));
  * ```
+ *
+ * @category Threshold estimation
  */
 export function finiteSizeReduce(red: FiniteSizeReduction, results: EnsembleResult[]): FiniteSizeStudyResult {
   const { kind, level, mode } = red;

@@ -7,7 +7,11 @@ import { FragilityInputError, checkNumber } from '../errors.ts';
 import { standardNormalQuantile } from '../distributions/normal-functions.ts';
 import { studentTQuantile } from './statistics.ts';
 
-/** One effective threshold measured at size n. */
+/**
+ * One effective threshold measured at size n.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizePoint {
   /** System size (number of nodes; n = L^d for a lattice of side L). */
   n: number;
@@ -17,7 +21,11 @@ export interface FiniteSizePoint {
   se?: number;
 }
 
-/** Options of {@link finiteSizeExtrapolation}. */
+/**
+ * Options of {@link finiteSizeExtrapolation}.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeOptions {
   /**
    * The exponent ν̄ with respect to n, fixed when given (d·ν on a d-dimensional lattice: 2·4/3 = 8/3 in 2D; 3 for
@@ -30,7 +38,11 @@ export interface FiniteSizeOptions {
   level?: number;
 }
 
-/** The fitted extrapolation. */
+/**
+ * The fitted extrapolation.
+ *
+ * @category Threshold estimation
+ */
 export interface FiniteSizeFit {
   /** The extrapolated threshold (n → ∞); null when too few sizes have a transition (see `reason`). */
   q_c: number | null;
@@ -154,6 +166,8 @@ function linearFit(x: Float64Array, y: Float64Array, w?: Float64Array): { c: num
  * ```ts
  * finiteSizeExtrapolation([{ n: 1024, q_c: 0.58 }, { n: 4096, q_c: 0.588 }, { n: 16384, q_c: 0.591 }], { nuBar: 8 / 3 });
  * ```
+ *
+ * @category Threshold estimation
  */
 export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint>, opts: FiniteSizeOptions = {}): FiniteSizeFit {
   const sizes = new Set(allPoints.map((p) => p.n));
@@ -242,7 +256,11 @@ export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint
   return res;
 }
 
-/** One measurement y(L) for {@link scalingExponentFit}. */
+/**
+ * One measurement y(L) for {@link scalingExponentFit}.
+ *
+ * @category Threshold estimation
+ */
 export interface ScalingPoint {
   /** Linear size L (> 0). */
   L: number;
@@ -252,7 +270,11 @@ export interface ScalingPoint {
   se?: number;
 }
 
-/** Result of {@link scalingExponentFit}. */
+/**
+ * Result of {@link scalingExponentFit}.
+ *
+ * @category Threshold estimation
+ */
 export interface ScalingExponentFit {
   /** The exponent x of y ∝ L^x. */
   exponent: number;
@@ -287,6 +309,8 @@ export interface ScalingExponentFit {
  * ```ts
  * scalingExponentFit([{ L: 32, y: 13.5 }, { L: 64, y: 22.7 }, { L: 128, y: 38.2 }]).exponent; // ≈ 0.75
  * ```
+ *
+ * @category Threshold estimation
  */
 export function scalingExponentFit(points: ReadonlyArray<ScalingPoint>, level = 0.95): ScalingExponentFit {
   checkNumber('level', level, 0.5, 0.9999);

@@ -9,7 +9,11 @@ import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { stream } from '../random/stream.ts';
 
-/** A graph, a `--graph` spec string, or a factory (graphSeed, r) → graph drawing replicate r's own graph. */
+/**
+ * A graph, a `--graph` spec string, or a factory (graphSeed, r) → graph drawing replicate r's own graph.
+ *
+ * @category Ensembles
+ */
 export type EnsembleGraphInput = CompactGraph | string | ((graphSeed: number, r: number) => CompactGraph | Promise<CompactGraph>);
 
 /** Spec kinds whose graphs are random (redrawn for every replicate from its stream). */
@@ -34,6 +38,8 @@ const RANDOM_KINDS = new Set(['er', 'rr', 'cm', 'ba', 'ws', 'two-tier', 'ultrape
  * isRandomGraphSpec('er:n=1000,k=4'); // true
  * isRandomGraphSpec('square:L=64');    // false
  * ```
+ *
+ * @category Ensembles
  */
 export function isRandomGraphSpec(spec: string): boolean {
   const kind = spec.split(':', 1)[0].trim().toLowerCase();
@@ -57,6 +63,8 @@ export function isRandomGraphSpec(spec: string): boolean {
  * ```ts
  * const g = await graphFromSpecLazy('er:n=1000,k=4', 7);
  * ```
+ *
+ * @category Ensembles
  */
 export async function graphFromSpecLazy(spec: string, seed: number): Promise<CompactGraph> {
   // Lazy so that ensembles on a given CompactGraph never load the generators.
@@ -87,6 +95,8 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
  * ```ts
  * await checkGraphSpecLazy('er:n=1000,k=4'); // ok
  * ```
+ *
+ * @category Ensembles
  */
 export async function checkGraphSpecLazy(spec: string, copies = 1): Promise<void> {
   const mod = (await import('../generators/spec.ts')) as {
@@ -114,6 +124,8 @@ export async function checkGraphSpecLazy(spec: string, copies = 1): Promise<void
  * ```ts
  * graphFingerprint(CompactGraph.fromPairs(2, [[0, 1]]));
  * ```
+ *
+ * @category Ensembles
  */
 export function graphFingerprint(g: CompactGraph): string {
   const pair = new Int32Array(2);
@@ -132,6 +144,8 @@ export function graphFingerprint(g: CompactGraph): string {
  * lets a worker build its graphs without loading the spec parser (which pulls in every generator and the
  * distributions: measured with 2 workers, 100 replicates of er:n=100000,k=4, the speed-up over 1 worker drops from
  * ≈1.6× to ≈1.45× when workers load the full parser, all of it tsx start-up in the worker).
+ *
+ * @category Ensembles
  */
 export type LightGraphSpec =
   | { model: 'er'; n: number; p?: number; m?: number }
@@ -156,6 +170,8 @@ export type LightGraphSpec =
  * ```ts
  * await lightGraphSpecLazy('er:n=1000,k=4'); // { model: 'er', n: 1000, p: 0.004004… }
  * ```
+ *
+ * @category Ensembles
  */
 export async function lightGraphSpecLazy(spec: string): Promise<LightGraphSpec | undefined> {
   const mod = (await import('../generators/spec.ts')) as { parseGraphSpec: (spec: string) => Record<string, unknown> };
@@ -193,6 +209,8 @@ export async function lightGraphSpecLazy(spec: string): Promise<LightGraphSpec |
  * ```ts
  * const g = await graphFromLightSpec({ model: 'rr', n: 1000, k: 3 }, 7);
  * ```
+ *
+ * @category Ensembles
  */
 export async function graphFromLightSpec(spec: LightGraphSpec, seed: number): Promise<CompactGraph> {
   const rng = stream(seed, 0);

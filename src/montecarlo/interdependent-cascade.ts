@@ -16,7 +16,11 @@ import { graphFromSpecLazy, isRandomGraphSpec } from './graph-source.ts';
 import { drawReplicateGraphSeed } from './replicate.ts';
 import { meanWithCI } from './statistics.ts';
 
-/** Result of {@link mutualGiantCascade}. */
+/**
+ * Result of {@link mutualGiantCascade}.
+ *
+ * @category Interdependent networks
+ */
 export interface MutualGiantCascadeResult {
   /** Mutual giant component: nodes of A left at the end of the cascade / n (each is paired with a live B node). */
   S: number;
@@ -110,6 +114,8 @@ function keepLargest(g: CompactGraph, alive: Uint8Array, s: Scratch): [number, n
  * const B = CompactGraph.fromPairs(4, [[0, 1], [2, 3]]);
  * mutualGiantCascade(A, B, Int32Array.of(0, 1, 2, 3), Uint8Array.of(1, 1, 1, 1)).S; // 0.5 ({0, 1}: ties go to the lower ids)
  * ```
+ *
+ * @category Interdependent networks
  */
 export function mutualGiantCascade(gA: CompactGraph, gB: CompactGraph, dependency: Int32Array, kept: Uint8Array): MutualGiantCascadeResult {
   const n = gA.n;
@@ -154,7 +160,11 @@ function cascadeFrom(gA: CompactGraph, gB: CompactGraph, dep: Int32Array, aliveA
   return { S: size / n, giantA, stages, alive: aliveA };
 }
 
-/** One replicate of {@link interdependentCascadeSweep}: per p the mutual giant, the giant of A alone and the stages. */
+/**
+ * One replicate of {@link interdependentCascadeSweep}: per p the mutual giant, the giant of A alone and the stages.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentSweepResult {
   ps: number[];
   S: Float64Array;
@@ -186,6 +196,8 @@ export interface InterdependentSweepResult {
  * const r = interdependentCascadeSweep(gA, gB, [0.7, 0.8], stream(1, 0));
  * r.S; // Float64Array [≈0.554, ≈0.709] for two ER(n = 1e5, <k> = 4) graphs (theory 0.55762 at 0.7)
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentCascadeSweep(
   gA: CompactGraph,
@@ -224,7 +236,11 @@ export function interdependentCascadeSweep(
   return out;
 }
 
-/** Result of {@link interdependentCollapsePoint}. */
+/**
+ * Result of {@link interdependentCollapsePoint}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentCollapsePoint {
   /** The smallest kept fraction k/n at which the mutual giant holds at least `minSize` nodes (null: not even at p = 1). */
   pc: number | null;
@@ -258,6 +274,8 @@ export interface InterdependentCollapsePoint {
  * ```ts
  * interdependentCollapsePoint(gA, gB, stream(1, 0)).pc; // ≈ 0.61 for two ER(1e5, <k> = 4) (theory 0.613852)
  * ```
+ *
+ * @category Interdependent networks
  */
 export function interdependentCollapsePoint(gA: CompactGraph, gB: CompactGraph, rng: Rng, dependency?: Int32Array): InterdependentCollapsePoint {
   const n = gA.n;
@@ -295,10 +313,18 @@ function checkPs(ps: readonly number[]): void {
   ps.forEach((p, i) => checkProbability(`ps[${i}]`, p));
 }
 
-/** A graph for {@link simulateInterdependent}: a CompactGraph (used as is) or a `--graph` spec (random specs redrawn per replicate). */
+/**
+ * A graph for {@link simulateInterdependent}: a CompactGraph (used as is) or a `--graph` spec (random specs redrawn per replicate).
+ *
+ * @category Interdependent networks
+ */
 export type InterdependentGraphInput = CompactGraph | string;
 
-/** Options of {@link simulateInterdependent}. */
+/**
+ * Options of {@link simulateInterdependent}.
+ *
+ * @category Interdependent networks
+ */
 export interface SimulateInterdependentOptions {
   /** Network A: a graph or a spec such as `er:n=100000,k=4`. */
   graphA: InterdependentGraphInput;
@@ -316,7 +342,11 @@ export interface SimulateInterdependentOptions {
   threshold?: boolean;
 }
 
-/** Per-p estimate of {@link simulateInterdependent}. */
+/**
+ * Per-p estimate of {@link simulateInterdependent}.
+ *
+ * @category Interdependent networks
+ */
 export interface InterdependentEstimate {
   p: number;
   /** Mean mutual giant fraction over the replicates, its sd and Student-t interval. */
@@ -329,7 +359,11 @@ export interface InterdependentEstimate {
   stages: number;
 }
 
-/** Result of {@link simulateInterdependent}. */
+/**
+ * Result of {@link simulateInterdependent}.
+ *
+ * @category Interdependent networks
+ */
 export interface SimulateInterdependentResult {
   graphA: string;
   graphB: string;
@@ -372,6 +406,8 @@ function describeGraph(g: InterdependentGraphInput): string {
  * const r = await simulateInterdependent({ graphA: 'er:n=100000,k=4', ps: [0.7], runs: 10, seed: 1 });
  * r.points[0].S; // ≈ 0.558 (theory 0.55762)
  * ```
+ *
+ * @category Interdependent networks
  */
 export async function simulateInterdependent(opts: SimulateInterdependentOptions): Promise<SimulateInterdependentResult> {
   const runs = checkInteger('runs', opts.runs ?? 10, 1, 1e7);

@@ -26,6 +26,8 @@ import type { SweepResult } from './sweep-result.ts';
  * ```ts
  * largestGapOccupation(sweepSite(squareLattice(64), randomOrder(4096, stream(1, 0)))); // ≈ 0.52 (one replicate; the site threshold is 0.5927)
  * ```
+ *
+ * @category Threshold estimation
  */
 export function largestGapOccupation(sweep: SweepResult): number {
   const L = sweep.largest;

@@ -15,10 +15,18 @@ import { sweepBond } from './sweep-bond.ts';
 import { sweepSite } from './sweep-site.ts';
 import { meanClusterSizeExcludingLargest } from './sweep-result.ts';
 
-/** Stream index of the onset bootstrap (far above replicate indices and the peak estimator's 2^45). */
+/**
+ * Stream index of the onset bootstrap (far above replicate indices and the peak estimator's 2^45).
+ *
+ * @category Threshold estimation
+ */
 export const ONSET_BOOTSTRAP_STREAM_INDEX = 2 ** 45 + 1;
 
-/** Options of {@link onsetThreshold}. */
+/**
+ * Options of {@link onsetThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface OnsetThresholdOptions {
   /** `'site'` (default) or `'bond'`. */
   mode?: 'site' | 'bond';
@@ -40,7 +48,11 @@ export interface OnsetThresholdOptions {
   prominence?: number;
 }
 
-/** Result of {@link onsetThreshold}. */
+/**
+ * Result of {@link onsetThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface OnsetThresholdResult {
   /** The onset q_c (parabolic refinement of the χ peak), or null when there is no sharp onset inside the grid. */
   q_c: number | null;
@@ -130,6 +142,8 @@ function peakOf(grid: Float64Array, y: Float64Array): { i: number; q: number } {
  * const res = onsetThreshold(await readEdgeList('data/power.edges'), { mode: 'bond', runs: 50 });
  * res.q_c ?? res.reason;
  * ```
+ *
+ * @category Threshold estimation
  */
 export function onsetThreshold(g: CompactGraph, opts: OnsetThresholdOptions = {}): OnsetThresholdResult {
   const mode = opts.mode ?? 'site';

@@ -7,10 +7,18 @@
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { stream } from '../random/stream.ts';
 
-/** The stream index used for bootstrap resampling: far above any replicate index, so it never collides. */
+/**
+ * The stream index used for bootstrap resampling: far above any replicate index, so it never collides.
+ *
+ * @category Threshold estimation
+ */
 export const BOOTSTRAP_STREAM_INDEX = 2 ** 45;
 
-/** Options of {@link peakThreshold}. */
+/**
+ * Options of {@link peakThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface PeakThresholdOptions {
   /** Number of bootstrap resamples (default 200; 0 = no interval). */
   bootstrap?: number;
@@ -20,7 +28,11 @@ export interface PeakThresholdOptions {
   level?: number;
 }
 
-/** A threshold estimate with its confidence interval. */
+/**
+ * A threshold estimate with its confidence interval.
+ *
+ * @category Threshold estimation
+ */
 export interface PeakThresholdEstimate {
   /**
    * The location of the peak of the mean curve (parabolic refinement between grid points), or null when the curve
@@ -53,6 +65,8 @@ export interface PeakThresholdEstimate {
  * ```ts
  * peakLocation([0, 1, 2], [0, 1, 0]); // 1
  * ```
+ *
+ * @category Threshold estimation
  */
 export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): number {
   const G = grid.length;
@@ -100,6 +114,8 @@ export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): num
  * const est = peakThreshold(grid, replicateSusceptibilities, { seed: 1 });
  * est.q_c; est.ci;
  * ```
+ *
+ * @category Threshold estimation
  */
 export function peakThreshold(grid: ArrayLike<number>, curves: ReadonlyArray<ArrayLike<number>>, opts: PeakThresholdOptions = {}): PeakThresholdEstimate {
   const R = curves.length;

@@ -30,6 +30,8 @@ import { randomPermutation } from '../random/shuffle.ts';
  * const order = randomOrder(g.n, stream(7, 0));
  * const sweep = sweepSite(g, order);
  * ```
+ *
+ * @category Removal orders
  */
 export function randomOrder(n: number, rng: Rng): Int32Array {
   checkInteger('n', n, 0, 0x7fffffff);
@@ -53,6 +55,8 @@ export function randomOrder(n: number, rng: Rng): Int32Array {
  * ```ts
  * const sweep = sweepBond(g, randomEdgeOrder(g.m, stream(7, 0)));
  * ```
+ *
+ * @category Removal orders
  */
 export function randomEdgeOrder(m: number, rng: Rng): Int32Array {
   checkInteger('m', m, 0, 0x7fffffff);

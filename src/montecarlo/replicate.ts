@@ -20,14 +20,30 @@ import type { SweepResult } from './sweep-result.ts';
 import { sweepSite, sweepSiteStream } from './sweep-site.ts';
 import { type LatticeGeometry, type WrappingSweep, sweepBondWrapping, sweepSiteWrapping } from './sweep-wrapping.ts';
 
-/** Names of the built-in removal orders. */
+/**
+ * Names of the built-in removal orders.
+ *
+ * @category Ensembles
+ */
 export const REMOVAL_ORDER_NAMES = ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'] as const;
-/** A built-in removal order. */
+/**
+ * A built-in removal order.
+ *
+ * @category Ensembles
+ */
 export type RemovalOrderName = (typeof REMOVAL_ORDER_NAMES)[number];
-/** Percolation mode. */
+/**
+ * Percolation mode.
+ *
+ * @category Ensembles
+ */
 export type SweepMode = 'site' | 'bond';
 
-/** What a replicate needs besides its graph. Plain data: it crosses the worker boundary. */
+/**
+ * What a replicate needs besides its graph. Plain data: it crosses the worker boundary.
+ *
+ * @category Ensembles
+ */
 export interface ReplicateSpec {
   /** Replicate index r: its stream is `stream(seed, r)`. */
   r: number;
@@ -47,7 +63,11 @@ export interface ReplicateSpec {
   wrapping?: LatticeGeometry;
 }
 
-/** The compact result of one replicate (what is checkpointed). */
+/**
+ * The compact result of one replicate (what is checkpointed).
+ *
+ * @category Ensembles
+ */
 export interface ReplicateResult {
   /** Replicate index. */
   r: number;
@@ -90,6 +110,8 @@ export interface ReplicateResult {
  * const rng = stream(1, 0);
  * const graphSeed = drawReplicateGraphSeed(rng);
  * ```
+ *
+ * @category Ensembles
  */
 export function drawReplicateGraphSeed(rng: Rng): number {
   return Math.floor(rng.next() * 9007199254740992);
@@ -117,6 +139,8 @@ export function drawReplicateGraphSeed(rng: Rng): number {
  * ```ts
  * const order = removalOrder(g, 'site', 'degree', stream(1, 0));
  * ```
+ *
+ * @category Ensembles
  */
 export function removalOrder(g: CompactGraph, mode: SweepMode, name: string, rng: Rng, betweennessSamples?: number): Int32Array {
   if (mode === 'bond') {
@@ -165,6 +189,8 @@ export function removalOrder(g: CompactGraph, mode: SweepMode, name: string, rng
  * const rng = stream(1, 0); drawReplicateGraphSeed(rng);
  * runReplicateOnGraph(g, { r: 0, seed: 1, mode: 'site', order: 'random', qs: [0.5] }, rng);
  * ```
+ *
+ * @category Ensembles
  */
 export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: Rng, customOrder?: ArrayLike<number>): ReplicateResult {
   let order: ArrayLike<number>;
@@ -221,6 +247,8 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
  * ```ts
  * const { rng, graphSeed } = replicateStreams(1, 0);
  * ```
+ *
+ * @category Ensembles
  */
 export function replicateStreams(seed: number, r: number): { rng: Rng; graphSeed: number } {
   const rng = stream(seed, r);

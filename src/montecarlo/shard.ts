@@ -53,7 +53,11 @@ import type { ReplicateResult } from './replicate.ts';
 
 const fs = () => nodeBuiltin('node:fs', 'shard files');
 
-/** The header line of a shard file. */
+/**
+ * The header line of a shard file.
+ *
+ * @category Ensembles
+ */
 export interface ShardHeader extends CheckpointHeader {
   shard: ReplicateSelection;
   reduction: EnsembleReduction;
@@ -63,7 +67,11 @@ export interface ShardHeader extends CheckpointHeader {
   check: string;
 }
 
-/** A computed shard: its header and replicates, written by {@link writeShard} / {@link shardLines}. */
+/**
+ * A computed shard: its header and replicates, written by {@link writeShard} / {@link shardLines}.
+ *
+ * @category Ensembles
+ */
 export interface EnsembleShard {
   header: ShardHeader;
   /** The shard's replicates, in increasing r. */
@@ -87,6 +95,8 @@ export interface EnsembleShard {
  * ```ts
  * shardReplicates(7, { index: 1, count: 3 }); // [1, 4]
  * ```
+ *
+ * @category Ensembles
  */
 export function shardReplicates(runs: number, shard: ReplicateSelection): number[] {
   const out: number[] = [];
@@ -112,6 +122,8 @@ export function shardReplicates(runs: number, shard: ReplicateSelection): number
  * ```ts
  * parseShard('--shard', '2/8'); // { index: 2, count: 8 }
  * ```
+ *
+ * @category Ensembles
  */
 export function parseShard(field: string, raw: string): ReplicateSelection {
   const m = /^\s*(\d{1,10})\s*\/\s*(\d{1,10})\s*$/.exec(raw);
@@ -190,6 +202,8 @@ function headerLine(h: Omit<ShardHeader, 'check'>): { line: string; check: strin
  * const s = await runEnsembleShard({ graph: 'rr:n=2000,k=3', runs: 7, seed: 3 }, { index: 1, count: 3 });
  * s.replicates.map((x) => x.r); // [1, 4]
  * ```
+ *
+ * @category Ensembles
  */
 export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSelection, output: Record<string, unknown> = {}): Promise<EnsembleShard> {
   const c = await computeEnsemble(opts, shard);
@@ -226,6 +240,8 @@ export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSe
  * const s = await runEnsembleShard({ graph: 'rr:n=2000,k=3', runs: 7, seed: 3 }, { index: 1, count: 3 });
  * const lines = [...shardLines(s)]; // a header line, then one line per replicate
  * ```
+ *
+ * @category Ensembles
  */
 export function* shardLines(s: EnsembleShard): Generator<string> {
   const { check: _check, ...partial } = s.header;
@@ -252,6 +268,8 @@ export function* shardLines(s: EnsembleShard): Generator<string> {
  * const opts = { graph: 'rr:n=2000,k=3', runs: 8, seed: 3 };
  * writeShard(await runEnsembleShard(opts, { index: 0, count: 4 }), 'shard-0.ndjson');
  * ```
+ *
+ * @category Ensembles
  */
 export function writeShard(s: EnsembleShard, path: string, field = '--shard-out'): void {
   writeLinesAtomic(path, field, shardLines(s));
@@ -297,7 +315,11 @@ const shardExtrasSchema = z.object({
   check: z.string().regex(/^[0-9a-f]{16}$/),
 });
 
-/** The merged replicates of shard files. */
+/**
+ * The merged replicates of shard files.
+ *
+ * @category Ensembles
+ */
 export interface MergedShards {
   /** The first file's header (all files share fingerprint, runs, reduction and output). */
   header: ShardHeader;
@@ -553,6 +575,8 @@ export class ReplicateMerge {
  * const m = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * m.results.length; // 7 (every replicate of the run, once)
  * ```
+ *
+ * @category Ensembles
  */
 export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards {
   if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files (written by sweep --shard i/N)');
@@ -595,6 +619,8 @@ export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards 
  * const { result } = mergeShards(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * result.threshold.q_c;
  * ```
+ *
+ * @category Ensembles
  */
 export function mergeShards(paths: string[]): { result: EnsembleResult; header: ShardHeader } {
   const m = mergeShardFiles(paths);

@@ -29,10 +29,18 @@ import { type EnsembleShard, ReplicateMerge, checkedHeaderLine, writeLinesAtomic
 
 const fs = () => nodeBuiltin('node:fs', 'study shard files');
 
-/** The format tag of a study shard's first line. */
+/**
+ * The format tag of a study shard's first line.
+ *
+ * @category Ensembles
+ */
 export const STUDY_FORMAT = 'fragility-study-shard/1';
 
-/** One ensemble of a study. */
+/**
+ * One ensemble of a study.
+ *
+ * @category Ensembles
+ */
 export interface StudyEnsemble {
   /** A short name for messages, e.g. `L=64`. */
   label: string;
@@ -43,6 +51,8 @@ export interface StudyEnsemble {
  * A family of independent runs that are not percolation sweeps (e.g. overload simulations): run r's value is a
  * JSON value that depends on (family, identity, r) only. `family` names the computation (a queue worker looks it up
  * by that name and rebuilds it from `identity`).
+ *
+ * @category Ensembles
  */
 export interface StudyRuns {
   label: string;
@@ -54,7 +64,11 @@ export interface StudyRuns {
   compute(rs: number[]): Promise<unknown[]>;
 }
 
-/** A study: the command, what its report needs, its ensembles and its run families, in order. */
+/**
+ * A study: the command, what its report needs, its ensembles and its run families, in order.
+ *
+ * @category Ensembles
+ */
 export interface StudyPlan {
   command: string;
   output: Record<string, unknown>;
@@ -67,7 +81,11 @@ export function runsFingerprint(family: string, identity: Record<string, unknown
   return nodeBuiltin('node:crypto', 'study fingerprints').createHash('sha256').update(canonicalJson({ kind: 'runs', family, identity })).digest('hex');
 }
 
-/** A computed shard of a run family. */
+/**
+ * A computed shard of a run family.
+ *
+ * @category Ensembles
+ */
 export interface RunsShard {
   label: string;
   family: string;
@@ -86,7 +104,11 @@ function runLine(fingerprint: string, r: number, value: unknown): string {
   return checkedHeaderLine(fingerprint, { type: 'run', r, value }).line;
 }
 
-/** The first line of a study shard. */
+/**
+ * The first line of a study shard.
+ *
+ * @category Ensembles
+ */
 export interface StudyHeader {
   type: 'study';
   format: typeof STUDY_FORMAT;
@@ -99,7 +121,11 @@ export interface StudyHeader {
   check: string;
 }
 
-/** A computed study shard. */
+/**
+ * A computed study shard.
+ *
+ * @category Ensembles
+ */
 export interface StudyShard {
   header: StudyHeader;
   sections: EnsembleShard[];
@@ -144,6 +170,8 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
  * const s = await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 0, count: 4 });
  * s.sections.map((x) => x.replicates.map((rep) => rep.r)); // [[0, 4], [0, 4]]
  * ```
+ *
+ * @category Ensembles
  */
 export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, onPart?: (b: number, label: string) => void): Promise<StudyShard> {
   const sections: EnsembleShard[] = [];
@@ -193,6 +221,8 @@ export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, 
  * const s = await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 1, count: 4 });
  * [...studyShardLines(s)].length; // 7 (a study header, then per size a shard header and replicates 1 and 5)
  * ```
+ *
+ * @category Ensembles
  */
 export function* studyShardLines(s: StudyShard): Generator<string> {
   const { check: _c, ...partial } = s.header;
@@ -224,6 +254,8 @@ export function* studyShardLines(s: StudyShard): Generator<string> {
  * writeStudyShard(await runStudyShard({ command: 'fss', output: {}, ensembles }, { index: 0, count: 2 }), 'fss-0.ndjson');
  * isStudyShardFile('fss-0.ndjson'); // true
  * ```
+ *
+ * @category Ensembles
  */
 export function writeStudyShard(s: StudyShard, path: string, field = '--shard-out'): void {
   writeLinesAtomic(path, field, studyShardLines(s));
@@ -245,6 +277,8 @@ export function writeStudyShard(s: StudyShard, path: string, field = '--shard-ou
  * ```ts
  * isStudyShardFile('s0.ndjson'); // false (an ensemble shard: its header is not a study header)
  * ```
+ *
+ * @category Ensembles
  */
 export function isStudyShardFile(path: string): boolean {
   if (!fs().existsSync(path)) return false;
@@ -319,6 +353,8 @@ function studyDifference(a: StudyHeader, b: StudyHeader): string {
  * const { header, results } = mergeStudyShards(['fss-0.ndjson', 'fss-1.ndjson']);
  * results.map((x) => x.runs); // [6, 6]
  * ```
+ *
+ * @category Ensembles
  */
 export function mergeStudyShards(paths: string[], field = 'merge'): { header: StudyHeader; results: EnsembleResult[]; values: unknown[][] } {
   if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files');

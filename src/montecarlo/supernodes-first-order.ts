@@ -32,6 +32,8 @@ import { randomOrder } from './random-order.ts';
  * const overlay = twoTierToCompactGraph(twoTierOverlay({ supernodes: 100, clients: 1000, coreLaw: poissonLaw(8), cacheSize: 4 }, stream(1)));
  * const order = supernodesFirstOrder(overlay, stream(1, 0));
  * ```
+ *
+ * @category Removal orders
  */
 export function supernodesFirstOrder(g: CompactGraph | TwoTierOverlay, rng: Rng): Int32Array {
   if ('core' in g) return randomOrder(g.core.n, rng);

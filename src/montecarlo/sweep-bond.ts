@@ -8,7 +8,11 @@ import { STREAM_BLOCK, bondKernel, sweepArrays, type SweepSink } from './sweep-k
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
-/** Options of {@link sweepBond}. */
+/**
+ * Options of {@link sweepBond}.
+ *
+ * @category Sweeps
+ */
 export interface SweepBondOptions {
   /** Check that the edge order is a permutation of 0..m-1 (default true; O(m)). */
   validate?: boolean;
@@ -42,6 +46,8 @@ export interface SweepBondOptions {
  * const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
  * sweepBond(g, [0, 1]).largest; // Int32Array [1, 2, 3]  (edge 1 added first, then edge 0)
  * ```
+ *
+ * @category Sweeps
  */
 export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: SweepBondOptions = {}): SweepResult {
   const n = g.n;

@@ -4,7 +4,11 @@
  * @module
  */
 
-/** Microcanonical observables of one sweep, indexed by the number k of elements present (0..steps). */
+/**
+ * Microcanonical observables of one sweep, indexed by the number k of elements present (0..steps).
+ *
+ * @category Sweeps
+ */
 export interface SweepResult {
   /** `'site'` (nodes added) or `'bond'` (edges added; all nodes present throughout). */
   readonly mode: 'site' | 'bond';
@@ -43,6 +47,8 @@ export interface SweepResult {
  * const order = randomOrder(g.n, stream(1, 0));
  * const chi = meanClusterSizeExcludingLargest(sweepSite(g, order), g.n >> 1);
  * ```
+ *
+ * @category Sweeps
  */
 export function meanClusterSizeExcludingLargest(sweep: SweepResult, k: number): number {
   const present = sweep.mode === 'site' ? k : sweep.n;

@@ -8,7 +8,11 @@ import { STREAM_BLOCK, siteKernel, sweepArrays, type SweepSink } from './sweep-k
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
-/** Options of {@link sweepSite}. */
+/**
+ * Options of {@link sweepSite}.
+ *
+ * @category Sweeps
+ */
 export interface SweepSiteOptions {
   /** Check that the order is a permutation of 0..n-1 (default true; O(n)). */
   validate?: boolean;
@@ -47,6 +51,8 @@ export interface SweepSiteOptions {
  * const s = sweepSite(g, [1, 0, 2]); // remove 1, then 0, then 2; adds 2, 0, 1
  * s.largest; // Int32Array [0, 1, 1, 3]
  * ```
+ *
+ * @category Sweeps
  */
 export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: SweepSiteOptions = {}): SweepResult {
   const n = g.n;

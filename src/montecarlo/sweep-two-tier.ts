@@ -10,7 +10,11 @@ import { ClusterState } from './cluster-state.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
-/** The result of {@link sweepTwoTier}: site observables of the supernode core plus the clients served. */
+/**
+ * The result of {@link sweepTwoTier}: site observables of the supernode core plus the clients served.
+ *
+ * @category Sweeps
+ */
 export interface TwoTierSweepResult extends SweepResult {
   /** Number of clients C. */
   readonly clients: number;
@@ -150,6 +154,8 @@ function viewOfRoleGraph(g: CompactGraph): TierView {
  * const s = sweepTwoTier(o, randomOrder(o.core.n, stream(1, 0)));
  * s.served[o.core.n]; // 10000: every client is served by the intact connected core
  * ```
+ *
+ * @category Sweeps
  */
 export function sweepTwoTier(overlay: TwoTierOverlay | CompactGraph, supernodeOrder: ArrayLike<number>): TwoTierSweepResult {
   const view = overlay instanceof CompactGraph ? viewOfRoleGraph(overlay) : viewOfOverlay(overlay);

@@ -9,12 +9,24 @@ import { FragilityInputError, checkInteger } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import { validateOrder } from './validate-order.ts';
 
-/** The periodic lattices whose wrapping can be detected (the generators of src/generators/*-lattice.ts). */
+/**
+ * The periodic lattices whose wrapping can be detected (the generators of src/generators/*-lattice.ts).
+ *
+ * @category Sweeps
+ */
 export const WRAPPING_LATTICES = ['square', 'triangular', 'honeycomb', 'cubic'] as const;
-/** A periodic lattice kind. */
+/**
+ * A periodic lattice kind.
+ *
+ * @category Sweeps
+ */
 export type WrappingLattice = (typeof WRAPPING_LATTICES)[number];
 
-/** The geometry of a periodic lattice as built by its generator: plain data (crosses the worker boundary). */
+/**
+ * The geometry of a periodic lattice as built by its generator: plain data (crosses the worker boundary).
+ *
+ * @category Sweeps
+ */
 export interface LatticeGeometry {
   /** Which lattice. */
   lattice: WrappingLattice;
@@ -22,7 +34,11 @@ export interface LatticeGeometry {
   L: number;
 }
 
-/** The first occupations at which a cluster wraps, for one sweep. */
+/**
+ * The first occupations at which a cluster wraps, for one sweep.
+ *
+ * @category Sweeps
+ */
 export interface WrappingSweep {
   /** `'site'` or `'bond'`. */
   readonly mode: 'site' | 'bond';
@@ -48,12 +64,20 @@ export interface WrappingSweep {
   readonly wrapMass: number;
 }
 
-/** Dimension of a lattice kind. */
+/**
+ * Dimension of a lattice kind.
+ *
+ * @category Sweeps
+ */
 export function latticeDimension(lattice: WrappingLattice): number {
   return lattice === 'cubic' ? 3 : 2;
 }
 
-/** Number of nodes of the periodic lattice of side L. */
+/**
+ * Number of nodes of the periodic lattice of side L.
+ *
+ * @category Sweeps
+ */
 export function latticeNodeCount(geom: LatticeGeometry): number {
   const { lattice, L } = geom;
   return lattice === 'cubic' ? L * L * L : lattice === 'honeycomb' ? 2 * L * L : L * L;
@@ -245,6 +269,8 @@ class WrappingKernel {
  * const w = sweepSiteWrapping(squareLattice(64), randomOrder(64 * 64, stream(1, 0)), { lattice: 'square', L: 64 });
  * w.firstWrap[0] / w.steps; // ≈ 0.58: occupation at which a cluster first wraps horizontally (→ 0.5927 as L grows)
  * ```
+ *
+ * @category Sweeps
  */
 export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geom: LatticeGeometry): WrappingSweep {
   checkLatticeGeometry(geom, g);
@@ -286,6 +312,8 @@ export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geo
  * const w = sweepBondWrapping(squareLattice(64), randomEdgeOrder(2 * 64 * 64, stream(1, 0)), { lattice: 'square', L: 64 });
  * w.firstWrap[0] / w.steps; // ≈ 0.5
  * ```
+ *
+ * @category Sweeps
  */
 export function sweepBondWrapping(g: CompactGraph, edgeOrder: ArrayLike<number>, geom: LatticeGeometry): WrappingSweep {
   checkLatticeGeometry(geom, g);

@@ -11,6 +11,8 @@
  * graph falls apart into pieces that never merge (er k < 1, a forest of small trees, a graph without edges) and
  * there is no transition to locate. 5 %: a mean-field random graph at n → ∞ has S(1) = 5 % at mean degree ≈ 1.026,
  * i.e. only graphs within 3 % of their own critical point are called "no giant".
+ *
+ * @category Threshold estimation
  */
 export const GIANT_MIN_FRACTION = 0.05;
 
@@ -33,6 +35,8 @@ export const GIANT_MIN_FRACTION = 0.05;
  * ```ts
  * noTransitionReason(2000, 0.009); // a sentence: no giant component even at full occupation, 0.9 % of the nodes
  * ```
+ *
+ * @category Threshold estimation
  */
 export function noTransitionReason(n: number, giantAtFull: number | undefined, largestAtFull?: number): string | undefined {
   if (n === 0) return 'the graph is empty (n = 0): there is nothing to percolate';

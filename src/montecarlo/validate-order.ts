@@ -28,6 +28,8 @@ import { FragilityInputError } from '../errors.ts';
  * validateOrder([2, 0, 1], 3); // Int32Array [2, 0, 1]
  * validateOrder([0, 0, 1], 3); // throws FragilityInputError('order', ...)
  * ```
+ *
+ * @category Removal orders
  */
 export function validateOrder(order: ArrayLike<number>, n: number, field = 'order'): Int32Array {
   const allowed = `a permutation of 0..${n - 1} (each id exactly once)`;
@@ -77,6 +79,8 @@ export function validateOrder(order: ArrayLike<number>, n: number, field = 'orde
  * ```ts
  * validateEdgeOrder([1, 0], 2); // Int32Array [1, 0]
  * ```
+ *
+ * @category Removal orders
  */
 export function validateEdgeOrder(edgeOrder: ArrayLike<number>, m: number): Int32Array {
   return validateOrder(edgeOrder, m, 'edgeOrder');

@@ -14,10 +14,18 @@ import { graphFromSpecLazy, isRandomGraphSpec } from './graph-source.ts';
 import { drawReplicateGraphSeed } from './replicate.ts';
 import { meanWithCI, wilsonInterval } from './statistics.ts';
 
-/** Thresholds: one φ in (0, 1] for every node, or a law drawn i.i.d. per node (per replicate graph). */
+/**
+ * Thresholds: one φ in (0, 1] for every node, or a law drawn i.i.d. per node (per replicate graph).
+ *
+ * @category Watts cascades
+ */
 export type WattsThresholdInput = number | CapacityLaw;
 
-/** Shared options of the Watts ensembles. */
+/**
+ * Shared options of the Watts ensembles.
+ *
+ * @category Watts cascades
+ */
 export interface WattsEnsembleOptions {
   /** A graph (used as is) or a `--graph` spec (random specs redrawn per replicate). */
   graph: CompactGraph | string;
@@ -31,7 +39,11 @@ export interface WattsEnsembleOptions {
   level?: number;
 }
 
-/** A mean with its interval. */
+/**
+ * A mean with its interval.
+ *
+ * @category Watts cascades
+ */
 export interface WattsSizeEstimate {
   x: number;
   mean: number;
@@ -61,7 +73,11 @@ function common(opts: WattsEnsembleOptions): { runs: number; seed: number; level
   return { runs, seed, level };
 }
 
-/** Result of {@link simulateWattsSeedFractions}. */
+/**
+ * Result of {@link simulateWattsSeedFractions}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsSeedFractionResult {
   n: number;
   runs: number;
@@ -93,6 +109,8 @@ export interface WattsSeedFractionResult {
  * ```ts
  * const r = await simulateWattsSeedFractions({ graph: 'er:n=10000,k=7', thresholds: 0.18, seedFractions: [0.01, 0.1], runs: 10 });
  * ```
+ *
+ * @category Watts cascades
  */
 export async function simulateWattsSeedFractions(opts: WattsEnsembleOptions & { seedFractions: readonly number[] }): Promise<WattsSeedFractionResult> {
   const { runs, seed, level } = common(opts);
@@ -117,7 +135,11 @@ export async function simulateWattsSeedFractions(opts: WattsEnsembleOptions & { 
   return { n, runs, seed, level, points, replicates };
 }
 
-/** Result of {@link simulateWattsSingleSeeds}. */
+/**
+ * Result of {@link simulateWattsSingleSeeds}.
+ *
+ * @category Watts cascades
+ */
 export interface WattsSingleSeedResult {
   n: number;
   runs: number;
@@ -161,6 +183,8 @@ export interface WattsSingleSeedResult {
  * const r = await simulateWattsSingleSeeds({ graph: 'er:n=10000,k=3', thresholds: 0.18, runs: 20 });
  * r.frequency; // ≈ 0.87
  * ```
+ *
+ * @category Watts cascades
  */
 export async function simulateWattsSingleSeeds(
   opts: WattsEnsembleOptions & { trialsPerGraph?: number; globalFraction?: number },

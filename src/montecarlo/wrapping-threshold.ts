@@ -10,10 +10,18 @@ import { binomialWindow } from './binomial-window.ts';
 import { studentTQuantile } from './statistics.ts';
 import type { WrappingLattice, WrappingSweep } from './sweep-wrapping.ts';
 
-/** Which wrapping event R counts. */
+/**
+ * Which wrapping event R counts.
+ *
+ * @category Threshold estimation
+ */
 export type WrappingKind = 'axis' | 'any' | 'all';
 
-/** Critical wrapping probabilities of a torus: along a given axis (mean of the two), along either, along both. */
+/**
+ * Critical wrapping probabilities of a torus: along a given axis (mean of the two), along either, along both.
+ *
+ * @category Threshold estimation
+ */
 export interface TorusWrappingProbabilities {
   /** R^(h): a cluster wraps along a given axis (averaged over the two axes). */
   axis: number;
@@ -75,6 +83,8 @@ function coulombWeight(g: number, re: number, im: number, mp: number, m: number)
  * ```ts
  * torusWrappingProbabilities(0, 1).axis; // 0.5210582892…
  * ```
+ *
+ * @category Threshold estimation
  */
 export function torusWrappingProbabilities(re: number, im: number): TorusWrappingProbabilities {
   checkNumber('tau', re);
@@ -105,6 +115,8 @@ export function torusWrappingProbabilities(re: number, im: number): TorusWrappin
  *
  * Sources: Pinson, J. Stat. Phys. 75, 1167 (1994), doi:10.1007/BF02186761; Newman & Ziff, PRE 64, 016706 (2001),
  * doi:10.1103/PhysRevE.64.016706; see docs/reference/literature-values.md.
+ *
+ * @category Threshold estimation
  */
 export const SQUARE_TORUS_WRAPPING: Readonly<Record<WrappingKind, number>> = Object.freeze(
   (({ axis, any, all }) => ({ axis, any, all }))(torusWrappingProbabilities(0, 1)),
@@ -127,6 +139,8 @@ export const SQUARE_TORUS_WRAPPING: Readonly<Record<WrappingKind, number>> = Obj
  * universalWrappingProbability('square'); // 0.5210582892…
  * universalWrappingProbability('triangular'); // 0.5622827878…
  * ```
+ *
+ * @category Threshold estimation
  */
 export function universalWrappingProbability(lattice: WrappingLattice, kind: WrappingKind = 'axis'): number | null {
   if (lattice === 'cubic') return null;
@@ -136,7 +150,11 @@ export function universalWrappingProbability(lattice: WrappingLattice, kind: Wra
 }
 let hexagonal: TorusWrappingProbabilities | undefined;
 
-/** First-wrapping steps of a set of sweeps of one lattice (one per replicate), all of the same length. */
+/**
+ * First-wrapping steps of a set of sweeps of one lattice (one per replicate), all of the same length.
+ *
+ * @category Threshold estimation
+ */
 export interface WrappingSamples {
   /** Sweep length N (n site, m bond). */
   steps: number;
@@ -168,6 +186,8 @@ export interface WrappingSamples {
  * const s = packWrappingSweeps([1, 2].map((r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), geom)));
  * s.runs; // 2
  * ```
+ *
+ * @category Threshold estimation
  */
 export function packWrappingSweeps(
   sweeps: ReadonlyArray<{ steps: number; dim: number; firstWrap: ArrayLike<number>; wrapMass?: number }>,
@@ -231,6 +251,8 @@ function perRun(samples: WrappingSamples, kind: WrappingKind, q: number, scratch
  * ```ts
  * wrappingProbability(samples, 0.5927).mean; // ≈ 0.52 on the square lattice
  * ```
+ *
+ * @category Threshold estimation
  */
 export function wrappingProbability(samples: WrappingSamples, q: number, kind: WrappingKind = 'axis'): { mean: number; sd: number } {
   checkProbability('q', q);
@@ -253,7 +275,11 @@ function meanSd(y: Float64Array): { mean: number; sd: number } {
   return { mean, sd: y.length > 1 ? Math.sqrt(v / (y.length - 1)) : NaN };
 }
 
-/** A threshold from the wrapping probability. */
+/**
+ * A threshold from the wrapping probability.
+ *
+ * @category Threshold estimation
+ */
 export interface WrappingThreshold {
   /** The estimated threshold (null with reason when R never reaches the target on [0, 1]). */
   q_c: number | null;
@@ -275,7 +301,11 @@ export interface WrappingThreshold {
   reason?: string;
 }
 
-/** Options of {@link wrappingThreshold}. */
+/**
+ * Options of {@link wrappingThreshold}.
+ *
+ * @category Threshold estimation
+ */
 export interface WrappingThresholdOptions {
   /** The wrapping event (default `axis`). */
   kind?: WrappingKind;
@@ -307,6 +337,8 @@ export interface WrappingThresholdOptions {
  * ```ts
  * wrappingThreshold(samples, universalWrappingProbability('square')!).q_c; // ≈ 0.593 (site percolation: 0.592746)
  * ```
+ *
+ * @category Threshold estimation
  */
 export function wrappingThreshold(samples: WrappingSamples, target: number, opts: WrappingThresholdOptions = {}): WrappingThreshold {
   const kind = opts.kind ?? 'axis';
@@ -364,6 +396,8 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
  * ```ts
  * wrappingCrossing(samples64, samples256).q_c; // ≈ 0.5 on the triangular lattice (site)
  * ```
+ *
+ * @category Threshold estimation
  */
 export function wrappingCrossing(small: WrappingSamples, large: WrappingSamples, opts: { kind?: WrappingKind; level?: number } = {}): WrappingThreshold {
   const kind = opts.kind ?? 'axis';

@@ -24,6 +24,8 @@ const HALF_LOG_2PI = 0.9189385332046727; // 0.5 * ln(2π)
  * ```ts
  * logGamma(5); // 3.1780538303479458 (= ln 24)
  * ```
+ *
+ * @category Special functions
  */
 export function logGamma(x: number): number {
   if (!(x >= 0)) return NaN;
@@ -69,6 +71,8 @@ const LOG_FACTORIAL_TABLE: Float64Array = (() => {
  * ```ts
  * logFactorial(10); // 15.104412573075516 (= ln 3628800)
  * ```
+ *
+ * @category Special functions
  */
 export function logFactorial(k: number): number {
   return k < 256 ? LOG_FACTORIAL_TABLE[k] : logGamma(k + 1);

@@ -29,6 +29,8 @@ const SQRT_2PI = 2.5066282746310002;
  * ```ts
  * standardNormalCdf(1); // 0.8413447460685429
  * ```
+ *
+ * @category Special functions
  */
 export function standardNormalCdf(z: number): number {
   if (Number.isNaN(z)) return NaN;
@@ -84,6 +86,8 @@ const D = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.7544
  * ```ts
  * standardNormalQuantile(0.975); // 1.959963984540054
  * ```
+ *
+ * @category Special functions
  */
 export function standardNormalQuantile(u: number): number {
   if (!(u >= 0 && u <= 1)) return NaN;

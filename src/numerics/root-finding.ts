@@ -5,7 +5,11 @@
  * @module
  */
 
-/** How a bounded iteration ended. */
+/**
+ * How a bounded iteration ended.
+ *
+ * @category Numerics
+ */
 export interface ConvergenceReport {
   /** True when the tolerance was met within the iteration bound. */
   converged: boolean;
@@ -15,13 +19,21 @@ export interface ConvergenceReport {
   residual: number;
 }
 
-/** A root and how it was found. */
+/**
+ * A root and how it was found.
+ *
+ * @category Numerics
+ */
 export interface RootResult extends ConvergenceReport {
   /** The returned abscissa (the best point found, even when not converged). */
   root: number;
 }
 
-/** Options shared by the root finders. */
+/**
+ * Options shared by the root finders.
+ *
+ * @category Numerics
+ */
 export interface RootOptions {
   /** Absolute tolerance on x (default 1e-14). */
   xtol?: number;
@@ -55,6 +67,8 @@ export interface RootOptions {
  * const r = brentRoot((x) => x * x - 2, 0, 2);
  * // r.root ≈ 1.41421356, r.converged === true
  * ```
+ *
+ * @category Numerics
  */
 export function brentRoot(f: (x: number) => number, a: number, b: number, options: RootOptions = {}): RootResult {
   const xtol = options.xtol ?? 1e-14;
@@ -147,6 +161,8 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, option
  * const r = safeguardedNewtonRoot((x) => [x * x - 2, 2 * x], 0, 2);
  * // r.root ≈ 1.41421356
  * ```
+ *
+ * @category Numerics
  */
 export function safeguardedNewtonRoot(
   fdf: (x: number) => [number, number],

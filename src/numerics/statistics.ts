@@ -28,6 +28,8 @@ import { standardNormalQuantile } from './normal.ts';
  * ```ts
  * regularizedIncompleteBeta(0.5, 2, 2); // 0.5
  * ```
+ *
+ * @category Statistics
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0;
@@ -90,6 +92,8 @@ const tCache = new Map<string, number>();
  * ```ts
  * studentTQuantile(0.975, 19); // 2.093
  * ```
+ *
+ * @category Statistics
  */
 export function studentTQuantile(p: number, df: number): number {
   checkNumber('p', p, 0, 1);
@@ -113,7 +117,11 @@ export function studentTQuantile(p: number, df: number): number {
   return t;
 }
 
-/** Mean, standard deviation and confidence interval of a sample. */
+/**
+ * Mean, standard deviation and confidence interval of a sample.
+ *
+ * @category Statistics
+ */
 export interface MeanConfidenceEstimate {
   /** Sample mean. */
   mean: number;
@@ -140,6 +148,8 @@ export interface MeanConfidenceEstimate {
  * ```ts
  * meanWithCI([1, 2, 3]); // { mean: 2, sd: 1, ci: [-0.484, 4.484] }
  * ```
+ *
+ * @category Statistics
  */
 export function meanWithCI(values: ArrayLike<number>, level = 0.95): MeanConfidenceEstimate {
   const R = values.length;
@@ -176,6 +186,8 @@ export function meanWithCI(values: ArrayLike<number>, level = 0.95): MeanConfide
  * ```ts
  * wilsonInterval(20, 20); // [0.839, 1]
  * ```
+ *
+ * @category Statistics
  */
 export function wilsonInterval(successes: number, trials: number, level = 0.95): [number, number] {
   checkInteger('trials', trials, 1);
@@ -232,6 +244,8 @@ export function wilsonScore(k: number, n: number, z: number): [number, number] {
  * ```ts
  * betaInterval(0, 10); // [0, 0.3085]
  * ```
+ *
+ * @category Statistics
  */
 export function betaInterval(successes: number, trials: number, level = 0.95): [number, number] {
   checkInteger('trials', trials, 1);
@@ -274,6 +288,8 @@ function betaQuantile(p: number, a: number, b: number): number {
  * ```ts
  * normalQuantile(0.975); // 1.959963984540054
  * ```
+ *
+ * @category Statistics
  */
 export function normalQuantile(p: number): number {
   return standardNormalQuantile(p);

@@ -23,6 +23,8 @@ import type { Rng } from './stream.ts';
  * const table = new AliasTable([0.2, 0.5, 0.3]);
  * const i = table.sample(stream(1)); // i is 1 with probability 0.5
  * ```
+ *
+ * @category Samplers
  */
 export class AliasTable {
   /** Number of outcomes. */

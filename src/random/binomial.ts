@@ -31,6 +31,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const k = binomial(stream(1), 1000, 0.3); // mean 300
  * ```
+ *
+ * @category Samplers
  */
 export function binomial(rng: Rng, n: number, p: number): number {
   checkInteger('n', n, 0, Number.MAX_SAFE_INTEGER);

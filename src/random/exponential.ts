@@ -24,6 +24,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const t = exponential(stream(1), 2); // mean 0.5
  * ```
+ *
+ * @category Samplers
  */
 export function exponential(rng: Rng, rate = 1): number {
   if (!(rate > 0 && rate < Infinity)) throw new FragilityInputError('rate', rate, 'a finite number > 0');

@@ -27,6 +27,8 @@ import type { Rng } from './stream.ts';
  * const lq = Math.log1p(-0.01);
  * const skip = geometricSkip(stream(1), lq); // mean 99
  * ```
+ *
+ * @category Samplers
  */
 export function geometricSkip(rng: Rng, logOneMinusP: number): number {
   if (!(logOneMinusP <= 0)) throw new FragilityInputError('logOneMinusP', logOneMinusP, 'a number <= 0 (ln(1 - p))');

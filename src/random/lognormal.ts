@@ -26,6 +26,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const x = lognormal(stream(1), 0, 0.5); // mean e^0.125 ≈ 1.1331
  * ```
+ *
+ * @category Samplers
  */
 export function lognormal(rng: Rng, mu: number, sigma: number): number {
   if (!Number.isFinite(mu)) throw new FragilityInputError('mu', mu, 'a finite number');

@@ -23,6 +23,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const z = normal(stream(1));
  * ```
+ *
+ * @category Samplers
  */
 export function normal(rng: Rng): number {
   for (;;) {

@@ -28,6 +28,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const k = poisson(stream(1), 4);
  * ```
+ *
+ * @category Samplers
  */
 export function poisson(rng: Rng, lambda: number): number {
   if (!(lambda >= 0 && lambda <= 1e15)) throw new FragilityInputError('lambda', lambda, 'a finite number in [0, 1e15]');

@@ -29,6 +29,8 @@ import { identityPermutation, partialShuffle } from './shuffle.ts';
  * ```ts
  * sampleWithoutReplacement(stream(1), 100, 5).length; // 5 (distinct indices in [0, 100))
  * ```
+ *
+ * @category Streams
  */
 export function sampleWithoutReplacement(rng: Rng, n: number, k: number): Int32Array {
   checkInteger('n', n, 0, 0x7fffffff);

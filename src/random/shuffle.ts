@@ -7,7 +7,11 @@
 import { checkInteger } from '../errors.ts';
 import type { Rng } from './stream.ts';
 
-/** Anything indexable and writable with a length: arrays and typed arrays. */
+/**
+ * Anything indexable and writable with a length: arrays and typed arrays.
+ *
+ * @category Streams
+ */
 export interface MutableArrayLike<T> {
   readonly length: number;
   [index: number]: T;
@@ -31,6 +35,8 @@ export interface MutableArrayLike<T> {
  * ```ts
  * shuffleInPlace(stream(1), [1, 2, 3, 4]);
  * ```
+ *
+ * @category Streams
  */
 export function shuffleInPlace<T, A extends MutableArrayLike<T>>(rng: Rng, array: A): A {
   for (let i = array.length - 1; i > 0; i--) {
@@ -60,6 +66,8 @@ export function shuffleInPlace<T, A extends MutableArrayLike<T>>(rng: Rng, array
  * ```ts
  * randomPermutation(stream(1), 5); // e.g. Int32Array [3, 0, 4, 1, 2]
  * ```
+ *
+ * @category Streams
  */
 export function randomPermutation(rng: Rng, n: number): Int32Array {
   checkInteger('n', n, 0, 0x7fffffff);

@@ -23,7 +23,11 @@ function splitmix64(state: bigint): [bigint, bigint] {
   return [s, z ^ (z >> 31n)];
 }
 
-/** A seeded stream of pseudo-random numbers (xoshiro128**). Not cryptographic. */
+/**
+ * A seeded stream of pseudo-random numbers (xoshiro128**). Not cryptographic.
+ *
+ * @category Streams
+ */
 export class Rng {
   /** The seed the stream was derived from (echoed in result metadata). */
   readonly seed: number;
@@ -122,6 +126,8 @@ function rotl(x: number, k: number): number {
  * const b = stream(42, 3).next();
  * // a === b
  * ```
+ *
+ * @category Streams
  */
 export function stream(seed: number, index = 0): Rng {
   return new Rng(seed, index);
@@ -130,6 +136,8 @@ export function stream(seed: number, index = 0): Rng {
 /**
  * A stream from a seed alone: the same stream as `stream(seed, 0)`, kept for older callers. New code calls
  * {@link stream} (the one way to make a stream: docs/DESIGN.md, "Vocabulary").
+ *
+ * @category Streams
  */
 export function rngFromSeed(seed: number): Rng {
   return new Rng(seed, 0);

@@ -25,6 +25,8 @@ import type { Rng } from './stream.ts';
  * ```ts
  * const x = weibull(stream(1), 2, 1); // mean Γ(1.5) ≈ 0.8862
  * ```
+ *
+ * @category Samplers
  */
 export function weibull(rng: Rng, rho: number, scale = 1): number {
   if (!(rho > 0 && rho < Infinity)) throw new FragilityInputError('rho', rho, 'a finite number > 0');

@@ -8,7 +8,11 @@ import { FragilityInputError } from '../errors.ts';
 import { linePlot, type PlotLineSeries, type PlotMarkerSeries, type PlotRule, type PlotSpan } from './line-plot.ts';
 import { PLOT_PALETTE, type LegendEntry } from './svg-frame.ts';
 
-/** One simulated point: the fraction of runs that collapsed at a given loss, with its CI `[lo, hi]`. */
+/**
+ * One simulated point: the fraction of runs that collapsed at a given loss, with its CI `[lo, hi]`.
+ *
+ * @category Plots
+ */
 export interface CollapsePoint {
   /** Supernode loss as a fraction of all supernodes, in [0, 1]. */
   loss: number;
@@ -18,14 +22,22 @@ export interface CollapsePoint {
   hi?: number | null;
 }
 
-/** A set of simulated points (one setting: e.g. a headroom value, or one scenario). */
+/**
+ * A set of simulated points (one setting: e.g. a headroom value, or one scenario).
+ *
+ * @category Plots
+ */
 export interface CollapseSeries {
   name: string;
   points: readonly CollapsePoint[];
   color?: string;
 }
 
-/** A critical loss drawn as a vertical rule (e.g. the mean-field boundary). */
+/**
+ * A critical loss drawn as a vertical rule (e.g. the mean-field boundary).
+ *
+ * @category Plots
+ */
 export interface CollapseBoundary {
   loss: number;
   label?: string;
@@ -33,7 +45,11 @@ export interface CollapseBoundary {
   dash?: string;
 }
 
-/** Options for {@link collapsePlot}. */
+/**
+ * Options for {@link collapsePlot}.
+ *
+ * @category Plots
+ */
 export interface CollapsePlotOptions {
   title?: string;
   subtitle?: string;
@@ -76,6 +92,8 @@ export interface CollapsePlotOptions {
  *   boundaries: [{ loss: 0.27, label: 'mean-field boundary' }],
  *   spans: [{ x1: 0.25, x2: 0.3, label: 'observed' }],
  * });
+ *
+ * @category Plots
  */
 export function collapsePlot(options: CollapsePlotOptions): string {
   if (!Array.isArray(options.series)) throw new FragilityInputError('series', options.series, 'an array');

@@ -6,7 +6,11 @@
 import { FragilityInputError } from '../errors.ts';
 import { cellText, cellValue, resolveTableColumns, type TableColumnInput, type TableRow } from './table-columns.ts';
 
-/** Options for {@link csvTable}. */
+/**
+ * Options for {@link csvTable}.
+ *
+ * @category Tables
+ */
 export interface CsvTableOptions {
   /** Record separator. Default `'\r\n'` (RFC 4180). */
   newline?: '\r\n' | '\n';
@@ -38,6 +42,8 @@ export interface CsvTableOptions {
  *
  * @example
  * csvTable([{ name: 'a, "b"', x: 0.1 }]); // 'name,x\r\n"a, ""b""",0.1\r\n'
+ *
+ * @category Tables
  */
 export function csvTable(
   rows: readonly TableRow[],
@@ -70,6 +76,8 @@ export function csvTable(
  *
  * @example
  * quoteCsvField('say "hi"'); // '"say ""hi"""'
+ *
+ * @category Tables
  */
 export function quoteCsvField(field: string): string {
   return /[",\r\n]|^\s|\s$/.test(field) ? '"' + field.replace(/"/g, '""') + '"' : field;
@@ -94,6 +102,8 @@ export function quoteCsvField(field: string): string {
  *
  * @example
  * parseCsvTable('a,b\r\n1,"x,y"\r\n').rows; // [{ a: '1', b: 'x,y' }]
+ *
+ * @category Tables
  */
 export function parseCsvTable(text: string): { header: string[]; rows: Record<string, string>[] } {
   const records = parseCsvRecords(text);
@@ -121,6 +131,8 @@ export function parseCsvTable(text: string): { header: string[]; rows: Record<st
  *
  * @example
  * parseCsvRecords('a,"b ""c"""\n'); // [['a', 'b "c"']]
+ *
+ * @category Tables
  */
 export function parseCsvRecords(text: string): string[][] {
   const records: string[][] = [];

@@ -21,6 +21,8 @@ import { FragilityInputError } from '../errors.ts';
  * `group: true` inserts thousands separators (`21,000,000`) in the integer part (fixed, significant, percent,
  * integer). `trim: true` drops trailing zeros of the fraction (`0.25` rather than `0.2500`, `2` rather than
  * `2.000`). Defaults: `digits` 3 for fixed/significant/exponential, 1 for percent; `group` and `trim` false.
+ *
+ * @category Tables
  */
 export interface NumberFormatSpec {
   style: 'fixed' | 'significant' | 'percent' | 'integer' | 'exponential';
@@ -29,10 +31,18 @@ export interface NumberFormatSpec {
   trim?: boolean;
 }
 
-/** A {@link NumberFormatSpec}, or any function from number to string. */
+/**
+ * A {@link NumberFormatSpec}, or any function from number to string.
+ *
+ * @category Tables
+ */
 export type NumberFormat = NumberFormatSpec | ((value: number) => string);
 
-/** What to print for values that are not finite numbers. */
+/**
+ * What to print for values that are not finite numbers.
+ *
+ * @category Tables
+ */
 export interface NonFiniteText {
   /** For NaN, null and undefined. Default `'—'`. */
   missing?: string;
@@ -62,6 +72,8 @@ const DEFAULT_NON_FINITE: Required<NonFiniteText> = { missing: '—', infinity: 
  * formatNumber(0.2534, { style: 'percent', digits: 1 }); // '25.3%'
  * formatNumber(1234567, { style: 'significant', digits: 3, group: true }); // '1,230,000'
  * formatNumber(NaN); // '—'
+ *
+ * @category Tables
  */
 export function formatNumber(
   value: number | null | undefined,
@@ -110,6 +122,8 @@ function formatSpec(value: number, format: NumberFormatSpec): string {
  *
  * @example
  * formatFixed(-0.0004, 2); // '0.00'
+ *
+ * @category Tables
  */
 export function formatFixed(value: number, digits: number, group = false): string {
   checkDigits('digits', digits, 0, 100);
@@ -139,6 +153,8 @@ export function formatFixed(value: number, digits: number, group = false): strin
  *
  * @example
  * formatSignificant(0.0012345, 3); // '0.00123'
+ *
+ * @category Tables
  */
 export function formatSignificant(value: number, digits: number, group = false): string {
   checkDigits('digits', digits, 1, 21);
@@ -165,6 +181,8 @@ export function formatSignificant(value: number, digits: number, group = false):
  *
  * @example
  * formatPercent(0.1234, 0); // '12%'
+ *
+ * @category Tables
  */
 export function formatPercent(value: number, digits = 1, group = false): string {
   if (!Number.isFinite(value)) return String(value);
@@ -185,6 +203,8 @@ export function formatPercent(value: number, digits = 1, group = false): string 
  *
  * @example
  * formatExponential(1234567, 2); // '1.23e+6'
+ *
+ * @category Tables
  */
 export function formatExponential(value: number, digits = 3): string {
   checkDigits('digits', digits, 0, 100);

@@ -8,7 +8,11 @@ import { FragilityInputError } from '../errors.ts';
 import { linePlot, type PlotBandSeries, type PlotLineSeries, type PlotRule } from './line-plot.ts';
 import { PLOT_PALETTE, type LegendEntry } from './svg-frame.ts';
 
-/** One removal strategy: its analytic curve and/or its simulated mean with CI. */
+/**
+ * One removal strategy: its analytic curve and/or its simulated mean with CI.
+ *
+ * @category Plots
+ */
 export interface GiantComponentCurve {
   /** E.g. `'random'`, `'targeted (highest degree)'`. */
   name: string;
@@ -19,7 +23,11 @@ export interface GiantComponentCurve {
   color?: string;
 }
 
-/** Options for {@link giantComponentPlot}. */
+/**
+ * Options for {@link giantComponentPlot}.
+ *
+ * @category Plots
+ */
 export interface GiantComponentPlotOptions {
   title?: string;
   subtitle?: string;
@@ -68,6 +76,8 @@ export interface GiantComponentPlotOptions {
  *     { name: 'targeted', analytic: [{ f: 0, S: 1 }, { f: 0.2, S: 0 }] },
  *   ],
  * });
+ *
+ * @category Plots
  */
 export function giantComponentPlot(options: GiantComponentPlotOptions): string {
   if (!Array.isArray(options.curves)) throw new FragilityInputError('curves', options.curves, 'an array');

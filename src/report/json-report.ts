@@ -26,6 +26,8 @@ import { FragilityInputError } from '../errors.ts';
  *
  * @example
  * toJsonSafe({ a: NaN, b: [1, Infinity], c: new Float64Array([0.5]) }); // { a: null, b: [1, null], c: [0.5] }
+ *
+ * @category Tables
  */
 export function toJsonSafe(value: unknown): unknown {
   return safe(value, '$', new Set());
@@ -79,6 +81,8 @@ function safe(value: unknown, path: string, stack: Set<object>): unknown {
  *
  * @example
  * jsonReportText({ q_c: NaN, reason: 'no giant component' }, 0); // '{"q_c":null,"reason":"no giant component"}\n'
+ *
+ * @category Tables
  */
 export function jsonReportText(value: unknown, indent = 2): string {
   return JSON.stringify(toJsonSafe(value), null, indent > 0 ? indent : undefined) + '\n';
@@ -100,6 +104,8 @@ export function jsonReportText(value: unknown, indent = 2): string {
  *
  * @example
  * writeJsonReport('/tmp/out/report.json', { threshold: { analytic: 0.27, montecarlo: NaN } });
+ *
+ * @category Tables
  */
 export function writeJsonReport(path: string, value: unknown, indent = 2): string {
   mkdirSync(dirname(path), { recursive: true });

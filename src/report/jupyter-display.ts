@@ -4,10 +4,18 @@
  * @module
  */
 
-/** The symbol the Deno Jupyter kernel looks for on a cell's value (`Deno.jupyter.$display`). */
+/**
+ * The symbol the Deno Jupyter kernel looks for on a cell's value (`Deno.jupyter.$display`).
+ *
+ * @category Reports
+ */
 export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display');
 
-/** A value the Deno Jupyter kernel renders through its MIME bundle. */
+/**
+ * A value the Deno Jupyter kernel renders through its MIME bundle.
+ *
+ * @category Reports
+ */
 export interface JupyterSvg {
   /** The MIME bundle the kernel displays: `{ 'image/svg+xml': svg }`. */
   [JUPYTER_DISPLAY]: () => { 'image/svg+xml': string };
@@ -37,6 +45,8 @@ export interface JupyterSvg {
  * @example
  * // In a notebook cell (Deno kernel):
  * jupyterSvg(timelinePlot({ series: [{ name: 'simulated', points: [{ t: 0, online: 1 }] }] }));
+ *
+ * @category Reports
  */
 export function jupyterSvg(svg: string): JupyterSvg {
   return {
@@ -50,6 +60,8 @@ export function jupyterSvg(svg: string): JupyterSvg {
  * How long (ms) a display waits after handing its message to the Deno kernel: the kernel forwards cell output to
  * Jupyter from a separate queue, and must have sent it before the cell's "idle" status (see {@link showSvg}).
  * Measured lateness without the wait: about 1 ms (40-cell runs, 200 kB payloads, load 16 on 2 cores).
+ *
+ * @category Reports
  */
 export const JUPYTER_SETTLE_MS = 100;
 
@@ -104,6 +116,8 @@ async function displayAndSettle(bundle: Record<string, string>, caller: string):
  * @example
  * // In a notebook cell (Deno kernel):
  * await showSvg(giantComponentPlot({ curves: [{ name: 'ER', analytic: [{ f: 0, S: 1 }, { f: 0.75, S: 0 }] }] }));
+ *
+ * @category Reports
  */
 export function showSvg(svg: string): Promise<void> {
   return displayAndSettle({ 'image/svg+xml': svg }, 'showSvg');
@@ -126,6 +140,8 @@ export function showSvg(svg: string): Promise<void> {
  * @example
  * // In a notebook cell (Deno kernel):
  * await showMarkdown(markdownTable([{ q: 0.5, S: 0.398 }]));
+ *
+ * @category Reports
  */
 export function showMarkdown(text: string): Promise<void> {
   return displayAndSettle({ 'text/markdown': text }, 'showMarkdown');

@@ -16,6 +16,8 @@ import { layoutHeader, PLOT_PALETTE, renderPlotSvg, type LegendEntry } from './s
  * - `percent` — values are proportions in [0, 1], ticks show 0–100; say "%" in the label. Default false.
  * - `type` — `'linear'` (default) or `'log'` (positive values only).
  * - `grid` — grid lines across the frame; default true for y, false for x.
+ *
+ * @category Plots
  */
 export interface PlotAxis {
   label: string;
@@ -25,7 +27,11 @@ export interface PlotAxis {
   grid?: boolean;
 }
 
-/** A curve: points joined in the given order; a null/NaN y breaks the line. */
+/**
+ * A curve: points joined in the given order; a null/NaN y breaks the line.
+ *
+ * @category Plots
+ */
 export interface PlotLineSeries {
   name: string;
   points: ReadonlyArray<{ x: number; y: number | null }>;
@@ -39,7 +45,11 @@ export interface PlotLineSeries {
   legend?: boolean;
 }
 
-/** A shaded band between `lo` and `hi` (e.g. a Monte Carlo confidence interval). */
+/**
+ * A shaded band between `lo` and `hi` (e.g. a Monte Carlo confidence interval).
+ *
+ * @category Plots
+ */
 export interface PlotBandSeries {
   name: string;
   points: ReadonlyArray<{ x: number; lo: number | null; hi: number | null }>;
@@ -50,7 +60,11 @@ export interface PlotBandSeries {
   legend?: boolean;
 }
 
-/** Points drawn as dots, with optional labels and vertical error bars `[lo, hi]`. */
+/**
+ * Points drawn as dots, with optional labels and vertical error bars `[lo, hi]`.
+ *
+ * @category Plots
+ */
 export interface PlotMarkerSeries {
   name: string;
   points: ReadonlyArray<{ x: number; y: number | null; lo?: number | null; hi?: number | null; label?: string }>;
@@ -61,7 +75,11 @@ export interface PlotMarkerSeries {
   legend?: boolean;
 }
 
-/** A vertical (`x`) or horizontal (`y`) reference line with an optional label drawn beside it. */
+/**
+ * A vertical (`x`) or horizontal (`y`) reference line with an optional label drawn beside it.
+ *
+ * @category Plots
+ */
 export interface PlotRule {
   x?: number;
   y?: number;
@@ -72,7 +90,11 @@ export interface PlotRule {
   dash?: string;
 }
 
-/** A shaded x-interval `[x1, x2]` spanning the frame's height (e.g. the observed 25–30 % loss). */
+/**
+ * A shaded x-interval `[x1, x2]` spanning the frame's height (e.g. the observed 25–30 % loss).
+ *
+ * @category Plots
+ */
 export interface PlotSpan {
   x1: number;
   x2: number;
@@ -83,7 +105,11 @@ export interface PlotSpan {
   opacity?: number;
 }
 
-/** Options for {@link linePlot}. Everything except the axes is optional. */
+/**
+ * Options for {@link linePlot}. Everything except the axes is optional.
+ *
+ * @category Plots
+ */
 export interface LinePlotOptions {
   title?: string;
   subtitle?: string;
@@ -147,6 +173,8 @@ export interface LinePlotOptions {
  *   bands: [{ name: 'Monte Carlo 95% CI', points: [{ x: 0, lo: 0.97, hi: 0.99 }, { x: 0.5, lo: 0.55, hi: 0.62 }] }],
  *   rules: [{ x: 0.7, label: 'f_c' }],
  * });
+ *
+ * @category Plots
  */
 export function linePlot(options: LinePlotOptions): string {
   const width = checkSize('width', options.width ?? 720);

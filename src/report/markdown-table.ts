@@ -13,7 +13,11 @@ import {
   type TableRow,
 } from './table-columns.ts';
 
-/** Options for {@link markdownTable}. */
+/**
+ * Options for {@link markdownTable}.
+ *
+ * @category Tables
+ */
 export interface MarkdownTableOptions {
   /** Text for NaN/missing numbers and ±Infinity; defaults `—`, `∞`, `−∞`. */
   nonFinite?: NonFiniteText;
@@ -47,6 +51,8 @@ export interface MarkdownTableOptions {
  * // | supernode loss | P(collapse) |
  * // | -------------: | ----------: |
  * // |            25% |        0.90 |
+ *
+ * @category Tables
  */
 export function markdownTable(
   rows: readonly TableRow[],

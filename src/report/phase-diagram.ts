@@ -11,7 +11,11 @@ import { checkSize, scaleOptions } from './line-plot.ts';
 import { formatNumber } from './format-number.ts';
 import { createSvgElement, layoutHeader, renderPlotSvg, type DomDocument, type LegendEntry } from './svg-frame.ts';
 
-/** One grid axis: its label (with unit) and the grid values (the cell centres). */
+/**
+ * One grid axis: its label (with unit) and the grid values (the cell centres).
+ *
+ * @category Plots
+ */
 export interface PhaseAxis {
   label: string;
   values: readonly number[];
@@ -19,7 +23,11 @@ export interface PhaseAxis {
   percent?: boolean;
 }
 
-/** Options for {@link phaseDiagram}. */
+/**
+ * Options for {@link phaseDiagram}.
+ *
+ * @category Plots
+ */
 export interface PhaseDiagramOptions {
   title?: string;
   subtitle?: string;
@@ -77,6 +85,8 @@ const NO_DATA_FILL = '#d9d9d9';
  *   valueLabel: 'minimum online fraction (%)', valuePercent: true,
  *   boundary: [{ x: 0.2, y: 0.5 }, { x: 0.3, y: 1 }],
  * });
+ *
+ * @category Plots
  */
 export function phaseDiagram(options: PhaseDiagramOptions): string {
   const width = checkSize('width', options.width ?? 720);

@@ -15,7 +15,11 @@ import { markdownTable } from './markdown-table.ts';
 import { svgToPng } from './svg-to-png.ts';
 import type { TableColumnInput, TableRow } from './table-columns.ts';
 
-/** A table in a section: rendered as markdown in index.md; with `csv` also written to `<csv>.csv` and linked. */
+/**
+ * A table in a section: rendered as markdown in index.md; with `csv` also written to `<csv>.csv` and linked.
+ *
+ * @category Reports
+ */
 export interface ReportTable {
   rows: readonly TableRow[];
   columns?: readonly TableColumnInput[];
@@ -24,7 +28,11 @@ export interface ReportTable {
   csv?: string;
 }
 
-/** A plot in a section: written to `<name>.svg` and shown inline. */
+/**
+ * A plot in a section: written to `<name>.svg` and shown inline.
+ *
+ * @category Reports
+ */
 export interface ReportPlot {
   /** File name without extension (a trailing `.svg` is accepted and dropped). */
   name: string;
@@ -34,7 +42,11 @@ export interface ReportPlot {
   caption?: string;
 }
 
-/** One section of index.md: a `##` heading, then markdown, the plot and the table (each optional). */
+/**
+ * One section of index.md: a `##` heading, then markdown, the plot and the table (each optional).
+ *
+ * @category Reports
+ */
 export interface ReportSection {
   heading: string;
   markdown?: string;
@@ -42,10 +54,18 @@ export interface ReportSection {
   table?: ReportTable;
 }
 
-/** A CSV file: rows, or rows with column descriptions. */
+/**
+ * A CSV file: rows, or rows with column descriptions.
+ *
+ * @category Reports
+ */
 export type ReportCsv = readonly TableRow[] | { rows: readonly TableRow[]; columns?: readonly TableColumnInput[] };
 
-/** Everything {@link writeReport} writes. */
+/**
+ * Everything {@link writeReport} writes.
+ *
+ * @category Reports
+ */
 export interface ReportBundle {
   title: string;
   /** Markdown placed under the title (e.g. the verdict and the summary table). */
@@ -64,7 +84,11 @@ export interface ReportBundle {
   png?: boolean | { zoom?: number };
 }
 
-/** What {@link writeReport} wrote. */
+/**
+ * What {@link writeReport} wrote.
+ *
+ * @category Reports
+ */
 export interface WrittenReport {
   /** The directory. */
   dir: string;
@@ -105,6 +129,8 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
  *   json: { scenario: 'skype-2010' },
  *   csv: { timeline: [{ t: 0, online: 1 }] },
  * });
+ *
+ * @category Reports
  */
 export function writeReport(dir: string, report: ReportBundle): WrittenReport {
   if (!report || typeof report.title !== 'string') throw new FragilityInputError('title', report?.title, 'a string');

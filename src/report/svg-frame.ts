@@ -35,18 +35,34 @@ type RenderResult = ReturnType<Plot.RenderFunction>;
 /** The SVG namespace. */
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
-/** The font stack set on every plot's root element (rsvg-convert needs an explicit family). */
+/**
+ * The font stack set on every plot's root element (rsvg-convert needs an explicit family).
+ *
+ * @category Plots
+ */
 export const PLOT_FONT_FAMILY = "Helvetica, Arial, 'DejaVu Sans', 'Liberation Sans', sans-serif";
 
-/** The base font size (px) of every plot. */
+/**
+ * The base font size (px) of every plot.
+ *
+ * @category Plots
+ */
 export const PLOT_FONT_SIZE = 12;
 
-/** The categorical palette (Tableau 10), used in order for series without an explicit colour. */
+/**
+ * The categorical palette (Tableau 10), used in order for series without an explicit colour.
+ *
+ * @category Plots
+ */
 export const PLOT_PALETTE: readonly string[] = [
   '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ab',
 ];
 
-/** One legend entry, drawn as a small swatch and its name. */
+/**
+ * One legend entry, drawn as a small swatch and its name.
+ *
+ * @category Plots
+ */
 export interface LegendEntry {
   name: string;
   /**

@@ -9,7 +9,11 @@ import { dirname } from 'node:path';
 import { FragilityInputError } from '../errors.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 
-/** Options for {@link svgToPng}. */
+/**
+ * Options for {@link svgToPng}.
+ *
+ * @category Plots
+ */
 export interface SvgToPngOptions {
   /** Scale factor (2 gives a 2× "retina" PNG). Default 1. */
   zoom?: number;
@@ -19,7 +23,11 @@ export interface SvgToPngOptions {
   command?: string;
 }
 
-/** Raised when `rsvg-convert` is not installed or not on PATH. */
+/**
+ * Raised when `rsvg-convert` is not installed or not on PATH.
+ *
+ * @category Plots
+ */
 export class RsvgConvertMissingError extends Error {
   constructor(command: string) {
     super(
@@ -51,6 +59,8 @@ export class RsvgConvertMissingError extends Error {
  *
  * @example
  * svgToPng(linePlot({ x: { label: 'x' }, y: { label: 'y' } }), '/tmp/plot.png');
+ *
+ * @category Plots
  */
 export function svgToPng(svg: string, path: string, options: SvgToPngOptions = {}): string {
   const zoom = options.zoom ?? 1;
@@ -88,6 +98,8 @@ export function svgToPng(svg: string, path: string, options: SvgToPngOptions = {
  * @example
  * const svg = linePlot({ x: { label: 'x' }, y: { label: 'y' } });
  * if (rsvgConvertAvailable()) svgToPng(svg, 'plot.png');
+ *
+ * @category Plots
  */
 export function rsvgConvertAvailable(command = 'rsvg-convert'): boolean {
   const r = spawnSync(command, ['--version'], { encoding: 'utf8' });

@@ -6,7 +6,11 @@
 import { FragilityInputError } from '../errors.ts';
 import { formatNumber, type NumberFormat, type NonFiniteText } from './format-number.ts';
 
-/** One row of a table: a plain object; cells are read by key. */
+/**
+ * One row of a table: a plain object; cells are read by key.
+ *
+ * @category Tables
+ */
 export type TableRow = Record<string, unknown>;
 
 /**
@@ -19,6 +23,8 @@ export type TableRow = Record<string, unknown>;
  * - `format` — a {@link NumberFormat} for numeric cells (applied to each element of numeric arrays, printed
  *   `[lo, hi]`), or a function `(value, row) => string` for any cell. Default: markdown prints numbers with
  *   4 significant digits, CSV prints them in full (shortest round-trip form).
+ *
+ * @category Tables
  */
 export interface TableColumn {
   key: string;
@@ -28,7 +34,11 @@ export interface TableColumn {
   format?: NumberFormat | ((value: unknown, row: TableRow) => string);
 }
 
-/** A column given as its full description or just its key. */
+/**
+ * A column given as its full description or just its key.
+ *
+ * @category Tables
+ */
 export type TableColumnInput = TableColumn | string;
 
 /** Normalise column inputs; without columns, use the union of the rows' keys in first-seen order. */

@@ -7,7 +7,11 @@
 import { FragilityInputError } from '../errors.ts';
 import { linePlot, type PlotLineSeries, type PlotBandSeries, type PlotMarkerSeries, type PlotRule } from './line-plot.ts';
 
-/** One simulated or modelled trajectory: online users against hours since onset. */
+/**
+ * One simulated or modelled trajectory: online users against hours since onset.
+ *
+ * @category Plots
+ */
 export interface TimelineSeries {
   name: string;
   /** `t` in hours since onset; `online` as a fraction of normal (or a count, see `online` option). */
@@ -16,14 +20,22 @@ export interface TimelineSeries {
   dash?: string;
 }
 
-/** A band around a trajectory (e.g. the Monte Carlo 5–95 % envelope). */
+/**
+ * A band around a trajectory (e.g. the Monte Carlo 5–95 % envelope).
+ *
+ * @category Plots
+ */
 export interface TimelineBand {
   name: string;
   points: ReadonlyArray<{ t: number; lo: number | null; hi: number | null }>;
   fill?: string;
 }
 
-/** An observed point; `lo`/`hi` draw a range ("15–20 % of normal"), `label` a caption beside the dot. */
+/**
+ * An observed point; `lo`/`hi` draw a range ("15–20 % of normal"), `label` a caption beside the dot.
+ *
+ * @category Plots
+ */
 export interface TimelineObservation {
   t: number;
   online: number;
@@ -32,13 +44,21 @@ export interface TimelineObservation {
   label?: string;
 }
 
-/** An intervention at time `t` (hours since onset), drawn as a labelled vertical rule. */
+/**
+ * An intervention at time `t` (hours since onset), drawn as a labelled vertical rule.
+ *
+ * @category Plots
+ */
 export interface TimelineEvent {
   t: number;
   label?: string;
 }
 
-/** Options for {@link timelinePlot}. */
+/**
+ * Options for {@link timelinePlot}.
+ *
+ * @category Plots
+ */
 export interface TimelinePlotOptions {
   title?: string;
   subtitle?: string;
@@ -91,6 +111,8 @@ export interface TimelinePlotOptions {
  *   observed: [{ t: 20, online: 0.3, label: 'T+20 h: 30 %' }, { t: 24, online: 0.825, lo: 0.8, hi: 0.85 }],
  *   injections: [{ t: 14, label: 'mega-supernodes' }],
  * });
+ *
+ * @category Plots
  */
 export function timelinePlot(options: TimelinePlotOptions): string {
   const mode = options.online ?? 'fraction';

@@ -113,6 +113,8 @@ const MEGA_TOTAL_2010 = P10.mega.waves.reduce((s, w) => s + w.count, 0);
  *   exempt from the self-shutdown rule — L), 9 % of attempts sent to them (L), 80 % withdrawn from T+40 h over 12 h
  *   (row 24), feature shedding at T+3 h, login cost × 0.8 (row 24).
  * - observed: the 7 points of the fit (rows 2–3, `SKYPE_2010_OBSERVATIONS`); reported loss 25–30 % (row 16).
+ *
+ * @category Scenario files
  */
 export const skype2010Scenario: Scenario = {
   name: 'skype-2010',
@@ -182,6 +184,8 @@ const P07 = skype2007PredictedParams;
  * 60 min — L, chosen after seeing that 120 min does not collapse the 2010-fitted network; disclosed in the preset),
  * the reboot's restart (Skype autostarts), re-promotion broken under load (re-entry 20–40 h) and the forced
  * supernodes (300 at T+22 h and T+30 h, 10 k clients each, never withdrawn). No feature shedding.
+ *
+ * @category Scenario files
  */
 export const skype2007Scenario: Scenario = {
   name: 'skype-2007',
@@ -218,7 +222,11 @@ export const skype2007Scenario: Scenario = {
   reportedLoss: [P07.trigger.supernodeCrashShare, P07.trigger.supernodeCrashShare], // row 26 (no published figure — L)
 };
 
-/** Built-in scenarios by name. */
+/**
+ * Built-in scenarios by name.
+ *
+ * @category Scenario files
+ */
 export const BUILTIN_SCENARIOS: Readonly<Record<string, Scenario>> = {
   'skype-2010': skype2010Scenario,
   'skype-2007': skype2007Scenario,

@@ -26,7 +26,11 @@ function jsonDepth(value: unknown, limit: number): number {
   return deepest;
 }
 
-/** Names of the built-in scenarios. */
+/**
+ * Names of the built-in scenarios.
+ *
+ * @category Scenario files
+ */
 export const BUILTIN_SCENARIO_NAMES = Object.keys(BUILTIN_SCENARIOS);
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -47,6 +51,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * ```ts
  * mergeScenarioFields({ a: { b: 1, c: 2 } }, { a: { c: 3 } }); // { a: { b: 1, c: 3 } }
  * ```
+ *
+ * @category Scenario files
  */
 export function mergeScenarioFields(base: unknown, over: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? structuredClone(base) : structuredClone(over);
@@ -69,6 +75,8 @@ export function mergeScenarioFields(base: unknown, over: unknown): unknown {
  * ```ts
  * const s = applyWhatIf(skype2010Scenario, 3); // auto-update 100 %
  * ```
+ *
+ * @category Scenario files
  */
 export function applyWhatIf(scenario: Scenario, index: number): Scenario {
   const w = scenario.whatIf[index];
@@ -91,6 +99,8 @@ export function applyWhatIf(scenario: Scenario, index: number): Scenario {
  * const text = JSON.stringify(skype2010Scenario);
  * const s = parseScenario(JSON.parse(text));
  * ```
+ *
+ * @category Scenario files
  */
 export function parseScenario(input: unknown): Scenario {
   const s = validateScenario(input);
@@ -115,6 +125,8 @@ export function parseScenario(input: unknown): Scenario {
  * writeFileSync('my-scenario.json', JSON.stringify({ ...s, name: 'mine' }));
  * const mine = loadScenario('./my-scenario.json');
  * ```
+ *
+ * @category Scenario files
  */
 export function loadScenario(nameOrFile: string): Scenario {
   if (Object.hasOwn(BUILTIN_SCENARIOS, nameOrFile)) return parseScenario(structuredClone(BUILTIN_SCENARIOS[nameOrFile]));

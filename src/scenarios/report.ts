@@ -42,6 +42,8 @@ const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${
  * ```ts
  * console.log(markdownTable(scenarioSummaryRows(runScenario(loadScenario('skype-2010')))));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
   return [
@@ -115,6 +117,8 @@ const REGIME_WORDS: Record<string, string> = {
  * ```ts
  * console.log(overloadThresholdMarkdown(result, scenario));
  * ```
+ *
+ * @category Running scenarios
  */
 export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario): string {
   const lawName = (spec: string) => {
@@ -159,6 +163,8 @@ export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario)
  * ```ts
  * console.log(metastabilityMarkdown(result, scenario));
  * ```
+ *
+ * @category Running scenarios
  */
 export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): string {
   const m = r.metastability;
@@ -194,6 +200,8 @@ export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): st
  * ```ts
  * markdownTable(metastabilityRows(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function metastabilityRows(r: ScenarioResult): TableRow[] {
   return r.metastability.cells.map((c) => ({
@@ -219,6 +227,8 @@ export function metastabilityRows(r: ScenarioResult): TableRow[] {
  * ```ts
  * markdownTable(recoveryRows(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function recoveryRows(r: ScenarioResult): TableRow[] {
   const h = (x: number | null) => (x === null ? 'not recovered' : x < 1 ? `${Math.round(60 * x)} min` : `${x.toFixed(1)} h`);
@@ -245,6 +255,8 @@ export function recoveryRows(r: ScenarioResult): TableRow[] {
  * ```ts
  * markdownTable(whatIfRows(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function whatIfRows(r: ScenarioResult): TableRow[] {
   return r.whatIf.map((w) => ({
@@ -257,7 +269,11 @@ export function whatIfRows(r: ScenarioResult): TableRow[] {
   }));
 }
 
-/** The model against one observed point (or window) of the scenario. */
+/**
+ * The model against one observed point (or window) of the scenario.
+ *
+ * @category Running scenarios
+ */
 export interface ObservedResidual {
   /** The observed point's label (or its time when it has none). */
   label: string;
@@ -301,6 +317,8 @@ export interface ObservedResidual {
  * ```ts
  * observedResiduals(result).rows.map((x) => x.simulatedSigma);
  * ```
+ *
+ * @category Running scenarios
  */
 export function observedResiduals(r: ScenarioResult): { rows: ObservedResidual[]; chi2Fluid: number; chi2Simulated: number; points: number } {
   const lowest = r.timeline.map((p) => ({ t: p.t, online: p.onlineMin }));
@@ -360,6 +378,8 @@ const signed = (z: number | null): string => (z === null ? 'n/a' : `${z >= 0 ? '
  * ```ts
  * markdownTable(observedResidualRows(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function observedResidualRows(r: ScenarioResult): TableRow[] {
   const mark = (b: boolean | null) => (b === null ? '' : b ? 'yes' : 'no');
@@ -395,6 +415,8 @@ export function observedResidualRows(r: ScenarioResult): TableRow[] {
  * ```ts
  * console.log(whatStillMissesMarkdown(result, scenario));
  * ```
+ *
+ * @category Running scenarios
  */
 export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenario, 'montecarlo'>): string {
   const runs = scenario.montecarlo.timelineRuns;
@@ -438,7 +460,11 @@ export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenar
   return `**What still misses.** ${parts.join(' ')}`;
 }
 
-/** Observed points as the plots draw them: a window at its middle, with its range. */
+/**
+ * Observed points as the plots draw them: a window at its middle, with its range.
+ *
+ * @category Running scenarios
+ */
 export function observedForPlot(r: Pick<ScenarioResult, 'observed'>): { t: number; online: number; lo?: number; hi?: number; label?: string }[] {
   return r.observed.map((o) => ({
     t: o.tEnd !== undefined ? (o.t + o.tEnd) / 2 : o.t,
@@ -493,6 +519,8 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('timeline.svg', scenarioTimelineSvg(result, scenario));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 'levers' | 'name'>): string {
   const thin = <T,>(xs: T[]): T[] => {
@@ -533,6 +561,8 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('collapse.svg', scenarioCollapseSvg(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioCollapseSvg(r: ScenarioResult): string {
   const b: { loss: number; label: string; dash?: string; stroke?: string }[] = [];
@@ -563,6 +593,8 @@ export function scenarioCollapseSvg(r: ScenarioResult): string {
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('phase.svg', scenarioPhaseSvg(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioPhaseSvg(r: ScenarioResult): string {
   const losses = [...new Set(r.phase.cells.map((c) => c.loss))].sort((a, b) => a - b);
@@ -597,6 +629,8 @@ export function scenarioPhaseSvg(r: ScenarioResult): string {
  * import { writeFileSync } from 'node:fs';
  * writeFileSync('giant-component.svg', scenarioGiantSvg(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioGiantSvg(r: ScenarioResult): string {
   const curve = (name: string, l: LineUp, color?: string) => ({
@@ -633,6 +667,8 @@ export function scenarioGiantSvg(r: ScenarioResult): string {
  * ```ts
  * console.log(scenarioSummaryMarkdown(result));
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioSummaryMarkdown(r: ScenarioResult): string {
   return [
@@ -657,6 +693,8 @@ export function scenarioSummaryMarkdown(r: ScenarioResult): string {
  * ```ts
  * writeReport('report', scenarioReport(result, scenario)); // (result: runScenario(scenario, { seed: 1 }))
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBundle {
   const sections: ReportSection[] = [

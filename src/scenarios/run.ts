@@ -23,7 +23,11 @@ import { applyWhatIf } from './load.ts';
 import type { Scenario } from './schema.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
 
-/** Options of {@link runScenario}. */
+/**
+ * Options of {@link runScenario}.
+ *
+ * @category Running scenarios
+ */
 export interface RunScenarioOptions {
   /** Seed (default 1). Every part derives its own seed from it. */
   seed?: number;
@@ -53,6 +57,8 @@ export interface RunScenarioOptions {
 /**
  * The options of one of a scenario's connectivity ensembles (plain JSON; with `runs`, compareTwoTier's options): the
  * identity of the queue's and the shards' {@link TwoTierRunIdentity | two-tier run family}, one type for both.
+ *
+ * @category Running scenarios
  */
 export type ScenarioConnectivityOptions = TwoTierRunIdentity;
 
@@ -75,6 +81,8 @@ export type ScenarioConnectivityOptions = TwoTierRunIdentity;
  * ```ts
  * scenarioConnectivity(loadScenario('skype-2010'), 1, 0.02)[1].options.removal; // 'attack'
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioConnectivity(scenario: Scenario, seed: number, scale: number): { options: ScenarioConnectivityOptions; runs: number }[] {
   const mc = scenario.montecarlo;
@@ -92,6 +100,8 @@ export function scenarioConnectivity(scenario: Scenario, seed: number, scale: nu
 /**
  * One run family of a scenario: `runs` simulations of `params` with stream indices first … first + runs − 1 of
  * `seed` (simulateOverload(params, { seed, index })).
+ *
+ * @category Running scenarios
  */
 export interface ScenarioRunFamily {
   label: string;
@@ -101,7 +111,11 @@ export interface ScenarioRunFamily {
   runs: number;
 }
 
-/** One sample of the mean timeline. */
+/**
+ * One sample of the mean timeline.
+ *
+ * @category Running scenarios
+ */
 export interface ScenarioTimelinePoint {
   /** Hours since the trigger onset. */
   t: number;
@@ -116,7 +130,11 @@ export interface ScenarioTimelinePoint {
   megaUp: number;
 }
 
-/** One row of the what-if table. */
+/**
+ * One row of the what-if table.
+ *
+ * @category Running scenarios
+ */
 export interface WhatIfOutcome {
   name: string;
   description?: string;
@@ -140,7 +158,11 @@ export interface WhatIfOutcome {
   peakTrafficRate: number;
 }
 
-/** Result of {@link runScenario} (the CLI's JSON: the contract fields first, then extras). */
+/**
+ * Result of {@link runScenario} (the CLI's JSON: the contract fields first, then extras).
+ *
+ * @category Running scenarios
+ */
 export interface ScenarioResult {
   scenario: string;
   seed: number;
@@ -213,11 +235,23 @@ export interface ScenarioResult {
   timings: Record<string, number>;
 }
 
-/** Trigger sizes of the metastability map (forced initial supernode losses). */
+/**
+ * Trigger sizes of the metastability map (forced initial supernode losses).
+ *
+ * @category Running scenarios
+ */
 export const METASTABILITY_LOSSES = [0.05, 0.1, 0.2, 0.3];
-/** Headroom scale factors of the metastability map (α → k·α). */
+/**
+ * Headroom scale factors of the metastability map (α → k·α).
+ *
+ * @category Running scenarios
+ */
 export const METASTABILITY_HEADROOM_SCALES = [1, 4];
-/** Injection times (hours after T) of the recovery cases (all of the scenario's mega-supernodes at once). */
+/**
+ * Injection times (hours after T) of the recovery cases (all of the scenario's mega-supernodes at once).
+ *
+ * @category Running scenarios
+ */
 export const METASTABILITY_INJECTION_HOURS = [2, 16];
 
 const median = (xs: number[]): number | null => {
@@ -271,6 +305,8 @@ function checkScenarioModels(scenario: Scenario, scale: number): void {
  * ```ts
  * scenarioRunFamilies(loadScenario('skype-2010'), { seed: 1, scale: 0.002 }).map((f) => f.label);
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOptions, 'seed' | 'scale'> = {}): ScenarioRunFamily[] {
   const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -313,6 +349,8 @@ const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === nul
  * scenarioVerdict([0.25, 0.3], { analytic: 0.97, montecarlo: 0.955, ci: [0.95, 0.96] }, { analytic: 0.014, montecarlo: 0.008, ci: [0.007, 0.009] });
  * // "A 25–30 % supernode loss is far below the connectivity threshold (...) — load, not connectivity, took the network down."
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioVerdict(
   reported: [number, number],
@@ -379,6 +417,8 @@ export function scenarioVerdict(
  * const r = runScenario(loadScenario('skype-2010'), { seed: 1, scale: 0.01 });
  * r.verdict; // "A 25–30 % supernode loss is far below the connectivity threshold ... load, not connectivity ..."
  * ```
+ *
+ * @category Running scenarios
  */
 export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): ScenarioResult {
   const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);

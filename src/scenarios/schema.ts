@@ -259,7 +259,11 @@ const whatIfSchema = z.strictObject({
     .pipe(z.record(z.string(), z.unknown(), { error: 'an object of fields to override (a partial scenario)' })),
 });
 
-/** The full scenario schema (zod). Field documentation: docs/scenarios.md. */
+/**
+ * The full scenario schema (zod). Field documentation: docs/scenarios.md.
+ *
+ * @category Scenario files
+ */
 export const scenarioSchema = z
   .strictObject({
     name: z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }),
@@ -321,17 +325,29 @@ export const scenarioSchema = z
     });
   });
 
-/** A validated scenario. */
+/**
+ * A validated scenario.
+ *
+ * @category Scenario files
+ */
 export type Scenario = z.infer<typeof scenarioSchema>;
 
-/** Deep partial of a plain JSON object type (arrays are replaced whole). */
+/**
+ * Deep partial of a plain JSON object type (arrays are replaced whole).
+ *
+ * @category Scenario files
+ */
 export type ScenarioOverride = { [K in keyof Scenario]?: Scenario[K] extends readonly unknown[] ? Scenario[K] : Scenario[K] extends object ? DeepPartial<Scenario[K]> : Scenario[K] };
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object | null ? DeepPartial<T[K]> | Extract<T[K], null> : T[K] };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors.
 
-/** An invalid scenario: one line naming the path, the value and the allowed range (exit 2 in the CLI). */
+/**
+ * An invalid scenario: one line naming the path, the value and the allowed range (exit 2 in the CLI).
+ *
+ * @category Scenario files
+ */
 export class ScenarioValidationError extends FragilityInputError {
   /** Every problem found, one line each (the message shows the first and counts the rest). */
   readonly problems: string[];
@@ -354,6 +370,8 @@ export class ScenarioValidationError extends FragilityInputError {
  * ```ts
  * scenarioPath(['levers', 'megaSupernodes', 'waves', 0, 'count']); // 'scenario.levers.megaSupernodes.waves[0].count'
  * ```
+ *
+ * @category Scenario files
  */
 export function scenarioPath(path: ReadonlyArray<PropertyKey>, root = 'scenario'): string {
   let s = root;
@@ -399,6 +417,8 @@ function formatValue(v: unknown): string {
  * const r = scenarioSchema.safeParse(doc);
  * if (!r.success) console.error(formatScenarioIssue(r.error.issues[0], doc).line);
  * ```
+ *
+ * @category Scenario files
  */
 export function formatScenarioIssue(
   issue: { code: string; path: ReadonlyArray<PropertyKey>; message: string; keys?: string[] },
@@ -474,6 +494,8 @@ function knownKeys(path: ReadonlyArray<PropertyKey>): string[] | null {
  * writeFileSync('my.json', JSON.stringify(skype2010Scenario));
  * const s = validateScenario(JSON.parse(readFileSync('my.json', 'utf8')));
  * ```
+ *
+ * @category Scenario files
  */
 export function validateScenario(input: unknown, root = 'scenario'): Scenario {
   const r = scenarioSchema.safeParse(input);

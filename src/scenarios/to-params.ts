@@ -16,6 +16,8 @@ const inf = (x: number | null): number => (x === null ? Infinity : x);
  * (`sampleEvery` steps), the session length that normalises the login and traffic rates, and the online fractions
  * that define "recovered" (row 3: 80 %) and "collapsed" (50 %). Identical in `skype2010OverloadParams` and
  * `skype2007OverloadParams`.
+ *
+ * @category Running scenarios
  */
 export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleEvery' | 'normalSessionHours' | 'recoveryThreshold' | 'collapseThreshold'>> = {
   sampleEvery: skype2010OverloadParams.sampleEvery,
@@ -50,6 +52,8 @@ export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleE
  * const p = scenarioToOverloadParams(loadScenario('skype-2010'), 0.01);
  * simulateOverload(p, { seed: 1 });
  * ```
+ *
+ * @category Running scenarios
  */
 export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale): OverloadParams {
   checkNumber('scale', scale, 1e-9, 1);

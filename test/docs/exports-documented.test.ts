@@ -1,7 +1,8 @@
 // Every public export of every layer barrel (src/<layer>/index.ts, src/index.ts, src/errors.ts) carries a TSDoc
 // comment with a summary: the text before the first block tag must not be empty. Functions, classes, constants,
 // enums, interfaces and type aliases are checked, re-exports are followed to their declaration (so a barrel's
-// `export { x } from './x.ts'` needs the comment on x's declaration). Uses the TypeScript compiler API on the
+// `export { x } from './x.ts'` needs the comment on x's declaration), and each comment carries a TypeDoc `@category`
+// (the topic the API reference groups the export under inside its layer, e.g. "Generating functions"). Uses the TypeScript compiler API on the
 // project's tsconfig; the same rule is enforced for the API reference by TypeDoc (`validation.notDocumented` with
 // `treatWarningsAsErrors` in typedoc.json).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -50,14 +51,31 @@ function summaryOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
   return text;
 }
 
-/** Exports of a module file lacking a TSDoc summary, as "name (declared in file)", and how many were checked. */
-function inspectExports(program: ts.Program, file: string): { checked: number; missing: string[] } {
+/** The `@category` of a declaration's TSDoc, or null. */
+function categoryOf(symbol: ts.Symbol): string | null {
+  for (const decl of symbol.declarations ?? []) {
+    for (const tag of ts.getJSDocTags(decl)) {
+      if (tag.tagName.text !== 'category') continue;
+      const c = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? '';
+      if (c.trim() !== '') return c.trim();
+    }
+  }
+  return null;
+}
+
+/**
+ * Exports of a module file lacking a TSDoc summary, and those lacking a `@category`, as "name (declared in file)";
+ * the categories used; how many exports were checked.
+ */
+function inspectExports(program: ts.Program, file: string): { checked: number; missing: string[]; uncategorised: string[]; categories: Set<string> } {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   if (!source) throw new Error(`not in the program: ${file}`);
   const moduleSymbol = checker.getSymbolAtLocation(source);
-  if (!moduleSymbol) return { checked: 0, missing: [] }; // a file without exports
+  if (!moduleSymbol) return { checked: 0, missing: [], uncategorised: [], categories: new Set() }; // a file without exports
   const missing: string[] = [];
+  const uncategorised: string[] = [];
+  const categories = new Set<string>();
   let checked = 0;
   for (const exported of checker.getExportsOfModule(moduleSymbol)) {
     const target = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
@@ -65,9 +83,13 @@ function inspectExports(program: ts.Program, file: string): { checked: number; m
     const declared = target.declarations?.[0]?.getSourceFile().fileName ?? file;
     if (!declared.startsWith(root) || declared.includes('/node_modules/')) continue; // third-party re-exports
     checked++;
-    if (summaryOf(target, checker) === '') missing.push(`${exported.getName()} (declared in ${relative(root, declared)})`);
+    const where = `${exported.getName()} (declared in ${relative(root, declared)})`;
+    if (summaryOf(target, checker) === '') missing.push(where);
+    const category = categoryOf(target);
+    if (category === null) uncategorised.push(where);
+    else categories.add(category);
   }
-  return { checked, missing: missing.sort() };
+  return { checked, missing: missing.sort(), uncategorised: uncategorised.sort(), categories };
 }
 
 const undocumentedExports = (program: ts.Program, file: string) => inspectExports(program, file).missing;
@@ -101,9 +123,26 @@ describe('every public export has a TSDoc summary', () => {
     ]);
   });
 
+  it('flags exports without a @category (fixture with known gaps)', () => {
+    const r = inspectExports(program, fixture);
+    expect(r.uncategorised.map((s) => s.split(' ')[0])).toEqual([
+      'DOCUMENTED_CONST',
+      'UNDOCUMENTED_CONST',
+      'UndocumentedAlias',
+      'UndocumentedClass',
+      'tagsOnlyFunction',
+      'undocumentedFunction',
+    ]);
+    expect([...r.categories]).toEqual(['Fixtures']);
+  });
+
   for (const file of files) {
-    it(`${relative(root, file)}: no undocumented export`, () => {
-      expect(undocumentedExports(program, file)).toEqual([]);
+    it(`${relative(root, file)}: no undocumented export, each with a @category`, () => {
+      const r = inspectExports(program, file);
+      expect(r.missing).toEqual([]);
+      expect(r.uncategorised).toEqual([]);
+      // a layer groups its exports under a few topics, not one per export
+      expect(r.categories.size).toBeLessThanOrEqual(Math.max(1, Math.ceil(r.checked / 3)));
     });
   }
 });

@@ -10,10 +10,16 @@ import type { OverloadRunSummary } from '../../models/overload-timeline.ts';
  * - `poisson` (default): each up supernode receives an independent Poisson(λ) count, λ = requests per up supernode
  *   (the limit of the simulation's multinomial at fixed clients per supernode);
  * - `mean`: every up supernode receives exactly λ (a step function: a cohort trips or survives as a whole).
+ *
+ * @category Overload model
  */
 export type FluidRequestSpread = 'poisson' | 'mean';
 
-/** Options of `fluidOverload`. */
+/**
+ * Options of `fluidOverload`.
+ *
+ * @category Overload model
+ */
 export interface FluidOverloadOptions {
   /** Midpoint quantiles u = (q + 1/2)/Q of the headroom law that stand for the supernodes (default 100; 2–10 000). */
   quantiles?: number;
@@ -55,7 +61,11 @@ export interface FluidOverloadOptions {
   splitSurvivors?: boolean;
 }
 
-/** Result of `fluidOverload`: the fields of the simulation's `OverloadResult` that make sense without a seed. */
+/**
+ * Result of `fluidOverload`: the fields of the simulation's `OverloadResult` that make sense without a seed.
+ *
+ * @category Overload model
+ */
 export interface FluidOverloadResult extends OverloadRunSummary {
   /** The discretisation used. */
   model: { quantiles: number; mergeTolerance: number; maxCohortsPerQuantile: number; requestSpread: FluidRequestSpread };

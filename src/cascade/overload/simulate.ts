@@ -29,12 +29,20 @@ import { createSetup, newScratch, resetScratch, stepAt, type OverloadSetup, type
 import { advanceTimers, createSupernodes, listUp, serveSupernodes, shutDownAll } from './supernodes.ts';
 import { applyTrigger, createTrigger } from './trigger.ts';
 
-/** Result of {@link simulateOverload}. */
+/**
+ * Result of {@link simulateOverload}.
+ *
+ * @category Overload model
+ */
 export interface OverloadResult extends OverloadRunSummary {
   seed: number;
 }
 
-/** Options of {@link simulateOverload}. */
+/**
+ * Options of {@link simulateOverload}.
+ *
+ * @category Overload model
+ */
 export interface SimulateOverloadOptions {
   /** Seed of the run (default 1). */
   seed?: number;
@@ -134,6 +142,8 @@ function checkConservation(s: OverloadSetup, out: OverloadOutputs, cl: ClientCoh
  * r.collapsed;         // true: online falls to ≈ 0 within ≈ 30 min, then ≈ 17 % on the first mega-supernode wave
  * r.recoveredAtHours;  // ≈ 16.3: back above 80 % within ≈ 20 min of the second wave (T+16 h)
  * ```
+ *
+ * @category Overload model
  */
 export function simulateOverload(input: OverloadParamsInput | OverloadParams = {}, options: SimulateOverloadOptions = {}): OverloadResult {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);

@@ -94,6 +94,8 @@ function microcanonicalAverages(all: ReplicateResult[]): { mean: Float64Array; v
  * const { results, header } = mergeShardFiles(['s0.ndjson', 's1.ndjson', 's2.ndjson']);
  * reduceEnsemble(results, header.experiment, header.reduction, { runs: header.runs, resumed: 0, retries: 0 });
  * ```
+ *
+ * @category Ensembles
  */
 export function reduceEnsemble(
   all: ReplicateResult[],

@@ -46,6 +46,8 @@ const REPLICATE_OVERHEAD_BYTES = 400;
  * ```ts
  * checkEnsembleMemory('--runs', 1e7, 201); // throws under a 12 GB budget (52.2 GB needed)
  * ```
+ *
+ * @category Ensembles
  */
 export function checkEnsembleMemory(field: string, runs: number, qCount: number): void {
   checkMemory(
@@ -73,6 +75,8 @@ export function checkEnsembleMemory(field: string, runs: number, qCount: number)
  * ```ts
  * defaultOccupationGrid(5); // Float64Array [0, 0.25, 0.5, 0.75, 1]
  * ```
+ *
+ * @category Ensembles
  */
 export function defaultOccupationGrid(points = 201): Float64Array {
   const g = new Float64Array(points);

@@ -11,7 +11,11 @@ import type { LatticeGeometry } from '../sweep-wrapping.ts';
 import type { WrappingKind, WrappingSamples, WrappingThreshold } from '../wrapping-threshold.ts';
 import type { RemovalOrderName, ReplicateResult, ReplicateSpec, SweepMode } from '../replicate.ts';
 
-/** Options of `runEnsemble`. */
+/**
+ * Options of `runEnsemble`.
+ *
+ * @category Ensembles
+ */
 export interface EnsembleOptions {
   /**
    * The graph: a CompactGraph (fixed), a `--graph` spec (random specs are redrawn for every replicate with seed
@@ -75,7 +79,11 @@ export interface EnsembleOptions {
   remote?: EnsembleRemote;
 }
 
-/** Everything a remote process needs to compute replicates of an ensemble (plain data, JSON-safe). */
+/**
+ * Everything a remote process needs to compute replicates of an ensemble (plain data, JSON-safe).
+ *
+ * @category Ensembles
+ */
 export interface RemoteEnsembleJob {
   /** The experiment's fingerprint (results are checksummed lines bound to it, as in a checkpoint). */
   fingerprint: string;
@@ -92,7 +100,11 @@ export interface RemoteEnsembleJob {
   nodes?: number;
 }
 
-/** A remote executor of replicates ({@link EnsembleOptions.remote}). */
+/**
+ * A remote executor of replicates ({@link EnsembleOptions.remote}).
+ *
+ * @category Ensembles
+ */
 export interface EnsembleRemote {
   /**
    * Compute the replicates `todo` of `job` and call `done` with each (any order) as it arrives; resolve when all are
@@ -101,7 +113,11 @@ export interface EnsembleRemote {
   run(job: RemoteEnsembleJob, todo: number[], done: (res: ReplicateResult) => void): Promise<void>;
 }
 
-/** Replicate mean, sd and interval of a curve on the grid. */
+/**
+ * Replicate mean, sd and interval of a curve on the grid.
+ *
+ * @category Ensembles
+ */
 export interface SweepCurveSummary {
   mean: Float64Array;
   sd: Float64Array;
@@ -109,7 +125,11 @@ export interface SweepCurveSummary {
   hi: Float64Array;
 }
 
-/** A canonical estimate at one q. */
+/**
+ * A canonical estimate at one q.
+ *
+ * @category Ensembles
+ */
 export interface SweepPointEstimate {
   /** Occupation probability. */
   q: number;
@@ -121,7 +141,11 @@ export interface SweepPointEstimate {
   ci: [number, number];
 }
 
-/** The result of `runEnsemble`. */
+/**
+ * The result of `runEnsemble`.
+ *
+ * @category Ensembles
+ */
 export interface EnsembleResult {
   runs: number;
   seed: number;
@@ -169,7 +193,11 @@ export interface EnsembleResult {
   retries: number;
 }
 
-/** Which replicates of an R-replicate experiment to compute: shard `index` of `count` holds r with r mod count = index. */
+/**
+ * Which replicates of an R-replicate experiment to compute: shard `index` of `count` holds r with r mod count = index.
+ *
+ * @category Ensembles
+ */
 export interface ReplicateSelection {
   /** Shard index i, 0 ≤ i < count. */
   index: number;
@@ -180,6 +208,8 @@ export interface ReplicateSelection {
 /**
  * What the reduction of an ensemble needs besides the replicates and the experiment identity: recorded in shard
  * headers so that `fragility merge` reproduces the unsharded result without re-reading the graph.
+ *
+ * @category Ensembles
  */
 export interface EnsembleReduction {
   /** Grid points G: the first G values of the identity's `qs` are the grid, the rest the `at` values. */
