@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
+import { checkBistabilityGrid, checkRecoveryInjection } from '../models/metastability-options.ts';
+import { FragilityInputError, checkNumber } from '../errors.ts';
 import {
   type OverloadParams,
   type OverloadParamsInput,
@@ -289,21 +290,10 @@ export interface FluidBistabilityResult {
 export function fluidBistability(input: OverloadParamsInput | OverloadParams, options: FluidBistabilityOptions): FluidBistabilityResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
-  if (!options || !Array.isArray(options.losses) || options.losses.length === 0) {
-    throw new FragilityInputError('losses', options?.losses, 'a non-empty array of fractions in [0, 1]');
-  }
-  options.losses.forEach((f, i) => checkNumber(`losses[${i}]`, f, 0, 1));
-  const scales = options.headroomScales ?? [1];
-  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('headroomScales', scales, 'a non-empty array of numbers > 0');
-  scales.forEach((k, i) => {
-    checkNumber(`headroomScales[${i}]`, k, 0, 1e6);
-    if (!(k > 0)) throw new FragilityInputError(`headroomScales[${i}]`, k, 'a number > 0');
-  });
+  const { headroomScales: scales, horizonHours: horizon } = checkBistabilityGrid(options);
   const costs = options.loginCosts ?? [base.loginCost];
   if (!Array.isArray(costs) || costs.length === 0) throw new FragilityInputError('loginCosts', costs, 'a non-empty array of numbers >= 0');
   costs.forEach((c, i) => checkNumber(`loginCosts[${i}]`, c, 0, 1e6));
-  const horizon = options.horizonHours ?? 24;
-  checkNumber('horizonHours', horizon, 0.01, 24 * 365);
   const fluid = options.fluid ?? {};
   const cells: FluidBistabilityCell[] = [];
   for (const c of costs) {
@@ -392,13 +382,7 @@ export interface FluidRecoveryResult {
 export function fluidRecovery(input: OverloadParamsInput | OverloadParams, options: FluidRecoveryOptions): FluidRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
-  if (!options) throw new FragilityInputError('options', options, '{ megaCount, atHours }');
-  checkInteger('megaCount', options.megaCount, 0, 1e9);
-  checkNumber('atHours', options.atHours, 0, 24 * 365);
-  const capacity = options.capacity ?? base.mega.capacityClients;
-  checkNumber('capacity', capacity, 0, 1e12);
-  const duration = options.durationHours ?? base.durationHours;
-  checkNumber('durationHours', duration, 0.01, 24 * 365);
+  const { capacity, durationHours: duration } = checkRecoveryInjection(base, options);
   const p = withOverloadParams(base, { durationHours: duration, ...(options.keepWaves ? {} : { mega: { waves: [] } }) });
   const run = fluidOverload(p, { ...(options.fluid ?? {}), extraMega: [{ atHours: options.atHours, count: options.megaCount, capacityClients: capacity }] });
   let onlineBefore = run.timeline[0].online;

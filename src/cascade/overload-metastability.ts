@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
+import { checkBistabilityGrid, checkRecoveryInjection } from '../models/metastability-options.ts';
+import { checkInteger } from '../errors.ts';
 import { simulateOverload } from './overload-model.ts';
 import {
   type OverloadParams,
@@ -98,16 +99,7 @@ export interface SimulatedBistabilityCell {
 export function simulatedBistability(input: OverloadParamsInput | OverloadParams, options: SimulatedBistabilityOptions): { horizonHours: number; runs: number; seed: number; cells: SimulatedBistabilityCell[] } {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
-  if (!options || !Array.isArray(options.losses) || options.losses.length === 0) {
-    throw new FragilityInputError('losses', options?.losses, 'a non-empty array of fractions in [0, 1]');
-  }
-  options.losses.forEach((f, i) => checkNumber(`losses[${i}]`, f, 0, 1));
-  const scales = options.headroomScales ?? [1];
-  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('headroomScales', scales, 'a non-empty array of numbers > 0');
-  scales.forEach((k, i) => {
-    if (!(typeof k === 'number' && k > 0 && k <= 1e6)) throw new FragilityInputError(`headroomScales[${i}]`, k, 'a number in (0, 1e6]');
-  });
-  const horizon = checkNumber('horizonHours', options.horizonHours ?? 24, 0.01, 24 * 365);
+  const { headroomScales: scales, horizonHours: horizon } = checkBistabilityGrid(options);
   const runs = checkInteger('runs', options.runs ?? 2, 1, 1e6);
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const nCells = options.losses.length * scales.length;
@@ -219,11 +211,7 @@ export interface SimulatedRecoveryResult {
 export function simulatedRecovery(input: OverloadParamsInput | OverloadParams, options: SimulatedRecoveryOptions): SimulatedRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
-  if (!options) throw new FragilityInputError('options', options, '{ megaCount, atHours }');
-  checkInteger('megaCount', options.megaCount, 0, 1e9);
-  checkNumber('atHours', options.atHours, 0, 24 * 365);
-  const capacity = checkNumber('capacity', options.capacity ?? base.mega.capacityClients, 0, 1e12);
-  const duration = checkNumber('durationHours', options.durationHours ?? base.durationHours, 0.01, 24 * 365);
+  const { capacity, durationHours: duration } = checkRecoveryInjection(base, options);
   const runs = checkInteger('runs', options.runs ?? 2, 1, 1e6);
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const p = withOverloadParams(base, {
