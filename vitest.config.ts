@@ -1,8 +1,23 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects, both run by `npm test` (and so by CI):
+// - `unit`: the library's own tests (exact values, properties, CLI in process): `npm run test:unit` for a quick loop;
+// - `acceptance`: what needs real programs (chromium, redis-server, python peers, spawned CLI processes, Jupyter)
+//   or validates against the literature and the issues' acceptance numbers at full size, and every TSDoc @example.
+const ACCEPTANCE = [
+  'test/validation/**/*.test.ts',
+  'test/**/*acceptance*.test.ts',
+  'test/docs/examples.test.ts',
+  'test/docs/notebooks.test.ts',
+  'test/queue/queue.test.ts',
+  'test/report/*.browser.test.ts',
+  'test/cli/smoke.test.ts',
+  'test/bench/harness.test.ts',
+  'test/montecarlo/golden-graph-tool.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Statistical and validation tests run large graphs; 2-core machines need room.
     testTimeout: 120_000,
     hookTimeout: 120_000,
@@ -13,5 +28,9 @@ export default defineConfig({
     // `npx vitest run` vs `npx vitest run --no-isolate`: 645 s against 462 s user + system). No test relies on a
     // fresh module state; tests that change process-wide state (cwd, environment) restore it.
     isolate: false,
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ACCEPTANCE } },
+      { extends: true, test: { name: 'acceptance', include: ACCEPTANCE } },
+    ],
   },
 });
