@@ -38,7 +38,7 @@ describe('fragility scenario', () => {
       expect(typeof w.minOnlineFraction).toBe('number');
     }
     expect(typeof j.connectivityThreshold.analytic).toBe('number');
-  }, 40_000);
+  });
 
   it('prints the summary table and where the report went; progress on stderr', () => {
     const out = join(dir, 'report');
@@ -48,7 +48,7 @@ describe('fragility scenario', () => {
     expect(r.stdout).toContain(`Report: ${join(out, 'index.md')}`);
     expect(existsSync(join(out, 'timeline.svg'))).toBe(true);
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).scenario).toBe('skype-2010');
-  }, 40_000);
+  });
 
   it('rejects an invalid file with exit 2 and one line naming the field and the range', () => {
     const bad = smallScenario() as unknown as Record<string, Record<string, unknown>>;

@@ -4,12 +4,13 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, effectiveWorkers, intOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
+import { action, effectiveWorkers, intOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP, type CommandResult } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { betweennessParallel } from '../../metrics/betweenness.ts';
 import { stream } from '../../random/stream.ts';
 
-interface BetweennessCliOptions {
+/** The parsed options of `fragility betweenness` (what {@link runBetweenness} takes). */
+export interface BetweennessCliOptions {
   graph: string;
   samples?: number;
   normalized?: boolean;
@@ -45,40 +46,45 @@ parallel edges are distinct paths (as igraph). With --samples K < n: the unbiase
 K random sources, and "stderr" = its per-node standard error (CLT; under-covers for nodes whose load comes from few
 sources). For labelled graphs "keys"[i] is the name of node id i. The graph is built with --seed, the pivots are drawn from an independent stream of the same seed.`,
   );
-  cmd.action(
-    action(async (opts: BetweennessCliOptions) => {
-      const workers = effectiveWorkers(opts.workers);
-      const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-      const t0 = performance.now();
-      const bar = await progressBar(opts, 'betweenness', 'sources');
-      const r = await betweennessParallel(g, {
-        onProgress: (done, total) => bar.update(done, total),
-        samples: opts.samples,
-        rng: stream(opts.seed, 1),
-        normalized: opts.normalized ?? false,
-        workers,
-      }).finally(() => bar.stop());
-      const seconds = (performance.now() - t0) / 1000;
-      const json: Record<string, unknown> = {
-        graph: opts.graph,
-        n: g.n,
-        m: g.m,
-        seed: opts.seed,
-        method: r.method,
-        samples: r.samples,
-        normalized: r.normalized,
-        values: r.values,
-      };
-      if (r.stderr) json.stderr = r.stderr;
-      if (g.keys) json.keys = g.keys; // labelled input (e.g. an edge list with names): keys[i] names node id i
-      const top = Array.from(r.values.keys()).sort((a, b) => r.values[b] - r.values[a] || a - b).slice(0, 10);
-      const lines = [
-        `betweenness of ${opts.graph} (n = ${g.n}, m = ${g.m}): ${r.method}` +
-          `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${workers} thread${workers > 1 ? 's' : ''}`,
-        'top nodes:',
-        ...top.map((v) => `  ${g.keyOf(v)}\t${r.values[v]}${r.stderr ? ` ± ${r.stderr[v]}` : ''}`),
-      ];
-      return { json, text: lines.join('\n') };
-    }),
-  );
+  cmd.action(action(runBetweenness));
+}
+
+/**
+ * `fragility betweenness` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runBetweenness(opts: BetweennessCliOptions): Promise<CommandResult> {
+  const workers = effectiveWorkers(opts.workers);
+  const g = await graphFromSpec(opts.graph, { seed: opts.seed });
+  const t0 = performance.now();
+  const bar = await progressBar(opts, 'betweenness', 'sources');
+  const r = await betweennessParallel(g, {
+    onProgress: (done, total) => bar.update(done, total),
+    samples: opts.samples,
+    rng: stream(opts.seed, 1),
+    normalized: opts.normalized ?? false,
+    workers,
+  }).finally(() => bar.stop());
+  const seconds = (performance.now() - t0) / 1000;
+  const json: Record<string, unknown> = {
+    graph: opts.graph,
+    n: g.n,
+    m: g.m,
+    seed: opts.seed,
+    method: r.method,
+    samples: r.samples,
+    normalized: r.normalized,
+    values: r.values,
+  };
+  if (r.stderr) json.stderr = r.stderr;
+  if (g.keys) json.keys = g.keys; // labelled input (e.g. an edge list with names): keys[i] names node id i
+  const top = Array.from(r.values.keys()).sort((a, b) => r.values[b] - r.values[a] || a - b).slice(0, 10);
+  const lines = [
+    `betweenness of ${opts.graph} (n = ${g.n}, m = ${g.m}): ${r.method}` +
+      `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${workers} thread${workers > 1 ? 's' : ''}`,
+    'top nodes:',
+    ...top.map((v) => `  ${g.keyOf(v)}\t${r.values[v]}${r.stderr ? ` ± ${r.stderr[v]}` : ''}`),
+  ];
+  return { json, text: lines.join('\n') };
 }

@@ -5,11 +5,12 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, intOption, numberOption, withCommon } from '../common.ts';
+import { action, intOption, numberOption, withCommon, type CommandResult } from '../common.ts';
 import { parseCapacityLaw } from '../../distributions/parse.ts';
 import { fiberBundleCritical, fiberBundleFixedPoint } from '../../analytic/fiber-bundle.ts';
 
-interface BundleOptions {
+/** The parsed options of `fragility bundle` (what {@link runBundle} takes). */
+export interface BundleOptions {
   capacity: string;
   loss: number;
   load?: number;
@@ -39,34 +40,39 @@ Example:
 SIGMA is the total load per ORIGINAL element, F0 the fraction lost at random first, U the fraction of ALL original
 elements intact at the fixed point. Collapse iff SIGMA > (1 - F0) * sigma_c.`,
   );
-  cmd.action(
-    action((opts: BundleOptions) => {
-      const law = parseCapacityLaw(opts.capacity);
-      const crit = fiberBundleCritical(law);
-      const f0 = opts.loss;
-      const sigmaStar = (1 - f0) * crit.sigmaC;
-      const json: Record<string, unknown> = {
-        capacity: law.spec,
-        sigmaC: crit.sigmaC,
-        xC: crit.xC,
-        UC: crit.UC,
-        f0,
-        sigmaStar,
-      };
-      let text = `fiber bundle (ELS), capacity ${law.spec}: sigma_c = ${crit.sigmaC}, x_c = ${crit.xC}, U_c = ${crit.UC}\n` +
-        `after a random loss f0 = ${f0}: collapse load sigma* = (1 - f0) sigma_c = ${sigmaStar}`;
-      if (opts.load !== undefined) {
-        const r = fiberBundleFixedPoint(law, opts.load, { f0, critical: crit, maxIterations: opts.maxIterations });
-        json.sigma = opts.load;
-        json.U = r.U;
-        json.collapse = r.collapse;
-        json.converged = r.converged;
-        json.iterations = r.iterations;
-        if (opts.trajectory) json.trajectory = r.trajectory;
-        text += `\nload sigma = ${opts.load}: ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`}` +
-          ` (map: ${r.iterations} iterations${r.converged ? '' : ', not converged: slow near sigma*; U is the exact fixed point'})`;
-      }
-      return { json, text };
-    }),
-  );
+  cmd.action(action(runBundle));
+}
+
+/**
+ * `fragility bundle` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export function runBundle(opts: BundleOptions): CommandResult {
+  const law = parseCapacityLaw(opts.capacity);
+  const crit = fiberBundleCritical(law);
+  const f0 = opts.loss;
+  const sigmaStar = (1 - f0) * crit.sigmaC;
+  const json: Record<string, unknown> = {
+    capacity: law.spec,
+    sigmaC: crit.sigmaC,
+    xC: crit.xC,
+    UC: crit.UC,
+    f0,
+    sigmaStar,
+  };
+  let text = `fiber bundle (ELS), capacity ${law.spec}: sigma_c = ${crit.sigmaC}, x_c = ${crit.xC}, U_c = ${crit.UC}\n` +
+    `after a random loss f0 = ${f0}: collapse load sigma* = (1 - f0) sigma_c = ${sigmaStar}`;
+  if (opts.load !== undefined) {
+    const r = fiberBundleFixedPoint(law, opts.load, { f0, critical: crit, maxIterations: opts.maxIterations });
+    json.sigma = opts.load;
+    json.U = r.U;
+    json.collapse = r.collapse;
+    json.converged = r.converged;
+    json.iterations = r.iterations;
+    if (opts.trajectory) json.trajectory = r.trajectory;
+    text += `\nload sigma = ${opts.load}: ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`}` +
+      ` (map: ${r.iterations} iterations${r.converged ? '' : ', not converged: slow near sigma*; U is the exact fixed point'})`;
+  }
+  return { json, text };
 }

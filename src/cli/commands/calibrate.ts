@@ -9,12 +9,13 @@ import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
 import type { Overload2007Prediction, OverloadCalibration, calibrationWhatIfs } from '../../compare/overload-calibration.ts';
 import { SKYPE_2010_OBSERVATIONS } from '../../models/overload-observations.ts';
-import { action, intOption, jsonSafe, numberOption, withCommon } from '../common.ts';
+import { action, intOption, jsonSafe, numberOption, withCommon, type CommandResult } from '../common.ts';
 import type { ReplicateSelection } from '../../montecarlo/ensemble.ts';
 import type { StudyRuns } from '../../montecarlo/study-shard.ts';
 import { type ShardFlags, checkShardFlags, emitStudyShard, withShardFlags } from '../shard-flags.ts';
 
-interface CalibrateCliOptions {
+/** The parsed options of `fragility calibrate` (what {@link runCalibrate} takes). */
+export interface CalibrateCliOptions {
   shard?: ReplicateSelection;
   shardOut?: string;
   queue?: string;
@@ -62,71 +63,76 @@ More than one machine: --shard i/N runs the fit (deterministic, the same in ever
 r mod N = i, and prints a shard; fragility merge FILES... prints the JSON of the unsharded run (the final "(N s)"
 timing of the text aside). --queue URL runs the simulations on fragility worker processes (one task per run).`,
   );
-  cmd.action(
-    action(async (name: string, opts: CalibrateCliOptions) => {
-      if (!SCENARIOS.includes(name)) throw new FragilityInputError('scenario', name, SCENARIOS.join(' or '));
-      if (opts.svg !== undefined) {
-        if (name !== 'skype-2010') throw new FragilityInputError('--svg', opts.svg, 'only with skype-2010 (the fit)');
-        const { checkOutputFile } = await import('../../atomic-write.ts');
-        checkOutputFile('--svg', opts.svg);
+  cmd.action(action(runCalibrate));
+}
+
+/**
+ * `fragility calibrate` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runCalibrate(name: string, opts: CalibrateCliOptions): Promise<CommandResult> {
+  if (!SCENARIOS.includes(name)) throw new FragilityInputError('scenario', name, SCENARIOS.join(' or '));
+  if (opts.svg !== undefined) {
+    if (name !== 'skype-2010') throw new FragilityInputError('--svg', opts.svg, 'only with skype-2010 (the fit)');
+    const { checkOutputFile } = await import('../../atomic-write.ts');
+    checkOutputFile('--svg', opts.svg);
+  }
+  await checkShardFlags(opts);
+  if (opts.svg !== undefined && opts.shard) throw new FragilityInputError('--svg', opts.svg, 'used without --shard (fragility merge prints the result; rerun without --shard for the plot)');
+  const cal = await import('../../compare/overload-calibration.ts');
+  const { overloadTimelineFamily, timelinesOfValues } = await import('../../queue/tasks.ts');
+  const t0 = performance.now();
+  const seconds = () => (performance.now() - t0) / 1000;
+  if (name === 'skype-2007') {
+    const simScale = opts.simScale ?? 0.05;
+    const simRuns = opts.simRuns ?? 4;
+    const r = cal.predictOverload2007({ seed: opts.seed, simRuns: 0, simScale });
+    const family = simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
+    const { params, ...rest } = r;
+    const { headroom, overlay: _o, ...plain } = params;
+    const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest };
+    const output = { json: jsonSafe(json), simScale, seed: opts.seed };
+    if (opts.shard) return emitStudyShard({ command: 'calibrate', output, ensembles: [], runFamilies: family ? [family] : [] }, opts);
+    if (family) json.simulation = cal.prediction2007SimulationFrom(timelinesOfValues(await familyValues(family, opts)), simScale, opts.seed);
+    return { json, text: calibrate2007Text(json, seconds()) };
+  }
+  let last = 0;
+  const simScale = opts.simScale ?? 0.02;
+  const simRuns = opts.simRuns ?? 4;
+  const r = cal.calibrateOverload({
+    seed: opts.seed,
+    ...(opts.maxEvals !== undefined ? { maxEvaluations: opts.maxEvals } : {}),
+    ...(opts.looEvals !== undefined ? { looEvaluations: opts.looEvals } : {}),
+    ...(opts.profileEvals !== undefined ? { profileEvaluations: opts.profileEvals } : {}),
+    simRuns: 0,
+    simScale,
+    onEvaluation: (n, chi2) => {
+      if (!opts.json && performance.now() - last > 10_000) {
+        last = performance.now();
+        process.stderr.write(`fragility: calibrate: ${n} fluid evaluations, last χ² ${chi2.toFixed(2)}\n`);
       }
-      await checkShardFlags(opts);
-      if (opts.svg !== undefined && opts.shard) throw new FragilityInputError('--svg', opts.svg, 'used without --shard (fragility merge prints the result; rerun without --shard for the plot)');
-      const cal = await import('../../compare/overload-calibration.ts');
-      const { overloadTimelineFamily, timelinesOfValues } = await import('../../queue/tasks.ts');
-      const t0 = performance.now();
-      const seconds = () => (performance.now() - t0) / 1000;
-      if (name === 'skype-2007') {
-        const simScale = opts.simScale ?? 0.05;
-        const simRuns = opts.simRuns ?? 4;
-        const r = cal.predictOverload2007({ seed: opts.seed, simRuns: 0, simScale });
-        const family = simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
-        const { params, ...rest } = r;
-        const { headroom, overlay: _o, ...plain } = params;
-        const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest };
-        const output = { json: jsonSafe(json), simScale, seed: opts.seed };
-        if (opts.shard) return emitStudyShard({ command: 'calibrate', output, ensembles: [], runFamilies: family ? [family] : [] }, opts);
-        if (family) json.simulation = cal.prediction2007SimulationFrom(timelinesOfValues(await familyValues(family, opts)), simScale, opts.seed);
-        return { json, text: calibrate2007Text(json, seconds()) };
-      }
-      let last = 0;
-      const simScale = opts.simScale ?? 0.02;
-      const simRuns = opts.simRuns ?? 4;
-      const r = cal.calibrateOverload({
-        seed: opts.seed,
-        ...(opts.maxEvals !== undefined ? { maxEvaluations: opts.maxEvals } : {}),
-        ...(opts.looEvals !== undefined ? { looEvaluations: opts.looEvals } : {}),
-        ...(opts.profileEvals !== undefined ? { profileEvaluations: opts.profileEvals } : {}),
-        simRuns: 0,
-        simScale,
-        onEvaluation: (n, chi2) => {
-          if (!opts.json && performance.now() - last > 10_000) {
-            last = performance.now();
-            process.stderr.write(`fragility: calibrate: ${n} fluid evaluations, last χ² ${chi2.toFixed(2)}\n`);
-          }
-        },
-      });
-      const w = cal.calibrationWhatIfs(r.params);
-      const family = simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
-      if (opts.shard) {
-        const { params, ...rest } = r;
-        const { headroom, overlay: _o, ...plain } = params;
-        const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs };
-        return emitStudyShard({ command: 'calibrate', output: { json: jsonSafe(json), simScale, seed: opts.seed }, ensembles: [], runFamilies: family ? [family] : [] }, opts);
-      }
-      if (family) r.simulation = cal.simulatedResidualsFrom(timelinesOfValues(await familyValues(family, opts)), SKYPE_2010_OBSERVATIONS, simScale, opts.seed);
-      let written: string | undefined;
-      if (opts.svg !== undefined) {
-        const { writeFileAtomic } = await import('../../atomic-write.ts');
-        writeFileAtomic(opts.svg, cal.calibrationPlot(r), '--svg');
-        written = opts.svg;
-      }
-      const { params, ...rest } = r;
-      const { headroom, overlay: _o, ...plain } = params;
-      const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs, ...(written ? { svg: written } : {}) };
-      return { json, text: calibrate2010Text(json, seconds()) };
-    }),
-  );
+    },
+  });
+  const w = cal.calibrationWhatIfs(r.params);
+  const family = simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
+  if (opts.shard) {
+    const { params, ...rest } = r;
+    const { headroom, overlay: _o, ...plain } = params;
+    const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs };
+    return emitStudyShard({ command: 'calibrate', output: { json: jsonSafe(json), simScale, seed: opts.seed }, ensembles: [], runFamilies: family ? [family] : [] }, opts);
+  }
+  if (family) r.simulation = cal.simulatedResidualsFrom(timelinesOfValues(await familyValues(family, opts)), SKYPE_2010_OBSERVATIONS, simScale, opts.seed);
+  let written: string | undefined;
+  if (opts.svg !== undefined) {
+    const { writeFileAtomic } = await import('../../atomic-write.ts');
+    writeFileAtomic(opts.svg, cal.calibrationPlot(r), '--svg');
+    written = opts.svg;
+  }
+  const { params, ...rest } = r;
+  const { headroom, overlay: _o, ...plain } = params;
+  const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs, ...(written ? { svg: written } : {}) };
+  return { json, text: calibrate2010Text(json, seconds()) };
 }
 
 /** The confirming simulations' values: on the queue's workers with --queue, else here. */

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, numberListOption, numberOption, intOption, progressLines, withCommon, withProgress } from '../common.ts';
+import { action, choiceOption, numberListOption, numberOption, intOption, progressLines, withCommon, withProgress, type CommandResult } from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { parseCapacityLaw } from '../../distributions/parse.ts';
 import { motterLaiCascade, motterLaiSweep } from '../../cascade/motter-lai.ts';
@@ -13,7 +13,8 @@ import { fiberBundleCascade, type LoadSharing } from '../../cascade/fiber-bundle
 import { stream } from '../../random/stream.ts';
 import { FragilityInputError } from '../../errors.ts';
 
-interface MotterLaiCliOptions {
+/** The parsed options of `fragility cascade motter-lai` (what {@link runMotterLai} takes). */
+export interface MotterLaiCliOptions {
   graph: string;
   alpha: number;
   alphas?: number[];
@@ -24,7 +25,8 @@ interface MotterLaiCliOptions {
   progress?: boolean;
 }
 
-interface BundleCliOptions {
+/** The parsed options of `fragility cascade bundle` (what {@link runCascadeBundle} takes). */
+export interface BundleCliOptions {
   graph: string;
   capacity: string;
   load: number;
@@ -34,7 +36,8 @@ interface BundleCliOptions {
   json?: boolean;
 }
 
-interface WattsCliOptions {
+/** The parsed options of `fragility cascade watts` (what {@link runWatts} takes). */
+export interface WattsCliOptions {
   graph?: string;
   law?: string;
   n: number;
@@ -48,7 +51,8 @@ interface WattsCliOptions {
   json?: boolean;
 }
 
-interface EfficiencyCliOptions {
+/** The parsed options of `fragility cascade efficiency` (what {@link runEfficiency} takes). */
+export interface EfficiencyCliOptions {
   graph: string;
   alpha: number;
   alphas?: number[];
@@ -61,7 +65,8 @@ interface EfficiencyCliOptions {
   progress?: boolean;
 }
 
-interface WattsWindowCliOptions {
+/** The parsed options of `fragility cascade watts-window` (what {@link runWattsWindow} takes). */
+export interface WattsWindowCliOptions {
   phi?: number;
   thresholds?: string;
   z?: number[];
@@ -128,44 +133,49 @@ Semantics: the trigger fails first (counted in "failed", not a wave); then, in s
 on the surviving graph (betweenness, pairs counted once, only pairs within a component) and every node with load >
 (1 + alpha) x its initial load fails at once. G = largest surviving component / ORIGINAL n.`,
   );
-  ml.action(
-    action(async (opts: MotterLaiCliOptions) => {
-      const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-      const rng = stream(opts.seed, 1);
-      const say = progressLines(opts, 'motter-lai');
-      const onProgress = (wave: number, done: number, total: number) =>
-        say(`${wave === 0 ? 'intact loads' : `loads before wave ${wave}`}: ${done}/${total} sources`);
-      const r = motterLaiCascade(g, { alpha: opts.alpha, trigger: opts.trigger, samples: opts.samples, rng, onProgress });
-      const json: Record<string, unknown> = {
-        graph: opts.graph,
-        n: g.n,
-        m: g.m,
-        seed: opts.seed,
-        alpha: opts.alpha,
-        trigger: opts.trigger,
-        triggers: Array.from(r.triggers),
-        ...(g.keys ? { triggerKeys: Array.from(r.triggers, (t) => g.keyOf(t)) } : {}),
-        loadMethod: r.loadMethod,
-        G: r.G,
-        waves: r.waves,
-        failed: r.failed,
-        failedPerWave: r.failedPerWave,
-      };
-      let text = `Motter-Lai on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger ${opts.trigger} (node ${Array.from(r.triggers).map((t) => g.keyOf(t)).join(',')}):\n` +
-        `  G = ${r.G} (largest surviving component / n), ${r.failed} failed in ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
-      if (opts.alphas) {
-        const sweep = motterLaiSweep(g, opts.alphas, {
-          trigger: opts.trigger,
-          samples: opts.samples,
-          rng: stream(opts.seed, 1),
-          onProgress: (w, d, t) => say(`alpha sweep: ${w === 0 ? 'intact loads' : `loads before wave ${w}`}: ${d}/${t} sources`),
-        });
-        json.sweep = sweep;
-        text += '\n  alpha\tG\twaves\tfailed\n' + sweep.map((p) => `  ${p.alpha}\t${p.G}\t${p.waves}\t${p.failed}`).join('\n');
-      }
-      return { json, text };
-    }),
-  );
+  ml.action(action(runMotterLai));
+}
+
+/**
+ * `fragility cascade motter-lai` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runMotterLai(opts: MotterLaiCliOptions): Promise<CommandResult> {
+  const g = await graphFromSpec(opts.graph, { seed: opts.seed });
+  const rng = stream(opts.seed, 1);
+  const say = progressLines(opts, 'motter-lai');
+  const onProgress = (wave: number, done: number, total: number) =>
+    say(`${wave === 0 ? 'intact loads' : `loads before wave ${wave}`}: ${done}/${total} sources`);
+  const r = motterLaiCascade(g, { alpha: opts.alpha, trigger: opts.trigger, samples: opts.samples, rng, onProgress });
+  const json: Record<string, unknown> = {
+    graph: opts.graph,
+    n: g.n,
+    m: g.m,
+    seed: opts.seed,
+    alpha: opts.alpha,
+    trigger: opts.trigger,
+    triggers: Array.from(r.triggers),
+    ...(g.keys ? { triggerKeys: Array.from(r.triggers, (t) => g.keyOf(t)) } : {}),
+    loadMethod: r.loadMethod,
+    G: r.G,
+    waves: r.waves,
+    failed: r.failed,
+    failedPerWave: r.failedPerWave,
+  };
+  let text = `Motter-Lai on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger ${opts.trigger} (node ${Array.from(r.triggers).map((t) => g.keyOf(t)).join(',')}):\n` +
+    `  G = ${r.G} (largest surviving component / n), ${r.failed} failed in ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
+  if (opts.alphas) {
+    const sweep = motterLaiSweep(g, opts.alphas, {
+      trigger: opts.trigger,
+      samples: opts.samples,
+      rng: stream(opts.seed, 1),
+      onProgress: (w, d, t) => say(`alpha sweep: ${w === 0 ? 'intact loads' : `loads before wave ${w}`}: ${d}/${t} sources`),
+    });
+    json.sweep = sweep;
+    text += '\n  alpha\tG\twaves\tfailed\n' + sweep.map((p) => `  ${p.alpha}\t${p.G}\t${p.waves}\t${p.failed}`).join('\n');
+  }
+  return { json, text };
 }
 
 /** `cascade bundle`: fiber-bundle cascades on a graph (global or local load sharing). */
@@ -191,32 +201,37 @@ Global sharing ignores the edges. Local sharing (cluster rule): the load sigma x
 nodes is shared equally by the distinct surviving nodes adjacent to C (classic 1-D LLS on a ring); a cluster with no
 surviving neighbour drops its load.`,
   );
-  fb.action(
-    action(async (opts: BundleCliOptions) => {
-      const law = parseCapacityLaw(opts.capacity);
-      const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-      const r = fiberBundleCascade(g, { capacity: law, load: opts.load, loss: opts.loss, sharing: opts.sharing, rng: stream(opts.seed, 1) });
-      const json = {
-        graph: opts.graph,
-        n: g.n,
-        m: g.m,
-        seed: opts.seed,
-        capacity: law.spec,
-        sharing: r.sharing,
-        sigma: opts.load,
-        f0: opts.loss,
-        initialLoss: r.initialLoss,
-        U: r.U,
-        collapse: r.collapse,
-        waves: r.waves,
-        failedPerWave: r.failedPerWave,
-        survivors: r.survivors,
-      };
-      const text = `fiber bundle on ${opts.graph} (n = ${g.n}), ${r.sharing} sharing, capacity ${law.spec}, sigma = ${opts.load}, f0 = ${opts.loss}:\n` +
-        `  ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`} after ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
-      return { json, text };
-    }),
-  );
+  fb.action(action(runCascadeBundle));
+}
+
+/**
+ * `fragility cascade bundle` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runCascadeBundle(opts: BundleCliOptions): Promise<CommandResult> {
+  const law = parseCapacityLaw(opts.capacity);
+  const g = await graphFromSpec(opts.graph, { seed: opts.seed });
+  const r = fiberBundleCascade(g, { capacity: law, load: opts.load, loss: opts.loss, sharing: opts.sharing, rng: stream(opts.seed, 1) });
+  const json = {
+    graph: opts.graph,
+    n: g.n,
+    m: g.m,
+    seed: opts.seed,
+    capacity: law.spec,
+    sharing: r.sharing,
+    sigma: opts.load,
+    f0: opts.loss,
+    initialLoss: r.initialLoss,
+    U: r.U,
+    collapse: r.collapse,
+    waves: r.waves,
+    failedPerWave: r.failedPerWave,
+    survivors: r.survivors,
+  };
+  const text = `fiber bundle on ${opts.graph} (n = ${g.n}), ${r.sharing} sharing, capacity ${law.spec}, sigma = ${opts.load}, f0 = ${opts.loss}:\n` +
+    `  ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`} after ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
+  return { json, text };
 }
 
 /** `cascade watts`: the Watts threshold cascade, simulated and from the generating functions. */
@@ -247,55 +262,60 @@ Size = active fraction of ALL nodes, seeds included. Theory: Gleeson & Cahalane,
 tree-like graphs as n -> infinity. The finite-size allowance --tolerance (default 0.005) counts a row as agreeing
 when |mean - analytic| <= T even if the interval misses it.`,
   );
-  wt.action(
-    action(async (opts: WattsCliOptions) => {
-      const thresholds = wattsThresholdOption(opts);
-      if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph G)');
-      if (opts.seedFractions) {
-        opts.seedFractions.forEach((x, i) => {
-          if (i > 0 && !(x > opts.seedFractions![i - 1])) throw new FragilityInputError('--seed-fractions', opts.seedFractions!.join(','), 'strictly increasing seed fractions in [0, 1]');
-        });
-      }
-      const { compareWattsCascadeSize } = await import('../../compare/watts.ts');
-      const res = await compareWattsCascadeSize({
-        ...(opts.law !== undefined ? { law: opts.law } : {}),
-        ...(opts.graph !== undefined ? { graph: opts.graph } : {}),
-        thresholds,
-        ...(opts.seedFractions ? { seedFractions: opts.seedFractions } : {}),
-        n: opts.n,
-        runs: opts.runs,
-        seed: opts.seed,
-        level: opts.level,
-        tolerance: opts.tolerance,
-      });
-      const rows = res.lineUp.rows.map((r) => ({
-        seedFraction: r.x,
-        analytic: r.analytic,
-        mean: r.mean,
-        sd: r.sd,
-        ci: r.ci,
-        difference: r.difference,
-        insideCi: r.insideCi,
-        withinTolerance: r.withinTolerance,
-      }));
-      const json = {
-        model: res.model,
-        n: res.n,
-        runs: res.runs,
-        seed: res.seed,
-        level: res.level,
-        tolerance: res.tolerance,
-        rows,
-        agreement: res.lineUp.agreement,
-        maxAbsDifference: res.lineUp.maxAbsDifference,
-      };
-      const text = `${res.model.analytic}\nsimulated on ${res.model.graph}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
-        '  seed fraction\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\n' +
-        rows.map((r) => `  ${r.seedFraction}\t${fmt(r.analytic)}\t${fmt(r.mean)}\t[${fmt(r.ci[0])}, ${fmt(r.ci[1])}]\t${r.insideCi === null ? 'n/a' : r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}`).join('\n') +
-        `\nagreement (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
-      return { json, text };
-    }),
-  );
+  wt.action(action(runWatts));
+}
+
+/**
+ * `fragility cascade watts` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runWatts(opts: WattsCliOptions): Promise<CommandResult> {
+  const thresholds = wattsThresholdOption(opts);
+  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph G)');
+  if (opts.seedFractions) {
+    opts.seedFractions.forEach((x, i) => {
+      if (i > 0 && !(x > opts.seedFractions![i - 1])) throw new FragilityInputError('--seed-fractions', opts.seedFractions!.join(','), 'strictly increasing seed fractions in [0, 1]');
+    });
+  }
+  const { compareWattsCascadeSize } = await import('../../compare/watts.ts');
+  const res = await compareWattsCascadeSize({
+    ...(opts.law !== undefined ? { law: opts.law } : {}),
+    ...(opts.graph !== undefined ? { graph: opts.graph } : {}),
+    thresholds,
+    ...(opts.seedFractions ? { seedFractions: opts.seedFractions } : {}),
+    n: opts.n,
+    runs: opts.runs,
+    seed: opts.seed,
+    level: opts.level,
+    tolerance: opts.tolerance,
+  });
+  const rows = res.lineUp.rows.map((r) => ({
+    seedFraction: r.x,
+    analytic: r.analytic,
+    mean: r.mean,
+    sd: r.sd,
+    ci: r.ci,
+    difference: r.difference,
+    insideCi: r.insideCi,
+    withinTolerance: r.withinTolerance,
+  }));
+  const json = {
+    model: res.model,
+    n: res.n,
+    runs: res.runs,
+    seed: res.seed,
+    level: res.level,
+    tolerance: res.tolerance,
+    rows,
+    agreement: res.lineUp.agreement,
+    maxAbsDifference: res.lineUp.maxAbsDifference,
+  };
+  const text = `${res.model.analytic}\nsimulated on ${res.model.graph}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
+    '  seed fraction\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\n' +
+    rows.map((r) => `  ${r.seedFraction}\t${fmt(r.analytic)}\t${fmt(r.mean)}\t[${fmt(r.ci[0])}, ${fmt(r.ci[1])}]\t${r.insideCi === null ? 'n/a' : r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}`).join('\n') +
+    `\nagreement (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
+  return { json, text };
 }
 
 /** `cascade watts-window`: the cascade window of the Watts model over mean degrees. */
@@ -326,62 +346,67 @@ k <= 1/phi): frequency = 1 - G0(1 - v) (Watts 2002); the size of a global cascad
 of the Gleeson-Cahalane fixed point. Near the window's edges finite graphs cascade more often than the theory
 (measured at z = 5.5, phi = 0.18: +0.17 at n = 1e3, +0.05 at 1e4, +0.005 at 1e5), hence --window.`,
   );
-  ww.action(
-    action(async (opts: WattsWindowCliOptions) => {
-      const thresholds = wattsThresholdOption(opts);
-      if (opts.z) {
-        opts.z.forEach((x, i) => {
-          if (i > 0 && !(x > opts.z![i - 1])) throw new FragilityInputError('--z', opts.z!.join(','), 'strictly increasing mean degrees');
-        });
-      }
-      const { compareWattsWindow } = await import('../../compare/watts.ts');
-      const res = await compareWattsWindow({
-        thresholds,
-        ...(opts.z ? { zs: opts.z } : {}),
-        n: opts.n,
-        runs: opts.runs,
-        trialsPerGraph: opts.trials,
-        globalFraction: opts.global,
-        seed: opts.seed,
-        level: opts.level,
-        window: opts.window,
-        tolerance: opts.tolerance,
-      });
-      const row = (r: (typeof res.frequency.rows)[number]) => ({
-        z: r.x,
-        analytic: r.analytic,
-        mean: r.mean,
-        ci: r.ci,
-        difference: r.difference,
-        insideCi: r.insideCi,
-        withinTolerance: r.withinTolerance,
-        nearEdge: r.nearThreshold,
-      });
-      const json = {
-        model: res.model,
-        n: res.n,
-        runs: res.runs,
-        trials: res.trialsPerGraph,
-        seed: res.seed,
-        level: res.level,
-        tolerance: res.tolerance,
-        window: res.window,
-        frequency: res.frequency.rows.map(row),
-        size: res.size.rows.map(row),
-        agreement: { frequency: res.frequency.agreement, size: res.size.agreement },
-      };
-      const w = res.window;
-      const text = `Watts cascade window, ${res.model.thresholds}, ER n = ${res.n}, ${res.runs} graphs x ${res.trialsPerGraph} seeds per z, seed ${res.seed}\n` +
-        `analytic window: ${w.zLower === null ? `none (${w.reason})` : `${fmt(w.zLower, 4)} < z < ${fmt(w.zUpper, 4)}`}\n` +
-        '  z\tfrequency (theory)\tMC\tMC CI\tglobal size (theory)\tMC\tnear edge\n' +
-        res.frequency.rows.map((r) => {
-          const s = res.size.rows.find((x) => x.x === r.x);
-          return `  ${r.x}\t${fmt(r.analytic, 4)}\t${fmt(r.mean, 4)}\t[${fmt(r.ci[0], 4)}, ${fmt(r.ci[1], 4)}]\t${s ? fmt(s.analytic, 4) : 'n/a'}\t${s ? fmt(s.mean, 4) : 'n/a'}\t${r.nearThreshold ? 'yes' : ''}`;
-        }).join('\n') +
-        `\nagreement away from the edges (inside CI or within ${res.tolerance}): frequency ${res.frequency.agreement.inside}/${res.frequency.agreement.total}, size ${res.size.agreement.inside}/${res.size.agreement.total}`;
-      return { json, text };
-    }),
-  );
+  ww.action(action(runWattsWindow));
+}
+
+/**
+ * `fragility cascade watts-window` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runWattsWindow(opts: WattsWindowCliOptions): Promise<CommandResult> {
+  const thresholds = wattsThresholdOption(opts);
+  if (opts.z) {
+    opts.z.forEach((x, i) => {
+      if (i > 0 && !(x > opts.z![i - 1])) throw new FragilityInputError('--z', opts.z!.join(','), 'strictly increasing mean degrees');
+    });
+  }
+  const { compareWattsWindow } = await import('../../compare/watts.ts');
+  const res = await compareWattsWindow({
+    thresholds,
+    ...(opts.z ? { zs: opts.z } : {}),
+    n: opts.n,
+    runs: opts.runs,
+    trialsPerGraph: opts.trials,
+    globalFraction: opts.global,
+    seed: opts.seed,
+    level: opts.level,
+    window: opts.window,
+    tolerance: opts.tolerance,
+  });
+  const row = (r: (typeof res.frequency.rows)[number]) => ({
+    z: r.x,
+    analytic: r.analytic,
+    mean: r.mean,
+    ci: r.ci,
+    difference: r.difference,
+    insideCi: r.insideCi,
+    withinTolerance: r.withinTolerance,
+    nearEdge: r.nearThreshold,
+  });
+  const json = {
+    model: res.model,
+    n: res.n,
+    runs: res.runs,
+    trials: res.trialsPerGraph,
+    seed: res.seed,
+    level: res.level,
+    tolerance: res.tolerance,
+    window: res.window,
+    frequency: res.frequency.rows.map(row),
+    size: res.size.rows.map(row),
+    agreement: { frequency: res.frequency.agreement, size: res.size.agreement },
+  };
+  const w = res.window;
+  const text = `Watts cascade window, ${res.model.thresholds}, ER n = ${res.n}, ${res.runs} graphs x ${res.trialsPerGraph} seeds per z, seed ${res.seed}\n` +
+    `analytic window: ${w.zLower === null ? `none (${w.reason})` : `${fmt(w.zLower, 4)} < z < ${fmt(w.zUpper, 4)}`}\n` +
+    '  z\tfrequency (theory)\tMC\tMC CI\tglobal size (theory)\tMC\tnear edge\n' +
+    res.frequency.rows.map((r) => {
+      const s = res.size.rows.find((x) => x.x === r.x);
+      return `  ${r.x}\t${fmt(r.analytic, 4)}\t${fmt(r.mean, 4)}\t[${fmt(r.ci[0], 4)}, ${fmt(r.ci[1], 4)}]\t${s ? fmt(s.analytic, 4) : 'n/a'}\t${s ? fmt(s.mean, 4) : 'n/a'}\t${r.nearThreshold ? 'yes' : ''}`;
+    }).join('\n') +
+    `\nagreement away from the edges (inside CI or within ${res.tolerance}): frequency ${res.frequency.agreement.inside}/${res.frequency.agreement.total}, size ${res.size.agreement.inside}/${res.size.agreement.total}`;
+  return { json, text };
 }
 
 /** `cascade efficiency`: Crucitti–Latora–Marchiori efficiency cascades. */
@@ -412,68 +437,73 @@ point or a cycle; "period"), and finalEfficiency is the mean over the cycle. The
 alpha >= alphaStar nothing is overloaded and E(inf) = E(G - trigger) ("noCascadeEfficiency", an upper bound for every
 alpha); the paper (PRE 69, 045104 (2004)) reports its results as figures only.`,
   );
-  ef.action(
-    action(async (opts: EfficiencyCliOptions) => {
-      const { efficiencyCascade } = await import('../../cascade/efficiency-cascade.ts');
-      const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-      if (g.n > 5000) throw new FragilityInputError('--graph', g.n, 'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)');
-      if (opts.alphas) {
-        opts.alphas.forEach((a, i) => {
-          if (i > 0 && !(a > opts.alphas![i - 1])) throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
-        });
-      }
-      const say = progressLines(opts, 'efficiency');
-      const r = efficiencyCascade(g, {
-        alpha: opts.alpha,
-        trigger: opts.trigger,
-        rng: stream(opts.seed, 1),
-        maxSteps: opts.maxSteps,
-        onProgress: (step, max) => say(`step ${step} (at most ${max}; stops at a steady state)`),
-      });
-      const json: Record<string, unknown> = {
-        graph: opts.graph,
-        n: g.n,
-        m: g.m,
-        seed: opts.seed,
-        alpha: opts.alpha,
-        trigger: r.trigger,
-        ...(g.keys ? { triggerKey: g.keyOf(r.trigger) } : {}),
-        E0: r.E0,
-        efficiency: r.efficiency,
-        finalEfficiency: r.finalEfficiency,
-        cycleRange: r.cycleRange,
-        period: r.period,
-        steady: r.steady,
-        noCascadeEfficiency: r.noCascadeEfficiency,
-        alphaStar: r.alphaStar,
-        overloaded: r.overloaded,
-      };
-      let text = `efficiency cascade (Crucitti-Latora-Marchiori) on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger node ${g.keyOf(r.trigger)} (${opts.trigger}):\n` +
-        `  E(0) = ${r.E0}; E(t)/E(0) = [${r.efficiency.slice(0, 12).map((x) => fmt(x, 4)).join(', ')}${r.efficiency.length > 12 ? ', ...' : ''}]\n` +
-        `  steady E/E(0) = ${fmt(r.finalEfficiency)} (${r.steady ? (r.period === 1 ? 'fixed point' : `cycle of period ${r.period}, range [${fmt(r.cycleRange[0])}, ${fmt(r.cycleRange[1])}]`) : `not steady after ${opts.maxSteps} steps: mean of the last 20`})\n` +
-        `  no-cascade limit E(G - trigger)/E(0) = ${fmt(r.noCascadeEfficiency)} (exact for alpha >= alpha* = ${fmt(r.alphaStar, 4)})`;
-      if (opts.alphas) {
-        const { compareEfficiencyCascade } = await import('../../compare/efficiency.ts');
-        const c = await compareEfficiencyCascade({ graph: opts.graph, alphas: opts.alphas, trigger: opts.trigger, runs: opts.runs, seed: opts.seed, level: opts.level, maxSteps: opts.maxSteps });
-        const rows = c.lineUp.rows.map((row, i) => ({
-          alpha: row.x,
-          analytic: row.analytic,
-          mean: row.mean,
-          sd: row.sd,
-          ci: row.ci,
-          difference: row.difference,
-          insideCi: row.insideCi,
-          bound: c.points[i].bound,
-          steady: c.points[i].steady,
-          steps: c.points[i].steps,
-        }));
-        json.compare = { model: c.model, n: c.n, runs: c.runs, seed: c.seed, level: c.level, rows, alphaStar: c.alphaStar, agreement: c.lineUp.agreement };
-        text += `\n\n${c.model.analytic}\n${c.runs} replicates, seed ${c.seed}; alpha* per replicate: ${c.alphaStar.map((x) => fmt(x, 3)).join(', ')}\n` +
-          '  alpha\tE(inf)/E(0)\tCI\tno-cascade bound\texact limit\tsteady runs\n' +
-          rows.map((x) => `  ${x.alpha}\t${fmt(x.mean)}\t[${fmt(x.ci[0])}, ${fmt(x.ci[1])}]\t${fmt(x.bound)}\t${x.analytic === null ? 'n/a (cascade regime)' : fmt(x.analytic)}\t${x.steady}/${c.runs}`).join('\n') +
-          `\nliterature: ${c.model.literature}`;
-      }
-      return { json, text };
-    }),
-  );
+  ef.action(action(runEfficiency));
+}
+
+/**
+ * `fragility cascade efficiency` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runEfficiency(opts: EfficiencyCliOptions): Promise<CommandResult> {
+  const { efficiencyCascade } = await import('../../cascade/efficiency-cascade.ts');
+  const g = await graphFromSpec(opts.graph, { seed: opts.seed });
+  if (g.n > 5000) throw new FragilityInputError('--graph', g.n, 'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)');
+  if (opts.alphas) {
+    opts.alphas.forEach((a, i) => {
+      if (i > 0 && !(a > opts.alphas![i - 1])) throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
+    });
+  }
+  const say = progressLines(opts, 'efficiency');
+  const r = efficiencyCascade(g, {
+    alpha: opts.alpha,
+    trigger: opts.trigger,
+    rng: stream(opts.seed, 1),
+    maxSteps: opts.maxSteps,
+    onProgress: (step, max) => say(`step ${step} (at most ${max}; stops at a steady state)`),
+  });
+  const json: Record<string, unknown> = {
+    graph: opts.graph,
+    n: g.n,
+    m: g.m,
+    seed: opts.seed,
+    alpha: opts.alpha,
+    trigger: r.trigger,
+    ...(g.keys ? { triggerKey: g.keyOf(r.trigger) } : {}),
+    E0: r.E0,
+    efficiency: r.efficiency,
+    finalEfficiency: r.finalEfficiency,
+    cycleRange: r.cycleRange,
+    period: r.period,
+    steady: r.steady,
+    noCascadeEfficiency: r.noCascadeEfficiency,
+    alphaStar: r.alphaStar,
+    overloaded: r.overloaded,
+  };
+  let text = `efficiency cascade (Crucitti-Latora-Marchiori) on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger node ${g.keyOf(r.trigger)} (${opts.trigger}):\n` +
+    `  E(0) = ${r.E0}; E(t)/E(0) = [${r.efficiency.slice(0, 12).map((x) => fmt(x, 4)).join(', ')}${r.efficiency.length > 12 ? ', ...' : ''}]\n` +
+    `  steady E/E(0) = ${fmt(r.finalEfficiency)} (${r.steady ? (r.period === 1 ? 'fixed point' : `cycle of period ${r.period}, range [${fmt(r.cycleRange[0])}, ${fmt(r.cycleRange[1])}]`) : `not steady after ${opts.maxSteps} steps: mean of the last 20`})\n` +
+    `  no-cascade limit E(G - trigger)/E(0) = ${fmt(r.noCascadeEfficiency)} (exact for alpha >= alpha* = ${fmt(r.alphaStar, 4)})`;
+  if (opts.alphas) {
+    const { compareEfficiencyCascade } = await import('../../compare/efficiency.ts');
+    const c = await compareEfficiencyCascade({ graph: opts.graph, alphas: opts.alphas, trigger: opts.trigger, runs: opts.runs, seed: opts.seed, level: opts.level, maxSteps: opts.maxSteps });
+    const rows = c.lineUp.rows.map((row, i) => ({
+      alpha: row.x,
+      analytic: row.analytic,
+      mean: row.mean,
+      sd: row.sd,
+      ci: row.ci,
+      difference: row.difference,
+      insideCi: row.insideCi,
+      bound: c.points[i].bound,
+      steady: c.points[i].steady,
+      steps: c.points[i].steps,
+    }));
+    json.compare = { model: c.model, n: c.n, runs: c.runs, seed: c.seed, level: c.level, rows, alphaStar: c.alphaStar, agreement: c.lineUp.agreement };
+    text += `\n\n${c.model.analytic}\n${c.runs} replicates, seed ${c.seed}; alpha* per replicate: ${c.alphaStar.map((x) => fmt(x, 3)).join(', ')}\n` +
+      '  alpha\tE(inf)/E(0)\tCI\tno-cascade bound\texact limit\tsteady runs\n' +
+      rows.map((x) => `  ${x.alpha}\t${fmt(x.mean)}\t[${fmt(x.ci[0])}, ${fmt(x.ci[1])}]\t${fmt(x.bound)}\t${x.analytic === null ? 'n/a (cascade regime)' : fmt(x.analytic)}\t${x.steady}/${c.runs}`).join('\n') +
+      `\nliterature: ${c.model.literature}`;
+  }
+  return { json, text };
 }

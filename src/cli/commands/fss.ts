@@ -6,14 +6,15 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import { action, choiceOption, intOption, numberListOption, progressBar, withCommon, withProgress } from '../common.ts';
+import { action, choiceOption, intOption, numberListOption, progressBar, withCommon, withProgress, type CommandResult } from '../common.ts';
 import { type FiniteSizeStudyResult, finiteSizePlan, finiteSizeReduce } from '../../montecarlo/finite-size-study.ts';
 import type { EnsembleResult, ReplicateSelection } from '../../montecarlo/ensemble.ts';
 import { runEnsemble } from '../../montecarlo/ensemble.ts';
 import { checkShardFlags, emitStudyShard, withQueueRemote, withShardFlags } from '../shard-flags.ts';
 import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
-interface FssCliOptions {
+/** The parsed options of `fragility fss` (what {@link runFss} takes). */
+export interface FssCliOptions {
   lattice: 'square' | 'triangular' | 'honeycomb' | 'cubic';
   sizes: number[];
   mode: 'site' | 'bond';
@@ -68,48 +69,53 @@ the unsharded run. --queue URL computes the replicates on fragility worker proce
   $ for i in 0 1 2; do fragility fss --lattice square --sizes 16,32 --runs 40 --shard $i/3 --shard-out f$i.ndjson; done
   $ fragility merge f0.ndjson f1.ndjson f2.ndjson --json`,
   );
-  cmd.action(
-    action(async (opts: FssCliOptions) => {
-      for (const L of opts.sizes) if (!Number.isInteger(L)) throw new FragilityInputError('sizes', opts.sizes, 'integers >= 3');
-      for (const r of opts.runs) if (!Number.isInteger(r)) throw new FragilityInputError('runs', opts.runs, 'integers >= 2');
-      let omega: number | 'fit' | undefined;
-      if (opts.omega !== undefined) {
-        const v = Number(opts.omega);
-        if (opts.omega === 'fit') omega = 'fit';
-        else if (opts.omega.trim() !== '' && v > 0 && v < 100) omega = v;
-        else throw new FragilityInputError('omega', opts.omega, "a number in (0, 100) or 'fit'");
-      }
-      const runs = opts.runs.length === 1 ? opts.runs[0] : opts.runs;
-      await checkShardFlags(opts);
-      const plan = finiteSizePlan({
-        lattice: opts.lattice,
-        sizes: opts.sizes,
-        mode: opts.mode,
-        runs,
-        seed: opts.seed,
-        workers: opts.workers,
-        kind: opts.kind,
-        ...(omega === undefined ? {} : { omega }),
-      });
-      if (opts.shard) {
-        const log = (m: string) => (opts.shardOut !== undefined && !opts.json ? process.stderr.write(`fragility fss: ${m}\n`) : undefined);
-        return emitStudyShard({ command: 'fss', output: { reduction: plan.reduction, seed: opts.seed }, ensembles: plan.ensembles }, opts, log);
-      }
-      const bar = await progressBar(opts, 'fss', 'replicates');
-      const total = plan.ensembles.reduce((a, e) => a + (e.options.runs ?? 0), 0);
-      const s = await withQueueRemote(opts, 'fss', async (remote) => {
-        const results: EnsembleResult[] = [];
-        let before = 0; // replicates of the sizes already done
-        for (const e of plan.ensembles) {
-          const base = before;
-          results.push(await runEnsemble({ ...e.options, onProgress: (done: number) => bar.update(base + done, total), ...(remote ? { remote } : {}) }));
-          before += e.options.runs ?? 0;
-        }
-        return finiteSizeReduce(plan.reduction, results);
-      }).finally(() => bar.stop());
-      return fssReport(s, opts.seed);
-    }),
-  );
+  cmd.action(action(runFss));
+}
+
+/**
+ * `fragility fss` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runFss(opts: FssCliOptions): Promise<CommandResult> {
+  for (const L of opts.sizes) if (!Number.isInteger(L)) throw new FragilityInputError('sizes', opts.sizes, 'integers >= 3');
+  for (const r of opts.runs) if (!Number.isInteger(r)) throw new FragilityInputError('runs', opts.runs, 'integers >= 2');
+  let omega: number | 'fit' | undefined;
+  if (opts.omega !== undefined) {
+    const v = Number(opts.omega);
+    if (opts.omega === 'fit') omega = 'fit';
+    else if (opts.omega.trim() !== '' && v > 0 && v < 100) omega = v;
+    else throw new FragilityInputError('omega', opts.omega, "a number in (0, 100) or 'fit'");
+  }
+  const runs = opts.runs.length === 1 ? opts.runs[0] : opts.runs;
+  await checkShardFlags(opts);
+  const plan = finiteSizePlan({
+    lattice: opts.lattice,
+    sizes: opts.sizes,
+    mode: opts.mode,
+    runs,
+    seed: opts.seed,
+    workers: opts.workers,
+    kind: opts.kind,
+    ...(omega === undefined ? {} : { omega }),
+  });
+  if (opts.shard) {
+    const log = (m: string) => (opts.shardOut !== undefined && !opts.json ? process.stderr.write(`fragility fss: ${m}\n`) : undefined);
+    return emitStudyShard({ command: 'fss', output: { reduction: plan.reduction, seed: opts.seed }, ensembles: plan.ensembles }, opts, log);
+  }
+  const bar = await progressBar(opts, 'fss', 'replicates');
+  const total = plan.ensembles.reduce((a, e) => a + (e.options.runs ?? 0), 0);
+  const s = await withQueueRemote(opts, 'fss', async (remote) => {
+    const results: EnsembleResult[] = [];
+    let before = 0; // replicates of the sizes already done
+    for (const e of plan.ensembles) {
+      const base = before;
+      results.push(await runEnsemble({ ...e.options, onProgress: (done: number) => bar.update(base + done, total), ...(remote ? { remote } : {}) }));
+      before += e.options.runs ?? 0;
+    }
+    return finiteSizeReduce(plan.reduction, results);
+  }).finally(() => bar.stop());
+  return fssReport(s, opts.seed);
 }
 
 /**

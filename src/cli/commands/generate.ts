@@ -9,7 +9,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, withCommon } from '../common.ts';
+import { action, choiceOption, withCommon, type CommandResult } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { checkGraphSpecMemory, graphFromSpec, overlayFromSpec, parseGraphSpec, type GraphSpec } from '../../generators/spec.ts';
@@ -25,7 +25,8 @@ import { writeFgb } from '../../graph/binary.ts';
 
 type Format = 'edges' | 'gexf' | 'graphml' | 'fgb';
 
-interface GenerateOptions {
+/** The parsed options of `fragility generate` (what {@link runGenerate} takes). */
+export interface GenerateOptions {
   graph: string;
   seed: number;
   out?: string;
@@ -57,49 +58,54 @@ Examples:
   $ fragility generate --graph er:n=1e6,k=4 --seed 1 --out er.fgb      # binary CSR, read back in one file read
   $ fragility generate --graph two-tier:clients=21e6,supernodes=26000,cache=8 --json`,
   );
-  cmd.action(
-    action(async (opts: GenerateOptions) => {
-      const spec = parseGraphSpec(opts.graph);
-      const format = opts.format ?? formatFromPath(opts.out);
-      if (opts.out) checkOutputFile('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
-      // The memory estimate, named by the spec as typed (the explicit graph of an overlay only with --out).
-      checkGraphSpecMemory(spec, spec.model === 'two-tier' || spec.model === 'ultrapeer' ? Boolean(opts.out) : true, 1, opts.graph);
-      let summary: Record<string, unknown>;
-      let graph: CompactGraph | null = null;
-      if (spec.model === 'two-tier' || spec.model === 'ultrapeer') {
-        const overlay = overlayFromSpec(spec, { seed: opts.seed });
-        summary = overlaySummary(overlay, spec);
-        if (opts.out) graph = twoTierToCompactGraph(overlay, { coreRole: spec.model === 'ultrapeer' ? Role.Ultrapeer : Role.Supernode });
-      } else {
-        graph = await graphFromSpec(spec, { seed: opts.seed });
-        summary = graphSummary(graph);
-      }
-      if (opts.out && graph) {
-        if (format === 'gexf') await writeGexf(graph, opts.out, '--out');
-        else if (format === 'graphml') await writeGraphml(graph, opts.out, '--out');
-        else if (format === 'fgb') await writeFgb(graph, opts.out, '--out');
-        else await writeEdgeList(graph, opts.out, '--out');
-      }
-      const json: Record<string, unknown> = {
-        graph: opts.graph,
-        model: spec.model,
-        seed: opts.seed,
-        ...summary,
-        ...(opts.out ? { out: opts.out, format } : {}),
-      };
-      const text = [
-        `${opts.graph} (seed ${opts.seed})`,
-        `  n = ${json.n}, m = ${json.m}, mean degree ${fmt(json.meanDegree as number)}, max degree ${json.maxDegree}`,
-        `  ${json.simple ? 'simple' : `not simple: ${json.selfLoops} self-loops, ${json.multiEdges} parallel copies`}; ` +
-          `${json.components} component(s), largest ${json.largestComponent}`,
-        ...(json.supernodes !== undefined
-          ? [`  ${json.supernodes} core nodes, ${json.clients} clients, cache ${json.cacheSize}, mean clients per core node ${fmt(json.meanClientsPerSupernode as number)}`]
-          : []),
-        ...(opts.out ? [`  written to ${opts.out} (${format})`] : []),
-      ].join('\n');
-      return { json, text };
-    }),
-  );
+  cmd.action(action(runGenerate));
+}
+
+/**
+ * `fragility generate` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runGenerate(opts: GenerateOptions): Promise<CommandResult> {
+  const spec = parseGraphSpec(opts.graph);
+  const format = opts.format ?? formatFromPath(opts.out);
+  if (opts.out) checkOutputFile('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
+  // The memory estimate, named by the spec as typed (the explicit graph of an overlay only with --out).
+  checkGraphSpecMemory(spec, spec.model === 'two-tier' || spec.model === 'ultrapeer' ? Boolean(opts.out) : true, 1, opts.graph);
+  let summary: Record<string, unknown>;
+  let graph: CompactGraph | null = null;
+  if (spec.model === 'two-tier' || spec.model === 'ultrapeer') {
+    const overlay = overlayFromSpec(spec, { seed: opts.seed });
+    summary = overlaySummary(overlay, spec);
+    if (opts.out) graph = twoTierToCompactGraph(overlay, { coreRole: spec.model === 'ultrapeer' ? Role.Ultrapeer : Role.Supernode });
+  } else {
+    graph = await graphFromSpec(spec, { seed: opts.seed });
+    summary = graphSummary(graph);
+  }
+  if (opts.out && graph) {
+    if (format === 'gexf') await writeGexf(graph, opts.out, '--out');
+    else if (format === 'graphml') await writeGraphml(graph, opts.out, '--out');
+    else if (format === 'fgb') await writeFgb(graph, opts.out, '--out');
+    else await writeEdgeList(graph, opts.out, '--out');
+  }
+  const json: Record<string, unknown> = {
+    graph: opts.graph,
+    model: spec.model,
+    seed: opts.seed,
+    ...summary,
+    ...(opts.out ? { out: opts.out, format } : {}),
+  };
+  const text = [
+    `${opts.graph} (seed ${opts.seed})`,
+    `  n = ${json.n}, m = ${json.m}, mean degree ${fmt(json.meanDegree as number)}, max degree ${json.maxDegree}`,
+    `  ${json.simple ? 'simple' : `not simple: ${json.selfLoops} self-loops, ${json.multiEdges} parallel copies`}; ` +
+      `${json.components} component(s), largest ${json.largestComponent}`,
+    ...(json.supernodes !== undefined
+      ? [`  ${json.supernodes} core nodes, ${json.clients} clients, cache ${json.cacheSize}, mean clients per core node ${fmt(json.meanClientsPerSupernode as number)}`]
+      : []),
+    ...(opts.out ? [`  written to ${opts.out} (${format})`] : []),
+  ].join('\n');
+  return { json, text };
 }
 
 function fmt(x: number): string {

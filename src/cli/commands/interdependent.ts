@@ -74,7 +74,7 @@ B loses the partners of lost A nodes and keeps its largest component, and so on 
 "montecarlo" gives the mean mutual giant over the runs with its Student-t interval; --grid adds "rows" lined up
 with the theory (points within --window of p_c are not counted in "agreement").`,
   );
-  cmd.action(action((opts: InterdependentOptions) => runInterdependent(opts)));
+  cmd.action(action(runInterdependent));
 }
 
 /**

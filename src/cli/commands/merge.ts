@@ -7,7 +7,7 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, withCommon } from '../common.ts';
+import { action, withCommon, type CommandResult } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { mergeShards } from '../../montecarlo/shard.ts';
 import { isStudyShardFile, mergeStudyShards } from '../../montecarlo/study-shard.ts';
@@ -41,27 +41,32 @@ Every file must be a shard of one experiment (same fingerprint, runs and report 
 and the first differing field), every line must pass its schema and checksum, and together the files must hold
 every replicate 0 … R-1 (missing replicates, or a replicate twice with different numbers: exit 2 naming them).`,
   );
-  cmd.action(
-    action(async (files: string[], opts: { out?: string; png?: boolean }) => {
-      if (opts.png && opts.out === undefined) throw new FragilityInputError('--png', true, 'used together with --out DIR');
-      if (opts.out !== undefined) {
-        const { checkOutputDir } = await import('../../atomic-write.ts');
-        checkOutputDir('--out', opts.out); // before any work
-      }
-      if (isStudyShardFile(files[0])) return mergeStudy(files, opts);
-      if (opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used with the shards of fragility scenario (the only merged command that writes a report folder)');
-      const { result, header } = mergeShards(files);
-      const out = header.output;
-      if (out.command !== 'sweep') {
-        throw new FragilityInputError('merge', files[0], 'shards written by fragility sweep --shard', `the header's output.command is ${JSON.stringify(out.command)}`);
-      }
-      const estimator = out.estimator as (typeof ESTIMATORS)[number];
-      if (!ESTIMATORS.includes(estimator) || typeof out.graph !== 'string') {
-        throw new FragilityInputError('merge', files[0], 'a sweep shard header with output.graph and output.estimator', 'they are missing or invalid');
-      }
-      return sweepReport(result, { graph: out.graph, estimator });
-    }),
-  );
+  cmd.action(action(runMerge));
+}
+
+/**
+ * `fragility merge` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runMerge(files: string[], opts: { out?: string; png?: boolean }): Promise<CommandResult> {
+  if (opts.png && opts.out === undefined) throw new FragilityInputError('--png', true, 'used together with --out DIR');
+  if (opts.out !== undefined) {
+    const { checkOutputDir } = await import('../../atomic-write.ts');
+    checkOutputDir('--out', opts.out); // before any work
+  }
+  if (isStudyShardFile(files[0])) return mergeStudy(files, opts);
+  if (opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used with the shards of fragility scenario (the only merged command that writes a report folder)');
+  const { result, header } = mergeShards(files);
+  const out = header.output;
+  if (out.command !== 'sweep') {
+    throw new FragilityInputError('merge', files[0], 'shards written by fragility sweep --shard', `the header's output.command is ${JSON.stringify(out.command)}`);
+  }
+  const estimator = out.estimator as (typeof ESTIMATORS)[number];
+  if (!ESTIMATORS.includes(estimator) || typeof out.graph !== 'string') {
+    throw new FragilityInputError('merge', files[0], 'a sweep shard header with output.graph and output.estimator', 'they are missing or invalid');
+  }
+  return sweepReport(result, { graph: out.graph, estimator });
 }
 
 /** Merge study shards and rebuild the report of the command named in their header. */

@@ -14,7 +14,8 @@ import type { OverloadRunBatch } from '../../cascade/overload-threshold.ts';
 import { action, choiceOption, intOption, numberListOption, numberOption, progressLines, withCommon, withProgress, type CommandResult } from '../common.ts';
 import { checkShardFlags, emitStudyShard, shardOption } from '../shard-flags.ts';
 
-interface OverloadThresholdCliOptions {
+/** The parsed options of `fragility overload-threshold` (what {@link runOverloadThreshold} takes). */
+export interface OverloadThresholdCliOptions {
   scales?: number[];
   seed: number;
   maxRuns?: number;
@@ -73,68 +74,73 @@ then prints the JSON and text of the unsharded grid run (timing fields aside; th
 which needs no simulation). The adaptive design cannot be sharded (its rounds depend on earlier outcomes): --queue
 runs it round by round on many machines.`,
   );
-  cmd.action(
-    action(async (name: string | undefined, opts: OverloadThresholdCliOptions) => {
-      const grid = opts.thresholdDesign === 'grid';
-      if (!grid && opts.gridPoints !== undefined) throw new FragilityInputError('--grid-points', opts.gridPoints, 'used with --threshold-design grid');
-      if (!grid && opts.gridRuns !== undefined) throw new FragilityInputError('--grid-runs', opts.gridRuns, 'used with --threshold-design grid');
-      if (grid && opts.maxRuns !== undefined) throw new FragilityInputError('--max-runs', opts.maxRuns, 'used with the adaptive design (the grid design runs --grid-points × --grid-runs per scale)');
-      if (opts.shard && !grid) {
-        throw new FragilityInputError(
-          '--shard',
-          `${opts.shard.index}/${opts.shard.count}`,
-          'used with --threshold-design grid',
-          "the adaptive design places each round from the earlier rounds' outcomes, so it cannot be cut in advance; use --threshold-design grid --shard i/N, or --queue URL to spread the adaptive rounds over workers",
-        );
-      }
-      if (opts.svg !== undefined && opts.shard) throw new FragilityInputError('--svg', opts.svg, 'used without --shard (fragility merge prints the result; rerun without --shard for the plot)');
-      await checkShardFlags(opts);
-      const { loadScenario } = await import('../../scenarios/load.ts');
-      const { scenarioToOverloadParams } = await import('../../scenarios/to-params.ts');
-      const { compareOverloadThreshold, compareOverloadThresholdAsync, overloadThresholdPlot } = await import('../../compare/overload-threshold.ts');
-      const scenario = loadScenario(name ?? 'skype-2010');
-      const params = scenarioToOverloadParams(scenario);
-      const line = progressLines(opts, '');
-      const log = (m: string) => line(m, true);
-      const design: CompareOverloadThresholdOptions = {
-        seed: opts.seed,
-        ...(opts.scales ? { scales: opts.scales } : {}),
-        ...(opts.maxRuns !== undefined ? { maxRuns: opts.maxRuns } : {}),
-        ...(opts.target !== undefined ? { targetHalfWidth: opts.target } : {}),
-        ...(grid ? { design: 'grid' as const } : {}),
-        ...(opts.gridPoints !== undefined ? { gridPoints: opts.gridPoints } : {}),
-        ...(opts.gridRuns !== undefined ? { gridRuns: opts.gridRuns } : {}),
-      };
-      if (opts.shard) return emitStudyShard(await overloadThresholdPlan(scenario.name, params, design), opts, log);
-      const options: CompareOverloadThresholdOptions = {
-        ...design,
-        onScale: (r, i, n) => log(`scale ${r.scale} (${i}/${n}): f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, ${r.runs} runs, ${r.seconds} s`),
-      };
-      let c: OverloadThresholdComparison;
-      if (opts.queue) {
-        const { QueueCoordinator } = await import('../../queue/coordinator.ts');
-        const q = await QueueCoordinator.open('--queue', opts.queue, { note: log });
-        try {
-          const runner = q.overloadRunner();
-          c = await compareOverloadThresholdAsync(params, options, async (batch) => {
-            const out = await runner(batch);
-            log(`scale ${batch.params.scale}: round ${batch.round} done (${batch.runs.length} runs on the queue)`);
-            return out;
-          });
-          await q.cleanup();
-        } finally {
-          await q.close();
-        }
-      } else c = compareOverloadThreshold(params, options);
-      let written: string | undefined;
-      if (opts.svg) {
-        const { writeFileSync } = await import('node:fs');
-        writeFileSync(opts.svg, overloadThresholdPlot(c, `Critical supernode loss against population size (${scenario.name})`));
-        written = opts.svg;
-      }
-      return overloadThresholdReport(scenario.name, c, written);
-    }),
-  );
+  cmd.action(action(runOverloadThreshold));
+}
+
+/**
+ * `fragility overload-threshold` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runOverloadThreshold(name: string | undefined, opts: OverloadThresholdCliOptions): Promise<CommandResult> {
+  const grid = opts.thresholdDesign === 'grid';
+  if (!grid && opts.gridPoints !== undefined) throw new FragilityInputError('--grid-points', opts.gridPoints, 'used with --threshold-design grid');
+  if (!grid && opts.gridRuns !== undefined) throw new FragilityInputError('--grid-runs', opts.gridRuns, 'used with --threshold-design grid');
+  if (grid && opts.maxRuns !== undefined) throw new FragilityInputError('--max-runs', opts.maxRuns, 'used with the adaptive design (the grid design runs --grid-points × --grid-runs per scale)');
+  if (opts.shard && !grid) {
+    throw new FragilityInputError(
+      '--shard',
+      `${opts.shard.index}/${opts.shard.count}`,
+      'used with --threshold-design grid',
+      "the adaptive design places each round from the earlier rounds' outcomes, so it cannot be cut in advance; use --threshold-design grid --shard i/N, or --queue URL to spread the adaptive rounds over workers",
+    );
+  }
+  if (opts.svg !== undefined && opts.shard) throw new FragilityInputError('--svg', opts.svg, 'used without --shard (fragility merge prints the result; rerun without --shard for the plot)');
+  await checkShardFlags(opts);
+  const { loadScenario } = await import('../../scenarios/load.ts');
+  const { scenarioToOverloadParams } = await import('../../scenarios/to-params.ts');
+  const { compareOverloadThreshold, compareOverloadThresholdAsync, overloadThresholdPlot } = await import('../../compare/overload-threshold.ts');
+  const scenario = loadScenario(name ?? 'skype-2010');
+  const params = scenarioToOverloadParams(scenario);
+  const line = progressLines(opts, '');
+  const log = (m: string) => line(m, true);
+  const design: CompareOverloadThresholdOptions = {
+    seed: opts.seed,
+    ...(opts.scales ? { scales: opts.scales } : {}),
+    ...(opts.maxRuns !== undefined ? { maxRuns: opts.maxRuns } : {}),
+    ...(opts.target !== undefined ? { targetHalfWidth: opts.target } : {}),
+    ...(grid ? { design: 'grid' as const } : {}),
+    ...(opts.gridPoints !== undefined ? { gridPoints: opts.gridPoints } : {}),
+    ...(opts.gridRuns !== undefined ? { gridRuns: opts.gridRuns } : {}),
+  };
+  if (opts.shard) return emitStudyShard(await overloadThresholdPlan(scenario.name, params, design), opts, log);
+  const options: CompareOverloadThresholdOptions = {
+    ...design,
+    onScale: (r, i, n) => log(`scale ${r.scale} (${i}/${n}): f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, ${r.runs} runs, ${r.seconds} s`),
+  };
+  let c: OverloadThresholdComparison;
+  if (opts.queue) {
+    const { QueueCoordinator } = await import('../../queue/coordinator.ts');
+    const q = await QueueCoordinator.open('--queue', opts.queue, { note: log });
+    try {
+      const runner = q.overloadRunner();
+      c = await compareOverloadThresholdAsync(params, options, async (batch) => {
+        const out = await runner(batch);
+        log(`scale ${batch.params.scale}: round ${batch.round} done (${batch.runs.length} runs on the queue)`);
+        return out;
+      });
+      await q.cleanup();
+    } finally {
+      await q.close();
+    }
+  } else c = compareOverloadThreshold(params, options);
+  let written: string | undefined;
+  if (opts.svg) {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(opts.svg, overloadThresholdPlot(c, `Critical supernode loss against population size (${scenario.name})`));
+    written = opts.svg;
+  }
+  return overloadThresholdReport(scenario.name, c, written);
 }
 
 /**

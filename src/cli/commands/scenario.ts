@@ -13,7 +13,8 @@ import type { Scenario } from '../../scenarios/schema.ts';
 import { type CommandResult, action, numberOption, progressLines, withCommon, withProgress } from '../common.ts';
 import { checkShardFlags, emitStudyShard, withShardFlags } from '../shard-flags.ts';
 
-interface ScenarioCliOptions {
+/** The parsed options of `fragility scenario` (what {@link runScenarioCommand} takes). */
+export interface ScenarioCliOptions {
   scale?: number;
   seed: number;
   out?: string;
@@ -63,40 +64,45 @@ runs r with r mod N = i of every family; fragility merge FILES... [--out DIR] th
 threshold (its rounds depend on earlier outcomes), the fluid limits and the metastability map — real work on the
 merging machine. --queue URL runs the run families on fragility worker processes and the rest here.`,
   );
-  cmd.action(
-    action(async (name: string, opts: ScenarioCliOptions) => {
-      const { loadScenario } = await import('../../scenarios/load.ts');
-      if (opts.shard && opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used without --shard (fragility merge FILES... --out DIR writes the report)');
-      if (opts.shard && opts.png) throw new FragilityInputError('--png', true, 'used without --shard (fragility merge FILES... --out DIR --png renders it)');
-      await checkShardFlags(opts);
-      const scenario = loadScenario(name);
-      if (opts.out && !opts.printScenario) {
-        const { checkOutputDir } = await import('../../atomic-write.ts');
-        checkOutputDir('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
-      }
-      if (opts.printScenario) return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
-      const say = progressLines(opts, '');
-      const log = (m: string) => say(m, true); // phases: every one is a line
-      const runOpts = { seed: opts.seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) };
-      if (opts.shard) return emitStudyShard(await scenarioPlan(scenario, runOpts), opts, log);
-      let runners: Awaited<ReturnType<typeof runnersOf>> = {};
-      if (opts.queue) {
-        const { QueueCoordinator } = await import('../../queue/coordinator.ts');
-        const families = await queueFamilies(scenario, runOpts);
-        const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility scenario: ${m}\n`) });
-        try {
-          const total = families.reduce((k, f) => k + f.runs, 0);
-          log(`run families: ${families.length} families, ${total} runs on the queue`);
-          runners = await runnersOf(families, await q.runFamilies(families));
-        } finally {
-          await q.close();
-        }
-      }
-      const { runScenario } = await import('../../scenarios/run.ts');
-      const result = runScenario(scenario, { ...runOpts, onProgress: log, ...runners });
-      return scenarioOutput(result, scenario, { ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.png ? { png: true } : {}), log });
-    }),
-  );
+  cmd.action(action(runScenarioCommand));
+}
+
+/**
+ * `fragility scenario` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runScenarioCommand(name: string, opts: ScenarioCliOptions): Promise<CommandResult> {
+  const { loadScenario } = await import('../../scenarios/load.ts');
+  if (opts.shard && opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used without --shard (fragility merge FILES... --out DIR writes the report)');
+  if (opts.shard && opts.png) throw new FragilityInputError('--png', true, 'used without --shard (fragility merge FILES... --out DIR --png renders it)');
+  await checkShardFlags(opts);
+  const scenario = loadScenario(name);
+  if (opts.out && !opts.printScenario) {
+    const { checkOutputDir } = await import('../../atomic-write.ts');
+    checkOutputDir('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
+  }
+  if (opts.printScenario) return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
+  const say = progressLines(opts, '');
+  const log = (m: string) => say(m, true); // phases: every one is a line
+  const runOpts = { seed: opts.seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) };
+  if (opts.shard) return emitStudyShard(await scenarioPlan(scenario, runOpts), opts, log);
+  let runners: Awaited<ReturnType<typeof runnersOf>> = {};
+  if (opts.queue) {
+    const { QueueCoordinator } = await import('../../queue/coordinator.ts');
+    const families = await queueFamilies(scenario, runOpts);
+    const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility scenario: ${m}\n`) });
+    try {
+      const total = families.reduce((k, f) => k + f.runs, 0);
+      log(`run families: ${families.length} families, ${total} runs on the queue`);
+      runners = await runnersOf(families, await q.runFamilies(families));
+    } finally {
+      await q.close();
+    }
+  }
+  const { runScenario } = await import('../../scenarios/run.ts');
+  const result = runScenario(scenario, { ...runOpts, onProgress: log, ...runners });
+  return scenarioOutput(result, scenario, { ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.png ? { png: true } : {}), log });
 }
 
 /**

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withAlias, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP } from '../common.ts';
+import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withAlias, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP, type CommandResult } from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -13,7 +13,8 @@ import { parseShard, runEnsembleShard, shardLines, writeShard } from '../../mont
 import { FragilityInputError } from '../../errors.ts';
 import { universalWrappingProbability } from '../../montecarlo/wrapping-threshold.ts';
 
-interface SweepCliOptions {
+/** The parsed options of `fragility sweep` (what {@link runSweep} takes). */
+export interface SweepCliOptions {
   graph: string;
   mode: 'site' | 'bond';
   order: string;
@@ -99,69 +100,74 @@ and honeycomb lattices ${universalWrappingProbability('triangular')!.toFixed(10)
 Replicate r uses stream(seed, r): random graph specs (er, rr, cm, ba, ws, two-tier, ultrapeer) are redrawn for
 every replicate from that stream; lattices and files are fixed. Same JSON for any --workers.`,
   );
-  cmd.action(
-    action(async (opts: SweepCliOptions) => {
-      if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
-      if (opts.shardOut !== undefined && !opts.shard) throw new FragilityInputError('--shard-out', opts.shardOut, 'used together with --shard i/N');
-      if (opts.shard && opts.json && opts.shardOut === undefined) {
-        throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
-      }
-      if (opts.chunk !== undefined && !opts.queue) throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
-      if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
-      if (opts.queue) {
-        const { parseRedisUrl } = await import('../../queue/redis.ts');
-        parseRedisUrl('--queue', opts.queue); // the form, before any work; the server is checked when connecting
-      }
-      if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
-      if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
-      const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
-      checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.q?.length ?? 0)); // before any work
-      const workers = effectiveWorkers(opts.workers);
-      // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
-      const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
-      const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
-      const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
-        graph: opts.graph,
-        mode: opts.mode,
-        order: opts.order as 'random',
-        runs: opts.runs,
-        seed: opts.seed,
-        workers,
-        grid,
-        at: opts.q ?? [],
-        bootstrap: opts.bootstrap,
-        ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
-        ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
-        ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
-        onProgress: (done, total) => bar.update(done, total),
-      };
-      if (opts.shard) {
-        const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' }).finally(() => bar.stop());
-        if (opts.shardOut === undefined) {
-          for (const line of shardLines(shard)) process.stdout.write(line + '\n');
-          return { json: {}, text: '', written: true };
-        }
-        writeShard(shard, opts.shardOut, '--shard-out');
-        const rs = shard.replicates.map((x) => x.r);
-        return {
-          json: { shard: opts.shard, runs: opts.runs, replicates: rs.length, fingerprint: shard.header.fingerprint, file: opts.shardOut },
-          text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
-        };
-      }
-      let res: EnsembleResult;
-      if (opts.queue) {
-        const { QueueCoordinator } = await import('../../queue/coordinator.ts');
-        const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility sweep: ${m}\n`) });
-        try {
-          res = await runEnsemble({ ...ensembleOpts, remote: q.ensembleRemote(opts.chunk) });
-        } finally {
-          bar.stop(); // a bar left running would keep the process alive
-          await q.close();
-        }
-      } else res = await runEnsemble(ensembleOpts).finally(() => bar.stop());
-      return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
-    }),
-  );
+  cmd.action(action(runSweep));
+}
+
+/**
+ * `fragility sweep` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runSweep(opts: SweepCliOptions): Promise<CommandResult> {
+  if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
+  if (opts.shardOut !== undefined && !opts.shard) throw new FragilityInputError('--shard-out', opts.shardOut, 'used together with --shard i/N');
+  if (opts.shard && opts.json && opts.shardOut === undefined) {
+    throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
+  }
+  if (opts.chunk !== undefined && !opts.queue) throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
+  if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
+  if (opts.queue) {
+    const { parseRedisUrl } = await import('../../queue/redis.ts');
+    parseRedisUrl('--queue', opts.queue); // the form, before any work; the server is checked when connecting
+  }
+  if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
+  if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
+  const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
+  checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.q?.length ?? 0)); // before any work
+  const workers = effectiveWorkers(opts.workers);
+  // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
+  const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
+  const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
+  const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
+    graph: opts.graph,
+    mode: opts.mode,
+    order: opts.order as 'random',
+    runs: opts.runs,
+    seed: opts.seed,
+    workers,
+    grid,
+    at: opts.q ?? [],
+    bootstrap: opts.bootstrap,
+    ...(opts.samples === undefined ? {} : { betweennessSamples: opts.samples }),
+    ...(opts.checkpoint ? { checkpoint: opts.checkpoint, resume: opts.resume ?? false } : {}),
+    ...(opts.estimator === 'wrapping' ? { wrapping: true } : {}),
+    onProgress: (done, total) => bar.update(done, total),
+  };
+  if (opts.shard) {
+    const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' }).finally(() => bar.stop());
+    if (opts.shardOut === undefined) {
+      for (const line of shardLines(shard)) process.stdout.write(line + '\n');
+      return { json: {}, text: '', written: true };
+    }
+    writeShard(shard, opts.shardOut, '--shard-out');
+    const rs = shard.replicates.map((x) => x.r);
+    return {
+      json: { shard: opts.shard, runs: opts.runs, replicates: rs.length, fingerprint: shard.header.fingerprint, file: opts.shardOut },
+      text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
+    };
+  }
+  let res: EnsembleResult;
+  if (opts.queue) {
+    const { QueueCoordinator } = await import('../../queue/coordinator.ts');
+    const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility sweep: ${m}\n`) });
+    try {
+      res = await runEnsemble({ ...ensembleOpts, remote: q.ensembleRemote(opts.chunk) });
+    } finally {
+      bar.stop(); // a bar left running would keep the process alive
+      await q.close();
+    }
+  } else res = await runEnsemble(ensembleOpts).finally(() => bar.stop());
+  return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
 }
 
 /**

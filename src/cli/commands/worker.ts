@@ -6,9 +6,10 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, intOption, withCommon } from '../common.ts';
+import { action, intOption, withCommon, type CommandResult } from '../common.ts';
 
-interface WorkerCliOptions {
+/** The parsed options of `fragility worker` (what {@link runWorker} takes). */
+export interface WorkerCliOptions {
   redis: string;
   lockMs: number;
   stalledMs: number;
@@ -37,34 +38,39 @@ A worker needs no graph file for generator specs (er:, rr:, ...); for a file spe
 same PATH (relative to its working folder) and refuses a file whose SHA-256 differs from the coordinator's.
 A killed worker's task is retried by another after --lock-ms. Exit 2 at once on a bad URL or an unreachable server.`,
   );
-  cmd.action(
-    action(async (opts: WorkerCliOptions) => {
-      const { startWorker, tokenGate } = await import('../../queue/worker.ts');
-      const { redactedUrl } = await import('../../queue/redis.ts');
-      const note = (m: string) => process.stderr.write(`fragility worker: ${m}\n`);
-      const w = await startWorker('--redis', opts.redis, {
-        lockDuration: opts.lockMs,
-        stalledInterval: opts.stalledMs,
-        note,
-        // testing hook (test/queue): hold each task this long before computing it, so that a kill lands mid-task
-        ...(process.env.FRAGILITY_TEST_TASK_DELAY_MS ? { delayMs: Number(process.env.FRAGILITY_TEST_TASK_DELAY_MS) } : {}),
-        // testing hook (test/queue): tasks pass only while the folder holds `open`, or one per `token*` file claimed
-        ...(process.env.FRAGILITY_TEST_TASK_GATE ? { gate: tokenGate(process.env.FRAGILITY_TEST_TASK_GATE) } : {}),
-        ...(opts.verbose ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) } : {}),
-        ...(opts.verbose ? { onTask: (id: string, kind: string, ms: number) => note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`) } : {}),
-      });
-      note(`ready (pid ${process.pid}, ${redactedUrl(opts.redis)}); stop with Ctrl-C or SIGTERM`);
-      let signals = 0;
-      const stop = () => {
-        if (++signals > 1) process.exit(130);
-        note('finishing the current task, then stopping');
-        void w.close();
-      };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-      await w.closed;
-      note(`stopped after ${w.completed()} tasks`);
-      return { json: { tasks: w.completed() }, text: '', written: true };
-    }),
-  );
+  cmd.action(action(runWorker));
+}
+
+/**
+ * `fragility worker` without the command line: the work on the parsed options, and the JSON object and
+ * text the command prints (the commander layer above prints one of them, or nothing when the result was
+ * written elsewhere).
+ */
+export async function runWorker(opts: WorkerCliOptions): Promise<CommandResult> {
+  const { startWorker, tokenGate } = await import('../../queue/worker.ts');
+  const { redactedUrl } = await import('../../queue/redis.ts');
+  const note = (m: string) => process.stderr.write(`fragility worker: ${m}\n`);
+  const w = await startWorker('--redis', opts.redis, {
+    lockDuration: opts.lockMs,
+    stalledInterval: opts.stalledMs,
+    note,
+    // testing hook (test/queue): hold each task this long before computing it, so that a kill lands mid-task
+    ...(process.env.FRAGILITY_TEST_TASK_DELAY_MS ? { delayMs: Number(process.env.FRAGILITY_TEST_TASK_DELAY_MS) } : {}),
+    // testing hook (test/queue): tasks pass only while the folder holds `open`, or one per `token*` file claimed
+    ...(process.env.FRAGILITY_TEST_TASK_GATE ? { gate: tokenGate(process.env.FRAGILITY_TEST_TASK_GATE) } : {}),
+    ...(opts.verbose ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) } : {}),
+    ...(opts.verbose ? { onTask: (id: string, kind: string, ms: number) => note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`) } : {}),
+  });
+  note(`ready (pid ${process.pid}, ${redactedUrl(opts.redis)}); stop with Ctrl-C or SIGTERM`);
+  let signals = 0;
+  const stop = () => {
+    if (++signals > 1) process.exit(130);
+    note('finishing the current task, then stopping');
+    void w.close();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await w.closed;
+  note(`stopped after ${w.completed()} tasks`);
+  return { json: { tasks: w.completed() }, text: '', written: true };
 }
