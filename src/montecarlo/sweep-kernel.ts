@@ -189,6 +189,263 @@ export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int
   if (sink && idx > 0) sink.block(base, idx, out);
 }
 
+/** log2 of the rows per bucket of {@link rankedLowerCsr} when all edges are bucketed at once (4096 rows). */
+const RANK_BUCKET_SHIFT = 12;
+/** log2 of the rows per bucket of {@link rankedLowerCsr} chunk by chunk (65536: at most 2^15 buckets at n < 2^31). */
+const RANK_CHUNK_BUCKET_SHIFT = 16;
+/**
+ * Largest m whose edges {@link rankedLowerCsr} buckets all at once (transient arrays of 14 bytes per edge: 448 MiB
+ * at this bound); above it, chunks of this many edges.
+ */
+const RANK_CHUNK_EDGES = 1 << 25;
+
+/** A site sweep's graph relabelled by addition rank, lower triangle only (see {@link rankedLowerCsr}). */
+export interface RankedCsr {
+  /** Row offsets, length n + 1. */
+  off: Int32Array;
+  /** Row entries: row i lists the ranks r < i of the neighbours of the i-th node added. */
+  tgt: Int32Array;
+}
+
+/**
+ * The graph of a site sweep relabelled by addition rank — the node added i-th (`ord[n − 1 − i]`) becomes i — keeping
+ * of each edge only the end at its larger rank: row i lists the smaller ranks among the neighbours of node i, i.e.
+ * exactly the neighbours present when i is added. Self-loops are dropped (no-ops in a sweep); a parallel edge appears
+ * once per copy (harmless). Every row lists its entries in edge order (both paths below give the same arrays).
+ *
+ * Built from the edge arrays, not from the CSR (whose rows a random order visits at random): the ranks of each
+ * edge's ends are independent loads, which the processor overlaps. Up to `chunkEdges` edges, all edges are appended
+ * to one run per bucket of 4096 consecutive rows (sequential write streams), then each bucket's run, whose rows fit
+ * in cache, is counted and distributed to them; transient memory 14 bytes per edge. Above, the rows are counted
+ * first, then the edges are bucketed chunk by chunk, last chunk first, in buckets of 2^16 rows, and each run is
+ * written into its rows from their ends backwards (as chunkedTargets of src/graph/compact-graph.ts builds the CSR),
+ * with 14 bytes per edge of one chunk: the ranks are looked up twice, but memory stays O(n + m) with a small
+ * constant at n = 1e8. Result: 4(n + 1) + 4m bytes; 4n more for the ranks while building.
+ */
+export function rankedLowerCsr(n: number, es: Int32Array, et: Int32Array, ord: Int32Array, chunkEdges = RANK_CHUNK_EDGES): RankedCsr {
+  const m = es.length;
+  const rank = new Int32Array(n);
+  for (let i = 0; i < n; i++) rank[ord[n - 1 - i]] = i;
+  return m <= chunkEdges ? rankedAllAtOnce(n, es, et, rank) : rankedByChunks(n, es, et, rank, chunkEdges);
+}
+
+/** {@link rankedLowerCsr} with all edges bucketed at once. */
+function rankedAllAtOnce(n: number, es: Int32Array, et: Int32Array, rank: Int32Array): RankedCsr {
+  const m = es.length;
+  const shift = RANK_BUCKET_SHIFT;
+  const nb = n > 0 ? ((n - 1) >>> shift) + 1 : 0;
+  const start = new Int32Array(nb + 1);
+  const hiOf = new Int32Array(m); // reused for the result
+  let loOf: Int32Array | null = new Int32Array(m);
+  let k = 0;
+  for (let e = 0; e < m; e++) {
+    const a = rank[es[e]];
+    const b = rank[et[e]];
+    if (a === b) continue;
+    const hi = a > b ? a : b;
+    hiOf[k] = hi;
+    loOf[k] = a > b ? b : a;
+    k++;
+    start[(hi >>> shift) + 1]++;
+  }
+  for (let b = 0; b < nb; b++) start[b + 1] += start[b];
+  const cur = start.slice(0, nb);
+  const local = new Uint16Array(k); // row within its bucket
+  const lower = new Int32Array(k);
+  const mask = (1 << shift) - 1;
+  for (let t = 0; t < k; t++) {
+    const hi = hiOf[t];
+    const p = cur[hi >>> shift]++;
+    local[p] = hi & mask;
+    lower[p] = loOf[t];
+  }
+  loOf = null;
+  const off = new Int32Array(n + 1);
+  const tgt = hiOf.subarray(0, k);
+  const c = new Int32Array(1 << shift);
+  for (let b = 0; b < nb; b++) {
+    const base = b << shift;
+    const rows = Math.min(n - base, 1 << shift);
+    c.fill(0, 0, rows);
+    const s0 = start[b];
+    const s1 = start[b + 1];
+    for (let p = s0; p < s1; p++) c[local[p]]++;
+    let acc = s0;
+    for (let r = 0; r < rows; r++) {
+      const d = c[r];
+      off[base + r] = acc;
+      c[r] = acc;
+      acc += d;
+    }
+    for (let p = s0; p < s1; p++) tgt[c[local[p]]++] = lower[p];
+  }
+  off[n] = k;
+  return { off, tgt };
+}
+
+/** {@link rankedLowerCsr} chunk by chunk (rows counted first). */
+function rankedByChunks(n: number, es: Int32Array, et: Int32Array, rank: Int32Array, chunkEdges: number): RankedCsr {
+  const m = es.length;
+  // row lengths, then inclusive prefix sums: off[i] = end of row i
+  const off = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) {
+    const a = rank[es[e]];
+    const b = rank[et[e]];
+    if (a !== b) off[a > b ? a : b]++;
+  }
+  for (let i = 1; i < n; i++) off[i] += off[i - 1];
+  const k = n > 0 ? off[n - 1] : 0;
+  off[n] = k;
+  const tgt = new Int32Array(k);
+  const shift = RANK_CHUNK_BUCKET_SHIFT;
+  const mask = (1 << shift) - 1;
+  const nb = n > 0 ? ((n - 1) >>> shift) + 1 : 0;
+  const c = Math.max(1, Math.min(chunkEdges, m));
+  const hiOf = new Int32Array(c);
+  const loOf = new Int32Array(c);
+  const local = new Uint16Array(c); // row within its bucket
+  const lower = new Int32Array(c);
+  const start = new Int32Array(nb + 1);
+  const cur = new Int32Array(nb);
+  for (let top = m; top > 0; top -= c) {
+    const bottom = Math.max(0, top - c);
+    start.fill(0);
+    let j = 0;
+    for (let e = bottom; e < top; e++) {
+      const a = rank[es[e]];
+      const b = rank[et[e]];
+      if (a === b) continue;
+      const hi = a > b ? a : b;
+      hiOf[j] = hi;
+      loOf[j] = a > b ? b : a;
+      j++;
+      start[(hi >>> shift) + 1]++;
+    }
+    for (let b = 0; b < nb; b++) start[b + 1] += start[b];
+    cur.set(start.subarray(0, nb));
+    for (let t = 0; t < j; t++) {
+      const hi = hiOf[t];
+      const p = cur[hi >>> shift]++;
+      local[p] = hi & mask;
+      lower[p] = loOf[t];
+    }
+    // backwards: every row is filled from its end, the chunks last to first, so that rows come out in edge order
+    for (let b = 0; b < nb; b++) {
+      const base = b << shift;
+      for (let p = start[b + 1] - 1, end = start[b]; p >= end; p--) tgt[--off[base + local[p]]] = lower[p];
+    }
+  }
+  return { off, tgt };
+}
+
+/**
+ * Site sweep on the graph relabelled by addition rank ({@link rankedLowerCsr}): node i is added at step i + 1 and
+ * unioned with the nodes of row i, all present. The same observables as {@link siteKernel} for the same graph and
+ * order, step for step (the observables depend only on the cluster sizes, which a relabelling does not change), at
+ * a fraction of the memory traffic: the rows are read in sequence instead of at random, and an absent neighbour costs
+ * nothing instead of a load of its union–find word. `out` and `sink` as in {@link siteKernel}.
+ */
+export function rankedSiteKernel(n: number, csr: RankedCsr, out: SweepArrays, sink?: SweepSink): void {
+  const off = csr.off;
+  const tgt = csr.tgt;
+  const uf = new Int32Array(n); // entries ≥ i are written before they are read
+  const cnt = new Int32Array(n + 2);
+  const oLargest = out.largest;
+  const oSecond = out.second;
+  const oSum = out.sumSquares;
+  const oClusters = out.clusters;
+  let largest = 0;
+  let second = 0;
+  let sumSquares = 0;
+  let clusters = 0;
+  const B = sink ? oLargest.length : n + 1;
+  let base = 0;
+  let idx = 1;
+  if (idx === B) {
+    if (sink) sink.block(0, B, out);
+    base = B;
+    idx = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    uf[i] = -1;
+    cnt[1]++;
+    clusters++;
+    sumSquares += 1;
+    if (largest < 1) largest = 1;
+    if (cnt[largest] >= 2) second = largest;
+    else {
+      let s = second > 1 ? second : 1;
+      if (s >= largest) s = largest - 1;
+      while (s > 0 && cnt[s] === 0) s--;
+      second = s;
+    }
+    let ru = i;
+    for (let p = off[i], end = off[i + 1]; p < end; p++) {
+      let x = tgt[p];
+      let px = uf[x];
+      while (px >= 0) {
+        const gp = uf[px];
+        if (gp < 0) {
+          x = px;
+          px = gp;
+          break;
+        }
+        uf[x] = gp;
+        x = gp;
+        px = uf[x];
+      }
+      if (x === ru) continue;
+      let a = -uf[ru];
+      let b = -px;
+      let root = ru;
+      let child = x;
+      if (a < b) {
+        root = x;
+        child = ru;
+        const t = a;
+        a = b;
+        b = t;
+      }
+      const sz = a + b;
+      uf[child] = root;
+      uf[root] = -sz;
+      cnt[a]--;
+      cnt[b]--;
+      cnt[sz]++;
+      sumSquares += 2 * a * b;
+      clusters--;
+      const oldLargest = largest;
+      let cand: number;
+      if (sz > oldLargest) {
+        largest = sz;
+        if (cnt[oldLargest] > 0) {
+          second = oldLargest;
+          ru = root;
+          continue;
+        }
+        cand = second;
+      } else cand = second > sz ? second : sz;
+      if (cnt[largest] >= 2) second = largest;
+      else {
+        let s = cand < largest ? cand : largest - 1;
+        while (s > 0 && cnt[s] === 0) s--;
+        second = s;
+      }
+      ru = root;
+    }
+    oLargest[idx] = largest;
+    oSecond[idx] = second;
+    oSum[idx] = sumSquares;
+    oClusters[idx] = clusters;
+    if (++idx === B) {
+      if (sink) sink.block(base, B, out);
+      base += B;
+      idx = 0;
+    }
+  }
+  if (sink && idx > 0) sink.block(base, idx, out);
+}
+
 /**
  * Bond sweep: start from n singletons and add the m edges `ord[m-1], …, ord[0]` (edge e joins `es[e]`–`et[e]`), recording
  * the observables after each addition into `out[0..m]`; with a `sink`, block by block as in {@link siteKernel}.
