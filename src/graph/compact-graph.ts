@@ -214,11 +214,20 @@ export class CompactGraph {
       throw new FragilityInputError('capacities.length', opts.capacities.length, `n (${n})`);
     }
     if (opts.keys && opts.keys.length !== n) throw new FragilityInputError('keys.length', opts.keys.length, `n (${n})`);
+    // One branch-free pass: the sign bit of `bad` is set iff some endpoint is < 0 or > n − 1; then the first one is named.
+    let bad = 0;
     for (let e = 0; e < m; e++) {
       const u = edgeSource[e];
       const v = edgeTarget[e];
-      if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
-      if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
+      bad |= u | v | (n - 1 - u) | (n - 1 - v);
+    }
+    if (bad < 0) {
+      for (let e = 0; e < m; e++) {
+        const u = edgeSource[e];
+        const v = edgeTarget[e];
+        if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
+        if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
+      }
     }
     // The CSR is built on first use (see offsets): a site sweep from n = 2^17 on needs only the edge arrays.
     return new CompactGraph(n, undefined, undefined, edgeSource, edgeTarget, opts);
