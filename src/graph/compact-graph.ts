@@ -153,10 +153,11 @@ export class CompactGraph {
   readonly n: number;
   /** Number of edges (self-loops and parallel copies each count once). */
   readonly m: number;
-  /** CSR offsets (see {@link CompactGraph.offsets}); undefined until built. */
-  #offsets: Int32Array | undefined;
-  /** CSR targets (see {@link CompactGraph.targets}); undefined until built. */
-  #targets: Int32Array | undefined;
+  /**
+   * The CSR arrays (see {@link CompactGraph.offsets}), undefined until built; one cell shared with the copies made by
+   * {@link CompactGraph.withAttributes}, so that they build it once and share it.
+   */
+  #csr: { offsets?: Int32Array; targets?: Int32Array };
   /** First endpoint of each edge, length m. */
   readonly edgeSource: Int32Array;
   /** Second endpoint of each edge, length m. */
@@ -175,8 +176,7 @@ export class CompactGraph {
 
   private constructor(
     n: number,
-    offsets: Int32Array | undefined,
-    targets: Int32Array | undefined,
+    csr: { offsets?: Int32Array; targets?: Int32Array },
     edgeSource: Int32Array,
     edgeTarget: Int32Array,
     opts: CompactGraphOptions,
@@ -184,8 +184,7 @@ export class CompactGraph {
   ) {
     this.n = n;
     this.m = edgeSource.length;
-    this.#offsets = offsets;
-    this.#targets = targets;
+    this.#csr = csr;
     this.edgeSource = edgeSource;
     this.edgeTarget = edgeTarget;
     if (opts.roles) this.roles = opts.roles;
@@ -230,7 +229,7 @@ export class CompactGraph {
       }
     }
     // The CSR is built on first use (see offsets): a site sweep from n = 2^17 on needs only the edge arrays.
-    return new CompactGraph(n, undefined, undefined, edgeSource, edgeTarget, opts);
+    return new CompactGraph(n, {}, edgeSource, edgeTarget, opts);
   }
 
   /**
@@ -240,18 +239,18 @@ export class CompactGraph {
    * writer of edge lists — never pays for it (at n = 1e8, ⟨k⟩ = 4: 2 GB and tens of seconds).
    */
   get offsets(): Int32Array {
-    return this.#offsets ?? this.#buildCsr();
+    return this.#csr.offsets ?? this.#buildCsr();
   }
 
   /** CSR targets, length 2m: the neighbour at each half-edge (built with {@link CompactGraph.offsets}). */
   get targets(): Int32Array {
-    if (this.#targets === undefined) this.#buildCsr();
-    return this.#targets as Int32Array;
+    if (this.#csr.targets === undefined) this.#buildCsr();
+    return this.#csr.targets as Int32Array;
   }
 
   /** Whether the CSR arrays exist yet (they are built on first use; see {@link CompactGraph.offsets}). */
   get hasCsr(): boolean {
-    return this.#offsets !== undefined;
+    return this.#csr.offsets !== undefined;
   }
 
   /**
@@ -284,8 +283,8 @@ export class CompactGraph {
         targets[--offsets[u]] = v;
       }
     }
-    this.#offsets = offsets;
-    this.#targets = targets;
+    this.#csr.offsets = offsets;
+    this.#csr.targets = targets;
     return offsets;
   }
 
@@ -336,7 +335,7 @@ export class CompactGraph {
     if (opts.roles && opts.roles.length !== n) fail(`roles.length ${opts.roles.length}`, `n (${n})`);
     if (opts.capacities && opts.capacities.length !== n) fail(`capacities.length ${opts.capacities.length}`, `n (${n})`);
     if (opts.keys && opts.keys.length !== n) fail(`keys.length ${opts.keys.length}`, `n (${n})`);
-    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
+    return new CompactGraph(n, { offsets, targets }, edgeSource, edgeTarget, opts);
   }
 
   /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
@@ -456,12 +455,12 @@ export class CompactGraph {
     if (merged.capacities && merged.capacities.length !== this.n) {
       throw new FragilityInputError('capacities.length', merged.capacities.length, `n (${this.n})`);
     }
-    return new CompactGraph(this.n, this.#offsets, this.#targets, this.edgeSource, this.edgeTarget, merged, this._halfEdgeEdge);
+    return new CompactGraph(this.n, this.#csr, this.edgeSource, this.edgeTarget, merged, this._halfEdgeEdge);
   }
 
   /** Bytes held by the typed arrays of this graph, the CSR counted once built (for memory reports). */
   get byteLength(): number {
-    let b = (this.#offsets?.byteLength ?? 0) + (this.#targets?.byteLength ?? 0) + this.edgeSource.byteLength + this.edgeTarget.byteLength;
+    let b = (this.#csr.offsets?.byteLength ?? 0) + (this.#csr.targets?.byteLength ?? 0) + this.edgeSource.byteLength + this.edgeTarget.byteLength;
     if (this._halfEdgeEdge) b += this._halfEdgeEdge.byteLength;
     if (this.roles) b += this.roles.byteLength;
     if (this.capacities) b += this.capacities.byteLength;
