@@ -9,7 +9,8 @@
  *
  * Memory: 4 bytes per half-edge for `targets`, 4 per half-edge for the edge arrays (8 per edge), 4 per node for
  * `offsets`, plus optional roles (1 byte per node) and capacities (8 bytes per node): at most 12 bytes per edge end
- * and 16 per node with the lazily built half-edge → edge index.
+ * and 16 per node with the lazily built half-edge → edge index. A graph made from edge arrays builds its CSR on first
+ * use ({@link CompactGraph.offsets}).
  *
  * @module
  */
@@ -168,10 +169,11 @@ export class CompactGraph {
   readonly n: number;
   /** Number of edges (self-loops and parallel copies each count once). */
   readonly m: number;
-  /** CSR offsets, length n + 1: node u's half-edges are `offsets[u] .. offsets[u+1]-1`. */
-  readonly offsets: Int32Array;
-  /** CSR targets, length 2m: the neighbour at each half-edge. */
-  readonly targets: Int32Array;
+  /**
+   * The CSR arrays (see {@link CompactGraph.offsets}), undefined until built; one cell shared with the copies made by
+   * {@link CompactGraph.withAttributes}, so that they build it once and share it.
+   */
+  #csr: { offsets?: Int32Array; targets?: Int32Array };
   /** First endpoint of each edge, length m. */
   readonly edgeSource: Int32Array;
   /** Second endpoint of each edge, length m. */
@@ -190,8 +192,7 @@ export class CompactGraph {
 
   private constructor(
     n: number,
-    offsets: Int32Array,
-    targets: Int32Array,
+    csr: { offsets?: Int32Array; targets?: Int32Array },
     edgeSource: Int32Array,
     edgeTarget: Int32Array,
     opts: CompactGraphOptions,
@@ -199,8 +200,7 @@ export class CompactGraph {
   ) {
     this.n = n;
     this.m = edgeSource.length;
-    this.offsets = offsets;
-    this.targets = targets;
+    this.#csr = csr;
     this.edgeSource = edgeSource;
     this.edgeTarget = edgeTarget;
     if (opts.roles) this.roles = opts.roles;
@@ -229,32 +229,79 @@ export class CompactGraph {
       throw new FragilityInputError('capacities.length', opts.capacities.length, `n (${n})`);
     }
     if (opts.keys && opts.keys.length !== n) throw new FragilityInputError('keys.length', opts.keys.length, `n (${n})`);
-    // Degrees into offsets[u], inclusive prefix sums (offsets[u] = end of u's range), then the edges scattered in
-    // reverse with decrementing cursors: each offsets[u] ends at the start of u's range, and every adjacency list
-    // comes out in edge order (as a forward append would give) without a separate cursor array.
-    const offsets = new Int32Array(n + 1);
+    // One branch-free pass: the sign bit of `bad` is set iff some endpoint is < 0 or > n − 1; then the first one is named.
+    let bad = 0;
     for (let e = 0; e < m; e++) {
       const u = edgeSource[e];
       const v = edgeTarget[e];
-      if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
-      if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
-      offsets[u]++;
-      offsets[v]++;
+      bad |= u | v | (n - 1 - u) | (n - 1 - v);
     }
-    if (n > BUCKET_NODES && m <= BUCKETED_MAX_EDGES) {
-      return new CompactGraph(n, offsets, bucketedTargets(n, m, edgeSource, edgeTarget, offsets), edgeSource, edgeTarget, opts);
+    if (bad < 0) {
+      for (let e = 0; e < m; e++) {
+        const u = edgeSource[e];
+        const v = edgeTarget[e];
+        if (!(u >= 0 && u < n)) throw new FragilityInputError(`edgeSource[${e}]`, u, `a node id in [0, ${n - 1}]`);
+        if (!(v >= 0 && v < n)) throw new FragilityInputError(`edgeTarget[${e}]`, v, `a node id in [0, ${n - 1}]`);
+      }
     }
-    if (n > BUCKET_NODES) return new CompactGraph(n, offsets, chunkedTargets(n, m, edgeSource, edgeTarget, offsets), edgeSource, edgeTarget, opts);
-    for (let u = 1; u < n; u++) offsets[u] += offsets[u - 1];
-    offsets[n] = 2 * m;
-    const targets = new Int32Array(2 * m);
-    for (let e = m - 1; e >= 0; e--) {
-      const u = edgeSource[e];
-      const v = edgeTarget[e];
-      targets[--offsets[v]] = u;
-      targets[--offsets[u]] = v;
+    // The CSR is built on first use (see offsets): a site sweep from n = 2^17 on needs only the edge arrays.
+    return new CompactGraph(n, {}, edgeSource, edgeTarget, opts);
+  }
+
+  /**
+   * CSR offsets, length n + 1: node u's half-edges are `offsets[u] .. offsets[u+1]-1`. A graph made by
+   * {@link CompactGraph.fromEdges} builds its CSR (offsets and targets) on the first read of either, in O(n + m): what
+   * only needs the edge arrays — a site sweep from n = 2^17 on (src/montecarlo/sweep-site.ts), a bond sweep, a
+   * writer of edge lists — never pays for it (at n = 1e8, ⟨k⟩ = 4: 2 GB and tens of seconds).
+   */
+  get offsets(): Int32Array {
+    return this.#csr.offsets ?? this.#buildCsr();
+  }
+
+  /** CSR targets, length 2m: the neighbour at each half-edge (built with {@link CompactGraph.offsets}). */
+  get targets(): Int32Array {
+    if (this.#csr.targets === undefined) this.#buildCsr();
+    return this.#csr.targets as Int32Array;
+  }
+
+  /** Whether the CSR arrays exist yet (they are built on first use; see {@link CompactGraph.offsets}). */
+  get hasCsr(): boolean {
+    return this.#csr.offsets !== undefined;
+  }
+
+  /**
+   * Build the CSR from the edge arrays; returns the offsets. Degrees into offsets[u], then the targets by buckets
+   * (bucketedTargets, chunkedTargets) or, for small n, inclusive prefix sums and a scatter in reverse with
+   * decrementing cursors: each offsets[u] ends at the start of u's range, and every adjacency list comes out in edge
+   * order (as a forward append would give) without a separate cursor array.
+   */
+  #buildCsr(): Int32Array {
+    const n = this.n;
+    const m = this.m;
+    const edgeSource = this.edgeSource;
+    const edgeTarget = this.edgeTarget;
+    const offsets = new Int32Array(n + 1);
+    for (let e = 0; e < m; e++) {
+      offsets[edgeSource[e]]++;
+      offsets[edgeTarget[e]]++;
     }
-    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
+    let targets: Int32Array;
+    if (n > BUCKET_NODES && m <= BUCKETED_MAX_EDGES) targets = bucketedTargets(n, m, edgeSource, edgeTarget, offsets);
+    else if (n > BUCKET_NODES) targets = chunkedTargets(n, m, edgeSource, edgeTarget, offsets);
+    else {
+      for (let u = 1; u < n; u++) offsets[u] += offsets[u - 1];
+      offsets[n] = 2 * m;
+      targets = new Int32Array(2 * m);
+      for (let e = m - 1; e >= 0; e--) {
+        const u = edgeSource[e];
+        const v = edgeTarget[e];
+        targets[--offsets[v]] = u;
+        targets[--offsets[u]] = v;
+      }
+    }
+    this.#csr.offsets = offsets;
+    this.#csr.targets = targets;
+    return offsets;
   }
 
   /**
@@ -304,7 +351,7 @@ export class CompactGraph {
     if (opts.roles && opts.roles.length !== n) fail(`roles.length ${opts.roles.length}`, `n (${n})`);
     if (opts.capacities && opts.capacities.length !== n) fail(`capacities.length ${opts.capacities.length}`, `n (${n})`);
     if (opts.keys && opts.keys.length !== n) fail(`keys.length ${opts.keys.length}`, `n (${n})`);
-    return new CompactGraph(n, offsets, targets, edgeSource, edgeTarget, opts);
+    return new CompactGraph(n, { offsets, targets }, edgeSource, edgeTarget, opts);
   }
 
   /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
@@ -424,12 +471,12 @@ export class CompactGraph {
     if (merged.capacities && merged.capacities.length !== this.n) {
       throw new FragilityInputError('capacities.length', merged.capacities.length, `n (${this.n})`);
     }
-    return new CompactGraph(this.n, this.offsets, this.targets, this.edgeSource, this.edgeTarget, merged, this._halfEdgeEdge);
+    return new CompactGraph(this.n, this.#csr, this.edgeSource, this.edgeTarget, merged, this._halfEdgeEdge);
   }
 
-  /** Bytes held by the typed arrays of this graph (for memory reports). */
+  /** Bytes held by the typed arrays of this graph, the CSR counted once built (for memory reports). */
   get byteLength(): number {
-    let b = this.offsets.byteLength + this.targets.byteLength + this.edgeSource.byteLength + this.edgeTarget.byteLength;
+    let b = (this.#csr.offsets?.byteLength ?? 0) + (this.#csr.targets?.byteLength ?? 0) + this.edgeSource.byteLength + this.edgeTarget.byteLength;
     if (this._halfEdgeEdge) b += this._halfEdgeEdge.byteLength;
     if (this.roles) b += this.roles.byteLength;
     if (this.capacities) b += this.capacities.byteLength;

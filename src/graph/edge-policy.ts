@@ -93,3 +93,78 @@ export function hasRepeatedPair(n: number, offsets: Int32Array, targets: Int32Ar
   }
   return false;
 }
+
+/** log2 of the rows per bucket of {@link hasRepeatedEdgePair} (4096 rows: a bucket's entries stay in cache). */
+const PAIR_BUCKET_SHIFT = 12;
+
+/**
+ * Whether the edge arrays hold some unordered pair twice (a duplicate edge, or a second self-loop on a node): the
+ * answer of {@link hasRepeatedPair} from the edges alone, for readers that hand out a graph whose CSR is built on
+ * first use (CompactGraph.fromEdges). Each edge is filed under its larger end, at half the cost of a CSR: appended to
+ * one run per bucket of 4096 rows (sequential write streams), then each bucket's run is sorted by row in cache and
+ * every row checked for a repeat (pairwise for short rows, a marker array for long ones).
+ *
+ * @complexity O(n + m) time; 6m bytes plus the widest bucket, and 4n for the markers when some row is long.
+ */
+export function hasRepeatedEdgePair(n: number, source: Int32Array, target: Int32Array, m = source.length): boolean {
+  if (m < 2) return false;
+  const shift = PAIR_BUCKET_SHIFT;
+  const mask = (1 << shift) - 1;
+  const nb = ((n - 1) >>> shift) + 1;
+  const start = new Int32Array(nb + 1);
+  for (let e = 0; e < m; e++) {
+    const u = source[e];
+    const v = target[e];
+    start[((u > v ? u : v) >>> shift) + 1]++;
+  }
+  let widest = 0;
+  for (let b = 0; b < nb; b++) {
+    widest = Math.max(widest, start[b + 1]);
+    start[b + 1] += start[b];
+  }
+  const cur = start.slice(0, nb);
+  const local = new Uint16Array(m); // larger end within its bucket
+  const lower = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const u = source[e];
+    const v = target[e];
+    const hi = u > v ? u : v;
+    const p = cur[hi >>> shift]++;
+    local[p] = hi & mask;
+    lower[p] = u > v ? v : u;
+  }
+  const c = new Int32Array((1 << shift) + 1);
+  const rows = new Int32Array(widest);
+  let mark: Int32Array | undefined;
+  for (let b = 0; b < nb; b++) {
+    const s0 = start[b];
+    const s1 = start[b + 1];
+    if (s1 - s0 < 2) continue;
+    c.fill(0);
+    for (let p = s0; p < s1; p++) c[local[p] + 1]++;
+    for (let r = 0; r < 1 << shift; r++) c[r + 1] += c[r];
+    for (let p = s0; p < s1; p++) rows[c[local[p]]++] = lower[p];
+    // c[r] is now the end of row r in `rows`, and the start of row r + 1
+    const base = b << shift;
+    let lo = 0;
+    for (let r = 0; r < 1 << shift; r++) {
+      const hi = c[r];
+      if (hi - lo <= 16) {
+        for (let p = lo + 1; p < hi; p++) {
+          const v = rows[p];
+          for (let q = lo; q < p; q++) if (rows[q] === v) return true;
+        }
+      } else {
+        mark ??= new Int32Array(n).fill(-1);
+        const u = base + r;
+        for (let p = lo; p < hi; p++) {
+          const v = rows[p];
+          if (mark[v] === u) return true;
+          mark[v] = u;
+        }
+      }
+      lo = hi;
+    }
+  }
+  return false;
+}

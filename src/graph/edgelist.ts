@@ -26,7 +26,7 @@ import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { checkMemory } from '../resources.ts';
 import { CompactGraph } from './compact-graph.ts';
-import { checkEdgePolicy, firstCopyIndex, hasRepeatedPair, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+import { checkEdgePolicy, firstCopyIndex, hasRepeatedEdgePair, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
 
 /**
@@ -391,11 +391,12 @@ class EdgeListParser {
     let src = this.src.length === this.m ? this.src : this.src.slice(0, this.m);
     let dst = this.dst.length === this.m ? this.dst : this.dst.slice(0, this.m);
     const opts = this.intMode ? {} : { keys: this.keys };
-    // The CSR first: when its adjacency repeats no pair (the usual case) there is no duplicate to report or drop,
-    // and the per-edge scan below (random access over the edge arrays, most of a read's time) is skipped.
+    // The quick test first: when no pair repeats (the usual case) there is no duplicate to report or drop, and the
+    // per-edge scan below (random access over the edge arrays) is skipped. It files each edge once, under its larger
+    // end, instead of building the CSR, which the graph builds on first use (a site sweep never needs it).
     let graph = CompactGraph.fromEdges(n, src, dst, opts);
     let duplicatesDropped = 0;
-    if (this.duplicates !== 'keep' && this.m > 0 && hasRepeatedPair(n, graph.offsets, graph.targets)) {
+    if (this.duplicates !== 'keep' && this.m > 0 && hasRepeatedEdgePair(n, src, dst)) {
       const first = firstCopyIndex(n, src, dst);
       for (let e = 0; e < this.m; e++) {
         if (first[e] < 0) continue;

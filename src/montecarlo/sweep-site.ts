@@ -4,7 +4,7 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { STREAM_BLOCK, siteKernel, sweepArrays, type SweepSink } from './sweep-kernel.ts';
+import { STREAM_BLOCK, rankedLowerCsr, rankedSiteKernel, siteKernel, sweepArrays, type SweepArrays, type SweepSink } from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 
@@ -36,7 +36,9 @@ export interface SweepSiteOptions {
  *
  * @complexity O(n + m·α(n)) time; union–find with path halving and union by size (parent and size in one
  * Int32Array, src/montecarlo/sweep-kernel.ts); four output arrays of length n + 1 plus 8n bytes of union–find
- * state, allocated once; the inner loop allocates nothing.
+ * state, allocated once; the inner loop allocates nothing. From n = 2^17 on, the sweep runs on a copy of the graph
+ * relabelled by addition rank, lower triangle only (8n + 4m bytes more, built in O(n + m) from the edge arrays), whose
+ * rows it reads in sequence: the same observables, about 1.6× faster at n = 1e6.
  *
  * @model site percolation: P(node present) = q; S(q) = Σ_k B(n, k, q) largest_k / n (canonical average, see
  * {@link canonicalAverage}).
@@ -58,7 +60,7 @@ export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: Sweep
   const n = g.n;
   const ord = opts.validate === false ? (order as Int32Array) : validateOrder(order, n);
   const out = sweepArrays(n);
-  siteKernel(n, g.offsets, g.targets, ord as Int32Array, out);
+  runSiteKernel(g, ord as Int32Array, out);
   return { mode: 'site', n, steps: n, ...out };
 }
 
@@ -72,5 +74,19 @@ export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: Sweep
  */
 export function sweepSiteStream(g: CompactGraph, order: ArrayLike<number>, sink: SweepSink): void {
   const ord = validateOrder(order, g.n);
-  siteKernel(g.n, g.offsets, g.targets, ord, sweepArrays(Math.min(STREAM_BLOCK, g.n + 1) - 1), sink);
+  runSiteKernel(g, ord, sweepArrays(Math.min(STREAM_BLOCK, g.n + 1) - 1), sink);
+}
+
+/**
+ * Smallest n whose site sweeps run on the graph relabelled by addition rank (rankedLowerCsr and rankedSiteKernel of
+ * src/montecarlo/sweep-kernel.ts): below it the graph and the union–find fit in the processor's caches and the
+ * relabelling does not pay for itself. Measured (ER ⟨k⟩ = 4, CPU time, machine under load): n = 1e5 14 ms plain
+ * against 9 + 6 ms relabelled, n = 2.5e5 54 against 30 + 19 ms, n = 1e6 424 against 148 + 110 ms.
+ */
+const RANKED_MIN_NODES = 1 << 17;
+
+/** The site kernel that suits g's size (same observables either way), into `out` and `sink`. */
+function runSiteKernel(g: CompactGraph, ord: Int32Array, out: SweepArrays, sink?: SweepSink): void {
+  if (g.n >= RANKED_MIN_NODES) rankedSiteKernel(g.n, rankedLowerCsr(g.n, g.edgeSource, g.edgeTarget, ord), out, sink);
+  else siteKernel(g.n, g.offsets, g.targets, ord, out, sink);
 }

@@ -2,6 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { chunkedTargets, CompactGraph } from '../../src/graph/compact-graph.ts';
 import { EdgeBuffer } from '../../src/generators/edge-buffer.ts';
+import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
+import { randomOrder } from '../../src/montecarlo/random-order.ts';
+import { sweepSite } from '../../src/montecarlo/sweep-site.ts';
+import { stream } from '../../src/random/stream.ts';
 
 const graphs = fc.integer({ min: 0, max: 30 }).chain((n) =>
   fc.record({
@@ -128,5 +132,25 @@ describe('CompactGraph.fromEdges endpoint checks', () => {
       expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, -1), Int32Array.of(1, 0))).toThrow(/edgeSource\[1\]/);
       expect(CompactGraph.fromEdges(n, Int32Array.of(0, ok), Int32Array.of(ok, ok)).m).toBe(2);
     }
+  });
+});
+
+describe('CompactGraph.fromEdges builds its CSR on first use (issue 18)', () => {
+  it('a site sweep from n = 2^17 on leaves it unbuilt; a read of targets (or offsets) builds both, as before', () => {
+    const n = 1 << 17;
+    const g = erdosRenyi(n, 4 / (n - 1), stream(3));
+    expect(g.hasCsr).toBe(false);
+    const before = g.byteLength;
+    sweepSite(g, randomOrder(n, stream(3, 1)));
+    expect(g.hasCsr).toBe(false);
+    const t = g.targets;
+    expect(g.hasCsr).toBe(true);
+    expect(t.length).toBe(2 * g.m);
+    expect(g.offsets[n]).toBe(2 * g.m);
+    expect(g.byteLength).toBe(before + 4 * (n + 1) + 8 * g.m);
+    // the same arrays as a graph whose CSR is read first thing
+    const h = CompactGraph.fromEdges(n, g.edgeSource, g.edgeTarget);
+    expect(h.offsets).toEqual(g.offsets);
+    expect(h.targets).toEqual(g.targets);
   });
 });

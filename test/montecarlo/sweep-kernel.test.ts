@@ -11,7 +11,7 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { barabasiAlbert } from '../../src/generators/barabasi-albert.ts';
 import { stream } from '../../src/random/stream.ts';
 import type { SweepResult } from '../../src/montecarlo/sweep-result.ts';
-import { bondKernel, siteKernel, sweepArrays } from '../../src/montecarlo/sweep-kernel.ts';
+import { bondKernel, rankedLowerCsr, rankedSiteKernel, siteKernel, sweepArrays } from '../../src/montecarlo/sweep-kernel.ts';
 import { CanonicalAccumulator, canonicalObservables } from '../../src/montecarlo/canonical.ts';
 import { largestGapOccupation } from '../../src/montecarlo/largest-gap.ts';
 import { runReplicateOnGraph } from '../../src/montecarlo/replicate.ts';
@@ -97,8 +97,8 @@ describe('fused sweep kernels = ClusterState loops', () => {
     );
   });
 
-  it('ER n = 1e5 (bond: several 64 Ki-edge blocks) and BA n = 2e4 (hubs), site and bond', () => {
-    for (const g of [erdosRenyi(100_000, 4 / 99_999, stream(5)), barabasiAlbert(20_000, 3, stream(6))]) {
+  it('ER n = 1e5 (bond: several 64 Ki-edge blocks), BA n = 2e4 (hubs), ER n = 2e5 (site: relabelled kernel)', () => {
+    for (const g of [erdosRenyi(100_000, 4 / 99_999, stream(5)), barabasiAlbert(20_000, 3, stream(6)), erdosRenyi(200_000, 4 / 199_999, stream(9))]) {
       const so = randomOrder(g.n, stream(7, 1));
       const bo = randomEdgeOrder(g.m, stream(7, 2));
       expectSame(sweepSite(g, so), referenceSite(g, so));
@@ -112,6 +112,48 @@ describe('fused sweep kernels = ClusterState loops', () => {
     const direct = sweepArrays(g.m);
     bondKernel(g.n, g.m, g.edgeSource, g.edgeTarget, bo, direct, undefined, 0);
     expectSame({ mode: 'bond', n: g.n, steps: g.m, ...direct }, referenceBond(g, bo));
+  });
+});
+
+describe('site sweep on the graph relabelled by addition rank = plain site kernel', () => {
+  const sameArrays = (a: Int32Array, b: Int32Array) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+  it('random multigraphs and orders, both builds, stored and streamed in any block length (fast-check, 300 runs)', () => {
+    fc.assert(
+      fc.property(multigraph, fc.integer({ min: -1, max: 7 }), fc.integer({ min: 1, max: 9 }), ([n, pairs, seed], small, B) => {
+        const g = CompactGraph.fromPairs(n, pairs);
+        const order = randomOrder(n, stream(seed, 1));
+        const csr = rankedLowerCsr(n, g.edgeSource, g.edgeTarget, order);
+        // the build for large graphs (used above 2^25 edges; here above `small` edges) gives the very same arrays
+        const large = rankedLowerCsr(n, g.edgeSource, g.edgeTarget, order, small);
+        expect(sameArrays(large.off, csr.off) && sameArrays(large.tgt, csr.tgt)).toBe(true);
+        // row i holds exactly the smaller ranks of i's neighbours, one per non-loop edge
+        const rank = new Int32Array(n);
+        for (let i = 0; i < n; i++) rank[order[n - 1 - i]] = i;
+        const want: number[][] = Array.from({ length: n }, () => []);
+        for (let e = 0; e < g.m; e++) {
+          const a = rank[g.edgeSource[e]];
+          const b = rank[g.edgeTarget[e]];
+          if (a !== b) want[Math.max(a, b)].push(Math.min(a, b));
+        }
+        for (let i = 0; i < n; i++) expect(Array.from(csr.tgt.subarray(csr.off[i], csr.off[i + 1]))).toEqual(want[i]);
+        const plain = sweepArrays(n);
+        siteKernel(n, g.offsets, g.targets, order, plain);
+        const ranked = sweepArrays(n);
+        rankedSiteKernel(n, csr, ranked);
+        expectSame({ mode: 'site', n, steps: n, ...ranked }, plain);
+        // streamed in blocks of B configurations: the same values, block by block
+        const got = sweepArrays(n);
+        const blocks = sweepArrays(B - 1);
+        rankedSiteKernel(n, csr, blocks, {
+          block(k0, count, out) {
+            for (const key of ['largest', 'second', 'sumSquares', 'clusters'] as const) got[key].set(out[key].subarray(0, count), k0);
+          },
+        });
+        expectSame({ mode: 'site', n, steps: n, ...got }, plain);
+      }),
+      { numRuns: 300, seed: 1818 },
+    );
   });
 });
 
