@@ -14,14 +14,16 @@ export type RequestSpreadMode = 'poisson' | 'mean';
  * Poisson (or point-mass) cumulative law of the requests one up supernode receives in a step.
  *
  * The Poisson table covers [λ − 9√λ − 10, λ + 9√λ + 10] (the mass outside is below 1e-18) and is normalised so that
- * P(r <= hi) = 1 exactly. It keeps the running sums and their total and divides at look-up: cum[j]/total is the same
- * double as a table normalised in advance, at one pass less per step.
+ * P(r <= hi) = 1 exactly: cdf[j − lo] = cum[j]/total, one division per table entry when λ is set (about 18√λ + 21
+ * entries) rather than one per look-up (four per up cohort and step). With λ <= 0 the table is empty with
+ * lo = hi = 0, so that the same look-up gives P(r <= x) = [x >= 0].
  */
 export class RequestLaw {
   private cum = new Float64Array(1024);
-  private total = 1;
-  private lo = 0;
-  private hi = -1;
+  /** P(r <= lo + i) for i < hi − lo; P(r <= x) is 1 from x >= hi and 0 below lo (read by the fast path). */
+  cdf = new Float64Array(1024);
+  lo = 0;
+  hi = 0;
   /** Poisson spread (else the point mass at λ). */
   readonly isPoisson: boolean;
   lambda = 0;
@@ -31,12 +33,19 @@ export class RequestLaw {
   /** Set the mean count λ of this step (rebuilds the Poisson table). */
   set(lambda: number): void {
     this.lambda = lambda;
-    if (!this.isPoisson || lambda <= 0) return;
+    if (!this.isPoisson || lambda <= 0) {
+      this.lo = 0;
+      this.hi = 0;
+      return;
+    }
     const sd = Math.sqrt(lambda);
     const lo = Math.max(0, Math.floor(lambda - 9 * sd - 10));
     const hi = Math.ceil(lambda + 9 * sd + 10);
     const n = hi - lo + 1;
-    if (this.cum.length < n) this.cum = new Float64Array(2 * n);
+    if (this.cum.length < n) {
+      this.cum = new Float64Array(2 * n);
+      this.cdf = new Float64Array(2 * n);
+    }
     const cum = this.cum;
     // pmf from the mode outwards by the ratio p(j+1)/p(j) = λ/(j+1) (one exp and one ln j! per step): first down to
     // lo (stored), then up from lo, summing as it goes (the part above the mode computed on the way)
@@ -56,7 +65,9 @@ export class RequestLaw {
       acc += prev;
       cum[j - lo] = acc;
     }
-    this.total = acc;
+    // normalised once per entry: the same doubles as cum[j]/total at each look-up
+    const cdf = this.cdf;
+    for (let i = 0; i < n; i++) cdf[i] = cum[i] / acc;
     this.lo = lo;
     this.hi = hi;
   }
@@ -67,27 +78,7 @@ export class RequestLaw {
     if (x >= this.hi) return 1;
     const j = Math.floor(x);
     if (j < this.lo) return 0;
-    return this.cum[j - this.lo] / this.total;
-  }
-  /**
-   * P(r <= x[t] − shift) for t < n into out[t] (shift 0 or 1: M1(x) = λ·P(x − 1)), the same doubles as {@link P}:
-   * one call per step for all the cohorts, so that the look-ups run in one loop without a call each.
-   */
-  cdfInto(x: Float64Array, shift: number, n: number, out: Float64Array): void {
-    const lambda = this.lambda;
-    if (lambda <= 0 || !this.isPoisson) {
-      for (let t = 0; t < n; t++) out[t] = this.P(x[t] - shift);
-      return;
-    }
-    const { cum, total, lo, hi } = this;
-    for (let t = 0; t < n; t++) {
-      const v = x[t] - shift;
-      if (v >= hi) out[t] = 1;
-      else {
-        const j = Math.floor(v);
-        out[t] = j < lo ? 0 : cum[j - lo] / total;
-      }
-    }
+    return this.cdf[j - this.lo];
   }
   /** E[r; r <= x]. */
   M1(x: number): number {

@@ -23,15 +23,8 @@ export class RequestStep {
   private readonly beta: number;
   private readonly cheapRefusal: boolean;
   private readonly splitSurvivors: boolean;
-  /** Fast path (cheap refusal, Poisson spread, no split): per live cohort, in quantile order, the survival bound x*
-   * and the admission slots s, and P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1). */
+  /** Fast path: cheap refusal, Poisson spread, no split ({@link runFast}). */
   private readonly fast: boolean;
-  private readonly xs: Float64Array;
-  private readonly sl: Float64Array;
-  private readonly pX: Float64Array;
-  private readonly pX1: Float64Array;
-  private readonly pS: Float64Array;
-  private readonly pS1: Float64Array;
   /** Mass of each quantile shut down by overload in this step (fast path). */
   private readonly shutQs: Float64Array;
   /** Survivors split off at r = ⌊λ⌋ (splitSurvivors): mass, attached, monitored, flat. */
@@ -75,13 +68,6 @@ export class RequestStep {
     this.cheapRefusal = p.refuseCostFactor < 1;
     this.splitSurvivors = splitSurvivors;
     this.fast = this.cheapRefusal && law.isPoisson && !splitSurvivors;
-    const n = this.fast ? Q * up.maxPerQuantile : 0;
-    this.xs = new Float64Array(n);
-    this.sl = new Float64Array(n);
-    this.pX = new Float64Array(n);
-    this.pX1 = new Float64Array(n);
-    this.pS = new Float64Array(n);
-    this.pS1 = new Float64Array(n);
     this.shutQs = new Float64Array(Q);
   }
 
@@ -121,57 +107,21 @@ export class RequestStep {
   }
 
   /**
-   * {@link run} with cheap refusal, the Poisson spread and no split, in three passes over the live cohorts (in
-   * quantile order): the bounds x* and s, the four look-ups of the law for all cohorts at once, and the update.
-   * The same operations on the same doubles as {@link serveQuantile}, without a call per cohort.
+   * {@link run} with cheap refusal, the Poisson spread and no split, in one pass over the live cohorts (in quantile
+   * order): per cohort the survival bound x* and the admission slots s, the four look-ups of the law
+   * P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1) read inline from its table, and the update. The same
+   * operations on the same doubles as {@link serveQuantile} (a division by P(r <= x*) = 1 is skipped: x/1 = x).
    */
   private runFast(k: number): void {
-    const n = this.bounds();
-    const { law, xs, sl, pX, pX1, pS, pS1 } = this;
-    law.cdfInto(xs, 0, n, pX);
-    law.cdfInto(xs, 1, n, pX1);
-    law.cdfInto(sl, 0, n, pS);
-    law.cdfInto(sl, 1, n, pS1);
-    this.update(k);
-  }
-
-  /** Fast path, pass 1: the survival bound x* and the admission slots s of every live cohort; returns their count. */
-  private bounds(): number {
-    const { ca, cn, cnt } = this.up;
-    const K = this.up.maxPerQuantile;
-    const { beta, cRef, xs, sl } = this;
-    const c1 = 1 + this.c;
-    const omb = 1 - beta;
-    let t = 0;
-    for (let q = 0; q < this.up.quantiles; q++) {
-      const cq = this.cap[q];
-      const adm = this.admCap[q];
-      const burst = this.burstCap[q];
-      for (let j = 0, i = q * K; j < cnt[q]; j++, i++, t++) {
-        const att = ca[i];
-        const mon = cn[i];
-        const Lmax = Math.min((cq - omb * mon) / beta, burst);
-        const s = Math.max(0, (adm - Math.max(att, mon)) / c1);
-        sl[t] = s;
-        // one store per branch: a conditional expression mixing the constants −1 and Infinity with doubles would
-        // box its value before the store
-        if (Lmax < att) xs[t] = -1;
-        else if (att + c1 * s > Lmax) xs[t] = (Lmax - att) / c1;
-        else if (cRef > 0) xs[t] = s + (Lmax - att - c1 * s) / cRef;
-        else xs[t] = Infinity;
-      }
-    }
-    return t;
-  }
-
-  /** Fast path, pass 3: shutdowns, survivors' conditional means and the step's totals, quantile by quantile. */
-  private update(k: number): void {
     const up = this.up;
     const { cm, ca, cn, cnt } = up;
     const K = up.maxPerQuantile;
-    const { beta, cRef, L0, lambda, xs, sl, pX, pX1, pS, pS1, shutQs } = this;
+    const { beta, cRef, L0, lambda, shutQs, cap, admCap, burstCap } = this;
+    const law = this.law;
+    const { cdf, lo, hi } = law;
     const lag = this.down.lag;
     const c1 = 1 + this.c;
+    const omb = 1 - beta;
     const lamPos = lambda > 0;
     const pairs = (k & 7) === 0;
     let accepted = 0;
@@ -180,20 +130,51 @@ export class RequestStep {
     let upAfter = 0;
     let shut = 0;
     let dumped = this.dumped;
-    let t = 0;
     for (let q = 0; q < up.quantiles; q++) {
+      const cq = cap[q];
+      const adm = admCap[q];
+      const burst = burstCap[q];
       let shutQ = 0;
       let light = false;
-      for (let j = 0, i = q * K; j < cnt[q]; j++, i++, t++) {
+      for (let j = 0, i = q * K; j < cnt[q]; j++, i++) {
         const m = cm[i];
         const att = ca[i];
         const mon = cn[i];
-        const x = xs[t];
-        const s = sl[t];
-        const Ps = pX[t];
-        const m1 = lamPos ? lambda * pX1[t] : 0;
-        const Pss = pS[t];
-        const Ms = lamPos ? lambda * pS1[t] : 0;
+        // the bounds: survive iff r <= x, admission slots s
+        const Lmax = Math.min((cq - omb * mon) / beta, burst);
+        const s = Math.max(0, (adm - Math.max(att, mon)) / c1);
+        let x: number;
+        if (Lmax < att) x = -1;
+        else if (att + c1 * s > Lmax) x = (Lmax - att) / c1;
+        else if (cRef > 0) x = s + (Lmax - att - c1 * s) / cRef;
+        else x = Infinity;
+        // the look-ups P(r <= v) = 1 from v >= hi, 0 below lo, else the table (RequestLaw.P)
+        let Ps: number;
+        let P1: number;
+        let Pss: number;
+        let Ps1: number;
+        if (x >= hi) Ps = 1;
+        else {
+          const jx = Math.floor(x);
+          Ps = jx < lo ? 0 : cdf[jx - lo];
+        }
+        if (x - 1 >= hi) P1 = 1;
+        else {
+          const jx = Math.floor(x - 1);
+          P1 = jx < lo ? 0 : cdf[jx - lo];
+        }
+        if (s >= hi) Pss = 1;
+        else {
+          const js = Math.floor(s);
+          Pss = js < lo ? 0 : cdf[js - lo];
+        }
+        if (s - 1 >= hi) Ps1 = 1;
+        else {
+          const js = Math.floor(s - 1);
+          Ps1 = js < lo ? 0 : cdf[js - lo];
+        }
+        const m1 = lamPos ? lambda * P1 : 0;
+        const Ms = lamPos ? lambda * Ps1 : 0;
         const accS = x <= s ? m1 : Ms + s * (Ps - Pss);
         const loadS = att * Ps + c1 * accS + cRef * (m1 - accS);
         const accU = Ms + s * (1 - Pss);
@@ -205,11 +186,12 @@ export class RequestStep {
           dumped += (mD * att) / L0;
         }
         if (mS > 1e-300 && Ps > 1e-300) {
-          const r = accS / Ps;
+          const whole = Ps === 1;
+          const r = whole ? accS : accS / Ps;
           const a2 = att + r;
           cm[i] = mS;
           ca[i] = a2;
-          cn[i] = mon + beta * (loadS / Ps - mon);
+          cn[i] = mon + beta * ((whole ? loadS : loadS / Ps) - mon);
           accepted += (mS * r) / L0;
           online += (mS * a2) / L0;
           upAfter += mS;
