@@ -47,23 +47,34 @@ export class RequestLaw {
       this.cdf = new Float64Array(2 * n);
     }
     const cum = this.cum;
-    // pmf from the mode outwards by the ratio p(j+1)/p(j) = λ/(j+1) (one exp and one ln j! per step): first down to
-    // lo (stored), then up from lo, summing as it goes (the part above the mode computed on the way)
+    // pmf from the mode outwards by the ratio p(j+1)/p(j) = λ/(j+1) (one exp and one ln j! per step), down to lo and
+    // up to hi: two chains of dependent divisions, interleaved so that the processor overlaps them; then the running
+    // sums from lo (the same additions in the same order as summing on the way up)
     const mode = Math.floor(lambda);
-    const m = mode - lo;
     const pMode = Math.exp(mode * Math.log(lambda) - lambda - logFactorial(mode));
-    cum[m] = pMode;
-    for (let j = mode - 1; j >= lo; j--) cum[j - lo] = (cum[j + 1 - lo] * (j + 1)) / lambda;
+    cum[mode - lo] = pMode;
+    let down = pMode;
+    let upP = pMode;
+    let jd = mode - 1;
+    let ju = mode + 1;
+    for (; jd >= lo && ju <= hi; jd--, ju++) {
+      down = (down * (jd + 1)) / lambda;
+      cum[jd - lo] = down;
+      upP = (upP * lambda) / ju;
+      cum[ju - lo] = upP;
+    }
+    for (; jd >= lo; jd--) {
+      down = (down * (jd + 1)) / lambda;
+      cum[jd - lo] = down;
+    }
+    for (; ju <= hi; ju++) {
+      upP = (upP * lambda) / ju;
+      cum[ju - lo] = upP;
+    }
     let acc = 0;
-    for (let i = 0; i <= m; i++) {
+    for (let i = 0; i < n; i++) {
       acc += cum[i];
       cum[i] = acc;
-    }
-    let prev = pMode;
-    for (let j = mode + 1; j <= hi; j++) {
-      prev = (prev * lambda) / j;
-      acc += prev;
-      cum[j - lo] = acc;
     }
     // normalised once per entry: the same doubles as cum[j]/total at each look-up
     const cdf = this.cdf;
