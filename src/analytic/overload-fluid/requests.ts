@@ -109,8 +109,9 @@ export class RequestStep {
   /**
    * {@link run} with cheap refusal, the Poisson spread and no split, in one pass over the live cohorts (in quantile
    * order): per cohort the survival bound x* and the admission slots s, the four look-ups of the law
-   * P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1) read inline from its table, and the update. The same
-   * operations on the same doubles as {@link serveQuantile} (a division by P(r <= x*) = 1 is skipped: x/1 = x).
+   * P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1) read inline from its table (as {@link RequestLaw.P}), and
+   * the update. The same operations on the same doubles as {@link serveQuantile} (a division by P(r <= x*) = 1 is
+   * skipped: x/1 = x).
    */
   private runFast(k: number): void {
     const up = this.up;
@@ -118,7 +119,7 @@ export class RequestStep {
     const K = up.maxPerQuantile;
     const { beta, cRef, L0, lambda, shutQs, cap, admCap, burstCap } = this;
     const law = this.law;
-    const { cdf, lo, hi } = law;
+    const { cum, total, lo, hi } = law;
     const lag = this.down.lag;
     const c1 = 1 + this.c;
     const omb = 1 - beta;
@@ -156,22 +157,22 @@ export class RequestStep {
         if (x >= hi) Ps = 1;
         else {
           const jx = Math.floor(x);
-          Ps = jx < lo ? 0 : cdf[jx - lo];
+          Ps = jx < lo ? 0 : cum[jx - lo] / total;
         }
         if (x - 1 >= hi) P1 = 1;
         else {
           const jx = Math.floor(x - 1);
-          P1 = jx < lo ? 0 : cdf[jx - lo];
+          P1 = jx < lo ? 0 : cum[jx - lo] / total;
         }
         if (s >= hi) Pss = 1;
         else {
           const js = Math.floor(s);
-          Pss = js < lo ? 0 : cdf[js - lo];
+          Pss = js < lo ? 0 : cum[js - lo] / total;
         }
         if (s - 1 >= hi) Ps1 = 1;
         else {
           const js = Math.floor(s - 1);
-          Ps1 = js < lo ? 0 : cdf[js - lo];
+          Ps1 = js < lo ? 0 : cum[js - lo] / total;
         }
         const m1 = lamPos ? lambda * P1 : 0;
         const Ms = lamPos ? lambda * Ps1 : 0;
