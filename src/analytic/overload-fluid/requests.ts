@@ -25,6 +25,9 @@ export class RequestStep {
   private readonly splitSurvivors: boolean;
   /** Fast path: cheap refusal, Poisson spread, no split ({@link runFast}). */
   private readonly fast: boolean;
+  /** Fast path, scratch of one cohort: the survival bound x*, the four look-ups P(r <= x*), P(r <= x* − 1),
+   * P(r <= s), P(r <= s − 1), and E[r; r <= x*], E[r; r <= s] (λ times the second and the fourth). */
+  private readonly v = new Float64Array(7);
   /** Mass of each quantile shut down by overload in this step (fast path). */
   private readonly shutQs: Float64Array;
   /** Survivors split off at r = ⌊λ⌋ (splitSurvivors): mass, attached, monitored, flat. */
@@ -117,7 +120,7 @@ export class RequestStep {
     const up = this.up;
     const { cm, ca, cn, cnt } = up;
     const K = up.maxPerQuantile;
-    const { beta, cRef, L0, lambda, shutQs, cap, admCap, burstCap } = this;
+    const { beta, cRef, L0, lambda, shutQs, cap, admCap, burstCap, v } = this;
     const law = this.law;
     const { cum, total, lo, hi } = law;
     const lag = this.down.lag;
@@ -144,38 +147,51 @@ export class RequestStep {
         // the bounds: survive iff r <= x, admission slots s
         const Lmax = Math.min((cq - omb * mon) / beta, burst);
         const s = Math.max(0, (adm - Math.max(att, mon)) / c1);
-        let x: number;
-        if (Lmax < att) x = -1;
-        else if (att + c1 * s > Lmax) x = (Lmax - att) / c1;
-        else if (cRef > 0) x = s + (Lmax - att - c1 * s) / cRef;
-        else x = Infinity;
-        // the look-ups P(r <= v) = 1 from v >= hi, 0 below lo, else the table (RequestLaw.P)
-        let Ps: number;
-        let P1: number;
-        let Pss: number;
-        let Ps1: number;
-        if (x >= hi) Ps = 1;
+        // each value is stored into the scratch array `v` in its branch and read back: a local assigned both small
+        // constants (−1, 0, 1, Infinity) and computed doubles would be boxed, one allocation per cohort and step
+        if (Lmax < att) v[0] = -1;
+        else if (att + c1 * s > Lmax) v[0] = (Lmax - att) / c1;
+        else if (cRef > 0) v[0] = s + (Lmax - att - c1 * s) / cRef;
+        else v[0] = Infinity;
+        const x = v[0];
+        // the look-ups P(r <= y) = 1 from y >= hi, 0 below lo, else the table (RequestLaw.P)
+        if (x >= hi) v[1] = 1;
         else {
-          const jx = Math.floor(x);
-          Ps = jx < lo ? 0 : cum[jx - lo] / total;
+          const b = Math.floor(x);
+          if (b < lo) v[1] = 0;
+          else v[1] = cum[b - lo] / total;
         }
-        if (x - 1 >= hi) P1 = 1;
+        if (x - 1 >= hi) v[2] = 1;
         else {
-          const jx = Math.floor(x - 1);
-          P1 = jx < lo ? 0 : cum[jx - lo] / total;
+          const b = Math.floor(x - 1);
+          if (b < lo) v[2] = 0;
+          else v[2] = cum[b - lo] / total;
         }
-        if (s >= hi) Pss = 1;
+        if (s >= hi) v[3] = 1;
         else {
-          const js = Math.floor(s);
-          Pss = js < lo ? 0 : cum[js - lo] / total;
+          const b = Math.floor(s);
+          if (b < lo) v[3] = 0;
+          else v[3] = cum[b - lo] / total;
         }
-        if (s - 1 >= hi) Ps1 = 1;
+        if (s - 1 >= hi) v[4] = 1;
         else {
-          const js = Math.floor(s - 1);
-          Ps1 = js < lo ? 0 : cum[js - lo] / total;
+          const b = Math.floor(s - 1);
+          if (b < lo) v[4] = 0;
+          else v[4] = cum[b - lo] / total;
         }
-        const m1 = lamPos ? lambda * P1 : 0;
-        const Ms = lamPos ? lambda * Ps1 : 0;
+        const Ps = v[1];
+        const P1 = v[2];
+        const Pss = v[3];
+        const Ps1 = v[4];
+        if (lamPos) {
+          v[5] = lambda * P1;
+          v[6] = lambda * Ps1;
+        } else {
+          v[5] = 0;
+          v[6] = 0;
+        }
+        const m1 = v[5];
+        const Ms = v[6];
         const accS = x <= s ? m1 : Ms + s * (Ps - Pss);
         const loadS = att * Ps + c1 * accS + cRef * (m1 - accS);
         const accU = Ms + s * (1 - Pss);
