@@ -50,6 +50,10 @@ export class Recorder {
   private maxSupernodeError = 0;
   private cohortMax = 0;
   private cohortSum = 0;
+  /** Clients searching, as summed by {@link conservation} in this step (valid while `searchingFresh`): a sampled step
+   * checks conservation and then samples the same state, so the search ring is summed once. */
+  private searchingNow = 0;
+  private searchingFresh = false;
   private readonly normalLoginsPerStep: number;
 
   constructor(
@@ -80,7 +84,7 @@ export class Recorder {
       loginRate: this.lastLoginRate,
       trafficRate: this.lastTrafficRate,
       megaUp: this.mega.upCount(),
-      searching: c.searching(),
+      searching: this.searchingFresh ? this.searchingNow : c.searching(),
       restarting: c.restartingTotal,
       crashed: c.crashedPool,
       gone: c.gone(),
@@ -95,6 +99,7 @@ export class Recorder {
 
   /** Step 9 at step k: the state after the step, the rates, the running minimum and peaks. */
   measure(k: number, s: StepMeasures): void {
+    this.searchingFresh = false;
     this.online = s.online;
     this.lastMeanLoad = s.upBefore > 0 ? s.loadSum / s.upBefore / this.L0 : 0;
     this.nUp = s.upAfter;
@@ -123,7 +128,10 @@ export class Recorder {
   /** |total − 1| of the client and the supernode fractions now, into the running maxima. */
   conservation(): void {
     const c = this.clients;
-    const total = this.online + c.restartingTotal + c.crashedPool + c.gonePool + c.abandonedTotal + c.searching();
+    const searching = c.searching();
+    this.searchingNow = searching;
+    this.searchingFresh = true;
+    const total = this.online + c.restartingTotal + c.crashedPool + c.gonePool + c.abandonedTotal + searching;
     const e = Math.abs(total - 1);
     if (e > this.maxClientError) this.maxClientError = e;
     const d = this.down;
@@ -157,7 +165,7 @@ export class Recorder {
       peakMeanLoad: this.peakMeanLoad,
       final: {
         online: this.online,
-        searching: c.searching(),
+        searching: this.searchingFresh ? this.searchingNow : c.searching(),
         restarting: c.restartingTotal,
         crashed: c.crashedPool,
         gone: c.gone(),

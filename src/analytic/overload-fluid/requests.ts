@@ -23,15 +23,11 @@ export class RequestStep {
   private readonly beta: number;
   private readonly cheapRefusal: boolean;
   private readonly splitSurvivors: boolean;
-  /** Fast path (cheap refusal, Poisson spread, no split): per live cohort, in quantile order, the survival bound x*
-   * and the admission slots s, and P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1). */
+  /** Fast path: cheap refusal, Poisson spread, no split ({@link runFast}). */
   private readonly fast: boolean;
-  private readonly xs: Float64Array;
-  private readonly sl: Float64Array;
-  private readonly pX: Float64Array;
-  private readonly pX1: Float64Array;
-  private readonly pS: Float64Array;
-  private readonly pS1: Float64Array;
+  /** Fast path, scratch of one cohort: the survival bound x*, the four look-ups P(r <= x*), P(r <= x* − 1),
+   * P(r <= s), P(r <= s − 1), and E[r; r <= x*], E[r; r <= s] (λ times the second and the fourth). */
+  private readonly v = new Float64Array(7);
   /** Mass of each quantile shut down by overload in this step (fast path). */
   private readonly shutQs: Float64Array;
   /** Survivors split off at r = ⌊λ⌋ (splitSurvivors): mass, attached, monitored, flat. */
@@ -75,13 +71,6 @@ export class RequestStep {
     this.cheapRefusal = p.refuseCostFactor < 1;
     this.splitSurvivors = splitSurvivors;
     this.fast = this.cheapRefusal && law.isPoisson && !splitSurvivors;
-    const n = this.fast ? Q * up.maxPerQuantile : 0;
-    this.xs = new Float64Array(n);
-    this.sl = new Float64Array(n);
-    this.pX = new Float64Array(n);
-    this.pX1 = new Float64Array(n);
-    this.pS = new Float64Array(n);
-    this.pS1 = new Float64Array(n);
     this.shutQs = new Float64Array(Q);
   }
 
@@ -121,57 +110,22 @@ export class RequestStep {
   }
 
   /**
-   * {@link run} with cheap refusal, the Poisson spread and no split, in three passes over the live cohorts (in
-   * quantile order): the bounds x* and s, the four look-ups of the law for all cohorts at once, and the update.
-   * The same operations on the same doubles as {@link serveQuantile}, without a call per cohort.
+   * {@link run} with cheap refusal, the Poisson spread and no split, in one pass over the live cohorts (in quantile
+   * order): per cohort the survival bound x* and the admission slots s, the four look-ups of the law
+   * P(r <= x*), P(r <= x* − 1), P(r <= s), P(r <= s − 1) read inline from its table (as {@link RequestLaw.P}), and
+   * the update. The same operations on the same doubles as {@link serveQuantile} (a division by P(r <= x*) = 1 is
+   * skipped: x/1 = x).
    */
   private runFast(k: number): void {
-    const n = this.bounds();
-    const { law, xs, sl, pX, pX1, pS, pS1 } = this;
-    law.cdfInto(xs, 0, n, pX);
-    law.cdfInto(xs, 1, n, pX1);
-    law.cdfInto(sl, 0, n, pS);
-    law.cdfInto(sl, 1, n, pS1);
-    this.update(k);
-  }
-
-  /** Fast path, pass 1: the survival bound x* and the admission slots s of every live cohort; returns their count. */
-  private bounds(): number {
-    const { ca, cn, cnt } = this.up;
-    const K = this.up.maxPerQuantile;
-    const { beta, cRef, xs, sl } = this;
-    const c1 = 1 + this.c;
-    const omb = 1 - beta;
-    let t = 0;
-    for (let q = 0; q < this.up.quantiles; q++) {
-      const cq = this.cap[q];
-      const adm = this.admCap[q];
-      const burst = this.burstCap[q];
-      for (let j = 0, i = q * K; j < cnt[q]; j++, i++, t++) {
-        const att = ca[i];
-        const mon = cn[i];
-        const Lmax = Math.min((cq - omb * mon) / beta, burst);
-        const s = Math.max(0, (adm - Math.max(att, mon)) / c1);
-        sl[t] = s;
-        // one store per branch: a conditional expression mixing the constants −1 and Infinity with doubles would
-        // box its value before the store
-        if (Lmax < att) xs[t] = -1;
-        else if (att + c1 * s > Lmax) xs[t] = (Lmax - att) / c1;
-        else if (cRef > 0) xs[t] = s + (Lmax - att - c1 * s) / cRef;
-        else xs[t] = Infinity;
-      }
-    }
-    return t;
-  }
-
-  /** Fast path, pass 3: shutdowns, survivors' conditional means and the step's totals, quantile by quantile. */
-  private update(k: number): void {
     const up = this.up;
     const { cm, ca, cn, cnt } = up;
     const K = up.maxPerQuantile;
-    const { beta, cRef, L0, lambda, xs, sl, pX, pX1, pS, pS1, shutQs } = this;
+    const { beta, cRef, L0, lambda, shutQs, cap, admCap, burstCap, v } = this;
+    const law = this.law;
+    const { cum, total, lo, hi } = law;
     const lag = this.down.lag;
     const c1 = 1 + this.c;
+    const omb = 1 - beta;
     const lamPos = lambda > 0;
     const pairs = (k & 7) === 0;
     let accepted = 0;
@@ -180,20 +134,64 @@ export class RequestStep {
     let upAfter = 0;
     let shut = 0;
     let dumped = this.dumped;
-    let t = 0;
     for (let q = 0; q < up.quantiles; q++) {
+      const cq = cap[q];
+      const adm = admCap[q];
+      const burst = burstCap[q];
       let shutQ = 0;
       let light = false;
-      for (let j = 0, i = q * K; j < cnt[q]; j++, i++, t++) {
+      for (let j = 0, i = q * K; j < cnt[q]; j++, i++) {
         const m = cm[i];
         const att = ca[i];
         const mon = cn[i];
-        const x = xs[t];
-        const s = sl[t];
-        const Ps = pX[t];
-        const m1 = lamPos ? lambda * pX1[t] : 0;
-        const Pss = pS[t];
-        const Ms = lamPos ? lambda * pS1[t] : 0;
+        // the bounds: survive iff r <= x, admission slots s
+        const Lmax = Math.min((cq - omb * mon) / beta, burst);
+        const s = Math.max(0, (adm - Math.max(att, mon)) / c1);
+        // each value is stored into the scratch array `v` in its branch and read back: a local assigned both small
+        // constants (−1, 0, 1, Infinity) and computed doubles would be boxed, one allocation per cohort and step
+        if (Lmax < att) v[0] = -1;
+        else if (att + c1 * s > Lmax) v[0] = (Lmax - att) / c1;
+        else if (cRef > 0) v[0] = s + (Lmax - att - c1 * s) / cRef;
+        else v[0] = Infinity;
+        const x = v[0];
+        // the look-ups P(r <= y) = 1 from y >= hi, 0 below lo, else the table (RequestLaw.P)
+        if (x >= hi) v[1] = 1;
+        else {
+          const b = Math.floor(x);
+          if (b < lo) v[1] = 0;
+          else v[1] = cum[b - lo] / total;
+        }
+        if (x - 1 >= hi) v[2] = 1;
+        else {
+          const b = Math.floor(x - 1);
+          if (b < lo) v[2] = 0;
+          else v[2] = cum[b - lo] / total;
+        }
+        if (s >= hi) v[3] = 1;
+        else {
+          const b = Math.floor(s);
+          if (b < lo) v[3] = 0;
+          else v[3] = cum[b - lo] / total;
+        }
+        if (s - 1 >= hi) v[4] = 1;
+        else {
+          const b = Math.floor(s - 1);
+          if (b < lo) v[4] = 0;
+          else v[4] = cum[b - lo] / total;
+        }
+        const Ps = v[1];
+        const P1 = v[2];
+        const Pss = v[3];
+        const Ps1 = v[4];
+        if (lamPos) {
+          v[5] = lambda * P1;
+          v[6] = lambda * Ps1;
+        } else {
+          v[5] = 0;
+          v[6] = 0;
+        }
+        const m1 = v[5];
+        const Ms = v[6];
         const accS = x <= s ? m1 : Ms + s * (Ps - Pss);
         const loadS = att * Ps + c1 * accS + cRef * (m1 - accS);
         const accU = Ms + s * (1 - Pss);
@@ -205,11 +203,12 @@ export class RequestStep {
           dumped += (mD * att) / L0;
         }
         if (mS > 1e-300 && Ps > 1e-300) {
-          const r = accS / Ps;
+          const whole = Ps === 1;
+          const r = whole ? accS : accS / Ps;
           const a2 = att + r;
           cm[i] = mS;
           ca[i] = a2;
-          cn[i] = mon + beta * (loadS / Ps - mon);
+          cn[i] = mon + beta * ((whole ? loadS : loadS / Ps) - mon);
           accepted += (mS * r) / L0;
           online += (mS * a2) / L0;
           upAfter += mS;
