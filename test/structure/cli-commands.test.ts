@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const DIR = fileURLToPath(new URL('../../src/cli/commands/', import.meta.url));
 
 /** Problems of one command module's text: inline action bodies, actions not bound to an exported run function. */
-export function commandProblems(text: string): string[] {
+function commandProblems(text: string): string[] {
   const problems: string[] = [];
   if (/action\(\s*(async\s*)?\(/.test(text)) problems.push('an inline action body: move it into an exported runX function');
   const exported = new Set([...text.matchAll(/^export (?:async )?function (run\w+)\(/gm)].map((m) => m[1]));
