@@ -85,9 +85,10 @@ export function sweepArrays(steps: number): SweepArrays {
  * Site sweep: add `ord[n-1], ord[n-2], …, ord[0]` to the empty graph given by `off`/`tgt` (CSR), recording the
  * observables after each addition into `out[1..n]` (index 0 stays 0). With a `sink`, `out` holds one block (arrays
  * of any common length B ≥ 1, zero-filled) and every B configurations are handed to the sink, so that memory is O(B)
- * instead of O(n); the values are the same.
+ * instead of O(n); the values are the same. `ord = null`: the graph is already relabelled by addition rank (node
+ * k − 1 is added at step k; see {@link rankedSiteKernel}).
  */
-export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int32Array, out: SweepArrays, sink?: SweepSink): void {
+export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int32Array | null, out: SweepArrays, sink?: SweepSink): void {
   const uf = new Int32Array(n).fill(ABSENT);
   const cnt = new Int32Array(n + 2);
   const oLargest = out.largest;
@@ -107,7 +108,7 @@ export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int
     idx = 0;
   }
   for (let k = 1; k <= n; k++) {
-    const u = ord[n - k];
+    const u = ord === null ? k - 1 : ord[n - k];
     // add u as a singleton
     uf[u] = -1;
     cnt[1]++;
@@ -356,104 +357,9 @@ function rankedByBuckets(n: number, es: Int32Array, et: Int32Array, rank: Int32A
  * nothing instead of a load of its union–find word. `out` and `sink` as in {@link siteKernel}.
  */
 export function rankedSiteKernel(n: number, csr: RankedCsr, out: SweepArrays, sink?: SweepSink): void {
-  const off = csr.off;
-  const tgt = csr.tgt;
-  const uf = new Int32Array(n); // entries ≥ i are written before they are read
-  const cnt = new Int32Array(n + 2);
-  const oLargest = out.largest;
-  const oSecond = out.second;
-  const oSum = out.sumSquares;
-  const oClusters = out.clusters;
-  let largest = 0;
-  let second = 0;
-  let sumSquares = 0;
-  let clusters = 0;
-  const B = sink ? oLargest.length : n + 1;
-  let base = 0;
-  let idx = 1;
-  if (idx === B) {
-    if (sink) sink.block(0, B, out);
-    base = B;
-    idx = 0;
-  }
-  for (let i = 0; i < n; i++) {
-    uf[i] = -1;
-    cnt[1]++;
-    clusters++;
-    sumSquares += 1;
-    if (largest < 1) largest = 1;
-    if (cnt[largest] >= 2) second = largest;
-    else {
-      let s = second > 1 ? second : 1;
-      if (s >= largest) s = largest - 1;
-      while (s > 0 && cnt[s] === 0) s--;
-      second = s;
-    }
-    let ru = i;
-    for (let p = off[i], end = off[i + 1]; p < end; p++) {
-      let x = tgt[p];
-      let px = uf[x];
-      while (px >= 0) {
-        const gp = uf[px];
-        if (gp < 0) {
-          x = px;
-          px = gp;
-          break;
-        }
-        uf[x] = gp;
-        x = gp;
-        px = uf[x];
-      }
-      if (x === ru) continue;
-      let a = -uf[ru];
-      let b = -px;
-      let root = ru;
-      let child = x;
-      if (a < b) {
-        root = x;
-        child = ru;
-        const t = a;
-        a = b;
-        b = t;
-      }
-      const sz = a + b;
-      uf[child] = root;
-      uf[root] = -sz;
-      cnt[a]--;
-      cnt[b]--;
-      cnt[sz]++;
-      sumSquares += 2 * a * b;
-      clusters--;
-      const oldLargest = largest;
-      let cand: number;
-      if (sz > oldLargest) {
-        largest = sz;
-        if (cnt[oldLargest] > 0) {
-          second = oldLargest;
-          ru = root;
-          continue;
-        }
-        cand = second;
-      } else cand = second > sz ? second : sz;
-      if (cnt[largest] >= 2) second = largest;
-      else {
-        let s = cand < largest ? cand : largest - 1;
-        while (s > 0 && cnt[s] === 0) s--;
-        second = s;
-      }
-      ru = root;
-    }
-    oLargest[idx] = largest;
-    oSecond[idx] = second;
-    oSum[idx] = sumSquares;
-    oClusters[idx] = clusters;
-    if (++idx === B) {
-      if (sink) sink.block(base, B, out);
-      base += B;
-      idx = 0;
-    }
-  }
-  if (sink && idx > 0) sink.block(base, idx, out);
+  // Row i lists only neighbours added before i, so every neighbour is present when it is read: the plain kernel's
+  // absent-neighbour test never fires, and its rows are read in sequence.
+  siteKernel(n, csr.off, csr.tgt, null, out, sink);
 }
 
 /**
