@@ -18,7 +18,11 @@ const arbWeighted = fc
     fc.record({
       n: fc.constant(n),
       edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 30 }),
-      lengths: fc.array(fc.oneof(fc.double({ min: 0.25, max: 4, noNaN: true }), fc.constant(1), fc.constant(Infinity)), { minLength: 30, maxLength: 30 }),
+      // Lengths k/8 (k = 2…32), 1 or ∞: multiples of 1/8 add exactly in doubles, so two paths tie exactly when their
+      // lengths are equal. weightedLoadAndEfficiency counts lengths within 1e-12 relative as a tie and graphology's
+      // oracle compares exactly; with arbitrary doubles the two legitimately differ on near-ties (found by fast-check:
+      // a 4-cycle with lengths 1, 0.25000000000000017, 0.25, 1, where 1.25 and 1.2500000000000002 tie for one only).
+      lengths: fc.array(fc.oneof(fc.integer({ min: 2, max: 32 }).map((k) => k / 8), fc.constant(1), fc.constant(Infinity)), { minLength: 30, maxLength: 30 }),
     }),
   );
 
@@ -41,6 +45,15 @@ describe('weightedLoadAndEfficiency', () => {
     const r = weightedLoadAndEfficiency(CompactGraph.fromPairs(3, [[0, 1], [1, 2]]), Float64Array.of(1, 1));
     expect(Array.from(r.load)).toEqual([0, 1, 0]);
     expect(r.efficiency).toBeCloseTo(5 / 6, 15);
+  });
+
+  it('near-ties within 1e-12 relative count as ties (the documented TIE of the kernel), exact ones as in Brandes', () => {
+    // A 4-cycle 2–1–0–3–2 whose two routes between opposite corners are 1 + 0.25 = 1.25 and
+    // 1 + 0.25000000000000017 = 1.2500000000000002: a tie for the kernel, so each corner carries half of the pair
+    // of the two others; an exact comparison (graphology) would send each pair by the shorter route only.
+    const g = CompactGraph.fromPairs(4, [[2, 1], [2, 3], [0, 1], [3, 0]]);
+    expect(Array.from(weightedLoadAndEfficiency(g, Float64Array.of(1, 0.25000000000000017, 0.25, 1)).load)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(Array.from(weightedLoadAndEfficiency(g, Float64Array.of(1, 0.5, 0.25, 1)).load)).toEqual([1, 1, 0, 0]);
   });
 
   it('agrees with graphology-metrics (weighted betweenness) and Floyd–Warshall (efficiency); unit lengths = betweenness.ts', () => {
