@@ -28,6 +28,8 @@ export default defineConfig({
     // `npx vitest run` vs `npx vitest run --no-isolate`: 645 s against 462 s user + system). No test relies on a
     // fresh module state; tests that change process-wide state (cwd, environment) restore it.
     isolate: false,
+    // fast-check runs from a fixed seed (FC_SEED=random or an integer to explore): same suite, same inputs.
+    setupFiles: ['test/setup/fast-check.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ACCEPTANCE } },
       { extends: true, test: { name: 'acceptance', include: ACCEPTANCE } },
