@@ -11,6 +11,7 @@ import { gfBondPercolation, gfSitePercolation } from '../analytic/gf-percolation
 import { messagePassingPercolation } from '../analytic/message-passing.ts';
 import { messagePassingLoops } from '../analytic/message-passing-loops.ts';
 import { componentSummary } from '../graph/components.ts';
+import type { CompactGraph } from '../graph/compact-graph.ts';
 import { nonBacktrackingSpectralRadius } from '../analytic/non-backtracking.ts';
 import { parseDegreeLaw } from '../distributions/parse.ts';
 import type { DegreeLaw } from '../distributions/types.ts';
@@ -147,30 +148,7 @@ function mcSpecForLaw(law: DegreeLaw, n: number): string {
  * @category Connectivity
  */
 export async function compareConnectivity(opts: CompareConnectivityOptions): Promise<ConnectivityComparison> {
-  const mode = opts.mode ?? 'site';
-  if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
-  const removal = opts.removal ?? 'random';
-  if (removal !== 'random' && removal !== 'attack') throw new FragilityInputError('removal', removal, "'random' or 'attack'");
-  if (removal === 'attack' && mode === 'bond') throw new FragilityInputError('removal', removal, "'random' for bond percolation (attack removes nodes)");
-  const runs = checkInteger('runs', opts.runs ?? 20, 2, 1e7);
-  const seed = opts.seed ?? 1;
-  checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
-  const n = checkInteger('n', opts.n ?? 10_000, 10, 1e8);
-  const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
-  const window = checkNumber('window', opts.window ?? 0.05, 0, 1);
-  const grid = [...(opts.grid ?? DEFAULT_COMPARE_GRID)];
-  grid.forEach((q, i) => {
-    checkProbability(`grid[${i}]`, q);
-    if (i > 0 && !(q > grid[i - 1])) throw new FragilityInputError('grid', grid, 'strictly increasing occupations in [0, 1]');
-  });
-  if (grid.length === 0) throw new FragilityInputError('grid', grid, 'at least one occupation in [0, 1]');
-  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
-
-  if (opts.loops !== undefined) {
-    checkInteger('loops', opts.loops, 0, 2);
-    if (opts.law !== undefined) throw new FragilityInputError('loops', opts.loops, 'only with a graph and no law (loop-corrected message passing runs on a given graph)');
-  }
-  if (opts.finiteSize !== undefined) checkNumber('finiteSize', opts.finiteSize, 0, 1);
+  const { mode, removal, runs, seed, n, level, window, grid } = checkCompareConnectivity(opts);
   const law = typeof opts.law === 'string' ? parseDegreeLaw(opts.law) : opts.law;
   const graph = opts.graph ?? mcSpecForLaw(law!, n);
 
@@ -198,17 +176,7 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       : `message passing on ${graph}`;
     // The analytic value is the largest connected component's share of the message-passing S: the Monte Carlo side
     // measures the largest cluster, and small components with loops would otherwise count as "giant".
-    const labels = componentSummary(g).labels;
-    const sizes = new Map<number, number>();
-    for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
-    let big = -1;
-    let bigSize = 0;
-    for (const [l, c] of sizes) if (c > bigSize) [big, bigSize] = [l, c];
-    const share = (p: Float64Array): number => {
-      let sum = 0;
-      for (let i = 0; i < p.length; i++) if (labels[i] === big) sum += p[i];
-      return sum / g.n;
-    };
+    const share = largestComponentShare(g);
     if (opts.loops === undefined) {
       analytic = grid.map((q) => {
         const r = messagePassingPercolation(g, q, { mode, maxIterations: 2000 });
@@ -270,5 +238,51 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       ci: ens.threshold.ci,
       gap: { q_c: ens.gapThreshold.q_c, ci: ens.gapThreshold.ci, ...(ens.gapThreshold.reason ? { reason: ens.gapThreshold.reason } : {}) },
     },
+  };
+}
+
+/** The checked options of {@link compareConnectivity} (defaults applied); throws naming the field. */
+function checkCompareConnectivity(opts: CompareConnectivityOptions) {
+  const mode = opts.mode ?? 'site';
+  if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
+  const removal = opts.removal ?? 'random';
+  if (removal !== 'random' && removal !== 'attack') throw new FragilityInputError('removal', removal, "'random' or 'attack'");
+  if (removal === 'attack' && mode === 'bond') throw new FragilityInputError('removal', removal, "'random' for bond percolation (attack removes nodes)");
+  const runs = checkInteger('runs', opts.runs ?? 20, 2, 1e7);
+  const seed = opts.seed ?? 1;
+  checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
+  const n = checkInteger('n', opts.n ?? 10_000, 10, 1e8);
+  const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
+  const window = checkNumber('window', opts.window ?? 0.05, 0, 1);
+  const grid = [...(opts.grid ?? DEFAULT_COMPARE_GRID)];
+  grid.forEach((q, i) => {
+    checkProbability(`grid[${i}]`, q);
+    if (i > 0 && !(q > grid[i - 1])) throw new FragilityInputError('grid', grid, 'strictly increasing occupations in [0, 1]');
+  });
+  if (grid.length === 0) throw new FragilityInputError('grid', grid, 'at least one occupation in [0, 1]');
+  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
+  if (opts.loops !== undefined) {
+    checkInteger('loops', opts.loops, 0, 2);
+    if (opts.law !== undefined) throw new FragilityInputError('loops', opts.loops, 'only with a graph and no law (loop-corrected message passing runs on a given graph)');
+  }
+  if (opts.finiteSize !== undefined) checkNumber('finiteSize', opts.finiteSize, 0, 1);
+  return { mode, removal, runs, seed, n, level, window, grid };
+}
+
+/**
+ * The largest connected component's share of a node-probability vector: Σ over its nodes / n (the Monte Carlo side
+ * measures the largest cluster; small components with loops would otherwise count as "giant").
+ */
+function largestComponentShare(g: CompactGraph): (p: Float64Array) => number {
+  const labels = componentSummary(g).labels;
+  const sizes = new Map<number, number>();
+  for (const l of labels) sizes.set(l, (sizes.get(l) ?? 0) + 1);
+  let big = -1;
+  let bigSize = 0;
+  for (const [l, c] of sizes) if (c > bigSize) [big, bigSize] = [l, c];
+  return (p: Float64Array): number => {
+    let sum = 0;
+    for (let i = 0; i < p.length; i++) if (labels[i] === big) sum += p[i];
+    return sum / g.n;
   };
 }

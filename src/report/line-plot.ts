@@ -179,6 +179,48 @@ export interface LinePlotOptions {
 export function linePlot(options: LinePlotOptions): string {
   const width = checkSize('width', options.width ?? 720);
   const height = checkSize('height', options.height ?? 440);
+  const parts = checkLinePlot(options);
+  const colors = lineColors(parts);
+  const legend = lineLegend(options, parts, colors);
+  const header = layoutHeader(width, { title: options.title, subtitle: options.subtitle, legend });
+  const marks: Plot.Markish[] = [...spanMarks(parts.spans), ...bandAndLineMarks(parts, colors), ...ruleMarks(parts.rules), ...markerMarks(parts.markers, colors.markers)];
+  if (options.extraMarks) marks.push(...options.extraMarks);
+  marks.push(header.mark);
+  const marginLeft = options.marginLeft ?? yTickMargin(yExtentValues(options, parts), options.y.percent ?? false);
+  return renderPlotSvg(
+    {
+      width,
+      height,
+      marginTop: header.marginTop,
+      marginLeft,
+      marginRight: options.marginRight ?? 24,
+      marginBottom: options.marginBottom ?? 44,
+      x: scaleOptions(options.x, false),
+      y: { ...scaleOptions(options.y, true), labelOffset: marginLeft - 18 },
+      marks,
+    },
+    options.title,
+  );
+}
+
+/** The checked mark lists of a line plot (absent lists are empty). */
+interface LinePlotParts {
+  series: readonly PlotLineSeries[];
+  bands: readonly PlotBandSeries[];
+  markers: readonly PlotMarkerSeries[];
+  rules: readonly PlotRule[];
+  spans: readonly PlotSpan[];
+}
+
+/** The colour of each series, band and marker series (see {@link linePlot}). */
+interface LinePlotColors {
+  series: string[];
+  bands: string[];
+  markers: string[];
+}
+
+/** Check the axes and every mark list of a line plot; throws FragilityInputError naming the field. */
+function checkLinePlot(options: LinePlotOptions): LinePlotParts {
   checkAxis('x', options.x);
   checkAxis('y', options.y);
   const series = checkList('series', options.series);
@@ -199,30 +241,40 @@ export function linePlot(options: LinePlotOptions): string {
       throw new FragilityInputError(`spans[${i}]`, s, 'finite x1 and x2');
     }
   });
+  return { series, bands, markers, rules, spans };
+}
 
+/** Palette colours in the order series → bands → markers; a band without a colour takes its series' colour. */
+function lineColors({ series, bands, markers }: LinePlotParts): LinePlotColors {
   let colorIndex = 0;
   const nextColor = (): string => PLOT_PALETTE[colorIndex++ % PLOT_PALETTE.length];
   const seriesColors = series.map((s) => s.stroke ?? nextColor());
   // A band without a colour takes the colour of the series at the same index (a curve and its CI band).
   const bandColors = bands.map((b, i) => b.fill ?? seriesColors[i] ?? nextColor());
   const markerColors = markers.map((m) => m.fill ?? nextColor());
+  return { series: seriesColors, bands: bandColors, markers: markerColors };
+}
 
+/** The legend entries: the caller's, then (unless `legend: false`) one per series, band and marker series. */
+function lineLegend(options: LinePlotOptions, { series, bands, markers }: LinePlotParts, colors: LinePlotColors): LegendEntry[] {
   const legend: LegendEntry[] = Array.isArray(options.legend) ? [...options.legend] : [];
-  if ((options.legend ?? true) === true) {
-    series.forEach((s, i) => {
-      if (s.legend !== false) legend.push({ name: s.name, kind: 'line', color: seriesColors[i], dash: s.dash, width: s.width });
-    });
-    bands.forEach((b, i) => {
-      if (b.legend !== false) legend.push({ name: b.name, kind: 'band', color: bandColors[i], opacity: b.opacity });
-    });
-    markers.forEach((m, i) => {
-      if (m.legend === false) return;
-      const hasBars = m.points.some((p) => isNum(p.lo) && isNum(p.hi));
-      legend.push({ name: m.name, kind: hasBars ? 'pointrange' : 'dot', color: markerColors[i] });
-    });
-  }
-  const header = layoutHeader(width, { title: options.title, subtitle: options.subtitle, legend });
+  if ((options.legend ?? true) !== true) return legend;
+  series.forEach((s, i) => {
+    if (s.legend !== false) legend.push({ name: s.name, kind: 'line', color: colors.series[i], dash: s.dash, width: s.width });
+  });
+  bands.forEach((b, i) => {
+    if (b.legend !== false) legend.push({ name: b.name, kind: 'band', color: colors.bands[i], opacity: b.opacity });
+  });
+  markers.forEach((m, i) => {
+    if (m.legend === false) return;
+    const hasBars = m.points.some((p) => isNum(p.lo) && isNum(p.hi));
+    legend.push({ name: m.name, kind: hasBars ? 'pointrange' : 'dot', color: colors.markers[i] });
+  });
+  return legend;
+}
 
+/** Shaded x-spans with their labels. */
+function spanMarks(spans: readonly PlotSpan[]): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   for (const s of spans) {
     const lo = Math.min(s.x1, s.x2);
@@ -234,17 +286,28 @@ export function linePlot(options: LinePlotOptions): string {
       }));
     }
   }
+  return marks;
+}
+
+/** The bands (areas between lo and hi), then the lines. */
+function bandAndLineMarks({ series, bands }: LinePlotParts, colors: LinePlotColors): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
   bands.forEach((b, i) => {
     marks.push(Plot.areaY(b.points.map(numericBand), {
-      x: 'x', y1: 'lo', y2: 'hi', fill: bandColors[i], fillOpacity: b.opacity ?? 0.22, curve: 'linear',
+      x: 'x', y1: 'lo', y2: 'hi', fill: colors.bands[i], fillOpacity: b.opacity ?? 0.22, curve: 'linear',
     }));
   });
   series.forEach((s, i) => {
     marks.push(Plot.line(s.points.map((p) => ({ x: p.x, y: num(p.y) })), {
-      x: 'x', y: 'y', stroke: seriesColors[i], strokeWidth: s.width ?? 2, strokeDasharray: s.dash, curve: 'linear',
+      x: 'x', y: 'y', stroke: colors.series[i], strokeWidth: s.width ?? 2, strokeDasharray: s.dash, curve: 'linear',
     }));
   });
-  // One mark per rule: Plot's strokeDasharray is a constant, not a channel.
+  return marks;
+}
+
+/** One mark per rule (Plot's strokeDasharray is a constant, not a channel), with its label. */
+function ruleMarks(rules: readonly PlotRule[]): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
   for (const r of rules) {
     const stroke = r.stroke ?? '#333';
     const style = { stroke, strokeDasharray: r.dash ?? '5 4', strokeWidth: 1.5 };
@@ -267,6 +330,12 @@ export function linePlot(options: LinePlotOptions): string {
       }
     }
   }
+  return marks;
+}
+
+/** Markers with their error bars, then the labels of labelled markers (drawn above every marker). */
+function markerMarks(markers: readonly PlotMarkerSeries[], markerColors: readonly string[]): Plot.Markish[] {
+  const marks: Plot.Markish[] = [];
   markers.forEach((m, i) => {
     const pts = m.points.map((p) => ({ x: p.x, y: num(p.y), lo: num(p.lo), hi: num(p.hi), label: p.label }));
     const bars = pts.filter((p) => Number.isFinite(p.lo) && Number.isFinite(p.hi));
@@ -286,31 +355,17 @@ export function linePlot(options: LinePlotOptions): string {
       }));
     }
   });
-  if (options.extraMarks) marks.push(...options.extraMarks);
-  marks.push(header.mark);
+  return marks;
+}
 
-  // Room for the y tick labels: "20,000,000" needs more than "0.8".
+/** Every y value drawn (and the y domain), for the room the tick labels need: "20,000,000" needs more than "0.8". */
+function yExtentValues(options: LinePlotOptions, { series, bands, markers, rules }: LinePlotParts): number[] {
   const yValues: number[] = [...(options.y.domain ?? [])];
   for (const s of series) for (const p of s.points) yValues.push(num(p.y));
   for (const b of bands) for (const p of b.points) yValues.push(num(p.lo), num(p.hi));
   for (const m of markers) for (const p of m.points) yValues.push(num(p.y), num(p.lo), num(p.hi));
   for (const r of rules) if (isNum(r.y)) yValues.push(r.y);
-  const marginLeft = options.marginLeft ?? yTickMargin(yValues, options.y.percent ?? false);
-
-  return renderPlotSvg(
-    {
-      width,
-      height,
-      marginTop: header.marginTop,
-      marginLeft,
-      marginRight: options.marginRight ?? 24,
-      marginBottom: options.marginBottom ?? 44,
-      x: scaleOptions(options.x, false),
-      y: { ...scaleOptions(options.y, true), labelOffset: marginLeft - 18 },
-      marks,
-    },
-    options.title,
-  );
+  return yValues;
 }
 
 /** A left margin (px) wide enough for the y tick labels of these values (≥ 64). */

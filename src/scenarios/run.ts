@@ -441,25 +441,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   // 1. Timeline.
   say(`timeline: ${mc.timelineRuns} run(s) of ${mc.durationHours} h at scale ${scale} (${C} clients, ${S} supernodes)`);
   const runs = timed('timeline', () => runMany(params, mc.timelineRuns, seed, sim));
-  const T = runs[0].timeline.length;
-  const timeline: ScenarioTimelinePoint[] = [];
-  for (let i = 0; i < T; i++) {
-    let on = 0;
-    let lo = Infinity;
-    let hi = -Infinity;
-    let up = 0;
-    let mega = 0;
-    for (const r of runs) {
-      const p = r.timeline[i];
-      on += p.online;
-      lo = Math.min(lo, p.online);
-      hi = Math.max(hi, p.online);
-      up += p.supernodesUp;
-      mega += p.megaUp;
-    }
-    const k = runs.length;
-    timeline.push({ t: runs[0].timeline[i].t, online: on / k, onlineMin: lo, onlineMax: hi, supernodesUp: up / k, megaUp: mega / k });
-  }
+  const timeline = meanTimeline(runs);
   const minOnlineFraction = runs.reduce((s, r) => s + r.minOnlineFraction, 0) / runs.length;
   const recovered = runs.every((r) => r.recovered);
   const recoveryHours = median(runs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number));
@@ -499,40 +481,13 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   );
 
   // 4c. Metastability: which state persists without intervention, and recovery by injected capacity.
-  const megaTotal = scenario.levers.megaSupernodes.waves.reduce((a, w) => a + w.count, 0);
-  const msLosses = opts.metastability?.losses ?? mc.metastability?.losses ?? METASTABILITY_LOSSES;
-  const msScales = opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
-  const msHours = opts.metastability?.injectionHours ?? mc.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
-  say(`metastability: ${msLosses.length} losses × ${msScales.length} headroom scales, recovery with ${megaTotal} mega-supernodes`);
-  const metastability = timed('metastability', () =>
-    compareMetastability(params, {
-      losses: msLosses,
-      headroomScales: msScales,
-      recovery: megaTotal > 0 ? msHours.map((h) => ({ megaCount: megaTotal, atHours: h })) : [],
-      runs: 1,
-      seed: seed + 7,
-    }),
-  );
+  const msOptions = metastabilityOptions(scenario, opts, seed);
+  say(`metastability: ${msOptions.losses.length} losses × ${msOptions.headroomScales.length} headroom scales, recovery with ${msOptions.megaTotal} mega-supernodes`);
+  const metastability = timed('metastability', () => compareMetastability(params, msOptions.options));
 
   // 5. What-ifs.
   say(`what-ifs: ${scenario.whatIf.length} × ${mc.whatIfRuns} run(s)`);
-  const whatIf = timed('whatIf', () =>
-    scenario.whatIf.map((w, i) => {
-      const s = applyWhatIf(scenario, i);
-      const rs = runMany(scenarioToOverloadParams(s, scale), mc.whatIfRuns, seed + 5, sim);
-      const rec = rs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number);
-      return {
-        name: w.name,
-        ...(w.description ? { description: w.description } : {}),
-        minOnlineFraction: rs.reduce((a, r) => a + r.minOnlineFraction, 0) / rs.length,
-        collapseFraction: rs.filter((r) => r.collapsed).length / rs.length,
-        recovered: rs.every((r) => r.recovered),
-        recoveryHours: median(rec),
-        peakLoginRate: rs.reduce((a, r) => a + r.peakLoginRate, 0) / rs.length,
-        peakTrafficRate: rs.reduce((a, r) => a + r.peakTrafficRate, 0) / rs.length,
-      };
-    }),
-  );
+  const whatIf = timed('whatIf', () => scenario.whatIf.map((_, i) => whatIfRow(scenario, i, scale, seed + 5, sim)));
 
   const connectivityThreshold = connectivityThresholdOf(connectivity);
   const threshold = overloadThresholdOf(fluidThreshold, adaptiveThreshold, overload);
@@ -564,6 +519,58 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
     fluidPhaseBoundary,
     metastability,
     timings,
+  };
+}
+
+/** The timeline averaged over runs (online, supernodes up, mega-supernodes up) with the online range. */
+function meanTimeline(runs: readonly OverloadResult[]): ScenarioTimelinePoint[] {
+  const T = runs[0].timeline.length;
+  const timeline: ScenarioTimelinePoint[] = [];
+  for (let i = 0; i < T; i++) {
+    let on = 0;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let up = 0;
+    let mega = 0;
+    for (const r of runs) {
+      const p = r.timeline[i];
+      on += p.online;
+      lo = Math.min(lo, p.online);
+      hi = Math.max(hi, p.online);
+      up += p.supernodesUp;
+      mega += p.megaUp;
+    }
+    const k = runs.length;
+    timeline.push({ t: runs[0].timeline[i].t, online: on / k, onlineMin: lo, onlineMax: hi, supernodesUp: up / k, megaUp: mega / k });
+  }
+  return timeline;
+}
+
+/** The metastability map's grid (the run's options, else the scenario's, else the defaults) and its recovery waves. */
+function metastabilityOptions(scenario: Scenario, opts: RunScenarioOptions, seed: number) {
+  const mc = scenario.montecarlo;
+  const megaTotal = scenario.levers.megaSupernodes.waves.reduce((a, w) => a + w.count, 0);
+  const losses = opts.metastability?.losses ?? mc.metastability?.losses ?? METASTABILITY_LOSSES;
+  const headroomScales = opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
+  const hours = opts.metastability?.injectionHours ?? mc.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
+  const recovery = megaTotal > 0 ? hours.map((h) => ({ megaCount: megaTotal, atHours: h })) : [];
+  return { megaTotal, losses, headroomScales, options: { losses, headroomScales, recovery, runs: 1, seed: seed + 7 } };
+}
+
+/** One what-if row: the scenario with what-if i applied, simulated `whatIfRuns` times from `seed`. */
+function whatIfRow(scenario: Scenario, i: number, scale: number, seed: number, sim: OverloadSimulator): ScenarioResult['whatIf'][number] {
+  const w = scenario.whatIf[i];
+  const rs = runMany(scenarioToOverloadParams(applyWhatIf(scenario, i), scale), scenario.montecarlo.whatIfRuns, seed, sim);
+  const rec = rs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number);
+  return {
+    name: w.name,
+    ...(w.description ? { description: w.description } : {}),
+    minOnlineFraction: rs.reduce((a, r) => a + r.minOnlineFraction, 0) / rs.length,
+    collapseFraction: rs.filter((r) => r.collapsed).length / rs.length,
+    recovered: rs.every((r) => r.recovered),
+    recoveryHours: median(rec),
+    peakLoginRate: rs.reduce((a, r) => a + r.peakLoginRate, 0) / rs.length,
+    peakTrafficRate: rs.reduce((a, r) => a + r.peakTrafficRate, 0) / rs.length,
   };
 }
 
