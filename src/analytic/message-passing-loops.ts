@@ -586,16 +586,6 @@ class Programs {
   }
 }
 
-function factorValue(P: { fc: Int32Array; cw: Float64Array; cm: Int32Array; mem: Int32Array }, f: number, u: Float64Array): number {
-  let sum = 0;
-  for (let c = P.fc[f]; c < P.fc[f + 1]; c++) {
-    let x = P.cw[c];
-    for (let k = P.cm[c]; k < P.cm[c + 1] && x > 0; k++) x *= u[P.mem[k]];
-    sum += x;
-  }
-  return sum;
-}
-
 function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int32Array; mem: Int32Array }, t: number, u: Float64Array): number {
   let prod = 1;
   for (let f = P.tf[t]; f < P.tf[t + 1]; f++) {
@@ -861,7 +851,7 @@ function messageIndex(adj: SimpleAdjacency, hood: Int32Array[], sc: Scratch): Me
  */
 type FactorSpec =
   | { kind: 'single'; message: number }
-  | { kind: 'exact'; size: number; cls: Uint8Array | Uint16Array | Uint32Array; members: Int32Array[] }
+  | { kind: 'exact'; size: number; cls: Uint8Array | Uint16Array | Uint32Array; memberOff: Int32Array; members: Int32Array }
   | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array };
 
 /**
@@ -899,9 +889,16 @@ class SpecBuilder {
     if (size <= this.o.exactLimit && V <= 31) {
       this.exactFactors++;
       const { cls, keys } = classifyExactFactor(f, this.o.mode, size);
-      const members = keys.map((key) => Int32Array.from(keyMembers(key, V), (k) => nodeMessage[k]));
+      // Class c's message ids: members[memberOff[c] .. memberOff[c + 1]) (one flat array: there are many classes).
+      const memberOff = new Int32Array(keys.length + 1);
+      for (let c = 0; c < keys.length; c++) memberOff[c + 1] = memberOff[c] + popcount(keys[c]);
+      const members = new Int32Array(memberOff[keys.length]);
+      for (let c = 0; c < keys.length; c++) {
+        let p = memberOff[c];
+        for (const k of keyMembers(keys[c], V)) members[p++] = nodeMessage[k];
+      }
       if (keys.length > this.maxClasses) this.maxClasses = keys.length;
-      this.specs.push({ kind: 'exact', size, cls, members });
+      this.specs.push({ kind: 'exact', size, cls, memberOff, members });
     } else {
       this.sampledFactors++;
       this.specs.push({ kind: 'sampled', factor: f, nodeMessage });
@@ -1081,7 +1078,11 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
           order[classes++] = c;
         } else sums[c] += w;
       }
-      for (let k = 0; k < classes; k++) prog.addClass(sums[order[k]], spec.members[order[k]]);
+      const { memberOff, members } = spec;
+      for (let k = 0; k < classes; k++) {
+        const c = order[k];
+        prog.addClass(sums[c], members.subarray(memberOff[c], memberOff[c + 1]));
+      }
     } else {
       const t = sampleFactor(spec.factor, o.mode, q, o.samples, rng);
       const nm = spec.nodeMessage;
@@ -1112,13 +1113,20 @@ interface SweepOutcome {
 
 /**
  * Step 6: Gauss–Seidel sweeps from u = 0, sender by sender: node j's factor values from the current messages, then
- * every message j sends, as (product of j's factors without the touched ones) × (replacement factors).
+ * every message j sends, as (product of j's factors without the touched ones) × (replacement factors). Everything
+ * sender j computes reads only the messages j receives, so a sender none of whose incoming messages changed since it
+ * was last swept would recompute exactly the values it holds: it is skipped (same result, bit for bit).
  */
 function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: Program }, o: ResolvedLoopOptions): SweepOutcome {
-  const M = ms.index.M;
-  const np = progs.node;
+  const { M, msgOff } = ms.index;
+  const { tf, fc, cw, cm, mem } = progs.node;
+  const { tf: mtf, fc: mfc, cw: mcw, cm: mcm, mem: mmem } = progs.msg;
   const { bySenderOff, bySender, exclOff, exclIds } = ms;
   const factorCount = ms.nodeSpecOff[n];
+  const receiver = new Int32Array(M);
+  for (let i = 0; i < n; i++) receiver.fill(i, msgOff[i], msgOff[i + 1]);
+  // dirty[j] = 1: a message j receives changed since j was last swept (all dirty at the start).
+  const dirty = new Uint8Array(n).fill(1);
   const u = new Float64Array(M);
   const fv = new Float64Array(factorCount);
   const factorMark = new Float64Array(factorCount);
@@ -1131,20 +1139,27 @@ function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: 
     o.onIteration?.(iterations, residual);
     let maxDelta = 0;
     for (let j = 0; j < n; j++) {
-      if (bySenderOff[j] === bySenderOff[j + 1]) continue;
+      if (bySenderOff[j] === bySenderOff[j + 1] || dirty[j] === 0) continue;
+      dirty[j] = 0;
       let prod = 1;
       let zeros = 0;
-      for (let f = np.tf[j]; f < np.tf[j + 1]; f++) {
-        const v = factorValue(np, f, u);
+      const f1 = tf[j + 1];
+      for (let f = tf[j]; f < f1; f++) {
+        let v = 0;
+        for (let c = fc[f], c1 = fc[f + 1]; c < c1; c++) {
+          let x = cw[c];
+          for (let k = cm[c], k1 = cm[c + 1]; k < k1 && x > 0; k++) x *= u[mem[k]];
+          v += x;
+        }
         fv[f] = v;
         if (v === 0) zeros++;
         else prod *= v;
       }
-      for (let s = bySenderOff[j]; s < bySenderOff[j + 1]; s++) {
+      for (let s = bySenderOff[j], s1 = bySenderOff[j + 1]; s < s1; s++) {
         const t = bySender[s];
         let exProd = 1;
         let exZeros = 0;
-        for (let k = exclOff[t]; k < exclOff[t + 1]; k++) {
+        for (let k = exclOff[t], k1 = exclOff[t + 1]; k < k1; k++) {
           const v = fv[exclIds[k]];
           if (v === 0) exZeros++;
           else exProd *= v;
@@ -1157,13 +1172,31 @@ function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: 
           const mark = ++markStamp;
           for (let k = exclOff[t]; k < exclOff[t + 1]; k++) factorMark[exclIds[k]] = mark;
           v = 1;
-          for (let f = np.tf[j]; f < np.tf[j + 1] && v > 0; f++) if (factorMark[f] !== mark) v *= fv[f];
+          for (let f = tf[j]; f < f1 && v > 0; f++) if (factorMark[f] !== mark) v *= fv[f];
         }
-        if (v > 0) v *= evaluate(progs.msg, t, u);
+        if (v > 0) {
+          // × the replacement factors (evaluate(progs.msg, t, u), inlined)
+          let p = 1;
+          for (let f = mtf[t], g1 = mtf[t + 1]; f < g1; f++) {
+            let sum = 0;
+            for (let c = mfc[f], c1 = mfc[f + 1]; c < c1; c++) {
+              let x = mcw[c];
+              for (let k = mcm[c], k1 = mcm[c + 1]; k < k1 && x > 0; k++) x *= u[mmem[k]];
+              sum += x;
+            }
+            p *= sum;
+            if (p === 0) break;
+          }
+          v *= p;
+        }
         if (v > 1) v = 1; // rounding of the division
-        const d = Math.abs(v - u[t]);
-        if (d > maxDelta) maxDelta = d;
-        u[t] = v;
+        const old = u[t];
+        if (v !== old) {
+          const d = Math.abs(v - old);
+          if (d > maxDelta) maxDelta = d;
+          u[t] = v;
+          dirty[receiver[t]] = 1;
+        }
       }
     }
     residual = maxDelta;
