@@ -537,11 +537,15 @@ function largestFactor(factors: Factor[], mode: 'bond' | 'site'): number {
 
 /** A growable typed-array buffer (Int32 or Float64) for the flattened factor programs. */
 class GrowBuf<A extends Int32Array | Float64Array> {
-  n = 0;
+  n: number;
+  /** `a` holds the first `n` entries already (default none). */
   constructor(
     private a: A,
     private readonly make: (length: number) => A,
-  ) {}
+    n = 0,
+  ) {
+    this.n = n;
+  }
   push(x: number): void {
     if (this.n === this.a.length) {
       const b = this.make(this.a.length * 2);
@@ -553,46 +557,70 @@ class GrowBuf<A extends Int32Array | Float64Array> {
   done(): A {
     return this.a.slice(0, this.n) as A;
   }
+  /** The entries, without a copy (the buffer must not be pushed to afterwards). */
+  view(): A {
+    return this.a.subarray(0, this.n) as A;
+  }
 }
 const intBuf = (): GrowBuf<Int32Array> => new GrowBuf(new Int32Array(1024), (k) => new Int32Array(k));
 const floatBuf = (): GrowBuf<Float64Array> => new GrowBuf(new Float64Array(1024), (k) => new Float64Array(k));
 
 /**
  * Flattened "programs": for each target t (a message or a node), its factors; for each factor, its configuration
- * classes; for each class, a weight and the message ids whose product it takes. value(t) = ∏_f Σ_c w_c ∏_k u[k].
+ * classes; for each class, a weight and the range of a member array holding the message ids whose product it takes.
+ * value(t) = ∏_f Σ_c w_c ∏_k u[k]. The member array is shared (by the node and message programs, and with the
+ * prepared members of the exact factors, which a class references without a copy).
  */
 class Programs {
   targetFactor = intBuf(); // per target: start in factorClass
   factorClass = intBuf(); // per factor: start in classWeight
   classWeight = floatBuf();
-  classMember = intBuf(); // per class: start in member
-  member = intBuf();
+  classStart = intBuf(); // per class: its members are member[classStart .. classEnd)
+  classEnd = intBuf();
+  constructor(private readonly member: GrowBuf<Int32Array>) {}
   beginTarget(): void {
     this.targetFactor.push(this.factorClass.n);
   }
   beginFactor(): void {
     this.factorClass.push(this.classWeight.n);
   }
-  addClass(w: number, ids: ArrayLike<number>): void {
+  /** A class whose members are already in the member array, at [start, end). */
+  addRange(w: number, start: number, end: number): void {
     this.classWeight.push(w);
-    this.classMember.push(this.member.n);
-    for (let k = 0; k < ids.length; k++) this.member.push(ids[k]);
+    this.classStart.push(start);
+    this.classEnd.push(end);
   }
-  finish(): { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int32Array; mem: Int32Array } {
+  /** A class whose members `ids` are appended to the member array. */
+  addClass(w: number, ids: ArrayLike<number>): void {
+    const start = this.member.n;
+    for (let k = 0; k < ids.length; k++) this.member.push(ids[k]);
+    this.addRange(w, start, this.member.n);
+  }
+  /** The program, reading the final member array `mem`. */
+  finish(mem: Int32Array): Program {
     this.targetFactor.push(this.factorClass.n);
     this.factorClass.push(this.classWeight.n);
-    this.classMember.push(this.member.n);
-    return { tf: this.targetFactor.done(), fc: this.factorClass.done(), cw: this.classWeight.done(), cm: this.classMember.done(), mem: this.member.done() };
+    return { tf: this.targetFactor.done(), fc: this.factorClass.done(), cw: this.classWeight.done(), cs: this.classStart.done(), ce: this.classEnd.done(), mem };
   }
 }
 
-function evaluate(P: { tf: Int32Array; fc: Int32Array; cw: Float64Array; cm: Int32Array; mem: Int32Array }, t: number, u: Float64Array): number {
+/** A finished {@link Programs}. */
+interface Program {
+  tf: Int32Array;
+  fc: Int32Array;
+  cw: Float64Array;
+  cs: Int32Array;
+  ce: Int32Array;
+  mem: Int32Array;
+}
+
+function evaluate(P: Program, t: number, u: Float64Array): number {
   let prod = 1;
   for (let f = P.tf[t]; f < P.tf[t + 1]; f++) {
     let sum = 0;
     for (let c = P.fc[f]; c < P.fc[f + 1]; c++) {
       let x = P.cw[c];
-      for (let k = P.cm[c]; k < P.cm[c + 1] && x > 0; k++) x *= u[P.mem[k]];
+      for (let k = P.cs[c]; k < P.ce[c] && x > 0; k++) x *= u[P.mem[k]];
       sum += x;
     }
     prod *= sum;
@@ -850,8 +878,8 @@ function messageIndex(adj: SimpleAdjacency, hood: Int32Array[], sc: Scratch): Me
  * an exactly summed factor (its configurations' classes), or a sampled one (drawn at every solve).
  */
 type FactorSpec =
-  | { kind: 'single'; message: number }
-  | { kind: 'exact'; size: number; cls: Uint8Array | Uint16Array | Uint32Array; memberOff: Int32Array; members: Int32Array }
+  | { kind: 'single'; at: number }
+  | { kind: 'exact'; size: number; cls: Uint8Array | Uint16Array | Uint32Array; memberOff: Int32Array }
   | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array };
 
 /**
@@ -863,6 +891,8 @@ class SpecBuilder {
   sampledFactors = 0;
   maxClasses = 0;
   readonly specs: FactorSpec[] = [];
+  /** Message ids of the single-edge factors and of the exact factors' classes (the specs hold positions). */
+  readonly pool = intBuf();
   constructor(
     private readonly o: ResolvedLoopOptions,
     private readonly index: MessageIndex,
@@ -879,7 +909,8 @@ class SpecBuilder {
     if (V === 2) {
       // One node k beyond the root (a single edge in a simple graph): reached with probability q, both modes.
       this.exactFactors++;
-      this.specs.push({ kind: 'single', message: this.messageId(root, f.nodes[1]) });
+      this.specs.push({ kind: 'single', at: this.pool.n });
+      this.pool.push(this.messageId(root, f.nodes[1]));
       return;
     }
     const nodeMessage = new Int32Array(V).fill(-1);
@@ -889,16 +920,15 @@ class SpecBuilder {
     if (size <= this.o.exactLimit && V <= 31) {
       this.exactFactors++;
       const { cls, keys } = classifyExactFactor(f, this.o.mode, size);
-      // Class c's message ids: members[memberOff[c] .. memberOff[c + 1]) (one flat array: there are many classes).
+      // Class c's message ids: pool[memberOff[c] .. memberOff[c + 1]).
       const memberOff = new Int32Array(keys.length + 1);
-      for (let c = 0; c < keys.length; c++) memberOff[c + 1] = memberOff[c] + popcount(keys[c]);
-      const members = new Int32Array(memberOff[keys.length]);
       for (let c = 0; c < keys.length; c++) {
-        let p = memberOff[c];
-        for (const k of keyMembers(keys[c], V)) members[p++] = nodeMessage[k];
+        memberOff[c] = this.pool.n;
+        for (const k of keyMembers(keys[c], V)) this.pool.push(nodeMessage[k]);
       }
+      memberOff[keys.length] = this.pool.n;
       if (keys.length > this.maxClasses) this.maxClasses = keys.length;
-      this.specs.push({ kind: 'exact', size, cls, memberOff, members });
+      this.specs.push({ kind: 'exact', size, cls, memberOff });
     } else {
       this.sampledFactors++;
       this.specs.push({ kind: 'sampled', factor: f, nodeMessage });
@@ -912,6 +942,8 @@ interface ModeStructure {
   index: MessageIndex;
   /** Node factors (node j: specs nodeSpecOff[j] .. nodeSpecOff[j+1]), then message factors (msgSpecOff, offset). */
   specs: FactorSpec[];
+  /** The members the specs point to ({@link SpecBuilder.pool}). */
+  pool: Int32Array;
   nodeSpecOff: Int32Array;
   msgSpecOff: Int32Array;
   /** Messages grouped by sender: bySender[bySenderOff[j] .. bySenderOff[j+1]). */
@@ -937,6 +969,7 @@ function modeStructure(adj: SimpleAdjacency, o: ResolvedLoopOptions): ModeStruct
     radiusCount: hoods.radiusCount,
     index,
     specs: builder.specs,
+    pool: builder.pool.done(),
     nodeSpecOff: nodes.nodeSpecOff,
     ...msgs,
     exactFactors: builder.exactFactors,
@@ -1033,8 +1066,6 @@ function messageFactors(
   return { msgSpecOff, bySenderOff, bySender, exclOff, exclIds: excl.done() };
 }
 
-type Program = ReturnType<Programs['finish']>;
-
 /**
  * Step 5: the node and message programs at q. The factors are written in build order, the sampled ones drawn from
  * one stream `stream(seed, 0)` in that order; an exact factor's class weights are summed in configuration order and
@@ -1061,8 +1092,8 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
   const emit = (prog: Programs, spec: FactorSpec): void => {
     prog.beginFactor();
     if (spec.kind === 'single') {
-      if (q < 1) prog.addClass(1 - q, []);
-      if (q > 0) prog.addClass(q, [spec.message]);
+      if (q < 1) prog.addRange(1 - q, spec.at, spec.at);
+      if (q > 0) prog.addRange(q, spec.at, spec.at + 1);
     } else if (spec.kind === 'exact') {
       const pw = weightsOf(spec.size);
       const cls = spec.cls;
@@ -1078,29 +1109,39 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
           order[classes++] = c;
         } else sums[c] += w;
       }
-      const { memberOff, members } = spec;
+      const memberOff = spec.memberOff;
       for (let k = 0; k < classes; k++) {
         const c = order[k];
-        prog.addClass(sums[c], members.subarray(memberOff[c], memberOff[c + 1]));
+        prog.addRange(sums[c], memberOff[c], memberOff[c + 1]);
       }
     } else {
       const t = sampleFactor(spec.factor, o.mode, q, o.samples, rng);
       const nm = spec.nodeMessage;
-      for (let c = 0; c < t.weights.length; c++) prog.addClass(t.weights[c], t.members[c].map((k) => nm[k]));
+      for (let c = 0; c < t.weights.length; c++) {
+        const start = members.n;
+        for (const k of t.members[c]) members.push(nm[k]);
+        prog.addRange(t.weights[c], start, members.n);
+      }
     }
   };
-  const node = new Programs();
+  // One member array: the prepared pool, then the members of the sampled factors' classes.
+  const pool = ms.pool;
+  const buf = new Int32Array(Math.max(1024, pool.length + (pool.length >> 2)));
+  buf.set(pool);
+  const members = new GrowBuf(buf, (k) => new Int32Array(k), pool.length);
+  const node = new Programs(members);
   for (let j = 0; j < n; j++) {
     node.beginTarget();
     for (let s = nodeSpecOff[j]; s < nodeSpecOff[j + 1]; s++) emit(node, specs[s]);
   }
   const base = nodeSpecOff[n];
-  const msg = new Programs();
+  const msg = new Programs(members);
   for (let t = 0; t < M; t++) {
     msg.beginTarget();
     for (let s = base + msgSpecOff[t]; s < base + msgSpecOff[t + 1]; s++) emit(msg, specs[s]);
   }
-  return { node: node.finish(), msg: msg.finish() };
+  const mem = members.view();
+  return { node: node.finish(mem), msg: msg.finish(mem) };
 }
 
 /** The fixed-point iteration's outcome. */
@@ -1119,8 +1160,8 @@ interface SweepOutcome {
  */
 function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: Program }, o: ResolvedLoopOptions): SweepOutcome {
   const { M, msgOff } = ms.index;
-  const { tf, fc, cw, cm, mem } = progs.node;
-  const { tf: mtf, fc: mfc, cw: mcw, cm: mcm, mem: mmem } = progs.msg;
+  const { tf, fc, cw, cs, ce, mem } = progs.node;
+  const { tf: mtf, fc: mfc, cw: mcw, cs: mcs, ce: mce } = progs.msg;
   const { bySenderOff, bySender, exclOff, exclIds } = ms;
   const factorCount = ms.nodeSpecOff[n];
   const receiver = new Int32Array(M);
@@ -1148,7 +1189,7 @@ function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: 
         let v = 0;
         for (let c = fc[f], c1 = fc[f + 1]; c < c1; c++) {
           let x = cw[c];
-          for (let k = cm[c], k1 = cm[c + 1]; k < k1 && x > 0; k++) x *= u[mem[k]];
+          for (let k = cs[c], k1 = ce[c]; k < k1 && x > 0; k++) x *= u[mem[k]];
           v += x;
         }
         fv[f] = v;
@@ -1181,7 +1222,7 @@ function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: 
             let sum = 0;
             for (let c = mfc[f], c1 = mfc[f + 1]; c < c1; c++) {
               let x = mcw[c];
-              for (let k = mcm[c], k1 = mcm[c + 1]; k < k1 && x > 0; k++) x *= u[mmem[k]];
+              for (let k = mcs[c], k1 = mce[c]; k < k1 && x > 0; k++) x *= u[mem[k]];
               sum += x;
             }
             p *= sum;
