@@ -758,10 +758,9 @@ class PreparedLoops implements PreparedMessagePassingLoops {
   private readonly adj: SimpleAdjacency;
   private readonly byMode: { bond?: ModeStructure; site?: ModeStructure } = {};
   private components?: { labels: Int32Array; largestLabel: number; largest: number };
-  constructor(
-    g: CompactGraph,
-    private readonly options: LoopMessagePassingOptions,
-  ) {
+  private readonly options: LoopMessagePassingOptions;
+  constructor(g: CompactGraph, options: LoopMessagePassingOptions) {
+    this.options = { ...options }; // a snapshot: the prepared structure must not follow later edits of the caller's object
     this.adj = simpleAdjacency(g);
     this.n = g.n;
     this.r = options.r ?? 2;
