@@ -6,7 +6,14 @@
  */
 export { reverseHalfEdge } from './half-edges.ts';
 export { messagePassingPercolation, type MessagePassingOptions, type MessagePassingResult } from './message-passing.ts';
-export { messagePassingLoops, type LoopMessagePassingOptions, type LoopMessagePassingResult } from './message-passing-loops.ts';
+export {
+  messagePassingLoops,
+  prepareMessagePassingLoops,
+  type LoopMessagePassingOptions,
+  type LoopMessagePassingResult,
+  type LoopSolveOptions,
+  type PreparedMessagePassingLoops,
+} from './message-passing-loops.ts';
 export { nonBacktrackingSpectralRadius, NON_BACKTRACKING_NO_CYCLE_REASON, type NonBacktrackingOptions, type NonBacktrackingResult } from './non-backtracking.ts';
 export {
   fiberBundleCritical,

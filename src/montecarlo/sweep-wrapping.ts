@@ -183,6 +183,8 @@ class WrappingKernel {
   readonly d: number;
   readonly firstWrap: Int32Array;
   wrapMass = 0;
+  /** Axes wrapped so far: once all d are, later steps cannot change the result and the sweep stops. */
+  wrappedAxes = 0;
   private readonly du: Int32Array;
   private readonly delta: Int32Array;
 
@@ -216,6 +218,7 @@ class WrappingKernel {
         if (du[j] + delta[j] - dv[j] !== 0 && this.firstWrap[j] > k) {
           if (this.wrapMass === 0) this.wrapMass = uf.size[ru];
           this.firstWrap[j] = k;
+          this.wrappedAxes++;
         }
       }
       return;
@@ -255,7 +258,8 @@ class WrappingKernel {
  * @throws FragilityInputError naming `lattice`, `L` or `order`.
  *
  * @complexity O(n + m·α(n)·d) time (union–find with union by size and path compression carrying
- * d-dimensional displacements), O(n·d) memory.
+ * d-dimensional displacements), O(n·d) memory; the sweep stops once every axis has wrapped (near q = p_c on a large
+ * lattice), since later steps cannot change the result.
  *
  * @model every node stores its displacement to its union–find root on the unwrapped lattice; an added edge
  * u–v (lattice step δ, the minimal image of the cell difference) inside one cluster closes a loop of winding
@@ -287,6 +291,7 @@ export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geo
       const v = tgt[p];
       if (parent[v] !== -1) kern.link(u, v, k);
     }
+    if (kern.wrappedAxes === kern.d) break; // every axis has wrapped: the rest cannot change the result
   }
   return kern.result('site', n, n);
 }
@@ -327,6 +332,7 @@ export function sweepBondWrapping(g: CompactGraph, edgeOrder: ArrayLike<number>,
   for (let k = 1; k <= m; k++) {
     const e = ord[m - k];
     kern.link(es[e], et[e], k);
+    if (kern.wrappedAxes === kern.d) break; // every axis has wrapped: the rest cannot change the result
   }
   return kern.result('bond', n, m);
 }

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
-import { messagePassingLoops } from '../../src/analytic/message-passing-loops.ts';
+import { messagePassingLoops, prepareMessagePassingLoops, type LoopMessagePassingResult } from '../../src/analytic/message-passing-loops.ts';
 import { messagePassingPercolation } from '../../src/analytic/message-passing.ts';
 import { readEdgeList } from '../../src/graph/edgelist.ts';
 import { stream } from '../../src/random/stream.ts';
@@ -167,6 +167,78 @@ describe('messagePassingLoops', () => {
     expect(() => messagePassingLoops(g, 0.5, { mode: 'site', samples: 0 })).toThrow(/^samples:/);
     expect(() => messagePassingLoops(g, 0.5, { exactLimit: 30 })).toThrow(/^exactLimit:/);
     expect(() => messagePassingLoops(CompactGraph.fromPairs(0, []), 0.5)).toThrow(/^graph\.n:/);
+  });
+});
+
+describe('prepareMessagePassingLoops', () => {
+  /** Bit-for-bit equality of two results (nodeProbability compared byte by byte). */
+  function expectSameResult(a: LoopMessagePassingResult, b: LoopMessagePassingResult): void {
+    expect(Buffer.from(a.nodeProbability.buffer, a.nodeProbability.byteOffset, a.nodeProbability.byteLength)).toEqual(
+      Buffer.from(b.nodeProbability.buffer, b.nodeProbability.byteOffset, b.nodeProbability.byteLength),
+    );
+    expect({ ...a, nodeProbability: null }).toStrictEqual({ ...b, nodeProbability: null });
+  }
+
+  it('reproduces the values of messagePassingLoops before the prepared API, bit for bit (karate, r = 2, sampled factors)', async () => {
+    // Golden values: messagePassingLoops of commit 7e1b2d5 (before the prepared API and the sweep changes), same
+    // options; exact equality. Solved in an order that alternates the modes and revisits one.
+    const karate = await readEdgeList(karatePath);
+    const loops = prepareMessagePassingLoops(karate, { r: 2, seed: 3, samples: 500, exactLimit: 8 });
+    const site08 = loops.solve(0.8, { mode: 'site' });
+    const bond05 = loops.solve(0.5);
+    const site05 = loops.solve(0.5, { mode: 'site' });
+    expect([site08.S, site08.iterations, site08.work.exactFactors, site08.work.sampledFactors]).toEqual([0.7588379500777225, 13, 114, 145]);
+    expect([bond05.S, bond05.iterations, bond05.work.exactFactors, bond05.work.sampledFactors]).toEqual([0.7664277375832941, 32, 76, 183]);
+    expect([site05.S, site05.iterations]).toEqual([0.16203095549685326, 89]);
+    expectSameResult(loops.solve(0.8, { mode: 'site' }), site08);
+    expectSameResult(messagePassingLoops(karate, 0.5, { r: 2, seed: 3, samples: 500, exactLimit: 8, mode: 'site' }), site05);
+  });
+
+  it('property: any sequence of solves of one prepared graph equals fresh messagePassingLoops calls, bit for bit', () => {
+    const point = fc.record({ q: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), mode: fc.constantFrom('bond' as const, 'site' as const) });
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 16 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.double({ min: 0.1, max: 0.7, noNaN: true }),
+        fc.record({ r: fc.integer({ min: 0, max: 2 }), exactLimit: fc.integer({ min: 1, max: 8 }), samples: fc.integer({ min: 1, max: 60 }), maxFactorSize: fc.integer({ min: 1, max: 40 }), seed: fc.integer({ min: -5, max: 5 }) }),
+        fc.array(point, { minLength: 1, maxLength: 4 }),
+        (n, gseed, density, opts, points) => {
+          const g = erdosRenyi(n, density, stream(gseed, 0));
+          const loops = prepareMessagePassingLoops(g, opts);
+          for (const { q, mode } of points) expectSameResult(loops.solve(q, { mode }), messagePassingLoops(g, q, { ...opts, mode }));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('takes mode, tolerance and maxIterations per solve, the prepared options otherwise', async () => {
+    const karate = await readEdgeList(karatePath);
+    const loops = prepareMessagePassingLoops(karate, { r: 1, mode: 'site', maxIterations: 2 });
+    expect(loops.n).toBe(34);
+    expect(loops.r).toBe(1);
+    const a = loops.solve(0.6);
+    expect([a.mode, a.iterations, a.converged]).toEqual(['site', 2, false]);
+    const seen: number[] = [];
+    const b = loops.solve(0.6, { mode: 'bond', maxIterations: 500, tolerance: 1e-6, onIteration: (k) => seen.push(k) });
+    expect(b.mode).toBe('bond');
+    expect(b.converged).toBe(true);
+    expect(seen.length).toBe(b.iterations);
+    expectSameResult(b, messagePassingLoops(karate, 0.6, { r: 1, mode: 'bond', tolerance: 1e-6, maxIterations: 500 }));
+  });
+
+  it('rejects bad input with FragilityInputError naming the field, before any work', () => {
+    const g = cycle(5);
+    expect(() => prepareMessagePassingLoops(g, { r: 3 })).toThrow(/^r:/);
+    expect(() => prepareMessagePassingLoops(g, { samples: 0 })).toThrow(/^samples:/);
+    expect(() => prepareMessagePassingLoops(CompactGraph.fromPairs(0, []))).toThrow(/^graph\.n:/);
+    const loops = prepareMessagePassingLoops(g);
+    expect(() => loops.solve(1.5)).toThrow(FragilityInputError);
+    expect(() => loops.solve(1.5)).toThrow(/^t:/);
+    expect(() => loops.solve(-0.1, { mode: 'site' })).toThrow(/^q:/);
+    expect(() => loops.solve(0.5, { mode: 'both' as 'bond' })).toThrow(/^mode:/);
+    expect(() => loops.solve(0.5, { tolerance: 2 })).toThrow(/^tolerance:/);
   });
 });
 
