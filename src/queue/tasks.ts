@@ -107,10 +107,11 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  *
  * @example
  * ```ts
- * const f = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 2);
- * const [first] = timelinesOfValues(await f.compute([0, 1]));
+ * const f = overloadTimelineFamily('simulation', withOverloadParams(skype2010CalibratedParams, { durationHours: 2 }), 0.002, 1, 2);
+ * const both = await f.compute([0, 1]);
+ * const [first] = timelinesOfValues(both);
  * first[0]; // { t: 0, online: 1 }
- * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify((await f.compute([0, 1]))[1]); // true (run r alone or in a batch)
+ * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify(both[1]); // true (run r alone or in a batch)
  * ```
  */
 export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
