@@ -391,7 +391,7 @@ export function timelinesOfValues(values: unknown[]): { t: number; online: numbe
  *
  * @example
  * ```ts
- * const { identity } = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 1);
+ * const { identity } = overloadTimelineFamily('simulation', withOverloadParams(skype2010CalibratedParams, { durationHours: 2 }), 0.002, 1, 1);
  * const [run0] = await computeRunFamily('overload-timeline', identity, [0]); // what a worker computes for task r = 0
  * timelinesOfValues([run0])[0][0]; // { t: 0, online: 1 }
  * ```
@@ -578,7 +578,7 @@ export class TaskRefused extends Error {
  *
  * @example
  * ```ts
- * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005 }));
+ * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005, durationHours: 3 }));
  * const fingerprint = overloadFingerprint(params, 1);
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```
