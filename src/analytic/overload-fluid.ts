@@ -281,8 +281,8 @@ export interface FluidBistabilityResult {
  *
  * @example
  * ```ts
- * const m = fluidBistability({}, { losses: [0.05, 0.2], headroomScales: [1, 3] });
- * m.cells.map((c) => c.regime); // e.g. ['bistable', 'collapse-only', 'healthy-only', 'healthy-only']
+ * const m = fluidBistability({}, { losses: [0.05, 0.2], headroomScales: [1, 8], horizonHours: 12 });
+ * m.cells.map((c) => c.regime); // ['bistable', 'collapse-only', 'healthy-only', 'healthy-only']
  * ```
  *
  * @category Overload model

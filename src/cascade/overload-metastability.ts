@@ -90,8 +90,8 @@ export interface SimulatedBistabilityCell {
  *
  * @example
  * ```ts
- * const m = simulatedBistability({ scale: 0.02 }, { losses: [0.05, 0.2], headroomScales: [1, 3] });
- * m.cells.map((c) => c.regime);
+ * const m = simulatedBistability({ scale: 0.005 }, { losses: [0.05, 0.2], headroomScales: [1, 3], horizonHours: 12 });
+ * m.cells.map((c) => c.regime); // ['bistable', 'collapse-only', 'bistable', 'bistable']
  * ```
  *
  * @category Overload model

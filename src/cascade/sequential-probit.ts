@@ -386,11 +386,11 @@ function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: nu
  *
  * @example
  * ```ts
- * const trial = (x: number, i: number) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05);
+ * const trial = (x: number, i: number) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.02);
  * const d = sequentialProbitDesign({ seed: 1 });
  * let step = d.next();
  * while (!step.done) step = d.next(step.value.xs.map((x, j) => trial(x, step.value.firstRun + j)));
- * step.value.location;
+ * step.value.location; // ≈ 0.3 (the 50 % point of the trial)
  * ```
  *
  * @category Threshold estimation
@@ -569,7 +569,7 @@ export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<
  *
  * @example
  * ```ts
- * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.05), { seed: 1 });
+ * const r = sequentialProbitThreshold((x, i) => stream(1, i).next() < standardNormalCdf((x - 0.3) / 0.02), { seed: 1 });
  * r; // { location: ≈ 0.3, halfWidth: <= 0.01 }
  * ```
  *

@@ -253,7 +253,7 @@ function withEdges(l: LineUp, edges: number[], window: number): LineUp {
  *
  * @example
  * ```ts
- * const c = await compareWattsWindow({ thresholds: 0.18, zs: [0.5, 3, 8], n: 10000, runs: 50 });
+ * const c = await compareWattsWindow({ thresholds: 0.18, zs: [0.5, 3, 8], n: 10000, runs: 20 });
  * c.frequency.rows.map((r) => [r.x, r.analytic, r.mean]); // [[0.5, 0, 0], [3, 0.873, ≈0.87], [8, 0, 0]]
  * ```
  *

@@ -203,7 +203,7 @@ export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
  *
  * @example
  * ```ts
- * const s = await finiteSizeStudy({ lattice: 'square', sizes: [32, 64, 128], runs: 200 });
+ * const s = await finiteSizeStudy({ lattice: 'square', sizes: [32, 64, 128], runs: 50 });
  * s.extrapolation.q_c; // ≈ 0.592 (the square-lattice site threshold is 0.592746)
  * ```
  *

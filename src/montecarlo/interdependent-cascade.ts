@@ -194,7 +194,7 @@ export interface InterdependentSweepResult {
  * @example
  * ```ts
  * const r = interdependentCascadeSweep(gA, gB, [0.7, 0.8], stream(1, 0));
- * r.S; // Float64Array [≈0.554, ≈0.709] for two ER(n = 1e5, <k> = 4) graphs (theory 0.55762 at 0.7)
+ * r.S; // Float64Array [≈0.558, ≈0.707] for two ER(n = 1e4, <k> = 4) graphs (theory 0.55762 at 0.7)
  * ```
  *
  * @category Interdependent networks
@@ -272,7 +272,7 @@ export interface InterdependentCollapsePoint {
  *
  * @example
  * ```ts
- * interdependentCollapsePoint(gA, gB, stream(1, 0)).pc; // ≈ 0.61 for two ER(1e5, <k> = 4) (theory 0.613852)
+ * interdependentCollapsePoint(gA, gB, stream(1, 0)).pc; // ≈ 0.61 for two ER(1e4, <k> = 4) (theory 0.613852)
  * ```
  *
  * @category Interdependent networks
@@ -403,7 +403,7 @@ function describeGraph(g: InterdependentGraphInput): string {
  *
  * @example
  * ```ts
- * const r = await simulateInterdependent({ graphA: 'er:n=100000,k=4', ps: [0.7], runs: 10, seed: 1 });
+ * const r = await simulateInterdependent({ graphA: 'er:n=10000,k=4', ps: [0.7], runs: 10, seed: 1 });
  * r.points[0].S; // ≈ 0.558 (theory 0.55762)
  * ```
  *

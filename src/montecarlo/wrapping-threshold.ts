@@ -394,7 +394,7 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
  *
  * @example
  * ```ts
- * wrappingCrossing(samples64, samples256).q_c; // ≈ 0.5 on the triangular lattice (site)
+ * wrappingCrossing(samples32, samples128).q_c; // ≈ 0.5 on the triangular lattice (site)
  * ```
  *
  * @category Threshold estimation

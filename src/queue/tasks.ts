@@ -107,10 +107,11 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  *
  * @example
  * ```ts
- * const f = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 2);
- * const [first] = timelinesOfValues(await f.compute([0, 1]));
+ * const f = overloadTimelineFamily('simulation', withOverloadParams(skype2010CalibratedParams, { durationHours: 2 }), 0.002, 1, 2);
+ * const both = await f.compute([0, 1]);
+ * const [first] = timelinesOfValues(both);
  * first[0]; // { t: 0, online: 1 }
- * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify((await f.compute([0, 1]))[1]); // true (run r alone or in a batch)
+ * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify(both[1]); // true (run r alone or in a batch)
  * ```
  */
 export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
@@ -390,7 +391,7 @@ export function timelinesOfValues(values: unknown[]): { t: number; online: numbe
  *
  * @example
  * ```ts
- * const { identity } = overloadTimelineFamily('simulation', skype2010CalibratedParams, 0.002, 1, 1);
+ * const { identity } = overloadTimelineFamily('simulation', withOverloadParams(skype2010CalibratedParams, { durationHours: 2 }), 0.002, 1, 1);
  * const [run0] = await computeRunFamily('overload-timeline', identity, [0]); // what a worker computes for task r = 0
  * timelinesOfValues([run0])[0][0]; // { t: 0, online: 1 }
  * ```
@@ -577,7 +578,7 @@ export class TaskRefused extends Error {
  *
  * @example
  * ```ts
- * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005 }));
+ * const params = encodeJson(withOverloadParams(skype2010OverloadParams, { scale: 0.005, durationHours: 3 }));
  * const fingerprint = overloadFingerprint(params, 1);
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```

@@ -49,7 +49,7 @@ export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleE
  *
  * @example
  * ```ts
- * const p = scenarioToOverloadParams(loadScenario('skype-2010'), 0.01);
+ * const p = scenarioToOverloadParams(loadScenario('skype-2010'), 0.002);
  * simulateOverload(p, { seed: 1 });
  * ```
  *

@@ -1,23 +1,21 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runInProcess } from './in-process.ts';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const KARATE = new URL('../../data/karate.edges', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'fragility-generate-'));
 
-function run(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  // `node bin/fragility.js` is `npx fragility` without npx's own start-up cost (the first test goes through npx tsx
-  // on the sources, as documented).
-  const r = spawnSync(process.execPath, ['bin/fragility.js', 'generate', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** `fragility generate ...args` in this process (test/cli/in-process.ts: main(argv), output and exit status kept). */
+const run = (args: string[]) => runInProcess('generate', args);
 
-describe('fragility generate (child process)', () => {
-  // Each child process costs 2–10 s on a loaded 2-core machine, so this file spawns four; the spec parser's and the
-  // generators' unit tests cover every other bad input, and same-seed reproducibility is tested on graphFromSpec.
+describe('fragility generate', () => {
+  // One child process (the first test goes through npx tsx on the sources, as documented; it costs 2–10 s on a
+  // loaded 2-core machine), the other cases in process; the spec parser's and the generators' unit tests cover every
+  // other bad input, and same-seed reproducibility is tested on graphFromSpec.
   it('prints the contract fields as one JSON object', () => {
     const args = ['tsx', 'src/cli/main.ts', 'generate', '--graph', 'er:n=1000,k=4', '--seed', '7', '--json'];
     const out = execFileSync('npx', args, { cwd: ROOT, encoding: 'utf8' });
@@ -29,24 +27,24 @@ describe('fragility generate (child process)', () => {
     expect(json.simple).toBe(true);
   });
 
-  it('reads a file spec and writes GraphML', () => {
+  it('reads a file spec and writes GraphML', async () => {
     const out = join(tmp, 'karate.graphml');
-    const r = run(['--graph', `edges:${KARATE}`, '--out', out, '--json']);
+    const r = await run(['--graph', `edges:${KARATE}`, '--out', out, '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ n: 34, m: 78, maxDegree: 17, components: 1, format: 'graphml' });
     expect(readFileSync(out, 'utf8')).toContain('<graphml');
   });
 
-  it('summarises a two-tier overlay without building it explicitly', () => {
-    const r = run(['--graph', 'two-tier:clients=80000,supernodes=100,sn-law=regular(8),cache=4', '--json']);
+  it('summarises a two-tier overlay without building it explicitly', async () => {
+    const r = await run(['--graph', 'two-tier:clients=80000,supernodes=100,sn-law=regular(8),cache=4', '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ n: 80_100, m: 400 + 320_000, supernodes: 100, clients: 80_000, meanClientsPerSupernode: 800, components: 1 });
   });
 
-  it('exits 2 with one line naming the field for bad input', () => {
-    const bad = run(['--graph', 'er:n=-5,k=2', '--json']);
+  it('exits 2 with one line naming the field for bad input', async () => {
+    const bad = await run(['--graph', 'er:n=-5,k=2', '--json']);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);

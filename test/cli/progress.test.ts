@@ -3,10 +3,26 @@
 // efficiency), mp, fss and scenario follow the same rules (progressLines / progressBar in src/cli/common.ts).
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from './cli-run.ts';
+import { type InProcessRun, runCliIn } from './in-process.ts';
 import { betweenness, betweennessParallel } from '../../src/cascade/betweenness.ts';
 import { barabasiAlbert } from '../../src/generators/barabasi-albert.ts';
 import { stream } from '../../src/random/stream.ts';
 import { progressLines } from '../../src/cli/common.ts';
+
+/**
+ * Run `fragility ...args` in process (test/cli/in-process.ts) with process.stderr.isTTY false, as in a child process
+ * whose stderr is a pipe, whatever the terminal the tests run in.
+ */
+async function inPipe(args: string[]): Promise<InProcessRun> {
+  const desc = Object.getOwnPropertyDescriptor(process.stderr, 'isTTY');
+  Object.defineProperty(process.stderr, 'isTTY', { value: false, configurable: true });
+  try {
+    return await runCliIn(args);
+  } finally {
+    if (desc) Object.defineProperty(process.stderr, 'isTTY', desc);
+    else delete (process.stderr as { isTTY?: boolean }).isTTY;
+  }
+}
 
 describe('progress', () => {
   it('betweenness onProgress: non-decreasing, ends at the number of sources, 1 and 2 threads, exact and sampled', async () => {
@@ -27,14 +43,13 @@ describe('progress', () => {
   });
 
   it('CLI, stderr a pipe: a progress line without --json; nothing with --json or --no-progress', async () => {
+    // one child process (a real pipe for stderr); the other cases in process with stderr.isTTY false
     const args = ['betweenness', '--graph', 'ba:n=1000,m=2'];
-    const [plain, json, off, sweep, sweepJson] = await Promise.all([
-      runCliAsync(args),
-      runCliAsync([...args, '--json']),
-      runCliAsync([...args, '--no-progress']),
-      runCliAsync(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0']),
-      runCliAsync(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0', '--json']),
-    ]);
+    const plain = await runCliAsync(args);
+    const json = await inPipe([...args, '--json']);
+    const off = await inPipe([...args, '--no-progress']);
+    const sweep = await inPipe(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0']);
+    const sweepJson = await inPipe(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0', '--json']);
     for (const r of [plain, json, off, sweep, sweepJson]) expect(r.status, r.stderr).toBe(0);
     expect(plain.stderr).toMatch(/betweenness \[.*\] \d+\/1000 sources/);
     expect(json.stderr).toBe('');
@@ -45,6 +60,7 @@ describe('progress', () => {
 });
 
 describe('progress of cascade, mp, fss (issue 18): lines on stderr unless --no-progress or --json with stderr a pipe', () => {
+  // in process with stderr.isTTY false (inPipe); each command's real process is run by test/cli/smoke.test.ts
   const commands: [string, string[], RegExp][] = [
     ['mp', ['mp', '--graph', 'er:n=2000,k=4', '--mode', 'bond', '--q', '0.5'], /^\[\d+\.\d s\] mp: non-backtracking radius: iteration 1\n/m],
     ['cascade motter-lai', ['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2'], /^\[\d+\.\d s\] motter-lai: intact loads: \d+\/300 sources$/m],
@@ -53,7 +69,9 @@ describe('progress of cascade, mp, fss (issue 18): lines on stderr unless --no-p
   ];
   for (const [name, args, want] of commands) {
     it(`${name}`, async () => {
-      const [plain, json, off] = await Promise.all([runCliAsync(args), runCliAsync([...args, '--json']), runCliAsync([...args, '--no-progress'])]);
+      const plain = await inPipe(args);
+      const json = await inPipe([...args, '--json']);
+      const off = await inPipe([...args, '--no-progress']);
       for (const r of [plain, json, off]) expect(r.status, r.stderr).toBe(0);
       expect(plain.stderr).toMatch(want);
       expect(json.stderr).toBe('');

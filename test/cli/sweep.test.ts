@@ -1,16 +1,18 @@
-// `fragility sweep` through a child process, as the acceptance checks call it (docs/CLI.md).
+// `fragility sweep` as the acceptance checks call it (docs/CLI.md): one child process (the first case, the real
+// process), the other runs in process (test/cli/in-process.ts: main(argv) with stdout, stderr and the exit status).
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runInProcess } from './in-process.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'fragility-cli-sweep-'));
 
-// Independent invocations run concurrently (each process spends most of its time starting up).
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+/** `fragility sweep ...args` in a child process. */
+function spawned(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['bin/fragility.js', 'sweep', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
       const status = err ? ((err as { code?: number }).code ?? 1) : 0;
@@ -19,10 +21,13 @@ function run(args: string[]): Promise<{ status: number | null; stdout: string; s
   });
 }
 
+/** `fragility sweep ...args` in this process. */
+const run = (args: string[]) => runInProcess('sweep', args);
+
 describe('fragility sweep', () => {
   const base = ['--graph', 'er:n=3000,k=4', '--runs', '6', '--seed', '7', '--q', '0.5,0.8', '--json'];
   it('prints the contract fields, and the same JSON for --workers 1 and 2', async () => {
-    const [one, two] = await Promise.all([run([...base, '--workers', '1']), run([...base, '--workers', '2'])]);
+    const [one, two] = await Promise.all([spawned([...base, '--workers', '1']), run([...base, '--workers', '2'])]);
     expect(one.status).toBe(0);
     const j = JSON.parse(one.stdout);
     expect(j.runs).toBe(6);

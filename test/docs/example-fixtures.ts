@@ -41,7 +41,19 @@ function wrappingSamples(lattice: 'square' | 'triangular', L: number, runs: numb
   return packWrappingSweeps(Array.from({ length: runs }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), { lattice, L })));
 }
 
-/** The run of the small scenario, made once for every renderer example (about 9 s of CPU). */
+/**
+ * The examples' scenario: the small scenario (test/scenarios/fixtures.ts) with 6-h timelines and a one-cell
+ * metastability map; the renderer examples show the shape of a report, not its numbers (runScenario of it: 5.0 s of
+ * CPU against 8.4 s for the small scenario, `npx tsx`, unloaded).
+ */
+function exampleScenario() {
+  const s = smallScenario();
+  s.montecarlo.durationHours = 6;
+  s.montecarlo.metastability = { losses: [0.3], headroomScales: [1], injectionHours: [2] };
+  return s;
+}
+
+/** The run of the examples' scenario, made once for every renderer example. */
 let smallResult: ScenarioResult | undefined;
 
 /** Free names → their value. */
@@ -50,10 +62,10 @@ export const fixtures: Record<string, () => unknown | Promise<unknown>> = {
   karate: () => readEdgeList(join(root, 'data/karate.edges')),
   /** "a graph": Zachary's karate club again (examples of orders and sweeps on any graph). */
   g: () => readEdgeList(join(root, 'data/karate.edges')),
-  /** Network A of an interdependent pair: Erdős–Rényi, n = 100 000, <k> = 4, stream(1). */
-  gA: () => erdosRenyi(100_000, 4 / 99_999, stream(1)),
-  /** Network B of an interdependent pair: Erdős–Rényi, n = 100 000, <k> = 4, stream(2). */
-  gB: () => erdosRenyi(100_000, 4 / 99_999, stream(2)),
+  /** Network A of an interdependent pair: Erdős–Rényi, n = 10 000, <k> = 4, stream(1). */
+  gA: () => erdosRenyi(10_000, 4 / 9_999, stream(1)),
+  /** Network B of an interdependent pair: Erdős–Rényi, n = 10 000, <k> = 4, stream(2). */
+  gB: () => erdosRenyi(10_000, 4 / 9_999, stream(2)),
   /** The checkpoint examples' experiment identity (site, random order, er:n=1000,k=4, seed 1, qs 0, 0.5, 1). */
   identity: () => identity,
   /** The same identity under the name the parser examples use. */
@@ -70,14 +82,14 @@ export const fixtures: Record<string, () => unknown | Promise<unknown>> = {
   ck: () => openCheckpoint('run.ndjson', identity, 100, true),
   /** Site-wrapping samples: 100 periodic 64 × 64 square lattices. */
   samples: () => wrappingSamples('square', 64, 100),
-  /** Site-wrapping samples: 100 periodic 64 × 64 triangular lattices. */
-  samples64: () => wrappingSamples('triangular', 64, 100),
-  /** Site-wrapping samples: 20 periodic 256 × 256 triangular lattices. */
-  samples256: () => wrappingSamples('triangular', 256, 20),
-  /** A cheap variant of the built-in 2010 scenario (test/scenarios/fixtures.ts: scale 0.002, a few runs per part). */
-  scenario: () => smallScenario(),
+  /** Site-wrapping samples: 100 periodic 32 × 32 triangular lattices. */
+  samples32: () => wrappingSamples('triangular', 32, 100),
+  /** Site-wrapping samples: 20 periodic 128 × 128 triangular lattices. */
+  samples128: () => wrappingSamples('triangular', 128, 20),
+  /** A cheap variant of the built-in 2010 scenario (scale 0.002, a few runs per part, 6 h: exampleScenario above). */
+  scenario: () => exampleScenario(),
   /** runScenario(scenario) of that variant, seed 1, computed once. */
-  result: () => (smallResult ??= runScenario(smallScenario())),
+  result: () => (smallResult ??= runScenario(exampleScenario())),
   /** The report page's script (src/scenarios/explorer-bundle.ts, Node only: not in the barrels). */
   explorerBundle: () => explorerBundle,
 };
