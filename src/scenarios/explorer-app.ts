@@ -115,10 +115,14 @@ function main(): void {
   };
 
   const simulated = thin(data.timeline);
+  // the lines that do not change with the settings: the same arrays at every redraw (the drawer keeps their coordinates)
+  const simulatedLine = simulated.map((p) => ({ t: p.t, y: p.online }));
+  const reportFluidLine = thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online }));
+  const simulatedBand = simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax }));
   const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => {
     const lines: DrawLine[] = [
-      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulated.map((p) => ({ t: p.t, y: p.online })) },
-      { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online })) },
+      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulatedLine },
+      { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: reportFluidLine },
       { name: 'fluid limit, these settings (recomputed in the page)', stroke: '#e15759', width: 2.5, role: 'explorer-line', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.online })) },
       { name: 'ordinary supernodes up, fluid limit, these settings', stroke: '#e15759', dash: '2 2', width: 1.2, role: 'explorer-supernodes', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.supernodesUp })) },
     ];
@@ -130,7 +134,7 @@ function main(): void {
       title: 'Online users after the trigger: the fluid limit with the explorer settings',
       description: explorerVerdict(s, o),
       lines,
-      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) },
+      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulatedBand },
       observed: data.observed,
       rules: o.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega` })),
       levels: [
