@@ -197,7 +197,8 @@ interface UpdateContext {
  */
 function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   const { spec, initial, fastError, figure, verdict, timings, read, label, render, runner } = ctx;
-  let pending: { s: ExplorerSettings; control: string } | null = null;
+  /** The settings to run next; t0: when the first change folded into them happened (performance.now time). */
+  let pending: { s: ExplorerSettings; control: string; t0: number } | null = null;
   let scheduled = false;
   let inFlight = false;
   let lastControl = 'init';
@@ -215,10 +216,12 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     figure.dataset.engine = runner.engine;
   };
   const superseded = (gen: number) => pending !== null || gen !== generation;
-  /** One update: preview, then the full run; returns when it is drawn, dropped or failed. */
-  const update = async (s: ExplorerSettings, control: string) => {
+  /**
+   * One update: preview, then the full run; returns when it is drawn, dropped or failed. Its times count from t0, the
+   * input event of the first change it serves (not from its start: the wait for the dispatch is part of the delay).
+   */
+  const update = async (s: ExplorerSettings, control: string, t0: number) => {
     const gen = ++generation;
-    const t0 = performance.now();
     let previewMs: number | null = null;
     let pv: { outcome: ExplorerOutcome; ms: number } | null = null;
     try {
@@ -256,9 +259,9 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     scheduled = false;
     inFlight = true;
     while (pending) {
-      const { s, control } = pending;
+      const { s, control, t0 } = pending;
       pending = null;
-      await update(s, control);
+      await update(s, control, t0);
       finish();
     }
     inFlight = false;
@@ -266,9 +269,12 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   };
   const schedule = (e: Event) => {
     lastControl = (e.target as HTMLElement).id || 'form';
+    // the event's time (performance.now's clock); an event made by a script is stamped when it was made
+    const now = performance.now();
+    const t = e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
     const s = read();
     label(s);
-    pending = { s, control: lastControl };
+    pending = { s, control: lastControl, t0: pending ? pending.t0 : t };
     document.body.dataset.busy = 'true';
     if (awaitingFull) runner.cancel(spec.quantiles);
     // the input and change events of one move arrive together: one update for both
