@@ -76,6 +76,19 @@ export async function writeBenchPage(dir: string): Promise<string> {
 }
 
 /**
+ * The moves of {@link measureExplorerPage}: each control (element id) is set to this value, then back to the
+ * scenario's (the headroom slider is log2 of the factor: 1 = twice the scenario's headroom).
+ */
+export const EXPLORER_BENCH_MOVES: readonly (readonly [string, string])[] = [
+  ['ctl-supernodeLoss', '0.1'],
+  ['ctl-autoUpdateCoverage', '0.5'],
+  ['ctl-headroom', '1'],
+  ['ctl-retry', '1'],
+  ['ctl-megaCount', '800'],
+  ['ctl-megaFirstHours', '6'],
+];
+
+/**
  * Load a page in headless chromium and move every control `rounds` times (between a second value and the
  * scenario's), waiting for each update.
  *
@@ -103,16 +116,8 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
     p.on('pageerror', (e) => consoleErrors.push(String(e)));
     await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
     await p.waitForFunction(() => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined);
-    const moves: [string, string][] = [
-      ['ctl-supernodeLoss', '0.1'],
-      ['ctl-autoUpdateCoverage', '0.5'],
-      ['ctl-headroom', '1'],
-      ['ctl-retry', '1'],
-      ['ctl-megaCount', '800'],
-      ['ctl-megaFirstHours', '6'],
-    ];
     for (let round = 0; round < rounds; round++) {
-      for (const [id, value] of moves) {
+      for (const [id, value] of EXPLORER_BENCH_MOVES) {
         for (const v of [value, null]) {
           const before = await p.evaluate(() => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run));
           await p.evaluate(
