@@ -231,7 +231,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
         render(pv.outcome, s, 'preview');
         figure.dataset.previewSeries = JSON.stringify(pv.outcome.timeline.map((p) => p.online));
         const stated = fastError ? `; at the scenario's settings it differs from the full model by ${fastErrorText(fastError)}` : '';
-        verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}${stated}; refining): ${verdict.textContent}`;
+        verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}: coarse, to redraw at once, and its curve can be well off the full model's${stated}; refining): ${verdict.textContent}`;
         verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
         verdict.removeAttribute('data-error');
         previewMs = performance.now() - t0;

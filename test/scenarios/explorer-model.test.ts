@@ -57,8 +57,9 @@ describe('explorer spec and parameters', () => {
     }
   });
 
-  it('previews at 10 headroom quantiles by default, never finer than the full run', () => {
-    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 10]);
+  it('previews at 7 headroom quantiles by default, never finer than the full run', () => {
+    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 7]);
+    expect(explorerSpec(skype2010Scenario, 0.02, 5).previewQuantiles).toBe(5);
     expect(explorerSpec(skype2010Scenario, 0.02, 100, 0).previewQuantiles).toBe(0);
     expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow('previewQuantiles: 40 is not allowed; expected an integer in [2, 20]');
   });
