@@ -22,6 +22,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export interface ExplorerTimings {
   browser: string;
   pageBytes: number;
+  /** Headroom quantiles of the page's fast preview and of its full runs (from the page's embedded spec). */
+  previewQuantiles: number;
+  quantiles: number;
   /** performance.now() at the end of the first render (ms since navigation start). */
   firstRenderMs: number;
   /**
@@ -133,7 +136,11 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
       }
     }
     const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: ExplorerTimings['updates'] } } }).fragilityExplorer.timings);
-    return { browser: browser.version(), pageBytes: statSync(page).size, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
+    const q = await p.evaluate(() => {
+      const spec = JSON.parse(document.getElementById('fragility-data')?.textContent ?? '{}').explorer.spec;
+      return { previewQuantiles: Number(spec.previewQuantiles), quantiles: Number(spec.quantiles) };
+    });
+    return { browser: browser.version(), pageBytes: statSync(page).size, ...q, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
   } finally {
     await browser.close();
   }
