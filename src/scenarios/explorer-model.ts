@@ -96,14 +96,15 @@ export interface ExplorerOutcome {
 const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
- * Headroom quantiles of the page's quick preview by default: the largest count whose first redraw stays within the
- * 100-ms budget with a margin on the bench page's 2010 model (48 h at 10-s steps). Chosen from the table of
- * `npx tsx bench/lib/explorer-preview-table.ts 40 2` (CPU per run against the error to the full model, over 40 seeded
- * random settings and the bench page's updates; docs/DESIGN.md, the report page): 7 quantiles cost about 0.82 of
+ * Headroom quantiles of the page's quick preview by default: the largest count whose first redraw stays under 90 ms
+ * (the 100-ms budget with a margin) on the bench page's 2010 model (48 h at 10-s steps) when the machine is idle.
+ * Chosen from the table of `npx tsx bench/lib/explorer-preview-table.ts 40 2` (CPU per run against the error to the
+ * full model, over 40 seeded random settings and the bench page's updates; docs/DESIGN.md, the report page) and from
+ * the page itself (first redraw median, near idle: 89 ms at 7 quantiles, 85 ms at 6): 6 quantiles cost about 0.75 of
  * 10, and no verdict differs from the full model's at 6–12 quantiles, but the curve is further off (largest online
- * difference at the 90th percentile of the random settings 0.27 against 0.15 at 10).
+ * difference at the 90th percentile of the random settings 0.33 against 0.15 at 10).
  */
-export const EXPLORER_PREVIEW_QUANTILES = 7;
+export const EXPLORER_PREVIEW_QUANTILES = 6;
 
 /**
  * The explorer's controls for a scenario: its own settings as defaults, the retry policies to choose from (the

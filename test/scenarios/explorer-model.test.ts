@@ -57,8 +57,8 @@ describe('explorer spec and parameters', () => {
     }
   });
 
-  it('previews at 7 headroom quantiles by default, never finer than the full run', () => {
-    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 7]);
+  it('previews at 6 headroom quantiles by default, never finer than the full run', () => {
+    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 6]);
     expect(explorerSpec(skype2010Scenario, 0.02, 5).previewQuantiles).toBe(5);
     expect(explorerSpec(skype2010Scenario, 0.02, 100, 0).previewQuantiles).toBe(0);
     expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow('previewQuantiles: 40 is not allowed; expected an integer in [2, 20]');
