@@ -3,11 +3,12 @@
  * copy of the sources (A, e.g. `git archive REV src | tar -x -C DIR`) and from this checkout (B), measured in turn, so
  * that machine load hits both alike; prints each round's first-redraw median and the per-round ratio B/A.
  *
- * Standalone: `npx tsx bench/lib/explorer-page-ab.ts DIR/src [ROUNDS=4]`.
+ * Standalone: `npx tsx bench/lib/explorer-page-ab.ts DIR/src [ROUNDS=4]`; or `… --quantiles Q1,Q2 [ROUNDS=2]`: the
+ * checkout's page with its spec's previewQuantiles set to Q1, then Q2 (the same page otherwise), in turn.
  *
  * @module
  */
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -31,7 +32,50 @@ const median = (xs: number[]): number => {
   return n % 2 ? a[(n - 1) / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
 };
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+/** The checkout's bench page with each preview resolution (its embedded spec patched), measured in turn. */
+async function compareResolutions(qs: number[], rounds: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'fragility-explorer-ab-'));
+  const html = readFileSync(await buildPage(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'index.html')), 'utf8');
+  const m = html.match(/"previewQuantiles":(\d+)/);
+  if (!m) throw new Error('explorer-page-ab: no previewQuantiles in the page');
+  const pages = qs.map((q) => {
+    const f = join(dir, `q${q}.html`);
+    writeFileSync(f, html.split(`"previewQuantiles":${m[1]}`).join(`"previewQuantiles":${q}`));
+    return f;
+  });
+  const all = qs.map(() => ({ redraw: [] as number[], run: [] as number[] }));
+  console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  for (let r = 0; r < rounds; r++) {
+    for (let i = 0; i < qs.length; i++) {
+      const t = await measureExplorerPage(pages[i]);
+      const redraw = t.updates.map((u) => u.previewMs ?? u.ms);
+      const run = t.updates.map((u) => u.previewModelMs ?? u.modelMs);
+      all[i].redraw.push(...redraw);
+      all[i].run.push(...run);
+      console.log(`round ${r}, preview ${qs[i]} quantiles: first redraw median ${median(redraw).toFixed(1)} ms, its run ${median(run).toFixed(1)} ms, console errors ${t.consoleErrors.length}`);
+    }
+  }
+  qs.forEach((q, i) => console.log(`preview ${q} quantiles: first redraw median ${median(all[i].redraw).toFixed(1)} ms over ${all[i].redraw.length} updates, its run ${median(all[i].run).toFixed(1)} ms`));
+  console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--quantiles') {
+  const qs = (process.argv[3] ?? '').split(',').map(Number);
+  const rounds = Number(process.argv[4] ?? 2);
+  if (qs.length < 1 || qs.some((q) => !Number.isInteger(q) || q < 2 || q > 100)) {
+    console.error(`--quantiles: ${process.argv[3]} is not allowed; expected integers in [2, 100], comma-separated`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(rounds) || rounds < 1) {
+    console.error(`ROUNDS: ${process.argv[4]} is not allowed; expected an integer >= 1`);
+    process.exit(2);
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.error(`skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+    process.exit(0);
+  }
+  await compareResolutions(qs, rounds);
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const rootA = process.argv[2] === undefined ? '' : resolve(process.argv[2]);
   const rounds = Number(process.argv[3] ?? 4);
   if (!rootA || !existsSync(join(rootA, 'scenarios', 'explorer-app.ts'))) {
