@@ -22,6 +22,9 @@ export const CHROMIUM = '/usr/bin/chromium';
 export interface ExplorerTimings {
   browser: string;
   pageBytes: number;
+  /** Headroom quantiles of the page's fast preview and of its full runs (from the page's embedded spec). */
+  previewQuantiles: number;
+  quantiles: number;
   /** performance.now() at the end of the first render (ms since navigation start). */
   firstRenderMs: number;
   /**
@@ -76,6 +79,19 @@ export async function writeBenchPage(dir: string): Promise<string> {
 }
 
 /**
+ * The moves of {@link measureExplorerPage}: each control (element id) is set to this value, then back to the
+ * scenario's (the headroom slider is log2 of the factor: 1 = twice the scenario's headroom).
+ */
+export const EXPLORER_BENCH_MOVES: readonly (readonly [string, string])[] = [
+  ['ctl-supernodeLoss', '0.1'],
+  ['ctl-autoUpdateCoverage', '0.5'],
+  ['ctl-headroom', '1'],
+  ['ctl-retry', '1'],
+  ['ctl-megaCount', '800'],
+  ['ctl-megaFirstHours', '6'],
+];
+
+/**
  * Load a page in headless chromium and move every control `rounds` times (between a second value and the
  * scenario's), waiting for each update.
  *
@@ -103,16 +119,8 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
     p.on('pageerror', (e) => consoleErrors.push(String(e)));
     await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
     await p.waitForFunction(() => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined);
-    const moves: [string, string][] = [
-      ['ctl-supernodeLoss', '0.1'],
-      ['ctl-autoUpdateCoverage', '0.5'],
-      ['ctl-headroom', '1'],
-      ['ctl-retry', '1'],
-      ['ctl-megaCount', '800'],
-      ['ctl-megaFirstHours', '6'],
-    ];
     for (let round = 0; round < rounds; round++) {
-      for (const [id, value] of moves) {
+      for (const [id, value] of EXPLORER_BENCH_MOVES) {
         for (const v of [value, null]) {
           const before = await p.evaluate(() => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run));
           await p.evaluate(
@@ -128,7 +136,11 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
       }
     }
     const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: ExplorerTimings['updates'] } } }).fragilityExplorer.timings);
-    return { browser: browser.version(), pageBytes: statSync(page).size, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
+    const q = await p.evaluate(() => {
+      const spec = JSON.parse(document.getElementById('fragility-data')?.textContent ?? '{}').explorer.spec;
+      return { previewQuantiles: Number(spec.previewQuantiles), quantiles: Number(spec.quantiles) };
+    });
+    return { browser: browser.version(), pageBytes: statSync(page).size, ...q, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
   } finally {
     await browser.close();
   }

@@ -532,7 +532,7 @@ function explorerWorkload(rounds: number): Workload {
       const preModel = t.updates.map((u) => u.previewModelMs ?? NaN).filter(Number.isFinite);
       const errs = t.updates.map((u) => u.fastMaxOnline ?? NaN).filter(Number.isFinite);
       if (pre.length > 0) {
-        row.notes.push(`row time: first redraw, fast model (coarse headroom grid, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`);
+        row.notes.push(`row time: from the input event to the first redraw (timeline and verdict), fast model (${t.previewQuantiles} headroom quantiles instead of ${t.quantiles}, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`);
         const e = summarize(errs);
         const m = summarize(t.updates.map((u) => u.fastMeanOnline ?? NaN).filter(Number.isFinite));
         const flips = t.updates.filter((u) => u.fastSameVerdict === false).length;

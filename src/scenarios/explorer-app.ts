@@ -115,10 +115,14 @@ function main(): void {
   };
 
   const simulated = thin(data.timeline);
+  // the lines that do not change with the settings: the same arrays at every redraw (the drawer keeps their coordinates)
+  const simulatedLine = simulated.map((p) => ({ t: p.t, y: p.online }));
+  const reportFluidLine = thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online }));
+  const simulatedBand = simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax }));
   const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => {
     const lines: DrawLine[] = [
-      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulated.map((p) => ({ t: p.t, y: p.online })) },
-      { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online })) },
+      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulatedLine },
+      { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: reportFluidLine },
       { name: 'fluid limit, these settings (recomputed in the page)', stroke: '#e15759', width: 2.5, role: 'explorer-line', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.online })) },
       { name: 'ordinary supernodes up, fluid limit, these settings', stroke: '#e15759', dash: '2 2', width: 1.2, role: 'explorer-supernodes', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.supernodesUp })) },
     ];
@@ -130,7 +134,7 @@ function main(): void {
       title: 'Online users after the trigger: the fluid limit with the explorer settings',
       description: explorerVerdict(s, o),
       lines,
-      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) },
+      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulatedBand },
       observed: data.observed,
       rules: o.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega` })),
       levels: [
@@ -193,7 +197,8 @@ interface UpdateContext {
  */
 function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   const { spec, initial, fastError, figure, verdict, timings, read, label, render, runner } = ctx;
-  let pending: { s: ExplorerSettings; control: string } | null = null;
+  /** The settings to run next; t0: when the first change folded into them happened (performance.now time). */
+  let pending: { s: ExplorerSettings; control: string; t0: number } | null = null;
   let scheduled = false;
   let inFlight = false;
   let lastControl = 'init';
@@ -211,10 +216,12 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     figure.dataset.engine = runner.engine;
   };
   const superseded = (gen: number) => pending !== null || gen !== generation;
-  /** One update: preview, then the full run; returns when it is drawn, dropped or failed. */
-  const update = async (s: ExplorerSettings, control: string) => {
+  /**
+   * One update: preview, then the full run; returns when it is drawn, dropped or failed. Its times count from t0, the
+   * input event of the first change it serves (not from its start: the wait for the dispatch is part of the delay).
+   */
+  const update = async (s: ExplorerSettings, control: string, t0: number) => {
     const gen = ++generation;
-    const t0 = performance.now();
     let previewMs: number | null = null;
     let pv: { outcome: ExplorerOutcome; ms: number } | null = null;
     try {
@@ -224,7 +231,7 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
         render(pv.outcome, s, 'preview');
         figure.dataset.previewSeries = JSON.stringify(pv.outcome.timeline.map((p) => p.online));
         const stated = fastError ? `; at the scenario's settings it differs from the full model by ${fastErrorText(fastError)}` : '';
-        verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}${stated}; refining): ${verdict.textContent}`;
+        verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}: coarse, to redraw at once, and its curve can be well off the full model's${stated}; refining): ${verdict.textContent}`;
         verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
         verdict.removeAttribute('data-error');
         previewMs = performance.now() - t0;
@@ -252,9 +259,9 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
     scheduled = false;
     inFlight = true;
     while (pending) {
-      const { s, control } = pending;
+      const { s, control, t0 } = pending;
       pending = null;
-      await update(s, control);
+      await update(s, control, t0);
       finish();
     }
     inFlight = false;
@@ -262,9 +269,12 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
   };
   const schedule = (e: Event) => {
     lastControl = (e.target as HTMLElement).id || 'form';
+    // the event's time (performance.now's clock); an event made by a script is stamped when it was made
+    const now = performance.now();
+    const t = e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
     const s = read();
     label(s);
-    pending = { s, control: lastControl };
+    pending = { s, control: lastControl, t0: pending ? pending.t0 : t };
     document.body.dataset.busy = 'true';
     if (awaitingFull) runner.cancel(spec.quantiles);
     // the input and change events of one move arrive together: one update for both

@@ -58,7 +58,8 @@ export interface ExplorerSpec {
   quantiles: number;
   /**
    * Headroom quantiles of the quick preview the page draws first after a change, before the run at `quantiles`
-   * replaces it (0 = no preview). A run costs about in proportion to the quantiles.
+   * replaces it (0 = no preview). A run costs a fixed part (the client rings, the request law: about 45 % of a run
+   * at 10 quantiles on the 2010 model) plus a part in proportion to the quantiles.
    */
   previewQuantiles: number;
   retryOptions: ExplorerRetryOption[];
@@ -95,6 +96,17 @@ export interface ExplorerOutcome {
 const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /**
+ * Headroom quantiles of the page's quick preview by default: the largest count whose first redraw stays under 90 ms
+ * (the 100-ms budget with a margin) on the bench page's 2010 model (48 h at 10-s steps) when the machine is idle.
+ * Chosen from the table of `npx tsx bench/lib/explorer-preview-table.ts 40 2` (CPU per run against the error to the
+ * full model, over 40 seeded random settings and the bench page's updates; docs/DESIGN.md, the report page) and from
+ * the page itself (first redraw median, near idle: 89 ms at 7 quantiles, 85 ms at 6): 6 quantiles cost about 0.75 of
+ * 10, and no verdict differs from the full model's at 6–12 quantiles, but the curve is further off (largest online
+ * difference at the 90th percentile of the random settings 0.33 against 0.15 at 10).
+ */
+export const EXPLORER_PREVIEW_QUANTILES = 6;
+
+/**
  * The explorer's controls for a scenario: its own settings as defaults, the retry policies to choose from (the
  * scenario's, then those of its what-ifs, then the library's AWS full-jitter and gRPC policies when no what-if has
  * them) and the slider ranges.
@@ -102,7 +114,8 @@ const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => J
  * @param scenario - a validated scenario.
  * @param scale - the report's population scale, in (0, 1].
  * @param quantiles - headroom quantiles of the fluid runs (default 100, as the report's fluid timeline).
- * @param previewQuantiles - headroom quantiles of the page's quick preview (default 10; 0 = none).
+ * @param previewQuantiles - headroom quantiles of the page's quick preview (default {@link EXPLORER_PREVIEW_QUANTILES};
+ *   0 = none).
  * @returns the spec, plain JSON.
  * @throws FragilityInputError `scale` outside (0, 1], `quantiles` outside [2, 10 000] or `previewQuantiles` outside
  *   {0} ∪ [2, quantiles].
@@ -115,7 +128,7 @@ const sameRetry = (a: OverloadRetryPolicy, b: OverloadRetryPolicy): boolean => J
  * spec.defaults.supernodeLoss; // 0.275
  * ```
  */
-export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100, previewQuantiles = 10): ExplorerSpec {
+export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100, previewQuantiles = Math.min(EXPLORER_PREVIEW_QUANTILES, quantiles)): ExplorerSpec {
   checkNumber('scale', scale, 1e-9, 1);
   checkInteger('quantiles', quantiles, 2, 10_000);
   if (previewQuantiles !== 0) checkInteger('previewQuantiles', previewQuantiles, 2, quantiles);

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { skype2010Scenario, skype2007Scenario } from '../../src/scenarios/builtin.ts';
 import { explorerFastError, explorerParams, explorerSettings, explorerSpec, explorerVerdict, explorerWaves, type ExplorerOutcome } from '../../src/scenarios/explorer-model.ts';
-import { explorerTimelineSvg } from '../../src/scenarios/explorer-draw.ts';
+import { type DrawTimeline, explorerTimelineSvg, f1 } from '../../src/scenarios/explorer-draw.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import { escapeHtml, htmlTable, inlineScript, scriptJson, simpleMarkdownHtml } from '../../src/report/html.ts';
 import { FragilityInputError } from '../../src/errors.ts';
@@ -57,8 +57,9 @@ describe('explorer spec and parameters', () => {
     }
   });
 
-  it('previews at 10 headroom quantiles by default, never finer than the full run', () => {
-    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 10]);
+  it('previews at 6 headroom quantiles by default, never finer than the full run', () => {
+    expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 6]);
+    expect(explorerSpec(skype2010Scenario, 0.02, 5).previewQuantiles).toBe(5);
     expect(explorerSpec(skype2010Scenario, 0.02, 100, 0).previewQuantiles).toBe(0);
     expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow('previewQuantiles: 40 is not allowed; expected an integer in [2, 20]');
   });
@@ -187,6 +188,32 @@ describe('explorer timeline drawer', () => {
     expect(svg.match(/data-role="wave"/g)).toHaveLength(1); // the rule at T+60 h is outside [0, 48]
     // plot area x from 52 to 600 − 16: t = 24 h at the middle, y = 0 at the bottom of the axes
     expect(svg).toMatch(/<path d="M52,[\d.]+L318,[\d.]+L584,[\d.]+"/);
+  });
+});
+
+describe('explorer timeline drawer: the fast paths write what the plain ones would', () => {
+  it('f1 writes x rounded to tenths exactly as (Math.round(10x)/10).toString()', () => {
+    const plain = (x: number) => (Math.round(x * 10) / 10).toString();
+    for (const x of [0, -0, 0.04, 0.05, -0.04, -0.05, 0.95, 99_999_999.94, 99_999_999.96, 1e9, -3.25, 5e-324, Number.NaN, Infinity, -Infinity]) expect(f1(x)).toBe(plain(x));
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, min: -1e10, max: 1e10 }), (x) => f1(x) === plain(x)),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('a points array drawn again at another size gets new coordinates (the cache is keyed by the scales)', () => {
+    const pts = Array.from({ length: 50 }, (_, i) => ({ t: i, y: (i % 7) / 7 }));
+    const band = { name: 'b', fill: '#ccc', points: pts.map((p) => ({ t: p.t, lo: p.y / 2, hi: p.y })) };
+    const d = (width: number, tMax: number, lines: DrawTimeline['lines'], b: DrawTimeline['band']): DrawTimeline => ({ width, height: 300, tMax, title: 't', description: 'd', lines, band: b });
+    const copy = () => structuredClone(pts);
+    const copyBand = () => structuredClone(band);
+    for (const [w, t] of [[600, 48], [600, 48], [700, 48], [700, 60], [600, 48]] as const) {
+      // the same arrays each time (cached) against fresh copies (never seen by the cache)
+      expect(explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: pts }], band))).toBe(explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: copy() }], copyBand())));
+    }
+    // one more line adds a legend row, which moves the axes: the cached coordinates must follow
+    const two = [{ name: 'a', stroke: '#000', points: pts }, { name: 'c', stroke: '#f00', points: copy() }];
+    expect(explorerTimelineSvg(d(600, 48, two, band))).toBe(explorerTimelineSvg(d(600, 48, [{ name: 'a', stroke: '#000', points: copy() }, { name: 'c', stroke: '#f00', points: copy() }], copyBand())));
   });
 });
 

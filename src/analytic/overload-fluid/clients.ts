@@ -9,7 +9,7 @@
 import { routeAttemptLevels } from '../../models/overload-routing.ts';
 import type { OverloadParams } from '../../models/overload-params.ts';
 import { lognormalDelayPmf, retryDelayPmf } from '../../models/overload-policies.ts';
-import { SparsePmf } from './delays.ts';
+import { SparsePmf, memoPmf, pmfKey } from './delays.ts';
 
 /** The fluid limit's split of a count by a probability: its expectation. */
 const expectedPart = (a: number, p: number): number => a * p;
@@ -60,17 +60,18 @@ export class ClientPools {
     const retryPmfs: Float64Array[] = [];
     let Ls = 2;
     for (let n = 0; n < this.levels; n++) {
-      const pm = retryDelayPmf(p.retry, n, dt).pmf;
+      const pm = memoPmf(pmfKey('retryDelayPmf', p.retry, n, dt), () => retryDelayPmf(p.retry, n, dt).pmf);
       retryPmfs.push(pm);
       Ls = Math.max(Ls, pm.length);
     }
-    const detectPmf = lognormalDelayPmf(p.detection.medianSeconds, p.detection.sigma, dt).pmf;
+    const lognormal = (median: number, sigma: number) => memoPmf(pmfKey('lognormalDelayPmf', median, sigma, dt), () => lognormalDelayPmf(median, sigma, dt).pmf);
+    const detectPmf = lognormal(p.detection.medianSeconds, p.detection.sigma);
     this.Ls = Math.max(Ls, detectPmf.length);
     // the pmfs as their nonzero bins: the scatter into the rings skips the zero bins (same additions, same doubles)
     this.retryPmfs = retryPmfs.map((pm) => new SparsePmf(pm, this.Ls));
     this.detectPmf = new SparsePmf(detectPmf, this.Ls);
     this.searchRing = new Float64Array(this.levels * this.Ls);
-    const restartPmf = lognormalDelayPmf(p.restart.medianSeconds, p.restart.sigma, dt).pmf;
+    const restartPmf = lognormal(p.restart.medianSeconds, p.restart.sigma);
     this.Lr = restartPmf.length;
     this.restartPmf = new SparsePmf(restartPmf, this.Lr);
     this.restartRing = new Float64Array(this.Lr);

@@ -133,7 +133,8 @@ export class SparsePmf {
     const bins: number[] = [];
     for (let b = 1; b < pm.length; b++) if (pm[b] > 0) bins.push(b);
     this.bins = Int32Array.from(bins);
-    this.probs = Float64Array.from(bins, (b) => pm[b]);
+    this.probs = new Float64Array(bins.length);
+    for (let e = 0; e < bins.length; e++) this.probs[e] = pm[bins[e]];
   }
 
   /** Slot (k + b) mod len of the ring (from `base`) gets n·pm[b] for every nonzero bin b; nothing when n <= 0. */
@@ -147,6 +148,45 @@ export class SparsePmf {
       ring[base + s] += n * probs[e];
     }
   }
+}
+
+/** Delay pmfs already made, by their inputs (see {@link memoPmf}); at most MEMO_SIZE, then cleared. */
+const memo = new Map<string, unknown>();
+const MEMO_SIZE = 64;
+
+/**
+ * The value `make()` gives for `key`, made once: the delay pmfs of a run depend on a few parameters only (the time
+ * step and a delay law), and making them (a normal cdf per bin for the restart delay) costs a few milliseconds per
+ * run, which repeated runs of the same model (the report page's explorer, the critical-loss and bistability sweeps)
+ * would pay again for the same doubles. The values are shared: callers only read them.
+ *
+ * @param key - the inputs that determine the value, as a string (with the function's name).
+ * @param make - makes the value (a pure function of the inputs in `key`).
+ * @returns the value.
+ */
+export function memoPmf<T>(key: string, make: () => T): T {
+  // every input that determines the value is in the key, each number exactly (see pmfKey)
+  const hit = memo.get(key);
+  if (hit !== undefined) return hit as T;
+  const v = make();
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(key, v);
+  return v;
+}
+
+/**
+ * A key for {@link memoPmf}: a name and the inputs, each number written exactly (the shortest round-trip form, which
+ * differs for different doubles; −0 apart from 0), objects as JSON with their numbers written the same way.
+
+ *
+ * @param parts - the function's name and its inputs.
+ * @returns the key.
+ */
+export function pmfKey(...parts: readonly (string | number | object)[]): string {
+  const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
+  // inside objects, numbers become '#…' and strings '$…', so that neither can pass for the other
+  const tag = (_k: string, v: unknown): unknown => (typeof v === 'number' ? `#${num(v)}` : typeof v === 'string' ? `$${v}` : v);
+  return parts.map((x) => (typeof x === 'number' ? num(x) : typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x, tag))).join(' ');
 }
 
 /** The exact pmf of the simulation's rejoin lag max(1, round(lo + U·w)) steps, U uniform on [0, 1). */

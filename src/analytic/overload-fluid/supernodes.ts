@@ -9,7 +9,7 @@
  */
 import type { OverloadParams } from '../../models/overload-params.ts';
 import type { UpCohorts } from './cohorts.ts';
-import { LagBank, rejoinLagPmf, supernodeRestartPmf } from './delays.ts';
+import { LagBank, memoPmf, pmfKey, rejoinLagPmf, supernodeRestartPmf } from './delays.ts';
 
 /** The down supernodes of every headroom quantile. */
 export class SupernodePools {
@@ -52,16 +52,17 @@ export class SupernodePools {
   ) {
     const Q = quantiles;
     const dt = p.stepSeconds;
-    this.lag = new LagBank(Q + 2, rejoinLagPmf(p));
+    this.lag = new LagBank(Q + 2, memoPmf(pmfKey('rejoinLagPmf', dt, p.rejoin.minMinutes, p.rejoin.maxMinutes), () => rejoinLagPmf(p)));
     this.SHUT = Q;
     this.REJ = Q + 1;
     this.pRestart = p.restart.probability;
-    const crashPmf = supernodeRestartPmf(p);
+    const crashPmf = memoPmf(pmfKey('supernodeRestartPmf', dt, p.restart.medianSeconds, p.restart.sigma), () => supernodeRestartPmf(p));
     this.Lc = crashPmf.length;
     const bins: number[] = [];
     for (let b = 1; b < this.Lc; b++) if (crashPmf[b] > 0) bins.push(b);
     this.crashBins = Int32Array.from(bins);
-    this.crashP = Float64Array.from(bins, (b) => crashPmf[b]);
+    this.crashP = new Float64Array(bins.length);
+    for (let e = 0; e < bins.length; e++) this.crashP[e] = crashPmf[bins[e]];
     this.crashRing = new Float64Array(Q * this.Lc);
     this.crashPool = new Float64Array(Q);
     this.canReturn = Number.isFinite(p.restart.crashedReturnHours);
