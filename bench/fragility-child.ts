@@ -6,7 +6,13 @@
 import { FunctionUnavailable } from './lib/resolve.ts';
 import { TASKS } from './workloads/tasks.ts';
 
-const req = JSON.parse(process.argv[2]) as { task: string; params: Record<string, number | string>; warmup: number; reps: number; out: string };
+const req = JSON.parse(process.argv[2]) as {
+  task: string;
+  params: Record<string, number | string>;
+  warmup: number;
+  reps: number;
+  out: string;
+};
 const task = TASKS[req.task];
 if (!task) throw new Error(`unknown task ${req.task}`);
 try {

@@ -26,7 +26,9 @@ function timed<T>(fn: () => T): [T, string] {
 function report(label: string, g: CompactGraph, p: number): void {
   const [nb, tNb] = timed(() => nonBacktrackingSpectralRadius(g));
   console.log(`${label}: n = ${g.n}, m = ${g.m}`);
-  console.log(`  lambdaNB = ${nb.lambda.toFixed(10)} (p_c = ${nb.pc?.toFixed(6)}), ${nb.iterations} iterations, converged ${nb.converged}: ${tNb}`);
+  console.log(
+    `  lambdaNB = ${nb.lambda.toFixed(10)} (p_c = ${nb.pc?.toFixed(6)}), ${nb.iterations} iterations, converged ${nb.converged}: ${tNb}`,
+  );
   for (const mode of ['bond', 'site'] as const) {
     const [mp, tMp] = timed(() => messagePassingPercolation(g, p, { mode }));
     console.log(`  S(${p}, ${mode}) = ${mp.S.toFixed(6)}, ${mp.iterations} sweeps, converged ${mp.converged}: ${tMp}`);

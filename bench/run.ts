@@ -26,12 +26,21 @@ const outIdx = argv.indexOf('--out');
 const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const outDir = `${benchDir}out`;
 mkdirSync(outDir, { recursive: true });
-const reportPath = outIdx >= 0 ? argv[outIdx + 1] : quick ? `${outDir}/RESULTS-quick.md` : only ? `${outDir}/RESULTS-partial.md` : `${benchDir}RESULTS.md`;
+const reportPath =
+  outIdx >= 0
+    ? argv[outIdx + 1]
+    : quick
+      ? `${outDir}/RESULTS-quick.md`
+      : only
+        ? `${outDir}/RESULTS-partial.md`
+        : `${benchDir}RESULTS.md`;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
 const t0 = Date.now();
 const versions = ensurePeers(log);
-versions['graphology-metrics'] = (createRequire(import.meta.url)('graphology-metrics/package.json') as { version: string }).version;
+versions['graphology-metrics'] = (
+  createRequire(import.meta.url)('graphology-metrics/package.json') as { version: string }
+).version;
 let npmVersion = '?';
 try {
   npmVersion = execSync('npm --version', { encoding: 'utf8' }).trim();
@@ -56,7 +65,9 @@ const machine: MachineInfo = {
   loadStart: loadavg(),
   command: `npm run bench${argv.length ? ' -- ' + argv.join(' ') : ''}`,
 };
-log(`fragility bench${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores; load ${machine.loadStart.map((x) => x.toFixed(1)).join(' ')}`);
+log(
+  `fragility bench${quick ? ' (quick)' : ''}: ${machine.cpu}, ${machine.cores} cores; load ${machine.loadStart.map((x) => x.toFixed(1)).join(' ')}`,
+);
 
 try {
   const b = await runFragilityChild('baseline', {}, 0, 1, outDir);
@@ -78,10 +89,19 @@ for (const w of selected) {
     rows.push(...(await w.run({ quick, out: outDir, log })));
   } catch (e) {
     log(`  ERROR ${(e as Error).message}`);
-    rows.push({ id: w.id, title: w.id, peers: [], error: (e as Error).message.split('\n').slice(0, 3).join(' '), notes: [] });
+    rows.push({
+      id: w.id,
+      title: w.id,
+      peers: [],
+      error: (e as Error).message.split('\n').slice(0, 3).join(' '),
+      notes: [],
+    });
   }
   log(`  (${((Date.now() - ts) / 1000).toFixed(1)} s)`);
-  writeFileAtomic(reportPath, markdownReport(rows, { ...machine, loadEnd: loadavg(), durationS: (Date.now() - t0) / 1000 })); // partial, rewritten below
+  writeFileAtomic(
+    reportPath,
+    markdownReport(rows, { ...machine, loadEnd: loadavg(), durationS: (Date.now() - t0) / 1000 }),
+  ); // partial, rewritten below
 }
 machine.loadEnd = loadavg();
 machine.durationS = (Date.now() - t0) / 1000;

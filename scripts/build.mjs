@@ -43,10 +43,14 @@ for (const file of walk(src)) {
 // module does the bundling (one set of esbuild options, src/scenarios/explorer-bundle.ts); run from the sources it
 // bundles on demand instead.
 {
-  const { bundleExplorerApp, EXPLORER_BUNDLE_FILE } = await import(pathToFileURL(join(dist, 'scenarios', 'explorer-bundle.js')).href);
+  const { bundleExplorerApp, EXPLORER_BUNDLE_FILE } = await import(
+    pathToFileURL(join(dist, 'scenarios', 'explorer-bundle.js')).href
+  );
   const js = await bundleExplorerApp(join(src, 'scenarios', 'explorer-app.ts'));
   writeFileSync(join(dist, 'scenarios', EXPLORER_BUNDLE_FILE), js);
-  console.log(`build: dist/scenarios/${EXPLORER_BUNDLE_FILE} written (${(js.length / 1024).toFixed(0)} KB, report page script)`);
+  console.log(
+    `build: dist/scenarios/${EXPLORER_BUNDLE_FILE} written (${(js.length / 1024).toFixed(0)} KB, report page script)`,
+  );
 }
 // The stamp bin/fragility.js compares with the sources' modification times in a checkout.
 writeFileSync(join(dist, '.build-stamp'), `${new Date().toISOString()}\n`);

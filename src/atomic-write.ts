@@ -30,7 +30,10 @@ let counter = 0;
 /** A fresh temporary name next to `path` (same folder, so that the rename never crosses filesystems). */
 function tempNameFor(path: string): string {
   counter++;
-  return nodePath().join(nodePath().dirname(path), `.${nodePath().basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}-${counter}`);
+  return nodePath().join(
+    nodePath().dirname(path),
+    `.${nodePath().basename(path)}.tmp-${process.pid}-${Date.now().toString(36)}-${counter}`,
+  );
 }
 
 const CAUSES: Record<string, string> = {
@@ -211,7 +214,11 @@ export function openAtomicFile(path: string, field = 'path'): AtomicFile {
  * await writeStreamAtomic('g.edges', async (out) => { out.write('0 1\n'); });
  * ```
  */
-export async function writeStreamAtomic(path: string, body: (out: Writable) => Promise<void> | void, field = 'path'): Promise<void> {
+export async function writeStreamAtomic(
+  path: string,
+  body: (out: Writable) => Promise<void> | void,
+  field = 'path',
+): Promise<void> {
   const tmp = tempNameFor(path);
   let fd: number | undefined;
   try {
@@ -264,7 +271,11 @@ export const OUTPUT_DIR_MARKER = '.fragility-output';
  * await writeDirAtomic('report', (tmp) => writeReport(tmp, { title: 'Example', sections: [] }));
  * ```
  */
-export async function writeDirAtomic<T>(dir: string, build: (tmpDir: string) => T | Promise<T>, field = '--out'): Promise<T> {
+export async function writeDirAtomic<T>(
+  dir: string,
+  build: (tmpDir: string) => T | Promise<T>,
+  field = '--out',
+): Promise<T> {
   const { state, tmp } = prepareDir(dir, field);
   let result: T;
   try {
@@ -315,7 +326,10 @@ export function writeDirAtomicSync<T>(dir: string, build: (tmpDir: string) => T,
 function prepareDir(dir: string, field: string): { state: 'new' | 'replace'; tmp: string } {
   const state = existingDirState(dir, field);
   try {
-    return { state, tmp: fs().mkdtempSync(nodePath().join(nodePath().dirname(dir), `.${nodePath().basename(dir)}.tmp-`)) };
+    return {
+      state,
+      tmp: fs().mkdtempSync(nodePath().join(nodePath().dirname(dir), `.${nodePath().basename(dir)}.tmp-`)),
+    };
   } catch (err) {
     throw outputPathError(err, field, dir);
   }
@@ -323,7 +337,11 @@ function prepareDir(dir: string, field: string): { state: 'new' | 'replace'; tmp
 
 function commitDir(dir: string, tmp: string, state: 'new' | 'replace', field: string): void {
   try {
-    writeFileAtomic(nodePath().join(tmp, OUTPUT_DIR_MARKER), 'written by fragility; this folder is replaced as a whole by the next run\n', field);
+    writeFileAtomic(
+      nodePath().join(tmp, OUTPUT_DIR_MARKER),
+      'written by fragility; this folder is replaced as a whole by the next run\n',
+      field,
+    );
     if (state === 'replace') {
       const old = `${tmp}.old`;
       fs().renameSync(dir, old);
@@ -365,7 +383,8 @@ function commitDir(dir: string, tmp: string, state: 'new' | 'replace', field: st
  */
 export function checkOutputFile(field: string, path: string): void {
   checkParentFolder(field, path);
-  if (fs().existsSync(path) && fs().statSync(path).isDirectory()) throw outputPathError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), field, path);
+  if (fs().existsSync(path) && fs().statSync(path).isDirectory())
+    throw outputPathError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), field, path);
 }
 
 function checkParentFolder(field: string, path: string): void {
@@ -401,7 +420,8 @@ function checkParentFolder(field: string, path: string): void {
 export function checkOutputDir(field: string, dir: string): void {
   // Parents are created as needed (writeReport does): the nearest existing ancestor must be a writable folder.
   let probe = nodePath().resolve(dir);
-  while (!fs().existsSync(nodePath().dirname(probe)) && nodePath().dirname(probe) !== probe) probe = nodePath().dirname(probe);
+  while (!fs().existsSync(nodePath().dirname(probe)) && nodePath().dirname(probe) !== probe)
+    probe = nodePath().dirname(probe);
   checkParentFolder(field, probe);
   existingDirState(dir, field);
 }
@@ -415,11 +435,18 @@ function existingDirState(dir: string, field: string): 'new' | 'replace' {
   } catch (err) {
     throw outputPathError(err, field, dir);
   }
-  if (!isDir) throw new FragilityInputError(field, dir, 'a folder path (new, empty, or written by fragility before)', 'it is a file');
+  if (!isDir)
+    throw new FragilityInputError(
+      field,
+      dir,
+      'a folder path (new, empty, or written by fragility before)',
+      'it is a file',
+    );
   const entries = fs().readdirSync(dir);
   if (entries.length === 0) return 'new';
   // Ours: the marker, or (folders written before the marker existed) a report's index.md with its report.json.
-  if (entries.includes(OUTPUT_DIR_MARKER) || (entries.includes('index.md') && entries.includes('report.json'))) return 'replace';
+  if (entries.includes(OUTPUT_DIR_MARKER) || (entries.includes('index.md') && entries.includes('report.json')))
+    return 'replace';
   throw new FragilityInputError(
     field,
     dir,

@@ -14,7 +14,8 @@ let cached: MathJs | undefined;
 
 /** The mathjs module, imported on the first call (or the one given to {@link provideMathJs}). */
 export function mathjs(): MathJs {
-  if (!cached) cached = nodeRequire(import.meta.url, 'mathjs on demand (call provideMathJs(mathjs) first)')('mathjs') as MathJs;
+  if (!cached)
+    cached = nodeRequire(import.meta.url, 'mathjs on demand (call provideMathJs(mathjs) first)')('mathjs') as MathJs;
   return cached;
 }
 

@@ -13,7 +13,9 @@ export interface SmallGraph {
 export function simpleGraph(minN: number, maxN: number, density = 2): fc.Arbitrary<SmallGraph> {
   return fc.integer({ min: minN, max: maxN }).chain((n) =>
     fc
-      .array(fc.tuple(fc.nat({ max: Math.max(0, n - 1) }), fc.nat({ max: Math.max(0, n - 1) })), { maxLength: n < 2 ? 0 : density * n })
+      .array(fc.tuple(fc.nat({ max: Math.max(0, n - 1) }), fc.nat({ max: Math.max(0, n - 1) })), {
+        maxLength: n < 2 ? 0 : density * n,
+      })
       .map((raw) => {
         const seen = new Set<string>();
         const pairs: Array<[number, number]> = [];
@@ -55,7 +57,7 @@ export function componentSizes(g: SmallGraph, alive?: ArrayLike<number>): number
     while (stack.length) {
       const v = stack.pop()!;
       size++;
-      for (const w of adj[v]) if (!seen[w]) ((seen[w] = true), stack.push(w));
+      for (const w of adj[v]) if (!seen[w]) (seen[w] = true), stack.push(w);
     }
     sizes.push(size);
   }
@@ -83,7 +85,7 @@ export function bruteBetweenness(g: SmallGraph, alive?: ArrayLike<number>): numb
         const next: number[] = [];
         for (const v of frontier) {
           for (const w of adj[v]) {
-            if (d[w] === Infinity) ((d[w] = d[v] + 1), next.push(w));
+            if (d[w] === Infinity) (d[w] = d[v] + 1), next.push(w);
             if (d[w] === d[v] + 1) c[w] += c[v];
           }
         }
@@ -132,13 +134,20 @@ export function ringWithChords(minN: number, maxN: number, chords = maxN): fc.Ar
 export function multiGraph(maxN: number): fc.Arbitrary<SmallGraph> {
   return fc.integer({ min: 0, max: maxN }).chain((n) =>
     fc
-      .array(fc.tuple(fc.nat({ max: Math.max(0, n - 1) }), fc.nat({ max: Math.max(0, n - 1) })), { maxLength: n === 0 ? 0 : 3 * n })
+      .array(fc.tuple(fc.nat({ max: Math.max(0, n - 1) }), fc.nat({ max: Math.max(0, n - 1) })), {
+        maxLength: n === 0 ? 0 : 3 * n,
+      })
       .map((pairs) => ({ n, pairs })),
   );
 }
 
 /** Same node count and the same edges in the same order (endpoints as stored). */
-export function edgesOf(g: { n: number; m: number; edgeSource: Int32Array; edgeTarget: Int32Array }): Array<[number, number]> {
+export function edgesOf(g: {
+  n: number;
+  m: number;
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+}): Array<[number, number]> {
   return Array.from({ length: g.m }, (_, e) => [g.edgeSource[e], g.edgeTarget[e]] as [number, number]);
 }
 

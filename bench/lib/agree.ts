@@ -20,9 +20,11 @@ export interface Agreement {
  * @returns ok, or the first differing index.
  */
 export function compareSequences(ours: ArrayLike<number>, theirs: ArrayLike<number>, label = 'sequence'): Agreement {
-  if (ours.length !== theirs.length) return { ok: false, detail: `${label}: length ${ours.length} vs ${theirs.length}` };
+  if (ours.length !== theirs.length)
+    return { ok: false, detail: `${label}: length ${ours.length} vs ${theirs.length}` };
   for (let i = 0; i < ours.length; i++) {
-    if (ours[i] !== theirs[i]) return { ok: false, detail: `${label}: first difference at index ${i}: ${ours[i]} vs ${theirs[i]}` };
+    if (ours[i] !== theirs[i])
+      return { ok: false, detail: `${label}: first difference at index ${i}: ${ours[i]} vs ${theirs[i]}` };
   }
   return { ok: true, detail: `${label}: ${ours.length} values identical` };
 }
@@ -37,21 +39,32 @@ export function compareSequences(ours: ArrayLike<number>, theirs: ArrayLike<numb
  * @param label - what is compared.
  * @returns ok, or the worst element.
  */
-export function compareRelative(ours: ArrayLike<number>, theirs: ArrayLike<number>, rel = 1e-9, label = 'values'): Agreement {
-  if (ours.length !== theirs.length) return { ok: false, detail: `${label}: length ${ours.length} vs ${theirs.length}` };
+export function compareRelative(
+  ours: ArrayLike<number>,
+  theirs: ArrayLike<number>,
+  rel = 1e-9,
+  label = 'values',
+): Agreement {
+  if (ours.length !== theirs.length)
+    return { ok: false, detail: `${label}: length ${ours.length} vs ${theirs.length}` };
   let worst = 0;
   let at = -1;
   for (let i = 0; i < ours.length; i++) {
     const a = ours[i];
     const b = theirs[i];
-    if (!Number.isFinite(a) || !Number.isFinite(b)) return { ok: false, detail: `${label}: non-finite value at ${i}: ${a} vs ${b}` };
+    if (!Number.isFinite(a) || !Number.isFinite(b))
+      return { ok: false, detail: `${label}: non-finite value at ${i}: ${a} vs ${b}` };
     const err = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1);
     if (err > worst) {
       worst = err;
       at = i;
     }
   }
-  if (worst > rel) return { ok: false, detail: `${label}: relative difference ${worst.toExponential(2)} > ${rel} at index ${at}: ${ours[at]} vs ${theirs[at]}` };
+  if (worst > rel)
+    return {
+      ok: false,
+      detail: `${label}: relative difference ${worst.toExponential(2)} > ${rel} at index ${at}: ${ours[at]} vs ${theirs[at]}`,
+    };
   return { ok: true, detail: `${label}: ${ours.length} values within ${rel} (max ${worst.toExponential(1)})` };
 }
 
@@ -63,7 +76,11 @@ export function compareRelative(ours: ArrayLike<number>, theirs: ArrayLike<numbe
  * @param keys - the fields to compare.
  * @returns ok, or the differing fields.
  */
-export function compareFields(ours: Record<string, unknown>, theirs: Record<string, unknown>, keys: string[]): Agreement {
+export function compareFields(
+  ours: Record<string, unknown>,
+  theirs: Record<string, unknown>,
+  keys: string[],
+): Agreement {
   const bad = keys.filter((k) => ours[k] !== theirs[k]).map((k) => `${k} ${String(ours[k])} vs ${String(theirs[k])}`);
   if (bad.length > 0) return { ok: false, detail: bad.join(', ') };
   return { ok: true, detail: keys.map((k) => `${k} = ${String(ours[k])}`).join(', ') };

@@ -33,7 +33,16 @@ export interface ExplorerTimings {
    * and the fast run's largest and mean |online difference| from the full run of the same update, and whether the
    * verdicts agree (collapse and recovery).
    */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
+  updates: {
+    control: string;
+    ms: number;
+    modelMs: number;
+    previewMs: number | null;
+    previewModelMs: number | null;
+    fastMaxOnline: number | null;
+    fastMeanOnline: number | null;
+    fastSameVerdict: boolean | null;
+  }[];
   /** Console errors and requests off file:/data: seen (both should be empty). */
   consoleErrors: string[];
   offsite: string[];
@@ -118,11 +127,15 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
     });
     p.on('pageerror', (e) => consoleErrors.push(String(e)));
     await p.goto(pathToFileURL(page).href, { waitUntil: 'load' });
-    await p.waitForFunction(() => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined);
+    await p.waitForFunction(
+      () => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined,
+    );
     for (let round = 0; round < rounds; round++) {
       for (const [id, value] of EXPLORER_BENCH_MOVES) {
         for (const v of [value, null]) {
-          const before = await p.evaluate(() => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run));
+          const before = await p.evaluate(() =>
+            Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run),
+          );
           await p.evaluate(
             ([id, v]) => {
               const el = document.getElementById(id) as HTMLInputElement | HTMLSelectElement;
@@ -131,16 +144,37 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
             },
             [id, v] as const,
           );
-          await p.waitForFunction((n) => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run) > n && !document.body.dataset.busy, before, { timeout: 120_000 });
+          await p.waitForFunction(
+            (n) =>
+              Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run) > n &&
+              !document.body.dataset.busy,
+            before,
+            { timeout: 120_000 },
+          );
         }
       }
     }
-    const t = await p.evaluate(() => (window as unknown as { fragilityExplorer: { timings: { firstRender: number; updates: ExplorerTimings['updates'] } } }).fragilityExplorer.timings);
+    const t = await p.evaluate(
+      () =>
+        (
+          window as unknown as {
+            fragilityExplorer: { timings: { firstRender: number; updates: ExplorerTimings['updates'] } };
+          }
+        ).fragilityExplorer.timings,
+    );
     const q = await p.evaluate(() => {
       const spec = JSON.parse(document.getElementById('fragility-data')?.textContent ?? '{}').explorer.spec;
       return { previewQuantiles: Number(spec.previewQuantiles), quantiles: Number(spec.quantiles) };
     });
-    return { browser: browser.version(), pageBytes: statSync(page).size, ...q, firstRenderMs: t.firstRender, updates: t.updates, consoleErrors, offsite };
+    return {
+      browser: browser.version(),
+      pageBytes: statSync(page).size,
+      ...q,
+      firstRenderMs: t.firstRender,
+      updates: t.updates,
+      consoleErrors,
+      offsite,
+    };
   } finally {
     await browser.close();
   }

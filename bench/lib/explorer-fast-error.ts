@@ -12,7 +12,14 @@
 import { pathToFileURL } from 'node:url';
 import { stream } from '../../src/random/stream.ts';
 import { parseScenario } from '../../src/scenarios/load.ts';
-import { type ExplorerRange, type ExplorerSettings, type ExplorerSpec, explorerFastError, explorerRun, explorerSpec } from '../../src/scenarios/explorer-model.ts';
+import {
+  type ExplorerRange,
+  type ExplorerSettings,
+  type ExplorerSpec,
+  explorerFastError,
+  explorerRun,
+  explorerSpec,
+} from '../../src/scenarios/explorer-model.ts';
 import { benchScenario } from './explorer-browser.ts';
 
 /** What {@link measureFastError} measured over the settings. */
@@ -34,7 +41,8 @@ export interface FastErrorSweep {
   verdictFlips: number;
 }
 
-const snap = (r: ExplorerRange, x: number): number => Math.min(r.max, r.min + Math.round((x - r.min) / r.step) * r.step);
+const snap = (r: ExplorerRange, x: number): number =>
+  Math.min(r.max, r.min + Math.round((x - r.min) / r.step) * r.step);
 const cpuMs = (): number => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
@@ -57,7 +65,8 @@ export function randomExplorerSettings(spec: ExplorerSpec, n: number, seed: numb
     out.push({
       supernodeLoss: snap(R.supernodeLoss, rng.next()),
       autoUpdateCoverage: snap(R.autoUpdateCoverage, rng.next()),
-      headroomScale: 2 ** snap(R.headroomLog2, R.headroomLog2.min + (R.headroomLog2.max - R.headroomLog2.min) * rng.next()),
+      headroomScale:
+        2 ** snap(R.headroomLog2, R.headroomLog2.min + (R.headroomLog2.max - R.headroomLog2.min) * rng.next()),
       retry: rng.int(spec.retryOptions.length),
       megaCount: snap(R.megaCount, R.megaCount.max * rng.next()),
       megaFirstHours: snap(R.megaFirstHours, R.megaFirstHours.max * rng.next()),
@@ -75,14 +84,32 @@ export function randomExplorerSettings(spec: ExplorerSpec, n: number, seed: numb
  * @param previewQuantiles - headroom quantiles of the fast model (default: the spec's, as the page).
  * @returns the sweep.
  */
-export function measureFastError(model: '48h' | '24h', n: number, seed: number, previewQuantiles?: number): FastErrorSweep {
+export function measureFastError(
+  model: '48h' | '24h',
+  n: number,
+  seed: number,
+  previewQuantiles?: number,
+): FastErrorSweep {
   const s = benchScenario();
   if (model === '24h') s.montecarlo = { ...s.montecarlo, durationHours: 24, stepSeconds: 30 };
   const sc = parseScenario(s);
   const spec = explorerSpec(sc, sc.montecarlo.scale, 100, previewQuantiles);
   const full: number[] = [];
   const fast: number[] = [];
-  const r: FastErrorSweep = { model, settings: n, quantiles: spec.quantiles, previewQuantiles: spec.previewQuantiles, fullCpuMs: 0, fastCpuMs: 0, maxOnline: 0, maxMeanOnline: 0, maxMinOnline: 0, maxRecoveredAtHours: 0, recoveryMismatches: 0, verdictFlips: 0 };
+  const r: FastErrorSweep = {
+    model,
+    settings: n,
+    quantiles: spec.quantiles,
+    previewQuantiles: spec.previewQuantiles,
+    fullCpuMs: 0,
+    fastCpuMs: 0,
+    maxOnline: 0,
+    maxMeanOnline: 0,
+    maxMinOnline: 0,
+    maxRecoveredAtHours: 0,
+    recoveryMismatches: 0,
+    verdictFlips: 0,
+  };
   for (const x of randomExplorerSettings(spec, n, seed)) {
     let t0 = cpuMs();
     const a = explorerRun(spec, x);

@@ -35,7 +35,10 @@ const median = (xs: number[]): number => {
 /** The checkout's bench page with each preview resolution (its embedded spec patched), measured in turn. */
 async function compareResolutions(qs: number[], rounds: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'fragility-explorer-ab-'));
-  const html = readFileSync(await buildPage(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'index.html')), 'utf8');
+  const html = readFileSync(
+    await buildPage(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'index.html')),
+    'utf8',
+  );
   const m = html.match(/"previewQuantiles":(\d+)/);
   if (!m) throw new Error('explorer-page-ab: no previewQuantiles in the page');
   const pages = qs.map((q) => {
@@ -44,7 +47,11 @@ async function compareResolutions(qs: number[], rounds: number): Promise<void> {
     return f;
   });
   const all = qs.map(() => ({ redraw: [] as number[], run: [] as number[] }));
-  console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   for (let r = 0; r < rounds; r++) {
     for (let i = 0; i < qs.length; i++) {
       const t = await measureExplorerPage(pages[i]);
@@ -52,11 +59,21 @@ async function compareResolutions(qs: number[], rounds: number): Promise<void> {
       const run = t.updates.map((u) => u.previewModelMs ?? u.modelMs);
       all[i].redraw.push(...redraw);
       all[i].run.push(...run);
-      console.log(`round ${r}, preview ${qs[i]} quantiles: first redraw median ${median(redraw).toFixed(1)} ms, its run ${median(run).toFixed(1)} ms, console errors ${t.consoleErrors.length}`);
+      console.log(
+        `round ${r}, preview ${qs[i]} quantiles: first redraw median ${median(redraw).toFixed(1)} ms, its run ${median(run).toFixed(1)} ms, console errors ${t.consoleErrors.length}`,
+      );
     }
   }
-  qs.forEach((q, i) => console.log(`preview ${q} quantiles: first redraw median ${median(all[i].redraw).toFixed(1)} ms over ${all[i].redraw.length} updates, its run ${median(all[i].run).toFixed(1)} ms`));
-  console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  qs.forEach((q, i) =>
+    console.log(
+      `preview ${q} quantiles: first redraw median ${median(all[i].redraw).toFixed(1)} ms over ${all[i].redraw.length} updates, its run ${median(all[i].run).toFixed(1)} ms`,
+    ),
+  );
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--quantiles') {
@@ -91,10 +108,20 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
     process.exit(0);
   }
   const dir = mkdtempSync(join(tmpdir(), 'fragility-explorer-ab-'));
-  const pages = { A: await buildPage(rootA, join(dir, 'a.html')), B: await buildPage(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'b.html')) };
-  const all = { A: { redraw: [] as number[], run: [] as number[] }, B: { redraw: [] as number[], run: [] as number[] } };
+  const pages = {
+    A: await buildPage(rootA, join(dir, 'a.html')),
+    B: await buildPage(fileURLToPath(new URL('../../src', import.meta.url)), join(dir, 'b.html')),
+  };
+  const all = {
+    A: { redraw: [] as number[], run: [] as number[] },
+    B: { redraw: [] as number[], run: [] as number[] },
+  };
   const ratios: number[] = [];
-  console.log(`load average before: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
   for (let r = 0; r < rounds; r++) {
     const med: Record<string, number> = {};
     for (const n of r % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {
@@ -104,11 +131,19 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
       all[n].redraw.push(...redraw);
       all[n].run.push(...run);
       med[n] = median(redraw);
-      console.log(`round ${r} ${n} (preview ${t.previewQuantiles} quantiles): first redraw median ${med[n].toFixed(1)} ms, its run ${median(run).toFixed(1)} ms, console errors ${t.consoleErrors.length}`);
+      console.log(
+        `round ${r} ${n} (preview ${t.previewQuantiles} quantiles): first redraw median ${med[n].toFixed(1)} ms, its run ${median(run).toFixed(1)} ms, console errors ${t.consoleErrors.length}`,
+      );
     }
     ratios.push(med.B / med.A);
   }
-  console.log(`A: first redraw median ${median(all.A.redraw).toFixed(1)} ms (run ${median(all.A.run).toFixed(1)}); B: ${median(all.B.redraw).toFixed(1)} ms (run ${median(all.B.run).toFixed(1)})`);
+  console.log(
+    `A: first redraw median ${median(all.A.redraw).toFixed(1)} ms (run ${median(all.A.run).toFixed(1)}); B: ${median(all.B.redraw).toFixed(1)} ms (run ${median(all.B.run).toFixed(1)})`,
+  );
   console.log(`B/A per round: ${ratios.map((x) => x.toFixed(3)).join(' ')}; median ${median(ratios).toFixed(3)}`);
-  console.log(`load average after: ${loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average after: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}`,
+  );
 }

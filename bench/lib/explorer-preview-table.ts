@@ -15,7 +15,13 @@
 import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseScenario } from '../../src/scenarios/load.ts';
-import { type ExplorerSettings, type ExplorerSpec, explorerFastError, explorerRun, explorerSpec } from '../../src/scenarios/explorer-model.ts';
+import {
+  type ExplorerSettings,
+  type ExplorerSpec,
+  explorerFastError,
+  explorerRun,
+  explorerSpec,
+} from '../../src/scenarios/explorer-model.ts';
 import { EXPLORER_BENCH_MOVES, benchScenario } from './explorer-browser.ts';
 import { randomExplorerSettings } from './explorer-fast-error.ts';
 
@@ -98,8 +104,16 @@ export function measurePreviewTable(n: number, seed: number, previewQuantiles: r
   const loadBefore = loadavg();
   const full = { random: [] as number[], bench: [] as number[] };
   const cpu = previewQuantiles.map(() => ({ random: [] as number[], bench: [] as number[] }));
-  const err = previewQuantiles.map(() => ({ random: [] as number[], bench: [] as number[], randomFlips: 0, benchFlips: 0 }));
-  for (const [kind, list] of [['random', random], ['bench', bench]] as const) {
+  const err = previewQuantiles.map(() => ({
+    random: [] as number[],
+    bench: [] as number[],
+    randomFlips: 0,
+    benchFlips: 0,
+  }));
+  for (const [kind, list] of [
+    ['random', random],
+    ['bench', bench],
+  ] as const) {
     for (const s of list) {
       let t0 = cpuMs();
       const a = explorerRun(spec, s);
@@ -149,7 +163,10 @@ export function previewTableMarkdown(t: PreviewTable): string {
   const lines = [
     `| preview quantiles | CPU per run, random settings (ms) | CPU per run, bench updates (ms) | largest online difference per setting, ${t.randomSettings} random settings: p50 / p90 / max | verdict flips | the same, ${t.benchSettings} bench-update settings | verdict flips |`,
     '|---|---|---|---|---|---|---|',
-    ...t.rows.map((r) => `| ${r.previewQuantiles} | ${r.cpuMs.toFixed(1)} | ${r.benchCpuMs.toFixed(1)} | ${f(r.randomMaxOnline.p50)} / ${f(r.randomMaxOnline.p90)} / ${f(r.randomMaxOnline.max)} | ${r.randomVerdictFlips} | ${f(r.benchMaxOnline.p50)} / ${f(r.benchMaxOnline.p90)} / ${f(r.benchMaxOnline.max)} | ${r.benchVerdictFlips} |`),
+    ...t.rows.map(
+      (r) =>
+        `| ${r.previewQuantiles} | ${r.cpuMs.toFixed(1)} | ${r.benchCpuMs.toFixed(1)} | ${f(r.randomMaxOnline.p50)} / ${f(r.randomMaxOnline.p90)} / ${f(r.randomMaxOnline.max)} | ${r.randomVerdictFlips} | ${f(r.benchMaxOnline.p50)} / ${f(r.benchMaxOnline.p90)} / ${f(r.benchMaxOnline.max)} | ${r.benchVerdictFlips} |`,
+    ),
     `| ${t.quantiles} (full model) | ${t.fullCpuMs.toFixed(1)} | ${t.benchFullCpuMs.toFixed(1)} | 0 | 0 | 0 | 0 |`,
   ];
   return lines.join('\n');

@@ -125,13 +125,17 @@ export function markdownReport(rows: Row[], m: MachineInfo): string {
   out.push('', '## Details', '');
   for (const r of rows) {
     const lines: string[] = [];
-    if (r.fragility) lines.push(`fragility: ${formatSummary(r.fragility)} over ${r.fragility.reps} runs${r.fragilityCpu ? `; CPU ${formatSummary(r.fragilityCpu)}` : ''}`);
+    if (r.fragility)
+      lines.push(
+        `fragility: ${formatSummary(r.fragility)} over ${r.fragility.reps} runs${r.fragilityCpu ? `; CPU ${formatSummary(r.fragilityCpu)}` : ''}`,
+      );
     for (const p of r.peers) {
       if (p.summary) {
         const cpu = p.cpu ? `; CPU ${formatSummary(p.cpu)}, CPU ratio ${formatRatio(p.cpuRatio ?? NaN)}` : '';
-        lines.push(`${p.name}${p.version ? ` ${p.version}` : ''}: ${formatSummary(p.summary)} over ${p.summary.reps} runs, ratio ${formatRatio(p.ratio)}${cpu}`);
-      }
-      else if (p.error) lines.push(`${p.name}: ${p.error}`);
+        lines.push(
+          `${p.name}${p.version ? ` ${p.version}` : ''}: ${formatSummary(p.summary)} over ${p.summary.reps} runs, ratio ${formatRatio(p.ratio)}${cpu}`,
+        );
+      } else if (p.error) lines.push(`${p.name}: ${p.error}`);
     }
     if (r.agreement) lines.push(`agreement ${r.agreement.ok ? 'ok' : 'FAILED'}: ${r.agreement.detail}`);
     if (r.error) lines.push(`error: ${r.error}`);

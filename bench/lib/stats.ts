@@ -92,5 +92,7 @@ export function formatMs(ms: number | undefined): string {
  */
 export function formatSummary(s: TimingSummary | undefined): string {
   if (!s) return '–';
-  return s.reps === 1 ? `${formatMs(s.median)} (1 run)` : `${formatMs(s.median)} [${formatMs(s.min)}–${formatMs(s.max)}]`;
+  return s.reps === 1
+    ? `${formatMs(s.median)} (1 run)`
+    : `${formatMs(s.median)} [${formatMs(s.min)}–${formatMs(s.max)}]`;
 }

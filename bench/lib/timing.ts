@@ -31,14 +31,21 @@ export const GC_ABOVE_MS = 100;
  * @returns measured wall-clock durations and CPU times (user + system of the whole process, all threads) in
  *   milliseconds, and the last result.
  */
-export async function timeReps<T>(fn: () => T | Promise<T>, plan: RepPlan): Promise<{ times: number[]; cpuTimes: number[]; last: T }> {
+export async function timeReps<T>(
+  fn: () => T | Promise<T>,
+  plan: RepPlan,
+): Promise<{ times: number[]; cpuTimes: number[]; last: T }> {
   const gc = (globalThis as { gc?: () => void }).gc;
   let last!: T;
   const times: number[] = [];
   const cpuTimes: number[] = [];
   let total = 0;
   let prev = Infinity;
-  for (let i = 0; i < plan.warmup + plan.reps || (plan.reps >= 3 && total < MIN_TOTAL_MS && times.length < MAX_REPS); i++) {
+  for (
+    let i = 0;
+    i < plan.warmup + plan.reps || (plan.reps >= 3 && total < MIN_TOTAL_MS && times.length < MAX_REPS);
+    i++
+  ) {
     last = undefined as T; // drop the previous result before the next call allocates its own
     if (prev > GC_ABOVE_MS) gc?.();
     const c0 = process.cpuUsage();

@@ -9,7 +9,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { allAgree, checkGnpEdgeCount, compareFields, compareRelative, compareSequences, parseNumbers, type Agreement } from '../lib/agree.ts';
+import {
+  allAgree,
+  checkGnpEdgeCount,
+  compareFields,
+  compareRelative,
+  compareSequences,
+  parseNumbers,
+  type Agreement,
+} from '../lib/agree.ts';
 import { PYTHON, runFragilityChild, runPeer, type ChildOutput, type PeerOutput } from '../lib/child.ts';
 import { speedRatio, summarize, type TimingSummary } from '../lib/stats.ts';
 import { queueWorkload } from './queue.ts';
@@ -71,12 +79,25 @@ const fmtN = (n: number): string => {
   return mant.length <= 3 ? `${mant}e${exp}` : String(n);
 };
 
-async function fragility(ctx: RunContext, task: string, params: Record<string, number | string>, warmup = WARMUP, reps = REPS, timeoutMs?: number): Promise<ChildOutput> {
+async function fragility(
+  ctx: RunContext,
+  task: string,
+  params: Record<string, number | string>,
+  warmup = WARMUP,
+  reps = REPS,
+  timeoutMs?: number,
+): Promise<ChildOutput> {
   ctx.log(`  fragility ${task} ${JSON.stringify(params)}`);
   return runFragilityChild(task, params, warmup, reps, ctx.out, timeoutMs);
 }
 
-async function peer(ctx: RunContext, workload: string, args: (string | number)[], warmup = WARMUP, reps = REPS): Promise<PeerOutput | Error> {
+async function peer(
+  ctx: RunContext,
+  workload: string,
+  args: (string | number)[],
+  warmup = WARMUP,
+  reps = REPS,
+): Promise<PeerOutput | Error> {
   ctx.log(`  peer ${workload}`);
   try {
     return await runPeer(workload, args, warmup, reps);
@@ -134,7 +155,10 @@ function erWorkload(n: number): Workload {
         relabel(checkGnpEdgeCount(n, p, Number(f.result.m)), 'fragility'),
         compareFields({ n }, { n: f.result.n }, ['n']),
       ];
-      for (const [name, o] of [['igraph', ig], ['networkx', nx]] as const) {
+      for (const [name, o] of [
+        ['igraph', ig],
+        ['networkx', nx],
+      ] as const) {
         if (o instanceof Error) checks.push({ ok: false, detail: `${name} failed` });
         else {
           const c = checkGnpEdgeCount(n, p, Number(o.result.m));
@@ -147,8 +171,14 @@ function erWorkload(n: number): Workload {
       const bytes = Number(f.result.bytes);
       const budget = 12 * 2 * m + 16 * n;
       const memOk = bytes <= budget;
-      row.notes.push(`CompactGraph typed arrays ${(bytes / 2 ** 20).toFixed(1)} MB = ${(bytes / (2 * m + n)).toFixed(2)} B per (edge end + node); budget 12 B/edge end + 16 B/node = ${(budget / 2 ** 20).toFixed(1)} MB: ${memOk ? 'met' : 'NOT met'}`);
-      if (n >= 1e6) row.target = { text: 'no slower than igraph (ratio ≥ 1); ≤ 12 B/edge end + 16 B/node', met: igRatio >= 1 && memOk };
+      row.notes.push(
+        `CompactGraph typed arrays ${(bytes / 2 ** 20).toFixed(1)} MB = ${(bytes / (2 * m + n)).toFixed(2)} B per (edge end + node); budget 12 B/edge end + 16 B/node = ${(budget / 2 ** 20).toFixed(1)} MB: ${memOk ? 'met' : 'NOT met'}`,
+      );
+      if (n >= 1e6)
+        row.target = {
+          text: 'no slower than igraph (ratio ≥ 1); ≤ 12 B/edge end + 16 B/node',
+          met: igRatio >= 1 && memOk,
+        };
       return [row];
     },
   };
@@ -167,7 +197,13 @@ function sweepWorkload(mode: 'site' | 'bond', n: number): Workload {
       const peerOut = join(ctx.out, `er-n${n}-k4-${mode}.graph-tool.largest`);
       const gt = await peer(ctx, mode === 'site' ? 'gt-site' : 'gt-bond', [r.edges, r.orderFile, n, peerOut]);
       row.peers = [cell(gt, row)];
-      row.agreement = await peerAgreement(gt, async () => compareSequences(await readNumbers(r.seqFile), await readNumbers(peerOut), 'largest cluster after each addition'));
+      row.agreement = await peerAgreement(gt, async () =>
+        compareSequences(
+          await readNumbers(r.seqFile),
+          await readNumbers(peerOut),
+          'largest cluster after each addition',
+        ),
+      );
       // issue 18: at n = 1e6 site ≥ 2× and bond ≥ 1.5× graph-tool
       if (n >= 1e6) {
         const want = mode === 'site' ? 2 : 1.5;
@@ -227,11 +263,20 @@ function attackWorkload(n: number): Workload {
       row.peers = [cell(gt, row)];
       row.agreement = await peerAgreement(gt, async () =>
         allAgree([
-          { ok: r.degreeSorted, detail: r.degreeSorted ? 'order non-increasing in degree' : 'order NOT sorted by degree' },
-          compareSequences(await readNumbers(r.seqFile), await readNumbers(peerOut), 'largest cluster (fragility order through graph-tool)'),
+          {
+            ok: r.degreeSorted,
+            detail: r.degreeSorted ? 'order non-increasing in degree' : 'order NOT sorted by degree',
+          },
+          compareSequences(
+            await readNumbers(r.seqFile),
+            await readNumbers(peerOut),
+            'largest cluster (fragility order through graph-tool)',
+          ),
         ]),
       );
-      row.notes.push('graph-tool timed with its own stable argsort order; agreement on fragility’s order (ties broken by its seed)');
+      row.notes.push(
+        'graph-tool timed with its own stable argsort order; agreement on fragility’s order (ties broken by its seed)',
+      );
       return [row];
     },
   };
@@ -247,7 +292,11 @@ function betweennessWorkload(n: number, quick: boolean): Workload {
       const row = baseRow(this.id, title, f);
       if (f.skipped !== undefined) return [row];
       const fm = row.fragility!.median;
-      const r = f.result as { edges: string; valuesFile: string; threads2: { times: number[]; cpuTimes: number[]; differing: number } };
+      const r = f.result as {
+        edges: string;
+        valuesFile: string;
+        threads2: { times: number[]; cpuTimes: number[]; differing: number };
+      };
       const ours = await readNumbers(r.valuesFile);
       const checks: Agreement[] = [];
       for (const ip of f.inProcessPeers ?? []) {
@@ -273,7 +322,9 @@ function betweennessWorkload(n: number, quick: boolean): Workload {
         const file = join(ctx.out, `ba-n${n}-m2.${label}.betweenness`);
         const o = await peer(ctx, w, [r.edges, n, file], wu, reps);
         row.peers.push(cell(o, row));
-        checks.push(relabel(await peerAgreement(o, async () => compareRelative(ours, await readNumbers(file), 1e-9)), label));
+        checks.push(
+          relabel(await peerAgreement(o, async () => compareRelative(ours, await readNumbers(file), 1e-9)), label),
+        );
       }
       row.agreement = allAgree(checks);
       const targetOf = (x: Row) => {
@@ -293,11 +344,23 @@ function betweennessWorkload(n: number, quick: boolean): Workload {
         fragility: summarize(t2.times),
         fragilityCpu: summarize(t2.cpuTimes),
         peakRssMB: row.peakRssMB,
-        peers: row.peers.map((c) => ({ ...c, ratio: speedRatio(c.summary?.median, summarize(t2.times).median), cpuRatio: undefined })),
-        notes: ['betweennessParallel({ workers: 2 }): this thread plus one worker thread; a new pool per call (start-up timed)'],
+        peers: row.peers.map((c) => ({
+          ...c,
+          ratio: speedRatio(c.summary?.median, summarize(t2.times).median),
+          cpuRatio: undefined,
+        })),
+        notes: [
+          'betweennessParallel({ workers: 2 }): this thread plus one worker thread; a new pool per call (start-up timed)',
+        ],
       };
       row2.agreement = allAgree([
-        { ok: t2.differing === 0, detail: t2.differing === 0 ? '2 threads: bit-identical to 1 thread' : `2 threads: ${t2.differing} values differ from 1 thread` },
+        {
+          ok: t2.differing === 0,
+          detail:
+            t2.differing === 0
+              ? '2 threads: bit-identical to 1 thread'
+              : `2 threads: ${t2.differing} values differ from 1 thread`,
+        },
         ...checks,
       ]);
       row2.target = targetOf(row2);
@@ -327,17 +390,31 @@ function sampledBetweennessWorkload(n: number, samples: number): Workload {
       const f = await fragility(ctx, 'betweenness-sampled', { n, k: 4, samples }, 0, 1, 1_800_000);
       const row = baseRow(this.id, title, f);
       if (f.skipped !== undefined) return [row];
-      const r = f.result as { n: number; m: number; components: number; largestComponent: number; method: string; samples: number; top: number; topValue: number; topSe: number; maxSe: number };
+      const r = f.result as {
+        n: number;
+        m: number;
+        components: number;
+        largestComponent: number;
+        method: string;
+        samples: number;
+        top: number;
+        topValue: number;
+        topSe: number;
+        maxSe: number;
+      };
       const pairs = (r.n * (r.n - 2)) / 2;
       const delta = 0.05;
       const hoeffding = pairs * Math.sqrt(Math.log((2 * r.n) / delta) / (2 * r.samples));
       const norm = ((r.n - 1) * (r.n - 2)) / 2;
       row.notes.push(
         `${r.components} components, largest ${r.largestComponent} of ${r.n} nodes (m = ${r.m}); betweenness ${r.method} with ${r.samples} pivots`,
-        `top node ${r.top}: ${r.topValue.toExponential(4)} ± ${r.topSe.toExponential(2)} (CLT standard error; ${(r.topSe / r.topValue * 100).toFixed(1)} % relative); largest per-node standard error ${r.maxSe.toExponential(2)}`,
+        `top node ${r.top}: ${r.topValue.toExponential(4)} ± ${r.topSe.toExponential(2)} (CLT standard error; ${((r.topSe / r.topValue) * 100).toFixed(1)} % relative); largest per-node standard error ${r.maxSe.toExponential(2)}`,
         `uniform bound (Hoeffding, all nodes at once, 95 %): |error| ≤ ${hoeffding.toExponential(2)} pairs = ${(hoeffding / norm).toFixed(3)} in normalised betweenness`,
       );
-      row.target = { text: `runs at n = ${fmtN(n)} with a stated error (issue 18)`, met: Number.isFinite(r.topSe) && r.components >= 1 };
+      row.target = {
+        text: `runs at n = ${fmtN(n)} with a stated error (issue 18)`,
+        met: Number.isFinite(r.topSe) && r.components >= 1,
+      };
       return [row];
     },
   };
@@ -358,11 +435,23 @@ function motterLaiWorkload(n: number): Workload {
       const nx = await peer(ctx, 'networkx-motter-lai', [r.edges, n, alpha], 0, 1);
       row.peers = [cell(ig, row), cell(nx, row)];
       const checks: Agreement[] = [];
-      for (const [label, o] of [['igraph', ig], ['networkx', nx]] as const) {
-        checks.push(relabel(await peerAgreement(o, async () => compareFields(f.result, (o as PeerOutput).result, ['G', 'waves', 'failed'])), label));
+      for (const [label, o] of [
+        ['igraph', ig],
+        ['networkx', nx],
+      ] as const) {
+        checks.push(
+          relabel(
+            await peerAgreement(o, async () =>
+              compareFields(f.result, (o as PeerOutput).result, ['G', 'waves', 'failed']),
+            ),
+            label,
+          ),
+        );
       }
       row.agreement = allAgree(checks);
-      row.notes.push('peers: the cascade re-implemented in bench/peers.py on igraph / networkx betweenness; networkx one run');
+      row.notes.push(
+        'peers: the cascade re-implemented in bench/peers.py on igraph / networkx betweenness; networkx one run',
+      );
       return [row];
     },
   };
@@ -385,7 +474,10 @@ function analyticWorkload(): Workload {
           peakRssMB: f.maxRssMB,
           peers: [],
           target: { text: '< 20 ms', met: s.median < 20 },
-          notes: i === 0 ? ['fresh law object per call (validation pass paid every time); peak RSS of the whole analytic child'] : [],
+          notes:
+            i === 0
+              ? ['fresh law object per call (validation pass paid every time); peak RSS of the whole analytic child']
+              : [],
         };
       });
     },
@@ -399,11 +491,21 @@ function mpWorkload(source: 'as' | number): Workload {
     id: isAs ? 'mp-as' : `mp-cm-${fmtN(source)}`,
     async run(ctx) {
       const label = isAs ? 'Internet AS graph (as-22july06)' : `CM n = ${fmtN(source as number)}, poisson(4)`;
-      if (isAs && !existsSync(AS_GRAPH)) return [{ id: this.id, title: `message passing, ${label}`, peers: [], skipped: `${AS_GRAPH} not found`, notes: [] }];
+      if (isAs && !existsSync(AS_GRAPH))
+        return [
+          { id: this.id, title: `message passing, ${label}`, peers: [], skipped: `${AS_GRAPH} not found`, notes: [] },
+        ];
       const f = await fragility(ctx, 'mp', isAs ? { file: AS_GRAPH } : { n: source });
       if (f.skipped !== undefined) return [baseRow(this.id, `message passing, ${label}`, f)];
       const limit = isAs ? 1000 : 10_000;
-      const res = f.result as { n: number; m: number; S: number; lambda: number; mpConverged: boolean; nbConverged: boolean };
+      const res = f.result as {
+        n: number;
+        m: number;
+        S: number;
+        lambda: number;
+        mpConverged: boolean;
+        nbConverged: boolean;
+      };
       return Object.entries(f.series ?? {}).map(([what, times], i) => {
         const s = summarize(times);
         return {
@@ -413,7 +515,11 @@ function mpWorkload(source: 'as' | number): Workload {
           peakRssMB: f.maxRssMB,
           peers: [],
           target: { text: `< ${limit / 1000} s`, met: s.median < limit },
-          notes: [i === 0 ? `n = ${res.n}, m = ${res.m}, S = ${res.S.toFixed(6)}, converged ${res.mpConverged}` : `λ_NB = ${res.lambda.toFixed(6)}, converged ${res.nbConverged}`],
+          notes: [
+            i === 0
+              ? `n = ${res.n}, m = ${res.m}, S = ${res.S.toFixed(6)}, converged ${res.mpConverged}`
+              : `λ_NB = ${res.lambda.toFixed(6)}, converged ${res.nbConverged}`,
+          ],
         };
       });
     },
@@ -430,8 +536,13 @@ function twoTierWorkload(clients: number, supernodes: number, full: boolean): Wo
       const f = await fragility(ctx, 'two-tier', { clients, supernodes, cache });
       const row = baseRow(this.id, title, f);
       if (f.skipped !== undefined) return [row];
-      row.agreement = compareFields(f.result, { clients, supernodes, hostCacheLength: clients * cache, activeLength: clients }, ['clients', 'supernodes', 'hostCacheLength', 'activeLength']);
-      if (full) row.target = { text: '< 60 s and < 2 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 2048 };
+      row.agreement = compareFields(
+        f.result,
+        { clients, supernodes, hostCacheLength: clients * cache, activeLength: clients },
+        ['clients', 'supernodes', 'hostCacheLength', 'activeLength'],
+      );
+      if (full)
+        row.target = { text: '< 60 s and < 2 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 2048 };
       return [row];
     },
   };
@@ -443,12 +554,27 @@ function overloadWorkload(scale: number): Workload {
     id: 'overload',
     async run(ctx) {
       const f = await fragility(ctx, 'overload', { scale });
-      const row = baseRow(this.id, `Skype overload model, scale ${scale} (${(21 * scale).toFixed(scale < 1 ? 2 : 0)} M clients), 48 h at 10 s`, f);
+      const row = baseRow(
+        this.id,
+        `Skype overload model, scale ${scale} (${(21 * scale).toFixed(scale < 1 ? 2 : 0)} M clients), 48 h at 10 s`,
+        f,
+      );
       if (f.skipped !== undefined) return [row];
-      const r = f.result as { clients: number; supernodes: number; steps: number; minOnlineFraction: number; recovered: boolean };
-      row.agreement = compareFields(r, { clients: Math.round(21e6 * scale), supernodes: Math.round(26_000 * scale), steps: 17_280 }, ['clients', 'supernodes', 'steps']);
+      const r = f.result as {
+        clients: number;
+        supernodes: number;
+        steps: number;
+        minOnlineFraction: number;
+        recovered: boolean;
+      };
+      row.agreement = compareFields(
+        r,
+        { clients: Math.round(21e6 * scale), supernodes: Math.round(26_000 * scale), steps: 17_280 },
+        ['clients', 'supernodes', 'steps'],
+      );
       row.notes.push(`min online fraction ${r.minOnlineFraction.toPrecision(3)}, recovered ${r.recovered}`);
-      if (scale === 1) row.target = { text: '< 60 s and < 4 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 4096 };
+      if (scale === 1)
+        row.target = { text: '< 60 s and < 4 GB RSS', met: row.fragility!.median < 60_000 && row.peakRssMB! < 4096 };
       return [row];
     },
   };
@@ -460,11 +586,27 @@ function overloadThresholdWorkload(scale: number): Workload {
     id: 'overload-threshold',
     async run(ctx) {
       const f = await fragility(ctx, 'overload-threshold', { scale }, 0, 3);
-      const row = baseRow(this.id, `adaptive Monte Carlo overload threshold (sequential probit to half-width 0.01), scale ${scale}`, f);
+      const row = baseRow(
+        this.id,
+        `adaptive Monte Carlo overload threshold (sequential probit to half-width 0.01), scale ${scale}`,
+        f,
+      );
       if (f.skipped !== undefined) return [row];
-      const r = f.result as { criticalLoss: number | null; halfWidth: number; runs: number; rounds: number; targetMet: boolean; supernodes: number };
-      row.agreement = compareFields(r, { supernodes: Math.round(26_000 * scale), targetMet: true }, ['supernodes', 'targetMet']);
-      row.notes.push(`f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, half-width ${(100 * r.halfWidth).toFixed(2)} pt, ${r.runs} runs in ${r.rounds} rounds, target ${r.targetMet ? 'met' : 'NOT met'}`);
+      const r = f.result as {
+        criticalLoss: number | null;
+        halfWidth: number;
+        runs: number;
+        rounds: number;
+        targetMet: boolean;
+        supernodes: number;
+      };
+      row.agreement = compareFields(r, { supernodes: Math.round(26_000 * scale), targetMet: true }, [
+        'supernodes',
+        'targetMet',
+      ]);
+      row.notes.push(
+        `f_c ${r.criticalLoss === null ? 'n/a' : (100 * r.criticalLoss).toFixed(2) + ' %'}, half-width ${(100 * r.halfWidth).toFixed(2)} pt, ${r.runs} runs in ${r.rounds} rounds, target ${r.targetMet ? 'met' : 'NOT met'}`,
+      );
       return [row];
     },
   };
@@ -479,9 +621,16 @@ function fluidWorkloads(): Workload[] {
         const f = await fragility(ctx, 'fluid-timeline', {});
         const row = baseRow(this.id, 'fluid limit of the overload model, 2010 defaults, 48 h at 10 s (scale-free)', f);
         if (f.skipped !== undefined) return [row];
-        const r = f.result as { steps: number; minOnlineFraction: number; recoveredAtHours: number | null; conserved: boolean };
+        const r = f.result as {
+          steps: number;
+          minOnlineFraction: number;
+          recoveredAtHours: number | null;
+          conserved: boolean;
+        };
         row.agreement = compareFields(r, { steps: 17_280, conserved: true }, ['steps', 'conserved']);
-        row.notes.push(`min online ${r.minOnlineFraction.toPrecision(3)}, recovered at T+${r.recoveredAtHours?.toFixed(2) ?? '–'} h`);
+        row.notes.push(
+          `min online ${r.minOnlineFraction.toPrecision(3)}, recovered at T+${r.recoveredAtHours?.toFixed(2) ?? '–'} h`,
+        );
         row.target = { text: '< 1 s', met: row.fragility!.median < 1000 };
         return [row];
       },
@@ -512,9 +661,11 @@ function explorerWorkload(rounds: number): Workload {
     name: 'explorer',
     id: 'explorer-page',
     async run(ctx) {
-      const title = 'report page (index.html) in headless chromium: update after a control change (2010 model, 48 h at 10 s)';
+      const title =
+        'report page (index.html) in headless chromium: update after a control change (2010 model, 48 h at 10 s)';
       const { CHROMIUM, measureExplorerPage, writeBenchPage } = await import('../lib/explorer-browser.ts');
-      if (!existsSync(CHROMIUM)) return [{ id: this.id, title, peers: [], skipped: `${CHROMIUM} is absent`, notes: [] }];
+      if (!existsSync(CHROMIUM))
+        return [{ id: this.id, title, peers: [], skipped: `${CHROMIUM} is absent`, notes: [] }];
       const { mkdtempSync } = await import('node:fs');
       const { tmpdir } = await import('node:os');
       ctx.log('  explorer: writing the page of a reduced 2010 scenario (the model is the full one)');
@@ -532,17 +683,33 @@ function explorerWorkload(rounds: number): Workload {
       const preModel = t.updates.map((u) => u.previewModelMs ?? NaN).filter(Number.isFinite);
       const errs = t.updates.map((u) => u.fastMaxOnline ?? NaN).filter(Number.isFinite);
       if (pre.length > 0) {
-        row.notes.push(`row time: from the input event to the first redraw (timeline and verdict), fast model (${t.previewQuantiles} headroom quantiles instead of ${t.quantiles}, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`);
+        row.notes.push(
+          `row time: from the input event to the first redraw (timeline and verdict), fast model (${t.previewQuantiles} headroom quantiles instead of ${t.quantiles}, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`,
+        );
         const e = summarize(errs);
         const m = summarize(t.updates.map((u) => u.fastMeanOnline ?? NaN).filter(Number.isFinite));
         const flips = t.updates.filter((u) => u.fastSameVerdict === false).length;
-        row.notes.push(`fast model against the full model of the same update (${errs.length} updates): largest |online fraction difference| over the timeline median ${e.median.toFixed(3)}, max ${e.max.toFixed(3)}; mean |difference| median ${m.median.toFixed(4)}, max ${m.max.toFixed(4)}; different verdict in ${flips}`);
+        row.notes.push(
+          `fast model against the full model of the same update (${errs.length} updates): largest |online fraction difference| over the timeline median ${e.median.toFixed(3)}, max ${e.max.toFixed(3)}; mean |difference| median ${m.median.toFixed(4)}, max ${m.max.toFixed(4)}; different verdict in ${flips}`,
+        );
       }
-      row.notes.push(`redraw with the full model (what the page keeps): median ${fullS.median.toFixed(0)} ms [${fullS.min.toFixed(0)}–${fullS.max.toFixed(0)}]; its fluid run alone: median ${med.toFixed(0)} ms`);
-      row.notes.push(`chromium ${t.browser}; page ${(t.pageBytes / 1024).toFixed(0)} KB (target ≤ 3 MB); first render ${t.firstRenderMs.toFixed(0)} ms after navigation start (target ≤ 1 s)`);
-      row.notes.push(`${full.length} updates; console errors ${t.consoleErrors.length}, requests off file:/data: ${t.offsite.length}`);
-      row.agreement = { ok: t.consoleErrors.length === 0 && t.offsite.length === 0 && t.pageBytes <= 3 * 1024 * 1024, detail: 'no console error, no request off file:/data:, page ≤ 3 MB' };
-      row.target = { text: 'first redraw (fast model) ≤ 100 ms, first render ≤ 1 s', met: row.fragility!.median <= 100 && t.firstRenderMs <= 1000 };
+      row.notes.push(
+        `redraw with the full model (what the page keeps): median ${fullS.median.toFixed(0)} ms [${fullS.min.toFixed(0)}–${fullS.max.toFixed(0)}]; its fluid run alone: median ${med.toFixed(0)} ms`,
+      );
+      row.notes.push(
+        `chromium ${t.browser}; page ${(t.pageBytes / 1024).toFixed(0)} KB (target ≤ 3 MB); first render ${t.firstRenderMs.toFixed(0)} ms after navigation start (target ≤ 1 s)`,
+      );
+      row.notes.push(
+        `${full.length} updates; console errors ${t.consoleErrors.length}, requests off file:/data: ${t.offsite.length}`,
+      );
+      row.agreement = {
+        ok: t.consoleErrors.length === 0 && t.offsite.length === 0 && t.pageBytes <= 3 * 1024 * 1024,
+        detail: 'no console error, no request off file:/data:, page ≤ 3 MB',
+      };
+      row.target = {
+        text: 'first redraw (fast model) ≤ 100 ms, first render ≤ 1 s',
+        met: row.fragility!.median <= 100 && t.firstRenderMs <= 1000,
+      };
       return [row];
     },
   };
@@ -592,7 +759,8 @@ function cliHelpWorkload(reps: number): Workload {
       const bare: number[] = [];
       for (let i = 0; i < reps; i++) {
         const h = timeNode(['bin/fragility.js', '--help']);
-        if (!h.stdout.startsWith('Usage: fragility')) throw new Error(`unexpected --help output: ${h.stdout.slice(0, 200)}`);
+        if (!h.stdout.startsWith('Usage: fragility'))
+          throw new Error(`unexpected --help output: ${h.stdout.slice(0, 200)}`);
         help.push(h.ms);
         bare.push(timeNode(['-e', '0']).ms);
       }
@@ -605,7 +773,9 @@ function cliHelpWorkload(reps: number): Workload {
           fragility: sHelp,
           peers: [{ name: 'node -e 0', summary: sBare, ratio: speedRatio(sBare.median, sHelp.median) }],
           target: { text: '--help ≤ 0.3 s', met: sHelp.median <= 300 },
-          notes: [`--help median ${(sHelp.median / 1000).toFixed(3)} s, node -e 0 median ${(sBare.median / 1000).toFixed(3)} s: the CLI adds ${((sHelp.median - sBare.median) / 1000).toFixed(3)} s`],
+          notes: [
+            `--help median ${(sHelp.median / 1000).toFixed(3)} s, node -e 0 median ${(sBare.median / 1000).toFixed(3)} s: the CLI adds ${((sHelp.median - sBare.median) / 1000).toFixed(3)} s`,
+          ],
         },
       ];
     },
@@ -625,16 +795,30 @@ function ensureDist(ctx: RunContext): void {
  * Wall time, peak RSS and CPU time (user + system; /usr/bin/time -f, when present) and stdout of one process, started
  * from the repository.
  */
-function timeProcess(cmd: string, args: string[], timeoutMs = 1_800_000): { ms: number; maxRssMB?: number; cpuMs?: number; stdout: string } {
+function timeProcess(
+  cmd: string,
+  args: string[],
+  timeoutMs = 1_800_000,
+): { ms: number; maxRssMB?: number; cpuMs?: number; stdout: string } {
   const useTime = existsSync('/usr/bin/time');
   const t0 = performance.now();
   const r = useTime
-    ? spawnSync('/usr/bin/time', ['-f', 'FRAGILITY-BENCH-RSS %M %U %S', cmd, ...args], { cwd: REPO, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 })
+    ? spawnSync('/usr/bin/time', ['-f', 'FRAGILITY-BENCH-RSS %M %U %S', cmd, ...args], {
+        cwd: REPO,
+        encoding: 'utf8',
+        timeout: timeoutMs,
+        maxBuffer: 1 << 28,
+      })
     : spawnSync(cmd, args, { cwd: REPO, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28 });
   const ms = performance.now() - t0;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(-500)}`);
+  if (r.status !== 0)
+    throw new Error(`${cmd} ${args.join(' ')} exited ${r.status ?? r.signal}: ${(r.stderr ?? '').slice(-500)}`);
   const rss = /FRAGILITY-BENCH-RSS (\d+) ([\d.]+) ([\d.]+)/.exec(r.stderr ?? '');
-  return { ms, stdout: r.stdout, ...(rss ? { maxRssMB: Number(rss[1]) / 1024, cpuMs: 1000 * (Number(rss[2]) + Number(rss[3])) } : {}) };
+  return {
+    ms,
+    stdout: r.stdout,
+    ...(rss ? { maxRssMB: Number(rss[1]) / 1024, cpuMs: 1000 * (Number(rss[2]) + Number(rss[3])) } : {}),
+  };
 }
 
 /** Edge-list read of the 1e6-node file (and of its .fgb dump), against graph-tool's numpy load + graph build. */
@@ -657,7 +841,9 @@ function readWorkload(n: number): Workload {
       const fgbTimes = f.series?.fgb;
       if (fgbTimes) {
         const s = summarize(fgbTimes);
-        row.notes.push(`the same graph from its .fgb dump (readFgb): ${(s.median).toFixed(0)} ms [${s.min.toFixed(0)}–${s.max.toFixed(0)} ms]`);
+        row.notes.push(
+          `the same graph from its .fgb dump (readFgb): ${(s.median).toFixed(0)} ms [${s.min.toFixed(0)}–${s.max.toFixed(0)} ms]`,
+        );
       }
       const csrTimes = f.series?.['edge list + CSR'];
       if (csrTimes) {
@@ -688,10 +874,41 @@ function e2eWorkload(n: number, reps: number): Workload {
       const edges = join(ctx.out, `er-n${n}-k4.edges`);
       const fgb = join(ctx.out, `er-n${n}-k4.fgb`);
       // the input, written by the CLI as a user would
-      timeProcess(process.execPath, ['bin/fragility.js', 'generate', '--graph', `er:n=${n},k=4`, '--seed', '1', '--out', edges]);
-      timeProcess(process.execPath, ['bin/fragility.js', 'generate', '--graph', `er:n=${n},k=4`, '--seed', '1', '--out', fgb]);
+      timeProcess(process.execPath, [
+        'bin/fragility.js',
+        'generate',
+        '--graph',
+        `er:n=${n},k=4`,
+        '--seed',
+        '1',
+        '--out',
+        edges,
+      ]);
+      timeProcess(process.execPath, [
+        'bin/fragility.js',
+        'generate',
+        '--graph',
+        `er:n=${n},k=4`,
+        '--seed',
+        '1',
+        '--out',
+        fgb,
+      ]);
       const cli = (spec: string) => [
-        'bin/fragility.js', 'sweep', '--graph', spec, '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0', '--json', '--no-progress',
+        'bin/fragility.js',
+        'sweep',
+        '--graph',
+        spec,
+        '--runs',
+        '1',
+        '--seed',
+        '1',
+        '--q',
+        '0.5',
+        '--bootstrap',
+        '0',
+        '--json',
+        '--no-progress',
       ];
       const fr: number[] = [];
       const frFgb: number[] = [];
@@ -723,7 +940,10 @@ function e2eWorkload(n: number, reps: number): Workload {
           fragility: sf,
           ...(rss > 0 ? { peakRssMB: rss } : {}),
           peers: [{ name: 'graph-tool script (python3 start, numpy load, vertex_percolation)', summary: sg, ratio }],
-          agreement: { ok: diff <= 0.005, detail: `S(0.5): fragility ${fS.toFixed(4)}, graph-tool ${gS.toFixed(4)}, |diff| ${diff.toFixed(4)} (tolerance 0.005)` },
+          agreement: {
+            ok: diff <= 0.005,
+            detail: `S(0.5): fragility ${fS.toFixed(4)}, graph-tool ${gS.toFixed(4)}, |diff| ${diff.toFixed(4)} (tolerance 0.005)`,
+          },
           target: { text: 'fragility ≤ 0.6 × graph-tool', met: sf.median <= 0.6 * sg.median },
           notes: [
             `fragility: \`node bin/fragility.js sweep --graph edges:FILE --runs 1 --seed 1 --at 0.5 --bootstrap 0 --json --no-progress\` (compiled CLI, dist/); ${reps} timed runs after one warm-up, interleaved with graph-tool's`,
@@ -739,7 +959,12 @@ function e2eWorkload(n: number, reps: number): Workload {
  * The hundred-million-node runs of issue 18 through the CLI, generation included: wall time and peak RSS of the whole
  * process (/usr/bin/time). One run each (minutes).
  */
-function hugeWorkload(id: string, title: string, args: string[], limits: { seconds?: number; rssMB?: number }): Workload {
+function hugeWorkload(
+  id: string,
+  title: string,
+  args: string[],
+  limits: { seconds?: number; rssMB?: number },
+): Workload {
   return {
     name: 'huge',
     id,
@@ -768,7 +993,9 @@ function hugeWorkload(id: string, title: string, args: string[], limits: { secon
           ...(r.maxRssMB !== undefined ? { peakRssMB: r.maxRssMB } : {}),
           peers: [],
           ...(parts.length ? { target: { text: parts.join(' and '), met } } : {}),
-          notes: [`one run: \`fragility ${args.join(' ')} --json --no-progress\`; n = ${j.n}, S(q) = ${(j.at ?? []).map((a) => `${a.S.toFixed(4)} at ${a.q}`).join(', ')}${cpu}`],
+          notes: [
+            `one run: \`fragility ${args.join(' ')} --json --no-progress\`; n = ${j.n}, S(q) = ${(j.at ?? []).map((a) => `${a.S.toFixed(4)} at ${a.q}`).join(', ')}${cpu}`,
+          ],
         },
       ];
     },
@@ -777,12 +1004,38 @@ function hugeWorkload(id: string, title: string, args: string[], limits: { secon
 
 function hugeWorkloads(): Workload[] {
   return [
-    hugeWorkload('huge-site-1e8', 'site sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
-      ['sweep', '--graph', 'er:n=1e8,k=4', '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0'], { seconds: 120, rssMB: 6144 }),
-    hugeWorkload('huge-bond-1e8', 'bond sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
-      ['sweep', '--graph', 'er:n=1e8,k=4', '--mode', 'bond', '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0'], {}),
-    hugeWorkload('huge-ensemble-1e7', 'ensemble: 20 site replicates, ER n = 1e7, 2 workers (CLI)',
-      ['sweep', '--graph', 'er:n=1e7,k=4', '--runs', '20', '--seed', '1', '--workers', '2', '--q', '0.5'], {}),
+    hugeWorkload(
+      'huge-site-1e8',
+      'site sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
+      ['sweep', '--graph', 'er:n=1e8,k=4', '--runs', '1', '--seed', '1', '--q', '0.5', '--bootstrap', '0'],
+      { seconds: 120, rssMB: 6144 },
+    ),
+    hugeWorkload(
+      'huge-bond-1e8',
+      'bond sweep, ER n = 1e8, ⟨k⟩ = 4, generation included (CLI, 1 replicate)',
+      [
+        'sweep',
+        '--graph',
+        'er:n=1e8,k=4',
+        '--mode',
+        'bond',
+        '--runs',
+        '1',
+        '--seed',
+        '1',
+        '--q',
+        '0.5',
+        '--bootstrap',
+        '0',
+      ],
+      {},
+    ),
+    hugeWorkload(
+      'huge-ensemble-1e7',
+      'ensemble: 20 site replicates, ER n = 1e7, 2 workers (CLI)',
+      ['sweep', '--graph', 'er:n=1e7,k=4', '--runs', '20', '--seed', '1', '--workers', '2', '--q', '0.5'],
+      {},
+    ),
   ];
 }
 
@@ -797,7 +1050,7 @@ export function workloads(quick: boolean): Workload[] {
       ensembleWorkload(1e4, 10),
       attackWorkload(1e4),
       betweennessWorkload(1e3, true),
-    sampledBetweennessWorkload(1e4, 20),
+      sampledBetweennessWorkload(1e4, 20),
       motterLaiWorkload(300),
       analyticWorkload(),
       mpWorkload('as'),

@@ -17,7 +17,10 @@ import type { Row, RunContext, Workload } from './index.ts';
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 async function startWorkers(url: string, count: number): Promise<ChildProcess[]> {
   const procs = Array.from({ length: count }, () =>
-    spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url], { cwd: REPO, stdio: ['ignore', 'ignore', 'pipe'] }),
+    spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'worker', '--redis', url], {
+      cwd: REPO,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    }),
   );
   await Promise.all(
     procs.map(
@@ -94,7 +97,9 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
         for (const W of [1, 2, 4]) {
           const procs = await startWorkers(redis.url, W);
           try {
-            byW[W] = await timeIt(`queue, ${W} worker process${W > 1 ? 'es' : ''}`, () => runEnsemble({ ...opts, remote: q.ensembleRemote(1) }));
+            byW[W] = await timeIt(`queue, ${W} worker process${W > 1 ? 'es' : ''}`, () =>
+              runEnsemble({ ...opts, remote: q.ensembleRemote(1) }),
+            );
           } finally {
             await stopWorkers(procs);
           }
@@ -114,8 +119,19 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
         const labels = Object.keys(results);
         const agreements = labels.slice(1).map((l) => compareFields(results[labels[0]], results[l], ['S05', 'gapQc']));
         const ok = agreements.every((a) => a.ok);
-        row.agreement = { ok, detail: ok ? `identical in all ${labels.length} set-ups: ${agreements[0].detail}` : agreements.filter((a) => !a.ok).map((a) => a.detail).join('; ') };
-        row.target = { text: '2 worker processes ≥ 1.7× the throughput of 1', met: byW[1].median / byW[2].median >= 1.7 };
+        row.agreement = {
+          ok,
+          detail: ok
+            ? `identical in all ${labels.length} set-ups: ${agreements[0].detail}`
+            : agreements
+                .filter((a) => !a.ok)
+                .map((a) => a.detail)
+                .join('; '),
+        };
+        row.target = {
+          text: '2 worker processes ≥ 1.7× the throughput of 1',
+          met: byW[1].median / byW[2].median >= 1.7,
+        };
         const rate = (s: { median: number }) => (runs / (s.median / 1000)).toFixed(2);
         row.notes.push(
           `replicates per second (median): queue 1 / 2 / 4 processes ${rate(byW[1])} / ${rate(byW[2])} / ${rate(byW[4])}; local 1 thread ${rate(local1)}, --workers 2 ${rate(local2)}. ` +
@@ -137,7 +153,9 @@ export function queueWorkload(n: number, runs: number, overheadTasks: number): W
           title: titleOver,
           fragility: qt,
           peers: [{ name: 'local, 1 thread', summary: lt, ratio: speedRatio(lt.median, qt.median) }],
-          notes: [`per-task overhead ${per.toFixed(2)} ms (queue median − local median, over ${overheadTasks} tasks): add, fetch, lock, complete, event, remove`],
+          notes: [
+            `per-task overhead ${per.toFixed(2)} ms (queue median − local median, over ${overheadTasks} tasks): add, fetch, lock, complete, event, remove`,
+          ],
           agreement: compareFields(results['overhead: local'], results['overhead: queue'], ['S05', 'gapQc']),
         };
         return [row, over];

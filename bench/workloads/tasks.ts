@@ -56,17 +56,27 @@ async function rngFor(seed: number, index: number): Promise<Rng> {
 }
 
 async function erGraph(n: number, k: number): Promise<CompactGraph> {
-  const erdosRenyi = await libFunction<(n: number, p: number, rng: Rng) => CompactGraph>('erdosRenyi', 'generators/index.ts');
+  const erdosRenyi = await libFunction<(n: number, p: number, rng: Rng) => CompactGraph>(
+    'erdosRenyi',
+    'generators/index.ts',
+  );
   return erdosRenyi(n, k / (n - 1), await rngFor(1, 0));
 }
 
 async function baGraph(n: number, m: number): Promise<CompactGraph> {
-  const barabasiAlbert = await libFunction<(n: number, m: number, rng: Rng) => CompactGraph>('barabasiAlbert', 'generators/index.ts');
+  const barabasiAlbert = await libFunction<(n: number, m: number, rng: Rng) => CompactGraph>(
+    'barabasiAlbert',
+    'generators/index.ts',
+  );
   return barabasiAlbert(n, m, await rngFor(1, 0));
 }
 
 async function writeEdges(g: CompactGraph, path: string): Promise<void> {
-  const writeEdgeList = await libFunction<(g: CompactGraph, path: string) => Promise<void>>('writeEdgeList', 'graph/index.ts', 'graph/edgelist.ts');
+  const writeEdgeList = await libFunction<(g: CompactGraph, path: string) => Promise<void>>(
+    'writeEdgeList',
+    'graph/index.ts',
+    'graph/edgelist.ts',
+  );
   await writeEdgeList(g, path);
 }
 
@@ -106,7 +116,10 @@ export const TASKS: Record<string, Task> = {
   async 'er-gen'(p, ctx) {
     const n = num(p, 'n');
     const k = num(p, 'k');
-    const erdosRenyi = await libFunction<(n: number, p: number, rng: Rng) => CompactGraph>('erdosRenyi', 'generators/index.ts');
+    const erdosRenyi = await libFunction<(n: number, p: number, rng: Rng) => CompactGraph>(
+      'erdosRenyi',
+      'generators/index.ts',
+    );
     const rng0 = await rngFor(1, 0);
     // the CSR is built on first use (CompactGraph.offsets): read it, so that the timing stays that of a whole graph
     // (igraph's generator builds its indexed edge list too)
@@ -115,7 +128,16 @@ export const TASKS: Record<string, Task> = {
       if (g.targets.length !== 2 * g.m) throw new Error('er-gen: CSR of the wrong length');
       return g;
     }, ctx.plan);
-    return { times, cpuTimes, result: { n: last.n, m: last.m, p: k / (n - 1), bytes: (last as unknown as { byteLength?: number }).byteLength ?? NaN } };
+    return {
+      times,
+      cpuTimes,
+      result: {
+        n: last.n,
+        m: last.m,
+        p: k / (n - 1),
+        bytes: (last as unknown as { byteLength?: number }).byteLength ?? NaN,
+      },
+    };
   },
 
   /** Newman–Ziff site or bond sweep on ER(n, k) with a random order; writes the input and the sequence. */
@@ -132,12 +154,21 @@ export const TASKS: Record<string, Task> = {
     let fn: () => SweepLike;
     if (mode === 'site') {
       const randomOrder = await libFunction<(n: number, rng: Rng) => Int32Array>('randomOrder', ...MC('random-order'));
-      const sweepSite = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>('sweepSite', ...MC('sweep-site'));
+      const sweepSite = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>(
+        'sweepSite',
+        ...MC('sweep-site'),
+      );
       order = randomOrder(n, await rngFor(1, 7));
       fn = () => sweepSite(g, order);
     } else {
-      const randomEdgeOrder = await libFunction<(m: number, rng: Rng) => Int32Array>('randomEdgeOrder', ...MC('random-order'));
-      const sweepBond = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>('sweepBond', ...MC('sweep-bond'));
+      const randomEdgeOrder = await libFunction<(m: number, rng: Rng) => Int32Array>(
+        'randomEdgeOrder',
+        ...MC('random-order'),
+      );
+      const sweepBond = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>(
+        'sweepBond',
+        ...MC('sweep-bond'),
+      );
       order = randomEdgeOrder(g.m, await rngFor(1, 7));
       fn = () => sweepBond(g, order);
     }
@@ -158,10 +189,18 @@ export const TASKS: Record<string, Task> = {
     const edges = join(ctx.out, `er-n${n}-k${k}.edges`);
     const fgb = join(ctx.out, `er-n${n}-k${k}.fgb`);
     await writeEdges(g, edges);
-    const writeFgb = await libFunction<(g: CompactGraph, path: string) => Promise<void>>('writeFgb', 'graph/index.ts', 'graph/binary.ts');
+    const writeFgb = await libFunction<(g: CompactGraph, path: string) => Promise<void>>(
+      'writeFgb',
+      'graph/index.ts',
+      'graph/binary.ts',
+    );
     await writeFgb(g, fgb);
     const readEdgeList = await libFunction<(path: string) => Promise<CompactGraph>>('readEdgeList', 'graph/index.ts');
-    const readFgb = await libFunction<(path: string) => Promise<CompactGraph>>('readFgb', 'graph/index.ts', 'graph/binary.ts');
+    const readFgb = await libFunction<(path: string) => Promise<CompactGraph>>(
+      'readFgb',
+      'graph/index.ts',
+      'graph/binary.ts',
+    );
     const a = await timeReps(() => readEdgeList(edges), ctx.plan);
     const b = await timeReps(() => readFgb(fgb), ctx.plan);
     // the read's graph builds its CSR on first use (CompactGraph.offsets): the read plus that first use, for the record
@@ -184,14 +223,19 @@ export const TASKS: Record<string, Task> = {
     const k = num(p, 'k');
     const samples = num(p, 'samples');
     const g = await erGraph(n, k);
-    const componentSummary = await libFunction<(g: CompactGraph) => { count: number; largest: number }>('componentSummary', 'graph/index.ts', 'graph/components.ts');
-    const betweenness = await libFunction<(g: CompactGraph, o?: object) => { values: Float64Array; stderr?: Float64Array; samples: number; method: string }>(
-      'betweenness',
-      'cascade/index.ts',
-      'cascade/betweenness.ts',
+    const componentSummary = await libFunction<(g: CompactGraph) => { count: number; largest: number }>(
+      'componentSummary',
+      'graph/index.ts',
+      'graph/components.ts',
     );
+    const betweenness = await libFunction<
+      (g: CompactGraph, o?: object) => { values: Float64Array; stderr?: Float64Array; samples: number; method: string }
+    >('betweenness', 'cascade/index.ts', 'cascade/betweenness.ts');
     const rng = await rngFor(1, 3);
-    const { times, cpuTimes, last } = await timeReps(() => ({ c: componentSummary(g), b: betweenness(g, { samples, rng }) }), ctx.plan);
+    const { times, cpuTimes, last } = await timeReps(
+      () => ({ c: componentSummary(g), b: betweenness(g, { samples, rng }) }),
+      ctx.plan,
+    );
     const { values, stderr } = last.b;
     let top = 0;
     let maxSe = 0;
@@ -222,8 +266,13 @@ export const TASKS: Record<string, Task> = {
     const n = num(p, 'n');
     const runs = num(p, 'runs');
     const workers = num(p, 'workers');
-    const runEnsemble = await libFunction<(o: object) => Promise<{ at: { S: number }[]; gapThreshold: { q_c: number } }>>('runEnsemble', ...MC('ensemble'));
-    const { times, cpuTimes, last } = await timeReps(() => runEnsemble({ graph: `er:n=${n},k=4`, runs, seed: 1, workers, at: [0.5] }), ctx.plan);
+    const runEnsemble = await libFunction<
+      (o: object) => Promise<{ at: { S: number }[]; gapThreshold: { q_c: number } }>
+    >('runEnsemble', ...MC('ensemble'));
+    const { times, cpuTimes, last } = await timeReps(
+      () => runEnsemble({ graph: `er:n=${n},k=4`, runs, seed: 1, workers, at: [0.5] }),
+      ctx.plan,
+    );
     return { times, cpuTimes, result: { S05: last.at[0].S, gapQc: last.gapThreshold.q_c } };
   },
 
@@ -234,8 +283,14 @@ export const TASKS: Record<string, Task> = {
     const g = await baGraph(n, m);
     const edges = join(ctx.out, `ba-n${n}-m${m}.edges`);
     await writeEdges(g, edges);
-    const degreeOrder = await libFunction<(g: CompactGraph, rng: Rng) => Int32Array>('degreeOrder', ...MC('degree-order'));
-    const sweepSite = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>('sweepSite', ...MC('sweep-site'));
+    const degreeOrder = await libFunction<(g: CompactGraph, rng: Rng) => Int32Array>(
+      'degreeOrder',
+      ...MC('degree-order'),
+    );
+    const sweepSite = await libFunction<(g: CompactGraph, o: ArrayLike<number>) => SweepLike>(
+      'sweepSite',
+      ...MC('sweep-site'),
+    );
     const rng = await rngFor(1, 3);
     let order: Int32Array = new Int32Array(0);
     const { times, cpuTimes, last } = await timeReps(() => {
@@ -258,7 +313,11 @@ export const TASKS: Record<string, Task> = {
     const g = await baGraph(n, m);
     const edges = join(ctx.out, `ba-n${n}-m${m}.edges`);
     await writeEdges(g, edges);
-    const betweenness = await libFunction<(g: CompactGraph, o?: object) => { values: Float64Array; method: string }>('betweenness', 'cascade/index.ts', 'cascade/betweenness.ts');
+    const betweenness = await libFunction<(g: CompactGraph, o?: object) => { values: Float64Array; method: string }>(
+      'betweenness',
+      'cascade/index.ts',
+      'cascade/betweenness.ts',
+    );
     const { times, cpuTimes, last } = await timeReps(() => betweenness(g), ctx.plan);
     const valuesFile = join(ctx.out, `ba-n${n}-m${m}.fragility.betweenness`);
     await writeFile(valuesFile, Array.from(last.values, (x) => String(x)).join('\n'));
@@ -279,7 +338,8 @@ export const TASKS: Record<string, Task> = {
         default: (graph: unknown, o: object) => Record<string, number>;
       };
       const { createRequire } = await import('node:module');
-      const version = (createRequire(import.meta.url)('graphology-metrics/package.json') as { version: string }).version;
+      const version = (createRequire(import.meta.url)('graphology-metrics/package.json') as { version: string })
+        .version;
       const graph = toGraphology(g);
       // No warm-up: one call takes tens of seconds at n = 1e4, far longer than the JIT needs to optimise it.
       const plan = { warmup: 0, reps: ctx.plan.reps };
@@ -291,7 +351,12 @@ export const TASKS: Record<string, Task> = {
       await writeFile(gFile, Array.from(vals, (x) => String(x)).join('\n'));
       peers.push({ name: 'graphology-metrics', version, times: r.times, cpuTimes: r.cpuTimes, valuesFile: gFile });
     }
-    return { times, cpuTimes, result: { n: g.n, m: g.m, edges, valuesFile, method: last.method, threads2 }, inProcessPeers: peers };
+    return {
+      times,
+      cpuTimes,
+      result: { n: g.n, m: g.m, edges, valuesFile, method: last.method, threads2 },
+      inProcessPeers: peers,
+    };
   },
 
   /** Motter–Lai cascade on BA(n, m) at tolerance alpha (exact loads, top-load trigger). */
@@ -302,7 +367,9 @@ export const TASKS: Record<string, Task> = {
     const g = await baGraph(n, m);
     const edges = join(ctx.out, `ba-n${n}-m${m}.edges`);
     await writeEdges(g, edges);
-    const motterLaiCascade = await libFunction<(g: CompactGraph, o: object) => { G: number; waves: number; failed: number }>('motterLaiCascade', 'cascade/index.ts');
+    const motterLaiCascade = await libFunction<
+      (g: CompactGraph, o: object) => { G: number; waves: number; failed: number }
+    >('motterLaiCascade', 'cascade/index.ts');
     const { times, cpuTimes, last } = await timeReps(() => motterLaiCascade(g, { alpha }), ctx.plan);
     return { times, cpuTimes, result: { n: g.n, m: g.m, edges, G: last.G, waves: last.waves, failed: last.failed } };
   },
@@ -314,9 +381,15 @@ export const TASKS: Record<string, Task> = {
    */
   async analytic(p, ctx) {
     const kmax = num(p, 'kmax');
-    const hard = await libFunction<(tau: number, kmax: number) => DegreeLaw>('powerLawHardCutoff', 'distributions/index.ts');
+    const hard = await libFunction<(tau: number, kmax: number) => DegreeLaw>(
+      'powerLawHardCutoff',
+      'distributions/index.ts',
+    );
     const A = 'analytic/index.ts';
-    const randomFailureThreshold = await libFunction<(l: DegreeLaw) => { q_c: number | null }>('randomFailureThreshold', A);
+    const randomFailureThreshold = await libFunction<(l: DegreeLaw) => { q_c: number | null }>(
+      'randomFailureThreshold',
+      A,
+    );
     const attackThreshold = await libFunction<(l: DegreeLaw) => unknown>('attackThreshold', A);
     const gfSite = await libFunction<(l: DegreeLaw, q: number) => { S: number }>('gfSitePercolation', A);
     const gfBond = await libFunction<(l: DegreeLaw, t: number) => unknown>('gfBondPercolation', A);
@@ -355,18 +428,34 @@ export const TASKS: Record<string, Task> = {
       const readEdgeList = await libFunction<(path: string) => Promise<CompactGraph>>('readEdgeList', 'graph/index.ts');
       g = await readEdgeList(String(p.file));
     } else {
-      const cm = await libFunction<(n: number, law: DegreeLaw, rng: Rng) => CompactGraph>('configurationModelFromLaw', 'generators/index.ts');
+      const cm = await libFunction<(n: number, law: DegreeLaw, rng: Rng) => CompactGraph>(
+        'configurationModelFromLaw',
+        'generators/index.ts',
+      );
       const poissonLaw = await libFunction<(c: number) => DegreeLaw>('poissonLaw', 'distributions/index.ts');
       g = cm(num(p, 'n'), poissonLaw(4), await rngFor(1, 0));
     }
-    const mpFn = await libFunction<(g: CompactGraph, p: number, o?: object) => { S: number; converged: boolean }>('messagePassingPercolation', 'analytic/index.ts');
-    const nbFn = await libFunction<(g: CompactGraph) => { lambda: number; converged: boolean }>('nonBacktrackingSpectralRadius', 'analytic/index.ts');
+    const mpFn = await libFunction<(g: CompactGraph, p: number, o?: object) => { S: number; converged: boolean }>(
+      'messagePassingPercolation',
+      'analytic/index.ts',
+    );
+    const nbFn = await libFunction<(g: CompactGraph) => { lambda: number; converged: boolean }>(
+      'nonBacktrackingSpectralRadius',
+      'analytic/index.ts',
+    );
     const a = await timeReps(() => mpFn(g, 0.5, { mode: 'bond' }), ctx.plan);
     const b = await timeReps(() => nbFn(g), ctx.plan);
     return {
       times: a.times,
       series: { 'message passing S(0.5), bond': a.times, 'non-backtracking radius': b.times },
-      result: { n: g.n, m: g.m, S: a.last.S, mpConverged: a.last.converged, lambda: b.last.lambda, nbConverged: b.last.converged },
+      result: {
+        n: g.n,
+        m: g.m,
+        S: a.last.S,
+        mpConverged: a.last.converged,
+        lambda: b.last.lambda,
+        nbConverged: b.last.converged,
+      },
     };
   },
 
@@ -375,56 +464,119 @@ export const TASKS: Record<string, Task> = {
     const clients = num(p, 'clients');
     const supernodes = num(p, 'supernodes');
     const cacheSize = num(p, 'cache');
-    const twoTierOverlay = await libFunction<(o: object, rng: Rng) => { clients: number; core: CompactGraph; hostCache: Int32Array; active: Int32Array }>('twoTierOverlay', 'generators/index.ts');
+    const twoTierOverlay = await libFunction<
+      (o: object, rng: Rng) => { clients: number; core: CompactGraph; hostCache: Int32Array; active: Int32Array }
+    >('twoTierOverlay', 'generators/index.ts');
     const rng = await rngFor(1, 0);
-    const { times, cpuTimes, last } = await timeReps(() => twoTierOverlay({ clients, supernodes, cacheSize }, rng.fork(1)), ctx.plan);
+    const { times, cpuTimes, last } = await timeReps(
+      () => twoTierOverlay({ clients, supernodes, cacheSize }, rng.fork(1)),
+      ctx.plan,
+    );
     return {
       times,
       cpuTimes,
-      result: { clients: last.clients, supernodes: last.core.n, hostCacheLength: last.hostCache.length, activeLength: last.active.length },
+      result: {
+        clients: last.clients,
+        supernodes: last.core.n,
+        hostCacheLength: last.hostCache.length,
+        activeLength: last.active.length,
+      },
     };
   },
 
   /** The two-tier supernode-overload model (Skype 2010 defaults: 21 M clients, 48 h at 10 s) at a population scale. */
   async overload(p, ctx) {
-    const simulateOverload = await libFunction<(i: object, o: object) => { clients: number; supernodes: number; steps: number; minOnlineFraction: number; recovered: boolean }>('simulateOverload', 'cascade/index.ts');
-    const { times, cpuTimes, last } = await timeReps(() => simulateOverload({ scale: num(p, 'scale') }, { seed: 1 }), ctx.plan);
+    const simulateOverload = await libFunction<
+      (
+        i: object,
+        o: object,
+      ) => { clients: number; supernodes: number; steps: number; minOnlineFraction: number; recovered: boolean }
+    >('simulateOverload', 'cascade/index.ts');
+    const { times, cpuTimes, last } = await timeReps(
+      () => simulateOverload({ scale: num(p, 'scale') }, { seed: 1 }),
+      ctx.plan,
+    );
     return {
       times,
       cpuTimes,
-      result: { clients: last.clients, supernodes: last.supernodes, steps: last.steps, minOnlineFraction: last.minOnlineFraction, recovered: last.recovered },
+      result: {
+        clients: last.clients,
+        supernodes: last.supernodes,
+        steps: last.steps,
+        minOnlineFraction: last.minOnlineFraction,
+        recovered: last.recovered,
+      },
     };
   },
 
   /** The adaptive Monte Carlo overload threshold (sequential probit, target half-width 0.01) at a population scale. */
   async 'overload-threshold'(p, ctx) {
-    type R = { criticalLoss: number | null; halfWidth: number; runs: number; rounds: number; targetMet: boolean; supernodes: number };
-    const simulatedCriticalLoss = await libFunction<(i: object, o: object) => R>('simulatedCriticalLoss', 'cascade/overload-threshold.ts');
-    const { times, cpuTimes, last } = await timeReps(() => simulatedCriticalLoss({ scale: num(p, 'scale') }, { seed: 1 }), ctx.plan);
+    type R = {
+      criticalLoss: number | null;
+      halfWidth: number;
+      runs: number;
+      rounds: number;
+      targetMet: boolean;
+      supernodes: number;
+    };
+    const simulatedCriticalLoss = await libFunction<(i: object, o: object) => R>(
+      'simulatedCriticalLoss',
+      'cascade/overload-threshold.ts',
+    );
+    const { times, cpuTimes, last } = await timeReps(
+      () => simulatedCriticalLoss({ scale: num(p, 'scale') }, { seed: 1 }),
+      ctx.plan,
+    );
     return {
       times,
       cpuTimes,
-      result: { criticalLoss: last.criticalLoss, halfWidth: last.halfWidth, runs: last.runs, rounds: last.rounds, targetMet: last.targetMet, supernodes: last.supernodes },
+      result: {
+        criticalLoss: last.criticalLoss,
+        halfWidth: last.halfWidth,
+        runs: last.runs,
+        rounds: last.rounds,
+        targetMet: last.targetMet,
+        supernodes: last.supernodes,
+      },
     };
   },
 
   /** The fluid limit of the overload model (2010 defaults, 48 h at 10 s; scale-free). */
   async 'fluid-timeline'(_p, ctx) {
-    type Fluid = { steps: number; minOnlineFraction: number; recoveredAtHours: number | null; conservation: { maxClientError: number; maxSupernodeError: number } };
+    type Fluid = {
+      steps: number;
+      minOnlineFraction: number;
+      recoveredAtHours: number | null;
+      conservation: { maxClientError: number; maxSupernodeError: number };
+    };
     const fluidOverload = await libFunction<(i: object) => Fluid>('fluidOverload', 'analytic/index.ts');
     const { times, cpuTimes, last } = await timeReps(() => fluidOverload({}), ctx.plan);
     const conserved = last.conservation.maxClientError < 1e-9 && last.conservation.maxSupernodeError < 1e-9;
-    return { times, cpuTimes, result: { steps: last.steps, minOnlineFraction: last.minOnlineFraction, recoveredAtHours: last.recoveredAtHours, conserved } };
+    return {
+      times,
+      cpuTimes,
+      result: {
+        steps: last.steps,
+        minOnlineFraction: last.minOnlineFraction,
+        recoveredAtHours: last.recoveredAtHours,
+        conserved,
+      },
+    };
   },
 
   /** The fluid critical supernode loss (2010 defaults, 3 h horizon, bisection to 1e-4). */
   async 'fluid-critical'(_p, ctx) {
     type Crit = { criticalLoss: number | null; bracket: [number, number]; evaluations: number };
     const fluidCriticalLoss = await libFunction<(i: object) => Crit>('fluidCriticalLoss', 'analytic/index.ts');
-    const fluidOverload = await libFunction<(i: object) => { collapsed: boolean }>('fluidOverload', 'analytic/index.ts');
+    const fluidOverload = await libFunction<(i: object) => { collapsed: boolean }>(
+      'fluidOverload',
+      'analytic/index.ts',
+    );
     const { times, cpuTimes, last } = await timeReps(() => fluidCriticalLoss({}), ctx.plan);
     // the bracket's ends must straddle the collapse (checked outside the timed runs)
-    const straddles = !fluidOverload({ forcedLoss: last.bracket[0], durationHours: 3 }).collapsed && fluidOverload({ forcedLoss: last.bracket[1], durationHours: 3 }).collapsed;
+    const straddles =
+      !fluidOverload({ forcedLoss: last.bracket[0], durationHours: 3 }).collapsed &&
+      fluidOverload({ forcedLoss: last.bracket[1], durationHours: 3 }).collapsed;
     return { times, cpuTimes, result: { criticalLoss: last.criticalLoss, evaluations: last.evaluations, straddles } };
   },
 };

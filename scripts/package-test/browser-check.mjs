@@ -20,7 +20,8 @@ const ok =
   JSON.stringify(inVm) === JSON.stringify(inNode) &&
   Math.abs(inVm.qc - 0.25) < 1e-9 &&
   Math.abs(inVm.S - 0.398406) < 1e-6 &&
-  inVm.giantAtHalf > 0 && inVm.giantAtHalf < 1;
+  inVm.giantAtHalf > 0 &&
+  inVm.giantAtHalf < 1;
 if (!ok) {
   console.error('browser bundle: results differ from plain Node or from the reference values');
   process.exit(1);

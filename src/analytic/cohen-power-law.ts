@@ -65,7 +65,8 @@ function checkSpec(spec: CohenPowerLawSpec): void {
   }
   checkNumber('gamma', spec.gamma);
   if (spec.form === 'discrete') {
-    if (!Number.isInteger(spec.m) || spec.m < 1) throw new FragilityInputError('m', spec.m, 'an integer >= 1 (discrete form)');
+    if (!Number.isInteger(spec.m) || spec.m < 1)
+      throw new FragilityInputError('m', spec.m, 'an integer >= 1 (discrete form)');
     checkNumber('K', spec.K, spec.m, 1e8);
   } else {
     if (!(spec.m > 0) || !Number.isFinite(spec.m)) throw new FragilityInputError('m', spec.m, 'a finite number > 0');
@@ -126,13 +127,28 @@ function cohenKappa(spec: CohenPowerLawSpec): number {
 export function cohenRandomBreakdown(spec: CohenPowerLawSpec): CohenRandomBreakdownResult {
   checkSpec(spec);
   const kappa0 = cohenKappa(spec);
-  const range = spec.form === 'discrete' ? `k = ${spec.m}..${Math.floor(spec.K + 1e-9)}` : `k in [${spec.m}, ${spec.K}]`;
+  const range =
+    spec.form === 'discrete' ? `k = ${spec.m}..${Math.floor(spec.K + 1e-9)}` : `k in [${spec.m}, ${spec.K}]`;
   const model = `Cohen et al. 2000 random breakdown, ${spec.form} power law P(k) = c·k^-${spec.gamma}, ${range}; f_c = 1 − 1/(κ0 − 1)`;
   if (kappa0 === Infinity) {
-    return { form: spec.form, model, kappa0, f_c: 1, q_c: 0, reason: 'κ0 diverges (K = ∞, γ <= 3): no finite threshold, f_c = 1' };
+    return {
+      form: spec.form,
+      model,
+      kappa0,
+      f_c: 1,
+      q_c: 0,
+      reason: 'κ0 diverges (K = ∞, γ <= 3): no finite threshold, f_c = 1',
+    };
   }
   if (!(kappa0 > 2)) {
-    return { form: spec.form, model, kappa0, f_c: null, q_c: null, reason: 'κ0 <= 2: no giant component even intact (Molloy–Reed fails)' };
+    return {
+      form: spec.form,
+      model,
+      kappa0,
+      f_c: null,
+      q_c: null,
+      reason: 'κ0 <= 2: no giant component even intact (Molloy–Reed fails)',
+    };
   }
   const f_c = 1 - 1 / (kappa0 - 1);
   return { form: spec.form, model, kappa0, f_c, q_c: 1 - f_c };
@@ -186,7 +202,11 @@ export interface CohenAttackResult extends ConvergenceReport {
  */
 export function cohenAttackThreshold(spec: CohenPowerLawSpec): CohenAttackResult {
   if (spec.form !== 'continuum') {
-    throw new FragilityInputError('form', spec.form, "'continuum' (use attackThreshold on a discrete DegreeLaw for the discrete form)");
+    throw new FragilityInputError(
+      'form',
+      spec.form,
+      "'continuum' (use attackThreshold on a discrete DegreeLaw for the discrete form)",
+    );
   }
   checkSpec(spec);
   const { gamma, m, K } = spec;
@@ -196,7 +216,8 @@ export function cohenAttackThreshold(spec: CohenPowerLawSpec): CohenAttackResult
     K === Infinity ? Math.pow(kt / m, 1 - gamma) : powerIntegral(-gamma, kt, K) / powerIntegral(-gamma, m, K);
   const edgeTail = (kt: number): number =>
     K === Infinity ? Math.pow(kt / m, 2 - gamma) : powerIntegral(1 - gamma, kt, K) / powerIntegral(1 - gamma, m, K);
-  const kappaUpTo = (kt: number): number => (kt <= m ? m : powerIntegral(2 - gamma, m, kt) / powerIntegral(1 - gamma, m, kt));
+  const kappaUpTo = (kt: number): number =>
+    kt <= m ? m : powerIntegral(2 - gamma, m, kt) / powerIntegral(1 - gamma, m, kt);
   // h(K̃) = (1 − p̃)(κ̃ − 1) − 1: < 0 for K̃ → m (κ̃ → m... p̃ → 1), increasing in K̃.
   const h = (logKt: number): number => {
     const kt = Math.exp(logKt);
@@ -206,13 +227,31 @@ export function cohenAttackThreshold(spec: CohenPowerLawSpec): CohenAttackResult
   const hi = K === Infinity ? Math.log(m) + 700 / Math.max(gamma - 2, 1e-3) : Math.log(K);
   const hHi = K === Infinity ? 1 : h(hi);
   if (K !== Infinity && !(hHi > 0)) {
-    return { form: 'continuum', model, p_c: null, cutoffAtThreshold: null, edgeFractionRemoved: null, converged: true, iterations: 1, residual: 0,
-      reason: 'κ0 <= 2: no giant component even intact' };
+    return {
+      form: 'continuum',
+      model,
+      p_c: null,
+      cutoffAtThreshold: null,
+      edgeFractionRemoved: null,
+      converged: true,
+      iterations: 1,
+      residual: 0,
+      reason: 'κ0 <= 2: no giant component even intact',
+    };
   }
   const r = brentRoot(h, lo, Math.min(hi, 700), { xtol: 1e-13, maxIterations: 300 });
   if (!Number.isFinite(r.root)) {
-    return { form: 'continuum', model, p_c: null, cutoffAtThreshold: null, edgeFractionRemoved: null, converged: false, iterations: r.iterations, residual: NaN,
-      reason: 'no sign change of (1 − p̃)(κ̃ − 1) − 1 on [m, K]' };
+    return {
+      form: 'continuum',
+      model,
+      p_c: null,
+      cutoffAtThreshold: null,
+      edgeFractionRemoved: null,
+      converged: false,
+      iterations: r.iterations,
+      residual: NaN,
+      reason: 'no sign change of (1 − p̃)(κ̃ − 1) − 1 on [m, K]',
+    };
   }
   const kt = Math.exp(r.root);
   return {
@@ -271,10 +310,17 @@ export interface PurePowerLawCriticalExponent {
  * @category Generating functions
  */
 export function purePowerLawCriticalExponent(kmin = 1): PurePowerLawCriticalExponent {
-  if (!(Number.isInteger(kmin) && kmin >= 1 && kmin <= 1e7)) throw new FragilityInputError('kmin', kmin, 'an integer in [1, 1e7]');
+  if (!(Number.isInteger(kmin) && kmin >= 1 && kmin <= 1e7))
+    throw new FragilityInputError('kmin', kmin, 'an integer in [1, 1e7]');
   const model = `pure power law p_k ∝ k^-τ, k >= ${kmin}, no cutoff; Molloy–Reed ζ(τ−2, ${kmin}) − 2ζ(τ−1, ${kmin}) = 0 (Hurwitz zeta)`;
   if (kmin >= 2) {
-    return { kmin, tau_c: null, error: 0, model, reason: `kmin = ${kmin} >= 2: <k²>/<k> > 2 for every τ, the giant always exists` };
+    return {
+      kmin,
+      tau_c: null,
+      error: 0,
+      model,
+      reason: `kmin = ${kmin} >= 2: <k²>/<k> > 2 for every τ, the giant always exists`,
+    };
   }
   const q = (tau: number): number => hurwitzZeta(tau - 2, kmin).value - 2 * hurwitzZeta(tau - 1, kmin).value;
   const r = brentRoot(q, 3 + 1e-6, 30, { xtol: 1e-14, maxIterations: 200 });

@@ -119,9 +119,14 @@ export function configurationModelPercolation(
   const mode = options.mode ?? 'site';
   const removal = options.removal ?? 'random';
   if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
-  if (removal !== 'random' && removal !== 'attack') throw new FragilityInputError('removal', removal, "'random' or 'attack'");
+  if (removal !== 'random' && removal !== 'attack')
+    throw new FragilityInputError('removal', removal, "'random' or 'attack'");
   if (mode === 'bond' && removal === 'attack') {
-    throw new FragilityInputError('removal', removal, "'random' with mode 'bond' (degree attack removes nodes: use mode 'site')");
+    throw new FragilityInputError(
+      'removal',
+      removal,
+      "'random' with mode 'bond' (degree attack removes nodes: use mode 'site')",
+    );
   }
   if (options.q !== undefined) checkProbability('q', options.q);
   const moments = checkDegreeLawMoments(law);

@@ -80,7 +80,11 @@ function carried(law: CapacityLaw, x: number): number {
 
 function checkLaw(law: CapacityLaw): void {
   if (!law || typeof law.cdf !== 'function' || typeof law.quantile !== 'function') {
-    throw new FragilityInputError('capacity', (law as { spec?: string })?.spec ?? law, 'a capacity law (cdf, pdf, quantile)');
+    throw new FragilityInputError(
+      'capacity',
+      (law as { spec?: string })?.spec ?? law,
+      'a capacity law (cdf, pdf, quantile)',
+    );
   }
   if (!(law.lo >= 0) || !(law.hi > law.lo)) {
     throw new FragilityInputError('capacity', law.spec, 'a capacity law supported on [lo, hi] with 0 <= lo < hi');
@@ -135,7 +139,11 @@ export function fiberBundleCritical(law: CapacityLaw): FiberBundleCriticalResult
     }
   }
   if (!Number.isFinite(law.hi) && best >= xs.length - 2 && hs[xs.length - 1] > hs[xs.length - 2] * (1 + 1e-12)) {
-    throw new FragilityInputError('capacity', law.spec, 'a capacity law whose tail decays faster than 1/x (finite critical stress)');
+    throw new FragilityInputError(
+      'capacity',
+      law.spec,
+      'a capacity law whose tail decays faster than 1/x (finite critical stress)',
+    );
   }
   if (xs.every((x) => !(law.pdf(x) > 0))) {
     // Atomic law (e.g. empirical): h only takes its values at the atoms; scan the quantiles finely.
@@ -251,7 +259,11 @@ export function fiberBundleCollapseLoad(law: CapacityLaw, f0: number): number {
  *
  * @category Fiber bundles
  */
-export function fiberBundleFixedPoint(law: CapacityLaw, sigma: number, options: FiberBundleFixedPointOptions = {}): FiberBundleFixedPointResult {
+export function fiberBundleFixedPoint(
+  law: CapacityLaw,
+  sigma: number,
+  options: FiberBundleFixedPointOptions = {},
+): FiberBundleFixedPointResult {
   checkLaw(law);
   checkNumber('sigma', sigma, 0);
   const f0 = checkProbability('f0', options.f0 ?? 0);

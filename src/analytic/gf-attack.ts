@@ -107,7 +107,11 @@ function attackBoundary(pk: Float64Array, f: number): { k: number; keptMass: num
  *
  * @category Generating functions
  */
-export function gfAttackPercolation(law: DegreeLaw, removedFraction: number, options: GfSolveOptions = {}): GfPercolationResult {
+export function gfAttackPercolation(
+  law: DegreeLaw,
+  removedFraction: number,
+  options: GfSolveOptions = {},
+): GfPercolationResult {
   const m = checkDegreeLawMoments(law);
   checkProbability('f', removedFraction);
   // c_k = φ_k p_k: p_k below the boundary degree, a fraction of it at the boundary, 0 above (no full-length copy).

@@ -156,12 +156,21 @@ function solveFixedPoint(
     const F1pu = (s * P2x) / mean;
     if (atThreshold || F1pu >= 1) return Infinity;
     if (!(mean > 0)) return 1;
-    const num = mode === 'site' ? (s * P1x) * (s * P1x) / mean : (s * P1x * P1x) / mean;
+    const num = mode === 'site' ? (s * P1x * (s * P1x)) / mean : (s * P1x * P1x) / mean;
     return 1 + num / (finite * (1 - F1pu));
   };
   const subcritical = (atThreshold: boolean, iterations: number): GfPercolationResult => {
     const msize = clusterSize(P0one, P1one, P2one, atThreshold);
-    return { ...base, S: 0, u: 1, meanFiniteClusterSize: msize, supercritical: false, converged: true, iterations, residual: 0 };
+    return {
+      ...base,
+      S: 0,
+      u: 1,
+      meanFiniteClusterSize: msize,
+      supercritical: false,
+      converged: true,
+      iterations,
+      residual: 0,
+    };
   };
   if (!(s > 0) || !(mean > 0) || branchingFactor <= 1) return subcritical(false, 1);
 
@@ -277,7 +286,11 @@ function solveFixedPoint(
  *
  * @category Generating functions
  */
-export function gfSitePercolation(law: DegreeLaw, occupation: SiteOccupation, options: GfSolveOptions = {}): GfPercolationResult {
+export function gfSitePercolation(
+  law: DegreeLaw,
+  occupation: SiteOccupation,
+  options: GfSolveOptions = {},
+): GfPercolationResult {
   const m = checkDegreeLawMoments(law);
   const pk = law.pk;
   if (typeof occupation === 'number') {
@@ -315,7 +328,11 @@ export function gfSitePercolation(law: DegreeLaw, occupation: SiteOccupation, op
  * gfSitePercolationFromCoefficients(law.pk, law.mean).S; // ≈ 0.980173 (= gfSitePercolation(law, 1).S)
  * ```
  */
-export function gfSitePercolationFromCoefficients(c: ArrayLike<number>, mean: number, options: GfSolveOptions = {}): GfPercolationResult {
+export function gfSitePercolationFromCoefficients(
+  c: ArrayLike<number>,
+  mean: number,
+  options: GfSolveOptions = {},
+): GfPercolationResult {
   return solveFixedPoint('site', c, 1, 1, mean, options);
 }
 

@@ -14,7 +14,12 @@ export {
   type LoopSolveOptions,
   type PreparedMessagePassingLoops,
 } from './message-passing-loops.ts';
-export { nonBacktrackingSpectralRadius, NON_BACKTRACKING_NO_CYCLE_REASON, type NonBacktrackingOptions, type NonBacktrackingResult } from './non-backtracking.ts';
+export {
+  nonBacktrackingSpectralRadius,
+  NON_BACKTRACKING_NO_CYCLE_REASON,
+  type NonBacktrackingOptions,
+  type NonBacktrackingResult,
+} from './non-backtracking.ts';
 export {
   fiberBundleCritical,
   fiberBundleCollapseLoad,
@@ -35,7 +40,13 @@ export {
   type InterdependentNetworkGiantResult,
 } from './interdependent.ts';
 // --- generating functions, attack, Cohen power laws, two-tier branching, Watts cascades (analytic helper A) ---
-export { brentRoot, safeguardedNewtonRoot, type ConvergenceReport, type RootOptions, type RootResult } from './root-finding.ts';
+export {
+  brentRoot,
+  safeguardedNewtonRoot,
+  type ConvergenceReport,
+  type RootOptions,
+  type RootResult,
+} from './root-finding.ts';
 export {
   gfSitePercolation,
   gfBondPercolation,
@@ -50,7 +61,13 @@ export {
   type PercolationThreshold,
   type RandomFailureThreshold,
 } from './molloy-reed.ts';
-export { attackOccupation, attackThreshold, gfAttackPercolation, type AttackOccupation, type AttackThreshold } from './gf-attack.ts';
+export {
+  attackOccupation,
+  attackThreshold,
+  gfAttackPercolation,
+  type AttackOccupation,
+  type AttackThreshold,
+} from './gf-attack.ts';
 export {
   configurationModelPercolation,
   type ConfigurationModelPercolationOptions,

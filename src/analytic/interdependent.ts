@@ -159,7 +159,13 @@ function criticalOf(branches: readonly Branch[]): InterdependentCriticalResult {
   let Smax = Infinity;
   for (const b of branches) Smax = Math.min(Smax, b.Smax);
   if (!(Smax > 0)) {
-    return { pc: null, SAtPc: null, pTangency: Infinity, STangency: 0, reason: `${NO_GIANT_REASON} (a network has no giant component)` };
+    return {
+      pc: null,
+      SAtPc: null,
+      pTangency: Infinity,
+      STangency: 0,
+      reason: `${NO_GIANT_REASON} (a network has no giant component)`,
+    };
   }
   if (branches.length === 1) {
     // a single network: ordinary percolation, continuous at x_c = 1/G1'(1)
@@ -167,11 +173,22 @@ function criticalOf(branches: readonly Branch[]): InterdependentCriticalResult {
     return { pc, SAtPc: 0, pTangency: pc, STangency: 0 };
   }
   const { s, value } = scanMinimise((S) => keptFractionFor(branches, S), giantGrid(Smax));
-  if (value > 1) return { pc: null, SAtPc: null, pTangency: value, STangency: s, reason: `${NO_GIANT_REASON} (tangency at p = ${value.toPrecision(6)} > 1)` };
+  if (value > 1)
+    return {
+      pc: null,
+      SAtPc: null,
+      pTangency: value,
+      STangency: s,
+      reason: `${NO_GIANT_REASON} (tangency at p = ${value.toPrecision(6)} > 1)`,
+    };
   return { pc: value, SAtPc: s, pTangency: value, STangency: s };
 }
 
-function giantOf(branches: readonly Branch[], p: number, crit: InterdependentCriticalResult): { S: number; occupations: number[] } {
+function giantOf(
+  branches: readonly Branch[],
+  p: number,
+  crit: InterdependentCriticalResult,
+): { S: number; occupations: number[] } {
   if (crit.pc === null || p < crit.pc || p === 0) return { S: 0, occupations: branches.map(() => 0) };
   let Smax = Infinity;
   for (const b of branches) Smax = Math.min(Smax, b.Smax);
@@ -382,7 +399,14 @@ export function interdependentErCritical(meanDegree: number, networks = 2): Inte
     p = z / (meanDegree * (-Math.expm1(-z)) ** n);
   }
   const S = z / meanDegree;
-  if (p > 1) return { pc: null, SAtPc: null, pTangency: p, STangency: S, reason: `${NO_GIANT_REASON} (tangency at p = ${p.toPrecision(6)} > 1)` };
+  if (p > 1)
+    return {
+      pc: null,
+      SAtPc: null,
+      pTangency: p,
+      STangency: S,
+      reason: `${NO_GIANT_REASON} (tangency at p = ${p.toPrecision(6)} > 1)`,
+    };
   return { pc: p, SAtPc: S, pTangency: p, STangency: S };
 }
 
@@ -422,7 +446,12 @@ export function interdependentErGiant(meanDegree: number, p: number, networks = 
   let S: number;
   if (n === 1 && lo === 0) {
     // ordinary ER: S = p(1 − e^(−kS)), root in (0, p]
-    S = p * k <= 1 ? 0 : brentRoot((s) => s - p * -Math.expm1(-k * s), Math.min(p, 1e-300 + (p * k - 1) / (p * k * k)) * 1e-3, p, { xtol: 1e-16 }).root;
+    S =
+      p * k <= 1
+        ? 0
+        : brentRoot((s) => s - p * -Math.expm1(-k * s), Math.min(p, 1e-300 + (p * k - 1) / (p * k * k)) * 1e-3, p, {
+            xtol: 1e-16,
+          }).root;
   } else {
     S = P(lo) >= 0 ? lo : brentRoot(P, lo, p, { xtol: 1e-16 }).root;
   }

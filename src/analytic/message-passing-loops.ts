@@ -327,7 +327,13 @@ interface FactorTable {
  * bond: every edge occupied with probability q. site: every non-root node occupied with probability q (the root is
  * occupied by conditioning). Each configuration draws one number per random element, whatever q is.
  */
-function sampleFactor(f: Factor, mode: 'bond' | 'site', q: number, samples: number, rng: ReturnType<typeof stream>): FactorTable {
+function sampleFactor(
+  f: Factor,
+  mode: 'bond' | 'site',
+  q: number,
+  samples: number,
+  rng: ReturnType<typeof stream>,
+): FactorTable {
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
@@ -457,7 +463,13 @@ function spread(adj: Int32Array, allowed: number): number {
 }
 
 /** {@link sampleFactor} for factors of at most 31 nodes. */
-function sampleSmallFactor(f: Factor, mode: 'bond' | 'site', q: number, samples: number, rng: ReturnType<typeof stream>): FactorTable {
+function sampleSmallFactor(
+  f: Factor,
+  mode: 'bond' | 'site',
+  q: number,
+  samples: number,
+  rng: ReturnType<typeof stream>,
+): FactorTable {
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
@@ -502,7 +514,11 @@ function keyMembers(key: number, V: number): number[] {
  * site: bit b = local node b + 1 occupied), classes numbered by first appearance in mask order; `keys[c]` is class c's
  * reach mask. The weights of a given q are summed by {@link weighExactFactor}.
  */
-function classifyExactFactor(f: Factor, mode: 'bond' | 'site', size: number): { cls: Uint8Array | Uint16Array | Uint32Array; keys: number[] } {
+function classifyExactFactor(
+  f: Factor,
+  mode: 'bond' | 'site',
+  size: number,
+): { cls: Uint8Array | Uint16Array | Uint32Array; keys: number[] } {
   const reach = new SmallFactorReach(f);
   const total = 2 ** size;
   const ids = new Map<number, number>();
@@ -600,7 +616,14 @@ class Programs {
   finish(mem: Int32Array): Program {
     this.targetFactor.push(this.factorClass.n);
     this.factorClass.push(this.classWeight.n);
-    return { tf: this.targetFactor.done(), fc: this.factorClass.done(), cw: this.classWeight.done(), cs: this.classStart.done(), ce: this.classEnd.done(), mem };
+    return {
+      tf: this.targetFactor.done(),
+      fc: this.factorClass.done(),
+      cw: this.classWeight.done(),
+      cs: this.classStart.done(),
+      ce: this.classEnd.done(),
+      mem,
+    };
   }
 }
 
@@ -680,7 +703,11 @@ function evaluate(P: Program, t: number, u: Float64Array): number {
  *
  * @category Message passing
  */
-export function messagePassingLoops(g: CompactGraph, q: number, options: LoopMessagePassingOptions = {}): LoopMessagePassingResult {
+export function messagePassingLoops(
+  g: CompactGraph,
+  q: number,
+  options: LoopMessagePassingOptions = {},
+): LoopMessagePassingResult {
   const o = resolveLoopOptions(q, options);
   if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
   return new PreparedLoops(g, options).solveResolved(q, o);
@@ -745,7 +772,10 @@ export interface PreparedMessagePassingLoops {
  *
  * @category Message passing
  */
-export function prepareMessagePassingLoops(g: CompactGraph, options: LoopMessagePassingOptions = {}): PreparedMessagePassingLoops {
+export function prepareMessagePassingLoops(
+  g: CompactGraph,
+  options: LoopMessagePassingOptions = {},
+): PreparedMessagePassingLoops {
   resolveLoopOptions(0, options);
   if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
   return new PreparedLoops(g, options);
@@ -824,7 +854,11 @@ function resolveLoopOptions(q: number, options: LoopMessagePassingOptions): Reso
 }
 
 /** Step 1: every node's neighbourhood (sorted edge ids), reduced in radius where a factor would exceed maxFactorSize. */
-function neighbourhoods(adj: SimpleAdjacency, o: ResolvedLoopOptions, sc: Scratch): { hood: Int32Array[]; radiusCount: number[] } {
+function neighbourhoods(
+  adj: SimpleAdjacency,
+  o: ResolvedLoopOptions,
+  sc: Scratch,
+): { hood: Int32Array[]; radiusCount: number[] } {
   const n = adj.n;
   const hood: Int32Array[] = new Array(n);
   const radiusCount = new Array<number>(o.r + 1).fill(0);
@@ -1051,7 +1085,8 @@ function messageFactors(
           if (k >= 0 && !touched.includes(edgeFactor[j][k])) touched.push(edgeFactor[j][k]);
         }
       } else {
-        for (let k = 0; k < hj.length; k++) if (edgeStamp[hj[k]] === st && !touched.includes(edgeFactor[j][k])) touched.push(edgeFactor[j][k]);
+        for (let k = 0; k < hj.length; k++)
+          if (edgeStamp[hj[k]] === st && !touched.includes(edgeFactor[j][k])) touched.push(edgeFactor[j][k]);
       }
       exclOff[t] = excl.n;
       for (const f of touched) excl.push(f);
@@ -1157,7 +1192,12 @@ interface SweepOutcome {
  * sender j computes reads only the messages j receives, so a sender none of whose incoming messages changed since it
  * was last swept would recompute exactly the values it holds: it is skipped (same result, bit for bit).
  */
-function gaussSeidel(n: number, ms: ModeStructure, progs: { node: Program; msg: Program }, o: ResolvedLoopOptions): SweepOutcome {
+function gaussSeidel(
+  n: number,
+  ms: ModeStructure,
+  progs: { node: Program; msg: Program },
+  o: ResolvedLoopOptions,
+): SweepOutcome {
   const { M, msgOff } = ms.index;
   const { tf, fc, cw, cs, ce, mem } = progs.node;
   const { tf: mtf, fc: mfc, cw: mcw, cs: mcs, ce: mce } = progs.msg;

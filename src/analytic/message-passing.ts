@@ -98,7 +98,11 @@ export interface MessagePassingResult {
  *
  * @category Message passing
  */
-export function messagePassingPercolation(g: CompactGraph, p: number, options: MessagePassingOptions = {}): MessagePassingResult {
+export function messagePassingPercolation(
+  g: CompactGraph,
+  p: number,
+  options: MessagePassingOptions = {},
+): MessagePassingResult {
   const mode = options.mode ?? 'bond';
   if (mode !== 'bond' && mode !== 'site') throw new FragilityInputError('mode', mode, '"bond" or "site"');
   checkProbability(mode === 'bond' ? 't' : 'q', p);

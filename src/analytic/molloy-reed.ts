@@ -88,11 +88,23 @@ export interface RandomFailureThreshold extends PercolationThreshold {
 }
 
 /** <k>, <k²> and their error bounds: the law's exact moments when it has them, else the dense table's. */
-function lawMoments(law: DegreeLaw): { mean: number; secondMoment: number; meanError: number; secondMomentError: number; method?: string } {
+function lawMoments(law: DegreeLaw): {
+  mean: number;
+  secondMoment: number;
+  meanError: number;
+  secondMomentError: number;
+  method?: string;
+} {
   const m = checkDegreeLawMoments(law);
   const x = law.exactMoments;
   if (x === undefined) return { mean: m.mean, secondMoment: m.secondMoment, meanError: 0, secondMomentError: 0 };
-  return { mean: x.mean, secondMoment: x.secondMoment, meanError: x.meanError, secondMomentError: x.secondMomentError, method: x.method };
+  return {
+    mean: x.mean,
+    secondMoment: x.secondMoment,
+    meanError: x.meanError,
+    secondMomentError: x.secondMomentError,
+    method: x.method,
+  };
 }
 
 /**
@@ -137,13 +149,24 @@ export function randomFailureThreshold(law: DegreeLaw): RandomFailureThreshold {
   if (m.method !== undefined && secondMoment === Infinity) {
     const why = meanDegree === Infinity ? '<k> and <k²> diverge' : '<k²> diverges';
     return {
-      meanDegree, secondMoment, kappa: Infinity, q_c: 0, f_c: 1, q_cError: 0, momentMethod: m.method,
-      reason: `${why} (pure power law with τ <= ${meanDegree === Infinity ? 2 : 3}, no cutoff): q_c = <k>/(<k²> − <k>) → 0, ` +
+      meanDegree,
+      secondMoment,
+      kappa: Infinity,
+      q_c: 0,
+      f_c: 1,
+      q_cError: 0,
+      momentMethod: m.method,
+      reason:
+        `${why} (pure power law with τ <= ${meanDegree === Infinity ? 2 : 3}, no cutoff): q_c = <k>/(<k²> − <k>) → 0, ` +
         'a giant survives any random failure fraction f < 1 (Cohen et al. 2000)',
     };
   }
   const kappa = meanDegree > 0 ? secondMoment / meanDegree : null;
-  const base: Pick<RandomFailureThreshold, 'meanDegree' | 'secondMoment' | 'kappa' | 'momentMethod'> = { meanDegree, secondMoment, kappa };
+  const base: Pick<RandomFailureThreshold, 'meanDegree' | 'secondMoment' | 'kappa' | 'momentMethod'> = {
+    meanDegree,
+    secondMoment,
+    kappa,
+  };
   if (m.method !== undefined) base.momentMethod = m.method;
   if (!(meanDegree > 0)) return { ...base, q_c: null, f_c: null, reason: 'the law has no edges (<k> = 0)' };
   const excess = secondMoment - meanDegree;
@@ -157,5 +180,10 @@ export function randomFailureThreshold(law: DegreeLaw): RandomFailureThreshold {
   }
   const q_c = meanDegree / excess;
   if (m.method === undefined) return { ...base, q_c, f_c: 1 - q_c };
-  return { ...base, q_c, f_c: 1 - q_c, q_cError: qcErrorBound(meanDegree, m.meanError, secondMoment, m.secondMomentError, q_c) };
+  return {
+    ...base,
+    q_c,
+    f_c: 1 - q_c,
+    q_cError: qcErrorBound(meanDegree, m.meanError, secondMoment, m.secondMomentError, q_c),
+  };
 }

@@ -59,16 +59,20 @@ export function multiTypeSpectralRadius(M: ReadonlyArray<ReadonlyArray<number>>)
   const K = M.length;
   for (let i = 0; i < K; i++) {
     const row = M[i];
-    if (!Array.isArray(row) || row.length !== K) throw new FragilityInputError(`matrix[${i}]`, row, `a row of ${K} numbers`);
+    if (!Array.isArray(row) || row.length !== K)
+      throw new FragilityInputError(`matrix[${i}]`, row, `a row of ${K} numbers`);
     for (let j = 0; j < K; j++) {
       const x = row[j];
-      if (!(x >= 0) || !Number.isFinite(x)) throw new FragilityInputError(`matrix[${i}][${j}]`, x, 'a finite number >= 0');
+      if (!(x >= 0) || !Number.isFinite(x))
+        throw new FragilityInputError(`matrix[${i}][${j}]`, x, 'a finite number >= 0');
     }
   }
   if (K === 1) return { spectralRadius: M[0][0], method: 'eigs', converged: true };
   try {
     const { eigs, matrix } = mathjs();
-    const res = eigs(matrix(M.map((r) => [...r])), { eigenvectors: false }) as unknown as { values: { toArray(): unknown[] } | unknown[] };
+    const res = eigs(matrix(M.map((r) => [...r])), { eigenvectors: false }) as unknown as {
+      values: { toArray(): unknown[] } | unknown[];
+    };
     const vals = Array.isArray(res.values) ? res.values : res.values.toArray();
     let rho = 0;
     for (const v of vals) {
@@ -100,7 +104,8 @@ function powerIterationRadius(M: ReadonlyArray<ReadonlyArray<number>>): Spectral
     const prev = norm;
     norm = s;
     [v, w] = [w, v];
-    if (it > 2 && Math.abs(norm - prev) <= 1e-13 * norm) return { spectralRadius: norm - 1, method: 'power-iteration', converged: true };
+    if (it > 2 && Math.abs(norm - prev) <= 1e-13 * norm)
+      return { spectralRadius: norm - 1, method: 'power-iteration', converged: true };
   }
   return { spectralRadius: norm - 1, method: 'power-iteration', converged: false };
 }

@@ -66,11 +66,18 @@ export interface NelderMeadResult {
  *
  * @category Numerics
  */
-export function nelderMead(f: (x: number[]) => number, x0: number[], options: NelderMeadOptions = {}): NelderMeadResult {
-  if (!Array.isArray(x0) || x0.length === 0) throw new FragilityInputError('x0', x0, 'a non-empty array of finite numbers');
+export function nelderMead(
+  f: (x: number[]) => number,
+  x0: number[],
+  options: NelderMeadOptions = {},
+): NelderMeadResult {
+  if (!Array.isArray(x0) || x0.length === 0)
+    throw new FragilityInputError('x0', x0, 'a non-empty array of finite numbers');
   x0.forEach((v, i) => checkNumber(`x0[${i}]`, v));
   const d = x0.length;
-  const steps = Array.isArray(options.step) ? options.step : Array.from({ length: d }, () => (options.step as number | undefined) ?? 0.1);
+  const steps = Array.isArray(options.step)
+    ? options.step
+    : Array.from({ length: d }, () => (options.step as number | undefined) ?? 0.1);
   if (steps.length !== d) throw new FragilityInputError('step', steps, `a number or an array of ${d} non-zero numbers`);
   steps.forEach((s, i) => {
     checkNumber(`step[${i}]`, s);
@@ -142,10 +149,14 @@ export function nelderMead(f: (x: number[]) => number, x0: number[], options: Ne
       continue;
     }
     // shrink toward the best vertex
-    simplex = simplex.map((v, j) => (j === 0 || evaluations >= maxEval ? v : (() => {
-      const x = combine(best.x, v.x, 0.5);
-      return { x, f: F(x) };
-    })()));
+    simplex = simplex.map((v, j) =>
+      j === 0 || evaluations >= maxEval
+        ? v
+        : (() => {
+            const x = combine(best.x, v.x, 0.5);
+            return { x, f: F(x) };
+          })(),
+    );
   }
   simplex.sort((a, b) => a.f - b.f);
   return { x: simplex[0].x, f: simplex[0].f, evaluations, converged, iterations };

@@ -98,17 +98,35 @@ export const NON_BACKTRACKING_NO_CYCLE_REASON = 'no cycle: the non-backtracking 
  *
  * @category Message passing
  */
-export function nonBacktrackingSpectralRadius(g: CompactGraph, options: NonBacktrackingOptions = {}): NonBacktrackingResult {
+export function nonBacktrackingSpectralRadius(
+  g: CompactGraph,
+  options: NonBacktrackingOptions = {},
+): NonBacktrackingResult {
   const tolerance = checkNumber('tolerance', options.tolerance ?? 1e-11, 0, 1);
   const maxIterations = checkInteger('maxIterations', options.maxIterations ?? 100_000, 1);
   if (g.n === 0) throw new FragilityInputError('graph.n', 0, 'a graph with at least one node');
   const core = twoCore(g);
   if (core.nc === 0) {
-    return { lambda: 0, pc: null, reason: NON_BACKTRACKING_NO_CYCLE_REASON, coreNodes: 0, coreEdges: 0, converged: true, iterations: 0, residual: 0 };
+    return {
+      lambda: 0,
+      pc: null,
+      reason: NON_BACKTRACKING_NO_CYCLE_REASON,
+      coreNodes: 0,
+      coreEdges: 0,
+      converged: true,
+      iterations: 0,
+      residual: 0,
+    };
   }
   const coreEdges = core.sumD / 2;
-  if (core.allTwo) return { lambda: 1, pc: 1, coreNodes: core.nc, coreEdges, converged: true, iterations: 0, residual: 0 };
-  const { lambda, converged, iterations, residual } = shiftedPowerIteration(core, tolerance, maxIterations, options.onIteration);
+  if (core.allTwo)
+    return { lambda: 1, pc: 1, coreNodes: core.nc, coreEdges, converged: true, iterations: 0, residual: 0 };
+  const { lambda, converged, iterations, residual } = shiftedPowerIteration(
+    core,
+    tolerance,
+    maxIterations,
+    options.onIteration,
+  );
   return { lambda, pc: lambda > 0 ? 1 / lambda : null, coreNodes: core.nc, coreEdges, converged, iterations, residual };
 }
 
@@ -214,7 +232,12 @@ function twoCore(g: CompactGraph): TwoCore {
  * random graphs: ratio (√λ + c)/(λ + c)) against the periodic partners (−λ on bipartite graphs: ratio
  * (λ − c)/(λ + c)); c = (λ − √λ)/2 equalises them, at least λ/4.
  */
-function shiftedPowerIteration(core: TwoCore, tolerance: number, maxIterations: number, onIteration?: (iteration: number, residual: number) => void): { lambda: number; converged: boolean; iterations: number; residual: number } {
+function shiftedPowerIteration(
+  core: TwoCore,
+  tolerance: number,
+  maxIterations: number,
+  onIteration?: (iteration: number, residual: number) => void,
+): { lambda: number; converged: boolean; iterations: number; residual: number } {
   const { nc, coff, ctg, cdeg } = core;
   const shiftFor = (l: number): number => Math.max((l - Math.sqrt(l)) / 2, l / 4);
   let shift = shiftFor(Math.max(1, core.sumDD / core.sumD));

@@ -90,9 +90,17 @@ export type { FluidOverloadOptions, FluidOverloadResult, FluidRequestSpread } fr
  *
  * @category Overload model
  */
-export function fluidOverload(input: OverloadParamsInput | OverloadParams = {}, options: FluidOverloadOptions = {}): FluidOverloadResult {
+export function fluidOverload(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: FluidOverloadOptions = {},
+): FluidOverloadResult {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  if (p.overlay) throw new FragilityInputError('overlay', 'TwoTierOverlay', 'absent: the fluid limit is a law over supernodes, not a given overlay');
+  if (p.overlay)
+    throw new FragilityInputError(
+      'overlay',
+      'TwoTierOverlay',
+      'absent: the fluid limit is a law over supernodes, not a given overlay',
+    );
   validateOverloadParams(p);
   return runFluidOverload(p, resolveFluidOptions(options));
 }
@@ -158,7 +166,10 @@ export interface FluidCriticalLossResult {
  *
  * @category Overload model
  */
-export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FluidCriticalLossOptions = {}): FluidCriticalLossResult {
+export function fluidCriticalLoss(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: FluidCriticalLossOptions = {},
+): FluidCriticalLossResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
   const tolerance = options.tolerance ?? 1e-4;
@@ -169,7 +180,10 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
   let evaluations = 0;
   const run = (f: number) => {
     evaluations++;
-    const r = fluidOverload(withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }), { ...(options.fluid ?? {}), stopOnCollapse: true });
+    const r = fluidOverload(
+      withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }),
+      { ...(options.fluid ?? {}), stopOnCollapse: true },
+    );
     return { collapsed: r.collapsed, minOnline: r.minOnlineFraction };
   };
   const grid: FluidCriticalLossResult['grid'] = [];
@@ -178,9 +192,25 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
     grid.push({ loss: f, ...run(f) });
     if (grid[i].collapsed) break;
   }
-  if (grid[0].collapsed) return { criticalLoss: null, reason: 'the fluid collapses even without a supernode loss (f = 0)', bracket: [0, 0], evaluations, tolerance, grid };
+  if (grid[0].collapsed)
+    return {
+      criticalLoss: null,
+      reason: 'the fluid collapses even without a supernode loss (f = 0)',
+      bracket: [0, 0],
+      evaluations,
+      tolerance,
+      grid,
+    };
   const first = grid.findIndex((g) => g.collapsed);
-  if (first < 0) return { criticalLoss: null, reason: 'no supernode loss in [0, 1] collapses the fluid', bracket: [1, 1], evaluations, tolerance, grid };
+  if (first < 0)
+    return {
+      criticalLoss: null,
+      reason: 'no supernode loss in [0, 1] collapses the fluid',
+      bracket: [1, 1],
+      evaluations,
+      tolerance,
+      grid,
+    };
   let lo = grid[first - 1].loss;
   let hi = grid[first].loss;
   while (hi - lo > tolerance) {
@@ -190,7 +220,6 @@ export function fluidCriticalLoss(input: OverloadParamsInput | OverloadParams = 
   }
   return { criticalLoss: 0.5 * (lo + hi), bracket: [lo, hi], evaluations, tolerance, grid };
 }
-
 
 /**
  * Options of {@link fluidBistability}.
@@ -287,26 +316,49 @@ export interface FluidBistabilityResult {
  *
  * @category Overload model
  */
-export function fluidBistability(input: OverloadParamsInput | OverloadParams, options: FluidBistabilityOptions): FluidBistabilityResult {
+export function fluidBistability(
+  input: OverloadParamsInput | OverloadParams,
+  options: FluidBistabilityOptions,
+): FluidBistabilityResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
   const { headroomScales: scales, horizonHours: horizon } = checkBistabilityGrid(options);
   const costs = options.loginCosts ?? [base.loginCost];
-  if (!Array.isArray(costs) || costs.length === 0) throw new FragilityInputError('loginCosts', costs, 'a non-empty array of numbers >= 0');
+  if (!Array.isArray(costs) || costs.length === 0)
+    throw new FragilityInputError('loginCosts', costs, 'a non-empty array of numbers >= 0');
   costs.forEach((c, i) => checkNumber(`loginCosts[${i}]`, c, 0, 1e6));
   const fluid = options.fluid ?? {};
   const cells: FluidBistabilityCell[] = [];
   for (const c of costs) {
     for (const k of scales) {
       const p = withOverloadParams(metastabilityProbeParams(base, horizon, k), { loginCost: c });
-      const fromCollapsed = fluidOverload(withOverloadParams(p, { forcedLoss: 0 }), { ...fluid, initialState: 'collapsed' });
+      const fromCollapsed = fluidOverload(withOverloadParams(p, { forcedLoss: 0 }), {
+        ...fluid,
+        initialState: 'collapsed',
+      });
       const onlineC = fromCollapsed.final.online;
       const collapsePersists = onlineC < p.collapseThreshold;
       for (const f of options.losses) {
         const h = fluidOverload(withOverloadParams(p, { forcedLoss: f }), fluid);
         const healthyPersists = h.final.online >= p.recoveryThreshold;
-        const regime: FluidRegime = healthyPersists ? (collapsePersists ? 'bistable' : 'healthy-only') : collapsePersists && h.final.online < p.collapseThreshold ? 'collapse-only' : 'transient';
-        cells.push({ loss: f, headroomScale: k, loginCost: c, healthyPersists, collapsePersists, onlineFromHealthy: h.final.online, onlineFromCollapsed: onlineC, minOnlineFromHealthy: h.minOnlineFraction, regime });
+        const regime: FluidRegime = healthyPersists
+          ? collapsePersists
+            ? 'bistable'
+            : 'healthy-only'
+          : collapsePersists && h.final.online < p.collapseThreshold
+            ? 'collapse-only'
+            : 'transient';
+        cells.push({
+          loss: f,
+          headroomScale: k,
+          loginCost: c,
+          healthyPersists,
+          collapsePersists,
+          onlineFromHealthy: h.final.online,
+          onlineFromCollapsed: onlineC,
+          minOnlineFromHealthy: h.minOnlineFraction,
+          regime,
+        });
       }
     }
   }
@@ -379,12 +431,21 @@ export interface FluidRecoveryResult {
  *
  * @category Overload model
  */
-export function fluidRecovery(input: OverloadParamsInput | OverloadParams, options: FluidRecoveryOptions): FluidRecoveryResult {
+export function fluidRecovery(
+  input: OverloadParamsInput | OverloadParams,
+  options: FluidRecoveryOptions,
+): FluidRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
   const { capacity, durationHours: duration } = checkRecoveryInjection(base, options);
-  const p = withOverloadParams(base, { durationHours: duration, ...(options.keepWaves ? {} : { mega: { waves: [] } }) });
-  const run = fluidOverload(p, { ...(options.fluid ?? {}), extraMega: [{ atHours: options.atHours, count: options.megaCount, capacityClients: capacity }] });
+  const p = withOverloadParams(base, {
+    durationHours: duration,
+    ...(options.keepWaves ? {} : { mega: { waves: [] } }),
+  });
+  const run = fluidOverload(p, {
+    ...(options.fluid ?? {}),
+    extraMega: [{ atHours: options.atHours, count: options.megaCount, capacityClients: capacity }],
+  });
   let onlineBefore = run.timeline[0].online;
   for (const pt of run.timeline) if (pt.t <= options.atHours) onlineBefore = pt.online;
   const recoveredAt = run.recoveredAtHours;

@@ -38,8 +38,10 @@ function thresholdCritical(headroom: CapacityLaw): { sigmaC: number; xC: number;
 }
 
 function checkHeadroom(h: CapacityLaw): void {
-  if (!h || typeof h.cdf !== 'function' || typeof h.quantile !== 'function') throw new FragilityInputError('headroom', h, 'a CapacityLaw');
-  if (!(h.lo >= 0)) throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
+  if (!h || typeof h.cdf !== 'function' || typeof h.quantile !== 'function')
+    throw new FragilityInputError('headroom', h, 'a CapacityLaw');
+  if (!(h.lo >= 0))
+    throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
 }
 
 /**
@@ -138,7 +140,11 @@ export interface OverloadMeanFieldFixedPointResult {
  *
  * @category Overload model
  */
-export function overloadMeanFieldFixedPoint(args: { headroom: CapacityLaw; surge: number; loss?: number }): OverloadMeanFieldFixedPointResult {
+export function overloadMeanFieldFixedPoint(args: {
+  headroom: CapacityLaw;
+  surge: number;
+  loss?: number;
+}): OverloadMeanFieldFixedPointResult {
   checkHeadroom(args.headroom);
   checkNumber('surge', args.surge, 0);
   const loss = args.loss ?? 0;
@@ -147,7 +153,15 @@ export function overloadMeanFieldFixedPoint(args: { headroom: CapacityLaw; surge
   if (args.headroom.hi === args.headroom.lo) {
     // constant thresholds x0: all survivors hold iff s/(1 − f0) <= x0
     const U = loss < 1 && args.surge / (1 - loss) <= crit.xC ? 1 - loss : 0;
-    return { U, collapse: U === 0, loadPerSurvivor: U > 0 ? args.surge / U : Infinity, sigmaC: crit.sigmaC, sigmaStar: (1 - loss) * crit.sigmaC, iterations: 0, converged: true };
+    return {
+      U,
+      collapse: U === 0,
+      loadPerSurvivor: U > 0 ? args.surge / U : Infinity,
+      sigmaC: crit.sigmaC,
+      sigmaStar: (1 - loss) * crit.sigmaC,
+      iterations: 0,
+      converged: true,
+    };
   }
   const law = overloadThresholdLaw(args.headroom);
   const r = fiberBundleFixedPoint(law, args.surge, { f0: loss, critical: crit });
@@ -172,7 +186,13 @@ export interface OverloadSurgeInputs {
   loginCost: number;
   stepSeconds: number;
   maxAttempts: number;
-  trigger: { buggyShare: number; crashProbability: number; supernodeCrashShare: number; durationMinutes: number; autoUpdateCoverage: number };
+  trigger: {
+    buggyShare: number;
+    crashProbability: number;
+    supernodeCrashShare: number;
+    durationMinutes: number;
+    autoUpdateCoverage: number;
+  };
   detection: { medianSeconds: number };
   restart: { probability: number; medianSeconds: number };
   retry:
@@ -256,12 +276,17 @@ function meanRetrySeconds(r: OverloadSurgeInputs['retry'], maxAttempts: number):
  *
  * @category Overload model
  */
-export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { loss?: number; forced?: boolean } = {}): OverloadSurgeEstimate {
+export function overloadSurgeFromParams(
+  params: OverloadSurgeInputs,
+  options: { loss?: number; forced?: boolean } = {},
+): OverloadSurgeEstimate {
   const upd = 1 - params.trigger.autoUpdateCoverage;
   const forced = options.forced ?? false;
   const f = options.loss ?? params.trigger.supernodeCrashShare * upd;
   checkProbability('loss', f);
-  const pc = forced ? Math.min(1, f * params.forcedClientCrashRatio) : params.trigger.buggyShare * params.trigger.crashProbability * upd;
+  const pc = forced
+    ? Math.min(1, f * params.forcedClientCrashRatio)
+    : params.trigger.buggyShare * params.trigger.crashProbability * upd;
   const q = 1 - (1 - pc) * (1 - f);
   const dt = params.stepSeconds;
   const d = meanRetrySeconds(params.retry, params.maxAttempts);
@@ -272,7 +297,14 @@ export function overloadSurgeFromParams(params: OverloadSurgeInputs, options: { 
   const requestRate = q * phi * perStep;
   const tau = params.loadWindowSeconds ?? 0;
   const smoothing = tau > 0 ? -Math.expm1(-W / tau) : 1;
-  return { surge: 1 + params.loginCost * requestRate * smoothing, loss: f, needNewSupernode: q, concurrency: phi, requestRate, smoothing };
+  return {
+    surge: 1 + params.loginCost * requestRate * smoothing,
+    loss: f,
+    needNewSupernode: q,
+    concurrency: phi,
+    requestRate,
+    smoothing,
+  };
 }
 
 /**
@@ -312,9 +344,11 @@ export function overloadCriticalLossFromParams(
 ): OverloadCriticalLossResult {
   checkHeadroom(params.headroom);
   const model = options.model ?? 'admission';
-  if (model !== 'admission' && model !== 'rehome-all') throw new FragilityInputError('model', model, "'admission' or 'rehome-all'");
+  if (model !== 'admission' && model !== 'rehome-all')
+    throw new FragilityInputError('model', model, "'admission' or 'rehome-all'");
   const crit = model === 'admission' ? headroomCritical(params.headroom) : thresholdCritical(params.headroom);
-  const load = (f: number) => overloadSurgeFromParams(params, { loss: f, forced: true }).surge - (model === 'admission' ? 1 : 0);
+  const load = (f: number) =>
+    overloadSurgeFromParams(params, { loss: f, forced: true }).surge - (model === 'admission' ? 1 : 0);
   const h = (f: number) => load(f) - (1 - f) * crit.sigmaC;
   const base = { sigmaC: crit.sigmaC, xC: crit.xC };
   if (h(0) > 0) return { ...base, surge: load(0), fC: null, reason: 'collapse-without-loss' };

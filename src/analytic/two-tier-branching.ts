@@ -179,7 +179,11 @@ export interface TwoTierMatrixOptions extends TwoTierOptions {
  *
  * @category Branching processes
  */
-export function twoTierMeanOffspringMatrix(spec: TwoTierSpec, f: number, options: TwoTierMatrixOptions = {}): number[][] {
+export function twoTierMeanOffspringMatrix(
+  spec: TwoTierSpec,
+  f: number,
+  options: TwoTierMatrixOptions = {},
+): number[][] {
   checkSpec(spec);
   checkProbability('f', f);
   const removal = checkRemoval(options.removal);
@@ -199,10 +203,15 @@ export function twoTierMeanOffspringMatrix(spec: TwoTierSpec, f: number, options
       [0, 0],
     ];
   }
-  if (options.types !== 'degree-classes') throw new FragilityInputError('types', options.types, "'two-type' or 'degree-classes'");
+  if (options.types !== 'degree-classes')
+    throw new FragilityInputError('types', options.types, "'two-type' or 'degree-classes'");
   const K = pk.length; // classes k = 0..kmax, then the client
   if (K + 1 > MAX_BRANCHING_TYPES) {
-    throw new FragilityInputError('coreLaw', law.spec, `a law with kmax < ${MAX_BRANCHING_TYPES - 1} for degree-class matrices`);
+    throw new FragilityInputError(
+      'coreLaw',
+      law.spec,
+      `a law with kmax < ${MAX_BRANCHING_TYPES - 1} for degree-class matrices`,
+    );
   }
   const M: number[][] = [];
   for (let k = 0; k < K; k++) {
@@ -261,11 +270,21 @@ export function twoTierCriticalLoss(spec: TwoTierSpec, options: TwoTierOptions =
   const removal = checkRemoval(options.removal);
   const model = modelText(spec, removal);
   const core = removal === 'attack' ? attackThreshold(spec.coreLaw) : randomFailureThreshold(spec.coreLaw);
-  const rho = (f: number): number => multiTypeSpectralRadius(twoTierMeanOffspringMatrix(spec, f, { removal })).spectralRadius;
+  const rho = (f: number): number =>
+    multiTypeSpectralRadius(twoTierMeanOffspringMatrix(spec, f, { removal })).spectralRadius;
   const rho0 = rho(0);
   if (!(rho0 > 1)) {
-    return { f_c: null, coreThreshold: core.f_c, spectralRadiusIntact: rho0, removal, model, converged: true, iterations: 1, residual: 0,
-      reason: 'no giant supernode component even intact: ρ(M) <= 1 at f = 0' };
+    return {
+      f_c: null,
+      coreThreshold: core.f_c,
+      spectralRadiusIntact: rho0,
+      removal,
+      model,
+      converged: true,
+      iterations: 1,
+      residual: 0,
+      reason: 'no giant supernode component even intact: ρ(M) <= 1 at f = 0',
+    };
   }
   const r = brentRoot((f) => rho(f) - 1, 0, 1, { xtol: 1e-13, maxIterations: 200 });
   return {

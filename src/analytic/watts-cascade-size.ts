@@ -41,7 +41,13 @@ function activationProbability(thresholds: WattsThresholds): (m: number, k: numb
  * large σ. A plain ±12σ window is not enough for a skewed binomial: at N = 13, q = 5e-4 (σ = 0.08) it kept m ≤ 2
  * and dropped P(m = 3) = 3.6e-8.
  */
-function activatedMass(N: number, k: number, q: number, act: (m: number, k: number) => number, lf: Float64Array): number {
+function activatedMass(
+  N: number,
+  k: number,
+  q: number,
+  act: (m: number, k: number) => number,
+  lf: Float64Array,
+): number {
   if (N <= 0 || q <= 0) return 0;
   if (q >= 1) return act(N, k);
   const mean = N * q;
@@ -80,7 +86,8 @@ function prepare(law: DegreeLaw, thresholds: WattsThresholds): Prepared {
 /** g(q) = Σ_k (k p_k/<k>) Σ_{m>=1} Bin(k−1, m; q) F(m/k): the probability that an edge's end activates. */
 function edgeMap(P: Prepared, q: number): number {
   let s = 0;
-  for (let k = 1; k < P.pk.length; k++) if (P.pk[k] > 0) s += ((k * P.pk[k]) / P.mean) * activatedMass(k - 1, k, q, P.act, P.lf);
+  for (let k = 1; k < P.pk.length; k++)
+    if (P.pk[k] > 0) s += ((k * P.pk[k]) / P.mean) * activatedMass(k - 1, k, q, P.act, P.lf);
   return s;
 }
 
@@ -156,7 +163,11 @@ export interface WattsCascadeSizeResult extends ConvergenceReport {
  *
  * @category Watts cascades
  */
-export function wattsCascadeSize(law: DegreeLaw, thresholds: WattsThresholds, seedFraction: number): WattsCascadeSizeResult {
+export function wattsCascadeSize(
+  law: DegreeLaw,
+  thresholds: WattsThresholds,
+  seedFraction: number,
+): WattsCascadeSizeResult {
   checkProbability('seedFraction', seedFraction);
   const P = prepare(law, thresholds);
   const r0 = seedFraction;
@@ -164,7 +175,14 @@ export function wattsCascadeSize(law: DegreeLaw, thresholds: WattsThresholds, se
   const h = (q: number): number => r0 + (1 - r0) * edgeMap(P, q) - q;
   const root = smallestRootAbove(h, r0);
   const size = r0 + (1 - r0) * nodeMap(P, root.q);
-  return { seedFraction: r0, size: Math.min(1, size), q: root.q, converged: root.converged, iterations: root.iterations, residual: root.residual };
+  return {
+    seedFraction: r0,
+    size: Math.min(1, size),
+    q: root.q,
+    converged: root.converged,
+    iterations: root.iterations,
+    residual: root.residual,
+  };
 }
 
 /**
@@ -216,13 +234,15 @@ export function wattsGlobalCascade(law: DegreeLaw, thresholds: WattsThresholds):
   // vulnerable-cluster map φ(v) = Σ q_k ρ_k [1 − (1 − v)^(k−1)] − v; largest root in [0, 1]
   const phi = (v: number): number => {
     let s = 0;
-    for (let k = 2; k < pk.length; k++) if (pk[k] > 0 && rho[k] > 0) s += ((k * pk[k]) / P.mean) * rho[k] * (1 - Math.pow(1 - v, k - 1));
+    for (let k = 2; k < pk.length; k++)
+      if (pk[k] > 0 && rho[k] > 0) s += ((k * pk[k]) / P.mean) * rho[k] * (1 - Math.pow(1 - v, k - 1));
     return s - v;
   };
   let lhs = 0;
   for (let k = 2; k < pk.length; k++) lhs += k * (k - 1) * pk[k] * rho[k];
   const possible = lhs > P.mean;
-  if (!possible) return { frequency: 0, size: 0, globalCascadesPossible: false, converged: true, iterations: 0, residual: 0 };
+  if (!possible)
+    return { frequency: 0, size: 0, globalCascadesPossible: false, converged: true, iterations: 0, residual: 0 };
   const N = 2000;
   let v = 0;
   let iterations = N;

@@ -167,7 +167,13 @@ export function wattsCascadeWindowPoisson(phiStar: number): WattsCascadeWindow {
     return z * Math.exp(-z) * sum - 1;
   };
   const none = (reason: string): WattsCascadeWindow => ({
-    zLower: null, zUpper: null, vulnerableDegree: K, reason, converged: true, iterations: 0, residual: 0,
+    zLower: null,
+    zUpper: null,
+    vulnerableDegree: K,
+    reason,
+    converged: true,
+    iterations: 0,
+    residual: 0,
   });
   if (K <= 2) return none(`φ* = ${phiStar} > 1/3: only degree <= 2 nodes are vulnerable, no cascade window`);
   // h rises from −1 and falls back to −1; its maximum lies below z = K (the Poisson mass moves past K* there).
@@ -183,7 +189,8 @@ export function wattsCascadeWindowPoisson(phiStar: number): WattsCascadeWindow {
       zb = z;
     }
   }
-  if (!(best > 0)) return none(`the cascade condition never holds for φ* = ${phiStar} (max of Σk(k−1)p_kρ_k − z is <= 0)`);
+  if (!(best > 0))
+    return none(`the cascade condition never holds for φ* = ${phiStar} (max of Σk(k−1)p_kρ_k − z is <= 0)`);
   const lo = brentRoot(h, 1e-12, zb, { xtol: 1e-13 });
   const hi = brentRoot(h, zb, zMax, { xtol: 1e-13 });
   return {

@@ -133,7 +133,8 @@ export function efficiencyCascade(g: CompactGraph, opts: EfficiencyCascadeOption
   if (init.load.length !== n) throw new FragilityInputError('initial.load', init.load.length, `${n} loads`);
   const L0 = init.load;
   const E0 = init.efficiency;
-  if (!(E0 > 0)) throw new FragilityInputError('graph', `${n} nodes, ${m} edges`, 'a graph with at least one edge (E(0) > 0)');
+  if (!(E0 > 0))
+    throw new FragilityInputError('graph', `${n} nodes, ${m} edges`, 'a graph with at least one edge (E(0) > 0)');
   let trigger: number;
   const t = opts.trigger ?? 'top-load';
   if (t === 'top-load') {

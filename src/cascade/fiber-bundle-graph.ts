@@ -112,7 +112,8 @@ function resolveBundle(
   const n = typeof target === 'number' ? target : target.n;
   checkInteger('n', n, 1, 0x7fffffff);
   const sharing = sharingOpt ?? 'global';
-  if (sharing !== 'global' && sharing !== 'local') throw new FragilityInputError('sharing', sharing, '"global" or "local"');
+  if (sharing !== 'global' && sharing !== 'local')
+    throw new FragilityInputError('sharing', sharing, '"global" or "local"');
   if (sharing === 'local' && !g) throw new FragilityInputError('sharing', sharing, '"global" when no graph is given');
   return { g, n, sharing };
 }
@@ -129,11 +130,17 @@ function checkLaw(law: CapacityLaw | undefined, thresholds: Float64Array | undef
     return;
   }
   if (!law) throw new FragilityInputError('capacity', law, 'a capacity law (or explicit thresholds)');
-  if (!(law.lo >= 0)) throw new FragilityInputError('capacity', law.spec, 'a capacity law with support in [0, ∞)', `lower end ${law.lo}`);
+  if (!(law.lo >= 0))
+    throw new FragilityInputError('capacity', law.spec, 'a capacity law with support in [0, ∞)', `lower end ${law.lo}`);
 }
 
 /** Draw the thresholds (or copy the given ones). @internal */
-function drawThresholds(n: number, law: CapacityLaw | undefined, given: Float64Array | undefined, rng: Rng): Float64Array {
+function drawThresholds(
+  n: number,
+  law: CapacityLaw | undefined,
+  given: Float64Array | undefined,
+  rng: Rng,
+): Float64Array {
   if (given) return Float64Array.from(given);
   const r = rng.fork(1);
   const x = new Float64Array(n);
@@ -171,7 +178,10 @@ function drawThresholds(n: number, law: CapacityLaw | undefined, given: Float64A
  *
  * @category Fiber bundles
  */
-export function fiberBundleCascade(target: CompactGraph | number, opts: FiberBundleCascadeOptions): FiberBundleCascadeResult {
+export function fiberBundleCascade(
+  target: CompactGraph | number,
+  opts: FiberBundleCascadeOptions,
+): FiberBundleCascadeResult {
   const { g, n, sharing } = resolveBundle(target, opts.sharing);
   const sigma = checkNumber('load', opts.load, 0);
   const f0 = checkProbability('loss', opts.loss ?? 0);
@@ -397,7 +407,10 @@ export interface FiberBundleBurstsResult {
  *
  * @category Fiber bundles
  */
-export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBundleBurstsOptions): FiberBundleBurstsResult {
+export function fiberBundleBursts(
+  target: CompactGraph | number,
+  opts: FiberBundleBurstsOptions,
+): FiberBundleBurstsResult {
   const { g, n, sharing } = resolveBundle(target, opts.sharing);
   checkLaw(opts.capacity, opts.thresholds, n);
   const rng = opts.rng ?? stream(opts.seed ?? 1, 0);
@@ -457,5 +470,12 @@ export function fiberBundleBursts(target: CompactGraph | number, opts: FiberBund
   for (const b of bursts) hist.set(b, (hist.get(b) ?? 0) + 1);
   const sizes = Int32Array.from([...hist.keys()].sort((a, b) => a - b));
   const counts = Int32Array.from(sizes, (s) => hist.get(s)!);
-  return { strength, bursts: Int32Array.from(bursts), sigmaAtBurst: Float64Array.from(sig), sizes, counts, seed: rng.seed };
+  return {
+    strength,
+    bursts: Int32Array.from(bursts),
+    sigmaAtBurst: Float64Array.from(sig),
+    sizes,
+    counts,
+    seed: rng.seed,
+  };
 }

@@ -62,7 +62,11 @@ export {
   type WattsThresholdCascadeOptions,
   type WattsThresholdCascadeResult,
 } from './watts-threshold.ts';
-export { efficiencyCascade, type EfficiencyCascadeOptions, type EfficiencyCascadeResult } from './efficiency-cascade.ts';
+export {
+  efficiencyCascade,
+  type EfficiencyCascadeOptions,
+  type EfficiencyCascadeResult,
+} from './efficiency-cascade.ts';
 export {
   probitProfileFit,
   sequentialProbitThreshold,

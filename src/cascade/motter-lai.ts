@@ -130,11 +130,16 @@ export function motterLaiCascade(g: CompactGraph, opts: MotterLaiOptions): Motte
   let L0: Float64Array;
   let method: 'exact' | 'sampled';
   if (opts.initialLoad) {
-    if (opts.initialLoad.length !== n) throw new FragilityInputError('initialLoad.length', opts.initialLoad.length, `n (${n})`);
+    if (opts.initialLoad.length !== n)
+      throw new FragilityInputError('initialLoad.length', opts.initialLoad.length, `n (${n})`);
     L0 = opts.initialLoad;
     method = opts.samples !== undefined && opts.samples < n ? 'sampled' : 'exact';
   } else {
-    const b = betweenness(g, { samples: opts.samples, rng: rng.fork(1), ...(opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(0, d, t) } : {}) });
+    const b = betweenness(g, {
+      samples: opts.samples,
+      rng: rng.fork(1),
+      ...(opts.onProgress ? { onProgress: (d: number, t: number) => opts.onProgress!(0, d, t) } : {}),
+    });
     L0 = b.values;
     method = b.method;
   }
@@ -212,7 +217,11 @@ export interface MotterLaiSweepPoint {
  *
  * @category Load redistribution
  */
-export function motterLaiSweep(g: CompactGraph, alphas: ReadonlyArray<number>, opts: Omit<MotterLaiOptions, 'alpha'> = {}): MotterLaiSweepPoint[] {
+export function motterLaiSweep(
+  g: CompactGraph,
+  alphas: ReadonlyArray<number>,
+  opts: Omit<MotterLaiOptions, 'alpha'> = {},
+): MotterLaiSweepPoint[] {
   if (g.n < 1) throw new FragilityInputError('graph', 'an empty graph', 'a graph with at least 1 node');
   alphas.forEach((a, i) => checkNumber(`alphas[${i}]`, a, 0));
   const base = opts.rng ?? stream(opts.seed ?? 1, 0);
@@ -232,7 +241,8 @@ function chooseTriggers(g: CompactGraph, L0: Float64Array, trigger: MotterLaiTri
     return Int32Array.of(best);
   }
   if (trigger === 'random') return Int32Array.of(rng.fork(0).int(n));
-  if (typeof trigger === 'string') throw new FragilityInputError('trigger', trigger, '"top-load", "random" or a list of node ids');
+  if (typeof trigger === 'string')
+    throw new FragilityInputError('trigger', trigger, '"top-load", "random" or a list of node ids');
   const ids = Int32Array.from(trigger);
   if (ids.length < 1) throw new FragilityInputError('trigger', '[]', 'at least one node id');
   const seen = new Uint8Array(n);

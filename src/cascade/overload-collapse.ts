@@ -9,7 +9,12 @@ import { FragilityInputError, checkInteger } from '../errors.ts';
 import { standardNormalQuantile } from '../numerics/normal.ts';
 import { wilsonScore } from '../numerics/statistics.ts';
 import { type OverloadResult, simulateOverload } from './overload-model.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  skype2010OverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 
 /**
  * Options of {@link collapseProbability}.
@@ -62,14 +67,24 @@ export type OverloadSimulator = (params: OverloadParams, o: { seed: number; inde
  *
  * @category Overload model
  */
-export function collapseRunFamilies(input: OverloadParamsInput | OverloadParams, losses: readonly number[], options: CollapseProbabilityOptions = {}): { loss: number; params: OverloadParams; seed: number; first: number; runs: number }[] {
+export function collapseRunFamilies(
+  input: OverloadParamsInput | OverloadParams,
+  losses: readonly number[],
+  options: CollapseProbabilityOptions = {},
+): { loss: number; params: OverloadParams; seed: number; first: number; runs: number }[] {
   const runs = options.runs ?? 20;
   const seed = options.seed ?? 1;
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   const duration = options.durationHours ?? Math.min(3, base.durationHours);
   return [...losses]
     .sort((a, b) => a - b)
-    .map((f, i) => ({ loss: f, params: withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }), seed, first: i * runs, runs }));
+    .map((f, i) => ({
+      loss: f,
+      params: withOverloadParams(base, { forcedLoss: f, durationHours: duration, sampleEvery: 1_000_000 }),
+      seed,
+      first: i * runs,
+      runs,
+    }));
 }
 
 /**
@@ -159,14 +174,20 @@ export function collapseProbability(
   checkInteger('seed', seed);
   const conf = options.confidence ?? 0.95;
   if (!(conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
-  if (!Array.isArray(losses) || losses.length === 0) throw new FragilityInputError('losses', losses, 'a non-empty array of fractions in [0, 1]');
+  if (!Array.isArray(losses) || losses.length === 0)
+    throw new FragilityInputError('losses', losses, 'a non-empty array of fractions in [0, 1]');
   losses.forEach((f, i) => {
-    if (typeof f !== 'number' || !(f >= 0 && f <= 1)) throw new FragilityInputError(`losses[${i}]`, f, 'a fraction in [0, 1]');
+    if (typeof f !== 'number' || !(f >= 0 && f <= 1))
+      throw new FragilityInputError(`losses[${i}]`, f, 'a fraction in [0, 1]');
   });
   const z = standardNormalQuantile(0.5 + conf / 2);
   const sim = options.simulate ?? simulateOverload;
   const points: OverloadCollapsePoint[] = [];
-  for (const fam of collapseRunFamilies(input, losses, { runs, seed, ...(options.durationHours !== undefined ? { durationHours: options.durationHours } : {}) })) {
+  for (const fam of collapseRunFamilies(input, losses, {
+    runs,
+    seed,
+    ...(options.durationHours !== undefined ? { durationHours: options.durationHours } : {}),
+  })) {
     let k = 0;
     let minSum = 0;
     for (let r = 0; r < runs; r++) {
@@ -174,15 +195,34 @@ export function collapseProbability(
       if (res.collapsed) k++;
       minSum += res.minOnlineFraction;
     }
-    points.push({ loss: fam.loss, runs, collapsed: k, fraction: k / runs, ci: wilsonScore(k, runs, z), meanMinOnline: minSum / runs });
+    points.push({
+      loss: fam.loss,
+      runs,
+      collapsed: k,
+      fraction: k / runs,
+      ci: wilsonScore(k, runs, z),
+      meanMinOnline: minSum / runs,
+    });
   }
   const xs = points.map((q) => q.loss);
-  const half = crossHalf(xs, points.map((q) => q.fraction));
-  const lo = crossHalf(xs, points.map((q) => q.ci[1]));
-  const hi = crossHalf(xs, points.map((q) => q.ci[0]));
+  const half = crossHalf(
+    xs,
+    points.map((q) => q.fraction),
+  );
+  const lo = crossHalf(
+    xs,
+    points.map((q) => q.ci[1]),
+  );
+  const hi = crossHalf(
+    xs,
+    points.map((q) => q.ci[0]),
+  );
   const out: CollapseProbabilityResult = { seed, runs, points, halfCollapseLoss: half, halfCollapseCi: [lo, hi] };
   if (half === null) {
-    out.reason = points[0].fraction >= 0.5 ? 'at least half of the runs collapse at the smallest loss' : 'fewer than half of the runs collapse at every loss';
+    out.reason =
+      points[0].fraction >= 0.5
+        ? 'at least half of the runs collapse at the smallest loss'
+        : 'fewer than half of the runs collapse at every loss';
   }
   return out;
 }

@@ -62,7 +62,6 @@ export interface SimulatedBistabilityCell {
   regime: SimulatedRegime;
 }
 
-
 /**
  * Bistability map of the simulated overload model over (trigger size × headroom): where only the healthy state
  * persists, where only the collapse does, and where both do (a metastable failure: which one you are in depends on
@@ -96,7 +95,10 @@ export interface SimulatedBistabilityCell {
  *
  * @category Overload model
  */
-export function simulatedBistability(input: OverloadParamsInput | OverloadParams, options: SimulatedBistabilityOptions): { horizonHours: number; runs: number; seed: number; cells: SimulatedBistabilityCell[] } {
+export function simulatedBistability(
+  input: OverloadParamsInput | OverloadParams,
+  options: SimulatedBistabilityOptions,
+): { horizonHours: number; runs: number; seed: number; cells: SimulatedBistabilityCell[] } {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
   const { headroomScales: scales, horizonHours: horizon } = checkBistabilityGrid(options);
@@ -109,7 +111,11 @@ export function simulatedBistability(input: OverloadParamsInput | OverloadParams
     let cp = 0;
     let onC = 0;
     for (let r = 0; r < runs; r++) {
-      const res = simulateOverload(withOverloadParams(p, { forcedLoss: 0 }), { seed, index: (nCells + j) * runs + r, initialState: 'collapsed' });
+      const res = simulateOverload(withOverloadParams(p, { forcedLoss: 0 }), {
+        seed,
+        index: (nCells + j) * runs + r,
+        initialState: 'collapsed',
+      });
       if (res.final.online < p.collapseThreshold) cp++;
       onC += res.final.online;
     }
@@ -128,7 +134,13 @@ export function simulatedBistability(input: OverloadParamsInput | OverloadParams
       const healthyShare = hp / runs;
       const healthy = healthyShare >= 0.5;
       const collapse = collapseShare >= 0.5;
-      const regime: SimulatedRegime = healthy ? (collapse ? 'bistable' : 'healthy-only') : collapse && onH / runs < p.collapseThreshold ? 'collapse-only' : 'transient';
+      const regime: SimulatedRegime = healthy
+        ? collapse
+          ? 'bistable'
+          : 'healthy-only'
+        : collapse && onH / runs < p.collapseThreshold
+          ? 'collapse-only'
+          : 'transient';
       cells.push({
         loss: f,
         headroomScale: k,
@@ -208,7 +220,10 @@ export interface SimulatedRecoveryResult {
  *
  * @category Overload model
  */
-export function simulatedRecovery(input: OverloadParamsInput | OverloadParams, options: SimulatedRecoveryOptions): SimulatedRecoveryResult {
+export function simulatedRecovery(
+  input: OverloadParamsInput | OverloadParams,
+  options: SimulatedRecoveryOptions,
+): SimulatedRecoveryResult {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(base);
   const { capacity, durationHours: duration } = checkRecoveryInjection(base, options);
@@ -217,7 +232,10 @@ export function simulatedRecovery(input: OverloadParamsInput | OverloadParams, o
   const p = withOverloadParams(base, {
     durationHours: duration,
     sampleEvery: 1_000_000,
-    mega: { waves: options.megaCount > 0 ? [{ atHours: options.atHours, count: options.megaCount }] : [], capacityClients: capacity },
+    mega: {
+      waves: options.megaCount > 0 ? [{ atHours: options.atHours, count: options.megaCount }] : [],
+      capacityClients: capacity,
+    },
   });
   validateOverloadParams(p);
   const at: number[] = [];
@@ -232,7 +250,8 @@ export function simulatedRecovery(input: OverloadParamsInput | OverloadParams, o
     }
   }
   at.sort((a, b) => a - b);
-  const med = at.length === 0 ? null : at.length % 2 ? at[at.length >> 1] : (at[at.length / 2 - 1] + at[at.length / 2]) / 2;
+  const med =
+    at.length === 0 ? null : at.length % 2 ? at[at.length >> 1] : (at[at.length / 2 - 1] + at[at.length / 2]) / 2;
   return {
     recoveredShare: rec / runs,
     recoveredAtHours: med,

@@ -7,4 +7,10 @@
  *
  * @module
  */
-export { simulateOverload, type OverloadResult, type SimulateOverloadOptions, type OverloadFinalState, type OverloadTimelinePoint } from './overload/simulate.ts';
+export {
+  simulateOverload,
+  type OverloadResult,
+  type SimulateOverloadOptions,
+  type OverloadFinalState,
+  type OverloadTimelinePoint,
+} from './overload/simulate.ts';

@@ -7,7 +7,14 @@
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
 import { simulateOverload } from './overload-model.ts';
-import { type OverloadParams, type OverloadParamsInput, scaledPopulation, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  scaledPopulation,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 import { fixedProbitDesign, sequentialProbitDesign } from './sequential-probit.ts';
 
 /**
@@ -103,7 +110,8 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
     throw new FragilityInputError('confidence', options.confidence, 'a number in (0, 1)');
   }
   const design = options.design ?? 'adaptive';
-  if (design !== 'adaptive' && design !== 'grid') throw new FragilityInputError('design', design, "'adaptive' or 'grid'");
+  if (design !== 'adaptive' && design !== 'grid')
+    throw new FragilityInputError('design', design, "'adaptive' or 'grid'");
   const gridPoints = checkInteger('gridPoints', options.gridPoints ?? 21, 2, 100_000);
   const gridRuns = checkInteger('gridRuns', options.gridRuns ?? 24, 1, 1e7);
   validateOverloadParams(withOverloadParams(base, { forcedLoss: range[1], durationHours: duration }));
@@ -143,7 +151,10 @@ function checkCriticalLossOptions(base: OverloadParams, options: SimulatedCritic
  *
  * @category Overload model
  */
-export function simulatedCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: SimulatedCriticalLossOptions = {}): SimulatedCriticalLoss {
+export function simulatedCriticalLoss(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulatedCriticalLossOptions = {},
+): SimulatedCriticalLoss {
   return driveOverloadDesign(criticalLossDesign(input, options), runOverloadBatch);
 }
 
@@ -186,7 +197,11 @@ export interface OverloadRunBatch {
  * @category Overload model
  */
 export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
-  return batch.runs.map(({ r, loss }) => simulateOverload(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r }).collapsed);
+  return batch.runs.map(
+    ({ r, loss }) =>
+      simulateOverload(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r })
+        .collapsed,
+  );
 }
 
 /**
@@ -208,7 +223,10 @@ export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
  *
  * @category Overload model
  */
-export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => boolean[]): T {
+export function driveOverloadDesign<T>(
+  design: Generator<OverloadRunBatch, T, boolean[]>,
+  run: (b: OverloadRunBatch) => boolean[],
+): T {
   let step = design.next();
   while (!step.done) step = design.next(run(step.value));
   return step.value;
@@ -234,7 +252,10 @@ export function driveOverloadDesign<T>(design: Generator<OverloadRunBatch, T, bo
  *
  * @category Overload model
  */
-export async function driveOverloadDesignAsync<T>(design: Generator<OverloadRunBatch, T, boolean[]>, run: (b: OverloadRunBatch) => Promise<boolean[]>): Promise<T> {
+export async function driveOverloadDesignAsync<T>(
+  design: Generator<OverloadRunBatch, T, boolean[]>,
+  run: (b: OverloadRunBatch) => Promise<boolean[]>,
+): Promise<T> {
   let step = design.next();
   while (!step.done) step = design.next(await run(step.value));
   return step.value;
@@ -268,13 +289,31 @@ export function* criticalLossDesign(
   options: SimulatedCriticalLossOptions = {},
 ): Generator<OverloadRunBatch, SimulatedCriticalLoss, boolean[]> {
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
-  const { seed, duration, range, target, batch, maxRuns, design: kind, gridPoints, gridRuns } = checkCriticalLossOptions(base, options);
+  const {
+    seed,
+    duration,
+    range,
+    target,
+    batch,
+    maxRuns,
+    design: kind,
+    gridPoints,
+    gridRuns,
+  } = checkCriticalLossOptions(base, options);
   const { clients, supernodes: S } = scaledPopulation(base);
   const p0 = withOverloadParams(base, { durationHours: duration, sampleEvery: 1_000_000 });
   const conf = options.confidence !== undefined ? { confidence: options.confidence } : {};
   const design =
     kind === 'grid'
-      ? fixedProbitDesign({ seed, domain: range, points: gridPoints, runsPerPoint: gridRuns, targetHalfWidth: target, grid: 1 / S, ...conf })
+      ? fixedProbitDesign({
+          seed,
+          domain: range,
+          points: gridPoints,
+          runsPerPoint: gridRuns,
+          targetHalfWidth: target,
+          grid: 1 / S,
+          ...conf,
+        })
       : sequentialProbitDesign({ seed, domain: range, batch, maxRuns, targetHalfWidth: target, grid: 1 / S, ...conf });
   let step = design.next();
   while (!step.done) {
@@ -302,7 +341,13 @@ export function* criticalLossDesign(
     durationHours: duration,
   };
   if (r.reason) {
-    out.reason = r.location === null ? r.reason.replace('every run had the event', 'every run collapsed').replace('no run had the event', 'no run collapsed').replace(/x = /g, 'loss ') : r.reason;
+    out.reason =
+      r.location === null
+        ? r.reason
+            .replace('every run had the event', 'every run collapsed')
+            .replace('no run had the event', 'no run collapsed')
+            .replace(/x = /g, 'loss ')
+        : r.reason;
   }
   return out;
 }
@@ -356,11 +401,16 @@ export const DEFAULT_FINITE_SIZE_SCALES: readonly number[] = [0.005, 0.01, 0.02,
  *
  * @category Overload model
  */
-export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadParams, options: FiniteSizeCriticalLossOptions = {}): void {
+export function checkFiniteSizeOptions(
+  input: OverloadParamsInput | OverloadParams,
+  options: FiniteSizeCriticalLossOptions = {},
+): void {
   const scales = options.scales ?? DEFAULT_FINITE_SIZE_SCALES;
-  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
+  if (!Array.isArray(scales) || scales.length === 0)
+    throw new FragilityInputError('scales', scales, 'a non-empty list of scales in (0, 1]');
   scales.forEach((s, i) => {
-    if (!(typeof s === 'number' && s > 0 && s <= 1)) throw new FragilityInputError(`scales[${i}]`, s, 'a number in (0, 1]');
+    if (!(typeof s === 'number' && s > 0 && s <= 1))
+      throw new FragilityInputError(`scales[${i}]`, s, 'a number in (0, 1]');
   });
   const base = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   for (const s of scales) checkCriticalLossOptions(withOverloadParams(base, { scale: s }), options);
@@ -392,7 +442,10 @@ export function checkFiniteSizeOptions(input: OverloadParamsInput | OverloadPara
  *
  * @category Overload model
  */
-export function finiteSizeCriticalLoss(input: OverloadParamsInput | OverloadParams = {}, options: FiniteSizeCriticalLossOptions = {}): FiniteSizeRow[] {
+export function finiteSizeCriticalLoss(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: FiniteSizeCriticalLossOptions = {},
+): FiniteSizeRow[] {
   return driveOverloadDesign(finiteSizeDesign(input, options), runOverloadBatch);
 }
 

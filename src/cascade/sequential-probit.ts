@@ -123,11 +123,21 @@ export function probitProfileFit(
   options: { confidence?: number; domain?: [number, number]; penalty?: 'firth' | 'none' } = {},
 ): ProbitFit | null {
   const conf = options.confidence ?? 0.95;
-  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
+  if (!(typeof conf === 'number' && conf > 0 && conf < 1))
+    throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
   // pool by x
   const byX = new Map<number, [number, number]>();
   points.forEach((p, i) => {
-    if (!(Number.isFinite(p.x) && Number.isInteger(p.runs) && p.runs >= 0 && Number.isInteger(p.events) && p.events >= 0 && p.events <= p.runs)) {
+    if (
+      !(
+        Number.isFinite(p.x) &&
+        Number.isInteger(p.runs) &&
+        p.runs >= 0 &&
+        Number.isInteger(p.events) &&
+        p.events >= 0 &&
+        p.events <= p.runs
+      )
+    ) {
       throw new FragilityInputError(`points[${i}]`, p, 'finite x and integers 0 <= events <= runs');
     }
     if (p.runs === 0) return;
@@ -150,7 +160,15 @@ export function probitProfileFit(
   }
   if (K === 0 || K === N) return null;
   const domain = options.domain ?? [xs[0], xs[U - 1]];
-  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] <= domain[1])) {
+  if (
+    !(
+      Array.isArray(domain) &&
+      domain.length === 2 &&
+      Number.isFinite(domain[0]) &&
+      Number.isFinite(domain[1]) &&
+      domain[0] <= domain[1]
+    )
+  ) {
     throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo <= hi');
   }
   const [dLo, dHi] = [Math.min(domain[0], xs[0]), Math.max(domain[1], xs[U - 1])];
@@ -316,11 +334,22 @@ export interface SequentialProbitResult {
  *
  * @category Threshold estimation
  */
-export function designRound(round: number, fit: ProbitFit | null, domain: [number, number], batch: number, grid: number): number[] {
+export function designRound(
+  round: number,
+  fit: ProbitFit | null,
+  domain: [number, number],
+  batch: number,
+  grid: number,
+): number[] {
   const [lo, hi] = round === 0 || fit === null ? domain : fit.ci;
   const xs: number[] = [];
   for (let j = 0; j < batch; j++) {
-    let x = round === 0 || fit === null ? (batch === 1 ? (lo + hi) / 2 : lo + ((hi - lo) * j) / (batch - 1)) : lo + ((hi - lo) * (j + 0.5)) / batch;
+    let x =
+      round === 0 || fit === null
+        ? batch === 1
+          ? (lo + hi) / 2
+          : lo + ((hi - lo) * j) / (batch - 1)
+        : lo + ((hi - lo) * (j + 0.5)) / batch;
     if (grid > 0) x = Math.round(x / grid) * grid;
     xs.push(Math.min(domain[1], Math.max(domain[0], x)));
   }
@@ -348,7 +377,12 @@ export interface ProbitRound {
  * @returns the values with their defaults (0.01, 0.95, [0, 1], 0).
  * @throws FragilityInputError naming `targetHalfWidth`, `confidence`, `domain` or `grid`.
  */
-function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: number; domain?: [number, number]; grid?: number }): {
+function checkDesignOptions(options: {
+  targetHalfWidth?: number;
+  confidence?: number;
+  domain?: [number, number];
+  grid?: number;
+}): {
   target: number;
   conf: number;
   domain: [number, number];
@@ -356,9 +390,18 @@ function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: nu
 } {
   const target = checkNumber('targetHalfWidth', options.targetHalfWidth ?? 0.01, 0, Infinity);
   const conf = options.confidence ?? 0.95;
-  if (!(typeof conf === 'number' && conf > 0 && conf < 1)) throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
+  if (!(typeof conf === 'number' && conf > 0 && conf < 1))
+    throw new FragilityInputError('confidence', conf, 'a number in (0, 1)');
   const domain = options.domain ?? [0, 1];
-  if (!(Array.isArray(domain) && domain.length === 2 && Number.isFinite(domain[0]) && Number.isFinite(domain[1]) && domain[0] < domain[1])) {
+  if (
+    !(
+      Array.isArray(domain) &&
+      domain.length === 2 &&
+      Number.isFinite(domain[0]) &&
+      Number.isFinite(domain[1]) &&
+      domain[0] < domain[1]
+    )
+  ) {
     throw new FragilityInputError('domain', domain, 'a finite interval [lo, hi] with lo < hi');
   }
   const grid = checkNumber('grid', options.grid ?? 0, 0, domain[1] - domain[0]);
@@ -395,7 +438,9 @@ function checkDesignOptions(options: { targetHalfWidth?: number; confidence?: nu
  *
  * @category Threshold estimation
  */
-export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
+export function* sequentialProbitDesign(
+  options: SequentialProbitOptions = {},
+): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const batch = checkInteger('batch', options.batch ?? 12, 2, 100_000);
   const maxRuns = checkInteger('maxRuns', options.maxRuns ?? 480, 2 * batch, 1e9);
@@ -429,7 +474,15 @@ export function* sequentialProbitDesign(options: SequentialProbitOptions = {}): 
     }
     if (rounds >= 2 && halfOf(fit) <= target) break;
   }
-  return probitResult(points(), fit, { runs, rounds, seed, domain, target, unmet: (hw) => `run budget of ${maxRuns} spent before the half-width reached ${target} (it is ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'})` });
+  return probitResult(points(), fit, {
+    runs,
+    rounds,
+    seed,
+    domain,
+    target,
+    unmet: (hw) =>
+      `run budget of ${maxRuns} spent before the half-width reached ${target} (it is ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'})`,
+  });
 }
 
 /** Half-width of a fit's interval (Infinity when an end ran to the domain edge or there is no fit). */
@@ -441,10 +494,24 @@ function halfWidthOf(f: ProbitFit | null): number {
 function probitResult(
   pts: ProbitPoint[],
   fit: ProbitFit | null,
-  o: { runs: number; rounds: number; seed: number; domain: [number, number]; target: number; unmet: (hw: number) => string },
+  o: {
+    runs: number;
+    rounds: number;
+    seed: number;
+    domain: [number, number];
+    target: number;
+    unmet: (hw: number) => string;
+  },
 ): SequentialProbitResult {
   const hw = halfWidthOf(fit);
-  const base = { runs: o.runs, rounds: o.rounds, points: pts, seed: o.seed, halfWidth: hw, targetMet: fit !== null && hw <= o.target };
+  const base = {
+    runs: o.runs,
+    rounds: o.rounds,
+    points: pts,
+    seed: o.seed,
+    halfWidth: hw,
+    targetMet: fit !== null && hw <= o.target,
+  };
   if (fit === null) {
     const any = pts.some((p) => p.events > 0);
     return {
@@ -453,10 +520,18 @@ function probitResult(
       ci: null,
       slope: null,
       separated: false,
-      reason: any ? `every run had the event, down to x = ${o.domain[0]}` : `no run had the event, up to x = ${o.domain[1]}`,
+      reason: any
+        ? `every run had the event, down to x = ${o.domain[0]}`
+        : `no run had the event, up to x = ${o.domain[1]}`,
     };
   }
-  const out: SequentialProbitResult = { ...base, location: fit.location, ci: fit.ci, slope: fit.slope, separated: fit.separated };
+  const out: SequentialProbitResult = {
+    ...base,
+    location: fit.location,
+    ci: fit.ci,
+    slope: fit.slope,
+    separated: fit.separated,
+  };
   if (!out.targetMet) out.reason = o.unmet(hw);
   return out;
 }
@@ -515,7 +590,9 @@ export interface FixedProbitOptions {
  *
  * @category Threshold estimation
  */
-export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
+export function* fixedProbitDesign(
+  options: FixedProbitOptions = {},
+): Generator<ProbitRound, SequentialProbitResult, boolean[]> {
   const seed = checkInteger('seed', options.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const k = checkInteger('points', options.points ?? 21, 2, 100_000);
   const per = checkInteger('runsPerPoint', options.runsPerPoint ?? 24, 1, 1e7);
@@ -541,7 +618,8 @@ export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<
     seed,
     domain,
     target,
-    unmet: (hw) => `the fixed grid of ${k} × ${per} runs gives a half-width of ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'}, above ${target} (more runs per point narrow it)`,
+    unmet: (hw) =>
+      `the fixed grid of ${k} × ${per} runs gives a half-width of ${Number.isFinite(hw) ? hw.toPrecision(3) : 'unbounded'}, above ${target} (more runs per point narrow it)`,
   });
 }
 
@@ -575,7 +653,10 @@ export function* fixedProbitDesign(options: FixedProbitOptions = {}): Generator<
  *
  * @category Threshold estimation
  */
-export function sequentialProbitThreshold(trial: (x: number, run: number) => boolean, options: SequentialProbitOptions = {}): SequentialProbitResult {
+export function sequentialProbitThreshold(
+  trial: (x: number, run: number) => boolean,
+  options: SequentialProbitOptions = {},
+): SequentialProbitResult {
   const design = sequentialProbitDesign(options);
   let step = design.next();
   while (!step.done) {

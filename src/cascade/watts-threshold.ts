@@ -77,17 +77,23 @@ export interface WattsThresholdCascadeResult {
  *
  * @category Watts cascades
  */
-export function wattsThresholdCascade(g: CompactGraph, opts: WattsThresholdCascadeOptions): WattsThresholdCascadeResult {
+export function wattsThresholdCascade(
+  g: CompactGraph,
+  opts: WattsThresholdCascadeOptions,
+): WattsThresholdCascadeResult {
   const { n, offsets, targets } = g;
   const th = opts.thresholds;
   let uniform = NaN;
   let perNode: ArrayLike<number> | null = null;
   if (typeof th === 'number') {
-    if (!(th > 0 && th <= 1)) throw new FragilityInputError('thresholds', th, 'a threshold φ in (0, 1] (or one per node)');
+    if (!(th > 0 && th <= 1))
+      throw new FragilityInputError('thresholds', th, 'a threshold φ in (0, 1] (or one per node)');
     uniform = th;
   } else {
-    if (!th || th.length !== n) throw new FragilityInputError('thresholds', th?.length, `a number in (0, 1] or an array of ${n} thresholds`);
-    for (let u = 0; u < n; u++) if (!(th[u] >= 0)) throw new FragilityInputError(`thresholds[${u}]`, th[u], 'a threshold >= 0');
+    if (!th || th.length !== n)
+      throw new FragilityInputError('thresholds', th?.length, `a number in (0, 1] or an array of ${n} thresholds`);
+    for (let u = 0; u < n; u++)
+      if (!(th[u] >= 0)) throw new FragilityInputError(`thresholds[${u}]`, th[u], 'a threshold >= 0');
     perNode = th;
   }
   const active = new Uint8Array(n);

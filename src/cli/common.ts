@@ -21,7 +21,9 @@ export function intOption(field: string, min = -Infinity, max = Infinity) {
   return (raw: string): number => {
     const v = parseDecimal(raw); // not Number(raw): '0x10' and '' are no integers
     if (!Number.isSafeInteger(v) || v < min || v > max) {
-      throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected an integer${range(min, max)}`);
+      throw new InvalidArgumentError(
+        `${field}: ${JSON.stringify(raw)} is not allowed; expected an integer${range(min, max)}`,
+      );
     }
     return v;
   };
@@ -32,7 +34,9 @@ export function numberOption(field: string, min = -Infinity, max = Infinity) {
   return (raw: string): number => {
     const v = parseDecimal(raw);
     if (!Number.isFinite(v) || v < min || v > max) {
-      throw new InvalidArgumentError(`${field}: ${JSON.stringify(raw)} is not allowed; expected a number${range(min, max)}`);
+      throw new InvalidArgumentError(
+        `${field}: ${JSON.stringify(raw)} is not allowed; expected a number${range(min, max)}`,
+      );
     }
     return v;
   };
@@ -76,10 +80,13 @@ export function withAlias(cmd: Command, canonical: Option, alias: Option): Comma
   cmd.hook('preAction', (_hooked, run) => {
     if (run.getOptionValueSource(a) !== 'cli') return;
     if (run.getOptionValueSource(c) === 'cli') {
-      run.error(`fragility: ${canonical.long} and ${alias.long} (the old name of ${canonical.long}) given together; give ${canonical.long} only`, {
-        exitCode: 2,
-        code: 'fragility.aliasConflict',
-      });
+      run.error(
+        `fragility: ${canonical.long} and ${alias.long} (the old name of ${canonical.long}) given together; give ${canonical.long} only`,
+        {
+          exitCode: 2,
+          code: 'fragility.aliasConflict',
+        },
+      );
     }
     run.setOptionValueWithSource(c, run.getOptionValue(a), 'cli');
     run.setOptionValueWithSource(a, undefined, 'default');
@@ -105,14 +112,21 @@ export function byteSizeOption(field: string) {
  */
 export function effectiveWorkers(requested: number): number {
   const { workers, clamped, cores } = clampWorkers(requested);
-  if (clamped) process.stderr.write(`fragility: note: --workers ${requested} reduced to ${workers} (the cores available to this process: ${cores})\n`);
+  if (clamped)
+    process.stderr.write(
+      `fragility: note: --workers ${requested} reduced to ${workers} (the cores available to this process: ${cores})\n`,
+    );
   return workers;
 }
 
 /** Add `--json`, `--seed S` (default 1) and `--max-memory SIZE` to a command. */
 export function withCommon(cmd: Command, { seed = true }: { seed?: boolean } = {}): Command {
   cmd.option('--json', 'print exactly one JSON object on stdout');
-  cmd.option('--max-memory <SIZE>', 'memory budget, e.g. 4GB or 512MiB (default: FRAGILITY_MAX_MEMORY, else half of physical memory); larger inputs are refused before any work', byteSizeOption('--max-memory'));
+  cmd.option(
+    '--max-memory <SIZE>',
+    'memory budget, e.g. 4GB or 512MiB (default: FRAGILITY_MAX_MEMORY, else half of physical memory); larger inputs are refused before any work',
+    byteSizeOption('--max-memory'),
+  );
   if (seed) cmd.option('--seed <S>', 'random seed (integer)', intOption('--seed', -(2 ** 53 - 1), 2 ** 53 - 1), 1);
   return cmd;
 }
@@ -163,7 +177,10 @@ export function isInputError(err: unknown): boolean {
 /** Print a one-line message and exit: 2 for input errors, 1 otherwise. */
 export function fail(err: unknown): never {
   const msg = err instanceof Error ? err.message : String(err);
-  const oneLine = msg.split('\n').filter((l) => l.trim() !== '').join('; ');
+  const oneLine = msg
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .join('; ');
   process.stderr.write(`fragility: ${oneLine}\n`);
   if (process.env.FRAGILITY_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
   process.exit(isInputError(err) ? 2 : 1);
@@ -209,7 +226,11 @@ export function progressOn(opts: { progress?: boolean; json?: boolean }): boolea
  * @param intervalMs - least time between two unforced lines (default 2000 ms).
  * @returns `say(message, force?)`, a no-op when progress is off.
  */
-export function progressLines(opts: { progress?: boolean; json?: boolean }, label: string, intervalMs = 2000): (message: string, force?: boolean) => void {
+export function progressLines(
+  opts: { progress?: boolean; json?: boolean },
+  label: string,
+  intervalMs = 2000,
+): (message: string, force?: boolean) => void {
   if (!progressOn(opts)) return () => {};
   const t0 = performance.now();
   let last = -Infinity;
@@ -239,7 +260,11 @@ export interface Progress {
  * @param unit - name of the counted items.
  * @returns a {@link Progress} (a no-op one when progress is off).
  */
-export async function progressBar(opts: { progress?: boolean; json?: boolean }, label: string, unit: string): Promise<Progress> {
+export async function progressBar(
+  opts: { progress?: boolean; json?: boolean },
+  label: string,
+  unit: string,
+): Promise<Progress> {
   const tty = Boolean(process.stderr.isTTY);
   if (!progressOn(opts)) return { update() {}, stop() {} };
   const { default: cliProgress } = await import('cli-progress');

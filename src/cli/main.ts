@@ -45,7 +45,9 @@ async function load(program: Command, names: string[]): Promise<void> {
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('fragility')
-    .description('How much of a network can be lost before the rest collapses? Percolation theory and Monte Carlo, side by side.')
+    .description(
+      'How much of a network can be lost before the rest collapses? Percolation theory and Monte Carlo, side by side.',
+    )
     .version('0.1.0')
     .exitOverride();
   program.configureOutput({ writeErr: (s) => process.stderr.write(s) });
@@ -72,7 +74,8 @@ for (const stream of autorun ? [process.stdout, process.stderr] : []) {
   });
 }
 
-if (autorun) main(process.argv).catch((err) => {
-  process.stderr.write(`fragility: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+if (autorun)
+  main(process.argv).catch((err) => {
+    process.stderr.write(`fragility: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });

@@ -39,9 +39,16 @@ export function shardOption(raw: string): ReplicateSelection {
  */
 export function withShardFlags(cmd: Command, what: string): Command {
   return cmd
-    .option('--shard <i/N>', `run only the ${what} r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)`, shardOption)
+    .option(
+      '--shard <i/N>',
+      `run only the ${what} r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)`,
+      shardOption,
+    )
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
-    .option('--queue <URL>', 'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run');
+    .option(
+      '--queue <URL>',
+      'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run',
+    );
 }
 
 /**
@@ -51,11 +58,21 @@ export function withShardFlags(cmd: Command, what: string): Command {
  * @throws FragilityInputError naming the flag.
  */
 export async function checkShardFlags(o: ShardFlags): Promise<void> {
-  if (o.shardOut !== undefined && !o.shard) throw new FragilityInputError('--shard-out', o.shardOut, 'used together with --shard i/N');
+  if (o.shardOut !== undefined && !o.shard)
+    throw new FragilityInputError('--shard-out', o.shardOut, 'used together with --shard i/N');
   if (o.shard && o.json && o.shardOut === undefined) {
-    throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
+    throw new FragilityInputError(
+      '--json',
+      true,
+      'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)',
+    );
   }
-  if (o.queue && o.shard) throw new FragilityInputError('--queue', o.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
+  if (o.queue && o.shard)
+    throw new FragilityInputError(
+      '--queue',
+      o.queue,
+      'used without --shard (the queue itself spreads all replicates over the workers)',
+    );
   if (o.queue) {
     const { parseRedisUrl } = await import('../queue/redis.ts');
     parseRedisUrl('--queue', o.queue); // the form; the server is checked when connecting
@@ -71,18 +88,32 @@ export async function checkShardFlags(o: ShardFlags): Promise<void> {
  * @param log - progress lines (stderr).
  * @returns the command's result (`written` when the shard went to stdout).
  */
-export async function emitStudyShard(plan: StudyPlan, o: ShardFlags, log: (m: string) => void = () => {}): Promise<CommandResult> {
+export async function emitStudyShard(
+  plan: StudyPlan,
+  o: ShardFlags,
+  log: (m: string) => void = () => {},
+): Promise<CommandResult> {
   const shard = o.shard!;
   const parts = plan.ensembles.length + (plan.runFamilies?.length ?? 0);
-  const s = await runStudyShard(plan, shard, (b, label) => log(`shard ${shard.index}/${shard.count}: experiment ${b + 1}/${parts} (${label})`));
+  const s = await runStudyShard(plan, shard, (b, label) =>
+    log(`shard ${shard.index}/${shard.count}: experiment ${b + 1}/${parts} (${label})`),
+  );
   if (o.shardOut === undefined) {
     for (const line of studyShardLines(s)) process.stdout.write(line + '\n');
     return { json: {}, text: '', written: true };
   }
   writeStudyShard(s, o.shardOut, '--shard-out');
-  const replicates = s.sections.reduce((k, sec) => k + sec.replicates.length, 0) + s.runSections.reduce((k, sec) => k + sec.values.length, 0);
+  const replicates =
+    s.sections.reduce((k, sec) => k + sec.replicates.length, 0) +
+    s.runSections.reduce((k, sec) => k + sec.values.length, 0);
   return {
-    json: { shard, experiments: s.header.experiments.length, replicates, fingerprint: s.header.fingerprint, file: o.shardOut },
+    json: {
+      shard,
+      experiments: s.header.experiments.length,
+      replicates,
+      fingerprint: s.header.fingerprint,
+      file: o.shardOut,
+    },
     text: `shard ${shard.index}/${shard.count} of ${plan.command}: ${replicates} replicates of ${s.header.experiments.length} experiments written to ${o.shardOut} (fingerprint ${s.header.fingerprint.slice(0, 16)}…)`,
   };
 }
@@ -96,10 +127,16 @@ export async function emitStudyShard(plan: StudyPlan, o: ShardFlags, log: (m: st
  * @param body - what to run, given the remote executor or undefined.
  * @returns what `body` returns.
  */
-export async function withQueueRemote<T>(o: ShardFlags, command: string, body: (remote: EnsembleRemote | undefined) => Promise<T>): Promise<T> {
+export async function withQueueRemote<T>(
+  o: ShardFlags,
+  command: string,
+  body: (remote: EnsembleRemote | undefined) => Promise<T>,
+): Promise<T> {
   if (!o.queue) return body(undefined);
   const { QueueCoordinator } = await import('../queue/coordinator.ts');
-  const q = await QueueCoordinator.open('--queue', o.queue, { note: (m) => process.stderr.write(`fragility ${command}: ${m}\n`) });
+  const q = await QueueCoordinator.open('--queue', o.queue, {
+    note: (m) => process.stderr.write(`fragility ${command}: ${m}\n`),
+  });
   try {
     return await body(q.ensembleRemote());
   } finally {

@@ -161,14 +161,26 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
   if (law) {
     analyticName = `generating functions, configuration model ${law.spec}${removal === 'attack' ? ' (attack, fractional boundary degree)' : ''}`;
     analytic = grid.map((q) => {
-      const r = mode === 'bond' ? gfBondPercolation(law, q) : removal === 'attack' ? gfAttackPercolation(law, 1 - q) : gfSitePercolation(law, q);
-      return r.converged ? { x: q, value: r.S } : { x: q, value: null, reason: `solver did not converge (residual ${r.residual})` };
+      const r =
+        mode === 'bond'
+          ? gfBondPercolation(law, q)
+          : removal === 'attack'
+            ? gfAttackPercolation(law, 1 - q)
+            : gfSitePercolation(law, q);
+      return r.converged
+        ? { x: q, value: r.S }
+        : { x: q, value: null, reason: `solver did not converge (residual ${r.residual})` };
     });
     const th = configurationModelPercolation(law, { mode, removal });
     qcAnalytic = th.q_c;
     if (th.q_c === null) analyticReason = th.reason ?? 'no threshold';
   } else {
-    if (removal === 'attack') throw new FragilityInputError('removal', removal, "'random' when only --graph is given (message passing has no attack form; give --law for the attack theory)");
+    if (removal === 'attack')
+      throw new FragilityInputError(
+        'removal',
+        removal,
+        "'random' when only --graph is given (message passing has no attack form; give --law for the attack theory)",
+      );
     const g = await graphFromSpec(graph, { seed });
     nUsed = g.n;
     analyticName = isRandomGraphSpec(graph)
@@ -185,14 +197,17 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       });
     } else {
       const r0 = checkInteger('loops', opts.loops, 0, 2);
-      analyticName = analyticName.replace('message passing', `loop-corrected message passing r = ${r0} (Cantwell-Newman 2019)`);
+      analyticName = analyticName.replace(
+        'message passing',
+        `loop-corrected message passing r = ${r0} (Cantwell-Newman 2019)`,
+      );
       analytic = grid.map((q) => {
         const r = messagePassingLoops(g, q, { r: r0, mode, seed, maxIterations: 2000 });
         const value = r.SLargestComponent;
         return r.converged ? { x: q, value } : { x: q, value, reason: `not converged after ${r.iterations} sweeps` };
       });
     }
-    analyticName += ', largest connected component\'s share of S';
+    analyticName += ", largest connected component's share of S";
     const nb = nonBacktrackingSpectralRadius(g);
     qcAnalytic = nb.pc !== null && nb.pc < 1 ? nb.pc : null;
     if (qcAnalytic === null) analyticReason = nb.reason ?? 'non-backtracking spectral radius <= 1: no giant component';
@@ -228,7 +243,10 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       window,
       tolerance: checkNumber('tolerance', opts.tolerance ?? 0, 0, 1),
       finiteSize: checkNumber('finiteSize', opts.finiteSize ?? Math.log(nLineUp) ** 2 / nLineUp, 0, 1),
-      finiteSizeReason: opts.finiteSize === undefined ? `(ln n)^2/n with n = ${nLineUp}: the O(ln n) largest cluster of a finite graph where the n -> infinity theory says 0` : 'given',
+      finiteSizeReason:
+        opts.finiteSize === undefined
+          ? `(ln n)^2/n with n = ${nLineUp}: the O(ln n) largest cluster of a finite graph where the n -> infinity theory says 0`
+          : 'given',
     }),
     threshold: {
       analytic: qcAnalytic,
@@ -236,7 +254,11 @@ export async function compareConnectivity(opts: CompareConnectivityOptions): Pro
       montecarlo: ens.threshold.q_c,
       ...(ens.threshold.reason ? { montecarloReason: ens.threshold.reason } : {}),
       ci: ens.threshold.ci,
-      gap: { q_c: ens.gapThreshold.q_c, ci: ens.gapThreshold.ci, ...(ens.gapThreshold.reason ? { reason: ens.gapThreshold.reason } : {}) },
+      gap: {
+        q_c: ens.gapThreshold.q_c,
+        ci: ens.gapThreshold.ci,
+        ...(ens.gapThreshold.reason ? { reason: ens.gapThreshold.reason } : {}),
+      },
     },
   };
 }
@@ -246,8 +268,10 @@ function checkCompareConnectivity(opts: CompareConnectivityOptions) {
   const mode = opts.mode ?? 'site';
   if (mode !== 'site' && mode !== 'bond') throw new FragilityInputError('mode', mode, "'site' or 'bond'");
   const removal = opts.removal ?? 'random';
-  if (removal !== 'random' && removal !== 'attack') throw new FragilityInputError('removal', removal, "'random' or 'attack'");
-  if (removal === 'attack' && mode === 'bond') throw new FragilityInputError('removal', removal, "'random' for bond percolation (attack removes nodes)");
+  if (removal !== 'random' && removal !== 'attack')
+    throw new FragilityInputError('removal', removal, "'random' or 'attack'");
+  if (removal === 'attack' && mode === 'bond')
+    throw new FragilityInputError('removal', removal, "'random' for bond percolation (attack removes nodes)");
   const runs = checkInteger('runs', opts.runs ?? 20, 2, 1e7);
   const seed = opts.seed ?? 1;
   checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -257,13 +281,20 @@ function checkCompareConnectivity(opts: CompareConnectivityOptions) {
   const grid = [...(opts.grid ?? DEFAULT_COMPARE_GRID)];
   grid.forEach((q, i) => {
     checkProbability(`grid[${i}]`, q);
-    if (i > 0 && !(q > grid[i - 1])) throw new FragilityInputError('grid', grid, 'strictly increasing occupations in [0, 1]');
+    if (i > 0 && !(q > grid[i - 1]))
+      throw new FragilityInputError('grid', grid, 'strictly increasing occupations in [0, 1]');
   });
   if (grid.length === 0) throw new FragilityInputError('grid', grid, 'at least one occupation in [0, 1]');
-  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
+  if (opts.law === undefined && opts.graph === undefined)
+    throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
   if (opts.loops !== undefined) {
     checkInteger('loops', opts.loops, 0, 2);
-    if (opts.law !== undefined) throw new FragilityInputError('loops', opts.loops, 'only with a graph and no law (loop-corrected message passing runs on a given graph)');
+    if (opts.law !== undefined)
+      throw new FragilityInputError(
+        'loops',
+        opts.loops,
+        'only with a graph and no law (loop-corrected message passing runs on a given graph)',
+      );
   }
   if (opts.finiteSize !== undefined) checkNumber('finiteSize', opts.finiteSize, 0, 1);
   return { mode, removal, runs, seed, n, level, window, grid };

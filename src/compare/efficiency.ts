@@ -123,12 +123,15 @@ export async function compareEfficiencyCascade(opts: CompareEfficiencyOptions = 
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
   const maxSteps = checkInteger('maxSteps', opts.maxSteps ?? 100, 1, 1e6);
   const trigger = opts.trigger ?? 'top-load';
-  if (trigger !== 'top-load' && trigger !== 'random') throw new FragilityInputError('trigger', trigger, "'top-load' or 'random'");
+  if (trigger !== 'top-load' && trigger !== 'random')
+    throw new FragilityInputError('trigger', trigger, "'top-load' or 'random'");
   const alphas = [...(opts.alphas ?? DEFAULT_EFFICIENCY_ALPHAS)];
-  if (alphas.length === 0) throw new FragilityInputError('alphas', alphas, 'a non-empty increasing list of tolerances >= 0');
+  if (alphas.length === 0)
+    throw new FragilityInputError('alphas', alphas, 'a non-empty increasing list of tolerances >= 0');
   alphas.forEach((a, i) => {
     checkNumber(`alphas[${i}]`, a, 0, 1e12);
-    if (i > 0 && !(a > alphas[i - 1])) throw new FragilityInputError('alphas', alphas, 'strictly increasing tolerances >= 0');
+    if (i > 0 && !(a > alphas[i - 1]))
+      throw new FragilityInputError('alphas', alphas, 'strictly increasing tolerances >= 0');
   });
   const spec = opts.graph ?? 'ba:n=500,m=2';
   const label = typeof spec === 'string' ? spec : `graph(n=${spec.n},m=${spec.m})`;
@@ -139,12 +142,18 @@ export async function compareEfficiencyCascade(opts: CompareEfficiencyOptions = 
   for (let r = 0; r < runs; r++) {
     const rng = stream(seed, r);
     let g: CompactGraph;
-    if (typeof spec === 'string' && isRandomGraphSpec(spec)) g = await graphFromSpec(spec, { seed: drawReplicateGraphSeed(rng.fork(1)) });
+    if (typeof spec === 'string' && isRandomGraphSpec(spec))
+      g = await graphFromSpec(spec, { seed: drawReplicateGraphSeed(rng.fork(1)) });
     else {
       fixed ??= await graphFromSpec(spec as string, { seed });
       g = fixed;
     }
-    if (g.n > 5000) throw new FragilityInputError('graph', g.n, 'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)');
+    if (g.n > 5000)
+      throw new FragilityInputError(
+        'graph',
+        g.n,
+        'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)',
+      );
     n = g.n;
     const initial = weightedLoadAndEfficiency(g, new Float64Array(g.m).fill(1));
     const trig = trigger === 'random' ? rng.fork(2).int(g.n) : 'top-load';
@@ -156,7 +165,10 @@ export async function compareEfficiencyCascade(opts: CompareEfficiencyOptions = 
   }
   const maxAlphaStar = Math.max(...alphaStar);
   const points: EfficiencyAlphaPoint[] = alphas.map((alpha, k) => {
-    const e = meanWithCI(Float64Array.from(results[k], (x) => x.finalEfficiency), level);
+    const e = meanWithCI(
+      Float64Array.from(results[k], (x) => x.finalEfficiency),
+      level,
+    );
     const mean = (f: (x: EfficiencyCascadeResult) => number) => results[k].reduce((s, x) => s + f(x), 0) / runs;
     return {
       alpha,
@@ -171,9 +183,18 @@ export async function compareEfficiencyCascade(opts: CompareEfficiencyOptions = 
   const analytic: AnalyticPoint[] = points.map((p) =>
     p.alpha >= maxAlphaStar
       ? { x: p.alpha, value: p.bound }
-      : { x: p.alpha, value: null, reason: `cascade regime (α < α* = ${maxAlphaStar.toPrecision(4)} on some replicate): no analytic counterpart; the no-cascade bound is ${p.bound.toFixed(5)}` },
+      : {
+          x: p.alpha,
+          value: null,
+          reason: `cascade regime (α < α* = ${maxAlphaStar.toPrecision(4)} on some replicate): no analytic counterpart; the no-cascade bound is ${p.bound.toFixed(5)}`,
+        },
   );
-  const mc: MonteCarloPoint[] = points.map((p) => ({ x: p.alpha, mean: p.mean, sd: Number.isFinite(p.sd) ? p.sd : null, ci: p.ci }));
+  const mc: MonteCarloPoint[] = points.map((p) => ({
+    x: p.alpha,
+    mean: p.mean,
+    sd: Number.isFinite(p.sd) ? p.sd : null,
+    ci: p.ci,
+  }));
   return {
     model: {
       graph: label,

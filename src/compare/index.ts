@@ -5,7 +5,17 @@
  *
  * @module
  */
-export { lineUp, lineUpSummary, LINE_UP_FLOOR, type AnalyticPoint, type MonteCarloPoint, type LineUp, type LineUpRow, type LineUpRegion, type RegionCoverage } from './line-up.ts';
+export {
+  lineUp,
+  lineUpSummary,
+  LINE_UP_FLOOR,
+  type AnalyticPoint,
+  type MonteCarloPoint,
+  type LineUp,
+  type LineUpRow,
+  type LineUpRegion,
+  type RegionCoverage,
+} from './line-up.ts';
 export {
   compareConnectivity,
   DEFAULT_COMPARE_GRID,
@@ -13,7 +23,14 @@ export {
   type ConnectivityComparison,
   type ThresholdPair,
 } from './connectivity.ts';
-export { compareTwoTier, twoTierReplicate, type CompareTwoTierOptions, type TwoTierComparison, type TwoTierReplicate, type TwoTierRunIdentity } from './two-tier.ts';
+export {
+  compareTwoTier,
+  twoTierReplicate,
+  type CompareTwoTierOptions,
+  type TwoTierComparison,
+  type TwoTierReplicate,
+  type TwoTierRunIdentity,
+} from './two-tier.ts';
 export {
   compareOverload,
   compareOverloadPhase,

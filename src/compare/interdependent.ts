@@ -137,10 +137,13 @@ export async function compareInterdependent(opts: CompareInterdependentOptions):
   if (grid.length === 0) throw new FragilityInputError('grid', grid, 'at least one kept fraction p in [0, 1]');
   grid.forEach((p, i) => {
     checkProbability(`grid[${i}]`, p);
-    if (i > 0 && !(p > grid[i - 1])) throw new FragilityInputError('grid', grid, 'strictly increasing kept fractions in [0, 1]');
+    if (i > 0 && !(p > grid[i - 1]))
+      throw new FragilityInputError('grid', grid, 'strictly increasing kept fractions in [0, 1]');
   });
-  if (opts.law === undefined && opts.graphA === undefined) throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph-a)');
-  if (opts.law === undefined && opts.lawB !== undefined) throw new FragilityInputError('lawB', opts.lawB, 'only together with law');
+  if (opts.law === undefined && opts.graphA === undefined)
+    throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph-a)');
+  if (opts.law === undefined && opts.lawB !== undefined)
+    throw new FragilityInputError('lawB', opts.lawB, 'only together with law');
 
   let lawA: DegreeLaw;
   let lawB: DegreeLaw;
@@ -165,11 +168,27 @@ export async function compareInterdependent(opts: CompareInterdependentOptions):
 
   // ---- analytic ----
   const crit = interdependentCritical(lawA, lawB);
-  const analytic: AnalyticPoint[] = grid.map((p) => ({ x: p, value: interdependentMutualGiant(lawA, p, lawB, crit).S }));
+  const analytic: AnalyticPoint[] = grid.map((p) => ({
+    x: p,
+    value: interdependentMutualGiant(lawA, p, lawB, crit).S,
+  }));
 
   // ---- Monte Carlo ----
-  const sim = await simulateInterdependent({ graphA, graphB, ps: grid, runs, seed, level, threshold: opts.threshold === true });
-  const mc: MonteCarloPoint[] = sim.points.map((e) => ({ x: e.p, mean: e.S, sd: Number.isFinite(e.sd) ? e.sd : null, ci: e.ci }));
+  const sim = await simulateInterdependent({
+    graphA,
+    graphB,
+    ps: grid,
+    runs,
+    seed,
+    level,
+    threshold: opts.threshold === true,
+  });
+  const mc: MonteCarloPoint[] = sim.points.map((e) => ({
+    x: e.p,
+    mean: e.S,
+    sd: Number.isFinite(e.sd) ? e.sd : null,
+    ci: e.ci,
+  }));
   return {
     model: { lawA: lawA.spec, lawB: lawB.spec, graphA, graphB, analytic: analyticName },
     n: sim.n,

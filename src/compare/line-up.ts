@@ -141,7 +141,14 @@ export const LINE_UP_FLOOR = 5e-5;
 export function lineUp(
   analytic: readonly AnalyticPoint[],
   montecarlo: readonly MonteCarloPoint[],
-  opts: { threshold?: number | null; window?: number; tolerance?: number; floor?: number; finiteSize?: number; finiteSizeReason?: string } = {},
+  opts: {
+    threshold?: number | null;
+    window?: number;
+    tolerance?: number;
+    floor?: number;
+    finiteSize?: number;
+    finiteSizeReason?: string;
+  } = {},
 ): LineUp {
   const window = opts.window ?? 0.05;
   const tolerance = opts.tolerance ?? 0;
@@ -156,7 +163,8 @@ export function lineUp(
     }
     const value = a.value;
     const near = opts.threshold != null && Math.abs(p.x - opts.threshold) < window;
-    const region: LineUpRegion = opts.threshold == null ? 'no-threshold' : near ? 'near' : p.x < opts.threshold ? 'below' : 'above';
+    const region: LineUpRegion =
+      opts.threshold == null ? 'no-threshold' : near ? 'near' : p.x < opts.threshold ? 'below' : 'above';
     const inside = value === null ? null : insideWithSlack(value, p.ci);
     // The finite-size allowance is for rows where the n → ∞ theory says "no giant": below the threshold, or value 0.
     const allowed = region === 'below' || value === 0 ? Math.max(base, finiteSize) : base;
@@ -175,7 +183,12 @@ export function lineUp(
       region,
     };
   });
-  return lineUpSummary(rows, { floor, tolerance, finiteSize, ...(opts.finiteSizeReason ? { finiteSizeReason: opts.finiteSizeReason } : {}) });
+  return lineUpSummary(rows, {
+    floor,
+    tolerance,
+    finiteSize,
+    ...(opts.finiteSizeReason ? { finiteSizeReason: opts.finiteSizeReason } : {}),
+  });
 }
 
 /**

@@ -11,7 +11,12 @@ import { fluidCriticalLoss, fluidOverload } from '../analytic/overload-fluid.ts'
 import { timelinePlot } from '../report/timeline-plot.ts';
 import { nelderMead } from '../analytic/nelder-mead.ts';
 import { simulateOverload } from '../cascade/overload-model.ts';
-import { type OverloadParams, withOverloadParams, skype2010CalibratedParams, skype2007PredictedParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  withOverloadParams,
+  skype2010CalibratedParams,
+  skype2007PredictedParams,
+} from '../models/overload-params.ts';
 import {
   type OverloadObservation,
   type OverloadFitParameter,
@@ -35,7 +40,10 @@ import { mathjs } from '../mathjs-lazy.ts';
  *
  * @category Overload model
  */
-export function modelValueAt(timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[], obs: Pick<OverloadObservation, 't' | 'tEnd'>): number {
+export function modelValueAt(
+  timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[],
+  obs: Pick<OverloadObservation, 't' | 'tEnd'>,
+): number {
   const at = (t: number): number => {
     if (timeline.length === 0 || t > timeline[timeline.length - 1].t + 1e-9 || t < timeline[0].t - 1e-9) return NaN;
     let lo = 0;
@@ -86,10 +94,21 @@ export interface CalibrationResidual {
  *
  * @category Overload model
  */
-export function calibrationResiduals(timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[], observations: readonly OverloadObservation[]): { rows: CalibrationResidual[]; chi2: number } {
+export function calibrationResiduals(
+  timeline: readonly Pick<OverloadTimelinePoint, 't' | 'online'>[],
+  observations: readonly OverloadObservation[],
+): { rows: CalibrationResidual[]; chi2: number } {
   const rows = observations.map((o) => {
     const model = modelValueAt(timeline, o);
-    return { label: o.label, t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}), observed: o.online, sigma: o.sigma, model, standardized: (model - o.online) / o.sigma };
+    return {
+      label: o.label,
+      t: o.t,
+      ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}),
+      observed: o.online,
+      sigma: o.sigma,
+      model,
+      standardized: (model - o.online) / o.sigma,
+    };
   });
   const chi2 = rows.reduce((s, r) => s + (Number.isFinite(r.standardized) ? r.standardized ** 2 : Infinity), 0);
   return { rows, chi2 };
@@ -197,7 +216,12 @@ export interface OverloadCalibration {
   params: OverloadParams;
   /** Residuals of the fluid at the fit resolution, and at 100 quantiles (the reported curve). */
   fluid: { quantiles: number; rows: CalibrationResidual[]; chi2: number };
-  fluidFine: { quantiles: number; rows: CalibrationResidual[]; chi2: number; timeline: { t: number; online: number }[] };
+  fluidFine: {
+    quantiles: number;
+    rows: CalibrationResidual[];
+    chi2: number;
+    timeline: { t: number; online: number }[];
+  };
   /** Simulated mean (and min/max over runs) at each observation, or null without runs. */
   simulation: {
     scale: number;
@@ -227,11 +251,22 @@ export interface OverloadCalibration {
  *
  * @category Overload model
  */
-export function simulatedResiduals(params: OverloadParams, observations: readonly OverloadObservation[], runs: number, scale: number, seed: number): NonNullable<OverloadCalibration['simulation']> {
+export function simulatedResiduals(
+  params: OverloadParams,
+  observations: readonly OverloadObservation[],
+  runs: number,
+  scale: number,
+  seed: number,
+): NonNullable<OverloadCalibration['simulation']> {
   checkInteger('runs', runs, 1, 1000);
   checkNumber('scale', scale, 1e-6, 1);
   checkInteger('seed', seed);
-  const sims = overloadTimelines(params, scale, seed, Array.from({ length: runs }, (_, r) => r));
+  const sims = overloadTimelines(
+    params,
+    scale,
+    seed,
+    Array.from({ length: runs }, (_, r) => r),
+  );
   return simulatedResidualsFrom(sims, observations, scale, seed);
 }
 
@@ -248,7 +283,12 @@ export type SimulatedTimeline = readonly Pick<OverloadTimelinePoint, 't' | 'onli
  * @param rs - replicate indices.
  * @returns each run's timeline (t, online), in the order of `rs`.
  */
-export function overloadTimelines(params: OverloadParams, scale: number, seed: number, rs: readonly number[]): SimulatedTimeline[] {
+export function overloadTimelines(
+  params: OverloadParams,
+  scale: number,
+  seed: number,
+  rs: readonly number[],
+): SimulatedTimeline[] {
   const p = withOverloadParams(params, { scale });
   return rs.map((r) => simulateOverload(p, { seed, index: r }).timeline.map((pt) => ({ t: pt.t, online: pt.online })));
 }
@@ -262,12 +302,27 @@ export function overloadTimelines(params: OverloadParams, scale: number, seed: n
  * @param seed - seed (reported).
  * @returns rows, χ² of the mean, and the band (mean, min, max at every sample).
  */
-export function simulatedResidualsFrom(sims: readonly SimulatedTimeline[], observations: readonly OverloadObservation[], scale: number, seed: number): NonNullable<OverloadCalibration['simulation']> {
+export function simulatedResidualsFrom(
+  sims: readonly SimulatedTimeline[],
+  observations: readonly OverloadObservation[],
+  scale: number,
+  seed: number,
+): NonNullable<OverloadCalibration['simulation']> {
   const runs = sims.length;
   const rows = observations.map((o) => {
     const v = sims.map((tl) => modelValueAt(tl, o));
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
-    return { label: o.label, t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}), observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
+    return {
+      label: o.label,
+      t: o.t,
+      ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}),
+      observed: o.online,
+      sigma: o.sigma,
+      model: mean,
+      standardized: (mean - o.online) / o.sigma,
+      min: Math.min(...v),
+      max: Math.max(...v),
+    };
   });
   const band = sims[0].map((pt, k) => {
     const v = sims.map((tl) => tl[k]?.online ?? NaN);
@@ -296,7 +351,11 @@ export function evaluateCalibration(
   const fine = fluidOverload(params, { quantiles: 100 });
   return {
     params,
-    fluidFine: { quantiles: 100, ...calibrationResiduals(fine.timeline, obs), timeline: fine.timeline.map((p) => ({ t: p.t, online: p.online })) },
+    fluidFine: {
+      quantiles: 100,
+      ...calibrationResiduals(fine.timeline, obs),
+      timeline: fine.timeline.map((p) => ({ t: p.t, online: p.online })),
+    },
     simulation: runs > 0 ? simulatedResiduals(params, obs, runs, options.scale ?? 0.01, options.seed ?? 1) : null,
   };
 }
@@ -365,7 +424,8 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
     if (!(p.hi > p.lo)) throw new FragilityInputError(`parameters[${i}]`, `[${p.lo}, ${p.hi}]`, 'a range with hi > lo');
   });
 
-  const toValues = (theta: number[]) => Object.fromEntries(pars.map((p, i) => [p.name, theta[i]])) as Partial<Record<OverloadFitParameterName, number>>;
+  const toValues = (theta: number[]) =>
+    Object.fromEntries(pars.map((p, i) => [p.name, theta[i]])) as Partial<Record<OverloadFitParameterName, number>>;
   const paramsAt = (theta: number[]) => setFitParameters(base, toValues(theta));
   const chi2At = (theta: number[], which: readonly OverloadObservation[] = obs): number => {
     const r = fluidOverload(paramsAt(theta), { quantiles: Q });
@@ -397,7 +457,10 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
   const best = toTheta(nm.x);
   const params = paramsAt(best);
 
-  const { stdErrors, intervalsNote } = options.intervals ?? true ? hessianIntervals(pars, best, nm.f, chi2At) : { stdErrors: pars.map(() => null), intervalsNote: 'not computed' };
+  const { stdErrors, intervalsNote } =
+    (options.intervals ?? true)
+      ? hessianIntervals(pars, best, nm.f, chi2At)
+      : { stdErrors: pars.map(() => null), intervalsNote: 'not computed' };
   const parameters: FittedParameter[] = pars.map((p, i) => {
     const se = stdErrors[i];
     return {
@@ -418,14 +481,33 @@ export function calibrateOverload(options: CalibrateOverloadOptions = {}): Overl
   const fluidRes = calibrationResiduals(coarse.timeline, obs);
   const fineRes = calibrationResiduals(fineRun.timeline, obs);
 
-  const leaveOneOut = looEval > 0 && obs.length > 1 ? leaveOneOutPredictions(obs, pars, nm.x, toTheta, chi2At, (th) => fluidOverload(paramsAt(th), { quantiles: Q }).timeline, toValues, looEval) : [];
+  const leaveOneOut =
+    looEval > 0 && obs.length > 1
+      ? leaveOneOutPredictions(
+          obs,
+          pars,
+          nm.x,
+          toTheta,
+          chi2At,
+          (th) => fluidOverload(paramsAt(th), { quantiles: Q }).timeline,
+          toValues,
+          looEval,
+        )
+      : [];
 
   // confirmation by simulation: mean over runs at every observation, and the band of the timeline
   const simulation = simRuns > 0 ? simulatedResiduals(params, obs, simRuns, simScale, seed) : null;
 
   return {
-    objective: 'χ² = Σ ((fluid online − observed)/σ)² over the observations (weighted least squares), parameters bounded by their source ranges (logit map)',
-    optimiser: { method: 'Nelder–Mead (src/analytic/nelder-mead.ts)', evaluations: nm.evaluations, converged: nm.converged, chi2Start, chi2: nm.f },
+    objective:
+      'χ² = Σ ((fluid online − observed)/σ)² over the observations (weighted least squares), parameters bounded by their source ranges (logit map)',
+    optimiser: {
+      method: 'Nelder–Mead (src/analytic/nelder-mead.ts)',
+      evaluations: nm.evaluations,
+      converged: nm.converged,
+      chi2Start,
+      chi2: nm.f,
+    },
     parameters,
     params,
     fluid: { quantiles: Q, ...fluidRes },
@@ -444,7 +526,12 @@ type Chi2At = (theta: number[], which?: readonly OverloadObservation[]) => numbe
  * Standard errors of the fitted parameters from the Hessian of χ² at the optimum (central differences, steps 2 % of
  * each range, clipped inside the range), covariance 2·H⁻¹; null with a note when the Hessian is not usable.
  */
-function hessianIntervals(pars: readonly OverloadFitParameter[], best: number[], f0: number, chi2At: Chi2At): { stdErrors: (number | null)[]; intervalsNote: string } {
+function hessianIntervals(
+  pars: readonly OverloadFitParameter[],
+  best: number[],
+  f0: number,
+  chi2At: Chi2At,
+): { stdErrors: (number | null)[]; intervalsNote: string } {
   let stdErrors: (number | null)[] = pars.map(() => null);
   let intervalsNote: string;
   const d = pars.length;
@@ -468,8 +555,8 @@ function hessianIntervals(pars: readonly OverloadFitParameter[], best: number[],
       const fpm = chi2At(shifted(i, 1, j, -1));
       const fmp = chi2At(shifted(i, -1, j, 1));
       const fmm = chi2At(shifted(i, -1, j, -1));
-      const di = (shifted(i, 1)[i] - shifted(i, -1)[i]);
-      const dj = (shifted(j, 1)[j] - shifted(j, -1)[j]);
+      const di = shifted(i, 1)[i] - shifted(i, -1)[i];
+      const dj = shifted(j, 1)[j] - shifted(j, -1)[j];
       H[i][j] = H[j][i] = (fpp - fpm - fmp + fmm) / (di * dj);
     }
   }
@@ -512,13 +599,18 @@ function boundProfiles(
     for (const frac of [0, 0.025, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1]) {
       const v = at + dir * frac * (p.hi - p.lo);
       const full = (zo: number[]) => {
-        const theta = toTheta(zBest.map((z, j) => (j === i ? 0 : zo[others.indexOf(j)] ?? z)));
+        const theta = toTheta(zBest.map((z, j) => (j === i ? 0 : (zo[others.indexOf(j)] ?? z))));
         theta[i] = v;
         return theta;
       };
       let c: number;
       if (profEval > 0 && others.length > 0) {
-        const r = nelderMead((zo) => chi2At(full(zo)), warm, { step: 0.3, maxEvaluations: Math.max(profEval, others.length + 1), fTol: 1e-4, xTol: 1e-3 });
+        const r = nelderMead((zo) => chi2At(full(zo)), warm, {
+          step: 0.3,
+          maxEvaluations: Math.max(profEval, others.length + 1),
+          fTol: 1e-4,
+          xTol: 1e-3,
+        });
         warm = r.x;
         c = r.f;
       } else c = chi2At(full(warm));
@@ -531,11 +623,21 @@ function boundProfiles(
     for (let k = 1; k < points.length && limit === null; k++) {
       const a = points[k - 1];
       const b = points[k];
-      if (a.deltaChi2 < DELTA && b.deltaChi2 >= DELTA) limit = a.value + ((DELTA - a.deltaChi2) / (b.deltaChi2 - a.deltaChi2)) * (b.value - a.value);
+      if (a.deltaChi2 < DELTA && b.deltaChi2 >= DELTA)
+        limit = a.value + ((DELTA - a.deltaChi2) / (b.deltaChi2 - a.deltaChi2)) * (b.value - a.value);
     }
     const far = bound === 'hi' ? p.lo : p.hi;
     const end = limit ?? far;
-    profiles.push({ name: p.name, bound, at, kind: profEval > 0 && others.length > 0 ? 'profile' : 'slice', evaluations: profEval, points, limit, interval: bound === 'hi' ? [end, at] : [at, end] });
+    profiles.push({
+      name: p.name,
+      bound,
+      at,
+      kind: profEval > 0 && others.length > 0 ? 'profile' : 'slice',
+      evaluations: profEval,
+      points,
+      limit,
+      interval: bound === 'hi' ? [end, at] : [at, end],
+    });
   });
   return profiles;
 }
@@ -554,10 +656,22 @@ function leaveOneOutPredictions(
   const leaveOneOut: LeaveOneOut[] = [];
   obs.forEach((o, i) => {
     const rest = obs.filter((_, j) => j !== i);
-    const r = nelderMead((z) => chi2At(toTheta(z), rest), zBest, { step: 0.3, maxEvaluations: Math.max(looEval, pars.length + 1), fTol: 1e-4, xTol: 1e-3 });
+    const r = nelderMead((z) => chi2At(toTheta(z), rest), zBest, {
+      step: 0.3,
+      maxEvaluations: Math.max(looEval, pars.length + 1),
+      fTol: 1e-4,
+      xTol: 1e-3,
+    });
     const th = toTheta(r.x);
     const predicted = modelValueAt(timelineAt(th), o);
-    leaveOneOut.push({ label: o.label, observed: o.online, sigma: o.sigma, predicted, standardized: (predicted - o.online) / o.sigma, values: toValues(th) as Record<string, number> });
+    leaveOneOut.push({
+      label: o.label,
+      observed: o.online,
+      sigma: o.sigma,
+      predicted,
+      standardized: (predicted - o.online) / o.sigma,
+      values: toValues(th) as Record<string, number>,
+    });
   });
   return leaveOneOut;
 }
@@ -570,8 +684,22 @@ function leaveOneOutPredictions(
 export interface Overload2007Prediction {
   /** The parameters used: the 2007 preset (2010 fit + what is specific to 2007). */
   params: OverloadParams;
-  fluid: { rows: CalibrationResidual[]; chi2: number; minOnline: number; minOnlineAtHours: number; outageHours: number; timeline: { t: number; online: number }[] };
-  simulation: { scale: number; runs: number; seed: number; rows: (CalibrationResidual & { min: number; max: number })[]; minOnline: number; outageHours: number } | null;
+  fluid: {
+    rows: CalibrationResidual[];
+    chi2: number;
+    minOnline: number;
+    minOnlineAtHours: number;
+    outageHours: number;
+    timeline: { t: number; online: number }[];
+  };
+  simulation: {
+    scale: number;
+    runs: number;
+    seed: number;
+    rows: (CalibrationResidual & { min: number; max: number })[];
+    minOnline: number;
+    outageHours: number;
+  } | null;
 }
 
 /**
@@ -603,14 +731,37 @@ export function outageHours(timeline: readonly Pick<OverloadTimelinePoint, 't' |
  * @param seed - seed (reported).
  * @returns rows against the 2007 observations, the mean's minimum and its outage hours.
  */
-export function prediction2007SimulationFrom(runs: readonly SimulatedTimeline[], simScale: number, seed: number): NonNullable<Overload2007Prediction['simulation']> {
+export function prediction2007SimulationFrom(
+  runs: readonly SimulatedTimeline[],
+  simScale: number,
+  seed: number,
+): NonNullable<Overload2007Prediction['simulation']> {
   const rows = SKYPE_2007_OBSERVATIONS.map((o) => {
     const v = runs.map((tl) => modelValueAt(tl, o));
     const mean = v.reduce((s, x) => s + x, 0) / v.length;
-    return { label: o.label, t: o.t, observed: o.online, sigma: o.sigma, model: mean, standardized: (mean - o.online) / o.sigma, min: Math.min(...v), max: Math.max(...v) };
+    return {
+      label: o.label,
+      t: o.t,
+      observed: o.online,
+      sigma: o.sigma,
+      model: mean,
+      standardized: (mean - o.online) / o.sigma,
+      min: Math.min(...v),
+      max: Math.max(...v),
+    };
   });
-  const meanTl = runs[0].map((pt, k) => ({ t: pt.t, online: runs.reduce((s, tl) => s + (tl[k]?.online ?? NaN), 0) / runs.length }));
-  return { scale: simScale, runs: runs.length, seed, rows, minOnline: Math.min(...meanTl.map((p) => p.online)), outageHours: outageHours(meanTl) };
+  const meanTl = runs[0].map((pt, k) => ({
+    t: pt.t,
+    online: runs.reduce((s, tl) => s + (tl[k]?.online ?? NaN), 0) / runs.length,
+  }));
+  return {
+    scale: simScale,
+    runs: runs.length,
+    seed,
+    rows,
+    minOnline: Math.min(...meanTl.map((p) => p.online)),
+    outageHours: outageHours(meanTl),
+  };
 }
 
 /**
@@ -627,7 +778,9 @@ export function prediction2007SimulationFrom(runs: readonly SimulatedTimeline[],
  *
  * @category Overload model
  */
-export function predictOverload2007(options: { params?: OverloadParams; simScale?: number; simRuns?: number; seed?: number } = {}): Overload2007Prediction {
+export function predictOverload2007(
+  options: { params?: OverloadParams; simScale?: number; simRuns?: number; seed?: number } = {},
+): Overload2007Prediction {
   const params = options.params ?? skype2007PredictedParams;
   const simScale = options.simScale ?? 0.05;
   checkNumber('simScale', simScale, 1e-6, 1);
@@ -637,10 +790,28 @@ export function predictOverload2007(options: { params?: OverloadParams; simScale
   checkInteger('seed', seed);
   const f = fluidOverload(params);
   const fr = calibrationResiduals(f.timeline, SKYPE_2007_OBSERVATIONS);
-  const simulation = simRuns > 0 ? prediction2007SimulationFrom(overloadTimelines(params, simScale, seed, Array.from({ length: simRuns }, (_, r) => r)), simScale, seed) : null;
+  const simulation =
+    simRuns > 0
+      ? prediction2007SimulationFrom(
+          overloadTimelines(
+            params,
+            simScale,
+            seed,
+            Array.from({ length: simRuns }, (_, r) => r),
+          ),
+          simScale,
+          seed,
+        )
+      : null;
   return {
     params,
-    fluid: { ...fr, minOnline: f.minOnlineFraction, minOnlineAtHours: f.minOnlineAtHours, outageHours: outageHours(f.timeline), timeline: f.timeline.map((p) => ({ t: p.t, online: p.online })) },
+    fluid: {
+      ...fr,
+      minOnline: f.minOnlineFraction,
+      minOnlineAtHours: f.minOnlineAtHours,
+      outageHours: outageHours(f.timeline),
+      timeline: f.timeline.map((p) => ({ t: p.t, online: p.online })),
+    },
     simulation,
   };
 }
@@ -673,7 +844,10 @@ export interface CalibrationWhatIf {
  *
  * @category Overload model
  */
-export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedParams, quantiles = 20): { criticalLoss: number | null; whatIfs: CalibrationWhatIf[] } {
+export function calibrationWhatIfs(
+  params: OverloadParams = skype2010CalibratedParams,
+  quantiles = 20,
+): { criticalLoss: number | null; whatIfs: CalibrationWhatIf[] } {
   checkInteger('quantiles', quantiles, 2, 10_000);
   const crit = fluidCriticalLoss(params, { fluid: { quantiles } });
   const total = params.mega.waves.reduce((s, w) => s + w.count, 0);
@@ -683,9 +857,21 @@ export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedP
     ['auto-update 90 %', withOverloadParams(params, { trigger: { autoUpdateCoverage: 0.9 } })],
     ['auto-update 100 %', withOverloadParams(params, { trigger: { autoUpdateCoverage: 1 } })],
     ['no mega-supernodes', withOverloadParams(params, { mega: { waves: [] } })],
-    [`all ${total} mega-supernodes at T+1 h`, withOverloadParams(params, { mega: { waves: [{ atHours: 1, count: total }] } })],
-    ['mega-supernodes ×2', withOverloadParams(params, { mega: { waves: params.mega.waves.map((w) => ({ ...w, count: 2 * w.count })) } })],
-    ['gRPC backoff, 12 tries', withOverloadParams(params, { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 })],
+    [
+      `all ${total} mega-supernodes at T+1 h`,
+      withOverloadParams(params, { mega: { waves: [{ atHours: 1, count: total }] } }),
+    ],
+    [
+      'mega-supernodes ×2',
+      withOverloadParams(params, { mega: { waves: params.mega.waves.map((w) => ({ ...w, count: 2 * w.count })) } }),
+    ],
+    [
+      'gRPC backoff, 12 tries',
+      withOverloadParams(params, {
+        retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 },
+        maxAttempts: 12,
+      }),
+    ],
   ];
   const whatIfs = cases.map(([name, p]) => {
     const r = fluidOverload(p, { quantiles });
@@ -694,7 +880,11 @@ export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedP
       minOnline: r.minOnlineFraction,
       outageHours: outageHours(r.timeline),
       recoveredAtHours: r.recoveredAtHours,
-      online: { t20: modelValueAt(r.timeline, { t: 20 }), t24_5: modelValueAt(r.timeline, { t: 24.5 }), t48: modelValueAt(r.timeline, { t: 48 }) },
+      online: {
+        t20: modelValueAt(r.timeline, { t: 20 }),
+        t24_5: modelValueAt(r.timeline, { t: 24.5 }),
+        t48: modelValueAt(r.timeline, { t: 48 }),
+      },
     };
   });
   return { criticalLoss: crit.criticalLoss, whatIfs };
@@ -710,20 +900,41 @@ export function calibrationWhatIfs(params: OverloadParams = skype2010CalibratedP
  *
  * @category Overload model
  */
-export function calibrationPlot(cal: Pick<OverloadCalibration, 'params' | 'fluidFine' | 'simulation'>, title = 'Skype, December 2010: the fitted overload model against the record'): string {
-  const obs = cal.fluidFine.rows.map((r) => ({ t: r.tEnd !== undefined ? (r.t + r.tEnd) / 2 : r.t, online: r.observed, lo: r.observed - r.sigma, hi: r.observed + r.sigma, label: `${(100 * r.observed).toFixed(0)} %` }));
+export function calibrationPlot(
+  cal: Pick<OverloadCalibration, 'params' | 'fluidFine' | 'simulation'>,
+  title = 'Skype, December 2010: the fitted overload model against the record',
+): string {
+  const obs = cal.fluidFine.rows.map((r) => ({
+    t: r.tEnd !== undefined ? (r.t + r.tEnd) / 2 : r.t,
+    online: r.observed,
+    lo: r.observed - r.sigma,
+    hi: r.observed + r.sigma,
+    label: `${(100 * r.observed).toFixed(0)} %`,
+  }));
   const sim = cal.simulation;
   return timelinePlot({
     title,
     subtitle: `χ² ${cal.fluidFine.chi2.toFixed(2)} (fluid, ${cal.fluidFine.rows.length} points)${sim ? `; simulation: ${sim.runs} runs at scale ${sim.scale}, seed ${sim.seed}` : ''}`,
     series: [
       { name: 'fluid limit (100 quantiles)', points: cal.fluidFine.timeline, stroke: '#d62728' },
-      ...(sim ? [{ name: 'simulated mean', points: sim.band.map((b) => ({ t: b.t, online: b.mean })), stroke: '#1f77b4', dash: '4,3' }] : []),
+      ...(sim
+        ? [
+            {
+              name: 'simulated mean',
+              points: sim.band.map((b) => ({ t: b.t, online: b.mean })),
+              stroke: '#1f77b4',
+              dash: '4,3',
+            },
+          ]
+        : []),
     ],
     bands: sim ? [{ name: 'simulated min–max', points: sim.band.map((b) => ({ t: b.t, lo: b.min, hi: b.max })) }] : [],
     observed: obs,
     observedName: 'observed ± σ (rows 2–3, 25)',
-    injections: cal.params.mega.waves.map((w) => ({ t: w.atHours, label: `${w.count} mega-supernodes${w.overHours ? ` over ${w.overHours} h` : ''}` })),
+    injections: cal.params.mega.waves.map((w) => ({
+      t: w.atHours,
+      label: `${w.count} mega-supernodes${w.overHours ? ` over ${w.overHours} h` : ''}`,
+    })),
     xDomain: [0, cal.params.durationHours],
   });
 }

@@ -7,7 +7,13 @@
 import { fluidBistability, fluidRecovery, type FluidRegime } from '../analytic/overload-fluid.ts';
 import { simulatedBistability, simulatedRecovery, type SimulatedRegime } from '../cascade/overload-metastability.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 
 /**
  * Options of {@link compareMetastability}.
@@ -99,11 +105,15 @@ export interface MetastabilityComparison {
  *
  * @category Overload model
  */
-export function compareMetastability(params: OverloadParams | OverloadParamsInput, options: CompareMetastabilityOptions): MetastabilityComparison {
+export function compareMetastability(
+  params: OverloadParams | OverloadParamsInput,
+  options: CompareMetastabilityOptions,
+): MetastabilityComparison {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   validateOverloadParams(p);
   const recovery = options.recovery ?? [];
-  if (!Array.isArray(recovery)) throw new FragilityInputError('recovery', recovery, 'an array of { megaCount, atHours }');
+  if (!Array.isArray(recovery))
+    throw new FragilityInputError('recovery', recovery, 'an array of { megaCount, atHours }');
   recovery.forEach((c, i) => {
     checkInteger(`recovery[${i}].megaCount`, c.megaCount, 0, 1e9);
     checkNumber(`recovery[${i}].atHours`, c.atHours, 0, p.durationHours);
@@ -140,5 +150,12 @@ export function compareMetastability(params: OverloadParams | OverloadParamsInpu
       simulated: { recoveredShare: s.recoveredShare, recoveryHours: s.recoveryHours, runs: s.runs },
     };
   });
-  return { horizonHours: horizon, runs: sim.runs, seed, cells, agreement: cells.filter((c) => c.agree).length / cells.length, recovery: rec };
+  return {
+    horizonHours: horizon,
+    runs: sim.runs,
+    seed,
+    cells,
+    agreement: cells.filter((c) => c.agree).length / cells.length,
+    recovery: rec,
+  };
 }

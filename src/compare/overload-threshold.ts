@@ -16,7 +16,13 @@ import {
   finiteSizeDesign,
   runOverloadBatch,
 } from '../cascade/overload-threshold.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 import { linePlot } from '../report/line-plot.ts';
 import { markdownTable } from '../report/markdown-table.ts';
 
@@ -48,7 +54,14 @@ export interface CompareOverloadThresholdOptions extends SimulatedCriticalLossOp
 export interface OverloadThresholdComparison {
   seed: number;
   /** Fluid f_c (to 1e-4), or null with a reason. */
-  fluid: { criticalLoss: number | null; reason?: string; bracket: [number, number]; evaluations: number; tolerance: number; seconds: number };
+  fluid: {
+    criticalLoss: number | null;
+    reason?: string;
+    bracket: [number, number];
+    evaluations: number;
+    tolerance: number;
+    seconds: number;
+  };
   /** The static equal-load-sharing mean field ('admission' model), labelled as a bound. */
   staticBound: { criticalLoss: number | null; reason?: string; note: string };
   /** One row per scale: the adaptive simulated estimate and its distance to the fluid f_c. */
@@ -82,7 +95,10 @@ export interface OverloadThresholdComparison {
  *
  * @category Overload model
  */
-export function compareOverloadThreshold(params: OverloadParams | OverloadParamsInput = {}, options: CompareOverloadThresholdOptions = {}): OverloadThresholdComparison {
+export function compareOverloadThreshold(
+  params: OverloadParams | OverloadParamsInput = {},
+  options: CompareOverloadThresholdOptions = {},
+): OverloadThresholdComparison {
   return driveOverloadDesign(overloadThresholdDesign(params, options), runOverloadBatch);
 }
 
@@ -118,7 +134,10 @@ export async function compareOverloadThresholdAsync(
 }
 
 /** The comparison as a generator of simulation batches (the fluid limit and the bound are computed in place). */
-function* overloadThresholdDesign(params: OverloadParams | OverloadParamsInput, options: CompareOverloadThresholdOptions): Generator<OverloadRunBatch, OverloadThresholdComparison, boolean[]> {
+function* overloadThresholdDesign(
+  params: OverloadParams | OverloadParamsInput,
+  options: CompareOverloadThresholdOptions,
+): Generator<OverloadRunBatch, OverloadThresholdComparison, boolean[]> {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   validateOverloadParams(p);
   // the simulated rows validate everything (scales, options) before their first run; do that before the fluid too
@@ -134,13 +153,21 @@ function* overloadThresholdDesign(params: OverloadParams | OverloadParamsInput, 
   }));
   return {
     seed: options.seed ?? 1,
-    fluid: { criticalLoss: fl.criticalLoss, ...(fl.reason ? { reason: fl.reason } : {}), bracket: fl.bracket, evaluations: fl.evaluations, tolerance: fl.tolerance, seconds },
+    fluid: {
+      criticalLoss: fl.criticalLoss,
+      ...(fl.reason ? { reason: fl.reason } : {}),
+      bracket: fl.bracket,
+      evaluations: fl.evaluations,
+      tolerance: fl.tolerance,
+      seconds,
+    },
     staticBound: { criticalLoss: mf.fC, ...(mf.reason ? { reason: mf.reason } : {}), note: STATIC_BOUND_NOTE },
     rows,
   };
 }
 
-const pct = (x: number | null | undefined, d = 1) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(d)} %`);
+const pct = (x: number | null | undefined, d = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(d)} %`;
 
 /**
  * The finite-size table: one row per scale (population, simulated f_c with its interval, runs, distance to the fluid).
@@ -211,21 +238,54 @@ export function overloadThresholdTable(c: OverloadThresholdComparison): string {
  *
  * @category Overload model
  */
-export function overloadThresholdPlot(c: OverloadThresholdComparison, title = 'Critical supernode loss against population size'): string {
+export function overloadThresholdPlot(
+  c: OverloadThresholdComparison,
+  title = 'Critical supernode loss against population size',
+): string {
   const pts = c.rows.filter((r) => r.criticalLoss !== null);
-  const ys = [...pts.flatMap((r) => [r.ci![0], r.ci![1]]), ...(c.fluid.criticalLoss !== null ? [c.fluid.criticalLoss] : []), ...(c.staticBound.criticalLoss !== null ? [c.staticBound.criticalLoss] : [])];
+  const ys = [
+    ...pts.flatMap((r) => [r.ci![0], r.ci![1]]),
+    ...(c.fluid.criticalLoss !== null ? [c.fluid.criticalLoss] : []),
+    ...(c.staticBound.criticalLoss !== null ? [c.staticBound.criticalLoss] : []),
+  ];
   const lo = Math.max(0, Math.min(...ys) - 0.01);
   const hi = Math.max(...ys) + 0.01;
   const scales = c.rows.map((r) => r.scale);
   return linePlot({
     title,
     subtitle: `simulated 50 %-collapse loss with its 95 % interval (sequential probit, seed ${c.seed}) against the fluid limit`,
-    x: { label: 'population scale (1 = full size, log)', type: 'log', domain: [Math.min(...scales) / 1.5, Math.max(...scales) * 1.5] },
+    x: {
+      label: 'population scale (1 = full size, log)',
+      type: 'log',
+      domain: [Math.min(...scales) / 1.5, Math.max(...scales) * 1.5],
+    },
     y: { label: 'critical supernode loss f_c (%)', percent: true, domain: [lo, hi] },
-    markers: [{ name: 'simulated f_c, 95 % interval', points: pts.map((r) => ({ x: r.scale, y: r.criticalLoss, lo: r.ci![0], hi: r.ci![1] })) }],
+    markers: [
+      {
+        name: 'simulated f_c, 95 % interval',
+        points: pts.map((r) => ({ x: r.scale, y: r.criticalLoss, lo: r.ci![0], hi: r.ci![1] })),
+      },
+    ],
     rules: [
-      ...(c.fluid.criticalLoss !== null ? [{ y: c.fluid.criticalLoss, label: `fluid limit ${pct(c.fluid.criticalLoss, 2)}`, stroke: '#e15759', dash: '' }] : []),
-      ...(c.staticBound.criticalLoss !== null ? [{ y: c.staticBound.criticalLoss, label: `static mean-field bound ${pct(c.staticBound.criticalLoss, 1)}`, stroke: '#999' }] : []),
+      ...(c.fluid.criticalLoss !== null
+        ? [
+            {
+              y: c.fluid.criticalLoss,
+              label: `fluid limit ${pct(c.fluid.criticalLoss, 2)}`,
+              stroke: '#e15759',
+              dash: '',
+            },
+          ]
+        : []),
+      ...(c.staticBound.criticalLoss !== null
+        ? [
+            {
+              y: c.staticBound.criticalLoss,
+              label: `static mean-field bound ${pct(c.staticBound.criticalLoss, 1)}`,
+              stroke: '#999',
+            },
+          ]
+        : []),
     ],
   });
 }

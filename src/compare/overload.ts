@@ -5,8 +5,17 @@
  * @module
  */
 import { overloadCriticalLossFromParams } from '../analytic/overload-mean-field.ts';
-import { collapseProbability, type OverloadCollapsePoint, type OverloadSimulator } from '../cascade/overload-collapse.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, withOverloadParams } from '../models/overload-params.ts';
+import {
+  collapseProbability,
+  type OverloadCollapsePoint,
+  type OverloadSimulator,
+} from '../cascade/overload-collapse.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  skype2010OverloadParams,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp } from './line-up.ts';
@@ -96,7 +105,10 @@ export const DEFAULT_OVERLOAD_LOSSES: readonly number[] = [0, 0.01, 0.02, 0.05, 
  *
  * @category Overload model
  */
-export function compareOverload(params: OverloadParams | OverloadParamsInput = {}, opts: CompareOverloadOptions = {}): OverloadComparison {
+export function compareOverload(
+  params: OverloadParams | OverloadParamsInput = {},
+  opts: CompareOverloadOptions = {},
+): OverloadComparison {
   const p = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   const runs = checkInteger('runs', opts.runs ?? 20, 1, 1e6);
   const seed = opts.seed ?? 1;
@@ -104,7 +116,12 @@ export function compareOverload(params: OverloadParams | OverloadParamsInput = {
   if (losses.length < 2) throw new FragilityInputError('losses', losses, 'at least 2 supernode losses in [0, 1]');
   const window = opts.window ?? 0.02;
   const mf = overloadCriticalLossFromParams(p);
-  const sim = collapseProbability(p, losses, { runs, seed, ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}), ...(opts.simulate ? { simulate: opts.simulate } : {}) });
+  const sim = collapseProbability(p, losses, {
+    runs,
+    seed,
+    ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}),
+    ...(opts.simulate ? { simulate: opts.simulate } : {}),
+  });
   const fC = mf.fC;
   // Mean-field indicator: below f_c the ELS fixed point survives (0), past it the bundle collapses (1);
   // 'collapse-without-loss' collapses everywhere, 'no-load' nowhere.
@@ -179,10 +196,17 @@ export interface CompareOverloadPhaseOptions {
  * phaseRows({}, { losses: [0.1], headrooms: [0.5, 1], seed: 1 }).map((r) => r.seed); // [7920, 15839]
  * ```
  */
-export function phaseRows(params: OverloadParams | OverloadParamsInput, opts: Pick<CompareOverloadPhaseOptions, 'headrooms' | 'seed'>): { headroom: number; params: OverloadParams; seed: number }[] {
+export function phaseRows(
+  params: OverloadParams | OverloadParamsInput,
+  opts: Pick<CompareOverloadPhaseOptions, 'headrooms' | 'seed'>,
+): { headroom: number; params: OverloadParams; seed: number }[] {
   const base = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   const seed = opts.seed ?? 1;
-  return opts.headrooms.map((alpha, j) => ({ headroom: alpha, params: withOverloadParams(base, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }), seed: seed + 7919 * (j + 1) }));
+  return opts.headrooms.map((alpha, j) => ({
+    headroom: alpha,
+    params: withOverloadParams(base, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }),
+    seed: seed + 7919 * (j + 1),
+  }));
 }
 
 /**
@@ -222,13 +246,18 @@ export interface OverloadPhaseComparison {
  *
  * @category Overload model
  */
-export function compareOverloadPhase(params: OverloadParams | OverloadParamsInput, opts: CompareOverloadPhaseOptions): OverloadPhaseComparison {
+export function compareOverloadPhase(
+  params: OverloadParams | OverloadParamsInput,
+  opts: CompareOverloadPhaseOptions,
+): OverloadPhaseComparison {
   const base = withOverloadParams(skype2010OverloadParams, params as OverloadParamsInput);
   const runs = checkInteger('runs', opts.runs ?? 2, 1, 1e6);
   const seed = opts.seed ?? 1;
-  if (!Array.isArray(opts.headrooms) || opts.headrooms.length === 0) throw new FragilityInputError('headrooms', opts.headrooms, 'a non-empty array of headrooms >= 0');
+  if (!Array.isArray(opts.headrooms) || opts.headrooms.length === 0)
+    throw new FragilityInputError('headrooms', opts.headrooms, 'a non-empty array of headrooms >= 0');
   opts.headrooms.forEach((a, i) => {
-    if (!(typeof a === 'number' && a >= 0 && Number.isFinite(a))) throw new FragilityInputError(`headrooms[${i}]`, a, 'a number >= 0');
+    if (!(typeof a === 'number' && a >= 0 && Number.isFinite(a)))
+      throw new FragilityInputError(`headrooms[${i}]`, a, 'a number >= 0');
   });
   const cells: OverloadPhaseComparison['cells'] = [];
   const boundary: OverloadPhaseComparison['boundary'] = [];
@@ -241,7 +270,8 @@ export function compareOverloadPhase(params: OverloadParams | OverloadParamsInpu
       ...(opts.durationHours !== undefined ? { durationHours: opts.durationHours } : {}),
       ...(opts.simulate ? { simulate: opts.simulate } : {}),
     });
-    for (const q of sim.points) cells.push({ loss: q.loss, headroom: alpha, minOnline: q.meanMinOnline, collapseFraction: q.fraction });
+    for (const q of sim.points)
+      cells.push({ loss: q.loss, headroom: alpha, minOnline: q.meanMinOnline, collapseFraction: q.fraction });
     opts.onProgress?.(j + 1, opts.headrooms.length);
   });
   return { cells, boundary };

@@ -114,15 +114,38 @@ export interface TwoTierReplicate {
  * @category Connectivity
  */
 export function twoTierReplicate(
-  o: { coreLaw: DegreeLaw; cacheSize: number; supernodes: number; clients: number; removal: 'random' | 'attack'; choice?: SupernodeChoice; grid: readonly number[]; seed: number },
+  o: {
+    coreLaw: DegreeLaw;
+    cacheSize: number;
+    supernodes: number;
+    clients: number;
+    removal: 'random' | 'attack';
+    choice?: SupernodeChoice;
+    grid: readonly number[];
+    seed: number;
+  },
   r: number,
 ): TwoTierReplicate {
   const qs = o.grid.map((f) => 1 - f);
   const rng = stream(o.seed, r);
-  const overlay = twoTierOverlay({ supernodes: o.supernodes, clients: o.clients, coreLaw: o.coreLaw, cacheSize: o.cacheSize, choice: o.choice ?? 'uniform' }, rng.fork(1));
-  const order = o.removal === 'attack' ? degreeOrder(overlay.core, rng.fork(2)) : randomOrder(o.supernodes, rng.fork(2));
+  const overlay = twoTierOverlay(
+    {
+      supernodes: o.supernodes,
+      clients: o.clients,
+      coreLaw: o.coreLaw,
+      cacheSize: o.cacheSize,
+      choice: o.choice ?? 'uniform',
+    },
+    rng.fork(1),
+  );
+  const order =
+    o.removal === 'attack' ? degreeOrder(overlay.core, rng.fork(2)) : randomOrder(o.supernodes, rng.fork(2));
   const sw = sweepTwoTier(overlay, order);
-  return { served: canonicalAverage(sw.served, qs, 1 / o.clients), giant: canonicalAverage(sw.largest, qs, 1 / o.supernodes), gap: 1 - largestGapOccupation(sw) };
+  return {
+    served: canonicalAverage(sw.served, qs, 1 / o.clients),
+    giant: canonicalAverage(sw.largest, qs, 1 / o.supernodes),
+    gap: 1 - largestGapOccupation(sw),
+  };
 }
 
 /**
@@ -131,7 +154,14 @@ export function twoTierReplicate(
  * @category Connectivity
  */
 export interface TwoTierComparison {
-  model: { coreLaw: string; cacheSize: number; supernodes: number; clients: number; removal: 'random' | 'attack'; analytic: string };
+  model: {
+    coreLaw: string;
+    cacheSize: number;
+    supernodes: number;
+    clients: number;
+    removal: 'random' | 'attack';
+    analytic: string;
+  };
   runs: number;
   seed: number;
   level: number;
@@ -143,7 +173,13 @@ export interface TwoTierComparison {
    * Critical supernode loss: analytic (branching) vs Monte Carlo (largest-gap estimator, mean with Student-t CI).
    * `montecarlo` is null with `montecarloReason` when the simulated core has no giant component even intact.
    */
-  threshold: { analytic: number | null; analyticReason?: string; montecarlo: number | null; montecarloReason?: string; ci: [number, number] };
+  threshold: {
+    analytic: number | null;
+    analyticReason?: string;
+    montecarlo: number | null;
+    montecarloReason?: string;
+    ci: [number, number];
+  };
 }
 
 /**
@@ -179,7 +215,8 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   const C = checkInteger('clients', opts.clients, 1, 1e9);
   if (H > S) throw new FragilityInputError('cacheSize', H, `an integer in [1, ${S}] (<= supernodes)`);
   const removal = opts.removal ?? 'random';
-  if (removal !== 'random' && removal !== 'attack') throw new FragilityInputError('removal', removal, "'random' or 'attack'");
+  if (removal !== 'random' && removal !== 'attack')
+    throw new FragilityInputError('removal', removal, "'random' or 'attack'");
   const runs = checkInteger('runs', opts.runs ?? 20, 2, 1e7);
   const seed = opts.seed ?? 1;
   checkInteger('seed', seed, -(2 ** 53 - 1), 2 ** 53 - 1);
@@ -188,7 +225,8 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   const grid = [...(opts.grid ?? Array.from({ length: 21 }, (_, i) => i / 20))];
   grid.forEach((f, i) => {
     checkProbability(`grid[${i}]`, f);
-    if (i > 0 && !(f > grid[i - 1])) throw new FragilityInputError('grid', grid, 'strictly increasing supernode losses in [0, 1]');
+    if (i > 0 && !(f > grid[i - 1]))
+      throw new FragilityInputError('grid', grid, 'strictly increasing supernode losses in [0, 1]');
   });
 
   // ---- analytic ----
@@ -202,7 +240,22 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   const servedRuns: Float64Array[] = [];
   const giantRuns: Float64Array[] = [];
   const gaps = new Float64Array(runs);
-  const one = opts.replicate ?? ((r: number) => twoTierReplicate({ coreLaw: law, cacheSize: H, supernodes: S, clients: C, removal, ...(opts.choice ? { choice: opts.choice } : {}), grid, seed }, r));
+  const one =
+    opts.replicate ??
+    ((r: number) =>
+      twoTierReplicate(
+        {
+          coreLaw: law,
+          cacheSize: H,
+          supernodes: S,
+          clients: C,
+          removal,
+          ...(opts.choice ? { choice: opts.choice } : {}),
+          grid,
+          seed,
+        },
+        r,
+      ));
   for (let r = 0; r < runs; r++) {
     const rep = one(r);
     servedRuns.push(rep.served);
@@ -211,7 +264,10 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
   }
   const summarize = (curves: Float64Array[]): MonteCarloPoint[] =>
     grid.map((f, i) => {
-      const e = meanWithCI(Float64Array.from(curves, (c) => c[i]), level);
+      const e = meanWithCI(
+        Float64Array.from(curves, (c) => c[i]),
+        level,
+      );
       return { x: f, mean: e.mean, sd: Number.isFinite(e.sd) ? e.sd : null, ci: e.ci };
     });
   const gap = meanWithCI(gaps, level);
@@ -230,7 +286,13 @@ export function compareTwoTier(opts: CompareTwoTierOptions): TwoTierComparison {
     threshold: {
       analytic: th.f_c,
       ...(th.reason ? { analyticReason: th.reason } : {}),
-      ...(mcNone ? { montecarlo: null, montecarloReason: mcNone.replace('the graph', 'the supernode core'), ci: [NaN, NaN] as [number, number] } : { montecarlo: gap.mean, ci: gap.ci }),
+      ...(mcNone
+        ? {
+            montecarlo: null,
+            montecarloReason: mcNone.replace('the graph', 'the supernode core'),
+            ci: [NaN, NaN] as [number, number],
+          }
+        : { montecarlo: gap.mean, ci: gap.ci }),
     },
   };
 }

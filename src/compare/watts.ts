@@ -24,13 +24,23 @@ import { type AnalyticPoint, type LineUp, type MonteCarloPoint, lineUp, lineUpSu
  */
 export type WattsThresholdSpec = number | string | CapacityLaw;
 
-function resolveThresholds(t: WattsThresholdSpec): { mc: number | CapacityLaw; analytic: WattsThresholds; label: string } {
+function resolveThresholds(t: WattsThresholdSpec): {
+  mc: number | CapacityLaw;
+  analytic: WattsThresholds;
+  label: string;
+} {
   if (typeof t === 'number') {
-    if (!(t > 0 && t <= 1)) throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law such as uniform(0.1,0.3)');
+    if (!(t > 0 && t <= 1))
+      throw new FragilityInputError(
+        'thresholds',
+        t,
+        'a threshold φ in (0, 1] or a threshold law such as uniform(0.1,0.3)',
+      );
     return { mc: t, analytic: { phiStar: t }, label: `φ = ${t}` };
   }
   const law = typeof t === 'string' ? parseCapacityLaw(t) : t;
-  if (!law || typeof law.cdf !== 'function') throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
+  if (!law || typeof law.cdf !== 'function')
+    throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
   return { mc: law, analytic: { thresholdCdf: (x) => law.cdf(x) }, label: `φ ~ ${law.spec}` };
 }
 
@@ -43,7 +53,8 @@ function checkCommon(opts: { runs?: number; seed?: number; level?: number }, def
 }
 
 function checkGrid(field: string, grid: readonly number[], lo: number, hi: number, what: string): number[] {
-  if (!Array.isArray(grid) || grid.length === 0) throw new FragilityInputError(field, grid, `a non-empty increasing list of ${what}`);
+  if (!Array.isArray(grid) || grid.length === 0)
+    throw new FragilityInputError(field, grid, `a non-empty increasing list of ${what}`);
   grid.forEach((x, i) => {
     checkNumber(`${field}[${i}]`, x, lo, hi);
     if (i > 0 && !(x > grid[i - 1])) throw new FragilityInputError(field, grid, `strictly increasing ${what}`);
@@ -128,13 +139,22 @@ export const DEFAULT_WATTS_SEED_FRACTIONS: readonly number[] = [0.001, 0.002, 0.
  *
  * @category Watts cascades
  */
-export async function compareWattsCascadeSize(opts: CompareWattsCascadeSizeOptions): Promise<WattsCascadeSizeComparison> {
+export async function compareWattsCascadeSize(
+  opts: CompareWattsCascadeSizeOptions,
+): Promise<WattsCascadeSizeComparison> {
   const { runs, seed, level } = checkCommon(opts, 20);
   const n = checkInteger('n', opts.n ?? 20_000, 2, 1e8);
   const tolerance = checkNumber('tolerance', opts.tolerance ?? 0.005, 0, 1);
-  const grid = checkGrid('seedFractions', opts.seedFractions ?? DEFAULT_WATTS_SEED_FRACTIONS, 0, 1, 'seed fractions in [0, 1]');
+  const grid = checkGrid(
+    'seedFractions',
+    opts.seedFractions ?? DEFAULT_WATTS_SEED_FRACTIONS,
+    0,
+    1,
+    'seed fractions in [0, 1]',
+  );
   const th = resolveThresholds(opts.thresholds);
-  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
+  if (opts.law === undefined && opts.graph === undefined)
+    throw new FragilityInputError('law', undefined, 'a degree law (--law) or a graph spec (--graph)');
   let law: DegreeLaw;
   let graph: string;
   let analyticName: string;
@@ -149,10 +169,17 @@ export async function compareWattsCascadeSize(opts: CompareWattsCascadeSizeOptio
   }
   const analytic: AnalyticPoint[] = grid.map((x) => {
     const r = wattsCascadeSize(law, th.analytic, x);
-    return r.converged ? { x, value: r.size } : { x, value: null, reason: `solver did not converge (residual ${r.residual})` };
+    return r.converged
+      ? { x, value: r.size }
+      : { x, value: null, reason: `solver did not converge (residual ${r.residual})` };
   });
   const sim = await simulateWattsSeedFractions({ graph, thresholds: th.mc, seedFractions: grid, runs, seed, level });
-  const mc: MonteCarloPoint[] = sim.points.map((p) => ({ x: p.x, mean: p.mean, sd: Number.isFinite(p.sd) ? p.sd : null, ci: p.ci }));
+  const mc: MonteCarloPoint[] = sim.points.map((p) => ({
+    x: p.x,
+    mean: p.mean,
+    sd: Number.isFinite(p.sd) ? p.sd : null,
+    ci: p.ci,
+  }));
   return {
     model: { law: law.spec, graph, thresholds: th.label, analytic: analyticName },
     n: sim.n,
@@ -268,9 +295,10 @@ export async function compareWattsWindow(opts: CompareWattsWindowOptions): Promi
   const tolerance = checkNumber('tolerance', opts.tolerance ?? 0.01, 0, 1);
   const zs = checkGrid('zs', opts.zs ?? DEFAULT_WATTS_ZS, Number.MIN_VALUE, 1e4, 'mean degrees z > 0');
   const th = resolveThresholds(opts.thresholds);
-  const w = 'phiStar' in th.analytic
-    ? wattsCascadeWindowPoisson(th.analytic.phiStar)
-    : { zLower: null, zUpper: null, reason: 'window edges are computed for a single threshold φ only' };
+  const w =
+    'phiStar' in th.analytic
+      ? wattsCascadeWindowPoisson(th.analytic.phiStar)
+      : { zLower: null, zUpper: null, reason: 'window edges are computed for a single threshold φ only' };
   const freqA: AnalyticPoint[] = [];
   const sizeA: AnalyticPoint[] = [];
   const freqM: MonteCarloPoint[] = [];
@@ -279,13 +307,26 @@ export async function compareWattsWindow(opts: CompareWattsWindowOptions): Promi
     const a = wattsGlobalCascade(poissonLaw(z), th.analytic);
     freqA.push({ x: z, value: a.frequency });
     sizeA.push({ x: z, value: a.size });
-    const m = await simulateWattsSingleSeeds({ graph: `er:n=${n},k=${z}`, thresholds: th.mc, runs, trialsPerGraph: T, globalFraction, seed: seed + 7919 * i, level });
+    const m = await simulateWattsSingleSeeds({
+      graph: `er:n=${n},k=${z}`,
+      thresholds: th.mc,
+      runs,
+      trialsPerGraph: T,
+      globalFraction,
+      seed: seed + 7919 * i,
+      level,
+    });
     freqM.push({ x: z, mean: m.frequency, sd: Math.sqrt(m.frequency * (1 - m.frequency)), ci: m.frequencyCi });
     if (m.globalCascades >= 2) sizeM.push({ x: z, mean: m.globalSize.mean, sd: m.globalSize.sd, ci: m.globalSize.ci });
   }
   const edges = [w.zLower, w.zUpper].filter((e): e is number => e !== null);
   return {
-    model: { graph: `er:n=${n},k=z`, thresholds: th.label, analytic: 'extended vulnerable cluster (frequency) and Gleeson–Cahalane ρ0 → 0+ (size), Poisson degrees', globalFraction },
+    model: {
+      graph: `er:n=${n},k=z`,
+      thresholds: th.label,
+      analytic: 'extended vulnerable cluster (frequency) and Gleeson–Cahalane ρ0 → 0+ (size), Poisson degrees',
+      globalFraction,
+    },
     n,
     runs,
     trialsPerGraph: T,

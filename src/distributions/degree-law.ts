@@ -143,7 +143,14 @@ class TabulatedDegreeLaw implements DegreeLaw {
   private readonly tails: Float64Array[];
   private alias?: AliasTable;
 
-  constructor(spec: string, pk: Float64Array, kmin: number, kmax: number, truncationError: number, exactMoments?: PowerLawMoments) {
+  constructor(
+    spec: string,
+    pk: Float64Array,
+    kmin: number,
+    kmax: number,
+    truncationError: number,
+    exactMoments?: PowerLawMoments,
+  ) {
     this.spec = spec;
     if (exactMoments !== undefined) this.exactMoments = exactMoments;
     this.pk = pk;
@@ -151,7 +158,12 @@ class TabulatedDegreeLaw implements DegreeLaw {
     this.kmax = kmax;
     this.truncationError = truncationError;
     const nb = Math.floor(kmax / BLOCK) + 1;
-    const tails = [new Float64Array(nb + 1), new Float64Array(nb + 1), new Float64Array(nb + 1), new Float64Array(nb + 1)];
+    const tails = [
+      new Float64Array(nb + 1),
+      new Float64Array(nb + 1),
+      new Float64Array(nb + 1),
+      new Float64Array(nb + 1),
+    ];
     // Per-block sums (each block is short, plain summation is exact enough), then suffix sums from the top.
     for (let b = nb - 1; b >= 0; b--) {
       const lo = Math.max(b * BLOCK, kmin);

@@ -76,8 +76,12 @@ export function expressionCapacity(expression: string, options: ExpressionCapaci
     const x = i === cells ? hi : lo + i * h;
     const v = f(x);
     if (!(v >= 0 && v < Infinity)) {
-      throw new FragilityInputError('capacity.expr', expression, 'a density giving a finite value >= 0 on [lo, hi]',
-        `it gives ${v} at x = ${x}`);
+      throw new FragilityInputError(
+        'capacity.expr',
+        expression,
+        'a density giving a finite value >= 0 on [lo, hi]',
+        `it gives ${v} at x = ${x}`,
+      );
     }
     xs[i] = x;
     fs[i] = v;

@@ -59,8 +59,12 @@ export function expressionDegreeLaw(expression: string, options: ExpressionLawOp
   for (let k = kmin; k <= kmax; k++) {
     const v = f(k);
     if (!(v >= 0 && v < Infinity)) {
-      throw new FragilityInputError('law.expr', expression, 'an expression giving a finite value >= 0 for every k',
-        `it gives ${v} at k = ${k}`);
+      throw new FragilityInputError(
+        'law.expr',
+        expression,
+        'an expression giving a finite value >= 0 for every k',
+        `it gives ${v} at k = ${k}`,
+      );
     }
     pk[k] = v;
     total += v;
@@ -71,5 +75,7 @@ export function expressionDegreeLaw(expression: string, options: ExpressionLawOp
   if (!(total < Infinity)) {
     throw new FragilityInputError('law.expr', expression, 'an expression with a finite sum over kmin..kmax');
   }
-  return degreeLawFromPmf(`expr(${JSON.stringify(expression)},kmin=${kmin},kmax=${kmax})`, pk, 0, { field: 'law.expr' });
+  return degreeLawFromPmf(`expr(${JSON.stringify(expression)},kmin=${kmin},kmax=${kmax})`, pk, 0, {
+    field: 'law.expr',
+  });
 }

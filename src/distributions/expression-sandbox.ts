@@ -88,29 +88,95 @@ interface MathNode {
  * @category Parsing
  */
 export const EXPRESSION_FUNCTIONS: Readonly<Record<string, readonly [number, number]>> = {
-  abs: [1, 1], sign: [1, 1], sqrt: [1, 1], cbrt: [1, 1], square: [1, 1], cube: [1, 1],
-  exp: [1, 1], expm1: [1, 1], log: [1, 2], log10: [1, 1], log2: [1, 1], log1p: [1, 1],
-  pow: [2, 2], nthRoot: [2, 2], hypot: [1, 8], min: [1, 8], max: [1, 8], mod: [2, 2],
-  floor: [1, 1], ceil: [1, 1], round: [1, 1], fix: [1, 1],
-  sin: [1, 1], cos: [1, 1], tan: [1, 1], sec: [1, 1], csc: [1, 1], cot: [1, 1],
-  asin: [1, 1], acos: [1, 1], atan: [1, 1], atan2: [2, 2],
-  sinh: [1, 1], cosh: [1, 1], tanh: [1, 1], asinh: [1, 1], acosh: [1, 1], atanh: [1, 1],
-  gamma: [1, 1], lgamma: [1, 1], factorial: [1, 1], erf: [1, 1],
+  abs: [1, 1],
+  sign: [1, 1],
+  sqrt: [1, 1],
+  cbrt: [1, 1],
+  square: [1, 1],
+  cube: [1, 1],
+  exp: [1, 1],
+  expm1: [1, 1],
+  log: [1, 2],
+  log10: [1, 1],
+  log2: [1, 1],
+  log1p: [1, 1],
+  pow: [2, 2],
+  nthRoot: [2, 2],
+  hypot: [1, 8],
+  min: [1, 8],
+  max: [1, 8],
+  mod: [2, 2],
+  floor: [1, 1],
+  ceil: [1, 1],
+  round: [1, 1],
+  fix: [1, 1],
+  sin: [1, 1],
+  cos: [1, 1],
+  tan: [1, 1],
+  sec: [1, 1],
+  csc: [1, 1],
+  cot: [1, 1],
+  asin: [1, 1],
+  acos: [1, 1],
+  atan: [1, 1],
+  atan2: [2, 2],
+  sinh: [1, 1],
+  cosh: [1, 1],
+  tanh: [1, 1],
+  asinh: [1, 1],
+  acosh: [1, 1],
+  atanh: [1, 1],
+  gamma: [1, 1],
+  lgamma: [1, 1],
+  factorial: [1, 1],
+  erf: [1, 1],
 };
 
 /** Named constants of the language. */
 const CONSTANTS: Readonly<Record<string, number>> = {
-  pi: Math.PI, PI: Math.PI, e: Math.E, E: Math.E, tau: 2 * Math.PI, phi: (1 + Math.sqrt(5)) / 2, Infinity,
+  pi: Math.PI,
+  PI: Math.PI,
+  e: Math.E,
+  E: Math.E,
+  tau: 2 * Math.PI,
+  phi: (1 + Math.sqrt(5)) / 2,
+  Infinity,
 };
 
 /** Functions evaluated by plain Math (same values as mathjs on real arguments with real results). */
 const NATIVE: Readonly<Record<string, Fn>> = {
-  abs: Math.abs, sign: Math.sign, sqrt: Math.sqrt, cbrt: Math.cbrt, square: (x) => x * x, cube: (x) => x * x * x,
-  exp: Math.exp, expm1: Math.expm1, log10: Math.log10, log2: Math.log2, log1p: Math.log1p,
-  pow: Math.pow, hypot: Math.hypot, min: Math.min, max: Math.max, floor: Math.floor, ceil: Math.ceil, fix: Math.trunc,
+  abs: Math.abs,
+  sign: Math.sign,
+  sqrt: Math.sqrt,
+  cbrt: Math.cbrt,
+  square: (x) => x * x,
+  cube: (x) => x * x * x,
+  exp: Math.exp,
+  expm1: Math.expm1,
+  log10: Math.log10,
+  log2: Math.log2,
+  log1p: Math.log1p,
+  pow: Math.pow,
+  hypot: Math.hypot,
+  min: Math.min,
+  max: Math.max,
+  floor: Math.floor,
+  ceil: Math.ceil,
+  fix: Math.trunc,
   round: (x) => Math.sign(x) * Math.round(Math.abs(x)), // half away from zero, as mathjs (whose round costs ~2.5 µs)
-  sin: Math.sin, cos: Math.cos, tan: Math.tan, asin: Math.asin, acos: Math.acos, atan: Math.atan, atan2: Math.atan2,
-  sinh: Math.sinh, cosh: Math.cosh, tanh: Math.tanh, asinh: Math.asinh, acosh: Math.acosh, atanh: Math.atanh,
+  sin: Math.sin,
+  cos: Math.cos,
+  tan: Math.tan,
+  asin: Math.asin,
+  acos: Math.acos,
+  atan: Math.atan,
+  atan2: Math.atan2,
+  sinh: Math.sinh,
+  cosh: Math.cosh,
+  tanh: Math.tanh,
+  asinh: Math.asinh,
+  acosh: Math.acosh,
+  atanh: Math.atanh,
 };
 
 const BINARY: Readonly<Record<string, Fn>> = {
@@ -139,7 +205,17 @@ const MATHJS_OPERATORS = new Set(['mod', 'factorial', 'equal', 'unequal']);
 /** Functions evaluated through the private mathjs instance. */
 const MATHJS_FUNCTIONS = new Set(['log', 'nthRoot', 'mod', 'sec', 'csc', 'cot', 'gamma', 'lgamma', 'factorial', 'erf']);
 
-const DISABLED = ['import', 'createUnit', 'evaluate', 'parse', 'compile', 'simplify', 'derivative', 'resolve', 'reviver'];
+const DISABLED = [
+  'import',
+  'createUnit',
+  'evaluate',
+  'parse',
+  'compile',
+  'simplify',
+  'derivative',
+  'resolve',
+  'reviver',
+];
 
 let sandbox: MathInstance | undefined;
 
@@ -164,8 +240,10 @@ function sandboxMath(): MathInstance {
 
 /** What the language allows, for error messages. */
 function allowedText(variable: string): string {
-  return `a formula in ${variable}: numbers, ${variable}, pi, e, + - * / ^ mod !, comparisons, a ? b : c and scalar ` +
-    'functions (exp, log, sqrt, pow, min, max, gamma, erf, sin, …)';
+  return (
+    `a formula in ${variable}: numbers, ${variable}, pi, e, + - * / ^ mod !, comparisons, a ? b : c and scalar ` +
+    'functions (exp, log, sqrt, pow, min, max, gamma, erf, sin, …)'
+  );
 }
 
 /**
@@ -194,10 +272,15 @@ function allowedText(variable: string): string {
  */
 export function compileExpression(expression: string, variable: string, field: string): CompiledExpression {
   const allowed = allowedText(variable);
-  if (typeof expression !== 'string' || expression.trim() === '') throw new FragilityInputError(field, expression, allowed);
+  if (typeof expression !== 'string' || expression.trim() === '')
+    throw new FragilityInputError(field, expression, allowed);
   if (expression.length > EXPRESSION_MAX_LENGTH) {
-    throw new FragilityInputError(field, `${expression.slice(0, 40)}…`, allowed,
-      `${expression.length} characters; at most ${EXPRESSION_MAX_LENGTH}`);
+    throw new FragilityInputError(
+      field,
+      `${expression.slice(0, 40)}…`,
+      allowed,
+      `${expression.length} characters; at most ${EXPRESSION_MAX_LENGTH}`,
+    );
   }
   const math = sandboxMath();
   let root: MathNode;
@@ -255,8 +338,12 @@ class ExpressionCompiler {
   }
 
   private notReal(what: string): never {
-    throw new FragilityInputError(this.field, this.expression, 'an expression giving a real number',
-      `${what} is not a real number at ${this.variable} = ${this.point}`);
+    throw new FragilityInputError(
+      this.field,
+      this.expression,
+      'an expression giving a real number',
+      `${what} is not a real number at ${this.variable} = ${this.point}`,
+    );
   }
 
   /**
@@ -268,9 +355,20 @@ class ExpressionCompiler {
       for (const x of a) if (!Number.isFinite(x)) return r; // NaN carried in, or cos(Infinity): NaN as in mathjs
       return this.notReal(name === '^' ? `(${a[0]})^(${a[1]})` : `${name}(${a.join(', ')})`);
     };
-    if (arity === 1) return (a: number): number => { const r = f(a); return !Number.isNaN(r) ? r : born(r, [a]); };
-    if (arity === 2) return (a: number, b: number): number => { const r = f(a, b); return !Number.isNaN(r) ? r : born(r, [a, b]); };
-    return (...a: number[]): number => { const r = f(...a); return !Number.isNaN(r) ? r : born(r, a); };
+    if (arity === 1)
+      return (a: number): number => {
+        const r = f(a);
+        return !Number.isNaN(r) ? r : born(r, [a]);
+      };
+    if (arity === 2)
+      return (a: number, b: number): number => {
+        const r = f(a, b);
+        return !Number.isNaN(r) ? r : born(r, [a, b]);
+      };
+    return (...a: number[]): number => {
+      const r = f(...a);
+      return !Number.isNaN(r) ? r : born(r, a);
+    };
   }
 
   private viaMathjs(name: string): Fn {
@@ -281,7 +379,12 @@ class ExpressionCompiler {
       try {
         r = f(...a);
       } catch (e) {
-        throw new FragilityInputError(this.field, this.expression, this.allowed, `${name}(${a.join(', ')}) at ${this.variable} = ${this.point}: ${(e as Error).message}`);
+        throw new FragilityInputError(
+          this.field,
+          this.expression,
+          this.allowed,
+          `${name}(${a.join(', ')}) at ${this.variable} = ${this.point}: ${(e as Error).message}`,
+        );
       }
       if (typeof r === 'boolean') return r ? 1 : 0;
       if (typeof r !== 'number') return this.notReal(`${name}(${a.join(', ')})`);
@@ -371,7 +474,9 @@ class ExpressionCompiler {
     const [lo, hi] = EXPRESSION_FUNCTIONS[name];
     const args = node.args!.map((a) => this.compile(a));
     if (args.length < lo || args.length > hi) {
-      return this.refuse(`${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, not ${args.length}`);
+      return this.refuse(
+        `${name} takes ${lo === hi ? lo : `${lo} to ${hi}`} argument${hi > 1 ? 's' : ''}, not ${args.length}`,
+      );
     }
     const f = MATHJS_FUNCTIONS.has(name) ? this.viaMathjs(name) : this.real(name, NATIVE[name], args.length);
     if (args.length === 1) {
@@ -431,7 +536,11 @@ class ExpressionCompiler {
 export function checkEvaluationBudget(field: string, value: number, points: number, cost: number): void {
   if (points * cost > EXPRESSION_EVALUATION_BUDGET) {
     const maxPoints = Math.floor(EXPRESSION_EVALUATION_BUDGET / cost);
-    throw new FragilityInputError(field, value, `a value giving at most ${maxPoints} evaluation points for this formula`,
-      `${points} points × ${cost} node evaluations exceeds the evaluation budget of ${EXPRESSION_EVALUATION_BUDGET}`);
+    throw new FragilityInputError(
+      field,
+      value,
+      `a value giving at most ${maxPoints} evaluation points for this formula`,
+      `${points} points × ${cost} node evaluations exceeds the evaluation budget of ${EXPRESSION_EVALUATION_BUDGET}`,
+    );
   }
 }

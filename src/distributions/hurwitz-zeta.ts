@@ -24,7 +24,17 @@ export interface BoundedValue {
 
 /** B_2, B_4, …, B_24 (Bernoulli numbers, exact rationals rounded to double). */
 const BERNOULLI_EVEN = [
-  1 / 6, -1 / 30, 1 / 42, -1 / 30, 5 / 66, -691 / 2730, 7 / 6, -3617 / 510, 43867 / 798, -174611 / 330, 854513 / 138,
+  1 / 6,
+  -1 / 30,
+  1 / 42,
+  -1 / 30,
+  5 / 66,
+  -691 / 2730,
+  7 / 6,
+  -3617 / 510,
+  43867 / 798,
+  -174611 / 330,
+  854513 / 138,
   -236364091 / 2730,
 ];
 /** Terms summed directly before the Euler–Maclaurin tail. */
@@ -75,14 +85,14 @@ export function hurwitzZeta(s: number, a: number): BoundedValue {
   let xpow = Math.pow(x, -s - 1); // x^(−s−2j+1)
   const M = BERNOULLI_EVEN.length;
   for (let j = 1; j <= M; j++) {
-    corr += ((BERNOULLI_EVEN[j - 1] / factorial) * rising) * xpow;
+    corr += (BERNOULLI_EVEN[j - 1] / factorial) * rising * xpow;
     rising *= (s + 2 * j - 1) * (s + 2 * j);
     factorial *= (2 * j + 1) * (2 * j + 2);
     xpow /= x * x;
   }
   // After the loop: rising = (s)_(2M+1) = (s)_(2M)·(s+2M); the bound needs (s)_(2M).
   const risingM = rising / (s + 2 * M);
-  const remainder = (4 * risingM) / Math.pow(2 * Math.PI, 2 * M) * (Math.pow(x, -s - 2 * M + 1) / (s + 2 * M - 1));
+  const remainder = ((4 * risingM) / Math.pow(2 * Math.PI, 2 * M)) * (Math.pow(x, -s - 2 * M + 1) / (s + 2 * M - 1));
   const value = direct + integral + half + corr;
   const rounding = 4 * EPS * (N + M + 4) * Math.abs(value);
   return { value, error: remainder + rounding };
@@ -136,7 +146,8 @@ export interface PowerLawMoments {
  * @category Special functions
  */
 export function purePowerLawMoments(tau: number, kmin: number): PowerLawMoments {
-  if (!(tau > 1 && tau < Infinity)) throw new FragilityInputError('law.tau', tau, 'a finite number > 1 (pure power law)');
+  if (!(tau > 1 && tau < Infinity))
+    throw new FragilityInputError('law.tau', tau, 'a finite number > 1 (pure power law)');
   if (!(Number.isInteger(kmin) && kmin >= 1)) throw new FragilityInputError('law.kmin', kmin, 'an integer >= 1');
   const z0 = hurwitzZeta(tau, kmin);
   const ratio = (j: number): BoundedValue => {

@@ -4,7 +4,12 @@
  * @module
  */
 export type { DegreeLaw, CapacityLaw } from './types.ts';
-export { degreeLawFromPmf, MAX_DEGREE_SUPPORT, DEGREE_TAIL_TOLERANCE, type DegreeLawFromPmfOptions } from './degree-law.ts';
+export {
+  degreeLawFromPmf,
+  MAX_DEGREE_SUPPORT,
+  DEGREE_TAIL_TOLERANCE,
+  type DegreeLawFromPmfOptions,
+} from './degree-law.ts';
 export { poissonLaw, MAX_POISSON_MEAN } from './poisson-law.ts';
 export { regularLaw } from './regular-law.ts';
 export { powerLawDegreeLaw, powerLawCutoff, powerLawHardCutoff, type PowerLawOptions } from './power-law.ts';
@@ -27,7 +32,11 @@ export { weibullCapacity } from './weibull-capacity.ts';
 export { lognormalCapacity } from './lognormal-capacity.ts';
 export { scaledCapacity } from './scaled-capacity.ts';
 export { empiricalCapacity } from './empirical-capacity.ts';
-export { expressionCapacity, EXPRESSION_CAPACITY_CELLS, type ExpressionCapacityOptions } from './expression-capacity.ts';
+export {
+  expressionCapacity,
+  EXPRESSION_CAPACITY_CELLS,
+  type ExpressionCapacityOptions,
+} from './expression-capacity.ts';
 export { hurwitzZeta, purePowerLawMoments, type BoundedValue, type PowerLawMoments } from './hurwitz-zeta.ts';
 export { standardNormalCdf, standardNormalQuantile } from './normal-functions.ts';
 export { parseDegreeLaw, parseCapacityLaw, DEGREE_LAW_FORMS, CAPACITY_LAW_FORMS } from './parse.ts';

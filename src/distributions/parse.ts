@@ -215,13 +215,21 @@ function bind(call: Call, params: string[], prefix: string, optional: string[] =
   for (const a of call.args) {
     if (a.kind === 'named') {
       if (!params.includes(a.name)) {
-        throw new FragilityInputError(`${prefix}.${a.name}`, a.name, `one of the parameters of ${call.name}: ${params.join(', ')}`);
+        throw new FragilityInputError(
+          `${prefix}.${a.name}`,
+          a.name,
+          `one of the parameters of ${call.name}: ${params.join(', ')}`,
+        );
       }
       if (values.has(a.name)) throw new FragilityInputError(`${prefix}.${a.name}`, a.name, 'a parameter given once');
       values.set(a.name, a.value);
     } else {
       if (pos >= params.length) {
-        throw new FragilityInputError(`${prefix}`, call.args.length, `at most ${params.length} parameters for ${call.name}(${params.join(',')})`);
+        throw new FragilityInputError(
+          `${prefix}`,
+          call.args.length,
+          `at most ${params.length} parameters for ${call.name}(${params.join(',')})`,
+        );
       }
       const name = params[pos++];
       if (values.has(name)) throw new FragilityInputError(`${prefix}.${name}`, name, 'a parameter given once');
@@ -248,7 +256,11 @@ function bind(call: Call, params: string[], prefix: string, optional: string[] =
     str(name) {
       const a = values.get(name);
       if (a === undefined || a.kind !== 'str') {
-        throw new FragilityInputError(`${prefix}.${name}`, a === undefined ? undefined : describeArg(a), 'a quoted string');
+        throw new FragilityInputError(
+          `${prefix}.${name}`,
+          a === undefined ? undefined : describeArg(a),
+          'a quoted string',
+        );
       }
       return a.value;
     },
@@ -281,7 +293,11 @@ function degreeFromCall(call: Call): DegreeLaw {
     case 'power-law':
     case 'power_law': {
       const b = bind(call, ['tau', 'kmin', 'cutoff', 'kmax'], P, ['kmin', 'cutoff', 'kmax']);
-      return powerLawDegreeLaw(b.num('tau'), { kmin: b.optNum('kmin'), cutoff: b.optNum('cutoff'), kmax: b.optNum('kmax') });
+      return powerLawDegreeLaw(b.num('tau'), {
+        kmin: b.optNum('kmin'),
+        cutoff: b.optNum('cutoff'),
+        kmax: b.optNum('kmax'),
+      });
     }
     case 'ba': {
       const b = bind(call, ['m', 'kmax'], P, ['kmax']);
@@ -299,7 +315,11 @@ function degreeFromCall(call: Call): DegreeLaw {
       if (call.args.length === 0) throw new FragilityInputError('law.components', 0, 'at least one weighted law w*law');
       const comps: MixtureComponent[] = call.args.map((a, i) => {
         if (a.kind !== 'weighted') {
-          throw new FragilityInputError(`law.components[${i}]`, describeArg(a), 'a weighted law such as 0.3*poisson(2)');
+          throw new FragilityInputError(
+            `law.components[${i}]`,
+            describeArg(a),
+            'a weighted law such as 0.3*poisson(2)',
+          );
         }
         return { weight: a.weight, law: degreeFromCall(a.law) };
       });
@@ -424,6 +444,7 @@ export function parseDegreeLaw(spec: string): DegreeLaw {
  * @category Parsing
  */
 export function parseCapacityLaw(spec: string): CapacityLaw {
-  if (typeof spec !== 'string') throw new FragilityInputError('capacity', spec, `a capacity law spec: ${CAPACITY_LAW_FORMS}`);
+  if (typeof spec !== 'string')
+    throw new FragilityInputError('capacity', spec, `a capacity law spec: ${CAPACITY_LAW_FORMS}`);
   return cached(capacityCache, spec, () => capacityFromCall(parseCall(spec, 'capacity')));
 }

@@ -178,7 +178,14 @@ export function powerLawHardCutoff(tau: number, kmax: number, options: { kmin?: 
  * Math.exp(−(k−j)/κ) at every such reuse. Relative error: a few ulps per factor over at most ~25 factors, plus
  * ε·k/κ from the exponential: measured < 5e-15 (hard cutoff) and < 5e-14 (κ = 5000, k <= 1e6).
  */
-function fillPowerTerms(out: Float64Array, kmin: number, from: number, to: number, tau: number, invKappa: number): void {
+function fillPowerTerms(
+  out: Float64Array,
+  kmin: number,
+  from: number,
+  to: number,
+  tau: number,
+  invKappa: number,
+): void {
   const p2 = Math.pow(2, -tau);
   const p3 = Math.pow(3, -tau);
   const p5 = Math.pow(5, -tau);

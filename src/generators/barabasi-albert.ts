@@ -61,12 +61,17 @@ export function barabasiAlbert(n: number, m: number, rng: Rng, opts: BarabasiAlb
     let positive = 0;
     for (let u = 0; u < initial.n; u++) if (initial.offsets[u + 1] > initial.offsets[u]) positive++;
     if (positive < m) {
-      throw new FragilityInputError('initial', `a graph with ${positive} nodes of positive degree`, `at least m = ${m} nodes of positive degree`);
+      throw new FragilityInputError(
+        'initial',
+        `a graph with ${positive} nodes of positive degree`,
+        `at least m = ${m} nodes of positive degree`,
+      );
     }
   }
   const m0 = initial ? initial.m : (m * (m + 1)) / 2;
   const total = m0 + m * (n - n0);
-  if (total > 0x3fffffff) throw new FragilityInputError('n', n, `small enough that the graph has < 2^30 edges (m = ${m})`);
+  if (total > 0x3fffffff)
+    throw new FragilityInputError('n', n, `small enough that the graph has < 2^30 edges (m = ${m})`);
   const src = new Int32Array(total);
   const dst = new Int32Array(total);
   // endpoints[0 .. 2e) lists both ends of every edge so far: a uniform entry is a degree-proportional node.
@@ -91,8 +96,12 @@ export function barabasiAlbert(n: number, m: number, rng: Rng, opts: BarabasiAlb
     let draws = 0;
     while (chosen < m) {
       if (++draws > 1000 * m + 1000) {
-        throw new FragilityInputError('initial', 'the seed graph', `a seed graph whose degree is spread over at least m = ${m} nodes`,
-          'preferential attachment kept drawing the same few nodes');
+        throw new FragilityInputError(
+          'initial',
+          'the seed graph',
+          `a seed graph whose degree is spread over at least m = ${m} nodes`,
+          'preferential attachment kept drawing the same few nodes',
+        );
       }
       const t = endpoints[rng.int(pool)];
       if (mark[t] === v) continue;

@@ -12,7 +12,8 @@ import { checkMemory } from '../resources.ts';
  */
 export function checkCount(field: string, value: number, min: number): number {
   checkInteger(field, value, min);
-  if (value > 0x7fffffff) throw new FragilityInputError(field, value, 'an integer <= 2^31 - 1 (typed-array index limit)');
+  if (value > 0x7fffffff)
+    throw new FragilityInputError(field, value, 'an integer <= 2^31 - 1 (typed-array index limit)');
   return value;
 }
 

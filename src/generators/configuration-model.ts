@@ -83,13 +83,19 @@ export function configurationModel(degrees: Int32Array, rng: Rng, opts: Configur
     if (!(d >= 0)) throw new FragilityInputError(`degrees[${u}]`, d, 'an integer >= 0');
     total += d;
   }
-  if (total % 2 !== 0) throw new FragilityInputError('sum of degrees', total, 'an even number (every edge has two ends)');
-  if (total / 2 > 0x3fffffff) throw new FragilityInputError('sum of degrees', total, 'at most 2^31 - 2 (2^30 - 1 edges)');
+  if (total % 2 !== 0)
+    throw new FragilityInputError('sum of degrees', total, 'an even number (every edge has two ends)');
+  if (total / 2 > 0x3fffffff)
+    throw new FragilityInputError('sum of degrees', total, 'at most 2^31 - 2 (2^30 - 1 edges)');
   if (mode === 'simple') {
     const bad = erdosGallaiViolation(degrees);
     if (bad >= 0) {
-      throw new FragilityInputError('degrees', `sequence (max ${maxOf(degrees)}, n ${n})`, 'a graphical sequence for mode simple',
-        `Erdős–Gallai inequality fails at k = ${bad}; use mode 'erased' or 'multigraph'`);
+      throw new FragilityInputError(
+        'degrees',
+        `sequence (max ${maxOf(degrees)}, n ${n})`,
+        'a graphical sequence for mode simple',
+        `Erdős–Gallai inequality fails at k = ${bad}; use mode 'erased' or 'multigraph'`,
+      );
     }
   }
   const stubs = new Int32Array(total);
@@ -114,8 +120,12 @@ export function configurationModel(degrees: Int32Array, rng: Rng, opts: Configur
     if (mode === 'erased') return CompactGraph.fromEdges(n, simplified.source, simplified.target);
     if (simplified.selfLoops === 0 && simplified.multiEdges === 0) return CompactGraph.fromEdges(n, src, dst);
   }
-  throw new FragilityInputError('mode', 'simple', "'erased' or 'multigraph' for this degree sequence",
-    `no simple matching found in ${maxAttempts} attempts (maxAttempts); heavy-tailed sequences are rarely simple`);
+  throw new FragilityInputError(
+    'mode',
+    'simple',
+    "'erased' or 'multigraph' for this degree sequence",
+    `no simple matching found in ${maxAttempts} attempts (maxAttempts); heavy-tailed sequences are rarely simple`,
+  );
 }
 
 function maxOf(a: Int32Array): number {
@@ -211,8 +221,12 @@ export function configurationModelFromLaw(
       }
     }
     if (!fixed) {
-      throw new FragilityInputError('n', n, `an even number for law ${law.spec}`,
-        `the degree sum stayed odd after ${maxParity} redraws: the law's support seems to have one parity only`);
+      throw new FragilityInputError(
+        'n',
+        n,
+        `an even number for law ${law.spec}`,
+        `the degree sum stayed odd after ${maxParity} redraws: the law's support seems to have one parity only`,
+      );
     }
   }
   return configurationModel(degrees, rng, opts);

@@ -44,7 +44,12 @@ export function erdosRenyi(n: number, p: number, rng: Rng): CompactGraph {
   const pairs = (n * (n - 1)) / 2;
   const mean = p * pairs;
   if (mean - 6 * Math.sqrt(mean) > MAX_EDGES) {
-    throw new FragilityInputError('p', p, `at most about ${(MAX_EDGES / Math.max(pairs, 1)).toPrecision(3)} for n = ${n}`, 'the graph would exceed 2^30 edges');
+    throw new FragilityInputError(
+      'p',
+      p,
+      `at most about ${(MAX_EDGES / Math.max(pairs, 1)).toPrecision(3)} for n = ${n}`,
+      'the graph would exceed 2^30 edges',
+    );
   }
   checkGraphMemory('n', n, n, mean, 'an Erdős–Rényi graph');
   if (p === 0 || n < 2) return CompactGraph.empty(n);

@@ -56,7 +56,8 @@ export function randomRegular(n: number, k: number, rng: Rng, opts: RandomRegula
   }
   checkInteger('k', k, 0, n - 1);
   if ((n * k) % 2 !== 0) throw new FragilityInputError('k', k, `an even k when n (${n}) is odd: n·k must be even`);
-  if ((n * k) / 2 > 0x3fffffff) throw new FragilityInputError('k', k, `at most ${Math.floor((2 * 0x3fffffff) / n)} for n = ${n}`);
+  if ((n * k) / 2 > 0x3fffffff)
+    throw new FragilityInputError('k', k, `at most ${Math.floor((2 * 0x3fffffff) / n)} for n = ${n}`);
   const maxAttempts = checkInteger('maxAttempts', opts.maxAttempts ?? 100, 1);
   checkGraphMemory('n', n, n, n * k, 'a random regular graph'); // n·k: the edges (n·k/2) and the stub pairing
   if (k === 0) return CompactGraph.empty(n);
@@ -134,8 +135,12 @@ function drawRegular(n: number, k: number, rng: Rng, maxAttempts: number): Compa
     }
     if (ok && e === m) return CompactGraph.fromEdges(n, src, dst);
   }
-  throw new FragilityInputError('k', k, `a smaller degree for n = ${n}`,
-    `no simple ${k}-regular graph found in ${maxAttempts} attempts (maxAttempts)`);
+  throw new FragilityInputError(
+    'k',
+    k,
+    `a smaller degree for n = ${n}`,
+    `no simple ${k}-regular graph found in ${maxAttempts} attempts (maxAttempts)`,
+  );
 }
 
 /** The complement of a simple graph (O(n²)). */

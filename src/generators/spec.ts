@@ -43,7 +43,13 @@ import { honeycombLattice } from './honeycomb-lattice.ts';
 import { randomRegular } from './random-regular.ts';
 import { squareLattice } from './square-lattice.ts';
 import { triangularLattice } from './triangular-lattice.ts';
-import { DEFAULT_CORE_DEGREE, DEFAULT_HOST_CACHE_SIZE, twoTierOverlay, twoTierToCompactGraph, type SupernodeChoice } from './two-tier.ts';
+import {
+  DEFAULT_CORE_DEGREE,
+  DEFAULT_HOST_CACHE_SIZE,
+  twoTierOverlay,
+  twoTierToCompactGraph,
+  type SupernodeChoice,
+} from './two-tier.ts';
 import { ultrapeerOverlay } from './ultrapeer.ts';
 import { wattsStrogatz } from './watts-strogatz.ts';
 
@@ -67,7 +73,15 @@ export type GraphSpec =
   | { model: 'ba'; n: number; m: number }
   | { model: 'ws'; n: number; k: number; beta: number }
   | { model: LatticeModel; L: number; periodic: boolean }
-  | { model: 'two-tier'; clients: number; supernodes: number; snLaw: DegreeLaw | null; cache: number; choice: SupernodeChoice; capacity: CapacityLaw | null }
+  | {
+      model: 'two-tier';
+      clients: number;
+      supernodes: number;
+      snLaw: DegreeLaw | null;
+      cache: number;
+      choice: SupernodeChoice;
+      capacity: CapacityLaw | null;
+    }
   | { model: 'ultrapeer'; ultrapeers: number; leaves: number; degree: number; leafConnections: number }
   | { model: 'edges' | 'gexf' | 'graphml' | 'fgb'; path: string; selfLoops: EdgePolicy; duplicates: EdgePolicy };
 
@@ -77,7 +91,21 @@ export type GraphSpec =
  * @category Graph specs
  */
 export const GRAPH_SPEC_MODELS = [
-  'er', 'rr', 'cm', 'ba', 'ws', 'square', 'triangular', 'honeycomb', 'cubic', 'two-tier', 'ultrapeer', 'edges', 'gexf', 'graphml', 'fgb',
+  'er',
+  'rr',
+  'cm',
+  'ba',
+  'ws',
+  'square',
+  'triangular',
+  'honeycomb',
+  'cubic',
+  'two-tier',
+  'ultrapeer',
+  'edges',
+  'gexf',
+  'graphml',
+  'fgb',
 ] as const;
 
 /** Split on commas that are outside parentheses, brackets and quotes. */
@@ -115,8 +143,11 @@ class Params {
       const eq = part.indexOf('=');
       if (eq < 0) {
         if (!allowedFlags.includes(part)) {
-          throw new FragilityInputError(`--graph ${model}: ${part}`, part,
-            `a parameter key=value with key one of ${allowedKeys.join(', ')}${allowedFlags.length ? `, or the flag ${allowedFlags.join(', ')}` : ''}`);
+          throw new FragilityInputError(
+            `--graph ${model}: ${part}`,
+            part,
+            `a parameter key=value with key one of ${allowedKeys.join(', ')}${allowedFlags.length ? `, or the flag ${allowedFlags.join(', ')}` : ''}`,
+          );
         }
         this.flags.add(part);
         continue;
@@ -124,9 +155,14 @@ class Params {
       const key = part.slice(0, eq).trim();
       const value = part.slice(eq + 1).trim();
       if (!allowedKeys.includes(key)) {
-        throw new FragilityInputError(`--graph ${model}: ${key}`, value, `a known parameter: one of ${allowedKeys.join(', ')}`);
+        throw new FragilityInputError(
+          `--graph ${model}: ${key}`,
+          value,
+          `a known parameter: one of ${allowedKeys.join(', ')}`,
+        );
       }
-      if (this.values.has(key)) throw new FragilityInputError(`--graph ${model}: ${key}`, value, 'each parameter at most once');
+      if (this.values.has(key))
+        throw new FragilityInputError(`--graph ${model}: ${key}`, value, 'each parameter at most once');
       this.values.set(key, value);
     }
   }
@@ -149,20 +185,23 @@ class Params {
     if (!this.values.has(key) && dflt !== undefined) return dflt;
     const raw = this.raw(key, allowed);
     const v = parseDecimal(raw); // decimal only: 0x10 is no integer
-    if (raw === '' || !Number.isInteger(v) || v < min || v > max) throw new FragilityInputError(this.field(key), raw, allowed);
+    if (raw === '' || !Number.isInteger(v) || v < min || v > max)
+      throw new FragilityInputError(this.field(key), raw, allowed);
     return v;
   }
   num(key: string, min: number, max: number): number {
     const allowed = max === Infinity ? `a number >= ${min}` : `a number in [${min}, ${max}]`;
     const raw = this.raw(key, allowed);
     const v = parseDecimal(raw); // decimal only: 0x10 is no integer
-    if (raw === '' || !Number.isFinite(v) || v < min || v > max) throw new FragilityInputError(this.field(key), raw, allowed);
+    if (raw === '' || !Number.isFinite(v) || v < min || v > max)
+      throw new FragilityInputError(this.field(key), raw, allowed);
     return v;
   }
   choice<T extends string>(key: string, options: readonly T[], dflt: T): T {
     if (!this.values.has(key)) return dflt;
     const v = this.values.get(key)!;
-    if (!(options as readonly string[]).includes(v)) throw new FragilityInputError(this.field(key), v, `one of ${options.join(', ')}`);
+    if (!(options as readonly string[]).includes(v))
+      throw new FragilityInputError(this.field(key), v, `one of ${options.join(', ')}`);
     return v as T;
   }
   degreeLaw(key: string): DegreeLaw {
@@ -170,7 +209,12 @@ class Params {
     try {
       return parseDegreeLaw(raw);
     } catch (err) {
-      throw new FragilityInputError(this.field(key), raw, 'a degree law, e.g. poisson(4) or powerlaw(2.5,kmin=1,cutoff=100)', (err as Error).message);
+      throw new FragilityInputError(
+        this.field(key),
+        raw,
+        'a degree law, e.g. poisson(4) or powerlaw(2.5,kmin=1,cutoff=100)',
+        (err as Error).message,
+      );
     }
   }
   capacityLaw(key: string): CapacityLaw {
@@ -178,7 +222,12 @@ class Params {
     try {
       return parseCapacityLaw(raw);
     } catch (err) {
-      throw new FragilityInputError(this.field(key), raw, 'a capacity law, e.g. uniform(0,1) or weibull(2,scale=1)', (err as Error).message);
+      throw new FragilityInputError(
+        this.field(key),
+        raw,
+        'a capacity law, e.g. uniform(0,1) or weibull(2,scale=1)',
+        (err as Error).message,
+      );
     }
   }
 }
@@ -207,7 +256,8 @@ const POLICY_TAIL = /,\s*(duplicates|self-loops)\s*=\s*([a-z]+)\s*$/;
  * @category Graph specs
  */
 export function parseGraphSpec(spec: string): GraphSpec {
-  if (typeof spec !== 'string') throw new FragilityInputError('--graph', spec, 'a graph spec string such as er:n=1000,k=4');
+  if (typeof spec !== 'string')
+    throw new FragilityInputError('--graph', spec, 'a graph spec string such as er:n=1000,k=4');
   const colon = spec.indexOf(':');
   const model = (colon < 0 ? spec : spec.slice(0, colon)).trim();
   const body = colon < 0 ? '' : spec.slice(colon + 1);
@@ -218,7 +268,11 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const n = p.int('n', 0);
       const given = ['k', 'p', 'm'].filter((k) => p.has(k));
       if (given.length !== 1) {
-        throw new FragilityInputError('--graph er: k', given.length ? given.join(' and ') : undefined, 'exactly one of k (mean degree), p or m');
+        throw new FragilityInputError(
+          '--graph er: k',
+          given.length ? given.join(' and ') : undefined,
+          'exactly one of k (mean degree), p or m',
+        );
       }
       if (p.has('m')) return { model: 'er', n, m: p.int('m', 0, Math.min((n * (n - 1)) / 2, 0x3fffffff)) };
       if (p.has('p')) return { model: 'er', n, p: p.num('p', 0, 1) };
@@ -229,12 +283,18 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const p = new Params('rr', body, ['n', 'k']);
       const n = p.int('n', 0);
       const k = p.int('k', 0, Math.max(0, n - 1));
-      if ((n * k) % 2 !== 0) throw new FragilityInputError('--graph rr: k', k, `an even k when n (${n}) is odd (n·k must be even)`);
+      if ((n * k) % 2 !== 0)
+        throw new FragilityInputError('--graph rr: k', k, `an even k when n (${n}) is odd (n·k must be even)`);
       return { model: 'rr', n, k };
     }
     case 'cm': {
       const p = new Params('cm', body, ['n', 'law', 'mode']);
-      return { model: 'cm', n: p.int('n', 0), law: p.degreeLaw('law'), mode: p.choice('mode', ['erased', 'multigraph', 'simple'] as const, 'erased') };
+      return {
+        model: 'cm',
+        n: p.int('n', 0),
+        law: p.degreeLaw('law'),
+        mode: p.choice('mode', ['erased', 'multigraph', 'simple'] as const, 'erased'),
+      };
     }
     case 'ba': {
       const p = new Params('ba', body, ['n', 'm']);
@@ -245,7 +305,8 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const p = new Params('ws', body, ['n', 'k', 'beta']);
       const n = p.int('n', 0);
       const k = p.int('k', 0, Math.max(0, n - 1));
-      if (k % 2 !== 0) throw new FragilityInputError('--graph ws: k', k, `an even integer in [0, ${Math.max(0, n - 1)}]`);
+      if (k % 2 !== 0)
+        throw new FragilityInputError('--graph ws: k', k, `an even integer in [0, ${Math.max(0, n - 1)}]`);
       return { model: 'ws', n, k, beta: p.num('beta', 0, 1) };
     }
     case 'square':
@@ -258,8 +319,12 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const maxL = model === 'cubic' ? 700 : model === 'square' ? 23170 : 18918;
       const L = p.int('L', 1, maxL);
       if (L < min) {
-        throw new FragilityInputError(p.field('L'), L, `an integer >= ${min} for a periodic ${model} lattice`,
-          'a smaller periodic lattice wraps onto itself (self-loops or parallel edges); add ,open for open boundaries');
+        throw new FragilityInputError(
+          p.field('L'),
+          L,
+          `an integer >= ${min} for a periodic ${model} lattice`,
+          'a smaller periodic lattice wraps onto itself (self-loops or parallel edges); add ,open for open boundaries',
+        );
       }
       return { model, L, periodic };
     }
@@ -270,10 +335,18 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const cache = p.int('cache', 1, supernodes, Math.min(DEFAULT_HOST_CACHE_SIZE, supernodes));
       const snLaw = p.has('sn-law') ? p.degreeLaw('sn-law') : null;
       if (!snLaw && supernodes <= DEFAULT_CORE_DEGREE) {
-        throw new FragilityInputError('--graph two-tier: sn-law', undefined, `required when supernodes <= ${DEFAULT_CORE_DEGREE} (the default core is ${DEFAULT_CORE_DEGREE}-regular)`);
+        throw new FragilityInputError(
+          '--graph two-tier: sn-law',
+          undefined,
+          `required when supernodes <= ${DEFAULT_CORE_DEGREE} (the default core is ${DEFAULT_CORE_DEGREE}-regular)`,
+        );
       }
       if (snLaw && snLaw.kmin === snLaw.kmax && (snLaw.kmin >= supernodes || (snLaw.kmin * supernodes) % 2 !== 0)) {
-        throw new FragilityInputError('--graph two-tier: sn-law', snLaw.spec, `regular(k) with k < supernodes (${supernodes}) and k·supernodes even`);
+        throw new FragilityInputError(
+          '--graph two-tier: sn-law',
+          snLaw.spec,
+          `regular(k) with k < supernodes (${supernodes}) and k·supernodes even`,
+        );
       }
       const choice = p.choice('choice', ['uniform', 'capacity'] as const, 'uniform');
       const capacity = p.has('capacity') ? p.capacityLaw('capacity') : null;
@@ -284,10 +357,15 @@ export function parseGraphSpec(spec: string): GraphSpec {
       const ultrapeers = p.int('ultrapeers', 1);
       const leaves = p.int('leaves', 0);
       if (!p.has('degree') && ultrapeers <= 32) {
-        throw new FragilityInputError('--graph ultrapeer: degree', undefined, 'required when ultrapeers <= 32 (the default degree is 32)');
+        throw new FragilityInputError(
+          '--graph ultrapeer: degree',
+          undefined,
+          'required when ultrapeers <= 32 (the default degree is 32)',
+        );
       }
       const degree = p.int('degree', 0, ultrapeers - 1, 32);
-      if ((degree * ultrapeers) % 2 !== 0) throw new FragilityInputError('--graph ultrapeer: degree', degree, 'an even degree when ultrapeers is odd');
+      if ((degree * ultrapeers) % 2 !== 0)
+        throw new FragilityInputError('--graph ultrapeer: degree', degree, 'an even degree when ultrapeers is odd');
       const leafConnections = p.int('leaf-connections', 1, ultrapeers, Math.min(3, ultrapeers));
       return { model: 'ultrapeer', ultrapeers, leaves, degree, leafConnections };
     }
@@ -300,7 +378,8 @@ export function parseGraphSpec(spec: string): GraphSpec {
       let duplicates: EdgePolicy = model === 'edges' ? 'error' : 'keep';
       for (let t = POLICY_TAIL.exec(path); t; t = POLICY_TAIL.exec(path)) {
         const v = t[2];
-        if (v !== 'keep' && v !== 'drop' && v !== 'error') throw new FragilityInputError(`--graph ${model}: ${t[1]}`, v, 'one of keep, drop, error');
+        if (v !== 'keep' && v !== 'drop' && v !== 'error')
+          throw new FragilityInputError(`--graph ${model}: ${t[1]}`, v, 'one of keep, drop, error');
         if (t[1] === 'duplicates') duplicates = v;
         else selfLoops = v;
         path = path.slice(0, t.index);
@@ -360,7 +439,12 @@ export function graphSpecBytes(spec: string | GraphSpec, explicit = true): numbe
     case 'ultrapeer': {
       const [S, C, H, k] =
         s.model === 'two-tier'
-          ? [s.supernodes, s.clients, s.cache, s.snLaw ? (Number.isFinite(s.snLaw.mean) ? s.snLaw.mean : 0) : DEFAULT_CORE_DEGREE]
+          ? [
+              s.supernodes,
+              s.clients,
+              s.cache,
+              s.snLaw ? (Number.isFinite(s.snLaw.mean) ? s.snLaw.mean : 0) : DEFAULT_CORE_DEGREE,
+            ]
           : [s.ultrapeers, s.leaves, s.leafConnections, s.degree];
       const overlay = 4 * C * H + 4 * C + 8 * S + graphBuildBytes(S, (S * k) / 2);
       return explicit ? overlay + graphBuildBytes(S + C, (S * k) / 2 + C * H) : overlay;
@@ -396,7 +480,12 @@ export function checkGraphSpecMemory(spec: string | GraphSpec, explicit = true, 
   const bytes = graphSpecBytes(spec, explicit);
   if (bytes === undefined) return;
   label ??= typeof spec === 'string' ? spec : `${spec.model}:…`;
-  checkMemory('--graph', label, copies * bytes, copies > 1 ? `${copies} copies of this graph (one per compute thread)` : 'this graph');
+  checkMemory(
+    '--graph',
+    label,
+    copies * bytes,
+    copies > 1 ? `${copies} copies of this graph (one per compute thread)` : 'this graph',
+  );
 }
 
 /**
@@ -509,7 +598,10 @@ function seededRng(seed: number): Rng {
 
 function buildOverlay(s: Extract<GraphSpec, { model: 'two-tier' | 'ultrapeer' }>, rng: Rng): TwoTierOverlay {
   if (s.model === 'ultrapeer') {
-    return ultrapeerOverlay({ ultrapeers: s.ultrapeers, leaves: s.leaves, ultrapeerDegree: s.degree, leafConnections: s.leafConnections }, rng);
+    return ultrapeerOverlay(
+      { ultrapeers: s.ultrapeers, leaves: s.leaves, ultrapeerDegree: s.degree, leafConnections: s.leafConnections },
+      rng,
+    );
   }
   return twoTierOverlay(
     {

@@ -97,7 +97,8 @@ export function twoTierOverlay(opts: TwoTierOverlayOptions, rng: Rng): TwoTierOv
   const S = checkCount('supernodes', opts.supernodes, 1);
   const C = checkCount('clients', opts.clients, 0);
   const H = checkInteger('cacheSize', opts.cacheSize ?? DEFAULT_HOST_CACHE_SIZE, 1, S);
-  if (C * H > 0x7fffffff) throw new FragilityInputError('clients', C, `at most ${Math.floor(0x7fffffff / H)} for cacheSize ${H}`);
+  if (C * H > 0x7fffffff)
+    throw new FragilityInputError('clients', C, `at most ${Math.floor(0x7fffffff / H)} for cacheSize ${H}`);
   {
     const law = opts.coreLaw ?? DEFAULT_CORE_DEGREE;
     const k = typeof law === 'number' ? law : Number.isFinite(law.mean) ? law.mean : 0;
@@ -106,7 +107,8 @@ export function twoTierOverlay(opts: TwoTierOverlayOptions, rng: Rng): TwoTierOv
     checkMemory('clients', C, bytes, `a two-tier overlay with ${C} clients × cache ${H} and ${S} supernodes`);
   }
   const choice = opts.choice ?? 'uniform';
-  if (choice !== 'uniform' && choice !== 'capacity') throw new FragilityInputError('choice', choice, "'uniform' or 'capacity'");
+  if (choice !== 'uniform' && choice !== 'capacity')
+    throw new FragilityInputError('choice', choice, "'uniform' or 'capacity'");
   const core = buildCore(S, opts.coreLaw ?? DEFAULT_CORE_DEGREE, rng.fork(1), opts.coreLaw === undefined);
 
   const capacity = new Float64Array(S);
@@ -126,11 +128,16 @@ export function twoTierOverlay(opts: TwoTierOverlayOptions, rng: Rng): TwoTierOv
 function buildCore(S: number, law: DegreeLaw | number, rng: Rng, isDefault: boolean): CompactGraph {
   if (typeof law === 'number') {
     if (isDefault && law >= S) {
-      throw new FragilityInputError('coreLaw', `default ${law}-regular core`, `an explicit coreLaw when supernodes <= ${law}`,
-        `a ${law}-regular core needs at least ${law + 1} supernodes`);
+      throw new FragilityInputError(
+        'coreLaw',
+        `default ${law}-regular core`,
+        `an explicit coreLaw when supernodes <= ${law}`,
+        `a ${law}-regular core needs at least ${law + 1} supernodes`,
+      );
     }
     checkInteger('coreLaw', law, 0, S - 1);
-    if ((law * S) % 2 !== 0) throw new FragilityInputError('coreLaw', law, `an even core degree when supernodes (${S}) is odd`);
+    if ((law * S) % 2 !== 0)
+      throw new FragilityInputError('coreLaw', law, `an even core degree when supernodes (${S}) is odd`);
     return randomRegular(S, law, rng);
   }
   if (law.kmin === law.kmax) {
@@ -146,7 +153,14 @@ function buildCore(S: number, law: DegreeLaw | number, rng: Rng, isDefault: bool
  * Fill C rows of H distinct uniform supernode ids and a uniform active entry per row. Internal (used by the
  * ultrapeer generator too). Rejection against the row so far: expected S/(S−H) draws per entry.
  */
-export function fillHostCachesUniform(S: number, C: number, H: number, rng: Rng, hostCache: Int32Array, active: Int32Array): void {
+export function fillHostCachesUniform(
+  S: number,
+  C: number,
+  H: number,
+  rng: Rng,
+  hostCache: Int32Array,
+  active: Int32Array,
+): void {
   // Inline unbiased uniform integers in [0, S) and [0, H): rejection on the 32-bit draw, no modulo bias.
   const limitS = 0x100000000 - (0x100000000 % S);
   const limitH = 0x100000000 - (0x100000000 % H);
@@ -180,11 +194,16 @@ function fillHostCachesByCapacity(
 ): void {
   let positive = 0;
   for (let s = 0; s < S; s++) {
-    if (!(capacity[s] >= 0 && capacity[s] < Infinity)) throw new FragilityInputError(`capacity[${s}]`, capacity[s], 'a finite number >= 0');
+    if (!(capacity[s] >= 0 && capacity[s] < Infinity))
+      throw new FragilityInputError(`capacity[${s}]`, capacity[s], 'a finite number >= 0');
     if (capacity[s] > 0) positive++;
   }
   if (positive < H) {
-    throw new FragilityInputError('cacheSize', H, `at most ${positive} (the number of supernodes with positive capacity) for choice 'capacity'`);
+    throw new FragilityInputError(
+      'cacheSize',
+      H,
+      `at most ${positive} (the number of supernodes with positive capacity) for choice 'capacity'`,
+    );
   }
   const table = new AliasTable(capacity);
   const maxDraws = 1000 * H + 1000;
@@ -195,8 +214,12 @@ function fillHostCachesByCapacity(
       let s: number;
       draw: for (;;) {
         if (++draws > maxDraws) {
-          throw new FragilityInputError('capacity', 'a very concentrated law', `a capacity law spread over more than cacheSize (${H}) supernodes`,
-            `client ${c}: ${maxDraws} draws did not give ${H} distinct supernodes`);
+          throw new FragilityInputError(
+            'capacity',
+            'a very concentrated law',
+            `a capacity law spread over more than cacheSize (${H}) supernodes`,
+            `client ${c}: ${maxDraws} draws did not give ${H} distinct supernodes`,
+          );
         }
         s = table.sample(rng);
         for (let i = base; i < base + j; i++) if (hostCache[i] === s) continue draw;
@@ -259,8 +282,12 @@ export function twoTierToCompactGraph(overlay: TwoTierOverlay, opts: TwoTierGrap
   const S = core.n;
   const m = core.m + C * H;
   if (m > 0x3fffffff) {
-    throw new FragilityInputError('clients', C, `at most ${Math.floor((0x3fffffff - core.m) / H)} for an explicit graph`,
-      'the explicit graph would exceed 2^30 edges; use the TwoTierOverlay form');
+    throw new FragilityInputError(
+      'clients',
+      C,
+      `at most ${Math.floor((0x3fffffff - core.m) / H)} for an explicit graph`,
+      'the explicit graph would exceed 2^30 edges; use the TwoTierOverlay form',
+    );
   }
   checkGraphMemory('clients', C, S + C, m, 'the explicit graph of a two-tier overlay');
   const src = new Int32Array(m);

@@ -65,10 +65,16 @@ export function ultrapeerOverlay(opts: UltrapeerOverlayOptions, rng: Rng): TwoTi
     throw new FragilityInputError('ultrapeerDegree', d, `an explicit degree in [0, ${U - 1}] when ultrapeers <= 32`);
   }
   checkInteger('ultrapeerDegree', d, 0, U - 1);
-  if ((d * U) % 2 !== 0) throw new FragilityInputError('ultrapeerDegree', d, `an even degree when ultrapeers (${U}) is odd`);
+  if ((d * U) % 2 !== 0)
+    throw new FragilityInputError('ultrapeerDegree', d, `an even degree when ultrapeers (${U}) is odd`);
   const H = checkInteger('leafConnections', opts.leafConnections ?? 3, 1, U);
   if (L * H > 0x7fffffff) throw new FragilityInputError('leaves', L, `at most ${Math.floor(0x7fffffff / H)}`);
-  checkMemory('leaves', L, 4 * L * H + 4 * L + 16 * U + graphBuildBytes(U, (U * d) / 2), `an ultrapeer overlay with ${L} leaves × ${H} connections`);
+  checkMemory(
+    'leaves',
+    L,
+    4 * L * H + 4 * L + 16 * U + graphBuildBytes(U, (U * d) / 2),
+    `an ultrapeer overlay with ${L} leaves × ${H} connections`,
+  );
   const core = randomRegular(U, d, rng.fork(1));
   const hostCache = new Int32Array(L * H);
   const active = new Int32Array(L);

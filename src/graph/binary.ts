@@ -77,11 +77,12 @@ function checksum(words: Int32Array): number {
  * @category Input and output
  */
 export function encodeFgb(g: CompactGraph): Uint8Array<ArrayBuffer> {
-  if (!LITTLE_ENDIAN) throw new FragilityInputError('platform', 'big-endian', 'a little-endian platform for .fgb files');
+  if (!LITTLE_ENDIAN)
+    throw new FragilityInputError('platform', 'big-endian', 'a little-endian platform for .fgb files');
   const keys = g.keys ? new TextEncoder().encode(JSON.stringify(g.keys)) : undefined;
   const rolesBytes = g.roles ? pad4(g.n) : 0;
   const keysBytes = keys ? pad4(keys.length) : 0;
-  const words = (g.n + 1) + 4 * g.m;
+  const words = g.n + 1 + 4 * g.m;
   const total = HEADER + 4 * words + rolesBytes + keysBytes;
   const out = new Uint8Array(total);
   const body = new Int32Array(out.buffer, HEADER, (total - HEADER) / 4);
@@ -140,10 +141,15 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
     throw new FragilityInputError(source, what, allowed, why);
   };
   if (!LITTLE_ENDIAN) bad('big-endian platform', 'a little-endian platform for .fgb files');
-  if (bytes.length < HEADER) bad(`${bytes.length} bytes`, `a .fgb file of at least ${HEADER} bytes`, 'the file is truncated or not a .fgb file');
+  if (bytes.length < HEADER)
+    bad(`${bytes.length} bytes`, `a .fgb file of at least ${HEADER} bytes`, 'the file is truncated or not a .fgb file');
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
   const head = new Uint32Array(bytes.buffer, bytes.byteOffset, HEADER / 4);
-  if (head[0] !== MAGIC) bad('magic ' + Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''), "a .fgb file (magic 'FGB' 1a)");
+  if (head[0] !== MAGIC)
+    bad(
+      'magic ' + Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(''),
+      "a .fgb file (magic 'FGB' 1a)",
+    );
   if (head[1] !== FGB_VERSION) bad(`version ${head[1]}`, `version ${FGB_VERSION} (written by this fragility)`);
   const n = head[2];
   const m = head[3];
@@ -151,16 +157,22 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
   const keysLen = head[5];
   if (n > 0x7fffffff) bad(`n = ${n}`, 'n <= 2^31 - 1');
   if (m > 0x3fffffff) bad(`m = ${m}`, 'm <= 2^30 - 1');
-  if ((flags & ~(FLAG_ROLES | FLAG_KEYS)) !== 0 || head[7] !== 0) bad(`flags ${flags}`, 'flags 0..3 and a zero reserved word');
+  if ((flags & ~(FLAG_ROLES | FLAG_KEYS)) !== 0 || head[7] !== 0)
+    bad(`flags ${flags}`, 'flags 0..3 and a zero reserved word');
   if (!(flags & FLAG_KEYS) && keysLen !== 0) bad(`keys length ${keysLen}`, '0 without the keys flag');
   const words = n + 1 + 4 * m;
   const expected = HEADER + 4 * words + (flags & FLAG_ROLES ? pad4(n) : 0) + (flags & FLAG_KEYS ? pad4(keysLen) : 0);
   if (bytes.length !== expected) {
-    bad(`${bytes.length} bytes`, `${expected} bytes for n = ${n}, m = ${m}`, bytes.length < expected ? 'the file is truncated' : 'bytes were appended');
+    bad(
+      `${bytes.length} bytes`,
+      `${expected} bytes for n = ${n}, m = ${m}`,
+      bytes.length < expected ? 'the file is truncated' : 'bytes were appended',
+    );
   }
   const body = new Int32Array(bytes.buffer, bytes.byteOffset + HEADER, (expected - HEADER) / 4);
   const sum = checksum(body);
-  if (sum !== head[6]) bad(`checksum ${sum.toString(16)}`, `the checksum ${head[6].toString(16)} in its header`, 'the file is corrupt');
+  if (sum !== head[6])
+    bad(`checksum ${sum.toString(16)}`, `the checksum ${head[6].toString(16)} in its header`, 'the file is corrupt');
   let w = 0;
   const offsets = body.subarray(w, (w += n + 1));
   const targets = body.subarray(w, (w += 2 * m));
@@ -181,10 +193,19 @@ export function decodeFgb(bytes: Uint8Array, source = '<fgb>'): CompactGraph {
     } catch (e) {
       bad('keys section', 'a JSON array of node keys', (e as Error).message);
     }
-    if (!Array.isArray(parsed) || parsed.length !== n || !parsed.every((k) => typeof k === 'string')) bad('keys section', `a JSON array of ${n} strings`);
+    if (!Array.isArray(parsed) || parsed.length !== n || !parsed.every((k) => typeof k === 'string'))
+      bad('keys section', `a JSON array of ${n} strings`);
     keys = parsed as string[];
   }
-  return CompactGraph.fromCsr(n, offsets, targets, edgeSource, edgeTarget, { ...(roles ? { roles } : {}), ...(keys ? { keys } : {}) }, source);
+  return CompactGraph.fromCsr(
+    n,
+    offsets,
+    targets,
+    edgeSource,
+    edgeTarget,
+    { ...(roles ? { roles } : {}), ...(keys ? { keys } : {}) },
+    source,
+  );
 }
 
 /**
@@ -244,12 +265,20 @@ export async function readFgb(path: string, opts: ImportEdgeOptions = {}): Promi
   if (selfLoops !== 'keep') {
     for (let e = 0; e < g.m; e++) {
       if (g.edgeSource[e] === g.edgeTarget[e]) {
-        throw new FragilityInputError(path, `a self-loop on node ${g.edgeSource[e]} (edge ${e})`, "no self-loop in a .fgb file read with self-loops 'error' or 'drop' (set self-loops=keep)");
+        throw new FragilityInputError(
+          path,
+          `a self-loop on node ${g.edgeSource[e]} (edge ${e})`,
+          "no self-loop in a .fgb file read with self-loops 'error' or 'drop' (set self-loops=keep)",
+        );
       }
     }
   }
   if (duplicates !== 'keep' && hasRepeatedPair(g.n, g.offsets, g.targets)) {
-    throw new FragilityInputError(path, 'a duplicate edge', "no duplicate edge in a .fgb file read with duplicates 'error' or 'drop' (set duplicates=keep)");
+    throw new FragilityInputError(
+      path,
+      'a duplicate edge',
+      "no duplicate edge in a .fgb file read with duplicates 'error' or 'drop' (set duplicates=keep)",
+    );
   }
   return g;
 }

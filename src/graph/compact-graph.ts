@@ -120,7 +120,14 @@ const CHUNK_EDGES = 1 << 22;
  * anywhere in arrays of gigabytes: far fewer TLB and cache misses at n = 1e8. `offsets` holds the degrees on entry
  * and the CSR offsets on return; the extra memory is 12 bytes per edge of one chunk.
  */
-export function chunkedTargets(n: number, m: number, es: Int32Array, et: Int32Array, offsets: Int32Array, chunkEdges = CHUNK_EDGES): Int32Array {
+export function chunkedTargets(
+  n: number,
+  m: number,
+  es: Int32Array,
+  et: Int32Array,
+  offsets: Int32Array,
+  chunkEdges = CHUNK_EDGES,
+): Int32Array {
   const shift = CHUNK_BUCKET_SHIFT;
   const mask = (1 << shift) - 1;
   const nb = ((n - 1) >>> shift) + 1;
@@ -217,14 +224,25 @@ export class CompactGraph {
    * @param edgeSource - first endpoints, integers in [0, n).
    * @param edgeTarget - second endpoints, same length.
    */
-  static fromEdges(n: number, edgeSource: Int32Array, edgeTarget: Int32Array, opts: CompactGraphOptions = {}): CompactGraph {
-    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) throw new FragilityInputError('n', n, 'an integer in [0, 2^31-1]');
+  static fromEdges(
+    n: number,
+    edgeSource: Int32Array,
+    edgeTarget: Int32Array,
+    opts: CompactGraphOptions = {},
+  ): CompactGraph {
+    if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff)
+      throw new FragilityInputError('n', n, 'an integer in [0, 2^31-1]');
     if (edgeSource.length !== edgeTarget.length) {
-      throw new FragilityInputError('edgeTarget.length', edgeTarget.length, `the length of edgeSource (${edgeSource.length})`);
+      throw new FragilityInputError(
+        'edgeTarget.length',
+        edgeTarget.length,
+        `the length of edgeSource (${edgeSource.length})`,
+      );
     }
     const m = edgeSource.length;
     if (2 * m > 0x7fffffff) throw new FragilityInputError('m', m, 'at most 2^30 - 1 edges');
-    if (opts.roles && opts.roles.length !== n) throw new FragilityInputError('roles.length', opts.roles.length, `n (${n})`);
+    if (opts.roles && opts.roles.length !== n)
+      throw new FragilityInputError('roles.length', opts.roles.length, `n (${n})`);
     if (opts.capacities && opts.capacities.length !== n) {
       throw new FragilityInputError('capacities.length', opts.capacities.length, `n (${n})`);
     }
@@ -334,10 +352,16 @@ export class CompactGraph {
     if (!Number.isInteger(n) || n < 0 || n > 0x7fffffff) fail(`n = ${n}`, 'an integer in [0, 2^31-1]');
     if (2 * m > 0x7fffffff) fail(`m = ${m}`, 'at most 2^30 - 1 edges');
     if (offsets.length !== n + 1 || targets.length !== 2 * m || edgeTarget.length !== m) {
-      fail(`array lengths ${offsets.length}, ${targets.length}, ${m}, ${edgeTarget.length}`, `n + 1 = ${n + 1} offsets, 2m targets, m and m endpoints`);
+      fail(
+        `array lengths ${offsets.length}, ${targets.length}, ${m}, ${edgeTarget.length}`,
+        `n + 1 = ${n + 1} offsets, 2m targets, m and m endpoints`,
+      );
     }
-    if (offsets[0] !== 0 || offsets[n] !== 2 * m) fail(`offsets from ${offsets[0]} to ${offsets[n]}`, `offsets from 0 to 2m = ${2 * m}`);
-    for (let u = 0; u < n; u++) if (offsets[u + 1] < offsets[u]) fail(`offsets[${u + 1}] = ${offsets[u + 1]} < offsets[${u}] = ${offsets[u]}`, 'non-decreasing offsets');
+    if (offsets[0] !== 0 || offsets[n] !== 2 * m)
+      fail(`offsets from ${offsets[0]} to ${offsets[n]}`, `offsets from 0 to 2m = ${2 * m}`);
+    for (let u = 0; u < n; u++)
+      if (offsets[u + 1] < offsets[u])
+        fail(`offsets[${u + 1}] = ${offsets[u + 1]} < offsets[${u}] = ${offsets[u]}`, 'non-decreasing offsets');
     for (let p = 0; p < 2 * m; p++) {
       const v = targets[p];
       if (!(v >= 0 && v < n)) fail(`targets[${p}] = ${v}`, `a node id in [0, ${n - 1}]`);
@@ -349,13 +373,18 @@ export class CompactGraph {
       if (!(v >= 0 && v < n)) fail(`edgeTarget[${e}] = ${v}`, `a node id in [0, ${n - 1}]`);
     }
     if (opts.roles && opts.roles.length !== n) fail(`roles.length ${opts.roles.length}`, `n (${n})`);
-    if (opts.capacities && opts.capacities.length !== n) fail(`capacities.length ${opts.capacities.length}`, `n (${n})`);
+    if (opts.capacities && opts.capacities.length !== n)
+      fail(`capacities.length ${opts.capacities.length}`, `n (${n})`);
     if (opts.keys && opts.keys.length !== n) fail(`keys.length ${opts.keys.length}`, `n (${n})`);
     return new CompactGraph(n, { offsets, targets }, edgeSource, edgeTarget, opts);
   }
 
   /** Build from an array of [u, v] pairs (convenience for small graphs and tests). */
-  static fromPairs(n: number, pairs: ReadonlyArray<readonly [number, number]>, opts: CompactGraphOptions = {}): CompactGraph {
+  static fromPairs(
+    n: number,
+    pairs: ReadonlyArray<readonly [number, number]>,
+    opts: CompactGraphOptions = {},
+  ): CompactGraph {
     const s = new Int32Array(pairs.length);
     const t = new Int32Array(pairs.length);
     pairs.forEach(([u, v], i) => {
@@ -467,7 +496,8 @@ export class CompactGraph {
       capacities: opts.capacities ?? this.capacities,
       keys: opts.keys ?? this.keys,
     };
-    if (merged.roles && merged.roles.length !== this.n) throw new FragilityInputError('roles.length', merged.roles.length, `n (${this.n})`);
+    if (merged.roles && merged.roles.length !== this.n)
+      throw new FragilityInputError('roles.length', merged.roles.length, `n (${this.n})`);
     if (merged.capacities && merged.capacities.length !== this.n) {
       throw new FragilityInputError('capacities.length', merged.capacities.length, `n (${this.n})`);
     }
@@ -476,7 +506,11 @@ export class CompactGraph {
 
   /** Bytes held by the typed arrays of this graph, the CSR counted once built (for memory reports). */
   get byteLength(): number {
-    let b = (this.#csr.offsets?.byteLength ?? 0) + (this.#csr.targets?.byteLength ?? 0) + this.edgeSource.byteLength + this.edgeTarget.byteLength;
+    let b =
+      (this.#csr.offsets?.byteLength ?? 0) +
+      (this.#csr.targets?.byteLength ?? 0) +
+      this.edgeSource.byteLength +
+      this.edgeTarget.byteLength;
     if (this._halfEdgeEdge) b += this._halfEdgeEdge.byteLength;
     if (this.roles) b += this.roles.byteLength;
     if (this.capacities) b += this.capacities.byteLength;

@@ -26,7 +26,13 @@ import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { checkMemory } from '../resources.ts';
 import { CompactGraph } from './compact-graph.ts';
-import { checkEdgePolicy, firstCopyIndex, hasRepeatedEdgePair, type EdgePolicy, type ImportEdgeOptions } from './edge-policy.ts';
+import {
+  checkEdgePolicy,
+  firstCopyIndex,
+  hasRepeatedEdgePair,
+  type EdgePolicy,
+  type ImportEdgeOptions,
+} from './edge-policy.ts';
 import { writeStreamAtomic } from '../atomic-write.ts';
 
 /**
@@ -138,8 +144,12 @@ class EdgeListParser {
   }
 
   private malformed(lineNo: number, text: string, why: string): never {
-    throw new FragilityInputError(`${this.source}:${lineNo}`, text.length > 60 ? text.slice(0, 57) + '...' : text,
-      "'u v' (two node ids separated by whitespace), a '#' comment or a blank line", why);
+    throw new FragilityInputError(
+      `${this.source}:${lineNo}`,
+      text.length > 60 ? text.slice(0, 57) + '...' : text,
+      "'u v' (two node ids separated by whitespace), a '#' comment or a blank line",
+      why,
+    );
   }
 
   /** Switch from integer ids to labels: the ids seen so far become their decimal strings, in order of first use. */
@@ -179,7 +189,8 @@ class EdgeListParser {
   private onHeader(lineNo: number, text: string, n: number, m: number | undefined): void {
     const field = `${this.source}:${lineNo}`;
     if (n > MAX_ID + 1) throw new FragilityInputError(field, text, `a header with n <= ${MAX_ID + 1}`);
-    if (m !== undefined && !Number.isSafeInteger(m)) throw new FragilityInputError(field, text, 'a header with an integer m');
+    if (m !== undefined && !Number.isSafeInteger(m))
+      throw new FragilityInputError(field, text, 'a header with an integer m');
     checkGraphMemory(field, text, n, m ?? 0);
     this.headerN = Math.max(this.headerN, n);
     if (!this.header && this.edgeLines === 0) this.header = { n, m, line: lineNo };
@@ -252,7 +263,14 @@ class EdgeListParser {
         v = v * 10 + (c - 48);
         c = buf[++i];
       } while (c >= 48 && c <= 57);
-      if ((c !== 10 && !(c === 32 || c === 9 || c === 44 || c === 13)) || uDigits > 10 || i - v0 > 10 || u > MAX_ID || v > MAX_ID || u === v) {
+      if (
+        (c !== 10 && !(c === 32 || c === 9 || c === 44 || c === 13)) ||
+        uDigits > 10 ||
+        i - v0 > 10 ||
+        u > MAX_ID ||
+        v > MAX_ID ||
+        u === v
+      ) {
         i = start;
         break;
       }
@@ -289,7 +307,8 @@ class EdgeListParser {
    */
   private noteLines(skipped: number): void {
     if (this.skipCount.length === 0 ? skipped !== 0 : this.skipCount[this.skipCount.length - 1] !== skipped) {
-      if (this.skipEdge.length > 0 && this.skipEdge[this.skipEdge.length - 1] === this.m) this.skipCount[this.skipCount.length - 1] = skipped;
+      if (this.skipEdge.length > 0 && this.skipEdge[this.skipEdge.length - 1] === this.m)
+        this.skipCount[this.skipCount.length - 1] = skipped;
       else {
         this.skipEdge.push(this.m);
         this.skipCount.push(skipped);
@@ -340,7 +359,8 @@ class EdgeListParser {
     if (this.intMode) {
       const ok = INT_TOKEN.test(a) && INT_TOKEN.test(b);
       if (!ok) {
-        if (this.mode === 'integer') this.malformed(lineNo, t, "node ids must be non-negative integers with ids: 'integer'");
+        if (this.mode === 'integer')
+          this.malformed(lineNo, t, "node ids must be non-negative integers with ids: 'integer'");
         this.toLabels();
         u = this.labelId(a);
         v = this.labelId(b);
@@ -355,7 +375,12 @@ class EdgeListParser {
     }
     if (u === v) {
       if (this.selfLoops === 'error') {
-        throw new FragilityInputError(`${this.source}:${lineNo}`, t, "no self-loop (set selfLoops to 'keep' or 'drop')", `self-loop on node ${a}`);
+        throw new FragilityInputError(
+          `${this.source}:${lineNo}`,
+          t,
+          "no self-loop (set selfLoops to 'keep' or 'drop')",
+          `self-loop on node ${a}`,
+        );
       }
       if (this.selfLoops === 'drop') {
         this.selfLoopsDropped++;
@@ -373,16 +398,28 @@ class EdgeListParser {
   finish(): EdgeListResult {
     const h = this.header;
     if (h && h.m !== undefined && h.m !== this.edgeLines) {
-      throw new FragilityInputError(this.source, `${this.edgeLines} edge lines`,
+      throw new FragilityInputError(
+        this.source,
+        `${this.edgeLines} edge lines`,
         `the ${h.m} edge lines its header (line ${h.line}) announces`,
-        this.edgeLines < h.m ? 'the file is truncated: a run was killed or a disk filled while writing it'
-          : 'edges were appended after the header was written');
+        this.edgeLines < h.m
+          ? 'the file is truncated: a run was killed or a disk filled while writing it'
+          : 'edges were appended after the header was written',
+      );
     }
     if (h && this.intMode && this.maxId + 1 > h.n) {
-      throw new FragilityInputError(this.source, `node id ${this.maxId}`, `ids below the n = ${h.n} its header (line ${h.line}) announces`);
+      throw new FragilityInputError(
+        this.source,
+        `node id ${this.maxId}`,
+        `ids below the n = ${h.n} its header (line ${h.line}) announces`,
+      );
     }
     if (h && !this.intMode && this.keys.length > h.n) {
-      throw new FragilityInputError(this.source, `${this.keys.length} nodes`, `at most the n = ${h.n} its header (line ${h.line}) announces`);
+      throw new FragilityInputError(
+        this.source,
+        `${this.keys.length} nodes`,
+        `at most the n = ${h.n} its header (line ${h.line}) announces`,
+      );
     }
     let n: number;
     if (this.intMode) n = Math.max(this.maxId + 1, this.headerN, this.opts.n ?? 0);
@@ -402,8 +439,12 @@ class EdgeListParser {
         if (first[e] < 0) continue;
         if (this.duplicates === 'error') {
           const name = (x: number): string => (this.intMode ? String(x) : this.keys[x]);
-          throw new FragilityInputError(`${this.source}:${this.lineOf(e)}`, `${name(src[e])} ${name(dst[e])}`,
-            "no duplicate edge (set duplicates to 'keep' or 'drop')", `same pair as line ${this.lineOf(first[e])}`);
+          throw new FragilityInputError(
+            `${this.source}:${this.lineOf(e)}`,
+            `${name(src[e])} ${name(dst[e])}`,
+            "no duplicate edge (set duplicates to 'keep' or 'drop')",
+            `same pair as line ${this.lineOf(first[e])}`,
+          );
         }
         duplicatesDropped++;
       }
@@ -536,8 +577,11 @@ export async function readEdgeListWithStats(path: string, opts: EdgeListOptions 
     throw new FragilityInputError('path', path, 'a readable file', (err as Error).message);
   }
   const tooLong = (lineNo: number): never => {
-    throw new FragilityInputError(`${path}:${lineNo}`, `a line of more than ${MAX_EDGE_LIST_LINE} bytes`,
-      `lines of at most ${MAX_EDGE_LIST_LINE} bytes (1 MiB); is this an edge list?`);
+    throw new FragilityInputError(
+      `${path}:${lineNo}`,
+      `a line of more than ${MAX_EDGE_LIST_LINE} bytes`,
+      `lines of at most ${MAX_EDGE_LIST_LINE} bytes (1 MiB); is this an edge list?`,
+    );
   };
   try {
     // Raw bytes into one reused buffer; the complete lines of each fill are parsed in place (no string per line
@@ -633,7 +677,9 @@ function header(g: CompactGraph): string {
 export function formatEdgeList(g: CompactGraph): string {
   const parts: string[] = [header(g)];
   for (let e = 0; e < g.m; e++) {
-    parts.push(`${g.keys ? checkKey(g.keys[g.edgeSource[e]]) : g.edgeSource[e]} ${g.keys ? checkKey(g.keys[g.edgeTarget[e]]) : g.edgeTarget[e]}\n`);
+    parts.push(
+      `${g.keys ? checkKey(g.keys[g.edgeSource[e]]) : g.edgeSource[e]} ${g.keys ? checkKey(g.keys[g.edgeTarget[e]]) : g.edgeTarget[e]}\n`,
+    );
   }
   return parts.join('');
 }
@@ -662,23 +708,28 @@ export function formatEdgeList(g: CompactGraph): string {
 export async function writeEdgeList(g: CompactGraph, path: string, field = 'path'): Promise<void> {
   // Written to a temporary file in the same folder and renamed when complete (src/atomic-write.ts): a run killed
   // mid-write leaves no partial edge list whose header promises more edges than its body holds.
-  await writeStreamAtomic(path, async (out) => {
-    const failed = new Promise<never>((_, reject) => out.once('error', reject));
-    failed.catch(() => {});
-    const write = async (chunk: string): Promise<void> => {
-      if (!out.write(chunk)) await Promise.race([nodeBuiltin('node:events', 'writeEdgeList').once(out, 'drain'), failed]);
-    };
-    await write(header(g));
-    let buf = '';
-    for (let e = 0; e < g.m; e++) {
-      const u = g.edgeSource[e];
-      const v = g.edgeTarget[e];
-      buf += g.keys ? `${checkKey(g.keys[u])} ${checkKey(g.keys[v])}\n` : `${u} ${v}\n`;
-      if (buf.length >= 65536) {
-        await write(buf);
-        buf = '';
+  await writeStreamAtomic(
+    path,
+    async (out) => {
+      const failed = new Promise<never>((_, reject) => out.once('error', reject));
+      failed.catch(() => {});
+      const write = async (chunk: string): Promise<void> => {
+        if (!out.write(chunk))
+          await Promise.race([nodeBuiltin('node:events', 'writeEdgeList').once(out, 'drain'), failed]);
+      };
+      await write(header(g));
+      let buf = '';
+      for (let e = 0; e < g.m; e++) {
+        const u = g.edgeSource[e];
+        const v = g.edgeTarget[e];
+        buf += g.keys ? `${checkKey(g.keys[u])} ${checkKey(g.keys[v])}\n` : `${u} ${v}\n`;
+        if (buf.length >= 65536) {
+          await write(buf);
+          buf = '';
+        }
       }
-    }
-    if (buf) await write(buf);
-  }, field);
+      if (buf) await write(buf);
+    },
+    field,
+  );
 }

@@ -110,7 +110,8 @@ export function fromGraphology(graph: AbstractGraph, opts: FromGraphologyOptions
     graph.forEachNode((key, attrs) => {
       if (roles && attrs.role !== undefined) {
         const r = Number(attrs.role);
-        if (!(Number.isInteger(r) && r >= 0 && r <= 255)) throw new FragilityInputError(`node ${key}: role`, attrs.role, 'an integer in [0, 255]');
+        if (!(Number.isInteger(r) && r >= 0 && r <= 255))
+          throw new FragilityInputError(`node ${key}: role`, attrs.role, 'an integer in [0, 255]');
         roles[j] = r;
       }
       if (capacities && attrs.capacity !== undefined) capacities[j] = Number(attrs.capacity);
@@ -145,8 +146,11 @@ export function fromGraphology(graph: AbstractGraph, opts: FromGraphologyOptions
     for (let k = 0; k < e; k++) {
       if (first[k] < 0) continue;
       if (duplicates === 'error') {
-        throw new FragilityInputError(`edge ${edgeKeys[k]}`, `${keys[src[k]]}–${keys[dst[k]]}`,
-          `no duplicate of edge ${edgeKeys[first[k]]} (pass duplicates: 'keep' or 'drop')`);
+        throw new FragilityInputError(
+          `edge ${edgeKeys[k]}`,
+          `${keys[src[k]]}–${keys[dst[k]]}`,
+          `no duplicate of edge ${edgeKeys[first[k]]} (pass duplicates: 'keep' or 'drop')`,
+        );
       }
       dups++;
     }

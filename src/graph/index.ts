@@ -5,7 +5,12 @@
  */
 export { CompactGraph, Role, type RoleValue, type CompactGraphOptions } from './compact-graph.ts';
 export type { TwoTierOverlay } from './two-tier-overlay.ts';
-export { simplifyEdgeArrays, countMultigraphDefects, type SimplifiedEdges, type MultigraphDefects } from './simplify.ts';
+export {
+  simplifyEdgeArrays,
+  countMultigraphDefects,
+  type SimplifiedEdges,
+  type MultigraphDefects,
+} from './simplify.ts';
 export { componentSummary, type ComponentSummary } from './components.ts';
 export type { EdgePolicy, ImportEdgeOptions } from './edge-policy.ts';
 export { toGraphology, fromGraphology, type FromGraphologyOptions } from './graphology-adapter.ts';
@@ -22,5 +27,14 @@ export {
   type EdgeListResult,
 } from './edgelist.ts';
 export { encodeFgb, decodeFgb, readFgb, writeFgb, isFgbPath, FGB_VERSION } from './binary.ts';
-export { parseGexf, formatGexf, readGexf, writeGexf, parseGraphml, formatGraphml, readGraphml, writeGraphml } from './xml-formats.ts';
+export {
+  parseGexf,
+  formatGexf,
+  readGexf,
+  writeGexf,
+  parseGraphml,
+  formatGraphml,
+  readGraphml,
+  writeGraphml,
+} from './xml-formats.ts';
 export { XmlGraphReader, MAX_XML_DEPTH, type XmlGraphOptions } from './xml-reader.ts';

@@ -15,7 +15,11 @@ import { toGraphology, type FromGraphologyOptions } from './graphology-adapter.t
 import { XmlGraphReader } from './xml-reader.ts';
 
 /** Stream a file through an XML graph reader, 1 MiB at a time. */
-async function readXmlGraph(format: 'gexf' | 'graphml', path: string, opts: FromGraphologyOptions): Promise<CompactGraph> {
+async function readXmlGraph(
+  format: 'gexf' | 'graphml',
+  path: string,
+  opts: FromGraphologyOptions,
+): Promise<CompactGraph> {
   const reader = new XmlGraphReader(format, { ...opts, source: path });
   const { createReadStream } = nodeBuiltin('node:fs', 'reading a graph file (in a browser: parseGexf/parseGraphml)');
   const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
@@ -204,7 +208,9 @@ export function formatGraphml(g: CompactGraph): string {
     }
   }
   for (let e = 0; e < g.m; e++) {
-    out.push(`    <edge id="e${e}" source="${xmlEscape(g.keyOf(g.edgeSource[e]))}" target="${xmlEscape(g.keyOf(g.edgeTarget[e]))}"/>\n`);
+    out.push(
+      `    <edge id="e${e}" source="${xmlEscape(g.keyOf(g.edgeSource[e]))}" target="${xmlEscape(g.keyOf(g.edgeTarget[e]))}"/>\n`,
+    );
   }
   out.push('  </graph>\n</graphml>\n');
   return out.join('');

@@ -61,7 +61,10 @@ class StrictXml implements TokenizerCallbacks {
   private attrName = '';
   private attrValue = '';
 
-  constructor(private readonly source: string, private readonly handler: XmlHandler) {
+  constructor(
+    private readonly source: string,
+    private readonly handler: XmlHandler,
+  ) {
     this.tokenizer = new Tokenizer({ xmlMode: true, decodeEntities: true }, this);
   }
 
@@ -159,10 +162,15 @@ class StrictXml implements TokenizerCallbacks {
 
   onattribdata(start: number, end: number): void {
     const piece = this.slice(start, end);
-    if (piece.includes('&')) this.fail(start, `undefined entity in attribute ${this.attrName} (only &amp; &lt; &gt; &quot; &apos; and &#…; exist)`);
+    if (piece.includes('&'))
+      this.fail(
+        start,
+        `undefined entity in attribute ${this.attrName} (only &amp; &lt; &gt; &quot; &apos; and &#…; exist)`,
+      );
     if (piece.includes('<')) this.fail(start, `'<' in the value of attribute ${this.attrName}`);
     this.attrValue += piece;
-    if (this.attrValue.length > MAX_ATTRIBUTE_LENGTH) this.fail(start, `attribute ${this.attrName} longer than ${MAX_ATTRIBUTE_LENGTH} characters`);
+    if (this.attrValue.length > MAX_ATTRIBUTE_LENGTH)
+      this.fail(start, `attribute ${this.attrName} longer than ${MAX_ATTRIBUTE_LENGTH} characters`);
   }
 
   onattribentity(codepoint: number): void {
@@ -210,7 +218,8 @@ class StrictXml implements TokenizerCallbacks {
     const wanted = this.stack.length > 0 && this.handler.wantsText();
     const piece = this.slice(start, end);
     if (piece.includes('<')) this.fail(start, "a '<' that starts no tag");
-    if (piece.includes('&')) this.fail(start, 'an undefined entity or a bare & (only &amp; &lt; &gt; &quot; &apos; and &#…; exist)');
+    if (piece.includes('&'))
+      this.fail(start, 'an undefined entity or a bare & (only &amp; &lt; &gt; &quot; &apos; and &#…; exist)');
     if (this.stack.length === 0 && piece.trim() !== '') this.fail(start, 'text outside the root element');
     if (wanted) this.handler.text(piece);
   }
@@ -234,7 +243,8 @@ class StrictXml implements TokenizerCallbacks {
     const text = this.slice(start, end);
     if (/^DOCTYPE/i.test(text)) {
       if (this.rootSeen) this.fail(start, 'a DOCTYPE after the root element');
-      if (text.includes('[')) this.fail(start, 'a DOCTYPE with an internal subset (entity declarations are not supported)');
+      if (text.includes('['))
+        this.fail(start, 'a DOCTYPE with an internal subset (entity declarations are not supported)');
       return;
     }
     this.fail(start, `a declaration <!${text.slice(0, 20)}> outside a DOCTYPE`);
@@ -304,7 +314,11 @@ class GraphBuilder {
   private readonly dst = new IntList();
   private readonly edgeLine = new IntList();
 
-  constructor(private readonly source: string, private readonly selfLoops: EdgePolicy, private readonly duplicates: EdgePolicy) {}
+  constructor(
+    private readonly source: string,
+    private readonly selfLoops: EdgePolicy,
+    private readonly duplicates: EdgePolicy,
+  ) {}
 
   /** Reference of a canonical decimal key below {@link DENSE_KEYS} (index = the number; 0 = none, else ref + 1). */
   private dense = new Int32Array(1024);
@@ -342,7 +356,12 @@ class GraphBuilder {
   node(key: string, line: number): number {
     const r = this.ref(key);
     if (this.nodeOfRef.data[r] >= 0) {
-      throw new FragilityInputError(`${this.source}:${line}`, key, 'node ids given once', 'this node id was declared before');
+      throw new FragilityInputError(
+        `${this.source}:${line}`,
+        key,
+        'node ids given once',
+        'this node id was declared before',
+      );
     }
     const u = this.keys.length;
     this.nodeOfRef.data[r] = u;
@@ -363,7 +382,11 @@ class GraphBuilder {
   edge(source: string, target: string, line: number): void {
     if (source === target) {
       if (this.selfLoops === 'error') {
-        throw new FragilityInputError(`${this.source}:${line}`, `${source}–${target}`, "no self-loop (pass selfLoops: 'keep' or 'drop')");
+        throw new FragilityInputError(
+          `${this.source}:${line}`,
+          `${source}–${target}`,
+          "no self-loop (pass selfLoops: 'keep' or 'drop')",
+        );
       }
       if (this.selfLoops === 'drop') return;
     }
@@ -382,8 +405,12 @@ class GraphBuilder {
       const u = nodeOf[src[e]];
       const v = nodeOf[dst[e]];
       if (u < 0 || v < 0) {
-        throw new FragilityInputError(`${this.source}:${this.edgeLine.data[e]}`, this.refKeys[u < 0 ? src[e] : dst[e]],
-          'an edge between declared nodes', 'no node has this id');
+        throw new FragilityInputError(
+          `${this.source}:${this.edgeLine.data[e]}`,
+          this.refKeys[u < 0 ? src[e] : dst[e]],
+          'an edge between declared nodes',
+          'no node has this id',
+        );
       }
       src[e] = u;
       dst[e] = v;
@@ -394,8 +421,11 @@ class GraphBuilder {
       for (let e = 0; e < m; e++) {
         if (first[e] < 0) continue;
         if (this.duplicates === 'error') {
-          throw new FragilityInputError(`${this.source}:${this.edgeLine.data[e]}`, `${this.keys[src[e]]}–${this.keys[dst[e]]}`,
-            `no duplicate of the edge at line ${this.edgeLine.data[first[e]]} (pass duplicates: 'keep' or 'drop')`);
+          throw new FragilityInputError(
+            `${this.source}:${this.edgeLine.data[e]}`,
+            `${this.keys[src[e]]}–${this.keys[dst[e]]}`,
+            `no duplicate of the edge at line ${this.edgeLine.data[first[e]]} (pass duplicates: 'keep' or 'drop')`,
+          );
         }
         dups++;
       }
@@ -437,7 +467,11 @@ class GraphBuilder {
     }
     let canonical = true;
     for (let u = 0; u < n && canonical; u++) if (this.keys[u] !== String(u)) canonical = false;
-    return CompactGraph.fromEdges(n, src.slice(), dst.slice(), { roles, capacities, keys: canonical ? undefined : this.keys });
+    return CompactGraph.fromEdges(n, src.slice(), dst.slice(), {
+      roles,
+      capacities,
+      keys: canonical ? undefined : this.keys,
+    });
   }
 }
 
@@ -450,7 +484,11 @@ function local(name: string): string {
 function required(source: string, line: number, element: string, attrs: Map<string, string>, name: string): string {
   const v = attrs.get(name);
   if (v === undefined) {
-    throw new FragilityInputError(`${source}:${line}`, `<${element}>`, `a <${element}> with ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} attribute`);
+    throw new FragilityInputError(
+      `${source}:${line}`,
+      `<${element}>`,
+      `a <${element}> with ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} attribute`,
+    );
   }
   return v;
 }
@@ -463,7 +501,10 @@ class GexfHandler implements XmlHandler {
   private node = -1;
   private graphs = 0;
 
-  constructor(private readonly source: string, private readonly g: GraphBuilder) {}
+  constructor(
+    private readonly source: string,
+    private readonly g: GraphBuilder,
+  ) {}
 
   open(name: string, attrs: Map<string, string>, line: number): void {
     const el = local(name);
@@ -481,10 +522,15 @@ class GexfHandler implements XmlHandler {
       this.node = this.g.node(required(this.source, line, name, attrs, 'id'), line);
     } else if (el === 'attvalue' && this.node >= 0) {
       const key = attrs.get('for') ?? attrs.get('id');
-      if (key === undefined) throw new FragilityInputError(`${this.source}:${line}`, `<${name}>`, 'an <attvalue> with a for attribute');
+      if (key === undefined)
+        throw new FragilityInputError(`${this.source}:${line}`, `<${name}>`, 'an <attvalue> with a for attribute');
       this.g.attribute(this.node, this.titles.get(key) ?? key, required(this.source, line, name, attrs, 'value'));
     } else if (el === 'edge' && parent === 'edges') {
-      this.g.edge(required(this.source, line, name, attrs, 'source'), required(this.source, line, name, attrs, 'target'), line);
+      this.g.edge(
+        required(this.source, line, name, attrs, 'source'),
+        required(this.source, line, name, attrs, 'target'),
+        line,
+      );
     }
   }
 
@@ -501,7 +547,8 @@ class GexfHandler implements XmlHandler {
   text(): void {}
 
   finish(): void {
-    if (this.graphs === 0) throw new FragilityInputError(this.source, '<gexf>', 'a GEXF document with a <graph> element');
+    if (this.graphs === 0)
+      throw new FragilityInputError(this.source, '<gexf>', 'a GEXF document with a <graph> element');
   }
 }
 
@@ -514,13 +561,20 @@ class GraphmlHandler implements XmlHandler {
   private dataText = '';
   private graphs = 0;
 
-  constructor(private readonly source: string, private readonly g: GraphBuilder) {}
+  constructor(
+    private readonly source: string,
+    private readonly g: GraphBuilder,
+  ) {}
 
   open(name: string, attrs: Map<string, string>, line: number): void {
     const el = local(name);
     const parent = this.path[this.path.length - 1];
     if (this.path.length === 0 && el !== 'graphml') {
-      throw new FragilityInputError(`${this.source}:${line}`, `<${name}>`, 'a GraphML document (root element <graphml>)');
+      throw new FragilityInputError(
+        `${this.source}:${line}`,
+        `<${name}>`,
+        'a GraphML document (root element <graphml>)',
+      );
     }
     this.path.push(el);
     if (el === 'key' && parent === 'graphml') {
@@ -529,7 +583,11 @@ class GraphmlHandler implements XmlHandler {
       if (target === 'node' || target === 'all') this.names.set(id, attrs.get('attr.name') ?? id);
     } else if (el === 'graph') {
       if (this.graphs > 0 && this.path.includes('node')) {
-        throw new FragilityInputError(`${this.source}:${line}`, `<${name}>`, 'a flat graph (nested graphs are not supported)');
+        throw new FragilityInputError(
+          `${this.source}:${line}`,
+          `<${name}>`,
+          'a flat graph (nested graphs are not supported)',
+        );
       }
       this.graphs++;
     } else if (el === 'node' && parent === 'graph') {
@@ -538,7 +596,11 @@ class GraphmlHandler implements XmlHandler {
       this.dataKey = required(this.source, line, name, attrs, 'key');
       this.dataText = '';
     } else if (el === 'edge' && parent === 'graph') {
-      this.g.edge(required(this.source, line, name, attrs, 'source'), required(this.source, line, name, attrs, 'target'), line);
+      this.g.edge(
+        required(this.source, line, name, attrs, 'source'),
+        required(this.source, line, name, attrs, 'target'),
+        line,
+      );
     }
   }
 
@@ -557,12 +619,17 @@ class GraphmlHandler implements XmlHandler {
   text(piece: string): void {
     this.dataText += piece;
     if (this.dataText.length > 1024) {
-      throw new FragilityInputError(this.source, `<data key="${this.dataKey}">`, 'node data of at most 1024 characters');
+      throw new FragilityInputError(
+        this.source,
+        `<data key="${this.dataKey}">`,
+        'node data of at most 1024 characters',
+      );
     }
   }
 
   finish(): void {
-    if (this.graphs === 0) throw new FragilityInputError(this.source, '<graphml>', 'a GraphML document with a <graph> element');
+    if (this.graphs === 0)
+      throw new FragilityInputError(this.source, '<graphml>', 'a GraphML document with a <graph> element');
   }
 }
 
@@ -613,8 +680,11 @@ export class XmlGraphReader {
    */
   constructor(format: 'gexf' | 'graphml', opts: XmlGraphOptions = {}) {
     const source = opts.source ?? format;
-    this.builder = new GraphBuilder(source, checkEdgePolicy('selfLoops', opts.selfLoops ?? 'keep'),
-      checkEdgePolicy('duplicates', opts.duplicates ?? 'keep'));
+    this.builder = new GraphBuilder(
+      source,
+      checkEdgePolicy('selfLoops', opts.selfLoops ?? 'keep'),
+      checkEdgePolicy('duplicates', opts.duplicates ?? 'keep'),
+    );
     this.handler = format === 'gexf' ? new GexfHandler(source, this.builder) : new GraphmlHandler(source, this.builder);
     this.xml = new StrictXml(source, this.handler);
   }

@@ -249,7 +249,13 @@ function startChunk(plan: BrandesPlan, c: number, acc: Float64Array, accSq: Floa
 }
 
 /** Runs chunk c of the plan, adding to `acc` / `accSq` (initialised by {@link startChunk}). */
-function runChunk(plan: BrandesPlan, c: number, ws: KernelWorkspace, acc: Float64Array, accSq: Float64Array | null): void {
+function runChunk(
+  plan: BrandesPlan,
+  c: number,
+  ws: KernelWorkspace,
+  acc: Float64Array,
+  accSq: Float64Array | null,
+): void {
   brandesBatches(plan.offsets, plan.targets, plan.sources, plan.bounds[c], plan.bounds[c + 1], ws, acc, accSq);
 }
 
@@ -262,7 +268,11 @@ function addChunk(plan: BrandesPlan, out: Float64Array, part: Float64Array): voi
 }
 
 /** All chunks of the plan in this thread; returns (sum, sum of squares) in original ids. */
-function runPlanHere(plan: BrandesPlan, squares: boolean, onProgress?: (done: number, total: number) => void): { sum: Float64Array; sumSq: Float64Array | null } {
+function runPlanHere(
+  plan: BrandesPlan,
+  squares: boolean,
+  onProgress?: (done: number, total: number) => void,
+): { sum: Float64Array; sumSq: Float64Array | null } {
   const n = plan.n;
   const sum = new Float64Array(n);
   const sumSq = squares ? new Float64Array(n) : null;
@@ -354,7 +364,10 @@ export interface BetweennessParallelOptions extends BetweennessOptions {
  *
  * @category Betweenness
  */
-export async function betweennessParallel(g: CompactGraph, opts: BetweennessParallelOptions = {}): Promise<BetweennessResult> {
+export async function betweennessParallel(
+  g: CompactGraph,
+  opts: BetweennessParallelOptions = {},
+): Promise<BetweennessResult> {
   const workers = opts.workers ?? 1;
   if (!Number.isSafeInteger(workers) || workers < 1 || workers > 256) {
     throw new FragilityInputError('workers', workers, 'an integer in [1, 256]');
@@ -417,7 +430,10 @@ export async function betweennessParallel(g: CompactGraph, opts: BetweennessPara
 }
 
 /** Validates the options and draws the pivots (null: exact, every node a source). */
-function resolveSources(g: CompactGraph, opts: BetweennessOptions): { pivots: Int32Array | null; normalized: boolean; seed: number | null } {
+function resolveSources(
+  g: CompactGraph,
+  opts: BetweennessOptions,
+): { pivots: Int32Array | null; normalized: boolean; seed: number | null } {
   const n = g.n;
   const normalized = opts.normalized ?? false;
   if (opts.samples !== undefined && (!Number.isSafeInteger(opts.samples) || opts.samples < 1)) {
@@ -497,7 +513,8 @@ export function betweennessFromPivots(
   const seen = new Uint8Array(n);
   for (let i = 0; i < K; i++) {
     const s = pivots[i];
-    if (!(s >= 0 && s < n) || seen[s]) throw new FragilityInputError(`pivots[${i}]`, s, `distinct node ids in [0, ${n - 1}]`);
+    if (!(s >= 0 && s < n) || seen[s])
+      throw new FragilityInputError(`pivots[${i}]`, s, `distinct node ids in [0, ${n - 1}]`);
     seen[s] = 1;
   }
   const plan = makePlan(g, pivots);
@@ -521,7 +538,9 @@ function finishBetweenness(
   }
   for (let v = 0; v < n; v++) {
     if (!Number.isFinite(values[v])) {
-      throw new RangeError('betweenness: shortest-path counts overflowed a double (more than ~1e308 paths between a pair)');
+      throw new RangeError(
+        'betweenness: shortest-path counts overflowed a double (more than ~1e308 paths between a pair)',
+      );
     }
   }
   const result: BetweennessResult = { values, method, samples: K, normalized, seed };

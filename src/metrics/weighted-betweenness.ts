@@ -54,11 +54,19 @@ const TIE = 1e-12;
  *
  * @category Betweenness
  */
-export function weightedLoadAndEfficiency(g: CompactGraph, length: Float64Array, alive?: Uint8Array): WeightedLoadEfficiency {
+export function weightedLoadAndEfficiency(
+  g: CompactGraph,
+  length: Float64Array,
+  alive?: Uint8Array,
+): WeightedLoadEfficiency {
   const { n, m, offsets, targets } = g;
-  if (!(length instanceof Float64Array) || length.length !== m) throw new FragilityInputError('length', length?.length, `a Float64Array of ${m} edge lengths`);
-  for (let e = 0; e < m; e++) if (!(length[e] > 0)) throw new FragilityInputError(`length[${e}]`, length[e], 'a length > 0 (Infinity for a cut edge)');
-  if (alive !== undefined && (!(alive instanceof Uint8Array) || alive.length !== n)) throw new FragilityInputError('alive', alive?.length, `a Uint8Array of length ${n}`);
+  if (!(length instanceof Float64Array) || length.length !== m)
+    throw new FragilityInputError('length', length?.length, `a Float64Array of ${m} edge lengths`);
+  for (let e = 0; e < m; e++)
+    if (!(length[e] > 0))
+      throw new FragilityInputError(`length[${e}]`, length[e], 'a length > 0 (Infinity for a cut edge)');
+  if (alive !== undefined && (!(alive instanceof Uint8Array) || alive.length !== n))
+    throw new FragilityInputError('alive', alive?.length, `a Uint8Array of length ${n}`);
   const he = g.halfEdgeEdge;
   const load = new Float64Array(n);
   const dist = new Float64Array(n);

@@ -21,15 +21,19 @@ export interface BistabilityGrid {
  *
  * @throws FragilityInputError naming `losses`, `losses[i]`, `headroomScales`, `headroomScales[i]` or `horizonHours`.
  */
-export function checkBistabilityGrid(options: { losses: number[]; headroomScales?: number[]; horizonHours?: number } | undefined): BistabilityGrid {
+export function checkBistabilityGrid(
+  options: { losses: number[]; headroomScales?: number[]; horizonHours?: number } | undefined,
+): BistabilityGrid {
   if (!options || !Array.isArray(options.losses) || options.losses.length === 0) {
     throw new FragilityInputError('losses', options?.losses, 'a non-empty array of fractions in [0, 1]');
   }
   options.losses.forEach((f, i) => checkNumber(`losses[${i}]`, f, 0, 1));
   const scales = options.headroomScales ?? [1];
-  if (!Array.isArray(scales) || scales.length === 0) throw new FragilityInputError('headroomScales', scales, 'a non-empty array of numbers in (0, 1e6]');
+  if (!Array.isArray(scales) || scales.length === 0)
+    throw new FragilityInputError('headroomScales', scales, 'a non-empty array of numbers in (0, 1e6]');
   scales.forEach((k, i) => {
-    if (!(typeof k === 'number' && k > 0 && k <= 1e6)) throw new FragilityInputError(`headroomScales[${i}]`, k, 'a number in (0, 1e6]');
+    if (!(typeof k === 'number' && k > 0 && k <= 1e6))
+      throw new FragilityInputError(`headroomScales[${i}]`, k, 'a number in (0, 1e6]');
   });
   const horizonHours = checkNumber('horizonHours', options.horizonHours ?? 24, 0.01, 24 * 365);
   return { losses: options.losses, headroomScales: scales, horizonHours };

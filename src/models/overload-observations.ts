@@ -38,12 +38,43 @@ export interface OverloadObservation {
  * @category Overload model
  */
 export const SKYPE_2010_OBSERVATIONS: readonly OverloadObservation[] = [
-  { t: 2.17, online: 5.14 / 21, sigma: 0.05, label: 'RSS 5.14 M of ≈21 M (18:40 UTC)', source: 'row 2 [S3] skypenumerology' },
-  { t: 11.5, tEnd: 15.5, online: 0.175, sigma: 0.025, label: '15–20 % back (Wed night PST, 04–08 UTC)', source: 'row 2 [S1] CIO, Japanese text' },
+  {
+    t: 2.17,
+    online: 5.14 / 21,
+    sigma: 0.05,
+    label: 'RSS 5.14 M of ≈21 M (18:40 UTC)',
+    source: 'row 2 [S3] skypenumerology',
+  },
+  {
+    t: 11.5,
+    tEnd: 15.5,
+    online: 0.175,
+    sigma: 0.025,
+    label: '15–20 % back (Wed night PST, 04–08 UTC)',
+    source: 'row 2 [S1] CIO, Japanese text',
+  },
   { t: 20, online: 0.3, sigma: 0.05, label: '≈30 % (≈5 M, 23 Dec early)', source: 'row 3 [S3] kashifnomi, CSMonitor' },
-  { t: 22, online: 0.48, sigma: 0.05, label: '>10 M, doubled in an hour (14:30 UTC)', source: 'row 3 [S3] CSMonitor, Fox' },
-  { t: 24.5, online: 0.825, sigma: 0.025, label: '16.5–17 M, 80–85 % (17:00 UTC)', source: 'row 3 [S3] Bates via 901am' },
-  { t: 27.5, online: 0.825, sigma: 0.025, label: '16.5–17 M, 80–85 % (20:00 UTC)', source: 'row 3 [S3] Bates via 901am' },
+  {
+    t: 22,
+    online: 0.48,
+    sigma: 0.05,
+    label: '>10 M, doubled in an hour (14:30 UTC)',
+    source: 'row 3 [S3] CSMonitor, Fox',
+  },
+  {
+    t: 24.5,
+    online: 0.825,
+    sigma: 0.025,
+    label: '16.5–17 M, 80–85 % (17:00 UTC)',
+    source: 'row 3 [S3] Bates via 901am',
+  },
+  {
+    t: 27.5,
+    online: 0.825,
+    sigma: 0.025,
+    label: '16.5–17 M, 80–85 % (20:00 UTC)',
+    source: 'row 3 [S3] Bates via 901am',
+  },
   { t: 48, online: 1, sigma: 0.025, label: 'normal by 24 Dec', source: 'rows 3, 25 [S1] Threatpost' },
 ];
 
@@ -97,10 +128,30 @@ export type OverloadFitParameterName =
 export const SKYPE_2010_FIT_PARAMETERS: readonly OverloadFitParameter[] = [
   { name: 'abandon.share', lo: 0, hi: 0.3, source: 'row 27 (L): share of give-ups that are users closing Skype' },
   { name: 'abandon.meanHours', lo: 2, hi: 24, source: 'row 27 (L): human time scale, hours up to the next day' },
-  { name: 'promotion.meanHours', lo: 0.25, hi: 3, source: 'row 28: re-promotion needs ≥ 1–2 h uptime (row 12), LimeWire retries after 2–3 h (row 18)' },
-  { name: 'mega.waves[1].atHours', lo: 12, hi: 16, source: 'row 22: more mega-supernodes from Wednesday night PST (T+12–16 h)' },
-  { name: 'mega.waves[1].overHours', lo: 0, hi: 12, source: 'row 30 (L): servers repurposed one after another until "most users could connect" (23 Dec PST)' },
-  { name: 'mega.waves[1].count', lo: 220, hi: 420, source: 'row 22: "hundreds", 300–500 in all; the first wave has 80' },
+  {
+    name: 'promotion.meanHours',
+    lo: 0.25,
+    hi: 3,
+    source: 'row 28: re-promotion needs ≥ 1–2 h uptime (row 12), LimeWire retries after 2–3 h (row 18)',
+  },
+  {
+    name: 'mega.waves[1].atHours',
+    lo: 12,
+    hi: 16,
+    source: 'row 22: more mega-supernodes from Wednesday night PST (T+12–16 h)',
+  },
+  {
+    name: 'mega.waves[1].overHours',
+    lo: 0,
+    hi: 12,
+    source: 'row 30 (L): servers repurposed one after another until "most users could connect" (23 Dec PST)',
+  },
+  {
+    name: 'mega.waves[1].count',
+    lo: 220,
+    hi: 420,
+    source: 'row 22: "hundreds", 300–500 in all; the first wave has 80',
+  },
 ];
 
 /**
@@ -135,7 +186,10 @@ export function getFitParameter(p: OverloadParams, name: OverloadFitParameterNam
  *
  * @category Overload model
  */
-export function setFitParameters(base: OverloadParams, values: Partial<Record<OverloadFitParameterName, number>>): OverloadParams {
+export function setFitParameters(
+  base: OverloadParams,
+  values: Partial<Record<OverloadFitParameterName, number>>,
+): OverloadParams {
   const waves = base.mega.waves.map((w) => ({ ...w }));
   const w1 = ['mega.waves[1].atHours', 'mega.waves[1].overHours', 'mega.waves[1].count'] as const;
   if (w1.some((k) => values[k] !== undefined) && waves.length < 2) {

@@ -236,7 +236,9 @@ export interface OverloadPromotion {
  *
  * @category Overload model
  */
-export type OverloadParamsInput = Partial<Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection' | 'abandon' | 'promotion'>> & {
+export type OverloadParamsInput = Partial<
+  Omit<OverloadParams, 'trigger' | 'restart' | 'rejoin' | 'mega' | 'shedding' | 'detection' | 'abandon' | 'promotion'>
+> & {
   abandon?: Partial<OverloadAbandon>;
   promotion?: Partial<OverloadPromotion>;
   detection?: Partial<OverloadParams['detection']>;
@@ -431,13 +433,18 @@ export function withOverloadParams(base: OverloadParams, over: OverloadParamsInp
     mega: { ...base.mega, ...(over.mega ?? {}), waves: (over.mega?.waves ?? base.mega.waves).map((w) => ({ ...w })) },
     shedding: { ...base.shedding, ...(over.shedding ?? {}) },
     retry: { ...(over.retry ?? base.retry) } as OverloadRetryPolicy,
-    ...(base.abandon || over.abandon ? { abandon: { share: 0, meanHours: 1, stages: 1, ...(base.abandon ?? {}), ...(over.abandon ?? {}) } } : {}),
-    ...(base.promotion || over.promotion ? { promotion: { meanHours: 1, ...(base.promotion ?? {}), ...(over.promotion ?? {}) } } : {}),
+    ...(base.abandon || over.abandon
+      ? { abandon: { share: 0, meanHours: 1, stages: 1, ...(base.abandon ?? {}), ...(over.abandon ?? {}) } }
+      : {}),
+    ...(base.promotion || over.promotion
+      ? { promotion: { meanHours: 1, ...(base.promotion ?? {}), ...(over.promotion ?? {}) } }
+      : {}),
   } as OverloadParams;
 }
 
 function checkPositiveOrInf(field: string, v: number): void {
-  if (!(typeof v === 'number' && v > 0) || Number.isNaN(v)) throw new FragilityInputError(field, v, 'a number > 0 (Infinity allowed)');
+  if (!(typeof v === 'number' && v > 0) || Number.isNaN(v))
+    throw new FragilityInputError(field, v, 'a number > 0 (Infinity allowed)');
 }
 
 /**
@@ -459,7 +466,8 @@ export function validateOverloadParams(p: OverloadParams): void {
   if (!h || typeof h.cdf !== 'function' || typeof h.sample !== 'function') {
     throw new FragilityInputError('headroom', h, 'a CapacityLaw');
   }
-  if (!(h.lo >= 0)) throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
+  if (!(h.lo >= 0))
+    throw new FragilityInputError('headroom', h.spec, 'a headroom law with alpha >= 0 (support lo >= 0)');
   checkNumber('loginCost', p.loginCost, 0);
   checkNumber('loadWindowSeconds', p.loadWindowSeconds, 0, 86_400);
   checkNumber('refuseCostFactor', p.refuseCostFactor, 0, 1);
@@ -479,13 +487,16 @@ export function validateOverloadParams(p: OverloadParams): void {
   checkPositiveOrInf('goneReturnHours', p.goneReturnHours);
   checkNumber('detection.medianSeconds', p.detection.medianSeconds, 0);
   checkNumber('detection.sigma', p.detection.sigma, 0, 10);
-  if (!(p.maxAttempts === Infinity || (Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1 && p.maxAttempts <= 1000))) {
+  if (
+    !(p.maxAttempts === Infinity || (Number.isInteger(p.maxAttempts) && p.maxAttempts >= 1 && p.maxAttempts <= 1000))
+  ) {
     throw new FragilityInputError('maxAttempts', p.maxAttempts, 'an integer in [1, 1000] or Infinity');
   }
   checkNumber('rejoin.minMinutes', p.rejoin.minMinutes, 0);
   checkNumber('rejoin.maxMinutes', p.rejoin.maxMinutes, p.rejoin.minMinutes);
   checkNumber('admission', p.admission, 0, 1);
-  if (!Array.isArray(p.mega.waves)) throw new FragilityInputError('mega.waves', p.mega.waves, 'an array of { atHours, count }');
+  if (!Array.isArray(p.mega.waves))
+    throw new FragilityInputError('mega.waves', p.mega.waves, 'an array of { atHours, count }');
   p.mega.waves.forEach((w, i) => {
     checkNumber(`mega.waves[${i}].atHours`, w.atHours, 0);
     checkInteger(`mega.waves[${i}].count`, w.count, 0);
@@ -494,10 +505,12 @@ export function validateOverloadParams(p: OverloadParams): void {
   checkNumber('mega.capacityClients', p.mega.capacityClients, 0);
   checkNumber('mega.loginCostFactor', p.mega.loginCostFactor, 0, 1);
   checkProbability('mega.share', p.mega.share);
-  if (!(p.mega.withdrawAtHours >= 0)) throw new FragilityInputError('mega.withdrawAtHours', p.mega.withdrawAtHours, 'a number >= 0 or Infinity');
+  if (!(p.mega.withdrawAtHours >= 0))
+    throw new FragilityInputError('mega.withdrawAtHours', p.mega.withdrawAtHours, 'a number >= 0 or Infinity');
   checkProbability('mega.withdrawFraction', p.mega.withdrawFraction);
   checkNumber('mega.withdrawOverHours', p.mega.withdrawOverHours, 0);
-  if (!(p.shedding.atHours >= 0)) throw new FragilityInputError('shedding.atHours', p.shedding.atHours, 'a number >= 0 or Infinity');
+  if (!(p.shedding.atHours >= 0))
+    throw new FragilityInputError('shedding.atHours', p.shedding.atHours, 'a number >= 0 or Infinity');
   checkNumber('shedding.loginCostFactor', p.shedding.loginCostFactor, 0);
   checkNumber('normalSessionHours', p.normalSessionHours, 0.01);
   checkProbability('recoveryThreshold', p.recoveryThreshold);
@@ -506,7 +519,11 @@ export function validateOverloadParams(p: OverloadParams): void {
   checkNumber('forcedClientCrashRatio', p.forcedClientCrashRatio, 0);
   validateRetryPolicy(p.retry);
   if (p.mega.admitPerSecond !== undefined && !(p.mega.admitPerSecond > 0)) {
-    throw new FragilityInputError('mega.admitPerSecond', p.mega.admitPerSecond, 'a number > 0 or Infinity (absent = no limit)');
+    throw new FragilityInputError(
+      'mega.admitPerSecond',
+      p.mega.admitPerSecond,
+      'a number > 0 or Infinity (absent = no limit)',
+    );
   }
   if (p.abandon !== undefined) {
     checkProbability('abandon.share', p.abandon.share);
@@ -515,8 +532,10 @@ export function validateOverloadParams(p: OverloadParams): void {
   }
   if (p.promotion !== undefined) checkNumber('promotion.meanHours', p.promotion.meanHours, 0.001, 24 * 30);
   const { clients, supernodes } = scaledPopulation(p);
-  if (supernodes < 1) throw new FragilityInputError('supernodes', p.supernodes, 'at least 1 supernode after scaling', `scale ${p.scale}`);
-  if (clients < 1) throw new FragilityInputError('clients', p.clients, 'at least 1 client after scaling', `scale ${p.scale}`);
+  if (supernodes < 1)
+    throw new FragilityInputError('supernodes', p.supernodes, 'at least 1 supernode after scaling', `scale ${p.scale}`);
+  if (clients < 1)
+    throw new FragilityInputError('clients', p.clients, 'at least 1 client after scaling', `scale ${p.scale}`);
   checkInteger('cacheSize', p.cacheSize, 1);
   if (p.probesPerAttempt !== null) checkInteger('probesPerAttempt', p.probesPerAttempt, 1, 100_000);
   if (p.cacheSize > supernodes) {
@@ -551,7 +570,11 @@ export function validateRetryPolicy(r: OverloadRetryPolicy): void {
       if (!(r.maxSeconds > 0)) throw new FragilityInputError('retry.maxSeconds', r.maxSeconds, 'a number > 0');
       return;
     default:
-      throw new FragilityInputError('retry.kind', (r as { kind: unknown }).kind, "'fixed', 'exponential-full-jitter' or 'grpc'");
+      throw new FragilityInputError(
+        'retry.kind',
+        (r as { kind: unknown }).kind,
+        "'fixed', 'exponential-full-jitter' or 'grpc'",
+      );
   }
 }
 
@@ -566,7 +589,11 @@ export function validateRetryPolicy(r: OverloadRetryPolicy): void {
  */
 export function scaledPopulation(p: OverloadParams): { clients: number; supernodes: number; cacheSize: number } {
   if (p.overlay) return { clients: p.overlay.clients, supernodes: p.overlay.core.n, cacheSize: p.overlay.cacheSize };
-  return { clients: Math.round(p.clients * p.scale), supernodes: Math.round(p.supernodes * p.scale), cacheSize: p.cacheSize };
+  return {
+    clients: Math.round(p.clients * p.scale),
+    supernodes: Math.round(p.supernodes * p.scale),
+    cacheSize: p.cacheSize,
+  };
 }
 
 /**
@@ -574,13 +601,23 @@ export function scaledPopulation(p: OverloadParams): { clients: number; supernod
  *
  * @category Overload model
  */
-export const awsFullJitterRetry: OverloadRetryPolicy = { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 };
+export const awsFullJitterRetry: OverloadRetryPolicy = {
+  kind: 'exponential-full-jitter',
+  baseSeconds: 1,
+  capSeconds: 300,
+};
 /**
  * gRPC connection-backoff defaults (1 s × 1.6, ±20 %, cap 120 s; row 21, [S17]).
  *
  * @category Overload model
  */
-export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 };
+export const grpcRetry: OverloadRetryPolicy = {
+  kind: 'grpc',
+  initialSeconds: 1,
+  multiplier: 1.6,
+  jitter: 0.2,
+  maxSeconds: 120,
+};
 
 /**
  * The parameters of one metastability probe, shared by the fluid limit (`fluidBistability`) and the simulation
@@ -604,7 +641,11 @@ export const grpcRetry: OverloadRetryPolicy = { kind: 'grpc', initialSeconds: 1,
  *
  * @category Overload model
  */
-export function metastabilityProbeParams(base: OverloadParams, horizonHours: number, headroomScale = 1): OverloadParams {
+export function metastabilityProbeParams(
+  base: OverloadParams,
+  horizonHours: number,
+  headroomScale = 1,
+): OverloadParams {
   return withOverloadParams(base, {
     durationHours: horizonHours,
     sampleEvery: 1_000_000,

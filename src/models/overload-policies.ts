@@ -73,7 +73,12 @@ function pmfFromPoints(points: number[], stepSeconds: number, maxSteps: number):
  *
  * @category Overload model
  */
-export function retryDelayPmf(policy: OverloadRetryPolicy, n: number, stepSeconds: number, maxSteps = 100_000): StepDelayPmf {
+export function retryDelayPmf(
+  policy: OverloadRetryPolicy,
+  n: number,
+  stepSeconds: number,
+  maxSteps = 100_000,
+): StepDelayPmf {
   const pts: number[] = [];
   const Q1 = 40;
   const Q2 = 10;

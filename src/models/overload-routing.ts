@@ -42,7 +42,13 @@ export interface RoutingLevels {
  * routeAttemptLevels(c, 0, 0.5, 0.25, (a, p) => a * p); // { A: 10, R: 5, MR: 2.5 }
  * ```
  */
-export function routeAttemptLevels(c: RoutingLevels, k: number, pR: number, pM: number, split: (a: number, p: number) => number): { A: number; R: number; MR: number } {
+export function routeAttemptLevels(
+  c: RoutingLevels,
+  k: number,
+  pR: number,
+  pM: number,
+  split: (a: number, p: number) => number,
+): { A: number; R: number; MR: number } {
   const { levels, Ls, searchRing, rN, mN, fN } = c;
   const sl = k % Ls;
   let R = 0;

@@ -31,7 +31,6 @@ import { FragilityInputError } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
 import type { ReplicateResult } from './replicate.ts';
 
-
 /** Node built-ins, reached on first use so that the browser-safe core has no static `node:` import. */
 const fs = () => nodeBuiltin('node:fs', 'checkpoint files');
 const createHash = (alg: string) => nodeBuiltin('node:crypto', 'checkpoint fingerprints').createHash(alg);
@@ -214,7 +213,9 @@ export function graphContentIdentity(g: CompactGraph): GraphIdentity {
  * @category Ensembles
  */
 export function int32Sha256(a: Int32Array): string {
-  return createHash('sha256').update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)).digest('hex');
+  return createHash('sha256')
+    .update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength))
+    .digest('hex');
 }
 
 /**
@@ -277,7 +278,8 @@ export function replicateToLine(res: ReplicateResult, fingerprint: string): stri
     susceptibility: Array.from(res.susceptibility),
     gapQ: res.gapQ,
   };
-  if (res.largest) o.largest = Buffer.from(res.largest.buffer, res.largest.byteOffset, res.largest.byteLength).toString('base64');
+  if (res.largest)
+    o.largest = Buffer.from(res.largest.buffer, res.largest.byteOffset, res.largest.byteLength).toString('base64');
   if (res.firstWrap) {
     o.firstWrap = res.firstWrap;
     o.wrapMass = res.wrapMass;
@@ -361,11 +363,19 @@ function zodWhere(err: z.ZodError): string {
  *   (canonical JSON).
  * @internal
  */
-export function firstJsonDifference(a: unknown, b: unknown, path: string): { path: string; a: unknown; b: unknown } | undefined {
+export function firstJsonDifference(
+  a: unknown,
+  b: unknown,
+  path: string,
+): { path: string; a: unknown; b: unknown } | undefined {
   if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) {
-      const d = firstJsonDifference((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k);
+      const d = firstJsonDifference(
+        (a as Record<string, unknown>)[k],
+        (b as Record<string, unknown>)[k],
+        path ? `${path}.${k}` : k,
+      );
       if (d) return d;
     }
     return undefined;
@@ -418,7 +428,11 @@ export const MAX_CHECKPOINT_LINE = 256 * 1024 * 1024;
  * for (const { line } of readLines('s0.ndjson', MAX_CHECKPOINT_LINE, (i) => new Error(`line ${i}`))) JSON.parse(line);
  * ```
  */
-export function* readLines(path: string, maxLine: number, tooLong: (line: number) => Error): Generator<{ line: string; complete: boolean }> {
+export function* readLines(
+  path: string,
+  maxLine: number,
+  tooLong: (line: number) => Error,
+): Generator<{ line: string; complete: boolean }> {
   const fd = fs().openSync(path, 'r');
   const buf = Buffer.allocUnsafe(1 << 20);
   const decoder = new (nodeBuiltin('node:string_decoder', 'checkpoint files').StringDecoder)('utf8');
@@ -487,7 +501,8 @@ export function replicateLineParser(
       throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
     }
     const x = p.data;
-    if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1)) throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
+    if (x.steps > 0 && x.gapQ !== null && !(x.gapQ >= 0 && x.gapQ <= 1))
+      throw bad(`${where}: gapQ ${x.gapQ} is outside [0, 1]`);
     const res: ReplicateResult = {
       r: x.r,
       n: x.n,
@@ -499,7 +514,8 @@ export function replicateLineParser(
     };
     if (typeof x.largest === 'string') {
       const b = Buffer.from(x.largest, 'base64');
-      if (b.length !== (x.steps + 1) * 4) throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
+      if (b.length !== (x.steps + 1) * 4)
+        throw bad(`${where}: largest holds ${b.length} bytes, expected ${(x.steps + 1) * 4}`);
       const copy = new Uint8Array(b.length);
       copy.set(b);
       res.largest = new Int32Array(copy.buffer);
@@ -554,7 +570,12 @@ export interface OpenCheckpoint {
  *
  * @category Ensembles
  */
-export function openCheckpoint(path: string, experiment: ExperimentIdentity, runs: number, resume: boolean): OpenCheckpoint {
+export function openCheckpoint(
+  path: string,
+  experiment: ExperimentIdentity,
+  runs: number,
+  resume: boolean,
+): OpenCheckpoint {
   const fingerprint = experimentFingerprint(experiment);
   const header: CheckpointHeader = { type: 'header', format: CHECKPOINT_FORMAT, fingerprint, runs, experiment };
   const done = new Map<number, ReplicateResult>();
@@ -563,9 +584,12 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
     writeFileAtomic(path, JSON.stringify(header) + '\n', field);
     return { path, fingerprint, done, droppedTornLine: false };
   }
-  const bad = (what: string) => new FragilityInputError(field, path, `a checkpoint of this experiment (${CHECKPOINT_FORMAT})`, what);
+  const bad = (what: string) =>
+    new FragilityInputError(field, path, `a checkpoint of this experiment (${CHECKPOINT_FORMAT})`, what);
   // Read line by line in 1 MiB chunks: a checkpoint of many replicates can exceed the largest string V8 makes.
-  const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) => bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`));
+  const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) =>
+    bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`),
+  );
   const headerLine = lines.next();
   if (headerLine.done || !headerLine.value.complete) throw bad('line 1 is not a JSON header');
   let first: unknown;
@@ -585,8 +609,15 @@ export function openCheckpoint(path: string, experiment: ExperimentIdentity, run
   }
   if (h.data.fingerprint !== fingerprint) {
     const d = firstJsonDifference(h.data.experiment, experiment, '');
-    const where = d ? `${d.path} differs: the file has ${shortJson(d.a)}, this run has ${shortJson(d.b)}` : 'the experiment differs';
-    throw new FragilityInputError(field, path, 'a checkpoint written by the same experiment (same graph content, seed and replicate options)', where);
+    const where = d
+      ? `${d.path} differs: the file has ${shortJson(d.a)}, this run has ${shortJson(d.b)}`
+      : 'the experiment differs';
+    throw new FragilityInputError(
+      field,
+      path,
+      'a checkpoint written by the same experiment (same graph content, seed and replicate options)',
+      where,
+    );
   }
 
   const parseLine = replicateLineParser(experiment, fingerprint, bad);

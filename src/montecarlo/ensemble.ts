@@ -10,10 +10,23 @@
  */
 import { type OpenCheckpoint, appendCheckpoint, openCheckpoint } from './checkpoint.ts';
 import type { ReplicateResult } from './replicate.ts';
-import { experimentIdentity, replicateSpecOf, resolveOrder, resolveSettings, resolveSource, selectionSize } from './ensemble/resolve.ts';
+import {
+  experimentIdentity,
+  replicateSpecOf,
+  resolveOrder,
+  resolveSettings,
+  resolveSource,
+  selectionSize,
+} from './ensemble/resolve.ts';
 import { reduceEnsemble } from './ensemble/reduce.ts';
 import { scheduleReplicates } from './ensemble/schedule.ts';
-import type { ComputedEnsemble, EnsembleOptions, EnsembleReduction, EnsembleResult, ReplicateSelection } from './ensemble/types.ts';
+import type {
+  ComputedEnsemble,
+  EnsembleOptions,
+  EnsembleReduction,
+  EnsembleResult,
+  ReplicateSelection,
+} from './ensemble/types.ts';
 
 export type {
   ComputedEnsemble,
@@ -66,7 +79,11 @@ export { reduceEnsemble } from './ensemble/reduce.ts';
  */
 export async function runEnsemble(opts: EnsembleOptions): Promise<EnsembleResult> {
   const c = await computeEnsemble(opts);
-  return reduceEnsemble(c.results as ReplicateResult[], c.experiment, c.reduction, { runs: c.runs, resumed: c.resumed, retries: c.retries });
+  return reduceEnsemble(c.results as ReplicateResult[], c.experiment, c.reduction, {
+    runs: c.runs,
+    resumed: c.resumed,
+    retries: c.retries,
+  });
 }
 
 /**
@@ -98,7 +115,13 @@ export async function computeEnsemble(opts: EnsembleOptions, select?: ReplicateS
   const source = await resolveSource(opts, settings, order);
   const spec = (r: number) => replicateSpecOf(opts, settings, order, source, r);
   // Checkpoint: bound to the experiment's content (graph bytes or spec, seed, every option that changes a replicate).
-  const experiment = await experimentIdentity(opts, settings, order, source, Boolean(opts.checkpoint || select || opts.remote));
+  const experiment = await experimentIdentity(
+    opts,
+    settings,
+    order,
+    source,
+    Boolean(opts.checkpoint || select || opts.remote),
+  );
   const results: (ReplicateResult | undefined)[] = new Array(runs);
   let resumed = 0;
   let ck: OpenCheckpoint | undefined;

@@ -6,9 +6,19 @@
  */
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { type EnsembleOptions, type EnsembleRemote, type EnsembleResult, runEnsemble } from './ensemble.ts';
-import { type FiniteSizeFit, type ScalingExponentFit, finiteSizeExtrapolation, scalingExponentFit } from './finite-size.ts';
+import {
+  type FiniteSizeFit,
+  type ScalingExponentFit,
+  finiteSizeExtrapolation,
+  scalingExponentFit,
+} from './finite-size.ts';
 import { WRAPPING_LATTICES, type WrappingLattice, latticeDimension } from './sweep-wrapping.ts';
-import { type WrappingKind, type WrappingThreshold, universalWrappingProbability, wrappingCrossing } from './wrapping-threshold.ts';
+import {
+  type WrappingKind,
+  type WrappingThreshold,
+  universalWrappingProbability,
+  wrappingCrossing,
+} from './wrapping-threshold.ts';
 
 /**
  * Options of {@link finiteSizeStudy}.
@@ -152,7 +162,8 @@ export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
     throw new FragilityInputError('sizes', sizes, 'at least 2 distinct side lengths');
   }
   const runsList = Array.isArray(opts.runs) ? [...opts.runs] : sizes.map(() => opts.runs as number);
-  if (runsList.length !== sizes.length) throw new FragilityInputError('runs', opts.runs, `one count, or one per size (${sizes.length})`);
+  if (runsList.length !== sizes.length)
+    throw new FragilityInputError('runs', opts.runs, `one count, or one per size (${sizes.length})`);
   for (const r of runsList) checkInteger('runs', r, 2, 1e7);
   const omegaOpt = opts.omega;
   if (omegaOpt === 'fit') {
@@ -180,7 +191,14 @@ export function finiteSizePlan(opts: FiniteSizeStudyOptions): FiniteSizePlan {
       wrappingKind: kind,
     } satisfies EnsembleOptions,
   }));
-  const reduction: FiniteSizeReduction = { lattice: opts.lattice, mode, kind, level, ...(omegaOpt === undefined ? {} : { omega: omegaOpt }), sizes: order.map((o) => o.L) };
+  const reduction: FiniteSizeReduction = {
+    lattice: opts.lattice,
+    mode,
+    kind,
+    level,
+    ...(omegaOpt === undefined ? {} : { omega: omegaOpt }),
+    sizes: order.map((o) => o.L),
+  };
   return { reduction, ensembles };
 }
 
@@ -262,24 +280,45 @@ export function finiteSizeReduce(red: FiniteSizeReduction, results: EnsembleResu
     const occ = new Float64Array(s.runs);
     for (let r = 0; r < s.runs; r++) occ[r] = s.firstWrap[r * s.dim] / s.steps;
     const mass = s.wrapMass!;
-    rows.push({ L, n: res.n, runs, threshold: res.wrappingThreshold!, width: sd(occ), wrapMass: mean(mass), wrapMassSe: sd(mass) / Math.sqrt(s.runs) });
+    rows.push({
+      L,
+      n: res.n,
+      runs,
+      threshold: res.wrappingThreshold!,
+      width: sd(occ),
+      wrapMass: mean(mass),
+      wrapMassSe: sd(mass) / Math.sqrt(s.runs),
+    });
   }
   const crossings = [];
   for (let i = 0; i + 1 < rows.length; i++) {
-    crossings.push({ L1: rows[i].L, L2: rows[i + 1].L, crossing: wrappingCrossing(samples[i], samples[i + 1], { kind, level }) });
+    crossings.push({
+      L1: rows[i].L,
+      L2: rows[i + 1].L,
+      crossing: wrappingCrossing(samples[i], samples[i + 1], { kind, level }),
+    });
   }
   const inverseNuFit = scalingExponentFit(
     rows.map((r) => ({ L: r.L, y: r.width, se: r.width / Math.sqrt(2 * (r.runs - 1)) })),
     level,
   );
-  const inverseNu: ScalingExponentFit = { ...inverseNuFit, exponent: -inverseNuFit.exponent, ci: [-inverseNuFit.ci[1], -inverseNuFit.ci[0]] };
-  const df = scalingExponentFit(rows.map((r) => ({ L: r.L, y: r.wrapMass, se: r.wrapMassSe })), level);
+  const inverseNu: ScalingExponentFit = {
+    ...inverseNuFit,
+    exponent: -inverseNuFit.exponent,
+    ci: [-inverseNuFit.ci[1], -inverseNuFit.ci[0]],
+  };
+  const df = scalingExponentFit(
+    rows.map((r) => ({ L: r.L, y: r.wrapMass, se: r.wrapMassSe })),
+    level,
+  );
   const betaOverNu: ScalingExponentFit = { ...df, exponent: dim - df.exponent, ci: [dim - df.ci[1], dim - df.ci[0]] };
 
   const universal = universalWrappingProbability(opts.lattice, kind) !== null;
   let omega: number;
   let omegaSource: string;
-  const pts = rows.filter((r) => r.threshold.q_c !== null).map((r) => ({ n: r.n, q_c: r.threshold.q_c!, se: r.threshold.se }));
+  const pts = rows
+    .filter((r) => r.threshold.q_c !== null)
+    .map((r) => ({ n: r.n, q_c: r.threshold.q_c!, se: r.threshold.se }));
   let fit: FiniteSizeFit;
   if (omegaOpt === 'fit') {
     fit = finiteSizeExtrapolation(pts, { level, thetaRange: [0.05 / dim, 4 / dim] });
@@ -299,7 +338,12 @@ export function finiteSizeReduce(red: FiniteSizeReduction, results: EnsembleResu
       omega = inverseNu.exponent;
       omegaSource = `1/ν = ${inverseNu.exponent.toFixed(4)} measured here (R = 1/2 is not the universal value: corrections O(L^(−1/ν)))`;
     }
-    if (!(omega > 0)) throw new FragilityInputError('omega', omega, 'a positive correction exponent (the measured 1/ν is not positive: use more runs or --omega)');
+    if (!(omega > 0))
+      throw new FragilityInputError(
+        'omega',
+        omega,
+        'a positive correction exponent (the measured 1/ν is not positive: use more runs or --omega)',
+      );
     fit = finiteSizeExtrapolation(pts, { nuBar: dim / omega, level });
   }
   return {

@@ -95,7 +95,14 @@ function invert(a: number[][]): number[][] | null {
  * Parameter covariance of the model y = c + a·n^(−θ) at (c, a, θ): σ²(JᵀWJ)⁻¹ with J = [1, n^(−θ), −a·ln n·n^(−θ)]
  * (the last column only when θ was fitted). Returns [var c, var θ] (var θ NaN when fixed).
  */
-function fitCovariance(points: ReadonlyArray<FiniteSizePoint>, a: number, theta: number, fitted: boolean, rss: number, weighted: boolean): { varC: number; varTheta: number; dof: number } {
+function fitCovariance(
+  points: ReadonlyArray<FiniteSizePoint>,
+  a: number,
+  theta: number,
+  fitted: boolean,
+  rss: number,
+  weighted: boolean,
+): { varC: number; varTheta: number; dof: number } {
   const k = points.length;
   const p = fitted ? 3 : 2;
   const dof = k - p;
@@ -169,10 +176,14 @@ function linearFit(x: Float64Array, y: Float64Array, w?: Float64Array): { c: num
  *
  * @category Threshold estimation
  */
-export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint>, opts: FiniteSizeOptions = {}): FiniteSizeFit {
+export function finiteSizeExtrapolation(
+  allPoints: ReadonlyArray<FiniteSizePoint>,
+  opts: FiniteSizeOptions = {},
+): FiniteSizeFit {
   const sizes = new Set(allPoints.map((p) => p.n));
   const need = opts.nuBar === undefined ? 3 : 2;
-  if (sizes.size < need) throw new FragilityInputError('points', `${sizes.size} distinct sizes`, `at least ${need} distinct sizes`);
+  if (sizes.size < need)
+    throw new FragilityInputError('points', `${sizes.size} distinct sizes`, `at least ${need} distinct sizes`);
   for (const p of allPoints) {
     checkNumber('points[].n', p.n, 1);
     if (p.q_c !== null) checkNumber('points[].q_c', p.q_c);
@@ -185,7 +196,17 @@ export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint
   if (left < need) {
     const nuBar = opts.nuBar ?? NaN;
     const reason = `${sizes.size - left} of ${sizes.size} sizes have no transition (q_c null): ${left} left, at least ${need} needed`;
-    return { q_c: null, a: NaN, nuBar, nuBarFitted: false, residual: NaN, points: k, q_cSe: NaN, ci: [NaN, NaN], reason };
+    return {
+      q_c: null,
+      a: NaN,
+      nuBar,
+      nuBarFitted: false,
+      residual: NaN,
+      points: k,
+      q_cSe: NaN,
+      ci: [NaN, NaN],
+      reason,
+    };
   }
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
   const weighted = points.every((p) => p.se !== undefined && p.se > 0);
@@ -199,7 +220,11 @@ export function finiteSizeExtrapolation(allPoints: ReadonlyArray<FiniteSizePoint
   const finish = (f: { c: number; a: number; rss: number }, theta: number, fitted: boolean): FiniteSizeFit => {
     const cov = fitCovariance(points, f.a, theta, fitted, f.rss, weighted);
     const q_cSe = Math.sqrt(cov.varC);
-    const z = weighted ? standardNormalQuantile(0.5 + level / 2) : cov.dof >= 1 ? studentTQuantile(0.5 + level / 2, cov.dof) : NaN;
+    const z = weighted
+      ? standardNormalQuantile(0.5 + level / 2)
+      : cov.dof >= 1
+        ? studentTQuantile(0.5 + level / 2, cov.dof)
+        : NaN;
     const out: FiniteSizeFit = {
       q_c: f.c,
       a: f.a,
@@ -315,7 +340,8 @@ export interface ScalingExponentFit {
 export function scalingExponentFit(points: ReadonlyArray<ScalingPoint>, level = 0.95): ScalingExponentFit {
   checkNumber('level', level, 0.5, 0.9999);
   const sizes = new Set(points.map((p) => p.L));
-  if (sizes.size < 2) throw new FragilityInputError('points', `${sizes.size} distinct sizes`, 'at least 2 distinct sizes');
+  if (sizes.size < 2)
+    throw new FragilityInputError('points', `${sizes.size} distinct sizes`, 'at least 2 distinct sizes');
   for (const p of points) {
     checkNumber('points[].L', p.L, Number.MIN_VALUE);
     checkNumber('points[].y', p.y, Number.MIN_VALUE);
@@ -338,6 +364,10 @@ export function scalingExponentFit(points: ReadonlyArray<ScalingPoint>, level = 
   const dof = k - 2;
   const sigma2 = weighted ? 1 : dof > 0 ? f.rss / dof : NaN;
   const se = Math.sqrt(sigma2 / sxx);
-  const z = weighted ? standardNormalQuantile(0.5 + level / 2) : dof >= 1 ? studentTQuantile(0.5 + level / 2, dof) : NaN;
+  const z = weighted
+    ? standardNormalQuantile(0.5 + level / 2)
+    : dof >= 1
+      ? studentTQuantile(0.5 + level / 2, dof)
+      : NaN;
   return { exponent: f.a, se, ci: [f.a - z * se, f.a + z * se], amplitude: Math.exp(f.c), points: k };
 }

@@ -14,7 +14,10 @@ import { stream } from '../random/stream.ts';
  *
  * @category Ensembles
  */
-export type EnsembleGraphInput = CompactGraph | string | ((graphSeed: number, r: number) => CompactGraph | Promise<CompactGraph>);
+export type EnsembleGraphInput =
+  | CompactGraph
+  | string
+  | ((graphSeed: number, r: number) => CompactGraph | Promise<CompactGraph>);
 
 /** Spec kinds whose graphs are random (redrawn for every replicate from its stream). */
 const RANDOM_KINDS = new Set(['er', 'rr', 'cm', 'ba', 'ws', 'two-tier', 'ultrapeer']);
@@ -72,7 +75,8 @@ export async function graphFromSpecLazy(spec: string, seed: number): Promise<Com
     graphFromSpec: (spec: string, opts: { seed: number }) => Promise<CompactGraph> | CompactGraph;
   };
   const g = await mod.graphFromSpec(spec, { seed });
-  if (!g || typeof (g as CompactGraph).n !== 'number') throw new FragilityInputError('graph', spec, 'a spec that yields a graph');
+  if (!g || typeof (g as CompactGraph).n !== 'number')
+    throw new FragilityInputError('graph', spec, 'a spec that yields a graph');
   return g;
 }
 
@@ -178,7 +182,9 @@ export async function lightGraphSpecLazy(spec: string): Promise<LightGraphSpec |
   const s = mod.parseGraphSpec(spec);
   switch (s.model) {
     case 'er':
-      return s.m !== undefined ? { model: 'er', n: s.n as number, m: s.m as number } : { model: 'er', n: s.n as number, p: s.p as number };
+      return s.m !== undefined
+        ? { model: 'er', n: s.n as number, m: s.m as number }
+        : { model: 'er', n: s.n as number, p: s.p as number };
     case 'rr':
       return { model: 'rr', n: s.n as number, k: s.k as number };
     case 'ba':

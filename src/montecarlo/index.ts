@@ -61,8 +61,18 @@ export {
   type WrappingThreshold,
   type WrappingThresholdOptions,
 } from './wrapping-threshold.ts';
-export { onsetThreshold, ONSET_BOOTSTRAP_STREAM_INDEX, type OnsetThresholdOptions, type OnsetThresholdResult } from './onset-threshold.ts';
-export { finiteSizeExtrapolation, type FiniteSizeFit, type FiniteSizeOptions, type FiniteSizePoint } from './finite-size.ts';
+export {
+  onsetThreshold,
+  ONSET_BOOTSTRAP_STREAM_INDEX,
+  type OnsetThresholdOptions,
+  type OnsetThresholdResult,
+} from './onset-threshold.ts';
+export {
+  finiteSizeExtrapolation,
+  type FiniteSizeFit,
+  type FiniteSizeOptions,
+  type FiniteSizePoint,
+} from './finite-size.ts';
 export { GIANT_MIN_FRACTION, noTransitionReason } from './transition.ts';
 export { scalingExponentFit, type ScalingExponentFit, type ScalingPoint } from './finite-size.ts';
 export {

@@ -117,26 +117,48 @@ function keepLargest(g: CompactGraph, alive: Uint8Array, s: Scratch): [number, n
  *
  * @category Interdependent networks
  */
-export function mutualGiantCascade(gA: CompactGraph, gB: CompactGraph, dependency: Int32Array, kept: Uint8Array): MutualGiantCascadeResult {
+export function mutualGiantCascade(
+  gA: CompactGraph,
+  gB: CompactGraph,
+  dependency: Int32Array,
+  kept: Uint8Array,
+): MutualGiantCascadeResult {
   const n = gA.n;
   if (gB.n !== n) throw new FragilityInputError('gB', gB.n, `a graph with the same number of nodes as A (${n})`);
   checkPermutation(dependency, n);
-  if (!(kept instanceof Uint8Array) || kept.length !== n) throw new FragilityInputError('kept', kept?.length, `a Uint8Array of length ${n}`);
-  return cascadeFrom(gA, gB, dependency, Uint8Array.from(kept, (v) => (v ? 1 : 0)), new Uint8Array(n), scratch(n));
+  if (!(kept instanceof Uint8Array) || kept.length !== n)
+    throw new FragilityInputError('kept', kept?.length, `a Uint8Array of length ${n}`);
+  return cascadeFrom(
+    gA,
+    gB,
+    dependency,
+    Uint8Array.from(kept, (v) => (v ? 1 : 0)),
+    new Uint8Array(n),
+    scratch(n),
+  );
 }
 
 function checkPermutation(dep: Int32Array, n: number): void {
-  if (!(dep instanceof Int32Array) || dep.length !== n) throw new FragilityInputError('dependency', dep?.length, `an Int32Array permutation of 0..${n - 1}`);
+  if (!(dep instanceof Int32Array) || dep.length !== n)
+    throw new FragilityInputError('dependency', dep?.length, `an Int32Array permutation of 0..${n - 1}`);
   const seen = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const j = dep[i];
-    if (!(j >= 0 && j < n) || seen[j]) throw new FragilityInputError('dependency', j, `a permutation of 0..${n - 1} (one-to-one dependencies)`);
+    if (!(j >= 0 && j < n) || seen[j])
+      throw new FragilityInputError('dependency', j, `a permutation of 0..${n - 1} (one-to-one dependencies)`);
     seen[j] = 1;
   }
 }
 
 /** The cascade proper; aliveA is the initial live set and is updated in place; aliveB is scratch. */
-function cascadeFrom(gA: CompactGraph, gB: CompactGraph, dep: Int32Array, aliveA: Uint8Array, aliveB: Uint8Array, s: Scratch): MutualGiantCascadeResult {
+function cascadeFrom(
+  gA: CompactGraph,
+  gB: CompactGraph,
+  dep: Int32Array,
+  aliveA: Uint8Array,
+  aliveB: Uint8Array,
+  s: Scratch,
+): MutualGiantCascadeResult {
   const n = gA.n;
   if (n === 0) return { S: 0, giantA: 0, stages: 0, alive: aliveA };
   let [, size] = keepLargest(gA, aliveA, s);
@@ -277,7 +299,12 @@ export interface InterdependentCollapsePoint {
  *
  * @category Interdependent networks
  */
-export function interdependentCollapsePoint(gA: CompactGraph, gB: CompactGraph, rng: Rng, dependency?: Int32Array): InterdependentCollapsePoint {
+export function interdependentCollapsePoint(
+  gA: CompactGraph,
+  gB: CompactGraph,
+  rng: Rng,
+  dependency?: Int32Array,
+): InterdependentCollapsePoint {
   const n = gA.n;
   if (gB.n !== n) throw new FragilityInputError('gB', gB.n, `a graph with the same number of nodes as A (${n})`);
   let dep: Int32Array;
@@ -309,7 +336,8 @@ export function interdependentCollapsePoint(gA: CompactGraph, gB: CompactGraph, 
 }
 
 function checkPs(ps: readonly number[]): void {
-  if (!Array.isArray(ps) || ps.length === 0) throw new FragilityInputError('ps', ps, 'a non-empty list of kept fractions in [0, 1]');
+  if (!Array.isArray(ps) || ps.length === 0)
+    throw new FragilityInputError('ps', ps, 'a non-empty list of kept fractions in [0, 1]');
   ps.forEach((p, i) => checkProbability(`ps[${i}]`, p));
 }
 
@@ -409,7 +437,9 @@ function describeGraph(g: InterdependentGraphInput): string {
  *
  * @category Interdependent networks
  */
-export async function simulateInterdependent(opts: SimulateInterdependentOptions): Promise<SimulateInterdependentResult> {
+export async function simulateInterdependent(
+  opts: SimulateInterdependentOptions,
+): Promise<SimulateInterdependentResult> {
   const runs = checkInteger('runs', opts.runs ?? 10, 1, 1e7);
   const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
@@ -439,7 +469,12 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
     const rng = stream(seed, r);
     const a = await build(specA, rng.fork(1), 'graphA');
     const b = await build(specB, rng.fork(2), 'graphB');
-    if (a.n !== b.n) throw new FragilityInputError('graphB', describeGraph(specB), `a graph with as many nodes as graphA (${a.n}; one-to-one dependencies)`);
+    if (a.n !== b.n)
+      throw new FragilityInputError(
+        'graphB',
+        describeGraph(specB),
+        `a graph with as many nodes as graphA (${a.n}; one-to-one dependencies)`,
+      );
     n = a.n;
     const sw = interdependentCascadeSweep(a, b, opts.ps, rng);
     replicates.push(sw.S);
@@ -452,7 +487,10 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
     }
   }
   const points = opts.ps.map((p, k) => {
-    const e = meanWithCI(Float64Array.from(replicates, (v) => v[k]), level);
+    const e = meanWithCI(
+      Float64Array.from(replicates, (v) => v[k]),
+      level,
+    );
     let ga = 0;
     let st = 0;
     for (let r = 0; r < runs; r++) {
@@ -461,7 +499,16 @@ export async function simulateInterdependent(opts: SimulateInterdependentOptions
     }
     return { p, S: e.mean, sd: e.sd, ci: e.ci, giantA: ga / runs, stages: st / runs };
   });
-  const out: SimulateInterdependentResult = { graphA: describeGraph(specA), graphB: describeGraph(specB), n, runs, seed, level, points, replicates };
+  const out: SimulateInterdependentResult = {
+    graphA: describeGraph(specA),
+    graphB: describeGraph(specB),
+    n,
+    runs,
+    seed,
+    level,
+    points,
+    replicates,
+  };
   if (opts.threshold) {
     const found = pcs.filter((x): x is number => x !== null);
     const e = meanWithCI(Float64Array.from(found), level);

@@ -157,7 +157,9 @@ export function onsetThreshold(g: CompactGraph, opts: OnsetThresholdOptions = {}
   if (opts.grid) {
     grid = Float64Array.from(opts.grid, (q) => checkProbability('grid', q));
     if (grid.length < 5) throw new FragilityInputError('grid', `${grid.length} points`, 'at least 5 points');
-    for (let i = 1; i < grid.length; i++) if (!(grid[i] > grid[i - 1])) throw new FragilityInputError('grid', opts.grid, 'strictly increasing values in [0, 1]');
+    for (let i = 1; i < grid.length; i++)
+      if (!(grid[i] > grid[i - 1]))
+        throw new FragilityInputError('grid', opts.grid, 'strictly increasing values in [0, 1]');
   } else {
     grid = new Float64Array(201);
     for (let i = 0; i < 201; i++) grid[i] = i / 200;
@@ -198,7 +200,12 @@ export function onsetThreshold(g: CompactGraph, opts: OnsetThresholdOptions = {}
   const base = { method: 'onset-lcc-chi' as const, mode, runs, seed, component, peak, grid, chi, giant };
   const fmt = (x: number): string => (Number.isFinite(x) ? x.toPrecision(3) : String(x));
   if (h.m === 0) {
-    return { ...base, q_c: null, ci: null, reason: 'the largest connected component has no edge: no giant component can form' };
+    return {
+      ...base,
+      q_c: null,
+      ci: null,
+      reason: 'the largest connected component has no edge: no giant component can form',
+    };
   }
   if (atEnd === 'end') {
     return {

@@ -117,12 +117,17 @@ export function peakLocation(grid: ArrayLike<number>, y: ArrayLike<number>): num
  *
  * @category Threshold estimation
  */
-export function peakThreshold(grid: ArrayLike<number>, curves: ReadonlyArray<ArrayLike<number>>, opts: PeakThresholdOptions = {}): PeakThresholdEstimate {
+export function peakThreshold(
+  grid: ArrayLike<number>,
+  curves: ReadonlyArray<ArrayLike<number>>,
+  opts: PeakThresholdOptions = {},
+): PeakThresholdEstimate {
   const R = curves.length;
   const G = grid.length;
   if (R === 0) throw new FragilityInputError('curves', 'an empty list', 'at least one replicate curve');
   for (const c of curves) {
-    if (c.length !== G) throw new FragilityInputError('curves', `a curve of length ${c.length}`, `curves of the grid length ${G}`);
+    if (c.length !== G)
+      throw new FragilityInputError('curves', `a curve of length ${c.length}`, `curves of the grid length ${G}`);
   }
   const B = checkInteger('bootstrap', opts.bootstrap ?? 200, 0);
   const level = opts.level ?? 0.95;
@@ -134,9 +139,20 @@ export function peakThreshold(grid: ArrayLike<number>, curves: ReadonlyArray<Arr
   // rising at the top of a grid that reaches q = 1 (clusters keep growing until everything is present: er k < 1).
   let maxMean = -Infinity;
   for (let i = 0; i < G; i++) maxMean = Math.max(maxMean, mean[i]);
-  if (G > 0 && !(maxMean > 0)) return { q_c: null, ci: [NaN, NaN], bootstrap: 0, reason: 'the curve is zero on the whole grid: no finite clusters, no transition' };
+  if (G > 0 && !(maxMean > 0))
+    return {
+      q_c: null,
+      ci: [NaN, NaN],
+      bootstrap: 0,
+      reason: 'the curve is zero on the whole grid: no finite clusters, no transition',
+    };
   if (G >= 3 && grid[G - 1] === 1 && q_c === 1) {
-    return { q_c: null, ci: [NaN, NaN], bootstrap: 0, reason: 'the curve is still rising at full occupation (q = 1): no transition below q = 1' };
+    return {
+      q_c: null,
+      ci: [NaN, NaN],
+      bootstrap: 0,
+      reason: 'the curve is still rising at full occupation (q = 1): no transition below q = 1',
+    };
   }
   if (B === 0 || R < 2) return { q_c, ci: [NaN, NaN], bootstrap: R < 2 ? 0 : B };
   const rng = stream(opts.seed ?? 1, BOOTSTRAP_STREAM_INDEX);

@@ -25,7 +25,14 @@ import { type LatticeGeometry, type WrappingSweep, sweepBondWrapping, sweepSiteW
  *
  * @category Ensembles
  */
-export const REMOVAL_ORDER_NAMES = ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'] as const;
+export const REMOVAL_ORDER_NAMES = [
+  'random',
+  'degree',
+  'adaptive-degree',
+  'betweenness',
+  'adaptive-betweenness',
+  'supernodes-first',
+] as const;
 /**
  * A built-in removal order.
  *
@@ -142,7 +149,13 @@ export function drawReplicateGraphSeed(rng: Rng): number {
  *
  * @category Ensembles
  */
-export function removalOrder(g: CompactGraph, mode: SweepMode, name: string, rng: Rng, betweennessSamples?: number): Int32Array {
+export function removalOrder(
+  g: CompactGraph,
+  mode: SweepMode,
+  name: string,
+  rng: Rng,
+  betweennessSamples?: number,
+): Int32Array {
   if (mode === 'bond') {
     if (name === 'random') return randomEdgeOrder(g.m, rng);
     throw new FragilityInputError('order', name, "'random' or a custom edge order for bond percolation");
@@ -192,7 +205,12 @@ export function removalOrder(g: CompactGraph, mode: SweepMode, name: string, rng
  *
  * @category Ensembles
  */
-export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: Rng, customOrder?: ArrayLike<number>): ReplicateResult {
+export function runReplicateOnGraph(
+  g: CompactGraph,
+  spec: ReplicateSpec,
+  rng: Rng,
+  customOrder?: ArrayLike<number>,
+): ReplicateResult {
   let order: ArrayLike<number>;
   if (spec.order === 'custom') {
     if (!customOrder) throw new FragilityInputError('order', 'custom', 'a custom order array');
@@ -220,10 +238,19 @@ export function runReplicateOnGraph(g: CompactGraph, spec: ReplicateSpec, rng: R
     if (spec.mode === 'site') sweepSiteStream(g, order, acc);
     else sweepBondStream(g, order, acc);
     const c = acc.result();
-    out = { r: spec.r, n: g.n, steps, giant: c.giant, second: c.second, susceptibility: c.susceptibility, gapQ: c.gapQ };
+    out = {
+      r: spec.r,
+      n: g.n,
+      steps,
+      giant: c.giant,
+      second: c.second,
+      susceptibility: c.susceptibility,
+      gapQ: c.gapQ,
+    };
   }
   if (spec.wrapping) {
-    const w = spec.mode === 'site' ? sweepSiteWrapping(g, order, spec.wrapping) : sweepBondWrapping(g, order, spec.wrapping);
+    const w =
+      spec.mode === 'site' ? sweepSiteWrapping(g, order, spec.wrapping) : sweepBondWrapping(g, order, spec.wrapping);
     out.firstWrap = Array.from(w.firstWrap);
     out.wrapMass = w.wrapMass;
   }

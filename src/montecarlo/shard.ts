@@ -127,7 +127,8 @@ export function shardReplicates(runs: number, shard: ReplicateSelection): number
  */
 export function parseShard(field: string, raw: string): ReplicateSelection {
   const m = /^\s*(\d{1,10})\s*\/\s*(\d{1,10})\s*$/.exec(raw);
-  const allowed = 'i/N with N an integer in [1, 1000000000] and i an integer in [0, N-1] (shard i runs the replicates r with r mod N = i)';
+  const allowed =
+    'i/N with N an integer in [1, 1000000000] and i an integer in [0, N-1] (shard i runs the replicates r with r mod N = i)';
   if (!m) throw new FragilityInputError(field, raw, allowed);
   const index = Number(m[1]);
   const count = Number(m[2]);
@@ -144,7 +145,10 @@ export function parseShard(field: string, raw: string): ReplicateSelection {
  * @returns the line and its checksum.
  * @internal
  */
-export function checkedHeaderLine(fingerprint: string, fields: Record<string, unknown>): { line: string; check: string } {
+export function checkedHeaderLine(
+  fingerprint: string,
+  fields: Record<string, unknown>,
+): { line: string; check: string } {
   const body = JSON.stringify(fields).slice(0, -1);
   const check = lineCheck(fingerprint, body);
   return { line: `${body},"check":"${check}"}`, check };
@@ -205,7 +209,11 @@ function headerLine(h: Omit<ShardHeader, 'check'>): { line: string; check: strin
  *
  * @category Ensembles
  */
-export async function runEnsembleShard(opts: EnsembleOptions, shard: ReplicateSelection, output: Record<string, unknown> = {}): Promise<EnsembleShard> {
+export async function runEnsembleShard(
+  opts: EnsembleOptions,
+  shard: ReplicateSelection,
+  output: Record<string, unknown> = {},
+): Promise<EnsembleShard> {
   const c = await computeEnsemble(opts, shard);
   const fingerprint = experimentFingerprint(c.experiment);
   const partial: Omit<ShardHeader, 'check'> = {
@@ -304,7 +312,10 @@ const reductionSchema = z
     order: z.string(),
     graph: z.string(),
     graphPerReplicate: z.boolean(),
-    wrapping: z.object({ lattice: z.enum(['square', 'triangular', 'honeycomb', 'cubic']), L: count }).strict().optional(),
+    wrapping: z
+      .object({ lattice: z.enum(['square', 'triangular', 'honeycomb', 'cubic']), L: count })
+      .strict()
+      .optional(),
     wrappingKind: z.enum(['axis', 'any', 'all']).optional(),
   })
   .strict();
@@ -356,9 +367,10 @@ export function integerRanges(xs: number[], max = 20): string {
     parts.push(i === j ? `${xs[i]}` : `${xs[i]}-${xs[j]}`);
     i = j + 1;
   }
-  return parts.length > max ? `${parts.slice(0, max).join(', ')}, … (${parts.length - max} more ranges)` : parts.join(', ');
+  return parts.length > max
+    ? `${parts.slice(0, max).join(', ')}, … (${parts.length - max} more ranges)`
+    : parts.join(', ');
 }
-
 
 /**
  * Parse and check a shard header line (format, shard descriptor, reduction, checksum, fingerprint of its experiment).
@@ -391,14 +403,21 @@ export function parseShardHeader(line: string, where: string, bad: (what: string
   }
   const fmt = (o as { format?: unknown })?.format;
   if (fmt !== CHECKPOINT_FORMAT) throw bad(`${where}: format ${shortJson(fmt)}, expected ${CHECKPOINT_FORMAT}`);
-  if ((o as { shard?: unknown }).shard === undefined) throw bad(`${where} is a checkpoint header without a shard descriptor (write shards with sweep --shard i/N)`);
+  if ((o as { shard?: unknown }).shard === undefined)
+    throw bad(`${where} is a checkpoint header without a shard descriptor (write shards with sweep --shard i/N)`);
   const base = o as CheckpointHeader;
   const extras = shardExtrasSchema.safeParse(o);
   if (!extras.success) {
     const issue = extras.error.issues[0];
     throw bad(`${where} is not a valid shard header (${issue.path.join('.') || '(line)'}: ${issue.message})`);
   }
-  if (typeof base.fingerprint !== 'string' || typeof base.experiment !== 'object' || base.experiment === null || !Number.isSafeInteger(base.runs) || base.runs < 1) {
+  if (
+    typeof base.fingerprint !== 'string' ||
+    typeof base.experiment !== 'object' ||
+    base.experiment === null ||
+    !Number.isSafeInteger(base.runs) ||
+    base.runs < 1
+  ) {
     throw bad(`${where} is not a valid shard header (fingerprint, runs or experiment missing)`);
   }
   const cut = line.lastIndexOf(',"check":"');
@@ -409,13 +428,20 @@ export function parseShardHeader(line: string, where: string, bad: (what: string
     throw bad(`${where}: the header fingerprint does not match its experiment (the header was edited or damaged)`);
   }
   const { shard, reduction } = extras.data;
-  if (shard.index >= shard.count) throw bad(`${where}: shard ${shard.index}/${shard.count} is outside 0 … ${shard.count - 1}`);
-  if (reduction.gridPoints > base.experiment.qs.length) throw bad(`${where}: reduction.gridPoints ${reduction.gridPoints} exceeds the ${base.experiment.qs.length} q values`);
+  if (shard.index >= shard.count)
+    throw bad(`${where}: shard ${shard.index}/${shard.count} is outside 0 … ${shard.count - 1}`);
+  if (reduction.gridPoints > base.experiment.qs.length)
+    throw bad(
+      `${where}: reduction.gridPoints ${reduction.gridPoints} exceeds the ${base.experiment.qs.length} q values`,
+    );
   return o as ShardHeader;
 }
 
 /** Read and check one shard file's header line. */
-function readHeader(lines: Generator<{ line: string; complete: boolean }>, bad: (what: string) => FragilityInputError): ShardHeader {
+function readHeader(
+  lines: Generator<{ line: string; complete: boolean }>,
+  bad: (what: string) => FragilityInputError,
+): ShardHeader {
   const first = lines.next();
   if (first.done || !first.value.complete) throw bad('line 1 is not a shard header (the file is empty or cut)');
   return parseShardHeader(first.value.line, 'line 1', bad);
@@ -470,7 +496,11 @@ export class ReplicateMerge {
    * @param bad - builds the error naming the file.
    * @returns the replicate-line parser of the section's experiment.
    */
-  section(path: string, h: ShardHeader, bad: (what: string) => FragilityInputError): ReturnType<typeof replicateLineParser> {
+  section(
+    path: string,
+    h: ShardHeader,
+    bad: (what: string) => FragilityInputError,
+  ): ReturnType<typeof replicateLineParser> {
     const ref = this.ref;
     if (!ref) {
       this.ref = h;
@@ -480,14 +510,31 @@ export class ReplicateMerge {
     } else {
       const refPath = this.refPath;
       const other = (what: string) =>
-        new FragilityInputError(this.field, path, `a shard of the experiment of ${JSON.stringify(refPath)} (same fingerprint, runs and report options)`, `${this.label}${what}`);
+        new FragilityInputError(
+          this.field,
+          path,
+          `a shard of the experiment of ${JSON.stringify(refPath)} (same fingerprint, runs and report options)`,
+          `${this.label}${what}`,
+        );
       if (h.fingerprint !== ref.fingerprint) {
         const d = firstJsonDifference(h.experiment, ref.experiment, 'experiment');
-        throw other(d ? `${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}` : 'the experiment fingerprint differs');
+        throw other(
+          d
+            ? `${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}`
+            : 'the experiment fingerprint differs',
+        );
       }
-      if (h.runs !== ref.runs) throw other(`runs differs: this file has ${h.runs}, ${JSON.stringify(refPath)} has ${ref.runs}`);
-      const d = firstJsonDifference({ reduction: h.reduction, output: h.output }, { reduction: ref.reduction, output: ref.output }, '');
-      if (d) throw other(`${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}`);
+      if (h.runs !== ref.runs)
+        throw other(`runs differs: this file has ${h.runs}, ${JSON.stringify(refPath)} has ${ref.runs}`);
+      const d = firstJsonDifference(
+        { reduction: h.reduction, output: h.output },
+        { reduction: ref.reduction, output: ref.output },
+        '',
+      );
+      if (d)
+        throw other(
+          `${d.path} differs: this file has ${shortJson(d.a)}, ${JSON.stringify(refPath)} has ${shortJson(d.b)}`,
+        );
     }
     this.counts.add(h.shard.count);
     this.current = h;
@@ -501,12 +548,19 @@ export class ReplicateMerge {
    * @param where - `line k`.
    * @param bad - builds the error naming the file.
    */
-  replicate(parsed: { result: ReplicateResult; check: string }, where: string, bad: (what: string) => FragilityInputError): void {
+  replicate(
+    parsed: { result: ReplicateResult; check: string },
+    where: string,
+    bad: (what: string) => FragilityInputError,
+  ): void {
     const h = this.current!;
     const { result, check } = parsed;
     const r = result.r;
     if (r >= h.runs) throw bad(`${where}: replicate ${r} is outside 0 … ${h.runs - 1} (runs ${h.runs})`);
-    if (r % h.shard.count !== h.shard.index) throw bad(`${where}: replicate ${r} does not belong to shard ${h.shard.index}/${h.shard.count} (r mod ${h.shard.count} = ${r % h.shard.count})`);
+    if (r % h.shard.count !== h.shard.index)
+      throw bad(
+        `${where}: replicate ${r} does not belong to shard ${h.shard.index}/${h.shard.count} (r mod ${h.shard.count} = ${r % h.shard.count})`,
+      );
     const prev = this.checks[r];
     if (prev !== undefined) {
       if (prev !== check) this.conflicts.add(r);
@@ -579,12 +633,16 @@ export class ReplicateMerge {
  * @category Ensembles
  */
 export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards {
-  if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files (written by sweep --shard i/N)');
+  if (paths.length === 0)
+    throw new FragilityInputError(field, [], 'one or more shard files (written by sweep --shard i/N)');
   const acc = new ReplicateMerge(field);
   for (const path of paths) {
-    const bad = (what: string) => new FragilityInputError(field, path, `a shard file (${CHECKPOINT_FORMAT} with a shard header)`, what);
+    const bad = (what: string) =>
+      new FragilityInputError(field, path, `a shard file (${CHECKPOINT_FORMAT} with a shard header)`, what);
     if (!fs().existsSync(path)) throw new FragilityInputError(field, path, 'an existing shard file', 'no such file');
-    const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) => bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`));
+    const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) =>
+      bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`),
+    );
     const parse = acc.section(path, readHeader(lines, bad), bad);
     let i = 1;
     for (const { line, complete } of lines) {
@@ -624,6 +682,10 @@ export function mergeShardFiles(paths: string[], field = 'merge'): MergedShards 
  */
 export function mergeShards(paths: string[]): { result: EnsembleResult; header: ShardHeader } {
   const m = mergeShardFiles(paths);
-  const result = reduceEnsemble(m.results, m.header.experiment, m.header.reduction, { runs: m.header.runs, resumed: 0, retries: 0 });
+  const result = reduceEnsemble(m.results, m.header.experiment, m.header.reduction, {
+    runs: m.header.runs,
+    resumed: 0,
+    retries: 0,
+  });
   return { result, header: m.header };
 }

@@ -25,7 +25,18 @@ import { nodeBuiltin } from '../node-only.ts';
 import { FragilityInputError } from '../errors.ts';
 import { MAX_CHECKPOINT_LINE, canonicalJson, lineCheck, readLines } from './checkpoint.ts';
 import { type EnsembleOptions, type EnsembleResult, type ReplicateSelection, reduceEnsemble } from './ensemble.ts';
-import { type EnsembleShard, ReplicateMerge, checkedHeaderLine, writeLinesAtomic, integerRanges, missingShardsHint, parseShardHeader, runEnsembleShard, shardLines, shardReplicates } from './shard.ts';
+import {
+  type EnsembleShard,
+  ReplicateMerge,
+  checkedHeaderLine,
+  writeLinesAtomic,
+  integerRanges,
+  missingShardsHint,
+  parseShardHeader,
+  runEnsembleShard,
+  shardLines,
+  shardReplicates,
+} from './shard.ts';
 
 const fs = () => nodeBuiltin('node:fs', 'study shard files');
 
@@ -78,7 +89,10 @@ export interface StudyPlan {
 
 /** The fingerprint of a run family: SHA-256 of the canonical JSON of its family name and identity. */
 export function runsFingerprint(family: string, identity: Record<string, unknown>): string {
-  return nodeBuiltin('node:crypto', 'study fingerprints').createHash('sha256').update(canonicalJson({ kind: 'runs', family, identity })).digest('hex');
+  return nodeBuiltin('node:crypto', 'study fingerprints')
+    .createHash('sha256')
+    .update(canonicalJson({ kind: 'runs', family, identity }))
+    .digest('hex');
 }
 
 /**
@@ -97,7 +111,14 @@ export interface RunsShard {
 }
 
 function runsHeaderLine(s: RunsShard, shard: ReplicateSelection): string {
-  return checkedHeaderLine(s.fingerprint, { type: 'runs', family: s.family, fingerprint: s.fingerprint, runs: s.runs, identity: s.identity, shard: { index: shard.index, count: shard.count } }).line;
+  return checkedHeaderLine(s.fingerprint, {
+    type: 'runs',
+    family: s.family,
+    fingerprint: s.fingerprint,
+    runs: s.runs,
+    identity: s.identity,
+    shard: { index: shard.index, count: shard.count },
+  }).line;
 }
 
 function runLine(fingerprint: string, r: number, value: unknown): string {
@@ -132,7 +153,11 @@ export interface StudyShard {
   runSections: RunsShard[];
 }
 
-function studyFingerprint(command: string, experiments: StudyHeader['experiments'], output: Record<string, unknown>): string {
+function studyFingerprint(
+  command: string,
+  experiments: StudyHeader['experiments'],
+  output: Record<string, unknown>,
+): string {
   const body = canonicalJson({ format: STUDY_FORMAT, command, experiments, output });
   return nodeBuiltin('node:crypto', 'study fingerprints').createHash('sha256').update(body).digest('hex');
 }
@@ -173,7 +198,11 @@ function studyHeaderLine(h: Omit<StudyHeader, 'check'>): { line: string; check: 
  *
  * @category Ensembles
  */
-export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, onPart?: (b: number, label: string) => void): Promise<StudyShard> {
+export async function runStudyShard(
+  plan: StudyPlan,
+  shard: ReplicateSelection,
+  onPart?: (b: number, label: string) => void,
+): Promise<StudyShard> {
   const sections: EnsembleShard[] = [];
   for (let b = 0; b < plan.ensembles.length; b++) {
     const e = plan.ensembles[b];
@@ -185,11 +214,29 @@ export async function runStudyShard(plan: StudyPlan, shard: ReplicateSelection, 
     onPart?.(sections.length + runSections.length, f.label);
     const rs = shardReplicates(f.runs, shard);
     const values = rs.length > 0 ? await f.compute(rs) : [];
-    runSections.push({ label: f.label, family: f.family, identity: f.identity, fingerprint: runsFingerprint(f.family, f.identity), runs: f.runs, values: rs.map((r, k) => [r, values[k]]) });
+    runSections.push({
+      label: f.label,
+      family: f.family,
+      identity: f.identity,
+      fingerprint: runsFingerprint(f.family, f.identity),
+      runs: f.runs,
+      values: rs.map((r, k) => [r, values[k]]),
+    });
   }
   const experiments: StudyHeader['experiments'] = [
-    ...sections.map((s, b) => ({ label: plan.ensembles[b].label, fingerprint: s.header.fingerprint, runs: s.header.runs, reduction: s.header.reduction })),
-    ...runSections.map((s) => ({ label: s.label, fingerprint: s.fingerprint, runs: s.runs, reduction: null, kind: 'runs' as const })),
+    ...sections.map((s, b) => ({
+      label: plan.ensembles[b].label,
+      fingerprint: s.header.fingerprint,
+      runs: s.header.runs,
+      reduction: s.header.reduction,
+    })),
+    ...runSections.map((s) => ({
+      label: s.label,
+      fingerprint: s.fingerprint,
+      runs: s.runs,
+      reduction: null,
+      kind: 'runs' as const,
+    })),
   ];
   const partial: Omit<StudyHeader, 'check'> = {
     type: 'study',
@@ -299,25 +346,54 @@ function parseStudyHeader(line: string, bad: (what: string) => FragilityInputErr
     throw bad('line 1 is not a JSON study header');
   }
   if (o?.format !== STUDY_FORMAT) throw bad(`line 1: format ${JSON.stringify(o?.format)}, expected ${STUDY_FORMAT}`);
-  const okShard = o.shard && Number.isSafeInteger(o.shard.index) && Number.isSafeInteger(o.shard.count) && o.shard.index >= 0 && o.shard.index < o.shard.count;
-  const okExps = Array.isArray(o.experiments) && o.experiments.every((e) => e && typeof e.fingerprint === 'string' && Number.isSafeInteger(e.runs) && e.runs >= 1 && typeof e.label === 'string');
-  if (typeof o.fingerprint !== 'string' || typeof o.command !== 'string' || !okShard || !okExps || !o.output || typeof o.output !== 'object') {
+  const okShard =
+    o.shard &&
+    Number.isSafeInteger(o.shard.index) &&
+    Number.isSafeInteger(o.shard.count) &&
+    o.shard.index >= 0 &&
+    o.shard.index < o.shard.count;
+  const okExps =
+    Array.isArray(o.experiments) &&
+    o.experiments.every(
+      (e) =>
+        e &&
+        typeof e.fingerprint === 'string' &&
+        Number.isSafeInteger(e.runs) &&
+        e.runs >= 1 &&
+        typeof e.label === 'string',
+    );
+  if (
+    typeof o.fingerprint !== 'string' ||
+    typeof o.command !== 'string' ||
+    !okShard ||
+    !okExps ||
+    !o.output ||
+    typeof o.output !== 'object'
+  ) {
     throw bad('line 1 is not a valid study header (fingerprint, command, shard, experiments or output missing)');
   }
   const cut = line.lastIndexOf(',"check":"');
-  if (cut < 0 || lineCheck(o.fingerprint, line.slice(0, cut)) !== o.check) throw bad('line 1 fails its checksum (the header was edited or damaged)');
-  if (studyFingerprint(o.command, o.experiments, o.output) !== o.fingerprint) throw bad('line 1: the study fingerprint does not match its experiments (the header was edited or damaged)');
+  if (cut < 0 || lineCheck(o.fingerprint, line.slice(0, cut)) !== o.check)
+    throw bad('line 1 fails its checksum (the header was edited or damaged)');
+  if (studyFingerprint(o.command, o.experiments, o.output) !== o.fingerprint)
+    throw bad('line 1: the study fingerprint does not match its experiments (the header was edited or damaged)');
   return o;
 }
 
 /** The first differing path of two study headers (command, experiments, output). */
 function studyDifference(a: StudyHeader, b: StudyHeader): string {
-  if (a.command !== b.command) return `command differs: this file has ${JSON.stringify(a.command)}, the first has ${JSON.stringify(b.command)}`;
-  if (a.experiments.length !== b.experiments.length) return `the number of experiments differs: ${a.experiments.length} against ${b.experiments.length}`;
+  if (a.command !== b.command)
+    return `command differs: this file has ${JSON.stringify(a.command)}, the first has ${JSON.stringify(b.command)}`;
+  if (a.experiments.length !== b.experiments.length)
+    return `the number of experiments differs: ${a.experiments.length} against ${b.experiments.length}`;
   for (let i = 0; i < a.experiments.length; i++) {
     const x = a.experiments[i];
     const y = b.experiments[i];
-    if (x.fingerprint !== y.fingerprint || x.runs !== y.runs || canonicalJson(x.reduction) !== canonicalJson(y.reduction)) {
+    if (
+      x.fingerprint !== y.fingerprint ||
+      x.runs !== y.runs ||
+      canonicalJson(x.reduction) !== canonicalJson(y.reduction)
+    ) {
       return `experiment ${i + 1} (${x.label}) differs from the first file's (${y.label}): ${x.fingerprint !== y.fingerprint ? `fingerprint ${x.fingerprint.slice(0, 16)}… against ${y.fingerprint.slice(0, 16)}…` : x.runs !== y.runs ? `runs ${x.runs} against ${y.runs}` : 'reduction options'}`;
     }
   }
@@ -356,7 +432,10 @@ function studyDifference(a: StudyHeader, b: StudyHeader): string {
  *
  * @category Ensembles
  */
-export function mergeStudyShards(paths: string[], field = 'merge'): { header: StudyHeader; results: EnsembleResult[]; values: unknown[][] } {
+export function mergeStudyShards(
+  paths: string[],
+  field = 'merge',
+): { header: StudyHeader; results: EnsembleResult[]; values: unknown[][] } {
   if (paths.length === 0) throw new FragilityInputError(field, [], 'one or more shard files');
   let ref: StudyHeader | undefined;
   let accs: ReplicateMerge[] = [];
@@ -364,7 +443,9 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
   for (const path of paths) {
     const bad = (what: string) => new FragilityInputError(field, path, `a study shard file (${STUDY_FORMAT})`, what);
     if (!fs().existsSync(path)) throw new FragilityInputError(field, path, 'an existing shard file', 'no such file');
-    const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) => bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`));
+    const lines = readLines(path, MAX_CHECKPOINT_LINE, (i) =>
+      bad(`line ${i} is longer than ${MAX_CHECKPOINT_LINE} characters`),
+    );
     const first = lines.next();
     if (first.done || !first.value.complete) throw bad('line 1 is not a study header (the file is empty or cut)');
     const h = parseStudyHeader(first.value.line, bad);
@@ -374,7 +455,12 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
       accs = h.experiments.flatMap((e, b) => (e.kind === 'runs' ? [] : [new ReplicateMerge(field, label(b))]));
       runAccs = h.experiments.flatMap((e, b) => (e.kind === 'runs' ? [new RunsMerge(field, label(b), e.runs)] : []));
     } else if (h.fingerprint !== ref.fingerprint) {
-      throw new FragilityInputError(field, path, `a shard of the study of ${JSON.stringify(paths[0])} (same command, experiments and report options)`, studyDifference(h, ref));
+      throw new FragilityInputError(
+        field,
+        path,
+        `a shard of the study of ${JSON.stringify(paths[0])} (same command, experiments and report options)`,
+        studyDifference(h, ref),
+      );
     }
     let b = -1;
     let parse: ReturnType<ReplicateMerge['section']> | undefined;
@@ -388,11 +474,19 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
       if (line.startsWith('{"type":"runs"')) {
         b++;
         const want = h.experiments[b];
-        if (want?.kind !== 'runs') throw bad(`${where}: a run-family section where the study header names ${want ? 'an ensemble' : 'nothing'}`);
+        if (want?.kind !== 'runs')
+          throw bad(`${where}: a run-family section where the study header names ${want ? 'an ensemble' : 'nothing'}`);
         const rh = parseRunsHeader(line, where, bad);
-        if (rh.fingerprint !== want.fingerprint || rh.runs !== want.runs) throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
-        if (rh.shard.index !== h.shard.index || rh.shard.count !== h.shard.count) throw bad(`${where}: section ${b + 1} is shard ${rh.shard.index}/${rh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`);
-        runs = { acc: runAccs[h.experiments.slice(0, b).filter((e) => e.kind === 'runs').length], fingerprint: rh.fingerprint };
+        if (rh.fingerprint !== want.fingerprint || rh.runs !== want.runs)
+          throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
+        if (rh.shard.index !== h.shard.index || rh.shard.count !== h.shard.count)
+          throw bad(
+            `${where}: section ${b + 1} is shard ${rh.shard.index}/${rh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`,
+          );
+        runs = {
+          acc: runAccs[h.experiments.slice(0, b).filter((e) => e.kind === 'runs').length],
+          fingerprint: rh.fingerprint,
+        };
         parse = undefined;
         continue;
       }
@@ -402,18 +496,24 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
       }
       if (line.startsWith('{"type":"header"')) {
         b++;
-        if (b >= h.experiments.length) throw bad(`${where}: a section beyond the ${h.experiments.length} experiments of the study header`);
+        if (b >= h.experiments.length)
+          throw bad(`${where}: a section beyond the ${h.experiments.length} experiments of the study header`);
         const sh = parseShardHeader(line, where, bad);
         const want = h.experiments[b];
-        if (sh.fingerprint !== want.fingerprint || sh.runs !== want.runs) throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
-        if (sh.shard.index !== h.shard.index || sh.shard.count !== h.shard.count) throw bad(`${where}: section ${b + 1} is shard ${sh.shard.index}/${sh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`);
+        if (sh.fingerprint !== want.fingerprint || sh.runs !== want.runs)
+          throw bad(`${where}: section ${b + 1} is not experiment ${b + 1} (${want.label}) of the study header`);
+        if (sh.shard.index !== h.shard.index || sh.shard.count !== h.shard.count)
+          throw bad(
+            `${where}: section ${b + 1} is shard ${sh.shard.index}/${sh.shard.count}, the file is shard ${h.shard.index}/${h.shard.count}`,
+          );
         parse = accs[b].section(path, sh, bad);
         continue;
       }
       if (!parse) throw bad(`${where}: a replicate line before the first section header`);
       accs[b].replicate(parse(line, where), where, bad);
     }
-    if (b + 1 !== h.experiments.length) throw bad(`it holds ${b + 1} of the ${h.experiments.length} sections its header names (the file is incomplete)`);
+    if (b + 1 !== h.experiments.length)
+      throw bad(`it holds ${b + 1} of the ${h.experiments.length} sections its header names (the file is incomplete)`);
   }
   const results = accs.map((acc) => {
     const all = acc.finish(paths.length);
@@ -423,33 +523,68 @@ export function mergeStudyShards(paths: string[], field = 'merge'): { header: St
   return { header: ref!, results, values: runAccs.map((acc) => acc.finish(paths.length)) };
 }
 
-function parseRunsHeader(line: string, where: string, bad: (what: string) => FragilityInputError): { fingerprint: string; runs: number; shard: ReplicateSelection } {
-  let o: { family?: unknown; fingerprint?: unknown; runs?: unknown; identity?: unknown; shard?: { index?: unknown; count?: unknown }; check?: unknown };
+function parseRunsHeader(
+  line: string,
+  where: string,
+  bad: (what: string) => FragilityInputError,
+): { fingerprint: string; runs: number; shard: ReplicateSelection } {
+  let o: {
+    family?: unknown;
+    fingerprint?: unknown;
+    runs?: unknown;
+    identity?: unknown;
+    shard?: { index?: unknown; count?: unknown };
+    check?: unknown;
+  };
   try {
     o = JSON.parse(line);
   } catch {
     throw bad(`${where} is not a JSON run-family header`);
   }
   const { family, fingerprint, runs, identity, shard } = o;
-  if (typeof family !== 'string' || typeof fingerprint !== 'string' || !Number.isSafeInteger(runs) || !identity || typeof identity !== 'object' || !shard || !Number.isSafeInteger(shard.index) || !Number.isSafeInteger(shard.count)) {
+  if (
+    typeof family !== 'string' ||
+    typeof fingerprint !== 'string' ||
+    !Number.isSafeInteger(runs) ||
+    !identity ||
+    typeof identity !== 'object' ||
+    !shard ||
+    !Number.isSafeInteger(shard.index) ||
+    !Number.isSafeInteger(shard.count)
+  ) {
     throw bad(`${where} is not a valid run-family header (family, fingerprint, runs, identity or shard missing)`);
   }
   const cut = line.lastIndexOf(',"check":"');
-  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check) throw bad(`${where} fails its checksum (the header was edited or damaged)`);
-  if (runsFingerprint(family, identity as Record<string, unknown>) !== fingerprint) throw bad(`${where}: the fingerprint does not match the family's identity (the header was edited or damaged)`);
+  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check)
+    throw bad(`${where} fails its checksum (the header was edited or damaged)`);
+  if (runsFingerprint(family, identity as Record<string, unknown>) !== fingerprint)
+    throw bad(`${where}: the fingerprint does not match the family's identity (the header was edited or damaged)`);
   return { fingerprint, runs: runs as number, shard: shard as ReplicateSelection };
 }
 
-function parseRunLine(line: string, where: string, fingerprint: string, bad: (what: string) => FragilityInputError): { r: number; value: unknown; check: string } {
+function parseRunLine(
+  line: string,
+  where: string,
+  fingerprint: string,
+  bad: (what: string) => FragilityInputError,
+): { r: number; value: unknown; check: string } {
   let o: { type?: unknown; r?: unknown; value?: unknown; check?: unknown };
   try {
     o = JSON.parse(line);
   } catch {
     throw bad(`${where} is not JSON (the file is damaged)`);
   }
-  if (o?.type !== 'run' || !Number.isSafeInteger(o.r) || (o.r as number) < 0 || !('value' in o) || typeof o.check !== 'string') throw bad(`${where} is not a valid run line`);
+  if (
+    o?.type !== 'run' ||
+    !Number.isSafeInteger(o.r) ||
+    (o.r as number) < 0 ||
+    !('value' in o) ||
+    typeof o.check !== 'string'
+  )
+    throw bad(`${where} is not a valid run line`);
   const cut = line.lastIndexOf(',"check":"');
-  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check) throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
+  if (cut < 0 || lineCheck(fingerprint, line.slice(0, cut)) !== o.check)
+    throw bad(`${where} fails its checksum (damaged, edited, or copied from another experiment)`);
   return { r: o.r as number, value: o.value, check: o.check };
 }
 
@@ -468,10 +603,18 @@ class RunsMerge {
     this.values = new Array(runs);
   }
 
-  add(x: { r: number; value: unknown; check: string }, where: string, shard: ReplicateSelection, bad: (what: string) => FragilityInputError): void {
+  add(
+    x: { r: number; value: unknown; check: string },
+    where: string,
+    shard: ReplicateSelection,
+    bad: (what: string) => FragilityInputError,
+  ): void {
     this.counts.add(shard.count);
     if (x.r >= this.runs) throw bad(`${where}: run ${x.r} is outside 0 … ${this.runs - 1} (runs ${this.runs})`);
-    if (x.r % shard.count !== shard.index) throw bad(`${where}: run ${x.r} does not belong to shard ${shard.index}/${shard.count} (r mod ${shard.count} = ${x.r % shard.count})`);
+    if (x.r % shard.count !== shard.index)
+      throw bad(
+        `${where}: run ${x.r} does not belong to shard ${shard.index}/${shard.count} (r mod ${shard.count} = ${x.r % shard.count})`,
+      );
     const prev = this.checks[x.r];
     if (prev !== undefined) {
       if (prev !== x.check) this.conflicts.add(x.r);
@@ -485,13 +628,23 @@ class RunsMerge {
     const what = `${files} file${files > 1 ? 's' : ''}`;
     if (this.conflicts.size > 0) {
       const rs = [...this.conflicts].sort((a, b) => a - b);
-      throw new FragilityInputError(this.field, what, 'shards whose common runs carry the same values', `${this.label}run${rs.length > 1 ? 's' : ''} ${integerRanges(rs)} appear${rs.length > 1 ? '' : 's'} twice with different values`);
+      throw new FragilityInputError(
+        this.field,
+        what,
+        'shards whose common runs carry the same values',
+        `${this.label}run${rs.length > 1 ? 's' : ''} ${integerRanges(rs)} appear${rs.length > 1 ? '' : 's'} twice with different values`,
+      );
     }
     const missing: number[] = [];
     for (let r = 0; r < this.runs; r++) if (this.checks[r] === undefined) missing.push(r);
     if (missing.length > 0) {
       const hint = missingShardsHint(missing, this.counts);
-      throw new FragilityInputError(this.field, what, `every run 0-${this.runs - 1} of the family (runs ${this.runs})`, `${this.label}run${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`);
+      throw new FragilityInputError(
+        this.field,
+        what,
+        `every run 0-${this.runs - 1} of the family (runs ${this.runs})`,
+        `${this.label}run${missing.length > 1 ? 's' : ''} ${integerRanges(missing)} ${missing.length > 1 ? 'are' : 'is'} missing${hint}`,
+      );
     }
     return this.values;
   }

@@ -37,7 +37,8 @@ import { randomOrder } from './random-order.ts';
  */
 export function supernodesFirstOrder(g: CompactGraph | TwoTierOverlay, rng: Rng): Int32Array {
   if ('core' in g) return randomOrder(g.core.n, rng);
-  if (!g.roles) throw new FragilityInputError('roles', undefined, 'a CompactGraph with per-node roles (two-tier overlay)');
+  if (!g.roles)
+    throw new FragilityInputError('roles', undefined, 'a CompactGraph with per-node roles (two-tier overlay)');
   const perm = randomOrder(g.n, rng);
   const order = new Int32Array(g.n);
   let pos = 0;

@@ -88,7 +88,14 @@ export function sweepArrays(steps: number): SweepArrays {
  * instead of O(n); the values are the same. `ord = null`: the graph is already relabelled by addition rank (node
  * k − 1 is added at step k; see {@link rankedSiteKernel}).
  */
-export function siteKernel(n: number, off: Int32Array, tgt: Int32Array, ord: Int32Array | null, out: SweepArrays, sink?: SweepSink): void {
+export function siteKernel(
+  n: number,
+  off: Int32Array,
+  tgt: Int32Array,
+  ord: Int32Array | null,
+  out: SweepArrays,
+  sink?: SweepSink,
+): void {
   const uf = new Int32Array(n).fill(ABSENT);
   const cnt = new Int32Array(n + 2);
   const oLargest = out.largest;
@@ -226,7 +233,13 @@ export interface RankedCsr {
  * rankedByBuckets), so that the build stays within memory at n = 1e8. Result: 4(n + 1) + 4m bytes; 4n more for the
  * ranks while building.
  */
-export function rankedLowerCsr(n: number, es: Int32Array, et: Int32Array, ord: Int32Array, allAtOnceMaxEdges = RANK_ALL_AT_ONCE_MAX_EDGES): RankedCsr {
+export function rankedLowerCsr(
+  n: number,
+  es: Int32Array,
+  et: Int32Array,
+  ord: Int32Array,
+  allAtOnceMaxEdges = RANK_ALL_AT_ONCE_MAX_EDGES,
+): RankedCsr {
   const m = es.length;
   const rank = new Int32Array(n);
   for (let i = 0; i < n; i++) rank[ord[n - 1 - i]] = i;

@@ -4,7 +4,15 @@
  * @module
  */
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { STREAM_BLOCK, rankedLowerCsr, rankedSiteKernel, siteKernel, sweepArrays, type SweepArrays, type SweepSink } from './sweep-kernel.ts';
+import {
+  STREAM_BLOCK,
+  rankedLowerCsr,
+  rankedSiteKernel,
+  siteKernel,
+  sweepArrays,
+  type SweepArrays,
+  type SweepSink,
+} from './sweep-kernel.ts';
 import type { SweepResult } from './sweep-result.ts';
 import { validateOrder } from './validate-order.ts';
 

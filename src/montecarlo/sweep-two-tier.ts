@@ -55,7 +55,8 @@ function viewOfOverlay(o: TwoTierOverlay): TierView {
 }
 
 function viewOfRoleGraph(g: CompactGraph): TierView {
-  if (!g.roles) throw new FragilityInputError('roles', undefined, 'a CompactGraph with per-node roles, or a TwoTierOverlay');
+  if (!g.roles)
+    throw new FragilityInputError('roles', undefined, 'a CompactGraph with per-node roles, or a TwoTierOverlay');
   const roles = g.roles;
   const n = g.n;
   const localOf = new Int32Array(n).fill(-1);
@@ -157,14 +158,21 @@ function viewOfRoleGraph(g: CompactGraph): TierView {
  *
  * @category Sweeps
  */
-export function sweepTwoTier(overlay: TwoTierOverlay | CompactGraph, supernodeOrder: ArrayLike<number>): TwoTierSweepResult {
+export function sweepTwoTier(
+  overlay: TwoTierOverlay | CompactGraph,
+  supernodeOrder: ArrayLike<number>,
+): TwoTierSweepResult {
   const view = overlay instanceof CompactGraph ? viewOfRoleGraph(overlay) : viewOfOverlay(overlay);
   const { core, clients: C, snOffsets, snClients, supernodeIds } = view;
   const S = core.n;
   let order: Int32Array;
   if (view.localOf) {
     if (supernodeOrder.length !== S) {
-      throw new FragilityInputError('supernodeOrder', `an array of length ${supernodeOrder.length}`, `a permutation of the ${S} supernode ids`);
+      throw new FragilityInputError(
+        'supernodeOrder',
+        `an array of length ${supernodeOrder.length}`,
+        `a permutation of the ${S} supernode ids`,
+      );
     }
     const local = new Int32Array(S);
     for (let i = 0; i < S; i++) {

@@ -93,7 +93,11 @@ export function checkLatticeGeometry(geom: LatticeGeometry, g?: CompactGraph): L
   }
   checkInteger('L', geom.L, 3, 1e6);
   if (g !== undefined && g.n !== latticeNodeCount(geom)) {
-    throw new FragilityInputError('lattice', `${geom.lattice}:L=${geom.L}`, `the geometry of the graph (n = ${g.n}, expected ${latticeNodeCount(geom)})`);
+    throw new FragilityInputError(
+      'lattice',
+      `${geom.lattice}:L=${geom.L}`,
+      `the geometry of the graph (n = ${g.n}, expected ${latticeNodeCount(geom)})`,
+    );
   }
   return geom;
 }

@@ -38,9 +38,14 @@ export const GIANT_MIN_FRACTION = 0.05;
  *
  * @category Threshold estimation
  */
-export function noTransitionReason(n: number, giantAtFull: number | undefined, largestAtFull?: number): string | undefined {
+export function noTransitionReason(
+  n: number,
+  giantAtFull: number | undefined,
+  largestAtFull?: number,
+): string | undefined {
   if (n === 0) return 'the graph is empty (n = 0): there is nothing to percolate';
-  if (largestAtFull !== undefined && largestAtFull <= 1 + 1e-9) return 'the graph has no edges: no cluster ever grows beyond one node';
+  if (largestAtFull !== undefined && largestAtFull <= 1 + 1e-9)
+    return 'the graph has no edges: no cluster ever grows beyond one node';
   if (giantAtFull !== undefined && Number.isFinite(giantAtFull) && giantAtFull < GIANT_MIN_FRACTION) {
     return (
       `no giant component even at full occupation: the largest cluster holds ${(100 * giantAtFull).toPrecision(2)} % of the nodes ` +

@@ -34,7 +34,8 @@ import { FragilityInputError } from '../errors.ts';
 export function validateOrder(order: ArrayLike<number>, n: number, field = 'order'): Int32Array {
   const allowed = `a permutation of 0..${n - 1} (each id exactly once)`;
   if (!order || typeof order.length !== 'number') throw new FragilityInputError(field, order, allowed);
-  if (order.length !== n) throw new FragilityInputError(field, `an array of length ${order.length}`, allowed, `length must be ${n}`);
+  if (order.length !== n)
+    throw new FragilityInputError(field, `an array of length ${order.length}`, allowed, `length must be ${n}`);
   if (order instanceof Int32Array) {
     // The common case (orders built by this library): integers already, and one bit per id (n/8 bytes: 256 KB at
     // n = 2e6, cache-resident, where a byte per id is not) for the repeat check.

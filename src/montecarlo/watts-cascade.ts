@@ -53,11 +53,18 @@ export interface WattsSizeEstimate {
 
 function checkThresholds(t: WattsThresholdInput): void {
   if (typeof t === 'number') {
-    if (!(t > 0 && t <= 1)) throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
-  } else if (!t || typeof t.sample !== 'function') throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
+    if (!(t > 0 && t <= 1))
+      throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
+  } else if (!t || typeof t.sample !== 'function')
+    throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
 }
 
-async function replicateGraph(graph: CompactGraph | string, seed: number, rng: Rng, cache: { g?: CompactGraph }): Promise<CompactGraph> {
+async function replicateGraph(
+  graph: CompactGraph | string,
+  seed: number,
+  rng: Rng,
+  cache: { g?: CompactGraph },
+): Promise<CompactGraph> {
   if (typeof graph !== 'string') return graph;
   if (isRandomGraphSpec(graph)) return graphFromSpecLazy(graph, drawReplicateGraphSeed(rng));
   cache.g ??= await graphFromSpecLazy(graph, seed);
@@ -69,7 +76,8 @@ function common(opts: WattsEnsembleOptions): { runs: number; seed: number; level
   const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
   checkThresholds(opts.thresholds);
-  if (opts.graph === undefined || opts.graph === null) throw new FragilityInputError('graph', opts.graph, 'a graph or a graph spec');
+  if (opts.graph === undefined || opts.graph === null)
+    throw new FragilityInputError('graph', opts.graph, 'a graph or a graph spec');
   return { runs, seed, level };
 }
 
@@ -112,10 +120,13 @@ export interface WattsSeedFractionResult {
  *
  * @category Watts cascades
  */
-export async function simulateWattsSeedFractions(opts: WattsEnsembleOptions & { seedFractions: readonly number[] }): Promise<WattsSeedFractionResult> {
+export async function simulateWattsSeedFractions(
+  opts: WattsEnsembleOptions & { seedFractions: readonly number[] },
+): Promise<WattsSeedFractionResult> {
   const { runs, seed, level } = common(opts);
   const fr = opts.seedFractions;
-  if (!Array.isArray(fr) || fr.length === 0) throw new FragilityInputError('seedFractions', fr, 'a non-empty list of seed fractions in [0, 1]');
+  if (!Array.isArray(fr) || fr.length === 0)
+    throw new FragilityInputError('seedFractions', fr, 'a non-empty list of seed fractions in [0, 1]');
   fr.forEach((x, i) => checkProbability(`seedFractions[${i}]`, x));
   const cache: { g?: CompactGraph } = {};
   const replicates: Float64Array[] = [];
@@ -126,10 +137,18 @@ export async function simulateWattsSeedFractions(opts: WattsEnsembleOptions & { 
     n = g.n;
     const th = wattsThresholds(g.n, opts.thresholds, rng.fork(2));
     const perm = randomPermutation(rng.fork(3), g.n);
-    replicates.push(Float64Array.from(fr, (x) => wattsThresholdCascade(g, { thresholds: th, seeds: perm.subarray(0, Math.round(x * g.n)) }).size));
+    replicates.push(
+      Float64Array.from(
+        fr,
+        (x) => wattsThresholdCascade(g, { thresholds: th, seeds: perm.subarray(0, Math.round(x * g.n)) }).size,
+      ),
+    );
   }
   const points = fr.map((x, k) => {
-    const e = meanWithCI(Float64Array.from(replicates, (v) => v[k]), level);
+    const e = meanWithCI(
+      Float64Array.from(replicates, (v) => v[k]),
+      level,
+    );
     return { x, mean: e.mean, sd: e.sd, ci: e.ci };
   });
   return { n, runs, seed, level, points, replicates };

@@ -196,7 +196,12 @@ export function packWrappingSweeps(
   const { steps, dim } = sweeps[0];
   const firstWrap = new Int32Array(sweeps.length * dim);
   sweeps.forEach((s, r) => {
-    if (s.steps !== steps || s.dim !== dim) throw new FragilityInputError('sweeps', `steps ${s.steps}, dim ${s.dim}`, `sweeps of one lattice (steps ${steps}, dim ${dim})`);
+    if (s.steps !== steps || s.dim !== dim)
+      throw new FragilityInputError(
+        'sweeps',
+        `steps ${s.steps}, dim ${s.dim}`,
+        `sweeps of one lattice (steps ${steps}, dim ${dim})`,
+      );
     for (let j = 0; j < dim; j++) firstWrap[r * dim + j] = s.firstWrap[j];
   });
   const out: WrappingSamples = { steps, dim, firstWrap, runs: sweeps.length };
@@ -205,7 +210,13 @@ export function packWrappingSweeps(
 }
 
 /** Per-run canonical wrapping probabilities Y_r(q) at one q, from the binomial tail P(Bin(N, q) >= k). */
-function perRun(samples: WrappingSamples, kind: WrappingKind, q: number, scratch: Float64Array, out: Float64Array): void {
+function perRun(
+  samples: WrappingSamples,
+  kind: WrappingKind,
+  q: number,
+  scratch: Float64Array,
+  out: Float64Array,
+): void {
   const N = samples.steps;
   const { lo, hi } = binomialWindow(N, q, scratch);
   // tail(k) = Σ_(j>=k) B(N, j, q): 1 for k <= lo, 0 for k > hi; suffix sums over the window.
@@ -254,7 +265,11 @@ function perRun(samples: WrappingSamples, kind: WrappingKind, q: number, scratch
  *
  * @category Threshold estimation
  */
-export function wrappingProbability(samples: WrappingSamples, q: number, kind: WrappingKind = 'axis'): { mean: number; sd: number } {
+export function wrappingProbability(
+  samples: WrappingSamples,
+  q: number,
+  kind: WrappingKind = 'axis',
+): { mean: number; sd: number } {
   checkProbability('q', q);
   checkKind(kind);
   const y = new Float64Array(samples.runs);
@@ -263,7 +278,8 @@ export function wrappingProbability(samples: WrappingSamples, q: number, kind: W
 }
 
 function checkKind(kind: string): void {
-  if (kind !== 'axis' && kind !== 'any' && kind !== 'all') throw new FragilityInputError('kind', kind, "'axis', 'any' or 'all'");
+  if (kind !== 'axis' && kind !== 'any' && kind !== 'all')
+    throw new FragilityInputError('kind', kind, "'axis', 'any' or 'all'");
 }
 
 function meanSd(y: Float64Array): { mean: number; sd: number } {
@@ -340,7 +356,11 @@ export interface WrappingThresholdOptions {
  *
  * @category Threshold estimation
  */
-export function wrappingThreshold(samples: WrappingSamples, target: number, opts: WrappingThresholdOptions = {}): WrappingThreshold {
+export function wrappingThreshold(
+  samples: WrappingSamples,
+  target: number,
+  opts: WrappingThresholdOptions = {},
+): WrappingThreshold {
   const kind = opts.kind ?? 'axis';
   checkKind(kind);
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
@@ -355,7 +375,14 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
   const method = `wrapping probability R_${kind}(q) = ${target} (${opts.targetSource ?? 'given target'}), Newman–Ziff 2001, delta-method interval`;
   const base = { target, kind, level, method };
   if (!(R(1).mean >= target) || !(R(0).mean <= target)) {
-    return { ...base, q_c: null, se: NaN, ci: [NaN, NaN], slope: NaN, reason: `R(q) does not cross ${target} on [0, 1] (no cluster wraps often enough)` };
+    return {
+      ...base,
+      q_c: null,
+      se: NaN,
+      ci: [NaN, NaN],
+      slope: NaN,
+      reason: `R(q) does not cross ${target} on [0, 1] (no cluster wraps often enough)`,
+    };
   }
   let lo = 0;
   let hi = 1;
@@ -367,7 +394,8 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
   const qc = 0.5 * (lo + hi);
   const at = R(qc);
   const h = Math.max(1e-5, 0.5 / Math.sqrt(N) / 8);
-  const slope = (R(Math.min(1, qc + h)).mean - R(Math.max(0, qc - h)).mean) / (Math.min(1, qc + h) - Math.max(0, qc - h));
+  const slope =
+    (R(Math.min(1, qc + h)).mean - R(Math.max(0, qc - h)).mean) / (Math.min(1, qc + h) - Math.max(0, qc - h));
   const se = samples.runs > 1 && slope > 0 ? at.sd / Math.sqrt(samples.runs) / slope : NaN;
   const t = samples.runs > 1 ? studentTQuantile(0.5 + level / 2, samples.runs - 1) : NaN;
   return { ...base, q_c: qc, se, ci: [qc - t * se, qc + t * se], slope };
@@ -399,7 +427,11 @@ export function wrappingThreshold(samples: WrappingSamples, target: number, opts
  *
  * @category Threshold estimation
  */
-export function wrappingCrossing(small: WrappingSamples, large: WrappingSamples, opts: { kind?: WrappingKind; level?: number } = {}): WrappingThreshold {
+export function wrappingCrossing(
+  small: WrappingSamples,
+  large: WrappingSamples,
+  opts: { kind?: WrappingKind; level?: number } = {},
+): WrappingThreshold {
   const kind = opts.kind ?? 'axis';
   checkKind(kind);
   const level = checkNumber('level', opts.level ?? 0.95, 0.5, 0.9999);
@@ -432,7 +464,17 @@ export function wrappingCrossing(small: WrappingSamples, large: WrappingSamples,
     prevD = r.d;
   }
   if (!bracket) {
-    return { target: NaN, kind, level, method, q_c: null, se: NaN, ci: [NaN, NaN], slope: NaN, reason: 'the wrapping curves of the two sizes do not cross' };
+    return {
+      target: NaN,
+      kind,
+      level,
+      method,
+      q_c: null,
+      se: NaN,
+      ci: [NaN, NaN],
+      slope: NaN,
+      reason: 'the wrapping curves of the two sizes do not cross',
+    };
   }
   let [lo, hi] = bracket;
   for (let it = 0; it < 60 && hi - lo > 1e-13; it++) {
@@ -448,5 +490,14 @@ export function wrappingCrossing(small: WrappingSamples, large: WrappingSamples,
   const se = small.runs > 1 && large.runs > 1 && slope > 0 ? Math.sqrt(varD) / slope : NaN;
   const df = Math.min(small.runs, large.runs) - 1;
   const t = df >= 1 ? studentTQuantile(0.5 + level / 2, df) : NaN;
-  return { target: 0.5 * (at.a.mean + at.b.mean), kind, level, method, q_c: qc, se, ci: [qc - t * se, qc + t * se], slope };
+  return {
+    target: 0.5 * (at.a.mean + at.b.mean),
+    kind,
+    level,
+    method,
+    q_c: qc,
+    se,
+    ci: [qc - t * se, qc + t * se],
+    slope,
+  };
 }

@@ -86,7 +86,7 @@ export function brentRoot(f: (x: number) => number, a: number, b: number, option
   let d = b - a;
   let e = d;
   while (iterations < maxIterations) {
-    if ((fb > 0) === (fc > 0)) {
+    if (fb > 0 === fc > 0) {
       c = a;
       fc = fa;
       d = b - a;
@@ -178,7 +178,8 @@ export function safeguardedNewtonRoot(
   let iterations = 2;
   if (flo === 0) return { root: lo, converged: true, iterations, residual: 0 };
   if (fhi === 0) return { root: hi, converged: true, iterations, residual: 0 };
-  if (!((flo < 0 && fhi > 0) || (flo > 0 && fhi < 0))) return { root: NaN, converged: false, iterations, residual: NaN };
+  if (!((flo < 0 && fhi > 0) || (flo > 0 && fhi < 0)))
+    return { root: NaN, converged: false, iterations, residual: NaN };
   // Orient so that f(xl) < 0 < f(xh).
   let xl = flo < 0 ? lo : hi;
   let xh = flo < 0 ? hi : lo;

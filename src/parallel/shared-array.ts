@@ -27,7 +27,13 @@ export type ShareableArray = Int32Array | Uint8Array | Float64Array;
  */
 export function shareArray<T extends ShareableArray>(a: T): T {
   const sab = new SharedArrayBuffer(a.byteLength);
-  const view = (a instanceof Int32Array ? new Int32Array(sab) : a instanceof Uint8Array ? new Uint8Array(sab) : new Float64Array(sab)) as T;
+  const view = (
+    a instanceof Int32Array
+      ? new Int32Array(sab)
+      : a instanceof Uint8Array
+        ? new Uint8Array(sab)
+        : new Float64Array(sab)
+  ) as T;
   view.set(a);
   return view;
 }

@@ -27,7 +27,18 @@ import type { ExperimentIdentity } from '../montecarlo/checkpoint.ts';
 import type { ReplicateResult } from '../montecarlo/replicate.ts';
 import type { OverloadRunBatch } from '../cascade/overload-threshold.ts';
 import { type BullMQ, QUEUE_NAME, type RedisConnectionOptions, openRedis, redactedUrl } from './redis.ts';
-import { type EnsembleTask, type EnsembleTaskResult, type OverloadTaskResult, type QueueTask, type RunsTask, type RunsTaskResult, TASK_VERSION, ensembleTaskId, overloadTasks, runsTaskId } from './tasks.ts';
+import {
+  type EnsembleTask,
+  type EnsembleTaskResult,
+  type OverloadTaskResult,
+  type QueueTask,
+  type RunsTask,
+  type RunsTaskResult,
+  TASK_VERSION,
+  ensembleTaskId,
+  overloadTasks,
+  runsTaskId,
+} from './tasks.ts';
 import { type StudyRuns, runsFingerprint } from '../montecarlo/study-shard.ts';
 
 /** Prefix of a worker's refusal message (a task that cannot be computed by design, not by accident). */
@@ -115,7 +126,11 @@ export class QueueCoordinator {
    * await q.runTasks([{ id: 'o-…', task }], (id, res) => {});
    * ```
    */
-  async runTasks<R>(tasks: { id: string; task: QueueTask }[], onResult: (id: string, result: R) => void, options: { keep?: boolean } = {}): Promise<void> {
+  async runTasks<R>(
+    tasks: { id: string; task: QueueTask }[],
+    onResult: (id: string, result: R) => void,
+    options: { keep?: boolean } = {},
+  ): Promise<void> {
     if (tasks.length === 0) return;
     const pending = new Map(tasks.map((t) => [t.id, t.task]));
     let settle: { resolve: () => void; reject: (e: Error) => void } | undefined;
@@ -139,10 +154,19 @@ export class QueueCoordinator {
     };
     const failed = (id: string, reason: string) => {
       if (!pending.has(id)) return;
-      if (reason.startsWith(REFUSED_PREFIX)) fail(new FragilityInputError('--queue', redactedUrl(this.url), 'tasks the workers can compute', `a worker refused task ${id.slice(0, 24)}…: ${reason.slice(REFUSED_PREFIX.length)}`));
+      if (reason.startsWith(REFUSED_PREFIX))
+        fail(
+          new FragilityInputError(
+            '--queue',
+            redactedUrl(this.url),
+            'tasks the workers can compute',
+            `a worker refused task ${id.slice(0, 24)}…: ${reason.slice(REFUSED_PREFIX.length)}`,
+          ),
+        );
       else fail(new Error(`task ${id.slice(0, 24)}… failed on a worker: ${reason}`));
     };
-    const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => deliver(jobId, returnvalue);
+    const onCompleted = ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) =>
+      deliver(jobId, returnvalue);
     const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => failed(jobId, failedReason);
     this.events.on('completed', onCompleted as never);
     this.events.on('failed', onFailed as never);
@@ -152,10 +176,18 @@ export class QueueCoordinator {
       void (async () => {
         try {
           const client = await this.queue.getBackend().client;
-          await Promise.race([(client as unknown as { ping(): Promise<string> }).ping(), new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), PING_EVERY_MS))]);
+          await Promise.race([
+            (client as unknown as { ping(): Promise<string> }).ping(),
+            new Promise((_, rej) => setTimeout(() => rej(new Error('timeout')), PING_EVERY_MS)),
+          ]);
           lastOk = Date.now();
         } catch {
-          if (Date.now() - lastOk > LOST_AFTER_MS) fail(new Error(`lost the Redis server at ${redactedUrl(this.url)} (unreachable for ${LOST_AFTER_MS / 1000} s); rerun the same command to resume`));
+          if (Date.now() - lastOk > LOST_AFTER_MS)
+            fail(
+              new Error(
+                `lost the Redis server at ${redactedUrl(this.url)} (unreachable for ${LOST_AFTER_MS / 1000} s); rerun the same command to resume`,
+              ),
+            );
         }
       })();
     }, PING_EVERY_MS);
@@ -171,7 +203,13 @@ export class QueueCoordinator {
         for (let j = 0; j < part.length; j++) {
           const job = jobs[j];
           if (!job) toAdd.push(part[j]);
-          else if (job.finishedOn && job.failedReason === undefined && job.returnvalue !== null && job.returnvalue !== undefined) deliver(part[j].id, job.returnvalue);
+          else if (
+            job.finishedOn &&
+            job.failedReason === undefined &&
+            job.returnvalue !== null &&
+            job.returnvalue !== undefined
+          )
+            deliver(part[j].id, job.returnvalue);
           else if (job.failedReason !== undefined && job.finishedOn) {
             await job.remove();
             toAdd.push(part[j]);
@@ -191,7 +229,9 @@ export class QueueCoordinator {
       // happened before the subscription were delivered above
       // (CLIENT LIST may be forbidden by the server's ACL: then no note)
       if (pending.size > 0 && !failure && (await this.queue.getWorkersCount().catch(() => -1)) === 0) {
-        this.note(`no worker is connected to ${redactedUrl(this.url)} yet; start some: fragility worker --redis ${redactedUrl(this.url)}`);
+        this.note(
+          `no worker is connected to ${redactedUrl(this.url)} yet; start some: fragility worker --redis ${redactedUrl(this.url)}`,
+        );
       }
       if (pending.size > 0) await finished;
       else if (failure) throw failure;
@@ -250,9 +290,14 @@ export class QueueCoordinator {
           const task: EnsembleTask = { kind: 'ensemble', v: TASK_VERSION, job, rs };
           return { id: ensembleTaskId(job.fingerprint, first, count), task };
         });
-        const parse = replicateLineParser(job.experiment as ExperimentIdentity, job.fingerprint, (what) => new Error(`a worker's result: ${what}`));
+        const parse = replicateLineParser(
+          job.experiment as ExperimentIdentity,
+          job.fingerprint,
+          (what) => new Error(`a worker's result: ${what}`),
+        );
         await this.runTasks<EnsembleTaskResult>(tasks, (id, res) => {
-          if (!res || !Array.isArray(res.lines)) throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not a list of replicate lines`);
+          if (!res || !Array.isArray(res.lines))
+            throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not a list of replicate lines`);
           res.lines.forEach((line, i) => done(parse(line, `line ${i + 1} of task ${id.slice(0, 24)}…`).result));
         });
       },
@@ -285,7 +330,8 @@ export class QueueCoordinator {
       await this.runTasks<OverloadTaskResult>(
         tasks,
         (id, res) => {
-          if (typeof res?.collapsed !== 'boolean') throw new Error(`task ${id.slice(0, 24)}…: a worker's result has no collapsed flag`);
+          if (typeof res?.collapsed !== 'boolean')
+            throw new Error(`task ${id.slice(0, 24)}…: a worker's result has no collapsed flag`);
           out[index.get(id)!] = res.collapsed;
         },
         { keep: true },
@@ -316,14 +362,22 @@ export class QueueCoordinator {
   async runFamily(family: StudyRuns, onRun?: (done: number, total: number) => void): Promise<unknown[]> {
     const fingerprint = runsFingerprint(family.family, family.identity);
     const tasks = Array.from({ length: family.runs }, (_, r) => {
-      const task: RunsTask = { kind: 'runs', v: TASK_VERSION, family: family.family, identity: family.identity, fingerprint, rs: [r] };
+      const task: RunsTask = {
+        kind: 'runs',
+        v: TASK_VERSION,
+        family: family.family,
+        identity: family.identity,
+        fingerprint,
+        rs: [r],
+      };
       return { id: runsTaskId(fingerprint, r), task };
     });
     const index = new Map(tasks.map((t, r) => [t.id, r]));
     const out: unknown[] = new Array(family.runs);
     let done = 0;
     await this.runTasks<RunsTaskResult>(tasks, (id, res) => {
-      if (!res || !Array.isArray(res.values) || res.values.length !== 1) throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
+      if (!res || !Array.isArray(res.values) || res.values.length !== 1)
+        throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
       out[index.get(id)!] = res.values[0];
       onRun?.(++done, family.runs);
     });
@@ -360,12 +414,23 @@ export class QueueCoordinator {
         const id = runsTaskId(fingerprint, r);
         if (index.has(id)) continue; // the same family twice: computed once
         index.set(id, [b, r]);
-        tasks.push({ id, task: { kind: 'runs', v: TASK_VERSION, family: family.family, identity: family.identity, fingerprint, rs: [r] } });
+        tasks.push({
+          id,
+          task: {
+            kind: 'runs',
+            v: TASK_VERSION,
+            family: family.family,
+            identity: family.identity,
+            fingerprint,
+            rs: [r],
+          },
+        });
       }
     });
     let done = 0;
     await this.runTasks<RunsTaskResult>(tasks, (id, res) => {
-      if (!res || !Array.isArray(res.values) || res.values.length !== 1) throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
+      if (!res || !Array.isArray(res.values) || res.values.length !== 1)
+        throw new Error(`task ${id.slice(0, 24)}…: a worker's result is not one run's value`);
       const [b, r] = index.get(id)!;
       out[b][r] = res.values[0];
       onRun?.(++done, tasks.length);
@@ -385,7 +450,10 @@ export class QueueCoordinator {
   async close(): Promise<void> {
     // a lost server must not hold the process: closing waits for the connections at most 2 s
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([this.events.close(), this.queue.close()]), new Promise((r) => (timer = setTimeout(r, 2000)))]);
+    await Promise.race([
+      Promise.allSettled([this.events.close(), this.queue.close()]),
+      new Promise((r) => (timer = setTimeout(r, 2000))),
+    ]);
     clearTimeout(timer);
   }
 

@@ -28,7 +28,8 @@ export interface RedisConnectionOptions {
   retryStrategy: (times: number) => number | null;
 }
 
-const ALLOWED = 'a Redis URL redis://[USER:PASSWORD@]HOST[:PORT][/DB] (or rediss:// for TLS), PORT in [1, 65535], DB an integer in [0, 1000]';
+const ALLOWED =
+  'a Redis URL redis://[USER:PASSWORD@]HOST[:PORT][/DB] (or rediss:// for TLS), PORT in [1, 65535], DB an integer in [0, 1000]';
 
 /**
  * Parse and check a Redis URL.
@@ -56,14 +57,16 @@ export function parseRedisUrl(field: string, raw: string): RedisConnectionOption
   } catch {
     throw new FragilityInputError(field, raw, ALLOWED);
   }
-  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:') throw new FragilityInputError(field, raw, ALLOWED, `scheme ${u.protocol} is not redis: or rediss:`);
+  if (u.protocol !== 'redis:' && u.protocol !== 'rediss:')
+    throw new FragilityInputError(field, raw, ALLOWED, `scheme ${u.protocol} is not redis: or rediss:`);
   const host = u.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) throw new FragilityInputError(field, raw, ALLOWED, 'no host');
   const port = u.port === '' ? 6379 : Number(u.port);
   if (!(Number.isInteger(port) && port >= 1 && port <= 65535)) throw new FragilityInputError(field, raw, ALLOWED);
   const path = u.pathname.replace(/^\//, '');
   const db = path === '' ? 0 : /^\d{1,4}$/.test(path) ? Number(path) : NaN;
-  if (!(Number.isInteger(db) && db <= 1000)) throw new FragilityInputError(field, raw, ALLOWED, `database ${JSON.stringify(path)}`);
+  if (!(Number.isInteger(db) && db <= 1000))
+    throw new FragilityInputError(field, raw, ALLOWED, `database ${JSON.stringify(path)}`);
   if (u.search || u.hash) throw new FragilityInputError(field, raw, ALLOWED, 'query and fragment are not used');
   return {
     host,
@@ -120,7 +123,12 @@ export async function loadQueueLibraries(field: string): Promise<{ bullmq: BullM
   } catch (err) {
     const code = (err as { code?: string }).code;
     if (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND') {
-      throw new FragilityInputError(field, 'used', 'the optional packages bullmq (>= 6.7) and ioredis (>= 5.4) installed next to fragility (npm install bullmq ioredis)', (err as Error).message.split('\n')[0]);
+      throw new FragilityInputError(
+        field,
+        'used',
+        'the optional packages bullmq (>= 6.7) and ioredis (>= 5.4) installed next to fragility (npm install bullmq ioredis)',
+        (err as Error).message.split('\n')[0],
+      );
     }
     throw err;
   }
@@ -149,9 +157,22 @@ export async function loadQueueLibraries(field: string): Promise<{ bullmq: BullM
  * await checkRedisReachable('--queue', url, parseRedisUrl('--queue', url), ioredis);
  * ```
  */
-export async function checkRedisReachable(field: string, raw: string, conn: RedisConnectionOptions, ioredis: IORedisModule, timeoutMs = 5000): Promise<void> {
+export async function checkRedisReachable(
+  field: string,
+  raw: string,
+  conn: RedisConnectionOptions,
+  ioredis: IORedisModule,
+  timeoutMs = 5000,
+): Promise<void> {
   const Redis = ioredis.Redis;
-  const client = new Redis({ ...conn, lazyConnect: true, maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, connectTimeout: timeoutMs });
+  const client = new Redis({
+    ...conn,
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    enableOfflineQueue: false,
+    retryStrategy: () => null,
+    connectTimeout: timeoutMs,
+  });
   let lastError: Error | undefined;
   client.on('error', (e: Error) => (lastError ??= e)); // the socket's own error names the cause (ECONNREFUSED, ENOTFOUND…)
   let timer: NodeJS.Timeout | undefined;
@@ -168,7 +189,12 @@ export async function checkRedisReachable(field: string, raw: string, conn: Redi
     ]);
   } catch (err) {
     const cause = lastError && /closed/i.test((err as Error).message) ? lastError : (err as Error);
-    throw new FragilityInputError(field, redactedUrl(raw), 'a reachable Redis server (redis://HOST:PORT[/DB])', `${cause.message || String(cause)}`.split('\n')[0]);
+    throw new FragilityInputError(
+      field,
+      redactedUrl(raw),
+      'a reachable Redis server (redis://HOST:PORT[/DB])',
+      `${cause.message || String(cause)}`.split('\n')[0],
+    );
   } finally {
     clearTimeout(timer);
     client.disconnect();
@@ -194,7 +220,10 @@ export async function checkRedisReachable(field: string, raw: string, conn: Redi
  * const { bullmq, connection } = await openRedis('--redis', 'redis://127.0.0.1:6379');
  * ```
  */
-export async function openRedis(field: string, raw: string): Promise<{ bullmq: BullMQ; connection: RedisConnectionOptions }> {
+export async function openRedis(
+  field: string,
+  raw: string,
+): Promise<{ bullmq: BullMQ; connection: RedisConnectionOptions }> {
   const connection = parseRedisUrl(field, raw);
   const { bullmq, ioredis } = await loadQueueLibraries(field);
   await checkRedisReachable(field, raw, connection, ioredis);

@@ -114,9 +114,21 @@ export const OVERLOAD_TIMELINE_FAMILY = 'overload-timeline';
  * JSON.stringify((await f.compute([1]))[0]) === JSON.stringify(both[1]); // true (run r alone or in a batch)
  * ```
  */
-export function overloadTimelineFamily(label: string, params: OverloadParams, scale: number, seed: number, runs: number): StudyRuns {
+export function overloadTimelineFamily(
+  label: string,
+  params: OverloadParams,
+  scale: number,
+  seed: number,
+  runs: number,
+): StudyRuns {
   const identity = { params: encodedParams(params), scale, seed };
-  return { label, family: OVERLOAD_TIMELINE_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs) };
+  return {
+    label,
+    family: OVERLOAD_TIMELINE_FAMILY,
+    identity,
+    runs,
+    compute: (rs) => computeRunFamily(OVERLOAD_TIMELINE_FAMILY, identity, rs),
+  };
 }
 
 /**
@@ -150,10 +162,17 @@ export const OVERLOAD_COLLAPSE_FAMILY = 'overload-collapse';
 export function overloadCollapseFamily(label: string, batch: OverloadRunBatch): StudyRuns {
   const encoded = encodedParams(batch.params);
   batch.runs.forEach(({ r }, j) => {
-    if (r !== j) throw new FragilityInputError('batch.runs', r, `run ${j} numbered ${j} (a batch of a design fixed in advance)`);
+    if (r !== j)
+      throw new FragilityInputError('batch.runs', r, `run ${j} numbered ${j} (a batch of a design fixed in advance)`);
   });
   const identity = { params: encoded, seed: batch.seed, losses: batch.runs.map((x) => x.loss) };
-  return { label, family: OVERLOAD_COLLAPSE_FAMILY, identity, runs: batch.runs.length, compute: (rs) => computeRunFamily(OVERLOAD_COLLAPSE_FAMILY, identity, rs) };
+  return {
+    label,
+    family: OVERLOAD_COLLAPSE_FAMILY,
+    identity,
+    runs: batch.runs.length,
+    compute: (rs) => computeRunFamily(OVERLOAD_COLLAPSE_FAMILY, identity, rs),
+  };
 }
 
 /**
@@ -169,14 +188,18 @@ export const OVERLOAD_RUN_FAMILY = 'overload-run';
  */
 function encodedParams(params: OverloadParams, field = 'params'): string {
   const encoded = encodeJson(params);
-  const allowed = field === '--queue' ? 'parameters a worker can rebuild from JSON (capacity laws by their spec)' : 'parameters that can be rebuilt from JSON (capacity laws by their spec)';
+  const allowed =
+    field === '--queue'
+      ? 'parameters a worker can rebuild from JSON (capacity laws by their spec)'
+      : 'parameters that can be rebuilt from JSON (capacity laws by their spec)';
   let again: string;
   try {
     again = encodeJson(decodeJson(encoded));
   } catch (err) {
     throw new FragilityInputError(field, 'overload parameters', allowed, (err as Error).message);
   }
-  if (again !== encoded) throw new FragilityInputError(field, 'overload parameters', allowed, 'they do not survive encoding');
+  if (again !== encoded)
+    throw new FragilityInputError(field, 'overload parameters', allowed, 'they do not survive encoding');
   return encoded;
 }
 
@@ -203,9 +226,21 @@ function encodedParams(params: OverloadParams, field = 'params'): string {
  * f.runs; // 4
  * ```
  */
-export function overloadRunFamily(label: string, params: OverloadParams, seed: number, first: number, runs: number): StudyRuns {
+export function overloadRunFamily(
+  label: string,
+  params: OverloadParams,
+  seed: number,
+  first: number,
+  runs: number,
+): StudyRuns {
   const identity = { params: encodedParams(params), seed, first };
-  return { label, family: OVERLOAD_RUN_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUN_FAMILY, identity, rs) };
+  return {
+    label,
+    family: OVERLOAD_RUN_FAMILY,
+    identity,
+    runs,
+    compute: (rs) => computeRunFamily(OVERLOAD_RUN_FAMILY, identity, rs),
+  };
 }
 
 /**
@@ -239,7 +274,13 @@ export type { TwoTierRunIdentity } from '../compare/two-tier.ts';
  */
 export function twoTierRunFamily(label: string, identity: TwoTierRunIdentity, runs: number): StudyRuns {
   const id = JSON.parse(JSON.stringify(identity)) as Record<string, unknown>;
-  return { label, family: TWO_TIER_RUN_FAMILY, identity: id, runs, compute: (rs) => computeRunFamily(TWO_TIER_RUN_FAMILY, id, rs) };
+  return {
+    label,
+    family: TWO_TIER_RUN_FAMILY,
+    identity: id,
+    runs,
+    compute: (rs) => computeRunFamily(TWO_TIER_RUN_FAMILY, id, rs),
+  };
 }
 
 /**
@@ -263,12 +304,18 @@ export function twoTierRunFamily(label: string, identity: TwoTierRunIdentity, ru
  * rep(options, 1).served.length === options.grid.length; // true
  * ```
  */
-export function twoTierReplicatesOf(families: { identity: Record<string, unknown>; values: unknown[] }[]): (identity: TwoTierRunIdentity, r: number) => { served: Float64Array; giant: Float64Array; gap: number } {
+export function twoTierReplicatesOf(
+  families: { identity: Record<string, unknown>; values: unknown[] }[],
+): (identity: TwoTierRunIdentity, r: number) => { served: Float64Array; giant: Float64Array; gap: number } {
   const byKey = new Map<string, unknown>();
-  for (const { identity, values } of families) values.forEach((v, r) => byKey.set(`${r}\n${JSON.stringify(identity)}`, v));
+  for (const { identity, values } of families)
+    values.forEach((v, r) => byKey.set(`${r}\n${JSON.stringify(identity)}`, v));
   return (identity, r) => {
     const v = byKey.get(`${r}\n${JSON.stringify(identity)}`);
-    if (v === undefined) throw new Error(`no computed connectivity replicate ${r} of these options (the run families do not match the scenario)`);
+    if (v === undefined)
+      throw new Error(
+        `no computed connectivity replicate ${r} of these options (the run families do not match the scenario)`,
+      );
     const x = decodeJson<{ served: number[]; giant: number[]; gap: number }>(JSON.stringify(v));
     return { served: Float64Array.from(x.served), giant: Float64Array.from(x.giant), gap: x.gap };
   };
@@ -301,10 +348,21 @@ export const OVERLOAD_RUNS_FAMILY = 'overload-runs';
  * overloadRunsFamily('scenario runs', [{ params, seed: 1, first: 0, runs: 4 }, { params, seed: 6, first: 0, runs: 2 }]).runs; // 6
  * ```
  */
-export function overloadRunsFamily(label: string, parts: { params: OverloadParams; seed: number; first: number; runs: number }[]): StudyRuns {
-  const identity = { parts: parts.map((p) => ({ params: encodedParams(p.params), seed: p.seed, first: p.first, runs: p.runs })) };
+export function overloadRunsFamily(
+  label: string,
+  parts: { params: OverloadParams; seed: number; first: number; runs: number }[],
+): StudyRuns {
+  const identity = {
+    parts: parts.map((p) => ({ params: encodedParams(p.params), seed: p.seed, first: p.first, runs: p.runs })),
+  };
   const runs = parts.reduce((k, p) => k + p.runs, 0);
-  return { label, family: OVERLOAD_RUNS_FAMILY, identity, runs, compute: (rs) => computeRunFamily(OVERLOAD_RUNS_FAMILY, identity, rs) };
+  return {
+    label,
+    family: OVERLOAD_RUNS_FAMILY,
+    identity,
+    runs,
+    compute: (rs) => computeRunFamily(OVERLOAD_RUNS_FAMILY, identity, rs),
+  };
 }
 
 /** The parts of an {@link OVERLOAD_RUNS_FAMILY} identity, checked. */
@@ -312,9 +370,17 @@ function runsParts(identity: Record<string, unknown>): { params: string; seed: n
   const parts = (identity as { parts?: unknown }).parts;
   const ok = (p: unknown): p is { params: string; seed: number; first: number; runs: number } => {
     const x = p as { params?: unknown; seed?: unknown; first?: unknown; runs?: unknown };
-    return !!x && typeof x.params === 'string' && typeof x.seed === 'number' && Number.isSafeInteger(x.first) && Number.isSafeInteger(x.runs) && (x.runs as number) >= 0;
+    return (
+      !!x &&
+      typeof x.params === 'string' &&
+      typeof x.seed === 'number' &&
+      Number.isSafeInteger(x.first) &&
+      Number.isSafeInteger(x.runs) &&
+      (x.runs as number) >= 0
+    );
   };
-  if (!Array.isArray(parts) || !parts.every(ok)) throw new TaskRefused('overload-runs runs: identity without parts (params, seed, first, runs)');
+  if (!Array.isArray(parts) || !parts.every(ok))
+    throw new TaskRefused('overload-runs runs: identity without parts (params, seed, first, runs)');
   return parts;
 }
 
@@ -341,7 +407,9 @@ function runsParts(identity: Record<string, unknown>): { params: string; seed: n
  * sim(params, { seed: 1, index: 1 }).minOnlineFraction === simulateOverload(params, { seed: 1, index: 1 }).minOnlineFraction; // true
  * ```
  */
-export function simulatorOfRuns(families: { identity: Record<string, unknown>; values: unknown[] }[]): (params: OverloadParams, o: { seed: number; index: number }) => OverloadResultLike {
+export function simulatorOfRuns(
+  families: { identity: Record<string, unknown>; values: unknown[] }[],
+): (params: OverloadParams, o: { seed: number; index: number }) => OverloadResultLike {
   const byKey = new Map<string, unknown>();
   for (const { identity, values } of families) {
     if ('parts' in identity) {
@@ -357,7 +425,10 @@ export function simulatorOfRuns(families: { identity: Record<string, unknown>; v
   }
   return (params, { seed, index }) => {
     const v = byKey.get(`${seed}\n${index}\n${encodeJson(params)}`);
-    if (v === undefined) throw new Error(`no computed run for seed ${seed}, index ${index} of these parameters (the run families do not match the scenario)`);
+    if (v === undefined)
+      throw new Error(
+        `no computed run for seed ${seed}, index ${index} of these parameters (the run families do not match the scenario)`,
+      );
     return decodeJson<OverloadResultLike>(JSON.stringify(v));
   };
 }
@@ -368,7 +439,8 @@ type OverloadResultLike = import('../cascade/overload-model.ts').OverloadResult;
 export function timelinesOfValues(values: unknown[]): { t: number; online: number }[][] {
   return values.map((v, r) => {
     const x = v as { t?: unknown; online?: unknown };
-    if (!x || !Array.isArray(x.t) || !Array.isArray(x.online) || x.t.length !== x.online.length) throw new Error(`run ${r}: not a timeline value`);
+    if (!x || !Array.isArray(x.t) || !Array.isArray(x.online) || x.t.length !== x.online.length)
+      throw new Error(`run ${r}: not a timeline value`);
     const online = x.online as number[];
     return (x.t as number[]).map((t, k) => ({ t, online: online[k] }));
   });
@@ -396,23 +468,39 @@ export function timelinesOfValues(values: unknown[]): { t: number; online: numbe
  * timelinesOfValues([run0])[0][0]; // { t: 0, online: 1 }
  * ```
  */
-export async function computeRunFamily(family: string, identity: Record<string, unknown>, rs: number[]): Promise<unknown[]> {
+export async function computeRunFamily(
+  family: string,
+  identity: Record<string, unknown>,
+  rs: number[],
+): Promise<unknown[]> {
   if (family === OVERLOAD_TIMELINE_FAMILY) {
     const { params, scale, seed } = identity as { params?: unknown; scale?: unknown; seed?: unknown };
-    if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number') throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
+    if (typeof params !== 'string' || typeof scale !== 'number' || typeof seed !== 'number')
+      throw new TaskRefused('overload-timeline runs: identity without params, scale or seed');
     const { overloadTimelines } = await import('../compare/overload-calibration.ts');
-    return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({ t: tl.map((p) => p.t), online: tl.map((p) => p.online) }));
+    return overloadTimelines(decodeJson<OverloadParams>(params), scale, seed, rs).map((tl) => ({
+      t: tl.map((p) => p.t),
+      online: tl.map((p) => p.online),
+    }));
   }
   if (family === OVERLOAD_RUN_FAMILY) {
     const { params, seed, first } = identity as { params?: unknown; seed?: unknown; first?: unknown };
-    if (typeof params !== 'string' || typeof seed !== 'number' || !Number.isSafeInteger(first)) throw new TaskRefused('overload-run runs: identity without params, seed or first');
+    if (typeof params !== 'string' || typeof seed !== 'number' || !Number.isSafeInteger(first))
+      throw new TaskRefused('overload-run runs: identity without params, seed or first');
     const { simulateOverload } = await import('../cascade/overload-model.ts');
     const p = decodeJson<OverloadParams>(params);
-    return rs.map((r) => JSON.parse(encodeJson(simulateOverload(p, { seed, index: (first as number) + r }))) as unknown);
+    return rs.map(
+      (r) => JSON.parse(encodeJson(simulateOverload(p, { seed, index: (first as number) + r }))) as unknown,
+    );
   }
   if (family === TWO_TIER_RUN_FAMILY) {
     const id = identity as Partial<TwoTierRunIdentity>;
-    if (typeof id.coreLaw !== 'string' || !Array.isArray(id.grid) || typeof id.seed !== 'number' || (id.removal !== 'random' && id.removal !== 'attack')) {
+    if (
+      typeof id.coreLaw !== 'string' ||
+      !Array.isArray(id.grid) ||
+      typeof id.seed !== 'number' ||
+      (id.removal !== 'random' && id.removal !== 'attack')
+    ) {
       throw new TaskRefused('two-tier-run runs: identity without coreLaw, grid, seed or removal');
     }
     const { twoTierReplicate } = await import('../compare/two-tier.ts');
@@ -420,7 +508,9 @@ export async function computeRunFamily(family: string, identity: Record<string, 
     const o = { ...(id as TwoTierRunIdentity), coreLaw: parseDegreeLaw(id.coreLaw) };
     return rs.map((r) => {
       const rep = twoTierReplicate(o, r);
-      return JSON.parse(encodeJson({ served: Array.from(rep.served), giant: Array.from(rep.giant), gap: rep.gap })) as unknown;
+      return JSON.parse(
+        encodeJson({ served: Array.from(rep.served), giant: Array.from(rep.giant), gap: rep.gap }),
+      ) as unknown;
     });
   }
   if (family === OVERLOAD_RUNS_FAMILY) {
@@ -431,24 +521,38 @@ export async function computeRunFamily(family: string, identity: Record<string, 
       starts.push(total);
       total += p.runs;
     }
-    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < total)) throw new TaskRefused(`overload-runs runs: a run index outside 0..${total - 1}`);
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < total))
+      throw new TaskRefused(`overload-runs runs: a run index outside 0..${total - 1}`);
     const { simulateOverload } = await import('../cascade/overload-model.ts');
     const decoded = new Map<number, OverloadParams>();
     return rs.map((r) => {
       let p = 0;
       while (p + 1 < parts.length && starts[p + 1] <= r) p++;
       if (!decoded.has(p)) decoded.set(p, decodeJson<OverloadParams>(parts[p].params));
-      return JSON.parse(encodeJson(simulateOverload(decoded.get(p)!, { seed: parts[p].seed, index: parts[p].first + r - starts[p] }))) as unknown;
+      return JSON.parse(
+        encodeJson(simulateOverload(decoded.get(p)!, { seed: parts[p].seed, index: parts[p].first + r - starts[p] })),
+      ) as unknown;
     });
   }
   if (family === OVERLOAD_COLLAPSE_FAMILY) {
     const { params, seed, losses } = identity as { params?: unknown; seed?: unknown; losses?: unknown };
-    if (typeof params !== 'string' || typeof seed !== 'number' || !Array.isArray(losses) || !losses.every((x) => typeof x === 'number')) {
+    if (
+      typeof params !== 'string' ||
+      typeof seed !== 'number' ||
+      !Array.isArray(losses) ||
+      !losses.every((x) => typeof x === 'number')
+    ) {
       throw new TaskRefused('overload-collapse runs: identity without params, seed or losses');
     }
-    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < losses.length)) throw new TaskRefused(`overload-collapse runs: a run index outside 0..${losses.length - 1}`);
+    if (!rs.every((r) => Number.isSafeInteger(r) && r >= 0 && r < losses.length))
+      throw new TaskRefused(`overload-collapse runs: a run index outside 0..${losses.length - 1}`);
     const { runOverloadBatch } = await import('../cascade/overload-threshold.ts');
-    return runOverloadBatch({ params: decodeJson<OverloadParams>(params), seed, round: 0, runs: rs.map((r) => ({ r, loss: losses[r] as number })) });
+    return runOverloadBatch({
+      params: decodeJson<OverloadParams>(params),
+      seed,
+      round: 0,
+      runs: rs.map((r) => ({ r, loss: losses[r] as number })),
+    });
   }
   throw new TaskRefused(`unknown run family ${JSON.stringify(family)}`);
 }
@@ -480,7 +584,13 @@ export function runsTaskId(fingerprint: string, r: number): string {
 export function encodeJson(v: unknown): string {
   return JSON.stringify(v, (_k, x) => {
     if (typeof x === 'number' && !Number.isFinite(x)) return `__${x}__`;
-    if (x && typeof x === 'object' && typeof (x as CapacityLaw).spec === 'string' && typeof (x as CapacityLaw).quantile === 'function') return { __capacity__: (x as CapacityLaw).spec };
+    if (
+      x &&
+      typeof x === 'object' &&
+      typeof (x as CapacityLaw).spec === 'string' &&
+      typeof (x as CapacityLaw).quantile === 'function'
+    )
+      return { __capacity__: (x as CapacityLaw).spec };
     return x;
   });
 }
@@ -498,7 +608,8 @@ export function decodeJson<T>(text: string): T {
     if (x === '__Infinity__') return Infinity;
     if (x === '__-Infinity__') return -Infinity;
     if (x === '__NaN__') return NaN;
-    if (x && typeof x === 'object' && typeof (x as { __capacity__?: unknown }).__capacity__ === 'string') return capacityFromSpec((x as { __capacity__: string }).__capacity__);
+    if (x && typeof x === 'object' && typeof (x as { __capacity__?: unknown }).__capacity__ === 'string')
+      return capacityFromSpec((x as { __capacity__: string }).__capacity__);
     return x;
   }) as T;
 }
@@ -583,25 +694,44 @@ export class TaskRefused extends Error {
  * await computeTask({ kind: 'overload', v: 1, fingerprint, params, seed: 1, r: 0, loss: 0.1 }); // { collapsed: … }
  * ```
  */
-export async function computeTask(task: QueueTask, yieldBetween: () => Promise<void> = async () => {}): Promise<EnsembleTaskResult | OverloadTaskResult | RunsTaskResult> {
+export async function computeTask(
+  task: QueueTask,
+  yieldBetween: () => Promise<void> = async () => {},
+): Promise<EnsembleTaskResult | OverloadTaskResult | RunsTaskResult> {
   if (!task || typeof task !== 'object' || task.v !== TASK_VERSION) {
-    throw new TaskRefused(`task version ${JSON.stringify((task as { v?: unknown })?.v)} is not ${TASK_VERSION} (coordinator and worker run different fragility releases)`);
+    throw new TaskRefused(
+      `task version ${JSON.stringify((task as { v?: unknown })?.v)} is not ${TASK_VERSION} (coordinator and worker run different fragility releases)`,
+    );
   }
   if (task.kind === 'overload') {
     const { simulateOverload } = await import('../cascade/overload-model.ts');
     const { withOverloadParams } = await import('../models/overload-params.ts');
-    if (overloadFingerprint(task.params, task.seed) !== task.fingerprint) throw new TaskRefused('overload task: the fingerprint does not match its parameters');
+    if (overloadFingerprint(task.params, task.seed) !== task.fingerprint)
+      throw new TaskRefused('overload task: the fingerprint does not match its parameters');
     const params = decodeJson<OverloadParams>(task.params);
-    return { collapsed: simulateOverload(withOverloadParams(params, { forcedLoss: task.loss }), { seed: task.seed, index: task.r }).collapsed };
+    return {
+      collapsed: simulateOverload(withOverloadParams(params, { forcedLoss: task.loss }), {
+        seed: task.seed,
+        index: task.r,
+      }).collapsed,
+    };
   }
   if (task.kind === 'runs') {
-    if (!task.identity || typeof task.identity !== 'object' || runsFingerprint(task.family, task.identity) !== task.fingerprint) throw new TaskRefused('runs task: the fingerprint does not match its identity');
-    if (!Array.isArray(task.rs) || !task.rs.every((r) => Number.isSafeInteger(r) && r >= 0)) throw new TaskRefused('runs task: run indices are not non-negative integers');
+    if (
+      !task.identity ||
+      typeof task.identity !== 'object' ||
+      runsFingerprint(task.family, task.identity) !== task.fingerprint
+    )
+      throw new TaskRefused('runs task: the fingerprint does not match its identity');
+    if (!Array.isArray(task.rs) || !task.rs.every((r) => Number.isSafeInteger(r) && r >= 0))
+      throw new TaskRefused('runs task: run indices are not non-negative integers');
     return { values: await computeRunFamily(task.family, task.identity, task.rs) };
   }
-  if (task.kind !== 'ensemble') throw new TaskRefused(`unknown task kind ${JSON.stringify((task as { kind?: unknown }).kind)}`);
+  if (task.kind !== 'ensemble')
+    throw new TaskRefused(`unknown task kind ${JSON.stringify((task as { kind?: unknown }).kind)}`);
   const { job, rs } = task;
-  if (experimentFingerprint(job.experiment) !== job.fingerprint) throw new TaskRefused('ensemble task: the fingerprint does not match its experiment');
+  if (experimentFingerprint(job.experiment) !== job.fingerprint)
+    throw new TaskRefused('ensemble task: the fingerprint does not match its experiment');
   let fixed: CompactGraph | undefined;
   let random: ((graphSeed: number) => Promise<CompactGraph>) | undefined;
   if (job.graphPerReplicate) {
@@ -618,10 +748,14 @@ export async function computeTask(task: QueueTask, yieldBetween: () => Promise<v
       try {
         mine = fileSha256(path);
       } catch (err) {
-        throw new TaskRefused(`graph file ${path}: ${(err as Error).message} (a worker reads the coordinator's --graph file from the same path)`);
+        throw new TaskRefused(
+          `graph file ${path}: ${(err as Error).message} (a worker reads the coordinator's --graph file from the same path)`,
+        );
       }
       if (mine.sha256 !== id.sha256) {
-        throw new TaskRefused(`graph file ${path} on this worker differs from the coordinator's (SHA-256 ${mine.sha256.slice(0, 16)}… against ${id.sha256.slice(0, 16)}…, ${mine.bytes} against ${id.bytes} bytes)`);
+        throw new TaskRefused(
+          `graph file ${path} on this worker differs from the coordinator's (SHA-256 ${mine.sha256.slice(0, 16)}… against ${id.sha256.slice(0, 16)}…, ${mine.bytes} against ${id.bytes} bytes)`,
+        );
       }
     } else if (id.kind !== 'spec') {
       throw new TaskRefused(`ensemble task: graph kind ${id.kind} cannot be rebuilt by a worker`);

@@ -75,8 +75,10 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
   const lockDuration = options.lockDuration ?? 60_000;
   const stalledInterval = options.stalledInterval ?? 30_000;
   const maxStalledCount = options.maxStalledCount ?? 5;
-  if (!(Number.isInteger(lockDuration) && lockDuration >= 500)) throw new FragilityInputError('lockDuration', lockDuration, 'an integer number of milliseconds >= 500');
-  if (!(Number.isInteger(stalledInterval) && stalledInterval >= 100)) throw new FragilityInputError('stalledInterval', stalledInterval, 'an integer number of milliseconds >= 100');
+  if (!(Number.isInteger(lockDuration) && lockDuration >= 500))
+    throw new FragilityInputError('lockDuration', lockDuration, 'an integer number of milliseconds >= 500');
+  if (!(Number.isInteger(stalledInterval) && stalledInterval >= 100))
+    throw new FragilityInputError('stalledInterval', stalledInterval, 'an integer number of milliseconds >= 100');
   const { bullmq, connection } = await openRedis(field, url);
   let done = 0;
   const yieldBetween = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -92,7 +94,8 @@ export async function startWorker(field: string, url: string, options: WorkerOpt
         options.onTask?.(job.id ?? '?', (job.data as QueueTask).kind, performance.now() - t0);
         return out;
       } catch (err) {
-        if (err instanceof TaskRefused || err instanceof FragilityInputError) throw new Error(REFUSED_PREFIX + (err as Error).message);
+        if (err instanceof TaskRefused || err instanceof FragilityInputError)
+          throw new Error(REFUSED_PREFIX + (err as Error).message);
         throw err;
       }
     },

@@ -98,7 +98,12 @@ export function randomPermutation(rng: Rng, n: number): Int32Array {
  * partialShuffle(stream(1), Int32Array.of(0, 1, 2, 3, 4), 2).subarray(0, 2); // two distinct values of 0..4
  * ```
  */
-export function partialShuffle<A extends MutableArrayLike<number>>(rng: Rng, a: A, k: number, onPick?: (value: number, place: number) => void): A {
+export function partialShuffle<A extends MutableArrayLike<number>>(
+  rng: Rng,
+  a: A,
+  k: number,
+  onPick?: (value: number, place: number) => void,
+): A {
   const n = a.length;
   for (let i = 0; i < k; i++) {
     const j = i + rng.int(n - i);

@@ -112,12 +112,16 @@ export function collapsePlot(options: CollapsePlotOptions): string {
     const sorted = [...s.points].sort((a, b) => a.loss - b.loss);
     if (connect) {
       series.push({
-        name: s.name, stroke: colors[i], width: 1.25, legend: false,
+        name: s.name,
+        stroke: colors[i],
+        width: 1.25,
+        legend: false,
         points: sorted.map((p) => ({ x: p.loss, y: p.probability })),
       });
     }
     markers.push({
-      name: s.name, fill: colors[i],
+      name: s.name,
+      fill: colors[i],
       points: sorted.map((p) => ({ x: p.loss, y: p.probability, lo: p.lo, hi: p.hi })),
     });
     legend.push({ name: s.name, kind: 'pointrange', color: colors[i] });

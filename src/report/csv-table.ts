@@ -58,7 +58,9 @@ export function csvTable(
   const lines: string[] = [];
   if (options.header ?? true) lines.push(cols.map((c) => quoteCsvField(c.header ?? c.key)).join(','));
   for (const row of rows) {
-    lines.push(cols.map((c) => quoteCsvField(cellText(cellValue(row, c.key), row, c, numberText, nonFinite))).join(','));
+    lines.push(
+      cols.map((c) => quoteCsvField(cellText(cellValue(row, c.key), row, c, numberText, nonFinite))).join(','),
+    );
   }
   return lines.length === 0 ? '' : lines.join(nl) + nl;
 }
@@ -166,7 +168,12 @@ export function parseCsvRecords(text: string): string[][] {
       }
       if (!closed) throw new FragilityInputError('csv', text.slice(0, 40), 'RFC 4180 CSV', 'unterminated quoted field');
       if (i < n && text[i] !== ',' && text[i] !== '\r' && text[i] !== '\n') {
-        throw new FragilityInputError('csv', text.slice(0, 40), 'RFC 4180 CSV', `unexpected character after quoted field at offset ${i}`);
+        throw new FragilityInputError(
+          'csv',
+          text.slice(0, 40),
+          'RFC 4180 CSV',
+          `unexpected character after quoted field at offset ${i}`,
+        );
       }
       atFieldStart = false;
       pending = true;
@@ -191,7 +198,12 @@ export function parseCsvRecords(text: string): string[][] {
       continue;
     }
     if (ch === '"') {
-      throw new FragilityInputError('csv', text.slice(0, 40), 'RFC 4180 CSV', `stray quote inside an unquoted field at offset ${i}`);
+      throw new FragilityInputError(
+        'csv',
+        text.slice(0, 40),
+        'RFC 4180 CSV',
+        `stray quote inside an unquoted field at offset ${i}`,
+      );
     }
     field += ch;
     atFieldStart = false;

@@ -103,8 +103,11 @@ function formatSpec(value: number, format: NumberFormatSpec): string {
     case 'exponential':
       return formatExponential(value, format.digits ?? 3);
     default:
-      throw new FragilityInputError('format.style', (format as { style: unknown }).style,
-        "one of 'fixed', 'significant', 'percent', 'integer', 'exponential'");
+      throw new FragilityInputError(
+        'format.style',
+        (format as { style: unknown }).style,
+        "one of 'fixed', 'significant', 'percent', 'integer', 'exponential'",
+      );
   }
 }
 
@@ -220,7 +223,9 @@ function checkDigits(field: string, digits: number, min: number, max: number): v
 
 /** Drop trailing zeros of the fraction (and a bare point), keeping any exponent or `%` suffix. */
 function trimFractionZeros(s: string): string {
-  return s.replace(/^(-?[\d,]+)\.(\d*?)0*(?=$|e|%)/, (_m, int: string, frac: string) => (frac ? `${int}.${frac}` : int));
+  return s.replace(/^(-?[\d,]+)\.(\d*?)0*(?=$|e|%)/, (_m, int: string, frac: string) =>
+    frac ? `${int}.${frac}` : int,
+  );
 }
 
 function stripNegativeZero(s: string): string {

@@ -88,19 +88,40 @@ export function giantComponentPlot(options: GiantComponentPlotOptions): string {
   const colors = options.curves.map((c, i) => c.color ?? PLOT_PALETTE[i % PLOT_PALETTE.length]);
   options.curves.forEach((c, i) => {
     const color = colors[i];
-    const sim = checkF<NonNullable<GiantComponentCurve['simulated']>[number]>(`curves[${i}].simulated`, c.simulated ?? []);
+    const sim = checkF<NonNullable<GiantComponentCurve['simulated']>[number]>(
+      `curves[${i}].simulated`,
+      c.simulated ?? [],
+    );
     const ana = checkF<NonNullable<GiantComponentCurve['analytic']>[number]>(`curves[${i}].analytic`, c.analytic ?? []);
     if (sim.length > 0) {
       const sorted = [...sim].sort((a, b) => a.f - b.f);
       const withCi = sorted.filter((p) => typeof p.lo === 'number' && typeof p.hi === 'number');
       if (withCi.length > 0) {
-        bands.push({ name: c.name, fill: color, legend: false, points: withCi.map((p) => ({ x: p.f, lo: p.lo!, hi: p.hi! })) });
+        bands.push({
+          name: c.name,
+          fill: color,
+          legend: false,
+          points: withCi.map((p) => ({ x: p.f, lo: p.lo!, hi: p.hi! })),
+        });
       }
-      series.push({ name: c.name, stroke: color, width: 1.25, dash: '4 3', legend: false, points: sorted.map((p) => ({ x: p.f, y: p.S })) });
+      series.push({
+        name: c.name,
+        stroke: color,
+        width: 1.25,
+        dash: '4 3',
+        legend: false,
+        points: sorted.map((p) => ({ x: p.f, y: p.S })),
+      });
       legend.push({ name: `${c.name}: ${simulatedLabel}`, kind: 'bandline', color, dash: '4 3' });
     }
     if (ana.length > 0) {
-      series.push({ name: c.name, stroke: color, width: 2.25, legend: false, points: [...ana].sort((a, b) => a.f - b.f).map((p) => ({ x: p.f, y: p.S })) });
+      series.push({
+        name: c.name,
+        stroke: color,
+        width: 2.25,
+        legend: false,
+        points: [...ana].sort((a, b) => a.f - b.f).map((p) => ({ x: p.f, y: p.S })),
+      });
       legend.push({ name: `${c.name}: analytic`, kind: 'line', color, width: 2.25 });
     }
   });

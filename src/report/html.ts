@@ -5,7 +5,14 @@
  * @module
  */
 import { formatNumber } from './format-number.ts';
-import { cellText, cellValue, isNumericCell, resolveTableColumns, type TableColumnInput, type TableRow } from './table-columns.ts';
+import {
+  cellText,
+  cellValue,
+  isNumericCell,
+  resolveTableColumns,
+  type TableColumnInput,
+  type TableRow,
+} from './table-columns.ts';
 
 /**
  * Escape text for HTML content and attribute values.
@@ -19,7 +26,12 @@ import { cellText, cellValue, isNumericCell, resolveTableColumns, type TableColu
  * ```
  */
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
@@ -46,9 +58,14 @@ export function htmlTable(rows: readonly TableRow[], columns?: readonly TableCol
     const present = rows.map((r) => cellValue(r, c.key)).filter((v) => v !== null && v !== undefined);
     return c.align === 'right' || (c.align === undefined && present.length > 0 && present.every(isNumericCell));
   });
-  const head = cols.map((c, j) => `<th scope="col"${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.header ?? c.key)}</th>`).join('');
+  const head = cols
+    .map((c, j) => `<th scope="col"${numeric[j] ? ' class="num"' : ''}>${escapeHtml(c.header ?? c.key)}</th>`)
+    .join('');
   const body = rows
-    .map((row) => `<tr>${cols.map((c, j) => `<td${numeric[j] ? ' class="num"' : ''}>${escapeHtml(cellText(cellValue(row, c.key), row, c, numberText))}</td>`).join('')}</tr>`)
+    .map(
+      (row) =>
+        `<tr>${cols.map((c, j) => `<td${numeric[j] ? ' class="num"' : ''}>${escapeHtml(cellText(cellValue(row, c.key), row, c, numberText))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   return `<table>${caption ? `<caption>${escapeHtml(caption)}</caption>` : ''}<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody></table>`;
 }
@@ -79,7 +96,10 @@ export function simpleMarkdownHtml(md: string): string {
     const lines = block.split('\n');
     const items = lines.filter((l) => /^\s*- /.test(l));
     if (items.length > 0) {
-      const lead = lines.filter((l) => !/^\s*- /.test(l)).join(' ').trim();
+      const lead = lines
+        .filter((l) => !/^\s*- /.test(l))
+        .join(' ')
+        .trim();
       if (lead) out.push(`<p>${inline(lead)}</p>`);
       out.push(`<ul>${items.map((l) => `<li>${inline(l.replace(/^\s*- /, ''))}</li>`).join('')}</ul>`);
     } else {

@@ -47,7 +47,11 @@ export {
   type CollapseBoundary,
 } from './collapse-plot.ts';
 export { phaseDiagram, type PhaseDiagramOptions, type PhaseAxis } from './phase-diagram.ts';
-export { giantComponentPlot, type GiantComponentPlotOptions, type GiantComponentCurve } from './giant-component-plot.ts';
+export {
+  giantComponentPlot,
+  type GiantComponentPlotOptions,
+  type GiantComponentCurve,
+} from './giant-component-plot.ts';
 export { svgToPng, rsvgConvertAvailable, RsvgConvertMissingError, type SvgToPngOptions } from './svg-to-png.ts';
 export {
   writeReport,
@@ -58,4 +62,11 @@ export {
   type ReportCsv,
   type WrittenReport,
 } from './report-bundle.ts';
-export { jupyterSvg, JUPYTER_DISPLAY, type JupyterSvg, showSvg, showMarkdown, JUPYTER_SETTLE_MS } from './jupyter-display.ts';
+export {
+  jupyterSvg,
+  JUPYTER_DISPLAY,
+  type JupyterSvg,
+  showSvg,
+  showMarkdown,
+  JUPYTER_SETTLE_MS,
+} from './jupyter-display.ts';

@@ -71,7 +71,8 @@ interface DenoJupyter {
 
 function denoJupyter(caller: string): DenoJupyter {
   const jupyter = (globalThis as { Deno?: { jupyter?: DenoJupyter } }).Deno?.jupyter;
-  if (!jupyter) throw new Error(`${caller}: not running in the Deno Jupyter kernel (use jupyterSvg or the SVG text elsewhere)`);
+  if (!jupyter)
+    throw new Error(`${caller}: not running in the Deno Jupyter kernel (use jupyterSvg or the SVG text elsewhere)`);
   return jupyter;
 }
 

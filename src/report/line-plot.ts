@@ -183,7 +183,12 @@ export function linePlot(options: LinePlotOptions): string {
   const colors = lineColors(parts);
   const legend = lineLegend(options, parts, colors);
   const header = layoutHeader(width, { title: options.title, subtitle: options.subtitle, legend });
-  const marks: Plot.Markish[] = [...spanMarks(parts.spans), ...bandAndLineMarks(parts, colors), ...ruleMarks(parts.rules), ...markerMarks(parts.markers, colors.markers)];
+  const marks: Plot.Markish[] = [
+    ...spanMarks(parts.spans),
+    ...bandAndLineMarks(parts, colors),
+    ...ruleMarks(parts.rules),
+    ...markerMarks(parts.markers, colors.markers),
+  ];
   if (options.extraMarks) marks.push(...options.extraMarks);
   marks.push(header.mark);
   const marginLeft = options.marginLeft ?? yTickMargin(yExtentValues(options, parts), options.y.percent ?? false);
@@ -256,11 +261,16 @@ function lineColors({ series, bands, markers }: LinePlotParts): LinePlotColors {
 }
 
 /** The legend entries: the caller's, then (unless `legend: false`) one per series, band and marker series. */
-function lineLegend(options: LinePlotOptions, { series, bands, markers }: LinePlotParts, colors: LinePlotColors): LegendEntry[] {
+function lineLegend(
+  options: LinePlotOptions,
+  { series, bands, markers }: LinePlotParts,
+  colors: LinePlotColors,
+): LegendEntry[] {
   const legend: LegendEntry[] = Array.isArray(options.legend) ? [...options.legend] : [];
   if ((options.legend ?? true) !== true) return legend;
   series.forEach((s, i) => {
-    if (s.legend !== false) legend.push({ name: s.name, kind: 'line', color: colors.series[i], dash: s.dash, width: s.width });
+    if (s.legend !== false)
+      legend.push({ name: s.name, kind: 'line', color: colors.series[i], dash: s.dash, width: s.width });
   });
   bands.forEach((b, i) => {
     if (b.legend !== false) legend.push({ name: b.name, kind: 'band', color: colors.bands[i], opacity: b.opacity });
@@ -279,11 +289,20 @@ function spanMarks(spans: readonly PlotSpan[]): Plot.Markish[] {
   for (const s of spans) {
     const lo = Math.min(s.x1, s.x2);
     const hi = Math.max(s.x1, s.x2);
-    marks.push(Plot.rect([{ x1: lo, x2: hi }], { x1: 'x1', x2: 'x2', fill: s.fill ?? '#999', fillOpacity: s.opacity ?? 0.15 }));
+    marks.push(
+      Plot.rect([{ x1: lo, x2: hi }], { x1: 'x1', x2: 'x2', fill: s.fill ?? '#999', fillOpacity: s.opacity ?? 0.15 }),
+    );
     if (s.label) {
-      marks.push(Plot.text([{ x: (lo + hi) / 2, label: s.label }], {
-        x: 'x', text: 'label', frameAnchor: 'bottom', lineAnchor: 'bottom', dy: -4, fill: '#444',
-      }));
+      marks.push(
+        Plot.text([{ x: (lo + hi) / 2, label: s.label }], {
+          x: 'x',
+          text: 'label',
+          frameAnchor: 'bottom',
+          lineAnchor: 'bottom',
+          dy: -4,
+          fill: '#444',
+        }),
+      );
     }
   }
   return marks;
@@ -293,14 +312,31 @@ function spanMarks(spans: readonly PlotSpan[]): Plot.Markish[] {
 function bandAndLineMarks({ series, bands }: LinePlotParts, colors: LinePlotColors): Plot.Markish[] {
   const marks: Plot.Markish[] = [];
   bands.forEach((b, i) => {
-    marks.push(Plot.areaY(b.points.map(numericBand), {
-      x: 'x', y1: 'lo', y2: 'hi', fill: colors.bands[i], fillOpacity: b.opacity ?? 0.22, curve: 'linear',
-    }));
+    marks.push(
+      Plot.areaY(b.points.map(numericBand), {
+        x: 'x',
+        y1: 'lo',
+        y2: 'hi',
+        fill: colors.bands[i],
+        fillOpacity: b.opacity ?? 0.22,
+        curve: 'linear',
+      }),
+    );
   });
   series.forEach((s, i) => {
-    marks.push(Plot.line(s.points.map((p) => ({ x: p.x, y: num(p.y) })), {
-      x: 'x', y: 'y', stroke: colors.series[i], strokeWidth: s.width ?? 2, strokeDasharray: s.dash, curve: 'linear',
-    }));
+    marks.push(
+      Plot.line(
+        s.points.map((p) => ({ x: p.x, y: num(p.y) })),
+        {
+          x: 'x',
+          y: 'y',
+          stroke: colors.series[i],
+          strokeWidth: s.width ?? 2,
+          strokeDasharray: s.dash,
+          curve: 'linear',
+        },
+      ),
+    );
   });
   return marks;
 }
@@ -315,18 +351,35 @@ function ruleMarks(rules: readonly PlotRule[]): Plot.Markish[] {
     if (isNum(r.x)) {
       marks.push(Plot.ruleX([r.x], { x: (d: number) => d, ...style }));
       if (r.label) {
-        marks.push(Plot.text([r.x], {
-          x: (d: number) => d, text: () => r.label, frameAnchor: 'top', rotate: -90, textAnchor: 'end',
-          lineAnchor: 'bottom', dx: -5, dy: 4, ...halo,
-        }));
+        marks.push(
+          Plot.text([r.x], {
+            x: (d: number) => d,
+            text: () => r.label,
+            frameAnchor: 'top',
+            rotate: -90,
+            textAnchor: 'end',
+            lineAnchor: 'bottom',
+            dx: -5,
+            dy: 4,
+            ...halo,
+          }),
+        );
       }
     } else {
       marks.push(Plot.ruleY([r.y as number], { y: (d: number) => d, ...style }));
       if (r.label) {
-        marks.push(Plot.text([r.y as number], {
-          y: (d: number) => d, text: () => r.label, frameAnchor: 'right', textAnchor: 'end', lineAnchor: 'bottom',
-          dx: -4, dy: -4, ...halo,
-        }));
+        marks.push(
+          Plot.text([r.y as number], {
+            y: (d: number) => d,
+            text: () => r.label,
+            frameAnchor: 'right',
+            textAnchor: 'end',
+            lineAnchor: 'bottom',
+            dx: -4,
+            dy: -4,
+            ...halo,
+          }),
+        );
       }
     }
   }
@@ -342,17 +395,38 @@ function markerMarks(markers: readonly PlotMarkerSeries[], markerColors: readonl
     if (bars.length > 0) {
       marks.push(Plot.ruleX(bars, { x: 'x', y1: 'lo', y2: 'hi', stroke: markerColors[i], strokeWidth: 1.5 }));
     }
-    marks.push(Plot.dot(pts.filter((p) => Number.isFinite(p.y)), {
-      x: 'x', y: 'y', r: m.r ?? 4, fill: markerColors[i], stroke: 'white', strokeWidth: 1, symbol: 'circle',
-    }));
+    marks.push(
+      Plot.dot(
+        pts.filter((p) => Number.isFinite(p.y)),
+        {
+          x: 'x',
+          y: 'y',
+          r: m.r ?? 4,
+          fill: markerColors[i],
+          stroke: 'white',
+          strokeWidth: 1,
+          symbol: 'circle',
+        },
+      ),
+    );
   });
   markers.forEach((m) => {
     const labelled = m.points.filter((p) => p.label && isNum(p.y));
     if (labelled.length > 0) {
-      marks.push(Plot.text(labelled, {
-        x: 'x', y: 'y', text: 'label', dx: 7, dy: -8, textAnchor: 'start', fill: '#222', stroke: 'white',
-        strokeWidth: 3, paintOrder: 'stroke',
-      }));
+      marks.push(
+        Plot.text(labelled, {
+          x: 'x',
+          y: 'y',
+          text: 'label',
+          dx: 7,
+          dy: -8,
+          textAnchor: 'start',
+          fill: '#222',
+          stroke: 'white',
+          strokeWidth: 3,
+          paintOrder: 'stroke',
+        }),
+      );
     }
   });
   return marks;

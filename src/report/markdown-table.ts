@@ -62,7 +62,8 @@ export function markdownTable(
   const cols = resolveTableColumns(rows, columns);
   if (cols.length === 0) return '';
   const pad = options.pad ?? true;
-  const numberText = (x: number | null): string => formatNumber(x, { style: 'significant', digits: 4, trim: true }, options.nonFinite);
+  const numberText = (x: number | null): string =>
+    formatNumber(x, { style: 'significant', digits: 4, trim: true }, options.nonFinite);
   const headers = cols.map((c) => escapeCell(c.header ?? c.key));
   const body = rows.map((row) =>
     cols.map((c) => escapeCell(cellText(cellValue(row, c.key), row, c, numberText, options.nonFinite))),
@@ -95,7 +96,10 @@ export function markdownTable(
 }
 
 function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r\n|\r|\n/g, '<br>');
+  return s
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/\r\n|\r|\n/g, '<br>');
 }
 
 /** Width in code points (good enough for padding; wide CJK glyphs are rare in reports). */

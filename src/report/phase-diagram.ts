@@ -97,7 +97,9 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
   const xEdges = cellEdges('x', options.x);
   const yEdges = cellEdges('y', options.y);
   if (!Array.isArray(options.cells)) throw new FragilityInputError('cells', options.cells, 'an array');
-  const finite = options.cells.map((c) => c?.value).filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const finite = options.cells
+    .map((c) => c?.value)
+    .filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
   let domain = options.domain;
   if (domain !== undefined) {
     if (!Array.isArray(domain) || domain.length !== 2 || !domain.every(Number.isFinite) || domain[0] === domain[1]) {
@@ -111,11 +113,23 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
   const scheme = options.scheme ?? 'viridis';
   let color: (v: number) => string;
   try {
-    const scale = Plot.scale({ color: { type: 'linear', scheme: scheme as Plot.ColorScheme, domain, reverse: options.reverse ?? false, clamp: true } });
+    const scale = Plot.scale({
+      color: {
+        type: 'linear',
+        scheme: scheme as Plot.ColorScheme,
+        domain,
+        reverse: options.reverse ?? false,
+        clamp: true,
+      },
+    });
     color = (v: number) => String(scale.apply(v));
     color((domain[0] + domain[1]) / 2);
   } catch {
-    throw new FragilityInputError('scheme', scheme, "a sequential colour scheme known to Observable Plot (e.g. 'viridis')");
+    throw new FragilityInputError(
+      'scheme',
+      scheme,
+      "a sequential colour scheme known to Observable Plot (e.g. 'viridis')",
+    );
   }
 
   const rects = options.cells.map((c, i) => {
@@ -126,7 +140,16 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
     const v = typeof c.value === 'number' && Number.isFinite(c.value) ? c.value : NaN;
     const ex = xEdges.get(xi)!;
     const ey = yEdges.get(yi)!;
-    return { x1: ex[0], x2: ex[1], y1: ey[0], y2: ey[1], cx: c.x, cy: c.y, value: v, fill: Number.isNaN(v) ? NO_DATA_FILL : color(v) };
+    return {
+      x1: ex[0],
+      x2: ex[1],
+      y1: ey[0],
+      y2: ey[1],
+      cx: c.x,
+      cy: c.y,
+      value: v,
+      fill: Number.isNaN(v) ? NO_DATA_FILL : color(v),
+    };
   });
 
   const boundary = options.boundary ?? [];
@@ -137,8 +160,16 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
     }
   });
   const legend: LegendEntry[] = [];
-  if (boundary.length > 0) legend.push({ name: options.boundaryLabel ?? 'analytic boundary', kind: 'line', color: '#111', dash: '7 4', width: 2.5 });
-  if (rects.some((r) => Number.isNaN(r.value))) legend.push({ name: 'no data', kind: 'band', color: NO_DATA_FILL, opacity: 1 });
+  if (boundary.length > 0)
+    legend.push({
+      name: options.boundaryLabel ?? 'analytic boundary',
+      kind: 'line',
+      color: '#111',
+      dash: '7 4',
+      width: 2.5,
+    });
+  if (rects.some((r) => Number.isNaN(r.value)))
+    legend.push({ name: 'no data', kind: 'band', color: NO_DATA_FILL, opacity: 1 });
   const header = layoutHeader(width, { title: options.title, subtitle: options.subtitle, legend });
 
   const xMin = Math.min(...Array.from(xEdges.values(), (e) => e[0]));
@@ -146,14 +177,24 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
   const yMin = Math.min(...Array.from(yEdges.values(), (e) => e[0]));
   const yMax = Math.max(...Array.from(yEdges.values(), (e) => e[1]));
 
-  const marks: Plot.Markish[] = [
-    Plot.rect(rects, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill', inset: 0 }),
-  ];
+  const marks: Plot.Markish[] = [Plot.rect(rects, { x1: 'x1', x2: 'x2', y1: 'y1', y2: 'y2', fill: 'fill', inset: 0 })];
   if (options.showValues) {
-    marks.push(Plot.text(rects.filter((r) => !Number.isNaN(r.value)), {
-      x: 'cx', y: 'cy', text: (r: { value: number }) => formatNumber(r.value, options.valuePercent ? { style: 'percent', digits: 0 } : { style: 'significant', digits: 2 }),
-      fill: (r: { fill: string }) => (luminance(r.fill) > 0.45 ? '#111' : '#fff'), fontSize: 10,
-    }));
+    marks.push(
+      Plot.text(
+        rects.filter((r) => !Number.isNaN(r.value)),
+        {
+          x: 'cx',
+          y: 'cy',
+          text: (r: { value: number }) =>
+            formatNumber(
+              r.value,
+              options.valuePercent ? { style: 'percent', digits: 0 } : { style: 'significant', digits: 2 },
+            ),
+          fill: (r: { fill: string }) => (luminance(r.fill) > 0.45 ? '#111' : '#fff'),
+          fontSize: 10,
+        },
+      ),
+    );
   }
   if (boundary.length > 0) {
     marks.push(Plot.line(boundary, { x: 'x', y: 'y', stroke: 'white', strokeWidth: 5, strokeOpacity: 0.85 }));
@@ -170,8 +211,18 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
       marginLeft: 64,
       marginRight: 100,
       marginBottom: 44,
-      x: { ...scaleOptions({ label: options.x.label, percent: options.x.percent, domain: [xMin, xMax], grid: false }, false) },
-      y: { ...scaleOptions({ label: options.y.label, percent: options.y.percent, domain: [yMin, yMax], grid: false }, true) },
+      x: {
+        ...scaleOptions(
+          { label: options.x.label, percent: options.x.percent, domain: [xMin, xMax], grid: false },
+          false,
+        ),
+      },
+      y: {
+        ...scaleOptions(
+          { label: options.y.label, percent: options.y.percent, domain: [yMin, yMax], grid: false },
+          true,
+        ),
+      },
       color: { type: 'identity' },
       marks,
     },
@@ -183,14 +234,23 @@ export function phaseDiagram(options: PhaseDiagramOptions): string {
 function cellEdges(field: string, axis: PhaseAxis): Map<number, [number, number]> {
   if (!axis || typeof axis.label !== 'string') throw new FragilityInputError(`${field}.label`, axis?.label, 'a string');
   const values = axis.values;
-  if (!Array.isArray(values) || values.length === 0 || !values.every((v) => typeof v === 'number' && Number.isFinite(v))) {
+  if (
+    !Array.isArray(values) ||
+    values.length === 0 ||
+    !values.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
     throw new FragilityInputError(`${field}.values`, values, 'a non-empty array of finite numbers');
   }
   const sorted = Array.from(new Set(values)).sort((a, b) => a - b);
   const edges = new Map<number, [number, number]>();
   const half = (i: number): [number, number] => {
     const v = sorted[i];
-    const left = i > 0 ? (v - sorted[i - 1]) / 2 : i + 1 < sorted.length ? (sorted[i + 1] - v) / 2 : Math.max(Math.abs(v) * 0.1, 0.5);
+    const left =
+      i > 0
+        ? (v - sorted[i - 1]) / 2
+        : i + 1 < sorted.length
+          ? (sorted[i + 1] - v) / 2
+          : Math.max(Math.abs(v) * 0.1, 0.5);
     const right = i + 1 < sorted.length ? (sorted[i + 1] - v) / 2 : left;
     return [v - left, v + right];
   };
@@ -229,7 +289,12 @@ function luminance(css: string): number {
 }
 
 /** A vertical colour bar in the right margin: a gradient rectangle, 5 ticks and the rotated value label. */
-function colorBar(domain: [number, number], color: (v: number) => string, label: string, percent: boolean): Plot.RenderFunction {
+function colorBar(
+  domain: [number, number],
+  color: (v: number) => string,
+  label: string,
+  percent: boolean,
+): Plot.RenderFunction {
   return (_index, _scales, _values, dimensions, context) => {
     const doc = context.document as unknown as DomDocument;
     const { width, height, marginTop, marginBottom, marginRight } = dimensions;
@@ -244,23 +309,49 @@ function colorBar(domain: [number, number], color: (v: number) => string, label:
     const grad = createSvgElement(doc, 'linearGradient', { id, x1: 0, y1: 1, x2: 0, y2: 0 });
     for (let i = 0; i <= stops; i++) {
       const t = i / stops;
-      grad.appendChild(createSvgElement(doc, 'stop', { offset: t.toFixed(4), 'stop-color': color(domain[0] + (domain[1] - domain[0]) * t) }));
+      grad.appendChild(
+        createSvgElement(doc, 'stop', {
+          offset: t.toFixed(4),
+          'stop-color': color(domain[0] + (domain[1] - domain[0]) * t),
+        }),
+      );
     }
     defs.appendChild(grad);
     g.appendChild(defs);
-    g.appendChild(createSvgElement(doc, 'rect', { x: x0, y: top, width: barWidth, height: bottom - top, fill: `url(#${id})`, stroke: '#666', 'stroke-width': 0.5 }));
+    g.appendChild(
+      createSvgElement(doc, 'rect', {
+        x: x0,
+        y: top,
+        width: barWidth,
+        height: bottom - top,
+        fill: `url(#${id})`,
+        stroke: '#666',
+        'stroke-width': 0.5,
+      }),
+    );
     const span = domain[1] - domain[0];
     for (const v of niceTicks(Math.min(domain[0], domain[1]), Math.max(domain[0], domain[1]), 5)) {
       const y = bottom - ((bottom - top) * (v - domain[0])) / span;
-      g.appendChild(createSvgElement(doc, 'line', { x1: x0 + barWidth, x2: x0 + barWidth + 4, y1: y, y2: y, stroke: '#333' }));
-      const text = createSvgElement(doc, 'text', { x: x0 + barWidth + 6, y, dy: '0.35em', 'text-anchor': 'start', fill: '#222' });
+      g.appendChild(
+        createSvgElement(doc, 'line', { x1: x0 + barWidth, x2: x0 + barWidth + 4, y1: y, y2: y, stroke: '#333' }),
+      );
+      const text = createSvgElement(doc, 'text', {
+        x: x0 + barWidth + 6,
+        y,
+        dy: '0.35em',
+        'text-anchor': 'start',
+        fill: '#222',
+      });
       text.textContent = String(Number((percent ? v * 100 : v).toPrecision(10)));
       g.appendChild(text);
     }
     const lx = width - 10;
     const ly = (top + bottom) / 2;
     const title = createSvgElement(doc, 'text', {
-      transform: `translate(${lx},${ly}) rotate(-90)`, 'text-anchor': 'middle', fill: '#222', 'font-size': 12,
+      transform: `translate(${lx},${ly}) rotate(-90)`,
+      'text-anchor': 'middle',
+      fill: '#222',
+      'font-size': 12,
     });
     title.textContent = label;
     g.appendChild(title);
@@ -278,7 +369,8 @@ export function niceTicks(lo: number, hi: number, count: number): number[] {
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((st) => (hi - lo) / st <= count) ?? 10 * power;
   const ticks: number[] = [];
-  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++) ticks.push(Number((k * step).toPrecision(12)));
+  for (let k = Math.ceil(lo / step - 1e-9); k * step <= hi + step * 1e-9; k++)
+    ticks.push(Number((k * step).toPrecision(12)));
   return ticks.length >= 2 ? ticks : [lo, hi];
 }
 

@@ -135,11 +135,16 @@ const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export function writeReport(dir: string, report: ReportBundle): WrittenReport {
   if (!report || typeof report.title !== 'string') throw new FragilityInputError('title', report?.title, 'a string');
   if (!Array.isArray(report.sections)) throw new FragilityInputError('sections', report.sections, 'an array');
-  if (report.html !== undefined && typeof report.html !== 'string') throw new FragilityInputError('html', typeof report.html, 'an HTML document string');
+  if (report.html !== undefined && typeof report.html !== 'string')
+    throw new FragilityInputError('html', typeof report.html, 'an HTML document string');
   const names = new Set<string>();
   const claim = (field: string, name: string, ext: string): string => {
     if (typeof name !== 'string' || !SAFE_NAME.test(name)) {
-      throw new FragilityInputError(field, name, 'a file name of letters, digits, ".", "_", "-" (not starting with ".")');
+      throw new FragilityInputError(
+        field,
+        name,
+        'a file name of letters, digits, ".", "_", "-" (not starting with ".")',
+      );
     }
     const file = `${name}.${ext}`;
     if (names.has(file) || file === 'index.md' || file === 'report.json' || file === 'index.html') {
@@ -148,15 +153,21 @@ export function writeReport(dir: string, report: ReportBundle): WrittenReport {
     names.add(file);
     return file;
   };
-  const pngZoom = report.png ? (typeof report.png === 'object' ? report.png.zoom ?? 1 : 1) : 0;
+  const pngZoom = report.png ? (typeof report.png === 'object' ? (report.png.zoom ?? 1) : 1) : 0;
 
   // Claim every name before writing anything, so that a bad name leaves the directory untouched.
   const plans = report.sections.map((s, i) => {
-    if (!s || typeof s.heading !== 'string') throw new FragilityInputError(`sections[${i}].heading`, s?.heading, 'a string');
+    if (!s || typeof s.heading !== 'string')
+      throw new FragilityInputError(`sections[${i}].heading`, s?.heading, 'a string');
     const svgFile = s.plot ? claim(`sections[${i}].plot.name`, s.plot.name.replace(/\.svg$/i, ''), 'svg') : undefined;
-    if (s.plot && typeof s.plot.svg !== 'string') throw new FragilityInputError(`sections[${i}].plot.svg`, typeof s.plot.svg, 'an SVG string');
-    const pngFile = s.plot && pngZoom ? claim(`sections[${i}].plot.name`, s.plot.name.replace(/\.svg$/i, ''), 'png') : undefined;
-    const csvFile = s.table?.csv !== undefined ? claim(`sections[${i}].table.csv`, s.table.csv.replace(/\.csv$/i, ''), 'csv') : undefined;
+    if (s.plot && typeof s.plot.svg !== 'string')
+      throw new FragilityInputError(`sections[${i}].plot.svg`, typeof s.plot.svg, 'an SVG string');
+    const pngFile =
+      s.plot && pngZoom ? claim(`sections[${i}].plot.name`, s.plot.name.replace(/\.svg$/i, ''), 'png') : undefined;
+    const csvFile =
+      s.table?.csv !== undefined
+        ? claim(`sections[${i}].table.csv`, s.table.csv.replace(/\.csv$/i, ''), 'csv')
+        : undefined;
     return { s, svgFile, pngFile, csvFile };
   });
   const extraCsv = Object.entries(report.csv ?? {}).map(([name, spec]) => ({
@@ -224,7 +235,8 @@ export function writeReport(dir: string, report: ReportBundle): WrittenReport {
 
 function describeFile(f: string): string {
   if (f === 'report.json') return ' — all results as JSON (NaN/∞ written as null)';
-  if (f === 'index.html') return ' — the report as one self-contained web page, with the what-if explorer (opens offline)';
+  if (f === 'index.html')
+    return ' — the report as one self-contained web page, with the what-if explorer (opens offline)';
   if (f.endsWith('.csv')) return ' — table (CSV, RFC 4180)';
   if (f.endsWith('.svg')) return ' — plot (SVG)';
   if (f.endsWith('.png')) return ' — plot (PNG)';

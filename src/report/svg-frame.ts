@@ -55,7 +55,16 @@ export const PLOT_FONT_SIZE = 12;
  * @category Plots
  */
 export const PLOT_PALETTE: readonly string[] = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ab',
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ab',
 ];
 
 /**
@@ -155,7 +164,14 @@ export function layoutHeader(width: number, header: HeaderOptions): HeaderLayout
     cursor += TITLE_SIZE + 5;
   }
   for (const line of subtitleLines) {
-    texts.push({ text: line, y: cursor + SUBTITLE_SIZE + 1, size: SUBTITLE_SIZE, bold: false, fill: '#555', role: 'subtitle' });
+    texts.push({
+      text: line,
+      y: cursor + SUBTITLE_SIZE + 1,
+      size: SUBTITLE_SIZE,
+      bold: false,
+      fill: '#555',
+      role: 'subtitle',
+    });
     cursor += SUBTITLE_SIZE + 5;
   }
   const placed: PlacedEntry[] = [];
@@ -208,29 +224,59 @@ function legendItem(doc: DomDocument, entry: LegendEntry, x: number, y: number):
   const mid = x + SWATCH / 2;
   switch (entry.kind) {
     case 'line':
-      g.appendChild(el(doc, 'line', {
-        x1: x, x2: x + SWATCH, y1: y, y2: y, stroke: entry.color, 'stroke-width': entry.width ?? 2,
-        'stroke-dasharray': entry.dash,
-      }));
+      g.appendChild(
+        el(doc, 'line', {
+          x1: x,
+          x2: x + SWATCH,
+          y1: y,
+          y2: y,
+          stroke: entry.color,
+          'stroke-width': entry.width ?? 2,
+          'stroke-dasharray': entry.dash,
+        }),
+      );
       break;
     case 'band':
-      g.appendChild(el(doc, 'rect', {
-        x, y: y - 6, width: SWATCH, height: 12, fill: entry.color, 'fill-opacity': entry.opacity ?? 0.25,
-      }));
+      g.appendChild(
+        el(doc, 'rect', {
+          x,
+          y: y - 6,
+          width: SWATCH,
+          height: 12,
+          fill: entry.color,
+          'fill-opacity': entry.opacity ?? 0.25,
+        }),
+      );
       break;
     case 'bandline':
-      g.appendChild(el(doc, 'rect', {
-        x, y: y - 6, width: SWATCH, height: 12, fill: entry.color, 'fill-opacity': entry.opacity ?? 0.25,
-      }));
-      g.appendChild(el(doc, 'line', {
-        x1: x, x2: x + SWATCH, y1: y, y2: y, stroke: entry.color, 'stroke-width': entry.width ?? 1.5,
-        'stroke-dasharray': entry.dash,
-      }));
+      g.appendChild(
+        el(doc, 'rect', {
+          x,
+          y: y - 6,
+          width: SWATCH,
+          height: 12,
+          fill: entry.color,
+          'fill-opacity': entry.opacity ?? 0.25,
+        }),
+      );
+      g.appendChild(
+        el(doc, 'line', {
+          x1: x,
+          x2: x + SWATCH,
+          y1: y,
+          y2: y,
+          stroke: entry.color,
+          'stroke-width': entry.width ?? 1.5,
+          'stroke-dasharray': entry.dash,
+        }),
+      );
       break;
     case 'pointrange':
     case 'dot':
       if (entry.kind === 'pointrange') {
-        g.appendChild(el(doc, 'line', { x1: mid, x2: mid, y1: y - 7, y2: y + 7, stroke: entry.color, 'stroke-width': 1.5 }));
+        g.appendChild(
+          el(doc, 'line', { x1: mid, x2: mid, y1: y - 7, y2: y + 7, stroke: entry.color, 'stroke-width': 1.5 }),
+        );
       }
       g.appendChild(el(doc, 'circle', { cx: mid, cy: y, r: 4, fill: entry.color, stroke: 'white', 'stroke-width': 1 }));
       break;
@@ -316,6 +362,9 @@ function escapeXmlText(s: string): string {
 }
 
 function escapeXmlAttribute(s: string): string {
-  return escapeXmlText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeXmlText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
-

@@ -5,7 +5,13 @@
  * @module
  */
 import { FragilityInputError } from '../errors.ts';
-import { linePlot, type PlotLineSeries, type PlotBandSeries, type PlotMarkerSeries, type PlotRule } from './line-plot.ts';
+import {
+  linePlot,
+  type PlotLineSeries,
+  type PlotBandSeries,
+  type PlotMarkerSeries,
+  type PlotRule,
+} from './line-plot.ts';
 
 /**
  * One simulated or modelled trajectory: online users against hours since onset.
@@ -133,11 +139,13 @@ export function timelinePlot(options: TimelinePlotOptions): string {
   }));
   const observed = checkTimes('observed', options.observed ?? []);
   const markers: PlotMarkerSeries[] = observed.length
-    ? [{
-      name: options.observedName ?? 'observed',
-      fill: '#111',
-      points: observed.map((o) => ({ x: o.t, y: o.online, lo: o.lo, hi: o.hi, label: o.label })),
-    }]
+    ? [
+        {
+          name: options.observedName ?? 'observed',
+          fill: '#111',
+          points: observed.map((o) => ({ x: o.t, y: o.online, lo: o.lo, hi: o.hi, label: o.label })),
+        },
+      ]
     : [];
   const rules: PlotRule[] = checkTimes('injections', options.injections ?? []).map((e) => ({
     x: e.t,

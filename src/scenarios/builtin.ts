@@ -9,7 +9,11 @@
  * @module
  */
 import { skype2007PredictedParams, skype2010CalibratedParams, type OverloadParams } from '../models/overload-params.ts';
-import { SKYPE_2007_OBSERVATIONS, SKYPE_2010_OBSERVATIONS, type OverloadObservation } from '../models/overload-observations.ts';
+import {
+  SKYPE_2007_OBSERVATIONS,
+  SKYPE_2010_OBSERVATIONS,
+  type OverloadObservation,
+} from '../models/overload-observations.ts';
 import type { Scenario } from './schema.ts';
 
 /** Infinity (not JSON) → null ("never"). */
@@ -59,7 +63,9 @@ function fromParams(p: OverloadParams) {
         withdrawAtHours: never(p.mega.withdrawAtHours),
         withdrawFraction: p.mega.withdrawFraction,
         withdrawOverHours: p.mega.withdrawOverHours,
-        ...(p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) ? { admitPerSecond: p.mega.admitPerSecond } : {}),
+        ...(p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond)
+          ? { admitPerSecond: p.mega.admitPerSecond }
+          : {}),
       },
       shedding: { atHours: never(p.shedding.atHours), loginCostFactor: p.shedding.loginCostFactor },
     },
@@ -132,19 +138,59 @@ export const skype2010Scenario: Scenario = {
   ...base10, // trigger rows 14–17, clients rows 7/20/21, supernodes rows 9/10/18/19, levers rows 14/22–24
   whatIf: [
     { name: 'as it happened (2010)', description: 'the scenario unchanged (baseline)', set: {} },
-    { name: 'auto-update 50 %', description: 'half of the buggy clients and supernodes updated to 5.0.0.156 before T (row 14)', set: { levers: { autoUpdateCoverage: 0.5 } } },
-    { name: 'auto-update 90 %', description: '90 % updated before T (row 14)', set: { levers: { autoUpdateCoverage: 0.9 } } },
-    { name: 'auto-update 100 %', description: 'every client updated before T: no trigger (row 14)', set: { levers: { autoUpdateCoverage: 1 } } },
-    { name: 'headroom alpha = 1', description: 'capacity C = 2·L0 on average (row 9 sweep 0.2–1.0): uniform(0.5,1.5)', set: { supernodes: { headroom: 'uniform(0.5,1.5)' } } },
-    { name: 'headroom alpha = 3', description: 'capacity C = 4·L0 on average: uniform(1.5,4.5)', set: { supernodes: { headroom: 'uniform(1.5,4.5)' } } },
-    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter, base 1 s, cap 300 s, 12 attempts before giving up (instead of 4) (row 21, [S17])', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
-    { name: 'retry: gRPC backoff', description: 'gRPC connection backoff 1 s × 1.6, ±20 %, cap 120 s, 12 attempts (row 21, [S17])', set: { clients: { retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 }, maxAttempts: 12 } } },
+    {
+      name: 'auto-update 50 %',
+      description: 'half of the buggy clients and supernodes updated to 5.0.0.156 before T (row 14)',
+      set: { levers: { autoUpdateCoverage: 0.5 } },
+    },
+    {
+      name: 'auto-update 90 %',
+      description: '90 % updated before T (row 14)',
+      set: { levers: { autoUpdateCoverage: 0.9 } },
+    },
+    {
+      name: 'auto-update 100 %',
+      description: 'every client updated before T: no trigger (row 14)',
+      set: { levers: { autoUpdateCoverage: 1 } },
+    },
+    {
+      name: 'headroom alpha = 1',
+      description: 'capacity C = 2·L0 on average (row 9 sweep 0.2–1.0): uniform(0.5,1.5)',
+      set: { supernodes: { headroom: 'uniform(0.5,1.5)' } },
+    },
+    {
+      name: 'headroom alpha = 3',
+      description: 'capacity C = 4·L0 on average: uniform(1.5,4.5)',
+      set: { supernodes: { headroom: 'uniform(1.5,4.5)' } },
+    },
+    {
+      name: 'retry: exp. backoff + full jitter',
+      description: 'AWS full jitter, base 1 s, cap 300 s, 12 attempts before giving up (instead of 4) (row 21, [S17])',
+      set: {
+        clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 },
+      },
+    },
+    {
+      name: 'retry: gRPC backoff',
+      description: 'gRPC connection backoff 1 s × 1.6, ±20 %, cap 120 s, 12 attempts (row 21, [S17])',
+      set: {
+        clients: {
+          retry: { kind: 'grpc', initialSeconds: 1, multiplier: 1.6, jitter: 0.2, maxSeconds: 120 },
+          maxAttempts: 12,
+        },
+      },
+    },
     {
       name: 'retry: fixed 5–10 s, 12 tries',
-      description: 'control for the two backoff what-ifs: the 2010 fixed policy with their budget of 12 attempts, so that policy and attempt budget can be told apart (row 21)',
+      description:
+        'control for the two backoff what-ifs: the 2010 fixed policy with their budget of 12 attempts, so that policy and attempt budget can be told apart (row 21)',
       set: { clients: { maxAttempts: 12 } },
     },
-    { name: 'no mega-supernodes', description: 'no dedicated supernodes added (rows 22–23)', set: { levers: { megaSupernodes: { waves: [] } } } },
+    {
+      name: 'no mega-supernodes',
+      description: 'no dedicated supernodes added (rows 22–23)',
+      set: { levers: { megaSupernodes: { waves: [] } } },
+    },
     {
       name: 'mega-supernodes early (all at T+1 h)',
       description: `the same ${MEGA_TOTAL_2010} mega-supernodes, all in service at T+1 h (no ramp) (rows 22, 30)`,
@@ -163,7 +209,11 @@ export const skype2010Scenario: Scenario = {
     timelineRuns: 4,
     whatIfRuns: 2,
     collapse: { runs: 10, losses: [0, 0.005, 0.01, 0.015, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3], durationHours: 3 }, // the fixed grid is illustrative now: the threshold comes from the adaptive design
-    phase: { runs: 2, losses: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6], headrooms: [0.25, 0.5, 1, 1.5, 2, 3, 4, 6] },
+    phase: {
+      runs: 2,
+      losses: [0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6],
+      headrooms: [0.25, 0.5, 1, 1.5, 2, 3, 4, 6],
+    },
     connectivity: { runs: 20, grid: CONNECTIVITY_GRID, minSupernodes: 2000, maxClients: 20_000 },
   },
   observed: observedFrom(SKYPE_2010_OBSERVATIONS), // rows 2–3, 25 (the fit's data)
@@ -203,10 +253,37 @@ export const skype2007Scenario: Scenario = {
   ...fromParams(P07), // row 26 (trigger, re-promotion lag, forced supernode increase)
   whatIf: [
     { name: 'as it happened (2007)', description: 'the scenario unchanged (baseline)', set: {} },
-    { name: 'working re-promotion', description: 'supernode re-entry 30–120 min as in 2010 (rows 18, 26)', set: { supernodes: { rejoinMinutes: { min: 30, max: 120 } } } },
-    { name: 'staggered reboots (12 h)', description: 'the same reboots spread over 12 h (row 26)', set: { trigger: { durationMinutes: 720 } } },
-    { name: 'retry: exp. backoff + full jitter', description: 'AWS full jitter (row 21)', set: { clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 } } },
-    { name: 'forced supernodes at T+6 h', description: 'the forced supernode increase 16 h earlier (row 26)', set: { levers: { megaSupernodes: { waves: [{ atHours: 6, count: 300 }, { atHours: 14, count: 300 }] } } } },
+    {
+      name: 'working re-promotion',
+      description: 'supernode re-entry 30–120 min as in 2010 (rows 18, 26)',
+      set: { supernodes: { rejoinMinutes: { min: 30, max: 120 } } },
+    },
+    {
+      name: 'staggered reboots (12 h)',
+      description: 'the same reboots spread over 12 h (row 26)',
+      set: { trigger: { durationMinutes: 720 } },
+    },
+    {
+      name: 'retry: exp. backoff + full jitter',
+      description: 'AWS full jitter (row 21)',
+      set: {
+        clients: { retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 }, maxAttempts: 12 },
+      },
+    },
+    {
+      name: 'forced supernodes at T+6 h',
+      description: 'the forced supernode increase 16 h earlier (row 26)',
+      set: {
+        levers: {
+          megaSupernodes: {
+            waves: [
+              { atHours: 6, count: 300 },
+              { atHours: 14, count: 300 },
+            ],
+          },
+        },
+      },
+    },
   ],
   montecarlo: {
     scale: 0.05, // 350 k clients, 438 supernodes

@@ -24,11 +24,19 @@
  */
 import { parseCapacityLaw } from '../distributions/parse.ts';
 import { explorerTimelineSvg, type DrawLine } from './explorer-draw.ts';
-import { type ExplorerFastError, type ExplorerOutcome, type ExplorerSettings, type ExplorerSpec, explorerFastError, explorerVerdict } from './explorer-model.ts';
+import {
+  type ExplorerFastError,
+  type ExplorerOutcome,
+  type ExplorerSettings,
+  type ExplorerSpec,
+  explorerFastError,
+  explorerVerdict,
+} from './explorer-model.ts';
 import { type ModelRunner, RunCancelled, inWorker, serveModelRuns, startModelRunner } from './explorer-worker.ts';
 
 /** This script's own text (the inline script of index.html), the source of the worker; null in the worker. */
-const PAGE_SCRIPT: string | null = typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
+const PAGE_SCRIPT: string | null =
+  typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
 
 /** The JSON embedded in the page (written by explorer-page.ts). */
 export interface ExplorerPageData {
@@ -51,7 +59,16 @@ interface Timings {
    * Per update: total time to the full-resolution redraw, its fluid run alone, the time to the fast (preview) redraw
    * and the fast run alone, and the fast run's largest |online difference| from the full run.
    */
-  updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[];
+  updates: {
+    control: string;
+    ms: number;
+    modelMs: number;
+    previewMs: number | null;
+    previewModelMs: number | null;
+    fastMaxOnline: number | null;
+    fastMeanOnline: number | null;
+    fastSameVerdict: boolean | null;
+  }[];
   /** Full runs cancelled by a newer change. */
   cancelled: number;
 }
@@ -63,7 +80,7 @@ declare global {
 }
 
 const pct = (x: number, d = 1): string => `${(100 * x).toFixed(d)} %`;
-const thin = <T,>(xs: readonly T[], n = 400): T[] => {
+const thin = <T>(xs: readonly T[], n = 400): T[] => {
   const step = Math.max(1, Math.floor(xs.length / n));
   return xs.filter((_, i) => i % step === 0 || i === xs.length - 1);
 };
@@ -102,7 +119,8 @@ function main(): void {
   const label = (s: ExplorerSettings) => {
     byId('out-supernodeLoss').textContent = pct(s.supernodeLoss);
     byId('out-autoUpdateCoverage').textContent = pct(s.autoUpdateCoverage, 0);
-    byId('out-headroom').textContent = `× ${round3(s.headroomScale)} (median α = ${round3(s.headroomScale * medianAlpha)})`;
+    byId('out-headroom').textContent =
+      `× ${round3(s.headroomScale)} (median α = ${round3(s.headroomScale * medianAlpha)})`;
     byId('out-megaCount').textContent = `${s.megaCount}`;
     byId('out-megaFirstHours').textContent = `T+${s.megaFirstHours} h`;
     for (const [el, text] of [
@@ -111,7 +129,8 @@ function main(): void {
       [head, `${round3(s.headroomScale)} times the scenario's headroom`],
       [megaCount, `${s.megaCount} mega-supernodes`],
       [megaFirst, `first wave at ${s.megaFirstHours} hours`],
-    ] as const) el.setAttribute('aria-valuetext', text);
+    ] as const)
+      el.setAttribute('aria-valuetext', text);
   };
 
   const simulated = thin(data.timeline);
@@ -119,12 +138,34 @@ function main(): void {
   const simulatedLine = simulated.map((p) => ({ t: p.t, y: p.online }));
   const reportFluidLine = thin(data.fluidTimeline).map((p) => ({ t: p.t, y: p.online }));
   const simulatedBand = simulated.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax }));
-  const render = (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => {
+  const render = (
+    o: ExplorerOutcome,
+    s: ExplorerSettings,
+    source: 'report' | 'preview' | 'page',
+    fast?: ExplorerFastError,
+  ) => {
     const lines: DrawLine[] = [
-      { name: 'simulated mean of runs (computed at report time, scenario settings)', stroke: '#4e79a7', points: simulatedLine },
+      {
+        name: 'simulated mean of runs (computed at report time, scenario settings)',
+        stroke: '#4e79a7',
+        points: simulatedLine,
+      },
       { name: 'fluid limit, scenario settings (report)', stroke: '#999', dash: '6 3', points: reportFluidLine },
-      { name: 'fluid limit, these settings (recomputed in the page)', stroke: '#e15759', width: 2.5, role: 'explorer-line', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.online })) },
-      { name: 'ordinary supernodes up, fluid limit, these settings', stroke: '#e15759', dash: '2 2', width: 1.2, role: 'explorer-supernodes', points: thin(o.timeline).map((p) => ({ t: p.t, y: p.supernodesUp })) },
+      {
+        name: 'fluid limit, these settings (recomputed in the page)',
+        stroke: '#e15759',
+        width: 2.5,
+        role: 'explorer-line',
+        points: thin(o.timeline).map((p) => ({ t: p.t, y: p.online })),
+      },
+      {
+        name: 'ordinary supernodes up, fluid limit, these settings',
+        stroke: '#e15759',
+        dash: '2 2',
+        width: 1.2,
+        role: 'explorer-supernodes',
+        points: thin(o.timeline).map((p) => ({ t: p.t, y: p.supernodesUp })),
+      },
     ];
     const width = Math.max(320, Math.min(900, plot.clientWidth || 760));
     plot.innerHTML = explorerTimelineSvg({
@@ -134,7 +175,11 @@ function main(): void {
       title: 'Online users after the trigger: the fluid limit with the explorer settings',
       description: explorerVerdict(s, o),
       lines,
-      band: { name: 'simulated min–max of runs (computed at report time)', fill: 'rgba(78,121,167,0.18)', points: simulatedBand },
+      band: {
+        name: 'simulated min–max of runs (computed at report time)',
+        fill: 'rgba(78,121,167,0.18)',
+        points: simulatedBand,
+      },
       observed: data.observed,
       rules: o.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega` })),
       levels: [
@@ -146,10 +191,22 @@ function main(): void {
     summary.innerHTML = [
       ['minimum online', `${pct(o.minOnlineFraction)} at T+${o.minOnlineAtHours.toFixed(2)} h`],
       ['collapsed (below the collapse threshold)', o.collapsed ? 'yes' : 'no'],
-      ['recovered', o.recovered ? (o.recoveredAtHours === null || o.recoveredAtHours === 0 ? 'never went down' : `T+${o.recoveredAtHours.toFixed(2)} h`) : 'no'],
+      [
+        'recovered',
+        o.recovered
+          ? o.recoveredAtHours === null || o.recoveredAtHours === 0
+            ? 'never went down'
+            : `T+${o.recoveredAtHours.toFixed(2)} h`
+          : 'no',
+      ],
       ['peak requests at up supernodes', `${o.peakLoginRate.toFixed(0)}× normal`],
-      ['mega-supernode waves', o.waves.length === 0 ? 'none' : o.waves.map((w) => `${w.count} at T+${w.atHours} h`).join(', ')],
-      ...(fast ? [[`fast model (${spec.previewQuantiles} headroom quantiles) against this run`, fastErrorText(fast)]] : []),
+      [
+        'mega-supernode waves',
+        o.waves.length === 0 ? 'none' : o.waves.map((w) => `${w.count} at T+${w.atHours} h`).join(', '),
+      ],
+      ...(fast
+        ? [[`fast model (${spec.previewQuantiles} headroom quantiles) against this run`, fastErrorText(fast)]]
+        : []),
     ]
       .map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`)
       .join('');
@@ -163,7 +220,18 @@ function main(): void {
     ds.series = JSON.stringify(o.timeline.map((p) => p.online));
   };
 
-  const updates = wireUpdates({ spec, initial, fastError, figure, verdict, timings, read, label, render, runner: startModelRunner(spec, PAGE_SCRIPT) });
+  const updates = wireUpdates({
+    spec,
+    initial,
+    fastError,
+    figure,
+    verdict,
+    timings,
+    read,
+    label,
+    render,
+    runner: startModelRunner(spec, PAGE_SCRIPT),
+  });
   figure.dataset.engine = updates.engine();
   label(spec.defaults);
   render(initial, spec.defaults, 'report');
@@ -184,7 +252,12 @@ interface UpdateContext {
   timings: Timings;
   read: () => ExplorerSettings;
   label: (s: ExplorerSettings) => void;
-  render: (o: ExplorerOutcome, s: ExplorerSettings, source: 'report' | 'preview' | 'page', fast?: ExplorerFastError) => void;
+  render: (
+    o: ExplorerOutcome,
+    s: ExplorerSettings,
+    source: 'report' | 'preview' | 'page',
+    fast?: ExplorerFastError,
+  ) => void;
   runner: ModelRunner;
 }
 
@@ -230,7 +303,9 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
         if (superseded(gen)) return;
         render(pv.outcome, s, 'preview');
         figure.dataset.previewSeries = JSON.stringify(pv.outcome.timeline.map((p) => p.online));
-        const stated = fastError ? `; at the scenario's settings it differs from the full model by ${fastErrorText(fastError)}` : '';
+        const stated = fastError
+          ? `; at the scenario's settings it differs from the full model by ${fastErrorText(fastError)}`
+          : '';
         verdict.textContent = `Fast model, approximate (${spec.previewQuantiles} headroom quantiles instead of ${spec.quantiles}: coarse, to redraw at once, and its curve can be well off the full model's${stated}; refining): ${verdict.textContent}`;
         verdict.setAttribute('aria-busy', 'true'); // screen readers hear the refined verdict only
         verdict.removeAttribute('data-error');
@@ -245,7 +320,16 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
       if (fast) figure.dataset.fastError = String(fast.maxOnline);
       verdict.removeAttribute('data-error');
       const ms = performance.now() - t0;
-      timings.updates.push({ control, ms, modelMs: full.ms, previewMs, previewModelMs: pv ? pv.ms : null, fastMaxOnline: fast ? fast.maxOnline : null, fastMeanOnline: fast ? fast.meanOnline : null, fastSameVerdict: fast ? fast.sameVerdict : null });
+      timings.updates.push({
+        control,
+        ms,
+        modelMs: full.ms,
+        previewMs,
+        previewModelMs: pv ? pv.ms : null,
+        fastMaxOnline: fast ? fast.maxOnline : null,
+        fastMeanOnline: fast ? fast.meanOnline : null,
+        fastSameVerdict: fast ? fast.sameVerdict : null,
+      });
       figure.dataset.updateMs = ms.toFixed(1);
     } catch (err) {
       if (err instanceof RunCancelled) {
@@ -305,7 +389,8 @@ function wireUpdates(ctx: UpdateContext): { engine: () => string } {
 /** The fast model's error in words: online fraction (largest and mean difference), minimum online, recovery time. */
 function fastErrorText(e: ExplorerFastError): string {
   const pts = (x: number) => `${(100 * x).toFixed(2)} points`;
-  const rec = e.recoveredAtHours === null ? 'only one of the two recovers' : `recovery time ${e.recoveredAtHours.toFixed(2)} h`;
+  const rec =
+    e.recoveredAtHours === null ? 'only one of the two recovers' : `recovery time ${e.recoveredAtHours.toFixed(2)} h`;
   return `up to ${pts(e.maxOnline)} of online fraction (mean ${pts(e.meanOnline)}), minimum online ${pts(e.minOnline)}, ${rec}${e.sameVerdict ? '' : ', a different verdict'}`;
 }
 

@@ -31,12 +31,16 @@ export const EXPLORER_BUNDLE_FILE = 'explorer-app.bundle.js';
  * writeFileSync('explorer-app.bundle.js', await bundleExplorerApp());
  * ```
  */
-export async function bundleExplorerApp(entry: string = fileURLToPath(new URL('./explorer-app.ts', import.meta.url))): Promise<string> {
+export async function bundleExplorerApp(
+  entry: string = fileURLToPath(new URL('./explorer-app.ts', import.meta.url)),
+): Promise<string> {
   let esbuild: typeof import('esbuild');
   try {
     esbuild = await import('esbuild');
   } catch {
-    throw new Error('the report page script is not built (no dist/scenarios/explorer-app.bundle.js) and esbuild, needed to bundle it from the sources, is not installed: run `npm run build` in a checkout with its development dependencies');
+    throw new Error(
+      'the report page script is not built (no dist/scenarios/explorer-app.bundle.js) and esbuild, needed to bundle it from the sources, is not installed: run `npm run build` in a checkout with its development dependencies',
+    );
   }
   const r = await esbuild.build({
     entryPoints: [entry],
@@ -77,7 +81,10 @@ export async function explorerBundle(): Promise<string> {
   if (existsSync(built)) cached = readFileSync(built, 'utf8');
   else {
     const entry = new URL('./explorer-app.ts', import.meta.url);
-    if (!existsSync(entry)) throw new Error(`the report page script is missing: neither ${fileURLToPath(built)} nor the sources (${fileURLToPath(entry)}) exist; reinstall the package`);
+    if (!existsSync(entry))
+      throw new Error(
+        `the report page script is missing: neither ${fileURLToPath(built)} nor the sources (${fileURLToPath(entry)}) exist; reinstall the package`,
+      );
     cached = await bundleExplorerApp(fileURLToPath(entry));
   }
   return cached;

@@ -40,7 +40,8 @@ export interface DrawTimeline {
   description: string;
 }
 
-const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 /**
  * x rounded to tenths, as (Math.round(10x)/10).toString() writes it: for the tenths count r in [0, 1e9) the digits are
  * made from integers (the shortest form of r/10 is "i" or "i.d"), about 3× faster than formatting the double.
@@ -96,7 +97,9 @@ export function explorerTimelineSvg(d: DrawTimeline): string {
   const X = (t: number) => m.l + (Math.max(0, Math.min(d.tMax, t)) / d.tMax) * pw;
   const Y = (y: number) => m.t + (1 - Math.max(0, Math.min(yMax, y)) / yMax) * ph;
   const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="tl-title tl-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`);
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="tl-title tl-desc" font-family="system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" font-size="12">`,
+  );
   out.push(`<title id="tl-title">${esc(d.title)}</title><desc id="tl-desc">${esc(d.description)}</desc>`);
   // grid and axes
   for (let y = 0; y <= 1.0001; y += 0.2) {
@@ -109,15 +112,25 @@ export function explorerTimelineSvg(d: DrawTimeline): string {
     out.push(`<text x="${f1(X(t))}" y="${m.t + ph + 16}" text-anchor="middle" fill="#444">${f1(t)}</text>`);
   }
   out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${m.t + ph}" y2="${m.t + ph}" stroke="#444"/>`);
-  out.push(`<text x="${m.l + pw / 2}" y="${m.t + ph + 32}" text-anchor="middle" fill="#222">hours after the trigger (h)</text>`);
-  out.push(`<text transform="translate(12 ${f1(m.t + ph / 2)}) rotate(-90)" text-anchor="middle" fill="#222">online users (% of normal)</text>`);
+  out.push(
+    `<text x="${m.l + pw / 2}" y="${m.t + ph + 32}" text-anchor="middle" fill="#222">hours after the trigger (h)</text>`,
+  );
+  out.push(
+    `<text transform="translate(12 ${f1(m.t + ph / 2)}) rotate(-90)" text-anchor="middle" fill="#222">online users (% of normal)</text>`,
+  );
   for (const l of d.levels ?? []) {
-    out.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${f1(Y(l.y))}" y2="${f1(Y(l.y))}" stroke="#999" stroke-dasharray="2 3"/>`);
-    out.push(`<text x="${W - m.r - 4}" y="${f1(Y(l.y) - 3)}" text-anchor="end" fill="#666" font-size="10">${esc(l.label)}</text>`);
+    out.push(
+      `<line x1="${m.l}" x2="${W - m.r}" y1="${f1(Y(l.y))}" y2="${f1(Y(l.y))}" stroke="#999" stroke-dasharray="2 3"/>`,
+    );
+    out.push(
+      `<text x="${W - m.r - 4}" y="${f1(Y(l.y) - 3)}" text-anchor="end" fill="#666" font-size="10">${esc(l.label)}</text>`,
+    );
   }
   for (const r of d.rules ?? []) {
     if (r.t < 0 || r.t > d.tMax) continue;
-    out.push(`<line x1="${f1(X(r.t))}" x2="${f1(X(r.t))}" y1="${m.t}" y2="${m.t + ph}" stroke="#555" stroke-dasharray="1 2" data-role="wave" data-t="${r.t}"/>`);
+    out.push(
+      `<line x1="${f1(X(r.t))}" x2="${f1(X(r.t))}" y1="${m.t}" y2="${m.t + ph}" stroke="#555" stroke-dasharray="1 2" data-role="wave" data-t="${r.t}"/>`,
+    );
     out.push(`<text x="${f1(X(r.t) + 3)}" y="${m.t + 10}" fill="#555" font-size="10">${esc(r.label)}</text>`);
   }
   // the scales: the same points give the same coordinates while these are unchanged
@@ -133,11 +146,16 @@ export function explorerTimelineSvg(d: DrawTimeline): string {
   }
   for (const l of d.lines) {
     if (l.points.length === 0) continue;
-    const path = cachedCoords(l.points, scaleKey, () => l.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f1(X(p.t))},${f1(Y(p.y))}`).join(''));
-    out.push(`<path d="${path}" fill="none" stroke="${l.stroke}" stroke-width="${l.width ?? 1.5}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}${l.role ? ` data-role="${esc(l.role)}"` : ''}/>`);
+    const path = cachedCoords(l.points, scaleKey, () =>
+      l.points.map((p, i) => `${i === 0 ? 'M' : 'L'}${f1(X(p.t))},${f1(Y(p.y))}`).join(''),
+    );
+    out.push(
+      `<path d="${path}" fill="none" stroke="${l.stroke}" stroke-width="${l.width ?? 1.5}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}${l.role ? ` data-role="${esc(l.role)}"` : ''}/>`,
+    );
   }
   for (const o of d.observed ?? []) {
-    if (o.lo !== undefined && o.hi !== undefined) out.push(`<line x1="${f1(X(o.t))}" x2="${f1(X(o.t))}" y1="${f1(Y(o.lo))}" y2="${f1(Y(o.hi))}" stroke="#111"/>`);
+    if (o.lo !== undefined && o.hi !== undefined)
+      out.push(`<line x1="${f1(X(o.t))}" x2="${f1(X(o.t))}" y1="${f1(Y(o.lo))}" y2="${f1(Y(o.hi))}" stroke="#111"/>`);
     out.push(`<circle cx="${f1(X(o.t))}" cy="${f1(Y(o.online))}" r="3.5" fill="#111" data-role="observed"/>`);
   }
   // legend
@@ -146,9 +164,14 @@ export function explorerTimelineSvg(d: DrawTimeline): string {
     out.push(`<g transform="translate(${m.l} ${ly})">${swatch}<text x="30" y="4" fill="#222">${esc(text)}</text></g>`);
     ly += 18;
   };
-  for (const l of d.lines) item(`<line x1="0" x2="24" y1="0" y2="0" stroke="${l.stroke}" stroke-width="${l.width ?? 1.5}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`, l.name);
+  for (const l of d.lines)
+    item(
+      `<line x1="0" x2="24" y1="0" y2="0" stroke="${l.stroke}" stroke-width="${l.width ?? 1.5}"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
+      l.name,
+    );
   if (d.band) item(`<rect x="0" y="-5" width="24" height="10" fill="${d.band.fill}"/>`, d.band.name);
-  if (d.observed && d.observed.length > 0) item(`<circle cx="12" cy="0" r="3.5" fill="#111"/>`, 'observed (reported figures)');
+  if (d.observed && d.observed.length > 0)
+    item(`<circle cx="12" cy="0" r="3.5" fill="#111"/>`, 'observed (reported figures)');
   out.push('</svg>');
   return out.join('');
 }

@@ -12,7 +12,13 @@
 import { fluidOverload } from '../analytic/overload-fluid.ts';
 import { scaledCapacity } from '../distributions/scaled-capacity.ts';
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
-import { type OverloadParams, type OverloadRetryPolicy, awsFullJitterRetry, grpcRetry, withOverloadParams } from '../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadRetryPolicy,
+  awsFullJitterRetry,
+  grpcRetry,
+  withOverloadParams,
+} from '../models/overload-params.ts';
 import type { Scenario } from './schema.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
 
@@ -128,24 +134,47 @@ export const EXPLORER_PREVIEW_QUANTILES = 6;
  * spec.defaults.supernodeLoss; // 0.275
  * ```
  */
-export function explorerSpec(scenario: Scenario, scale: number, quantiles = 100, previewQuantiles = Math.min(EXPLORER_PREVIEW_QUANTILES, quantiles)): ExplorerSpec {
+export function explorerSpec(
+  scenario: Scenario,
+  scale: number,
+  quantiles = 100,
+  previewQuantiles = Math.min(EXPLORER_PREVIEW_QUANTILES, quantiles),
+): ExplorerSpec {
   checkNumber('scale', scale, 1e-9, 1);
   checkInteger('quantiles', quantiles, 2, 10_000);
   if (previewQuantiles !== 0) checkInteger('previewQuantiles', previewQuantiles, 2, quantiles);
-  const own: ExplorerRetryOption = { name: `as in the scenario (${retryLabel(scenario.clients.retry)}, ${attemptsLabel(scenario.clients.maxAttempts)})`, retry: scenario.clients.retry, maxAttempts: scenario.clients.maxAttempts };
+  const own: ExplorerRetryOption = {
+    name: `as in the scenario (${retryLabel(scenario.clients.retry)}, ${attemptsLabel(scenario.clients.maxAttempts)})`,
+    retry: scenario.clients.retry,
+    maxAttempts: scenario.clients.maxAttempts,
+  };
   const options: ExplorerRetryOption[] = [own];
   for (const w of scenario.whatIf) {
     const c = (w.set as { clients?: { retry?: OverloadRetryPolicy; maxAttempts?: number | null } }).clients;
     if (!c || (c.retry === undefined && c.maxAttempts === undefined)) continue;
     // a what-if's retry merges into the scenario's when the kind is the same (mergeScenarioFields), else replaces it
-    const retry = (c.retry === undefined ? { ...scenario.clients.retry } : c.retry.kind === scenario.clients.retry.kind ? { ...scenario.clients.retry, ...c.retry } : { ...c.retry }) as OverloadRetryPolicy;
+    const retry = (
+      c.retry === undefined
+        ? { ...scenario.clients.retry }
+        : c.retry.kind === scenario.clients.retry.kind
+          ? { ...scenario.clients.retry, ...c.retry }
+          : { ...c.retry }
+    ) as OverloadRetryPolicy;
     const maxAttempts = c.maxAttempts !== undefined ? c.maxAttempts : scenario.clients.maxAttempts;
     if (options.some((o) => sameRetry(o.retry, retry) && o.maxAttempts === maxAttempts)) continue;
-    options.push({ name: `${retryLabel(retry)}, ${attemptsLabel(maxAttempts)} (what-if "${w.name}")`, retry, maxAttempts });
+    options.push({
+      name: `${retryLabel(retry)}, ${attemptsLabel(maxAttempts)} (what-if "${w.name}")`,
+      retry,
+      maxAttempts,
+    });
   }
   for (const retry of [awsFullJitterRetry, grpcRetry]) {
     if (options.some((o) => o.retry.kind === retry.kind)) continue;
-    options.push({ name: `${retryLabel(retry)}, ${attemptsLabel(scenario.clients.maxAttempts)}`, retry: { ...retry }, maxAttempts: scenario.clients.maxAttempts });
+    options.push({
+      name: `${retryLabel(retry)}, ${attemptsLabel(scenario.clients.maxAttempts)}`,
+      retry: { ...retry },
+      maxAttempts: scenario.clients.maxAttempts,
+    });
   }
   const waves = scenario.levers.megaSupernodes.waves;
   const total = waves.reduce((a, w) => a + w.count, 0);
@@ -182,7 +211,8 @@ const onGrid = (x: number, step: number): boolean => Math.abs(x / step - Math.ro
 
 function retryLabel(r: OverloadRetryPolicy): string {
   if (r.kind === 'fixed') return `fixed ${r.minSeconds}–${r.maxSeconds} s ± ${Math.round(100 * r.jitter)} %`;
-  if (r.kind === 'exponential-full-jitter') return `exponential backoff + full jitter, base ${r.baseSeconds} s, cap ${r.capSeconds} s`;
+  if (r.kind === 'exponential-full-jitter')
+    return `exponential backoff + full jitter, base ${r.baseSeconds} s, cap ${r.capSeconds} s`;
   return `gRPC backoff ${r.initialSeconds} s × ${r.multiplier}, ± ${Math.round(100 * r.jitter)} %, cap ${r.maxSeconds} s`;
 }
 
@@ -208,7 +238,11 @@ function attemptsLabel(n: number | null): string {
  * explorerWaves(loadScenario('skype-2010'), 200, 4); // [{ atHours: 4, count: 45 }, { atHours: 18, count: 155, overHours: 12 }]
  * ```
  */
-export function explorerWaves(scenario: Scenario, megaCount: number, megaFirstHours: number): { atHours: number; count: number; overHours?: number }[] {
+export function explorerWaves(
+  scenario: Scenario,
+  megaCount: number,
+  megaFirstHours: number,
+): { atHours: number; count: number; overHours?: number }[] {
   const base = [...scenario.levers.megaSupernodes.waves].sort((a, b) => a.atHours - b.atHours);
   if (base.length === 0) return megaCount > 0 ? [{ atHours: megaFirstHours, count: megaCount }] : [];
   const total = base.reduce((a, w) => a + w.count, 0);
@@ -346,7 +380,10 @@ export interface ExplorerFastError {
 export function explorerFastError(full: ExplorerOutcome, fast: ExplorerOutcome): ExplorerFastError {
   const a = full.timeline;
   const b = fast.timeline;
-  if (a.length !== b.length || a.some((p, i) => p.t !== b[i].t)) throw new RangeError(`explorerFastError: the timelines are on different grids (${a.length} and ${b.length} points)`);
+  if (a.length !== b.length || a.some((p, i) => p.t !== b[i].t))
+    throw new RangeError(
+      `explorerFastError: the timelines are on different grids (${a.length} and ${b.length} points)`,
+    );
   let maxOnline = 0;
   let sum = 0;
   for (let i = 0; i < a.length; i++) {
@@ -407,7 +444,8 @@ export function explorerVerdict(s: ExplorerSettings, o: ExplorerOutcome): string
  */
 export function explorerSettings(spec: ExplorerSpec, over: Partial<ExplorerSettings> = {}): ExplorerSettings {
   for (const k of Object.keys(over)) {
-    if (!(k in spec.defaults)) throw new FragilityInputError('explorer setting', k, Object.keys(spec.defaults).join(', '));
+    if (!(k in spec.defaults))
+      throw new FragilityInputError('explorer setting', k, Object.keys(spec.defaults).join(', '));
   }
   const s = { ...spec.defaults, ...over };
   checkExplorerSettings(spec, s);

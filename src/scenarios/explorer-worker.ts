@@ -57,12 +57,19 @@ export class RunCancelled extends Error {
 
 /** Whether this script runs in a (dedicated) worker rather than in the page. */
 export function inWorker(): boolean {
-  return typeof document === 'undefined' && typeof self !== 'undefined' && typeof (self as unknown as { postMessage?: unknown }).postMessage === 'function';
+  return (
+    typeof document === 'undefined' &&
+    typeof self !== 'undefined' &&
+    typeof (self as unknown as { postMessage?: unknown }).postMessage === 'function'
+  );
 }
 
 /** In the worker: answer every run request with explorerRun (the spec kept from the first request). */
 export function serveModelRuns(): void {
-  const scope = self as unknown as { onmessage: ((e: MessageEvent<RunRequest>) => void) | null; postMessage: (r: RunReply) => void };
+  const scope = self as unknown as {
+    onmessage: ((e: MessageEvent<RunRequest>) => void) | null;
+    postMessage: (r: RunReply) => void;
+  };
   let spec: ExplorerSpec | undefined;
   scope.onmessage = (e) => {
     const req = e.data;
@@ -73,7 +80,11 @@ export function serveModelRuns(): void {
       const outcome = explorerRun(spec, req.settings, req.quantiles);
       scope.postMessage({ id: req.id, outcome, ms: performance.now() - t0 });
     } catch (err) {
-      scope.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err), ms: performance.now() - t0 });
+      scope.postMessage({
+        id: req.id,
+        error: err instanceof Error ? err.message : String(err),
+        ms: performance.now() - t0,
+      });
     }
   };
 }
@@ -116,7 +127,13 @@ interface Waiting {
  */
 export function startModelRunner(spec: ExplorerSpec, source: string | null): ModelRunner {
   const local = mainThreadRunner(spec);
-  if (!source || typeof Worker === 'undefined' || typeof Blob === 'undefined' || typeof URL.createObjectURL !== 'function') return local;
+  if (
+    !source ||
+    typeof Worker === 'undefined' ||
+    typeof Blob === 'undefined' ||
+    typeof URL.createObjectURL !== 'function'
+  )
+    return local;
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   let failed = false;
   let nextId = 0;

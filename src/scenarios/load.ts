@@ -55,7 +55,8 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
  * @category Scenario files
  */
 export function mergeScenarioFields(base: unknown, over: unknown): unknown {
-  if (!isPlainObject(base) || !isPlainObject(over)) return over === undefined ? structuredClone(base) : structuredClone(over);
+  if (!isPlainObject(base) || !isPlainObject(over))
+    return over === undefined ? structuredClone(base) : structuredClone(over);
   // A tagged object (e.g. a retry policy) whose kind changes is replaced whole.
   if ('kind' in over && over.kind !== base.kind) return structuredClone(over);
   const out: Record<string, unknown> = structuredClone(base);
@@ -129,28 +130,47 @@ export function parseScenario(input: unknown): Scenario {
  * @category Scenario files
  */
 export function loadScenario(nameOrFile: string): Scenario {
-  if (Object.hasOwn(BUILTIN_SCENARIOS, nameOrFile)) return parseScenario(structuredClone(BUILTIN_SCENARIOS[nameOrFile]));
+  if (Object.hasOwn(BUILTIN_SCENARIOS, nameOrFile))
+    return parseScenario(structuredClone(BUILTIN_SCENARIOS[nameOrFile]));
   if (!existsSync(nameOrFile)) {
-    throw new FragilityInputError('scenario', nameOrFile, `a built-in scenario (${BUILTIN_SCENARIO_NAMES.join(', ')}) or a readable JSON file`);
+    throw new FragilityInputError(
+      'scenario',
+      nameOrFile,
+      `a built-in scenario (${BUILTIN_SCENARIO_NAMES.join(', ')}) or a readable JSON file`,
+    );
   }
   let text: string;
   try {
     text = readFileSync(nameOrFile, 'utf8');
   } catch (err) {
-    throw new FragilityInputError('scenario', nameOrFile, 'a readable JSON file', err instanceof Error ? err.message : String(err));
+    throw new FragilityInputError(
+      'scenario',
+      nameOrFile,
+      'a readable JSON file',
+      err instanceof Error ? err.message : String(err),
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (err) {
-    throw new FragilityInputError('scenario', nameOrFile, 'a JSON document', err instanceof Error ? err.message.split('\n')[0] : String(err));
+    throw new FragilityInputError(
+      'scenario',
+      nameOrFile,
+      'a JSON document',
+      err instanceof Error ? err.message.split('\n')[0] : String(err),
+    );
   }
   // A scenario is ~8 levels deep; a document nested thousands of levels overflowed the stack in later steps
   // (stringifying the offending value for the message) and exited 1 with "Maximum call stack size exceeded".
   const depth = jsonDepth(doc, MAX_SCENARIO_DEPTH);
   if (depth > MAX_SCENARIO_DEPTH) {
-    throw new FragilityInputError('scenario', nameOrFile, `a JSON document nested at most ${MAX_SCENARIO_DEPTH} levels deep`,
-      `it is nested more than ${MAX_SCENARIO_DEPTH} levels deep`);
+    throw new FragilityInputError(
+      'scenario',
+      nameOrFile,
+      `a JSON document nested at most ${MAX_SCENARIO_DEPTH} levels deep`,
+      `it is nested more than ${MAX_SCENARIO_DEPTH} levels deep`,
+    );
   }
   return parseScenario(doc);
 }

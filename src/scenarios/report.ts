@@ -20,10 +20,12 @@ import type { Scenario } from './schema.ts';
 import type { ScenarioResult } from './run.ts';
 import { scenarioToOverloadParams } from './to-params.ts';
 
-const pct = (x: number | null | undefined, d = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(d)} %`);
+const pct = (x: number | null | undefined, d = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(d)} %`;
 const ci = (c: [number | null, number | null]): string => `[${pct(c[0])}, ${pct(c[1])}]`;
 const ci2 = (c: [number | null, number | null]): string => `[${pct(c[0], 2)}, ${pct(c[1], 2)}]`;
-const hours = (h: number | null): string => (h === null || !Number.isFinite(h) ? 'not recovered' : h === 0 ? 'no outage' : `T+${h.toFixed(1)} h`);
+const hours = (h: number | null): string =>
+  h === null || !Number.isFinite(h) ? 'not recovered' : h === 0 ? 'no outage' : `T+${h.toFixed(1)} h`;
 const at = (h: number): string => (h < 1 ? `T+${Math.round(h * 60)} min` : `T+${h.toFixed(1)} h`);
 
 /**
@@ -74,11 +76,24 @@ export function scenarioSummaryRows(r: ScenarioResult): TableRow[] {
     {
       quantity: 'reported supernode loss',
       analytic: '',
-      simulated: r.reportedLoss[0] === r.reportedLoss[1] ? pct(r.reportedLoss[0], 0) : `${(100 * r.reportedLoss[0]).toFixed(0)}–${pct(r.reportedLoss[1], 0)}`,
+      simulated:
+        r.reportedLoss[0] === r.reportedLoss[1]
+          ? pct(r.reportedLoss[0], 0)
+          : `${(100 * r.reportedLoss[0]).toFixed(0)}–${pct(r.reportedLoss[1], 0)}`,
       note: 'the figure judged by the verdict',
     },
-    { quantity: 'minimum online fraction', analytic: '', simulated: pct(r.minOnlineFraction), note: `at ${at(r.minOnlineAtHours)} (mean of runs)` },
-    { quantity: 'recovered (>= 80 % to the end)', analytic: '', simulated: r.recovered ? `yes, ${hours(r.recoveryHours)}` : 'no', note: 'all timeline runs' },
+    {
+      quantity: 'minimum online fraction',
+      analytic: '',
+      simulated: pct(r.minOnlineFraction),
+      note: `at ${at(r.minOnlineAtHours)} (mean of runs)`,
+    },
+    {
+      quantity: 'recovered (>= 80 % to the end)',
+      analytic: '',
+      simulated: r.recovered ? `yes, ${hours(r.recoveryHours)}` : 'no',
+      note: 'all timeline runs',
+    },
     {
       quantity: 'peak requests at up supernodes',
       analytic: '',
@@ -123,7 +138,14 @@ const REGIME_WORDS: Record<string, string> = {
 export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario): string {
   const lawName = (spec: string) => {
     const k = spec.split('(')[0].trim().toLowerCase();
-    return ({ lognormal: 'log-normal', uniform: 'uniform', weibull: 'Weibull', empirical: 'empirical' } as Record<string, string>)[k] ?? k;
+    return (
+      (
+        { lognormal: 'log-normal', uniform: 'uniform', weibull: 'Weibull', empirical: 'empirical' } as Record<
+          string,
+          string
+        >
+      )[k] ?? k
+    );
   };
   const p = scenarioToOverloadParams(scenario, r.scale);
   const t = r.threshold;
@@ -135,7 +157,9 @@ export function overloadThresholdMarkdown(r: ScenarioResult, scenario: Scenario)
       ? `The simulation did not locate a threshold (${t.montecarloReason ?? 'no reason given'}); the fluid limit gives ${pct(t.analytic, 2)}.`
       : `**Which number to trust.** The simulated critical loss, ${pct(t.montecarlo, 2)} (95 % interval ${ci2(t.ci)}), is what this model does at the simulated population (${r.population.supernodes.toLocaleString('en')} supernodes): ${t.runs} runs were placed where the outcome is uncertain and a probit curve was fitted to collapse against loss, so its interval is honest. ` +
         `The fluid limit, ${pct(t.analytic, 2)}, is the same model with every random count replaced by its average — the answer for a very large network, exact to 0.01 point and free of noise. ` +
-        (gap !== null ? `The two differ by ${(100 * gap).toFixed(2)} points${gap <= 0.015 ? ', within the 1.5-point agreement the fluid limit is built to meet' : ', more than the 1.5 points the fluid limit is built to meet'}; trust the simulated value, with its interval, for this population, and read the fluid value as the quick large-network estimate (the finite-size study of the command line compares the two across population sizes). ` : '') +
+        (gap !== null
+          ? `The two differ by ${(100 * gap).toFixed(2)} points${gap <= 0.015 ? ', within the 1.5-point agreement the fluid limit is built to meet' : ', more than the 1.5 points the fluid limit is built to meet'}; trust the simulated value, with its interval, for this population, and read the fluid value as the quick large-network estimate (the finite-size study of the command line compares the two across population sizes). `
+          : '') +
         `The static mean-field figure, ${pct(t.staticBound.value)}, is only a bound: ${t.staticBound.note.charAt(0).toLowerCase()}${t.staticBound.note.slice(1)}`;
   const params = [
     '**What decides it (baseline parameters).**',
@@ -175,9 +199,9 @@ export function metastabilityMarkdown(r: ScenarioResult, scenario: Scenario): st
       `Each cell below removes a share of the supernodes at once and then leaves the network alone for ${m.horizonHours} h (no mega-supernodes, no feature shedding); separately, a network that starts fully collapsed is left alone for as long. ` +
       `"Both" means the healthy network survives that trigger but a collapsed one does not come back by itself — the case of Skype in 2010, which stayed down after the bug that started it was gone. ` +
       `The simulation (${m.runs} run${m.runs === 1 ? '' : 's'} per cell) and the fluid limit name the same regime in ${pct(m.agreement, 0)} of the cells; ${bist} of ${m.cells.length} cells are bistable in the simulation.` +
-        (m.agreement < 1
-          ? ' Where they differ, trust the simulation: the fluid limit keeps only a few load histories per headroom level, so the supernodes that survive a step share their average monitored load and the most loaded of them, the next to trip, are smoothed away. Near the edge of the bistable region that lets the fluid network climb out of a collapse that the simulated one cannot leave; with finer histories the fluid limit stays down as well, at a much higher cost (docs/DESIGN.md, "The overload fluid limit").'
-          : ''),
+      (m.agreement < 1
+        ? ' Where they differ, trust the simulation: the fluid limit keeps only a few load histories per headroom level, so the supernodes that survive a step share their average monitored load and the most loaded of them, the next to trip, are smoothed away. Near the edge of the bistable region that lets the fluid network climb out of a collapse that the simulated one cannot leave; with finer histories the fluid limit stays down as well, at a much higher cost (docs/DESIGN.md, "The overload fluid limit").'
+        : ''),
     m.recovery.length > 0
       ? `Recovery: after the scenario's own trigger, all of its mega-supernodes are injected at once at the times below (instead of its waves); "recovery time" runs from the injection until at least ${pct(recoveryThreshold, 0)} of the users are back for good (Alvaro, Isaacs, Majumdar et al. 2025 predict such recovery times from a Markov model of the same kind of loop).`
       : '',
@@ -231,12 +255,16 @@ export function metastabilityRows(r: ScenarioResult): TableRow[] {
  * @category Running scenarios
  */
 export function recoveryRows(r: ScenarioResult): TableRow[] {
-  const h = (x: number | null) => (x === null ? 'not recovered' : x < 1 ? `${Math.round(60 * x)} min` : `${x.toFixed(1)} h`);
+  const h = (x: number | null) =>
+    x === null ? 'not recovered' : x < 1 ? `${Math.round(60 * x)} min` : `${x.toFixed(1)} h`;
   return r.metastability.recovery.map((c) => ({
     'mega-supernodes': `${c.megaCount} × ${c.capacity.toLocaleString('en')} clients`,
     'injected at': `T+${c.atHours} h`,
     'fluid limit: recovery time': c.fluid.recovered ? h(c.fluid.recoveryHours) : 'not recovered',
-    'simulation: recovery time': c.simulated.recoveredShare > 0 ? `${h(c.simulated.recoveryHours)} (${pct(c.simulated.recoveredShare, 0)} of ${c.simulated.runs} run${c.simulated.runs === 1 ? '' : 's'})` : 'not recovered',
+    'simulation: recovery time':
+      c.simulated.recoveredShare > 0
+        ? `${h(c.simulated.recoveryHours)} (${pct(c.simulated.recoveredShare, 0)} of ${c.simulated.runs} run${c.simulated.runs === 1 ? '' : 's'})`
+        : 'not recovered',
   }));
 }
 
@@ -320,10 +348,16 @@ export interface ObservedResidual {
  *
  * @category Running scenarios
  */
-export function observedResiduals(r: ScenarioResult): { rows: ObservedResidual[]; chi2Fluid: number; chi2Simulated: number; points: number } {
+export function observedResiduals(r: ScenarioResult): {
+  rows: ObservedResidual[];
+  chi2Fluid: number;
+  chi2Simulated: number;
+  points: number;
+} {
   const lowest = r.timeline.map((p) => ({ t: p.t, online: p.onlineMin }));
   const highest = r.timeline.map((p) => ({ t: p.t, online: p.onlineMax }));
-  const inside = (v: number, lo?: number, hi?: number) => (lo === undefined || hi === undefined || !Number.isFinite(v) ? null : v >= lo && v <= hi);
+  const inside = (v: number, lo?: number, hi?: number) =>
+    lo === undefined || hi === undefined || !Number.isFinite(v) ? null : v >= lo && v <= hi;
   const rows = r.observed.map((o): ObservedResidual => {
     const win = { t: o.t, ...(o.tEnd !== undefined ? { tEnd: o.tEnd } : {}) };
     const fluid = modelValueAt(r.fluidTimeline, win);
@@ -360,7 +394,8 @@ export function observedResiduals(r: ScenarioResult): { rows: ObservedResidual[]
 /** P(|Z| > 1) for a standard normal Z: 2·(1 − Φ(1)) = erfc(1/√2). */
 const OUTSIDE_1SIGMA = 0.31731050786291415;
 
-const when = (x: Pick<ObservedResidual, 't' | 'tEnd'>): string => (x.tEnd !== undefined ? `T+${x.t}–${x.tEnd} h` : `T+${x.t} h`);
+const when = (x: Pick<ObservedResidual, 't' | 'tEnd'>): string =>
+  x.tEnd !== undefined ? `T+${x.t}–${x.tEnd} h` : `T+${x.t} h`;
 const signed = (z: number | null): string => (z === null ? 'n/a' : `${z >= 0 ? '+' : '−'}${Math.abs(z).toFixed(2)} σ`);
 
 /**
@@ -421,7 +456,8 @@ export function observedResidualRows(r: ScenarioResult): TableRow[] {
 export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenario, 'montecarlo'>): string {
   const runs = scenario.montecarlo.timelineRuns;
   const { rows, chi2Fluid, chi2Simulated, points } = observedResiduals(r);
-  if (rows.length === 0) return '**What still misses.** The scenario has no observed points to judge the model against.';
+  if (rows.length === 0)
+    return '**What still misses.** The scenario has no observed points to judge the model against.';
   const unreached = rows.filter((x) => !Number.isFinite(x.simulated) || !Number.isFinite(x.fluid));
   const ranged = rows.filter((x) => x.sigma !== null && Number.isFinite(x.simulated) && Number.isFinite(x.fluid));
   const misses = ranged.filter((x) => x.simulatedInside === false || x.fluidInside === false);
@@ -439,19 +475,30 @@ export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenar
   };
   const parts: string[] = [];
   if (ranged.length === 0) {
-    parts.push('No observed point has a range, so the residuals cannot be judged in σ; the table gives the differences.');
+    parts.push(
+      'No observed point has a range, so the residuals cannot be judged in σ; the table gives the differences.',
+    );
   } else if (misses.length === 0) {
-    parts.push(`Every one of the ${ranged.length} observed points with a range is matched: the simulated mean and the fluid limit both lie inside each range.`);
+    parts.push(
+      `Every one of the ${ranged.length} observed points with a range is matched: the simulated mean and the fluid limit both lie inside each range.`,
+    );
   } else {
     const worst = [...misses].sort((a, b) => Math.abs(b.simulatedSigma ?? 0) - Math.abs(a.simulatedSigma ?? 0))[0];
-    const signs = new Set(misses.map((x) => Math.sign((x.simulatedInside === false ? x.simulated : x.fluid) - x.observed)));
+    const signs = new Set(
+      misses.map((x) => Math.sign((x.simulatedInside === false ? x.simulated : x.fluid) - x.observed)),
+    );
     parts.push(
       `${misses.length} of the ${ranged.length} observed points with a range are missed: ${misses.map(missText).join('; ')}.` +
-        (misses.length > 1 ? (signs.size === 1 ? ` Every miss has the same sign: the model is too ${[...signs][0] < 0 ? 'low' : 'high'} at those points.` : ' The misses have both signs, so no single shift of the curve removes them.') : '') +
+        (misses.length > 1
+          ? signs.size === 1
+            ? ` Every miss has the same sign: the model is too ${[...signs][0] < 0 ? 'low' : 'high'} at those points.`
+            : ' The misses have both signs, so no single shift of the curve removes them.'
+          : '') +
         ` The largest simulated residual is at ${when(worst)} (${signed(worst.simulatedSigma)}).`,
     );
   }
-  if (unreached.length > 0) parts.push(`Not reached by the simulated time: ${unreached.map((x) => `${when(x)} (${x.label})`).join(', ')}.`);
+  if (unreached.length > 0)
+    parts.push(`Not reached by the simulated time: ${unreached.map((x) => `${when(x)} (${x.label})`).join(', ')}.`);
   if (points > 0) {
     parts.push(
       `χ² over the ${points} point${points === 1 ? '' : 's'} with a range: ${chi2Fluid.toFixed(2)} for the fluid limit, ${chi2Simulated.toFixed(2)} for the simulated mean of ${runs} run${runs === 1 ? '' : 's'} (σ = half of each range; were the ranges ±1 σ of Gaussian errors, ${(100 * OUTSIDE_1SIGMA).toFixed(1)} % of the points — ${(OUTSIDE_1SIGMA * points).toFixed(1)} of ${points} — would fall outside by chance).`,
@@ -465,7 +512,9 @@ export function whatStillMissesMarkdown(r: ScenarioResult, scenario: Pick<Scenar
  *
  * @category Running scenarios
  */
-export function observedForPlot(r: Pick<ScenarioResult, 'observed'>): { t: number; online: number; lo?: number; hi?: number; label?: string }[] {
+export function observedForPlot(
+  r: Pick<ScenarioResult, 'observed'>,
+): { t: number; online: number; lo?: number; hi?: number; label?: string }[] {
   return r.observed.map((o) => ({
     t: o.tEnd !== undefined ? (o.t + o.tEnd) / 2 : o.t,
     online: o.online,
@@ -523,7 +572,7 @@ const lineUpColumns = (xName: string): TableColumnInput[] => [
  * @category Running scenarios
  */
 export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 'levers' | 'name'>): string {
-  const thin = <T,>(xs: T[]): T[] => {
+  const thin = <T>(xs: T[]): T[] => {
     const step = Math.max(1, Math.floor(xs.length / 400));
     return xs.filter((_, i) => i % step === 0 || i === xs.length - 1);
   };
@@ -534,9 +583,20 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
     series: [
       { name: 'online (mean of runs)', points: pts.map((p) => ({ t: p.t, online: p.online })) },
       { name: 'supernodes up', points: pts.map((p) => ({ t: p.t, online: p.supernodesUp })), dash: '4,3' },
-      ...(r.fluidTimeline.length > 0 ? [{ name: 'online, fluid limit (deterministic)', points: thin(r.fluidTimeline).map((p) => ({ t: p.t, online: p.online })), stroke: '#e15759', dash: '7,3' }] : []),
+      ...(r.fluidTimeline.length > 0
+        ? [
+            {
+              name: 'online, fluid limit (deterministic)',
+              points: thin(r.fluidTimeline).map((p) => ({ t: p.t, online: p.online })),
+              stroke: '#e15759',
+              dash: '7,3',
+            },
+          ]
+        : []),
     ],
-    bands: [{ name: 'online, min–max of runs', points: pts.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) }],
+    bands: [
+      { name: 'online, min–max of runs', points: pts.map((p) => ({ t: p.t, lo: p.onlineMin, hi: p.onlineMax })) },
+    ],
     observed: observedForPlot(r),
     observedName: 'observed (reported figures, scenario.observed)',
     injections: scenario.levers.megaSupernodes.waves.map((w) => ({ t: w.atHours, label: `+${w.count} mega-SNs` })),
@@ -566,15 +626,34 @@ export function scenarioTimelineSvg(r: ScenarioResult, scenario: Pick<Scenario, 
  */
 export function scenarioCollapseSvg(r: ScenarioResult): string {
   const b: { loss: number; label: string; dash?: string; stroke?: string }[] = [];
-  if (r.threshold.analytic !== null) b.push({ loss: r.threshold.analytic, label: `fluid f_c = ${pct(r.threshold.analytic, 2)}`, stroke: '#e15759', dash: '7 3' });
-  if (r.threshold.montecarlo !== null) b.push({ loss: r.threshold.montecarlo, label: `simulated f_c = ${pct(r.threshold.montecarlo, 2)}`, dash: '4,3' });
-  if (r.threshold.staticBound.value !== null) b.push({ loss: r.threshold.staticBound.value, label: `static mean-field bound = ${pct(r.threshold.staticBound.value)}`, stroke: '#999' });
+  if (r.threshold.analytic !== null)
+    b.push({
+      loss: r.threshold.analytic,
+      label: `fluid f_c = ${pct(r.threshold.analytic, 2)}`,
+      stroke: '#e15759',
+      dash: '7 3',
+    });
+  if (r.threshold.montecarlo !== null)
+    b.push({ loss: r.threshold.montecarlo, label: `simulated f_c = ${pct(r.threshold.montecarlo, 2)}`, dash: '4,3' });
+  if (r.threshold.staticBound.value !== null)
+    b.push({
+      loss: r.threshold.staticBound.value,
+      label: `static mean-field bound = ${pct(r.threshold.staticBound.value)}`,
+      stroke: '#999',
+    });
   return collapsePlot({
     title: 'Collapse probability against supernode loss',
     subtitle: `fixed grid, ${r.overload.runs} runs per loss (Wilson 95 % intervals); lines: fluid and adaptive simulated f_c, static bound; shaded: reported loss`,
-    series: [{ name: 'simulated', points: r.overload.points.map((p) => ({ loss: p.loss, probability: p.fraction, lo: p.ci[0], hi: p.ci[1] })) }],
+    series: [
+      {
+        name: 'simulated',
+        points: r.overload.points.map((p) => ({ loss: p.loss, probability: p.fraction, lo: p.ci[0], hi: p.ci[1] })),
+      },
+    ],
     boundaries: b,
-    spans: [{ x1: r.reportedLoss[0], x2: Math.max(r.reportedLoss[1], r.reportedLoss[0] + 0.002), label: 'reported loss' }],
+    spans: [
+      { x1: r.reportedLoss[0], x2: Math.max(r.reportedLoss[1], r.reportedLoss[0] + 0.002), label: 'reported loss' },
+    ],
   });
 }
 
@@ -640,8 +719,10 @@ export function scenarioGiantSvg(r: ScenarioResult): string {
     ...(color ? { color } : {}),
   });
   const th = [];
-  if (r.connectivityThreshold.analytic !== null) th.push({ f: r.connectivityThreshold.analytic, label: 'f_c random', curve: 'random loss' });
-  if (r.connectivityThreshold.attack.analytic !== null) th.push({ f: r.connectivityThreshold.attack.analytic, label: 'f_c targeted', curve: 'targeted loss' });
+  if (r.connectivityThreshold.analytic !== null)
+    th.push({ f: r.connectivityThreshold.analytic, label: 'f_c random', curve: 'random loss' });
+  if (r.connectivityThreshold.attack.analytic !== null)
+    th.push({ f: r.connectivityThreshold.attack.analytic, label: 'f_c targeted', curve: 'targeted loss' });
   const m = r.connectivity.random.model;
   return giantComponentPlot({
     title: 'Giant supernode component against supernode loss',
@@ -701,7 +782,11 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
     {
       heading: 'Online users over time',
       markdown: `Mean of ${scenario.montecarlo.timelineRuns} simulated runs (band: lowest to highest run) and the fluid limit of the same model (dashed red) against the figures reported at the time (dots). Minimum ${pct(r.minOnlineFraction)} at ${at(r.minOnlineAtHours)}; ${r.recovered ? `recovered ${hours(r.recoveryHours)}` : 'not recovered within the simulated time'}.`,
-      plot: { name: 'timeline', svg: scenarioTimelineSvg(r, scenario), alt: 'online users over time with the observed points' },
+      plot: {
+        name: 'timeline',
+        svg: scenarioTimelineSvg(r, scenario),
+        alt: 'online users over time with the observed points',
+      },
     },
     {
       heading: 'The fit: residual at every observed point',
@@ -720,7 +805,11 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       markdown: overloadThresholdMarkdown(r, scenario),
       plot: { name: 'collapse', svg: scenarioCollapseSvg(r), alt: 'collapse probability against supernode loss' },
       table: {
-        rows: r.adaptiveThreshold.points.map((q) => ({ 'supernode loss': pct(q.loss, 2), runs: q.runs, collapsed: q.collapsed })),
+        rows: r.adaptiveThreshold.points.map((q) => ({
+          'supernode loss': pct(q.loss, 2),
+          runs: q.runs,
+          collapsed: q.collapsed,
+        })),
         csv: 'overload-adaptive-design',
         caption: `The runs of the adaptive design (${r.adaptiveThreshold.rounds} rounds of ${r.adaptiveThreshold.runs / r.adaptiveThreshold.rounds}; the first is a coarse grid, the others are placed across the current interval)`,
       },
@@ -736,7 +825,12 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       table: { rows: metastabilityRows(r), csv: 'metastability-map' },
     },
     ...(r.metastability.recovery.length > 0
-      ? [{ heading: 'Metastability: recovery by injected capacity', table: { rows: recoveryRows(r), csv: 'metastability-recovery' } }]
+      ? [
+          {
+            heading: 'Metastability: recovery by injected capacity',
+            table: { rows: recoveryRows(r), csv: 'metastability-recovery' },
+          },
+        ]
       : []),
     {
       heading: 'Phase diagram: supernode loss × headroom',
@@ -744,7 +838,10 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
       table: {
         rows: r.phase.boundary.map((b, i) => ({
           headroom: b.headroom,
-          'fluid-limit f_c': r.fluidPhaseBoundary[i]?.fC == null ? `n/a (${r.fluidPhaseBoundary[i]?.reason ?? ''})` : pct(r.fluidPhaseBoundary[i].fC, 2),
+          'fluid-limit f_c':
+            r.fluidPhaseBoundary[i]?.fC == null
+              ? `n/a (${r.fluidPhaseBoundary[i]?.reason ?? ''})`
+              : pct(r.fluidPhaseBoundary[i].fC, 2),
           'static mean-field bound': b.fC === null ? `n/a (${b.reason})` : pct(b.fC),
         })),
         csv: 'phase-boundary',
@@ -753,16 +850,33 @@ export function scenarioReport(r: ScenarioResult, scenario: Scenario): ReportBun
     {
       heading: 'Connectivity: giant supernode component, random vs targeted loss',
       markdown: `Analytic two-tier branching (configuration-model core ${r.connectivity.random.model.coreLaw}, host cache ${r.connectivity.random.model.cacheSize}) against ${r.connectivity.random.runs} generated overlays of ${r.connectivity.random.model.supernodes} supernodes. Critical loss (random) ${pct(r.connectivityThreshold.analytic)} analytic vs ${pct(r.connectivityThreshold.montecarlo)} ${ci(r.connectivityThreshold.ci)} simulated; targeted ${pct(r.connectivityThreshold.attack.analytic)} vs ${pct(r.connectivityThreshold.attack.montecarlo)} ${ci(r.connectivityThreshold.attack.ci)}.`,
-      plot: { name: 'giant-component', svg: scenarioGiantSvg(r), alt: 'giant component against removal, random vs targeted' },
-      table: { rows: lineUpRows(r.connectivity.random.giant, 'loss'), columns: lineUpColumns('loss'), csv: 'giant-random-line-up', caption: 'Random loss: giant supernode component' },
+      plot: {
+        name: 'giant-component',
+        svg: scenarioGiantSvg(r),
+        alt: 'giant component against removal, random vs targeted',
+      },
+      table: {
+        rows: lineUpRows(r.connectivity.random.giant, 'loss'),
+        columns: lineUpColumns('loss'),
+        csv: 'giant-random-line-up',
+        caption: 'Random loss: giant supernode component',
+      },
     },
     {
       heading: 'Connectivity: served clients, random loss',
-      table: { rows: lineUpRows(r.connectivity.random.served, 'loss'), columns: lineUpColumns('loss'), csv: 'served-random-line-up' },
+      table: {
+        rows: lineUpRows(r.connectivity.random.served, 'loss'),
+        columns: lineUpColumns('loss'),
+        csv: 'served-random-line-up',
+      },
     },
     {
       heading: 'Connectivity: targeted loss line-up',
-      table: { rows: lineUpRows(r.connectivity.attack.giant, 'loss'), columns: lineUpColumns('loss'), csv: 'giant-attack-line-up' },
+      table: {
+        rows: lineUpRows(r.connectivity.attack.giant, 'loss'),
+        columns: lineUpColumns('loss'),
+        csv: 'giant-attack-line-up',
+      },
     },
   ];
   return {

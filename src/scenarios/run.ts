@@ -13,7 +13,13 @@ import { compareMetastability, type MetastabilityComparison } from '../compare/o
 import { STATIC_BOUND_NOTE } from '../compare/overload-threshold.ts';
 import { uniformCapacity } from '../distributions/uniform-capacity.ts';
 import { withOverloadParams } from '../models/overload-params.ts';
-import { compareOverload, compareOverloadPhase, phaseRows, type OverloadComparison, type OverloadPhaseComparison } from '../compare/overload.ts';
+import {
+  compareOverload,
+  compareOverloadPhase,
+  phaseRows,
+  type OverloadComparison,
+  type OverloadPhaseComparison,
+} from '../compare/overload.ts';
 import { collapseRunFamilies, type OverloadSimulator } from '../cascade/overload-collapse.ts';
 import type { OverloadParams } from '../models/overload-params.ts';
 import { compareTwoTier, type TwoTierComparison, type TwoTierReplicate } from '../compare/two-tier.ts';
@@ -84,13 +90,24 @@ export type ScenarioConnectivityOptions = TwoTierRunIdentity;
  *
  * @category Running scenarios
  */
-export function scenarioConnectivity(scenario: Scenario, seed: number, scale: number): { options: ScenarioConnectivityOptions; runs: number }[] {
+export function scenarioConnectivity(
+  scenario: Scenario,
+  seed: number,
+  scale: number,
+): { options: ScenarioConnectivityOptions; runs: number }[] {
   const mc = scenario.montecarlo;
   const S = Math.round(scenario.overlay.supernodes * scale);
   const C = Math.round(scenario.overlay.clients * scale);
   const Sc = Math.max(S, mc.connectivity.minSupernodes);
   const Cc = Math.max(1, Math.min(C, mc.connectivity.maxClients));
-  const base = { coreLaw: scenario.overlay.coreLaw, cacheSize: Math.min(scenario.overlay.cacheSize, Sc), supernodes: Sc, clients: Cc, choice: scenario.overlay.choice, grid: [...mc.connectivity.grid] };
+  const base = {
+    coreLaw: scenario.overlay.coreLaw,
+    cacheSize: Math.min(scenario.overlay.cacheSize, Sc),
+    supernodes: Sc,
+    clients: Cc,
+    choice: scenario.overlay.choice,
+    grid: [...mc.connectivity.grid],
+  };
   return [
     { options: { ...base, removal: 'random', seed: seed + 2 }, runs: mc.connectivity.runs },
     { options: { ...base, removal: 'attack', seed: seed + 3 }, runs: mc.connectivity.runs },
@@ -261,7 +278,12 @@ const median = (xs: number[]): number | null => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-function runMany(params: ReturnType<typeof scenarioToOverloadParams>, runs: number, seed: number, sim: OverloadSimulator): OverloadResult[] {
+function runMany(
+  params: ReturnType<typeof scenarioToOverloadParams>,
+  runs: number,
+  seed: number,
+  sim: OverloadSimulator,
+): OverloadResult[] {
   const out: OverloadResult[] = [];
   for (let r = 0; r < runs; r++) out.push(sim(params, { seed, index: r }));
   return out;
@@ -278,7 +300,12 @@ function checkScenarioModels(scenario: Scenario, scale: number): void {
       validateOverloadParams(scenarioToOverloadParams(applyWhatIf(scenario, i), scale));
     } catch (err) {
       if (!(err instanceof FragilityInputError)) throw err;
-      throw new FragilityInputError(`scenario.whatIf[${i}].set → model ${err.field}`, err.value, err.allowed, `what-if "${w.name}" at scale ${scale}`);
+      throw new FragilityInputError(
+        `scenario.whatIf[${i}].set → model ${err.field}`,
+        err.value,
+        err.allowed,
+        `what-if "${w.name}" at scale ${scale}`,
+      );
     }
   });
 }
@@ -308,7 +335,10 @@ function checkScenarioModels(scenario: Scenario, scale: number): void {
  *
  * @category Running scenarios
  */
-export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOptions, 'seed' | 'scale'> = {}): ScenarioRunFamily[] {
+export function scenarioRunFamilies(
+  scenario: Scenario,
+  opts: Pick<RunScenarioOptions, 'seed' | 'scale'> = {},
+): ScenarioRunFamily[] {
   const seed = checkInteger('seed', opts.seed ?? 1, -(2 ** 53 - 1), 2 ** 53 - 1);
   const scale = checkNumber('scale', opts.scale ?? scenario.montecarlo.scale, 1e-6, 1);
   const mc = scenario.montecarlo;
@@ -317,16 +347,30 @@ export function scenarioRunFamilies(scenario: Scenario, opts: Pick<RunScenarioOp
   const dur = { durationHours: mc.collapse.durationHours };
   return [
     { label: 'timeline', params, seed, first: 0, runs: mc.timelineRuns },
-    ...collapseRunFamilies(params, mc.collapse.losses, { runs: mc.collapse.runs, seed: seed + 1, ...dur }).map((f) => ({ label: `collapse loss ${f.loss}`, ...f })),
+    ...collapseRunFamilies(params, mc.collapse.losses, { runs: mc.collapse.runs, seed: seed + 1, ...dur }).map((f) => ({
+      label: `collapse loss ${f.loss}`,
+      ...f,
+    })),
     ...phaseRows(params, { headrooms: mc.phase.headrooms, seed: seed + 4 }).flatMap((row) =>
-      collapseRunFamilies(row.params, mc.phase.losses, { runs: mc.phase.runs, seed: row.seed, ...dur }).map((f) => ({ label: `phase headroom ${row.headroom} loss ${f.loss}`, ...f })),
+      collapseRunFamilies(row.params, mc.phase.losses, { runs: mc.phase.runs, seed: row.seed, ...dur }).map((f) => ({
+        label: `phase headroom ${row.headroom} loss ${f.loss}`,
+        ...f,
+      })),
     ),
-    ...scenario.whatIf.map((w, i) => ({ label: `what-if ${w.name}`, params: scenarioToOverloadParams(applyWhatIf(scenario, i), scale), seed: seed + 5, first: 0, runs: mc.whatIfRuns })),
+    ...scenario.whatIf.map((w, i) => ({
+      label: `what-if ${w.name}`,
+      params: scenarioToOverloadParams(applyWhatIf(scenario, i), scale),
+      seed: seed + 5,
+      first: 0,
+      runs: mc.whatIfRuns,
+    })),
   ].map(({ label, params: p, seed: s, first, runs }) => ({ label, params: p, seed: s, first, runs }));
 }
 
-const pct = (x: number | null | undefined, digits = 1): string => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits)} %`);
-const ciText = (ci: [number | null, number | null]): string => `[${ci[0] === null ? '?' : pct(ci[0])}, ${ci[1] === null ? '?' : pct(ci[1])}]`;
+const pct = (x: number | null | undefined, digits = 1): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : `${(100 * x).toFixed(digits)} %`;
+const ciText = (ci: [number | null, number | null]): string =>
+  `[${ci[0] === null ? '?' : pct(ci[0])}, ${ci[1] === null ? '?' : pct(ci[1])}]`;
 
 /**
  * The verdict on the reported supernode loss, every number computed.
@@ -377,7 +421,10 @@ export function scenarioVerdict(
     cause = '';
   } else if (lo > overRef) {
     overPart = `past the overload threshold (${overText})`;
-    cause = connRef !== null && hi < connRef ? ' — load, not connectivity, took the network down.' : ' — both load and connectivity fail.';
+    cause =
+      connRef !== null && hi < connRef
+        ? ' — load, not connectivity, took the network down.'
+        : ' — both load and connectivity fail.';
   } else if (hi < overRef) {
     overPart = `below the overload threshold (${overText})`;
     cause = ' — by this model the loss alone should not have collapsed the network.';
@@ -387,7 +434,14 @@ export function scenarioVerdict(
   }
   if (connRef === null) {
     // No connectivity threshold: judge the loss by load alone and say why connectivity is left out.
-    const overOnly = overRef === null ? '.' : lo > overRef ? ' — load took the network down.' : hi < overRef ? ' — by this model the loss alone should not have collapsed the network.' : ' — the network sat at the edge of an overload collapse.';
+    const overOnly =
+      overRef === null
+        ? '.'
+        : lo > overRef
+          ? ' — load took the network down.'
+          : hi < overRef
+            ? ' — by this model the loss alone should not have collapsed the network.'
+            : ' — the network sat at the edge of an overload collapse.';
     return `A ${loss} supernode loss cannot be judged against connectivity: the overlay has no connectivity threshold (${conn.reason ?? 'neither theory nor simulation locates one'}). It is ${overPart}${overOnly}`;
   }
   return `A ${loss} supernode loss is ${connPart} but ${overPart}${cause}`;
@@ -444,45 +498,77 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   const timeline = meanTimeline(runs);
   const minOnlineFraction = runs.reduce((s, r) => s + r.minOnlineFraction, 0) / runs.length;
   const recovered = runs.every((r) => r.recovered);
-  const recoveryHours = median(runs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number));
+  const recoveryHours = median(
+    runs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number),
+  );
 
   // 2. Overload threshold: mean field vs 50 %-collapse point.
   say(`overload threshold: ${mc.collapse.losses.length} losses × ${mc.collapse.runs} runs`);
   const overload = timed('overload', () =>
-    compareOverload(params, { losses: mc.collapse.losses, runs: mc.collapse.runs, seed: seed + 1, durationHours: mc.collapse.durationHours, simulate: sim }),
+    compareOverload(params, {
+      losses: mc.collapse.losses,
+      runs: mc.collapse.runs,
+      seed: seed + 1,
+      durationHours: mc.collapse.durationHours,
+      simulate: sim,
+    }),
   );
 
   // 2b. Overload threshold properly: the fluid limit and the adaptive simulated estimate.
   say('overload threshold: fluid limit and adaptive Monte Carlo (sequential probit)');
-  const fluidThreshold = timed('fluidThreshold', () => fluidCriticalLoss(params, { durationHours: mc.collapse.durationHours }));
-  const adaptiveThreshold = timed('adaptiveThreshold', () => simulatedCriticalLoss(params, { seed: seed + 6, durationHours: mc.collapse.durationHours }));
+  const fluidThreshold = timed('fluidThreshold', () =>
+    fluidCriticalLoss(params, { durationHours: mc.collapse.durationHours }),
+  );
+  const adaptiveThreshold = timed('adaptiveThreshold', () =>
+    simulatedCriticalLoss(params, { seed: seed + 6, durationHours: mc.collapse.durationHours }),
+  );
   const fluidRun = timed('fluidTimeline', () => fluidOverload(params));
   const fluidTimeline = fluidRun.timeline.map((p) => ({ t: p.t, online: p.online, supernodesUp: p.supernodesUp }));
 
   // 3. Connectivity: analytic vs Monte Carlo on generated overlays.
   const [connRandom, connAttack] = scenarioConnectivity(scenario, seed, scale);
-  say(`connectivity: ${mc.connectivity.runs} overlays of ${connRandom.options.supernodes} supernodes, ${connRandom.options.clients} clients, random and targeted loss`);
+  say(
+    `connectivity: ${mc.connectivity.runs} overlays of ${connRandom.options.supernodes} supernodes, ${connRandom.options.clients} clients, random and targeted loss`,
+  );
   const ensemble = (e: { options: ScenarioConnectivityOptions; runs: number }) =>
-    compareTwoTier({ ...e.options, runs: e.runs, ...(opts.twoTierReplicate ? { replicate: (r: number) => opts.twoTierReplicate!(e.options, r) } : {}) });
+    compareTwoTier({
+      ...e.options,
+      runs: e.runs,
+      ...(opts.twoTierReplicate ? { replicate: (r: number) => opts.twoTierReplicate!(e.options, r) } : {}),
+    });
   const connectivity = timed('connectivity', () => ({ random: ensemble(connRandom), attack: ensemble(connAttack) }));
 
   // 4. Phase diagram.
-  say(`phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`);
+  say(
+    `phase diagram: ${mc.phase.headrooms.length} headrooms × ${mc.phase.losses.length} losses × ${mc.phase.runs} runs`,
+  );
   const phase = timed('phase', () =>
-    compareOverloadPhase(params, { losses: mc.phase.losses, headrooms: mc.phase.headrooms, runs: mc.phase.runs, seed: seed + 4, durationHours: mc.collapse.durationHours, simulate: sim }),
+    compareOverloadPhase(params, {
+      losses: mc.phase.losses,
+      headrooms: mc.phase.headrooms,
+      runs: mc.phase.runs,
+      seed: seed + 4,
+      durationHours: mc.collapse.durationHours,
+      simulate: sim,
+    }),
   );
 
   // 4b. Fluid boundary over the phase diagram (same headroom laws), to 1e-3.
   const fluidPhaseBoundary = timed('fluidPhase', () =>
     mc.phase.headrooms.map((alpha) => {
-      const f = fluidCriticalLoss(withOverloadParams(params, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }), { tolerance: 1e-3, durationHours: mc.collapse.durationHours });
+      const f = fluidCriticalLoss(
+        withOverloadParams(params, { headroom: uniformCapacity(alpha / 2, (3 * alpha) / 2) }),
+        { tolerance: 1e-3, durationHours: mc.collapse.durationHours },
+      );
       return { headroom: alpha, fC: f.criticalLoss, ...(f.reason ? { reason: f.reason } : {}) };
     }),
   );
 
   // 4c. Metastability: which state persists without intervention, and recovery by injected capacity.
   const msOptions = metastabilityOptions(scenario, opts, seed);
-  say(`metastability: ${msOptions.losses.length} losses × ${msOptions.headroomScales.length} headroom scales, recovery with ${msOptions.megaTotal} mega-supernodes`);
+  say(
+    `metastability: ${msOptions.losses.length} losses × ${msOptions.headroomScales.length} headroom scales, recovery with ${msOptions.megaTotal} mega-supernodes`,
+  );
   const metastability = timed('metastability', () => compareMetastability(params, msOptions.options));
 
   // 5. What-ifs.
@@ -541,7 +627,14 @@ function meanTimeline(runs: readonly OverloadResult[]): ScenarioTimelinePoint[] 
       mega += p.megaUp;
     }
     const k = runs.length;
-    timeline.push({ t: runs[0].timeline[i].t, online: on / k, onlineMin: lo, onlineMax: hi, supernodesUp: up / k, megaUp: mega / k });
+    timeline.push({
+      t: runs[0].timeline[i].t,
+      online: on / k,
+      onlineMin: lo,
+      onlineMax: hi,
+      supernodesUp: up / k,
+      megaUp: mega / k,
+    });
   }
   return timeline;
 }
@@ -551,16 +644,28 @@ function metastabilityOptions(scenario: Scenario, opts: RunScenarioOptions, seed
   const mc = scenario.montecarlo;
   const megaTotal = scenario.levers.megaSupernodes.waves.reduce((a, w) => a + w.count, 0);
   const losses = opts.metastability?.losses ?? mc.metastability?.losses ?? METASTABILITY_LOSSES;
-  const headroomScales = opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
+  const headroomScales =
+    opts.metastability?.headroomScales ?? mc.metastability?.headroomScales ?? METASTABILITY_HEADROOM_SCALES;
   const hours = opts.metastability?.injectionHours ?? mc.metastability?.injectionHours ?? METASTABILITY_INJECTION_HOURS;
   const recovery = megaTotal > 0 ? hours.map((h) => ({ megaCount: megaTotal, atHours: h })) : [];
   return { megaTotal, losses, headroomScales, options: { losses, headroomScales, recovery, runs: 1, seed: seed + 7 } };
 }
 
 /** One what-if row: the scenario with what-if i applied, simulated `whatIfRuns` times from `seed`. */
-function whatIfRow(scenario: Scenario, i: number, scale: number, seed: number, sim: OverloadSimulator): ScenarioResult['whatIf'][number] {
+function whatIfRow(
+  scenario: Scenario,
+  i: number,
+  scale: number,
+  seed: number,
+  sim: OverloadSimulator,
+): ScenarioResult['whatIf'][number] {
   const w = scenario.whatIf[i];
-  const rs = runMany(scenarioToOverloadParams(applyWhatIf(scenario, i), scale), scenario.montecarlo.whatIfRuns, seed, sim);
+  const rs = runMany(
+    scenarioToOverloadParams(applyWhatIf(scenario, i), scale),
+    scenario.montecarlo.whatIfRuns,
+    seed,
+    sim,
+  );
   const rec = rs.filter((r) => r.recovered && r.recoveredAtHours !== null).map((r) => r.recoveredAtHours as number);
   return {
     name: w.name,
@@ -575,7 +680,10 @@ function whatIfRow(scenario: Scenario, i: number, scale: number, seed: number, s
 }
 
 /** The connectivity thresholds of a scenario result from its two line-ups (random failure and attack). */
-function connectivityThresholdOf(connectivity: { random: TwoTierComparison; attack: TwoTierComparison }): ScenarioResult['connectivityThreshold'] {
+function connectivityThresholdOf(connectivity: {
+  random: TwoTierComparison;
+  attack: TwoTierComparison;
+}): ScenarioResult['connectivityThreshold'] {
   const noneReason = (t: TwoTierComparison['threshold']) =>
     t.analytic === null || t.montecarlo === null ? (t.analyticReason ?? t.montecarloReason) : undefined;
   const rr = noneReason(connectivity.random.threshold);
@@ -614,6 +722,10 @@ function overloadThresholdOf(
     analyticMethod: 'fluid-limit',
     ...(fluidThreshold.reason ? { analyticReason: fluidThreshold.reason } : {}),
     ...(adaptiveThreshold.reason ? { montecarloReason: adaptiveThreshold.reason } : {}),
-    staticBound: { value: overload.threshold.analytic, ...(overload.threshold.analyticReason ? { reason: overload.threshold.analyticReason } : {}), note: STATIC_BOUND_NOTE },
+    staticBound: {
+      value: overload.threshold.analytic,
+      ...(overload.threshold.analyticReason ? { reason: overload.threshold.analyticReason } : {}),
+      note: STATIC_BOUND_NOTE,
+    },
   };
 }

@@ -49,8 +49,7 @@ function numOrNull(kind: 'a number' | 'an integer', min: number, max: number, nu
 const prob = () => num(0, 1);
 
 /** A number of hours >= 0, or null for "never". */
-const hoursOrNever = () =>
-  z.union([num(0), z.null()], { error: 'a number of hours >= 0, or null for never' });
+const hoursOrNever = () => z.union([num(0), z.null()], { error: 'a number of hours >= 0, or null for never' });
 
 /** The allowed text, plus the parser's own message when it is short enough to stay readable on one line. */
 function withDetail(allowed: string, err: unknown): string {
@@ -68,7 +67,8 @@ const degreeLaw = () =>
     }
   });
 
-const headroomText = 'a capacity law of the headroom alpha >= 0, such as "uniform(0.25,0.75)" or "weibull(2,scale=0.5)"';
+const headroomText =
+  'a capacity law of the headroom alpha >= 0, such as "uniform(0.25,0.75)" or "weibull(2,scale=0.5)"';
 const headroomLaw = () =>
   z.string({ error: headroomText }).superRefine((v, ctx) => {
     try {
@@ -81,12 +81,25 @@ const headroomLaw = () =>
 
 /** Is `s` an ISO 8601 date (`2010-12-22`) or date-time (`2010-12-22T16:30:00Z`, offsets too) that exists? */
 function isIsoDateTime(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/.exec(s);
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))?)?$/.exec(
+    s,
+  );
   if (!m) return false;
-  const [y, mo, d, h = '0', mi = '0', sec = '0', oh = '0', om = '0'] = m.slice(1).map((x) => x ?? undefined) as string[];
+  const [y, mo, d, h = '0', mi = '0', sec = '0', oh = '0', om = '0'] = m
+    .slice(1)
+    .map((x) => x ?? undefined) as string[];
   const days = new Date(Date.UTC(Number(y), Number(mo), 0)).getUTCDate(); // days in month mo (1-based)
-  return Number(mo) >= 1 && Number(mo) <= 12 && Number(d) >= 1 && Number(d) <= days && Number(h) <= 23 && Number(mi) <= 59 &&
-    Number(sec) <= 59 && Number(oh) <= 23 && Number(om) <= 59;
+  return (
+    Number(mo) >= 1 &&
+    Number(mo) <= 12 &&
+    Number(d) >= 1 &&
+    Number(d) <= days &&
+    Number(h) <= 23 &&
+    Number(mi) <= 59 &&
+    Number(sec) <= 59 &&
+    Number(oh) <= 23 &&
+    Number(om) <= 59
+  );
 }
 
 /** Own keys a JSON document may carry but a JavaScript object cannot hold as data (`__proto__` sets the prototype). */
@@ -96,14 +109,21 @@ const FORBIDDEN_KEYS = new Set(['__proto__']);
  * Report every `__proto__` key inside `value` (a what-if's `set`), with its path: merged into the scenario it would
  * replace the prototype of the object instead of a field, i.e. vanish silently. Iterative (no recursion on deep input).
  */
-function forbidPrototypeKeys(value: unknown, ctx: { addIssue(i: { code: 'custom'; path: PropertyKey[]; message: string }): void }): void {
+function forbidPrototypeKeys(
+  value: unknown,
+  ctx: { addIssue(i: { code: 'custom'; path: PropertyKey[]; message: string }): void },
+): void {
   const stack: { v: unknown; path: PropertyKey[] }[] = [{ v: value, path: [] }];
   while (stack.length > 0) {
     const { v, path } = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
     for (const k of Object.keys(v)) {
       if (FORBIDDEN_KEYS.has(k)) {
-        ctx.addIssue({ code: 'custom', path: [...path, k], message: 'no field named __proto__ (it cannot be set; it would be dropped silently)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, k],
+          message: 'no field named __proto__ (it cannot be set; it would be dropped silently)',
+        });
       } else stack.push({ v: (v as Record<string, unknown>)[k], path: [...path, Array.isArray(v) ? Number(k) : k] });
     }
   }
@@ -166,7 +186,9 @@ const clientSchema = z.strictObject({
   probesPerAttempt: numOrNull('an integer', 1, 100_000, 'the whole host cache'),
   /** Users who give up and come back hours later (row 27, OverloadParams.abandon); absent or null = off. */
   abandon: z
-    .union([z.strictObject({ share: prob(), meanHours: num(0.01, 720), stages: int(1, 12) }), z.null()], { error: '{ share, meanHours, stages } or null for off' })
+    .union([z.strictObject({ share: prob(), meanHours: num(0.01, 720), stages: int(1, 12) }), z.null()], {
+      error: '{ share, meanHours, stages } or null for off',
+    })
     .optional(),
 });
 
@@ -210,26 +232,46 @@ const montecarloSchema = z.strictObject({
   whatIfRuns: int(1, 1000),
   collapse: z.strictObject({
     runs: int(1, 10_000),
-    losses: z.array(prob(), { error: 'an array of supernode losses in [0, 1]' }).min(2, { error: 'at least 2 losses' }).max(200, { error: 'at most 200 losses' }),
+    losses: z
+      .array(prob(), { error: 'an array of supernode losses in [0, 1]' })
+      .min(2, { error: 'at least 2 losses' })
+      .max(200, { error: 'at most 200 losses' }),
     durationHours: num(0.1, 48),
   }),
   phase: z.strictObject({
     runs: int(1, 1000),
-    losses: z.array(prob(), { error: 'an array of supernode losses in [0, 1]' }).min(2, { error: 'at least 2 losses' }).max(100, { error: 'at most 100 losses' }),
-    headrooms: z.array(num(0.01, 100), { error: 'an array of mean headrooms alpha >= 0.01' }).min(2, { error: 'at least 2 headrooms' }).max(100, { error: 'at most 100 headrooms' }),
+    losses: z
+      .array(prob(), { error: 'an array of supernode losses in [0, 1]' })
+      .min(2, { error: 'at least 2 losses' })
+      .max(100, { error: 'at most 100 losses' }),
+    headrooms: z
+      .array(num(0.01, 100), { error: 'an array of mean headrooms alpha >= 0.01' })
+      .min(2, { error: 'at least 2 headrooms' })
+      .max(100, { error: 'at most 100 headrooms' }),
   }),
   connectivity: z.strictObject({
     runs: int(2, 10_000),
-    grid: z.array(prob(), { error: 'an array of supernode losses in [0, 1]' }).min(2, { error: 'at least 2 grid points' }).max(1001, { error: 'at most 1001 grid points' }),
+    grid: z
+      .array(prob(), { error: 'an array of supernode losses in [0, 1]' })
+      .min(2, { error: 'at least 2 grid points' })
+      .max(1001, { error: 'at most 1001 grid points' }),
     minSupernodes: int(10, 1e7),
     maxClients: int(1, 1e8),
   }),
   /** Optional: the metastability map (trigger sizes × headroom factors) and the recovery injection times. */
   metastability: z
     .strictObject({
-      losses: z.array(prob(), { error: 'an array of supernode losses in [0, 1]' }).min(1, { error: 'at least 1 loss' }).max(50, { error: 'at most 50 losses' }),
-      headroomScales: z.array(num(0.01, 100), { error: 'an array of headroom factors in [0.01, 100]' }).min(1, { error: 'at least 1 headroom factor' }).max(20, { error: 'at most 20 headroom factors' }),
-      injectionHours: z.array(num(0, 1000), { error: 'an array of hours after the trigger' }).max(10, { error: 'at most 10 injection times' }),
+      losses: z
+        .array(prob(), { error: 'an array of supernode losses in [0, 1]' })
+        .min(1, { error: 'at least 1 loss' })
+        .max(50, { error: 'at most 50 losses' }),
+      headroomScales: z
+        .array(num(0.01, 100), { error: 'an array of headroom factors in [0.01, 100]' })
+        .min(1, { error: 'at least 1 headroom factor' })
+        .max(20, { error: 'at most 20 headroom factors' }),
+      injectionHours: z
+        .array(num(0, 1000), { error: 'an array of hours after the trigger' })
+        .max(10, { error: 'at most 10 injection times' }),
     })
     .optional(),
 });
@@ -246,14 +288,21 @@ const observedSchema = z.strictObject({
 
 /** Everything a what-if may change: a partial scenario body (validated again after merging). */
 const whatIfSchema = z.strictObject({
-  name: z.string({ error: 'a non-empty string' }).min(1, { error: 'a non-empty string' }).max(80, { error: 'at most 80 characters' }),
+  name: z
+    .string({ error: 'a non-empty string' })
+    .min(1, { error: 'a non-empty string' })
+    .max(80, { error: 'at most 80 characters' }),
   description: z.string({ error: 'a string' }).optional(),
   set: z
     .unknown()
     .superRefine((v, ctx) => {
       forbidPrototypeKeys(v, ctx); // on the raw input: z.record would drop the key before any later check
       if (v !== null && typeof v === 'object' && Object.hasOwn(v, 'whatIf')) {
-        ctx.addIssue({ code: 'custom', path: ['whatIf'], message: 'no whatIf inside a what-if (what-ifs do not nest)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['whatIf'],
+          message: 'no whatIf inside a what-if (what-ifs do not nest)',
+        });
       }
     })
     .pipe(z.record(z.string(), z.unknown(), { error: 'an object of fields to override (a partial scenario)' })),
@@ -280,44 +329,79 @@ export const scenarioSchema = z
     levers: leversSchema,
     whatIf: z.array(whatIfSchema, { error: 'an array of { name, set }' }).max(50, { error: 'at most 50 what-ifs' }),
     montecarlo: montecarloSchema,
-    observed: z.array(observedSchema, { error: 'an array of { t, tEnd?, online, lo?, hi?, label? }' }).max(1000, { error: 'at most 1000 points' }),
+    observed: z
+      .array(observedSchema, { error: 'an array of { t, tEnd?, online, lo?, hi?, label? }' })
+      .max(1000, { error: 'at most 1000 points' }),
     /** The supernode loss reported for the event ([lo, hi]), judged by the verdict. */
     reportedLoss: z.tuple([prob(), prob()], { error: 'a pair [lo, hi] of supernode losses in [0, 1]' }),
   })
   .superRefine((s, ctx) => {
     if (s.overlay.cacheSize > s.overlay.supernodes) {
-      ctx.addIssue({ code: 'custom', path: ['overlay', 'cacheSize'], message: `an integer in [1, ${s.overlay.supernodes}] (<= overlay.supernodes)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overlay', 'cacheSize'],
+        message: `an integer in [1, ${s.overlay.supernodes}] (<= overlay.supernodes)`,
+      });
     }
     if (s.supernodes.rejoinMinutes.max < s.supernodes.rejoinMinutes.min) {
-      ctx.addIssue({ code: 'custom', path: ['supernodes', 'rejoinMinutes', 'max'], message: `a number >= rejoinMinutes.min (${s.supernodes.rejoinMinutes.min})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['supernodes', 'rejoinMinutes', 'max'],
+        message: `a number >= rejoinMinutes.min (${s.supernodes.rejoinMinutes.min})`,
+      });
     }
     const r = s.clients.retry;
     if (r.kind === 'fixed' && r.maxSeconds < r.minSeconds) {
-      ctx.addIssue({ code: 'custom', path: ['clients', 'retry', 'maxSeconds'], message: `a number >= retry.minSeconds (${r.minSeconds})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clients', 'retry', 'maxSeconds'],
+        message: `a number >= retry.minSeconds (${r.minSeconds})`,
+      });
     }
     if (r.kind === 'exponential-full-jitter' && r.capSeconds < r.baseSeconds) {
-      ctx.addIssue({ code: 'custom', path: ['clients', 'retry', 'capSeconds'], message: `a number >= retry.baseSeconds (${r.baseSeconds})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clients', 'retry', 'capSeconds'],
+        message: `a number >= retry.baseSeconds (${r.baseSeconds})`,
+      });
     }
     if (r.kind === 'grpc' && r.maxSeconds < r.initialSeconds) {
-      ctx.addIssue({ code: 'custom', path: ['clients', 'retry', 'maxSeconds'], message: `a number >= retry.initialSeconds (${r.initialSeconds})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clients', 'retry', 'maxSeconds'],
+        message: `a number >= retry.initialSeconds (${r.initialSeconds})`,
+      });
     }
     // Checked here, not when the connectivity stage starts (issue 14: every check before the first progress line).
     s.montecarlo.connectivity.grid.forEach((f, i, g) => {
       if (i > 0 && !(f > g[i - 1])) {
-        ctx.addIssue({ code: 'custom', path: ['montecarlo', 'connectivity', 'grid', i], message: `a loss > grid[${i - 1}] (${g[i - 1]}): strictly increasing` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['montecarlo', 'connectivity', 'grid', i],
+          message: `a loss > grid[${i - 1}] (${g[i - 1]}): strictly increasing`,
+        });
       }
     });
     if (s.reportedLoss[1] < s.reportedLoss[0]) {
-      ctx.addIssue({ code: 'custom', path: ['reportedLoss', 1], message: `a loss >= reportedLoss[0] (${s.reportedLoss[0]})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reportedLoss', 1],
+        message: `a loss >= reportedLoss[0] (${s.reportedLoss[0]})`,
+      });
     }
     const names = new Set<string>();
     s.whatIf.forEach((w, i) => {
-      if (names.has(w.name)) ctx.addIssue({ code: 'custom', path: ['whatIf', i, 'name'], message: 'a name not used by another what-if' });
+      if (names.has(w.name))
+        ctx.addIssue({ code: 'custom', path: ['whatIf', i, 'name'], message: 'a name not used by another what-if' });
       names.add(w.name);
     });
     s.observed.forEach((o, i) => {
       if (o.lo !== undefined && o.hi !== undefined && o.hi < o.lo) {
-        ctx.addIssue({ code: 'custom', path: ['observed', i, 'hi'], message: `a number >= observed[${i}].lo (${o.lo})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['observed', i, 'hi'],
+          message: `a number >= observed[${i}].lo (${o.lo})`,
+        });
       }
       if (o.tEnd !== undefined && !(o.tEnd > o.t)) {
         ctx.addIssue({ code: 'custom', path: ['observed', i, 'tEnd'], message: `a time > observed[${i}].t (${o.t})` });
@@ -337,8 +421,20 @@ export type Scenario = z.infer<typeof scenarioSchema>;
  *
  * @category Scenario files
  */
-export type ScenarioOverride = { [K in keyof Scenario]?: Scenario[K] extends readonly unknown[] ? Scenario[K] : Scenario[K] extends object ? DeepPartial<Scenario[K]> : Scenario[K] };
-type DeepPartial<T> = { [K in keyof T]?: T[K] extends readonly unknown[] ? T[K] : T[K] extends object | null ? DeepPartial<T[K]> | Extract<T[K], null> : T[K] };
+export type ScenarioOverride = {
+  [K in keyof Scenario]?: Scenario[K] extends readonly unknown[]
+    ? Scenario[K]
+    : Scenario[K] extends object
+      ? DeepPartial<Scenario[K]>
+      : Scenario[K];
+};
+type DeepPartial<T> = {
+  [K in keyof T]?: T[K] extends readonly unknown[]
+    ? T[K]
+    : T[K] extends object | null
+      ? DeepPartial<T[K]> | Extract<T[K], null>
+      : T[K];
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Errors.
@@ -352,11 +448,17 @@ export class ScenarioValidationError extends FragilityInputError {
   /** Every problem found, one line each (the message shows the first and counts the rest). */
   readonly problems: string[];
   constructor(field: string, value: unknown, allowed: string, problems: string[]) {
-    super(field, value, allowed, problems.length > 1 ? `and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : undefined);
+    super(
+      field,
+      value,
+      allowed,
+      problems.length > 1 ? `and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}` : undefined,
+    );
     this.name = 'ScenarioValidationError';
     this.problems = problems;
     const more = problems.length - 1;
-    if (problems.length > 0) this.message = `${problems[0]}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`;
+    if (problems.length > 0)
+      this.message = `${problems[0]}${more > 0 ? ` (and ${more} more problem${more > 1 ? 's' : ''})` : ''}`;
   }
 }
 
@@ -439,9 +541,19 @@ export function formatScenarioIssue(
   if (/^Invalid/.test(allowed)) {
     // zod's own wording (a container of the wrong type): say what is expected in plain words
     const expected = (issue as { expected?: string }).expected;
-    allowed = expected === 'object' ? 'an object' : expected === 'array' ? 'an array' : expected ? `a value of type ${expected}` : 'a valid value';
+    allowed =
+      expected === 'object'
+        ? 'an object'
+        : expected === 'array'
+          ? 'an array'
+          : expected
+            ? `a value of type ${expected}`
+            : 'a valid value';
   }
-  const line = value === undefined ? `${field}: missing; expected ${allowed}` : `${field}: ${formatValue(value)} is not allowed; expected ${allowed}`;
+  const line =
+    value === undefined
+      ? `${field}: missing; expected ${allowed}`
+      : `${field}: ${formatValue(value)} is not allowed; expected ${allowed}`;
   return { field, value, allowed, line };
 }
 
@@ -454,7 +566,8 @@ function knownKeys(path: ReadonlyArray<PropertyKey>): string[] | null {
     for (let i = 0; i < 10 && cur?._zod?.def; i++) {
       const def = cur._zod.def;
       if (def.type === 'pipe') cur = def.in as typeof cur;
-      else if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default') cur = def.innerType as typeof cur;
+      else if (def.type === 'optional' || def.type === 'nullable' || def.type === 'default')
+        cur = def.innerType as typeof cur;
       else break;
     }
     return cur;
@@ -502,5 +615,10 @@ export function validateScenario(input: unknown, root = 'scenario'): Scenario {
   if (r.success) return r.data;
   const lines = r.error.issues.map((i) => formatScenarioIssue(i as never, input, root));
   const first = lines[0];
-  throw new ScenarioValidationError(first.field, first.value, first.allowed, lines.map((l) => l.line));
+  throw new ScenarioValidationError(
+    first.field,
+    first.value,
+    first.allowed,
+    lines.map((l) => l.line),
+  );
 }

@@ -19,7 +19,9 @@ const inf = (x: number | null): number => (x === null ? Infinity : x);
  *
  * @category Running scenarios
  */
-export const SCENARIO_REPORTING_DEFAULTS: Readonly<Pick<OverloadParams, 'sampleEvery' | 'normalSessionHours' | 'recoveryThreshold' | 'collapseThreshold'>> = {
+export const SCENARIO_REPORTING_DEFAULTS: Readonly<
+  Pick<OverloadParams, 'sampleEvery' | 'normalSessionHours' | 'recoveryThreshold' | 'collapseThreshold'>
+> = {
   sampleEvery: skype2010OverloadParams.sampleEvery,
   normalSessionHours: skype2010OverloadParams.normalSessionHours,
   recoveryThreshold: skype2010OverloadParams.recoveryThreshold,
@@ -101,7 +103,9 @@ export function scenarioToOverloadParams(s: Scenario, scale = s.montecarlo.scale
       withdrawAtHours: inf(s.levers.megaSupernodes.withdrawAtHours),
       withdrawFraction: s.levers.megaSupernodes.withdrawFraction,
       withdrawOverHours: s.levers.megaSupernodes.withdrawOverHours,
-      ...(s.levers.megaSupernodes.admitPerSecond != null ? { admitPerSecond: s.levers.megaSupernodes.admitPerSecond } : {}),
+      ...(s.levers.megaSupernodes.admitPerSecond != null
+        ? { admitPerSecond: s.levers.megaSupernodes.admitPerSecond }
+        : {}),
     },
     shedding: { atHours: inf(s.levers.shedding.atHours), loginCostFactor: s.levers.shedding.loginCostFactor },
     normalSessionHours: r.normalSessionHours,

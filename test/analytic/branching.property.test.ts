@@ -7,7 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { multiTypeSpectralRadius } from '../../src/analytic/multi-type-branching.ts';
-import { twoTierCriticalLoss, twoTierMeanOffspringMatrix, twoTierServedFraction } from '../../src/analytic/two-tier-branching.ts';
+import {
+  twoTierCriticalLoss,
+  twoTierMeanOffspringMatrix,
+  twoTierServedFraction,
+} from '../../src/analytic/two-tier-branching.ts';
 import { bimodalLaw } from '../../src/distributions/bimodal-law.ts';
 import { poissonLaw } from '../../src/distributions/poisson-law.ts';
 import { powerLawHardCutoff } from '../../src/distributions/power-law.ts';
@@ -28,15 +32,26 @@ const matrix = fc.integer({ min: 1, max: 5 }).chain((K) =>
   }),
 );
 /** Relative tolerance of the eigen-solver (mathjs eigs, or the power-iteration fallback stopping at 1e-13). */
-const close = (a: number, b: number, scale: number) => expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-7 * Math.max(1, scale));
+const close = (a: number, b: number, scale: number) =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(1e-7 * Math.max(1, scale));
 
 describe('multi-type spectral radius: properties', () => {
   it('2×2: equals (a + d)/2 + √(((a − d)/2)² + bc)', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 4, maxLength: 4 }), ([a, b, c, d]) => {
-        const exact = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * c);
-        close(rho([[a, b], [c, d]]), exact, exact);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        ([a, b, c, d]) => {
+          const exact = (a + d) / 2 + Math.sqrt(((a - d) / 2) ** 2 + b * c);
+          close(
+            rho([
+              [a, b],
+              [c, d],
+            ]),
+            exact,
+            exact,
+          );
+        },
+      ),
       { numRuns: 60, seed: 31 },
     );
   });
@@ -60,12 +75,16 @@ describe('multi-type spectral radius: properties', () => {
 
   it('is monotone in the entries: M ≤ M′ entrywise ⇒ ρ(M) ≤ ρ(M′)', () => {
     fc.assert(
-      fc.property(matrix, fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 25, maxLength: 25 }), (M, add) => {
-        const K = M.length;
-        const bigger = M.map((row, i) => row.map((x, j) => x + add[i * K + j]));
-        const r = rho(M);
-        expect(rho(bigger)).toBeGreaterThanOrEqual(r - 1e-7 * Math.max(1, r));
-      }),
+      fc.property(
+        matrix,
+        fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: 25, maxLength: 25 }),
+        (M, add) => {
+          const K = M.length;
+          const bigger = M.map((row, i) => row.map((x, j) => x + add[i * K + j]));
+          const r = rho(M);
+          expect(rho(bigger)).toBeGreaterThanOrEqual(r - 1e-7 * Math.max(1, r));
+        },
+      ),
       { numRuns: 40, seed: 33 },
     );
   });
@@ -74,41 +93,64 @@ describe('multi-type spectral radius: properties', () => {
 const law = fc.oneof(
   fc.double({ min: 0.5, max: 8, noNaN: true }).map((c) => poissonLaw(c)),
   fc.integer({ min: 1, max: 8 }).map((k) => regularLaw(k)),
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 20 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })).map(([a, b, w]) => bimodalLaw(a, b, w)),
-  fc.tuple(fc.double({ min: 2.1, max: 3.5, noNaN: true }), fc.integer({ min: 10, max: 30 })).map(([tau, kmax]) => powerLawHardCutoff(tau, kmax)),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 4, max: 20 }),
+      fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+    )
+    .map(([a, b, w]) => bimodalLaw(a, b, w)),
+  fc
+    .tuple(fc.double({ min: 2.1, max: 3.5, noNaN: true }), fc.integer({ min: 10, max: 30 }))
+    .map(([tau, kmax]) => powerLawHardCutoff(tau, kmax)),
 );
 const removal = fc.constantFrom('random' as const, 'attack' as const);
 
 describe('two-tier branching: properties', () => {
   it('served = 1 − (1 − S_core)^H in [0, 1], non-increasing in f, non-decreasing in H', () => {
     fc.assert(
-      fc.property(law, fc.integer({ min: 1, max: 8 }), removal, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (coreLaw, H, rm, a, b) => {
-        const [f1, f2] = a <= b ? [a, b] : [b, a];
-        const r1 = twoTierServedFraction({ coreLaw, cacheSize: H }, f1, { removal: rm });
-        const r2 = twoTierServedFraction({ coreLaw, cacheSize: H }, f2, { removal: rm });
-        const rH = twoTierServedFraction({ coreLaw, cacheSize: H + 1 }, f1, { removal: rm });
-        for (const r of [r1, r2]) {
-          expect(r.served).toBeGreaterThanOrEqual(0);
-          expect(r.served).toBeLessThanOrEqual(1);
-          expect(r.served).toBeCloseTo(1 - (1 - r.S_core) ** H, 14);
-        }
-        expect(r1.S_core).toBeGreaterThanOrEqual(r2.S_core - 1e-9);
-        expect(r1.served).toBeGreaterThanOrEqual(r2.served - 1e-9);
-        expect(rH.served).toBeGreaterThanOrEqual(r1.served - 1e-12);
-      }),
+      fc.property(
+        law,
+        fc.integer({ min: 1, max: 8 }),
+        removal,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (coreLaw, H, rm, a, b) => {
+          const [f1, f2] = a <= b ? [a, b] : [b, a];
+          const r1 = twoTierServedFraction({ coreLaw, cacheSize: H }, f1, { removal: rm });
+          const r2 = twoTierServedFraction({ coreLaw, cacheSize: H }, f2, { removal: rm });
+          const rH = twoTierServedFraction({ coreLaw, cacheSize: H + 1 }, f1, { removal: rm });
+          for (const r of [r1, r2]) {
+            expect(r.served).toBeGreaterThanOrEqual(0);
+            expect(r.served).toBeLessThanOrEqual(1);
+            expect(r.served).toBeCloseTo(1 - (1 - r.S_core) ** H, 14);
+          }
+          expect(r1.S_core).toBeGreaterThanOrEqual(r2.S_core - 1e-9);
+          expect(r1.served).toBeGreaterThanOrEqual(r2.served - 1e-9);
+          expect(rH.served).toBeGreaterThanOrEqual(r1.served - 1e-12);
+        },
+      ),
       { numRuns: 100, seed: 34 },
     );
   });
 
   it('the two-type and degree-class matrices have the same spectral radius, non-increasing in f', () => {
     fc.assert(
-      fc.property(law, fc.integer({ min: 1, max: 5 }), removal, fc.double({ min: 0, max: 1, noNaN: true }), (coreLaw, H, rm, f) => {
-        const spec = { coreLaw, cacheSize: H, clientsPerSupernode: 3 };
-        const two = rho(twoTierMeanOffspringMatrix(spec, f, { removal: rm }));
-        const classes = rho(twoTierMeanOffspringMatrix(spec, f, { removal: rm, types: 'degree-classes' }));
-        close(classes, two, two);
-        expect(rho(twoTierMeanOffspringMatrix(spec, Math.min(1, f + 0.1), { removal: rm }))).toBeLessThanOrEqual(two + 1e-12);
-      }),
+      fc.property(
+        law,
+        fc.integer({ min: 1, max: 5 }),
+        removal,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (coreLaw, H, rm, f) => {
+          const spec = { coreLaw, cacheSize: H, clientsPerSupernode: 3 };
+          const two = rho(twoTierMeanOffspringMatrix(spec, f, { removal: rm }));
+          const classes = rho(twoTierMeanOffspringMatrix(spec, f, { removal: rm, types: 'degree-classes' }));
+          close(classes, two, two);
+          expect(rho(twoTierMeanOffspringMatrix(spec, Math.min(1, f + 0.1), { removal: rm }))).toBeLessThanOrEqual(
+            two + 1e-12,
+          );
+        },
+      ),
       { numRuns: 25, seed: 35 },
     );
   });

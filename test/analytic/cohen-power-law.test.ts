@@ -7,7 +7,7 @@ describe('cohenRandomBreakdown', () => {
   it('continuum κ0 has the closed form, including the logarithmic cases γ = 2 and γ = 3', () => {
     const K = 1000;
     const g25 = cohenRandomBreakdown({ gamma: 2.5, m: 1, K, form: 'continuum' });
-    expect(g25.kappa0).toBeCloseTo((-0.5 / 0.5) * (Math.sqrt(K) - 1) / (1 / Math.sqrt(K) - 1), 10);
+    expect(g25.kappa0).toBeCloseTo(((-0.5 / 0.5) * (Math.sqrt(K) - 1)) / (1 / Math.sqrt(K) - 1), 10);
     const g2 = cohenRandomBreakdown({ gamma: 2, m: 1, K, form: 'continuum' });
     expect(g2.kappa0).toBeCloseTo((K - 1) / Math.log(K), 10);
     const g3 = cohenRandomBreakdown({ gamma: 3, m: 1, K, form: 'continuum' });
@@ -40,7 +40,9 @@ describe('cohenRandomBreakdown', () => {
     expect(() => cohenRandomBreakdown({ gamma: 2.5, m: 1, K: Infinity, form: 'discrete' })).toThrow(/^K:/);
     expect(() => cohenRandomBreakdown({ gamma: 2.5, m: 5, K: 1, form: 'continuum' })).toThrow(/^K:/);
     expect(() => cohenRandomBreakdown({ gamma: NaN, m: 1, K: 10, form: 'continuum' })).toThrow(/^gamma:/);
-    expect(() => cohenRandomBreakdown({ gamma: 2.5, m: 1, K: 10, form: 'x' as 'discrete' })).toThrow(FragilityInputError);
+    expect(() => cohenRandomBreakdown({ gamma: 2.5, m: 1, K: 10, form: 'x' as 'discrete' })).toThrow(
+      FragilityInputError,
+    );
   });
 });
 

@@ -42,7 +42,9 @@ describe('configurationModelPercolation', () => {
   });
   it('bad input names the field', () => {
     expect(() => configurationModelPercolation(poissonLaw(2), { q: 1.5 })).toThrow(/^q:/);
-    expect(() => configurationModelPercolation(poissonLaw(2), { mode: 'bond', removal: 'attack' })).toThrow(FragilityInputError);
+    expect(() => configurationModelPercolation(poissonLaw(2), { mode: 'bond', removal: 'attack' })).toThrow(
+      FragilityInputError,
+    );
     expect(() => configurationModelPercolation(poissonLaw(2), { mode: 'x' as 'site' })).toThrow(/^mode:/);
   });
 });

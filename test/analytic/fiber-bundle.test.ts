@@ -5,7 +5,11 @@ import { uniformCapacity } from '../../src/distributions/uniform-capacity.ts';
 import { weibullCapacity } from '../../src/distributions/weibull-capacity.ts';
 import { lognormalCapacity } from '../../src/distributions/lognormal-capacity.ts';
 import { empiricalCapacity } from '../../src/distributions/empirical-capacity.ts';
-import { fiberBundleCollapseLoad, fiberBundleCritical, fiberBundleFixedPoint } from '../../src/analytic/fiber-bundle.ts';
+import {
+  fiberBundleCollapseLoad,
+  fiberBundleCritical,
+  fiberBundleFixedPoint,
+} from '../../src/analytic/fiber-bundle.ts';
 
 /** Brute-force max of x(1 − F(x)) on a fine grid (independent of the bracketing + Brent path). */
 function bruteCritical(law: CapacityLaw, xmax: number, N = 200_000): { sigma: number; x: number } {
@@ -144,9 +148,14 @@ describe('fiberBundleFixedPoint', () => {
     expect(() => fiberBundleCritical(bad)).toThrow(FragilityInputError);
     // a tail heavier than 1/x: x(1 − F(x)) grows without bound (Pareto with index 1/2)
     const pareto: CapacityLaw = {
-      spec: 'pareto(0.5)', lo: 1, hi: Infinity, mean: Infinity,
-      cdf: (x) => (x < 1 ? 0 : 1 - x ** -0.5), pdf: (x) => (x < 1 ? 0 : 0.5 * x ** -1.5),
-      quantile: (u) => (1 - u) ** -2, sample: () => 1,
+      spec: 'pareto(0.5)',
+      lo: 1,
+      hi: Infinity,
+      mean: Infinity,
+      cdf: (x) => (x < 1 ? 0 : 1 - x ** -0.5),
+      pdf: (x) => (x < 1 ? 0 : 0.5 * x ** -1.5),
+      quantile: (u) => (1 - u) ** -2,
+      sample: () => 1,
     };
     expect(() => fiberBundleCritical(pareto)).toThrow(/finite critical stress/);
   });

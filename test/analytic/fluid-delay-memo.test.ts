@@ -10,14 +10,23 @@ import { canonical, fluidDigest } from './overload-fluid-golden-cases.ts';
 describe('fluid delay pmfs made once (memoPmf)', () => {
   it('a run whose pmfs come from the memo equals the run that made them, bit for bit', () => {
     // a 2-h run with inputs no other test uses: the first run makes its pmfs, the second finds them
-    const p = withOverloadParams(skype2010OverloadParams, { durationHours: 2, restart: { medianSeconds: 61.5 }, rejoin: { minMinutes: 31, maxMinutes: 119 }, detection: { medianSeconds: 305 } });
+    const p = withOverloadParams(skype2010OverloadParams, {
+      durationHours: 2,
+      restart: { medianSeconds: 61.5 },
+      rejoin: { minMinutes: 31, maxMinutes: 119 },
+      detection: { medianSeconds: 305 },
+    });
     const first = fluidOverload(p, { quantiles: 10 });
     const again = fluidOverload(p, { quantiles: 10 });
     expect(fluidDigest(again)).toBe(fluidDigest(first));
     expect(canonical(again)).toEqual(canonical(first));
     // and another restart law right after is not served the first one's pmf
     const q = withOverloadParams(p, { restart: { medianSeconds: 600 } });
-    expect(memoPmf(pmfKey('supernodeRestartPmf', q.stepSeconds, q.restart.medianSeconds, q.restart.sigma), () => supernodeRestartPmf(q))).toEqual(supernodeRestartPmf(q));
+    expect(
+      memoPmf(pmfKey('supernodeRestartPmf', q.stepSeconds, q.restart.medianSeconds, q.restart.sigma), () =>
+        supernodeRestartPmf(q),
+      ),
+    ).toEqual(supernodeRestartPmf(q));
     expect(supernodeRestartPmf(q)).not.toEqual(supernodeRestartPmf(p));
   });
 
@@ -39,7 +48,9 @@ describe('fluid delay pmfs made once (memoPmf)', () => {
     expect(pmfKey('f', -0)).not.toBe(pmfKey('f', 0));
     expect(pmfKey('f', Infinity)).not.toBe(pmfKey('f', Number.MAX_VALUE));
     expect(pmfKey('f', { a: 5 })).not.toBe(pmfKey('f', { a: '#5' }));
-    expect(pmfKey('f', { kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.1 })).not.toBe(pmfKey('f', { kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.2 }));
+    expect(pmfKey('f', { kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.1 })).not.toBe(
+      pmfKey('f', { kind: 'fixed', minSeconds: 5, maxSeconds: 10, jitter: 0.2 }),
+    );
     expect(pmfKey('f', 1, 2)).not.toBe(pmfKey('f', 12));
     expect(pmfKey('f', 'a b')).not.toBe(pmfKey('f', 'a', 'b'));
   });

@@ -4,7 +4,13 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { degreeLawFromPmf, poissonLaw } from '../../src/distributions/index.ts';
-import { attackThreshold, gfBondPercolation, gfSitePercolation, gfAttackPercolation, randomFailureThreshold } from '../../src/analytic/index.ts';
+import {
+  attackThreshold,
+  gfBondPercolation,
+  gfSitePercolation,
+  gfAttackPercolation,
+  randomFailureThreshold,
+} from '../../src/analytic/index.ts';
 
 /** A random law on k = 0..8 with positive weights (need not have a giant component). */
 const lawArb = fc
@@ -83,11 +89,15 @@ describe('properties', () => {
 
   it('a Poisson law with a larger mean degree never has a larger q_c', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.01, max: 30, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true }), (c, dc) => {
-        const a = randomFailureThreshold(poissonLaw(c)).q_c!;
-        const b = randomFailureThreshold(poissonLaw(c + dc)).q_c!;
-        expect(b).toBeLessThanOrEqual(a + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 1.01, max: 30, noNaN: true }),
+        fc.double({ min: 0, max: 20, noNaN: true }),
+        (c, dc) => {
+          const a = randomFailureThreshold(poissonLaw(c)).q_c!;
+          const b = randomFailureThreshold(poissonLaw(c + dc)).q_c!;
+          expect(b).toBeLessThanOrEqual(a + 1e-12);
+        },
+      ),
       { numRuns: 100 },
     );
   });

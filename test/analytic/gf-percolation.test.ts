@@ -8,7 +8,15 @@ import { gfBondPercolation, gfSitePercolation, randomFailureThreshold } from '..
 
 /** A raw object with a pk that the analytic layer must reject (it bypasses the distributions' constructor). */
 function rawLaw(pk: number[]): DegreeLaw {
-  return { spec: 'raw', kmin: 0, kmax: pk.length - 1, pk: Float64Array.from(pk), truncationError: 0, mean: NaN, secondMoment: NaN } as unknown as DegreeLaw;
+  return {
+    spec: 'raw',
+    kmin: 0,
+    kmax: pk.length - 1,
+    pk: Float64Array.from(pk),
+    truncationError: 0,
+    mean: NaN,
+    secondMoment: NaN,
+  } as unknown as DegreeLaw;
 }
 
 describe('gfSitePercolation edge cases', () => {
@@ -60,7 +68,7 @@ describe('gfSitePercolation edge cases', () => {
       expect(r.converged).toBe(true);
       // x = S/q solves x = 1 − e^(−(1+δ)x): x = 2δ − (8/3)δ² + O(δ³)
       const x = 2 * delta - (8 / 3) * delta * delta;
-      expect(Math.abs(r.S / ((1 + delta) / c) / x - 1)).toBeLessThan(Math.max(5e-3 * delta / 1e-3, 1e-4));
+      expect(Math.abs(r.S / ((1 + delta) / c) / x - 1)).toBeLessThan(Math.max((5e-3 * delta) / 1e-3, 1e-4));
     }
   });
   it('regression (fast-check): a denormal p_1 does not break the bracket (sign test, not a product)', () => {
@@ -70,7 +78,7 @@ describe('gfSitePercolation edge cases', () => {
     expect(r.S).toBeCloseTo(1, 14);
     expect(gfBondPercolation(law, 1).S).toBeCloseTo(1, 14);
   });
-  it('support 1e6: the fixed point agrees with the law\'s own G1 (independent series) near and far from threshold', () => {
+  it("support 1e6: the fixed point agrees with the law's own G1 (independent series) near and far from threshold", () => {
     const law = powerLawHardCutoff(2.5, 1_000_000);
     const qc = randomFailureThreshold(law).q_c!;
     for (const q of [qc * 1.001, qc * 1.5, 1]) {
@@ -95,7 +103,11 @@ describe('gfSitePercolation edge cases', () => {
   it('rejects q outside [0, 1] naming q', () => {
     for (const q of [-0.1, 1.5, NaN]) {
       let err: unknown;
-      try { gfSitePercolation(law, q); } catch (e) { err = e; }
+      try {
+        gfSitePercolation(law, q);
+      } catch (e) {
+        err = e;
+      }
       expect(err).toBeInstanceOf(FragilityInputError);
       expect((err as FragilityInputError).field).toBe('q');
     }

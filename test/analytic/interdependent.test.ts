@@ -76,7 +76,8 @@ describe('interdependentCritical / interdependentMutualGiant (general laws)', ()
       const e = interdependentErCritical(k);
       expect(g.pc!).toBeCloseTo(e.pc!, 9);
       expect(g.SAtPc!).toBeCloseTo(e.SAtPc!, 6);
-      for (const p of [0.7, 0.85, 1]) expect(interdependentMutualGiant(law, p, law, g).S).toBeCloseTo(interdependentErGiant(k, p).S, 9);
+      for (const p of [0.7, 0.85, 1])
+        expect(interdependentMutualGiant(law, p, law, g).S).toBeCloseTo(interdependentErGiant(k, p).S, 9);
     }
   });
 
@@ -115,7 +116,8 @@ describe('interdependentCritical / interdependentMutualGiant (general laws)', ()
       const e = interdependentErCritical(6, n);
       expect(c.pc!).toBeCloseTo(e.pc!, 9);
       expect(c.SAtPc!).toBeCloseTo(e.SAtPc!, 6);
-      for (const p of [0.8, 0.95]) expect(interdependentNetworkGiant(laws, p, c).S).toBeCloseTo(interdependentErGiant(6, p, n).S, 9);
+      for (const p of [0.8, 0.95])
+        expect(interdependentNetworkGiant(laws, p, c).S).toBeCloseTo(interdependentErGiant(6, p, n).S, 9);
     }
     // n = 2 through the list form equals the two-law form, also for different laws
     const A = poissonLaw(5);

@@ -2,7 +2,11 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
-import { messagePassingLoops, prepareMessagePassingLoops, type LoopMessagePassingResult } from '../../src/analytic/message-passing-loops.ts';
+import {
+  messagePassingLoops,
+  prepareMessagePassingLoops,
+  type LoopMessagePassingResult,
+} from '../../src/analytic/message-passing-loops.ts';
 import { messagePassingPercolation } from '../../src/analytic/message-passing.ts';
 import { readEdgeList } from '../../src/graph/edgelist.ts';
 import { stream } from '../../src/random/stream.ts';
@@ -62,22 +66,28 @@ describe('messagePassingLoops', () => {
 
   it('on a forest every radius gives the same answer (no loops to correct)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0.05, max: 1, noNaN: true }), (n, seed, q) => {
-        const rng = stream(seed, 1);
-        const s: number[] = [];
-        const t: number[] = [];
-        for (let v = 1; v < n; v++) {
-          if (rng.next() < 0.9) {
-            s.push(v);
-            t.push(rng.int(v));
+      fc.property(
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 0.05, max: 1, noNaN: true }),
+        (n, seed, q) => {
+          const rng = stream(seed, 1);
+          const s: number[] = [];
+          const t: number[] = [];
+          for (let v = 1; v < n; v++) {
+            if (rng.next() < 0.9) {
+              s.push(v);
+              t.push(rng.int(v));
+            }
           }
-        }
-        const g = CompactGraph.fromEdges(n, Int32Array.from(s), Int32Array.from(t));
-        for (const mode of ['bond', 'site'] as const) {
-          const r0 = messagePassingLoops(g, q, { r: 0, mode });
-          for (const r of [1, 2]) expect(Math.abs(messagePassingLoops(g, q, { r, mode }).S - r0.S)).toBeLessThan(1e-12);
-        }
-      }),
+          const g = CompactGraph.fromEdges(n, Int32Array.from(s), Int32Array.from(t));
+          for (const mode of ['bond', 'site'] as const) {
+            const r0 = messagePassingLoops(g, q, { r: 0, mode });
+            for (const r of [1, 2])
+              expect(Math.abs(messagePassingLoops(g, q, { r, mode }).S - r0.S)).toBeLessThan(1e-12);
+          }
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -93,7 +103,7 @@ describe('messagePassingLoops', () => {
     expect(messagePassingLoops(cycle(6), 1, { r: 2 }).S).toBe(1);
   });
 
-  it('SLargestComponent keeps only the largest component: at t = 1 it equals that component\'s fraction', () => {
+  it("SLargestComponent keeps only the largest component: at t = 1 it equals that component's fraction", () => {
     // A 20-cycle with a chord (largest component, 20 nodes) plus four disjoint 5-cycles (loops longer than r + 2 = 4).
     const pairs: [number, number][] = [];
     for (let i = 0; i < 20; i++) pairs.push([i, (i + 1) % 20]);
@@ -119,7 +129,8 @@ describe('messagePassingLoops', () => {
       for (const a of mc.at) {
         const r1 = messagePassingLoops(g, a.q, { r: 1, mode }).SLargestComponent;
         expect(Math.abs(r1 - a.S)).toBeLessThan(0.006);
-        if (a.q === 0.6) expect(Math.abs(messagePassingLoops(g, a.q, { r: 0, mode }).SLargestComponent - a.S)).toBeGreaterThan(0.006);
+        if (a.q === 0.6)
+          expect(Math.abs(messagePassingLoops(g, a.q, { r: 0, mode }).SLargestComponent - a.S)).toBeGreaterThan(0.006);
       }
     }
   }, 60_000);
@@ -130,11 +141,21 @@ describe('messagePassingLoops', () => {
     // Not claimed here: site percolation (r = 1 is 0.06 low at q = 0.4) and r = 2, whose neighbourhoods cover most of
     // this 34-node graph, so that it finds no giant at q = 0.4 (a finite graph has none) — see notebook 05.
     const karate = await readEdgeList(karatePath);
-    const mc = await runEnsemble({ graph: karate, mode: 'bond', runs: 400, seed: 11, at: [0.4, 0.6, 0.8], bootstrap: 0 });
+    const mc = await runEnsemble({
+      graph: karate,
+      mode: 'bond',
+      runs: 400,
+      seed: 11,
+      at: [0.4, 0.6, 0.8],
+      bootstrap: 0,
+    });
     for (const a of mc.at) {
       const r1 = messagePassingLoops(karate, a.q, { r: 1, mode: 'bond' }).SLargestComponent;
       expect(Math.abs(r1 - a.S)).toBeLessThan(0.015);
-      if (a.q === 0.4) expect(Math.abs(messagePassingLoops(karate, a.q, { r: 0, mode: 'bond' }).SLargestComponent - a.S)).toBeGreaterThan(0.015);
+      if (a.q === 0.4)
+        expect(
+          Math.abs(messagePassingLoops(karate, a.q, { r: 0, mode: 'bond' }).SLargestComponent - a.S),
+        ).toBeGreaterThan(0.015);
     }
   });
 
@@ -187,26 +208,43 @@ describe('prepareMessagePassingLoops', () => {
     const site08 = loops.solve(0.8, { mode: 'site' });
     const bond05 = loops.solve(0.5);
     const site05 = loops.solve(0.5, { mode: 'site' });
-    expect([site08.S, site08.iterations, site08.work.exactFactors, site08.work.sampledFactors]).toEqual([0.7588379500777225, 13, 114, 145]);
-    expect([bond05.S, bond05.iterations, bond05.work.exactFactors, bond05.work.sampledFactors]).toEqual([0.7664277375832941, 32, 76, 183]);
+    expect([site08.S, site08.iterations, site08.work.exactFactors, site08.work.sampledFactors]).toEqual([
+      0.7588379500777225, 13, 114, 145,
+    ]);
+    expect([bond05.S, bond05.iterations, bond05.work.exactFactors, bond05.work.sampledFactors]).toEqual([
+      0.7664277375832941, 32, 76, 183,
+    ]);
     expect([site05.S, site05.iterations]).toEqual([0.16203095549685326, 89]);
     expectSameResult(loops.solve(0.8, { mode: 'site' }), site08);
-    expectSameResult(messagePassingLoops(karate, 0.5, { r: 2, seed: 3, samples: 500, exactLimit: 8, mode: 'site' }), site05);
+    expectSameResult(
+      messagePassingLoops(karate, 0.5, { r: 2, seed: 3, samples: 500, exactLimit: 8, mode: 'site' }),
+      site05,
+    );
   });
 
   it('property: any sequence of solves of one prepared graph equals fresh messagePassingLoops calls, bit for bit', () => {
-    const point = fc.record({ q: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })), mode: fc.constantFrom('bond' as const, 'site' as const) });
+    const point = fc.record({
+      q: fc.oneof(fc.constantFrom(0, 1), fc.double({ min: 0, max: 1, noNaN: true })),
+      mode: fc.constantFrom('bond' as const, 'site' as const),
+    });
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 16 }),
         fc.integer({ min: 0, max: 10_000 }),
         fc.double({ min: 0.1, max: 0.7, noNaN: true }),
-        fc.record({ r: fc.integer({ min: 0, max: 2 }), exactLimit: fc.integer({ min: 1, max: 8 }), samples: fc.integer({ min: 1, max: 60 }), maxFactorSize: fc.integer({ min: 1, max: 40 }), seed: fc.integer({ min: -5, max: 5 }) }),
+        fc.record({
+          r: fc.integer({ min: 0, max: 2 }),
+          exactLimit: fc.integer({ min: 1, max: 8 }),
+          samples: fc.integer({ min: 1, max: 60 }),
+          maxFactorSize: fc.integer({ min: 1, max: 40 }),
+          seed: fc.integer({ min: -5, max: 5 }),
+        }),
         fc.array(point, { minLength: 1, maxLength: 4 }),
         (n, gseed, density, opts, points) => {
           const g = erdosRenyi(n, density, stream(gseed, 0));
           const loops = prepareMessagePassingLoops(g, opts);
-          for (const { q, mode } of points) expectSameResult(loops.solve(q, { mode }), messagePassingLoops(g, q, { ...opts, mode }));
+          for (const { q, mode } of points)
+            expectSameResult(loops.solve(q, { mode }), messagePassingLoops(g, q, { ...opts, mode }));
         },
       ),
       { numRuns: 60 },

@@ -19,18 +19,23 @@ const smallGraph = fc
 describe('message passing: properties', () => {
   it('S lies in [0, 1] and is non-decreasing in p, bond and site', () => {
     fc.assert(
-      fc.property(smallGraph, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (g, a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        for (const mode of ['bond', 'site'] as const) {
-          const sLo = messagePassingPercolation(g, lo, { mode });
-          const sHi = messagePassingPercolation(g, hi, { mode });
-          expect(sLo.S).toBeGreaterThanOrEqual(0);
-          expect(sHi.S).toBeLessThanOrEqual(1);
-          // Monotone map started from 0: the limit is the smallest fixed point, monotone in p. Unconverged runs
-          // (critical slowing down on these tiny graphs) are still above the limit only by their residual.
-          if (sLo.converged && sHi.converged) expect(sLo.S).toBeLessThanOrEqual(sHi.S + 1e-9);
-        }
-      }),
+      fc.property(
+        smallGraph,
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (g, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          for (const mode of ['bond', 'site'] as const) {
+            const sLo = messagePassingPercolation(g, lo, { mode });
+            const sHi = messagePassingPercolation(g, hi, { mode });
+            expect(sLo.S).toBeGreaterThanOrEqual(0);
+            expect(sHi.S).toBeLessThanOrEqual(1);
+            // Monotone map started from 0: the limit is the smallest fixed point, monotone in p. Unconverged runs
+            // (critical slowing down on these tiny graphs) are still above the limit only by their residual.
+            if (sLo.converged && sHi.converged) expect(sLo.S).toBeLessThanOrEqual(sHi.S + 1e-9);
+          }
+        },
+      ),
       { numRuns: 150, seed: 17 },
     );
   });
@@ -51,17 +56,22 @@ describe('message passing: properties', () => {
     // one (the iteration's limit from 0), so the two agree to the solver tolerance even with short cycles.
     // Away from the threshold (p >= 1/(k−1) + 0.1) the iteration converges in well under the bound.
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 6 }), fc.integer({ min: 0, max: 1000 }), fc.double({ min: 0, max: 1, noNaN: true }), (k, seed, w) => {
-        const p = 1 / (k - 1) + 0.1 + w * (1 - 1 / (k - 1) - 0.1);
-        const g = randomRegular(200, k, stream(seed));
-        let u = 0;
-        for (let t = 0; t < 100000; t++) u = 1 - p + p * u ** (k - 1);
-        const bond = messagePassingPercolation(g, p, { mode: 'bond' });
-        const site = messagePassingPercolation(g, p, { mode: 'site' });
-        expect(bond.converged).toBe(true);
-        expect(bond.S).toBeCloseTo(1 - u ** k, 8);
-        expect(site.S).toBeCloseTo(p * (1 - u ** k), 8);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 6 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (k, seed, w) => {
+          const p = 1 / (k - 1) + 0.1 + w * (1 - 1 / (k - 1) - 0.1);
+          const g = randomRegular(200, k, stream(seed));
+          let u = 0;
+          for (let t = 0; t < 100000; t++) u = 1 - p + p * u ** (k - 1);
+          const bond = messagePassingPercolation(g, p, { mode: 'bond' });
+          const site = messagePassingPercolation(g, p, { mode: 'site' });
+          expect(bond.converged).toBe(true);
+          expect(bond.S).toBeCloseTo(1 - u ** k, 8);
+          expect(site.S).toBeCloseTo(p * (1 - u ** k), 8);
+        },
+      ),
       { numRuns: 40, seed: 5 },
     );
   });

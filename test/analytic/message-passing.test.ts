@@ -32,7 +32,14 @@ function equationResidual(g: CompactGraph, p: number, msg: Float64Array): number
 
 describe('reverseHalfEdge', () => {
   it('is an involution that swaps the ends of each edge, parallel copies and loops included', () => {
-    const g = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [1, 2], [2, 2], [2, 3], [3, 0]]);
+    const g = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [1, 2],
+      [2, 2],
+      [2, 3],
+      [3, 0],
+    ]);
     const rev = reverseHalfEdge(g);
     const owner = new Int32Array(2 * g.m);
     for (let u = 0; u < g.n; u++) for (let p = g.offsets[u]; p < g.offsets[u + 1]; p++) owner[p] = u;
@@ -106,7 +113,12 @@ describe('messagePassingPercolation', () => {
   });
 
   it('p = 0 gives S = 0; isolated nodes get probability 0', () => {
-    const g = CompactGraph.fromPairs(6, [[0, 1], [1, 2], [2, 0], [0, 3]]); // nodes 4, 5 isolated
+    const g = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+      [0, 3],
+    ]); // nodes 4, 5 isolated
     expect(messagePassingPercolation(g, 0).S).toBe(0);
     const r = messagePassingPercolation(g, 1);
     expect(r.nodeProbability[4]).toBe(0);
@@ -116,19 +128,31 @@ describe('messagePassingPercolation', () => {
 
   it('ignores self-loops (fixed message 1)', () => {
     const base = complete(4);
-    const looped = CompactGraph.fromPairs(4, [[0, 1], [0, 2], [0, 3], [1, 2], [1, 3], [2, 3], [2, 2], [0, 0]]);
+    const looped = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 2],
+      [1, 3],
+      [2, 3],
+      [2, 2],
+      [0, 0],
+    ]);
     expect(messagePassingPercolation(looped, 0.6).S).toBeCloseTo(messagePassingPercolation(base, 0.6).S, 12);
   });
 
   it('treats parallel edges as independent bonds (non-backtracking on the multigraph)', () => {
     // A double edge 0=1 is a 2-cycle: the multigraph B has λ = 1, so at t < 1 the messages go to 1, S → 0.
-    const g = CompactGraph.fromPairs(2, [[0, 1], [0, 1]]);
+    const g = CompactGraph.fromPairs(2, [
+      [0, 1],
+      [0, 1],
+    ]);
     const r = messagePassingPercolation(g, 0.5);
     expect(r.S).toBeLessThan(1e-10);
     expect(r.converged).toBe(true);
   });
 
-  it('agrees with the generating-function value for the graph\'s own degree sequence on n = 1e5 configuration models', () => {
+  it("agrees with the generating-function value for the graph's own degree sequence on n = 1e5 configuration models", () => {
     // The locally tree-like graph differs from the annealed generating-function model by its sample of wirings:
     // measured |Δ| <= 5e-4 over seeds 1–2 and p in {0.4, 0.6, 0.9} (≈ 1.6/√n); 2e-3 ≈ 6/√n leaves room for other seeds.
     for (const spec of ['poisson(4)', 'powerlaw(2.5,kmin=2,kmax=100)']) {
@@ -136,7 +160,9 @@ describe('messagePassingPercolation', () => {
       const law = graphDegreeLaw(g);
       for (const p of [0.4, 0.6, 0.9]) {
         expect(Math.abs(messagePassingPercolation(g, p).S - gfBondPercolation(law, p).S)).toBeLessThan(2e-3);
-        expect(Math.abs(messagePassingPercolation(g, p, { mode: 'site' }).S - gfSitePercolation(law, p).S)).toBeLessThan(2e-3);
+        expect(
+          Math.abs(messagePassingPercolation(g, p, { mode: 'site' }).S - gfSitePercolation(law, p).S),
+        ).toBeLessThan(2e-3);
       }
     }
   });

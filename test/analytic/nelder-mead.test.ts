@@ -6,7 +6,11 @@ import { FragilityInputError } from '../../src/errors.ts';
 describe('nelderMead', () => {
   it('finds the minimum of the Rosenbrock function to 1e-6 from (-1.2, 1)', () => {
     // the classical test (Nelder & Mead 1965; minimum at (1, 1), f = 0)
-    const r = nelderMead(([x, y]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2, [-1.2, 1], { maxEvaluations: 2000, fTol: 1e-14, xTol: 1e-9 });
+    const r = nelderMead(([x, y]) => 100 * (y - x * x) ** 2 + (1 - x) ** 2, [-1.2, 1], {
+      maxEvaluations: 2000,
+      fTol: 1e-14,
+      xTol: 1e-9,
+    });
     expect(r.converged).toBe(true);
     expect(r.x[0]).toBeCloseTo(1, 6);
     expect(r.x[1]).toBeCloseTo(1, 6);
@@ -29,7 +33,11 @@ describe('nelderMead', () => {
         fc.array(fc.double({ min: 0.2, max: 5, noNaN: true }), { minLength: 4, maxLength: 4 }),
         (c, w) => {
           const f = (x: number[]) => x.reduce((s, v, i) => s + w[i] * (v - c[i]) ** 2, 0);
-          const r = nelderMead(f, c.map(() => 0), { step: 0.5, maxEvaluations: 4000, fTol: 1e-16, xTol: 1e-8 });
+          const r = nelderMead(
+            f,
+            c.map(() => 0),
+            { step: 0.5, maxEvaluations: 4000, fTol: 1e-16, xTol: 1e-8 },
+          );
           return r.x.every((v, i) => Math.abs(v - c[i]) < 1e-4);
         },
       ),

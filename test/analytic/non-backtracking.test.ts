@@ -1,7 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
-import { nonBacktrackingSpectralRadius, NON_BACKTRACKING_NO_CYCLE_REASON } from '../../src/analytic/non-backtracking.ts';
+import {
+  nonBacktrackingSpectralRadius,
+  NON_BACKTRACKING_NO_CYCLE_REASON,
+} from '../../src/analytic/non-backtracking.ts';
 import { complete, cycle, denseNonBacktrackingRadius, hypercube, path, petersen, torus } from './mp-helpers.ts';
 
 describe('nonBacktrackingSpectralRadius', () => {
@@ -19,19 +22,54 @@ describe('nonBacktrackingSpectralRadius', () => {
     expect(nonBacktrackingSpectralRadius(torus(8)).lambda).toBeCloseTo(3, 9); // bipartite 4-regular
     expect(nonBacktrackingSpectralRadius(torus(7)).lambda).toBeCloseTo(3, 9);
     expect(nonBacktrackingSpectralRadius(hypercube(5)).lambda).toBeCloseTo(4, 9); // bipartite 5-regular
-    const k33 = CompactGraph.fromPairs(6, [[0, 3], [0, 4], [0, 5], [1, 3], [1, 4], [1, 5], [2, 3], [2, 4], [2, 5]]);
+    const k33 = CompactGraph.fromPairs(6, [
+      [0, 3],
+      [0, 4],
+      [0, 5],
+      [1, 3],
+      [1, 4],
+      [1, 5],
+      [2, 3],
+      [2, 4],
+      [2, 5],
+    ]);
     expect(nonBacktrackingSpectralRadius(k33).lambda).toBeCloseTo(2, 9);
   });
 
   it('a period-6 graph (theta graph with three paths of length 3): λ = 2^(1/3)', () => {
-    const g = CompactGraph.fromPairs(8, [[0, 2], [2, 3], [3, 1], [0, 4], [4, 5], [5, 1], [0, 6], [6, 7], [7, 1]]);
+    const g = CompactGraph.fromPairs(8, [
+      [0, 2],
+      [2, 3],
+      [3, 1],
+      [0, 4],
+      [4, 5],
+      [5, 1],
+      [0, 6],
+      [6, 7],
+      [7, 1],
+    ]);
     const r = nonBacktrackingSpectralRadius(g);
     expect(r.converged).toBe(true);
     expect(r.lambda).toBeCloseTo(2 ** (1 / 3), 9);
   });
 
   it('cycles (and cycles with trees attached, a double edge): exactly 1', () => {
-    for (const g of [cycle(3), cycle(10), CompactGraph.fromPairs(6, [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [3, 5]]), CompactGraph.fromPairs(2, [[0, 1], [0, 1]])]) {
+    for (const g of [
+      cycle(3),
+      cycle(10),
+      CompactGraph.fromPairs(6, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+        [2, 3],
+        [3, 4],
+        [3, 5],
+      ]),
+      CompactGraph.fromPairs(2, [
+        [0, 1],
+        [0, 1],
+      ]),
+    ]) {
       const r = nonBacktrackingSpectralRadius(g);
       expect(r.lambda).toBe(1);
       expect(r.pc).toBe(1);
@@ -40,9 +78,24 @@ describe('nonBacktrackingSpectralRadius', () => {
   });
 
   it('trees, forests, edgeless graphs: λ = 0, p_c null with a reason, no division by zero', () => {
-    const star = CompactGraph.fromPairs(5, [[0, 1], [0, 2], [0, 3], [0, 4]]);
-    const forest = CompactGraph.fromPairs(7, [[0, 1], [1, 2], [3, 4], [4, 5], [4, 6]]);
-    const loopTree = CompactGraph.fromPairs(3, [[0, 1], [1, 2], [1, 1]]); // a self-loop is ignored
+    const star = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ]);
+    const forest = CompactGraph.fromPairs(7, [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+      [4, 5],
+      [4, 6],
+    ]);
+    const loopTree = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+      [1, 1],
+    ]); // a self-loop is ignored
     for (const g of [path(10), star, forest, CompactGraph.empty(3), CompactGraph.empty(1), loopTree]) {
       const r = nonBacktrackingSpectralRadius(g);
       expect(r.lambda).toBe(0);
@@ -61,9 +114,35 @@ describe('nonBacktrackingSpectralRadius', () => {
 
   it('matches an explicit 2m×2m non-backtracking matrix on small irregular graphs', () => {
     const graphs = [
-      CompactGraph.fromPairs(6, [[0, 1], [1, 2], [2, 0], [2, 3], [3, 4], [4, 5], [5, 3], [0, 4]]),
-      CompactGraph.fromPairs(7, [[0, 1], [0, 2], [0, 3], [1, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 4], [1, 1]]),
-      CompactGraph.fromPairs(4, [[0, 1], [0, 1], [1, 2], [2, 3], [3, 0]]), // a parallel edge
+      CompactGraph.fromPairs(6, [
+        [0, 1],
+        [1, 2],
+        [2, 0],
+        [2, 3],
+        [3, 4],
+        [4, 5],
+        [5, 3],
+        [0, 4],
+      ]),
+      CompactGraph.fromPairs(7, [
+        [0, 1],
+        [0, 2],
+        [0, 3],
+        [1, 2],
+        [2, 3],
+        [3, 4],
+        [4, 5],
+        [5, 6],
+        [6, 4],
+        [1, 1],
+      ]),
+      CompactGraph.fromPairs(4, [
+        [0, 1],
+        [0, 1],
+        [1, 2],
+        [2, 3],
+        [3, 0],
+      ]), // a parallel edge
     ];
     for (const g of graphs) {
       expect(nonBacktrackingSpectralRadius(g).lambda).toBeCloseTo(denseNonBacktrackingRadius(g), 6);

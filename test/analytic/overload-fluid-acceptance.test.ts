@@ -29,7 +29,10 @@ function compareTimelines(input: OverloadParamsInput, seeds: number): { maxGap: 
   const mean = f.timeline.map((_, i) => sims.reduce((a, s) => a + s.timeline[i].online, 0) / seeds);
   const edges: number[] = [];
   for (let i = 1; i < f.timeline.length; i++) {
-    for (const [a, b] of [[f.timeline[i - 1].online, f.timeline[i].online], [mean[i - 1], mean[i]]]) {
+    for (const [a, b] of [
+      [f.timeline[i - 1].online, f.timeline[i].online],
+      [mean[i - 1], mean[i]],
+    ]) {
       if ((a - 0.5) * (b - 0.5) <= 0 && a !== b) edges.push(f.timeline[i].t);
     }
   }
@@ -51,7 +54,10 @@ describe('fluid vs simulation: timelines', () => {
   }, 60_000);
 
   it('forced loss 8 % (no collapse), scale 0.05, 3 h: within 0.05 of the 8-seed mean', () => {
-    const { maxGap, compared } = compareTimelines({ scale: 0.05, durationHours: 3, sampleEvery: 30, forcedLoss: 0.08 }, 8);
+    const { maxGap, compared } = compareTimelines(
+      { scale: 0.05, durationHours: 3, sampleEvery: 30, forcedLoss: 0.08 },
+      8,
+    );
     expect(compared).toBe(37);
     expect(maxGap).toBeLessThanOrEqual(0.05);
   }, 60_000);

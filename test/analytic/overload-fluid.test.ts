@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { fluidOverload, fluidCriticalLoss, fluidBistability, fluidRecovery } from '../../src/analytic/overload-fluid.ts';
+import {
+  fluidOverload,
+  fluidCriticalLoss,
+  fluidBistability,
+  fluidRecovery,
+} from '../../src/analytic/overload-fluid.ts';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
 import { skype2007OverloadParams, withOverloadParams } from '../../src/models/overload-params.ts';
 import { lognormalCapacity } from '../../src/distributions/lognormal-capacity.ts';
@@ -19,7 +24,14 @@ describe('fluidOverload: the fluid limit of the overload model', () => {
       fluidOverload(withOverloadParams(skype2007OverloadParams, { durationHours: 30 }), every),
       fluidOverload({ forcedLoss: 0.2, durationHours: 6 }, every),
       fluidOverload({ durationHours: 6 }, { ...every, initialState: 'collapsed' }),
-      fluidOverload({ durationHours: 3, maxAttempts: Infinity, retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 } }, every),
+      fluidOverload(
+        {
+          durationHours: 3,
+          maxAttempts: Infinity,
+          retry: { kind: 'exponential-full-jitter', baseSeconds: 1, capSeconds: 300 },
+        },
+        every,
+      ),
     ];
     for (const r of runs) {
       expect(r.conservation.maxClientError).toBeLessThan(1e-9);
@@ -30,7 +42,9 @@ describe('fluidOverload: the fluid limit of the overload model', () => {
         expect(t.supernodesUp).toBeLessThanOrEqual(1 + 1e-12);
       }
       const f = r.final;
-      expect(Math.abs(f.supernodesUp + f.supernodesShutDown + f.supernodesCrashed + f.supernodesRejoining - 1)).toBeLessThan(1e-9);
+      expect(
+        Math.abs(f.supernodesUp + f.supernodesShutDown + f.supernodesCrashed + f.supernodesRejoining - 1),
+      ).toBeLessThan(1e-9);
     }
   });
 
@@ -59,7 +73,18 @@ describe('fluidOverload: the fluid limit of the overload model', () => {
     const f = fluidOverload({ durationHours: 1 });
     expect(Object.keys(f.timeline[0]).sort()).toEqual(Object.keys(s.timeline[0]).sort());
     expect(Object.keys(f.final).sort()).toEqual(Object.keys(s.final).sort());
-    for (const k of ['minOnlineFraction', 'minOnlineAtHours', 'collapsed', 'recovered', 'recoveredAtHours', 'peakLoginRate', 'peakTrafficRate', 'peakMeanLoad', 'steps', 'stepSeconds']) {
+    for (const k of [
+      'minOnlineFraction',
+      'minOnlineAtHours',
+      'collapsed',
+      'recovered',
+      'recoveredAtHours',
+      'peakLoginRate',
+      'peakTrafficRate',
+      'peakMeanLoad',
+      'steps',
+      'stepSeconds',
+    ]) {
       expect(f).toHaveProperty(k);
     }
     expect(f.timeline.length).toBe(s.timeline.length);
@@ -81,21 +106,42 @@ describe('fluidOverload: the fluid limit of the overload model', () => {
 
   it('property: the minimum online fraction is non-increasing in the forced loss', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.4, noNaN: true }), fc.double({ min: 0, max: 0.1, noNaN: true }), (f, df) => {
-        const a = fluidOverload({ forcedLoss: f, durationHours: 1, sampleEvery: 1e6 }, { quantiles: 40 });
-        const b = fluidOverload({ forcedLoss: Math.min(1, f + df), durationHours: 1, sampleEvery: 1e6 }, { quantiles: 40 });
-        expect(b.minOnlineFraction).toBeLessThanOrEqual(a.minOnlineFraction + 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 0.4, noNaN: true }),
+        fc.double({ min: 0, max: 0.1, noNaN: true }),
+        (f, df) => {
+          const a = fluidOverload({ forcedLoss: f, durationHours: 1, sampleEvery: 1e6 }, { quantiles: 40 });
+          const b = fluidOverload(
+            { forcedLoss: Math.min(1, f + df), durationHours: 1, sampleEvery: 1e6 },
+            { quantiles: 40 },
+          );
+          expect(b.minOnlineFraction).toBeLessThanOrEqual(a.minOnlineFraction + 1e-12);
+        },
+      ),
       { numRuns: 12, seed: 12 },
     );
   });
 
   it('property: more headroom never hurts', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 0.3, noNaN: true }), fc.double({ min: 0.5, max: 2, noNaN: true }), fc.double({ min: 1, max: 1.6, noNaN: true }), (f, k, g) => {
-        const at = (m: number) => fluidOverload({ forcedLoss: f, durationHours: 1, sampleEvery: 1e6, headroom: lognormalCapacity(Math.log(0.5 * m), 1.04) }, { quantiles: 40 });
-        expect(at(k * g).minOnlineFraction).toBeGreaterThanOrEqual(at(k).minOnlineFraction - 1e-12);
-      }),
+      fc.property(
+        fc.double({ min: 0, max: 0.3, noNaN: true }),
+        fc.double({ min: 0.5, max: 2, noNaN: true }),
+        fc.double({ min: 1, max: 1.6, noNaN: true }),
+        (f, k, g) => {
+          const at = (m: number) =>
+            fluidOverload(
+              {
+                forcedLoss: f,
+                durationHours: 1,
+                sampleEvery: 1e6,
+                headroom: lognormalCapacity(Math.log(0.5 * m), 1.04),
+              },
+              { quantiles: 40 },
+            );
+          expect(at(k * g).minOnlineFraction).toBeGreaterThanOrEqual(at(k).minOnlineFraction - 1e-12);
+        },
+      ),
       { numRuns: 10, seed: 13 },
     );
   });
@@ -129,7 +175,11 @@ describe('fluidCriticalLoss', () => {
   });
 
   it('the collapse set is an interval: on the grid 0, 0.05, …, 1 (3 h) every loss past the first collapsing one collapses', () => {
-    const flags = Array.from({ length: 21 }, (_, i) => fluidOverload({ forcedLoss: i / 20, durationHours: 3, sampleEvery: 1e6 }, { stopOnCollapse: true }).collapsed);
+    const flags = Array.from(
+      { length: 21 },
+      (_, i) =>
+        fluidOverload({ forcedLoss: i / 20, durationHours: 3, sampleEvery: 1e6 }, { stopOnCollapse: true }).collapsed,
+    );
     const first = flags.indexOf(true);
     expect(first).toBeGreaterThan(0);
     expect(flags.slice(first).every((x) => x)).toBe(true);
@@ -139,7 +189,10 @@ describe('fluidCriticalLoss', () => {
   it('the merge tolerance 1e-3 moves f_c by less than 1e-4 (against 1e-6 with 4× the cohorts; 50 quantiles, 1-h runs for speed)', () => {
     // 1-h runs: every collapse near f_c comes within the first hour (f_c = 0.1106506 with 1-h and with 3-h runs, both
     // merge tolerances), at a third of the steps
-    const fine = fluidCriticalLoss({}, { tolerance: 2e-5, durationHours: 1, fluid: { quantiles: 50, mergeTolerance: 1e-6, maxCohortsPerQuantile: 32 } });
+    const fine = fluidCriticalLoss(
+      {},
+      { tolerance: 2e-5, durationHours: 1, fluid: { quantiles: 50, mergeTolerance: 1e-6, maxCohortsPerQuantile: 32 } },
+    );
     const std = fluidCriticalLoss({}, { tolerance: 2e-5, durationHours: 1, fluid: { quantiles: 50 } });
     expect(Math.abs(fine.criticalLoss! - std.criticalLoss!)).toBeLessThan(1e-4);
   }, 60_000);
@@ -178,7 +231,10 @@ describe('fluidCriticalLoss', () => {
 
 describe('fluid metastability: bistability map and recovery', () => {
   it('maps healthy-only, bistable and collapse-only cells over (loss × headroom) at the 2010 defaults', () => {
-    const m = fluidBistability({}, { losses: [0.05, 0.3], headroomScales: [1, 8], horizonHours: 12, fluid: { quantiles: 40 } });
+    const m = fluidBistability(
+      {},
+      { losses: [0.05, 0.3], headroomScales: [1, 8], horizonHours: 12, fluid: { quantiles: 40 } },
+    );
     expect(m.horizonHours).toBe(12);
     const at = (f: number, k: number) => m.cells.find((c) => c.loss === f && c.headroomScale === k)!;
     // 2010 headroom: a 5 % loss leaves the network up, but a collapse, once caused, sustains itself (the Skype story)

@@ -52,8 +52,14 @@ describe('overload mean field', () => {
   });
 
   it('null with a reason when no loss is needed or none suffices', () => {
-    expect(overloadCriticalLoss({ headroom: constantHeadroom(0.5), surge: 2 })).toMatchObject({ fC: null, reason: 'collapse-without-loss' });
-    expect(overloadCriticalLoss({ headroom: constantHeadroom(0.5), surge: 0 })).toMatchObject({ fC: null, reason: 'no-load' });
+    expect(overloadCriticalLoss({ headroom: constantHeadroom(0.5), surge: 2 })).toMatchObject({
+      fC: null,
+      reason: 'collapse-without-loss',
+    });
+    expect(overloadCriticalLoss({ headroom: constantHeadroom(0.5), surge: 0 })).toMatchObject({
+      fC: null,
+      reason: 'no-load',
+    });
   });
 
   it('f_c decreases with the surge and increases with the headroom (property)', () => {
@@ -130,6 +136,8 @@ describe('overload mean field', () => {
     };
     expect(field(() => overloadCriticalLoss({ headroom: bad, surge: 1 }))).toBe('headroom');
     expect(field(() => overloadCriticalLoss({ headroom: constantHeadroom(0.5), surge: -1 }))).toBe('surge');
-    expect(field(() => overloadMeanFieldFixedPoint({ headroom: constantHeadroom(0.5), surge: 1, loss: 1.5 }))).toBe('loss');
+    expect(field(() => overloadMeanFieldFixedPoint({ headroom: constantHeadroom(0.5), surge: 1, loss: 1.5 }))).toBe(
+      'loss',
+    );
   });
 });

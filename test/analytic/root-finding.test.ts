@@ -24,7 +24,15 @@ describe('brentRoot', () => {
   });
   it('stops at the iteration bound and says so', () => {
     let calls = 0;
-    const r = brentRoot((x) => { calls++; return Math.cbrt(x - 0.3); }, 0, 1, { maxIterations: 5, xtol: 0 });
+    const r = brentRoot(
+      (x) => {
+        calls++;
+        return Math.cbrt(x - 0.3);
+      },
+      0,
+      1,
+      { maxIterations: 5, xtol: 0 },
+    );
     expect(r.converged).toBe(false);
     expect(r.iterations).toBe(5);
     expect(calls).toBeLessThanOrEqual(5);

@@ -13,15 +13,40 @@ import {
 
 describe('multiTypeSpectralRadius', () => {
   it('triangular, periodic and general non-negative matrices', () => {
-    expect(multiTypeSpectralRadius([[3, 2], [0, 0]]).spectralRadius).toBeCloseTo(3, 12);
-    expect(multiTypeSpectralRadius([[0, 1], [1, 0]]).spectralRadius).toBeCloseTo(1, 12);
-    expect(multiTypeSpectralRadius([[0, 4], [1, 0]]).spectralRadius).toBeCloseTo(2, 12);
+    expect(
+      multiTypeSpectralRadius([
+        [3, 2],
+        [0, 0],
+      ]).spectralRadius,
+    ).toBeCloseTo(3, 12);
+    expect(
+      multiTypeSpectralRadius([
+        [0, 1],
+        [1, 0],
+      ]).spectralRadius,
+    ).toBeCloseTo(1, 12);
+    expect(
+      multiTypeSpectralRadius([
+        [0, 4],
+        [1, 0],
+      ]).spectralRadius,
+    ).toBeCloseTo(2, 12);
     expect(multiTypeSpectralRadius([[2]]).spectralRadius).toBe(2);
     // [[1,2],[3,4]]: (5 + √33)/2
-    expect(multiTypeSpectralRadius([[1, 2], [3, 4]]).spectralRadius).toBeCloseTo((5 + Math.sqrt(33)) / 2, 10);
+    expect(
+      multiTypeSpectralRadius([
+        [1, 2],
+        [3, 4],
+      ]).spectralRadius,
+    ).toBeCloseTo((5 + Math.sqrt(33)) / 2, 10);
   });
   it('rejects negative, ragged or empty matrices', () => {
-    expect(() => multiTypeSpectralRadius([[1, -1], [0, 1]])).toThrow(/matrix\[0\]\[1\]/);
+    expect(() =>
+      multiTypeSpectralRadius([
+        [1, -1],
+        [0, 1],
+      ]),
+    ).toThrow(/matrix\[0\]\[1\]/);
     expect(() => multiTypeSpectralRadius([[1, 1], [0]])).toThrow(/matrix\[1\]/);
     expect(() => multiTypeSpectralRadius([])).toThrow(/matrix/);
   });
@@ -41,7 +66,10 @@ describe('two-tier served fraction', () => {
     expect(a.S_core).toBeCloseTo(gfAttackPercolation(spec.coreLaw, 0.2).S, 14);
   });
   it('H = 1 gives S_core; f = 1 gives 0; f past threshold gives 0', () => {
-    expect(twoTierServedFraction({ ...spec, cacheSize: 1 }, 0.4).served).toBeCloseTo(gfSitePercolation(spec.coreLaw, 0.6).S, 14);
+    expect(twoTierServedFraction({ ...spec, cacheSize: 1 }, 0.4).served).toBeCloseTo(
+      gfSitePercolation(spec.coreLaw, 0.6).S,
+      14,
+    );
     expect(twoTierServedFraction(spec, 1).served).toBe(0);
     expect(twoTierServedFraction(spec, 0.8).served).toBe(0);
   });
@@ -69,7 +97,9 @@ describe('two-tier critical loss from the spectral radius of the mean-offspring 
     for (const f of [0, 0.3, 0.6]) {
       for (const removal of ['random', 'attack'] as const) {
         const two = multiTypeSpectralRadius(twoTierMeanOffspringMatrix(spec, f, { removal })).spectralRadius;
-        const many = multiTypeSpectralRadius(twoTierMeanOffspringMatrix(spec, f, { removal, types: 'degree-classes' })).spectralRadius;
+        const many = multiTypeSpectralRadius(
+          twoTierMeanOffspringMatrix(spec, f, { removal, types: 'degree-classes' }),
+        ).spectralRadius;
         expect(many).toBeCloseTo(two, 8);
       }
     }

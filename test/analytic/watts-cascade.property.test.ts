@@ -14,7 +14,13 @@ import type { DegreeLaw } from '../../src/distributions/types.ts';
 const law = fc.oneof(
   fc.double({ min: 0.5, max: 8, noNaN: true }).map((c) => poissonLaw(c)),
   fc.integer({ min: 1, max: 10 }).map((k) => regularLaw(k)),
-  fc.tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 4, max: 15 }), fc.double({ min: 0.05, max: 0.95, noNaN: true })).map(([a, b, w]) => bimodalLaw(a, b, w)),
+  fc
+    .tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 4, max: 15 }),
+      fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+    )
+    .map(([a, b, w]) => bimodalLaw(a, b, w)),
 );
 const phi = fc.double({ min: 0.05, max: 0.6, noNaN: true });
 const seedFraction = fc.double({ min: 1e-4, max: 0.5, noNaN: true });
@@ -81,7 +87,9 @@ describe('analytic Watts cascade: properties', () => {
     const l = poissonLaw(8);
     const o = iterated(l, 0.1444840000576696, 1e-4);
     expect(o.converged).toBe(true);
-    expect(Math.abs(wattsCascadeSize(l, { phiStar: 0.1444840000576696 }, 1e-4).size - o.size)).toBeLessThanOrEqual(1e-8);
+    expect(Math.abs(wattsCascadeSize(l, { phiStar: 0.1444840000576696 }, 1e-4).size - o.size)).toBeLessThanOrEqual(
+      1e-8,
+    );
   });
 
   it('grows with the seed fraction and shrinks as φ* rises', () => {
@@ -89,8 +97,12 @@ describe('analytic Watts cascade: properties', () => {
       fc.property(law, phi, phi, seedFraction, seedFraction, (l, a, b, s, t) => {
         const [p1, p2] = a <= b ? [a, b] : [b, a];
         const [r1, r2] = s <= t ? [s, t] : [t, s];
-        expect(wattsCascadeSize(l, { phiStar: p1 }, r2).size).toBeGreaterThanOrEqual(wattsCascadeSize(l, { phiStar: p1 }, r1).size - 1e-9);
-        expect(wattsCascadeSize(l, { phiStar: p1 }, r1).size).toBeGreaterThanOrEqual(wattsCascadeSize(l, { phiStar: p2 }, r1).size - 1e-9);
+        expect(wattsCascadeSize(l, { phiStar: p1 }, r2).size).toBeGreaterThanOrEqual(
+          wattsCascadeSize(l, { phiStar: p1 }, r1).size - 1e-9,
+        );
+        expect(wattsCascadeSize(l, { phiStar: p1 }, r1).size).toBeGreaterThanOrEqual(
+          wattsCascadeSize(l, { phiStar: p2 }, r1).size - 1e-9,
+        );
       }),
       { numRuns: 20, seed: 102 },
     );

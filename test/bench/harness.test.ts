@@ -6,7 +6,14 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allAgree, checkGnpEdgeCount, compareFields, compareRelative, compareSequences, parseNumbers } from '../../bench/lib/agree.ts';
+import {
+  allAgree,
+  checkGnpEdgeCount,
+  compareFields,
+  compareRelative,
+  compareSequences,
+  parseNumbers,
+} from '../../bench/lib/agree.ts';
 import { bestPeer, consoleTable, markdownReport } from '../../bench/lib/report.ts';
 import { formatMs, formatRatio, formatSummary, median, speedRatio, summarize } from '../../bench/lib/stats.ts';
 import { MAX_REPS, timeReps } from '../../bench/lib/timing.ts';
@@ -47,12 +54,15 @@ describe('timing summaries', () => {
 
   it('timeReps runs warm-up + reps, and repeats fast operations up to the cap', async () => {
     let calls = 0;
-    const slow = await timeReps(() => {
-      calls++;
-      const t = performance.now();
-      while (performance.now() - t < 200); // 3 × 200 ms exceed the 500 ms total: no extra repetitions
-      return calls;
-    }, { warmup: 1, reps: 3 });
+    const slow = await timeReps(
+      () => {
+        calls++;
+        const t = performance.now();
+        while (performance.now() - t < 200); // 3 × 200 ms exceed the 500 ms total: no extra repetitions
+        return calls;
+      },
+      { warmup: 1, reps: 3 },
+    );
     expect(slow.times).toHaveLength(3);
     expect(slow.last).toBe(4);
     const fast = await timeReps(() => 1, { warmup: 1, reps: 3 });
@@ -83,7 +93,12 @@ describe('agreement checks', () => {
     // n = 1e4, p = 4e-4: mean 19998, sd ≈ 141.4
     expect(checkGnpEdgeCount(10_000, 4 / 9999, 20_000).ok).toBe(true);
     expect(checkGnpEdgeCount(10_000, 4 / 9999, 21_000).ok).toBe(false);
-    expect(allAgree([{ ok: true, detail: 'a' }, { ok: false, detail: 'b' }])).toEqual({ ok: false, detail: 'a; FAIL b' });
+    expect(
+      allAgree([
+        { ok: true, detail: 'a' },
+        { ok: false, detail: 'b' },
+      ]),
+    ).toEqual({ ok: false, detail: 'a; FAIL b' });
     expect(Array.from(parseNumbers(' 1 2\n3.5 \n'))).toEqual([1, 2, 3.5]);
   });
 
@@ -91,7 +106,10 @@ describe('agreement checks', () => {
     // graph-tool's vertex_percolation(g, [2, 0, 1]) on the path 0–1–2 returns sizes [1, 1, 3] (measured with
     // graph-tool 2.45): the addition order is the reverse of fragility's removal order [1, 0, 2], and sizes[i] is
     // fragility's largest[i + 1].
-    const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+    const g = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+    ]);
     const s = sweepSite(g, [1, 0, 2]);
     expect(compareSequences(s.largest.subarray(1), [1, 1, 3]).ok).toBe(true);
   });
@@ -99,26 +117,43 @@ describe('agreement checks', () => {
 
 describe('graph-tool peer on a tiny input (skipped when graph-tool is not installed)', () => {
   const hasGraphTool = spawnSync('/usr/bin/python3', ['-c', 'import graph_tool'], { stdio: 'ignore' }).status === 0;
-  it.skipIf(!hasGraphTool)('bench/peers.py gt-site gives fragility’s largest-cluster sequence', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'bench-'));
-    // a triangle 0-1-2 with a tail 2-3 and an isolated node 4; removal order [2, 4, 0, 3, 1]
-    const g = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [0, 2], [2, 3]]);
-    const order = [2, 4, 0, 3, 1];
-    writeFileSync(join(dir, 'g.edges'), '# test\n0 1\n1 2\n0 2\n2 3\n');
-    writeFileSync(join(dir, 'g.order'), [...order].reverse().join(' '));
-    const r = spawnSync('/usr/bin/python3', ['bench/peers.py', 'gt-site', join(dir, 'g.edges'), join(dir, 'g.order'), '5', join(dir, 'gt.out'), '0', '1'], {
-      encoding: 'utf8',
-    });
-    expect(r.status).toBe(0);
-    const theirs = parseNumbers(readFileSync(join(dir, 'gt.out'), 'utf8'));
-    expect(Array.from(theirs)).toEqual(Array.from(sweepSite(g, order).largest.subarray(1)));
-  }, 60_000);
+  it.skipIf(!hasGraphTool)(
+    'bench/peers.py gt-site gives fragility’s largest-cluster sequence',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-'));
+      // a triangle 0-1-2 with a tail 2-3 and an isolated node 4; removal order [2, 4, 0, 3, 1]
+      const g = CompactGraph.fromPairs(5, [
+        [0, 1],
+        [1, 2],
+        [0, 2],
+        [2, 3],
+      ]);
+      const order = [2, 4, 0, 3, 1];
+      writeFileSync(join(dir, 'g.edges'), '# test\n0 1\n1 2\n0 2\n2 3\n');
+      writeFileSync(join(dir, 'g.order'), [...order].reverse().join(' '));
+      const r = spawnSync(
+        '/usr/bin/python3',
+        ['bench/peers.py', 'gt-site', join(dir, 'g.edges'), join(dir, 'g.order'), '5', join(dir, 'gt.out'), '0', '1'],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(r.status).toBe(0);
+      const theirs = parseNumbers(readFileSync(join(dir, 'gt.out'), 'utf8'));
+      expect(Array.from(theirs)).toEqual(Array.from(sweepSite(g, order).largest.subarray(1)));
+    },
+    60_000,
+  );
 });
 
 describe('late binding and report', () => {
   it('a missing library function is reported, not thrown as a crash', async () => {
-    await expect(libFunction('noSuchFunction', 'montecarlo/index.ts', 'montecarlo/sweep-site.ts')).rejects.toBeInstanceOf(FunctionUnavailable);
-    expect(typeof (await libFunction('sweepSite', 'montecarlo/no-such-barrel.ts', 'montecarlo/sweep-site.ts'))).toBe('function');
+    await expect(
+      libFunction('noSuchFunction', 'montecarlo/index.ts', 'montecarlo/sweep-site.ts'),
+    ).rejects.toBeInstanceOf(FunctionUnavailable);
+    expect(typeof (await libFunction('sweepSite', 'montecarlo/no-such-barrel.ts', 'montecarlo/sweep-site.ts'))).toBe(
+      'function',
+    );
   });
 
   it('tables mark failed agreements, skipped workloads and the best peer', () => {

@@ -7,7 +7,10 @@ import { FragilityInputError } from '../../src/errors.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 
 function ring(n: number): CompactGraph {
-  return CompactGraph.fromPairs(n, Array.from({ length: n }, (_, i) => [i, (i + 1) % n] as [number, number]));
+  return CompactGraph.fromPairs(
+    n,
+    Array.from({ length: n }, (_, i) => [i, (i + 1) % n] as [number, number]),
+  );
 }
 function complete(n: number): CompactGraph {
   const pairs: Array<[number, number]> = [];
@@ -41,11 +44,23 @@ describe('fiberBundleCascade, local sharing (cluster rule)', () => {
 
   it('a star centre sheds its load over all leaves; a wholly failed component drops its load', () => {
     // Star: centre 0 fails, each of the 4 leaves gets 1/4: loads 1.25 < 1.3, stable.
-    const star = CompactGraph.fromPairs(5, [[0, 1], [0, 2], [0, 3], [0, 4]]);
-    const r = fiberBundleCascade(star, { thresholds: Float64Array.of(0.1, 1.3, 1.3, 1.3, 1.3), load: 1, sharing: 'local' });
+    const star = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ]);
+    const r = fiberBundleCascade(star, {
+      thresholds: Float64Array.of(0.1, 1.3, 1.3, 1.3, 1.3),
+      load: 1,
+      sharing: 'local',
+    });
     expect(r.failedPerWave).toEqual([1]);
     // Two components: {0,1} fails entirely, its load goes nowhere; {2,3} is untouched.
-    const two = CompactGraph.fromPairs(4, [[0, 1], [2, 3]]);
+    const two = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [2, 3],
+    ]);
     const s = fiberBundleCascade(two, { thresholds: Float64Array.of(0.5, 0.5, 1.1, 1.1), load: 1, sharing: 'local' });
     expect(s.failedPerWave).toEqual([2]);
     expect(Array.from(s.alive)).toEqual([0, 0, 1, 1]);
@@ -108,7 +123,9 @@ describe('fiberBundleCascade, both rules', () => {
     expect([r.U, r.waves, r.initialLoss]).toEqual(GOLDEN_GLOBAL);
     expect([s.U, s.waves]).toEqual(GOLDEN_LOCAL);
     // same seed ⇒ same run
-    expect(fiberBundleCascade(ring(1000), { capacity: law, load: 0.1, loss: 0.1, seed: 42, sharing: 'local' }).failedPerWave).toEqual(s.failedPerWave);
+    expect(
+      fiberBundleCascade(ring(1000), { capacity: law, load: 0.1, loss: 0.1, seed: 42, sharing: 'local' }).failedPerWave,
+    ).toEqual(s.failedPerWave);
   });
 
   it('rejects bad input: empty graph, σ < 0, f0 outside [0, 1], negative support, local without a graph', () => {
@@ -144,7 +161,10 @@ describe('fiberBundleBursts', () => {
     const ringStrength = fiberBundleBursts(ring(400), { capacity: law, seed: 9, sharing: 'local' }).strength;
     const elsStrength = fiberBundleBursts(400, { capacity: law, seed: 9 }).strength;
     expect(ringStrength).toBeLessThan(0.7 * elsStrength);
-    const sum = fiberBundleBursts(ring(400), { capacity: law, seed: 9, sharing: 'local' }).bursts.reduce((s, v) => s + v, 0);
+    const sum = fiberBundleBursts(ring(400), { capacity: law, seed: 9, sharing: 'local' }).bursts.reduce(
+      (s, v) => s + v,
+      0,
+    );
     expect(sum).toBe(400);
   });
 });

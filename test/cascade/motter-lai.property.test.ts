@@ -4,7 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { motterLaiCascade, motterLaiSweep } from '../../src/cascade/motter-lai.ts';
-import { bruteBetweenness, componentSizes, ringWithChords, simpleGraph, type SmallGraph, toCompact } from '../property-oracles.ts';
+import {
+  bruteBetweenness,
+  componentSizes,
+  ringWithChords,
+  simpleGraph,
+  type SmallGraph,
+  toCompact,
+} from '../property-oracles.ts';
 
 const alpha = fc.constantFrom(0, 0, 0.05, 0.2, 0.5, 1, 3);
 const graph = simpleGraph(1, 11, 3);
@@ -61,38 +68,48 @@ describe('Motter–Lai cascade: properties', () => {
 
   it('conserves failures, ends stable, never fails a node of zero initial load, G ≤ survivors/n', () => {
     fc.assert(
-      fc.property(fc.oneof(graph, cascading), alpha, fc.uniqueArray(fc.nat({ max: 10 }), { minLength: 1, maxLength: 3 }), (g, a, raw) => {
-        const trig = [...new Set(raw.map((t) => t % g.n))];
-        const r = motterLaiCascade(toCompact(g), { alpha: a, trigger: trig });
-        const survivors = Array.from(r.alive).reduce((s, x) => s + x, 0);
-        expect(r.failed).toBe(trig.length + r.failedPerWave.reduce((s, x) => s + x, 0));
-        expect(r.failed).toBe(g.n - survivors);
-        expect(r.waves).toBe(r.failedPerWave.length);
-        expect(r.failedPerWave.every((x) => x >= 1)).toBe(true);
-        expect(r.G).toBeLessThanOrEqual(survivors / g.n + 1e-15);
-        expect(r.G).toBeCloseTo(Math.max(0, ...componentSizes(g, r.alive)) / g.n, 14);
-        const L0 = bruteBetweenness(g);
-        const L = bruteBetweenness(g, r.alive);
-        for (let i = 0; i < g.n; i++) {
-          if (r.alive[i]) expect(overloaded(L[i], (1 + a) * L0[i])).toBe(false);
-          if (L0[i] === 0 && !trig.includes(i)) expect(r.alive[i]).toBe(1);
-        }
-      }),
+      fc.property(
+        fc.oneof(graph, cascading),
+        alpha,
+        fc.uniqueArray(fc.nat({ max: 10 }), { minLength: 1, maxLength: 3 }),
+        (g, a, raw) => {
+          const trig = [...new Set(raw.map((t) => t % g.n))];
+          const r = motterLaiCascade(toCompact(g), { alpha: a, trigger: trig });
+          const survivors = Array.from(r.alive).reduce((s, x) => s + x, 0);
+          expect(r.failed).toBe(trig.length + r.failedPerWave.reduce((s, x) => s + x, 0));
+          expect(r.failed).toBe(g.n - survivors);
+          expect(r.waves).toBe(r.failedPerWave.length);
+          expect(r.failedPerWave.every((x) => x >= 1)).toBe(true);
+          expect(r.G).toBeLessThanOrEqual(survivors / g.n + 1e-15);
+          expect(r.G).toBeCloseTo(Math.max(0, ...componentSizes(g, r.alive)) / g.n, 14);
+          const L0 = bruteBetweenness(g);
+          const L = bruteBetweenness(g, r.alive);
+          for (let i = 0; i < g.n; i++) {
+            if (r.alive[i]) expect(overloaded(L[i], (1 + a) * L0[i])).toBe(false);
+            if (L0[i] === 0 && !trig.includes(i)) expect(r.alive[i]).toBe(1);
+          }
+        },
+      ),
       { numRuns: 120, seed: 5 },
     );
   });
 
   it('the sweep equals one cascade per α; the same seed gives the same random trigger', () => {
     fc.assert(
-      fc.property(graph, fc.uniqueArray(alpha, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 1000 }), (g, alphas, seed) => {
-        const cg = toCompact(g);
-        const sweep = motterLaiSweep(cg, alphas, { trigger: 'random', seed });
-        alphas.forEach((a, k) => {
-          const one = motterLaiCascade(cg, { alpha: a, trigger: 'random', seed });
-          expect(sweep[k]).toEqual({ alpha: a, G: one.G, waves: one.waves, failed: one.failed, seed });
-          expect(one.seed).toBe(seed);
-        });
-      }),
+      fc.property(
+        graph,
+        fc.uniqueArray(alpha, { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 1, max: 1000 }),
+        (g, alphas, seed) => {
+          const cg = toCompact(g);
+          const sweep = motterLaiSweep(cg, alphas, { trigger: 'random', seed });
+          alphas.forEach((a, k) => {
+            const one = motterLaiCascade(cg, { alpha: a, trigger: 'random', seed });
+            expect(sweep[k]).toEqual({ alpha: a, G: one.G, waves: one.waves, failed: one.failed, seed });
+            expect(one.seed).toBe(seed);
+          });
+        },
+      ),
       { numRuns: 60, seed: 8 },
     );
   });

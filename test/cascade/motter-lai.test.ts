@@ -12,7 +12,12 @@ const ba = barabasiAlbert(300, 2, stream(1));
 describe('motterLaiCascade', () => {
   it('hand-checked: removing the centre of a path of 5', () => {
     // Path 0-1-2-3-4, loads [0, 3, 4, 3, 0]; top-load trigger = node 2; the two halves carry no load.
-    const path = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]);
+    const path = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     const r = motterLaiCascade(path, { alpha: 0 });
     expect(Array.from(r.triggers)).toEqual([2]);
     expect(r.waves).toBe(0);
@@ -24,7 +29,14 @@ describe('motterLaiCascade', () => {
     // Cycle 0-1-2-3 with pendants 4 (on 0) and 5 (on 2). Intact loads: L0 = [4.5, 2, 4.5, 2, 0, 0]. Trigger 1:
     // the rest is the path 4-0-3-2-5, where node 3 carries 4 = (1 + α)·2 at α = 1. For α < 1 it fails in wave 1,
     // splitting {4,0} from {2,5} (loads 0: stable), G = 2/6; at α = 1 it holds (load = capacity), G = 5/6.
-    const g = CompactGraph.fromPairs(6, [[0, 1], [1, 2], [2, 3], [3, 0], [4, 0], [5, 2]]);
+    const g = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 0],
+      [4, 0],
+      [5, 2],
+    ]);
     expect(Array.from(betweenness(g).values)).toEqual([4.5, 2, 4.5, 2, 0, 0]);
     const a = motterLaiCascade(g, { alpha: 0.5, trigger: [1] });
     expect([a.G, a.waves, a.failed, a.failedPerWave]).toEqual([2 / 6, 1, 2, [1]]);
@@ -49,7 +61,53 @@ describe('motterLaiCascade', () => {
   it('is not monotone in α in general (documented counterexample)', () => {
     // erdosRenyi(25, 0.15, stream(4)), top-load trigger: α = 0.3 leaves G = 7/25, α = 0.5 only 3/25 (while
     // failing fewer nodes, 12 vs 13 — the survivors are split differently).
-    const pairs: Array<[number, number]> = [[3, 2], [5, 2], [8, 3], [10, 1], [10, 7], [11, 2], [11, 8], [11, 10], [12, 4], [12, 5], [13, 8], [13, 12], [14, 0], [15, 1], [17, 0], [17, 3], [17, 5], [17, 7], [17, 11], [17, 12], [18, 11], [18, 14], [19, 4], [19, 7], [19, 11], [19, 14], [19, 15], [20, 7], [20, 9], [20, 13], [20, 18], [21, 4], [21, 5], [21, 9], [21, 11], [22, 1], [23, 2], [23, 6], [23, 7], [24, 0], [24, 6], [24, 7], [24, 11], [24, 15], [24, 21]];
+    const pairs: Array<[number, number]> = [
+      [3, 2],
+      [5, 2],
+      [8, 3],
+      [10, 1],
+      [10, 7],
+      [11, 2],
+      [11, 8],
+      [11, 10],
+      [12, 4],
+      [12, 5],
+      [13, 8],
+      [13, 12],
+      [14, 0],
+      [15, 1],
+      [17, 0],
+      [17, 3],
+      [17, 5],
+      [17, 7],
+      [17, 11],
+      [17, 12],
+      [18, 11],
+      [18, 14],
+      [19, 4],
+      [19, 7],
+      [19, 11],
+      [19, 14],
+      [19, 15],
+      [20, 7],
+      [20, 9],
+      [20, 13],
+      [20, 18],
+      [21, 4],
+      [21, 5],
+      [21, 9],
+      [21, 11],
+      [22, 1],
+      [23, 2],
+      [23, 6],
+      [23, 7],
+      [24, 0],
+      [24, 6],
+      [24, 7],
+      [24, 11],
+      [24, 15],
+      [24, 21],
+    ];
     const g = CompactGraph.fromPairs(25, pairs);
     const [a, b] = motterLaiSweep(g, [0.3, 0.5]);
     expect(a).toEqual({ alpha: 0.3, G: 0.28, waves: 1, failed: 13, seed: 1 });

@@ -55,7 +55,10 @@ describe('collapseProbability', () => {
     // 7/20 at 10 %, 16/20 at 12 %, 20/20 at 15 % ⇒ f_c ≈ 0.107 (Wilson band 0.097–0.116). Floor 0.06 and ceiling
     // 0.2 leave room for the 10-run noise (a Wilson 95 % interval on 10 runs is ±0.3 in fraction) but fail if the
     // network again falls over at ≈ 1 % (first calibration) or stops collapsing at the 2010 loss.
-    const c = collapseProbability({ scale: 0.01 }, [0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.275], { runs: 10, seed: 3 });
+    const c = collapseProbability({ scale: 0.01 }, [0.02, 0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.275], {
+      runs: 10,
+      seed: 3,
+    });
     expect(c.halfCollapseLoss).not.toBeNull();
     expect(c.halfCollapseLoss!).toBeGreaterThan(0.06);
     expect(c.halfCollapseLoss!).toBeLessThan(0.2);

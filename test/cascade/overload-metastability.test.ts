@@ -37,7 +37,10 @@ describe("simulateOverload initialState 'collapsed'", () => {
 
 describe('simulatedBistability / simulatedRecovery (scale 0.005, short horizons)', () => {
   it('one cell per (loss, headroom scale), losses fastest; a trigger far past f_c with no help stays collapsed', () => {
-    const m = simulatedBistability({ scale: 0.005 }, { losses: [0, 0.4], headroomScales: [1], horizonHours: 4, runs: 1 });
+    const m = simulatedBistability(
+      { scale: 0.005 },
+      { losses: [0, 0.4], headroomScales: [1], horizonHours: 4, runs: 1 },
+    );
     expect(m.cells.map((c) => [c.loss, c.headroomScale])).toEqual([
       [0, 1],
       [0.4, 1],

@@ -38,10 +38,15 @@ describe('delay pmfs', () => {
 describe('approximate samplers', () => {
   it('approxBinomial stays in [0, n] and conserves via symmetry (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e7 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 1e6 }), (n, p, seed) => {
-        const x = approxBinomial(stream(seed), n, p);
-        return Number.isInteger(x) && x >= 0 && x <= n;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e7 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (n, p, seed) => {
+          const x = approxBinomial(stream(seed), n, p);
+          return Number.isInteger(x) && x >= 0 && x <= n;
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -71,12 +76,17 @@ describe('approximate samplers', () => {
 
   it('scatterUniformCounts conserves the total exactly', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 1e8 }), fc.integer({ min: 1, max: 300 }), fc.integer({ min: 1, max: 1e6 }), (total, k, seed) => {
-        const ids = Int32Array.from({ length: k }, (_, i) => i);
-        const out = new Float64Array(k);
-        scatterUniformCounts(stream(seed), total, ids, k, out);
-        return sum(out) === total && out.every((x) => x >= 0 && Number.isInteger(x));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 1e8 }),
+        fc.integer({ min: 1, max: 300 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        (total, k, seed) => {
+          const ids = Int32Array.from({ length: k }, (_, i) => i);
+          const out = new Float64Array(k);
+          scatterUniformCounts(stream(seed), total, ids, k, out);
+          return sum(out) === total && out.every((x) => x >= 0 && Number.isInteger(x));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -21,9 +21,14 @@ const params: fc.Arbitrary<OverloadParamsInput> = fc.record({
   loginCost: fc.double({ min: 5, max: 60, noNaN: true }),
   admission: fc.double({ min: 0.8, max: 1, noNaN: true }),
 });
-const run = fc.record({ seed: fc.integer({ min: 1, max: 1e6 }), index: fc.nat(1000), initialState: fc.constantFrom('healthy' as const, 'healthy' as const, 'collapsed' as const) });
+const run = fc.record({
+  seed: fc.integer({ min: 1, max: 1e6 }),
+  index: fc.nat(1000),
+  initialState: fc.constantFrom('healthy' as const, 'healthy' as const, 'collapsed' as const),
+});
 
-const clientSum = (p: { online: number; searching: number; restarting: number; crashed: number; gone: number }) => p.online + p.searching + p.restarting + p.crashed + p.gone;
+const clientSum = (p: { online: number; searching: number; restarting: number; crashed: number; gone: number }) =>
+  p.online + p.searching + p.restarting + p.crashed + p.gone;
 
 describe('overload simulation: properties', () => {
   it('conserves clients and supernodes, keeps fractions in [0, 1], summarises its own timeline, is deterministic', () => {
@@ -44,7 +49,9 @@ describe('overload simulation: properties', () => {
         }
         const f = r.final;
         expect(Math.abs(clientSum(f) - 1)).toBeLessThanOrEqual(1e-9);
-        expect(Math.abs(f.supernodesUp + f.supernodesShutDown + f.supernodesCrashed + f.supernodesRejoining - 1)).toBeLessThanOrEqual(1e-9);
+        expect(
+          Math.abs(f.supernodesUp + f.supernodesShutDown + f.supernodesCrashed + f.supernodesRejoining - 1),
+        ).toBeLessThanOrEqual(1e-9);
         expect(r.collapsed).toBe(r.minOnlineFraction < 0.5); // collapseThreshold of the 2010 defaults
         if (r.recovered) expect(r.recoveredAtHours).not.toBeNull();
         expect(simulateOverload(p, o)).toEqual(r);
@@ -56,7 +63,10 @@ describe('overload simulation: properties', () => {
   it('without a trigger (forced loss 0) the healthy network is a fixed point: everyone online, load 1', () => {
     fc.assert(
       fc.property(params, run, (p, o) => {
-        const r = simulateOverload({ ...p, forcedLoss: 0, forcedClientCrashRatio: 0 }, { seed: o.seed, index: o.index });
+        const r = simulateOverload(
+          { ...p, forcedLoss: 0, forcedClientCrashRatio: 0 },
+          { seed: o.seed, index: o.index },
+        );
         for (const pt of r.timeline) {
           expect(pt.online).toBe(1);
           expect(pt.supernodesUp).toBe(1);

@@ -1,6 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
-import { skype2010OverloadParams, skype2007OverloadParams, grpcRetry, awsFullJitterRetry } from '../../src/models/overload-params.ts';
+import {
+  skype2010OverloadParams,
+  skype2007OverloadParams,
+  grpcRetry,
+  awsFullJitterRetry,
+} from '../../src/models/overload-params.ts';
 import { fieldOf } from '../property-oracles.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
@@ -91,7 +96,10 @@ describe('simulateOverload — 2010 defaults (calibrated behaviour at scale 0.01
 describe('simulateOverload — conservation and determinism', () => {
   it('every client is in exactly one state at every step (all retry policies)', () => {
     for (const retry of [skype2010OverloadParams.retry, grpcRetry, awsFullJitterRetry]) {
-      const r = simulateOverload({ scale: SCALE, durationHours: 20, retry, sampleEvery: 1 }, { seed: 3, checkConservation: true });
+      const r = simulateOverload(
+        { scale: SCALE, durationHours: 20, retry, sampleEvery: 1 },
+        { seed: 3, checkConservation: true },
+      );
       for (const p of r.timeline) {
         const total = p.online + p.searching + p.restarting + p.crashed + p.gone;
         expect(Math.abs(total - 1)).toBeLessThan(1e-9);
@@ -164,6 +172,8 @@ describe('simulateOverload — bad input names the field', () => {
     ['probesPerAttempt', { probesPerAttempt: 0 }],
     ['mega.loginCostFactor', { mega: { loginCostFactor: 2 } }],
   ])('%s', (field, over) => {
-    expect(fieldOf(() => simulateOverload({ scale: SCALE, durationHours: 0.1, ...(over as object) }, { seed: 1 }))).toBe(field);
+    expect(
+      fieldOf(() => simulateOverload({ scale: SCALE, durationHours: 0.1, ...(over as object) }, { seed: 1 })),
+    ).toBe(field);
   });
 });

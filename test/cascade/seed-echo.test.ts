@@ -24,9 +24,20 @@ describe('the seed is echoed in every stochastic result', () => {
   });
 
   it('fiber bundle cascade and bursts', () => {
-    const c = fiberBundleCascade(g, { capacity: uniformCapacity(0, 1), load: 0.1, loss: 0.2, sharing: 'local', seed: 23 });
+    const c = fiberBundleCascade(g, {
+      capacity: uniformCapacity(0, 1),
+      load: 0.1,
+      loss: 0.2,
+      sharing: 'local',
+      seed: 23,
+    });
     expect(c.seed).toBe(23);
-    expect(Array.from(fiberBundleCascade(g, { capacity: uniformCapacity(0, 1), load: 0.1, loss: 0.2, sharing: 'local', seed: c.seed }).alive)).toEqual(Array.from(c.alive));
+    expect(
+      Array.from(
+        fiberBundleCascade(g, { capacity: uniformCapacity(0, 1), load: 0.1, loss: 0.2, sharing: 'local', seed: c.seed })
+          .alive,
+      ),
+    ).toEqual(Array.from(c.alive));
     const b = fiberBundleBursts(1000, { capacity: uniformCapacity(0, 1), seed: 8 });
     expect(b.seed).toBe(8);
     expect(fiberBundleBursts(1000, { capacity: uniformCapacity(0, 1), seed: b.seed }).strength).toBe(b.strength);

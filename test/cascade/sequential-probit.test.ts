@@ -6,7 +6,8 @@ import { standardNormalCdf } from '../../src/distributions/normal-functions.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 /** A synthetic seeded trial: P(event | x) = Φ((x − mu)/sigma), run r draws stream(seed, r). */
-const probitTrial = (seed: number, mu: number, sigma: number) => (x: number, r: number) => stream(seed, r).next() < standardNormalCdf((x - mu) / sigma);
+const probitTrial = (seed: number, mu: number, sigma: number) => (x: number, r: number) =>
+  stream(seed, r).next() < standardNormalCdf((x - mu) / sigma);
 
 describe('probitProfileFit', () => {
   const data = [
@@ -33,7 +34,13 @@ describe('probitProfileFit', () => {
     const f = probitProfileFit(data, { penalty: 'none' })!;
     // ℓ_p at an end is the sup over s; check it against a brute-force scan of s (tolerance 1e-3 in log-likelihood)
     const ll = (mu: number, s: number) =>
-      data.reduce((a, p) => a + p.events * Math.log(standardNormalCdf(s * (p.x - mu))) + (p.runs - p.events) * Math.log(standardNormalCdf(-s * (p.x - mu))), 0);
+      data.reduce(
+        (a, p) =>
+          a +
+          p.events * Math.log(standardNormalCdf(s * (p.x - mu))) +
+          (p.runs - p.events) * Math.log(standardNormalCdf(-s * (p.x - mu))),
+        0,
+      );
     for (const end of f.ci) {
       let best = -Infinity;
       for (let t = -2; t <= 8; t += 0.0005) best = Math.max(best, ll(end, Math.exp(t)));
@@ -63,14 +70,22 @@ describe('probitProfileFit', () => {
   });
 
   it('one outcome only: null (the 50 % point is not identified)', () => {
-    expect(probitProfileFit([{ x: 0.1, runs: 5, events: 0 }, { x: 0.3, runs: 5, events: 0 }])).toBeNull();
+    expect(
+      probitProfileFit([
+        { x: 0.1, runs: 5, events: 0 },
+        { x: 0.3, runs: 5, events: 0 },
+      ]),
+    ).toBeNull();
     expect(probitProfileFit([{ x: 0.1, runs: 5, events: 5 }])).toBeNull();
   });
 
   it('rejects a point with events > runs, naming it', () => {
     expect(() => probitProfileFit([{ x: 0.1, runs: 2, events: 3 }])).toThrow(FragilityInputError);
     try {
-      probitProfileFit([{ x: 0.1, runs: 2, events: 1 }, { x: 0.2, runs: 2, events: 3 }]);
+      probitProfileFit([
+        { x: 0.1, runs: 2, events: 1 },
+        { x: 0.2, runs: 2, events: 3 },
+      ]);
     } catch (e) {
       expect((e as FragilityInputError).field).toBe('points[1]');
     }
@@ -79,8 +94,17 @@ describe('probitProfileFit', () => {
 
 describe('designRound', () => {
   it('round 0 is an even grid over the domain, later rounds spread over the interval, both snapped to the lattice', () => {
-    expect(designRound(0, null, [0, 0.5], 11, 0).map((x) => +x.toFixed(12))).toEqual([0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]);
-    const fit = { location: 0.1, slope: 50, logLik: -3, ci: [0.09, 0.11] as [number, number], ciBounded: [true, true] as [boolean, boolean], separated: false };
+    expect(designRound(0, null, [0, 0.5], 11, 0).map((x) => +x.toFixed(12))).toEqual([
+      0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5,
+    ]);
+    const fit = {
+      location: 0.1,
+      slope: 50,
+      logLik: -3,
+      ci: [0.09, 0.11] as [number, number],
+      ciBounded: [true, true] as [boolean, boolean],
+      separated: false,
+    };
     expect(designRound(1, fit, [0, 0.5], 4, 0).map((x) => +x.toFixed(12))).toEqual([0.0925, 0.0975, 0.1025, 0.1075]);
     expect(designRound(1, fit, [0, 0.5], 4, 0.005).map((x) => +x.toFixed(12))).toEqual([0.095, 0.1, 0.105, 0.11]);
   });
@@ -129,7 +153,12 @@ describe('sequentialProbitThreshold', () => {
   });
 
   it('the budget caps the design and says the target was not met', () => {
-    const r = sequentialProbitThreshold(probitTrial(3, 0.2, 0.1), { seed: 3, domain: [0, 0.5], maxRuns: 36, targetHalfWidth: 0.001 });
+    const r = sequentialProbitThreshold(probitTrial(3, 0.2, 0.1), {
+      seed: 3,
+      domain: [0, 0.5],
+      maxRuns: 36,
+      targetHalfWidth: 0.001,
+    });
     expect(r.runs).toBe(36);
     expect(r.targetMet).toBe(false);
     expect(r.reason).toMatch(/run budget of 36/);

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { WATTS_ACTIVATION_SLACK, wattsThresholdCascade } from '../../src/cascade/watts-threshold.ts';
 import { adjacency, simpleGraph, type SmallGraph, toCompact } from '../property-oracles.ts';
 
-const activates = (m: number, k: number, phi: number) => k >= 1 && m >= 1 && m >= phi * k * (1 - WATTS_ACTIVATION_SLACK);
+const activates = (m: number, k: number, phi: number) =>
+  k >= 1 && m >= 1 && m >= phi * k * (1 - WATTS_ACTIVATION_SLACK);
 
 /** Synchronous rounds: every inactive node whose active-neighbour count reaches φ·k activates at once. */
 function synchronous(g: SmallGraph, phi: number[], seeds: number[]) {
@@ -15,7 +16,9 @@ function synchronous(g: SmallGraph, phi: number[], seeds: number[]) {
   for (const s of seeds) active[s] = 1;
   let rounds = 0;
   for (;;) {
-    const next = active.map((a, v) => (a ? 0 : activates([...adj[v]].filter((w) => active[w]).length, adj[v].size, phi[v]) ? 1 : 0));
+    const next = active.map((a, v) =>
+      a ? 0 : activates([...adj[v]].filter((w) => active[w]).length, adj[v].size, phi[v]) ? 1 : 0,
+    );
     if (!next.some(Boolean)) break;
     next.forEach((x, v) => x && (active[v] = 1));
     rounds++;
@@ -27,7 +30,10 @@ function synchronous(g: SmallGraph, phi: number[], seeds: number[]) {
 const instance = simpleGraph(1, 40, 2).chain((g) =>
   fc.record({
     g: fc.constant(g),
-    phi: fc.array(fc.oneof(fc.double({ min: 0, max: 0.6, noNaN: true }), fc.constantFrom(0.25, 1 / 3, 0.5)), { minLength: g.n, maxLength: g.n }),
+    phi: fc.array(fc.oneof(fc.double({ min: 0, max: 0.6, noNaN: true }), fc.constantFrom(0.25, 1 / 3, 0.5)), {
+      minLength: g.n,
+      maxLength: g.n,
+    }),
     seeds: fc.array(fc.nat({ max: g.n - 1 }), { minLength: 1, maxLength: 3 }),
   }),
 );
@@ -47,7 +53,8 @@ describe('Watts threshold cascade: properties', () => {
         expect(r.size).toBe(r.activated / g.n);
         const adj = adjacency(g);
         for (let v = 0; v < g.n; v++) {
-          if (!r.active[v]) expect(activates([...adj[v]].filter((w) => r.active[w]).length, adj[v].size, phi[v])).toBe(false);
+          if (!r.active[v])
+            expect(activates([...adj[v]].filter((w) => r.active[w]).length, adj[v].size, phi[v])).toBe(false);
         }
         if (r.activated > r.seeds) spread++;
       }),
@@ -59,18 +66,25 @@ describe('Watts threshold cascade: properties', () => {
 
   it('is monotone: more seeds or lower thresholds never deactivate a node; a uniform φ equals the per-node array', () => {
     fc.assert(
-      fc.property(instance, fc.nat(), fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }), ({ g, phi, seeds }, extra, shrink) => {
-        const cg = toCompact(g);
-        const base = wattsThresholdCascade(cg, { thresholds: phi, seeds }).active;
-        const more = wattsThresholdCascade(cg, { thresholds: phi, seeds: [...seeds, extra % g.n] }).active;
-        const lower = wattsThresholdCascade(cg, { thresholds: phi.map((x, v) => x * shrink[v]), seeds }).active;
-        for (let v = 0; v < g.n; v++) {
-          expect(more[v]).toBeGreaterThanOrEqual(base[v]);
-          expect(lower[v]).toBeGreaterThanOrEqual(base[v]);
-        }
-        const u = Math.max(1e-9, phi[0]);
-        expect(wattsThresholdCascade(cg, { thresholds: u, seeds })).toEqual(wattsThresholdCascade(cg, { thresholds: new Array(g.n).fill(u), seeds }));
-      }),
+      fc.property(
+        instance,
+        fc.nat(),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 40, maxLength: 40 }),
+        ({ g, phi, seeds }, extra, shrink) => {
+          const cg = toCompact(g);
+          const base = wattsThresholdCascade(cg, { thresholds: phi, seeds }).active;
+          const more = wattsThresholdCascade(cg, { thresholds: phi, seeds: [...seeds, extra % g.n] }).active;
+          const lower = wattsThresholdCascade(cg, { thresholds: phi.map((x, v) => x * shrink[v]), seeds }).active;
+          for (let v = 0; v < g.n; v++) {
+            expect(more[v]).toBeGreaterThanOrEqual(base[v]);
+            expect(lower[v]).toBeGreaterThanOrEqual(base[v]);
+          }
+          const u = Math.max(1e-9, phi[0]);
+          expect(wattsThresholdCascade(cg, { thresholds: u, seeds })).toEqual(
+            wattsThresholdCascade(cg, { thresholds: new Array(g.n).fill(u), seeds }),
+          );
+        },
+      ),
       { numRuns: 150, seed: 42 },
     );
   });

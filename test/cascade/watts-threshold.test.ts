@@ -14,23 +14,41 @@ import { stream } from '../../src/random/stream.ts';
 
 describe('wattsThresholdCascade', () => {
   it('hand-checked: a path activates with φ = 1/2, a star needs enough leaves', () => {
-    const path = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
+    const path = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     const a = wattsThresholdCascade(path, { thresholds: 0.5, seeds: [0] });
     expect([a.size, a.activated, a.seeds, a.generations]).toEqual([1, 4, 1, 3]);
     // φ = 0.6: node 1 sees 1 of 2 active (0.5 < 0.6): nothing moves
     expect(wattsThresholdCascade(path, { thresholds: 0.6, seeds: [0] }).size).toBe(0.25);
     // star: centre 0 with leaves 1..4; φ = 0.5 needs 2 of 4 leaves; the leaves then follow (1 of 1)
-    const star = CompactGraph.fromPairs(5, [[0, 1], [0, 2], [0, 3], [0, 4]]);
+    const star = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+    ]);
     expect(wattsThresholdCascade(star, { thresholds: 0.5, seeds: [1] }).size).toBe(0.2);
     const b = wattsThresholdCascade(star, { thresholds: 0.5, seeds: [1, 2, 2] });
     expect([b.size, b.seeds, b.generations]).toEqual([1, 2, 2]);
     // φ = 0.2 exactly: 1 of 5 neighbours suffices (the rule's slack makes 1/5 >= 0.2 hold in floating point)
-    const star5 = CompactGraph.fromPairs(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]);
+    const star5 = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+      [0, 5],
+    ]);
     expect(wattsThresholdCascade(star5, { thresholds: 0.2, seeds: [1] }).size).toBe(1);
   });
 
   it('per-node thresholds; isolated nodes never activate; bad input', () => {
-    const g = CompactGraph.fromPairs(4, [[0, 1], [1, 2]]);
+    const g = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+    ]);
     const r = wattsThresholdCascade(g, { thresholds: [1, 0.5, 0.9, 0], seeds: [0] }); // node 1: 1 of 2 >= 0.5; node 2: 1 of 1 >= 0.9
     expect(Array.from(r.active)).toEqual([1, 1, 1, 0]); // node 3 is isolated: threshold 0 does not activate it
     expect(() => wattsThresholdCascade(g, { thresholds: 0, seeds: [0] })).toThrow(/thresholds/);
@@ -72,7 +90,9 @@ describe('analytic: Gleeson–Cahalane size and the global-cascade frequency', (
       const g = wattsGlobalCascade(poissonLaw(z), { phiStar: 0.18 });
       const inside = z > w.zLower! && z < w.zUpper!;
       expect(g.globalCascadesPossible).toBe(inside);
-      expect(g.globalCascadesPossible).toBe(wattsCascadeCondition(poissonLaw(z), { phiStar: 0.18 }).globalCascadesPossible);
+      expect(g.globalCascadesPossible).toBe(
+        wattsCascadeCondition(poissonLaw(z), { phiStar: 0.18 }).globalCascadesPossible,
+      );
       expect(g.frequency > 0).toBe(inside);
       expect(g.size > 0).toBe(inside);
       expect(g.size).toBeGreaterThanOrEqual(g.frequency - 1e-9); // the extended vulnerable cluster lies inside the cascade
@@ -95,7 +115,13 @@ describe('ensembles at fixed seeds', () => {
     const b = await simulateWattsSeedFractions(opts);
     expect(a.replicates.map((v) => Array.from(v))).toEqual(b.replicates.map((v) => Array.from(v)));
     expect(a.replicates.map((v) => Array.from(v))).toEqual(GOLDEN_SEED_FRACTIONS);
-    const s = await simulateWattsSingleSeeds({ graph: 'er:n=2000,k=3', thresholds: parseCapacityLaw('uniform(0.1,0.25)'), runs: 4, trialsPerGraph: 5, seed: 2 });
+    const s = await simulateWattsSingleSeeds({
+      graph: 'er:n=2000,k=3',
+      thresholds: parseCapacityLaw('uniform(0.1,0.25)'),
+      runs: 4,
+      trialsPerGraph: 5,
+      seed: 2,
+    });
     expect([s.trials, s.globalCascades, s.meanSize]).toEqual(GOLDEN_SINGLE);
     expect(s.frequencyCi[0]).toBeLessThanOrEqual(s.frequency);
   });
@@ -107,17 +133,15 @@ describe('ensembles at fixed seeds', () => {
   });
 });
 
-const arbCase = fc
-  .integer({ min: 1, max: 25 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
-      phis: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
-      seeds: fc.array(fc.nat(n - 1), { maxLength: n }),
-      extra: fc.array(fc.nat(n - 1), { maxLength: 5 }),
-    }),
-  );
+const arbCase = fc.integer({ min: 1, max: 25 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    edges: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
+    phis: fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: n, maxLength: n }),
+    seeds: fc.array(fc.nat(n - 1), { maxLength: n }),
+    extra: fc.array(fc.nat(n - 1), { maxLength: 5 }),
+  }),
+);
 
 describe('properties', () => {
   it('the final state is stable: every active non-seed node meets its threshold, no inactive node does', () => {

@@ -18,12 +18,42 @@ interface AliasCase {
 }
 
 const CASES: AliasCase[] = [
-  { command: 'analytic', canonical: '--order', alias: '--removal', value: 'attack', rest: ['--law', 'poisson(4)', '--q', '0.8'] },
-  { command: 'compare', canonical: '--order', alias: '--removal', value: 'attack', rest: ['--law', 'regular(3)', '--n', '100', '--runs', '2', '--q', '0.5,0.9'] },
-  { command: 'compare', canonical: '--q', alias: '--grid', value: '0.3,0.6,0.9', rest: ['--law', 'poisson(3)', '--n', '100', '--runs', '2'] },
-  { command: 'sweep', canonical: '--q', alias: '--at', value: '0.5,0.7', rest: ['--graph', 'er:n=300,k=4', '--runs', '2', '--grid-points', '11', '--bootstrap', '0'] },
+  {
+    command: 'analytic',
+    canonical: '--order',
+    alias: '--removal',
+    value: 'attack',
+    rest: ['--law', 'poisson(4)', '--q', '0.8'],
+  },
+  {
+    command: 'compare',
+    canonical: '--order',
+    alias: '--removal',
+    value: 'attack',
+    rest: ['--law', 'regular(3)', '--n', '100', '--runs', '2', '--q', '0.5,0.9'],
+  },
+  {
+    command: 'compare',
+    canonical: '--q',
+    alias: '--grid',
+    value: '0.3,0.6,0.9',
+    rest: ['--law', 'poisson(3)', '--n', '100', '--runs', '2'],
+  },
+  {
+    command: 'sweep',
+    canonical: '--q',
+    alias: '--at',
+    value: '0.5,0.7',
+    rest: ['--graph', 'er:n=300,k=4', '--runs', '2', '--grid-points', '11', '--bootstrap', '0'],
+  },
   { command: 'interdependent', canonical: '--q', alias: '--p', value: '0.7', rest: ['--law', 'poisson(4)'] },
-  { command: 'interdependent', canonical: '--q', alias: '--p', value: '0.75', rest: ['--law', 'poisson(4)', '--simulate', '200', '--runs', '2', '--seed', '3'] },
+  {
+    command: 'interdependent',
+    canonical: '--q',
+    alias: '--p',
+    value: '0.75',
+    rest: ['--law', 'poisson(4)', '--simulate', '200', '--runs', '2', '--seed', '3'],
+  },
 ];
 
 describe('old CLI flags are hidden aliases of the new ones', () => {

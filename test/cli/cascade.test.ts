@@ -6,8 +6,34 @@ const run = (args: string[]) => runCliIn(args);
 describe('fragility cascade motter-lai', () => {
   it('prints G, waves, failed (golden BA run, same values as the library test); random trigger and sweep', async () => {
     const [r, s] = await Promise.all([
-      run(['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2', '--trigger', 'top-load', '--seed', '1', '--json']),
-      run(['cascade', 'motter-lai', '--graph', 'ba:n=100,m=2', '--alpha', '0.5', '--trigger', 'random', '--alphas', '0,1', '--seed', '3', '--json']),
+      run([
+        'cascade',
+        'motter-lai',
+        '--graph',
+        'ba:n=300,m=2',
+        '--alpha',
+        '0.2',
+        '--trigger',
+        'top-load',
+        '--seed',
+        '1',
+        '--json',
+      ]),
+      run([
+        'cascade',
+        'motter-lai',
+        '--graph',
+        'ba:n=100,m=2',
+        '--alpha',
+        '0.5',
+        '--trigger',
+        'random',
+        '--alphas',
+        '0,1',
+        '--seed',
+        '3',
+        '--json',
+      ]),
     ]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -41,8 +67,36 @@ describe('fragility cascade bundle', () => {
   it('global sharing reproduces F6 (f0 = 0.25, σ = 0.18: U ≈ 0.45); local sharing runs on the graph', async () => {
     // ELS ignores the edges: an edgeless graph of 1e5 nodes is the cheapest host.
     const [r, l] = await Promise.all([
-      run(['cascade', 'bundle', '--graph', 'er:n=100000,p=0', '--capacity', 'uniform(0,1)', '--load', '0.18', '--loss', '0.25', '--seed', '1', '--json']),
-      run(['cascade', 'bundle', '--graph', 'square:L=30', '--capacity', 'uniform(0,1)', '--load', '0.05', '--sharing', 'local', '--seed', '2', '--json']),
+      run([
+        'cascade',
+        'bundle',
+        '--graph',
+        'er:n=100000,p=0',
+        '--capacity',
+        'uniform(0,1)',
+        '--load',
+        '0.18',
+        '--loss',
+        '0.25',
+        '--seed',
+        '1',
+        '--json',
+      ]),
+      run([
+        'cascade',
+        'bundle',
+        '--graph',
+        'square:L=30',
+        '--capacity',
+        'uniform(0,1)',
+        '--load',
+        '0.05',
+        '--sharing',
+        'local',
+        '--seed',
+        '2',
+        '--json',
+      ]),
     ]);
     expect(r.status).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -63,7 +117,18 @@ describe('fragility cascade bundle', () => {
 
   it('exit 2 on bad loss, negative capacity support, empty graph, negative load', async () => {
     const rs = await Promise.all([
-      run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(0,1)', '--load', '0.1', '--loss', '1.5']),
+      run([
+        'cascade',
+        'bundle',
+        '--graph',
+        'ba:n=50,m=2',
+        '--capacity',
+        'uniform(0,1)',
+        '--load',
+        '0.1',
+        '--loss',
+        '1.5',
+      ]),
       run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(-1,1)', '--load', '0.1']),
       run(['cascade', 'bundle', '--graph', 'er:n=0,p=0.1', '--capacity', 'uniform(0,1)', '--load', '0.1']),
       run(['cascade', 'bundle', '--graph', 'ba:n=50,m=2', '--capacity', 'uniform(0,1)', '--load', '-0.1']),
@@ -78,9 +143,57 @@ describe('fragility cascade bundle', () => {
 describe('fragility cascade watts and watts-window', () => {
   it('watts: rows of analytic vs simulated size; watts-window: frequency rows and the analytic window', async () => {
     const [a, b, w] = await Promise.all([
-      run(['cascade', 'watts', '--law', 'poisson(7)', '--phi', '0.18', '--seed-fractions', '0.001,0.01', '--n', '5000', '--runs', '4', '--seed', '2', '--json']),
-      run(['cascade', 'watts', '--law', 'poisson(7)', '--phi', '0.18', '--seed-fractions', '0.001,0.01', '--n', '5000', '--runs', '4', '--seed', '2', '--json']),
-      run(['cascade', 'watts-window', '--phi', '0.18', '--z', '0.5,3', '--n', '2000', '--runs', '5', '--trials', '4', '--seed', '1', '--json']),
+      run([
+        'cascade',
+        'watts',
+        '--law',
+        'poisson(7)',
+        '--phi',
+        '0.18',
+        '--seed-fractions',
+        '0.001,0.01',
+        '--n',
+        '5000',
+        '--runs',
+        '4',
+        '--seed',
+        '2',
+        '--json',
+      ]),
+      run([
+        'cascade',
+        'watts',
+        '--law',
+        'poisson(7)',
+        '--phi',
+        '0.18',
+        '--seed-fractions',
+        '0.001,0.01',
+        '--n',
+        '5000',
+        '--runs',
+        '4',
+        '--seed',
+        '2',
+        '--json',
+      ]),
+      run([
+        'cascade',
+        'watts-window',
+        '--phi',
+        '0.18',
+        '--z',
+        '0.5,3',
+        '--n',
+        '2000',
+        '--runs',
+        '5',
+        '--trials',
+        '4',
+        '--seed',
+        '1',
+        '--json',
+      ]),
     ]);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout); // same seed, same output
@@ -119,7 +232,21 @@ describe('fragility cascade efficiency', () => {
   it('one cascade with its timeline; --alphas adds the replicate line-up; exit 2 on bad input', async () => {
     const [a, c, bad1, bad2] = await Promise.all([
       run(['cascade', 'efficiency', '--graph', 'ba:n=120,m=2', '--alpha', '0.2', '--seed', '1', '--json']),
-      run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '0,1000', '--runs', '2', '--seed', '1', '--json']),
+      run([
+        'cascade',
+        'efficiency',
+        '--graph',
+        'ba:n=60,m=2',
+        '--alpha',
+        '0',
+        '--alphas',
+        '0,1000',
+        '--runs',
+        '2',
+        '--seed',
+        '1',
+        '--json',
+      ]),
       run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '-0.5', '--json']),
       run(['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0', '--alphas', '1,0.5', '--json']),
     ]);

@@ -33,9 +33,14 @@ export function runCli(args: string[]): CliRun {
 /** Run asynchronously, so that independent invocations overlap. */
 export function runCliAsync(args: string[], timeoutMs = 120_000): Promise<CliRun> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [...ARGV, ...args], { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs }, (err, stdout, stderr) => {
-      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [...ARGV, ...args],
+      { cwd: ROOT, encoding: 'utf8', timeout: timeoutMs },
+      (err, stdout, stderr) => {
+        resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -3,7 +3,19 @@ import { runCliIn, runJsonIn } from './in-process.ts';
 
 describe('fragility compare', () => {
   it('--json prints the lined-up rows and both thresholds', async () => {
-    const j = await runJsonIn(['compare', '--law', 'regular(3)', '--n', '4000', '--runs', '10', '--q', '0.2,0.7,0.9,1', '--seed', '1']);
+    const j = await runJsonIn([
+      'compare',
+      '--law',
+      'regular(3)',
+      '--n',
+      '4000',
+      '--runs',
+      '10',
+      '--q',
+      '0.2,0.7,0.9,1',
+      '--seed',
+      '1',
+    ]);
     expect(j.seed).toBe(1);
     const rows = j.rows as { q: number; analytic: number; mean: number; ci: number[]; insideCi: boolean }[];
     expect(rows.map((r) => r.q)).toEqual([0.2, 0.7, 0.9, 1]);

@@ -20,10 +20,17 @@ describe('fragility: bad input', () => {
   });
 
   it('a reader that closes the pipe early (| head -c 100) ends the run quietly with status 0, not an EPIPE stack trace', () => {
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" bin/fragility.js betweenness --graph ba:n=20000,m=2 --samples 20 --json | head -c 100; echo "status \${PIPESTATUS[0]}" >&2`], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" bin/fragility.js betweenness --graph ba:n=20000,m=2 --samples 20 --json | head -c 100; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+      },
+    );
     expect(r.stdout).toHaveLength(100); // the JSON is ~0.8 MB, far past the 64 kB a pipe buffers
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.stderr).toMatch(/status 0/);

@@ -19,7 +19,16 @@ const file = (name: string, doc: unknown): string => {
 describe('fragility fluid', () => {
   it('--scenario FILE --loss --hours --json prints one JSON object: params, timeline, summary, criticalLoss (= the API)', async () => {
     const s = smallScenario();
-    const r = await runCliIn(['fluid', '--scenario', file('small.json', s), '--loss', '0.12', '--hours', '2', '--json']);
+    const r = await runCliIn([
+      'fluid',
+      '--scenario',
+      file('small.json', s),
+      '--loss',
+      '0.12',
+      '--hours',
+      '2',
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
@@ -37,7 +46,12 @@ describe('fragility fluid', () => {
     expect(j.summary.collapsed).toBe(api.collapsed);
     expect(j.summary.final.online).toBe(api.final.online);
     const crit = fluidCriticalLoss(base);
-    expect(j.criticalLoss).toEqual({ criticalLoss: crit.criticalLoss, bracket: crit.bracket, evaluations: crit.evaluations, tolerance: 1e-4 });
+    expect(j.criticalLoss).toEqual({
+      criticalLoss: crit.criticalLoss,
+      bracket: crit.bracket,
+      evaluations: crit.evaluations,
+      tolerance: 1e-4,
+    });
   }, 60_000);
 
   it('rejects a bad --loss with exit 2 naming the option, before any run', async () => {

@@ -4,7 +4,20 @@ import { runCliIn } from './in-process.ts';
 
 describe('fragility fss', () => {
   it('prints per-size thresholds, the extrapolation and exponents with intervals; same JSON for --workers 1 and 2', async () => {
-    const args = ['fss', '--lattice', 'square', '--sizes', '16,32', '--runs', '40', '--seed', '4', '--omega', '2.75', '--json'];
+    const args = [
+      'fss',
+      '--lattice',
+      'square',
+      '--sizes',
+      '16,32',
+      '--runs',
+      '40',
+      '--seed',
+      '4',
+      '--omega',
+      '2.75',
+      '--json',
+    ];
     const [one, two, text] = await Promise.all([
       runCliIn(args),
       runCliIn([...args, '--workers', '2']),

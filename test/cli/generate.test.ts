@@ -40,7 +40,14 @@ describe('fragility generate', () => {
     const r = await run(['--graph', 'two-tier:clients=80000,supernodes=100,sn-law=regular(8),cache=4', '--json']);
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout);
-    expect(json).toMatchObject({ n: 80_100, m: 400 + 320_000, supernodes: 100, clients: 80_000, meanClientsPerSupernode: 800, components: 1 });
+    expect(json).toMatchObject({
+      n: 80_100,
+      m: 400 + 320_000,
+      supernodes: 100,
+      clients: 80_000,
+      meanClientsPerSupernode: 800,
+      components: 1,
+    });
   });
 
   it('exits 2 with one line naming the field for bad input', async () => {

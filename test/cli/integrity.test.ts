@@ -27,11 +27,31 @@ function oneLineExit2(r: { status: number; stdout: string; stderr: string }, pat
 
 describe('output paths: one exit-code rule (2, one line naming option, path and cause), checked before work', () => {
   const cases: [string, string[], RegExp][] = [
-    ['generate --out in a missing folder', ['generate', '--graph', 'square:L=4', '--out', join(dir, 'missing', 'g.edges')], /^fragility: --out: .*its folder does not exist, ENOENT\)$/],
-    ['generate --out naming a folder', ['generate', '--graph', 'square:L=4', '--out', dir], /^fragility: --out: .*it is a folder, EISDIR\)$/],
-    ['generate --out under a file', ['generate', '--graph', 'square:L=4', '--out', join(file('plain.txt', 'x'), 'g.edges')], /^fragility: --out: .*ENOTDIR\)$/],
-    ['sweep --checkpoint in a missing folder', ['sweep', '--graph', 'square:L=4', '--runs', '2', '--checkpoint', join(dir, 'nope', 'c.ndjson')], /^fragility: --checkpoint: .*ENOENT\)$/],
-    ['sweep --resume without --checkpoint', ['sweep', '--graph', 'square:L=4', '--runs', '2', '--resume'], /^fragility: --resume: true is not allowed; expected used together with --checkpoint FILE$/],
+    [
+      'generate --out in a missing folder',
+      ['generate', '--graph', 'square:L=4', '--out', join(dir, 'missing', 'g.edges')],
+      /^fragility: --out: .*its folder does not exist, ENOENT\)$/,
+    ],
+    [
+      'generate --out naming a folder',
+      ['generate', '--graph', 'square:L=4', '--out', dir],
+      /^fragility: --out: .*it is a folder, EISDIR\)$/,
+    ],
+    [
+      'generate --out under a file',
+      ['generate', '--graph', 'square:L=4', '--out', join(file('plain.txt', 'x'), 'g.edges')],
+      /^fragility: --out: .*ENOTDIR\)$/,
+    ],
+    [
+      'sweep --checkpoint in a missing folder',
+      ['sweep', '--graph', 'square:L=4', '--runs', '2', '--checkpoint', join(dir, 'nope', 'c.ndjson')],
+      /^fragility: --checkpoint: .*ENOENT\)$/,
+    ],
+    [
+      'sweep --resume without --checkpoint',
+      ['sweep', '--graph', 'square:L=4', '--runs', '2', '--resume'],
+      /^fragility: --resume: true is not allowed; expected used together with --checkpoint FILE$/,
+    ],
   ];
   for (const [what, argv, pattern] of cases) {
     it(`${what}: exit 2`, async () => {
@@ -46,7 +66,13 @@ describe('output paths: one exit-code rule (2, one line naming option, path and 
     oneLineExit2(r, /^fragility: --out: .*it holds 1 other file\(s\); choose another folder or empty it\)$/);
   });
   it('scenario --out under a file: exit 2 before the first progress line', async () => {
-    const r = await runInProcess('scenario', [file('small2.json', smallScenario()), '--seed', '1', '--out', join(file('plain2.txt', 'x'), 'report')]);
+    const r = await runInProcess('scenario', [
+      file('small2.json', smallScenario()),
+      '--seed',
+      '1',
+      '--out',
+      join(file('plain2.txt', 'x'), 'report'),
+    ]);
     oneLineExit2(r, /^fragility: --out: .*ENOTDIR\)$/);
   });
 });
@@ -56,22 +82,45 @@ describe('scenario checks run before the first progress line and name the full p
     const sc = smallScenario() as unknown as { whatIf: unknown[] };
     sc.whatIf.push({ name: 'tiny core', set: { overlay: { supernodes: 100 } } });
     const r = await runInProcess('scenario', [file('tiny.json', sc), '--seed', '1', '--json']);
-    oneLineExit2(r, /^fragility: scenario\.whatIf\[3\]\.set → model supernodes: 100 is not allowed; expected at least 1 supernode after scaling \(what-if "tiny core" at scale 0\.002\)$/);
+    oneLineExit2(
+      r,
+      /^fragility: scenario\.whatIf\[3\]\.set → model supernodes: 100 is not allowed; expected at least 1 supernode after scaling \(what-if "tiny core" at scale 0\.002\)$/,
+    );
   });
   it('a connectivity grid out of order (cross-field)', async () => {
     const sc = smallScenario();
     sc.montecarlo.connectivity.grid = [0, 0.5, 0.25, 1];
     const r = await runInProcess('scenario', [file('grid.json', sc), '--seed', '1', '--json']);
-    oneLineExit2(r, /^fragility: scenario\.montecarlo\.connectivity\.grid\[2\]: 0\.25 is not allowed; expected a loss > grid\[1\] \(0\.5\): strictly increasing$/);
+    oneLineExit2(
+      r,
+      /^fragility: scenario\.montecarlo\.connectivity\.grid\[2\]: 0\.25 is not allowed; expected a loss > grid\[1\] \(0\.5\): strictly increasing$/,
+    );
   });
 });
 
 describe('--workers above the cores', () => {
   it(`--workers 256 runs on the ${availableCores()} available cores with a note, same JSON as --workers 1`, async () => {
-    const args = ['--graph', 'er:n=2000,k=4', '--runs', '4', '--seed', '3', '--q', '0.5', '--bootstrap', '20', '--json'];
-    const [many, one] = [await runInProcess('sweep', [...args, '--workers', '256']), await runInProcess('sweep', [...args, '--workers', '1'])];
+    const args = [
+      '--graph',
+      'er:n=2000,k=4',
+      '--runs',
+      '4',
+      '--seed',
+      '3',
+      '--q',
+      '0.5',
+      '--bootstrap',
+      '20',
+      '--json',
+    ];
+    const [many, one] = [
+      await runInProcess('sweep', [...args, '--workers', '256']),
+      await runInProcess('sweep', [...args, '--workers', '1']),
+    ];
     expect(many.status).toBe(0);
-    expect(many.stderr).toBe(`fragility: note: --workers 256 reduced to ${availableCores()} (the cores available to this process: ${availableCores()})\n`);
+    expect(many.stderr).toBe(
+      `fragility: note: --workers 256 reduced to ${availableCores()} (the cores available to this process: ${availableCores()})\n`,
+    );
     expect(many.stdout).toBe(one.stdout);
   }, 30_000);
 });
@@ -79,18 +128,35 @@ describe('--workers above the cores', () => {
 describe('budgets through the CLI', () => {
   it('sweep --runs at its maximum (1e7) is refused up front under a 4 GB budget, in well under a second', async () => {
     const t0 = performance.now();
-    const r = await runInProcess('sweep', ['--graph', 'er:n=100,k=2', '--runs', '10000000', '--max-memory', '4GB', '--json']);
-    oneLineExit2(r, /^fragility: --runs: 10000000 is not allowed; expected a size within the memory budget of 4 GB \(set by --max-memory\) .*would take about 52.2 GB; use fewer runs or grid points/);
+    const r = await runInProcess('sweep', [
+      '--graph',
+      'er:n=100,k=2',
+      '--runs',
+      '10000000',
+      '--max-memory',
+      '4GB',
+      '--json',
+    ]);
+    oneLineExit2(
+      r,
+      /^fragility: --runs: 10000000 is not allowed; expected a size within the memory budget of 4 GB \(set by --max-memory\) .*would take about 52.2 GB; use fewer runs or grid points/,
+    );
     expect(performance.now() - t0).toBeLessThan(5000);
   });
   it('generate on a spec above the budget: exit 2 naming --graph, the estimate and the remedy', async () => {
     const r = await runInProcess('generate', ['--graph', 'square:L=20000', '--max-memory', '1GB']);
-    oneLineExit2(r, /^fragility: --graph: "square:L=20000" is not allowed; expected a size within the memory budget of 1 GB \(set by --max-memory\) \(this graph would take about 22.4 GB; raise the budget with --max-memory or FRAGILITY_MAX_MEMORY, e.g. 28GB\)$/);
+    oneLineExit2(
+      r,
+      /^fragility: --graph: "square:L=20000" is not allowed; expected a size within the memory budget of 1 GB \(set by --max-memory\) \(this graph would take about 22.4 GB; raise the budget with --max-memory or FRAGILITY_MAX_MEMORY, e.g. 28GB\)$/,
+    );
   });
 });
 
 describe('--max-memory', () => {
   it('a malformed size is exit 2 naming the option', async () => {
-    oneLineExit2(await runInProcess('generate', ['--graph', 'square:L=4', '--max-memory', 'lots']), /^error: option '--max-memory <SIZE>' argument 'lots' is invalid\. --max-memory: "lots" is not allowed; expected a positive size/);
+    oneLineExit2(
+      await runInProcess('generate', ['--graph', 'square:L=4', '--max-memory', 'lots']),
+      /^error: option '--max-memory <SIZE>' argument 'lots' is invalid\. --max-memory: "lots" is not allowed; expected a positive size/,
+    );
   });
 });

@@ -43,13 +43,40 @@ describe('fragility interdependent', () => {
   });
 
   it('--simulate N: montecarlo {S, ci} next to the analytic S; --grid adds rows; same seed, same output', async () => {
-    const args = ['interdependent', '--law', 'poisson(4)', '--q', '0.8', '--simulate', '20000', '--runs', '4', '--seed', '5', '--json'];
+    const args = [
+      'interdependent',
+      '--law',
+      'poisson(4)',
+      '--q',
+      '0.8',
+      '--simulate',
+      '20000',
+      '--runs',
+      '4',
+      '--seed',
+      '5',
+      '--json',
+    ];
     const a = await runInProcess('interdependent', args.slice(1));
     const b = await runInProcess('interdependent', args.slice(1));
-    const g = await runInProcess('interdependent', ['--law', 'poisson(4)', '--grid', '0.5,0.9', '--simulate', '5000', '--runs', '3', '--threshold', '--json']);
+    const g = await runInProcess('interdependent', [
+      '--law',
+      'poisson(4)',
+      '--grid',
+      '0.5,0.9',
+      '--simulate',
+      '5000',
+      '--runs',
+      '3',
+      '--threshold',
+      '--json',
+    ]);
     expect(a.status).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    const j = JSON.parse(a.stdout) as { S: number; montecarlo: { S: number; ci: [number, number]; n: number; runs: number; graphA: string; difference: number } };
+    const j = JSON.parse(a.stdout) as {
+      S: number;
+      montecarlo: { S: number; ci: [number, number]; n: number; runs: number; graphA: string; difference: number };
+    };
     expect(Math.abs(j.S - 0.70884)).toBeLessThan(5e-6);
     expect(j.montecarlo.n).toBe(20000);
     expect(j.montecarlo.runs).toBe(4);
@@ -60,7 +87,10 @@ describe('fragility interdependent', () => {
     expect(Math.abs(j.montecarlo.S - j.S)).toBeLessThan(0.01);
     expect(j.montecarlo.difference).toBeCloseTo(j.montecarlo.S - j.S, 12);
     expect(g.status).toBe(0);
-    const grid = JSON.parse(g.stdout) as { rows: { p: number; analytic: number; mean: number }[]; agreement: { total: number } };
+    const grid = JSON.parse(g.stdout) as {
+      rows: { p: number; analytic: number; mean: number }[];
+      agreement: { total: number };
+    };
     expect(grid.rows.map((r) => r.p)).toEqual([0.5, 0.9]);
     expect(grid.rows[0].analytic).toBe(0);
     expect(grid.agreement.total).toBe(2);

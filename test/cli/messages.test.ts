@@ -28,31 +28,50 @@ async function exit2OneLine(args: string[], pattern: RegExp): Promise<void> {
 
 describe('scenario files', () => {
   it('a JSON document nested 1e6 levels deep exits 2, not 1 (Maximum call stack size exceeded)', async () => {
-    await exit2OneLine(['scenario', file('deep.json', '['.repeat(1e6) + ']'.repeat(1e6)), '--print-scenario'],
-      /^fragility: scenario: .* expected a JSON document nested at most 64 levels deep/);
-    await exit2OneLine(['scenario', file('deep-obj.json', '{"a":'.repeat(1e5) + '1' + '}'.repeat(1e5)), '--print-scenario'], /nested at most 64 levels/);
+    await exit2OneLine(
+      ['scenario', file('deep.json', '['.repeat(1e6) + ']'.repeat(1e6)), '--print-scenario'],
+      /^fragility: scenario: .* expected a JSON document nested at most 64 levels deep/,
+    );
+    await exit2OneLine(
+      ['scenario', file('deep-obj.json', '{"a":'.repeat(1e5) + '1' + '}'.repeat(1e5)), '--print-scenario'],
+      /nested at most 64 levels/,
+    );
   });
 
   it('whatIf.set with __proto__ is refused naming the path (it was dropped silently)', async () => {
     const s = JSON.stringify(smallScenario()).replace('"set":{}', '"set":{"trigger":{"__proto__":{"buggyShare":2}}}');
     expect(s).toContain('__proto__');
-    await exit2OneLine(['scenario', file('proto.json', s), '--print-scenario'],
-      /^fragility: scenario\.whatIf\[0\]\.set\.trigger\.__proto__: .* expected no field named __proto__/);
+    await exit2OneLine(
+      ['scenario', file('proto.json', s), '--print-scenario'],
+      /^fragility: scenario\.whatIf\[0\]\.set\.trigger\.__proto__: .* expected no field named __proto__/,
+    );
     // The top level and nested objects outside what-ifs were already refused as unknown fields.
     const top = JSON.stringify(smallScenario()).replace('{"name"', '{"__proto__":{"x":1},"name"');
-    await exit2OneLine(['scenario', file('proto-top.json', top), '--print-scenario'], /^fragility: scenario\.__proto__: .* no such field/);
+    await exit2OneLine(
+      ['scenario', file('proto-top.json', top), '--print-scenario'],
+      /^fragility: scenario\.__proto__: .* no such field/,
+    );
   });
 
   it('whatIf.set with a whatIf of its own is refused (it was ignored)', () => {
     const s = smallScenario() as unknown as { whatIf: { set: Record<string, unknown> }[] };
     s.whatIf[0].set = { whatIf: [] };
-    expect(() => validateScenario(s)).toThrow(/^scenario\.whatIf\[0\]\.set\.whatIf: \[\] is not allowed; expected no whatIf inside a what-if/);
+    expect(() => validateScenario(s)).toThrow(
+      /^scenario\.whatIf\[0\]\.set\.whatIf: \[\] is not allowed; expected no whatIf inside a what-if/,
+    );
   });
 
   it.each([
-    ['not a date', false], ['2010-02-30', false], ['2010-13-01T00:00:00Z', false], ['2010-12-22T24:00:00Z', false],
-    ['2010-12-22 16:30', false], ['2010-12-22T16:30:00Z', true], ['2010-12-22', true], ['2010-12-22T16:30+01:00', true],
-    ['2012-02-29T00:00:00.5Z', true], ['2011-02-29', false],
+    ['not a date', false],
+    ['2010-02-30', false],
+    ['2010-13-01T00:00:00Z', false],
+    ['2010-12-22T24:00:00Z', false],
+    ['2010-12-22 16:30', false],
+    ['2010-12-22T16:30:00Z', true],
+    ['2010-12-22', true],
+    ['2010-12-22T16:30+01:00', true],
+    ['2012-02-29T00:00:00.5Z', true],
+    ['2011-02-29', false],
   ])('onset %s: accepted %s', (onset, ok) => {
     const s = { ...smallScenario(), onset };
     if (ok) expect(validateScenario(s).onset).toBe(onset);
@@ -60,15 +79,18 @@ describe('scenario files', () => {
   });
 
   it('onset "not a date" through the CLI', async () => {
-    await exit2OneLine(['scenario', file('onset.json', JSON.stringify({ ...smallScenario(), onset: 'not a date' })), '--print-scenario'],
-      /^fragility: scenario\.onset: "not a date" is not allowed/);
+    await exit2OneLine(
+      ['scenario', file('onset.json', JSON.stringify({ ...smallScenario(), onset: 'not a date' })), '--print-scenario'],
+      /^fragility: scenario\.onset: "not a date" is not allowed/,
+    );
   });
 });
 
 describe('hex and other non-decimal numbers are no integers', () => {
   it('parseDecimal accepts decimal literals only', () => {
     expect(['42', ' 7 ', '-0.5', '1e6', '.5', '5.', '+3'].map(parseDecimal)).toEqual([42, 7, -0.5, 1e6, 0.5, 5, 3]);
-    for (const bad of ['0x10', '0b11', '0o7', '', ' ', 'Infinity', '1_000', '1e', 'e5', '--1', '1 2']) expect(parseDecimal(bad)).toBeNaN();
+    for (const bad of ['0x10', '0b11', '0o7', '', ' ', 'Infinity', '1_000', '1e', 'e5', '--1', '1 2'])
+      expect(parseDecimal(bad)).toBeNaN();
   });
 
   it.each([
@@ -93,7 +115,11 @@ describe('internal text never leaks', () => {
     ['nograph.gexf', '<gexf></gexf>', /a GEXF document with a <graph> element/],
     ['nograph.graphml', '<graphml></graphml>', /a GraphML document with a <graph> element/],
     ['noid.gexf', '<gexf><graph><nodes><node/></nodes></graph></gexf>', /a <node> with an id attribute/],
-    ['unclosed.graphml', '<graphml><graph><node id="a"><node id="b"/></graph></graphml>', /<\/graph> closes <node> opened at line 1/],
+    [
+      'unclosed.graphml',
+      '<graphml><graph><node id="a"><node id="b"/></graph></graphml>',
+      /<\/graph> closes <node> opened at line 1/,
+    ],
   ])('%s', async (name, text, pattern) => {
     const ext = name.split('.')[1];
     await exit2OneLine(['sweep', '--graph', `${ext}:${file(name, text)}`, '--runs', '2'], pattern);

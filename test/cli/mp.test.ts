@@ -30,10 +30,32 @@ describe('fragility mp', () => {
 
   it('--loops: the loop-corrected S, the largest-component share and the work report', async () => {
     const t = await runJsonIn(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5']);
-    const r0 = await runJsonIn(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5', '--loops', '0']);
+    const r0 = await runJsonIn([
+      'mp',
+      '--graph',
+      'edges:data/karate.edges',
+      '--mode',
+      'bond',
+      '--q',
+      '0.5',
+      '--loops',
+      '0',
+    ]);
     // r = 0 is the tree-like fixed point (two iterations, tolerance 1e-12 per sweep).
     expect(Math.abs((r0.S as number) - (t.S as number))).toBeLessThan(1e-9);
-    const r1 = await runJsonIn(['mp', '--graph', 'edges:data/karate.edges', '--mode', 'bond', '--q', '0.5', '--loops', '1', '--seed', '2']);
+    const r1 = await runJsonIn([
+      'mp',
+      '--graph',
+      'edges:data/karate.edges',
+      '--mode',
+      'bond',
+      '--q',
+      '0.5',
+      '--loops',
+      '1',
+      '--seed',
+      '2',
+    ]);
     expect(r1.method).toMatch(/r = 1/);
     expect(r1.S as number).toBeLessThan(t.S as number); // triangles make redundant paths: the tree-like S is too high
     expect(r1.SLargestComponent).toBe(r1.S); // karate is connected

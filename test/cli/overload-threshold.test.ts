@@ -11,7 +11,17 @@ const dir = mkdtempSync(join(tmpdir(), 'fragility-cli-overload-threshold-'));
 describe('fragility overload-threshold', () => {
   it('--scales --max-runs --svg --json: one JSON object with the fluid f_c, the static bound and one adaptive row per scale', async () => {
     const svg = join(dir, 'fc.svg');
-    const r = await runCliIn(['overload-threshold', 'skype-2010', '--scales', '0.005', '--max-runs', '24', '--svg', svg, '--json']);
+    const r = await runCliIn([
+      'overload-threshold',
+      'skype-2010',
+      '--scales',
+      '0.005',
+      '--max-runs',
+      '24',
+      '--svg',
+      svg,
+      '--json',
+    ]);
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);

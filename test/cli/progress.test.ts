@@ -62,10 +62,26 @@ describe('progress', () => {
 describe('progress of cascade, mp, fss (issue 18): lines on stderr unless --no-progress or --json with stderr a pipe', () => {
   // in process with stderr.isTTY false (inPipe); each command's real process is run by test/cli/smoke.test.ts
   const commands: [string, string[], RegExp][] = [
-    ['mp', ['mp', '--graph', 'er:n=2000,k=4', '--mode', 'bond', '--q', '0.5'], /^\[\d+\.\d s\] mp: non-backtracking radius: iteration 1\n/m],
-    ['cascade motter-lai', ['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2'], /^\[\d+\.\d s\] motter-lai: intact loads: \d+\/300 sources$/m],
-    ['cascade efficiency', ['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0.2'], /^\[\d+\.\d s\] efficiency: step 1 \(at most 100; stops at a steady state\)$/m],
-    ['fss', ['fss', '--lattice', 'square', '--sizes', '8,12', '--runs', '3', '--omega', '2'], /fss \[.*\] \d+\/6 replicates/],
+    [
+      'mp',
+      ['mp', '--graph', 'er:n=2000,k=4', '--mode', 'bond', '--q', '0.5'],
+      /^\[\d+\.\d s\] mp: non-backtracking radius: iteration 1\n/m,
+    ],
+    [
+      'cascade motter-lai',
+      ['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2'],
+      /^\[\d+\.\d s\] motter-lai: intact loads: \d+\/300 sources$/m,
+    ],
+    [
+      'cascade efficiency',
+      ['cascade', 'efficiency', '--graph', 'ba:n=60,m=2', '--alpha', '0.2'],
+      /^\[\d+\.\d s\] efficiency: step 1 \(at most 100; stops at a steady state\)$/m,
+    ],
+    [
+      'fss',
+      ['fss', '--lattice', 'square', '--sizes', '8,12', '--runs', '3', '--omega', '2'],
+      /fss \[.*\] \d+\/6 replicates/,
+    ],
   ];
   for (const [name, args, want] of commands) {
     it(`${name}`, async () => {

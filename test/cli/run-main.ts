@@ -48,7 +48,8 @@ async function runMainNow(args: string[]): Promise<MainRun> {
   const out: string[] = [];
   const err: string[] = [];
   const saved = { out: process.stdout.write, err: process.stderr.write, exit: process.exit };
-  const text = (chunk: unknown) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8'));
+  const text = (chunk: unknown) =>
+    typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('utf8');
   process.stdout.write = ((chunk: unknown) => (out.push(text(chunk)), true)) as typeof process.stdout.write;
   process.stderr.write = ((chunk: unknown) => (err.push(text(chunk)), true)) as typeof process.stderr.write;
   process.exit = ((code?: number) => {

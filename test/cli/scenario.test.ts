@@ -65,11 +65,16 @@ describe('fragility scenario', () => {
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr.trim()).toBe('fragility: scenario.trigger.clientCrashProb: 1.4 is not allowed; expected a number in [0, 1]');
+    expect(r.stderr.trim()).toBe(
+      'fragility: scenario.trigger.clientCrashProb: 1.4 is not allowed; expected a number in [0, 1]',
+    );
   });
 
   it('rejects a non-JSON file and an unknown name with exit 2 and one line', async () => {
-    for (const args of [['scenario', file('broken.json', '{"name": ')], ['scenario', 'skype-1999']]) {
+    for (const args of [
+      ['scenario', file('broken.json', '{"name": ')],
+      ['scenario', 'skype-1999'],
+    ]) {
       const r = await runCliIn(args);
       expect(r.status).toBe(2);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -36,7 +36,6 @@ async function shards(args: string[], N: number, indices = Array.from({ length: 
   return out;
 }
 
-
 const unsharded = new Map<string, Promise<InProcessRun>>();
 function full(args: string[], json = true): Promise<InProcessRun> {
   const key = JSON.stringify([args, json]);
@@ -52,7 +51,8 @@ describe('shard helpers', () => {
   });
   it('parses i/N and refuses anything else', () => {
     expect(parseShard('--shard', '2/8')).toEqual({ index: 2, count: 8 });
-    for (const bad of ['3/3', '1/0', '-1/3', 'a/b', '1', '1/2/3', '']) expect(() => parseShard('--shard', bad)).toThrow(/--shard: .*expected i\/N/);
+    for (const bad of ['3/3', '1/0', '-1/3', 'a/b', '1', '1/2/3', ''])
+      expect(() => parseShard('--shard', bad)).toThrow(/--shard: .*expected i\/N/);
   });
   it('prints integer sets as ranges', () => {
     expect(integerRanges([1, 2, 3, 7, 9, 10])).toBe('1-3, 7, 9-10');
@@ -87,7 +87,12 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
   it('a shard to stdout equals its --shard-out file; --json with --shard-out prints a summary', async () => {
     const f = tmp('s.ndjson');
     const summary = await ok('sweep', [...BASE, '--shard', '2/3', '--shard-out', f, '--json']);
-    expect(JSON.parse(summary.stdout)).toMatchObject({ shard: { index: 2, count: 3 }, runs: 7, replicates: 2, file: f });
+    expect(JSON.parse(summary.stdout)).toMatchObject({
+      shard: { index: 2, count: 3 },
+      runs: 7,
+      replicates: 2,
+      file: f,
+    });
     const stdout = await ok('sweep', [...BASE, '--shard', '2/3']);
     expect(stdout.stdout).toBe(readFileSync(f, 'utf8'));
   });
@@ -111,7 +116,20 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
   });
 
   it('a file graph (edges:data/karate.edges), degree order, gap estimator', async () => {
-    const args = ['--graph', 'edges:data/karate.edges', '--runs', '5', '--seed', '11', '--order', 'degree', '--estimator', 'gap', '--q', '0.3,0.7'];
+    const args = [
+      '--graph',
+      'edges:data/karate.edges',
+      '--runs',
+      '5',
+      '--seed',
+      '11',
+      '--order',
+      'degree',
+      '--estimator',
+      'gap',
+      '--q',
+      '0.3,0.7',
+    ];
     const files = await shards(args, 2);
     expect((await ok('merge', [...files, '--json'])).stdout).toBe((await full(args)).stdout);
     const header = JSON.parse(readFileSync(files[0], 'utf8').split('\n')[0]);
@@ -120,20 +138,49 @@ describe('sweep --shard + merge = the unsharded run, byte for byte', () => {
   });
 
   it('the wrapping estimator on a periodic lattice (square:L=16, bond)', async () => {
-    const args = ['--graph', 'square:L=16', '--mode', 'bond', '--runs', '6', '--seed', '5', '--estimator', 'wrapping', '--grid-points', '51'];
+    const args = [
+      '--graph',
+      'square:L=16',
+      '--mode',
+      'bond',
+      '--runs',
+      '6',
+      '--seed',
+      '5',
+      '--estimator',
+      'wrapping',
+      '--grid-points',
+      '51',
+    ];
     const files = await shards(args, 4);
     expect((await ok('merge', [...files, '--json'])).stdout).toBe((await full(args)).stdout);
   });
 
   it('property: for random R <= 12 and N <= 5, merge(shards) === the unsharded JSON', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 1000 }), async (R, N, seed) => {
-        const args = ['--graph', 'er:n=300,k=3', '--runs', String(R), '--seed', String(seed), '--grid-points', '41', '--q', '0.5'];
-        const files = await shards(args, N);
-        const merged = await ok('merge', [...files, '--json']);
-        const direct = await ok('sweep', [...args, '--json', '--no-progress']);
-        expect(merged.stdout).toBe(direct.stdout);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 1000 }),
+        async (R, N, seed) => {
+          const args = [
+            '--graph',
+            'er:n=300,k=3',
+            '--runs',
+            String(R),
+            '--seed',
+            String(seed),
+            '--grid-points',
+            '41',
+            '--q',
+            '0.5',
+          ];
+          const files = await shards(args, N);
+          const merged = await ok('merge', [...files, '--json']);
+          const direct = await ok('sweep', [...args, '--json', '--no-progress']);
+          expect(merged.stdout).toBe(direct.stdout);
+        },
+      ),
       { numRuns: 25, seed: 19 },
     );
   }, 120_000);
@@ -143,7 +190,12 @@ describe('merge refuses what is not one complete experiment (exit 2, one line)',
   it('a shard from another experiment: different seed', async () => {
     const [s0, s1] = await shards(BASE, 3, [0, 1]);
     const [other] = await shards(['--graph', 'rr:n=2000,k=3', '--runs', '7', '--seed', '4'], 3, [2]);
-    oneLineExit2(await runInProcess('merge', [s0, s1, other]), new RegExp(`^fragility: merge: "${other}" is not allowed; .*experiment\\.seed differs: this file has 4, .* has 3\\)$`));
+    oneLineExit2(
+      await runInProcess('merge', [s0, s1, other]),
+      new RegExp(
+        `^fragility: merge: "${other}" is not allowed; .*experiment\\.seed differs: this file has 4, .* has 3\\)$`,
+      ),
+    );
   });
 
   it('a shard from another experiment: same path, different graph file content', async () => {
@@ -153,22 +205,37 @@ describe('merge refuses what is not one complete experiment (exit 2, one line)',
     const [s0] = await shards(args, 2, [0]);
     writeFileSync(g, readFileSync(g, 'utf8') + '0 9\n'); // one more edge
     const [s1] = await shards(args, 2, [1]);
-    oneLineExit2(await runInProcess('merge', [s0, s1]), /^fragility: merge: .*experiment\.graph\.(bytes|sha256) differs: this file has .*\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [s0, s1]),
+      /^fragility: merge: .*experiment\.graph\.(bytes|sha256) differs: this file has .*\)$/,
+    );
   });
 
   it('a different runs, or different report options', async () => {
     const [s0] = await shards(BASE, 2, [0]);
     const [s1] = await shards(['--graph', 'rr:n=2000,k=3', '--runs', '8', '--seed', '3'], 2, [1]);
-    oneLineExit2(await runInProcess('merge', [s0, s1]), /^fragility: merge: .*runs differs: this file has 8, .* has 7\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [s0, s1]),
+      /^fragility: merge: .*runs differs: this file has 8, .* has 7\)$/,
+    );
     const [g1] = await shards([...BASE, '--estimator', 'gap'], 2, [1]);
-    oneLineExit2(await runInProcess('merge', [s0, g1]), /^fragility: merge: .*output\.estimator differs: this file has "gap", .* has "susceptibility"\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [s0, g1]),
+      /^fragility: merge: .*output\.estimator differs: this file has "gap", .* has "susceptibility"\)$/,
+    );
   });
 
   it('a missing shard: names the missing replicates and the shard that holds them', async () => {
     const files = await shards(BASE, 3);
-    oneLineExit2(await runInProcess('merge', [files[0], files[2]]), /^fragility: merge: "2 files" is not allowed; expected every replicate 0-6 .*\(replicates 1, 4 are missing; shard 1\/3 holds them\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [files[0], files[2]]),
+      /^fragility: merge: "2 files" is not allowed; expected every replicate 0-6 .*\(replicates 1, 4 are missing; shard 1\/3 holds them\)$/,
+    );
     const four = await shards(['--graph', 'rr:n=2000,k=3', '--runs', '12', '--seed', '3'], 4, [0, 3]);
-    oneLineExit2(await runInProcess('merge', four), /\(replicates 1-2, 5-6, 9-10 are missing; shards 1\/4, 2\/4 hold them\)$/);
+    oneLineExit2(
+      await runInProcess('merge', four),
+      /\(replicates 1-2, 5-6, 9-10 are missing; shards 1\/4, 2\/4 hold them\)$/,
+    );
   });
 
   it('a duplicate: the same numbers are accepted, different numbers are refused naming the replicate', async () => {
@@ -186,7 +253,10 @@ describe('merge refuses what is not one complete experiment (exit 2, one line)',
     lines[2] = `${body},"check":"${lineCheck(fingerprint, body)}"}`;
     const forged = tmp('forged.ndjson');
     writeFileSync(forged, lines.join('\n') + '\n');
-    oneLineExit2(await runInProcess('merge', [...files, forged]), /\(replicate 4 appears twice with different numbers\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [...files, forged]),
+      /\(replicate 4 appears twice with different numbers\)$/,
+    );
   });
 
   it('a corrupted line, a cut file, a checkpoint without a shard header, a missing file', async () => {
@@ -196,10 +266,16 @@ describe('merge refuses what is not one complete experiment (exit 2, one line)',
     const l2 = text.indexOf('\n') + 1;
     const digit = text.indexOf('0.', text.indexOf('"giant"', l2)) + 2;
     writeFileSync(bad, text.slice(0, digit) + (text[digit] === '9' ? '8' : '9') + text.slice(digit + 1));
-    oneLineExit2(await runInProcess('merge', [files[0], files[1], bad]), /\(line 2 fails its checksum \(damaged, edited, or copied from another experiment\)\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [files[0], files[1], bad]),
+      /\(line 2 fails its checksum \(damaged, edited, or copied from another experiment\)\)$/,
+    );
     const cut = tmp('cut.ndjson');
     writeFileSync(cut, text.slice(0, text.length - 40));
-    oneLineExit2(await runInProcess('merge', [files[0], files[1], cut]), /\(line 3 has no newline \(the file was cut while written\)\)$/);
+    oneLineExit2(
+      await runInProcess('merge', [files[0], files[1], cut]),
+      /\(line 3 has no newline \(the file was cut while written\)\)$/,
+    );
     const ck = tmp('ck.ndjson');
     await ok('sweep', [...BASE, '--checkpoint', ck, '--json']);
     oneLineExit2(await runInProcess('merge', [ck]), /without a shard descriptor/);
@@ -209,11 +285,17 @@ describe('merge refuses what is not one complete experiment (exit 2, one line)',
 
 describe('sweep --shard input checks (exit 2 before any work)', () => {
   const cases: [string[], RegExp][] = [
-    [['--shard', '3/3'], /--shard: "3\/3" is not allowed; expected i\/N with N an integer in \[1, 1000000000\] and i an integer in \[0, N-1\]/],
+    [
+      ['--shard', '3/3'],
+      /--shard: "3\/3" is not allowed; expected i\/N with N an integer in \[1, 1000000000\] and i an integer in \[0, N-1\]/,
+    ],
     [['--shard', 'x'], /--shard: "x" is not allowed; expected i\/N/],
     [['--shard', '0/0'], /--shard: "0\/0" is not allowed/],
     [['--shard-out', '/tmp/x.ndjson'], /^fragility: --shard-out: .* expected used together with --shard i\/N$/],
-    [['--shard', '0/2', '--json'], /^fragility: --json: true is not allowed; expected used with --shard only together with --shard-out FILE/],
+    [
+      ['--shard', '0/2', '--json'],
+      /^fragility: --json: true is not allowed; expected used with --shard only together with --shard-out FILE/,
+    ],
   ];
   for (const [extra, pattern] of cases) {
     it(`${extra.join(' ')}: exit 2`, async () => {
@@ -221,7 +303,10 @@ describe('sweep --shard input checks (exit 2 before any work)', () => {
     });
   }
   it('--shard-out in a missing folder', async () => {
-    oneLineExit2(await runInProcess('sweep', [...BASE, '--shard', '0/2', '--shard-out', join(dir, 'nope', 's.ndjson')]), /^fragility: --shard-out: .*ENOENT\)$/);
+    oneLineExit2(
+      await runInProcess('sweep', [...BASE, '--shard', '0/2', '--shard-out', join(dir, 'nope', 's.ndjson')]),
+      /^fragility: --shard-out: .*ENOENT\)$/,
+    );
   });
 });
 

@@ -9,7 +9,15 @@ import { runCliIn } from './in-process.ts';
 /** Keys whose values are wall-clock timings (differ between any two runs). */
 const TIMING = /^(seconds|elapsedSeconds|elapsedMs|ms|wallSeconds)$/;
 const untimed = (v: unknown): unknown =>
-  Array.isArray(v) ? v.map(untimed) : v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).filter(([k]) => !TIMING.test(k)).map(([k, x]) => [k, untimed(x)])) : v;
+  Array.isArray(v)
+    ? v.map(untimed)
+    : v && typeof v === 'object'
+      ? Object.fromEntries(
+          Object.entries(v)
+            .filter(([k]) => !TIMING.test(k))
+            .map(([k, x]) => [k, untimed(x)]),
+        )
+      : v;
 
 const CASES: string[][] = [
   ['analytic', '--law', 'poisson(4)', '--q', '0.5', '--json'],
@@ -21,7 +29,19 @@ const CASES: string[][] = [
   ['overload-threshold', 'skype-2010', '--scales', '0.005', '--max-runs', '24', '--json'],
   ['fss', '--lattice', 'square', '--sizes', '8,12', '--runs', '6', '--json'],
   ['sweep', '--graph', 'square:L=16', '--runs', '3', '--estimator', 'wrapping', '--json'],
-  ['cascade', 'motter-lai', '--graph', 'ba:n=300,m=2', '--alpha', '0.2', '--trigger', 'top-load', '--seed', '1', '--json'],
+  [
+    'cascade',
+    'motter-lai',
+    '--graph',
+    'ba:n=300,m=2',
+    '--alpha',
+    '0.2',
+    '--trigger',
+    'top-load',
+    '--seed',
+    '1',
+    '--json',
+  ],
   ['betweenness', '--graph', 'square:L=4,open', '--seed', '1', '--json'],
 ];
 

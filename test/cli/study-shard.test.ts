@@ -26,7 +26,11 @@ async function ok(command: string, args: string[]): Promise<InProcessRun> {
   return r;
 }
 
-async function fssShards(args: string[], N: number, indices = Array.from({ length: N }, (_, i) => i)): Promise<string[]> {
+async function fssShards(
+  args: string[],
+  N: number,
+  indices = Array.from({ length: N }, (_, i) => i),
+): Promise<string[]> {
   const out: string[] = [];
   for (const i of indices) {
     const f = tmp(`fss-${i}of${N}.ndjson`);
@@ -35,7 +39,6 @@ async function fssShards(args: string[], N: number, indices = Array.from({ lengt
   }
   return out;
 }
-
 
 let localRun: InProcessRun | undefined;
 /** The unsharded fss --json (run once, inside a test: in-process runs capture stdout one at a time). */
@@ -51,12 +54,20 @@ describe('fss --shard and merge', () => {
     expect(merged.stdout).toBe((await local()).stdout);
     expect((await ok('merge', files)).stdout).toBe((await ok('fss', [...FSS, '--no-progress'])).stdout);
     // the file: a study header, then per size (ascending L) a shard header and its replicates r ≡ i (mod 3)
-    const lines = readFileSync(files[1], 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-    expect(lines[0]).toMatchObject({ type: 'study', format: 'fragility-study-shard/1', command: 'fss', shard: { index: 1, count: 3 } });
+    const lines = readFileSync(files[1], 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines[0]).toMatchObject({
+      type: 'study',
+      format: 'fragility-study-shard/1',
+      command: 'fss',
+      shard: { index: 1, count: 3 },
+    });
     expect(lines[0].experiments.map((e: { label: string }) => e.label)).toEqual(['L=8', 'L=12', 'L=16']);
-    expect(lines.map((l) => (l.type === 'header' ? `h${l.reduction.graph}` : l.type === 'replicate' ? l.r : l.type))).toEqual([
-      'study', 'hsquare:L=8', 1, 4, 7, 'hsquare:L=12', 1, 4, 7, 'hsquare:L=16', 1, 4,
-    ]);
+    expect(
+      lines.map((l) => (l.type === 'header' ? `h${l.reduction.graph}` : l.type === 'replicate' ? l.r : l.type)),
+    ).toEqual(['study', 'hsquare:L=8', 1, 4, 7, 'hsquare:L=12', 1, 4, 7, 'hsquare:L=16', 1, 4]);
   });
 
   it('shards of different N together complete (0/2 with 1/4 and 3/4), and a shard to stdout equals its file', async () => {
@@ -68,13 +79,23 @@ describe('fss --shard and merge', () => {
 
   it('a missing shard: exit 2 naming the experiment, the replicates and the shard that holds them', async () => {
     const files = await fssShards(FSS, 3, [0, 1]);
-    oneLineExit2(await runInProcess('merge', files), /experiment 1 of 3 \(L=8\): replicates 2, 5, 8 are missing; shard 2\/3 holds them\)$/);
+    oneLineExit2(
+      await runInProcess('merge', files),
+      /experiment 1 of 3 \(L=8\): replicates 2, 5, 8 are missing; shard 2\/3 holds them\)$/,
+    );
   });
 
   it('a shard of another study (another seed, another size list): exit 2 naming the difference', async () => {
     const [a] = await fssShards(FSS, 2, [0]);
-    const [b] = await fssShards(FSS.map((x) => (x === '4' ? '5' : x)), 2, [1]);
-    oneLineExit2(await runInProcess('merge', [a, b]), /is not allowed; expected a shard of the study of .* \(experiment 1 \(L=8\) differs from the first file's \(L=8\): fingerprint/);
+    const [b] = await fssShards(
+      FSS.map((x) => (x === '4' ? '5' : x)),
+      2,
+      [1],
+    );
+    oneLineExit2(
+      await runInProcess('merge', [a, b]),
+      /is not allowed; expected a shard of the study of .* \(experiment 1 \(L=8\) differs from the first file's \(L=8\): fingerprint/,
+    );
     const [c] = await fssShards(['--lattice', 'square', '--sizes', '8,12', '--runs', '9,7', '--seed', '4'], 2, [1]);
     oneLineExit2(await runInProcess('merge', [a, c]), /the number of experiments differs: 2 against 3/);
   });
@@ -87,9 +108,18 @@ describe('fss --shard and merge', () => {
     oneLineExit2(await runInProcess('merge', [a, edited]), /line 3 fails its checksum/);
     const cut = tmp('cut.ndjson');
     writeFileSync(cut, lines.slice(0, 5).join('\n') + '\n');
-    oneLineExit2(await runInProcess('merge', [a, cut]), /\(it holds 1 of the 3 sections its header names \(the file is incomplete\)\)$/);
-    oneLineExit2(await runInProcess('fss', [...FSS, '--shard', '0/2', '--queue', 'redis://127.0.0.1:1']), /--queue: .* used without --shard/);
-    oneLineExit2(await runInProcess('fss', [...FSS, '--shard-out', tmp('x.ndjson')]), /--shard-out: .* used together with --shard i\/N/);
+    oneLineExit2(
+      await runInProcess('merge', [a, cut]),
+      /\(it holds 1 of the 3 sections its header names \(the file is incomplete\)\)$/,
+    );
+    oneLineExit2(
+      await runInProcess('fss', [...FSS, '--shard', '0/2', '--queue', 'redis://127.0.0.1:1']),
+      /--queue: .* used without --shard/,
+    );
+    oneLineExit2(
+      await runInProcess('fss', [...FSS, '--shard-out', tmp('x.ndjson')]),
+      /--shard-out: .* used together with --shard i\/N/,
+    );
   });
 });
 
@@ -103,7 +133,13 @@ describe('run families (the calibration simulations) sharded and merged', () => 
     const files: string[] = [];
     for (let i = 0; i < 2; i++) {
       const f = tmp(`runs-${i}.ndjson`);
-      writeStudyShard(await runStudyShard({ command: 'calibrate', output: { x: 1 }, ensembles: [], runFamilies: [family] }, { index: i, count: 2 }), f);
+      writeStudyShard(
+        await runStudyShard(
+          { command: 'calibrate', output: { x: 1 }, ensembles: [], runFamilies: [family] },
+          { index: i, count: 2 },
+        ),
+        f,
+      );
       files.push(f);
     }
     const m = mergeStudyShards([files[1], files[0]]);
@@ -119,8 +155,12 @@ describe('run families (the calibration simulations) sharded and merged', () => 
     lines[3] = `${body},"check":"${lineCheck(fp, body)}"}`;
     const forged = tmp('forged.ndjson');
     writeFileSync(forged, lines.join('\n') + '\n');
-    expect(() => mergeStudyShards([...files, forged])).toThrow(/experiment 1 of 1 \(simulation\): run 3 appears twice with different values/);
-    expect(() => mergeStudyShards([files[0]])).toThrow(/run 1, 3 are missing; shard 1\/2 holds them|runs 1, 3 are missing; shard 1\/2 holds them/);
+    expect(() => mergeStudyShards([...files, forged])).toThrow(
+      /experiment 1 of 1 \(simulation\): run 3 appears twice with different values/,
+    );
+    expect(() => mergeStudyShards([files[0]])).toThrow(
+      /run 1, 3 are missing; shard 1\/2 holds them|runs 1, 3 are missing; shard 1\/2 holds them/,
+    );
   });
 
   // The CLI path of calibrate (fit, then this family here, in shards or on the queue) is not run here: each

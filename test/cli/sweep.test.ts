@@ -14,10 +14,15 @@ const dir = mkdtempSync(join(tmpdir(), 'fragility-cli-sweep-'));
 /** `fragility sweep ...args` in a child process. */
 function spawned(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['bin/fragility.js', 'sweep', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 }, (err, stdout, stderr) => {
-      const status = err ? ((err as { code?: number }).code ?? 1) : 0;
-      resolve({ status: typeof status === 'number' ? status : 1, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      ['bin/fragility.js', 'sweep', ...args],
+      { cwd: root, encoding: 'utf8', timeout: 120_000 },
+      (err, stdout, stderr) => {
+        const status = err ? ((err as { code?: number }).code ?? 1) : 0;
+        resolve({ status: typeof status === 'number' ? status : 1, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -49,14 +54,43 @@ describe('fragility sweep', () => {
   });
   it('checkpoint and --resume give the same JSON', async () => {
     const file = join(dir, 'cp.ndjson');
-    const args = ['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '3', '--q', '0.6', '--json', '--checkpoint', file];
+    const args = [
+      '--graph',
+      'square:L=20',
+      '--mode',
+      'bond',
+      '--runs',
+      '4',
+      '--seed',
+      '3',
+      '--q',
+      '0.6',
+      '--json',
+      '--checkpoint',
+      file,
+    ];
     const first = await run(args);
     const copy = join(dir, 'cp-copy.ndjson');
     copyFileSync(file, copy);
     expect(first.status).toBe(0);
     const [again, other] = await Promise.all([
       run([...args, '--resume']),
-      run(['--graph', 'square:L=20', '--mode', 'bond', '--runs', '4', '--seed', '4', '--q', '0.6', '--json', '--checkpoint', copy, '--resume']),
+      run([
+        '--graph',
+        'square:L=20',
+        '--mode',
+        'bond',
+        '--runs',
+        '4',
+        '--seed',
+        '4',
+        '--q',
+        '0.6',
+        '--json',
+        '--checkpoint',
+        copy,
+        '--resume',
+      ]),
     ]);
     expect(again.status).toBe(0);
     const a = JSON.parse(first.stdout);

@@ -16,7 +16,16 @@ describe('compareConnectivity', () => {
     // - below q_c the n → ∞ theory gives S = 0 while a finite graph's largest cluster has O(log n) nodes: a point
     //   also agrees when |mean − analytic| <= (ln n)²/n ≈ 0.0013. That allowance is meant for the subcritical side
     //   only, so the supercritical points are checked separately against the CI proper, with no allowance.
-    const c = await compareConnectivity({ law: 'regular(3)', n, runs: 40, seed: 1, grid, level: 1 - 0.05 / 21, window: 0.1, tolerance: Math.log(n) ** 2 / n });
+    const c = await compareConnectivity({
+      law: 'regular(3)',
+      n,
+      runs: 40,
+      seed: 1,
+      grid,
+      level: 1 - 0.05 / 21,
+      window: 0.1,
+      tolerance: Math.log(n) ** 2 / n,
+    });
     expect(c.threshold.analytic).toBeCloseTo(0.5, 12);
     expect(c.model.graph).toBe('rr:n=100000,k=3');
     const away = c.lineUp.rows.filter((r) => !r.nearThreshold);
@@ -31,13 +40,28 @@ describe('compareConnectivity', () => {
   });
 
   it('bond percolation on the same law also agrees above the threshold', async () => {
-    const c = await compareConnectivity({ law: 'regular(3)', mode: 'bond', n: 5000, runs: 40, seed: 2, grid: [0.7, 0.8, 0.9, 1], level: 1 - 0.05 / 4 });
+    const c = await compareConnectivity({
+      law: 'regular(3)',
+      mode: 'bond',
+      n: 5000,
+      runs: 40,
+      seed: 2,
+      grid: [0.7, 0.8, 0.9, 1],
+      level: 1 - 0.05 / 4,
+    });
     expect(c.threshold.analytic).toBeCloseTo(0.5, 12);
     expect(c.lineUp.agreement).toEqual({ inside: 4, total: 4 });
   });
 
   it('attack on a Poisson law orders removal by degree and compares with the attack theory', async () => {
-    const c = await compareConnectivity({ law: 'poisson(4)', removal: 'attack', n: 5000, runs: 10, seed: 3, grid: [0.7, 0.8, 0.9, 1] });
+    const c = await compareConnectivity({
+      law: 'poisson(4)',
+      removal: 'attack',
+      n: 5000,
+      runs: 10,
+      seed: 3,
+      grid: [0.7, 0.8, 0.9, 1],
+    });
     expect(c.model.removal).toBe('attack');
     // attack theory (fractional boundary degree) vs erased configuration model: within 0.02 at every point
     for (const r of c.lineUp.rows) expect(Math.abs(r.difference!)).toBeLessThan(0.02);
@@ -55,7 +79,9 @@ describe('compareConnectivity', () => {
 
   it('rejects bad input naming the field', async () => {
     await expect(compareConnectivity({})).rejects.toThrow(/^law: undefined is not allowed/);
-    await expect(compareConnectivity({ law: 'regular(3)', mode: 'bond', removal: 'attack' })).rejects.toThrow(/^removal:/);
+    await expect(compareConnectivity({ law: 'regular(3)', mode: 'bond', removal: 'attack' })).rejects.toThrow(
+      /^removal:/,
+    );
     await expect(compareConnectivity({ law: 'regular(3)', grid: [0.5, 0.4] })).rejects.toThrow(/^grid:/);
     await expect(compareConnectivity({ graph: 'er:n=100,k=3', removal: 'attack' })).rejects.toThrow(/^removal:/);
   });

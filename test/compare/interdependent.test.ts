@@ -26,7 +26,14 @@ describe('compareInterdependent', () => {
   it('simulated p_c at n = 1e4 (ER <k> = 4, 10 runs): within 0.01 of 0.613852', async () => {
     // Tolerance 0.01 (the allowance); the finite-size p_c approaches the theory from below (measured at seed 1:
     // 0.5950 at n = 1e3, 0.6111 at 1e4, 0.6121 at 1e5), and the replicate sd at 1e4 is ~0.008 (CI ±0.006).
-    const c = await compareInterdependent({ law: 'poisson(4)', n: 10_000, runs: 10, seed: 1, grid: [0.8], threshold: true });
+    const c = await compareInterdependent({
+      law: 'poisson(4)',
+      n: 10_000,
+      runs: 10,
+      seed: 1,
+      grid: [0.8],
+      threshold: true,
+    });
     expect(c.threshold.montecarlo).not.toBeNull();
     expect(Math.abs(c.threshold.montecarlo! - c.threshold.analytic!)).toBeLessThan(0.01);
     expect(c.threshold.ci![0]).toBeLessThanOrEqual(c.threshold.montecarlo!);

@@ -6,7 +6,11 @@ describe('lineUp: honest agreement columns', () => {
   it('a zero-width interval that misses an equal-to-print analytic value is not a disagreement', () => {
     // Below the threshold every replicate has the same tiny largest cluster: CI [2e-5, 2e-5]; the theory says 0.
     const l = lineUp(
-      [{ x: 0.1, value: 0 }, { x: 0.5, value: 0.2 }, { x: 0.9, value: 0.8 }],
+      [
+        { x: 0.1, value: 0 },
+        { x: 0.5, value: 0.2 },
+        { x: 0.9, value: 0.8 },
+      ],
       [
         { x: 0.1, mean: 2e-5, sd: 0, ci: [2e-5, 2e-5] },
         { x: 0.5, mean: 0.25, sd: 0.01, ci: [0.24, 0.26] },
@@ -40,13 +44,22 @@ describe('lineUp: honest agreement columns', () => {
     expect(l.allowance.finiteSizeReason).toBe('(ln n)^2/n');
     expect(() => lineUp(a, m, { floor: -1 })).toThrow(/^floor:/);
     // Above the threshold the theory has a giant: the finite-size allowance does not apply there.
-    const above = lineUp([{ x: 0.8, value: 0.5 }], [{ x: 0.8, mean: 0.505, sd: 0.001, ci: [0.504, 0.506] }], { threshold: 0.3, finiteSize: 0.01 });
+    const above = lineUp([{ x: 0.8, value: 0.5 }], [{ x: 0.8, mean: 0.505, sd: 0.001, ci: [0.504, 0.506] }], {
+      threshold: 0.3,
+      finiteSize: 0.01,
+    });
     expect(above.rows[0].agrees).toBe(false);
     expect(above.rows[0].allowedDifference).toBe(LINE_UP_FLOOR);
   });
 
   it('compareConnectivity reports coverage per region with the default (ln n)^2/n allowance', async () => {
-    const c = await compareConnectivity({ law: 'regular(3)', n: 5000, runs: 10, seed: 2, grid: [0.1, 0.3, 0.5, 0.7, 0.9] });
+    const c = await compareConnectivity({
+      law: 'regular(3)',
+      n: 5000,
+      runs: 10,
+      seed: 2,
+      grid: [0.1, 0.3, 0.5, 0.7, 0.9],
+    });
     expect(c.lineUp.allowance.finiteSize).toBeCloseTo(Math.log(5000) ** 2 / 5000, 15);
     expect(c.lineUp.allowance.finiteSizeReason).toMatch(/ln n/);
     const cov = c.lineUp.coverage;
@@ -57,7 +70,14 @@ describe('lineUp: honest agreement columns', () => {
   });
 
   it('compareConnectivity on a given graph can use loop-corrected message passing', async () => {
-    const c = await compareConnectivity({ graph: 'edges:data/karate.edges', mode: 'bond', loops: 1, runs: 200, seed: 1, grid: [0.6, 0.8] });
+    const c = await compareConnectivity({
+      graph: 'edges:data/karate.edges',
+      mode: 'bond',
+      loops: 1,
+      runs: 200,
+      seed: 1,
+      grid: [0.6, 0.8],
+    });
     expect(c.model.analytic).toMatch(/loop-corrected message passing r = 1/);
     // karate bond, r = 1 vs 200 replicates: within 0.015 at q = 0.6, 0.8 (measured 0.001, 0.001; the issue-15 bound).
     for (const r of c.lineUp.rows) expect(Math.abs(r.difference!)).toBeLessThan(0.015);

@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { fluidOverload } from '../../src/analytic/overload-fluid.ts';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
-import { calibrateOverload, calibrationResiduals, modelValueAt, outageHours } from '../../src/compare/overload-calibration.ts';
-import { skype2007PredictedParams, skype2010CalibratedParams, withOverloadParams } from '../../src/models/overload-params.ts';
-import { SKYPE_2010_FIT_PARAMETERS, SKYPE_2010_OBSERVATIONS, getFitParameter, setFitParameters } from '../../src/models/overload-observations.ts';
+import {
+  calibrateOverload,
+  calibrationResiduals,
+  modelValueAt,
+  outageHours,
+} from '../../src/compare/overload-calibration.ts';
+import {
+  skype2007PredictedParams,
+  skype2010CalibratedParams,
+  withOverloadParams,
+} from '../../src/models/overload-params.ts';
+import {
+  SKYPE_2010_FIT_PARAMETERS,
+  SKYPE_2010_OBSERVATIONS,
+  getFitParameter,
+  setFitParameters,
+} from '../../src/models/overload-observations.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** Mean over runs of the online fraction at t (or over the window [t, tEnd]). */
-const simMeanAt = (runs: { timeline: { t: number; online: number }[] }[], t: number, tEnd?: number) => mean(runs.map((r) => modelValueAt(r.timeline, { t, ...(tEnd !== undefined ? { tEnd } : {}) })));
+const simMeanAt = (runs: { timeline: { t: number; online: number }[] }[], t: number, tEnd?: number) =>
+  mean(runs.map((r) => modelValueAt(r.timeline, { t, ...(tEnd !== undefined ? { tEnd } : {}) })));
 
 describe('modelValueAt / residuals / outageHours', () => {
   const tl = [
@@ -22,7 +37,10 @@ describe('modelValueAt / residuals / outageHours', () => {
     expect(modelValueAt(tl, { t: 2 })).toBe(0.5);
     // ∫_1^3 = 0.25 + 0.75 = 1 over 2 h
     expect(modelValueAt(tl, { t: 1, tEnd: 3 })).toBe(0.5);
-    expect(modelValueAt(tl, { t: 0.5, tEnd: 1.5 })).toBeCloseTo((0.5 * (0.5 + 0) / 2 + 0.5 * (0 + 0.25) / 2) / 1, 15);
+    expect(modelValueAt(tl, { t: 0.5, tEnd: 1.5 })).toBeCloseTo(
+      ((0.5 * (0.5 + 0)) / 2 + (0.5 * (0 + 0.25)) / 2) / 1,
+      15,
+    );
     expect(modelValueAt(tl, { t: 4 })).toBeNaN();
   });
   it('χ² is the sum of squared standardized residuals', () => {
@@ -53,17 +71,45 @@ describe('fit parameters', () => {
       expect(v).toBeGreaterThanOrEqual(par.lo);
       expect(v).toBeLessThanOrEqual(par.hi);
     }
-    expect(() => setFitParameters(withOverloadParams(skype2010CalibratedParams, { mega: { waves: [] } }), { 'mega.waves[1].count': 300 })).toThrow(FragilityInputError);
+    expect(() =>
+      setFitParameters(withOverloadParams(skype2010CalibratedParams, { mega: { waves: [] } }), {
+        'mega.waves[1].count': 300,
+      }),
+    ).toThrow(FragilityInputError);
   });
 });
 
 describe('calibrateOverload (small, fast configuration)', () => {
   it('moves a parameter toward a synthetic observation and reports residuals, intervals and leave-one-out', () => {
     // a 3-h problem: the fit must find an abandon share reproducing the online fraction its own model gives at 0.1
-    const base = withOverloadParams(skype2010CalibratedParams, { durationHours: 3, forcedLoss: 0.3, mega: { waves: [{ atHours: 2, count: 80 }, { atHours: 2.5, count: 10 }] } });
+    const base = withOverloadParams(skype2010CalibratedParams, {
+      durationHours: 3,
+      forcedLoss: 0.3,
+      mega: {
+        waves: [
+          { atHours: 2, count: 80 },
+          { atHours: 2.5, count: 10 },
+        ],
+      },
+    });
     const truth = fluidOverload(setFitParameters(base, { 'abandon.share': 0.1 }), { quantiles: 10 });
-    const obs = [1, 2.5].map((t) => ({ t, online: modelValueAt(truth.timeline, { t }), sigma: 0.01, label: `t${t}`, source: 'synthetic' }));
-    const r = calibrateOverload({ base, observations: obs, parameters: [SKYPE_2010_FIT_PARAMETERS[0]], fitQuantiles: 10, maxEvaluations: 20, looEvaluations: 3, intervals: true, simRuns: 0 });
+    const obs = [1, 2.5].map((t) => ({
+      t,
+      online: modelValueAt(truth.timeline, { t }),
+      sigma: 0.01,
+      label: `t${t}`,
+      source: 'synthetic',
+    }));
+    const r = calibrateOverload({
+      base,
+      observations: obs,
+      parameters: [SKYPE_2010_FIT_PARAMETERS[0]],
+      fitQuantiles: 10,
+      maxEvaluations: 20,
+      looEvaluations: 3,
+      intervals: true,
+      simRuns: 0,
+    });
     expect(r.optimiser.chi2).toBeLessThanOrEqual(r.optimiser.chi2Start);
     expect(r.optimiser.evaluations).toBeLessThanOrEqual(20);
     expect(r.parameters[0].value).toBeGreaterThanOrEqual(0);
@@ -76,13 +122,38 @@ describe('calibrateOverload (small, fast configuration)', () => {
     // synthetic truth abandon.share = 0.1 outside the allowed [0, 0.05]; started next to the bound (0.0499) the fit
     // stays there (the logit map reaches a bound only asymptotically) and the share must be profiled
     const base = setFitParameters(
-      withOverloadParams(skype2010CalibratedParams, { durationHours: 3, forcedLoss: 0.3, mega: { waves: [{ atHours: 2, count: 80 }, { atHours: 2.5, count: 10 }] } }),
+      withOverloadParams(skype2010CalibratedParams, {
+        durationHours: 3,
+        forcedLoss: 0.3,
+        mega: {
+          waves: [
+            { atHours: 2, count: 80 },
+            { atHours: 2.5, count: 10 },
+          ],
+        },
+      }),
       { 'abandon.share': 0.0499 },
     );
     const truth = fluidOverload(setFitParameters(base, { 'abandon.share': 0.1 }), { quantiles: 10 });
-    const obs = [1, 2.5].map((t) => ({ t, online: modelValueAt(truth.timeline, { t }), sigma: 0.01, label: `t${t}`, source: 'synthetic' }));
+    const obs = [1, 2.5].map((t) => ({
+      t,
+      online: modelValueAt(truth.timeline, { t }),
+      sigma: 0.01,
+      label: `t${t}`,
+      source: 'synthetic',
+    }));
     const share = { ...SKYPE_2010_FIT_PARAMETERS[0], lo: 0, hi: 0.05 };
-    const r = calibrateOverload({ base, observations: obs, parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]], fitQuantiles: 10, maxEvaluations: 10, looEvaluations: 0, intervals: false, simRuns: 0, profileEvaluations: 3 });
+    const r = calibrateOverload({
+      base,
+      observations: obs,
+      parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]],
+      fitQuantiles: 10,
+      maxEvaluations: 10,
+      looEvaluations: 0,
+      intervals: false,
+      simRuns: 0,
+      profileEvaluations: 3,
+    });
     const p0 = r.parameters[0];
     expect(p0.atBound).toBe(true);
     const pr = r.profiles.find((x) => x.name === 'abandon.share');
@@ -95,11 +166,20 @@ describe('calibrateOverload (small, fast configuration)', () => {
       expect(pr!.interval[0]).toBe(pr!.limit);
       expect(pr!.points[pr!.points.length - 1].deltaChi2).toBeGreaterThanOrEqual(3.84);
     }
-    expect(() => calibrateOverload({ base, observations: obs, parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]], profileEvaluations: 1 })).toThrow(/profileEvaluations/);
+    expect(() =>
+      calibrateOverload({
+        base,
+        observations: obs,
+        parameters: [share, SKYPE_2010_FIT_PARAMETERS[1]],
+        profileEvaluations: 1,
+      }),
+    ).toThrow(/profileEvaluations/);
   });
   it('rejects bad options naming the field', () => {
     expect(() => calibrateOverload({ maxEvaluations: 1 })).toThrow(/maxEvaluations/);
-    expect(() => calibrateOverload({ observations: [{ t: 1, online: 0.5, sigma: 0, label: 'x', source: '' }] })).toThrow(/sigma/);
+    expect(() =>
+      calibrateOverload({ observations: [{ t: 1, online: 0.5, sigma: 0, label: 'x', source: '' }] }),
+    ).toThrow(/sigma/);
     expect(() => calibrateOverload({ simScale: 2 })).toThrow(/simScale/);
   });
 });
@@ -110,7 +190,9 @@ describe('calibrateOverload (small, fast configuration)', () => {
 describe('issue 16 acceptance: 2010 fitted timeline', () => {
   const fluid = fluidOverload(skype2010CalibratedParams, { quantiles: 20 });
   // scale 0.01 (210 000 clients, 260 supernodes), seed 1, replicates 0–2
-  const sims = [0, 1, 2].map((index) => simulateOverload(withOverloadParams(skype2010CalibratedParams, { scale: 0.01 }), { seed: 1, index }));
+  const sims = [0, 1, 2].map((index) =>
+    simulateOverload(withOverloadParams(skype2010CalibratedParams, { scale: 0.01 }), { seed: 1, index }),
+  );
   const checks: [string, number, number | undefined, number, number][] = [
     ['T+2.2 h', 2.2, undefined, 0.15, 0.35],
     ['overnight T+12–16 h', 12, 16, 0.1, 0.25],
@@ -142,10 +224,23 @@ describe('issue 16 acceptance: 2010 fitted timeline', () => {
 describe('issue 16 acceptance: 2007 predicted from the 2010 fit, without refitting', () => {
   const fluid = fluidOverload(skype2007PredictedParams, { quantiles: 20 });
   // scale 0.05 (350 000 clients, 438 supernodes), seed 1, replicates 0–1
-  const sims = [0, 1].map((index) => simulateOverload(withOverloadParams(skype2007PredictedParams, { scale: 0.05 }), { seed: 1, index }));
+  const sims = [0, 1].map((index) =>
+    simulateOverload(withOverloadParams(skype2007PredictedParams, { scale: 0.05 }), { seed: 1, index }),
+  );
   it('shares every non-event parameter with the 2010 fit', () => {
-    const { clients, supernodes, durationHours, trigger, restart, rejoin, mega, shedding, ...shared07 } = skype2007PredictedParams;
-    const { clients: _c, supernodes: _s, durationHours: _d, trigger: _t, restart: _r, rejoin: _j, mega: m10, shedding: _h, ...shared10 } = skype2010CalibratedParams;
+    const { clients, supernodes, durationHours, trigger, restart, rejoin, mega, shedding, ...shared07 } =
+      skype2007PredictedParams;
+    const {
+      clients: _c,
+      supernodes: _s,
+      durationHours: _d,
+      trigger: _t,
+      restart: _r,
+      rejoin: _j,
+      mega: m10,
+      shedding: _h,
+      ...shared10
+    } = skype2010CalibratedParams;
     expect(shared07).toEqual(shared10);
     expect(mega.loginCostFactor).toBe(m10.loginCostFactor);
     expect(mega.share).toBe(m10.share);
@@ -182,6 +277,8 @@ describe('scenarios carry the issue-16 mechanisms (optional fields)', () => {
     // the built-in scenario already carries them (it is built from skype2010CalibratedParams)
     expect(skype2010Scenario.clients.abandon).toEqual(p.abandon);
     expect(validateScenario(structuredClone(skype2010Scenario))).toEqual(validateScenario(s));
-    expect(() => validateScenario({ ...s, clients: { ...s.clients, abandon: { share: 2, meanHours: 1, stages: 1 } } })).toThrow(/abandon\.share/);
+    expect(() =>
+      validateScenario({ ...s, clients: { ...s.clients, abandon: { share: 2, meanHours: 1, stages: 1 } } }),
+    ).toThrow(/abandon\.share/);
   });
 });

@@ -4,7 +4,15 @@ import { compareTwoTier } from '../../src/compare/two-tier.ts';
 import { lineUp } from '../../src/compare/line-up.ts';
 
 describe('compareTwoTier', () => {
-  const c = compareTwoTier({ coreLaw: 'regular(6)', cacheSize: 3, supernodes: 3000, clients: 3000, runs: 16, seed: 1, grid: [0, 0.2, 0.4, 0.5, 0.6, 0.75, 0.9, 1] });
+  const c = compareTwoTier({
+    coreLaw: 'regular(6)',
+    cacheSize: 3,
+    supernodes: 3000,
+    clients: 3000,
+    runs: 16,
+    seed: 1,
+    grid: [0, 0.2, 0.4, 0.5, 0.6, 0.75, 0.9, 1],
+  });
 
   it('puts the analytic critical loss 1 − 1/(k − 1) = 0.8 inside the finite-size range of the simulated one', () => {
     expect(c.threshold.analytic).toBeCloseTo(0.8, 9);
@@ -35,7 +43,10 @@ describe('compareOverload', () => {
   });
 
   it('draws the phase boundary f_c(α), rising with the headroom', () => {
-    const ph = compareOverloadPhase({ scale: 0.004 }, { losses: [0, 0.3], headrooms: [0.5, 2, 4], runs: 1, seed: 2, durationHours: 1 });
+    const ph = compareOverloadPhase(
+      { scale: 0.004 },
+      { losses: [0, 0.3], headrooms: [0.5, 2, 4], runs: 1, seed: 2, durationHours: 1 },
+    );
     expect(ph.cells).toHaveLength(6);
     const fc = ph.boundary.map((b) => b.fC ?? 0);
     expect(fc[1]).toBeGreaterThan(fc[0]);
@@ -46,7 +57,11 @@ describe('compareOverload', () => {
 describe('lineUp', () => {
   it('flags points near the threshold, accepts a zero-width CI equal to the value up to rounding, and applies the tolerance', () => {
     const l = lineUp(
-      [{ x: 0.1, value: 0 }, { x: 0.5, value: 0.2 }, { x: 0.9, value: 0.95 + 1e-15 }],
+      [
+        { x: 0.1, value: 0 },
+        { x: 0.5, value: 0.2 },
+        { x: 0.9, value: 0.95 + 1e-15 },
+      ],
       [
         { x: 0.1, mean: 0.004, sd: 0.001, ci: [0.0035, 0.0045] },
         { x: 0.5, mean: 0.3, sd: 0.1, ci: [0.25, 0.35] },

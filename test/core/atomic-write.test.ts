@@ -53,13 +53,21 @@ describe('writeFileAtomic', () => {
     mkdirSync(join(d, 'sub'));
     expect(thrown(() => writeFileAtomic(join(d, 'sub'), 'x', '--out')).message).toMatch(/EISDIR|ENOTEMPTY|EEXIST/);
     writeFileSync(join(d, 'file'), 'x');
-    expect(thrown(() => writeFileAtomic(join(d, 'file', 'a.txt'), 'x', '--out')).message).toMatch(/a part of the path is not a folder, ENOTDIR/);
+    expect(thrown(() => writeFileAtomic(join(d, 'file', 'a.txt'), 'x', '--out')).message).toMatch(
+      /a part of the path is not a folder, ENOTDIR/,
+    );
     expect(leftovers(d)).toEqual([]);
   });
   it('a full disk maps to the same rule (ENOSPC → exit 2, one line)', () => {
-    const e = outputPathError(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }), '--out', 'big.edges');
+    const e = outputPathError(
+      Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }),
+      '--out',
+      'big.edges',
+    );
     expect(e).toBeInstanceOf(FragilityInputError);
-    expect((e as Error).message).toBe('--out: "big.edges" is not allowed; expected a writable path in an existing folder (no space left on the device, ENOSPC)');
+    expect((e as Error).message).toBe(
+      '--out: "big.edges" is not allowed; expected a writable path in an existing folder (no space left on the device, ENOSPC)',
+    );
     // Non-filesystem errors pass through unchanged (they are bugs: exit 1).
     const bug = new TypeError('x');
     expect(outputPathError(bug, '--out', 'p')).toBe(bug);
@@ -95,7 +103,11 @@ describe('writeStreamAtomic / writeEdgeList', () => {
     const d = mkdtempSync(join(dir, 'kill-'));
     const p = join(d, 'g.edges');
     writeFileSync(p, '# previous\n0 1\n');
-    const child = spawn(process.execPath, ['bin/fragility.js', 'generate', '--graph', 'er:n=1000000,k=4', '--seed', '1', '--out', p], { cwd: root, stdio: 'ignore' });
+    const child = spawn(
+      process.execPath,
+      ['bin/fragility.js', 'generate', '--graph', 'er:n=1000000,k=4', '--seed', '1', '--out', p],
+      { cwd: root, stdio: 'ignore' },
+    );
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     let killed = false;
     for (let t = 0; t < 30_000 && !killed; t += 5) {
@@ -141,7 +153,9 @@ describe('writeDirAtomic', () => {
     mkdirSync(foreign);
     writeFileSync(join(foreign, 'thesis.tex'), 'precious');
     let built = false;
-    expect(thrown(() => writeDirAtomicSync(foreign, () => (built = true))).message).toMatch(/^--out: .*\(it holds 1 other file\(s\); choose another folder or empty it/);
+    expect(thrown(() => writeDirAtomicSync(foreign, () => (built = true))).message).toMatch(
+      /^--out: .*\(it holds 1 other file\(s\); choose another folder or empty it/,
+    );
     expect(built).toBe(false);
     expect(readFileSync(join(foreign, 'thesis.tex'), 'utf8')).toBe('precious');
     expect(thrown(() => checkOutputDir('--out', foreign)).field).toBe('--out');
@@ -150,7 +164,9 @@ describe('writeDirAtomic', () => {
     expect(thrown(() => checkOutputDir('--out', join(foreign, 'thesis.tex', 'sub'))).message).toMatch(/ENOTDIR/);
   });
   it('checkOutputFile: missing folder and folder-as-file are refused up front', () => {
-    expect(thrown(() => checkOutputFile('--checkpoint', join(dir, 'nope', 'c.ndjson'))).message).toMatch(/^--checkpoint: .*its folder does not exist, ENOENT/);
+    expect(thrown(() => checkOutputFile('--checkpoint', join(dir, 'nope', 'c.ndjson'))).message).toMatch(
+      /^--checkpoint: .*its folder does not exist, ENOENT/,
+    );
     expect(thrown(() => checkOutputFile('--out', dir)).message).toMatch(/it is a folder, EISDIR/);
     expect(() => checkOutputFile('--out', join(dir, 'fine.edges'))).not.toThrow();
   });

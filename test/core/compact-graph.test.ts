@@ -57,9 +57,9 @@ describe('CompactGraph', () => {
   it('property: degree sum = 2m, neighbour lists are symmetric multisets', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 30 }).chain((n) =>
-          fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 80 })),
-        ),
+        fc
+          .integer({ min: 1, max: 30 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 80 }))),
         ([n, pairs]) => {
           const g = CompactGraph.fromPairs(n, pairs);
           let sum = 0;

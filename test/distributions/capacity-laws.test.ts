@@ -115,7 +115,13 @@ describe('capacity laws', () => {
   });
 
   it('sample means agree with the law mean (5 standard errors, sd from the sample)', () => {
-    for (const spec of ['uniform(0,1)', 'weibull(2,scale=1)', 'lognormal(0,0.5)', 'expr("x*exp(-x)",lo=0,hi=40)', 'empirical(0.1,0.5,2)']) {
+    for (const spec of [
+      'uniform(0,1)',
+      'weibull(2,scale=1)',
+      'lognormal(0,0.5)',
+      'expr("x*exp(-x)",lo=0,hi=40)',
+      'empirical(0.1,0.5,2)',
+    ]) {
       const law = parseCapacityLaw(spec);
       const r = stream(77);
       const N = 100_000;
@@ -134,10 +140,18 @@ describe('capacity laws', () => {
 });
 
 const capacitySpecArb: fc.Arbitrary<string> = fc.oneof(
-  fc.tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true })).map(([a, w]) => `uniform(${a},${a + w})`),
-  fc.tuple(fc.double({ min: 0.3, max: 8, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true })).map(([r, s]) => `weibull(${r},scale=${s})`),
-  fc.tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true })).map(([m, s]) => `lognormal(${m},${s})`),
-  fc.tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0.5, max: 5, noNaN: true })).map(([lo, w]) => `expr("1+x^2",lo=${lo},hi=${lo + w},cells=64)`),
+  fc
+    .tuple(fc.double({ min: 0, max: 10, noNaN: true }), fc.double({ min: 0.01, max: 10, noNaN: true }))
+    .map(([a, w]) => `uniform(${a},${a + w})`),
+  fc
+    .tuple(fc.double({ min: 0.3, max: 8, noNaN: true }), fc.double({ min: 0.1, max: 5, noNaN: true }))
+    .map(([r, s]) => `weibull(${r},scale=${s})`),
+  fc
+    .tuple(fc.double({ min: -2, max: 2, noNaN: true }), fc.double({ min: 0.05, max: 2, noNaN: true }))
+    .map(([m, s]) => `lognormal(${m},${s})`),
+  fc
+    .tuple(fc.double({ min: 0, max: 3, noNaN: true }), fc.double({ min: 0.5, max: 5, noNaN: true }))
+    .map(([lo, w]) => `expr("1+x^2",lo=${lo},hi=${lo + w},cells=64)`),
 );
 
 describe('every capacity law (fast-check)', () => {

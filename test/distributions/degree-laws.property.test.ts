@@ -8,10 +8,18 @@ const specArb: fc.Arbitrary<string> = fc.oneof(
   fc.double({ min: 0.01, max: 60, noNaN: true }).map((c) => `poisson(${c})`),
   fc.integer({ min: 1, max: 60 }).map((k) => `regular(${k})`),
   fc
-    .tuple(fc.double({ min: 0, max: 3.5, noNaN: true }), fc.double({ min: 1, max: 300, noNaN: true }), fc.integer({ min: 1, max: 5 }))
+    .tuple(
+      fc.double({ min: 0, max: 3.5, noNaN: true }),
+      fc.double({ min: 1, max: 300, noNaN: true }),
+      fc.integer({ min: 1, max: 5 }),
+    )
     .map(([tau, kappa, kmin]) => `powerlaw(${tau},kmin=${kmin},cutoff=${kappa})`),
   fc
-    .tuple(fc.double({ min: -1, max: 4, noNaN: true }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 2000 }))
+    .tuple(
+      fc.double({ min: -1, max: 4, noNaN: true }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.integer({ min: 0, max: 2000 }),
+    )
     .map(([tau, kmin, extra]) => `powerlaw(${tau},kmin=${kmin},kmax=${kmin + extra})`),
   fc.tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 6, max: 50_000 })).map(([m, K]) => `ba(${m},kmax=${K})`),
   fc
@@ -24,10 +32,18 @@ const specArb: fc.Arbitrary<string> = fc.oneof(
     .filter(([k1, k2, f]) => (1 - f) * k1 + f * k2 > 0)
     .map(([k1, k2, f]) => `bimodal(${k1},${k2},${f})`),
   fc
-    .tuple(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 10, max: 3000 }), fc.double({ min: 1.5, max: 3, noNaN: true }))
+    .tuple(
+      fc.integer({ min: 1, max: 3 }),
+      fc.integer({ min: 10, max: 3000 }),
+      fc.double({ min: 1.5, max: 3, noNaN: true }),
+    )
     .map(([kmin, kmax, tau]) => `expr("k^-${tau}*exp(-k/${kmax / 3})",kmin=${kmin},kmax=${kmax})`),
   fc
-    .tuple(fc.double({ min: 0.01, max: 0.99, noNaN: true }), fc.double({ min: 0.5, max: 10, noNaN: true }), fc.integer({ min: 1, max: 20 }))
+    .tuple(
+      fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+      fc.double({ min: 0.5, max: 10, noNaN: true }),
+      fc.integer({ min: 1, max: 20 }),
+    )
     .map(([w, c, k]) => `mixture(${w}*poisson(${c}),${1 - w}*regular(${k}))`),
   fc
     .array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 1, max: 50 })), { minLength: 1, maxLength: 8 })
@@ -80,7 +96,9 @@ describe('every degree law (fast-check)', () => {
         expect(Math.abs(law.G1(1) - 1)).toBeLessThan(1e-12);
         expect(Math.abs(law.G0p(1) - law.mean)).toBeLessThanOrEqual(1e-12 * law.mean);
         expect(Math.abs(law.G0pp(1) - (law.secondMoment - law.mean))).toBeLessThanOrEqual(1e-11 * law.secondMoment);
-        expect(Math.abs(law.G1p(1) - (law.secondMoment - law.mean) / law.mean)).toBeLessThanOrEqual((1e-11 * law.secondMoment) / law.mean);
+        expect(Math.abs(law.G1p(1) - (law.secondMoment - law.mean) / law.mean)).toBeLessThanOrEqual(
+          (1e-11 * law.secondMoment) / law.mean,
+        );
         const g0 = directSum(law, (k) => Math.pow(x, k));
         expect(Math.abs(law.G0(x) - g0)).toBeLessThanOrEqual(1e-13 * g0 + 1e-300);
         const g1 = directSum(law, (k) => (k === 0 ? 0 : k * Math.pow(x, k - 1))) / law.mean;
@@ -105,10 +123,22 @@ describe('every degree law (fast-check)', () => {
           const scale = Math.abs(exact) + Math.abs(f(x));
           expect(Math.abs(fd - exact)).toBeLessThanOrEqual(1e-6 * scale + 1e-300);
         };
-        check((y) => law.G0(y), (y) => law.G0p(y));
-        check((y) => law.G0p(y), (y) => law.G0pp(y));
-        check((y) => law.G1(y), (y) => law.G1p(y));
-        check((y) => law.G1p(y), (y) => law.G1pp(y));
+        check(
+          (y) => law.G0(y),
+          (y) => law.G0p(y),
+        );
+        check(
+          (y) => law.G0p(y),
+          (y) => law.G0pp(y),
+        );
+        check(
+          (y) => law.G1(y),
+          (y) => law.G1p(y),
+        );
+        check(
+          (y) => law.G1p(y),
+          (y) => law.G1pp(y),
+        );
       }),
       { numRuns: 200 },
     );

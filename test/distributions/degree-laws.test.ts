@@ -258,7 +258,12 @@ describe('bad input names the field and the allowed range', () => {
 // The documented examples to full precision (moved from the former TSDoc-examples test).
 describe('documented examples, to full precision', () => {
   it('mixture 0.3·poisson(2) + 0.7·regular(5) has mean 4.1; BA(2) has p_2 = 0.5', () => {
-    expect(mixtureLaw([{ weight: 0.3, law: poissonLaw(2) }, { weight: 0.7, law: regularLaw(5) }]).mean).toBeCloseTo(4.1, 10);
+    expect(
+      mixtureLaw([
+        { weight: 0.3, law: poissonLaw(2) },
+        { weight: 0.7, law: regularLaw(5) },
+      ]).mean,
+    ).toBeCloseTo(4.1, 10);
     expect(parseDegreeLaw('mixture(0.3*poisson(2),0.7*regular(5))').mean).toBeCloseTo(4.1, 10);
     expect(barabasiAlbertLaw(2).pmf(2)).toBeCloseTo(0.5, 11);
   });

@@ -89,7 +89,9 @@ describe('expr(...) sandbox: issue 14 reproducers', () => {
     const e = inputError(() => expressionDegreeLaw(big, { kmin: 1, kmax: 1e7 }));
     expect(performance.now() - t).toBeLessThan(1000);
     expect(e.field).toBe('law.kmax');
-    expect(e.message).toMatch(/1e\+7 points|10000000 points × 255 node evaluations exceeds the evaluation budget of 150000000/);
+    expect(e.message).toMatch(
+      /1e\+7 points|10000000 points × 255 node evaluations exceeds the evaluation budget of 150000000/,
+    );
     expect(() => checkEvaluationBudget('law.kmax', 1e6, 1e6, 150)).not.toThrow();
     expect(() => checkEvaluationBudget('law.kmax', 1e6, 1e6, 151)).toThrow(FragilityInputError);
     expect(EXPRESSION_EVALUATION_BUDGET).toBe(1.5e8);
@@ -97,16 +99,24 @@ describe('expr(...) sandbox: issue 14 reproducers', () => {
     const g = compileExpression('gamma(k)', 'k', 'law.expr');
     expect([g.nodes, g.cost]).toEqual([3, 5]);
     // The typical law fits at the degree-law maximum kmax = 1e7.
-    expect(compileExpression('k^-2.5*exp(-k/100)', 'k', 'law.expr').cost * 1e7).toBeLessThanOrEqual(EXPRESSION_EVALUATION_BUDGET);
+    expect(compileExpression('k^-2.5*exp(-k/100)', 'k', 'law.expr').cost * 1e7).toBeLessThanOrEqual(
+      EXPRESSION_EVALUATION_BUDGET,
+    );
     const cap = inputError(() => parseCapacityLaw(`expr("${big.replace(/k/g, 'x')}",lo=0,hi=1,cells=10000000)`));
     expect(cap.field).toBe('capacity.cells');
   });
 
   it('a step that leaves the reals is an error naming the point', () => {
-    expect(inputError(() => expressionDegreeLaw('sqrt(2-k)', { kmin: 0, kmax: 5 })).message).toMatch(/sqrt\(-1\) is not a real number at k = 3/);
+    expect(inputError(() => expressionDegreeLaw('sqrt(2-k)', { kmin: 0, kmax: 5 })).message).toMatch(
+      /sqrt\(-1\) is not a real number at k = 3/,
+    );
     expect(inputError(() => expressionDegreeLaw('(-8)^(1/3)+k', { kmax: 5 })).message).toMatch(/\(-8\)\^\(0\.333/);
-    expect(inputError(() => expressionDegreeLaw('log(-k)', { kmax: 5 })).message).toMatch(/log\(-1\) is not a real number at k = 1/);
-    expect(inputError(() => expressionDegreeLaw('factorial(-1-k)', { kmax: 5 })).message).toMatch(/factorial\(-2\) at k = 1/);
+    expect(inputError(() => expressionDegreeLaw('log(-k)', { kmax: 5 })).message).toMatch(
+      /log\(-1\) is not a real number at k = 1/,
+    );
+    expect(inputError(() => expressionDegreeLaw('factorial(-1-k)', { kmax: 5 })).message).toMatch(
+      /factorial\(-2\) at k = 1/,
+    );
   });
 
   it('the same spec gives the same law object: a law is parsed and tabulated once per run', () => {
@@ -127,14 +137,22 @@ describe('expr(...) sandbox: same values as mathjs', () => {
     const m = mathjs();
     return m.create(m.all, { relTol: 1e-15, absTol: 0 }); // mathjs's floor needs relTol >= 1e-15
   })();
-  const leaf = fc.oneof(fc.constant('k'), fc.integer({ min: 0, max: 9 }).map(String), fc.constantFrom('pi', 'e', '0.5'));
+  const leaf = fc.oneof(
+    fc.constant('k'),
+    fc.integer({ min: 0, max: 9 }).map(String),
+    fc.constantFrom('pi', 'e', '0.5'),
+  );
   const formula = fc.letrec<{ f: string }>((tie) => ({
     f: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
       fc.tuple(tie('f'), fc.constantFrom('+', '-', '*', '/', '^'), tie('f')).map(([a, op, b]) => `(${a} ${op} ${b})`),
-      fc.tuple(fc.constantFrom('exp', 'abs', 'sqrt', 'log', 'sin', 'cos', 'tanh', 'round', 'gamma', 'sign'), tie('f')).map(([f, a]) => `${f}(${a})`),
-      fc.tuple(fc.constantFrom('min', 'max', 'mod', 'atan2'), tie('f'), tie('f')).map(([f, a, b]) => `${f}(${a}, ${b})`),
+      fc
+        .tuple(fc.constantFrom('exp', 'abs', 'sqrt', 'log', 'sin', 'cos', 'tanh', 'round', 'gamma', 'sign'), tie('f'))
+        .map(([f, a]) => `${f}(${a})`),
+      fc
+        .tuple(fc.constantFrom('min', 'max', 'mod', 'atan2'), tie('f'), tie('f'))
+        .map(([f, a, b]) => `${f}(${a}, ${b})`),
       fc.tuple(tie('f'), tie('f'), tie('f')).map(([c, a, b]) => `((${c}) > 2 ? ${a} : ${b})`),
     ),
   })).f;

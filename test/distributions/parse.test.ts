@@ -15,7 +15,10 @@ describe('parseDegreeLaw', () => {
     ['expr("k^-2.5*exp(-k/100)",kmin=1,kmax=10000)', 'expr("k^-2.5*exp(-k/100)",kmin=1,kmax=10000)'],
     ["expr('k^-2.5*exp(-k/100)', kmax=10000)", 'expr("k^-2.5*exp(-k/100)",kmin=1,kmax=10000)'],
     ['mixture(0.3*poisson(2),0.7*regular(5))', 'mixture(0.3*poisson(2),0.7*regular(5))'],
-    ['mixture(0.5*mixture(0.5*regular(1),0.5*regular(2)),0.5*ba(1,kmax=10))', 'mixture(0.5*mixture(0.5*regular(1),0.5*regular(2)),0.5*ba(1,kmax=10))'],
+    [
+      'mixture(0.5*mixture(0.5*regular(1),0.5*regular(2)),0.5*ba(1,kmax=10))',
+      'mixture(0.5*mixture(0.5*regular(1),0.5*regular(2)),0.5*ba(1,kmax=10))',
+    ],
     ['empirical(3:1, 1:2)', 'empirical(1:2,3:1)'],
     [' poisson( c = 4 ) ', 'poisson(4)'],
     ['powerlaw(tau=2.5,cutoff=1e2)', 'powerlaw(2.5,kmin=1,cutoff=100)'],

@@ -9,7 +9,12 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { readEdgeList } from '../../src/graph/edgelist.ts';
 import { squareLattice } from '../../src/generators/square-lattice.ts';
 import { triangularLattice } from '../../src/generators/triangular-lattice.ts';
-import { experimentFingerprint, type ExperimentIdentity, openCheckpoint, replicateToLine } from '../../src/montecarlo/checkpoint.ts';
+import {
+  experimentFingerprint,
+  type ExperimentIdentity,
+  openCheckpoint,
+  replicateToLine,
+} from '../../src/montecarlo/checkpoint.ts';
 import { randomOrder } from '../../src/montecarlo/random-order.ts';
 import { runReplicateOnGraph } from '../../src/montecarlo/replicate.ts';
 import { runEnsembleShard, writeShard } from '../../src/montecarlo/shard.ts';
@@ -33,12 +38,18 @@ const identity: ExperimentIdentity = {
   betweennessSamples: null,
 };
 const replicate = () =>
-  runReplicateOnGraph(erdosRenyi(1000, 4 / 999, stream(1)), { r: 0, seed: 1, mode: 'site', order: 'random', qs: [0, 0.5, 1] }, stream(1, 0));
+  runReplicateOnGraph(
+    erdosRenyi(1000, 4 / 999, stream(1)),
+    { r: 0, seed: 1, mode: 'site', order: 'random', qs: [0, 0.5, 1] },
+    stream(1, 0),
+  );
 
 /** Site-wrapping samples of `runs` periodic L × L lattices, replicate r on stream(1, r). */
 function wrappingSamples(lattice: 'square' | 'triangular', L: number, runs: number) {
   const g = lattice === 'square' ? squareLattice(L) : triangularLattice(L);
-  return packWrappingSweeps(Array.from({ length: runs }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), { lattice, L })));
+  return packWrappingSweeps(
+    Array.from({ length: runs }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(1, r)), { lattice, L })),
+  );
 }
 
 /**

@@ -53,8 +53,10 @@ const NOT_RUN: Record<string, string> = {
   'src/queue/worker.ts:startWorker #1': 'needs a Redis server',
   'src/report/jupyter-display.ts:showSvg #1': 'needs the Deno Jupyter kernel (notebooks test covers it)',
   'src/report/jupyter-display.ts:showMarkdown #1': 'needs the Deno Jupyter kernel (notebooks test covers it)',
-  'src/compare/overload-calibration.ts:calibrateOverload #1': 'minutes of CPU (60 model evaluations of the 2010 overload model)',
-  'src/compare/overload-metastability.ts:compareMetastability #1': 'over 45 s under load (simulated and fluid bistability maps)',
+  'src/compare/overload-calibration.ts:calibrateOverload #1':
+    'minutes of CPU (60 model evaluations of the 2010 overload model)',
+  'src/compare/overload-metastability.ts:compareMetastability #1':
+    'over 45 s under load (simulated and fluid bistability maps)',
   'src/scenarios/report.ts:scenarioSummaryRows #1': 'over 45 s under load (runs the full skype-2010 scenario)',
   'src/scenarios/run.ts:runScenario #1': 'over 45 s under load (runs the full skype-2010 scenario)',
 };

@@ -31,8 +31,13 @@ function makeProgram(rootNames: string[]): ts.Program {
   return ts.createProgram({ rootNames, options: { ...parsed.options, noEmit: true } });
 }
 
-const CHECKED = ts.SymbolFlags.Function | ts.SymbolFlags.Class | ts.SymbolFlags.Variable | ts.SymbolFlags.Enum |
-  ts.SymbolFlags.Interface | ts.SymbolFlags.TypeAlias;
+const CHECKED =
+  ts.SymbolFlags.Function |
+  ts.SymbolFlags.Class |
+  ts.SymbolFlags.Variable |
+  ts.SymbolFlags.Enum |
+  ts.SymbolFlags.Interface |
+  ts.SymbolFlags.TypeAlias;
 
 /** The summary of a declaration's TSDoc: the comment text before the first block tag, trimmed. */
 function summaryOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
@@ -42,7 +47,7 @@ function summaryOf(symbol: ts.Symbol, checker: ts.TypeChecker): string {
     for (const decl of symbol.declarations ?? []) {
       for (const doc of ts.getJSDocCommentsAndTags(decl)) {
         if (ts.isJSDoc(doc)) {
-          const c = typeof doc.comment === 'string' ? doc.comment : ts.getTextOfJSDocComment(doc.comment) ?? '';
+          const c = typeof doc.comment === 'string' ? doc.comment : (ts.getTextOfJSDocComment(doc.comment) ?? '');
           if (c.trim() !== '') text = c.trim();
         }
       }
@@ -56,7 +61,7 @@ function categoryOf(symbol: ts.Symbol): string | null {
   for (const decl of symbol.declarations ?? []) {
     for (const tag of ts.getJSDocTags(decl)) {
       if (tag.tagName.text !== 'category') continue;
-      const c = typeof tag.comment === 'string' ? tag.comment : ts.getTextOfJSDocComment(tag.comment) ?? '';
+      const c = typeof tag.comment === 'string' ? tag.comment : (ts.getTextOfJSDocComment(tag.comment) ?? '');
       if (c.trim() !== '') return c.trim();
     }
   }
@@ -67,7 +72,10 @@ function categoryOf(symbol: ts.Symbol): string | null {
  * Exports of a module file lacking a TSDoc summary, and those lacking a `@category`, as "name (declared in file)";
  * the categories used; how many exports were checked.
  */
-function inspectExports(program: ts.Program, file: string): { checked: number; missing: string[]; uncategorised: string[]; categories: Set<string> } {
+function inspectExports(
+  program: ts.Program,
+  file: string,
+): { checked: number; missing: string[]; uncategorised: string[]; categories: Set<string> } {
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
   if (!source) throw new Error(`not in the program: ${file}`);
@@ -106,7 +114,8 @@ describe('every public export has a TSDoc summary', () => {
   it('checks every layer (hundreds of exports, not an empty walk)', () => {
     // A placeholder barrel (exactly `export {};`, e.g. src/models/index.ts before its layer lands) is the one
     // barrel allowed to export nothing.
-    const placeholder = (f: string) => /^export \{\};$/m.test(readFileSync(f, 'utf8')) && !/^export (?!\{\};)/m.test(readFileSync(f, 'utf8'));
+    const placeholder = (f: string) =>
+      /^export \{\};$/m.test(readFileSync(f, 'utf8')) && !/^export (?!\{\};)/m.test(readFileSync(f, 'utf8'));
     const perFile = files.filter((f) => !placeholder(f)).map((f) => inspectExports(program, f).checked);
     expect(perFile.length).toBeGreaterThanOrEqual(files.length - 1);
     expect(perFile.every((c) => c > 0)).toBe(true);

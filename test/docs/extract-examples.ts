@@ -130,7 +130,17 @@ export type Claim =
   | { kind: 'fields'; entries: Array<{ path: string; expected: Expected }> }
   | { kind: 'throws'; field?: string };
 
-const TYPED = ['Int8Array', 'Uint8Array', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array', 'Float32Array', 'Float64Array', 'BigInt64Array'];
+const TYPED = [
+  'Int8Array',
+  'Uint8Array',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+];
 const PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*|\[\d+\])*/;
 
 class ClaimParser {
@@ -169,8 +179,10 @@ class ClaimParser {
     const pm = approx ? this.take(/^±\s*\d+(?:\.\d+)?(?:e[-+]?\d+)?/) : null;
     if (pm) tol = Number(pm.replace('±', '').trim());
     else if (!Number.isFinite(value)) tol = 0;
-    else if (approx || truncated) tol = unit; // one unit of the last digit shown
-    else if (decimals === 0 && !exp) tol = 1e-9 * Math.max(1, Math.abs(value)); // an integer: exact up to rounding noise
+    else if (approx || truncated)
+      tol = unit; // one unit of the last digit shown
+    else if (decimals === 0 && !exp)
+      tol = 1e-9 * Math.max(1, Math.abs(value)); // an integer: exact up to rounding noise
     else tol = unit / 2; // the value rounds to the digits shown
     return { kind: 'number', value, tol: tol * (1 + 1e-9) + Number.EPSILON * Math.abs(value) * 4, text: m };
   }
@@ -188,9 +200,19 @@ class ClaimParser {
     if (n) return n;
     if (this.take(/^(?:…|\.\.\.?)/)) return { kind: 'any' };
     const str = this.take(/^'(?:[^'\\]|\\.)*'|^"(?:[^"\\]|\\.)*"/);
-    if (str) return { kind: 'literal', value: JSON.parse('"' + str.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"').replace(/\\\\"/g, '\\"') + '"') };
+    if (str)
+      return {
+        kind: 'literal',
+        value: JSON.parse(
+          '"' + str.slice(1, -1).replace(/\\'/g, "'").replace(/"/g, '\\"').replace(/\\\\"/g, '\\"') + '"',
+        ),
+      };
     const word = this.take(/^(true|false|null|undefined)\b/);
-    if (word) return { kind: 'literal', value: word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : undefined };
+    if (word)
+      return {
+        kind: 'literal',
+        value: word === 'true' ? true : word === 'false' ? false : word === 'null' ? null : undefined,
+      };
     const typed = this.take(new RegExp(`^(${TYPED.join('|')})(?=\\s*\\[)`));
     if (typed) {
       const arr = this.value(approx);
@@ -242,7 +264,9 @@ export function parseClaim(comment: string): Claim | null {
     const m = s.match(/^throws(?::\s*([\w$.[\]]+))?/)!;
     return { kind: 'throws', field: m[1] };
   }
-  const valueStart = new RegExp(`^(?:[≈~]|[-−]?\\d|'|"|\\[|\\{|(?:true|false|null|undefined|NaN|Infinity)\\b|(?:${TYPED.join('|')})\\s*\\[)`);
+  const valueStart = new RegExp(
+    `^(?:[≈~]|[-−]?\\d|'|"|\\[|\\{|(?:true|false|null|undefined|NaN|Infinity)\\b|(?:${TYPED.join('|')})\\s*\\[)`,
+  );
   const p = new ClaimParser(s);
   if (valueStart.test(s)) {
     const expected = p.value();
@@ -257,7 +281,8 @@ export function parseClaim(comment: string): Claim | null {
     if (!path) return p.fail('a field path');
     const op = p.take(/^(===|=|≈|~|<=|>=|<|>|≤|≥)/);
     if (!op) return p.fail('=, ≈ or a comparison');
-    if (op === '=' || op === '===' || op === '≈' || op === '~') entries.push({ path, expected: p.value(op === '≈' || op === '~') });
+    if (op === '=' || op === '===' || op === '≈' || op === '~')
+      entries.push({ path, expected: p.value(op === '≈' || op === '~') });
     else {
       p.i -= op.length;
       entries.push({ path, expected: p.value() });
@@ -273,22 +298,34 @@ export function mismatch(actual: unknown, expected: Expected, where = 'value'): 
     case 'any':
       return null;
     case 'anyArray':
-      return Array.isArray(actual) || ArrayBuffer.isView(actual) ? null : `${where}: expected an array, got ${show(actual)}`;
+      return Array.isArray(actual) || ArrayBuffer.isView(actual)
+        ? null
+        : `${where}: expected an array, got ${show(actual)}`;
     case 'number': {
       if (typeof actual !== 'number') return `${where}: expected the number ${expected.text}, got ${show(actual)}`;
       if (Number.isNaN(expected.value)) return Number.isNaN(actual) ? null : `${where}: expected NaN, got ${actual}`;
-      if (!Number.isFinite(expected.value)) return actual === expected.value ? null : `${where}: expected ${expected.value}, got ${actual}`;
+      if (!Number.isFinite(expected.value))
+        return actual === expected.value ? null : `${where}: expected ${expected.value}, got ${actual}`;
       const ok = Math.abs(actual - expected.value) <= expected.tol;
       return ok ? null : `${where}: expected ${expected.text} (±${expected.tol.toPrecision(3)}), got ${actual}`;
     }
     case 'bound': {
       if (typeof actual !== 'number') return `${where}: expected a number ${expected.text}, got ${show(actual)}`;
       const v = expected.value;
-      const ok = expected.op === '<' ? actual < v : expected.op === '<=' ? actual <= v : expected.op === '>' ? actual > v : actual >= v;
+      const ok =
+        expected.op === '<'
+          ? actual < v
+          : expected.op === '<='
+            ? actual <= v
+            : expected.op === '>'
+              ? actual > v
+              : actual >= v;
       return ok ? null : `${where}: expected ${expected.text}, got ${actual}`;
     }
     case 'literal':
-      return Object.is(actual, expected.value) ? null : `${where}: expected ${show(expected.value)}, got ${show(actual)}`;
+      return Object.is(actual, expected.value)
+        ? null
+        : `${where}: expected ${show(expected.value)}, got ${show(actual)}`;
     case 'array':
     case 'typed': {
       if (expected.kind === 'typed') {
@@ -296,7 +333,8 @@ export function mismatch(actual: unknown, expected: Expected, where = 'value'): 
         if (name !== expected.ctor) return `${where}: expected a ${expected.ctor}, got ${name ?? show(actual)}`;
       } else if (!Array.isArray(actual)) return `${where}: expected an array, got ${show(actual)}`;
       const arr = actual as ArrayLike<unknown>;
-      if (arr.length !== expected.items.length) return `${where}: expected length ${expected.items.length}, got ${arr.length} (${show(actual)})`;
+      if (arr.length !== expected.items.length)
+        return `${where}: expected length ${expected.items.length}, got ${arr.length} (${show(actual)})`;
       for (let i = 0; i < arr.length; i++) {
         const m = mismatch(arr[i], expected.items[i], `${where}[${i}]`);
         if (m) return m;
@@ -372,10 +410,15 @@ export function compileExample(code: string): CompiledExample {
       } catch {
         continue; // prose that happens to start like a claim: own-line comments are not held to the grammar
       }
-      if (claim?.kind !== 'fields' || !claim.entries.every((e) => declared.has(e.path.match(/^[A-Za-z_$][\w$]*/)![0]))) continue;
+      if (claim?.kind !== 'fields' || !claim.entries.every((e) => declared.has(e.path.match(/^[A-Za-z_$][\w$]*/)![0])))
+        continue;
       const k = claims.length;
       claims.push({ line: sf.getLineAndCharacterOfPosition(r.pos).line + 1, comment: comment.trim(), claim });
-      edits.push({ start: r.end, end: r.end, text: `\n__ex.fields(${k}, undefined, [${claim.entries.map((e) => `() => ${e.path}`).join(', ')}]);` });
+      edits.push({
+        start: r.end,
+        end: r.end,
+        text: `\n__ex.fields(${k}, undefined, [${claim.entries.map((e) => `() => ${e.path}`).join(', ')}]);`,
+      });
     }
   };
   for (const st of sf.statements) {
@@ -398,7 +441,9 @@ export function compileExample(code: string): CompiledExample {
         } else if (nb) {
           const els = nb.elements.filter((e) => !e.isTypeOnly);
           if (els.length) {
-            parts.push(`const { ${els.map((e) => (e.propertyName ? `${e.propertyName.getText()}: ${e.name.text}` : e.name.text)).join(', ')} } = ${mod};`);
+            parts.push(
+              `const { ${els.map((e) => (e.propertyName ? `${e.propertyName.getText()}: ${e.name.text}` : e.name.text)).join(', ')} } = ${mod};`,
+            );
             for (const e of els) declared.add(e.name.text);
           }
         }
@@ -428,7 +473,8 @@ export function compileExample(code: string): CompiledExample {
       edits.push({ start: st.getStart(sf), end: st.end, text: `await __ex.throws(${k}, async () => { ${stText} });` });
     } else if (ts.isExpressionStatement(st)) {
       const expr = code.slice(st.expression.getStart(sf), st.expression.end);
-      if (claim.kind === 'value') edits.push({ start: st.getStart(sf), end: st.end, text: `__ex.value(${k}, ${expr});` });
+      if (claim.kind === 'value')
+        edits.push({ start: st.getStart(sf), end: st.end, text: `__ex.value(${k}, ${expr});` });
       else {
         const getters = claim.entries.map((e) => `(__v) => __v.${e.path}`).join(', ');
         edits.push({ start: st.getStart(sf), end: st.end, text: `__ex.fields(${k}, ${expr}, [${getters}]);` });
@@ -436,7 +482,8 @@ export function compileExample(code: string): CompiledExample {
     } else if (names.size > 0) {
       const only = names.size === 1 ? [...names][0] : undefined;
       if (claim.kind === 'value') {
-        if (!only) throw new Error(`a value claim "${comment.trim()}" after a statement declaring ${[...names].join(', ')}`);
+        if (!only)
+          throw new Error(`a value claim "${comment.trim()}" after a statement declaring ${[...names].join(', ')}`);
         edits.push({ start: st.end, end: st.end, text: ` __ex.value(${k}, ${only});` });
       } else {
         const getters = claim.entries.map((e) => {

@@ -40,10 +40,13 @@ interface Notebook {
 
 const text = (s: string | string[] | undefined) => (Array.isArray(s) ? s.join('') : (s ?? ''));
 /** Same rule as scripts/notebooks.sh: a top-level display statement must leave an output. */
-const DISPLAY = /^(await md\(|await showSince\(|await showSvg\(|await showMarkdown\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)/m;
+const DISPLAY =
+  /^(await md\(|await showSince\(|await showSvg\(|await showMarkdown\(|jupyterSvg\(|console\.log\(|(await )?Deno\.jupyter\.)/m;
 
 describe('committed notebooks', () => {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ipynb')).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ipynb'))
+    .sort();
 
   it('has the six required notebooks', () => {
     expect(files.map((f) => f.replace(/\.ipynb$/, ''))).toEqual(expect.arrayContaining(REQUIRED));
@@ -70,19 +73,28 @@ describe('committed notebooks', () => {
       });
 
       it('kept the output of every cell that displays something', () => {
-        const missing = nb.cells.flatMap((c, i) => (c.cell_type === 'code' && DISPLAY.test(text(c.source)) && !(c.outputs ?? []).length ? [i] : []));
+        const missing = nb.cells.flatMap((c, i) =>
+          c.cell_type === 'code' && DISPLAY.test(text(c.source)) && !(c.outputs ?? []).length ? [i] : [],
+        );
         expect(missing).toEqual([]);
       });
 
       it('shows plots as SVG and prints little', () => {
         const svgs = outputs.filter((o) => o.data && 'image/svg+xml' in o.data);
         expect(svgs.length).toBeGreaterThanOrEqual(1);
-        for (const o of svgs) expect(text(o.data!['image/svg+xml'] as string | string[])).toMatch(/^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
-        for (const o of outputs.filter((x) => x.output_type === 'stream')) expect(text(o.text).length).toBeLessThan(20_000);
+        for (const o of svgs)
+          expect(text(o.data!['image/svg+xml'] as string | string[])).toMatch(
+            /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/,
+          );
+        for (const o of outputs.filter((x) => x.output_type === 'stream'))
+          expect(text(o.text).length).toBeLessThan(20_000);
       });
 
       it('explains the model in prose and cites papers with DOIs', () => {
-        const prose = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => text(c.source)).join('\n');
+        const prose = nb.cells
+          .filter((c) => c.cell_type === 'markdown')
+          .map((c) => text(c.source))
+          .join('\n');
         expect(prose.length).toBeGreaterThan(1500);
         expect(prose).toMatch(/doi\.org\/10\.\d{4,}\//);
       });
@@ -110,12 +122,16 @@ describe('scripts/extract-notebook-code.mjs', () => {
     });
     expect(out).toContain('// ---- cell 1 (code cell 1)\nconst a = 1;');
     expect(out).toContain('// (magic dropped) %timeit a');
-    expect(out.indexOf('cell 1 (code cell 1)')).toBeLessThan(out.indexOf('// ---- cell 2 (code cell 2)\nconst b: number = a + 1;'));
+    expect(out.indexOf('cell 1 (code cell 1)')).toBeLessThan(
+      out.indexOf('// ---- cell 2 (code cell 2)\nconst b: number = a + 1;'),
+    );
     expect(out).not.toContain('# title');
     expect(out.trimEnd().endsWith('export {};')).toBe(true);
   });
 
   it('refuses a notebook of another language', () => {
-    expect(() => extract({ nbformat: 4, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells: [] })).toThrow();
+    expect(() =>
+      extract({ nbformat: 4, metadata: { kernelspec: { name: 'python3', language: 'python' } }, cells: [] }),
+    ).toThrow();
   });
 });

@@ -15,7 +15,10 @@ describe('README', () => {
     mkdirSync(join(ROOT, 'tmp'), { recursive: true });
     const file = join(ROOT, 'tmp', 'readme-example.mts');
     writeFileSync(file, block![1]);
-    const out = execFileSync(process.execPath, ['--conditions=fragility-source', '--import', 'tsx', file], { cwd: ROOT, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, ['--conditions=fragility-source', '--import', 'tsx', file], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     const [mc, gf] = out.trim().split('\n').map(Number);
     expect(gf).toBeCloseTo(0.398406, 6);
     // one replicate at n = 1e5: per-run sd ≈ 0.003 (docs/reference/literature-values.md, G3), so 5 sd = 0.015

@@ -12,7 +12,9 @@ import { type ClaimSite, compileExample, type DocExample, mismatch } from './ext
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const root = repoRoot;
 
-const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...a: unknown[]) => Promise<void>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+  ...args: string[]
+) => (...a: unknown[]) => Promise<void>;
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
 async function importFor(spec: string): Promise<Record<string, unknown>> {
@@ -57,8 +59,10 @@ export async function runExample(ex: DocExample): Promise<void> {
       try {
         await fn();
       } catch (e) {
-        if (!(e instanceof FragilityInputError)) throw new Error(`${where(k)}: threw ${String(e)}, not a FragilityInputError`);
-        if (c.field !== undefined && e.field !== c.field) throw new Error(`${where(k)}: threw for field ${e.field}, not ${c.field}`);
+        if (!(e instanceof FragilityInputError))
+          throw new Error(`${where(k)}: threw ${String(e)}, not a FragilityInputError`);
+        if (c.field !== undefined && e.field !== c.field)
+          throw new Error(`${where(k)}: threw for field ${e.field}, not ${c.field}`);
         return;
       }
       throw new Error(`${where(k)}: did not throw`);
@@ -70,7 +74,10 @@ export async function runExample(ex: DocExample): Promise<void> {
   try {
     for (const [file, make] of Object.entries(fileFixtures)) if (ex.code.includes(file)) await make(dir);
     for (const [name, make] of Object.entries(fixtures)) {
-      if (!compiled.declared.has(name) && new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`).test(ex.code)) {
+      if (
+        !compiled.declared.has(name) &&
+        new RegExp(`(?<![\\w$.])${name.replace('$', '\\$')}(?![\\w$])`).test(ex.code)
+      ) {
         scope[name] = await make();
       }
     }
@@ -82,4 +89,3 @@ export async function runExample(ex: DocExample): Promise<void> {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-

@@ -35,8 +35,17 @@ async function refused(f: () => unknown): Promise<string> {
 describe('graph specs and generators are checked against the budget before allocating', () => {
   it('specs: er, square, cubic, ba, rr, ws, two-tier (explicit and overlay) name --graph and the spec', async () => {
     setMemoryBudget(10e6);
-    for (const spec of ['er:n=1000000,k=4', 'square:L=2000', 'cubic:L=200', 'ba:n=1000000,m=3', 'rr:n=1000000,k=4', 'ws:n=1000000,k=4,beta=0.1']) {
-      expect(await refused(() => graphFromSpec(spec, { seed: 1 }))).toContain(`--graph: ${JSON.stringify(spec)} is not allowed`);
+    for (const spec of [
+      'er:n=1000000,k=4',
+      'square:L=2000',
+      'cubic:L=200',
+      'ba:n=1000000,m=3',
+      'rr:n=1000000,k=4',
+      'ws:n=1000000,k=4,beta=0.1',
+    ]) {
+      expect(await refused(() => graphFromSpec(spec, { seed: 1 }))).toContain(
+        `--graph: ${JSON.stringify(spec)} is not allowed`,
+      );
     }
     const tt = 'two-tier:clients=1000000,supernodes=1000,sn-law=regular(8),cache=8';
     expect(await refused(() => graphFromSpec(tt, { seed: 1 }))).toContain('--graph: "two-tier:');
@@ -49,7 +58,11 @@ describe('graph specs and generators are checked against the budget before alloc
     expect(await refused(() => erdosRenyi(1_000_000, 4 / 999_999, stream(1, 0)))).toMatch(/^n: 1000000 is not allowed/);
     expect(await refused(() => barabasiAlbert(1_000_000, 3, stream(1, 0)))).toMatch(/^n: 1000000/);
     expect(await refused(() => squareLattice(2000))).toMatch(/^L: 2000/);
-    expect(await refused(() => twoTierOverlay({ supernodes: 1000, clients: 2_000_000, cacheSize: 8, coreLaw: 8 }, stream(1, 0)))).toMatch(/^clients: 2000000/);
+    expect(
+      await refused(() =>
+        twoTierOverlay({ supernodes: 1000, clients: 2_000_000, cacheSize: 8, coreLaw: 8 }, stream(1, 0)),
+      ),
+    ).toMatch(/^clients: 2000000/);
   });
   it('the estimate scales with the graph (≈ 8 bytes a node + 24 an edge)', () => {
     expect(graphSpecBytes('square:L=100')).toBe(8 * (10000 + 1) + 24 * 20000);
@@ -61,7 +74,9 @@ describe('graph specs and generators are checked against the budget before alloc
     const one = graphSpecBytes('er:n=100000,k=4')!;
     expect(one).toBeLessThan(10e6);
     expect(() => checkGraphSpecMemory('er:n=100000,k=4', true, 1)).not.toThrow();
-    expect(await refused(() => checkGraphSpecMemory('er:n=100000,k=4', true, 2))).toContain('2 copies of this graph (one per compute thread)');
+    expect(await refused(() => checkGraphSpecMemory('er:n=100000,k=4', true, 2))).toContain(
+      '2 copies of this graph (one per compute thread)',
+    );
   });
 });
 
@@ -69,8 +84,12 @@ describe('ensembles: the largest --runs is refused up front, not after hours', (
   it('runs × q values above the budget: refused before the first replicate', async () => {
     setMemoryBudget(10e6);
     let progress = 0;
-    const msg = await refused(() => runEnsemble({ graph: 'square:L=4', runs: 1e7, seed: 1, onProgress: () => progress++ }));
-    expect(msg).toMatch(/^runs: 10000000 is not allowed; .*10000000 replicates × 201 q values .* would take about 52.2 GB; use fewer runs or grid points, or raise/);
+    const msg = await refused(() =>
+      runEnsemble({ graph: 'square:L=4', runs: 1e7, seed: 1, onProgress: () => progress++ }),
+    );
+    expect(msg).toMatch(
+      /^runs: 10000000 is not allowed; .*10000000 replicates × 201 q values .* would take about 52.2 GB; use fewer runs or grid points, or raise/,
+    );
     expect(progress).toBe(0);
     // Random specs are checked once per compute thread before any graph is drawn.
     const g = await refused(() => runEnsemble({ graph: 'er:n=300000,k=4', runs: 2, seed: 1, workers: 2 }));

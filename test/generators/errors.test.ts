@@ -73,7 +73,11 @@ describe('bad input: each a FragilityInputError naming the field and the allowed
     rejects(() => configurationModel(Int32Array.of(1, 2, 2), r()), 'sum of degrees', /even/);
     rejects(() => configurationModel(Int32Array.of(1, -1, 2), r()), 'degrees[1]', />= 0/);
     rejects(() => configurationModel(Int32Array.of(3, 3, 1, 1), r(), { mode: 'simple' }), 'degrees', /graphical/);
-    rejects(() => configurationModel(Int32Array.of(2, 2), r(), { mode: 'bogus' as never }), 'mode', /'multigraph', 'erased' or 'simple'/);
+    rejects(
+      () => configurationModel(Int32Array.of(2, 2), r(), { mode: 'bogus' as never }),
+      'mode',
+      /'multigraph', 'erased' or 'simple'/,
+    );
   });
 
   it('simple mode gives up after maxAttempts with a message that says so', () => {
@@ -88,7 +92,11 @@ describe('bad input: each a FragilityInputError naming the field and the allowed
   });
 
   it('a parity that cannot be fixed (regular(3) with n odd)', () => {
-    rejects(() => configurationModelFromLaw(5, parseDegreeLaw('regular(3)'), r(), { maxParityAttempts: 50 }), 'n', /even/);
+    rejects(
+      () => configurationModelFromLaw(5, parseDegreeLaw('regular(3)'), r(), { maxParityAttempts: 50 }),
+      'n',
+      /even/,
+    );
   });
 
   it('periodic lattices too small to be simple, and L < 1', () => {
@@ -103,17 +111,33 @@ describe('bad input: each a FragilityInputError naming the field and the allowed
 
   it('Barabási–Albert: m < 1, initial graph with too few nodes of positive degree', () => {
     rejects(() => barabasiAlbert(10, 0, r()), 'm', />= 1/);
-    rejects(() => barabasiAlbert(10, 3, r(), { initial: squareLattice(1, { periodic: false }) }), 'initial', /at least m = 3/);
+    rejects(
+      () => barabasiAlbert(10, 3, r(), { initial: squareLattice(1, { periodic: false }) }),
+      'initial',
+      /at least m = 3/,
+    );
   });
 
   it('two-tier: cache larger than S, default core on a tiny S, odd regular core', () => {
-    rejects(() => twoTierOverlay({ supernodes: 5, clients: 10, coreLaw: 2, cacheSize: 6 }, r()), 'cacheSize', /\[1, 5\]/);
+    rejects(
+      () => twoTierOverlay({ supernodes: 5, clients: 10, coreLaw: 2, cacheSize: 6 }, r()),
+      'cacheSize',
+      /\[1, 5\]/,
+    );
     rejects(() => twoTierOverlay({ supernodes: 20, clients: 10 }, r()), 'coreLaw', /explicit coreLaw/);
     rejects(() => twoTierOverlay({ supernodes: 21, clients: 10, coreLaw: 3 }, r()), 'coreLaw', /even/);
     rejects(() => twoTierOverlay({ supernodes: -1, clients: 10 }, r()), 'supernodes', />= 1/);
-    rejects(() => twoTierOverlay({ supernodes: 50, clients: 10, coreLaw: 4, choice: 'x' as never }, r()), 'choice', /'uniform' or 'capacity'/);
+    rejects(
+      () => twoTierOverlay({ supernodes: 50, clients: 10, coreLaw: 4, choice: 'x' as never }, r()),
+      'choice',
+      /'uniform' or 'capacity'/,
+    );
     rejects(() => ultrapeerOverlay({ ultrapeers: 10, leaves: 10 }, r()), 'ultrapeerDegree', /explicit degree/);
-    rejects(() => ultrapeerOverlay({ ultrapeers: 10, leaves: 10, ultrapeerDegree: 3, leafConnections: 11 }, r()), 'leafConnections', /\[1, 10\]/);
+    rejects(
+      () => ultrapeerOverlay({ ultrapeers: 10, leaves: 10, ultrapeerDegree: 3, leafConnections: 11 }, r()),
+      'leafConnections',
+      /\[1, 10\]/,
+    );
   });
 });
 
@@ -127,7 +151,9 @@ describe('edge cases are defined', () => {
     expect(wattsStrogatz(1, 0, 0.5, r()).m).toBe(0);
     expect(configurationModel(new Int32Array(0), r()).n).toBe(0);
     expect(barabasiAlbert(2, 1, r()).m).toBe(1);
-    expect(twoTierOverlay({ supernodes: 1, clients: 3, coreLaw: 0, cacheSize: 1 }, r()).active).toEqual(new Int32Array(3));
+    expect(twoTierOverlay({ supernodes: 1, clients: 3, coreLaw: 0, cacheSize: 1 }, r()).active).toEqual(
+      new Int32Array(3),
+    );
   });
 
   it('p = 1 is the complete graph; k = n − 1 regular is the complete graph', () => {

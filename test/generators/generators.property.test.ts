@@ -163,16 +163,22 @@ describe('generator properties (fast-check)', () => {
 
   it('wattsStrogatz: simple, m = n·k/2, beta = 0 is the ring', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 5 }), fc.double({ min: 0, max: 1, noNaN: true }), seed, (n, half, beta, s) => {
-        const k = Math.min(2 * half, n - 1 - ((n - 1) % 2));
-        const g = wattsStrogatz(n, k, beta, stream(s));
-        expect(g.n).toBe(n);
-        expect(g.m).toBe((n * k) / 2);
-        expect(g.isSimple).toBe(true);
-        basic(g);
-        if (beta === 0) for (let u = 0; u < n; u++) expect(g.degree(u)).toBe(k);
-        reproducible((r) => wattsStrogatz(n, k, beta, r), s, n >= 50 && k >= 2 && beta >= 0.2);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 200 }),
+        fc.integer({ min: 0, max: 5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        seed,
+        (n, half, beta, s) => {
+          const k = Math.min(2 * half, n - 1 - ((n - 1) % 2));
+          const g = wattsStrogatz(n, k, beta, stream(s));
+          expect(g.n).toBe(n);
+          expect(g.m).toBe((n * k) / 2);
+          expect(g.isSimple).toBe(true);
+          basic(g);
+          if (beta === 0) for (let u = 0; u < n; u++) expect(g.degree(u)).toBe(k);
+          reproducible((r) => wattsStrogatz(n, k, beta, r), s, n >= 50 && k >= 2 && beta >= 0.2);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
@@ -229,8 +235,12 @@ describe('generator properties (fast-check)', () => {
           expect(Array.from(o2.active)).toEqual(Array.from(o.active));
           if (C >= 50) expect(Array.from(make(stream(s + 1)).hostCache)).not.toEqual(Array.from(o.hostCache));
 
-          const u = ultrapeerOverlay({ ultrapeers: S, leaves: C, ultrapeerDegree: 4, leafConnections: Math.min(3, S) }, stream(s));
-          for (let c = 0; c < C; c++) expect(new Set(u.hostCache.subarray(c * u.cacheSize, (c + 1) * u.cacheSize)).size).toBe(u.cacheSize);
+          const u = ultrapeerOverlay(
+            { ultrapeers: S, leaves: C, ultrapeerDegree: 4, leafConnections: Math.min(3, S) },
+            stream(s),
+          );
+          for (let c = 0; c < C; c++)
+            expect(new Set(u.hostCache.subarray(c * u.cacheSize, (c + 1) * u.cacheSize)).size).toBe(u.cacheSize);
           expect(u.core.maxDegree).toBe(4);
         },
       ),

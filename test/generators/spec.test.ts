@@ -21,8 +21,15 @@ function specError(spec: string, field: string, allowed: RegExp): void {
 
 describe('splitTopLevel', () => {
   it('splits on top-level commas only', () => {
-    expect(splitTopLevel('n=10,law=powerlaw(2.5,kmin=1,cutoff=100),mode=erased')).toEqual(['n=10', 'law=powerlaw(2.5,kmin=1,cutoff=100)', 'mode=erased']);
-    expect(splitTopLevel('law=expr("k^-2, x",kmin=1,kmax=5),n=3')).toEqual(['law=expr("k^-2, x",kmin=1,kmax=5)', 'n=3']);
+    expect(splitTopLevel('n=10,law=powerlaw(2.5,kmin=1,cutoff=100),mode=erased')).toEqual([
+      'n=10',
+      'law=powerlaw(2.5,kmin=1,cutoff=100)',
+      'mode=erased',
+    ]);
+    expect(splitTopLevel('law=expr("k^-2, x",kmin=1,kmax=5),n=3')).toEqual([
+      'law=expr("k^-2, x",kmin=1,kmax=5)',
+      'n=3',
+    ]);
   });
 });
 
@@ -41,9 +48,25 @@ describe('parseGraphSpec', () => {
     expect(parseGraphSpec('honeycomb:L=2')).toMatchObject({ model: 'honeycomb', L: 2 });
     expect(parseGraphSpec('triangular:L=5,open')).toMatchObject({ model: 'triangular', periodic: false });
     const tt = parseGraphSpec('two-tier:clients=21e6,supernodes=26000,sn-law=regular(32),cache=8');
-    expect(tt).toMatchObject({ model: 'two-tier', clients: 21_000_000, supernodes: 26_000, cache: 8, choice: 'uniform' });
-    expect(parseGraphSpec('edges:/tmp/a,b.edges')).toEqual({ model: 'edges', path: '/tmp/a,b.edges', selfLoops: 'error', duplicates: 'error' });
-    expect(parseGraphSpec('edges:x.edges,duplicates=drop,self-loops=keep')).toEqual({ model: 'edges', path: 'x.edges', selfLoops: 'keep', duplicates: 'drop' });
+    expect(tt).toMatchObject({
+      model: 'two-tier',
+      clients: 21_000_000,
+      supernodes: 26_000,
+      cache: 8,
+      choice: 'uniform',
+    });
+    expect(parseGraphSpec('edges:/tmp/a,b.edges')).toEqual({
+      model: 'edges',
+      path: '/tmp/a,b.edges',
+      selfLoops: 'error',
+      duplicates: 'error',
+    });
+    expect(parseGraphSpec('edges:x.edges,duplicates=drop,self-loops=keep')).toEqual({
+      model: 'edges',
+      path: 'x.edges',
+      selfLoops: 'keep',
+      duplicates: 'drop',
+    });
     expect(parseGraphSpec('gexf:g.gexf')).toMatchObject({ model: 'gexf', path: 'g.gexf' });
     expect(parseGraphSpec('ultrapeer:ultrapeers=100,leaves=1000')).toMatchObject({ degree: 32, leafConnections: 3 });
   });
@@ -92,7 +115,9 @@ describe('graphFromSpec / overlayFromSpec', () => {
       if (m !== null) expect(g.m).toBe(m);
       expect(sameGraph(g, await graphFromSpec(spec, { seed: 5 }))).toBe(true);
     }
-    expect(sameGraph(await graphFromSpec('er:n=1000,k=4', { seed: 5 }), await graphFromSpec('er:n=1000,k=4', { seed: 6 }))).toBe(false);
+    expect(
+      sameGraph(await graphFromSpec('er:n=1000,k=4', { seed: 5 }), await graphFromSpec('er:n=1000,k=4', { seed: 6 })),
+    ).toBe(false);
   });
 
   it('two-tier: explicit graph with roles, and the same overlay from overlayFromSpec', async () => {

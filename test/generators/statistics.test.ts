@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { barabasiAlbert, configurationModel, configurationModelFromLaw, erdosRenyi, erdosRenyiM, wattsStrogatz } from '../../src/generators/index.ts';
+import {
+  barabasiAlbert,
+  configurationModel,
+  configurationModelFromLaw,
+  erdosRenyi,
+  erdosRenyiM,
+  wattsStrogatz,
+} from '../../src/generators/index.ts';
 import { parseDegreeLaw } from '../../src/distributions/parse.ts';
 import type { DegreeLaw } from '../../src/distributions/types.ts';
 import { countMultigraphDefects } from '../../src/graph/simplify.ts';
@@ -146,8 +153,9 @@ describe('Barabási–Albert degree tail (n = 1e5, m = 3)', () => {
     const d = g.degrees();
     const obs = new Float64Array(31);
     let tailO = 0;
-    for (const x of d) if (x <= 30) obs[x]++;
-    else tailO++;
+    for (const x of d)
+      if (x <= 30) obs[x]++;
+      else tailO++;
     let stat = 0;
     let tailE = n;
     for (let k = m; k <= 30; k++) {

@@ -70,7 +70,10 @@ describe('twoTierOverlay', () => {
 
   it('capacity choice: load follows capacity (correlation > 0.95 at 800 clients per supernode)', () => {
     const cap = parseCapacityLaw('uniform(0.5,1.5)');
-    const oc = twoTierOverlay({ supernodes: S, clients: C, coreLaw: 32, cacheSize: H, choice: 'capacity', capacity: cap }, stream(7));
+    const oc = twoTierOverlay(
+      { supernodes: S, clients: C, coreLaw: 32, cacheSize: H, choice: 'capacity', capacity: cap },
+      stream(7),
+    );
     const load = new Float64Array(S);
     for (let c = 0; c < C; c++) load[oc.active[c]]++;
     // Expected load grows roughly linearly in capacity over [0.5, 1.5] (range ≈ ±400) against Poisson noise sd ≈ 28.

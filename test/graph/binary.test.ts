@@ -17,7 +17,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'fragility-fgb-'));
 function expectSameGraph(a: CompactGraph, b: CompactGraph): void {
   expect(a.n).toBe(b.n);
   expect(a.m).toBe(b.m);
-  for (const k of ['offsets', 'targets', 'edgeSource', 'edgeTarget'] as const) expect(Array.from(a[k])).toEqual(Array.from(b[k]));
+  for (const k of ['offsets', 'targets', 'edgeSource', 'edgeTarget'] as const)
+    expect(Array.from(a[k])).toEqual(Array.from(b[k]));
   expect(a.roles ? Array.from(a.roles) : undefined).toEqual(b.roles ? Array.from(b.roles) : undefined);
   expect(a.keys).toEqual(b.keys);
 }
@@ -25,7 +26,10 @@ function expectSameGraph(a: CompactGraph, b: CompactGraph): void {
 const graphArb = fc.integer({ min: 0, max: 30 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
-    pairs: n === 0 ? fc.constant([] as [number, number][]) : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 80 }),
+    pairs:
+      n === 0
+        ? fc.constant([] as [number, number][])
+        : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 80 }),
     roles: fc.option(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: n, maxLength: n })),
     keys: fc.option(fc.uniqueArray(fc.string({ unit: 'grapheme', maxLength: 6 }), { minLength: n, maxLength: n })),
   }),
@@ -46,7 +50,10 @@ describe('.fgb', () => {
   it('decode(encode(g)) = g: arrays, edge order, roles, keys (fast-check, 300 runs, multigraphs)', () => {
     fc.assert(
       fc.property(graphArb, ({ n, pairs, roles, keys }) => {
-        const g = CompactGraph.fromPairs(n, pairs, { ...(roles ? { roles: Uint8Array.from(roles) } : {}), ...(keys ? { keys } : {}) });
+        const g = CompactGraph.fromPairs(n, pairs, {
+          ...(roles ? { roles: Uint8Array.from(roles) } : {}),
+          ...(keys ? { keys } : {}),
+        });
         const bytes = encodeFgb(g);
         expect(bytes.length % 4).toBe(0);
         expectSameGraph(decodeFgb(bytes), g);
@@ -60,7 +67,16 @@ describe('.fgb', () => {
   });
 
   it('every single-byte change, truncation or extension of a file is refused (exit-2 error, one line)', () => {
-    const g = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [3, 4], [4, 0]], { roles: Uint8Array.from([0, 1, 0, 1, 0]), keys: ['a', 'b', 'c', 'd', 'e'] });
+    const g = CompactGraph.fromPairs(
+      5,
+      [
+        [0, 1],
+        [1, 2],
+        [3, 4],
+        [4, 0],
+      ],
+      { roles: Uint8Array.from([0, 1, 0, 1, 0]), keys: ['a', 'b', 'c', 'd', 'e'] },
+    );
     const bytes = encodeFgb(g);
     for (let i = 0; i < bytes.length; i++) {
       const c = bytes.slice();
@@ -76,7 +92,10 @@ describe('.fgb', () => {
   });
 
   it('a consistent checksum does not let an out-of-range id through (ranges are checked as well)', () => {
-    const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+    const g = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+    ]);
     const bytes = encodeFgb(g);
     const body = new Int32Array(bytes.buffer, 32);
     body[4 + 1] = 7; // targets[1] = 7 >= n
@@ -92,7 +111,11 @@ describe('.fgb', () => {
     const path = join(tmp, 'er.fgb');
     await writeFgb(g, path);
     expectSameGraph(await readFgb(path), g);
-    const multi = CompactGraph.fromPairs(3, [[0, 1], [1, 0], [2, 2]]);
+    const multi = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 0],
+      [2, 2],
+    ]);
     const mp = join(tmp, 'multi.fgb');
     await writeFgb(multi, mp);
     expect((await readFgb(mp)).m).toBe(3);
@@ -105,9 +128,24 @@ describe('.fgb', () => {
     const fgb = join(tmp, 'cli.fgb');
     const edges = join(tmp, 'cli.edges');
     expect((await runInProcess('generate', ['--graph', 'er:n=3000,k=4', '--seed', '3', '--out', fgb])).status).toBe(0);
-    expect((await runInProcess('generate', ['--graph', 'er:n=3000,k=4', '--seed', '3', '--out', edges])).status).toBe(0);
+    expect((await runInProcess('generate', ['--graph', 'er:n=3000,k=4', '--seed', '3', '--out', edges])).status).toBe(
+      0,
+    );
     const sweep = async (spec: string) => {
-      const r = await runInProcess('sweep', ['--graph', spec, '--runs', '3', '--seed', '1', '--bootstrap', '20', '--q', '0.5', '--json', '--no-progress']);
+      const r = await runInProcess('sweep', [
+        '--graph',
+        spec,
+        '--runs',
+        '3',
+        '--seed',
+        '1',
+        '--bootstrap',
+        '20',
+        '--q',
+        '0.5',
+        '--json',
+        '--no-progress',
+      ]);
       expect(r.status, r.stderr).toBe(0);
       const j = JSON.parse(r.stdout) as Record<string, unknown>;
       delete j.graph;

@@ -21,7 +21,10 @@ function difference(a: ArrayLike<number>, b: ArrayLike<number>): string | null {
 const graphs = fc.integer({ min: 0, max: 30 }).chain((n) =>
   fc.record({
     n: fc.constant(n),
-    pairs: n === 0 ? fc.constant([] as [number, number][]) : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }),
+    pairs:
+      n === 0
+        ? fc.constant([] as [number, number][])
+        : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 3 * n }),
   }),
 );
 
@@ -37,7 +40,8 @@ describe('CompactGraph.fromEdges adjacency order (property)', () => {
           expected[u].push(v);
           expected[v].push(u);
         }
-        for (let u = 0; u < n; u++) expect(Array.from(g.targets.subarray(g.offsets[u], g.offsets[u + 1]))).toEqual(expected[u]);
+        for (let u = 0; u < n; u++)
+          expect(Array.from(g.targets.subarray(g.offsets[u], g.offsets[u + 1]))).toEqual(expected[u]);
         expect(g.offsets[n]).toBe(2 * pairs.length);
         expect(g.m).toBe(pairs.length);
       }),
@@ -70,11 +74,20 @@ describe('chunkedTargets: the CSR of fromEdges above 2^25 edges, in chunks (issu
   // the bucket boundaries. It must give exactly the lists of the direct scatter (edge order; self-loops, parallel
   // edges, ids at the bucket edges and n − 1 included).
   const big = fc.integer({ min: 2, max: 200_000 }).chain((n) => {
-    const id = fc.oneof(fc.nat(n - 1), fc.constantFrom(...[0, 1, 65535, 65536, 131071, 131072, n - 2, n - 1].filter((x) => x < n)));
+    const id = fc.oneof(
+      fc.nat(n - 1),
+      fc.constantFrom(...[0, 1, 65535, 65536, 131071, 131072, n - 2, n - 1].filter((x) => x < n)),
+    );
     return fc.record({
       n: fc.constant(n),
       chunk: fc.integer({ min: 1, max: 700 }),
-      pairs: fc.array(fc.oneof(fc.tuple(id, id), id.map((u) => [u, u] as [number, number])), { maxLength: 2000 }),
+      pairs: fc.array(
+        fc.oneof(
+          fc.tuple(id, id),
+          id.map((u) => [u, u] as [number, number]),
+        ),
+        { maxLength: 2000 },
+      ),
     });
   });
   it('same offsets and targets as appending each edge to both endpoints’ lists (fast-check, 60 runs)', () => {
@@ -101,10 +114,19 @@ describe('CompactGraph.fromEdges through buckets (n > 4096, issue 18)', () => {
   // Above 4096 nodes the CSR is built by a two-pass bucketed distribution; it must give the same lists, in edge
   // order, as the direct scatter (self-loops, parallel edges, ids at bucket edges and at n − 1 included).
   const big = fc.integer({ min: 4097, max: 20_000 }).chain((n) => {
-    const id = fc.oneof(fc.nat(n - 1), fc.constantFrom(...[0, 4095, 4096, 8191, 8192, 16383, 16384, n - 1].filter((x) => x < n)));
+    const id = fc.oneof(
+      fc.nat(n - 1),
+      fc.constantFrom(...[0, 4095, 4096, 8191, 8192, 16383, 16384, n - 1].filter((x) => x < n)),
+    );
     return fc.record({
       n: fc.constant(n),
-      pairs: fc.array(fc.oneof(fc.tuple(id, id), id.map((u) => [u, u] as [number, number])), { maxLength: 3000 }),
+      pairs: fc.array(
+        fc.oneof(
+          fc.tuple(id, id),
+          id.map((u) => [u, u] as [number, number]),
+        ),
+        { maxLength: 3000 },
+      ),
     });
   });
   it('same offsets and targets as appending each edge to both endpoints’ lists (fast-check, 60 runs)', () => {
@@ -138,8 +160,12 @@ describe('CompactGraph.fromEdges endpoint checks', () => {
   it('names the first edge with an endpoint outside [0, n), its source before its target, bucketed (n > 4096) or not', () => {
     for (const n of [10, 5000]) {
       const ok = n - 1;
-      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, n), Int32Array.of(1, ok, -1))).toThrow(/edgeSource\[2\].*\[0, /);
-      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, 2), Int32Array.of(1, n, -1))).toThrow(/edgeTarget\[1\]/);
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, n), Int32Array.of(1, ok, -1))).toThrow(
+        /edgeSource\[2\].*\[0, /,
+      );
+      expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, 1, 2), Int32Array.of(1, n, -1))).toThrow(
+        /edgeTarget\[1\]/,
+      );
       expect(() => CompactGraph.fromEdges(n, Int32Array.of(0, -1), Int32Array.of(1, 0))).toThrow(/edgeSource\[1\]/);
       expect(CompactGraph.fromEdges(n, Int32Array.of(0, ok), Int32Array.of(ok, ok)).m).toBe(2);
     }

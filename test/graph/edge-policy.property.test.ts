@@ -31,9 +31,16 @@ describe('hasRepeatedEdgePair = hasRepeatedPair on the CSR', () => {
   });
 
   it('a single self-loop is no repeat, a second one on the same node is', () => {
-    const one = CompactGraph.fromPairs(3, [[1, 1], [0, 1]]);
+    const one = CompactGraph.fromPairs(3, [
+      [1, 1],
+      [0, 1],
+    ]);
     expect(hasRepeatedEdgePair(3, one.edgeSource, one.edgeTarget)).toBe(false);
-    const two = CompactGraph.fromPairs(3, [[1, 1], [0, 1], [1, 1]]);
+    const two = CompactGraph.fromPairs(3, [
+      [1, 1],
+      [0, 1],
+      [1, 1],
+    ]);
     expect(hasRepeatedEdgePair(3, two.edgeSource, two.edgeTarget)).toBe(true);
     expect(hasRepeatedPair(3, two.offsets, two.targets)).toBe(true);
   });

@@ -6,7 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatEdgeList, parseEdgeListWithStats, readEdgeListWithStats, type EdgeListOptions } from '../../src/graph/edgelist.ts';
+import {
+  formatEdgeList,
+  parseEdgeListWithStats,
+  readEdgeListWithStats,
+  type EdgeListOptions,
+} from '../../src/graph/edgelist.ts';
 import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { stream } from '../../src/random/stream.ts';
 import { sameGraph } from '../generators/helpers.ts';
@@ -59,7 +64,21 @@ describe('readEdgeList byte path = string path', () => {
     const tail = fc.constantFrom('', '', ' ', ' 0.5', ',w=3', '\r', 'x', ' #c', '\u00a0');
     const line = fc.oneof(
       { weight: 6, arbitrary: fc.tuple(lead, id, sep, id, tail).map((p) => p.join('')) },
-      { weight: 1, arbitrary: fc.constantFrom('', '#', '# fragility edge list: n=20 m=3', '# fragility edge list: n=5', '  # x', 'a b', 'é 3', '1', '1 ', ',1 2') },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom(
+          '',
+          '#',
+          '# fragility edge list: n=20 m=3',
+          '# fragility edge list: n=5',
+          '  # x',
+          'a b',
+          'é 3',
+          '1',
+          '1 ',
+          ',1 2',
+        ),
+      },
     );
     const opts = fc.record({
       ids: fc.constantFrom(undefined, 'auto', 'integer', 'label'),
@@ -68,11 +87,17 @@ describe('readEdgeList byte path = string path', () => {
     });
     let i = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 25 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), opts, async (lines, eol, finalEol, o) => {
-        const clean = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as EdgeListOptions;
-        const [got, want] = await both(lines.join(eol) + (finalEol ? eol : ''), clean, `p-${i++}.edges`);
-        expectSame(got, want);
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 25 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        opts,
+        async (lines, eol, finalEol, o) => {
+          const clean = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as EdgeListOptions;
+          const [got, want] = await both(lines.join(eol) + (finalEol ? eol : ''), clean, `p-${i++}.edges`);
+          expectSame(got, want);
+        },
+      ),
       { numRuns: 400, seed: 18 },
     );
   });

@@ -7,7 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatEdgeList, MAX_EDGE_LIST_LINE, parseEdgeList, readEdgeList, readEdgeListWithStats } from '../../src/graph/edgelist.ts';
+import {
+  formatEdgeList,
+  MAX_EDGE_LIST_LINE,
+  parseEdgeList,
+  readEdgeList,
+  readEdgeListWithStats,
+} from '../../src/graph/edgelist.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { stream } from '../../src/random/stream.ts';
@@ -117,30 +123,35 @@ describe('edge-list lines', () => {
     );
     let i = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(line, { maxLength: 30 }), fc.constantFrom('\n', '\r\n'), fc.boolean(), async (lines, eol, finalEol) => {
-        const text = lines.join(eol) + (finalEol ? eol : '');
-        const path = join(tmp, `prop-${i++}.edges`);
-        writeFileSync(path, text);
-        const opts = { duplicates: 'keep', selfLoops: 'keep' } as const;
-        let want: unknown;
-        try {
-          want = parseEdgeList(text, { ...opts, source: path });
-        } catch (e) {
-          want = (e as Error).message;
-        }
-        let got: unknown;
-        try {
-          got = (await readEdgeListWithStats(path, opts)).graph;
-        } catch (e) {
-          got = (e as Error).message;
-        }
-        if (typeof want === 'string') expect(got).toBe(want);
-        else {
-          expect(typeof got).toBe('object');
-          expect(sameGraph(got as never, want as never)).toBe(true);
-          expect((got as { keys?: string[] }).keys).toEqual((want as { keys?: string[] }).keys);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(line, { maxLength: 30 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        async (lines, eol, finalEol) => {
+          const text = lines.join(eol) + (finalEol ? eol : '');
+          const path = join(tmp, `prop-${i++}.edges`);
+          writeFileSync(path, text);
+          const opts = { duplicates: 'keep', selfLoops: 'keep' } as const;
+          let want: unknown;
+          try {
+            want = parseEdgeList(text, { ...opts, source: path });
+          } catch (e) {
+            want = (e as Error).message;
+          }
+          let got: unknown;
+          try {
+            got = (await readEdgeListWithStats(path, opts)).graph;
+          } catch (e) {
+            got = (e as Error).message;
+          }
+          if (typeof want === 'string') expect(got).toBe(want);
+          else {
+            expect(typeof got).toBe('object');
+            expect(sameGraph(got as never, want as never)).toBe(true);
+            expect((got as { keys?: string[] }).keys).toEqual((want as { keys?: string[] }).keys);
+          }
+        },
+      ),
       { numRuns: 300, seed: 14 },
     );
   });

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
-import { formatEdgeList, parseEdgeList, parseEdgeListWithStats, readEdgeListWithStats } from '../../src/graph/edgelist.ts';
+import {
+  formatEdgeList,
+  parseEdgeList,
+  parseEdgeListWithStats,
+  readEdgeListWithStats,
+} from '../../src/graph/edgelist.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { edgesOf, multiGraph } from '../property-oracles.ts';
 
@@ -39,23 +44,34 @@ describe('edge list: properties', () => {
 
   it('labelled graphs round-trip by key (every node on an edge); a key the format cannot hold is refused by the writer', () => {
     const key = fc.stringMatching(/^[A-Za-z_.:\-é中0-9]{1,8}$/).filter((k) => !/^\d+$/.test(k));
-    const badKey = fc.tuple(key, fc.constantFrom(' ', '\t', ',', '#'), key).map(([a, c, b]) => (c === '#' ? `#${a}` : `${a}${c}${b}`));
+    const badKey = fc
+      .tuple(key, fc.constantFrom(' ', '\t', ',', '#'), key)
+      .map(([a, c, b]) => (c === '#' ? `#${a}` : `${a}${c}${b}`));
     fc.assert(
-      fc.property(fc.uniqueArray(key, { minLength: 2, maxLength: 20 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 40 }), badKey, (keys, raw, bad) => {
-        const pairs = raw.map(([a, b]) => [a % keys.length, b % keys.length] as [number, number]);
-        const used = [...new Set(pairs.flat())].sort((a, b) => a - b);
-        // Keep only nodes on an edge (an isolated labelled node cannot be written), renumbered in first-use order.
-        const order: number[] = [];
-        for (const [a, b] of pairs) for (const u of [a, b]) if (!order.includes(u)) order.push(u);
-        expect(order.length).toBe(used.length);
-        const id = new Map(order.map((u, i) => [u, i]));
-        const cg = CompactGraph.fromPairs(order.length, pairs.map(([a, b]) => [id.get(a)!, id.get(b)!]), { keys: order.map((u) => keys[u]) });
-        const back = parseEdgeList(formatEdgeList(cg), keep);
-        expect(back.keys).toEqual(cg.keys);
-        expect(edgesOf(back)).toEqual(edgesOf(cg));
-        const withBad = cg.withAttributes({ keys: [bad, ...cg.keys!.slice(1)] });
-        if (!cg.keys!.slice(1).includes(bad)) expect(() => formatEdgeList(withBad)).toThrow(/node key/);
-      }),
+      fc.property(
+        fc.uniqueArray(key, { minLength: 2, maxLength: 20 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 40 }),
+        badKey,
+        (keys, raw, bad) => {
+          const pairs = raw.map(([a, b]) => [a % keys.length, b % keys.length] as [number, number]);
+          const used = [...new Set(pairs.flat())].sort((a, b) => a - b);
+          // Keep only nodes on an edge (an isolated labelled node cannot be written), renumbered in first-use order.
+          const order: number[] = [];
+          for (const [a, b] of pairs) for (const u of [a, b]) if (!order.includes(u)) order.push(u);
+          expect(order.length).toBe(used.length);
+          const id = new Map(order.map((u, i) => [u, i]));
+          const cg = CompactGraph.fromPairs(
+            order.length,
+            pairs.map(([a, b]) => [id.get(a)!, id.get(b)!]),
+            { keys: order.map((u) => keys[u]) },
+          );
+          const back = parseEdgeList(formatEdgeList(cg), keep);
+          expect(back.keys).toEqual(cg.keys);
+          expect(edgesOf(back)).toEqual(edgesOf(cg));
+          const withBad = cg.withAttributes({ keys: [bad, ...cg.keys!.slice(1)] });
+          if (!cg.keys!.slice(1).includes(bad)) expect(() => formatEdgeList(withBad)).toThrow(/node key/);
+        },
+      ),
       { numRuns: 150, seed: 52 },
     );
   });
@@ -63,10 +79,12 @@ describe('edge list: properties', () => {
   it('policies: drop keeps first copies and counts the rest, error stops iff a self-loop / duplicate exists; noise is ignored', () => {
     fc.assert(
       fc.property(multiGraph(25), fc.array(rendering, { minLength: 75, maxLength: 75 }), (g, style) => {
-        const text = g.pairs.map(([a, b], e) => {
-          const s = style[e];
-          return `${s.noise}${s.lead}${a}${s.sep}${b}${s.extra}${s.eol}`;
-        }).join('');
+        const text = g.pairs
+          .map(([a, b], e) => {
+            const s = style[e];
+            return `${s.noise}${s.lead}${a}${s.sep}${b}${s.extra}${s.eol}`;
+          })
+          .join('');
         // Direct scan: the first copy of each unordered pair, in file order.
         const seen = new Set<string>();
         const kept: Array<[number, number]> = [];
@@ -79,7 +97,7 @@ describe('edge list: properties', () => {
           }
           const k = a < b ? `${a},${b}` : `${b},${a}`;
           if (seen.has(k)) dups++;
-          else (seen.add(k), kept.push([a, b]));
+          else seen.add(k), kept.push([a, b]);
         }
         const r = parseEdgeListWithStats(text, { selfLoops: 'drop', duplicates: 'drop' });
         expect(edgesOf(r.graph)).toEqual(kept);
@@ -103,7 +121,7 @@ describe('edge list: properties', () => {
     it('readEdgeListWithStats on a file equals parseEdgeListWithStats on its text', async () => {
       let i = 0;
       await fc.assert(
-        fc.asyncProperty(multiGraph(30), fc.constantFrom('keep', 'drop') , async (g, policy) => {
+        fc.asyncProperty(multiGraph(30), fc.constantFrom('keep', 'drop'), async (g, policy) => {
           const text = formatEdgeList(CompactGraph.fromPairs(g.n, g.pairs));
           const path = join(dir, `g${i++}.edges`);
           writeFileSync(path, text);
@@ -121,12 +139,16 @@ describe('edge list: properties', () => {
 
   it('a header whose m disagrees with the body is refused (a truncated file is not a smaller graph)', () => {
     fc.assert(
-      fc.property(multiGraph(20).filter((g) => g.pairs.length > 0), fc.nat(), (g, cut) => {
-        const text = formatEdgeList(CompactGraph.fromPairs(g.n, g.pairs));
-        const lines = text.split('\n');
-        const truncated = lines.slice(0, 1 + (cut % g.pairs.length)).join('\n') + '\n'; // header + fewer edges
-        expect(() => parseEdgeList(truncated, keep)).toThrow(FragilityInputError);
-      }),
+      fc.property(
+        multiGraph(20).filter((g) => g.pairs.length > 0),
+        fc.nat(),
+        (g, cut) => {
+          const text = formatEdgeList(CompactGraph.fromPairs(g.n, g.pairs));
+          const lines = text.split('\n');
+          const truncated = lines.slice(0, 1 + (cut % g.pairs.length)).join('\n') + '\n'; // header + fewer edges
+          expect(() => parseEdgeList(truncated, keep)).toThrow(FragilityInputError);
+        },
+      ),
       { numRuns: 100, seed: 55 },
     );
   });

@@ -103,14 +103,22 @@ describe('parseEdgeList', () => {
   });
 
   it('bad options are input errors', () => {
-    inputError(() => parseEdgeList('0 1\n', { duplicates: 'sometimes' as never }), 'duplicates', /'keep', 'drop' or 'error'/);
+    inputError(
+      () => parseEdgeList('0 1\n', { duplicates: 'sometimes' as never }),
+      'duplicates',
+      /'keep', 'drop' or 'error'/,
+    );
     inputError(() => parseEdgeList('0 1\n', { ids: 'hex' as never }), 'ids', /'auto', 'integer' or 'label'/);
   });
 });
 
 describe('writing', () => {
   it('formatEdgeList / parseEdgeList round trip keeps isolated nodes (integer ids) and keys (labels)', () => {
-    const g = CompactGraph.fromPairs(6, [[0, 1], [1, 2], [4, 2]]);
+    const g = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [1, 2],
+      [4, 2],
+    ]);
     const text = formatEdgeList(g);
     expect(text).toBe('# fragility edge list: n=6 m=3\n0 1\n1 2\n4 2\n');
     expect(sameGraph(parseEdgeList(text), g)).toBe(true);

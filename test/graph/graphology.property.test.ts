@@ -11,7 +11,9 @@ const multigraph = fc
   .chain((n) =>
     fc.tuple(
       fc.constant(n),
-      n === 0 ? fc.constant([] as Array<[number, number]>) : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 120 }),
+      n === 0
+        ? fc.constant([] as Array<[number, number]>)
+        : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 120 }),
       fc.boolean(),
       fc.boolean(),
     ),
@@ -22,7 +24,9 @@ describe('graphology round trip (fast-check)', () => {
     fc.assert(
       fc.property(multigraph, ([n, pairs, withKeys, withAttrs]) => {
         const keys = withKeys ? Array.from({ length: n }, (_, i) => `node-${(i * 7919) % 10007}-${i}`) : undefined;
-        const roles = withAttrs ? Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Role.Supernode : Role.Client)) : undefined;
+        const roles = withAttrs
+          ? Uint8Array.from({ length: n }, (_, i) => (i % 3 === 0 ? Role.Supernode : Role.Client))
+          : undefined;
         const capacities = withAttrs ? Float64Array.from({ length: n }, (_, i) => 1 + i / 4) : undefined;
         const g = CompactGraph.fromPairs(n, pairs, { keys, roles, capacities });
         const graph = toGraphology(g);

@@ -26,7 +26,9 @@ const graph: fc.Arbitrary<Instance> = multiGraph(20).chain((g) =>
     g: fc.constant(g),
     keys: fc.option(fc.uniqueArray(key, { minLength: g.n, maxLength: g.n }), { nil: undefined }),
     roles: fc.option(fc.array(fc.integer({ min: 0, max: 3 }), { minLength: g.n, maxLength: g.n }), { nil: undefined }),
-    capacities: fc.option(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: g.n, maxLength: g.n }), { nil: undefined }),
+    capacities: fc.option(fc.array(fc.double({ min: 0, max: 1e6, noNaN: true }), { minLength: g.n, maxLength: g.n }), {
+      nil: undefined,
+    }),
   }),
 );
 
@@ -66,20 +68,25 @@ describe('GEXF / GraphML: properties', () => {
 
   it('the streaming reader gives the same graph whatever the chunk boundaries', () => {
     fc.assert(
-      fc.property(graph, which, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }), (inst, fmt, cutsRaw) => {
-        const text = formats[fmt].format(build(inst));
-        const cuts = [...new Set(cutsRaw.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b);
-        const reader = new XmlGraphReader(fmt);
-        let at = 0;
-        for (const c of [...cuts, text.length]) {
-          reader.write(text.slice(at, c));
-          at = c;
-        }
-        const chunked = reader.end();
-        const whole = formats[fmt].parse(text);
-        expect(keysOf(chunked)).toEqual(keysOf(whole));
-        expect(edgesOf(chunked)).toEqual(edgesOf(whole));
-      }),
+      fc.property(
+        graph,
+        which,
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+        (inst, fmt, cutsRaw) => {
+          const text = formats[fmt].format(build(inst));
+          const cuts = [...new Set(cutsRaw.map((c) => Math.floor(c * text.length)))].sort((a, b) => a - b);
+          const reader = new XmlGraphReader(fmt);
+          let at = 0;
+          for (const c of [...cuts, text.length]) {
+            reader.write(text.slice(at, c));
+            at = c;
+          }
+          const chunked = reader.end();
+          const whole = formats[fmt].parse(text);
+          expect(keysOf(chunked)).toEqual(keysOf(whole));
+          expect(edgesOf(chunked)).toEqual(edgesOf(whole));
+        },
+      ),
       { numRuns: 150, seed: 62 },
     );
   });
@@ -94,7 +101,7 @@ describe('GEXF / GraphML: properties', () => {
         for (const [a, b] of g.pairs) {
           const k = a < b ? `${a},${b}` : `${b},${a}`;
           if (a === b || seen.has(k)) bad++;
-          else (seen.add(k), kept.push([a, b]));
+          else seen.add(k), kept.push([a, b]);
         }
         expect(edgesOf(formats[fmt].parse(text, { selfLoops: 'drop', duplicates: 'drop' }))).toEqual(kept);
         const strict = () => formats[fmt].parse(text, { selfLoops: 'error', duplicates: 'error' });

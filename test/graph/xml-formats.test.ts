@@ -2,7 +2,16 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatGexf, formatGraphml, parseGexf, parseGraphml, readGexf, readGraphml, writeGexf, writeGraphml } from '../../src/graph/xml-formats.ts';
+import {
+  formatGexf,
+  formatGraphml,
+  parseGexf,
+  parseGraphml,
+  readGexf,
+  readGraphml,
+  writeGexf,
+  writeGraphml,
+} from '../../src/graph/xml-formats.ts';
 import { readEdgeList } from '../../src/graph/edgelist.ts';
 import { CompactGraph, Role } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
@@ -31,11 +40,19 @@ describe('GEXF and GraphML', () => {
   });
 
   it('keys, roles, capacities, self-loops and parallel edges round trip', () => {
-    const g = CompactGraph.fromPairs(3, [[0, 1], [1, 0], [2, 2]], {
-      keys: ['a&b', 'c<d', 'e"f'],
-      roles: Uint8Array.of(Role.Supernode, Role.Client, Role.Ultrapeer),
-      capacities: Float64Array.of(1.5, 0, 2),
-    });
+    const g = CompactGraph.fromPairs(
+      3,
+      [
+        [0, 1],
+        [1, 0],
+        [2, 2],
+      ],
+      {
+        keys: ['a&b', 'c<d', 'e"f'],
+        roles: Uint8Array.of(Role.Supernode, Role.Client, Role.Ultrapeer),
+        capacities: Float64Array.of(1.5, 0, 2),
+      },
+    );
     for (const back of [parseGexf(formatGexf(g)), parseGraphml(formatGraphml(g))]) {
       expect(sameGraph(back, g)).toBe(true);
       expect(back.keys).toEqual(g.keys);
@@ -45,7 +62,9 @@ describe('GEXF and GraphML', () => {
   });
 
   it('a two-tier overlay graph keeps its roles through GraphML', () => {
-    const g = twoTierToCompactGraph(twoTierOverlay({ supernodes: 20, clients: 100, coreLaw: 4, cacheSize: 2 }, stream(1)));
+    const g = twoTierToCompactGraph(
+      twoTierOverlay({ supernodes: 20, clients: 100, coreLaw: 4, cacheSize: 2 }, stream(1)),
+    );
     const back = parseGraphml(formatGraphml(g));
     expect(back.roles).toEqual(g.roles);
     expect(sameGraph(back, g)).toBe(true);

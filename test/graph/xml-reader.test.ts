@@ -6,7 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
-import { formatGexf, formatGraphml, parseGexf, parseGraphml, readGexf, readGraphml } from '../../src/graph/xml-formats.ts';
+import {
+  formatGexf,
+  formatGraphml,
+  parseGexf,
+  parseGraphml,
+  readGexf,
+  readGraphml,
+} from '../../src/graph/xml-formats.ts';
 import { MAX_XML_DEPTH, XmlGraphReader } from '../../src/graph/xml-reader.ts';
 import { CompactGraph, Role } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
@@ -19,7 +26,8 @@ const tmp = mkdtempSync(join(tmpdir(), 'fragility-xml-reader-'));
 let stderr: string[] = [];
 beforeEach(() => {
   stderr = [];
-  for (const m of ['log', 'warn', 'error'] as const) vi.spyOn(console, m).mockImplementation((...a) => void stderr.push(a.join(' ')));
+  for (const m of ['log', 'warn', 'error'] as const)
+    vi.spyOn(console, m).mockImplementation((...a) => void stderr.push(a.join(' ')));
   vi.spyOn(process.stderr, 'write').mockImplementation((s) => (stderr.push(String(s)), true));
 });
 afterEach(() => {
@@ -38,8 +46,10 @@ function xmlError(f: () => unknown): FragilityInputError {
   throw new Error('expected a FragilityInputError');
 }
 
-const G = (body: string) => `<?xml version="1.0"?>\n<graphml>\n<graph edgedefault="undirected">\n${body}\n</graph>\n</graphml>\n`;
-const X = (nodes: string, edges = '') => `<gexf version="1.3"><graph><nodes>${nodes}</nodes><edges>${edges}</edges></graph></gexf>`;
+const G = (body: string) =>
+  `<?xml version="1.0"?>\n<graphml>\n<graph edgedefault="undirected">\n${body}\n</graph>\n</graphml>\n`;
+const X = (nodes: string, edges = '') =>
+  `<gexf version="1.3"><graph><nodes>${nodes}</nodes><edges>${edges}</edges></graph></gexf>`;
 
 describe('malformed XML: one clean line naming source:line', () => {
   it.each([
@@ -72,7 +82,11 @@ describe('malformed XML: one clean line naming source:line', () => {
 
 describe('malformed GraphML and GEXF are refused, not warned about', () => {
   it.each([
-    ['an edge to an undeclared node', G('<node id="a"/><edge source="a" target="b"/>'), /"b" is not allowed; expected an edge between declared nodes/],
+    [
+      'an edge to an undeclared node',
+      G('<node id="a"/><edge source="a" target="b"/>'),
+      /"b" is not allowed; expected an edge between declared nodes/,
+    ],
     ['a node without id', G('<node/>'), /a <node> with an id attribute/],
     ['an edge without target', G('<node id="a"/><edge source="a"/>'), /with a target attribute/],
     ['a node declared twice', G('<node id="a"/><node id="a"/>'), /node ids given once/],
@@ -83,8 +97,11 @@ describe('malformed GraphML and GEXF are refused, not warned about', () => {
   });
 
   it('a role outside [0, 255] is refused naming the node', () => {
-    const text = '<graphml><key id="r" for="node" attr.name="role"/><graph><node id="a"><data key="r">300</data></node></graph></graphml>';
-    expect(xmlError(() => parseGraphml(text)).message).toMatch(/node a: role: "300" is not allowed; expected an integer in \[0, 255\]/);
+    const text =
+      '<graphml><key id="r" for="node" attr.name="role"/><graph><node id="a"><data key="r">300</data></node></graph></graphml>';
+    expect(xmlError(() => parseGraphml(text)).message).toMatch(
+      /node a: role: "300" is not allowed; expected an integer in \[0, 255\]/,
+    );
   });
 
   it('GEXF: an edge to an undeclared node, a GraphML root', () => {
@@ -95,7 +112,8 @@ describe('malformed GraphML and GEXF are refused, not warned about', () => {
 
 describe('entities are never resolved', () => {
   it('a DOCTYPE with entity declarations (XXE) is refused', () => {
-    const text = '<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + X('<node id="&xxe;"/>');
+    const text =
+      '<?xml version="1.0"?><!DOCTYPE gexf [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>' + X('<node id="&xxe;"/>');
     expect(xmlError(() => parseGexf(text)).message).toMatch(/internal subset/);
   });
 
@@ -121,8 +139,12 @@ describe('nesting: linear time, bounded depth', () => {
 
   it('100 000 closed levels, and 100 000 stray end tags, are refused at once', () => {
     const t = performance.now();
-    expect(xmlError(() => parseGexf('<gexf><graph>' + '<a>'.repeat(1e5) + '</a>'.repeat(1e5) + '</graph></gexf>')).message).toMatch(/deeper/);
-    expect(xmlError(() => parseGexf('<gexf><graph>' + '</a>'.repeat(1e5) + '</graph></gexf>')).message).toMatch(/<\/a> closes <graph>/);
+    expect(
+      xmlError(() => parseGexf('<gexf><graph>' + '<a>'.repeat(1e5) + '</a>'.repeat(1e5) + '</graph></gexf>')).message,
+    ).toMatch(/deeper/);
+    expect(xmlError(() => parseGexf('<gexf><graph>' + '</a>'.repeat(1e5) + '</graph></gexf>')).message).toMatch(
+      /<\/a> closes <graph>/,
+    );
     expect(performance.now() - t).toBeLessThan(2000);
   });
 
@@ -157,11 +179,18 @@ describe('what the tool writes is read back, in any chunking', () => {
     writeFileSync(graphmlPath, formatGraphml(g));
     expect(sameGraph(await readGexf(gexfPath), g)).toBe(true);
     expect(sameGraph(await readGraphml(graphmlPath), g)).toBe(true);
-    const k = CompactGraph.fromPairs(3, [[0, 1], [1, 2]], {
-      keys: ['x 1', 'é', '0'],
-      roles: Uint8Array.of(Role.Supernode, Role.Client, Role.Ultrapeer),
-      capacities: Float64Array.of(0.5, NaN, 2),
-    });
+    const k = CompactGraph.fromPairs(
+      3,
+      [
+        [0, 1],
+        [1, 2],
+      ],
+      {
+        keys: ['x 1', 'é', '0'],
+        roles: Uint8Array.of(Role.Supernode, Role.Client, Role.Ultrapeer),
+        capacities: Float64Array.of(0.5, NaN, 2),
+      },
+    );
     for (const back of [parseGexf(formatGexf(k)), parseGraphml(formatGraphml(k))]) {
       expect(back.keys).toEqual(k.keys);
       expect(back.roles).toEqual(k.roles);
@@ -170,7 +199,8 @@ describe('what the tool writes is read back, in any chunking', () => {
   });
 
   it('Gephi-style GEXF (numeric attribute ids with titles) and edges before nodes (GraphML)', () => {
-    const gexf = '<gexf><graph><attributes class="node"><attribute id="0" title="role" type="integer"/></attributes>' +
+    const gexf =
+      '<gexf><graph><attributes class="node"><attribute id="0" title="role" type="integer"/></attributes>' +
       '<nodes><node id="n1"><attvalues><attvalue for="0" value="1"/></attvalues></node><node id="n2"/></nodes>' +
       '<edges><edge id="e" source="n1" target="n2" type="directed"/></edges></graph></gexf>';
     const g = parseGexf(gexf);
@@ -182,7 +212,9 @@ describe('what the tool writes is read back, in any chunking', () => {
   });
 
   it('self-loop and duplicate policies name the line', () => {
-    const text = G('<node id="a"/><node id="b"/>\n<edge source="a" target="b"/>\n<edge source="b" target="a"/>\n<edge source="a" target="a"/>');
+    const text = G(
+      '<node id="a"/><node id="b"/>\n<edge source="a" target="b"/>\n<edge source="b" target="a"/>\n<edge source="a" target="a"/>',
+    );
     expect(parseGraphml(text).m).toBe(3);
     expect(xmlError(() => parseGraphml(text, { duplicates: 'error' })).field).toBe('graphml:6');
     expect(xmlError(() => parseGraphml(text, { selfLoops: 'error' })).field).toBe('graphml:7');
@@ -191,12 +223,19 @@ describe('what the tool writes is read back, in any chunking', () => {
 
   it('200 random graphs and random chunk splits: the streamed result equals the whole-text parse', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 1, max: 1e6 }),
-        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }), fc.boolean(), (n, m, seed, cuts, useGexf) => {
+      fc.property(
+        fc.integer({ min: 0, max: 40 }),
+        fc.integer({ min: 0, max: 60 }),
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.array(fc.integer({ min: 1, max: 50 }), { minLength: 1, maxLength: 20 }),
+        fc.boolean(),
+        (n, m, seed, cuts, useGexf) => {
           const rng = stream(seed);
           const pairs: [number, number][] = [];
           for (let e = 0; e < m && n > 0; e++) pairs.push([Math.floor(rng.next() * n), Math.floor(rng.next() * n)]);
-          const g = CompactGraph.fromPairs(n, pairs, { keys: Array.from({ length: n }, (_, i) => `k${i}&<"${i % 3 ? 'é' : ''}`) });
+          const g = CompactGraph.fromPairs(n, pairs, {
+            keys: Array.from({ length: n }, (_, i) => `k${i}&<"${i % 3 ? 'é' : ''}`),
+          });
           const text = useGexf ? formatGexf(g) : formatGraphml(g);
           const whole = useGexf ? parseGexf(text) : parseGraphml(text);
           const r = new XmlGraphReader(useGexf ? 'gexf' : 'graphml');
@@ -210,7 +249,8 @@ describe('what the tool writes is read back, in any chunking', () => {
           expect(sameGraph(streamed, whole)).toBe(true);
           expect(sameGraph(streamed, g)).toBe(true);
           expect(streamed.keys ?? []).toEqual(g.keys ?? []);
-        }),
+        },
+      ),
       { numRuns: 200, seed: 14 },
     );
   });

@@ -3,7 +3,12 @@ import fc from 'fast-check';
 import { UndirectedGraph } from 'graphology';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness.js';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
-import { BETWEENNESS_CHUNKS, betweenness, betweennessFromPivots, betweennessParallel } from '../../src/metrics/betweenness.ts';
+import {
+  BETWEENNESS_CHUNKS,
+  betweenness,
+  betweennessFromPivots,
+  betweennessParallel,
+} from '../../src/metrics/betweenness.ts';
 import { brandesBatches, makeKernelWorkspace } from '../../src/metrics/brandes-kernel.mjs';
 import { barabasiAlbert } from '../../src/generators/barabasi-albert.ts';
 import { squareLattice } from '../../src/generators/square-lattice.ts';
@@ -39,13 +44,20 @@ describe('betweennessParallel', () => {
   });
 
   it('small inputs (one chunk) run in this thread and still agree', async () => {
-    const g = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
+    const g = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     expect(Array.from((await betweennessParallel(g, { workers: 4 })).values)).toEqual([0, 2, 2, 0]);
     expect(BETWEENNESS_CHUNKS).toBeGreaterThan(1);
   });
 
   it('rejects a bad thread count, naming the field and range', async () => {
-    const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+    const g = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+    ]);
     for (const workers of [0, 1.5, 257]) {
       await expect(betweennessParallel(g, { workers })).rejects.toThrow(FragilityInputError);
       await expect(betweennessParallel(g, { workers })).rejects.toThrow(/workers.*\[1, 256\]/);
@@ -58,7 +70,9 @@ describe('multi-source Brandes kernel (any batch width) vs graphology-metrics (p
   const graphs = fc.integer({ min: 1, max: 70 }).chain((n) =>
     fc.record({
       n: fc.constant(n),
-      pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), { maxLength: 3 * n }),
+      pairs: fc.array(fc.tuple(fc.integer({ min: 0, max: n - 1 }), fc.integer({ min: 0, max: n - 1 })), {
+        maxLength: 3 * n,
+      }),
       width: fc.integer({ min: 1, max: 32 }),
       shuffle: fc.array(fc.integer(), { minLength: n, maxLength: n }),
     }),
@@ -83,9 +97,12 @@ describe('multi-source Brandes kernel (any batch width) vs graphology-metrics (p
         for (let i = 0; i < n; i++) G.addNode(String(i));
         for (const [a, b] of simple) G.addEdge(String(a), String(b));
         const ref = betweennessCentrality(G, { getEdgeWeight: null, normalized: false });
-        for (let v = 0; v < n; v++) expect(Math.abs(acc[v] / 2 - ref[String(v)])).toBeLessThanOrEqual(1e-9 * Math.max(1, ref[String(v)]));
+        for (let v = 0; v < n; v++)
+          expect(Math.abs(acc[v] / 2 - ref[String(v)])).toBeLessThanOrEqual(1e-9 * Math.max(1, ref[String(v)]));
         // The workspace is left clean for the next call.
-        expect(ws.seen.every((x) => x === 0) && ws.next.every((x) => x === 0) && ws.sp.every((x) => x === 0)).toBe(true);
+        expect(ws.seen.every((x) => x === 0) && ws.next.every((x) => x === 0) && ws.sp.every((x) => x === 0)).toBe(
+          true,
+        );
       }),
       { numRuns: 120, seed: 20261125 },
     );

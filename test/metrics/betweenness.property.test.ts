@@ -49,14 +49,19 @@ describe('betweenness vs graphology-metrics (property)', () => {
 
   it('the pivot estimator with all nodes as pivots (any order) equals the exact values', () => {
     fc.assert(
-      fc.property(simpleGraph.filter(({ n }) => n >= 1), fc.integer(), ({ n, pairs }, salt) => {
-        const g = CompactGraph.fromPairs(n, pairs);
-        const order = Int32Array.from({ length: n }, (_, i) => (i * 7 + Math.abs(salt)) % n);
-        const unique = new Set(order).size === n ? order : Int32Array.from({ length: n }, (_, i) => i);
-        const est = betweennessFromPivots(g, unique).values;
-        const exact = betweenness(g).values;
-        for (let i = 0; i < n; i++) expect(Math.abs(est[i] - exact[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, exact[i]));
-      }),
+      fc.property(
+        simpleGraph.filter(({ n }) => n >= 1),
+        fc.integer(),
+        ({ n, pairs }, salt) => {
+          const g = CompactGraph.fromPairs(n, pairs);
+          const order = Int32Array.from({ length: n }, (_, i) => (i * 7 + Math.abs(salt)) % n);
+          const unique = new Set(order).size === n ? order : Int32Array.from({ length: n }, (_, i) => i);
+          const est = betweennessFromPivots(g, unique).values;
+          const exact = betweenness(g).values;
+          for (let i = 0; i < n; i++)
+            expect(Math.abs(est[i] - exact[i])).toBeLessThanOrEqual(1e-9 * Math.max(1, exact[i]));
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -80,8 +85,28 @@ describe('edgeBetweenness vs graphology-metrics (property)', () => {
 
   it('hand values: a path, and parallel edges sharing their pairs (self-loop 0)', () => {
     // path 0-1-2: pairs (0,1),(1,2) use one edge each, (0,2) both: [2, 2]
-    expect(Array.from(edgeBetweenness(CompactGraph.fromPairs(3, [[0, 1], [1, 2]])))).toEqual([2, 2]);
+    expect(
+      Array.from(
+        edgeBetweenness(
+          CompactGraph.fromPairs(3, [
+            [0, 1],
+            [1, 2],
+          ]),
+        ),
+      ),
+    ).toEqual([2, 2]);
     // a doubled edge 0=1 plus 1-2: the two copies split every pair through them
-    expect(Array.from(edgeBetweenness(CompactGraph.fromPairs(3, [[0, 1], [0, 1], [1, 2], [2, 2]])))).toEqual([1, 1, 2, 0]);
+    expect(
+      Array.from(
+        edgeBetweenness(
+          CompactGraph.fromPairs(3, [
+            [0, 1],
+            [0, 1],
+            [1, 2],
+            [2, 2],
+          ]),
+        ),
+      ),
+    ).toEqual([1, 1, 2, 0]);
   });
 });

@@ -20,14 +20,32 @@ function readEdges(path: string): Array<[number, number]> {
 describe('betweenness (exact)', () => {
   it('path, star, cycle and complete graph closed forms (pairs counted once)', () => {
     // Path 0-1-2-3-4: B(i) = i·(n−1−i).
-    const path = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]);
+    const path = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     expect(Array.from(betweenness(path).values)).toEqual([0, 3, 4, 3, 0]);
     // Star with 5 leaves: centre lies on C(5,2) = 10 pairs.
-    const star = CompactGraph.fromPairs(6, [[0, 1], [0, 2], [0, 3], [0, 4], [0, 5]]);
+    const star = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [0, 4],
+      [0, 5],
+    ]);
     expect(Array.from(betweenness(star).values)).toEqual([10, 0, 0, 0, 0, 0]);
     // Cycle C_6: each node carries (n−1)(n−3)/8 = 15/8 ... computed: pairs at distance 2 (one path, 1 interior) and
     // 3 (two paths, 2 interiors each, half weight): per node 2·1 + 3·(2·½)/... -> use symmetry: Σ_v B(v) = Σ_pairs (d−1).
-    const c6 = CompactGraph.fromPairs(6, [[0, 1], [1, 2], [2, 3], [3, 4], [4, 5], [5, 0]]);
+    const c6 = CompactGraph.fromPairs(6, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+      [4, 5],
+      [5, 0],
+    ]);
     const b6 = betweenness(c6).values;
     // Σ over unordered pairs of (d − 1): 6 pairs at d=2 (1 each), 3 pairs at d=3 (2 each) = 12; 12/6 = 2 per node.
     for (const x of b6) expect(x).toBeCloseTo(2, 12);
@@ -37,7 +55,12 @@ describe('betweenness (exact)', () => {
   });
 
   it('normalised values divide by (n−1)(n−2)/2 (graphology/networkx convention)', () => {
-    const path = CompactGraph.fromPairs(5, [[0, 1], [1, 2], [2, 3], [3, 4]]);
+    const path = CompactGraph.fromPairs(5, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+      [3, 4],
+    ]);
     const r = betweenness(path, { normalized: true });
     expect(r.normalized).toBe(true);
     expect(Array.from(r.values).map((x) => +x.toFixed(12))).toEqual([0, 0.5, 0.666666666667, 0.5, 0]);
@@ -48,17 +71,38 @@ describe('betweenness (exact)', () => {
     expect(Array.from(betweenness(CompactGraph.empty(1)).values)).toEqual([0]);
     expect(Array.from(betweenness(CompactGraph.fromPairs(2, [[0, 1]]), { normalized: true }).values)).toEqual([0, 0]);
     // Two paths of 3 nodes plus an isolated node: only within-component pairs count.
-    const g = CompactGraph.fromPairs(7, [[0, 1], [1, 2], [3, 4], [4, 5]]);
+    const g = CompactGraph.fromPairs(7, [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+      [4, 5],
+    ]);
     expect(Array.from(betweenness(g).values)).toEqual([0, 1, 0, 0, 1, 0, 0]);
   });
 
   it('multigraphs: parallel edges are distinct paths, self-loops ignored (igraph 0.10 values)', () => {
     // python-igraph: Graph([(0,1),(1,2),(1,2),(2,3),(0,3)]).betweenness() == [1/3, 2/3, 2/3, 1/3]
-    const multi = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [1, 2], [2, 3], [0, 3]]);
+    const multi = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [1, 2],
+      [2, 3],
+      [0, 3],
+    ]);
     const b = betweenness(multi).values;
     [1 / 3, 2 / 3, 2 / 3, 1 / 3].forEach((x, i) => expect(b[i]).toBeCloseTo(x, 14));
     // Graph([(0,1),(1,1),(1,2)]).betweenness() == [0, 1, 0]
-    expect(Array.from(betweenness(CompactGraph.fromPairs(3, [[0, 1], [1, 1], [1, 2]])).values)).toEqual([0, 1, 0]);
+    expect(
+      Array.from(
+        betweenness(
+          CompactGraph.fromPairs(3, [
+            [0, 1],
+            [1, 1],
+            [1, 2],
+          ]),
+        ).values,
+      ),
+    ).toEqual([0, 1, 0]);
   });
 
   it('equals python-igraph on the Western US power grid (committed fixture, 1e-9 relative)', () => {
@@ -72,12 +116,16 @@ describe('betweenness (exact)', () => {
     expect(g.m).toBe(fx.m);
     const b = betweenness(g).values;
     let worst = 0;
-    for (let v = 0; v < fx.n; v++) worst = Math.max(worst, Math.abs(b[v] - fx.values[v]) / Math.max(1, Math.abs(fx.values[v])));
+    for (let v = 0; v < fx.n; v++)
+      worst = Math.max(worst, Math.abs(b[v] - fx.values[v]) / Math.max(1, Math.abs(fx.values[v])));
     expect(worst).toBeLessThan(1e-9);
   });
 
   it('rejects bad sample counts', () => {
-    const g = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+    const g = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+    ]);
     expect(() => betweenness(g, { samples: 0 })).toThrow(FragilityInputError);
     expect(() => betweenness(g, { samples: 1.5 })).toThrow(/samples/);
     expect(() => betweennessFromPivots(g, Int32Array.of(0, 0))).toThrow(/pivots/);

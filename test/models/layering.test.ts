@@ -10,13 +10,21 @@ const src = fileURLToPath(new URL('../../src/', import.meta.url));
 const importsOf = (dir: string) =>
   readdirSync(join(src, dir))
     .filter((f) => f.endsWith('.ts'))
-    .flatMap((f) => [...readFileSync(join(src, dir, f), 'utf8').matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)].map((m) => ({ file: `${dir}/${f}`, spec: m[1] })));
+    .flatMap((f) =>
+      [...readFileSync(join(src, dir, f), 'utf8').matchAll(/^(?:import|export)[^;]*?from '([^']+)'/gms)].map((m) => ({
+        file: `${dir}/${f}`,
+        spec: m[1],
+      })),
+    );
 
 describe('layering of the overload model description', () => {
   it('src/models imports only errors, random, distributions, the overlay type of graph, and itself', () => {
     const found = importsOf('models');
     expect(found.length).toBeGreaterThan(5);
-    const bad = found.filter(({ spec }) => !/^(\.\/|\.\.\/errors\.ts$|\.\.\/random\/|\.\.\/distributions\/|\.\.\/graph\/two-tier-overlay\.ts$)/.test(spec));
+    const bad = found.filter(
+      ({ spec }) =>
+        !/^(\.\/|\.\.\/errors\.ts$|\.\.\/random\/|\.\.\/distributions\/|\.\.\/graph\/two-tier-overlay\.ts$)/.test(spec),
+    );
     expect(bad).toEqual([]);
   });
 

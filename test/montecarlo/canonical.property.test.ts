@@ -36,54 +36,80 @@ describe('canonical convolution: properties', () => {
 
   it('is linear, keeps constants, and gives the binomial mean Nq and second moment Nq(1−q) + (Nq)²', () => {
     fc.assert(
-      fc.property(values, values, fc.double({ min: -5, max: 5, noNaN: true }), q, fc.integer({ min: 0, max: 2000 }), (X, Y0, a, p, N) => {
-        const Y = Array.from({ length: X.length }, (_, k) => Y0[k % Y0.length]);
-        const lhs = canonicalAverage(X.map((x, k) => a * x + Y[k]), [p])[0];
-        const rhs = a * canonicalAverage(X, [p])[0] + canonicalAverage(Y, [p])[0];
-        expect(Math.abs(lhs - rhs)).toBeLessThanOrEqual(1e-12 * (Math.abs(a) + 1) * 1e3); // |aX + Y| ≤ (|a| + 1)·1e3
-        const k = Array.from({ length: N + 1 }, (_, i) => i);
-        expect(canonicalAverage(new Array(N + 1).fill(7.25), [p])[0]).toBeCloseTo(7.25, 12);
-        expect(Math.abs(canonicalAverage(k, [p])[0] - N * p)).toBeLessThanOrEqual(1e-12 * Math.max(1, N));
-        const m2 = canonicalAverage(k.map((i) => i * i), [p])[0];
-        expect(Math.abs(m2 - (N * p * (1 - p) + (N * p) ** 2))).toBeLessThanOrEqual(1e-12 * Math.max(1, N * N));
-      }),
+      fc.property(
+        values,
+        values,
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        q,
+        fc.integer({ min: 0, max: 2000 }),
+        (X, Y0, a, p, N) => {
+          const Y = Array.from({ length: X.length }, (_, k) => Y0[k % Y0.length]);
+          const lhs = canonicalAverage(
+            X.map((x, k) => a * x + Y[k]),
+            [p],
+          )[0];
+          const rhs = a * canonicalAverage(X, [p])[0] + canonicalAverage(Y, [p])[0];
+          expect(Math.abs(lhs - rhs)).toBeLessThanOrEqual(1e-12 * (Math.abs(a) + 1) * 1e3); // |aX + Y| ≤ (|a| + 1)·1e3
+          const k = Array.from({ length: N + 1 }, (_, i) => i);
+          expect(canonicalAverage(new Array(N + 1).fill(7.25), [p])[0]).toBeCloseTo(7.25, 12);
+          expect(Math.abs(canonicalAverage(k, [p])[0] - N * p)).toBeLessThanOrEqual(1e-12 * Math.max(1, N));
+          const m2 = canonicalAverage(
+            k.map((i) => i * i),
+            [p],
+          )[0];
+          expect(Math.abs(m2 - (N * p * (1 - p) + (N * p) ** 2))).toBeLessThanOrEqual(1e-12 * Math.max(1, N * N));
+        },
+      ),
       { numRuns: 300, seed: 12 },
     );
   });
 
   it('a non-decreasing sequence has a non-decreasing average in q, X_0 at q = 0 and X_N at q = 1', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 400 }), fc.array(q, { minLength: 2, maxLength: 8 }), (steps, qs) => {
-        const X = steps.reduce<number[]>((acc, d) => (acc.push((acc.at(-1) ?? 0) + d), acc), []);
-        const sorted = [...qs].sort((x, y) => x - y);
-        const out = canonicalAverage(X, sorted);
-        for (let i = 1; i < out.length; i++) expect(out[i]).toBeGreaterThanOrEqual(out[i - 1] - tol(X));
-        const [at0, at1] = canonicalAverage(X, [0, 1]);
-        expect(at0).toBe(X[0]);
-        expect(at1).toBe(X[X.length - 1]);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 1, maxLength: 400 }),
+        fc.array(q, { minLength: 2, maxLength: 8 }),
+        (steps, qs) => {
+          const X = steps.reduce<number[]>((acc, d) => (acc.push((acc.at(-1) ?? 0) + d), acc), []);
+          const sorted = [...qs].sort((x, y) => x - y);
+          const out = canonicalAverage(X, sorted);
+          for (let i = 1; i < out.length; i++) expect(out[i]).toBeGreaterThanOrEqual(out[i - 1] - tol(X));
+          const [at0, at1] = canonicalAverage(X, [0, 1]);
+          expect(at0).toBe(X[0]);
+          expect(at1).toBe(X[X.length - 1]);
+        },
+      ),
       { numRuns: 300, seed: 13 },
     );
   });
 
   it('canonicalObservables of a sweep equal canonicalAverage of its series; 0 ≤ second ≤ giant ≤ 1, χ ≥ 0', () => {
     fc.assert(
-      fc.property(simpleGraph(1, 60, 2), fc.integer({ min: 0, max: 1e6 }), fc.array(q, { minLength: 1, maxLength: 6 }), (g, seed, qs) => {
-        const s = sweepSite(toCompact(g), randomOrder(g.n, stream(seed, 0)));
-        const c = canonicalObservables(s, qs);
-        const giant = canonicalAverage(s.largest, qs, 1 / g.n);
-        const second = canonicalAverage(s.second, qs, 1 / g.n);
-        const chi = canonicalAverage(Array.from(s.sumSquares, (x, k) => x - s.largest[k] ** 2), qs, 1 / g.n);
-        qs.forEach((_, i) => {
-          expect(c.giant[i]).toBeCloseTo(giant[i], 12);
-          expect(c.second[i]).toBeCloseTo(second[i], 12);
-          expect(c.susceptibility[i]).toBeCloseTo(chi[i], 10);
-          expect(c.second[i]).toBeGreaterThanOrEqual(-1e-15);
-          expect(c.second[i]).toBeLessThanOrEqual(c.giant[i] + 1e-12);
-          expect(c.giant[i]).toBeLessThanOrEqual(1 + 1e-12);
-          expect(c.susceptibility[i]).toBeGreaterThanOrEqual(-1e-12);
-        });
-      }),
+      fc.property(
+        simpleGraph(1, 60, 2),
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.array(q, { minLength: 1, maxLength: 6 }),
+        (g, seed, qs) => {
+          const s = sweepSite(toCompact(g), randomOrder(g.n, stream(seed, 0)));
+          const c = canonicalObservables(s, qs);
+          const giant = canonicalAverage(s.largest, qs, 1 / g.n);
+          const second = canonicalAverage(s.second, qs, 1 / g.n);
+          const chi = canonicalAverage(
+            Array.from(s.sumSquares, (x, k) => x - s.largest[k] ** 2),
+            qs,
+            1 / g.n,
+          );
+          qs.forEach((_, i) => {
+            expect(c.giant[i]).toBeCloseTo(giant[i], 12);
+            expect(c.second[i]).toBeCloseTo(second[i], 12);
+            expect(c.susceptibility[i]).toBeCloseTo(chi[i], 10);
+            expect(c.second[i]).toBeGreaterThanOrEqual(-1e-15);
+            expect(c.second[i]).toBeLessThanOrEqual(c.giant[i] + 1e-12);
+            expect(c.giant[i]).toBeLessThanOrEqual(1 + 1e-12);
+            expect(c.susceptibility[i]).toBeGreaterThanOrEqual(-1e-12);
+          });
+        },
+      ),
       { numRuns: 150, seed: 14 },
     );
   });

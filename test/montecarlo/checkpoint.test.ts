@@ -34,7 +34,10 @@ async function refusal(p: Promise<unknown>): Promise<string> {
   throw new Error('expected a refusal');
 }
 
-const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((l) => l !== '');
+const lines = (file: string) =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
 
 describe('experimentFingerprint', () => {
   const id: ExperimentIdentity = {
@@ -47,7 +50,17 @@ describe('experimentFingerprint', () => {
     betweennessSamples: null,
   };
   it('is independent of key order and changes with every field', () => {
-    const reordered = JSON.parse(JSON.stringify({ qs: id.qs, betweennessSamples: null, order: 'random', mode: 'site', seed: 1, microcanonical: false, graph: { spec: 'er:n=100,k=4', kind: 'spec' } }));
+    const reordered = JSON.parse(
+      JSON.stringify({
+        qs: id.qs,
+        betweennessSamples: null,
+        order: 'random',
+        mode: 'site',
+        seed: 1,
+        microcanonical: false,
+        graph: { spec: 'er:n=100,k=4', kind: 'spec' },
+      }),
+    );
     expect(experimentFingerprint(reordered)).toBe(experimentFingerprint(id));
     const variants: ExperimentIdentity[] = [
       { ...id, graph: { kind: 'spec', spec: 'er:n=100,k=5' } },
@@ -80,19 +93,34 @@ describe('resume refuses another experiment', () => {
   });
   it('other replicate options (betweenness pivots, q grid, mode, order) are refused by name', async () => {
     const ck = join(dir, 'opts.ndjson');
-    const base = { graph: 'square:L=6', runs: 2, seed: 1, grid, order: 'betweenness' as const, betweennessSamples: 4, checkpoint: ck };
+    const base = {
+      graph: 'square:L=6',
+      runs: 2,
+      seed: 1,
+      grid,
+      order: 'betweenness' as const,
+      betweennessSamples: 4,
+      checkpoint: ck,
+    };
     await runEnsemble(base);
-    expect(await refusal(runEnsemble({ ...base, betweennessSamples: 5, resume: true }))).toMatch(/betweennessSamples differs: the file has 4, this run has 5/);
+    expect(await refusal(runEnsemble({ ...base, betweennessSamples: 5, resume: true }))).toMatch(
+      /betweennessSamples differs: the file has 4, this run has 5/,
+    );
     expect(await refusal(runEnsemble({ ...base, at: [0.3], resume: true }))).toMatch(/qs differs/);
-    expect(await refusal(runEnsemble({ ...base, order: 'degree', resume: true }))).toMatch(/order differs: the file has "betweenness", this run has "degree"/);
+    expect(await refusal(runEnsemble({ ...base, order: 'degree', resume: true }))).toMatch(
+      /order differs: the file has "betweenness", this run has "degree"/,
+    );
     expect(await refusal(runEnsemble({ ...base, graph: 'square:L=7', resume: true }))).toMatch(/graph\.spec differs/);
   });
   it('a version-1 checkpoint (spec only, no content) is refused with a reason', async () => {
     const ck = join(dir, 'v1.ndjson');
-    writeFileSync(ck, JSON.stringify({ type: 'header', format: 'fragility-sweep-checkpoint/1', spec: 'square:L=6', seed: 1 }) + '\n');
-    expect(await refusal(runEnsemble({ graph: 'square:L=6', runs: 2, seed: 1, grid, checkpoint: ck, resume: true }))).toMatch(
-      /format fragility-sweep-checkpoint\/1, which does not record the graph content/,
+    writeFileSync(
+      ck,
+      JSON.stringify({ type: 'header', format: 'fragility-sweep-checkpoint/1', spec: 'square:L=6', seed: 1 }) + '\n',
     );
+    expect(
+      await refusal(runEnsemble({ graph: 'square:L=6', runs: 2, seed: 1, grid, checkpoint: ck, resume: true })),
+    ).toMatch(/format fragility-sweep-checkpoint\/1, which does not record the graph content/);
   });
 });
 
@@ -104,13 +132,37 @@ describe('resume refuses damaged lines', () => {
     return lines(ck);
   }
   const damage: [string, (l: string[]) => string[], RegExp][] = [
-    ['a truncated array', (l) => [l[0], l[1].replace(/"giant":\[[^\]]*\]/, '"giant":[0.5]'), ...l.slice(2)], /line 2 is not a valid replicate \(giant: /],
-    ['strings in place of numbers', (l) => [l[0], l[1].replace(/"gapQ":([0-9.e-]+)/, '"gapQ":"$1"'), ...l.slice(2)], /line 2 is not a valid replicate \(gapQ: /],
-    ['an edited number (valid schema)', (l) => [l[0], l[1], l[2].replace(/"giant":\[0,/, '"giant":[0.001,'), ...l.slice(3)], /line 3 fails its checksum/],
+    [
+      'a truncated array',
+      (l) => [l[0], l[1].replace(/"giant":\[[^\]]*\]/, '"giant":[0.5]'), ...l.slice(2)],
+      /line 2 is not a valid replicate \(giant: /,
+    ],
+    [
+      'strings in place of numbers',
+      (l) => [l[0], l[1].replace(/"gapQ":([0-9.e-]+)/, '"gapQ":"$1"'), ...l.slice(2)],
+      /line 2 is not a valid replicate \(gapQ: /,
+    ],
+    [
+      'an edited number (valid schema)',
+      (l) => [l[0], l[1], l[2].replace(/"giant":\[0,/, '"giant":[0.001,'), ...l.slice(3)],
+      /line 3 fails its checksum/,
+    ],
     ['a torn line in the middle', (l) => [l[0], l[1].slice(0, 40), ...l.slice(2)], /line 2 is not JSON/],
-    ['an edited header', (l) => [l[0].replace('"runs":4', '"runs":4,"x":1'), ...l.slice(1)], /line 1 is not a valid header/],
-    ['a header fingerprint that does not match its experiment', (l) => [l[0].replace('"seed":2', '"seed":3'), ...l.slice(1)], /header fingerprint does not match/],
-    ['an unknown field', (l) => [l[0], l[1].replace('"type":"replicate",', '"type":"replicate","extra":1,'), ...l.slice(2)], /line 2 is not a valid replicate/],
+    [
+      'an edited header',
+      (l) => [l[0].replace('"runs":4', '"runs":4,"x":1'), ...l.slice(1)],
+      /line 1 is not a valid header/,
+    ],
+    [
+      'a header fingerprint that does not match its experiment',
+      (l) => [l[0].replace('"seed":2', '"seed":3'), ...l.slice(1)],
+      /header fingerprint does not match/,
+    ],
+    [
+      'an unknown field',
+      (l) => [l[0], l[1].replace('"type":"replicate",', '"type":"replicate","extra":1,'), ...l.slice(2)],
+      /line 2 is not a valid replicate/,
+    ],
   ];
   for (const [what, edit, expected] of damage) {
     it(`${what}: exit-2 error naming the line`, async () => {
@@ -168,7 +220,20 @@ describe('large checkpoints are read in chunks', () => {
 describe('kill -9 then --resume', () => {
   it('a sweep killed with SIGKILL resumes to exactly the uninterrupted result', async () => {
     const ck = join(dir, 'killed.ndjson');
-    const args = ['bin/fragility.js', 'sweep', '--graph', 'square:L=120', '--runs', '40', '--seed', '5', '--json', '--no-progress', '--checkpoint', ck];
+    const args = [
+      'bin/fragility.js',
+      'sweep',
+      '--graph',
+      'square:L=120',
+      '--runs',
+      '40',
+      '--seed',
+      '5',
+      '--json',
+      '--no-progress',
+      '--checkpoint',
+      ck,
+    ];
     const child = spawn(process.execPath, args, { cwd: root, stdio: 'ignore' });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     // Kill as soon as a few replicates are on disk (polled every 10 ms; the run needs several seconds).

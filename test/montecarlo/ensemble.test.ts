@@ -114,7 +114,16 @@ describe('checkpoints', () => {
     // Simulate a kill after 3 replicates, in the middle of writing the 4th.
     writeFileSync(file, lines.slice(0, 4).join('\n') + '\n' + lines[4].slice(0, 25));
     const progress: number[] = [];
-    const resumed = await runEnsemble({ graph: g, runs: 6, seed: 3, grid, at: [0.4], checkpoint: file, resume: true, onProgress: (d) => progress.push(d) });
+    const resumed = await runEnsemble({
+      graph: g,
+      runs: 6,
+      seed: 3,
+      grid,
+      at: [0.4],
+      checkpoint: file,
+      resume: true,
+      onProgress: (d) => progress.push(d),
+    });
     expect(resumed.resumed).toBe(3);
     expect(progress).toEqual([3, 4, 5, 6]);
     expect(strip(resumed)).toEqual(strip(full));
@@ -133,12 +142,16 @@ describe('checkpoints', () => {
   it('a checkpoint of another run is refused', async () => {
     const file = join(dir, 'b.ndjson');
     await runEnsemble({ graph: g, runs: 2, seed: 3, grid, checkpoint: file });
-    await expect(runEnsemble({ graph: g, runs: 2, seed: 4, grid, checkpoint: file, resume: true })).rejects.toThrow(/checkpoint.*seed differs/);
+    await expect(runEnsemble({ graph: g, runs: 2, seed: 4, grid, checkpoint: file, resume: true })).rejects.toThrow(
+      /checkpoint.*seed differs/,
+    );
     // runs is not part of the experiment (replicate r depends on (seed, r) only): more runs reuse the finished ones.
     const more = await runEnsemble({ graph: g, runs: 3, seed: 3, grid, checkpoint: file, resume: true });
     expect(more.resumed).toBe(2);
     writeFileSync(file, 'not json\n');
-    await expect(runEnsemble({ graph: g, runs: 2, seed: 3, grid, checkpoint: file, resume: true })).rejects.toThrow(/checkpoint/);
+    await expect(runEnsemble({ graph: g, runs: 2, seed: 3, grid, checkpoint: file, resume: true })).rejects.toThrow(
+      /checkpoint/,
+    );
   });
 });
 

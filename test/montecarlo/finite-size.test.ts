@@ -49,17 +49,29 @@ describe('finite-size extrapolation: uncertainty and edge warnings', () => {
   it('rejects a bad thetaRange and point se', () => {
     const pts = [1024, 4096, 16384].map((n) => ({ n, q_c: 0.5 }));
     expect(() => finiteSizeExtrapolation(pts, { thetaRange: [0, 1] })).toThrow(/thetaRange/);
-    expect(() => finiteSizeExtrapolation([{ n: 4, q_c: 0.5, se: -1 }, { n: 16, q_c: 0.5 }], { nuBar: 1 })).toThrow(/se/);
+    expect(() =>
+      finiteSizeExtrapolation(
+        [
+          { n: 4, q_c: 0.5, se: -1 },
+          { n: 16, q_c: 0.5 },
+        ],
+        { nuBar: 1 },
+      ),
+    ).toThrow(/se/);
   });
 });
 
 describe('scaling exponent fit', () => {
   it('property: recovers the exponent of exact power laws', () => {
     fc.assert(
-      fc.property(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: 0.1, max: 10, noNaN: true }), (x, A) => {
-        const f = scalingExponentFit([16, 32, 64, 128].map((L) => ({ L, y: A * L ** x })));
-        return Math.abs(f.exponent - x) < 1e-9 && Math.abs(f.amplitude / A - 1) < 1e-9;
-      }),
+      fc.property(
+        fc.double({ min: -3, max: 3, noNaN: true }),
+        fc.double({ min: 0.1, max: 10, noNaN: true }),
+        (x, A) => {
+          const f = scalingExponentFit([16, 32, 64, 128].map((L) => ({ L, y: A * L ** x })));
+          return Math.abs(f.exponent - x) < 1e-9 && Math.abs(f.amplitude / A - 1) < 1e-9;
+        },
+      ),
       { numRuns: 100, seed: 5 },
     );
   });
@@ -78,7 +90,13 @@ describe('finite-size study (wrapping estimator)', () => {
     // References: p_c = 0.59274621 (Newman & Ziff 2000); 1/ν = 3/4, β/ν = 5/48 (den Nijs 1979, Nienhuis 1982);
     // docs/reference/literature-values.md. Tolerance: each 99 % interval, widened by 0.05 for the exponents
     // (corrections to scaling at L <= 64 are of that order: measured 1/ν = 0.665 from L = 32..128 at 800/400/200 runs).
-    const s = await finiteSizeStudy({ lattice: 'square', sizes: [16, 32, 64], runs: [800, 400, 200], seed: 9, level: 0.99 });
+    const s = await finiteSizeStudy({
+      lattice: 'square',
+      sizes: [16, 32, 64],
+      runs: [800, 400, 200],
+      seed: 9,
+      level: 0.99,
+    });
     expect(s.rows.map((r) => r.L)).toEqual([16, 32, 64]);
     expect(s.extrapolation.ci[0]).toBeLessThan(0.59274621);
     expect(s.extrapolation.ci[1]).toBeGreaterThan(0.59274621);
@@ -91,9 +109,13 @@ describe('finite-size study (wrapping estimator)', () => {
   }, 120_000);
 
   it('rejects bad input before simulating', async () => {
-    await expect(finiteSizeStudy({ lattice: 'kagome' as 'square', sizes: [8, 16], runs: 4 })).rejects.toThrow(/lattice/);
+    await expect(finiteSizeStudy({ lattice: 'kagome' as 'square', sizes: [8, 16], runs: 4 })).rejects.toThrow(
+      /lattice/,
+    );
     await expect(finiteSizeStudy({ lattice: 'square', sizes: [8], runs: 4 })).rejects.toThrow(/sizes/);
     await expect(finiteSizeStudy({ lattice: 'square', sizes: [8, 16], runs: [4] })).rejects.toThrow(/runs/);
-    await expect(finiteSizeStudy({ lattice: 'square', sizes: [8, 16], runs: 4, omega: 'fit' })).rejects.toThrow(/omega/);
+    await expect(finiteSizeStudy({ lattice: 'square', sizes: [8, 16], runs: 4, omega: 'fit' })).rejects.toThrow(
+      /omega/,
+    );
   });
 });

@@ -8,7 +8,12 @@ import { erdosRenyi } from '../../src/generators/erdos-renyi.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { stream } from '../../src/random/stream.ts';
 import { randomPermutation } from '../../src/random/shuffle.ts';
-import { interdependentCascadeSweep, interdependentCollapsePoint, mutualGiantCascade, simulateInterdependent } from '../../src/montecarlo/interdependent-cascade.ts';
+import {
+  interdependentCascadeSweep,
+  interdependentCollapsePoint,
+  mutualGiantCascade,
+  simulateInterdependent,
+} from '../../src/montecarlo/interdependent-cascade.ts';
 
 /** Is the node set `members` connected in g (induced subgraph)? */
 function inducedConnected(g: CompactGraph, members: Uint8Array): boolean {
@@ -35,8 +40,15 @@ describe('mutualGiantCascade', () => {
   it('hand-checked: a path A and two pairs in B leave the pair {0, 1}', () => {
     // A: 0-1-2-3 (connected); B: 0-1, 2-3 with identity dependencies. Stage 1 keeps all of A; B's largest component
     // is {0, 1} (tie with {2, 3}: the lower ids win); A loses 2 and 3 and {0, 1} is connected: S = 2/4.
-    const A = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
-    const B = CompactGraph.fromPairs(4, [[0, 1], [2, 3]]);
+    const A = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
+    const B = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [2, 3],
+    ]);
     const r = mutualGiantCascade(A, B, Int32Array.of(0, 1, 2, 3), Uint8Array.of(1, 1, 1, 1));
     expect(r.S).toBe(0.5);
     expect(r.giantA).toBe(1);
@@ -48,8 +60,16 @@ describe('mutualGiantCascade', () => {
     // A: star 0-{1,2,3}; B: path 0-1-2-3; dependency A i ↔ B (3 − i). Removing A node 0 isolates A (S = 1/4: a single
     // node is a mutually connected cluster of one). Removing A node 3 kills B node 0; B keeps 1-2-3; A keeps 0, 1, 2
     // (partners 3, 2, 1), connected through the hub: S = 3/4.
-    const A = CompactGraph.fromPairs(4, [[0, 1], [0, 2], [0, 3]]);
-    const B = CompactGraph.fromPairs(4, [[0, 1], [1, 2], [2, 3]]);
+    const A = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+    ]);
+    const B = CompactGraph.fromPairs(4, [
+      [0, 1],
+      [1, 2],
+      [2, 3],
+    ]);
     const dep = Int32Array.of(3, 2, 1, 0);
     expect(mutualGiantCascade(A, B, dep, Uint8Array.of(0, 1, 1, 1)).S).toBe(0.25);
     const r = mutualGiantCascade(A, B, dep, Uint8Array.of(1, 1, 1, 0));
@@ -58,7 +78,10 @@ describe('mutualGiantCascade', () => {
   });
 
   it('edge cases: nothing kept, n = 0', () => {
-    const A = CompactGraph.fromPairs(3, [[0, 1], [1, 2]]);
+    const A = CompactGraph.fromPairs(3, [
+      [0, 1],
+      [1, 2],
+    ]);
     expect(mutualGiantCascade(A, A, Int32Array.of(0, 1, 2), new Uint8Array(3)).S).toBe(0);
     const E = CompactGraph.fromPairs(0, []);
     expect(mutualGiantCascade(E, E, new Int32Array(0), new Uint8Array(0)).S).toBe(0);
@@ -116,21 +139,21 @@ describe('interdependentCascadeSweep and simulateInterdependent: fixed seed', ()
     expect(r.n).toBe(34);
     // p = 1: nothing removed; each replicate's mutual giant is a mutually connected cluster of karate with a random relabelling
     for (const v of r.replicates) expect(v[0]).toBeGreaterThan(0);
-    await expect(simulateInterdependent({ graphA: 'er:n=100,k=3', graphB: 'er:n=101,k=3', ps: [1], runs: 2 })).rejects.toThrow(/graphB/);
+    await expect(
+      simulateInterdependent({ graphA: 'er:n=100,k=3', graphB: 'er:n=101,k=3', ps: [1], runs: 2 }),
+    ).rejects.toThrow(/graphB/);
   });
 });
 
-const arbPair = fc
-  .integer({ min: 1, max: 25 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      a: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 50 }),
-      b: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 50 }),
-      kept: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
-      seed: fc.integer({ min: 0, max: 1e6 }),
-    }),
-  );
+const arbPair = fc.integer({ min: 1, max: 25 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    a: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 50 }),
+    b: fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 50 }),
+    kept: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  }),
+);
 
 describe('properties', () => {
   it('the mutual giant is connected in A and in B, partners agree, and S <= giant of A after the attack, S <= giant of B', () => {
@@ -165,7 +188,12 @@ describe('properties', () => {
       fc.property(arbPair, ({ n, a, kept }) => {
         const A = CompactGraph.fromPairs(n, a);
         const id = Int32Array.from({ length: n }, (_, i) => i);
-        const r = mutualGiantCascade(A, A, id, Uint8Array.from(kept, (x) => (x ? 1 : 0)));
+        const r = mutualGiantCascade(
+          A,
+          A,
+          id,
+          Uint8Array.from(kept, (x) => (x ? 1 : 0)),
+        );
         expect(r.S).toBe(r.giantA);
         expect(r.stages).toBe(2);
       }),

@@ -13,7 +13,9 @@ describe('noTransitionReason', () => {
   it('empty graph, no edges, no giant; undefined otherwise', () => {
     expect(noTransitionReason(0, 0)).toMatch(/empty/);
     expect(noTransitionReason(100, 0.01, 1)).toMatch(/no edges/);
-    expect(noTransitionReason(2000, 0.009, 18)).toMatch(/^no giant component even at full occupation: the largest cluster holds 0.90 % of the nodes/);
+    expect(noTransitionReason(2000, 0.009, 18)).toMatch(
+      /^no giant component even at full occupation: the largest cluster holds 0.90 % of the nodes/,
+    );
     expect(noTransitionReason(2000, GIANT_MIN_FRACTION, 100)).toBeUndefined();
     expect(noTransitionReason(2000, 0.98, 1960)).toBeUndefined();
     expect(noTransitionReason(2000, undefined)).toBeUndefined();
@@ -31,7 +33,9 @@ describe('peakThreshold', () => {
     const zero = peakThreshold(grid, [new Float64Array(21), new Float64Array(21)]);
     expect(zero.q_c).toBeNull();
     expect(zero.reason).toMatch(/zero on the whole grid/);
-    const peaked = peakThreshold(grid, [Float64Array.from(grid, (q) => Math.exp(-(((q - 0.4) / 0.1) ** 2)))], { bootstrap: 0 });
+    const peaked = peakThreshold(grid, [Float64Array.from(grid, (q) => Math.exp(-(((q - 0.4) / 0.1) ** 2)))], {
+      bootstrap: 0,
+    });
     expect(peaked.q_c).toBeCloseTo(0.4, 2);
     expect(peaked.reason).toBeUndefined();
   });
@@ -69,12 +73,19 @@ describe('runEnsemble', () => {
 
 describe('finiteSizeExtrapolation with sizes that have no transition', () => {
   it('null sizes are skipped; too few left gives null with a reason', () => {
-    const pts = [256, 1024, 4096, 16384].map((n) => ({ n, q_c: 0.5927 - 0.4 * n ** (-3 / 8) as number | null }));
+    const pts = [256, 1024, 4096, 16384].map((n) => ({ n, q_c: (0.5927 - 0.4 * n ** (-3 / 8)) as number | null }));
     const withNull = [...pts.slice(1), { n: 100, q_c: null }];
     const fit = finiteSizeExtrapolation(withNull, { nuBar: 8 / 3 });
     expect(fit.q_c).toBeCloseTo(0.5927, 6);
     expect(fit.points).toBe(3);
-    const none = finiteSizeExtrapolation([{ n: 100, q_c: null }, { n: 400, q_c: null }, { n: 1600, q_c: 0.5 }], { nuBar: 8 / 3 });
+    const none = finiteSizeExtrapolation(
+      [
+        { n: 100, q_c: null },
+        { n: 400, q_c: null },
+        { n: 1600, q_c: 0.5 },
+      ],
+      { nuBar: 8 / 3 },
+    );
     expect(none.q_c).toBeNull();
     expect(none.reason).toBe('2 of 3 sizes have no transition (q_c null): 1 left, at least 2 needed');
   });

@@ -36,10 +36,11 @@ describe('onsetThreshold', () => {
     const t = Array.from(er.edgeTarget);
     for (let c = 0; c < 300; c++) {
       const base = 500 + 8 * c;
-      for (let a = 0; a < 8; a++) for (let b = a + 1; b < 8; b++) {
-        s.push(base + a);
-        t.push(base + b);
-      }
+      for (let a = 0; a < 8; a++)
+        for (let b = a + 1; b < 8; b++) {
+          s.push(base + a);
+          t.push(base + b);
+        }
     }
     const g = CompactGraph.fromEdges(2900, Int32Array.from(s), Int32Array.from(t));
     const o = onsetThreshold(g, { mode: 'bond', runs: 20, seed: 1 });

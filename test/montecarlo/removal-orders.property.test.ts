@@ -10,7 +10,8 @@ import { degreeOrder } from '../../src/montecarlo/degree-order.ts';
 import { stream } from '../../src/random/stream.ts';
 import { adjacency, bruteBetweenness, ringWithChords, simpleGraph, toCompact } from '../property-oracles.ts';
 
-const isPermutation = (order: Int32Array, n: number) => order.length === n && new Set(order).size === n && order.every((u) => u >= 0 && u < n);
+const isPermutation = (order: Int32Array, n: number) =>
+  order.length === n && new Set(order).size === n && order.every((u) => u >= 0 && u < n);
 const seed = fc.integer({ min: 0, max: 2 ** 31 });
 
 describe('removal orders: properties', () => {
@@ -61,21 +62,26 @@ describe('removal orders: properties', () => {
   it('adaptive betweenness order: each batch holds the largest betweenness of the remaining graph', () => {
     let checked = 0; // removals made while edges remained (after that the order is the random tie-break)
     fc.assert(
-      fc.property(fc.oneof(simpleGraph(0, 11, 3), ringWithChords(3, 11)), seed, fc.constantFrom(1, 1, 2, 3), (g, s, batch) => {
-        const order = betweennessOrder(toCompact(g), { adaptive: true, seed: s, batch });
-        expect(isPermutation(order, g.n)).toBe(true);
-        const present = new Array<number>(g.n).fill(1);
-        for (let pos = 0; pos < g.n; pos += batch) {
-          if (!adjacency(g, present).some((nb) => nb.size > 0)) break;
-          const b = bruteBetweenness(g, present);
-          const chosen = Array.from(order.subarray(pos, pos + batch));
-          const rest = b.filter((_, v) => present[v] && !chosen.includes(v));
-          const floor = Math.max(-Infinity, ...rest);
-          for (const u of chosen) expect(b[u]).toBeGreaterThanOrEqual(floor - 1e-9);
-          for (const u of chosen) present[u] = 0;
-          checked++;
-        }
-      }),
+      fc.property(
+        fc.oneof(simpleGraph(0, 11, 3), ringWithChords(3, 11)),
+        seed,
+        fc.constantFrom(1, 1, 2, 3),
+        (g, s, batch) => {
+          const order = betweennessOrder(toCompact(g), { adaptive: true, seed: s, batch });
+          expect(isPermutation(order, g.n)).toBe(true);
+          const present = new Array<number>(g.n).fill(1);
+          for (let pos = 0; pos < g.n; pos += batch) {
+            if (!adjacency(g, present).some((nb) => nb.size > 0)) break;
+            const b = bruteBetweenness(g, present);
+            const chosen = Array.from(order.subarray(pos, pos + batch));
+            const rest = b.filter((_, v) => present[v] && !chosen.includes(v));
+            const floor = Math.max(-Infinity, ...rest);
+            for (const u of chosen) expect(b[u]).toBeGreaterThanOrEqual(floor - 1e-9);
+            for (const u of chosen) present[u] = 0;
+            checked++;
+          }
+        },
+      ),
       { numRuns: 100, seed: 4 },
     );
     expect(checked).toBeGreaterThanOrEqual(200);

@@ -20,15 +20,31 @@ function ringWithChords(): CompactGraph {
 
 describe('runEnsembleShard / mergeShards', () => {
   const cases: [string, () => Parameters<typeof runEnsemble>[0]][] = [
-    ['a graph object, microcanonical', () => ({ graph: ringWithChords(), runs: 9, seed: 4, grid: [0, 0.25, 0.5, 0.75, 1], at: [0.6], microcanonical: true, bootstrap: 50 })],
-    ['a random spec, bond, second-moment threshold', () => ({ graph: 'er:n=400,k=3', mode: 'bond', runs: 5, seed: 8, thresholdObservable: 'second', level: 0.9 })],
+    [
+      'a graph object, microcanonical',
+      () => ({
+        graph: ringWithChords(),
+        runs: 9,
+        seed: 4,
+        grid: [0, 0.25, 0.5, 0.75, 1],
+        at: [0.6],
+        microcanonical: true,
+        bootstrap: 50,
+      }),
+    ],
+    [
+      'a random spec, bond, second-moment threshold',
+      () => ({ graph: 'er:n=400,k=3', mode: 'bond', runs: 5, seed: 8, thresholdObservable: 'second', level: 0.9 }),
+    ],
   ];
   for (const [what, make] of cases) {
     it(`${what}: shards 0-3 of 4 merge to the runEnsemble result, bit for bit`, async () => {
       const files: string[] = [];
       for (let i = 0; i < 4; i++) {
         const s = await runEnsembleShard(make(), { index: i, count: 4 });
-        expect(s.replicates.map((x) => x.r)).toEqual(Array.from({ length: 9 }, (_, r) => r).filter((r) => r % 4 === i && r < make().runs));
+        expect(s.replicates.map((x) => x.r)).toEqual(
+          Array.from({ length: 9 }, (_, r) => r).filter((r) => r % 4 === i && r < make().runs),
+        );
         const f = join(dir, `${what.length}-${i}.ndjson`);
         writeShard(s, f);
         files.push(f);
@@ -41,6 +57,8 @@ describe('runEnsembleShard / mergeShards', () => {
     });
   }
   it('refuses a shard index outside 0 … N−1', async () => {
-    await expect(runEnsembleShard({ graph: 'er:n=100,k=2', runs: 3 }, { index: 2, count: 2 })).rejects.toThrow(/shard\.index: 2 is not allowed/);
+    await expect(runEnsembleShard({ graph: 'er:n=100,k=2', runs: 3 }, { index: 2, count: 2 })).rejects.toThrow(
+      /shard\.index: 2 is not allowed/,
+    );
   });
 });

@@ -11,15 +11,16 @@ import { randomEdgeOrder, randomOrder } from '../../src/montecarlo/random-order.
 import { sweepBond } from '../../src/montecarlo/sweep-bond.ts';
 import { sweepSite } from '../../src/montecarlo/sweep-site.ts';
 
-const arbGraph = fc
-  .integer({ min: 0, max: 30 })
-  .chain((n) =>
-    fc.record({
-      n: fc.constant(n),
-      edges: n === 0 ? fc.constant([] as [number, number][]) : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
-      seed: fc.integer({ min: 0, max: 1e6 }),
-    }),
-  );
+const arbGraph = fc.integer({ min: 0, max: 30 }).chain((n) =>
+  fc.record({
+    n: fc.constant(n),
+    edges:
+      n === 0
+        ? fc.constant([] as [number, number][])
+        : fc.array(fc.tuple(fc.nat(n - 1), fc.nat(n - 1)), { maxLength: 60 }),
+    seed: fc.integer({ min: 0, max: 1e6 }),
+  }),
+);
 
 function componentStats(sizes: number[]): { largest: number; second: number; sumSq: number; count: number } {
   const s = [...sizes].sort((a, b) => b - a);
@@ -84,7 +85,12 @@ describe('cross-check against graphology-components', () => {
           for (const v of g.neighbors(u)) if (h.hasNode(String(v))) h.addEdge(String(u), String(v));
           expect(s.largest[k]).toBe(largestConnectedComponent(h).length);
           const st = componentStats(connectedComponents(h).map((c) => c.length));
-          expect([s.largest[k], s.second[k], s.sumSquares[k], s.clusters[k]]).toEqual([st.largest, st.second, st.sumSq, st.count]);
+          expect([s.largest[k], s.second[k], s.sumSquares[k], s.clusters[k]]).toEqual([
+            st.largest,
+            st.second,
+            st.sumSq,
+            st.count,
+          ]);
         }
       }),
       { numRuns: 100 },
@@ -105,7 +111,12 @@ describe('cross-check against graphology-components', () => {
           }
           expect(s.largest[k]).toBe(largestConnectedComponent(h).length);
           const st = componentStats(connectedComponents(h).map((c) => c.length));
-          expect([s.largest[k], s.second[k], s.sumSquares[k], s.clusters[k]]).toEqual([st.largest, st.second, st.sumSq, st.count]);
+          expect([s.largest[k], s.second[k], s.sumSquares[k], s.clusters[k]]).toEqual([
+            st.largest,
+            st.second,
+            st.sumSq,
+            st.count,
+          ]);
         }
       }),
       { numRuns: 100 },

@@ -39,10 +39,11 @@ function bruteServed(o: TwoTierOverlay, present: Uint8Array): Set<number> {
     while (stack.length) {
       const x = stack.pop()!;
       size++;
-      for (const y of o.core.neighbors(x)) if (present[y] && comp[y] < 0) {
-        comp[y] = id;
-        stack.push(y);
-      }
+      for (const y of o.core.neighbors(x))
+        if (present[y] && comp[y] < 0) {
+          comp[y] = id;
+          stack.push(y);
+        }
     }
     sizes.push(size);
   }

@@ -38,7 +38,13 @@ function cell(lat: WrappingLattice, L: number, u: number): number[] {
  * coordinates; the cluster wraps along axis j iff some node is reached twice with unwrapped coordinates differing
  * along j. Returns a boolean per axis.
  */
-function wrapsByBfs(g: CompactGraph, lat: WrappingLattice, L: number, nodeOn: (u: number) => boolean, edgeOn: (u: number, p: number) => boolean): boolean[] {
+function wrapsByBfs(
+  g: CompactGraph,
+  lat: WrappingLattice,
+  L: number,
+  nodeOn: (u: number) => boolean,
+  edgeOn: (u: number, p: number) => boolean,
+): boolean[] {
   const d = lat === 'cubic' ? 3 : 2;
   const pos = new Map<number, number[]>();
   const out = new Array<boolean>(d).fill(false);
@@ -92,8 +98,20 @@ describe('wrapping sweeps (Newman & Ziff 2001, displacement to the root)', () =>
           for (let j = 0; j < d; j++) {
             const k = w.firstWrap[j];
             expect(k).toBeLessThanOrEqual(g.n); // the full torus wraps
-            const at = wrapsByBfs(g, lat, L, (u) => rank[u] < k, () => true);
-            const before = wrapsByBfs(g, lat, L, (u) => rank[u] < k - 1, () => true);
+            const at = wrapsByBfs(
+              g,
+              lat,
+              L,
+              (u) => rank[u] < k,
+              () => true,
+            );
+            const before = wrapsByBfs(
+              g,
+              lat,
+              L,
+              (u) => rank[u] < k - 1,
+              () => true,
+            );
             expect(at[j]).toBe(true);
             expect(before[j]).toBe(false);
           }
@@ -119,7 +137,11 @@ describe('wrapping sweeps (Newman & Ziff 2001, displacement to the root)', () =>
           for (let i = 0; i < g.m; i++) rank[order[g.m - 1 - i]] = i;
           // Edge id of the CSR slot p: look up by endpoints (lattices are simple graphs at L >= 3).
           const edgeId = new Map<string, number>();
-          for (let e = 0; e < g.m; e++) edgeId.set(`${Math.min(g.edgeSource[e], g.edgeTarget[e])},${Math.max(g.edgeSource[e], g.edgeTarget[e])}`, e);
+          for (let e = 0; e < g.m; e++)
+            edgeId.set(
+              `${Math.min(g.edgeSource[e], g.edgeTarget[e])},${Math.max(g.edgeSource[e], g.edgeTarget[e])}`,
+              e,
+            );
           const idOf = (u: number, p: number) => {
             const v = g.targets[p];
             return edgeId.get(`${Math.min(u, v)},${Math.max(u, v)}`)!;
@@ -127,8 +149,24 @@ describe('wrapping sweeps (Newman & Ziff 2001, displacement to the root)', () =>
           for (let j = 0; j < w.dim; j++) {
             const k = w.firstWrap[j];
             expect(k).toBeLessThanOrEqual(g.m);
-            expect(wrapsByBfs(g, lat, L, () => true, (u, p) => rank[idOf(u, p)] < k)[j]).toBe(true);
-            expect(wrapsByBfs(g, lat, L, () => true, (u, p) => rank[idOf(u, p)] < k - 1)[j]).toBe(false);
+            expect(
+              wrapsByBfs(
+                g,
+                lat,
+                L,
+                () => true,
+                (u, p) => rank[idOf(u, p)] < k,
+              )[j],
+            ).toBe(true);
+            expect(
+              wrapsByBfs(
+                g,
+                lat,
+                L,
+                () => true,
+                (u, p) => rank[idOf(u, p)] < k - 1,
+              )[j],
+            ).toBe(false);
           }
         },
       ),
@@ -150,7 +188,9 @@ describe('wrapping sweeps (Newman & Ziff 2001, displacement to the root)', () =>
   it('rejects a geometry that does not match the graph, and non-lattice kinds', () => {
     const g = squareLattice(8);
     expect(() => sweepSiteWrapping(g, randomOrder(g.n, stream(1, 0)), { lattice: 'square', L: 9 })).toThrow(/lattice/);
-    expect(() => sweepSiteWrapping(g, randomOrder(g.n, stream(1, 0)), { lattice: 'hex' as WrappingLattice, L: 8 })).toThrow(/lattice/);
+    expect(() =>
+      sweepSiteWrapping(g, randomOrder(g.n, stream(1, 0)), { lattice: 'hex' as WrappingLattice, L: 8 }),
+    ).toThrow(/lattice/);
     expect(() => sweepSiteWrapping(g, randomOrder(g.n, stream(1, 0)), { lattice: 'square', L: 2 })).toThrow(/L/);
   });
 });
@@ -158,7 +198,11 @@ describe('wrapping sweeps (Newman & Ziff 2001, displacement to the root)', () =>
 describe('wrapping probability and threshold', () => {
   it('R(q) is increasing, 0 at q = 0 and 1 at q = 1; any >= axis >= all', () => {
     const g = squareLattice(32);
-    const s = packWrappingSweeps(Array.from({ length: 20 }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(3, r)), { lattice: 'square', L: 32 })));
+    const s = packWrappingSweeps(
+      Array.from({ length: 20 }, (_, r) =>
+        sweepSiteWrapping(g, randomOrder(g.n, stream(3, r)), { lattice: 'square', L: 32 }),
+      ),
+    );
     expect(wrappingProbability(s, 0).mean).toBe(0);
     expect(wrappingProbability(s, 1).mean).toBe(1);
     let prev = 0;
@@ -176,7 +220,11 @@ describe('wrapping probability and threshold', () => {
     // at these small sizes (measured 0.4985 for L = 64/128 at 200 runs; se ≈ 2e-3).
     const mk = (L: number, R: number) => {
       const g = triangularLattice(L);
-      return packWrappingSweeps(Array.from({ length: R }, (_, r) => sweepSiteWrapping(g, randomOrder(g.n, stream(77 + L, r)), { lattice: 'triangular', L })));
+      return packWrappingSweeps(
+        Array.from({ length: R }, (_, r) =>
+          sweepSiteWrapping(g, randomOrder(g.n, stream(77 + L, r)), { lattice: 'triangular', L }),
+        ),
+      );
     };
     const c = wrappingCrossing(mk(32, 400), mk(64, 400), { level: 0.99 });
     expect(c.q_c).not.toBeNull();
@@ -198,15 +246,23 @@ describe('universal wrapping probabilities on the torus (Pinson 1994)', () => {
 
   it('property: π(0) is modular invariant (τ → τ + 1, τ → −1/τ) and any >= axis >= all', () => {
     fc.assert(
-      fc.property(fc.double({ min: -0.5, max: 0.5, noNaN: true }), fc.double({ min: 0.8, max: 1.6, noNaN: true }), (re, im) => {
-        const a = torusWrappingProbabilities(re, im);
-        const b = torusWrappingProbabilities(re + 1, im);
-        const d = re * re + im * im;
-        const c = torusWrappingProbabilities(-re / d, im / d);
-        return (
-          Math.abs(a.none - b.none) < 1e-12 && Math.abs(a.none - c.none) < 1e-10 && a.any >= a.axis && a.axis >= a.all && a.all > 0
-        );
-      }),
+      fc.property(
+        fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+        fc.double({ min: 0.8, max: 1.6, noNaN: true }),
+        (re, im) => {
+          const a = torusWrappingProbabilities(re, im);
+          const b = torusWrappingProbabilities(re + 1, im);
+          const d = re * re + im * im;
+          const c = torusWrappingProbabilities(-re / d, im / d);
+          return (
+            Math.abs(a.none - b.none) < 1e-12 &&
+            Math.abs(a.none - c.none) < 1e-10 &&
+            a.any >= a.axis &&
+            a.axis >= a.all &&
+            a.all > 0
+          );
+        },
+      ),
       { numRuns: 50, seed: 7 },
     );
   });

@@ -69,12 +69,23 @@ describe('sweepSite', () => {
       }
     };
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 70 }).chain((n) => fc.tuple(fc.constant(n), fc.oneof(
-        fc.shuffledSubarray(Array.from({ length: n }, (_, i) => i), { minLength: n, maxLength: n }),
-        fc.array(fc.integer({ min: -2, max: n + 1 }), { minLength: n, maxLength: n }),
-      ))), ([n, arr]) => {
-        expect(outcome(Int32Array.from(arr), n)).toBe(outcome(arr, n));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 70 }).chain((n) =>
+          fc.tuple(
+            fc.constant(n),
+            fc.oneof(
+              fc.shuffledSubarray(
+                Array.from({ length: n }, (_, i) => i),
+                { minLength: n, maxLength: n },
+              ),
+              fc.array(fc.integer({ min: -2, max: n + 1 }), { minLength: n, maxLength: n }),
+            ),
+          ),
+        ),
+        ([n, arr]) => {
+          expect(outcome(Int32Array.from(arr), n)).toBe(outcome(arr, n));
+        },
+      ),
       { numRuns: 300, seed: 18 },
     );
   });
@@ -136,7 +147,9 @@ describe('removal orders', () => {
     const ord = adaptiveDegreeOrder(g, stream(2, 0));
     const removed = new Uint8Array(40);
     for (const u of ord) {
-      const cur = (x: number) => Array.from(g.neighbors(x)).filter((v) => !removed[v] && v !== x).length + 2 * Array.from(g.neighbors(x)).filter((v) => v === x).length / 2;
+      const cur = (x: number) =>
+        Array.from(g.neighbors(x)).filter((v) => !removed[v] && v !== x).length +
+        (2 * Array.from(g.neighbors(x)).filter((v) => v === x).length) / 2;
       let best = -1;
       for (let x = 0; x < 40; x++) if (!removed[x]) best = Math.max(best, cur(x));
       expect(cur(u)).toBe(best);
@@ -161,7 +174,15 @@ describe('removal orders', () => {
   });
   it('supernodes first', () => {
     const roles = new Uint8Array([Role.Client, Role.Supernode, Role.Client, Role.Supernode]);
-    const g = CompactGraph.fromPairs(4, [[0, 1], [2, 3], [1, 3]], { roles });
+    const g = CompactGraph.fromPairs(
+      4,
+      [
+        [0, 1],
+        [2, 3],
+        [1, 3],
+      ],
+      { roles },
+    );
     const o = supernodesFirstOrder(g, stream(1, 0));
     expect(new Set([o[0], o[1]])).toEqual(new Set([1, 3]));
     expect(() => supernodesFirstOrder(path3, stream(1, 0))).toThrow(/roles/);

@@ -19,20 +19,33 @@ const grid = fc
 describe('peak locator and peak threshold: properties', () => {
   it('peakLocation recovers the vertex of a sampled parabola and stays within the bracket of the grid maximum', () => {
     fc.assert(
-      fc.property(grid, fc.double({ min: 0.1, max: 100, noNaN: true }), fc.double({ min: -5, max: 5, noNaN: true }), fc.nat(), (x, a, b, pick) => {
-        const i = 1 + (pick % (x.length - 2)); // an interior grid point; the vertex lies between its neighbours
-        const v = x[i - 1] + (x[i + 1] - x[i - 1]) * ((pick % 97) / 96);
-        const y = x.map((t) => b - a * (t - v) ** 2);
-        const best = y.indexOf(Math.max(...y));
-        const p = peakLocation(x, y);
-        if (best > 0 && best < x.length - 1) {
-          expect(p).toBeGreaterThanOrEqual(x[best - 1]);
-          expect(p).toBeLessThanOrEqual(x[best + 1]);
-          expect(Math.abs(p - v)).toBeLessThanOrEqual(1e-9); // three points of a parabola determine it
-        } else expect(p).toBe(x[best]);
-        // Positive affine maps of y keep the peak (up to rounding).
-        expect(Math.abs(peakLocation(x, y.map((t) => 3 * t + 11)) - p)).toBeLessThanOrEqual(1e-9);
-      }),
+      fc.property(
+        grid,
+        fc.double({ min: 0.1, max: 100, noNaN: true }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.nat(),
+        (x, a, b, pick) => {
+          const i = 1 + (pick % (x.length - 2)); // an interior grid point; the vertex lies between its neighbours
+          const v = x[i - 1] + (x[i + 1] - x[i - 1]) * ((pick % 97) / 96);
+          const y = x.map((t) => b - a * (t - v) ** 2);
+          const best = y.indexOf(Math.max(...y));
+          const p = peakLocation(x, y);
+          if (best > 0 && best < x.length - 1) {
+            expect(p).toBeGreaterThanOrEqual(x[best - 1]);
+            expect(p).toBeLessThanOrEqual(x[best + 1]);
+            expect(Math.abs(p - v)).toBeLessThanOrEqual(1e-9); // three points of a parabola determine it
+          } else expect(p).toBe(x[best]);
+          // Positive affine maps of y keep the peak (up to rounding).
+          expect(
+            Math.abs(
+              peakLocation(
+                x,
+                y.map((t) => 3 * t + 11),
+              ) - p,
+            ),
+          ).toBeLessThanOrEqual(1e-9);
+        },
+      ),
       { numRuns: 400, seed: 21 },
     );
   });
@@ -43,7 +56,10 @@ describe('peak locator and peak threshold: properties', () => {
     fc.assert(
       fc.property(
         grid,
-        fc.array(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 30, maxLength: 30 }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.array(fc.double({ min: 0, max: 10, noNaN: true }), { minLength: 30, maxLength: 30 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         fc.integer({ min: 1, max: 1e6 }),
         (x, raw, seed) => {
           const curves = raw.map((c) => c.slice(0, x.length));
@@ -106,31 +122,35 @@ describe('onset threshold: properties', () => {
     const runs = 40;
     const gridPoints = Array.from({ length: 41 }, (_, i) => i / 40);
     fc.assert(
-      fc.property(fc.oneof(simpleGraph(1, 60, 3), ringWithChords(10, 60, 30)), fc.integer({ min: 1, max: 1e6 }), (g, seed) => {
-        const opts = { runs: 4, seed, grid: gridPoints, bootstrap: 20 };
-        const r = onsetThreshold(toCompact(g), opts);
-        const sizes = componentSizes(g);
-        expect(r.component.nodes).toBe(Math.max(...sizes));
-        expect(r.component.components).toBe(sizes.length);
-        expect(r.component.fraction).toBe(r.component.nodes / g.n);
-        for (let i = 0; i < r.giant.length; i++) {
-          expect(r.giant[i]).toBeGreaterThanOrEqual(-1e-15);
-          expect(r.giant[i]).toBeLessThanOrEqual(1 + 1e-12);
-          expect(r.chi[i]).toBeGreaterThanOrEqual(0);
-          if (i > 0) expect(r.giant[i]).toBeGreaterThanOrEqual(r.giant[i - 1] - 1e-12);
-        }
-        expect(onsetThreshold(toCompact(g), opts)).toEqual(r);
-        if (r.q_c === null) {
-          expect(r.reason).toBeTruthy();
-          expect(r.ci).toBeNull();
-          return;
-        }
-        numeric++;
-        expect(r.q_c).toBeGreaterThan(gridPoints[0]);
-        expect(r.q_c).toBeLessThan(gridPoints[gridPoints.length - 1]);
-        expect(r.peak.prominence).toBeGreaterThanOrEqual(2);
-        expect(r.ci![0]).toBeLessThanOrEqual(r.ci![1]);
-      }),
+      fc.property(
+        fc.oneof(simpleGraph(1, 60, 3), ringWithChords(10, 60, 30)),
+        fc.integer({ min: 1, max: 1e6 }),
+        (g, seed) => {
+          const opts = { runs: 4, seed, grid: gridPoints, bootstrap: 20 };
+          const r = onsetThreshold(toCompact(g), opts);
+          const sizes = componentSizes(g);
+          expect(r.component.nodes).toBe(Math.max(...sizes));
+          expect(r.component.components).toBe(sizes.length);
+          expect(r.component.fraction).toBe(r.component.nodes / g.n);
+          for (let i = 0; i < r.giant.length; i++) {
+            expect(r.giant[i]).toBeGreaterThanOrEqual(-1e-15);
+            expect(r.giant[i]).toBeLessThanOrEqual(1 + 1e-12);
+            expect(r.chi[i]).toBeGreaterThanOrEqual(0);
+            if (i > 0) expect(r.giant[i]).toBeGreaterThanOrEqual(r.giant[i - 1] - 1e-12);
+          }
+          expect(onsetThreshold(toCompact(g), opts)).toEqual(r);
+          if (r.q_c === null) {
+            expect(r.reason).toBeTruthy();
+            expect(r.ci).toBeNull();
+            return;
+          }
+          numeric++;
+          expect(r.q_c).toBeGreaterThan(gridPoints[0]);
+          expect(r.q_c).toBeLessThan(gridPoints[gridPoints.length - 1]);
+          expect(r.peak.prominence).toBeGreaterThanOrEqual(2);
+          expect(r.ci![0]).toBeLessThanOrEqual(r.ci![1]);
+        },
+      ),
       { numRuns: runs, seed: 24 },
     );
     console.log(`onsetThreshold: ${numeric}/${runs} cases returned a number`);

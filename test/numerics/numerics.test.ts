@@ -34,14 +34,18 @@ describe('FNV-1a (src/numerics/hash.ts)', () => {
 
   it('fnv1aWordBytes is byte-wise FNV-1a over the little-endian bytes, and chains', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 20 }), fc.nat(20), (xs, cut) => {
-        const words = Int32Array.from(xs);
-        const bytes = new Uint8Array(words.buffer.slice(0)); // little-endian on every supported platform
-        const whole = fnv1aWordBytes(words);
-        expect(whole).toBe(fnvBytesReference(bytes));
-        const k = Math.min(cut, words.length);
-        expect(fnv1aWordBytes(words.subarray(k), fnv1aWordBytes(words.subarray(0, k)))).toBe(whole);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 20 }),
+        fc.nat(20),
+        (xs, cut) => {
+          const words = Int32Array.from(xs);
+          const bytes = new Uint8Array(words.buffer.slice(0)); // little-endian on every supported platform
+          const whole = fnv1aWordBytes(words);
+          expect(whole).toBe(fnvBytesReference(bytes));
+          const k = Math.min(cut, words.length);
+          expect(fnv1aWordBytes(words.subarray(k), fnv1aWordBytes(words.subarray(0, k)))).toBe(whole);
+        },
+      ),
     );
   });
 
@@ -58,7 +62,8 @@ describe('FNV-1a (src/numerics/hash.ts)', () => {
 
 describe('normal quantile: one implementation, one contract', () => {
   it('normalQuantile is standardNormalQuantile: NaN outside [0, 1], ±Infinity at the ends', () => {
-    for (const p of [1e-300, 1e-10, 0.01, 0.3, 0.5, 0.975, 1 - 1e-12]) expect(normalQuantile(p)).toBe(standardNormalQuantile(p));
+    for (const p of [1e-300, 1e-10, 0.01, 0.3, 0.5, 0.975, 1 - 1e-12])
+      expect(normalQuantile(p)).toBe(standardNormalQuantile(p));
     for (const p of [-0.1, 1.1, NaN]) {
       expect(normalQuantile(p)).toBeNaN();
       expect(standardNormalQuantile(p)).toBeNaN();
@@ -74,15 +79,20 @@ describe('normal quantile: one implementation, one contract', () => {
 describe('Wilson interval: one formula', () => {
   it('wilsonInterval is wilsonScore at z = Φ⁻¹((1 + level)/2), and validates its inputs', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 500 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 0.999, noNaN: true }), (n, f, level) => {
-        const k = Math.floor(f * n);
-        const ci = wilsonInterval(k, n, level);
-        expect(ci).toEqual(wilsonScore(k, n, standardNormalQuantile((1 + level) / 2)));
-        expect(ci[0]).toBeGreaterThanOrEqual(0);
-        expect(ci[1]).toBeLessThanOrEqual(1);
-        expect(ci[0]).toBeLessThanOrEqual(k / n + 1e-12);
-        expect(ci[1]).toBeGreaterThanOrEqual(k / n - 1e-12);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 500 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0.5, max: 0.999, noNaN: true }),
+        (n, f, level) => {
+          const k = Math.floor(f * n);
+          const ci = wilsonInterval(k, n, level);
+          expect(ci).toEqual(wilsonScore(k, n, standardNormalQuantile((1 + level) / 2)));
+          expect(ci[0]).toBeGreaterThanOrEqual(0);
+          expect(ci[1]).toBeLessThanOrEqual(1);
+          expect(ci[0]).toBeLessThanOrEqual(k / n + 1e-12);
+          expect(ci[1]).toBeGreaterThanOrEqual(k / n - 1e-12);
+        },
+      ),
     );
     // E. B. Wilson (1927): 20/20 at 95 % gives [0.8389, 1] (4 digits)
     expect(wilsonInterval(20, 20)[0]).toBeCloseTo(0.8389, 4);
@@ -125,29 +135,36 @@ describe('partial Fisher–Yates (src/random/shuffle.ts)', () => {
       ref[i] = ref[j];
       ref[j] = t;
     }
-    expect(Array.from(sampleWithoutReplacement(stream(7), 50, 20))).toEqual(Array.from(ref.subarray(0, 20)).sort((x, y) => x - y));
+    expect(Array.from(sampleWithoutReplacement(stream(7), 50, 20))).toEqual(
+      Array.from(ref.subarray(0, 20)).sort((x, y) => x - y),
+    );
   });
 });
 
 describe('union–find (src/graph/union-find.ts)', () => {
   it('agrees with a brute-force labelling on random unions', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 40 }), (n, pairs) => {
-        const uf = new UnionFind(n);
-        const label = Array.from({ length: n }, (_, i) => i);
-        for (const [a0, b0] of pairs) {
-          const a = a0 % n;
-          const b = b0 % n;
-          const apart = label[a] !== label[b];
-          expect(uf.union(a, b)).toBe(apart);
-          if (apart) {
-            const from = label[a];
-            for (let i = 0; i < n; i++) if (label[i] === from) label[i] = label[b];
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.tuple(fc.nat(29), fc.nat(29)), { maxLength: 40 }),
+        (n, pairs) => {
+          const uf = new UnionFind(n);
+          const label = Array.from({ length: n }, (_, i) => i);
+          for (const [a0, b0] of pairs) {
+            const a = a0 % n;
+            const b = b0 % n;
+            const apart = label[a] !== label[b];
+            expect(uf.union(a, b)).toBe(apart);
+            if (apart) {
+              const from = label[a];
+              for (let i = 0; i < n; i++) if (label[i] === from) label[i] = label[b];
+            }
           }
-        }
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) expect(uf.find(i) === uf.find(j)).toBe(label[i] === label[j]);
-        expect(Array.from({ length: n }, (_, i) => i).filter((i) => uf.isRoot(i)).length).toBe(new Set(label).size);
-      }),
+          for (let i = 0; i < n; i++)
+            for (let j = 0; j < n; j++) expect(uf.find(i) === uf.find(j)).toBe(label[i] === label[j]);
+          expect(Array.from({ length: n }, (_, i) => i).filter((i) => uf.isRoot(i)).length).toBe(new Set(label).size);
+        },
+      ),
     );
   });
 });

@@ -15,7 +15,8 @@ net.Socket.prototype.connect = function (...args) {
   let path;
   if (Array.isArray(a)) ({ host, path } = a[0] ?? {});
   else if (a && typeof a === 'object') ({ host, path } = a);
-  else if (typeof a === 'number' || (typeof a === 'string' && /^\d+$/.test(a))) host = typeof args[1] === 'string' ? args[1] : 'localhost';
+  else if (typeof a === 'number' || (typeof a === 'string' && /^\d+$/.test(a)))
+    host = typeof args[1] === 'string' ? args[1] : 'localhost';
   else if (typeof a === 'string') path = a;
   if (path === undefined && host !== '127.0.0.1') record(`connect ${host ?? '(default host)'}`);
   return connect.apply(this, args);

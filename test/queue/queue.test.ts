@@ -44,7 +44,9 @@ function start(args: string[], env: Record<string, string> = {}): Proc {
   let err = '';
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (err += d));
-  const exit = new Promise<number>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))));
+  const exit = new Promise<number>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1))),
+  );
   return { proc, stdout: () => out, stderr: () => err, exit };
 }
 
@@ -60,7 +62,22 @@ describe('queue with a real Redis server', () => {
   let redis: RedisHandle;
   const workers: Proc[] = [];
   // one experiment for the worker-kill and the coordinator-restart runs
-  const SWEEP = ['sweep', '--graph', 'er:n=20000,k=4', '--runs', '12', '--seed', '5', '--grid-points', '51', '--bootstrap', '50', '--q', '0.5', '--json'];
+  const SWEEP = [
+    'sweep',
+    '--graph',
+    'er:n=20000,k=4',
+    '--runs',
+    '12',
+    '--seed',
+    '5',
+    '--grid-points',
+    '51',
+    '--bootstrap',
+    '50',
+    '--q',
+    '0.5',
+    '--json',
+  ];
   // the 2010 scenario with 1-h runs (a collapse comes within the first hour): the fluid solve, done three times below,
   // and the runs cost a third of the default 3 h
   const scenario = join(dir, 'skype-2010-1h.json');
@@ -72,14 +89,23 @@ describe('queue with a real Redis server', () => {
     if (!HAS_REDIS) throw new Error(`${REDIS_SERVER} is absent: apt-get install redis-server (CI installs it)`);
     const printed = await runMain(['scenario', 'skype-2010', '--print-scenario', '--json']);
     const sc = JSON.parse(printed.stdout);
-    writeFileSync(scenario, JSON.stringify({ ...sc, name: 'skype-2010-1h', montecarlo: { ...sc.montecarlo, durationHours: 1 } }));
+    writeFileSync(
+      scenario,
+      JSON.stringify({ ...sc, name: 'skype-2010-1h', montecarlo: { ...sc.montecarlo, durationHours: 1 } }),
+    );
     redis = await startRedis();
     // the workers start first (their start-up overlaps the local reference run)
     const lock = ['--lock-ms', '3000', '--stalled-ms', '1000', '--verbose'];
     // the victim holds every task it takes for 60 s (lock renewed), so that its kill lands mid-task for certain
     workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '60000' }));
     // the survivors take 100 ms per task more, so that the restart test can kill its coordinator mid-run
-    for (let i = 0; i < 2; i++) workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '100', FRAGILITY_TEST_TASK_GATE: gate }));
+    for (let i = 0; i < 2; i++)
+      workers.push(
+        start(['worker', '--redis', redis.url, ...lock], {
+          FRAGILITY_TEST_TASK_DELAY_MS: '100',
+          FRAGILITY_TEST_TASK_GATE: gate,
+        }),
+      );
     const local = await runMain(SWEEP);
     expect(local.status).toBe(0);
     localSweep = local.stdout;
@@ -108,7 +134,9 @@ describe('queue with a real Redis server', () => {
       expect(r.ms).toBeLessThan(6000); // connect timeout 5 s; a refused port fails at once
       expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
-      expect(r.stderr).toMatch(/(--queue|--redis): "redis:\/\/127\.0\.0\.1:\d+\/?0?" is not allowed; expected a reachable Redis server .*ECONNREFUSED/);
+      expect(r.stderr).toMatch(
+        /(--queue|--redis): "redis:\/\/127\.0\.0\.1:\d+\/?0?" is not allowed; expected a reachable Redis server .*ECONNREFUSED/,
+      );
     }
   }, 30_000);
 
@@ -149,7 +177,12 @@ describe('queue with a real Redis server', () => {
       writeFileSync(join(gate, 'token-1'), '');
       writeFileSync(join(gate, 'token-2'), '');
       first = start(args);
-      const lines = () => (existsSync(ck) ? readFileSync(ck, 'utf8').split('\n').filter((l) => l.includes('"replicate"')).length : 0);
+      const lines = () =>
+        existsSync(ck)
+          ? readFileSync(ck, 'utf8')
+              .split('\n')
+              .filter((l) => l.includes('"replicate"')).length
+          : 0;
       const f = first;
       await until('two replicates in the checkpoint', () => lines() >= 2 || f.proc.exitCode !== null, 120_000);
       expect(first.proc.exitCode, first.stderr()).toBe(null); // still waiting for its other ten tasks
@@ -186,7 +219,13 @@ describe('queue with a real Redis server', () => {
     const { QueueCoordinator } = await import('../../src/queue/coordinator.ts');
     const { overloadTimelineFamily } = await import('../../src/queue/tasks.ts');
     const { withOverloadParams, skype2010OverloadParams } = await import('../../src/models/overload-params.ts');
-    const family = overloadTimelineFamily('simulation', withOverloadParams(skype2010OverloadParams, { durationHours: 0.5 }), 0.003, 4, 3);
+    const family = overloadTimelineFamily(
+      'simulation',
+      withOverloadParams(skype2010OverloadParams, { durationHours: 0.5 }),
+      0.003,
+      4,
+      3,
+    );
     const q = await QueueCoordinator.open('--queue', redis.url);
     let values: unknown[];
     try {
@@ -208,7 +247,8 @@ describe('queue with a real Redis server', () => {
     s.montecarlo.metastability = { losses: [0.3], headroomScales: [1], injectionHours: [2] };
     const file = join(dir, 'small-scenario.json');
     writeFileSync(file, JSON.stringify(s));
-    const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/runs task .* \d+ ms/g) ?? []).length, 0);
+    const countRuns = () =>
+      workers.slice(1).reduce((k, w) => k + (w.stderr().match(/runs task .* \d+ ms/g) ?? []).length, 0);
     const before = countRuns();
     const q = await runMain(['scenario', file, '--seed', '2', '--json', '--queue', redis.url]);
     expect(q.status, q.stderr).toBe(0);
@@ -222,9 +262,13 @@ describe('queue with a real Redis server', () => {
   }, 150_000);
 
   it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
-    const countRuns = () => workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
+    const countRuns = () =>
+      workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
     const first = start([...OVERLOAD, '--queue', redis.url, '--progress']); // its round lines tell when to kill it
-    await until('round 0 of the first coordinator', () => /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null);
+    await until(
+      'round 0 of the first coordinator',
+      () => /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null,
+    );
     first.proc.kill('SIGKILL');
     await first.exit;
     expect(first.stdout()).toBe(''); // killed before its result
@@ -235,7 +279,15 @@ describe('queue with a real Redis server', () => {
     expect(local.status).toBe(0);
     // the timing fields (`seconds` of the fluid solve and of each row) are the only ones allowed to differ
     const strip = (o: unknown): unknown =>
-      Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'seconds').map(([k, v]) => [k, strip(v)])) : o;
+      Array.isArray(o)
+        ? o.map(strip)
+        : o && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .filter(([k]) => k !== 'seconds')
+                .map(([k, v]) => [k, strip(v)]),
+            )
+          : o;
     const a = JSON.parse(q.stdout);
     const b = JSON.parse(local.stdout);
     expect(JSON.stringify(strip(a))).toBe(JSON.stringify(strip(b)));
@@ -244,21 +296,52 @@ describe('queue with a real Redis server', () => {
     // blocked its worker's event loop beyond --lock-ms: BullMQ then reports "Missing lock" and another worker
     // computes the task again): the restarted coordinator took round 0 (and anything the first one had added) from
     // Redis
-    const logs = workers.slice(1).map((w) => w.stderr()).join('');
+    const logs = workers
+      .slice(1)
+      .map((w) => w.stderr())
+      .join('');
     const lost = (logs.match(/Missing lock|stalled/gi) ?? []).length;
-    expect(countRuns(), logs.split('\n').filter((l) => !/ms$|started$/.test(l)).join('\n')).toBeLessThanOrEqual(a.rows[0].runs + lost);
+    expect(
+      countRuns(),
+      logs
+        .split('\n')
+        .filter((l) => !/ms$|started$/.test(l))
+        .join('\n'),
+    ).toBeLessThanOrEqual(a.rows[0].runs + lost);
     expect(countRuns()).toBeGreaterThanOrEqual(a.rows[0].runs);
   }, 150_000);
 
   it('overload-threshold --threshold-design grid --queue: the grid on the workers, the local JSON (seconds aside)', async () => {
-    const GRID = ['overload-threshold', scenario, '--scales', '0.005', '--threshold-design', 'grid', '--grid-points', '5', '--grid-runs', '4', '--seed', '4', '--json'];
+    const GRID = [
+      'overload-threshold',
+      scenario,
+      '--scales',
+      '0.005',
+      '--threshold-design',
+      'grid',
+      '--grid-points',
+      '5',
+      '--grid-runs',
+      '4',
+      '--seed',
+      '4',
+      '--json',
+    ];
     const q = await runMain([...GRID, '--queue', redis.url, '--progress']); // the round line on stderr
     expect(q.status, q.stderr).toBe(0);
     expect(q.stderr).toMatch(/round 0 done \(20 runs on the queue\)/);
     const local = await runMain(GRID);
     expect(local.status).toBe(0);
     const strip = (o: unknown): unknown =>
-      Array.isArray(o) ? o.map(strip) : o && typeof o === 'object' ? Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'seconds').map(([k, v]) => [k, strip(v)])) : o;
+      Array.isArray(o)
+        ? o.map(strip)
+        : o && typeof o === 'object'
+          ? Object.fromEntries(
+              Object.entries(o)
+                .filter(([k]) => k !== 'seconds')
+                .map(([k, v]) => [k, strip(v)]),
+            )
+          : o;
     expect(JSON.stringify(strip(JSON.parse(q.stdout)))).toBe(JSON.stringify(strip(JSON.parse(local.stdout))));
     expect(JSON.parse(local.stdout).rows[0]).toMatchObject({ method: 'probit-grid', runs: 20 });
   }, 120_000);

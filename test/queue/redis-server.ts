@@ -46,10 +46,14 @@ export interface RedisHandle {
 export async function startRedis(): Promise<RedisHandle> {
   const dir = mkdtempSync(join(tmpdir(), 'fragility-redis-'));
   const port = await freePort();
-  const proc: ChildProcess = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    cwd: dir,
-    stdio: 'ignore',
-  });
+  const proc: ChildProcess = spawn(
+    REDIS_SERVER,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      cwd: dir,
+      stdio: 'ignore',
+    },
+  );
   const t0 = Date.now();
   while (!(await ping(port))) {
     if (proc.exitCode !== null || Date.now() - t0 > 10_000) {

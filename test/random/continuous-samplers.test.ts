@@ -37,7 +37,11 @@ describe('continuous samplers', () => {
   });
 
   it('weibull(rho, scale) has the mean of weibullCapacity (λΓ(1 + 1/ρ))', () => {
-    for (const [rho, scale] of [[2, 1], [0.7, 3], [5, 0.5]]) {
+    for (const [rho, scale] of [
+      [2, 1],
+      [0.7, 3],
+      [5, 0.5],
+    ]) {
       const r = stream(23, rho * 10);
       const { mean, sd } = meanSd(() => weibull(r, rho, scale));
       expect(Math.abs(mean - weibullCapacity(rho, scale).mean)).toBeLessThan((5 * sd) / Math.sqrt(N));
@@ -45,7 +49,11 @@ describe('continuous samplers', () => {
   });
 
   it('lognormal(mu, sigma) has the mean of lognormalCapacity (exp(μ + σ²/2))', () => {
-    for (const [mu, sigma] of [[0, 0.5], [1, 0.25], [-1, 1]]) {
+    for (const [mu, sigma] of [
+      [0, 0.5],
+      [1, 0.25],
+      [-1, 1],
+    ]) {
       const r = stream(24, (mu + 2) * 10 + sigma * 100);
       const { mean, sd } = meanSd(() => lognormal(r, mu, sigma));
       expect(Math.abs(mean - lognormalCapacity(mu, sigma).mean)).toBeLessThan((5 * sd) / Math.sqrt(N));

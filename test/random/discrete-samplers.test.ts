@@ -1,12 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { AliasTable, binomial, geometricSkip, logFactorial, logGamma, poisson, stream } from '../../src/random/index.ts';
+import {
+  AliasTable,
+  binomial,
+  geometricSkip,
+  logFactorial,
+  logGamma,
+  poisson,
+  stream,
+} from '../../src/random/index.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { chiSquare, chiSquareCritical } from './chi-square.ts';
 
 function binomialPmf(n: number, p: number): Float64Array {
   const out = new Float64Array(n + 1);
   for (let k = 0; k <= n; k++) {
-    out[k] = Math.exp(logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+    out[k] = Math.exp(
+      logFactorial(n) - logFactorial(k) - logFactorial(n - k) + k * Math.log(p) + (n - k) * Math.log1p(-p),
+    );
   }
   return out;
 }
@@ -157,7 +167,11 @@ describe('AliasTable', () => {
     const N = 200_000;
     for (let i = 0; i < N; i++) counts[table.sample(r)]++;
     expect(counts[1]).toBe(0); // zero weight is never drawn
-    const { stat, df } = chiSquare(counts, weights.map((w) => w / total), N);
+    const { stat, df } = chiSquare(
+      counts,
+      weights.map((w) => w / total),
+      N,
+    );
     expect(stat).toBeLessThan(chiSquareCritical(df, 0.0001));
   });
 
@@ -218,7 +232,8 @@ describe('logGamma', () => {
       [10.5, 13.940625219403763],
       [1e6, 12815504.569147613],
     ];
-    for (const [x, v] of cases) expect(Math.abs(logGamma(x) - v)).toBeLessThanOrEqual(x < 10 ? 4e-15 : 1e-15 * Math.abs(v));
+    for (const [x, v] of cases)
+      expect(Math.abs(logGamma(x) - v)).toBeLessThanOrEqual(x < 10 ? 4e-15 : 1e-15 * Math.abs(v));
     expect(logGamma(1)).toBe(0);
     expect(logGamma(0)).toBe(Infinity);
     expect(logGamma(-1)).toBeNaN();

@@ -56,15 +56,20 @@ describe('shuffleInPlace / randomPermutation', () => {
 describe('sampleWithoutReplacement', () => {
   it('returns k distinct sorted values in [0, n) (property, both algorithms)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2000 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0, max: 1e6 }), (n, frac, seed) => {
-        const k = Math.floor(frac * n);
-        const s = sampleWithoutReplacement(stream(seed), n, k);
-        expect(s.length).toBe(k);
-        for (let i = 0; i < k; i++) {
-          expect(s[i] >= 0 && s[i] < n).toBe(true);
-          if (i > 0) expect(s[i]).toBeGreaterThan(s[i - 1]);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2000 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 0, max: 1e6 }),
+        (n, frac, seed) => {
+          const k = Math.floor(frac * n);
+          const s = sampleWithoutReplacement(stream(seed), n, k);
+          expect(s.length).toBe(k);
+          for (let i = 0; i < k; i++) {
+            expect(s[i] >= 0 && s[i] < n).toBe(true);
+            if (i > 0) expect(s[i]).toBeGreaterThan(s[i - 1]);
+          }
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -9,7 +9,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { explorerFastError, explorerRun, type ExplorerSettings, type ExplorerSpec } from '../../src/scenarios/explorer-model.ts';
+import {
+  explorerFastError,
+  explorerRun,
+  type ExplorerSettings,
+  type ExplorerSpec,
+} from '../../src/scenarios/explorer-model.ts';
 import type { ExplorerPageData } from '../../src/scenarios/explorer-app.ts';
 import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import { smallScenario } from '../scenarios/fixtures.ts';
@@ -51,7 +56,21 @@ describe('index.html in headless Chromium', () => {
   let data: ExplorerPageData;
   const consoleErrors: string[] = [];
   const offsite: string[] = [];
-  const timings: { firstRenderMs: number | null; updates: { control: string; ms: number; modelMs: number; previewMs: number | null; previewModelMs: number | null; fastMaxOnline: number | null; fastMeanOnline: number | null; fastSameVerdict: boolean | null }[]; pageBytes: number; cancelled: number } = { firstRenderMs: null, updates: [], pageBytes: 0, cancelled: 0 };
+  const timings: {
+    firstRenderMs: number | null;
+    updates: {
+      control: string;
+      ms: number;
+      modelMs: number;
+      previewMs: number | null;
+      previewModelMs: number | null;
+      fastMaxOnline: number | null;
+      fastMeanOnline: number | null;
+      fastSameVerdict: boolean | null;
+    }[];
+    pageBytes: number;
+    cancelled: number;
+  } = { firstRenderMs: null, updates: [], pageBytes: 0, cancelled: 0 };
 
   let maxDiff = 0; // largest |page − Node| over every compared timeline point (written to timings.json)
   const fig = () => page.locator('#explorer-figure');
@@ -73,7 +92,11 @@ describe('index.html in headless Chromium', () => {
     };
   };
   const waitRun = async (after: number) => {
-    await page.waitForFunction((n) => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run) > n, after, { timeout: 60_000 });
+    await page.waitForFunction(
+      (n) => Number((document.getElementById('explorer-figure') as HTMLElement).dataset.run) > n,
+      after,
+      { timeout: 60_000 },
+    );
     // a burst of input events may have queued one more update: wait until none is pending
     await page.waitForTimeout(50);
     await page.waitForFunction(() => !document.body.dataset.busy, undefined, { timeout: 60_000 });
@@ -156,7 +179,10 @@ describe('index.html in headless Chromium', () => {
       timings.updates = await page.evaluate(() => window.fragilityExplorer?.timings.updates ?? []);
       timings.cancelled = await page.evaluate(() => window.fragilityExplorer?.timings.cancelled ?? 0);
       const ms = timings.updates.map((u) => u.ms).sort((a, b) => a - b);
-      const pre = timings.updates.map((u) => u.previewMs ?? NaN).filter(Number.isFinite).sort((a, b) => a - b);
+      const pre = timings.updates
+        .map((u) => u.previewMs ?? NaN)
+        .filter(Number.isFinite)
+        .sort((a, b) => a - b);
       const out = {
         measured: new Date().toISOString(),
         browser: browser.version(),
@@ -217,7 +243,13 @@ describe('index.html in headless Chromium', () => {
 
   it('every control is labelled, the verdict is announced (aria-live) and the controls work from the keyboard', async () => {
     const unlabelled = await page.evaluate(() =>
-      Array.from(document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#explorer-controls input, #explorer-controls select')).filter((el) => (el as HTMLInputElement).labels?.length !== 1).map((el) => el.id),
+      Array.from(
+        document.querySelectorAll<HTMLInputElement | HTMLSelectElement>(
+          '#explorer-controls input, #explorer-controls select',
+        ),
+      )
+        .filter((el) => (el as HTMLInputElement).labels?.length !== 1)
+        .map((el) => el.id),
     );
     expect(unlabelled).toEqual([]);
     expect(await page.locator('#explorer-verdict').getAttribute('aria-live')).toBe('polite');
@@ -236,11 +268,21 @@ describe('index.html in headless Chromium', () => {
   });
 
   // One value per control that changes the outcome at the 2010 settings (each from the scenario's defaults).
-  const moves: { id: string; value: (spec: ExplorerSpec) => string; key: keyof ExplorerSettings; expected: (spec: ExplorerSpec) => number }[] = [
+  const moves: {
+    id: string;
+    value: (spec: ExplorerSpec) => string;
+    key: keyof ExplorerSettings;
+    expected: (spec: ExplorerSpec) => number;
+  }[] = [
     { id: 'ctl-supernodeLoss', value: () => '0.05', key: 'supernodeLoss', expected: () => 0.05 },
     { id: 'ctl-autoUpdateCoverage', value: () => '0.5', key: 'autoUpdateCoverage', expected: () => 0.5 },
     { id: 'ctl-headroom', value: () => '2', key: 'headroomScale', expected: () => 4 },
-    { id: 'ctl-retry', value: (spec) => String(spec.retryOptions.findIndex((o) => o.retry.kind === 'exponential-full-jitter')), key: 'retry', expected: (spec) => spec.retryOptions.findIndex((o) => o.retry.kind === 'exponential-full-jitter') },
+    {
+      id: 'ctl-retry',
+      value: (spec) => String(spec.retryOptions.findIndex((o) => o.retry.kind === 'exponential-full-jitter')),
+      key: 'retry',
+      expected: (spec) => spec.retryOptions.findIndex((o) => o.retry.kind === 'exponential-full-jitter'),
+    },
     { id: 'ctl-megaCount', value: () => '0', key: 'megaCount', expected: () => 0 },
     { id: 'ctl-megaFirstHours', value: () => '6', key: 'megaFirstHours', expected: () => 6 },
   ];
@@ -267,7 +309,9 @@ describe('index.html in headless Chromium', () => {
       const fastNode = explorerRun(spec, after.settings, spec.previewQuantiles);
       expect(after.previewSeries).toHaveLength(fastNode.timeline.length);
       fastNode.timeline.forEach((p, i) => expect(Math.abs(p.online - after.previewSeries[i])).toBeLessThanOrEqual(TOL));
-      expect(Math.abs((after.fastError as number) - explorerFastError(node, fastNode).maxOnline)).toBeLessThanOrEqual(TOL);
+      expect(Math.abs((after.fastError as number) - explorerFastError(node, fastNode).maxOnline)).toBeLessThanOrEqual(
+        TOL,
+      );
       expect(after.summary).toContain(`fast model (${spec.previewQuantiles} headroom quantiles) against this run`);
       expect(consoleErrors).toEqual([]);
       await page.locator('section#explorer').screenshot({ path: join(ARTIFACTS, `${m.id}.png`) });
@@ -278,7 +322,10 @@ describe('index.html in headless Chromium', () => {
   it('a change made while the full run is computed cancels it: the page ends at the newer settings, as Node', async () => {
     const spec = data.explorer.spec;
     const before = await state();
-    const [cancelled, updates] = await page.evaluate(() => [window.fragilityExplorer!.timings.cancelled, window.fragilityExplorer!.timings.updates.length]);
+    const [cancelled, updates] = await page.evaluate(() => [
+      window.fragilityExplorer!.timings.cancelled,
+      window.fragilityExplorer!.timings.updates.length,
+    ]);
     const move = (id: string, value: string) =>
       page.evaluate(
         ([id, value]) => {
@@ -290,7 +337,11 @@ describe('index.html in headless Chromium', () => {
       );
     await move('ctl-supernodeLoss', '0.1');
     // the fast run is drawn: the full run of 0.1 is in flight in its own worker
-    await page.waitForFunction(() => (document.getElementById('explorer-figure') as HTMLElement).dataset.source === 'preview', undefined, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => (document.getElementById('explorer-figure') as HTMLElement).dataset.source === 'preview',
+      undefined,
+      { timeout: 60_000 },
+    );
     await move('ctl-supernodeLoss', '0.2');
     await waitRun(before.run);
     const after = await state();
@@ -317,7 +368,13 @@ describe('index.html in headless Chromium', () => {
       output: getComputedStyle(document.getElementById('out-supernodeLoss')!).display,
       plot: document.querySelectorAll('#explorer-plot svg').length,
     }));
-    expect(shown).toEqual({ nav: 'none', reset: 'none', range: 'none', output: expect.not.stringMatching(/^none$/), plot: 1 });
+    expect(shown).toEqual({
+      nav: 'none',
+      reset: 'none',
+      range: 'none',
+      output: expect.not.stringMatching(/^none$/),
+      plot: 1,
+    });
     await page.screenshot({ path: join(ARTIFACTS, 'print.png'), fullPage: true });
     await page.emulateMedia({ media: 'screen' });
     expect(offsite).toEqual([]);

@@ -13,12 +13,20 @@ describe('showSvg and showMarkdown', () => {
 
   it('hand the MIME bundle to Deno.jupyter.display (raw) and resolve no earlier than the settle wait', async () => {
     const calls: Array<{ bundle: Record<string, string>; raw: boolean; at: number }> = [];
-    g.Deno = { jupyter: { display: async (bundle: Record<string, string>, o: { raw: boolean }) => void calls.push({ bundle, raw: o.raw, at: performance.now() }) } };
+    g.Deno = {
+      jupyter: {
+        display: async (bundle: Record<string, string>, o: { raw: boolean }) =>
+          void calls.push({ bundle, raw: o.raw, at: performance.now() }),
+      },
+    };
     const t0 = performance.now();
     await showSvg('<svg xmlns="http://www.w3.org/2000/svg"/>');
     const t1 = performance.now();
     await showMarkdown('| a |\n|---|\n| 1 |');
-    expect(calls.map((c) => c.bundle)).toEqual([{ 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg"/>' }, { 'text/markdown': '| a |\n|---|\n| 1 |' }]);
+    expect(calls.map((c) => c.bundle)).toEqual([
+      { 'image/svg+xml': '<svg xmlns="http://www.w3.org/2000/svg"/>' },
+      { 'text/markdown': '| a |\n|---|\n| 1 |' },
+    ]);
     expect(calls.every((c) => c.raw)).toBe(true);
     // timers may fire up to 1 ms early against performance.now(); the wait itself is JUPYTER_SETTLE_MS
     expect(t1 - calls[0].at).toBeGreaterThanOrEqual(JUPYTER_SETTLE_MS - 1);

@@ -2,7 +2,13 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { linePlot, phaseDiagram, svgToPng, rsvgConvertAvailable, RsvgConvertMissingError } from '../../src/report/index.ts';
+import {
+  linePlot,
+  phaseDiagram,
+  svgToPng,
+  rsvgConvertAvailable,
+  RsvgConvertMissingError,
+} from '../../src/report/index.ts';
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const hasRsvg = rsvgConvertAvailable();
@@ -17,8 +23,18 @@ describe('svgToPng', () => {
 
   it.skipIf(!hasRsvg)('renders a plot to a non-empty PNG of the SVG size (zoom scales it)', () => {
     const svg = linePlot({
-      title: 'PNG check', x: { label: 'x (h)' }, y: { label: 'y (%)', percent: true },
-      series: [{ name: 's', points: [{ x: 0, y: 0.1 }, { x: 1, y: 0.9 }] }],
+      title: 'PNG check',
+      x: { label: 'x (h)' },
+      y: { label: 'y (%)', percent: true },
+      series: [
+        {
+          name: 's',
+          points: [
+            { x: 0, y: 0.1 },
+            { x: 1, y: 0.9 },
+          ],
+        },
+      ],
     });
     const path = join(dir, 'sub', 'plot.png');
     expect(svgToPng(svg, path)).toBe(path);
@@ -32,20 +48,31 @@ describe('svgToPng', () => {
 
   it.skipIf(!hasRsvg)('renders the phase diagram (gradient defs, rotated text) too', () => {
     const svg = phaseDiagram({
-      x: { label: 'a', values: [0, 1] }, y: { label: 'b', values: [0, 1] }, valueLabel: 'v',
-      cells: [{ x: 0, y: 0, value: 0 }, { x: 1, y: 1, value: 1 }],
+      x: { label: 'a', values: [0, 1] },
+      y: { label: 'b', values: [0, 1] },
+      valueLabel: 'v',
+      cells: [
+        { x: 0, y: 0, value: 0 },
+        { x: 1, y: 1, value: 1 },
+      ],
     });
     const buf = readFileSync(svgToPng(svg, join(dir, 'phase.png')));
     expect(pngSize(buf)).toEqual({ width: 720, height: 500 });
   });
 
   it.skipIf(!hasRsvg)('reports rsvg-convert errors (malformed SVG) with its message', () => {
-    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', join(dir, 'bad.png'))).toThrow(/rsvg-convert failed/);
+    expect(() => svgToPng('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', join(dir, 'bad.png'))).toThrow(
+      /rsvg-convert failed/,
+    );
   });
 
   it('raises a clear error when the converter is missing', () => {
-    expect(() => svgToPng('<svg/>', join(dir, 'x.png'), { command: 'rsvg-convert-that-does-not-exist' })).toThrow(RsvgConvertMissingError);
-    expect(() => svgToPng('<svg/>', join(dir, 'x.png'), { command: 'rsvg-convert-that-does-not-exist' })).toThrow(/librsvg2-bin/);
+    expect(() => svgToPng('<svg/>', join(dir, 'x.png'), { command: 'rsvg-convert-that-does-not-exist' })).toThrow(
+      RsvgConvertMissingError,
+    );
+    expect(() => svgToPng('<svg/>', join(dir, 'x.png'), { command: 'rsvg-convert-that-does-not-exist' })).toThrow(
+      /librsvg2-bin/,
+    );
     expect(rsvgConvertAvailable('rsvg-convert-that-does-not-exist')).toBe(false);
   });
 

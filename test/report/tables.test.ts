@@ -27,7 +27,10 @@ describe('markdownTable', () => {
   });
 
   it('defaults: all keys, numbers right-aligned with 4 significant digits, strings left', () => {
-    const md = markdownTable([{ a: 'x', b: Math.PI }, { a: 'yy', b: 2 }]);
+    const md = markdownTable([
+      { a: 'x', b: Math.PI },
+      { a: 'yy', b: 2 },
+    ]);
     const lines = md.trimEnd().split('\n');
     expect(lines[1]).toBe('| :-- | ----: |');
     expect(lines[2]).toBe('| x   | 3.142 |');
@@ -41,7 +44,9 @@ describe('markdownTable', () => {
   });
 
   it('reads dotted keys from nested objects', () => {
-    const md = markdownTable([{ threshold: { analytic: 0.25 } }], [{ key: 'threshold.analytic', header: 'f*' }], { pad: false });
+    const md = markdownTable([{ threshold: { analytic: 0.25 } }], [{ key: 'threshold.analytic', header: 'f*' }], {
+      pad: false,
+    });
     expect(md.split('\n')[2]).toBe('| 0.25 |');
   });
 
@@ -85,7 +90,10 @@ describe('csvTable (RFC 4180)', () => {
   });
 
   it('parser: LF records, missing final newline, short records, malformed quoting', () => {
-    expect(parseCsvRecords('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsvRecords('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsvTable('a,b\r\n1\r\n').rows).toEqual([{ a: '1', b: '' }]);
     expect(parseCsvRecords('')).toEqual([]);
     expect(() => parseCsvRecords('"abc')).toThrow(/unterminated/);

@@ -3,7 +3,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { skype2010Scenario, skype2007Scenario } from '../../src/scenarios/builtin.ts';
-import { explorerFastError, explorerParams, explorerSettings, explorerSpec, explorerVerdict, explorerWaves, type ExplorerOutcome } from '../../src/scenarios/explorer-model.ts';
+import {
+  explorerFastError,
+  explorerParams,
+  explorerSettings,
+  explorerSpec,
+  explorerVerdict,
+  explorerWaves,
+  type ExplorerOutcome,
+} from '../../src/scenarios/explorer-model.ts';
 import { type DrawTimeline, explorerTimelineSvg, f1 } from '../../src/scenarios/explorer-draw.ts';
 import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import { escapeHtml, htmlTable, inlineScript, scriptJson, simpleMarkdownHtml } from '../../src/report/html.ts';
@@ -13,7 +21,14 @@ const spec = explorerSpec(structuredClone(skype2010Scenario), 0.02);
 
 describe('explorer spec and parameters', () => {
   it("starts at the scenario's own settings and maps them to exactly the scenario's parameters", () => {
-    expect(spec.defaults).toEqual({ supernodeLoss: 0.275, autoUpdateCoverage: 0, headroomScale: 1, retry: 0, megaCount: 353, megaFirstHours: 2 });
+    expect(spec.defaults).toEqual({
+      supernodeLoss: 0.275,
+      autoUpdateCoverage: 0,
+      headroomScale: 1,
+      retry: 0,
+      megaCount: 353,
+      megaFirstHours: 2,
+    });
     const p = explorerParams(spec, spec.defaults);
     const q = scenarioToOverloadParams(skype2010Scenario, 0.02);
     // the headroom law object is rebuilt by the parse: compare it by its spec and quantiles, the rest field by field
@@ -23,7 +38,15 @@ describe('explorer spec and parameters', () => {
   });
 
   it('each control changes its own field: trigger, headroom k·α, retry and give-up, mega waves', () => {
-    const p = explorerParams(spec, { ...spec.defaults, supernodeLoss: 0.1, autoUpdateCoverage: 0.5, headroomScale: 4, retry: 1, megaCount: 200, megaFirstHours: 5 });
+    const p = explorerParams(spec, {
+      ...spec.defaults,
+      supernodeLoss: 0.1,
+      autoUpdateCoverage: 0.5,
+      headroomScale: 4,
+      retry: 1,
+      megaCount: 200,
+      megaFirstHours: 5,
+    });
     expect(p.trigger.supernodeCrashShare).toBe(0.1);
     expect(p.trigger.autoUpdateCoverage).toBe(0.5);
     const base = scenarioToOverloadParams(skype2010Scenario, 0.02);
@@ -32,7 +55,10 @@ describe('explorer spec and parameters', () => {
     expect(p.maxAttempts).toBe(spec.retryOptions[1].maxAttempts ?? Infinity);
     // 2010 waves (fitted): 80 at T+2 h, 273 from T+16 h over 12 h → 200 in the same proportions (round(200·80/353)
     // = 45, the rest 155), the first at T+5 h, the second keeping its 12-h ramp
-    expect(p.mega.waves).toEqual([{ atHours: 5, count: 45 }, { atHours: 19, count: 155, overHours: 12 }]);
+    expect(p.mega.waves).toEqual([
+      { atHours: 5, count: 45 },
+      { atHours: 19, count: 155, overHours: 12 },
+    ]);
   });
 
   it("offers the scenario's retry policy, then the what-ifs' (2010: full jitter and gRPC with 12 attempts, fixed with 12)", () => {
@@ -48,7 +74,8 @@ describe('explorer spec and parameters', () => {
   it('keeps every default on its slider grid (2007 too), so the controls start at the scenario', () => {
     for (const s of [skype2010Scenario, skype2007Scenario]) {
       const sp = explorerSpec(structuredClone(s), s.montecarlo.scale);
-      const on = (x: number, r: { min: number; step: number }) => Math.abs((x - r.min) / r.step - Math.round((x - r.min) / r.step)) < 1e-9;
+      const on = (x: number, r: { min: number; step: number }) =>
+        Math.abs((x - r.min) / r.step - Math.round((x - r.min) / r.step)) < 1e-9;
       expect(on(sp.defaults.supernodeLoss, sp.ranges.supernodeLoss)).toBe(true);
       expect(on(sp.defaults.autoUpdateCoverage, sp.ranges.autoUpdateCoverage)).toBe(true);
       expect(on(sp.defaults.megaCount, sp.ranges.megaCount)).toBe(true);
@@ -61,13 +88,19 @@ describe('explorer spec and parameters', () => {
     expect([spec.quantiles, spec.previewQuantiles]).toEqual([100, 6]);
     expect(explorerSpec(skype2010Scenario, 0.02, 5).previewQuantiles).toBe(5);
     expect(explorerSpec(skype2010Scenario, 0.02, 100, 0).previewQuantiles).toBe(0);
-    expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow('previewQuantiles: 40 is not allowed; expected an integer in [2, 20]');
+    expect(() => explorerSpec(skype2010Scenario, 0.02, 20, 40)).toThrow(
+      'previewQuantiles: 40 is not allowed; expected an integer in [2, 20]',
+    );
   });
 
   it('rejects a setting out of range with one error naming the control and the range', () => {
     expect(() => explorerSettings(spec, { supernodeLoss: 1.5 })).toThrow(FragilityInputError);
-    expect(() => explorerSettings(spec, { supernodeLoss: 1.5 })).toThrow('supernodeLoss: 1.5 is not allowed; expected a finite number in [0, 1]');
-    expect(() => explorerSettings(spec, { retry: 9 })).toThrow(/^retry: 9 is not allowed; expected an integer in \[0, 3\]/);
+    expect(() => explorerSettings(spec, { supernodeLoss: 1.5 })).toThrow(
+      'supernodeLoss: 1.5 is not allowed; expected a finite number in [0, 1]',
+    );
+    expect(() => explorerSettings(spec, { retry: 9 })).toThrow(
+      /^retry: 9 is not allowed; expected an integer in \[0, 3\]/,
+    );
     expect(() => explorerSettings(spec, { megaCount: 2.5 })).toThrow(/^megaCount/);
     expect(() => explorerSettings(spec, { speed: 1 } as never)).toThrow(/^explorer setting: "speed"/);
   });
@@ -107,7 +140,15 @@ describe('explorer spec and parameters', () => {
     expect(explorerVerdict(spec.defaults, o)).toBe(
       'Fluid limit: with 27.5 % of the supernodes crashed by the trigger and 0 % auto-updated, the network collapses (minimum online 12.3 % at T+30 min; peak requests at up supernodes 82× normal) and recovers (≥ 80 % online to the end) at T+16.3 h.',
     );
-    expect(explorerVerdict(spec.defaults, { ...o, collapsed: false, recovered: false, recoveredAtHours: null, minOnlineFraction: 0.7 })).toBe(
+    expect(
+      explorerVerdict(spec.defaults, {
+        ...o,
+        collapsed: false,
+        recovered: false,
+        recoveredAtHours: null,
+        minOnlineFraction: 0.7,
+      }),
+    ).toBe(
       'Fluid limit: with 27.5 % of the supernodes crashed by the trigger and 0 % auto-updated, the network does not collapse (minimum online 70.0 % at T+30 min, collapse means below 50 %; peak requests at up supernodes 82× normal) and does not recover within 48 h.',
     );
   });
@@ -147,19 +188,29 @@ describe('explorerFastError: what the page states about its fast run', () => {
   it('is zero on identical runs, symmetric, and mean <= max (property)', () => {
     const series = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 40 });
     fc.assert(
-      fc.property(series, fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 40, maxLength: 40 }), (a, shift) => {
-        const b = a.map((y, i) => Math.min(1, Math.max(0, y + shift[i])));
-        const A = outcome(a);
-        const B = outcome(b);
-        const same = explorerFastError(A, outcome(a));
-        expect([same.maxOnline, same.meanOnline, same.minOnline, same.recoveredAtHours, same.sameVerdict]).toEqual([0, 0, 0, 0, true]);
-        const ab = explorerFastError(A, B);
-        const ba = explorerFastError(B, A);
-        expect([ab.maxOnline, ab.meanOnline, ab.minOnline]).toEqual([ba.maxOnline, ba.meanOnline, ba.minOnline]);
-        expect(ab.meanOnline).toBeLessThanOrEqual(ab.maxOnline);
-        // on a timeline whose minimum is a sample point, the minima differ by no more than the largest difference
-        expect(ab.minOnline).toBeLessThanOrEqual(ab.maxOnline);
-      }),
+      fc.property(
+        series,
+        fc.array(fc.double({ min: -0.5, max: 0.5, noNaN: true }), { minLength: 40, maxLength: 40 }),
+        (a, shift) => {
+          const b = a.map((y, i) => Math.min(1, Math.max(0, y + shift[i])));
+          const A = outcome(a);
+          const B = outcome(b);
+          const same = explorerFastError(A, outcome(a));
+          expect([same.maxOnline, same.meanOnline, same.minOnline, same.recoveredAtHours, same.sameVerdict]).toEqual([
+            0,
+            0,
+            0,
+            0,
+            true,
+          ]);
+          const ab = explorerFastError(A, B);
+          const ba = explorerFastError(B, A);
+          expect([ab.maxOnline, ab.meanOnline, ab.minOnline]).toEqual([ba.maxOnline, ba.meanOnline, ba.minOnline]);
+          expect(ab.meanOnline).toBeLessThanOrEqual(ab.maxOnline);
+          // on a timeline whose minimum is a sample point, the minima differ by no more than the largest difference
+          expect(ab.minOnline).toBeLessThanOrEqual(ab.maxOnline);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -174,11 +225,34 @@ describe('explorer timeline drawer', () => {
       title: 'T <1>',
       description: 'D & d',
       lines: [
-        { name: 'a', stroke: '#000', points: [{ t: 0, y: 1 }, { t: 24, y: 0 }, { t: 48, y: 1 }], role: 'explorer-line' },
-        { name: 'b', stroke: '#f00', dash: '2 2', points: [{ t: 0, y: 0.5 }, { t: 48, y: 0.5 }] },
+        {
+          name: 'a',
+          stroke: '#000',
+          points: [
+            { t: 0, y: 1 },
+            { t: 24, y: 0 },
+            { t: 48, y: 1 },
+          ],
+          role: 'explorer-line',
+        },
+        {
+          name: 'b',
+          stroke: '#f00',
+          dash: '2 2',
+          points: [
+            { t: 0, y: 0.5 },
+            { t: 48, y: 0.5 },
+          ],
+        },
       ],
-      observed: [{ t: 20, online: 0.3 }, { t: 24, online: 0.825, lo: 0.8, hi: 0.85 }],
-      rules: [{ t: 2, label: '+80 mega' }, { t: 60, label: 'outside' }],
+      observed: [
+        { t: 20, online: 0.3 },
+        { t: 24, online: 0.825, lo: 0.8, hi: 0.85 },
+      ],
+      rules: [
+        { t: 2, label: '+80 mega' },
+        { t: 60, label: 'outside' },
+      ],
     });
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg).toContain('role="img"');
@@ -194,7 +268,24 @@ describe('explorer timeline drawer', () => {
 describe('explorer timeline drawer: the fast paths write what the plain ones would', () => {
   it('f1 writes x rounded to tenths exactly as (Math.round(10x)/10).toString()', () => {
     const plain = (x: number) => (Math.round(x * 10) / 10).toString();
-    for (const x of [0, -0, 0.04, 0.05, -0.04, -0.05, 0.95, 99_999_999.94, 99_999_999.96, 1e9, -3.25, 5e-324, Number.NaN, Infinity, -Infinity]) expect(f1(x)).toBe(plain(x));
+    for (const x of [
+      0,
+      -0,
+      0.04,
+      0.05,
+      -0.04,
+      -0.05,
+      0.95,
+      99_999_999.94,
+      99_999_999.96,
+      1e9,
+      -3.25,
+      5e-324,
+      Number.NaN,
+      Infinity,
+      -Infinity,
+    ])
+      expect(f1(x)).toBe(plain(x));
     fc.assert(
       fc.property(fc.double({ noNaN: true, min: -1e10, max: 1e10 }), (x) => f1(x) === plain(x)),
       { numRuns: 5000 },
@@ -204,23 +295,61 @@ describe('explorer timeline drawer: the fast paths write what the plain ones wou
   it('a points array drawn again at another size gets new coordinates (the cache is keyed by the scales)', () => {
     const pts = Array.from({ length: 50 }, (_, i) => ({ t: i, y: (i % 7) / 7 }));
     const band = { name: 'b', fill: '#ccc', points: pts.map((p) => ({ t: p.t, lo: p.y / 2, hi: p.y })) };
-    const d = (width: number, tMax: number, lines: DrawTimeline['lines'], b: DrawTimeline['band']): DrawTimeline => ({ width, height: 300, tMax, title: 't', description: 'd', lines, band: b });
+    const d = (width: number, tMax: number, lines: DrawTimeline['lines'], b: DrawTimeline['band']): DrawTimeline => ({
+      width,
+      height: 300,
+      tMax,
+      title: 't',
+      description: 'd',
+      lines,
+      band: b,
+    });
     const copy = () => structuredClone(pts);
     const copyBand = () => structuredClone(band);
-    for (const [w, t] of [[600, 48], [600, 48], [700, 48], [700, 60], [600, 48]] as const) {
+    for (const [w, t] of [
+      [600, 48],
+      [600, 48],
+      [700, 48],
+      [700, 60],
+      [600, 48],
+    ] as const) {
       // the same arrays each time (cached) against fresh copies (never seen by the cache)
-      expect(explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: pts }], band))).toBe(explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: copy() }], copyBand())));
+      expect(explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: pts }], band))).toBe(
+        explorerTimelineSvg(d(w, t, [{ name: 'a', stroke: '#000', points: copy() }], copyBand())),
+      );
     }
     // one more line adds a legend row, which moves the axes: the cached coordinates must follow
-    const two = [{ name: 'a', stroke: '#000', points: pts }, { name: 'c', stroke: '#f00', points: copy() }];
-    expect(explorerTimelineSvg(d(600, 48, two, band))).toBe(explorerTimelineSvg(d(600, 48, [{ name: 'a', stroke: '#000', points: copy() }, { name: 'c', stroke: '#f00', points: copy() }], copyBand())));
+    const two = [
+      { name: 'a', stroke: '#000', points: pts },
+      { name: 'c', stroke: '#f00', points: copy() },
+    ];
+    expect(explorerTimelineSvg(d(600, 48, two, band))).toBe(
+      explorerTimelineSvg(
+        d(
+          600,
+          48,
+          [
+            { name: 'a', stroke: '#000', points: copy() },
+            { name: 'c', stroke: '#f00', points: copy() },
+          ],
+          copyBand(),
+        ),
+      ),
+    );
   });
 });
 
 describe('HTML helpers', () => {
   it('escapeHtml and htmlTable escape text and right-align numeric columns', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    const t = htmlTable([{ name: '<b>', x: 0.123456 }, { name: 'c', x: 2 }], undefined, 'cap & more');
+    const t = htmlTable(
+      [
+        { name: '<b>', x: 0.123456 },
+        { name: 'c', x: 2 },
+      ],
+      undefined,
+      'cap & more',
+    );
     expect(t).toContain('<caption>cap &amp; more</caption>');
     expect(t).toContain('<th scope="col">name</th><th scope="col" class="num">x</th>');
     expect(t).toContain('<td>&lt;b&gt;</td><td class="num">0.1235</td>');

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeReport } from '../../src/report/report-bundle.ts';
-import { observedResidualRows, observedResiduals, scenarioReport, whatStillMissesMarkdown } from '../../src/scenarios/report.ts';
+import {
+  observedResidualRows,
+  observedResiduals,
+  scenarioReport,
+  whatStillMissesMarkdown,
+} from '../../src/scenarios/report.ts';
 import type { ScenarioResult } from '../../src/scenarios/run.ts';
 import { runScenario } from '../../src/scenarios/run.ts';
 import { all, parseSvg, texts, type XmlElement } from '../report/xml-check.ts';
@@ -19,7 +24,15 @@ const marks = (root: XmlElement, label: string) => all(root, `[aria-label="${lab
 describe('scenario report', () => {
   it('writes index.md linking every plot, table and report.json', () => {
     const index = readFileSync(written.index, 'utf8');
-    for (const f of ['timeline.svg', 'collapse.svg', 'phase.svg', 'giant-component.svg', 'what-if.csv', 'timeline.csv', 'report.json']) {
+    for (const f of [
+      'timeline.svg',
+      'collapse.svg',
+      'phase.svg',
+      'giant-component.svg',
+      'what-if.csv',
+      'timeline.csv',
+      'report.json',
+    ]) {
       expect(existsSync(join(dir, f))).toBe(true);
       expect(index).toContain(`](${f})`);
     }
@@ -57,7 +70,9 @@ describe('scenario report', () => {
     expect(index).toContain('*Load window*');
     expect(index).toContain('Metastability');
     const overloadSection = index.slice(index.indexOf('## Overload threshold'), index.indexOf('## Phase diagram'));
-    expect(overloadSection).not.toMatch(/\brow \d+|loginCost|loadWindowSeconds|headroom\.|collapseThreshold|staticBound/);
+    expect(overloadSection).not.toMatch(
+      /\brow \d+|loginCost|loadWindowSeconds|headroom\.|collapseThreshold|staticBound/,
+    );
   });
 
   it('phase diagram: one cell per (loss, headroom) and the boundary line', () => {
@@ -84,10 +99,19 @@ describe('scenario report', () => {
     expect(typeof j.threshold.staticBound.note).toBe('string');
     expect(['number', 'object']).toContain(typeof j.threshold.staticBound.value);
     expect(Array.isArray(j.metastability.cells) && j.metastability.cells.length > 0).toBe(true);
-    expect(j.timeline.every((p: Record<string, unknown>) => typeof p.t === 'number' && typeof p.online === 'number' && typeof p.supernodesUp === 'number')).toBe(true);
+    expect(
+      j.timeline.every(
+        (p: Record<string, unknown>) =>
+          typeof p.t === 'number' && typeof p.online === 'number' && typeof p.supernodesUp === 'number',
+      ),
+    ).toBe(true);
     expect(typeof j.minOnlineFraction).toBe('number');
     expect(typeof j.recovered).toBe('boolean');
-    expect(j.whatIf.every((w: Record<string, unknown>) => typeof w.name === 'string' && typeof w.minOnlineFraction === 'number')).toBe(true);
+    expect(
+      j.whatIf.every(
+        (w: Record<string, unknown>) => typeof w.name === 'string' && typeof w.minOnlineFraction === 'number',
+      ),
+    ).toBe(true);
   });
 
   it('writes the residual table and the derived "what still misses" paragraph', () => {
@@ -104,7 +128,14 @@ describe('observed residuals and "what still misses" (synthetic timelines, exact
   const ts = Array.from({ length: 11 }, (_, i) => i);
   const mk = (observed: ScenarioResult['observed']) =>
     ({
-      timeline: ts.map((t) => ({ t, online: 1 - t / 10, onlineMin: 1 - t / 10 - 0.05, onlineMax: 1 - t / 10 + 0.05, supernodesUp: 1, megaUp: 0 })),
+      timeline: ts.map((t) => ({
+        t,
+        online: 1 - t / 10,
+        onlineMin: 1 - t / 10 - 0.05,
+        onlineMax: 1 - t / 10 + 0.05,
+        supernodesUp: 1,
+        megaUp: 0,
+      })),
       fluidTimeline: ts.map((t) => ({ t, online: Math.min(1, 1.1 - t / 10), supernodesUp: 1 })),
       observed,
     }) as unknown as ScenarioResult;
@@ -142,10 +173,20 @@ describe('observed residuals and "what still misses" (synthetic timelines, exact
       sc,
     );
     expect(miss).toContain('1 of the 2 observed points with a range are missed');
-    expect(miss).toContain('at T+4–6 h (w: 30.0 %, range 20.0 %–40.0 %) the simulated mean, 50.0 %, is 20.0 points high (+2.00 σ) and the fluid limit, 60.0 %, 30.0 points high (+3.00 σ)');
+    expect(miss).toContain(
+      'at T+4–6 h (w: 30.0 %, range 20.0 %–40.0 %) the simulated mean, 50.0 %, is 20.0 points high (+2.00 σ) and the fluid limit, 60.0 %, 30.0 points high (+3.00 σ)',
+    );
     expect(miss).toContain('Not reached by the simulated time: T+20 h (late)');
-    expect(miss).toContain("χ² over the 2 points with a range: 9.25 for the fluid limit, 4.25 for the simulated mean of 3 runs (σ = half of each range; were the ranges ±1 σ of Gaussian errors, 31.7 % of the points — 0.6 of 2 — would fall outside by chance)");
-    const two = whatStillMissesMarkdown(mk([{ t: 1, online: 0.5, lo: 0.45, hi: 0.55 }, { t: 9, online: 0.5, lo: 0.45, hi: 0.55 }]), sc);
+    expect(miss).toContain(
+      'χ² over the 2 points with a range: 9.25 for the fluid limit, 4.25 for the simulated mean of 3 runs (σ = half of each range; were the ranges ±1 σ of Gaussian errors, 31.7 % of the points — 0.6 of 2 — would fall outside by chance)',
+    );
+    const two = whatStillMissesMarkdown(
+      mk([
+        { t: 1, online: 0.5, lo: 0.45, hi: 0.55 },
+        { t: 9, online: 0.5, lo: 0.45, hi: 0.55 },
+      ]),
+      sc,
+    );
     expect(two).toContain('The misses have both signs');
     const ok = whatStillMissesMarkdown(mk([{ t: 2.5, online: 0.8, lo: 0.7, hi: 0.9, label: 'p' }]), sc);
     expect(ok).toContain('Every one of the 1 observed points with a range is matched');

@@ -18,12 +18,24 @@ import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 const frac = fc.integer({ min: 0, max: 1000 }).map((x) => x / 1000);
 const maybe = fc.option(frac, { nil: null });
 const reported = fc.tuple(frac, frac).map(([a, b]) => (a <= b ? [a, b] : [b, a]) as [number, number]);
-const conn = fc.record({ analytic: maybe, montecarlo: maybe, ci: fc.tuple(frac, frac) as fc.Arbitrary<[number, number]>, reason: fc.option(fc.constantFrom('no giant supernode component'), { nil: undefined }) });
-const over = fc.record({ analytic: maybe, montecarlo: maybe, ci: fc.tuple(maybe, maybe) as fc.Arbitrary<[number | null, number | null]> });
+const conn = fc.record({
+  analytic: maybe,
+  montecarlo: maybe,
+  ci: fc.tuple(frac, frac) as fc.Arbitrary<[number, number]>,
+  reason: fc.option(fc.constantFrom('no giant supernode component'), { nil: undefined }),
+});
+const over = fc.record({
+  analytic: maybe,
+  montecarlo: maybe,
+  ci: fc.tuple(maybe, maybe) as fc.Arbitrary<[number | null, number | null]>,
+});
 
 type Category = 'past' | 'below' | 'around' | 'unlocated';
 /** The documented rule, written out: the overload reference is the simulated f_c, else the fluid one. */
-function overloadCategory([lo, hi]: [number, number], o: { analytic: number | null; montecarlo: number | null }): Category {
+function overloadCategory(
+  [lo, hi]: [number, number],
+  o: { analytic: number | null; montecarlo: number | null },
+): Category {
   const ref = o.montecarlo ?? o.analytic;
   if (ref === null) return 'unlocated';
   return lo > ref ? 'past' : hi < ref ? 'below' : 'around';
@@ -44,14 +56,18 @@ describe('scenario verdict: properties', () => {
         const v = scenarioVerdict(rep, c, o);
         expect(v).not.toMatch(/NaN|undefined|null|Infinity/);
         const [lo, hi] = rep;
-        expect(v).toContain(lo === hi ? `${(100 * lo).toFixed(0)} %` : `${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)} %`);
+        expect(v).toContain(
+          lo === hi ? `${(100 * lo).toFixed(0)} %` : `${(100 * lo).toFixed(0)}–${(100 * hi).toFixed(0)} %`,
+        );
         expect(categoryOf(v)).toBe(overloadCategory(rep, o));
         const connRef = c.reason !== undefined ? null : (c.analytic ?? c.montecarlo);
         expect(v.includes('cannot be judged against connectivity')).toBe(connRef === null);
         expect(v.includes('far below the connectivity threshold')).toBe(connRef !== null && hi < connRef);
         expect(v.includes('at or past the connectivity threshold')).toBe(connRef !== null && hi >= connRef);
         if (c.reason !== undefined) expect(v).toContain(c.reason);
-        expect(v.includes('load, not connectivity, took the network down')).toBe(connRef !== null && hi < connRef && categoryOf(v) === 'past');
+        expect(v.includes('load, not connectivity, took the network down')).toBe(
+          connRef !== null && hi < connRef && categoryOf(v) === 'past',
+        );
       }),
       { numRuns: 500, seed: 91 },
     );
@@ -73,7 +89,13 @@ describe('scenario verdict: properties', () => {
 /** JSON-like nested objects for the merge (plain objects, numbers, strings, arrays). */
 const json = fc.letrec<{ obj: Record<string, unknown>; value: unknown }>((tie) => ({
   obj: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd', 'kind'), tie('value'), { maxKeys: 4 }),
-  value: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.constantFrom('x', 'y'), fc.array(fc.integer(), { maxLength: 3 }), tie('obj')),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    fc.integer(),
+    fc.constantFrom('x', 'y'),
+    fc.array(fc.integer(), { maxLength: 3 }),
+    tie('obj'),
+  ),
 })).obj;
 
 /** Every leaf path of a plain object, with its value (arrays are leaves; an empty object has none). */
@@ -124,7 +146,9 @@ describe('what-if pipeline: properties', () => {
         expect(s).toEqual(before);
         const set = s.whatIf[i].set as Record<string, unknown>;
         for (const [path, v] of leaves(set)) if (path.length) expect(at(w, path)).toEqual(v);
-        for (const key of Object.keys(s)) if (key !== 'whatIf' && !(key in set)) expect((w as Record<string, unknown>)[key]).toEqual((s as Record<string, unknown>)[key]);
+        for (const key of Object.keys(s))
+          if (key !== 'whatIf' && !(key in set))
+            expect((w as Record<string, unknown>)[key]).toEqual((s as Record<string, unknown>)[key]);
         const p = scenarioToOverloadParams(w, scale);
         expect(() => validateOverloadParams(p)).not.toThrow();
         expect(p.cacheSize).toBeLessThanOrEqual(Math.max(1, Math.round(w.overlay.supernodes * scale)));

@@ -7,7 +7,11 @@ import { scenarioToOverloadParams } from '../../src/scenarios/to-params.ts';
 import { SMALL_METASTABILITY, smallScenario } from './fixtures.ts';
 
 const SCALE = 0.002; // 42 000 clients, 52 supernodes: each 48 h run well under a second
-const whatIf = (name: string) => applyWhatIf(skype2010Scenario, skype2010Scenario.whatIf.findIndex((w) => w.name === name));
+const whatIf = (name: string) =>
+  applyWhatIf(
+    skype2010Scenario,
+    skype2010Scenario.whatIf.findIndex((w) => w.name === name),
+  );
 
 describe('the 2010 scenario at a small scale', () => {
   const runs = [1, 2, 3].map((seed) => simulateOverload(scenarioToOverloadParams(skype2010Scenario, SCALE), { seed }));
@@ -67,7 +71,7 @@ describe('runScenario', () => {
     expect(r.verdict).toContain('25–30 %');
   });
 
-  it('states the verdict of its own numbers; means lie between the runs\' extremes; what-if rows are fractions', () => {
+  it("states the verdict of its own numbers; means lie between the runs' extremes; what-if rows are fractions", () => {
     // Issue 17 point 5: the runner's relations, checked on this run (one run costs too much to repeat at random;
     // the verdict's rule itself is a property in run.property.test.ts).
     expect(r.verdict).toBe(scenarioVerdict(r.reportedLoss, r.connectivityThreshold, r.threshold));
@@ -103,7 +107,11 @@ describe('scenarioVerdict', () => {
     expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.014, montecarlo: 0.008, ci: [0.007, 0.009] })).toBe(
       'A 25–30 % supernode loss is far below the connectivity threshold (f_c ≈ 97.0 % analytic, 95.5 % [95.0 %, 96.0 %] simulated) but past the overload threshold (f_c ≈ 1.4 % fluid limit, 0.8 % [0.7 %, 0.9 %] simulated 50 %-collapse point) — load, not connectivity, took the network down.',
     );
-    expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.5, montecarlo: 0.45, ci: [0.4, 0.5] })).toContain('below the overload threshold');
-    expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.27, montecarlo: 0.28, ci: [0.26, 0.3] })).toContain('around the overload threshold');
+    expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.5, montecarlo: 0.45, ci: [0.4, 0.5] })).toContain(
+      'below the overload threshold',
+    );
+    expect(scenarioVerdict([0.25, 0.3], conn, { analytic: 0.27, montecarlo: 0.28, ci: [0.26, 0.3] })).toContain(
+      'around the overload threshold',
+    );
   });
 });

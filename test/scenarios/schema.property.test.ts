@@ -66,7 +66,13 @@ describe('scenario schema (properties)', () => {
   });
 
   it('rejects values of the wrong type anywhere in the document, naming a path that exists', () => {
-    const anyJson = fc.oneof(fc.string({ maxLength: 5 }), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 2 }), fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }));
+    const anyJson = fc.oneof(
+      fc.string({ maxLength: 5 }),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.integer(), { maxLength: 2 }),
+      fc.dictionary(fc.string({ maxLength: 3 }), fc.integer(), { maxKeys: 2 }),
+    );
     const paths: (string | number)[][] = [];
     const walk = (o: unknown, p: (string | number)[]) => {
       if (o && typeof o === 'object' && !Array.isArray(o)) for (const [k, v] of Object.entries(o)) walk(v, [...p, k]);
@@ -77,7 +83,13 @@ describe('scenario schema (properties)', () => {
       fc.property(fc.constantFrom(...paths), anyJson, (path, v) => {
         const doc = structuredClone(skype2010Scenario);
         setAt(doc, path, v);
-        if (v === null && /withdrawAtHours|atHours|ReturnHours|maxAttempts|probesPerAttempt|burstFactor|promotionMeanHours/.test(String(path[path.length - 1]))) return; // null = never / whole cache / no burst rule / no promotion step: valid
+        if (
+          v === null &&
+          /withdrawAtHours|atHours|ReturnHours|maxAttempts|probesPerAttempt|burstFactor|promotionMeanHours/.test(
+            String(path[path.length - 1]),
+          )
+        )
+          return; // null = never / whole cache / no burst rule / no promotion step: valid
         const e = rejection(doc);
         expect(e.field.startsWith('scenario.')).toBe(true);
         expect(e.message.split('\n')).toHaveLength(1);

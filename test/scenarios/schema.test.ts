@@ -46,7 +46,9 @@ describe('scenario schema', () => {
 
   it('loads built-ins by name and rejects unknown names with the field named', () => {
     expect(loadScenario('skype-2007').name).toBe('skype-2007');
-    expect(() => loadScenario('skype-1999')).toThrow(/^scenario: "skype-1999" is not allowed; expected a built-in scenario \(skype-2010, skype-2007\)/);
+    expect(() => loadScenario('skype-1999')).toThrow(
+      /^scenario: "skype-1999" is not allowed; expected a built-in scenario \(skype-2010, skype-2007\)/,
+    );
   });
 
   it('names the path, the value and the allowed range in one line', () => {
@@ -65,10 +67,14 @@ describe('scenario schema', () => {
     expect(problemOf(d).message).toBe('scenario.overlay.clients: missing; expected an integer in [1, 1000000000]');
     d = base();
     d.overlay.colour = 'blue';
-    expect(problemOf(d).message).toMatch(/^scenario\.overlay\.colour: "blue" is not allowed; expected no such field \(known fields: clients, supernodes, coreLaw, cacheSize, choice\)$/);
+    expect(problemOf(d).message).toMatch(
+      /^scenario\.overlay\.colour: "blue" is not allowed; expected no such field \(known fields: clients, supernodes, coreLaw, cacheSize, choice\)$/,
+    );
     d = base();
     d.levers.megaSupernodes = { ...(d.levers.megaSupernodes as object), waves: [{ atHours: -1, count: 10 }] };
-    expect(problemOf(d).message).toBe('scenario.levers.megaSupernodes.waves[0].atHours: -1 is not allowed; expected a number in [0, 8760]');
+    expect(problemOf(d).message).toBe(
+      'scenario.levers.megaSupernodes.waves[0].atHours: -1 is not allowed; expected a number in [0, 8760]',
+    );
     d = base();
     d.supernodes.headroom = 'uniform(-1,2)';
     expect(problemOf(d).field).toBe('scenario.supernodes.headroom');
@@ -78,7 +84,9 @@ describe('scenario schema', () => {
     d = base();
     d.overlay.cacheSize = 60;
     d.overlay.supernodes = 50;
-    expect(problemOf(d).message).toBe('scenario.overlay.cacheSize: 60 is not allowed; expected an integer in [1, 50] (<= overlay.supernodes)');
+    expect(problemOf(d).message).toBe(
+      'scenario.overlay.cacheSize: 60 is not allowed; expected an integer in [1, 50] (<= overlay.supernodes)',
+    );
     d = base();
     d.clients.retry = { kind: 'linear', seconds: 3 };
     expect(problemOf(d).field).toBe('scenario.clients.retry.kind');
@@ -90,7 +98,9 @@ describe('scenario schema', () => {
   it('validates what-if overrides with their own path', () => {
     const d = structuredClone(skype2010Scenario);
     d.whatIf[1].set = { levers: { autoUpdateCoverage: 2 } };
-    expect(() => parseScenario(d)).toThrow('scenario.whatIf[1].set.levers.autoUpdateCoverage: 2 is not allowed; expected a number in [0, 1]');
+    expect(() => parseScenario(d)).toThrow(
+      'scenario.whatIf[1].set.levers.autoUpdateCoverage: 2 is not allowed; expected a number in [0, 1]',
+    );
   });
 
   it('counts the other problems in the one-line message', () => {
@@ -139,7 +149,15 @@ describe('scenario schema', () => {
   it('runs 2007 on the 2010-fitted rules (out of sample) and both with the issue-16 mechanisms', () => {
     const p07 = scenarioToOverloadParams(skype2007Scenario);
     const p10 = scenarioToOverloadParams(skype2010Scenario);
-    const rules = (p: OverloadParams) => [p.loadWindowSeconds, p.refuseCostFactor, p.burstFactor, p.probesPerAttempt, p.mega.loginCostFactor, p.loginCost, p.headroom.spec];
+    const rules = (p: OverloadParams) => [
+      p.loadWindowSeconds,
+      p.refuseCostFactor,
+      p.burstFactor,
+      p.probesPerAttempt,
+      p.mega.loginCostFactor,
+      p.loginCost,
+      p.headroom.spec,
+    ];
     expect(rules(p07)).toEqual(rules(p10));
     expect(rules(p10)).toEqual(rules(skype2010CalibratedParams));
     expect(Number.isFinite(p10.burstFactor)).toBe(true);
@@ -173,14 +191,46 @@ describe('scenario schema', () => {
 
   it('rejects bad values of the recalibration parameters, naming the field and the range', () => {
     const cases: [string[], unknown, string][] = [
-      [['supernodes', 'loadWindowSeconds'], -1, 'scenario.supernodes.loadWindowSeconds: -1 is not allowed; expected a number in [0, 86400]'],
-      [['supernodes', 'loadWindowSeconds'], 1e6, 'scenario.supernodes.loadWindowSeconds: 1000000 is not allowed; expected a number in [0, 86400]'],
-      [['supernodes', 'burstFactor'], 0.5, 'scenario.supernodes.burstFactor: 0.5 is not allowed; expected a number >= 1, or null for no burst rule'],
-      [['supernodes', 'burstFactor'], 'never', 'scenario.supernodes.burstFactor: "never" is not allowed; expected a number >= 1, or null for no burst rule'],
-      [['supernodes', 'refuseCostFactor'], 1.5, 'scenario.supernodes.refuseCostFactor: 1.5 is not allowed; expected a number in [0, 1]'],
-      [['clients', 'probesPerAttempt'], 0, 'scenario.clients.probesPerAttempt: 0 is not allowed; expected an integer in [1, 100000], or null for the whole host cache'],
-      [['clients', 'probesPerAttempt'], 2.5, 'scenario.clients.probesPerAttempt: 2.5 is not allowed; expected an integer in [1, 100000], or null for the whole host cache'],
-      [['levers', 'megaSupernodes', 'loginCostFactor'], -0.1, 'scenario.levers.megaSupernodes.loginCostFactor: -0.1 is not allowed; expected a number in [0, 1]'],
+      [
+        ['supernodes', 'loadWindowSeconds'],
+        -1,
+        'scenario.supernodes.loadWindowSeconds: -1 is not allowed; expected a number in [0, 86400]',
+      ],
+      [
+        ['supernodes', 'loadWindowSeconds'],
+        1e6,
+        'scenario.supernodes.loadWindowSeconds: 1000000 is not allowed; expected a number in [0, 86400]',
+      ],
+      [
+        ['supernodes', 'burstFactor'],
+        0.5,
+        'scenario.supernodes.burstFactor: 0.5 is not allowed; expected a number >= 1, or null for no burst rule',
+      ],
+      [
+        ['supernodes', 'burstFactor'],
+        'never',
+        'scenario.supernodes.burstFactor: "never" is not allowed; expected a number >= 1, or null for no burst rule',
+      ],
+      [
+        ['supernodes', 'refuseCostFactor'],
+        1.5,
+        'scenario.supernodes.refuseCostFactor: 1.5 is not allowed; expected a number in [0, 1]',
+      ],
+      [
+        ['clients', 'probesPerAttempt'],
+        0,
+        'scenario.clients.probesPerAttempt: 0 is not allowed; expected an integer in [1, 100000], or null for the whole host cache',
+      ],
+      [
+        ['clients', 'probesPerAttempt'],
+        2.5,
+        'scenario.clients.probesPerAttempt: 2.5 is not allowed; expected an integer in [1, 100000], or null for the whole host cache',
+      ],
+      [
+        ['levers', 'megaSupernodes', 'loginCostFactor'],
+        -0.1,
+        'scenario.levers.megaSupernodes.loginCostFactor: -0.1 is not allowed; expected a number in [0, 1]',
+      ],
     ];
     for (const [path, value, message] of cases) {
       const doc = JSON.parse(JSON.stringify(skype2010Scenario));
@@ -210,7 +260,8 @@ describe('scenario schema', () => {
         if (!doc.includes(`\`${path.join('.')}\``) && !doc.includes(`\`${name}\``)) missing.push(path.join('.'));
       }
     };
-    for (const part of ['overlay', 'trigger', 'clients', 'supernodes', 'levers'] as const) walk(skype2010Scenario[part], [part]);
+    for (const part of ['overlay', 'trigger', 'clients', 'supernodes', 'levers'] as const)
+      walk(skype2010Scenario[part], [part]);
     expect(missing).toEqual([]);
   });
 });

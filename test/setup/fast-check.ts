@@ -16,7 +16,8 @@ function suiteSeed(env: string | undefined): number {
     return seed;
   }
   const seed = Number(env);
-  if (!Number.isInteger(seed) || Math.abs(seed) > 0x7fffffff) throw new Error(`FC_SEED: ${env} is not allowed; expected an integer in [-2^31 + 1, 2^31 − 1] or "random"`);
+  if (!Number.isInteger(seed) || Math.abs(seed) > 0x7fffffff)
+    throw new Error(`FC_SEED: ${env} is not allowed; expected an integer in [-2^31 + 1, 2^31 − 1] or "random"`);
   return seed;
 }
 

@@ -10,7 +10,8 @@ const DIR = fileURLToPath(new URL('../../src/cli/commands/', import.meta.url));
 /** Problems of one command module's text: inline action bodies, actions not bound to an exported run function. */
 function commandProblems(text: string): string[] {
   const problems: string[] = [];
-  if (/action\(\s*(async\s*)?\(/.test(text)) problems.push('an inline action body: move it into an exported runX function');
+  if (/action\(\s*(async\s*)?\(/.test(text))
+    problems.push('an inline action body: move it into an exported runX function');
   const exported = new Set([...text.matchAll(/^export (?:async )?function (run\w+)\(/gm)].map((m) => m[1]));
   const bound = [...text.matchAll(/\.action\(action\((\w+)\)\)/g)].map((m) => m[1]);
   for (const name of bound) if (!exported.has(name)) problems.push(`action(${name}): not an exported run function`);
@@ -32,8 +33,12 @@ describe('CLI commands: exported run functions behind a thin register', () => {
   }
 
   it('flags an inline body and an unexported run function (fixture)', () => {
-    const inline = "export function register(p) {\n  cmd.action(\n    action(async (opts) => {\n      return x;\n    }),\n  );\n}";
-    expect(commandProblems(inline)).toEqual(['an inline action body: move it into an exported runX function', 'register binds no run function']);
+    const inline =
+      'export function register(p) {\n  cmd.action(\n    action(async (opts) => {\n      return x;\n    }),\n  );\n}';
+    expect(commandProblems(inline)).toEqual([
+      'an inline action body: move it into an exported runX function',
+      'register binds no run function',
+    ]);
     const hidden = 'export function register(p) {\n  cmd.action(action(runX));\n}\nfunction runX(opts) {}';
     expect(commandProblems(hidden)).toEqual(['action(runX): not an exported run function']);
   });

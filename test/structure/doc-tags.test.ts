@@ -19,18 +19,29 @@ function boldHeadings(files: { name: string; text: string }[]): string[] {
 
 describe('TSDoc section tags', () => {
   it('no bold Complexity/Model/References heading in src/ (use @complexity, @model, @references)', () => {
-    const names = execFileSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' }).split('\n').filter((n) => /\.(ts|mjs)$/.test(n));
+    const names = execFileSync('git', ['ls-files', 'src'], { cwd: ROOT, encoding: 'utf8' })
+      .split('\n')
+      .filter((n) => /\.(ts|mjs)$/.test(n));
     expect(names.length).toBeGreaterThan(100);
     expect(boldHeadings(names.map((name) => ({ name, text: readFileSync(`${ROOT}/${name}`, 'utf8') })))).toEqual([]);
   });
 
   it('finds each old spelling (fixture)', () => {
-    const text = ['/**', ' * **Complexity** O(n).', ' * **Model**: x.', ' * @returns y. **References:** z.', ' * @complexity O(1)', ' */'].join('\n');
+    const text = [
+      '/**',
+      ' * **Complexity** O(n).',
+      ' * **Model**: x.',
+      ' * @returns y. **References:** z.',
+      ' * @complexity O(1)',
+      ' */',
+    ].join('\n');
     expect(boldHeadings([{ name: 'f.ts', text }])).toEqual(['f.ts:2', 'f.ts:3', 'f.ts:4']);
   });
 
   it('tsdoc.json declares the three tags', () => {
-    const tags = (JSON.parse(readFileSync(`${ROOT}/tsdoc.json`, 'utf8')) as { tagDefinitions: { tagName: string }[] }).tagDefinitions.map((t) => t.tagName);
+    const tags = (
+      JSON.parse(readFileSync(`${ROOT}/tsdoc.json`, 'utf8')) as { tagDefinitions: { tagName: string }[] }
+    ).tagDefinitions.map((t) => t.tagName);
     expect(tags).toEqual(expect.arrayContaining(['@complexity', '@model', '@references']));
   });
 });

@@ -64,11 +64,21 @@ export function importsOfText(file: string, text: string): Array<{ spec: string;
       if (ts.isLiteralTypeNode(arg)) add(arg.literal, 'type-query');
     } else if (ts.isCallExpression(node)) {
       if (node.expression.kind === ts.SyntaxKind.ImportKeyword) add(node.arguments[0], 'dynamic');
-      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require') add(node.arguments[0], 'require');
+      else if (ts.isIdentifier(node.expression) && node.expression.text === 'require')
+        add(node.arguments[0], 'require');
     } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
       const [first, second] = node.arguments ?? [];
-      const base = second && ts.isPropertyAccessExpression(second) && ts.isMetaProperty(second.expression) && second.name.text === 'url';
-      if (base && first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) && first.text.startsWith('.')) {
+      const base =
+        second &&
+        ts.isPropertyAccessExpression(second) &&
+        ts.isMetaProperty(second.expression) &&
+        second.name.text === 'url';
+      if (
+        base &&
+        first &&
+        (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first)) &&
+        first.text.startsWith('.')
+      ) {
         add(first, 'url');
       }
     }
@@ -164,7 +174,8 @@ export interface AllowedCrossing {
   why: string;
 }
 
-const matches = (pattern: string, path: string) => (pattern.endsWith('/') ? path.startsWith(pattern) : path === pattern);
+const matches = (pattern: string, path: string) =>
+  pattern.endsWith('/') ? path.startsWith(pattern) : path === pattern;
 
 /** The imports of the tree under `root` that break the layer rule, minus the allowed ones. */
 export function layerCrossings(
@@ -198,4 +209,5 @@ export function layerCrossings(
 }
 
 /** One line per crossing, for a readable failure message. */
-export const describeCrossing = (c: Crossing) => `${c.from}:${c.line} → ${c.to} (${c.kind} import, ${c.why}: ${layerOf(c.from)} → ${layerOf(c.to)})`;
+export const describeCrossing = (c: Crossing) =>
+  `${c.from}:${c.line} → ${c.to} (${c.kind} import, ${c.why}: ${layerOf(c.from)} → ${layerOf(c.to)})`;

@@ -30,7 +30,11 @@ describe('layer rule on src/', () => {
     const kinds = new Set(edges.filter((e) => e.to !== null).map((e) => e.kind));
     // ensemble.ts / graph-source.ts load generators dynamically, index.ts re-exports, ensemble.ts names its worker by URL.
     for (const kind of ['static', 're-export', 'dynamic', 'url'] as const) expect(kinds).toContain(kind);
-    expect(edges.some((e) => e.from === 'montecarlo/graph-source.ts' && e.kind === 'dynamic' && e.to === 'generators/erdos-renyi.ts')).toBe(true);
+    expect(
+      edges.some(
+        (e) => e.from === 'montecarlo/graph-source.ts' && e.kind === 'dynamic' && e.to === 'generators/erdos-renyi.ts',
+      ),
+    ).toBe(true);
   });
 
   it('has no layer crossing beyond the allow-list', () => {
@@ -62,12 +66,24 @@ describe('layer checker on a fixture tree (test/fixtures/layers)', () => {
       { from: 'graph/graph.ts', to: 'cascade/load.ts', why: 'never happens' },
     ];
     const r = layerCrossings(FIXTURE, allowed);
-    expect(r.crossings.map((c) => c.from).sort()).toEqual(['analytic/theory.ts', 'models/params.ts', 'random/stream.ts']);
+    expect(r.crossings.map((c) => c.from).sort()).toEqual([
+      'analytic/theory.ts',
+      'models/params.ts',
+      'random/stream.ts',
+    ]);
     expect(r.unusedAllowances).toEqual([allowed[1]]);
   });
 
   it('reports every import from or into a layer the rank table does not know', () => {
-    const r = layerCrossings(FIXTURE, [], { analytic: 6, montecarlo: 6, cascade: 6, models: 5, graph: 2, errors: 0, compare: 8 });
+    const r = layerCrossings(FIXTURE, [], {
+      analytic: 6,
+      montecarlo: 6,
+      cascade: 6,
+      models: 5,
+      graph: 2,
+      errors: 0,
+      compare: 8,
+    });
     expect(r.crossings.filter((c) => c.why === 'unknown-layer').map((c) => `${c.from} → ${c.to}`)).toEqual([
       'graph/graph.ts → random/stream.ts',
       'random/stream.ts → errors.ts',
@@ -76,7 +92,8 @@ describe('layer checker on a fixture tree (test/fixtures/layers)', () => {
   });
 
   it('reads imports from the syntax tree, not from comments or strings', () => {
-    const text = "// import { a } from '../x.ts';\nconst s = \"import('../y.ts')\";\nexport * from '../z.ts';\nawait import(`../w.ts`);";
+    const text =
+      "// import { a } from '../x.ts';\nconst s = \"import('../y.ts')\";\nexport * from '../z.ts';\nawait import(`../w.ts`);";
     expect(importsOfText('a/b.ts', text)).toEqual([
       { spec: '../z.ts', kind: 're-export', line: 3 },
       { spec: '../w.ts', kind: 'dynamic', line: 4 },

@@ -20,7 +20,19 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const TINY_RUNS: Record<string, string[]> = {
   analytic: ['--law', 'poisson(4)', '--q', '0.5'],
   mp: ['--graph', 'edges:data/karate.edges', '--q', '0.5', '--no-progress'],
-  sweep: ['--graph', 'er:n=300,k=4', '--runs', '2', '--q', '0.5', '--grid-points', '11', '--bootstrap', '0', '--no-progress'],
+  sweep: [
+    '--graph',
+    'er:n=300,k=4',
+    '--runs',
+    '2',
+    '--q',
+    '0.5',
+    '--grid-points',
+    '11',
+    '--bootstrap',
+    '0',
+    '--no-progress',
+  ],
   compare: ['--law', 'regular(3)', '--n', '100', '--runs', '2', '--q', '0.5,0.9'],
   interdependent: ['--law', 'poisson(4)', '--q', '0.7'],
   bundle: ['--capacity', 'uniform(0,1)', '--loss', '0.25', '--load', '0.18'],
@@ -48,7 +60,11 @@ function parseVocabularyTable(markdown: string): VocabularyRow[] {
   const table: string[] = [];
   while (i < lines.length && lines[i].startsWith('|')) table.push(lines[i++]);
   // a cell may hold an escaped pipe (`site\|bond`, as in docs/CLI.md): split on the other pipes only
-  const cells = (line: string) => line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.replace(/\\\|/g, '|').trim());
+  const cells = (line: string) =>
+    line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.replace(/\\\|/g, '|').trim());
   const header = cells(table[0]);
   const col = (name: string) => {
     const k = header.indexOf(name);
@@ -107,10 +123,16 @@ function parseSuffixTable(markdown: string): SuffixRule[] {
   if (at < 0) throw new Error('no suffix table');
   const rules: SuffixRule[] = [];
   for (let i = at + 2; i < lines.length && lines[i].startsWith('|'); i++) {
-    const c = lines[i].split('|').slice(1, -1).map((x) => x.trim());
+    const c = lines[i]
+      .split('|')
+      .slice(1, -1)
+      .map((x) => x.trim());
     const ticks = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]);
     // exceptions: the function names (first backticked name of each comma-separated item)
-    const exceptions = c[3].split(/\),\s*/).map((item) => ticks(item)[0]).filter((x): x is string => x !== undefined);
+    const exceptions = c[3]
+      .split(/\),\s*/)
+      .map((item) => ticks(item)[0])
+      .filter((x): x is string => x !== undefined);
     rules.push({ suffix: c[0].replace(/^…/, ''), fields: ticks(c[2]), exceptions });
   }
   return rules;
@@ -123,7 +145,8 @@ function suffixProblems(report: string, rules: SuffixRule[]): { checked: string[
   const decls = report.split(/\n\s*\n/);
   for (const rule of rules) {
     for (const e of rule.exceptions) {
-      if (!decls.some((d) => d.includes(`export function ${e}(`))) problems.push(`…${rule.suffix}: the exception ${e} is not an exported function`);
+      if (!decls.some((d) => d.includes(`export function ${e}(`)))
+        problems.push(`…${rule.suffix}: the exception ${e} is not an exported function`);
     }
     for (const d of decls) {
       const m = new RegExp(`^export function (\\w*${rule.suffix})\\(`, 'm').exec(d);
@@ -131,15 +154,19 @@ function suffixProblems(report: string, rules: SuffixRule[]): { checked: string[
       const ret = /\):\s*(?:Promise<)?([A-Za-z_$][\w$]*)(?:\[\])?>?;\s*$/.exec(d.trimEnd());
       const fields = ret ? reportFields(report, ret[1]) : undefined;
       checked.push(m[1]);
-      if (!fields) problems.push(`${m[1]}: its result type ${ret?.[1] ?? '(unparsed)'} is not an interface of the API report`);
-      else if (!rule.fields.some((f) => fields.has(f))) problems.push(`${m[1]}: …${rule.suffix} promises ${rule.fields.join(' or ')}, ${ret![1]} has none`);
+      if (!fields)
+        problems.push(`${m[1]}: its result type ${ret?.[1] ?? '(unparsed)'} is not an interface of the API report`);
+      else if (!rule.fields.some((f) => fields.has(f)))
+        problems.push(`${m[1]}: …${rule.suffix} promises ${rule.fields.join(' or ')}, ${ret![1]} has none`);
     }
   }
   return { checked, problems };
 }
 
 function reportDeclares(report: string, name: string): boolean {
-  return new RegExp(`^export (declare )?(interface|type|class|function|const|enum|namespace) ${name}\\b`, 'm').test(report);
+  return new RegExp(`^export (declare )?(interface|type|class|function|const|enum|namespace) ${name}\\b`, 'm').test(
+    report,
+  );
 }
 
 function keysDeep(value: unknown, into = new Set<string>()): Set<string> {
@@ -166,7 +193,8 @@ function vocabularyProblems(rows: VocabularyRow[], s: Surface): string[] {
       }
       const [, top, field] = m;
       if (field === undefined) {
-        if (!s.exports.has(top) && !reportDeclares(s.apiReport, top)) problems.push(`${where}: API \`${name}\` is not exported by src/index.ts`);
+        if (!s.exports.has(top) && !reportDeclares(s.apiReport, top))
+          problems.push(`${where}: API \`${name}\` is not exported by src/index.ts`);
         continue;
       }
       const fields = reportFields(s.apiReport, top);
@@ -183,7 +211,8 @@ function vocabularyProblems(rows: VocabularyRow[], s: Surface): string[] {
       let cmd: Command | undefined = s.program;
       for (const p of parts) cmd = cmd?.commands.find((c) => c.name() === p);
       if (!cmd) problems.push(`${where}: CLI \`${token}\`: no command "${parts.join(' ')}"`);
-      else if (!cmd.options.some((o) => o.long === flag && !o.hidden)) problems.push(`${where}: CLI \`${token}\`: ${parts.join(' ')} has no (visible) ${flag}`);
+      else if (!cmd.options.some((o) => o.long === flag && !o.hidden))
+        problems.push(`${where}: CLI \`${token}\`: ${parts.join(' ')} has no (visible) ${flag}`);
     }
     for (const token of row.json) {
       const m = /^([a-z-]+) ([A-Za-z_$][\w$]*)$/.exec(token);
@@ -193,7 +222,8 @@ function vocabularyProblems(rows: VocabularyRow[], s: Surface): string[] {
       }
       const [, command, key] = m;
       if (!s.json.has(command)) problems.push(`${where}: JSON \`${token}\`: no tiny run of ${command} in this test`);
-      else if (!keysDeep(s.json.get(command)).has(key)) problems.push(`${where}: JSON \`${token}\`: ${command} --json has no key ${key}`);
+      else if (!keysDeep(s.json.get(command)).has(key))
+        problems.push(`${where}: JSON \`${token}\`: ${command} --json has no key ${key}`);
     }
   }
   return problems;
@@ -203,7 +233,9 @@ function vocabularyProblems(rows: VocabularyRow[], s: Surface): string[] {
 async function buildProgram(): Promise<Command> {
   const program = new Command('fragility');
   const dir = join(ROOT, 'src', 'cli', 'commands');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(join(dir, file))) as { register?: (p: Command) => void };
     mod.register?.(program);
   }
@@ -234,8 +266,22 @@ describe('the vocabulary table of docs/DESIGN.md matches the code', () => {
 
   it('the table has a row per concept, and each names API, CLI or JSON names', () => {
     expect(rows.length).toBeGreaterThanOrEqual(15);
-    for (const concept of ['occupation', 'critical occupation', 'critical removal', 'giant fraction', 'seed', 'runs', 'removal order', 'percolation mode', 'confidence level', 'supernode loss']) {
-      expect(rows.some((r) => r.concept.startsWith(concept)), concept).toBe(true);
+    for (const concept of [
+      'occupation',
+      'critical occupation',
+      'critical removal',
+      'giant fraction',
+      'seed',
+      'runs',
+      'removal order',
+      'percolation mode',
+      'confidence level',
+      'supernode loss',
+    ]) {
+      expect(
+        rows.some((r) => r.concept.startsWith(concept)),
+        concept,
+      ).toBe(true);
     }
     const named = rows.reduce((k, r) => k + r.api.length + r.cli.length + r.json.length, 0);
     expect(named).toBeGreaterThanOrEqual(80);
@@ -251,13 +297,25 @@ describe('the vocabulary table of docs/DESIGN.md matches the code', () => {
     const { checked, problems } = suffixProblems(surface.apiReport, rules);
     expect(problems).toEqual([]);
     // the check reached the functions it is about (not vacuous)
-    for (const f of ['randomFailureThreshold', 'peakThreshold', 'fiberBundleCritical', 'interdependentNetworkCritical', 'twoTierCriticalLoss', 'finiteSizeCriticalLoss', 'overloadCriticalLoss']) {
+    for (const f of [
+      'randomFailureThreshold',
+      'peakThreshold',
+      'fiberBundleCritical',
+      'interdependentNetworkCritical',
+      'twoTierCriticalLoss',
+      'finiteSizeCriticalLoss',
+      'overloadCriticalLoss',
+    ]) {
       expect(checked, f).toContain(f);
     }
     // and it fails on a function whose result lacks the field, or an exception that does not exist
-    const bad = suffixProblems(surface.apiReport, [{ suffix: 'Threshold', fields: ['noSuchField'], exceptions: ['noSuchFunction'] }]);
+    const bad = suffixProblems(surface.apiReport, [
+      { suffix: 'Threshold', fields: ['noSuchField'], exceptions: ['noSuchFunction'] },
+    ]);
     expect(bad.problems[0]).toBe('…Threshold: the exception noSuchFunction is not an exported function');
-    expect(bad.problems).toContain('randomFailureThreshold: …Threshold promises noSuchField, RandomFailureThreshold has none');
+    expect(bad.problems).toContain(
+      'randomFailureThreshold: …Threshold promises noSuchField, RandomFailureThreshold has none',
+    );
   });
 
   it('the one way to make a stream, stream(seed, r), is exported and is what the table names', () => {

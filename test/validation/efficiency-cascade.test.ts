@@ -8,9 +8,27 @@ import { compareEfficiencyCascade } from '../../src/compare/efficiency.ts';
 describe('efficiency cascade on BA(200, 2) and ER(200, <k> = 4), 6 replicates, seed 1', () => {
   it('the highest-load removal hurts far more than a random one, more on BA than on ER; α >= α* gives the exact limit', async () => {
     const alphas = [0.2, 1000];
-    const baTop = await compareEfficiencyCascade({ graph: 'ba:n=200,m=2', trigger: 'top-load', alphas, runs: 6, seed: 1 });
-    const baRandom = await compareEfficiencyCascade({ graph: 'ba:n=200,m=2', trigger: 'random', alphas, runs: 6, seed: 1 });
-    const erTop = await compareEfficiencyCascade({ graph: 'er:n=200,k=4', trigger: 'top-load', alphas, runs: 6, seed: 1 });
+    const baTop = await compareEfficiencyCascade({
+      graph: 'ba:n=200,m=2',
+      trigger: 'top-load',
+      alphas,
+      runs: 6,
+      seed: 1,
+    });
+    const baRandom = await compareEfficiencyCascade({
+      graph: 'ba:n=200,m=2',
+      trigger: 'random',
+      alphas,
+      runs: 6,
+      seed: 1,
+    });
+    const erTop = await compareEfficiencyCascade({
+      graph: 'er:n=200,k=4',
+      trigger: 'top-load',
+      alphas,
+      runs: 6,
+      seed: 1,
+    });
     // (2a) BA, α = 0.2: top-load interval entirely below the random-trigger interval (measured 0.57 vs 0.96)
     expect(baTop.points[0].ci[1]).toBeLessThan(baRandom.points[0].ci[0]);
     // (2b) the top-load damage is larger on the heterogeneous BA graphs than on ER (measured 0.57 vs 0.86)

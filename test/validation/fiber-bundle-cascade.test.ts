@@ -14,7 +14,10 @@ describe('ELS fiber bundle, uniform thresholds on [0, 1]', () => {
   it('F1/F4: bundle strength at N = 1e4 has mean 1/4 + 0.00072 within 4·0.0025/√R (R = 100)', () => {
     // F4: strength = max_k x_(k)(N−k+1)/N, mean − 1/4 = +0.00072 at N = 1e4, sd ≈ 1/(4√N) = 0.0025.
     const R = 100;
-    const s = Array.from({ length: R }, (_, r) => fiberBundleBursts(10_000, { capacity: law, seed: 1000 + r }).strength);
+    const s = Array.from(
+      { length: R },
+      (_, r) => fiberBundleBursts(10_000, { capacity: law, seed: 1000 + r }).strength,
+    );
     expect(Math.abs(mean(s) - 0.2507)).toBeLessThanOrEqual((4 * 0.0025) / Math.sqrt(R));
     const sd = Math.sqrt(s.reduce((a, x) => a + (x - mean(s)) ** 2, 0) / (R - 1));
     // sd of the sample sd for R = 100 is about 7 %: accept 0.0025 ± 30 %.
@@ -34,17 +37,23 @@ describe('ELS fiber bundle, uniform thresholds on [0, 1]', () => {
     // (critical slowing), measured ≈ 0.004. Tolerance 0.005 on the mean of 5 runs at 0.2, 0.01 at 0.24.
     const u02 = mean([1, 2, 3, 4, 5].map((seed) => fiberBundleCascade(100_000, { capacity: law, load: 0.2, seed }).U));
     expect(Math.abs(u02 - 0.723607)).toBeLessThan(0.005);
-    const u024 = mean([1, 2, 3, 4, 5].map((seed) => fiberBundleCascade(100_000, { capacity: law, load: 0.24, seed }).U));
+    const u024 = mean(
+      [1, 2, 3, 4, 5].map((seed) => fiberBundleCascade(100_000, { capacity: law, load: 0.24, seed }).U),
+    );
     expect(Math.abs(u024 - 0.6)).toBeLessThan(0.01);
   });
 
   it('F6: σ = 0.18, N = 1e5: f0 = 0.25 survives with U ≈ 0.45, f0 = 0.30 collapses in 20/20 runs', () => {
     // Theory U = (1 − f0)(1 − σ/U) -> U = (0.75 + √(0.75² − 4·0.75·0.18))/2 = 0.45 (σ* = 0.1875, 4 % margin).
     // Reference MC gave 0.448; we require every run to survive and the mean within 0.005 of 0.45.
-    const survive = Array.from({ length: 20 }, (_, r) => fiberBundleCascade(100_000, { capacity: law, load: 0.18, loss: 0.25, seed: 1 + r }));
+    const survive = Array.from({ length: 20 }, (_, r) =>
+      fiberBundleCascade(100_000, { capacity: law, load: 0.18, loss: 0.25, seed: 1 + r }),
+    );
     expect(survive.every((r) => !r.collapse)).toBe(true);
     expect(Math.abs(mean(survive.map((r) => r.U)) - 0.45)).toBeLessThan(0.005);
-    const collapse = Array.from({ length: 20 }, (_, r) => fiberBundleCascade(100_000, { capacity: law, load: 0.18, loss: 0.3, seed: 1 + r }));
+    const collapse = Array.from({ length: 20 }, (_, r) =>
+      fiberBundleCascade(100_000, { capacity: law, load: 0.18, loss: 0.3, seed: 1 + r }),
+    );
     expect(collapse.filter((r) => r.collapse).length).toBe(20);
   });
 

@@ -2,7 +2,11 @@
 // equal-load-sharing fiber bundle (Pradhan, Hansen & Chakrabarti, RMP 82, 499 (2010)).
 import { describe, it, expect } from 'vitest';
 import { parseCapacityLaw } from '../../src/distributions/parse.ts';
-import { fiberBundleCollapseLoad, fiberBundleCritical, fiberBundleFixedPoint } from '../../src/analytic/fiber-bundle.ts';
+import {
+  fiberBundleCollapseLoad,
+  fiberBundleCritical,
+  fiberBundleFixedPoint,
+} from '../../src/analytic/fiber-bundle.ts';
 
 describe('F1: uniform thresholds on [0, 1]', () => {
   it('σ_c = 1/4, x_c = 1/2, U*_c = 1/2 (exact)', () => {

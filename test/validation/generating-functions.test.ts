@@ -4,7 +4,13 @@
  * points, so the tolerances are those of the table (1e-6 for G1–G3 and G7 at the digits shown, 1e-5 for G4 and G10).
  */
 import { describe, it, expect } from 'vitest';
-import { poissonLaw, regularLaw, powerLawCutoff, bimodalLaw, barabasiAlbertLaw } from '../../src/distributions/index.ts';
+import {
+  poissonLaw,
+  regularLaw,
+  powerLawCutoff,
+  bimodalLaw,
+  barabasiAlbertLaw,
+} from '../../src/distributions/index.ts';
 import {
   attackThreshold,
   gfAttackPercolation,

@@ -14,7 +14,15 @@ describe('interdependent ER pairs, <k> = 4, n = 1e5: simulation vs theory (issue
     // seed 1, R = 10: the mutual giant survived in 2/10 replicates at p = 0.610 (p_c − 0.004) and 7/10 at 0.612 and
     // 0.614 (the finite-size rounding of the first-order jump), all at 0.620, where the mean lies +0.003 above theory.
     const grid = [0.5, 0.6, 0.65, 0.7, 0.8, 0.9, 1];
-    const c = await compareInterdependent({ law: 'poisson(4)', n: 100_000, runs: 10, seed: 1, grid, window: 0.01, tolerance: 0.01 });
+    const c = await compareInterdependent({
+      law: 'poisson(4)',
+      n: 100_000,
+      runs: 10,
+      seed: 1,
+      grid,
+      window: 0.01,
+      tolerance: 0.01,
+    });
     expect(c.model.graphA).toBe('er:n=100000,k=4');
     expect(c.threshold.analytic).toBeCloseTo(pc, 12);
     expect(c.lineUp.rows.every((r) => !r.nearThreshold)).toBe(true);
@@ -27,7 +35,8 @@ describe('interdependent ER pairs, <k> = 4, n = 1e5: simulation vs theory (issue
     for (const r of c.lineUp.rows.filter((r) => r.x < pc)) expect(r.mean).toBeLessThan(1e-3);
     for (const r of c.lineUp.rows.filter((r) => r.x > pc)) expect(r.mean).toBeGreaterThan(c.threshold.SAtPc!);
     // The mean mutual giant increases with p and never exceeds the giant of A alone.
-    for (let i = 1; i < grid.length; i++) expect(c.lineUp.rows[i].mean).toBeGreaterThanOrEqual(c.lineUp.rows[i - 1].mean);
+    for (let i = 1; i < grid.length; i++)
+      expect(c.lineUp.rows[i].mean).toBeGreaterThanOrEqual(c.lineUp.rows[i - 1].mean);
     c.montecarlo.forEach((e) => expect(e.S).toBeLessThanOrEqual(e.giantA));
     // Timeout: measured 41 s and 191 s on the shared 2-core machine (load average ~20); the 120 s default was too tight.
   }, 600_000);

@@ -2,7 +2,12 @@
 // <k> and one-to-one dependencies (Buldyrev et al., Nature 464, 1025 (2010)): S = p(1 − e^(−<k>S))².
 import { describe, it, expect } from 'vitest';
 import { parseDegreeLaw } from '../../src/distributions/parse.ts';
-import { interdependentCritical, interdependentErCritical, interdependentErGiant, interdependentMutualGiant } from '../../src/analytic/interdependent.ts';
+import {
+  interdependentCritical,
+  interdependentErCritical,
+  interdependentErGiant,
+  interdependentMutualGiant,
+} from '../../src/analytic/interdependent.ts';
 
 describe('B1: p_c·<k> = 2.455407 (tangency)', () => {
   it('closed form and general solver, 1e-6', () => {
@@ -27,7 +32,12 @@ describe('B4: S(p) for <k> = 4', () => {
   it('p = 0.65: 0.45978; 0.70: 0.55762; 0.80: 0.70884; 0.60: 0', () => {
     const law = parseDegreeLaw('poisson(4)');
     const crit = interdependentCritical(law);
-    const rows: [number, number][] = [[0.65, 0.45978], [0.7, 0.55762], [0.8, 0.70884], [0.6, 0]];
+    const rows: [number, number][] = [
+      [0.65, 0.45978],
+      [0.7, 0.55762],
+      [0.8, 0.70884],
+      [0.6, 0],
+    ];
     for (const [p, S] of rows) {
       expect(Math.abs(interdependentErGiant(4, p).S - S)).toBeLessThan(5e-6); // 5 digits given
       expect(Math.abs(interdependentMutualGiant(law, p, law, crit).S - S)).toBeLessThan(5e-6);

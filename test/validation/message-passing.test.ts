@@ -46,7 +46,15 @@ describe('K3: cycles λ = 1 (p_c = 1); trees and forests λ = 0 (no threshold)',
   it('a binary tree and a forest: λ = 0, p_c = null with a reason', () => {
     const tree: [number, number][] = [];
     for (let i = 1; i < 63; i++) tree.push([i, (i - 1) >> 1]);
-    for (const g of [CompactGraph.fromPairs(63, tree), CompactGraph.fromPairs(8, [[0, 1], [2, 3], [3, 4], [5, 6]])]) {
+    for (const g of [
+      CompactGraph.fromPairs(63, tree),
+      CompactGraph.fromPairs(8, [
+        [0, 1],
+        [2, 3],
+        [3, 4],
+        [5, 6],
+      ]),
+    ]) {
       const r = nonBacktrackingSpectralRadius(g);
       expect(r.lambda).toBe(0);
       expect(r.pc).toBeNull();

@@ -38,7 +38,13 @@ function poissonPmf(c: number, kmax: number): number[] {
 const er = (c: number) => (graphSeed: number) => erdosRenyi(n, c / (n - 1), stream(graphSeed, 0));
 const rr3 = (graphSeed: number) => randomRegular(n, 3, stream(graphSeed, 0));
 
-async function estimate(graph: (s: number) => ReturnType<typeof rr3>, q: number, mode: 'site' | 'bond', order: 'random' | 'degree', seed: number) {
+async function estimate(
+  graph: (s: number) => ReturnType<typeof rr3>,
+  q: number,
+  mode: 'site' | 'bond',
+  order: 'random' | 'degree',
+  seed: number,
+) {
   const res = await runEnsemble({ graph, runs: R, seed, mode, order, grid: [0, 1], at: [q], bootstrap: 0 });
   return res.at[0];
 }
@@ -85,7 +91,10 @@ describe('validation: Monte Carlo vs closed forms (n = 1e5, R = 20)', () => {
   it('G7: random 3-regular, q = 0.75: site S = q(1 − u³) = 0.722222, bond S = 1 − u³ = 0.962963, u = (1 − q)/q', async () => {
     const q = 0.75;
     const u = (1 - q) / q;
-    expect(u).toBeCloseTo(fixedPoint((x) => 1 - q + q * x * x, 0), 10);
+    expect(u).toBeCloseTo(
+      fixedPoint((x) => 1 - q + q * x * x, 0),
+      10,
+    );
     expectWithin(await estimate(rr3, q, 'site', 'random', 4), q * (1 - u ** 3), 0.005);
     expectWithin(await estimate(rr3, q, 'bond', 'random', 5), 1 - u ** 3, 0.005);
   });

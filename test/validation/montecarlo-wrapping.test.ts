@@ -3,7 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { squareLattice } from '../../src/generators/index.ts';
 import { randomOrder } from '../../src/montecarlo/random-order.ts';
 import { sweepSiteWrapping } from '../../src/montecarlo/sweep-wrapping.ts';
-import { packWrappingSweeps, universalWrappingProbability, wrappingThreshold } from '../../src/montecarlo/wrapping-threshold.ts';
+import {
+  packWrappingSweeps,
+  universalWrappingProbability,
+  wrappingThreshold,
+} from '../../src/montecarlo/wrapping-threshold.ts';
 import { stream } from '../../src/random/index.ts';
 
 describe('validation: lattice thresholds from the wrapping probability (Newman & Ziff 2001)', () => {
@@ -17,8 +21,11 @@ describe('validation: lattice thresholds from the wrapping probability (Newman &
     const g = squareLattice(L);
     const R = 600;
     const sweeps = [];
-    for (let r = 0; r < R; r++) sweeps.push(sweepSiteWrapping(g, randomOrder(g.n, stream(2026, r)), { lattice: 'square', L }));
-    const w = wrappingThreshold(packWrappingSweeps(sweeps), universalWrappingProbability('square')!, { targetSource: 'universal, square torus' });
+    for (let r = 0; r < R; r++)
+      sweeps.push(sweepSiteWrapping(g, randomOrder(g.n, stream(2026, r)), { lattice: 'square', L }));
+    const w = wrappingThreshold(packWrappingSweeps(sweeps), universalWrappingProbability('square')!, {
+      targetSource: 'universal, square torus',
+    });
     expect(w.q_c).not.toBeNull();
     expect(Math.abs(w.q_c! - 0.59274621)).toBeLessThan(1e-3);
     expect(w.se).toBeLessThan(3.3e-4);

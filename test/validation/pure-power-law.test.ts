@@ -68,11 +68,15 @@ describe('Hurwitz zeta (Euler–Maclaurin with Johansson bound)', () => {
 
   it('property: ζ(s, a) = a^(−s) + ζ(s, a + 1) (shift identity, DLMF 25.11.3)', () => {
     fc.assert(
-      fc.property(fc.double({ min: 1.1, max: 8, noNaN: true }), fc.double({ min: 0.2, max: 50, noNaN: true }), (s, a) => {
-        const z0 = hurwitzZeta(s, a);
-        const z1 = hurwitzZeta(s, a + 1);
-        return Math.abs(z0.value - (Math.pow(a, -s) + z1.value)) <= z0.error + z1.error + 1e-15 * z0.value;
-      }),
+      fc.property(
+        fc.double({ min: 1.1, max: 8, noNaN: true }),
+        fc.double({ min: 0.2, max: 50, noNaN: true }),
+        (s, a) => {
+          const z0 = hurwitzZeta(s, a);
+          const z1 = hurwitzZeta(s, a + 1);
+          return Math.abs(z0.value - (Math.pow(a, -s) + z1.value)) <= z0.error + z1.error + 1e-15 * z0.value;
+        },
+      ),
       { numRuns: 200, seed: 16 },
     );
   });
@@ -100,7 +104,9 @@ describe('pure power law p_k ∝ k^−τ without a cutoff: exact thresholds', ()
     for (const tau of [3.1, 3.5, 4, 6]) {
       const m = purePowerLawMoments(tau, 1);
       expect(Math.abs(m.mean - zetaBorwein(tau - 1) / zetaBorwein(tau))).toBeLessThanOrEqual(m.meanError + 1e-13);
-      expect(Math.abs(m.secondMoment - zetaBorwein(tau - 2) / zetaBorwein(tau))).toBeLessThanOrEqual(m.secondMomentError + 1e-12);
+      expect(Math.abs(m.secondMoment - zetaBorwein(tau - 2) / zetaBorwein(tau))).toBeLessThanOrEqual(
+        m.secondMomentError + 1e-12,
+      );
     }
     expect(purePowerLawMoments(2.5, 1).secondMoment).toBe(Infinity);
     expect(purePowerLawMoments(1.5, 1).mean).toBe(Infinity);

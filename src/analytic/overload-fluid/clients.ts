@@ -64,7 +64,8 @@ export class ClientPools {
       retryPmfs.push(pm);
       Ls = Math.max(Ls, pm.length);
     }
-    const lognormal = (median: number, sigma: number) => memoPmf(pmfKey('lognormalDelayPmf', median, sigma, dt), () => lognormalDelayPmf(median, sigma, dt).pmf);
+    const lognormal = (median: number, sigma: number) =>
+      memoPmf(pmfKey('lognormalDelayPmf', median, sigma, dt), () => lognormalDelayPmf(median, sigma, dt).pmf);
     const detectPmf = lognormal(p.detection.medianSeconds, p.detection.sigma);
     this.Ls = Math.max(Ls, detectPmf.length);
     // the pmfs as their nonzero bins: the scatter into the rings skips the zero bins (same additions, same doubles)
@@ -79,7 +80,9 @@ export class ClientPools {
     this.rN = new Float64Array(this.levels);
     this.mN = new Float64Array(this.levels);
     this.fN = new Float64Array(this.levels);
-    this.pCrashedReturn = Number.isFinite(p.restart.crashedReturnHours) ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
+    this.pCrashedReturn = Number.isFinite(p.restart.crashedReturnHours)
+      ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600))
+      : 0;
     this.pGoneReturn = Number.isFinite(p.goneReturnHours) ? -Math.expm1(-dt / (p.goneReturnHours * 3600)) : 0;
     this.abShare = p.abandon ? p.abandon.share : 0;
     this.abStages = new Float64Array(this.abShare > 0 ? p.abandon!.stages : 0);

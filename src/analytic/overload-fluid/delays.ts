@@ -185,8 +185,11 @@ export function memoPmf<T>(key: string, make: () => T): T {
 export function pmfKey(...parts: readonly (string | number | object)[]): string {
   const num = (x: number): string => (Object.is(x, -0) ? '-0' : String(x));
   // inside objects, numbers become '#…' and strings '$…', so that neither can pass for the other
-  const tag = (_k: string, v: unknown): unknown => (typeof v === 'number' ? `#${num(v)}` : typeof v === 'string' ? `$${v}` : v);
-  return parts.map((x) => (typeof x === 'number' ? num(x) : typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x, tag))).join(' ');
+  const tag = (_k: string, v: unknown): unknown =>
+    typeof v === 'number' ? `#${num(v)}` : typeof v === 'string' ? `$${v}` : v;
+  return parts
+    .map((x) => (typeof x === 'number' ? num(x) : typeof x === 'string' ? JSON.stringify(x) : JSON.stringify(x, tag)))
+    .join(' ');
 }
 
 /** The exact pmf of the simulation's rejoin lag max(1, round(lo + U·w)) steps, U uniform on [0, 1). */
@@ -218,7 +221,8 @@ export function supernodeRestartPmf(p: OverloadParams): Float64Array {
   const dt = p.stepSeconds;
   const mu = Math.log(Math.max(p.restart.medianSeconds, 1e-9));
   const s = p.restart.sigma;
-  const F = (x: number) => (x <= 0 ? 0 : s === 0 ? (Math.log(x) >= mu ? 1 : 0) : standardNormalCdf((Math.log(x) - mu) / s));
+  const F = (x: number) =>
+    x <= 0 ? 0 : s === 0 ? (Math.log(x) >= mu ? 1 : 0) : standardNormalCdf((Math.log(x) - mu) / s);
   const bins: number[] = [0];
   let prev = 0;
   for (let b = 1; b < 1_000_000; b++) {

@@ -49,25 +49,49 @@ export class MegaPool {
   constructor(p: OverloadParams, extra: readonly ExtraMegaWave[], C: number) {
     const dt = p.stepSeconds;
     const allWaves = [
-      ...p.mega.waves.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: p.mega.capacityClients, overHours: w.overHours ?? 0 })),
-      ...extra.map((w) => ({ atHours: w.atHours, count: w.count, capacityClients: w.capacityClients ?? p.mega.capacityClients, overHours: 0 })),
+      ...p.mega.waves.map((w) => ({
+        atHours: w.atHours,
+        count: w.count,
+        capacityClients: p.mega.capacityClients,
+        overHours: w.overHours ?? 0,
+      })),
+      ...extra.map((w) => ({
+        atHours: w.atHours,
+        count: w.count,
+        capacityClients: w.capacityClients ?? p.mega.capacityClients,
+        overHours: 0,
+      })),
     ];
     this.groups = allWaves
       .filter((w) => w.count > 0)
       .map((w) => {
         const n = Math.max(1, Math.round(w.count * p.scale));
         const ramp = Math.round((w.overHours * 3600) / dt);
-        return { step: Math.round((w.atHours * 3600) / dt), n, capEach0: (w.count * w.capacityClients * p.scale) / n, capEach: 0, att: 0, up: false, injected: false, ramp };
+        return {
+          step: Math.round((w.atHours * 3600) / dt),
+          n,
+          capEach0: (w.count * w.capacityClients * p.scale) / n,
+          capEach: 0,
+          att: 0,
+          up: false,
+          injected: false,
+          ramp,
+        };
       })
       .sort((a, b) => a.step - b.step);
     this.anyRamp = this.groups.some((g) => g.ramp > 0);
     this.total = this.groups.reduce((s, g) => s + g.n, 0);
-    this.withdrawStep = Number.isFinite(p.mega.withdrawAtHours) ? Math.round((p.mega.withdrawAtHours * 3600) / dt) : NEVER;
+    this.withdrawStep = Number.isFinite(p.mega.withdrawAtHours)
+      ? Math.round((p.mega.withdrawAtHours * 3600) / dt)
+      : NEVER;
     this.withdrawSpan = Math.max(1, Math.round((p.mega.withdrawOverHours * 3600) / dt));
     this.withdrawFraction = p.mega.withdrawFraction;
     this.C = C;
     this.costFactor = p.mega.loginCostFactor;
-    this.admitPerStep = p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0 ? (p.mega.admitPerSecond * dt) / p.mega.capacityClients : Infinity;
+    this.admitPerStep =
+      p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0
+        ? (p.mega.admitPerSecond * dt) / p.mega.capacityClients
+        : Infinity;
   }
 
   /**

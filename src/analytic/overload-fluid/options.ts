@@ -36,7 +36,8 @@ export function resolveFluidOptions(options: FluidOverloadOptions): ResolvedFlui
   const maxCohortsPerQuantile = options.maxCohortsPerQuantile ?? 4;
   checkInteger('maxCohortsPerQuantile', maxCohortsPerQuantile, 2, 4096);
   const requestSpread: FluidRequestSpread = options.requestSpread ?? 'poisson';
-  if (requestSpread !== 'poisson' && requestSpread !== 'mean') throw new FragilityInputError('requestSpread', requestSpread, "'poisson' or 'mean'");
+  if (requestSpread !== 'poisson' && requestSpread !== 'mean')
+    throw new FragilityInputError('requestSpread', requestSpread, "'poisson' or 'mean'");
   const extraMega = options.extraMega ?? [];
   extraMega.forEach((w, i) => {
     checkNumber(`extraMega[${i}].atHours`, w.atHours, 0);
@@ -44,7 +45,8 @@ export function resolveFluidOptions(options: FluidOverloadOptions): ResolvedFlui
     if (w.capacityClients !== undefined) checkNumber(`extraMega[${i}].capacityClients`, w.capacityClients, 0);
   });
   const initialState = options.initialState ?? 'healthy';
-  if (initialState !== 'healthy' && initialState !== 'collapsed') throw new FragilityInputError('initialState', initialState, "'healthy' or 'collapsed'");
+  if (initialState !== 'healthy' && initialState !== 'collapsed')
+    throw new FragilityInputError('initialState', initialState, "'healthy' or 'collapsed'");
   return {
     quantiles,
     mergeTolerance,

@@ -38,7 +38,17 @@ class FluidRun {
   private readonly shedStep: number;
   private readonly collapsedStart: boolean;
   /** Step 9's inputs, one object for the whole run (no allocation per step). */
-  private readonly meas: StepMeasures = { online: 0, upBefore: 0, upAfter: 0, loadSum: 0, attempts: 0, requests: 0, megaRequests: 0, downFraction: 0, megaUp: 0 };
+  private readonly meas: StepMeasures = {
+    online: 0,
+    upBefore: 0,
+    upAfter: 0,
+    loadSum: 0,
+    attempts: 0,
+    requests: 0,
+    megaRequests: 0,
+    downFraction: 0,
+    megaUp: 0,
+  };
 
   constructor(
     private readonly p: OverloadParams,
@@ -57,9 +67,12 @@ class FluidRun {
     this.trigger = new Trigger(p);
     this.law = new RequestLaw(o.requestSpread);
     this.serve = new RequestStep(p, this.up, this.down, this.law, this.L0, o.splitSurvivors);
-    this.shedStep = Number.isFinite(p.shedding.atHours) ? Math.round((p.shedding.atHours * 3600) / p.stepSeconds) : NEVER;
+    this.shedStep = Number.isFinite(p.shedding.atHours)
+      ? Math.round((p.shedding.atHours * 3600) / p.stepSeconds)
+      : NEVER;
     this.collapsedStart = o.initialState === 'collapsed';
-    if (this.collapsedStart) this.clients.searchRing[0] = 1; // every client attempts at step 0, level 0; the supernodes enter the lag in step 0
+    if (this.collapsedStart)
+      this.clients.searchRing[0] = 1; // every client attempts at step 0, level 0; the supernodes enter the lag in step 0
     else for (let q = 0; q < o.quantiles; q++) this.up.add(q, 1 / o.quantiles, this.L0, this.L0);
     this.rec = new Recorder(p, !this.collapsedStart, this.clients, this.down, this.mega, this.L0, this.H);
   }
@@ -146,7 +159,12 @@ class FluidRun {
       }
     }
     const o = this.o;
-    return this.rec.result(stepsRun, this.C, this.S, { quantiles: o.quantiles, mergeTolerance: o.mergeTolerance, maxCohortsPerQuantile: o.maxCohortsPerQuantile, requestSpread: o.requestSpread });
+    return this.rec.result(stepsRun, this.C, this.S, {
+      quantiles: o.quantiles,
+      mergeTolerance: o.mergeTolerance,
+      maxCohortsPerQuantile: o.maxCohortsPerQuantile,
+      requestSpread: o.requestSpread,
+    });
   }
 }
 

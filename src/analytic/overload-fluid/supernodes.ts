@@ -52,11 +52,16 @@ export class SupernodePools {
   ) {
     const Q = quantiles;
     const dt = p.stepSeconds;
-    this.lag = new LagBank(Q + 2, memoPmf(pmfKey('rejoinLagPmf', dt, p.rejoin.minMinutes, p.rejoin.maxMinutes), () => rejoinLagPmf(p)));
+    this.lag = new LagBank(
+      Q + 2,
+      memoPmf(pmfKey('rejoinLagPmf', dt, p.rejoin.minMinutes, p.rejoin.maxMinutes), () => rejoinLagPmf(p)),
+    );
     this.SHUT = Q;
     this.REJ = Q + 1;
     this.pRestart = p.restart.probability;
-    const crashPmf = memoPmf(pmfKey('supernodeRestartPmf', dt, p.restart.medianSeconds, p.restart.sigma), () => supernodeRestartPmf(p));
+    const crashPmf = memoPmf(pmfKey('supernodeRestartPmf', dt, p.restart.medianSeconds, p.restart.sigma), () =>
+      supernodeRestartPmf(p),
+    );
     this.Lc = crashPmf.length;
     const bins: number[] = [];
     for (let b = 1; b < this.Lc; b++) if (crashPmf[b] > 0) bins.push(b);

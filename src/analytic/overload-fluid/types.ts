@@ -68,7 +68,12 @@ export interface FluidOverloadOptions {
  */
 export interface FluidOverloadResult extends OverloadRunSummary {
   /** The discretisation used. */
-  model: { quantiles: number; mergeTolerance: number; maxCohortsPerQuantile: number; requestSpread: FluidRequestSpread };
+  model: {
+    quantiles: number;
+    mergeTolerance: number;
+    maxCohortsPerQuantile: number;
+    requestSpread: FluidRequestSpread;
+  };
   /**
    * Largest |total − 1| of the client fractions and of the supernode fractions (both ≈ 1e-15), over every step with
    * `checkConservation`, else over the sampled steps.

@@ -88,7 +88,15 @@ export function createCohorts(s: OverloadSetup): ClientCohorts {
 }
 
 /** Spread n clients over ring slots k+b of `ring` (offset `base`, length `len`) by the delay pmf. */
-export function scatterDelay(rng: Rng, n: number, pm: Float64Array, ring: Float64Array, base: number, len: number, k: number): void {
+export function scatterDelay(
+  rng: Rng,
+  n: number,
+  pm: Float64Array,
+  ring: Float64Array,
+  base: number,
+  len: number,
+  k: number,
+): void {
   let rem = n;
   let mass = 1;
   for (let b = 1; b < pm.length && rem > 0; b++) {
@@ -167,7 +175,14 @@ export function releaseIntoSearch(s: OverloadSetup, cl: ClientCohorts, k: number
  * Step 5: the attempts of step k, level by level, reach a supernode with probability pR, a mega-supernode with pM,
  * or fail at once (conditional binomials). Sets `x.attempts`, `x.requests`, `x.megaRequests`.
  */
-export function routeAttempts(s: OverloadSetup, cl: ClientCohorts, x: StepScratch, k: number, pR: number, pM: number): void {
+export function routeAttempts(
+  s: OverloadSetup,
+  cl: ClientCohorts,
+  x: StepScratch,
+  k: number,
+  pR: number,
+  pM: number,
+): void {
   const { rng } = s;
   const { A, R, MR } = routeAttemptLevels(cl, k, pR, pM, (a, p) => cohortBinomial(rng, a, p));
   x.attempts = A;

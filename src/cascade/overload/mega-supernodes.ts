@@ -50,11 +50,17 @@ export function createMegaPool(s: OverloadSetup): MegaPool {
     .map((w) => {
       const n = Math.max(1, Math.round(w.count * p.scale));
       const ramp = Math.round(((w.overHours ?? 0) * 3600) / dt);
-      return { step: Math.round((w.atHours * 3600) / dt), n, capEach: (w.count * p.mega.capacityClients * p.scale) / n, ramp };
+      return {
+        step: Math.round((w.atHours * 3600) / dt),
+        n,
+        capEach: (w.count * p.mega.capacityClients * p.scale) / n,
+        ramp,
+      };
     })
     .sort((a, b) => a.step - b.step);
   const M = waves.reduce((sum, w) => sum + w.n, 0);
-  const limited = p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0;
+  const limited =
+    p.mega.admitPerSecond !== undefined && Number.isFinite(p.mega.admitPerSecond) && p.mega.capacityClients > 0;
   return {
     waves,
     waveIdx: 0,

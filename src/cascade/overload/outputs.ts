@@ -104,7 +104,13 @@ export function recordStep(s: OverloadSetup, out: OverloadOutputs, x: StepScratc
 }
 
 /** The run summary after the last step. */
-export function summary(s: OverloadSetup, out: OverloadOutputs, sn: Supernodes, mega: MegaPool, cl: ClientCohorts): OverloadRunSummary {
+export function summary(
+  s: OverloadSetup,
+  out: OverloadOutputs,
+  sn: Supernodes,
+  mega: MegaPool,
+  cl: ClientCohorts,
+): OverloadRunSummary {
   const { p, C, S, steps } = s;
   const recovered = out.lastBelow < steps && out.online / C >= p.recoveryThreshold;
   return {

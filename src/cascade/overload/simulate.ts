@@ -8,7 +8,13 @@
  */
 import { FragilityInputError, checkInteger } from '../../errors.ts';
 import { stream } from '../../random/stream.ts';
-import { type OverloadParams, type OverloadParamsInput, skype2010OverloadParams, validateOverloadParams, withOverloadParams } from '../../models/overload-params.ts';
+import {
+  type OverloadParams,
+  type OverloadParamsInput,
+  skype2010OverloadParams,
+  validateOverloadParams,
+  withOverloadParams,
+} from '../../models/overload-params.ts';
 import type { OverloadRunSummary } from '../../models/overload-timeline.ts';
 
 export type { OverloadFinalState, OverloadTimelinePoint } from '../../models/overload-timeline.ts';
@@ -145,13 +151,17 @@ function checkConservation(s: OverloadSetup, out: OverloadOutputs, cl: ClientCoh
  *
  * @category Overload model
  */
-export function simulateOverload(input: OverloadParamsInput | OverloadParams = {}, options: SimulateOverloadOptions = {}): OverloadResult {
+export function simulateOverload(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulateOverloadOptions = {},
+): OverloadResult {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(p);
   const seed = options.seed ?? 1;
   checkInteger('seed', seed);
   const init = options.initialState ?? 'healthy';
-  if (init !== 'healthy' && init !== 'collapsed') throw new FragilityInputError('initialState', init, "'healthy' or 'collapsed'");
+  if (init !== 'healthy' && init !== 'collapsed')
+    throw new FragilityInputError('initialState', init, "'healthy' or 'collapsed'");
   const check = options.checkConservation ?? false;
 
   const s = createSetup(p, stream(seed, options.index ?? 0));

@@ -67,7 +67,8 @@ export function createSetup(p: OverloadParams, rng: Rng): OverloadSetup {
 export const hoursAt = (s: OverloadSetup, k: number): number => (k * s.dt) / 3600;
 
 /** The step of a time in hours (NEVER for an infinite time). */
-export const stepAt = (s: OverloadSetup, hours: number): number => (Number.isFinite(hours) ? Math.round((hours * 3600) / s.dt) : NEVER);
+export const stepAt = (s: OverloadSetup, hours: number): number =>
+  Number.isFinite(hours) ? Math.round((hours * 3600) / s.dt) : NEVER;
 
 /** A re-entry lag U(rejoin.min, rejoin.max) in steps, at least 1 (one draw). */
 export const lagSteps = (s: OverloadSetup): number => Math.max(1, Math.round(s.lagLo + s.rng.next() * s.lagW));

@@ -63,8 +63,10 @@ export function crashSupernode(s: OverloadSetup, sn: Supernodes, trig: Trigger, 
   sn.attached[i] = 0;
   sn.state[i] = CRASHED;
   let delay: number;
-  if (rng.next() < p.restart.probability) delay = Math.max(1, Math.ceil(lognormal(rng, trig.muRestart, p.restart.sigma) / dt));
-  else if (Number.isFinite(p.restart.crashedReturnHours)) delay = Math.max(1, Math.ceil((-Math.log(rng.nextOpen()) * p.restart.crashedReturnHours * 3600) / dt));
+  if (rng.next() < p.restart.probability)
+    delay = Math.max(1, Math.ceil(lognormal(rng, trig.muRestart, p.restart.sigma) / dt));
+  else if (Number.isFinite(p.restart.crashedReturnHours))
+    delay = Math.max(1, Math.ceil((-Math.log(rng.nextOpen()) * p.restart.crashedReturnHours * 3600) / dt));
   else delay = NEVER;
   sn.timer[i] = delay >= NEVER - k ? NEVER : k + delay;
   return dumped;
@@ -74,7 +76,14 @@ export function crashSupernode(s: OverloadSetup, sn: Supernodes, trig: Trigger, 
  * Forced loss at step 0: a uniform share `forcedLoss` of the supernodes crashes (partial Fisher–Yates), and the
  * clients crash in proportion `forcedLoss·forcedClientCrashRatio`, those of the lost supernodes too.
  */
-function forcedLoss(s: OverloadSetup, sn: Supernodes, cl: ClientCohorts, trig: Trigger, x: StepScratch, k: number): void {
+function forcedLoss(
+  s: OverloadSetup,
+  sn: Supernodes,
+  cl: ClientCohorts,
+  trig: Trigger,
+  x: StepScratch,
+  k: number,
+): void {
   const { p, rng, S } = s;
   const nLoss = Math.round(p.forcedLoss! * S);
   // each picked supernode crashes before the next pick (its restart draws come between the shuffle's draws)
@@ -96,7 +105,15 @@ function forcedLoss(s: OverloadSetup, sn: Supernodes, cl: ClientCohorts, trig: T
 }
 
 /** One step of the crash window: supernodes and clients (on supernodes and on mega-supernodes) crash. */
-function crashWindowStep(s: OverloadSetup, sn: Supernodes, mega: MegaPool, cl: ClientCohorts, trig: Trigger, x: StepScratch, k: number): void {
+function crashWindowStep(
+  s: OverloadSetup,
+  sn: Supernodes,
+  mega: MegaPool,
+  cl: ClientCohorts,
+  trig: Trigger,
+  x: StepScratch,
+  k: number,
+): void {
   const { rng, S } = s;
   const { hC, hS } = trig;
   let crashedNow = 0;
@@ -126,7 +143,15 @@ function crashWindowStep(s: OverloadSetup, sn: Supernodes, mega: MegaPool, cl: C
 }
 
 /** Step 3: the trigger at step k (nothing after the window). */
-export function applyTrigger(s: OverloadSetup, sn: Supernodes, mega: MegaPool, cl: ClientCohorts, trig: Trigger, x: StepScratch, k: number): void {
+export function applyTrigger(
+  s: OverloadSetup,
+  sn: Supernodes,
+  mega: MegaPool,
+  cl: ClientCohorts,
+  trig: Trigger,
+  x: StepScratch,
+  k: number,
+): void {
   if (k >= trig.K) return;
   if (trig.forced) {
     if (k === 0) forcedLoss(s, sn, cl, trig, x, k);

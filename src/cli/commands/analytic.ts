@@ -28,13 +28,20 @@ function fmt(x: number | null | undefined, digits = 6): string {
 export function register(program: Command): void {
   const cmd = program
     .command('analytic')
-    .description('configuration-model percolation thresholds and giant component from a degree law (generating functions)')
+    .description(
+      'configuration-model percolation thresholds and giant component from a degree law (generating functions)',
+    )
     .requiredOption('--law <LAW>', 'degree law, e.g. poisson(4), regular(3), powerlaw(2.5,kmin=1,cutoff=20)')
     .addOption(choiceOption('--mode <mode>', 'site or bond percolation', ['site', 'bond'], 'site'))
     .option('--q <Q>', 'occupation: fraction of nodes (or edges) kept; prints S at Q', numberOption('--q', 0, 1));
   withAlias(
     cmd,
-    choiceOption('--order <order>', 'removal order: random failure or degree attack (highest degrees first)', ['random', 'attack'], 'random'),
+    choiceOption(
+      '--order <order>',
+      'removal order: random failure or degree attack (highest degrees first)',
+      ['random', 'attack'],
+      'random',
+    ),
     choiceOption('--removal <removal>', 'old name of --order', ['random', 'attack']),
   );
   withCommon(cmd, { seed: false });
@@ -81,7 +88,8 @@ export function runAnalytic(opts: AnalyticOptions): CommandResult {
     json.u = r.u;
     json.meanFiniteClusterSize = r.meanFiniteClusterSize;
     if (r.meanFiniteClusterSize === Infinity) json.meanFiniteClusterSizeReason = 'diverges at the threshold';
-    else if (r.meanFiniteClusterSize === null) json.meanFiniteClusterSizeReason = 'no occupied node outside the giant component';
+    else if (r.meanFiniteClusterSize === null)
+      json.meanFiniteClusterSizeReason = 'no occupied node outside the giant component';
   }
   if (r.q_cError !== undefined) json.q_cError = r.q_cError;
   if (r.momentMethod !== undefined) json.momentMethod = r.momentMethod;
@@ -93,9 +101,10 @@ export function runAnalytic(opts: AnalyticOptions): CommandResult {
     json.tau_c = tc.tau_c;
     json.tau_cError = tc.error;
     if (tc.reason) json.tau_cReason = tc.reason;
-    tauLine = tc.tau_c !== null
-      ? `tau_c = ${tc.tau_c.toFixed(6)} ± ${tc.error.toExponential(1)} (pure power law, kmin = ${tc.kmin}: giant component iff tau < tau_c)`
-      : `tau_c: none (${tc.reason})`;
+    tauLine =
+      tc.tau_c !== null
+        ? `tau_c = ${tc.tau_c.toFixed(6)} ± ${tc.error.toExponential(1)} (pure power law, kmin = ${tc.kmin}: giant component iff tau < tau_c)`
+        : `tau_c: none (${tc.reason})`;
   }
   if (r.secondMoment === Infinity) json.secondMomentReason = 'diverges (Infinity)';
   if (r.meanDegree === Infinity) json.meanDegreeReason = 'diverges (Infinity)';
@@ -107,8 +116,10 @@ export function runAnalytic(opts: AnalyticOptions): CommandResult {
   ];
   if (tauLine) lines.push(tauLine);
   if (r.q !== undefined) {
-    lines.push(`at q = ${r.q}: S = ${fmt(r.S)}${r.SError !== undefined ? ` ± ${r.SError.toExponential(1)} (truncation)` : ''}, u = ${fmt(r.u)}, mean finite cluster = ${fmt(r.meanFiniteClusterSize ?? null)}` +
-      `${r.converged ? '' : ` (NOT converged after ${r.iterations} iterations, residual ${r.residual})`}`);
+    lines.push(
+      `at q = ${r.q}: S = ${fmt(r.S)}${r.SError !== undefined ? ` ± ${r.SError.toExponential(1)} (truncation)` : ''}, u = ${fmt(r.u)}, mean finite cluster = ${fmt(r.meanFiniteClusterSize ?? null)}` +
+        `${r.converged ? '' : ` (NOT converged after ${r.iterations} iterations, residual ${r.residual})`}`,
+    );
   }
   return { json, text: lines.join('\n') };
 }

@@ -4,7 +4,16 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, effectiveWorkers, intOption, progressBar, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP, type CommandResult } from '../common.ts';
+import {
+  action,
+  effectiveWorkers,
+  intOption,
+  progressBar,
+  withCommon,
+  NO_PROGRESS_HELP,
+  PROGRESS_HELP,
+  type CommandResult,
+} from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { betweennessParallel } from '../../metrics/betweenness.ts';
 import { stream } from '../../random/stream.ts';
@@ -24,11 +33,22 @@ export interface BetweennessCliOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('betweenness')
-    .description('shortest-path betweenness of every node: exact (Brandes 2001) or sampled with K pivots (Brandes & Pich 2007)')
+    .description(
+      'shortest-path betweenness of every node: exact (Brandes 2001) or sampled with K pivots (Brandes & Pich 2007)',
+    )
     .requiredOption('--graph <G>', 'graph spec, e.g. ba:n=10000,m=2 or edges:PATH')
-    .option('--samples <K>', 'number of pivots for the sampled estimate (K >= n runs the exact algorithm)', intOption('--samples', 1))
+    .option(
+      '--samples <K>',
+      'number of pivots for the sampled estimate (K >= n runs the exact algorithm)',
+      intOption('--samples', 1),
+    )
     .option('--normalized', 'divide by (n-1)(n-2)/2 (graphology/networkx convention) instead of raw pair counts')
-    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (values identical for any W)', intOption('--workers', 1, 256), 1)
+    .option(
+      '--workers <W>',
+      'compute threads: this one plus W-1 worker threads (values identical for any W)',
+      intOption('--workers', 1, 256),
+      1,
+    )
     .option('--progress', PROGRESS_HELP)
     .option('--no-progress', NO_PROGRESS_HELP);
   withCommon(cmd);
@@ -79,7 +99,9 @@ export async function runBetweenness(opts: BetweennessCliOptions): Promise<Comma
   };
   if (r.stderr) json.stderr = r.stderr;
   if (g.keys) json.keys = g.keys; // labelled input (e.g. an edge list with names): keys[i] names node id i
-  const top = Array.from(r.values.keys()).sort((a, b) => r.values[b] - r.values[a] || a - b).slice(0, 10);
+  const top = Array.from(r.values.keys())
+    .sort((a, b) => r.values[b] - r.values[a] || a - b)
+    .slice(0, 10);
   const lines = [
     `betweenness of ${opts.graph} (n = ${g.n}, m = ${g.m}): ${r.method}` +
       `${r.method === 'sampled' ? ` with ${r.samples} pivots` : ''}, ${r.normalized ? 'normalised' : 'pairs counted once'}, ${seconds.toFixed(3)} s on ${workers} thread${workers > 1 ? 's' : ''}`,

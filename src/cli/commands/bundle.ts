@@ -24,10 +24,23 @@ export function register(program: Command): void {
   const cmd = program
     .command('bundle')
     .description('equal-load-sharing fiber bundle: sigma_c, x_c, U_c; with --load the fixed point U and collapse')
-    .requiredOption('--capacity <LAW>', 'threshold law: uniform(a,b), weibull(rho,scale=1), lognormal(mu,sigma), empirical(...), expr(...)')
-    .option('--loss <F0>', 'fraction of elements lost at random before the load is applied', numberOption('--loss', 0, 1), 0)
+    .requiredOption(
+      '--capacity <LAW>',
+      'threshold law: uniform(a,b), weibull(rho,scale=1), lognormal(mu,sigma), empirical(...), expr(...)',
+    )
+    .option(
+      '--loss <F0>',
+      'fraction of elements lost at random before the load is applied',
+      numberOption('--loss', 0, 1),
+      0,
+    )
     .option('--load <SIGMA>', 'total load divided by the ORIGINAL number of elements', numberOption('--load', 0))
-    .option('--max-iterations <N>', 'bound on the iterations of the map U <- (1 - F0)(1 - F(SIGMA/U))', intOption('--max-iterations', 1, 1e7), 10_000)
+    .option(
+      '--max-iterations <N>',
+      'bound on the iterations of the map U <- (1 - F0)(1 - F(SIGMA/U))',
+      intOption('--max-iterations', 1, 1e7),
+      10_000,
+    )
     .option('--trajectory', 'include the trajectory U_0, U_1, ... in the output');
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
@@ -61,7 +74,8 @@ export function runBundle(opts: BundleOptions): CommandResult {
     f0,
     sigmaStar,
   };
-  let text = `fiber bundle (ELS), capacity ${law.spec}: sigma_c = ${crit.sigmaC}, x_c = ${crit.xC}, U_c = ${crit.UC}\n` +
+  let text =
+    `fiber bundle (ELS), capacity ${law.spec}: sigma_c = ${crit.sigmaC}, x_c = ${crit.xC}, U_c = ${crit.UC}\n` +
     `after a random loss f0 = ${f0}: collapse load sigma* = (1 - f0) sigma_c = ${sigmaStar}`;
   if (opts.load !== undefined) {
     const r = fiberBundleFixedPoint(law, opts.load, { f0, critical: crit, maxIterations: opts.maxIterations });
@@ -71,7 +85,8 @@ export function runBundle(opts: BundleOptions): CommandResult {
     json.converged = r.converged;
     json.iterations = r.iterations;
     if (opts.trajectory) json.trajectory = r.trajectory;
-    text += `\nload sigma = ${opts.load}: ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`}` +
+    text +=
+      `\nload sigma = ${opts.load}: ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`}` +
       ` (map: ${r.iterations} iterations${r.converged ? '' : ', not converged: slow near sigma*; U is the exact fixed point'})`;
   }
   return { json, text };

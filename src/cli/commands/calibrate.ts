@@ -7,7 +7,11 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import type { Overload2007Prediction, OverloadCalibration, calibrationWhatIfs } from '../../compare/overload-calibration.ts';
+import type {
+  Overload2007Prediction,
+  OverloadCalibration,
+  calibrationWhatIfs,
+} from '../../compare/overload-calibration.ts';
 import { SKYPE_2010_OBSERVATIONS } from '../../models/overload-observations.ts';
 import { action, intOption, jsonSafe, numberOption, withCommon, type CommandResult } from '../common.ts';
 import type { ReplicateSelection } from '../../montecarlo/ensemble.ts';
@@ -35,14 +39,35 @@ const SCENARIOS = ['skype-2010', 'skype-2007'];
 export function register(program: Command): void {
   const cmd = program
     .command('calibrate')
-    .description('fit the overload model to the observed 2010 timeline (skype-2010), or predict 2007 from that fit (skype-2007)')
+    .description(
+      'fit the overload model to the observed 2010 timeline (skype-2010), or predict 2007 from that fit (skype-2007)',
+    )
     .argument('<scenario>', `one of ${SCENARIOS.join(', ')}`)
-    .option('--max-evals <N>', 'evaluation bound of the main Nelder–Mead fit (default 120)', intOption('--max-evals', 8, 100_000))
-    .option('--loo-evals <N>', 'evaluation bound of each leave-one-out refit (default 30; 0 = skip)', intOption('--loo-evals', 0, 100_000))
-    .option('--profile-evals <N>', 'refit evaluations at each profiled value of a parameter fitted to a bound of its range (default 15; 0 = a slice)', intOption('--profile-evals', 0, 100_000))
+    .option(
+      '--max-evals <N>',
+      'evaluation bound of the main Nelder–Mead fit (default 120)',
+      intOption('--max-evals', 8, 100_000),
+    )
+    .option(
+      '--loo-evals <N>',
+      'evaluation bound of each leave-one-out refit (default 30; 0 = skip)',
+      intOption('--loo-evals', 0, 100_000),
+    )
+    .option(
+      '--profile-evals <N>',
+      'refit evaluations at each profiled value of a parameter fitted to a bound of its range (default 15; 0 = a slice)',
+      intOption('--profile-evals', 0, 100_000),
+    )
     .option('--sim-runs <N>', 'simulations confirming the fit (default 4; 0 = skip)', intOption('--sim-runs', 0, 1000))
-    .option('--sim-scale <X>', 'population scale of those simulations (default 0.02 for 2010, 0.05 for 2007)', numberOption('--sim-scale', 0.001, 1))
-    .option('--svg <FILE>', 'skype-2010: write the plot (simulated band and mean, fluid curve, observed points) to FILE');
+    .option(
+      '--sim-scale <X>',
+      'population scale of those simulations (default 0.02 for 2010, 0.05 for 2007)',
+      numberOption('--sim-scale', 0.001, 1),
+    )
+    .option(
+      '--svg <FILE>',
+      'skype-2010: write the plot (simulated band and mean, fluid curve, observed points) to FILE',
+    );
   withShardFlags(cmd, 'confirming simulations');
   withCommon(cmd);
   cmd.addHelpText(
@@ -79,7 +104,12 @@ export async function runCalibrate(name: string, opts: CalibrateCliOptions): Pro
     checkOutputFile('--svg', opts.svg);
   }
   await checkShardFlags(opts);
-  if (opts.svg !== undefined && opts.shard) throw new FragilityInputError('--svg', opts.svg, 'used without --shard (fragility merge prints the result; rerun without --shard for the plot)');
+  if (opts.svg !== undefined && opts.shard)
+    throw new FragilityInputError(
+      '--svg',
+      opts.svg,
+      'used without --shard (fragility merge prints the result; rerun without --shard for the plot)',
+    );
   const cal = await import('../../compare/overload-calibration.ts');
   const { overloadTimelineFamily, timelinesOfValues } = await import('../../queue/tasks.ts');
   const t0 = performance.now();
@@ -88,13 +118,20 @@ export async function runCalibrate(name: string, opts: CalibrateCliOptions): Pro
     const simScale = opts.simScale ?? 0.05;
     const simRuns = opts.simRuns ?? 4;
     const r = cal.predictOverload2007({ seed: opts.seed, simRuns: 0, simScale });
-    const family = simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
+    const family =
+      simRuns > 0 ? overloadTimelineFamily('simulation', r.params, simScale, opts.seed, simRuns) : undefined;
     const { params, ...rest } = r;
     const { headroom, overlay: _o, ...plain } = params;
     const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest };
     const output = { json: jsonSafe(json), simScale, seed: opts.seed };
-    if (opts.shard) return emitStudyShard({ command: 'calibrate', output, ensembles: [], runFamilies: family ? [family] : [] }, opts);
-    if (family) json.simulation = cal.prediction2007SimulationFrom(timelinesOfValues(await familyValues(family, opts)), simScale, opts.seed);
+    if (opts.shard)
+      return emitStudyShard({ command: 'calibrate', output, ensembles: [], runFamilies: family ? [family] : [] }, opts);
+    if (family)
+      json.simulation = cal.prediction2007SimulationFrom(
+        timelinesOfValues(await familyValues(family, opts)),
+        simScale,
+        opts.seed,
+      );
     return { json, text: calibrate2007Text(json, seconds()) };
   }
   let last = 0;
@@ -119,10 +156,30 @@ export async function runCalibrate(name: string, opts: CalibrateCliOptions): Pro
   if (opts.shard) {
     const { params, ...rest } = r;
     const { headroom, overlay: _o, ...plain } = params;
-    const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs };
-    return emitStudyShard({ command: 'calibrate', output: { json: jsonSafe(json), simScale, seed: opts.seed }, ensembles: [], runFamilies: family ? [family] : [] }, opts);
+    const json = {
+      scenario: name,
+      params: { ...plain, headroom: headroom.spec },
+      ...rest,
+      criticalLoss: w.criticalLoss,
+      whatIfs: w.whatIfs,
+    };
+    return emitStudyShard(
+      {
+        command: 'calibrate',
+        output: { json: jsonSafe(json), simScale, seed: opts.seed },
+        ensembles: [],
+        runFamilies: family ? [family] : [],
+      },
+      opts,
+    );
   }
-  if (family) r.simulation = cal.simulatedResidualsFrom(timelinesOfValues(await familyValues(family, opts)), SKYPE_2010_OBSERVATIONS, simScale, opts.seed);
+  if (family)
+    r.simulation = cal.simulatedResidualsFrom(
+      timelinesOfValues(await familyValues(family, opts)),
+      SKYPE_2010_OBSERVATIONS,
+      simScale,
+      opts.seed,
+    );
   let written: string | undefined;
   if (opts.svg !== undefined) {
     const { writeFileAtomic } = await import('../../atomic-write.ts');
@@ -131,7 +188,14 @@ export async function runCalibrate(name: string, opts: CalibrateCliOptions): Pro
   }
   const { params, ...rest } = r;
   const { headroom, overlay: _o, ...plain } = params;
-  const json = { scenario: name, params: { ...plain, headroom: headroom.spec }, ...rest, criticalLoss: w.criticalLoss, whatIfs: w.whatIfs, ...(written ? { svg: written } : {}) };
+  const json = {
+    scenario: name,
+    params: { ...plain, headroom: headroom.spec },
+    ...rest,
+    criticalLoss: w.criticalLoss,
+    whatIfs: w.whatIfs,
+    ...(written ? { svg: written } : {}),
+  };
   return { json, text: calibrate2010Text(json, seconds()) };
 }
 
@@ -139,7 +203,9 @@ export async function runCalibrate(name: string, opts: CalibrateCliOptions): Pro
 async function familyValues(family: StudyRuns, o: ShardFlags): Promise<unknown[]> {
   if (!o.queue) return family.compute(Array.from({ length: family.runs }, (_, r) => r));
   const { QueueCoordinator } = await import('../../queue/coordinator.ts');
-  const q = await QueueCoordinator.open('--queue', o.queue, { note: (m) => process.stderr.write(`fragility calibrate: ${m}\n`) });
+  const q = await QueueCoordinator.open('--queue', o.queue, {
+    note: (m) => process.stderr.write(`fragility calibrate: ${m}\n`),
+  });
   try {
     return await q.runFamily(family);
   } finally {
@@ -150,7 +216,10 @@ async function familyValues(family: StudyRuns, o: ShardFlags): Promise<unknown[]
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
 
 /** The JSON of `calibrate skype-2007` (also rebuilt by `fragility merge`). */
-export type Calibrate2007Json = { scenario: string; params: Record<string, unknown> } & Omit<Overload2007Prediction, 'params'>;
+export type Calibrate2007Json = { scenario: string; params: Record<string, unknown> } & Omit<
+  Overload2007Prediction,
+  'params'
+>;
 
 /**
  * The text of `calibrate skype-2007` from its JSON (shared with `fragility merge`).
@@ -169,7 +238,9 @@ export function calibrate2007Text(r: Calibrate2007Json, seconds: number): string
     'population, the trigger, the reboot restart, the broken re-promotion and the forced supernodes)',
     '',
     `fluid:      minimum online ${pct(r.fluid.minOnline)} at T+${r.fluid.minOnlineAtHours.toFixed(1)} h, outage (online < 50 %) ${r.fluid.outageHours.toFixed(1)} h, χ² ${r.fluid.chi2.toFixed(1)}`,
-    r.simulation ? `simulation: mean of ${r.simulation.runs} runs at scale ${r.simulation.scale} (seed ${r.simulation.seed}): minimum ${pct(r.simulation.minOnline)}, outage ${r.simulation.outageHours.toFixed(1)} h` : 'simulation: skipped',
+    r.simulation
+      ? `simulation: mean of ${r.simulation.runs} runs at scale ${r.simulation.scale} (seed ${r.simulation.seed}): minimum ${pct(r.simulation.minOnline)}, outage ${r.simulation.outageHours.toFixed(1)} h`
+      : 'simulation: skipped',
     'observed: trough ≈ 150 k of 7 M (2 %), ≈ 2 days of outage (rows 25–26)',
     '',
     '   t (h)  observed            fluid                     simulated mean',
@@ -180,7 +251,11 @@ export function calibrate2007Text(r: Calibrate2007Json, seconds: number): string
 }
 
 /** The JSON of `calibrate skype-2010` (also rebuilt by `fragility merge`). */
-export type Calibrate2010Json = { scenario: string; params: Record<string, unknown>; svg?: string } & Omit<OverloadCalibration, 'params'> & ReturnType<typeof calibrationWhatIfs>;
+export type Calibrate2010Json = { scenario: string; params: Record<string, unknown>; svg?: string } & Omit<
+  OverloadCalibration,
+  'params'
+> &
+  ReturnType<typeof calibrationWhatIfs>;
 
 /**
  * The text of `calibrate skype-2010` from its JSON (shared with `fragility merge`).
@@ -221,11 +296,16 @@ export function calibrate2010Text(r: Calibrate2010Json, seconds: number): string
       return `  ${t.padEnd(10)} ${pct(row.observed).padStart(7)} ± ${pct(row.sigma).padStart(6)}  ${pct(row.model).padStart(7)} ${row.standardized.toFixed(2).padStart(6)} σ  ${pct(fine.model).padStart(7)} ${fine.standardized.toFixed(2).padStart(6)} σ  ${s ? `${pct(s.model).padStart(7)} [${pct(s.min)}, ${pct(s.max)}] ${s.standardized.toFixed(2).padStart(6)} σ` : '—'.padEnd(36)}  ${loo ? `${pct(loo.predicted).padStart(7)} ${loo.standardized.toFixed(2).padStart(6)} σ` : '—'}  ${row.label}`;
     }),
     '',
-    r.simulation ? `simulation: ${r.simulation.runs} runs at scale ${r.simulation.scale}, seed ${r.simulation.seed}; χ² of the mean ${r.simulation.chi2.toFixed(2)}` : 'simulation: skipped',
+    r.simulation
+      ? `simulation: ${r.simulation.runs} runs at scale ${r.simulation.scale}, seed ${r.simulation.seed}; χ² of the mean ${r.simulation.chi2.toFixed(2)}`
+      : 'simulation: skipped',
     '',
     `critical supernode loss of the fitted model (fluid, forced loss within 3 h): ${r.criticalLoss === null ? 'none' : pct(r.criticalLoss)}`,
     '  what-if (fluid, 20 quantiles)             minimum   outage (< 50 %)   back >= 80 % from   T+20 h   T+24.5 h   T+48 h',
-    ...r.whatIfs.map((x) => `  ${x.name.padEnd(40)} ${pct(x.minOnline).padStart(8)}  ${`${x.outageHours.toFixed(1)} h`.padStart(15)}  ${(x.recoveredAtHours === null ? 'never' : `T+${x.recoveredAtHours.toFixed(1)} h`).padStart(17)}  ${pct(x.online.t20).padStart(7)}  ${pct(x.online.t24_5).padStart(8)}  ${pct(x.online.t48).padStart(7)}`),
+    ...r.whatIfs.map(
+      (x) =>
+        `  ${x.name.padEnd(40)} ${pct(x.minOnline).padStart(8)}  ${`${x.outageHours.toFixed(1)} h`.padStart(15)}  ${(x.recoveredAtHours === null ? 'never' : `T+${x.recoveredAtHours.toFixed(1)} h`).padStart(17)}  ${pct(x.online.t20).padStart(7)}  ${pct(x.online.t24_5).padStart(8)}  ${pct(x.online.t48).padStart(7)}`,
+    ),
     ...(r.svg ? ['', `plot written to ${r.svg}`] : []),
     `(${seconds.toFixed(0)} s)`,
   ].join('\n');

@@ -5,7 +5,17 @@
  * @module
  */
 import type { Command } from 'commander';
-import { action, choiceOption, numberListOption, numberOption, intOption, progressLines, withCommon, withProgress, type CommandResult } from '../common.ts';
+import {
+  action,
+  choiceOption,
+  numberListOption,
+  numberOption,
+  intOption,
+  progressLines,
+  withCommon,
+  withProgress,
+  type CommandResult,
+} from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { parseCapacityLaw } from '../../distributions/parse.ts';
 import { motterLaiCascade, motterLaiSweep } from '../../cascade/motter-lai.ts';
@@ -81,7 +91,8 @@ export interface WattsWindowCliOptions {
   json?: boolean;
 }
 
-const fmt = (x: number | null | undefined, d = 5) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+const fmt = (x: number | null | undefined, d = 5) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d);
 
 function wattsThresholdOption(opts: { phi?: number; thresholds?: string }): number | string {
   if ((opts.phi === undefined) === (opts.thresholds === undefined)) {
@@ -92,7 +103,9 @@ function wattsThresholdOption(opts: { phi?: number; thresholds?: string }): numb
 
 /** Register `fragility cascade` with its subcommands motter-lai, bundle, watts, watts-window and efficiency. */
 export function register(program: Command): void {
-  const cascade = program.command('cascade').description('cascades on a graph: motter-lai, bundle, efficiency, watts, watts-window');
+  const cascade = program
+    .command('cascade')
+    .description('cascades on a graph: motter-lai, bundle, efficiency, watts, watts-window');
   cascade.addHelpText(
     'after',
     `
@@ -116,9 +129,24 @@ function registerMotterLai(cascade: Command): void {
     .command('motter-lai')
     .description('Motter-Lai (2002): load = betweenness, capacity (1 + alpha) L0, synchronous overload waves')
     .requiredOption('--graph <G>', 'graph spec, e.g. ba:n=1000,m=2 or edges:PATH')
-    .requiredOption('--alpha <A>', 'tolerance alpha >= 0: capacity = (1 + alpha) x initial load', numberOption('--alpha', 0))
-    .option('--alphas <A1,A2,...>', 'also sweep these alphas (same trigger and initial load); adds "sweep": [{alpha, G, waves, failed}]', numberListOption('--alphas', 0))
-    .addOption(choiceOption('--trigger <T>', 'the first node to fail: the largest load, or one at random', ['top-load', 'random'], 'top-load'))
+    .requiredOption(
+      '--alpha <A>',
+      'tolerance alpha >= 0: capacity = (1 + alpha) x initial load',
+      numberOption('--alpha', 0),
+    )
+    .option(
+      '--alphas <A1,A2,...>',
+      'also sweep these alphas (same trigger and initial load); adds "sweep": [{alpha, G, waves, failed}]',
+      numberListOption('--alphas', 0),
+    )
+    .addOption(
+      choiceOption(
+        '--trigger <T>',
+        'the first node to fail: the largest load, or one at random',
+        ['top-load', 'random'],
+        'top-load',
+      ),
+    )
     .option('--samples <K>', 'sampled betweenness with K pivots per wave (default exact)', intOption('--samples', 1));
   withCommon(ml);
   withProgress(ml);
@@ -163,17 +191,24 @@ export async function runMotterLai(opts: MotterLaiCliOptions): Promise<CommandRe
     failed: r.failed,
     failedPerWave: r.failedPerWave,
   };
-  let text = `Motter-Lai on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger ${opts.trigger} (node ${Array.from(r.triggers).map((t) => g.keyOf(t)).join(',')}):\n` +
+  let text =
+    `Motter-Lai on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger ${opts.trigger} (node ${Array.from(
+      r.triggers,
+    )
+      .map((t) => g.keyOf(t))
+      .join(',')}):\n` +
     `  G = ${r.G} (largest surviving component / n), ${r.failed} failed in ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
   if (opts.alphas) {
     const sweep = motterLaiSweep(g, opts.alphas, {
       trigger: opts.trigger,
       samples: opts.samples,
       rng: stream(opts.seed, 1),
-      onProgress: (w, d, t) => say(`alpha sweep: ${w === 0 ? 'intact loads' : `loads before wave ${w}`}: ${d}/${t} sources`),
+      onProgress: (w, d, t) =>
+        say(`alpha sweep: ${w === 0 ? 'intact loads' : `loads before wave ${w}`}: ${d}/${t} sources`),
     });
     json.sweep = sweep;
-    text += '\n  alpha\tG\twaves\tfailed\n' + sweep.map((p) => `  ${p.alpha}\t${p.G}\t${p.waves}\t${p.failed}`).join('\n');
+    text +=
+      '\n  alpha\tG\twaves\tfailed\n' + sweep.map((p) => `  ${p.alpha}\t${p.G}\t${p.waves}\t${p.failed}`).join('\n');
   }
   return { json, text };
 }
@@ -182,12 +217,30 @@ export async function runMotterLai(opts: MotterLaiCliOptions): Promise<CommandRe
 function registerBundle(cascade: Command): void {
   const fb = cascade
     .command('bundle')
-    .description('fiber bundle on a graph: thresholds from a capacity law, initial random loss, load SIGMA, synchronous waves')
+    .description(
+      'fiber bundle on a graph: thresholds from a capacity law, initial random loss, load SIGMA, synchronous waves',
+    )
     .requiredOption('--graph <G>', 'graph spec (its nodes are the elements)')
     .requiredOption('--capacity <LAW>', 'threshold law: uniform(a,b), weibull(rho,scale=1), lognormal(mu,sigma), ...')
-    .requiredOption('--load <SIGMA>', 'total load divided by the ORIGINAL number of elements', numberOption('--load', 0))
-    .addOption(choiceOption('--sharing <S>', 'global: equal load sharing; local: a failed cluster\'s load goes to its surviving boundary', ['global', 'local'], 'global'))
-    .option('--loss <F0>', 'fraction of elements removed at random before the load is applied', numberOption('--loss', 0, 1), 0);
+    .requiredOption(
+      '--load <SIGMA>',
+      'total load divided by the ORIGINAL number of elements',
+      numberOption('--load', 0),
+    )
+    .addOption(
+      choiceOption(
+        '--sharing <S>',
+        "global: equal load sharing; local: a failed cluster's load goes to its surviving boundary",
+        ['global', 'local'],
+        'global',
+      ),
+    )
+    .option(
+      '--loss <F0>',
+      'fraction of elements removed at random before the load is applied',
+      numberOption('--loss', 0, 1),
+      0,
+    );
   withCommon(fb);
   fb.addHelpText(
     'after',
@@ -212,7 +265,13 @@ surviving neighbour drops its load.`,
 export async function runCascadeBundle(opts: BundleCliOptions): Promise<CommandResult> {
   const law = parseCapacityLaw(opts.capacity);
   const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-  const r = fiberBundleCascade(g, { capacity: law, load: opts.load, loss: opts.loss, sharing: opts.sharing, rng: stream(opts.seed, 1) });
+  const r = fiberBundleCascade(g, {
+    capacity: law,
+    load: opts.load,
+    loss: opts.loss,
+    sharing: opts.sharing,
+    rng: stream(opts.seed, 1),
+  });
   const json = {
     graph: opts.graph,
     n: g.n,
@@ -229,7 +288,8 @@ export async function runCascadeBundle(opts: BundleCliOptions): Promise<CommandR
     failedPerWave: r.failedPerWave,
     survivors: r.survivors,
   };
-  const text = `fiber bundle on ${opts.graph} (n = ${g.n}), ${r.sharing} sharing, capacity ${law.spec}, sigma = ${opts.load}, f0 = ${opts.loss}:\n` +
+  const text =
+    `fiber bundle on ${opts.graph} (n = ${g.n}), ${r.sharing} sharing, capacity ${law.spec}, sigma = ${opts.load}, f0 = ${opts.loss}:\n` +
     `  ${r.collapse ? 'COLLAPSE (U = 0)' : `U = ${r.U} intact`} after ${r.waves} waves [${r.failedPerWave.join(', ')}]`;
   return { json, text };
 }
@@ -238,13 +298,29 @@ export async function runCascadeBundle(opts: BundleCliOptions): Promise<CommandR
 function registerWatts(cascade: Command): void {
   const wt = cascade
     .command('watts')
-    .description('Watts (2002) threshold cascade: mean final size against the seed fraction, simulated vs the Gleeson-Cahalane theory')
-    .option('--law <LAW>', 'degree law: theory for the configuration model, simulation on er:/rr:/cm: graphs of --n nodes')
-    .option('--graph <G>', 'graph spec to simulate on; without --law the theory uses its degree law (configuration-model approximation)')
+    .description(
+      'Watts (2002) threshold cascade: mean final size against the seed fraction, simulated vs the Gleeson-Cahalane theory',
+    )
+    .option(
+      '--law <LAW>',
+      'degree law: theory for the configuration model, simulation on er:/rr:/cm: graphs of --n nodes',
+    )
+    .option(
+      '--graph <G>',
+      'graph spec to simulate on; without --law the theory uses its degree law (configuration-model approximation)',
+    )
     .option('--n <N>', 'nodes of the graphs generated from --law', intOption('--n', 2, 1e8), 20000)
-    .option('--phi <PHI>', 'threshold of every node: it activates when the active fraction of its neighbours is >= PHI', numberOption('--phi', 0, 1))
+    .option(
+      '--phi <PHI>',
+      'threshold of every node: it activates when the active fraction of its neighbours is >= PHI',
+      numberOption('--phi', 0, 1),
+    )
     .option('--thresholds <LAW>', 'thresholds drawn per node from a law, e.g. uniform(0.1,0.3)')
-    .option('--seed-fractions <F1,F2,...>', 'fractions of nodes seeded at random (increasing; default 0.001,0.002,0.005,0.01,0.02,0.05,0.1,0.2)', numberListOption('--seed-fractions', 0, 1))
+    .option(
+      '--seed-fractions <F1,F2,...>',
+      'fractions of nodes seeded at random (increasing; default 0.001,0.002,0.005,0.01,0.02,0.05,0.1,0.2)',
+      numberListOption('--seed-fractions', 0, 1),
+    )
     .option('--runs <R>', 'replicate graphs', intOption('--runs', 2, 1e7), 20)
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
     .option('--tolerance <T>', 'finite-size allowance on |mean - analytic|', numberOption('--tolerance', 0, 1), 0.005);
@@ -272,10 +348,16 @@ when |mean - analytic| <= T even if the interval misses it.`,
  */
 export async function runWatts(opts: WattsCliOptions): Promise<CommandResult> {
   const thresholds = wattsThresholdOption(opts);
-  if (opts.law === undefined && opts.graph === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph G)');
+  if (opts.law === undefined && opts.graph === undefined)
+    throw new FragilityInputError('--law', undefined, 'a degree law (or --graph G)');
   if (opts.seedFractions) {
     opts.seedFractions.forEach((x, i) => {
-      if (i > 0 && !(x > opts.seedFractions![i - 1])) throw new FragilityInputError('--seed-fractions', opts.seedFractions!.join(','), 'strictly increasing seed fractions in [0, 1]');
+      if (i > 0 && !(x > opts.seedFractions![i - 1]))
+        throw new FragilityInputError(
+          '--seed-fractions',
+          opts.seedFractions!.join(','),
+          'strictly increasing seed fractions in [0, 1]',
+        );
     });
   }
   const { compareWattsCascadeSize } = await import('../../compare/watts.ts');
@@ -311,9 +393,15 @@ export async function runWatts(opts: WattsCliOptions): Promise<CommandResult> {
     agreement: res.lineUp.agreement,
     maxAbsDifference: res.lineUp.maxAbsDifference,
   };
-  const text = `${res.model.analytic}\nsimulated on ${res.model.graph}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
+  const text =
+    `${res.model.analytic}\nsimulated on ${res.model.graph}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
     '  seed fraction\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\n' +
-    rows.map((r) => `  ${r.seedFraction}\t${fmt(r.analytic)}\t${fmt(r.mean)}\t[${fmt(r.ci[0])}, ${fmt(r.ci[1])}]\t${r.insideCi === null ? 'n/a' : r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}`).join('\n') +
+    rows
+      .map(
+        (r) =>
+          `  ${r.seedFraction}\t${fmt(r.analytic)}\t${fmt(r.mean)}\t[${fmt(r.ci[0])}, ${fmt(r.ci[1])}]\t${r.insideCi === null ? 'n/a' : r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}`,
+      )
+      .join('\n') +
     `\nagreement (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
   return { json, text };
 }
@@ -322,17 +410,38 @@ export async function runWatts(opts: WattsCliOptions): Promise<CommandResult> {
 function registerWattsWindow(cascade: Command): void {
   const ww = cascade
     .command('watts-window')
-    .description('Watts (2002) cascade window: frequency and size of global cascades from one seed on ER graphs against z, simulated vs theory')
+    .description(
+      'Watts (2002) cascade window: frequency and size of global cascades from one seed on ER graphs against z, simulated vs theory',
+    )
     .option('--phi <PHI>', 'threshold of every node', numberOption('--phi', 0, 1))
     .option('--thresholds <LAW>', 'thresholds drawn per node from a law (no analytic window edges then)')
-    .option('--z <Z1,Z2,...>', 'mean degrees, increasing (default 0.5,1,...,8)', numberListOption('--z', Number.MIN_VALUE, 1e4))
+    .option(
+      '--z <Z1,Z2,...>',
+      'mean degrees, increasing (default 0.5,1,...,8)',
+      numberListOption('--z', Number.MIN_VALUE, 1e4),
+    )
     .option('--n <N>', 'nodes per ER graph', intOption('--n', 2, 1e8), 10000)
     .option('--runs <R>', 'graphs per z', intOption('--runs', 2, 1e7), 50)
     .option('--trials <T>', 'single random seeds per graph', intOption('--trials', 1, 1e7), 20)
-    .option('--global <G>', 'a cascade is global when it reaches at least this fraction of the nodes', numberOption('--global', Number.MIN_VALUE, 1), 0.05)
+    .option(
+      '--global <G>',
+      'a cascade is global when it reaches at least this fraction of the nodes',
+      numberOption('--global', Number.MIN_VALUE, 1),
+      0.05,
+    )
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
-    .option('--window <W>', 'z points within W of an analytic window edge are flagged and not counted', numberOption('--window', 0, 1e3), 0.5)
-    .option('--tolerance <T>', 'finite-size allowance on |frequency - analytic|', numberOption('--tolerance', 0, 1), 0.01);
+    .option(
+      '--window <W>',
+      'z points within W of an analytic window edge are flagged and not counted',
+      numberOption('--window', 0, 1e3),
+      0.5,
+    )
+    .option(
+      '--tolerance <T>',
+      'finite-size allowance on |frequency - analytic|',
+      numberOption('--tolerance', 0, 1),
+      0.01,
+    );
   withCommon(ww);
   ww.addHelpText(
     'after',
@@ -358,7 +467,8 @@ export async function runWattsWindow(opts: WattsWindowCliOptions): Promise<Comma
   const thresholds = wattsThresholdOption(opts);
   if (opts.z) {
     opts.z.forEach((x, i) => {
-      if (i > 0 && !(x > opts.z![i - 1])) throw new FragilityInputError('--z', opts.z!.join(','), 'strictly increasing mean degrees');
+      if (i > 0 && !(x > opts.z![i - 1]))
+        throw new FragilityInputError('--z', opts.z!.join(','), 'strictly increasing mean degrees');
     });
   }
   const { compareWattsWindow } = await import('../../compare/watts.ts');
@@ -398,13 +508,16 @@ export async function runWattsWindow(opts: WattsWindowCliOptions): Promise<Comma
     agreement: { frequency: res.frequency.agreement, size: res.size.agreement },
   };
   const w = res.window;
-  const text = `Watts cascade window, ${res.model.thresholds}, ER n = ${res.n}, ${res.runs} graphs x ${res.trialsPerGraph} seeds per z, seed ${res.seed}\n` +
+  const text =
+    `Watts cascade window, ${res.model.thresholds}, ER n = ${res.n}, ${res.runs} graphs x ${res.trialsPerGraph} seeds per z, seed ${res.seed}\n` +
     `analytic window: ${w.zLower === null ? `none (${w.reason})` : `${fmt(w.zLower, 4)} < z < ${fmt(w.zUpper, 4)}`}\n` +
     '  z\tfrequency (theory)\tMC\tMC CI\tglobal size (theory)\tMC\tnear edge\n' +
-    res.frequency.rows.map((r) => {
-      const s = res.size.rows.find((x) => x.x === r.x);
-      return `  ${r.x}\t${fmt(r.analytic, 4)}\t${fmt(r.mean, 4)}\t[${fmt(r.ci[0], 4)}, ${fmt(r.ci[1], 4)}]\t${s ? fmt(s.analytic, 4) : 'n/a'}\t${s ? fmt(s.mean, 4) : 'n/a'}\t${r.nearThreshold ? 'yes' : ''}`;
-    }).join('\n') +
+    res.frequency.rows
+      .map((r) => {
+        const s = res.size.rows.find((x) => x.x === r.x);
+        return `  ${r.x}\t${fmt(r.analytic, 4)}\t${fmt(r.mean, 4)}\t[${fmt(r.ci[0], 4)}, ${fmt(r.ci[1], 4)}]\t${s ? fmt(s.analytic, 4) : 'n/a'}\t${s ? fmt(s.mean, 4) : 'n/a'}\t${r.nearThreshold ? 'yes' : ''}`;
+      })
+      .join('\n') +
     `\nagreement away from the edges (inside CI or within ${res.tolerance}): frequency ${res.frequency.agreement.inside}/${res.frequency.agreement.total}, size ${res.size.agreement.inside}/${res.size.agreement.total}`;
   return { json, text };
 }
@@ -413,11 +526,28 @@ export async function runWattsWindow(opts: WattsWindowCliOptions): Promise<Comma
 function registerEfficiency(cascade: Command): void {
   const ef = cascade
     .command('efficiency')
-    .description('Crucitti-Latora-Marchiori (2004): overloaded nodes degrade their links (no removal); global efficiency E(t) to a steady state')
+    .description(
+      'Crucitti-Latora-Marchiori (2004): overloaded nodes degrade their links (no removal); global efficiency E(t) to a steady state',
+    )
     .requiredOption('--graph <G>', 'graph spec (keep n <= 2000: every step is a weighted all-pairs Brandes)')
-    .requiredOption('--alpha <A>', 'tolerance alpha >= 0: capacity (1 + alpha) x initial load (the paper\'s alpha is 1 + A)', numberOption('--alpha', 0))
-    .option('--alphas <A1,A2,...>', 'also run --runs replicates over these alphas and line them up with the exact no-cascade limit; adds "compare"', numberListOption('--alphas', 0))
-    .addOption(choiceOption('--trigger <T>', 'the node removed at t = 0: the largest load, or one at random', ['top-load', 'random'], 'top-load'))
+    .requiredOption(
+      '--alpha <A>',
+      "tolerance alpha >= 0: capacity (1 + alpha) x initial load (the paper's alpha is 1 + A)",
+      numberOption('--alpha', 0),
+    )
+    .option(
+      '--alphas <A1,A2,...>',
+      'also run --runs replicates over these alphas and line them up with the exact no-cascade limit; adds "compare"',
+      numberListOption('--alphas', 0),
+    )
+    .addOption(
+      choiceOption(
+        '--trigger <T>',
+        'the node removed at t = 0: the largest load, or one at random',
+        ['top-load', 'random'],
+        'top-load',
+      ),
+    )
     .option('--runs <R>', 'replicates for --alphas (random specs redrawn)', intOption('--runs', 2, 1e6), 10)
     .option('--max-steps <S>', 'step bound', intOption('--max-steps', 1, 1e6), 100)
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95);
@@ -448,10 +578,16 @@ alpha); the paper (PRE 69, 045104 (2004)) reports its results as figures only.`,
 export async function runEfficiency(opts: EfficiencyCliOptions): Promise<CommandResult> {
   const { efficiencyCascade } = await import('../../cascade/efficiency-cascade.ts');
   const g = await graphFromSpec(opts.graph, { seed: opts.seed });
-  if (g.n > 5000) throw new FragilityInputError('--graph', g.n, 'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)');
+  if (g.n > 5000)
+    throw new FragilityInputError(
+      '--graph',
+      g.n,
+      'a graph of at most 5000 nodes (weighted all-pairs shortest paths per step)',
+    );
   if (opts.alphas) {
     opts.alphas.forEach((a, i) => {
-      if (i > 0 && !(a > opts.alphas![i - 1])) throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
+      if (i > 0 && !(a > opts.alphas![i - 1]))
+        throw new FragilityInputError('--alphas', opts.alphas!.join(','), 'strictly increasing tolerances >= 0');
     });
   }
   const say = progressLines(opts, 'efficiency');
@@ -480,13 +616,25 @@ export async function runEfficiency(opts: EfficiencyCliOptions): Promise<Command
     alphaStar: r.alphaStar,
     overloaded: r.overloaded,
   };
-  let text = `efficiency cascade (Crucitti-Latora-Marchiori) on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger node ${g.keyOf(r.trigger)} (${opts.trigger}):\n` +
-    `  E(0) = ${r.E0}; E(t)/E(0) = [${r.efficiency.slice(0, 12).map((x) => fmt(x, 4)).join(', ')}${r.efficiency.length > 12 ? ', ...' : ''}]\n` +
+  let text =
+    `efficiency cascade (Crucitti-Latora-Marchiori) on ${opts.graph} (n = ${g.n}), alpha = ${opts.alpha}, trigger node ${g.keyOf(r.trigger)} (${opts.trigger}):\n` +
+    `  E(0) = ${r.E0}; E(t)/E(0) = [${r.efficiency
+      .slice(0, 12)
+      .map((x) => fmt(x, 4))
+      .join(', ')}${r.efficiency.length > 12 ? ', ...' : ''}]\n` +
     `  steady E/E(0) = ${fmt(r.finalEfficiency)} (${r.steady ? (r.period === 1 ? 'fixed point' : `cycle of period ${r.period}, range [${fmt(r.cycleRange[0])}, ${fmt(r.cycleRange[1])}]`) : `not steady after ${opts.maxSteps} steps: mean of the last 20`})\n` +
     `  no-cascade limit E(G - trigger)/E(0) = ${fmt(r.noCascadeEfficiency)} (exact for alpha >= alpha* = ${fmt(r.alphaStar, 4)})`;
   if (opts.alphas) {
     const { compareEfficiencyCascade } = await import('../../compare/efficiency.ts');
-    const c = await compareEfficiencyCascade({ graph: opts.graph, alphas: opts.alphas, trigger: opts.trigger, runs: opts.runs, seed: opts.seed, level: opts.level, maxSteps: opts.maxSteps });
+    const c = await compareEfficiencyCascade({
+      graph: opts.graph,
+      alphas: opts.alphas,
+      trigger: opts.trigger,
+      runs: opts.runs,
+      seed: opts.seed,
+      level: opts.level,
+      maxSteps: opts.maxSteps,
+    });
     const rows = c.lineUp.rows.map((row, i) => ({
       alpha: row.x,
       analytic: row.analytic,
@@ -499,10 +647,25 @@ export async function runEfficiency(opts: EfficiencyCliOptions): Promise<Command
       steady: c.points[i].steady,
       steps: c.points[i].steps,
     }));
-    json.compare = { model: c.model, n: c.n, runs: c.runs, seed: c.seed, level: c.level, rows, alphaStar: c.alphaStar, agreement: c.lineUp.agreement };
-    text += `\n\n${c.model.analytic}\n${c.runs} replicates, seed ${c.seed}; alpha* per replicate: ${c.alphaStar.map((x) => fmt(x, 3)).join(', ')}\n` +
+    json.compare = {
+      model: c.model,
+      n: c.n,
+      runs: c.runs,
+      seed: c.seed,
+      level: c.level,
+      rows,
+      alphaStar: c.alphaStar,
+      agreement: c.lineUp.agreement,
+    };
+    text +=
+      `\n\n${c.model.analytic}\n${c.runs} replicates, seed ${c.seed}; alpha* per replicate: ${c.alphaStar.map((x) => fmt(x, 3)).join(', ')}\n` +
       '  alpha\tE(inf)/E(0)\tCI\tno-cascade bound\texact limit\tsteady runs\n' +
-      rows.map((x) => `  ${x.alpha}\t${fmt(x.mean)}\t[${fmt(x.ci[0])}, ${fmt(x.ci[1])}]\t${fmt(x.bound)}\t${x.analytic === null ? 'n/a (cascade regime)' : fmt(x.analytic)}\t${x.steady}/${c.runs}`).join('\n') +
+      rows
+        .map(
+          (x) =>
+            `  ${x.alpha}\t${fmt(x.mean)}\t[${fmt(x.ci[0])}, ${fmt(x.ci[1])}]\t${fmt(x.bound)}\t${x.analytic === null ? 'n/a (cascade regime)' : fmt(x.analytic)}\t${x.steady}/${c.runs}`,
+        )
+        .join('\n') +
       `\nliterature: ${c.model.literature}`;
   }
   return { json, text };

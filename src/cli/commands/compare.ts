@@ -5,7 +5,17 @@
  * @module
  */
 import { type Command, Option } from 'commander';
-import { action, effectiveWorkers, choiceOption, intOption, numberListOption, numberOption, withAlias, withCommon, type CommandResult } from '../common.ts';
+import {
+  action,
+  effectiveWorkers,
+  choiceOption,
+  intOption,
+  numberListOption,
+  numberOption,
+  withAlias,
+  withCommon,
+  type CommandResult,
+} from '../common.ts';
 
 /** The parsed options of `fragility compare` (what {@link runCompare} takes). */
 export interface CompareCliOptions {
@@ -27,33 +37,67 @@ export interface CompareCliOptions {
   json?: boolean;
 }
 
-const f = (x: number | null | undefined, d = 5) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+const f = (x: number | null | undefined, d = 5) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d);
 
 /** Register `fragility compare`. */
 export function register(program: Command): void {
   const cmd = program
     .command('compare')
-    .description('analytic vs Monte Carlo percolation on one grid: per point the analytic S, the simulated mean and CI, the difference, inside-CI; thresholds side by side')
-    .option('--law <LAW>', 'degree law: generating-function theory vs sweeps on cm:n=N,law=LAW (rr:n=N,k=K for regular(K))')
-    .option('--graph <G>', 'graph spec for the Monte Carlo side; without --law the analytic side is message passing on it')
+    .description(
+      'analytic vs Monte Carlo percolation on one grid: per point the analytic S, the simulated mean and CI, the difference, inside-CI; thresholds side by side',
+    )
+    .option(
+      '--law <LAW>',
+      'degree law: generating-function theory vs sweeps on cm:n=N,law=LAW (rr:n=N,k=K for regular(K))',
+    )
+    .option(
+      '--graph <G>',
+      'graph spec for the Monte Carlo side; without --law the analytic side is message passing on it',
+    )
     .addOption(choiceOption('--mode <mode>', 'site (nodes removed) or bond (edges removed)', ['site', 'bond'], 'site'))
     .option('--runs <R>', 'Monte Carlo replicates', intOption('--runs', 2, 1e7), 20)
     .option('--n <N>', 'graph size for --law', intOption('--n', 10, 1e8), 10000)
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
-    .option('--window <W>', 'points within W of the analytic threshold are flagged and not counted', numberOption('--window', 0, 1), 0.05)
-    .option('--tolerance <T>', 'absolute allowance on |mean − analytic| (e.g. the finite-size floor (ln n)²/n below q_c)', numberOption('--tolerance', 0, 1), 0)
-    .option('--finite-size <A>', 'finite-size allowance of the "agrees" verdict (default (ln n)^2/n)', numberOption('--finite-size', 0, 1))
-    .option('--loops <R>', 'without --law: loop-corrected message passing (Cantwell-Newman 2019), cycles up to length R+2, R = 0, 1, 2', intOption('--loops', 0, 2))
+    .option(
+      '--window <W>',
+      'points within W of the analytic threshold are flagged and not counted',
+      numberOption('--window', 0, 1),
+      0.05,
+    )
+    .option(
+      '--tolerance <T>',
+      'absolute allowance on |mean − analytic| (e.g. the finite-size floor (ln n)²/n below q_c)',
+      numberOption('--tolerance', 0, 1),
+      0,
+    )
+    .option(
+      '--finite-size <A>',
+      'finite-size allowance of the "agrees" verdict (default (ln n)^2/n)',
+      numberOption('--finite-size', 0, 1),
+    )
+    .option(
+      '--loops <R>',
+      'without --law: loop-corrected message passing (Cantwell-Newman 2019), cycles up to length R+2, R = 0, 1, 2',
+      intOption('--loops', 0, 2),
+    )
     .option('--workers <W>', 'worker threads (results identical for any W)', intOption('--workers', 1, 256), 1)
     .option('--out <DIR>', 'write index.md, report.json, the CSV table and an SVG plot to DIR');
   withAlias(
     cmd,
-    choiceOption('--order <order>', 'removal order: random, or attack (highest degree first; site only)', ['random', 'attack'], 'random'),
+    choiceOption(
+      '--order <order>',
+      'removal order: random, or attack (highest degree first; site only)',
+      ['random', 'attack'],
+      'random',
+    ),
     choiceOption('--removal <removal>', 'old name of --order', ['random', 'attack']),
   );
   withAlias(
     cmd,
-    new Option('--q <Q1,Q2,...>', 'occupations q (fraction kept), increasing (default 0,0.05,...,1)').argParser(numberListOption('--q', 0, 1)),
+    new Option('--q <Q1,Q2,...>', 'occupations q (fraction kept), increasing (default 0,0.05,...,1)').argParser(
+      numberListOption('--q', 0, 1),
+    ),
     new Option('--grid <Q1,Q2,...>', 'old name of --q').argParser(numberListOption('--grid', 0, 1)),
   );
   withCommon(cmd);
@@ -138,7 +182,10 @@ export async function runCompare(opts: CompareCliOptions): Promise<CommandResult
   const al = res.lineUp.allowance;
   const coverageText =
     `Agreement (inside the CI, or |difference| <= max(floor ${al.floor}, tolerance ${al.tolerance}, finite-size ${f(al.finiteSize, 6)} where the theory says 0 or below q_c)): ` +
-    (['below', 'near', 'above', 'no-threshold'] as const).filter((k) => cv[k].total > 0).map((k) => `${k} ${cv[k].agree}/${cv[k].total}`).join(', ') +
+    (['below', 'near', 'above', 'no-threshold'] as const)
+      .filter((k) => cv[k].total > 0)
+      .map((k) => `${k} ${cv[k].agree}/${cv[k].total}`)
+      .join(', ') +
     (al.finiteSizeReason ? `\nfinite-size allowance: ${al.finiteSizeReason}` : '');
   const table = markdownTable(tableRows).trimEnd();
   const th = res.threshold;

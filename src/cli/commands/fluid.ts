@@ -22,9 +22,20 @@ export function register(program: Command): void {
     .command('fluid')
     .description("the fluid limit of a scenario's overload model: deterministic timeline and critical supernode loss")
     .argument('[scenario]', 'a built-in name (skype-2010, skype-2007) or a scenario JSON file; default skype-2010')
-    .option('--scenario <FILE>', 'a scenario JSON file (the same schema as `fragility scenario`, validated the same way)')
-    .option('--loss <F>', "forced initial supernode loss in [0, 1] at T (replaces the scenario's trigger)", numberOption('--loss', 0, 1))
-    .option('--hours <H>', "hours to run (default: the scenario's montecarlo.durationHours)", numberOption('--hours', 0.01, 24 * 365))
+    .option(
+      '--scenario <FILE>',
+      'a scenario JSON file (the same schema as `fragility scenario`, validated the same way)',
+    )
+    .option(
+      '--loss <F>',
+      "forced initial supernode loss in [0, 1] at T (replaces the scenario's trigger)",
+      numberOption('--loss', 0, 1),
+    )
+    .option(
+      '--hours <H>',
+      "hours to run (default: the scenario's montecarlo.durationHours)",
+      numberOption('--hours', 0.01, 24 * 365),
+    )
     .option('--json', 'print exactly one JSON object on stdout');
   cmd.addHelpText(
     'after',
@@ -52,7 +63,11 @@ hours after the trigger.`,
  */
 export async function runFluid(name: string | undefined, opts: FluidCliOptions): Promise<CommandResult> {
   if (name !== undefined && opts.scenario !== undefined) {
-    throw new FragilityInputError('scenario', `${name} and --scenario ${opts.scenario}`, 'one scenario: a positional name/file or --scenario FILE');
+    throw new FragilityInputError(
+      'scenario',
+      `${name} and --scenario ${opts.scenario}`,
+      'one scenario: a positional name/file or --scenario FILE',
+    );
   }
   const { loadScenario } = await import('../../scenarios/load.ts');
   const { scenarioToOverloadParams } = await import('../../scenarios/to-params.ts');
@@ -77,7 +92,13 @@ export async function runFluid(name: string | undefined, opts: FluidCliOptions):
     trigger: opts.loss !== undefined ? { forcedLoss: opts.loss } : 'scenario',
     timeline,
     summary: { ...summary, final },
-    criticalLoss: { criticalLoss: crit.criticalLoss, ...(crit.reason ? { reason: crit.reason } : {}), bracket: crit.bracket, evaluations: crit.evaluations, tolerance: crit.tolerance },
+    criticalLoss: {
+      criticalLoss: crit.criticalLoss,
+      ...(crit.reason ? { reason: crit.reason } : {}),
+      bracket: crit.bracket,
+      evaluations: crit.evaluations,
+      tolerance: crit.tolerance,
+    },
     model: { ...model, conservation, cohorts },
   };
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -93,7 +114,10 @@ export async function runFluid(name: string | undefined, opts: FluidCliOptions):
     `critical loss       ${crit.criticalLoss === null ? `none (${crit.reason})` : `${pct(crit.criticalLoss)} (smallest forced supernode loss that collapses within 3 h, ±${crit.tolerance})`}`,
     '',
     '  t (h)   online   supernodes up   searching   gone   login rate (x normal)',
-    ...rows.map((p) => `${p.t.toFixed(1).padStart(7)} ${pct(p.online).padStart(8)} ${pct(p.supernodesUp).padStart(15)} ${pct(p.searching).padStart(11)} ${pct(p.gone).padStart(6)} ${p.loginRate.toFixed(1).padStart(12)}`),
+    ...rows.map(
+      (p) =>
+        `${p.t.toFixed(1).padStart(7)} ${pct(p.online).padStart(8)} ${pct(p.supernodesUp).padStart(15)} ${pct(p.searching).padStart(11)} ${pct(p.gone).padStart(6)} ${p.loginRate.toFixed(1).padStart(12)}`,
+    ),
     '',
     `(${((t1 - t0) / 1000).toFixed(2)} s timeline, ${((t2 - t1) / 1000).toFixed(2)} s critical loss)`,
   ].join('\n');

@@ -6,7 +6,16 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import { action, choiceOption, intOption, numberListOption, progressBar, withCommon, withProgress, type CommandResult } from '../common.ts';
+import {
+  action,
+  choiceOption,
+  intOption,
+  numberListOption,
+  progressBar,
+  withCommon,
+  withProgress,
+  type CommandResult,
+} from '../common.ts';
 import { type FiniteSizeStudyResult, finiteSizePlan, finiteSizeReduce } from '../../montecarlo/finite-size-study.ts';
 import type { EnsembleResult, ReplicateSelection } from '../../montecarlo/ensemble.ts';
 import { runEnsemble } from '../../montecarlo/ensemble.ts';
@@ -37,13 +46,41 @@ const f4 = (x: number) => (Number.isFinite(x) ? x.toFixed(4) : 'n/a');
 export function register(program: Command): void {
   const cmd = program
     .command('fss')
-    .description('finite-size study on a periodic lattice: wrapping-probability thresholds per size, extrapolation, exponents 1/nu and beta/nu')
-    .addOption(choiceOption('--lattice <K>', 'periodic lattice', ['square', 'triangular', 'honeycomb', 'cubic']).makeOptionMandatory())
-    .requiredOption('--sizes <L1,L2,...>', 'side lengths (>= 2 distinct integers >= 3)', numberListOption('--sizes', 3, 4096))
+    .description(
+      'finite-size study on a periodic lattice: wrapping-probability thresholds per size, extrapolation, exponents 1/nu and beta/nu',
+    )
+    .addOption(
+      choiceOption('--lattice <K>', 'periodic lattice', [
+        'square',
+        'triangular',
+        'honeycomb',
+        'cubic',
+      ]).makeOptionMandatory(),
+    )
+    .requiredOption(
+      '--sizes <L1,L2,...>',
+      'side lengths (>= 2 distinct integers >= 3)',
+      numberListOption('--sizes', 3, 4096),
+    )
     .addOption(choiceOption('--mode <mode>', 'site or bond percolation', ['site', 'bond'], 'site'))
-    .option('--runs <R|R1,R2,...>', 'replicates: one count for every size, or one per size', numberListOption('--runs', 2, 1e7), [200])
-    .addOption(choiceOption('--kind <W>', 'wrapping event: along a given axis, either axis, or all axes', ['axis', 'any', 'all'], 'axis'))
-    .option('--omega <X|fit>', 'correction exponent of q_c(L) = q_c + a L^-omega (default: 2 + 1/nu with the universal R_c, else 1/nu, nu measured)')
+    .option(
+      '--runs <R|R1,R2,...>',
+      'replicates: one count for every size, or one per size',
+      numberListOption('--runs', 2, 1e7),
+      [200],
+    )
+    .addOption(
+      choiceOption(
+        '--kind <W>',
+        'wrapping event: along a given axis, either axis, or all axes',
+        ['axis', 'any', 'all'],
+        'axis',
+      ),
+    )
+    .option(
+      '--omega <X|fit>',
+      'correction exponent of q_c(L) = q_c + a L^-omega (default: 2 + 1/nu with the universal R_c, else 1/nu, nu measured)',
+    )
     .option('--workers <W>', 'compute threads (results identical for any W)', intOption('--workers', 1, 256), 1);
   withShardFlags(cmd, 'replicates of every size');
   withCommon(cmd);
@@ -78,8 +115,10 @@ the unsharded run. --queue URL computes the replicates on fragility worker proce
  * written elsewhere).
  */
 export async function runFss(opts: FssCliOptions): Promise<CommandResult> {
-  for (const L of opts.sizes) if (!Number.isInteger(L)) throw new FragilityInputError('sizes', opts.sizes, 'integers >= 3');
-  for (const r of opts.runs) if (!Number.isInteger(r)) throw new FragilityInputError('runs', opts.runs, 'integers >= 2');
+  for (const L of opts.sizes)
+    if (!Number.isInteger(L)) throw new FragilityInputError('sizes', opts.sizes, 'integers >= 3');
+  for (const r of opts.runs)
+    if (!Number.isInteger(r)) throw new FragilityInputError('runs', opts.runs, 'integers >= 2');
   let omega: number | 'fit' | undefined;
   if (opts.omega !== undefined) {
     const v = Number(opts.omega);
@@ -100,8 +139,13 @@ export async function runFss(opts: FssCliOptions): Promise<CommandResult> {
     ...(omega === undefined ? {} : { omega }),
   });
   if (opts.shard) {
-    const log = (m: string) => (opts.shardOut !== undefined && !opts.json ? process.stderr.write(`fragility fss: ${m}\n`) : undefined);
-    return emitStudyShard({ command: 'fss', output: { reduction: plan.reduction, seed: opts.seed }, ensembles: plan.ensembles }, opts, log);
+    const log = (m: string) =>
+      opts.shardOut !== undefined && !opts.json ? process.stderr.write(`fragility fss: ${m}\n`) : undefined;
+    return emitStudyShard(
+      { command: 'fss', output: { reduction: plan.reduction, seed: opts.seed }, ensembles: plan.ensembles },
+      opts,
+      log,
+    );
   }
   const bar = await progressBar(opts, 'fss', 'replicates');
   const total = plan.ensembles.reduce((a, e) => a + (e.options.runs ?? 0), 0);
@@ -110,7 +154,13 @@ export async function runFss(opts: FssCliOptions): Promise<CommandResult> {
     let before = 0; // replicates of the sizes already done
     for (const e of plan.ensembles) {
       const base = before;
-      results.push(await runEnsemble({ ...e.options, onProgress: (done: number) => bar.update(base + done, total), ...(remote ? { remote } : {}) }));
+      results.push(
+        await runEnsemble({
+          ...e.options,
+          onProgress: (done: number) => bar.update(base + done, total),
+          ...(remote ? { remote } : {}),
+        }),
+      );
       before += e.options.runs ?? 0;
     }
     return finiteSizeReduce(plan.reduction, results);
@@ -158,7 +208,15 @@ export function fssReport(s: FiniteSizeStudyResult, seed: number): { json: Recor
       ...(r.threshold.reason ? { reason: r.threshold.reason } : {}),
     })),
     thresholdMethod: s.rows[0].threshold.method,
-    crossings: s.crossings.map((c) => ({ L1: c.L1, L2: c.L2, q_c: c.crossing.q_c, se: c.crossing.se, ci: c.crossing.ci, R: c.crossing.target, ...(c.crossing.reason ? { reason: c.crossing.reason } : {}) })),
+    crossings: s.crossings.map((c) => ({
+      L1: c.L1,
+      L2: c.L2,
+      q_c: c.crossing.q_c,
+      se: c.crossing.se,
+      ci: c.crossing.ci,
+      R: c.crossing.target,
+      ...(c.crossing.reason ? { reason: c.crossing.reason } : {}),
+    })),
     extrapolation: {
       q_c: s.extrapolation.q_c,
       se: s.extrapolation.q_cSe,
@@ -174,7 +232,10 @@ export function fssReport(s: FiniteSizeStudyResult, seed: number): { json: Recor
   };
   const lines = [
     `${s.mode} percolation, periodic ${s.lattice} lattice (d = ${s.dim}), wrapping event ${s.kind}, seed ${seed}`,
-    ...s.rows.map((r) => `L = ${r.L}: q_c = ${f6(r.threshold.q_c)} ± ${f6(r.threshold.se)} (${r.runs} runs), width ${f4(r.width)}, wrap mass ${r.wrapMass.toFixed(1)}`),
+    ...s.rows.map(
+      (r) =>
+        `L = ${r.L}: q_c = ${f6(r.threshold.q_c)} ± ${f6(r.threshold.se)} (${r.runs} runs), width ${f4(r.width)}, wrap mass ${r.wrapMass.toFixed(1)}`,
+    ),
     ...s.crossings.map((c) => `crossing L = ${c.L1}/${c.L2}: q_c = ${f6(c.crossing.q_c)} ± ${f6(c.crossing.se)}`),
     `extrapolated q_c = ${f6(s.extrapolation.q_c)}  95% CI [${f6(s.extrapolation.ci[0])}, ${f6(s.extrapolation.ci[1])}]  (omega = ${f4(s.extrapolation.omega)}, ${s.extrapolation.omegaSource})`,
     ...(s.extrapolation.warning ? [`WARNING: ${s.extrapolation.warning}`] : []),

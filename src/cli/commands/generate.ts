@@ -12,7 +12,13 @@ import type { Command } from 'commander';
 import { action, choiceOption, withCommon, type CommandResult } from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
-import { checkGraphSpecMemory, graphFromSpec, overlayFromSpec, parseGraphSpec, type GraphSpec } from '../../generators/spec.ts';
+import {
+  checkGraphSpecMemory,
+  graphFromSpec,
+  overlayFromSpec,
+  parseGraphSpec,
+  type GraphSpec,
+} from '../../generators/spec.ts';
 import { twoTierToCompactGraph } from '../../generators/two-tier.ts';
 import { componentSummary } from '../../graph/components.ts';
 import { UnionFind } from '../../graph/union-find.ts';
@@ -39,9 +45,18 @@ export function register(program: Command): void {
   const cmd = program
     .command('generate')
     .description('generate a graph from a spec (or read one from a file) and summarise it')
-    .requiredOption('--graph <G>', 'graph spec, e.g. er:n=1000,k=4, cm:n=1e5,law=powerlaw(2.5,kmin=2,cutoff=100), square:L=64,open')
+    .requiredOption(
+      '--graph <G>',
+      'graph spec, e.g. er:n=1000,k=4, cm:n=1e5,law=powerlaw(2.5,kmin=2,cutoff=100), square:L=64,open',
+    )
     .option('--out <FILE>', 'write the graph to FILE')
-    .addOption(choiceOption('--format <F>', 'output format (default: from the FILE extension, else edges); fgb is the binary CSR format', ['edges', 'gexf', 'graphml', 'fgb']));
+    .addOption(
+      choiceOption(
+        '--format <F>',
+        'output format (default: from the FILE extension, else edges); fgb is the binary CSR format',
+        ['edges', 'gexf', 'graphml', 'fgb'],
+      ),
+    );
   withCommon(cmd);
   cmd.addHelpText(
     'after',
@@ -71,13 +86,21 @@ export async function runGenerate(opts: GenerateOptions): Promise<CommandResult>
   const format = opts.format ?? formatFromPath(opts.out);
   if (opts.out) checkOutputFile('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
   // The memory estimate, named by the spec as typed (the explicit graph of an overlay only with --out).
-  checkGraphSpecMemory(spec, spec.model === 'two-tier' || spec.model === 'ultrapeer' ? Boolean(opts.out) : true, 1, opts.graph);
+  checkGraphSpecMemory(
+    spec,
+    spec.model === 'two-tier' || spec.model === 'ultrapeer' ? Boolean(opts.out) : true,
+    1,
+    opts.graph,
+  );
   let summary: Record<string, unknown>;
   let graph: CompactGraph | null = null;
   if (spec.model === 'two-tier' || spec.model === 'ultrapeer') {
     const overlay = overlayFromSpec(spec, { seed: opts.seed });
     summary = overlaySummary(overlay, spec);
-    if (opts.out) graph = twoTierToCompactGraph(overlay, { coreRole: spec.model === 'ultrapeer' ? Role.Ultrapeer : Role.Supernode });
+    if (opts.out)
+      graph = twoTierToCompactGraph(overlay, {
+        coreRole: spec.model === 'ultrapeer' ? Role.Ultrapeer : Role.Supernode,
+      });
   } else {
     graph = await graphFromSpec(spec, { seed: opts.seed });
     summary = graphSummary(graph);
@@ -101,7 +124,9 @@ export async function runGenerate(opts: GenerateOptions): Promise<CommandResult>
     `  ${json.simple ? 'simple' : `not simple: ${json.selfLoops} self-loops, ${json.multiEdges} parallel copies`}; ` +
       `${json.components} component(s), largest ${json.largestComponent}`,
     ...(json.supernodes !== undefined
-      ? [`  ${json.supernodes} core nodes, ${json.clients} clients, cache ${json.cacheSize}, mean clients per core node ${fmt(json.meanClientsPerSupernode as number)}`]
+      ? [
+          `  ${json.supernodes} core nodes, ${json.clients} clients, cache ${json.cacheSize}, mean clients per core node ${fmt(json.meanClientsPerSupernode as number)}`,
+        ]
       : []),
     ...(opts.out ? [`  written to ${opts.out} (${format})`] : []),
   ].join('\n');
@@ -148,7 +173,10 @@ function graphSummary(g: CompactGraph): Record<string, unknown> {
 }
 
 /** Summary of the explicit graph of an overlay, computed from the overlay arrays in O(S + C·H). */
-function overlaySummary(o: TwoTierOverlay, spec: Extract<GraphSpec, { model: 'two-tier' | 'ultrapeer' }>): Record<string, unknown> {
+function overlaySummary(
+  o: TwoTierOverlay,
+  spec: Extract<GraphSpec, { model: 'two-tier' | 'ultrapeer' }>,
+): Record<string, unknown> {
   const { core, clients: C, cacheSize: H, hostCache, active } = o;
   const S = core.n;
   const n = S + C;
@@ -185,7 +213,8 @@ function overlaySummary(o: TwoTierOverlay, spec: Extract<GraphSpec, { model: 'tw
   for (let c = 0; c < C; c++) load[active[c]]++;
   let maxLoad = 0;
   for (let s = 0; s < S; s++) maxLoad = Math.max(maxLoad, load[s]);
-  if (spec.model === 'ultrapeer' && C === 0 && S === 0) throw new FragilityInputError('--graph', spec.model, 'a non-empty overlay');
+  if (spec.model === 'ultrapeer' && C === 0 && S === 0)
+    throw new FragilityInputError('--graph', spec.model, 'a non-empty overlay');
   return {
     n,
     m,

@@ -5,7 +5,15 @@
  * @module
  */
 import { type Command, Option } from 'commander';
-import { type CommandResult, action, intOption, numberListOption, numberOption, withAlias, withCommon } from '../common.ts';
+import {
+  type CommandResult,
+  action,
+  intOption,
+  numberListOption,
+  numberOption,
+  withAlias,
+  withCommon,
+} from '../common.ts';
 import { FragilityInputError } from '../../errors.ts';
 import { parseDegreeLaw } from '../../distributions/parse.ts';
 import { interdependentNetworkCritical, interdependentNetworkGiant } from '../../analytic/interdependent.ts';
@@ -30,28 +38,63 @@ export interface InterdependentOptions {
   json?: boolean;
 }
 
-const f = (x: number | null | undefined, d = 5) => (x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d));
+const f = (x: number | null | undefined, d = 5) =>
+  x === null || x === undefined || !Number.isFinite(x) ? 'n/a' : x.toFixed(d);
 
 /** Register `fragility interdependent`. */
 export function register(program: Command): void {
   const cmd = program
     .command('interdependent')
-    .description('two interdependent networks (one-to-one dependencies): threshold p_c, jump S(p_c), mutual giant S(p); --simulate N adds the Monte Carlo cascade')
+    .description(
+      'two interdependent networks (one-to-one dependencies): threshold p_c, jump S(p_c), mutual giant S(p); --simulate N adds the Monte Carlo cascade',
+    )
     .option('--law <LAW>', 'degree law of network A (and of B unless --law-b is given)')
     .option('--law-b <LAW>', 'degree law of network B (default: the same as --law)')
-    .option('--networks <N>', 'number of networks in a tree-like network of networks, all with --law (Gao et al. 2011)', intOption('--networks', 1, 1000), 2)
-    .option('--simulate <N>', 'also simulate the cascade on generated pairs of N nodes each (er: for poisson(K), rr: for regular(K), else cm:)', intOption('--simulate', 2, 1e8))
-    .option('--graph-a <G>', 'simulate on this graph spec for A (random specs redrawn per run; files fixed); without --law the theory uses its degree law')
+    .option(
+      '--networks <N>',
+      'number of networks in a tree-like network of networks, all with --law (Gao et al. 2011)',
+      intOption('--networks', 1, 1000),
+      2,
+    )
+    .option(
+      '--simulate <N>',
+      'also simulate the cascade on generated pairs of N nodes each (er: for poisson(K), rr: for regular(K), else cm:)',
+      intOption('--simulate', 2, 1e8),
+    )
+    .option(
+      '--graph-a <G>',
+      'simulate on this graph spec for A (random specs redrawn per run; files fixed); without --law the theory uses its degree law',
+    )
     .option('--graph-b <G>', 'graph spec for B (default: --graph-a, drawn independently when random)')
     .option('--runs <R>', 'simulated replicate pairs', intOption('--runs', 2, 1e7), 10)
-    .option('--grid <P1,P2,...>', 'simulate and line up at these kept fractions (increasing)', numberListOption('--grid', 0, 1))
+    .option(
+      '--grid <P1,P2,...>',
+      'simulate and line up at these kept fractions (increasing)',
+      numberListOption('--grid', 0, 1),
+    )
     .option('--level <L>', 'confidence level of the intervals', numberOption('--level', 0.5, 0.9999), 0.95)
-    .option('--window <W>', 'grid points within W of the analytic p_c are flagged and not counted', numberOption('--window', 0, 1), 0.03)
-    .option('--tolerance <T>', 'finite-size allowance on |mean - analytic| (default 0.01)', numberOption('--tolerance', 0, 1), 0.01)
-    .option('--threshold', 'also estimate p_c from the simulation (bisection per replicate; slow near p_c at large N); adds montecarlo.p_c and montecarlo.p_c_ci');
+    .option(
+      '--window <W>',
+      'grid points within W of the analytic p_c are flagged and not counted',
+      numberOption('--window', 0, 1),
+      0.03,
+    )
+    .option(
+      '--tolerance <T>',
+      'finite-size allowance on |mean - analytic| (default 0.01)',
+      numberOption('--tolerance', 0, 1),
+      0.01,
+    )
+    .option(
+      '--threshold',
+      'also estimate p_c from the simulation (bisection per replicate; slow near p_c at large N); adds montecarlo.p_c and montecarlo.p_c_ci',
+    );
   withAlias(
     cmd,
-    new Option('--q <Q>', "occupation: fraction of network A kept (a random 1 - Q is removed; Buldyrev et al.'s p)").argParser(numberOption('--q', 0, 1)),
+    new Option(
+      '--q <Q>',
+      "occupation: fraction of network A kept (a random 1 - Q is removed; Buldyrev et al.'s p)",
+    ).argParser(numberOption('--q', 0, 1)),
     new Option('--p <P>', 'old name of --q').argParser(numberOption('--p', 0, 1)),
   );
   withCommon(cmd);
@@ -96,18 +139,29 @@ export async function runInterdependent(opts: InterdependentOptions): Promise<Co
 /** The option combinations that are not allowed, each refused naming its flag. */
 function checkInterdependentOptions(opts: InterdependentOptions): void {
   const simulate = opts.simulate !== undefined || opts.graphA !== undefined;
-  if (opts.law === undefined && opts.graphA === undefined) throw new FragilityInputError('--law', undefined, 'a degree law (or --graph-a G to simulate on given graphs)');
-  if (opts.graphB !== undefined && opts.graphA === undefined) throw new FragilityInputError('--graph-b', opts.graphB, 'only together with --graph-a');
-  if (opts.simulate !== undefined && opts.graphA !== undefined) throw new FragilityInputError('--simulate', opts.simulate, 'not with --graph-a (the given graphs fix N)');
-  if (opts.simulate !== undefined && opts.law === undefined) throw new FragilityInputError('--law', undefined, 'a degree law to generate the pairs of --simulate N from');
-  if (opts.lawB !== undefined && opts.law === undefined) throw new FragilityInputError('--law-b', opts.lawB, 'only together with --law');
-  if (opts.lawB !== undefined && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when --law-b is given');
-  if (simulate && opts.networks !== 2) throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
-  if (opts.threshold && !simulate) throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
-  if (opts.grid !== undefined && !simulate) throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
-  if (simulate && opts.q === undefined && opts.grid === undefined) throw new FragilityInputError('--q', undefined, 'a kept fraction (or --grid) to simulate at');
+  if (opts.law === undefined && opts.graphA === undefined)
+    throw new FragilityInputError('--law', undefined, 'a degree law (or --graph-a G to simulate on given graphs)');
+  if (opts.graphB !== undefined && opts.graphA === undefined)
+    throw new FragilityInputError('--graph-b', opts.graphB, 'only together with --graph-a');
+  if (opts.simulate !== undefined && opts.graphA !== undefined)
+    throw new FragilityInputError('--simulate', opts.simulate, 'not with --graph-a (the given graphs fix N)');
+  if (opts.simulate !== undefined && opts.law === undefined)
+    throw new FragilityInputError('--law', undefined, 'a degree law to generate the pairs of --simulate N from');
+  if (opts.lawB !== undefined && opts.law === undefined)
+    throw new FragilityInputError('--law-b', opts.lawB, 'only together with --law');
+  if (opts.lawB !== undefined && opts.networks !== 2)
+    throw new FragilityInputError('--networks', opts.networks, '2 when --law-b is given');
+  if (simulate && opts.networks !== 2)
+    throw new FragilityInputError('--networks', opts.networks, '2 when simulating (the simulation is of a pair)');
+  if (opts.threshold && !simulate)
+    throw new FragilityInputError('--threshold', true, 'only with --simulate N or --graph-a G');
+  if (opts.grid !== undefined && !simulate)
+    throw new FragilityInputError('--grid', opts.grid, 'only with --simulate N or --graph-a G');
+  if (simulate && opts.q === undefined && opts.grid === undefined)
+    throw new FragilityInputError('--q', undefined, 'a kept fraction (or --grid) to simulate at');
   opts.grid?.forEach((p, i) => {
-    if (i > 0 && !(p > opts.grid![i - 1])) throw new FragilityInputError('--grid', opts.grid!.join(','), 'strictly increasing kept fractions in [0, 1]');
+    if (i > 0 && !(p > opts.grid![i - 1]))
+      throw new FragilityInputError('--grid', opts.grid!.join(','), 'strictly increasing kept fractions in [0, 1]');
   });
 }
 
@@ -126,8 +180,10 @@ function theory(opts: InterdependentOptions, json: Record<string, unknown>): str
     pTangency: crit.pTangency,
   });
   if (crit.reason) json.reason = crit.reason;
-  const what = opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
-  let text = `interdependent networks ${what}: ` +
+  const what =
+    opts.networks === 2 ? `A = ${lawA.spec}, B = ${lawB.spec}` : `${opts.networks} networks, each ${lawA.spec}`;
+  let text =
+    `interdependent networks ${what}: ` +
     (crit.pc === null ? `no threshold (${crit.reason})` : `p_c = ${crit.pc}, jump S(p_c) = ${crit.SAtPc}`);
   if (opts.q !== undefined) {
     const r = interdependentNetworkGiant(laws, opts.q, crit);
@@ -140,7 +196,11 @@ function theory(opts: InterdependentOptions, json: Record<string, unknown>): str
 }
 
 /** The simulated cascade (--simulate N or --graph-a G), lined up with the theory; returns the text so far plus its own. */
-async function simulation(opts: InterdependentOptions, json: Record<string, unknown>, textSoFar: string): Promise<string> {
+async function simulation(
+  opts: InterdependentOptions,
+  json: Record<string, unknown>,
+  textSoFar: string,
+): Promise<string> {
   let text = textSoFar;
   const { compareInterdependent } = await import('../../compare/interdependent.ts');
   const grid = [...new Set([...(opts.grid ?? []), ...(opts.q !== undefined ? [opts.q] : [])])].sort((a, b) => a - b);
@@ -168,8 +228,11 @@ async function simulation(opts: InterdependentOptions, json: Record<string, unkn
       analytic: res.model.analytic,
     });
     if (res.threshold.analyticReason) json.reason = res.threshold.analyticReason;
-    text = `${res.model.analytic}: ` +
-      (res.threshold.analytic === null ? `no threshold (${res.threshold.analyticReason})` : `p_c = ${res.threshold.analytic}, jump S(p_c) = ${res.threshold.SAtPc}`);
+    text =
+      `${res.model.analytic}: ` +
+      (res.threshold.analytic === null
+        ? `no threshold (${res.threshold.analyticReason})`
+        : `p_c = ${res.threshold.analytic}, jump S(p_c) = ${res.threshold.SAtPc}`);
     if (opts.q !== undefined) {
       const row = res.lineUp.rows.find((r) => r.x === opts.q)!;
       json.p = opts.q;
@@ -190,22 +253,50 @@ async function simulation(opts: InterdependentOptions, json: Record<string, unkn
     giantA: res.montecarlo[i].giantA,
     stages: res.montecarlo[i].stages,
   }));
-  const common = { graphA: res.model.graphA, graphB: res.model.graphB, n: res.n, runs: res.runs, seed: res.seed, level: res.level, tolerance: res.tolerance };
+  const common = {
+    graphA: res.model.graphA,
+    graphB: res.model.graphB,
+    n: res.n,
+    runs: res.runs,
+    seed: res.seed,
+    level: res.level,
+    tolerance: res.tolerance,
+  };
   if (opts.q !== undefined) {
     const r = rows.find((row) => row.p === opts.q)!;
-    json.montecarlo = { ...common, S: r.mean, sd: r.sd, ci: r.ci, giantA: r.giantA, stages: r.stages, difference: r.difference, insideCi: r.insideCi, withinTolerance: r.withinTolerance, nearThreshold: r.nearThreshold };
+    json.montecarlo = {
+      ...common,
+      S: r.mean,
+      sd: r.sd,
+      ci: r.ci,
+      giantA: r.giantA,
+      stages: r.stages,
+      difference: r.difference,
+      insideCi: r.insideCi,
+      withinTolerance: r.withinTolerance,
+      nearThreshold: r.nearThreshold,
+    };
   } else json.montecarlo = common;
   if (opts.grid !== undefined) {
     json.rows = rows;
     json.agreement = res.lineUp.agreement;
     json.maxAbsDifference = res.lineUp.maxAbsDifference;
   }
-  text += `\nsimulated: A = ${res.model.graphA}, B = ${res.model.graphB}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
+  text +=
+    `\nsimulated: A = ${res.model.graphA}, B = ${res.model.graphB}, ${res.runs} runs, seed ${res.seed}, ${Math.round(res.level * 100)} % CI\n` +
     '  p\tanalytic\tMC mean\tMC CI\tinside CI\twithin tol.\tnear p_c\n' +
-    rows.map((r) => `  ${r.p}\t${f(r.analytic)}\t${f(r.mean)}\t[${f(r.ci[0])}, ${f(r.ci[1])}]\t${r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}\t${r.nearThreshold ? 'yes' : ''}`).join('\n') +
+    rows
+      .map(
+        (r) =>
+          `  ${r.p}\t${f(r.analytic)}\t${f(r.mean)}\t[${f(r.ci[0])}, ${f(r.ci[1])}]\t${r.insideCi ? 'yes' : 'no'}\t${r.withinTolerance ? 'yes' : 'no'}\t${r.nearThreshold ? 'yes' : ''}`,
+      )
+      .join('\n') +
     `\nagreement away from p_c (inside CI or within ${res.tolerance}): ${res.lineUp.agreement.inside}/${res.lineUp.agreement.total}`;
   if (opts.threshold) {
-    Object.assign(json.montecarlo as Record<string, unknown>, { p_c: res.threshold.montecarlo ?? null, p_c_ci: res.threshold.ci ?? null });
+    Object.assign(json.montecarlo as Record<string, unknown>, {
+      p_c: res.threshold.montecarlo ?? null,
+      p_c_ci: res.threshold.ci ?? null,
+    });
     text += `\nsimulated p_c (mutual giant collapses, bisection per replicate): ${f(res.threshold.montecarlo)} [${f(res.threshold.ci?.[0])}, ${f(res.threshold.ci?.[1])}] vs analytic ${f(res.threshold.analytic)}`;
   }
   return text;

@@ -5,7 +5,16 @@
  */
 import type { Command } from 'commander';
 import { FragilityInputError } from '../../errors.ts';
-import { action, choiceOption, intOption, numberOption, progressLines, withCommon, withProgress, type CommandResult } from '../common.ts';
+import {
+  action,
+  choiceOption,
+  intOption,
+  numberOption,
+  progressLines,
+  withCommon,
+  withProgress,
+  type CommandResult,
+} from '../common.ts';
 import { graphFromSpec } from '../../generators/spec.ts';
 import { messagePassingPercolation } from '../../analytic/message-passing.ts';
 import { nonBacktrackingSpectralRadius } from '../../analytic/non-backtracking.ts';
@@ -38,15 +47,39 @@ function largestComponentShare(comps: ComponentSummary, p: Float64Array): { shar
 export function register(program: Command): void {
   const cmd = program
     .command('mp')
-    .description('message-passing giant component S(q) and non-backtracking threshold p_c = 1/lambdaNB of a given graph')
-    .requiredOption('--graph <G>', 'graph spec (er:, rr:, cm:, ba:, ws:, lattices, two-tier:, edges:PATH, gexf:PATH, graphml:PATH)')
+    .description(
+      'message-passing giant component S(q) and non-backtracking threshold p_c = 1/lambdaNB of a given graph',
+    )
+    .requiredOption(
+      '--graph <G>',
+      'graph spec (er:, rr:, cm:, ba:, ws:, lattices, two-tier:, edges:PATH, gexf:PATH, graphml:PATH)',
+    )
     .addOption(choiceOption('--mode <mode>', 'site or bond occupation', ['site', 'bond'], 'bond'))
     .option('--q <Q>', 'occupation probability (bond t or site q) at which to compute S', numberOption('--q', 0, 1))
     .option('--max-iterations <N>', 'bound on message-passing sweeps', intOption('--max-iterations', 1, 1e7), 10_000)
-    .option('--tolerance <T>', 'message-passing tolerance (largest message change per sweep)', numberOption('--tolerance', 0, 1), 1e-12)
-    .option('--loops <R>', 'loop-corrected message passing (Cantwell-Newman 2019): cycles up to length R+2 treated exactly, R = 0, 1, 2', intOption('--loops', 0, 2))
-    .option('--samples <N>', 'with --loops: configurations per sampled neighbourhood factor (standard error <= 0.5/sqrt(N))', intOption('--samples', 1, 1e7), 4000)
-    .option('--max-factor <K>', 'with --loops: nodes whose neighbourhood holds a factor with more than K random elements get a smaller radius', intOption('--max-factor', 1, 1e5), 60);
+    .option(
+      '--tolerance <T>',
+      'message-passing tolerance (largest message change per sweep)',
+      numberOption('--tolerance', 0, 1),
+      1e-12,
+    )
+    .option(
+      '--loops <R>',
+      'loop-corrected message passing (Cantwell-Newman 2019): cycles up to length R+2 treated exactly, R = 0, 1, 2',
+      intOption('--loops', 0, 2),
+    )
+    .option(
+      '--samples <N>',
+      'with --loops: configurations per sampled neighbourhood factor (standard error <= 0.5/sqrt(N))',
+      intOption('--samples', 1, 1e7),
+      4000,
+    )
+    .option(
+      '--max-factor <K>',
+      'with --loops: nodes whose neighbourhood holds a factor with more than K random elements get a smaller radius',
+      intOption('--max-factor', 1, 1e5),
+      60,
+    );
   withCommon(cmd);
   withProgress(cmd);
   cmd.addHelpText(
@@ -89,12 +122,21 @@ export async function runMp(opts: MpOptions): Promise<CommandResult> {
     pc: nb.pc,
   };
   if (nb.reason) json.reason = nb.reason;
-  json.nonBacktracking = { converged: nb.converged, iterations: nb.iterations, residual: nb.residual, coreNodes: nb.coreNodes, coreEdges: nb.coreEdges };
+  json.nonBacktracking = {
+    converged: nb.converged,
+    iterations: nb.iterations,
+    residual: nb.residual,
+    coreNodes: nb.coreNodes,
+    coreEdges: nb.coreEdges,
+  };
   let converged = nb.converged;
   let iterations = nb.iterations;
-  let text = `graph ${opts.graph}: n = ${g.n}, m = ${g.m}\nnon-backtracking radius lambdaNB = ${nb.lambda}` +
+  let text =
+    `graph ${opts.graph}: n = ${g.n}, m = ${g.m}\nnon-backtracking radius lambdaNB = ${nb.lambda}` +
     (nb.pc === null ? `, p_c = none (${nb.reason})` : `, p_c = 1/lambdaNB = ${nb.pc}`) +
-    (nb.converged ? '' : ` [NOT converged after ${nb.iterations} iterations, residual ${nb.residual.toExponential(2)}]`);
+    (nb.converged
+      ? ''
+      : ` [NOT converged after ${nb.iterations} iterations, residual ${nb.residual.toExponential(2)}]`);
   if (opts.q !== undefined) {
     json.q = opts.q;
     if (opts.loops === undefined) {
@@ -112,8 +154,11 @@ export async function runMp(opts: MpOptions): Promise<CommandResult> {
       json.messagePassing = { converged: mp.converged, iterations: mp.iterations, residual: mp.residual };
       converged = converged && mp.converged;
       iterations = mp.iterations;
-      text += `\nmessage passing (${opts.mode}, q = ${opts.q}): S = ${mp.S} (all nodes), ${lc.share} (largest component, ${lc.size} nodes)` +
-        (mp.converged ? ` (${mp.iterations} sweeps)` : ` [NOT converged after ${mp.iterations} sweeps, residual ${mp.residual.toExponential(2)}]`);
+      text +=
+        `\nmessage passing (${opts.mode}, q = ${opts.q}): S = ${mp.S} (all nodes), ${lc.share} (largest component, ${lc.size} nodes)` +
+        (mp.converged
+          ? ` (${mp.iterations} sweeps)`
+          : ` [NOT converged after ${mp.iterations} sweeps, residual ${mp.residual.toExponential(2)}]`);
     } else {
       const mp = messagePassingLoops(g, opts.q, {
         r: opts.loops,
@@ -129,15 +174,25 @@ export async function runMp(opts: MpOptions): Promise<CommandResult> {
       json.S = mp.S;
       json.SLargestComponent = mp.SLargestComponent;
       json.largestComponent = mp.largestComponent;
-      json.messagePassing = { converged: mp.converged, iterations: mp.iterations, residual: mp.residual, messages: mp.messages };
+      json.messagePassing = {
+        converged: mp.converged,
+        iterations: mp.iterations,
+        residual: mp.residual,
+        messages: mp.messages,
+      };
       json.loops = { r: opts.loops, ...mp.work, simplified: mp.simplified };
       converged = converged && mp.converged;
       iterations = mp.iterations;
       const w = mp.work;
-      text += `\nloop message passing r = ${opts.loops} (${opts.mode}, q = ${opts.q}): S = ${mp.S} (all nodes), ${mp.SLargestComponent} (largest component, ${mp.largestComponent} nodes)` +
-        (mp.converged ? ` (${mp.iterations} sweeps)` : ` [NOT converged after ${mp.iterations} sweeps, residual ${mp.residual.toExponential(2)}]`) +
+      text +=
+        `\nloop message passing r = ${opts.loops} (${opts.mode}, q = ${opts.q}): S = ${mp.S} (all nodes), ${mp.SLargestComponent} (largest component, ${mp.largestComponent} nodes)` +
+        (mp.converged
+          ? ` (${mp.iterations} sweeps)`
+          : ` [NOT converged after ${mp.iterations} sweeps, residual ${mp.residual.toExponential(2)}]`) +
         `\n  factors: ${w.exactFactors} exact, ${w.sampledFactors} sampled (${w.samples} configurations each, standard error <= ${w.factorStandardError.toPrecision(3)})` +
-        (w.reduced > 0 ? `; ${w.reduced} nodes given a smaller radius (factor > ${w.maxFactorSize} elements): radius counts ${w.radiusCount.join('/')}` : '');
+        (w.reduced > 0
+          ? `; ${w.reduced} nodes given a smaller radius (factor > ${w.maxFactorSize} elements): radius counts ${w.radiusCount.join('/')}`
+          : '');
     }
   }
   // `iterations` are the message-passing sweeps when --q is given, else the power-iteration steps.

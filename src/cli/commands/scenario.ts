@@ -31,10 +31,22 @@ export interface ScenarioCliOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('scenario')
-    .description('run an outage scenario (skype-2010, skype-2007 or a JSON file): connectivity and overload thresholds both ways, timeline, verdict, what-ifs')
-    .argument('<scenario>', 'a built-in name (skype-2010, skype-2007) or a scenario JSON file (schema: docs/scenarios.md)')
-    .option('--scale <X>', "population scale, 1 = full size (21 M clients for skype-2010); default: the scenario's montecarlo.scale", numberOption('--scale', 1e-6, 1))
-    .option('--out <DIR>', 'write the report (index.html with the what-if explorer, index.md, report.json, CSV tables, SVG plots) to DIR')
+    .description(
+      'run an outage scenario (skype-2010, skype-2007 or a JSON file): connectivity and overload thresholds both ways, timeline, verdict, what-ifs',
+    )
+    .argument(
+      '<scenario>',
+      'a built-in name (skype-2010, skype-2007) or a scenario JSON file (schema: docs/scenarios.md)',
+    )
+    .option(
+      '--scale <X>',
+      "population scale, 1 = full size (21 M clients for skype-2010); default: the scenario's montecarlo.scale",
+      numberOption('--scale', 1e-6, 1),
+    )
+    .option(
+      '--out <DIR>',
+      'write the report (index.html with the what-if explorer, index.md, report.json, CSV tables, SVG plots) to DIR',
+    )
     .option('--png', 'with --out, also render every plot to PNG (needs rsvg-convert)')
     .option('--print-scenario', 'print the validated scenario as JSON (a starting point for your own file) and exit');
   withShardFlags(cmd, 'runs of every run family (timeline, collapse curve, phase diagram, what-ifs, connectivity)');
@@ -74,15 +86,26 @@ merging machine. --queue URL runs the run families on fragility worker processes
  */
 export async function runScenarioCommand(name: string, opts: ScenarioCliOptions): Promise<CommandResult> {
   const { loadScenario } = await import('../../scenarios/load.ts');
-  if (opts.shard && opts.out !== undefined) throw new FragilityInputError('--out', opts.out, 'used without --shard (fragility merge FILES... --out DIR writes the report)');
-  if (opts.shard && opts.png) throw new FragilityInputError('--png', true, 'used without --shard (fragility merge FILES... --out DIR --png renders it)');
+  if (opts.shard && opts.out !== undefined)
+    throw new FragilityInputError(
+      '--out',
+      opts.out,
+      'used without --shard (fragility merge FILES... --out DIR writes the report)',
+    );
+  if (opts.shard && opts.png)
+    throw new FragilityInputError(
+      '--png',
+      true,
+      'used without --shard (fragility merge FILES... --out DIR --png renders it)',
+    );
   await checkShardFlags(opts);
   const scenario = loadScenario(name);
   if (opts.out && !opts.printScenario) {
     const { checkOutputDir } = await import('../../atomic-write.ts');
     checkOutputDir('--out', opts.out); // before any work (exit 2 rule: docs/CLI.md, Output paths)
   }
-  if (opts.printScenario) return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
+  if (opts.printScenario)
+    return { json: scenario as unknown as Record<string, unknown>, text: JSON.stringify(scenario, null, 2) };
   const say = progressLines(opts, '');
   const log = (m: string) => say(m, true); // phases: every one is a line
   const runOpts = { seed: opts.seed, ...(opts.scale !== undefined ? { scale: opts.scale } : {}) };
@@ -91,7 +114,9 @@ export async function runScenarioCommand(name: string, opts: ScenarioCliOptions)
   if (opts.queue) {
     const { QueueCoordinator } = await import('../../queue/coordinator.ts');
     const families = await queueFamilies(scenario, runOpts);
-    const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility scenario: ${m}\n`) });
+    const q = await QueueCoordinator.open('--queue', opts.queue, {
+      note: (m) => process.stderr.write(`fragility scenario: ${m}\n`),
+    });
     try {
       const total = families.reduce((k, f) => k + f.runs, 0);
       log(`run families: ${families.length} families, ${total} runs on the queue`);
@@ -102,7 +127,11 @@ export async function runScenarioCommand(name: string, opts: ScenarioCliOptions)
   }
   const { runScenario } = await import('../../scenarios/run.ts');
   const result = runScenario(scenario, { ...runOpts, onProgress: log, ...runners });
-  return scenarioOutput(result, scenario, { ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.png ? { png: true } : {}), log });
+  return scenarioOutput(result, scenario, {
+    ...(opts.out !== undefined ? { out: opts.out } : {}),
+    ...(opts.png ? { png: true } : {}),
+    log,
+  });
 }
 
 /**
@@ -114,10 +143,17 @@ async function scenarioPlan(scenario: Scenario, runOpts: { seed: number; scale?:
   const { overloadRunsFamily } = await import('../../queue/tasks.ts');
   // one family of all the runs: r mod N spreads every part (timeline, each collapse loss, each phase cell, each
   // what-if) over the shards
-  const families: StudyRuns[] = [overloadRunsFamily('scenario runs', scenarioRunFamilies(scenario, runOpts)), ...(await connectivityFamilies(scenario, runOpts))];
+  const families: StudyRuns[] = [
+    overloadRunsFamily('scenario runs', scenarioRunFamilies(scenario, runOpts)),
+    ...(await connectivityFamilies(scenario, runOpts)),
+  ];
   return {
     command: 'scenario',
-    output: { scenario: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>, seed: runOpts.seed, scale: runOpts.scale ?? null },
+    output: {
+      scenario: JSON.parse(JSON.stringify(scenario)) as Record<string, unknown>,
+      seed: runOpts.seed,
+      scale: runOpts.scale ?? null,
+    },
     ensembles: [],
     runFamilies: families,
   };
@@ -127,18 +163,29 @@ async function scenarioPlan(scenario: Scenario, runOpts: { seed: number; scale?:
 async function queueFamilies(scenario: Scenario, runOpts: { seed: number; scale?: number }): Promise<StudyRuns[]> {
   const { scenarioRunFamilies } = await import('../../scenarios/run.ts');
   const { overloadRunFamily } = await import('../../queue/tasks.ts');
-  return [...scenarioRunFamilies(scenario, runOpts).map((f) => overloadRunFamily(f.label, f.params, f.seed, f.first, f.runs)), ...(await connectivityFamilies(scenario, runOpts))];
+  return [
+    ...scenarioRunFamilies(scenario, runOpts).map((f) => overloadRunFamily(f.label, f.params, f.seed, f.first, f.runs)),
+    ...(await connectivityFamilies(scenario, runOpts)),
+  ];
 }
 
 /** The two connectivity ensembles (random, attack) as run families of their replicates. */
-async function connectivityFamilies(scenario: Scenario, runOpts: { seed: number; scale?: number }): Promise<StudyRuns[]> {
+async function connectivityFamilies(
+  scenario: Scenario,
+  runOpts: { seed: number; scale?: number },
+): Promise<StudyRuns[]> {
   const { scenarioConnectivity } = await import('../../scenarios/run.ts');
   const { twoTierRunFamily } = await import('../../queue/tasks.ts');
-  return scenarioConnectivity(scenario, runOpts.seed, runOpts.scale ?? scenario.montecarlo.scale).map((e) => twoTierRunFamily(`connectivity ${e.options.removal}`, e.options, e.runs));
+  return scenarioConnectivity(scenario, runOpts.seed, runOpts.scale ?? scenario.montecarlo.scale).map((e) =>
+    twoTierRunFamily(`connectivity ${e.options.removal}`, e.options, e.runs),
+  );
 }
 
 /** runScenario's simulate and twoTierReplicate hooks answering from computed run families. */
-async function runnersOf(families: StudyRuns[], values: unknown[][]): Promise<Pick<import('../../scenarios/run.ts').RunScenarioOptions, 'simulate' | 'twoTierReplicate'>> {
+async function runnersOf(
+  families: StudyRuns[],
+  values: unknown[][],
+): Promise<Pick<import('../../scenarios/run.ts').RunScenarioOptions, 'simulate' | 'twoTierReplicate'>> {
   const { simulatorOfRuns, twoTierReplicatesOf, TWO_TIER_RUN_FAMILY } = await import('../../queue/tasks.ts');
   const all = families.map((f, b) => ({ family: f.family, identity: f.identity, values: values[b] }));
   return {
@@ -156,7 +203,11 @@ async function runnersOf(families: StudyRuns[], values: unknown[][]): Promise<Pi
  * @param o - the report folder, PNG rendering, progress lines.
  * @returns the command's result.
  */
-export async function scenarioOutput(result: ScenarioResult, scenario: Scenario, o: { out?: string; png?: boolean; log?: (m: string) => void }): Promise<CommandResult> {
+export async function scenarioOutput(
+  result: ScenarioResult,
+  scenario: Scenario,
+  o: { out?: string; png?: boolean; log?: (m: string) => void },
+): Promise<CommandResult> {
   const log = o.log ?? (() => {});
   let written: string | undefined;
   if (o.out) {
@@ -205,20 +256,43 @@ export async function scenarioOutput(result: ScenarioResult, scenario: Scenario,
  * @returns what `fragility scenario` prints.
  * @throws FragilityInputError (exit 2) on a header that is not a scenario's or families that do not match it.
  */
-export async function mergeScenario(file: string, output: Record<string, unknown>, values: unknown[][], fingerprints: string[], o: { out?: string; png?: boolean; log?: (m: string) => void }): Promise<CommandResult> {
+export async function mergeScenario(
+  file: string,
+  output: Record<string, unknown>,
+  values: unknown[][],
+  fingerprints: string[],
+  o: { out?: string; png?: boolean; log?: (m: string) => void },
+): Promise<CommandResult> {
   const { parseScenario } = await import('../../scenarios/load.ts');
   const { runScenario } = await import('../../scenarios/run.ts');
   const { runsFingerprint } = await import('../../montecarlo/study-shard.ts');
   const { scenario: raw, seed, scale } = output as { scenario?: unknown; seed?: unknown; scale?: unknown };
   if (!raw || typeof raw !== 'object' || typeof seed !== 'number' || (scale !== null && typeof scale !== 'number')) {
-    throw new FragilityInputError('merge', file, 'a scenario study shard header with output.scenario, output.seed and output.scale', 'they are missing or invalid');
+    throw new FragilityInputError(
+      'merge',
+      file,
+      'a scenario study shard header with output.scenario, output.seed and output.scale',
+      'they are missing or invalid',
+    );
   }
   const scenario = parseScenario(raw);
   const runOpts = { seed, ...(typeof scale === 'number' ? { scale } : {}) };
   const families = (await scenarioPlan(scenario, runOpts)).runFamilies!;
-  if (families.length !== values.length || families.some((f, b) => runsFingerprint(f.family, f.identity) !== fingerprints[b] || values[b].length !== f.runs)) {
-    throw new FragilityInputError('merge', file, `shards whose run families are the ${families.length} of scenario ${scenario.name} (seed ${seed})`, 'the families do not match the scenario in the header');
+  if (
+    families.length !== values.length ||
+    families.some((f, b) => runsFingerprint(f.family, f.identity) !== fingerprints[b] || values[b].length !== f.runs)
+  ) {
+    throw new FragilityInputError(
+      'merge',
+      file,
+      `shards whose run families are the ${families.length} of scenario ${scenario.name} (seed ${seed})`,
+      'the families do not match the scenario in the header',
+    );
   }
-  const result = runScenario(scenario, { ...runOpts, ...(await runnersOf(families, values)), ...(o.log ? { onProgress: o.log } : {}) });
+  const result = runScenario(scenario, {
+    ...runOpts,
+    ...(await runnersOf(families, values)),
+    ...(o.log ? { onProgress: o.log } : {}),
+  });
   return scenarioOutput(result, scenario, o);
 }

@@ -4,7 +4,19 @@
  *
  * @module
  */
-import { action, choiceOption, effectiveWorkers, intOption, numberListOption, progressBar, withAlias, withCommon, NO_PROGRESS_HELP, PROGRESS_HELP, type CommandResult } from '../common.ts';
+import {
+  action,
+  choiceOption,
+  effectiveWorkers,
+  intOption,
+  numberListOption,
+  progressBar,
+  withAlias,
+  withCommon,
+  NO_PROGRESS_HELP,
+  PROGRESS_HELP,
+  type CommandResult,
+} from '../common.ts';
 import { checkOutputFile } from '../../atomic-write.ts';
 import { type EnsembleResult, checkEnsembleMemory, runEnsemble } from '../../montecarlo/ensemble.ts';
 import { type Command, InvalidArgumentError, Option } from 'commander';
@@ -51,32 +63,78 @@ const fmt = (x: number | null) => (x !== null && Number.isFinite(x) ? x.toFixed(
 export function register(program: Command): void {
   const cmd = program
     .command('sweep')
-    .description('Monte Carlo percolation sweeps (Newman-Ziff): giant fraction vs occupation with confidence intervals, threshold estimate')
-    .requiredOption('--graph <G>', 'graph spec (random specs are redrawn for every replicate), e.g. er:n=100000,k=4 or edges:PATH')
+    .description(
+      'Monte Carlo percolation sweeps (Newman-Ziff): giant fraction vs occupation with confidence intervals, threshold estimate',
+    )
+    .requiredOption(
+      '--graph <G>',
+      'graph spec (random specs are redrawn for every replicate), e.g. er:n=100000,k=4 or edges:PATH',
+    )
     .addOption(choiceOption('--mode <mode>', 'site (nodes removed) or bond (edges removed)', ['site', 'bond'], 'site'))
     .addOption(
-      choiceOption('--order <order>', 'removal order', ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'], 'random'),
+      choiceOption(
+        '--order <order>',
+        'removal order',
+        ['random', 'degree', 'adaptive-degree', 'betweenness', 'adaptive-betweenness', 'supernodes-first'],
+        'random',
+      ),
     )
     .option('--runs <R>', 'number of replicates', intOption('--runs', 1, 1e7), 20)
-    .option('--workers <W>', 'compute threads: this one plus W-1 worker threads (results identical for any W; more than the cores available is reduced to that, with a note on stderr)', intOption('--workers', 1, 256), 1)
-    .option('--grid-points <G>', 'points of the q grid used for the threshold', intOption('--grid-points', 3, 100001), 201)
-    .option('--samples <K>', 'betweenness orders: pivots for sampled betweenness (default exact)', intOption('--samples', 1))
-    .option('--bootstrap <B>', 'bootstrap resamples for the threshold interval', intOption('--bootstrap', 0, 100000), 200)
+    .option(
+      '--workers <W>',
+      'compute threads: this one plus W-1 worker threads (results identical for any W; more than the cores available is reduced to that, with a note on stderr)',
+      intOption('--workers', 1, 256),
+      1,
+    )
+    .option(
+      '--grid-points <G>',
+      'points of the q grid used for the threshold',
+      intOption('--grid-points', 3, 100001),
+      201,
+    )
+    .option(
+      '--samples <K>',
+      'betweenness orders: pivots for sampled betweenness (default exact)',
+      intOption('--samples', 1),
+    )
+    .option(
+      '--bootstrap <B>',
+      'bootstrap resamples for the threshold interval',
+      intOption('--bootstrap', 0, 100000),
+      200,
+    )
     .option('--checkpoint <FILE>', 'append every finished replicate to this NDJSON file')
     .option('--resume', 'skip replicates already in --checkpoint (its header must match this run)')
     .option('--progress', PROGRESS_HELP)
     .option('--no-progress', NO_PROGRESS_HELP)
-    .option('--shard <i/N>', 'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)', shardOption)
+    .option(
+      '--shard <i/N>',
+      'run only the replicates r with r mod N = i and print them as a shard (NDJSON; combine with fragility merge)',
+      shardOption,
+    )
     .option('--shard-out <FILE>', 'with --shard: write the shard to FILE (atomically) instead of stdout')
-    .option('--queue <URL>', 'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run')
-    .option('--chunk <K>', 'with --queue: replicates per task (default round(100000 / n) within [1, 100], 1 when n is unknown before the run)', intOption('--chunk', 1, 100000))
+    .option(
+      '--queue <URL>',
+      'compute the replicates on the workers of this Redis job queue (fragility worker --redis URL); same JSON as a local run',
+    )
+    .option(
+      '--chunk <K>',
+      'with --queue: replicates per task (default round(100000 / n) within [1, 100], 1 when n is unknown before the run)',
+      intOption('--chunk', 1, 100000),
+    )
     .addOption(
-      choiceOption('--estimator <E>', 'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
-        ['susceptibility', 'gap', 'wrapping'], 'susceptibility'),
+      choiceOption(
+        '--estimator <E>',
+        'estimator behind threshold: susceptibility peak, largest gap, or wrapping probability (periodic lattices)',
+        ['susceptibility', 'gap', 'wrapping'],
+        'susceptibility',
+      ),
     );
   withAlias(
     cmd,
-    new Option('--q <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S').argParser(numberListOption('--q', 0, 1)),
+    new Option('--q <Q1,Q2,...>', 'occupations q (fraction of nodes/edges kept) at which to report S').argParser(
+      numberListOption('--q', 0, 1),
+    ),
     new Option('--at <Q1,Q2,...>', 'old name of --q').argParser(numberListOption('--at', 0, 1)),
   );
   withCommon(cmd);
@@ -109,24 +167,44 @@ every replicate from that stream; lattices and files are fixed. Same JSON for an
  * written elsewhere).
  */
 export async function runSweep(opts: SweepCliOptions): Promise<CommandResult> {
-  if (opts.resume && !opts.checkpoint) throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
-  if (opts.shardOut !== undefined && !opts.shard) throw new FragilityInputError('--shard-out', opts.shardOut, 'used together with --shard i/N');
+  if (opts.resume && !opts.checkpoint)
+    throw new FragilityInputError('--resume', true, 'used together with --checkpoint FILE');
+  if (opts.shardOut !== undefined && !opts.shard)
+    throw new FragilityInputError('--shard-out', opts.shardOut, 'used together with --shard i/N');
   if (opts.shard && opts.json && opts.shardOut === undefined) {
-    throw new FragilityInputError('--json', true, 'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)');
+    throw new FragilityInputError(
+      '--json',
+      true,
+      'used with --shard only together with --shard-out FILE (without it the shard itself, NDJSON, goes to stdout)',
+    );
   }
-  if (opts.chunk !== undefined && !opts.queue) throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
-  if (opts.queue && opts.shard) throw new FragilityInputError('--queue', opts.queue, 'used without --shard (the queue itself spreads all replicates over the workers)');
+  if (opts.chunk !== undefined && !opts.queue)
+    throw new FragilityInputError('--chunk', opts.chunk, 'used together with --queue URL');
+  if (opts.queue && opts.shard)
+    throw new FragilityInputError(
+      '--queue',
+      opts.queue,
+      'used without --shard (the queue itself spreads all replicates over the workers)',
+    );
   if (opts.queue) {
     const { parseRedisUrl } = await import('../../queue/redis.ts');
     parseRedisUrl('--queue', opts.queue); // the form, before any work; the server is checked when connecting
   }
   if (opts.checkpoint) checkOutputFile('--checkpoint', opts.checkpoint); // before any work (docs/CLI.md, Output paths)
   if (opts.shardOut !== undefined) checkOutputFile('--shard-out', opts.shardOut);
-  const kept = opts.shard ? (opts.shard.index < opts.runs ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1 : 0) : opts.runs;
+  const kept = opts.shard
+    ? opts.shard.index < opts.runs
+      ? Math.floor((opts.runs - 1 - opts.shard.index) / opts.shard.count) + 1
+      : 0
+    : opts.runs;
   checkEnsembleMemory('--runs', kept, opts.gridPoints + (opts.q?.length ?? 0)); // before any work
   const workers = effectiveWorkers(opts.workers);
   // a shard printed to stdout is machine output like --json: no progress lines when stderr is not a terminal
-  const bar = await progressBar({ progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) }, 'sweep', 'replicates');
+  const bar = await progressBar(
+    { progress: opts.progress, json: opts.json || (opts.shard !== undefined && opts.shardOut === undefined) },
+    'sweep',
+    'replicates',
+  );
   const grid = Array.from({ length: opts.gridPoints }, (_, i) => i / (opts.gridPoints - 1));
   const ensembleOpts: Parameters<typeof runEnsemble>[0] = {
     graph: opts.graph,
@@ -144,7 +222,11 @@ export async function runSweep(opts: SweepCliOptions): Promise<CommandResult> {
     onProgress: (done, total) => bar.update(done, total),
   };
   if (opts.shard) {
-    const shard = await runEnsembleShard(ensembleOpts, opts.shard, { command: 'sweep', graph: opts.graph, estimator: opts.estimator ?? 'susceptibility' }).finally(() => bar.stop());
+    const shard = await runEnsembleShard(ensembleOpts, opts.shard, {
+      command: 'sweep',
+      graph: opts.graph,
+      estimator: opts.estimator ?? 'susceptibility',
+    }).finally(() => bar.stop());
     if (opts.shardOut === undefined) {
       for (const line of shardLines(shard)) process.stdout.write(line + '\n');
       return { json: {}, text: '', written: true };
@@ -152,14 +234,22 @@ export async function runSweep(opts: SweepCliOptions): Promise<CommandResult> {
     writeShard(shard, opts.shardOut, '--shard-out');
     const rs = shard.replicates.map((x) => x.r);
     return {
-      json: { shard: opts.shard, runs: opts.runs, replicates: rs.length, fingerprint: shard.header.fingerprint, file: opts.shardOut },
+      json: {
+        shard: opts.shard,
+        runs: opts.runs,
+        replicates: rs.length,
+        fingerprint: shard.header.fingerprint,
+        file: opts.shardOut,
+      },
       text: `shard ${opts.shard.index}/${opts.shard.count} of ${opts.runs} runs: ${rs.length} replicates written to ${opts.shardOut} (fingerprint ${shard.header.fingerprint.slice(0, 16)}…)`,
     };
   }
   let res: EnsembleResult;
   if (opts.queue) {
     const { QueueCoordinator } = await import('../../queue/coordinator.ts');
-    const q = await QueueCoordinator.open('--queue', opts.queue, { note: (m) => process.stderr.write(`fragility sweep: ${m}\n`) });
+    const q = await QueueCoordinator.open('--queue', opts.queue, {
+      note: (m) => process.stderr.write(`fragility sweep: ${m}\n`),
+    });
     try {
       res = await runEnsemble({ ...ensembleOpts, remote: q.ensembleRemote(opts.chunk) });
     } finally {
@@ -167,7 +257,11 @@ export async function runSweep(opts: SweepCliOptions): Promise<CommandResult> {
       await q.close();
     }
   } else res = await runEnsemble(ensembleOpts).finally(() => bar.stop());
-  return sweepReport(res, { graph: opts.graph, estimator: opts.estimator ?? 'susceptibility', checkpoint: opts.checkpoint });
+  return sweepReport(res, {
+    graph: opts.graph,
+    estimator: opts.estimator ?? 'susceptibility',
+    checkpoint: opts.checkpoint,
+  });
 }
 
 /**
@@ -204,7 +298,8 @@ export function sweepReport(
     observable: res.threshold.observable,
     method: 'susceptibility peak on the q grid, bootstrap percentile interval',
   };
-  if (res.threshold.reason) threshold.reason = res.threshold.reason; // q_c null: no transition
+  if (res.threshold.reason)
+    threshold.reason = res.threshold.reason; // q_c null: no transition
   else if (!Number.isFinite(res.threshold.ci[0])) threshold.reason = 'the bootstrap interval needs runs >= 2';
   const gapThreshold: Record<string, unknown> = {
     q_c: res.gapThreshold.q_c,
@@ -251,7 +346,9 @@ export function sweepReport(
       ? `threshold q_c: none (${res.threshold.reason})`
       : `threshold q_c = ${fmt(res.threshold.q_c)}  95% CI [${fmt(res.threshold.ci[0])}, ${fmt(res.threshold.ci[1])}]  (susceptibility peak)`,
     ...(res.wrappingThreshold
-      ? [`          q_c = ${fmt(res.wrappingThreshold.q_c ?? NaN)}  95% CI [${fmt(res.wrappingThreshold.ci[0])}, ${fmt(res.wrappingThreshold.ci[1])}]  (${res.wrappingThreshold.method})`]
+      ? [
+          `          q_c = ${fmt(res.wrappingThreshold.q_c ?? NaN)}  95% CI [${fmt(res.wrappingThreshold.ci[0])}, ${fmt(res.wrappingThreshold.ci[1])}]  (${res.wrappingThreshold.method})`,
+        ]
       : []),
     res.gapThreshold.q_c === null
       ? `          q_c: none by the largest-gap estimator (${res.gapThreshold.reason})`

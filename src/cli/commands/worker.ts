@@ -20,10 +20,22 @@ export interface WorkerCliOptions {
 export function register(program: Command): void {
   const cmd = program
     .command('worker')
-    .description('compute the tasks of the Redis job queue filled by sweep --queue and overload-threshold --queue (run one per core, on any machine)')
+    .description(
+      'compute the tasks of the Redis job queue filled by sweep --queue and overload-threshold --queue (run one per core, on any machine)',
+    )
     .requiredOption('--redis <URL>', 'the Redis server, redis://[USER:PASSWORD@]HOST[:PORT][/DB]')
-    .option('--lock-ms <MS>', 'a task not renewed for this long counts as stalled (its worker is taken for dead) and is retried elsewhere', intOption('--lock-ms', 500, 86_400_000), 60_000)
-    .option('--stalled-ms <MS>', 'how often this worker checks for stalled tasks', intOption('--stalled-ms', 100, 86_400_000), 30_000)
+    .option(
+      '--lock-ms <MS>',
+      'a task not renewed for this long counts as stalled (its worker is taken for dead) and is retried elsewhere',
+      intOption('--lock-ms', 500, 86_400_000),
+      60_000,
+    )
+    .option(
+      '--stalled-ms <MS>',
+      'how often this worker checks for stalled tasks',
+      intOption('--stalled-ms', 100, 86_400_000),
+      30_000,
+    )
     .option('--verbose', 'one line on stderr per task');
   withCommon(cmd, { seed: false });
   cmd.addHelpText(
@@ -58,8 +70,15 @@ export async function runWorker(opts: WorkerCliOptions): Promise<CommandResult> 
     ...(process.env.FRAGILITY_TEST_TASK_DELAY_MS ? { delayMs: Number(process.env.FRAGILITY_TEST_TASK_DELAY_MS) } : {}),
     // testing hook (test/queue): tasks pass only while the folder holds `open`, or one per `token*` file claimed
     ...(process.env.FRAGILITY_TEST_TASK_GATE ? { gate: tokenGate(process.env.FRAGILITY_TEST_TASK_GATE) } : {}),
-    ...(opts.verbose ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) } : {}),
-    ...(opts.verbose ? { onTask: (id: string, kind: string, ms: number) => note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`) } : {}),
+    ...(opts.verbose
+      ? { onStart: (id: string, kind: string) => note(`${kind} task ${id.slice(0, 26)}… started`) }
+      : {}),
+    ...(opts.verbose
+      ? {
+          onTask: (id: string, kind: string, ms: number) =>
+            note(`${kind} task ${id.slice(0, 26)}… ${ms.toFixed(0)} ms`),
+        }
+      : {}),
   });
   note(`ready (pid ${process.pid}, ${redactedUrl(opts.redis)}); stop with Ctrl-C or SIGTERM`);
   let signals = 0;

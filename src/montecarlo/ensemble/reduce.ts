@@ -9,7 +9,14 @@ import type { ExperimentIdentity } from '../checkpoint.ts';
 import { peakThreshold } from '../peak-threshold.ts';
 import { noTransitionReason } from '../transition.ts';
 import type { LatticeGeometry } from '../sweep-wrapping.ts';
-import { type WrappingKind, type WrappingThreshold, type WrappingSamples, packWrappingSweeps, universalWrappingProbability, wrappingThreshold } from '../wrapping-threshold.ts';
+import {
+  type WrappingKind,
+  type WrappingThreshold,
+  type WrappingSamples,
+  packWrappingSweeps,
+  universalWrappingProbability,
+  wrappingThreshold,
+} from '../wrapping-threshold.ts';
 import type { ReplicateResult, SweepMode } from '../replicate.ts';
 import { meanWithCI } from '../statistics.ts';
 import type { EnsembleReduction, EnsembleResult, SweepCurveSummary, SweepPointEstimate } from './types.ts';
@@ -33,13 +40,23 @@ function summarize(curves: Float64Array[], from: number, count: number, level: n
 }
 
 /** The wrapping-probability threshold of the replicates and the samples behind it. */
-function wrappingEstimate(all: ReplicateResult[], wrapping: LatticeGeometry, kind: WrappingKind, level: number): { threshold: WrappingThreshold; samples: WrappingSamples } {
-  const samples = packWrappingSweeps(all.map((x) => ({ steps: x.steps, dim: x.firstWrap!.length, firstWrap: x.firstWrap!, wrapMass: x.wrapMass! })));
+function wrappingEstimate(
+  all: ReplicateResult[],
+  wrapping: LatticeGeometry,
+  kind: WrappingKind,
+  level: number,
+): { threshold: WrappingThreshold; samples: WrappingSamples } {
+  const samples = packWrappingSweeps(
+    all.map((x) => ({ steps: x.steps, dim: x.firstWrap!.length, firstWrap: x.firstWrap!, wrapMass: x.wrapMass! })),
+  );
   const uc = universalWrappingProbability(wrapping.lattice, kind);
   const threshold = wrappingThreshold(samples, uc ?? 0.5, {
     kind,
     level,
-    targetSource: uc !== null ? `universal value on the ${wrapping.lattice === 'square' ? 'square (τ = i)' : 'hexagonal (τ = e^(2πi/3))'} torus, Pinson 1994` : `median wrapping occupation: no universal R_c tabulated for the ${wrapping.lattice} torus, bias O(L^(−1/ν))`,
+    targetSource:
+      uc !== null
+        ? `universal value on the ${wrapping.lattice === 'square' ? 'square (τ = i)' : 'hexagonal (τ = e^(2πi/3))'} torus, Pinson 1994`
+        : `median wrapping occupation: no universal R_c tabulated for the ${wrapping.lattice} torus, bias O(L^(−1/ν))`,
   });
   return { threshold, samples };
 }
@@ -114,13 +131,31 @@ export function reduceEnsemble(
   const label = reduction.graph;
   const giantCurves = all.map((x) => x.giant);
   const giant = summarize(giantCurves, 0, G, level);
-  const second = summarize(all.map((x) => x.second), 0, G, level);
-  const susceptibility = summarize(all.map((x) => x.susceptibility), 0, G, level);
+  const second = summarize(
+    all.map((x) => x.second),
+    0,
+    G,
+    level,
+  );
+  const susceptibility = summarize(
+    all.map((x) => x.susceptibility),
+    0,
+    G,
+    level,
+  );
   const atSummary = summarize(giantCurves, G, at.length, level);
-  const atOut: SweepPointEstimate[] = at.map((q, i) => ({ q, S: atSummary.mean[i], sd: atSummary.sd[i], ci: [atSummary.lo[i], atSummary.hi[i]] }));
+  const atOut: SweepPointEstimate[] = at.map((q, i) => ({
+    q,
+    S: atSummary.mean[i],
+    sd: atSummary.sd[i],
+    ci: [atSummary.lo[i], atSummary.hi[i]],
+  }));
   const thrCurves = all.map((x) => (thresholdObservable === 'second' ? x.second : x.susceptibility).subarray(0, G));
   const thr = peakThreshold(grid, thrCurves, { bootstrap: reduction.bootstrap, seed, level });
-  const gap = meanWithCI(Float64Array.from(all, (x) => x.gapQ), level);
+  const gap = meanWithCI(
+    Float64Array.from(all, (x) => x.gapQ),
+    level,
+  );
   // No transition to locate (issue 14): both estimators say so with the same reason rather than report q_c = 1 or
   // the position of a meaningless jump. The giant at full occupation is read at q = 1 when the grid reaches it.
   const n0 = all[0].n;
@@ -146,7 +181,9 @@ export function reduceEnsemble(
     threshold: none
       ? { q_c: null, ci: [NaN, NaN], observable: thresholdObservable, method: 'peak', bootstrap: 0, reason: none }
       : { q_c: thr.q_c, ci: thr.ci, observable: thresholdObservable, method: 'peak', bootstrap: thr.bootstrap },
-    gapThreshold: gapNone ? { q_c: null, sd: NaN, ci: [NaN, NaN], reason: gapNone } : { q_c: gap.mean, sd: gap.sd, ci: gap.ci },
+    gapThreshold: gapNone
+      ? { q_c: null, sd: NaN, ci: [NaN, NaN], reason: gapNone }
+      : { q_c: gap.mean, sd: gap.sd, ci: gap.ci },
     resumed,
     retries,
   };

@@ -9,9 +9,27 @@ import { FragilityInputError, checkInteger, checkNumber, checkProbability } from
 import { clampWorkers, checkMemory } from '../../resources.ts';
 import { CompactGraph } from '../../graph/compact-graph.ts';
 import type { Rng } from '../../random/stream.ts';
-import { type ExperimentIdentity, type GraphIdentity, fileSha256, graphContentIdentity, int32Sha256 } from '../checkpoint.ts';
-import { type LightGraphSpec, checkGraphSpecLazy, graphFingerprint, graphFromSpecLazy, isRandomGraphSpec, lightGraphSpecLazy } from '../graph-source.ts';
-import { type LatticeGeometry, type WrappingLattice, WRAPPING_LATTICES, checkLatticeGeometry } from '../sweep-wrapping.ts';
+import {
+  type ExperimentIdentity,
+  type GraphIdentity,
+  fileSha256,
+  graphContentIdentity,
+  int32Sha256,
+} from '../checkpoint.ts';
+import {
+  type LightGraphSpec,
+  checkGraphSpecLazy,
+  graphFingerprint,
+  graphFromSpecLazy,
+  isRandomGraphSpec,
+  lightGraphSpecLazy,
+} from '../graph-source.ts';
+import {
+  type LatticeGeometry,
+  type WrappingLattice,
+  WRAPPING_LATTICES,
+  checkLatticeGeometry,
+} from '../sweep-wrapping.ts';
 import { REMOVAL_ORDER_NAMES, type RemovalOrderName, type ReplicateSpec, type SweepMode } from '../replicate.ts';
 import { validateOrder } from '../validate-order.ts';
 import type { EnsembleOptions, ReplicateSelection } from './types.ts';
@@ -121,7 +139,8 @@ export function resolveSettings(opts: EnsembleOptions, select?: ReplicateSelecti
   const grid = Float64Array.from(opts.grid ?? defaultOccupationGrid());
   for (let i = 0; i < grid.length; i++) {
     checkProbability('grid', grid[i]);
-    if (i > 0 && !(grid[i] > grid[i - 1])) throw new FragilityInputError('grid', Array.from(grid), 'strictly increasing values in [0, 1]');
+    if (i > 0 && !(grid[i] > grid[i - 1]))
+      throw new FragilityInputError('grid', Array.from(grid), 'strictly increasing values in [0, 1]');
   }
   const at = Array.from(opts.at ?? [], (q) => checkProbability('at', q));
   const qs = [...grid, ...at];
@@ -151,7 +170,11 @@ export function resolveOrder(opts: EnsembleOptions, mode: SweepMode, workers: nu
   const rawOrder = opts.order ?? 'random';
   if (typeof rawOrder === 'string') {
     if (!(REMOVAL_ORDER_NAMES as readonly string[]).includes(rawOrder)) {
-      throw new FragilityInputError('order', rawOrder, `one of ${REMOVAL_ORDER_NAMES.join(', ')} or a custom order array`);
+      throw new FragilityInputError(
+        'order',
+        rawOrder,
+        `one of ${REMOVAL_ORDER_NAMES.join(', ')} or a custom order array`,
+      );
     }
     if (mode === 'bond' && rawOrder !== 'random') {
       throw new FragilityInputError('order', rawOrder, "'random' or a custom edge order for bond percolation");
@@ -159,7 +182,12 @@ export function resolveOrder(opts: EnsembleOptions, mode: SweepMode, workers: nu
     return { name: rawOrder };
   }
   if (typeof rawOrder === 'function') {
-    if (workers > 1) throw new FragilityInputError('workers', workers, '1 when the order is a function (functions cannot be sent to worker threads)');
+    if (workers > 1)
+      throw new FragilityInputError(
+        'workers',
+        workers,
+        '1 when the order is a function (functions cannot be sent to worker threads)',
+      );
     return { name: 'custom', strategy: rawOrder };
   }
   return { name: 'custom', custom: Int32Array.from(rawOrder as ArrayLike<number>) };
@@ -177,13 +205,25 @@ export interface GraphSource {
 }
 
 /** The wrapping lattice: given, or read from a periodic lattice spec. */
-async function resolveWrapping(opts: EnsembleOptions, fixed: CompactGraph | undefined): Promise<LatticeGeometry | undefined> {
+async function resolveWrapping(
+  opts: EnsembleOptions,
+  fixed: CompactGraph | undefined,
+): Promise<LatticeGeometry | undefined> {
   if (!opts.wrapping) return undefined;
   if (typeof opts.wrapping === 'object') return checkLatticeGeometry(opts.wrapping, fixed);
   const { parseGraphSpec } = await import('../../generators/spec.ts');
   const spec = typeof opts.graph === 'string' ? parseGraphSpec(opts.graph) : undefined;
-  if (!spec || !('periodic' in spec) || !spec.periodic || !(WRAPPING_LATTICES as readonly string[]).includes(spec.model)) {
-    throw new FragilityInputError('estimator', 'wrapping', 'a periodic lattice graph (square, triangular, honeycomb or cubic spec without ,open)');
+  if (
+    !spec ||
+    !('periodic' in spec) ||
+    !spec.periodic ||
+    !(WRAPPING_LATTICES as readonly string[]).includes(spec.model)
+  ) {
+    throw new FragilityInputError(
+      'estimator',
+      'wrapping',
+      'a periodic lattice graph (square, triangular, honeycomb or cubic spec without ,open)',
+    );
   }
   return checkLatticeGeometry({ lattice: spec.model as WrappingLattice, L: spec.L }, fixed);
 }
@@ -192,7 +232,11 @@ async function resolveWrapping(opts: EnsembleOptions, fixed: CompactGraph | unde
  * Resolve the graph (a fixed graph is loaded once, a random spec checked and kept for per-replicate draws), the
  * wrapping lattice, and check the order against them (a custom array is validated and replaced in `order`).
  */
-export async function resolveSource(opts: EnsembleOptions, s: EnsembleSettings, order: ResolvedOrder): Promise<GraphSource> {
+export async function resolveSource(
+  opts: EnsembleOptions,
+  s: EnsembleSettings,
+  order: ResolvedOrder,
+): Promise<GraphSource> {
   const input = opts.graph;
   const { workers, seed, mode } = s;
   let src: GraphSource;
@@ -203,7 +247,12 @@ export async function resolveSource(opts: EnsembleOptions, s: EnsembleSettings, 
       src = { randomSpec: input, lightSpec: await lightGraphSpecLazy(input), label: input };
     } else src = { fixed: await graphFromSpecLazy(input, seed), label: input };
   } else if (typeof input === 'function') {
-    if (workers > 1) throw new FragilityInputError('workers', workers, '1 when the graph is a factory function (functions cannot be sent to worker threads; pass a spec string instead)');
+    if (workers > 1)
+      throw new FragilityInputError(
+        'workers',
+        workers,
+        '1 when the graph is a factory function (functions cannot be sent to worker threads; pass a spec string instead)',
+      );
     src = { factory: input, label: 'factory' };
   } else {
     throw new FragilityInputError('graph', input, 'a CompactGraph, a graph spec string or a factory function');
@@ -212,22 +261,56 @@ export async function resolveSource(opts: EnsembleOptions, s: EnsembleSettings, 
   const wrapping = await resolveWrapping(opts, fixed);
   if (wrapping) src.wrapping = wrapping;
   if (order.custom) {
-    if (!fixed) throw new FragilityInputError('order', 'a custom array', 'a built-in order name when each replicate draws its own graph');
-    order.custom = validateOrder(order.custom, mode === 'site' ? fixed.n : fixed.m, mode === 'site' ? 'order' : 'edgeOrder');
+    if (!fixed)
+      throw new FragilityInputError(
+        'order',
+        'a custom array',
+        'a built-in order name when each replicate draws its own graph',
+      );
+    order.custom = validateOrder(
+      order.custom,
+      mode === 'site' ? fixed.n : fixed.m,
+      mode === 'site' ? 'order' : 'edgeOrder',
+    );
   }
   if (order.name === 'supernodes-first') {
-    const hasRoles = fixed ? fixed.roles !== undefined : randomSpec !== undefined ? /^\s*(two-tier|ultrapeer)\s*:/i.test(randomSpec) : true;
-    if (!hasRoles) throw new FragilityInputError('order', order.name, 'an order other than supernodes-first for a graph without roles (two-tier: or ultrapeer: specs have them)');
+    const hasRoles = fixed
+      ? fixed.roles !== undefined
+      : randomSpec !== undefined
+        ? /^\s*(two-tier|ultrapeer)\s*:/i.test(randomSpec)
+        : true;
+    if (!hasRoles)
+      throw new FragilityInputError(
+        'order',
+        order.name,
+        'an order other than supernodes-first for a graph without roles (two-tier: or ultrapeer: specs have them)',
+      );
   }
   if (opts.remote) {
-    if (typeof input !== 'string') throw new FragilityInputError('graph', typeof input === 'function' ? 'a factory function' : 'a CompactGraph', 'a graph spec string when the replicates are computed remotely (a queue)');
-    if (order.name === 'custom') throw new FragilityInputError('order', 'a custom order', 'a built-in order name when the replicates are computed remotely (a queue)');
+    if (typeof input !== 'string')
+      throw new FragilityInputError(
+        'graph',
+        typeof input === 'function' ? 'a factory function' : 'a CompactGraph',
+        'a graph spec string when the replicates are computed remotely (a queue)',
+      );
+    if (order.name === 'custom')
+      throw new FragilityInputError(
+        'order',
+        'a custom order',
+        'a built-in order name when the replicates are computed remotely (a queue)',
+      );
   }
   return src;
 }
 
 /** The spec of replicate r (what a worker needs besides the graph). */
-export function replicateSpecOf(opts: EnsembleOptions, s: EnsembleSettings, order: ResolvedOrder, src: GraphSource, r: number): ReplicateSpec {
+export function replicateSpecOf(
+  opts: EnsembleOptions,
+  s: EnsembleSettings,
+  order: ResolvedOrder,
+  src: GraphSource,
+  r: number,
+): ReplicateSpec {
   return {
     r,
     seed: s.seed,
@@ -244,7 +327,13 @@ export function replicateSpecOf(opts: EnsembleOptions, s: EnsembleSettings, orde
  * The experiment's identity: the graph's content (hashed only when `hashGraph`, for a checkpoint, a shard or a
  * queue: O(n + m) or O(file)), seed, mode, order and every option that changes a replicate.
  */
-export async function experimentIdentity(opts: EnsembleOptions, s: EnsembleSettings, order: ResolvedOrder, src: GraphSource, hashGraph: boolean): Promise<ExperimentIdentity> {
+export async function experimentIdentity(
+  opts: EnsembleOptions,
+  s: EnsembleSettings,
+  order: ResolvedOrder,
+  src: GraphSource,
+  hashGraph: boolean,
+): Promise<ExperimentIdentity> {
   const input = opts.graph;
   let graphId: GraphIdentity = { kind: 'factory' };
   if (hashGraph) {

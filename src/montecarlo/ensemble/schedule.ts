@@ -63,7 +63,10 @@ async function runRemote(job: ScheduleJob, todo: number[]): Promise<void> {
     if (!wanted.delete(res.r)) return; // not asked for, or a duplicate delivery: the first one counts
     job.finish(res);
   });
-  if (wanted.size > 0) throw new Error(`the remote executor finished without replicates ${[...wanted].slice(0, 10).join(', ')}${wanted.size > 10 ? ', …' : ''}`);
+  if (wanted.size > 0)
+    throw new Error(
+      `the remote executor finished without replicates ${[...wanted].slice(0, 10).join(', ')}${wanted.size > 10 ? ', …' : ''}`,
+    );
 }
 
 /**

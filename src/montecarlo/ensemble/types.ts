@@ -176,7 +176,14 @@ export interface EnsembleResult {
    * Threshold: the peak of the mean curve with a bootstrap interval. `q_c` is null with a `reason` when there is
    * no transition (empty graph, no edges, no giant component at q = 1, no interior peak): see noTransitionReason.
    */
-  threshold: { q_c: number | null; ci: [number, number]; observable: string; method: 'peak'; bootstrap: number; reason?: string };
+  threshold: {
+    q_c: number | null;
+    ci: [number, number];
+    observable: string;
+    method: 'peak';
+    bootstrap: number;
+    reason?: string;
+  };
   /** Per-k mean and variance of largest/n (only with `microcanonical`; same-size graphs only). */
   microcanonical?: { mean: Float64Array; variance: Float64Array };
   /**
