@@ -27,6 +27,9 @@ export interface ExplorerTimings {
   quantiles: number;
   /** performance.now() at the end of the first render (ms since navigation start). */
   firstRenderMs: number;
+  /** The preview worker's warm-up: 'true' when done, 'false' without a worker; when it was seen done (ms). */
+  warm: string;
+  warmMs: number;
   /**
    * Every update: the control moved, time to the full-resolution redraw (fast run + full fluid run + redraws), the
    * full fluid run alone, the time to the fast (preview) redraw and the fast run alone (coarse headroom grid), ms;
@@ -130,6 +133,17 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
     await p.waitForFunction(
       () => (window as unknown as { fragilityExplorer?: unknown }).fragilityExplorer !== undefined,
     );
+    // The page warms its preview worker after the first render (four dropped runs, `data-warm`): a reader's first
+    // change comes later than that, so the moves start once it is done (its time is reported as warmMs).
+    await p.waitForFunction(
+      () => (document.getElementById('explorer-figure') as HTMLElement).dataset.warm !== undefined,
+      undefined,
+      { timeout: 120_000 },
+    );
+    const warm = await p.evaluate(() => ({
+      state: (document.getElementById('explorer-figure') as HTMLElement).dataset.warm ?? '',
+      at: performance.now(),
+    }));
     for (let round = 0; round < rounds; round++) {
       for (const [id, value] of EXPLORER_BENCH_MOVES) {
         for (const v of [value, null]) {
@@ -171,6 +185,8 @@ export async function measureExplorerPage(page: string, rounds = 2): Promise<Exp
       pageBytes: statSync(page).size,
       ...q,
       firstRenderMs: t.firstRender,
+      warm: warm.state,
+      warmMs: warm.at,
       updates: t.updates,
       consoleErrors,
       offsite,

@@ -684,7 +684,7 @@ function explorerWorkload(rounds: number): Workload {
       const errs = t.updates.map((u) => u.fastMaxOnline ?? NaN).filter(Number.isFinite);
       if (pre.length > 0) {
         row.notes.push(
-          `row time: from the input event to the first redraw (timeline and verdict), fast model (${t.previewQuantiles} headroom quantiles instead of ${t.quantiles}, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms`,
+          `row time: from the input event to the first redraw (timeline and verdict), fast model (${t.previewQuantiles} headroom quantiles instead of ${t.quantiles}, approximate and labelled as such in the page); its fluid run alone: median ${summarize(preModel).median.toFixed(0)} ms; moves start after the page warmed its preview worker (warm-up ${t.warm === 'true' ? `done ${t.warmMs.toFixed(0)} ms after navigation start` : 'not made: no worker'})`,
         );
         const e = summarize(errs);
         const m = summarize(t.updates.map((u) => u.fastMeanOnline ?? NaN).filter(Number.isFinite));

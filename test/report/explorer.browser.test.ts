@@ -215,6 +215,14 @@ describe('index.html in headless Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'initial.png'), fullPage: true });
   });
 
+  it('warms the preview worker after the first render (data-warm) without touching the drawn run', async () => {
+    await page.waitForFunction(() => document.getElementById('explorer-figure')?.dataset.warm !== undefined);
+    expect(await fig().getAttribute('data-warm')).toBe('true');
+    // the four dropped runs neither count as updates nor change what is drawn
+    expect(await fig().getAttribute('data-source')).toBe('report');
+    expect(await fig().getAttribute('data-run')).toBe('0');
+  });
+
   it('shows the verdict, timeline, fit residuals, collapse curve, thresholds, phase map and what-if table', async () => {
     for (const id of ['verdict', 'explorer', 'timeline', 'fit', 'collapse', 'thresholds', 'phase', 'what-if']) {
       await expect(page.locator(`section#${id}`).count()).resolves.toBe(1);
