@@ -116,22 +116,7 @@ function main(): void {
     megaCount: Math.round(Number(megaCount.value)),
     megaFirstHours: Number(megaFirst.value),
   });
-  const label = (s: ExplorerSettings) => {
-    byId('out-supernodeLoss').textContent = pct(s.supernodeLoss);
-    byId('out-autoUpdateCoverage').textContent = pct(s.autoUpdateCoverage, 0);
-    byId('out-headroom').textContent =
-      `× ${round3(s.headroomScale)} (median α = ${round3(s.headroomScale * medianAlpha)})`;
-    byId('out-megaCount').textContent = `${s.megaCount}`;
-    byId('out-megaFirstHours').textContent = `T+${s.megaFirstHours} h`;
-    for (const [el, text] of [
-      [loss, pct(s.supernodeLoss)],
-      [au, pct(s.autoUpdateCoverage, 0)],
-      [head, `${round3(s.headroomScale)} times the scenario's headroom`],
-      [megaCount, `${s.megaCount} mega-supernodes`],
-      [megaFirst, `first wave at ${s.megaFirstHours} hours`],
-    ] as const)
-      el.setAttribute('aria-valuetext', text);
-  };
+  const label = (s: ExplorerSettings) => labelControls(s, medianAlpha, { loss, au, head, megaCount, megaFirst });
 
   const simulated = thin(data.timeline);
   // the lines that do not change with the settings: the same arrays at every redraw (the drawer keeps their coordinates)
@@ -241,6 +226,35 @@ function main(): void {
   figure.dataset.firstRenderMs = timings.firstRender.toFixed(1);
   warmPreview(runner, spec, figure);
   window.fragilityExplorer = { timings, settings: read };
+}
+
+/** The controls' shown values and their aria-valuetext for settings s (median α: the scenario's median headroom). */
+function labelControls(
+  s: ExplorerSettings,
+  medianAlpha: number,
+  c: {
+    loss: HTMLInputElement;
+    au: HTMLInputElement;
+    head: HTMLInputElement;
+    megaCount: HTMLInputElement;
+    megaFirst: HTMLInputElement;
+  },
+): void {
+  const { loss, au, head, megaCount, megaFirst } = c;
+  byId('out-supernodeLoss').textContent = pct(s.supernodeLoss);
+  byId('out-autoUpdateCoverage').textContent = pct(s.autoUpdateCoverage, 0);
+  byId('out-headroom').textContent =
+    `× ${round3(s.headroomScale)} (median α = ${round3(s.headroomScale * medianAlpha)})`;
+  byId('out-megaCount').textContent = `${s.megaCount}`;
+  byId('out-megaFirstHours').textContent = `T+${s.megaFirstHours} h`;
+  for (const [el, text] of [
+    [loss, pct(s.supernodeLoss)],
+    [au, pct(s.autoUpdateCoverage, 0)],
+    [head, `${round3(s.headroomScale)} times the scenario's headroom`],
+    [megaCount, `${s.megaCount} mega-supernodes`],
+    [megaFirst, `first wave at ${s.megaFirstHours} hours`],
+  ] as const)
+    el.setAttribute('aria-valuetext', text);
 }
 
 /**
