@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import type { Scenario } from '../../src/scenarios/schema.ts';
+import type { ExplorerUpdateTiming } from '../../src/scenarios/explorer-app.ts';
 
 /** Debian's chromium (apt-get install chromium). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -36,16 +37,7 @@ export interface ExplorerTimings {
    * and the fast run's largest and mean |online difference| from the full run of the same update, and whether the
    * verdicts agree (collapse and recovery).
    */
-  updates: {
-    control: string;
-    ms: number;
-    modelMs: number;
-    previewMs: number | null;
-    previewModelMs: number | null;
-    fastMaxOnline: number | null;
-    fastMeanOnline: number | null;
-    fastSameVerdict: boolean | null;
-  }[];
+  updates: ExplorerUpdateTiming[];
   /** Console errors and requests off file:/data: seen (both should be empty). */
   consoleErrors: string[];
   offsite: string[];

@@ -38,6 +38,23 @@ import { type ModelRunner, RunCancelled, inWorker, serveModelRuns, startModelRun
 const PAGE_SCRIPT: string | null =
   typeof document !== 'undefined' ? (document.currentScript?.textContent ?? null) : null;
 
+/**
+ * One update as the page measures it (window.fragilityExplorer.timings.updates): the control moved, the time from
+ * its input event to the full-resolution redraw and the full fluid run alone, the time to the fast (preview) redraw
+ * and the fast run alone (ms), the fast run's largest and mean |online difference| from the full run, and whether
+ * their verdicts agree. Read by the browser test and the bench.
+ */
+export interface ExplorerUpdateTiming {
+  control: string;
+  ms: number;
+  modelMs: number;
+  previewMs: number | null;
+  previewModelMs: number | null;
+  fastMaxOnline: number | null;
+  fastMeanOnline: number | null;
+  fastSameVerdict: boolean | null;
+}
+
 /** The JSON embedded in the page (written by explorer-page.ts). */
 export interface ExplorerPageData {
   /**
@@ -59,16 +76,7 @@ interface Timings {
    * Per update: total time to the full-resolution redraw, its fluid run alone, the time to the fast (preview) redraw
    * and the fast run alone, and the fast run's largest |online difference| from the full run.
    */
-  updates: {
-    control: string;
-    ms: number;
-    modelMs: number;
-    previewMs: number | null;
-    previewModelMs: number | null;
-    fastMaxOnline: number | null;
-    fastMeanOnline: number | null;
-    fastSameVerdict: boolean | null;
-  }[];
+  updates: ExplorerUpdateTiming[];
   /** Full runs cancelled by a newer change. */
   cancelled: number;
 }

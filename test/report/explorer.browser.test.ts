@@ -15,7 +15,7 @@ import {
   type ExplorerSettings,
   type ExplorerSpec,
 } from '../../src/scenarios/explorer-model.ts';
-import type { ExplorerPageData } from '../../src/scenarios/explorer-app.ts';
+import type { ExplorerPageData, ExplorerUpdateTiming } from '../../src/scenarios/explorer-app.ts';
 import { skype2010Scenario } from '../../src/scenarios/builtin.ts';
 import { smallScenario } from '../scenarios/fixtures.ts';
 import { runInProcess } from '../cli/in-process.ts';
@@ -58,16 +58,7 @@ describe('index.html in headless Chromium', () => {
   const offsite: string[] = [];
   const timings: {
     firstRenderMs: number | null;
-    updates: {
-      control: string;
-      ms: number;
-      modelMs: number;
-      previewMs: number | null;
-      previewModelMs: number | null;
-      fastMaxOnline: number | null;
-      fastMeanOnline: number | null;
-      fastSameVerdict: boolean | null;
-    }[];
+    updates: ExplorerUpdateTiming[];
     pageBytes: number;
     cancelled: number;
   } = { firstRenderMs: null, updates: [], pageBytes: 0, cancelled: 0 };
