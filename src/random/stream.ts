@@ -94,6 +94,17 @@ export class Rng {
   int(n: number): number {
     if (n <= 0x100000000) {
       if ((n & (n - 1)) === 0 && n <= 0x80000000) return this.nextUint32() & (n - 1);
+      if (n >= 1 && n === Math.floor(n)) {
+        // The same draws and the same value as the general rule below (reject r >= limit = n·⌊2^32/n⌋, return r mod
+        // n), without its two double `%` (fmod, a slow library call): with q = ⌊r/n⌋, r < limit ⟺ (q + 1)·n <= 2^32,
+        // and r mod n = r − q·n. Exact: r < 2^32 and n < 2^32 are integers, so r/n lies at least 1/n below the next
+        // integer, a relative gap above 2^−33 that rounding (2^−53) cannot cross, and q·n + n < 2^33 is exact.
+        for (;;) {
+          const r = this.nextUint32();
+          const q = Math.floor(r / n);
+          if (q * n + n <= 0x100000000) return r - q * n;
+        }
+      }
       const limit = 0x100000000 - (0x100000000 % n);
       let r = this.nextUint32();
       while (r >= limit) r = this.nextUint32();
@@ -114,6 +125,80 @@ export class Rng {
 
 function rotl(x: number, k: number): number {
   return (x << k) | (x >>> (32 - k));
+}
+
+/** The xoshiro128** state words of an {@link Rng} (its private fields), for the kernels of this module. */
+interface XoshiroState {
+  s0: number;
+  s1: number;
+  s2: number;
+  s3: number;
+}
+
+const plainNextUint32 = Rng.prototype.nextUint32;
+const plainInt = Rng.prototype.int;
+
+/**
+ * Fisher–Yates on an Int32Array, the same permutation and the same draws as `shuffleInPlace` (for i = n−1 down to
+ * 1, swap a[i] with a[rng.int(i + 1)]), with the generator's four state words held in local variables for the whole
+ * loop and written back at the end, and {@link Rng.int}'s rule inlined: one monomorphic loop instead of a method
+ * call, four field loads and stores and a polymorphic element access per element. A subclass of Rng that overrides
+ * `int` or `nextUint32` gets the plain loop over its own methods. Internal (src/random/shuffle.ts calls it).
+ *
+ * @param rng - the stream, advanced exactly as by the plain loop.
+ * @param a - the array, shuffled in place.
+ * @returns `a`.
+ */
+export function shuffleInt32InPlace(rng: Rng, a: Int32Array): Int32Array {
+  if (rng.nextUint32 !== plainNextUint32 || rng.int !== plainInt) {
+    for (let i = a.length - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      const t = a[i];
+      a[i] = a[j];
+      a[j] = t;
+    }
+    return a;
+  }
+  const st = rng as unknown as XoshiroState;
+  let s0 = st.s0;
+  let s1 = st.s1;
+  let s2 = st.s2;
+  let s3 = st.s3;
+  for (let i = a.length - 1; i > 0; i--) {
+    const n = i + 1;
+    const pow2 = (n & i) === 0 && n <= 0x80000000;
+    let j: number;
+    for (;;) {
+      // nextUint32(), as in the class
+      const x = Math.imul(s1, 5);
+      const r = Math.imul((x << 7) | (x >>> 25), 9) >>> 0;
+      const shifted = s1 << 9;
+      s2 ^= s0;
+      s3 ^= s1;
+      s1 ^= s2;
+      s0 ^= s3;
+      s2 ^= shifted;
+      s3 = (s3 << 11) | (s3 >>> 21);
+      // int(n), as in the class (n is an integer in [2, 2^32])
+      if (pow2) {
+        j = r & i;
+        break;
+      }
+      const q = Math.floor(r / n);
+      if (q * n + n <= 0x100000000) {
+        j = r - q * n;
+        break;
+      }
+    }
+    const t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+  st.s0 = s0;
+  st.s1 = s1;
+  st.s2 = s2;
+  st.s3 = s3;
+  return a;
 }
 
 /**
