@@ -104,13 +104,13 @@ export function checkLatticeGeometry(geom: LatticeGeometry, g?: CompactGraph): L
 
 /**
  * Cell coordinates of every node, as the generators number them: square/triangular id = y·L + x; honeycomb
- * id = 2(y·L + x) + s (two nodes per cell); cubic id = z·L² + y·L + x. Returns a flat array of n·d coordinates.
+ * id = 2(y·L + x) + s (two nodes per cell); cubic id = z·L² + y·L + x. Returns a flat array of 3 coordinates per
+ * node (z = 0 on the 2-D lattices).
  */
 function cellCoordinates(geom: LatticeGeometry): Int32Array {
   const { lattice, L } = geom;
   const n = latticeNodeCount(geom);
-  const d = latticeDimension(lattice);
-  const c = new Int32Array(n * d);
+  const c = new Int32Array(3 * n);
   for (let u = 0; u < n; u++) {
     if (lattice === 'cubic') {
       c[3 * u] = u % L;
@@ -118,70 +118,32 @@ function cellCoordinates(geom: LatticeGeometry): Int32Array {
       c[3 * u + 2] = Math.floor(u / (L * L));
     } else {
       const cell = lattice === 'honeycomb' ? u >> 1 : u;
-      c[2 * u] = cell % L;
-      c[2 * u + 1] = Math.floor(cell / L);
+      c[3 * u] = cell % L;
+      c[3 * u + 1] = Math.floor(cell / L);
     }
   }
   return c;
 }
 
+/** Int32 words per node in {@link WrappingKernel.node}: the union–find word, then the displacement (x, y, z). */
+const WORDS = 4;
+/** Union–find word of a node not yet added (site sweeps); never a node id (n <= 2^31 − 1). */
+const ABSENT = 0x7fffffff;
+
 /**
- * Union–find whose every element stores its displacement (in cell units, on the unwrapped lattice) to its parent;
- * find() returns the root and leaves the element's displacement to the root in `dx`. Path compression keeps the
- * displacements consistent.
+ * One wrapping sweep: a union–find whose every element stores its displacement (in cell units, on the unwrapped
+ * lattice) to its parent. Per node, four consecutive words of one Int32Array (one cache line holds four nodes): the
+ * union–find word (−size at a root, the parent's index below it, ABSENT before a site sweep adds the node) and the
+ * displacement (x, y, z; z = 0 in 2-D). Finds halve the path, adding the displacements of the pointers they skip,
+ * so that every node's displacement stays that of its (new) parent.
+ *
+ * The results do not depend on the shape of the union–find: a cluster's cycles all have zero winding along an axis
+ * until the first cycle that wraps along it, so until then every node's displacement to its root along that axis is
+ * the same whatever path the union–find recorded (after it, that axis's first step is known and nothing else reads
+ * it); sizes are those of the clusters.
  */
-class DisplacementUnionFind {
-  readonly parent: Int32Array;
-  readonly size: Int32Array;
-  /** Displacement to the parent, d components per element. */
-  readonly disp: Int32Array;
-  readonly d: number;
-  /** Displacement of the last find's argument to its root. */
-  readonly dx: Int32Array;
-  private readonly path: Int32Array;
-
-  constructor(n: number, d: number) {
-    this.parent = new Int32Array(n).fill(-1);
-    this.size = new Int32Array(n);
-    this.disp = new Int32Array(n * d);
-    this.d = d;
-    this.dx = new Int32Array(d);
-    this.path = new Int32Array(n);
-  }
-
-  add(u: number): void {
-    this.parent[u] = u;
-    this.size[u] = 1;
-  }
-
-  find(u: number): number {
-    const parent = this.parent;
-    const disp = this.disp;
-    const d = this.d;
-    const path = this.path;
-    let len = 0;
-    let x = u;
-    while (parent[x] !== x) {
-      path[len++] = x;
-      x = parent[x];
-    }
-    const root = x;
-    // Compress from the node nearest the root outward: disp(node→root) = disp(node→parent) + disp(parent→root).
-    for (let i = len - 2; i >= 0; i--) {
-      const node = path[i];
-      const p = parent[node];
-      for (let j = 0; j < d; j++) disp[node * d + j] += disp[p * d + j];
-      parent[node] = root;
-    }
-    if (len > 0) parent[path[len - 1]] = root;
-    for (let j = 0; j < d; j++) this.dx[j] = len > 0 ? disp[u * d + j] : 0;
-    return root;
-  }
-}
-
-/** Shared state of one wrapping sweep. */
 class WrappingKernel {
-  readonly uf: DisplacementUnionFind;
+  readonly node: Int32Array;
   readonly coords: Int32Array;
   readonly L: number;
   readonly d: number;
@@ -189,55 +151,136 @@ class WrappingKernel {
   wrapMass = 0;
   /** Axes wrapped so far: once all d are, later steps cannot change the result and the sweep stops. */
   wrappedAxes = 0;
-  private readonly du: Int32Array;
-  private readonly delta: Int32Array;
 
-  constructor(geom: LatticeGeometry, n: number, steps: number) {
+  constructor(geom: LatticeGeometry, n: number, steps: number, present: boolean) {
     this.d = latticeDimension(geom.lattice);
     this.L = geom.L;
     this.coords = cellCoordinates(geom);
-    this.uf = new DisplacementUnionFind(n, this.d);
+    this.node = new Int32Array(WORDS * n);
+    const word = present ? -1 : ABSENT;
+    for (let u = 0; u < n; u++) this.node[WORDS * u] = word;
     this.firstWrap = new Int32Array(this.d).fill(steps + 1);
-    this.du = new Int32Array(this.d);
-    this.delta = new Int32Array(this.d);
   }
 
   /** Join present nodes u and v across one lattice edge at step k; record wrapping. */
   link(u: number, v: number, k: number): void {
-    const { uf, coords, L, d, du, delta } = this;
+    const nd = this.node;
+    const c = this.coords;
+    const L = this.L;
     const half = L >> 1;
-    for (let j = 0; j < d; j++) {
-      let s = coords[v * d + j] - coords[u * d + j];
-      if (s > half) s -= L;
-      else if (s < -half) s += L;
-      delta[j] = s;
-    }
-    const ru = uf.find(u);
-    for (let j = 0; j < d; j++) du[j] = uf.dx[j];
-    const rv = uf.find(v);
-    const dv = uf.dx;
-    if (ru === rv) {
-      // A loop: its winding is du + δ − dv (a multiple of L per axis); non-zero along j ⇒ the cluster wraps along j.
-      for (let j = 0; j < d; j++) {
-        if (du[j] + delta[j] - dv[j] !== 0 && this.firstWrap[j] > k) {
-          if (this.wrapMass === 0) this.wrapMass = uf.size[ru];
-          this.firstWrap[j] = k;
-          this.wrappedAxes++;
-        }
+    // the lattice step u → v: the minimal image of the cell difference
+    let sx = c[3 * v] - c[3 * u];
+    if (sx > half) sx -= L;
+    else if (sx < -half) sx += L;
+    let sy = c[3 * v + 1] - c[3 * u + 1];
+    if (sy > half) sy -= L;
+    else if (sy < -half) sy += L;
+    let sz = c[3 * v + 2] - c[3 * u + 2];
+    if (sz > half) sz -= L;
+    else if (sz < -half) sz += L;
+    // find(u): root ru, displacement (ux, uy, uz) of u to it
+    let ru = u;
+    let ux = 0;
+    let uy = 0;
+    let uz = 0;
+    for (;;) {
+      const i = WORDS * ru;
+      const p = nd[i];
+      if (p < 0) break;
+      const j = WORDS * p;
+      const gp = nd[j];
+      let dx = nd[i + 1];
+      let dy = nd[i + 2];
+      let dz = nd[i + 3];
+      if (gp < 0) {
+        ux += dx;
+        uy += dy;
+        uz += dz;
+        ru = p;
+        break;
       }
+      dx += nd[j + 1];
+      dy += nd[j + 2];
+      dz += nd[j + 3];
+      nd[i] = gp;
+      nd[i + 1] = dx;
+      nd[i + 2] = dy;
+      nd[i + 3] = dz;
+      ux += dx;
+      uy += dy;
+      uz += dz;
+      ru = gp;
+    }
+    // find(v)
+    let rv = v;
+    let vx = 0;
+    let vy = 0;
+    let vz = 0;
+    for (;;) {
+      const i = WORDS * rv;
+      const p = nd[i];
+      if (p < 0) break;
+      const j = WORDS * p;
+      const gp = nd[j];
+      let dx = nd[i + 1];
+      let dy = nd[i + 2];
+      let dz = nd[i + 3];
+      if (gp < 0) {
+        vx += dx;
+        vy += dy;
+        vz += dz;
+        rv = p;
+        break;
+      }
+      dx += nd[j + 1];
+      dy += nd[j + 2];
+      dz += nd[j + 3];
+      nd[i] = gp;
+      nd[i + 1] = dx;
+      nd[i + 2] = dy;
+      nd[i + 3] = dz;
+      vx += dx;
+      vy += dy;
+      vz += dz;
+      rv = gp;
+    }
+    // the loop u → v → root → u has winding (u's displacement) + step − (v's displacement)
+    const wx = ux + sx - vx;
+    const wy = uy + sy - vy;
+    const wz = uz + sz - vz;
+    if (ru === rv) {
+      // A loop: its winding is a multiple of L per axis; non-zero along j ⇒ the cluster wraps along j.
+      if (wx !== 0) this.wrapped(0, k, ru);
+      if (wy !== 0) this.wrapped(1, k, ru);
+      if (wz !== 0 && this.d === 3) this.wrapped(2, k, ru);
       return;
     }
-    const size = uf.size;
-    const disp = uf.disp;
-    if (size[ru] >= size[rv]) {
-      uf.parent[rv] = ru;
-      size[ru] += size[rv];
-      for (let j = 0; j < d; j++) disp[rv * d + j] = du[j] + delta[j] - dv[j];
+    // union by size, ties: v's root under u's
+    const iu = WORDS * ru;
+    const iv = WORDS * rv;
+    const su = nd[iu];
+    const sv = nd[iv];
+    if (su <= sv) {
+      nd[iu] = su + sv;
+      nd[iv] = ru;
+      nd[iv + 1] = wx;
+      nd[iv + 2] = wy;
+      nd[iv + 3] = wz;
     } else {
-      uf.parent[ru] = rv;
-      size[rv] += size[ru];
-      for (let j = 0; j < d; j++) disp[ru * d + j] = dv[j] - delta[j] - du[j];
+      nd[iv] = su + sv;
+      nd[iu] = rv;
+      nd[iu + 1] = -wx;
+      nd[iu + 2] = -wy;
+      nd[iu + 3] = -wz;
     }
+  }
+
+  /** A cycle of the cluster rooted at `root` wraps along `axis` at step k. */
+  private wrapped(axis: number, k: number, root: number): void {
+    if (this.firstWrap[axis] <= k) return;
+    if (this.wrapMass === 0) this.wrapMass = -this.node[WORDS * root];
+    this.firstWrap[axis] = k;
+    this.wrappedAxes++;
   }
 
   result(mode: 'site' | 'bond', n: number, steps: number): WrappingSweep {
@@ -261,9 +304,9 @@ class WrappingKernel {
  * @returns the first wrapping step along each axis ({@link WrappingSweep}).
  * @throws FragilityInputError naming `lattice`, `L` or `order`.
  *
- * @complexity O(n + m·α(n)·d) time (union–find with union by size and path compression carrying
- * d-dimensional displacements), O(n·d) memory; the sweep stops once every axis has wrapped (near q = p_c on a large
- * lattice), since later steps cannot change the result.
+ * @complexity O(n + m·α(n)·d) time (union–find with union by size and path halving carrying d-dimensional
+ * displacements), O(n) memory (16 bytes per node); the sweep stops once every axis has wrapped (near q = p_c on a
+ * large lattice), since later steps cannot change the result.
  *
  * @model every node stores its displacement to its union–find root on the unwrapped lattice; an added edge
  * u–v (lattice step δ, the minimal image of the cell difference) inside one cluster closes a loop of winding
@@ -284,16 +327,16 @@ export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geo
   checkLatticeGeometry(geom, g);
   const n = g.n;
   const ord = validateOrder(order, n);
-  const kern = new WrappingKernel(geom, n, n);
-  const parent = kern.uf.parent;
+  const kern = new WrappingKernel(geom, n, n, false);
+  const nd = kern.node;
   const off = g.offsets;
   const tgt = g.targets;
   for (let k = 1; k <= n; k++) {
     const u = ord[n - k];
-    kern.uf.add(u);
+    nd[WORDS * u] = -1; // added, a singleton
     for (let p = off[u], end = off[u + 1]; p < end; p++) {
       const v = tgt[p];
-      if (parent[v] !== -1) kern.link(u, v, k);
+      if (nd[WORDS * v] !== ABSENT) kern.link(u, v, k);
     }
     if (kern.wrappedAxes === kern.d) break; // every axis has wrapped: the rest cannot change the result
   }
@@ -310,7 +353,7 @@ export function sweepSiteWrapping(g: CompactGraph, order: ArrayLike<number>, geo
  * @returns the first wrapping step along each axis ({@link WrappingSweep}); q = k/m.
  * @throws FragilityInputError naming `lattice`, `L` or `edgeOrder`.
  *
- * @complexity O(n + m·α(n)·d) time, O(n·d) memory.
+ * @complexity O(n + m·α(n)·d) time, O(n) memory (16 bytes per node).
  *
  * @model as {@link sweepSiteWrapping}, with all nodes present from the start.
  *
@@ -329,8 +372,7 @@ export function sweepBondWrapping(g: CompactGraph, edgeOrder: ArrayLike<number>,
   const n = g.n;
   const m = g.m;
   const ord = validateOrder(edgeOrder, m, 'edgeOrder');
-  const kern = new WrappingKernel(geom, n, m);
-  for (let u = 0; u < n; u++) kern.uf.add(u);
+  const kern = new WrappingKernel(geom, n, m, true);
   const es = g.edgeSource;
   const et = g.edgeTarget;
   for (let k = 1; k <= m; k++) {
