@@ -32,53 +32,54 @@ export interface MutualGiantCascadeResult {
   alive: Uint8Array;
 }
 
-/** Scratch arrays for one graph size, reused across the stages and p values of a replicate. */
+/** Scratch array for one graph size, reused across the stages and p values of a replicate. */
 interface Scratch {
-  label: Int32Array;
+  /** The live nodes in breadth-first order, component after component. */
   queue: Int32Array;
 }
 
 function scratch(n: number): Scratch {
-  return { label: new Int32Array(n), queue: new Int32Array(n) };
+  return { queue: new Int32Array(n) };
 }
 
 /**
  * Keep only the largest connected component of the live nodes of g (ties: the component found first in node-id
- * order). Returns [killed, kept].
+ * order). Returns [killed, kept]. `alive` holds 0/1 on entry and exit; during the search 2 marks a visited node, so
+ * that an edge costs one load, and the components lie one after the other in the queue, so that no label array is
+ * needed to tell the largest from the rest.
  */
 function keepLargest(g: CompactGraph, alive: Uint8Array, s: Scratch): [number, number] {
   const { n, offsets, targets } = g;
-  const { label, queue } = s;
-  label.fill(-1);
-  let comp = 0;
-  let best = -1;
+  const { queue } = s;
+  let bestStart = 0;
   let bestSize = 0;
-  let total = 0;
+  let tail = 0;
   for (let r = 0; r < n; r++) {
-    if (!alive[r] || label[r] >= 0) continue;
-    let head = 0;
-    let tail = 0;
+    if (alive[r] !== 1) continue;
+    const start = tail;
+    let head = tail;
     queue[tail++] = r;
-    label[r] = comp;
+    alive[r] = 2;
     while (head < tail) {
       const u = queue[head++];
       for (let p = offsets[u], e = offsets[u + 1]; p < e; p++) {
         const v = targets[p];
-        if (alive[v] && label[v] < 0) {
-          label[v] = comp;
+        if (alive[v] === 1) {
+          alive[v] = 2;
           queue[tail++] = v;
         }
       }
     }
-    total += tail;
-    if (tail > bestSize) {
-      bestSize = tail;
-      best = comp;
+    if (tail - start > bestSize) {
+      bestSize = tail - start;
+      bestStart = start;
     }
-    comp++;
   }
-  if (bestSize === total) return [0, total];
-  for (let u = 0; u < n; u++) if (alive[u] && label[u] !== best) alive[u] = 0;
+  const total = tail;
+  const bestEnd = bestStart + bestSize;
+  for (let i = 0; i < bestStart; i++) alive[queue[i]] = 0;
+  for (let i = bestStart; i < bestEnd; i++) alive[queue[i]] = 1;
+  for (let i = bestEnd; i < total; i++) alive[queue[i]] = 0;
   return [total - bestSize, bestSize];
 }
 
