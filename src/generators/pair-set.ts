@@ -1,6 +1,6 @@
 /**
- * An open-addressing hash set of unordered node pairs {u, v} on two Int32Arrays (no per-pair objects), with
- * deletion by tombstones. Used by G(n,m), random regular graphs and Watts–Strogatz rewiring.
+ * An open-addressing hash set of unordered node pairs {u, v} on one Int32Array (no per-pair objects; the two ids of
+ * a slot side by side, so that a probe misses the cache once, not twice), with deletion by tombstones. Used by G(n,m), random regular graphs and Watts–Strogatz rewiring.
  *
  * Internal helper, not exported from the barrel.
  *
@@ -12,8 +12,8 @@ const TOMB = -2;
 
 /** A set of unordered pairs of non-negative int32 ids, sized for at most `capacity` insertions. */
 export class PairSet {
-  private readonly a: Int32Array;
-  private readonly b: Int32Array;
+  /** Slot i: the smaller id at 2i (or EMPTY / TOMB), the larger at 2i + 1. */
+  private readonly ab: Int32Array;
   private readonly mask: number;
   /** Number of pairs currently in the set. */
   size = 0;
@@ -25,8 +25,7 @@ export class PairSet {
     let cap = 16;
     while (cap < 2 * Math.max(1, capacity)) cap *= 2;
     if (cap > 0x40000000) throw new RangeError('PairSet: too many pairs');
-    this.a = new Int32Array(cap).fill(EMPTY);
-    this.b = new Int32Array(cap);
+    this.ab = new Int32Array(2 * cap).fill(EMPTY);
     this.mask = cap - 1;
     this.maxUsed = Math.floor(cap * 0.75);
   }
@@ -46,12 +45,12 @@ export class PairSet {
       u = v;
       v = t;
     }
-    const a = this.a;
+    const ab = this.ab;
     const mask = this.mask;
     for (let i = this.slot(u, v); ; i = (i + 1) & mask) {
-      const x = a[i];
+      const x = ab[2 * i];
       if (x === EMPTY) return false;
-      if (x === u && this.b[i] === v) return true;
+      if (x === u && ab[2 * i + 1] === v) return true;
     }
   }
 
@@ -62,24 +61,24 @@ export class PairSet {
       u = v;
       v = t;
     }
-    const a = this.a;
+    const ab = this.ab;
     const mask = this.mask;
     let tomb = -1;
     let i = this.slot(u, v);
     for (; ; i = (i + 1) & mask) {
-      const x = a[i];
+      const x = ab[2 * i];
       if (x === EMPTY) break;
       if (x === TOMB) {
         if (tomb < 0) tomb = i;
-      } else if (x === u && this.b[i] === v) return false;
+      } else if (x === u && ab[2 * i + 1] === v) return false;
     }
     if (tomb >= 0) i = tomb;
     else {
       if (this.used >= this.maxUsed) throw new RangeError('PairSet: capacity exceeded');
       this.used++;
     }
-    a[i] = u;
-    this.b[i] = v;
+    ab[2 * i] = u;
+    ab[2 * i + 1] = v;
     this.size++;
     return true;
   }
@@ -91,13 +90,13 @@ export class PairSet {
       u = v;
       v = t;
     }
-    const a = this.a;
+    const ab = this.ab;
     const mask = this.mask;
     for (let i = this.slot(u, v); ; i = (i + 1) & mask) {
-      const x = a[i];
+      const x = ab[2 * i];
       if (x === EMPTY) return false;
-      if (x === u && this.b[i] === v) {
-        a[i] = TOMB;
+      if (x === u && ab[2 * i + 1] === v) {
+        ab[2 * i] = TOMB;
         this.size--;
         return true;
       }
