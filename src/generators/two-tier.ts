@@ -149,6 +149,9 @@ function buildCore(S: number, law: DegreeLaw | number, rng: Rng, isDefault: bool
   return configurationModelFromLaw(S, law, rng, { mode: 'erased' });
 }
 
+/** Host caches up to this size check a new entry against the row by a scan; longer ones through a marker array. */
+const LINEAR_SCAN_MAX_CACHE = 16;
+
 /**
  * Fill C rows of H distinct uniform supernode ids and a uniform active entry per row. Internal (used by the
  * ultrapeer generator too). Rejection against the row so far: expected S/(S−H) draws per entry.
@@ -164,6 +167,8 @@ export function fillHostCachesUniform(
   // Inline unbiased uniform integers in [0, S) and [0, H): rejection on the 32-bit draw, no modulo bias.
   const limitS = 0x100000000 - (0x100000000 % S);
   const limitH = 0x100000000 - (0x100000000 % H);
+  // Long rows: "already in row c" is inRow[s] === c (O(1)) instead of a scan of the row (O(H)); same draws.
+  const inRow = H > LINEAR_SCAN_MAX_CACHE ? new Int32Array(S).fill(-1) : null;
   for (let c = 0; c < C; c++) {
     const base = c * H;
     for (let j = 0; j < H; j++) {
@@ -171,7 +176,12 @@ export function fillHostCachesUniform(
       draw: for (;;) {
         let x = rng.nextUint32();
         while (x >= limitS) x = rng.nextUint32();
-        s = x % S;
+        s = x - Math.floor(x / S) * S; // x mod S, exact (x < 2^32), without a double `%` (fmod)
+        if (inRow !== null) {
+          if (inRow[s] === c) continue;
+          inRow[s] = c;
+          break;
+        }
         for (let i = base; i < base + j; i++) if (hostCache[i] === s) continue draw;
         break;
       }
@@ -179,7 +189,7 @@ export function fillHostCachesUniform(
     }
     let y = rng.nextUint32();
     while (y >= limitH) y = rng.nextUint32();
-    active[c] = hostCache[base + (y % H)];
+    active[c] = hostCache[base + y - Math.floor(y / H) * H];
   }
 }
 
