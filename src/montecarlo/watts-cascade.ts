@@ -59,6 +59,15 @@ function checkThresholds(t: WattsThresholdInput): void {
     throw new FragilityInputError('thresholds', t, 'a threshold φ in (0, 1] or a threshold law');
 }
 
+/**
+ * The thresholds of a replicate (fork 2 of its stream): a single φ stays a number, so that each cascade takes the
+ * uniform path instead of checking n equal per-node thresholds (the same φ for every node, the same result; a
+ * single φ draws nothing from the stream either way).
+ */
+function replicateThresholds(n: number, law: WattsThresholdInput, rng: Rng): number | Float64Array {
+  return typeof law === 'number' ? law : wattsThresholds(n, law, rng.fork(2));
+}
+
 async function replicateGraph(
   graph: CompactGraph | string,
   seed: number,
@@ -135,7 +144,7 @@ export async function simulateWattsSeedFractions(
     const rng = stream(seed, r);
     const g = await replicateGraph(opts.graph, seed, rng.fork(1), cache);
     n = g.n;
-    const th = wattsThresholds(g.n, opts.thresholds, rng.fork(2));
+    const th = replicateThresholds(g.n, opts.thresholds, rng);
     const perm = randomPermutation(rng.fork(3), g.n);
     replicates.push(
       Float64Array.from(
@@ -221,7 +230,7 @@ export async function simulateWattsSingleSeeds(
     const g = await replicateGraph(opts.graph, seed, rng.fork(1), cache);
     n = g.n;
     if (n === 0) throw new FragilityInputError('graph', 0, 'a graph with at least one node');
-    const th = wattsThresholds(g.n, opts.thresholds, rng.fork(2));
+    const th = replicateThresholds(g.n, opts.thresholds, rng);
     const pick = rng.fork(3);
     const seedBuf = new Int32Array(1);
     for (let t = 0; t < T; t++) {
