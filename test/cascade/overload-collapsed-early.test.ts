@@ -1,11 +1,13 @@
-// runOverloadBatch stops a run at the step where it has collapsed (simulateOverloadCollapsed): its answer must be
-// simulateOverload's `collapsed` for every run — the outcome the sequential threshold designs consume. Checked on
+// runOverloadBatch stops a run at the step where it has collapsed (simulateOverloadCollapsed), and collapseProbability
+// once no client is online (simulateOverloadMinimum): their answers must be simulateOverload's `collapsed` (and
+// `minOnlineFraction`) for every run — what the threshold designs and collapse fractions consume. Checked on
 // forced losses across the 2010 scenario's threshold (≈ 0.10–0.12 at scale 0.02, so both outcomes occur), on the
 // crash-window trigger, a collapsed start, and a variant that never collapses. Tolerance: none (equal booleans).
 import { describe, expect, it } from 'vitest';
 import { simulateOverload } from '../../src/cascade/overload-model.ts';
 import { runOverloadBatch } from '../../src/cascade/overload-threshold.ts';
-import { simulateOverloadCollapsed } from '../../src/cascade/overload/simulate.ts';
+import { collapseProbability } from '../../src/cascade/overload-collapse.ts';
+import { simulateOverloadCollapsed, simulateOverloadMinimum } from '../../src/cascade/overload/simulate.ts';
 import {
   type OverloadParamsInput,
   skype2010OverloadParams,
@@ -38,14 +40,34 @@ describe('simulateOverloadCollapsed answers what simulateOverload answers', () =
     ];
     const flags = cases.map(([p, o]) => {
       const a = simulateOverloadCollapsed(p, o);
-      expect(a).toBe(simulateOverload(p, o).collapsed);
+      const full = simulateOverload(p, o);
+      expect(a).toBe(full.collapsed);
+      expect(simulateOverloadMinimum(p, o)).toEqual({
+        collapsed: full.collapsed,
+        minOnlineFraction: full.minOnlineFraction,
+      });
       return a;
     });
     expect(flags).toEqual([true, true, false, false]);
   });
 
+  it('collapseProbability: the same result as with simulateOverload as its simulator (collapsing and not)', () => {
+    const losses = [0.05, 0.12, 0.25];
+    const fast = collapseProbability({ scale: 0.005 }, losses, { runs: 3, seed: 2, durationHours: 2 });
+    const full = collapseProbability({ scale: 0.005 }, losses, {
+      runs: 3,
+      seed: 2,
+      durationHours: 2,
+      simulate: simulateOverload,
+    });
+    expect(fast).toEqual(full);
+    expect(fast.points[0].collapsed).toBe(0);
+    expect(fast.points[2].collapsed).toBe(3);
+  });
+
   it('bad input throws as simulateOverload does, naming the field', () => {
     expect(() => simulateOverloadCollapsed({ scale: -1 })).toThrow(/scale/);
     expect(() => simulateOverloadCollapsed({}, { seed: 1.5 })).toThrow(/seed/);
+    expect(() => simulateOverloadMinimum({ loginCost: -1 })).toThrow(/loginCost/);
   });
 });

@@ -169,7 +169,7 @@ export function simulateOverload(
   input: OverloadParamsInput | OverloadParams = {},
   options: SimulateOverloadOptions = {},
 ): OverloadResult {
-  const run = runSimulation(input, options, false);
+  const run = runSimulation(input, options, 'end');
   const result: OverloadRunSummary = summary(run.s, run.out, run.sn, run.mega, run.cl);
   return { seed: run.seed, ...result };
 }
@@ -187,15 +187,38 @@ export function simulateOverloadCollapsed(
   input: OverloadParamsInput | OverloadParams = {},
   options: SimulateOverloadOptions = {},
 ): boolean {
-  const { s, out } = runSimulation(input, options, true);
+  const { s, out } = runSimulation(input, options, 'collapsed');
   return out.minOnline < s.p.collapseThreshold;
 }
 
-/** Check the input, set up and run the steps; with `stopOnCollapse`, stop once the run has collapsed. */
+/**
+ * `collapsed` and `minOnlineFraction` of {@link simulateOverload}(input, options), without simulating past the step
+ * at which both are decided: the first step with no client online (the minimum cannot fall further, and collapsed
+ * is then `0 < collapseThreshold`). A run that keeps clients online is simulated to its end. Same parameters,
+ * checks and draws up to that step, so both values are simulateOverload's (test/cascade/overload-collapsed-early.test.ts).
+ * For collapseProbability, which keeps only these two per run.
+ *
+ * @internal
+ */
+export function simulateOverloadMinimum(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulateOverloadOptions = {},
+): { collapsed: boolean; minOnlineFraction: number } {
+  const { s, out } = runSimulation(input, options, 'empty');
+  return { collapsed: out.minOnline < s.p.collapseThreshold, minOnlineFraction: out.minOnline };
+}
+
+/**
+ * When a run may stop before its last step: 'end' never; 'collapsed' once its minimum online fraction is below
+ * collapseThreshold; 'empty' once that minimum is 0.
+ */
+type StopRule = 'end' | 'collapsed' | 'empty';
+
+/** Check the input, set up and run the steps, up to the last one or to where `stop` says the outcome is decided. */
 function runSimulation(
   input: OverloadParamsInput | OverloadParams,
   options: SimulateOverloadOptions,
-  stopOnCollapse: boolean,
+  stop: StopRule,
 ): { seed: number; s: OverloadSetup; out: OverloadOutputs; sn: Supernodes; mega: MegaPool; cl: ClientCohorts } {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(p);
@@ -220,7 +243,8 @@ function runSimulation(
   const out = createOutputs(s, collapsedStart);
   const x = newScratch();
   sample(s, out, cl, mega, 0);
-  const done = () => stopOnCollapse && out.minOnline < p.collapseThreshold;
+  const done = () =>
+    stop === 'collapsed' ? out.minOnline < p.collapseThreshold : stop === 'empty' && out.minOnline === 0;
 
   for (let k = 0; k < s.steps && !done(); k++) {
     resetScratch(x);
