@@ -54,9 +54,9 @@ const PAIR = new Float64Array(2);
  * standardNormalCdf), Laplace's continued fraction t = a + 1/(a + 2/(a + 3/(a + …))) below −3, Φ(−a) = φ(a)/t.
  * The two share their costly part: Φ(−a) (one Hart evaluation for a < 3, so log Φ(−a) = log c and log Φ(a) =
  * log1p(−c)) and, for 3 <= a <= 6, the 60-term fraction that standardNormalCdf evaluates too. Identity with the
- * separate evaluation: test/cascade/sequential-probit-identity.test.ts.
+ * separate evaluation: test/cascade/sequential-probit-identity.test.ts (the reason it is exported).
  *
- * @internal exported for that test.
+ * @internal
  * @param a - |z|.
  * @param out - receives log Φ(−a) in out[0] and log Φ(a) in out[1] (no allocation in the likelihood's inner loop).
  */
