@@ -65,6 +65,13 @@ function both(seed: number, n: number, p: number, reps: number): [number[], numb
   return [xa, xb];
 }
 
+/** Index of the first element where a and b differ (Object.is), −1 when equal: cheaper than toEqual in a property. */
+function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) return 0;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return i;
+  return -1;
+}
+
 describe('approxBinomial draws exactly what the original drew', () => {
   it('grid of n and p across both branches and the P(0) bound edge (x = 0 most often)', () => {
     for (const n of [1, 2, 3, 7, 40, 100, 1000, 12_345, 1e6, 2 ** 31]) {
@@ -86,7 +93,7 @@ describe('approxBinomial draws exactly what the original drew', () => {
         ),
         (seed, n, p) => {
           const [x, ref] = both(seed, n, p, 20);
-          expect(x).toEqual(ref);
+          if (firstDifference(x, ref) >= 0) expect(x).toEqual(ref);
         },
       ),
       { numRuns: 2000 },
@@ -107,7 +114,7 @@ describe('approxBinomial draws exactly what the original drew', () => {
           const b = stream(seed);
           scatterUniformCounts(a, total, ids, count, out);
           referenceScatter(b, total, ids, count, ref);
-          expect(out).toEqual(ref);
+          if (firstDifference(out, ref) >= 0) expect(out).toEqual(ref);
           expect(a.nextUint32()).toBe(b.nextUint32());
         },
       ),
