@@ -8,7 +8,8 @@
 import { FragilityInputError, checkInteger } from '../errors.ts';
 import { standardNormalQuantile } from '../numerics/normal.ts';
 import { wilsonScore } from '../numerics/statistics.ts';
-import { type OverloadResult, simulateOverload } from './overload-model.ts';
+import type { OverloadResult } from './overload-model.ts';
+import { simulateOverloadMinimum } from './overload/simulate.ts';
 import {
   type OverloadParams,
   type OverloadParamsInput,
@@ -181,7 +182,11 @@ export function collapseProbability(
       throw new FragilityInputError(`losses[${i}]`, f, 'a fraction in [0, 1]');
   });
   const z = standardNormalQuantile(0.5 + conf / 2);
-  const sim = options.simulate ?? simulateOverload;
+  // only `collapsed` and `minOnlineFraction` of each run are kept: by default the run stops once both are decided
+  const sim: (
+    p: OverloadParams,
+    o: { seed: number; index: number },
+  ) => Pick<OverloadResult, 'collapsed' | 'minOnlineFraction'> = options.simulate ?? simulateOverloadMinimum;
   const points: OverloadCollapsePoint[] = [];
   for (const fam of collapseRunFamilies(input, losses, {
     runs,

@@ -20,6 +20,23 @@ const TABLE = (() => {
 })();
 
 /**
+ * A lower bound of the floating-point value `Math.exp(n * Math.log1p(-p))` (that is, of P(X = 0) = (1 − p)^n as
+ * approxBinomial's inversion computes it), far cheaper than exp and log1p; −1 when (1 − p)^n may be below e^−1.5.
+ *
+ * Why it holds: for p <= 1/2, −ln(1 − p) = Σ p^k/k <= p + p²/2 + p³/(3(1 − p)) <= p + p²/2 + 2p³/3, so
+ * y = n·ln(1 − p) >= yL = −n(p + p²/2 + 2p³/3); e^y >= e^yL >= T5(yL), the Taylor polynomial of degree 5
+ * (remainder e^ξ·yL⁶/720 >= 0 for every yL). With |y| <= 1.5 the rounding errors of the two evaluations are below
+ * 1e-14 in absolute terms (a few ulps of numbers of order 1); the bound subtracts 1e-12. So u <= bound implies
+ * u <= the computed exp(n·log1p(−p)): the inversion would stop at 0 with the same draw, and skipping exp/log1p
+ * changes no bit.
+ */
+function zeroMassLowerBound(n: number, p: number): number {
+  const y = -n * (p + p * p * (0.5 + p * (2 / 3)));
+  if (y < -1.5) return -1;
+  return 1 + y * (1 + y * (1 / 2 + y * (1 / 6 + y * (1 / 24 + y * (1 / 120))))) - 1e-12;
+}
+
+/**
  * A binomial(n, p) draw, exact by inversion when n·p·(1−p) <= 25, normal-approximated (table normal) above.
  *
  * @param rng - the stream.
@@ -51,11 +68,13 @@ export function approxBinomial(rng: Rng, n: number, p: number): number {
     const x = Math.round(mean + Math.sqrt(v) * z);
     return x < 0 ? 0 : x > n ? n : x;
   }
-  // inversion
+  // inversion; the uniform is drawn first (exp and log1p draw nothing, so the stream is the same) and when it lies
+  // below a certified lower bound of P(0) = (1 − p)^n the draw is 0 without evaluating exp and log1p
+  let u = rng.next();
+  if (u <= zeroMassLowerBound(n, p)) return 0;
   const s = p / q;
   const a = (n + 1) * s;
   let r = Math.exp(n * Math.log1p(-p));
-  let u = rng.next();
   let x = 0;
   while (u > r) {
     u -= r;

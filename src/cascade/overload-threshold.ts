@@ -6,7 +6,7 @@
  * @module
  */
 import { FragilityInputError, checkInteger, checkNumber } from '../errors.ts';
-import { simulateOverload } from './overload-model.ts';
+import { simulateOverloadCollapsed } from './overload/simulate.ts';
 import {
   type OverloadParams,
   type OverloadParamsInput,
@@ -182,9 +182,10 @@ export interface OverloadRunBatch {
  * @param batch - {@link OverloadRunBatch}.
  * @returns whether each run collapsed, in run order.
  *
- * @complexity |runs| runs of simulateOverload.
+ * @complexity |runs| runs of simulateOverload, each stopped at the step where it has collapsed (its outcome is
+ * then decided).
  *
- * @model see {@link simulatedCriticalLoss}.
+ * @model see {@link simulatedCriticalLoss}; `collapsed` of simulateOverload for each run.
  *
  * @references —.
  *
@@ -197,10 +198,8 @@ export interface OverloadRunBatch {
  * @category Overload model
  */
 export function runOverloadBatch(batch: OverloadRunBatch): boolean[] {
-  return batch.runs.map(
-    ({ r, loss }) =>
-      simulateOverload(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r })
-        .collapsed,
+  return batch.runs.map(({ r, loss }) =>
+    simulateOverloadCollapsed(withOverloadParams(batch.params, { forcedLoss: loss }), { seed: batch.seed, index: r }),
   );
 }
 

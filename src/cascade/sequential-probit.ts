@@ -42,16 +42,42 @@ export interface ProbitFit {
 const LOG_HALF = Math.log(0.5);
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** log Φ(z), accurate in both tails (Hart's rational approximation near 0, Laplace's continued fraction below −3). */
-function logPhi(z: number): number {
-  if (z >= 0) return Math.log1p(-standardNormalCdf(-z));
-  if (z > -3) return Math.log(standardNormalCdf(z));
-  // Φ(z) = φ(a)/t with t = a + 1/(a + 2/(a + 3/(a + …))), a = −z; the fraction converges faster as a grows.
-  const a = -z;
+/** √(2π) exactly as src/numerics/normal.ts writes it (its continued-fraction branch of Φ, repeated in logPhiPair). */
+const SQRT_2PI = 2.5066282746310002;
+
+/** Scratch of the likelihood's {@link logPhiPair} calls. */
+const PAIR = new Float64Array(2);
+
+/**
+ * log Φ(−a) and log Φ(a) for a = |z| >= 0, bit for bit what `logPhi(-a)` and `logPhi(a)` returned when each was
+ * evaluated on its own — log Φ(z), accurate in both tails: Hart's rational approximation of Φ near 0 (through
+ * standardNormalCdf), Laplace's continued fraction t = a + 1/(a + 2/(a + 3/(a + …))) below −3, Φ(−a) = φ(a)/t.
+ * The two share their costly part: Φ(−a) (one Hart evaluation for a < 3, so log Φ(−a) = log c and log Φ(a) =
+ * log1p(−c)) and, for 3 <= a <= 6, the 60-term fraction that standardNormalCdf evaluates too. Identity with the
+ * separate evaluation: test/cascade/sequential-probit-identity.test.ts (the reason it is exported).
+ *
+ * @internal
+ * @param a - |z|.
+ * @param out - receives log Φ(−a) in out[0] and log Φ(a) in out[1] (no allocation in the likelihood's inner loop).
+ */
+export function logPhiPair(a: number, out: Float64Array): void {
+  if (a === 0) {
+    // logPhi(±0) took the z >= 0 branch for both signs
+    out[0] = out[1] = Math.log1p(-standardNormalCdf(-a));
+    return;
+  }
+  if (a < 3) {
+    const c = standardNormalCdf(-a);
+    out[0] = Math.log(c);
+    out[1] = Math.log1p(-c);
+    return;
+  }
+  // the fraction converges faster as a grows; standardNormalCdf always takes 60 terms (0 beyond a = 38.5)
   const terms = a > 12 ? 8 : a > 6 ? 20 : 60;
   let t = a;
   for (let n = terms; n >= 1; n--) t = a + n / t;
-  return -0.5 * a * a - LOG_SQRT_2PI - Math.log(t);
+  out[0] = -0.5 * a * a - LOG_SQRT_2PI - Math.log(t);
+  out[1] = Math.log1p(-(terms === 60 ? Math.exp(-0.5 * a * a) / SQRT_2PI / t : standardNormalCdf(-a)));
 }
 
 const GOLD = (Math.sqrt(5) - 1) / 2;
@@ -195,8 +221,10 @@ export function probitProfileFit(
     let s2 = 0;
     for (let i = 0; i < U; i++) {
       const z = s * (xs[i] - mu);
-      const lp = logPhi(z);
-      const lq = logPhi(-z);
+      logPhiPair(Math.abs(z), PAIR);
+      // log Φ(z) and log Φ(−z)
+      const lp = z >= 0 ? PAIR[1] : PAIR[0];
+      const lq = z >= 0 ? PAIR[0] : PAIR[1];
       if (ks[i] > 0) l += ks[i] * lp;
       if (ks[i] < ns[i]) l += (ns[i] - ks[i]) * lq;
       if (firth) {

@@ -510,7 +510,8 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
       runs: mc.collapse.runs,
       seed: seed + 1,
       durationHours: mc.collapse.durationHours,
-      simulate: sim,
+      // without a given simulator, collapseProbability's own stops each run once its outcome is decided
+      ...(opts.simulate ? { simulate: opts.simulate } : {}),
     }),
   );
 
@@ -549,7 +550,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
       runs: mc.phase.runs,
       seed: seed + 4,
       durationHours: mc.collapse.durationHours,
-      simulate: sim,
+      ...(opts.simulate ? { simulate: opts.simulate } : {}),
     }),
   );
 

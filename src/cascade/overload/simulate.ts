@@ -29,10 +29,24 @@ import {
   searchingTotal,
   type ClientCohorts,
 } from './clients.ts';
-import { createMegaPool, injectWaves, listMegaUp, reshapeCapacity, serveMegas } from './mega-supernodes.ts';
+import {
+  createMegaPool,
+  injectWaves,
+  listMegaUp,
+  type MegaPool,
+  reshapeCapacity,
+  serveMegas,
+} from './mega-supernodes.ts';
 import { createOutputs, recordStep, sample, summary, type OverloadOutputs } from './outputs.ts';
 import { createSetup, newScratch, resetScratch, stepAt, type OverloadSetup, type StepScratch } from './state.ts';
-import { advanceTimers, createSupernodes, listUp, serveSupernodes, shutDownAll } from './supernodes.ts';
+import {
+  advanceTimers,
+  createSupernodes,
+  listUp,
+  serveSupernodes,
+  shutDownAll,
+  type Supernodes,
+} from './supernodes.ts';
 import { applyTrigger, createTrigger } from './trigger.ts';
 
 /**
@@ -155,6 +169,57 @@ export function simulateOverload(
   input: OverloadParamsInput | OverloadParams = {},
   options: SimulateOverloadOptions = {},
 ): OverloadResult {
+  const run = runSimulation(input, options, 'end');
+  const result: OverloadRunSummary = summary(run.s, run.out, run.sn, run.mega, run.cl);
+  return { seed: run.seed, ...result };
+}
+
+/**
+ * Whether {@link simulateOverload}(input, options) collapses (its `collapsed`), without simulating past the step at
+ * which that is decided: the run stops at the first step whose online fraction falls below `collapseThreshold` (the
+ * minimum can then only stay below it). Same parameters, same checks, same draws up to that step, so the answer is
+ * simulateOverload's (test/cascade/overload-collapsed-early.test.ts); a run that does not collapse is simulated to
+ * its end. For callers that only need the outcome (runOverloadBatch: the sequential threshold designs).
+ *
+ * @internal
+ */
+export function simulateOverloadCollapsed(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulateOverloadOptions = {},
+): boolean {
+  const { s, out } = runSimulation(input, options, 'collapsed');
+  return out.minOnline < s.p.collapseThreshold;
+}
+
+/**
+ * `collapsed` and `minOnlineFraction` of {@link simulateOverload}(input, options), without simulating past the step
+ * at which both are decided: the first step with no client online (the minimum cannot fall further, and collapsed
+ * is then `0 < collapseThreshold`). A run that keeps clients online is simulated to its end. Same parameters,
+ * checks and draws up to that step, so both values are simulateOverload's (test/cascade/overload-collapsed-early.test.ts).
+ * For collapseProbability, which keeps only these two per run.
+ *
+ * @internal
+ */
+export function simulateOverloadMinimum(
+  input: OverloadParamsInput | OverloadParams = {},
+  options: SimulateOverloadOptions = {},
+): { collapsed: boolean; minOnlineFraction: number } {
+  const { s, out } = runSimulation(input, options, 'empty');
+  return { collapsed: out.minOnline < s.p.collapseThreshold, minOnlineFraction: out.minOnline };
+}
+
+/**
+ * When a run may stop before its last step: 'end' never; 'collapsed' once its minimum online fraction is below
+ * collapseThreshold; 'empty' once that minimum is 0.
+ */
+type StopRule = 'end' | 'collapsed' | 'empty';
+
+/** Check the input, set up and run the steps, up to the last one or to where `stop` says the outcome is decided. */
+function runSimulation(
+  input: OverloadParamsInput | OverloadParams,
+  options: SimulateOverloadOptions,
+  stop: StopRule,
+): { seed: number; s: OverloadSetup; out: OverloadOutputs; sn: Supernodes; mega: MegaPool; cl: ClientCohorts } {
   const p = withOverloadParams(skype2010OverloadParams, input as OverloadParamsInput);
   validateOverloadParams(p);
   const seed = options.seed ?? 1;
@@ -178,8 +243,10 @@ export function simulateOverload(
   const out = createOutputs(s, collapsedStart);
   const x = newScratch();
   sample(s, out, cl, mega, 0);
+  const done = () =>
+    stop === 'collapsed' ? out.minOnline < p.collapseThreshold : stop === 'empty' && out.minOnline === 0;
 
-  for (let k = 0; k < s.steps; k++) {
+  for (let k = 0; k < s.steps && !done(); k++) {
     resetScratch(x);
     injectWaves(mega, k);
     reshapeCapacity(s, mega, x, k);
@@ -200,6 +267,5 @@ export function simulateOverload(
     if (check) checkConservation(s, out, cl, k);
     if ((k + 1) % p.sampleEvery === 0 || k + 1 === s.steps) sample(s, out, cl, mega, k + 1);
   }
-  const result: OverloadRunSummary = summary(s, out, sn, mega, cl);
-  return { seed, ...result };
+  return { seed, s, out, sn, mega, cl };
 }

@@ -34,6 +34,13 @@ export interface Supernodes {
   cheapRefusal: boolean;
   /** EWMA weight β = 1 − exp(−dt/τ) (1 for τ = 0). */
   beta: number;
+  /**
+   * A step at or before which no timer of a SHUTDOWN, CRASHED or REJOINING supernode ends (Infinity: none pending).
+   * Whoever sets such a timer lowers it; advanceTimers recomputes it exactly when it scans.
+   */
+  nextExpiry: number;
+  /** Whether a supernode was PROMOTING after the last scan of advanceTimers (each draws every step). */
+  anyPromoting: boolean;
 }
 
 /**
@@ -52,6 +59,8 @@ export function createSupernodes(s: OverloadSetup): Supernodes {
     upIds: new Int32Array(S),
     cheapRefusal: p.refuseCostFactor < 1,
     beta: p.loadWindowSeconds > 0 ? -Math.expm1(-s.dt / p.loadWindowSeconds) : 1,
+    nextExpiry: Infinity,
+    anyPromoting: false,
   };
   const { cap, attached, monitored } = sn;
   const capRng = s.rng.fork(1);
@@ -78,6 +87,7 @@ export function shutDownAll(s: OverloadSetup, sn: Supernodes): void {
     sn.monitored[i] = 0;
     sn.state[i] = SHUTDOWN;
     sn.timer[i] = lagSteps(s);
+    if (sn.timer[i] < sn.nextExpiry) sn.nextExpiry = sn.timer[i];
   }
 }
 
@@ -87,12 +97,17 @@ export function shutDownAll(s: OverloadSetup, sn: Supernodes): void {
  * the previous step's).
  */
 export function advanceTimers(s: OverloadSetup, sn: Supernodes, k: number, onlineFraction: number): void {
+  // no timer ends at k and nobody draws for re-promotion: the scan below would change nothing and draw nothing
+  if (!sn.anyPromoting && k < sn.nextExpiry) return;
   const { rng, S } = s;
   const { state, timer, attached, monitored } = sn;
   const promo = s.p.promotion;
   const pPromote = promo ? -Math.expm1(-(s.dt * onlineFraction) / (promo.meanHours * 3600)) : 1;
+  let next = Infinity;
+  let anyPromoting = false;
   for (let i = 0; i < S; i++) {
-    if (state[i] !== UP && state[i] !== PROMOTING && timer[i] <= k) {
+    if (state[i] === UP) continue;
+    if (state[i] !== PROMOTING && timer[i] <= k) {
       if (state[i] === CRASHED) {
         state[i] = REJOINING;
         timer[i] = k + lagSteps(s);
@@ -103,12 +118,16 @@ export function advanceTimers(s: OverloadSetup, sn: Supernodes, k: number, onlin
         monitored[i] = 0;
       }
     }
-    if (state[i] === PROMOTING && rng.next() < pPromote) {
-      state[i] = UP;
-      attached[i] = 0;
-      monitored[i] = 0;
-    }
+    if (state[i] === PROMOTING) {
+      if (rng.next() < pPromote) {
+        state[i] = UP;
+        attached[i] = 0;
+        monitored[i] = 0;
+      } else anyPromoting = true;
+    } else if (state[i] !== UP && timer[i] < next) next = timer[i];
   }
+  sn.nextExpiry = next;
+  sn.anyPromoting = anyPromoting;
 }
 
 /** List the supernodes up in `sn.upIds`; returns how many. */
@@ -132,6 +151,9 @@ export function serveSupernodes(s: OverloadSetup, sn: Supernodes, x: StepScratch
   const nUp = x.nUp;
   const cRef = c * p.refuseCostFactor;
   const burstCap = p.burstFactor;
+  const admission = p.admission;
+  const loginLoad = 1 + c;
+  let nextExpiry = sn.nextExpiry;
   if (R > 0 && nUp > 0) scatterUniformCounts(rng, R, upIds, nUp, req);
   let failR = x.failed;
   let loadSum = x.loadSum;
@@ -146,10 +168,10 @@ export function serveSupernodes(s: OverloadSetup, sn: Supernodes, x: StepScratch
     if (cheapRefusal) {
       // admission control on the monitored load: a login costs 1 + c (the client plus its login work), a refusal cRef
       if (r > 0) {
-        const slots = Math.floor((p.admission * cap[i] - Math.max(attached[i], monitored[i])) / (1 + c));
+        const slots = Math.floor((admission * cap[i] - Math.max(attached[i], monitored[i])) / loginLoad);
         acc = slots <= 0 ? 0 : slots < r ? slots : r;
       }
-      load = attached[i] + (1 + c) * acc + cRef * (r - acc);
+      load = attached[i] + loginLoad * acc + cRef * (r - acc);
     } else load = attached[i] + c * r;
     loadSum += load;
     const mon = monitored[i] + beta * (load - monitored[i]);
@@ -157,13 +179,14 @@ export function serveSupernodes(s: OverloadSetup, sn: Supernodes, x: StepScratch
     if (mon > cap[i] || load > burstCap * cap[i]) {
       state[i] = SHUTDOWN;
       timer[i] = k + lagSteps(s);
+      if (timer[i] < nextExpiry) nextExpiry = timer[i];
       dumped += attached[i];
       attached[i] = 0;
       failR += r;
     } else {
       if (r > 0) {
         if (!cheapRefusal) {
-          const room = Math.floor(p.admission * cap[i] - load);
+          const room = Math.floor(admission * cap[i] - load);
           acc = room <= 0 ? 0 : room < r ? room : r;
         }
         attached[i] += acc;
@@ -179,6 +202,7 @@ export function serveSupernodes(s: OverloadSetup, sn: Supernodes, x: StepScratch
   x.online = onlineNow;
   x.upAfter = upAfter;
   x.dumped = dumped;
+  sn.nextExpiry = nextExpiry;
 }
 
 /** Fraction of the supernodes in state `st`. */

@@ -69,6 +69,7 @@ export function crashSupernode(s: OverloadSetup, sn: Supernodes, trig: Trigger, 
     delay = Math.max(1, Math.ceil((-Math.log(rng.nextOpen()) * p.restart.crashedReturnHours * 3600) / dt));
   else delay = NEVER;
   sn.timer[i] = delay >= NEVER - k ? NEVER : k + delay;
+  if (sn.timer[i] < sn.nextExpiry) sn.nextExpiry = sn.timer[i];
   return dumped;
 }
 
