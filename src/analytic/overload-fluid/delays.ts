@@ -12,7 +12,9 @@ import type { OverloadParams } from '../../models/overload-params.ts';
  * Delay line bank: C channels fed at step k, released at step k + b with a shared pmf over b >= 1.
  *
  * The longest run of equal interior bins of the pmf (the uniform re-entry lag) is summed by a sliding window
- * (recomputed from the ring every 4096 steps), the other bins one by one.
+ * (recomputed from the ring every 4096 steps), the other bins one by one. The ring is slot-major: slot s of channel ch
+ * is ring[s·C + ch], so that a step reads and clears a few contiguous rows of C values (one per bin it looks at)
+ * rather than the same slots of C rings a ring's length apart.
  */
 export class LagBank {
   private readonly ring: Float64Array;
@@ -20,8 +22,6 @@ export class LagBank {
   private readonly len: number;
   private readonly edges: Int32Array;
   private readonly edgeP: Float64Array;
-  /** This step's ring slot of each edge bin (−1: before the first step). */
-  private readonly edgeSlot: Int32Array;
   private readonly i1: number;
   private readonly i2: number;
   private readonly w: number;
@@ -49,7 +49,6 @@ export class LagBank {
     for (let b = 1; b <= hi; b++) if (pmf[b] > 0 && !(b >= this.i1 && b <= this.i2)) edges.push(b);
     this.edges = Int32Array.from(edges);
     this.edgeP = Float64Array.from(edges, (b) => pmf[b]);
-    this.edgeSlot = new Int32Array(edges.length);
     this.len = hi + 2;
     this.ring = new Float64Array(channels * this.len);
     this.win = new Float64Array(channels);
@@ -57,31 +56,39 @@ export class LagBank {
   }
   /**
    * Advance every channel to step k: out[ch] = the mass released at k (fed at k − b), and slot k cleared for new
-   * inflow. The ring slots are computed once per step for all channels.
+   * inflow. One pass over the channels per ring row read (window in and out, each edge bin), so that each pass reads
+   * one contiguous row; each channel's release is summed in the same order as one channel at a time (0, the window's
+   * share, then each edge bin's in order), so the doubles are those of the channel-by-channel loop.
    */
   releaseAll(k: number, out: Float64Array): void {
     const L = this.len;
-    const { ring, win, held, edgeP, w } = this;
-    const s0 = k % L;
-    const recompute = k % 4096 === 0;
-    const sIn = this.windowed && k - this.i1 >= 0 ? (k - this.i1) % L : -1;
-    const sOut = this.windowed && k - 1 - this.i2 >= 0 ? (k - 1 - this.i2) % L : -1;
-    const eSlot = this.edgeSlot;
-    for (let e = 0; e < eSlot.length; e++) eSlot[e] = k - this.edges[e] >= 0 ? (k - this.edges[e]) % L : -1;
-    for (let ch = 0, base = 0; ch < this.channels; ch++, base += L) {
-      let r = 0;
-      if (this.windowed) {
-        let wv = win[ch];
-        if (recompute) wv = this.windowSum(base, k);
-        else {
-          if (sIn >= 0) wv += ring[base + sIn];
-          if (sOut >= 0) wv -= ring[base + sOut];
+    const C = this.channels;
+    const { ring, win, held, edgeP, edges, w } = this;
+    out.fill(0, 0, C);
+    if (this.windowed) {
+      if (k % 4096 === 0) for (let ch = 0; ch < C; ch++) win[ch] = this.windowSum(ch, k);
+      else {
+        if (k - this.i1 >= 0) {
+          const rIn = ((k - this.i1) % L) * C;
+          for (let ch = 0; ch < C; ch++) win[ch] += ring[rIn + ch];
         }
-        win[ch] = wv;
-        r += w * wv;
+        if (k - 1 - this.i2 >= 0) {
+          const rOut = ((k - 1 - this.i2) % L) * C;
+          for (let ch = 0; ch < C; ch++) win[ch] -= ring[rOut + ch];
+        }
       }
-      for (let e = 0; e < eSlot.length; e++) if (eSlot[e] >= 0) r += edgeP[e] * ring[base + eSlot[e]];
-      ring[base + s0] = 0;
+      for (let ch = 0; ch < C; ch++) out[ch] += w * win[ch];
+    }
+    for (let e = 0; e < edges.length; e++) {
+      if (k - edges[e] < 0) continue;
+      const row = ((k - edges[e]) % L) * C;
+      const pe = edgeP[e];
+      for (let ch = 0; ch < C; ch++) out[ch] += pe * ring[row + ch];
+    }
+    const r0 = (k % L) * C;
+    for (let ch = 0; ch < C; ch++) {
+      ring[r0 + ch] = 0;
+      let r = out[ch];
       const h = held[ch];
       if (r > h) r = h;
       if (r < 0) r = 0;
@@ -90,21 +97,22 @@ export class LagBank {
     }
   }
 
-  /** The window's sum recomputed from the ring (every 4096 steps, so that rounding does not accumulate). */
-  private windowSum(base: number, k: number): number {
+  /** Channel ch's window sum recomputed from the ring (every 4096 steps, so that rounding does not accumulate). */
+  private windowSum(ch: number, k: number): number {
     const L = this.len;
+    const C = this.channels;
     let wv = 0;
-    for (let b = this.i1; b <= this.i2 && b <= k; b++) wv += this.ring[base + ((k - b) % L)];
+    for (let b = this.i1; b <= this.i2 && b <= k; b++) wv += this.ring[((k - b) % L) * C + ch];
     return wv;
   }
 
   /** Feed masses[ch] into channel ch at step k for every ch < n with masses[ch] > 0 (after releaseAll(k)). */
   addEach(k: number, masses: Float64Array, n: number): void {
-    const s = k % this.len;
+    const row = (k % this.len) * this.channels;
     for (let ch = 0; ch < n; ch++) {
       const m = masses[ch];
       if (m > 0) {
-        this.ring[ch * this.len + s] += m;
+        this.ring[row + ch] += m;
         this.held[ch] += m;
       }
     }
@@ -112,7 +120,7 @@ export class LagBank {
 
   /** Feed mass into channel ch at step k (after release(ch, k)). */
   add(ch: number, k: number, mass: number): void {
-    this.ring[ch * this.len + (k % this.len)] += mass;
+    this.ring[(k % this.len) * this.channels + ch] += mass;
     this.held[ch] += mass;
   }
 }

@@ -19,18 +19,25 @@ export class SupernodePools {
   readonly REJ: number;
   private readonly pRestart: number;
   /**
-   * Restart delay pmf of a crashed supernode (nonzero bins: crashBins, crashP) and its ring: the mass of quantile q
-   * due at step k sits in crashRing[(k mod Lc)·Q + q].
+   * Restart delay pmf of a crashed supernode (crashPmf, Lc bins) and the crashes whose restarts are still due: the
+   * crash of step k' (restarting mass r[q] of each quantile) restarts r[q]·crashPmf[k − k'] at step k. The mass due
+   * at step k is summed when it is due ({@link dueRestarts}), over the crashes in the order they happened: the same
+   * products added in the same order as scattering each crash over a ring of Lc steps × Q quantiles when it happens
+   * (which rewrote that whole ring at every step of the trigger).
    */
   private readonly Lc: number;
-  private readonly crashBins: Int32Array;
-  private readonly crashP: Float64Array;
-  private readonly crashRing: Float64Array;
+  private readonly crashPmf: Float64Array;
+  /** Live crashes, oldest first: their steps and their restarting masses (one row of Q each); spare rows for reuse. */
+  private readonly crashSteps: number[] = [];
+  private readonly crashRows: Float64Array[] = [];
+  private readonly spareRows: Float64Array[] = [];
+  /** The restarting mass of each quantile due in this step (filled by {@link dueRestarts}). */
+  private readonly due: Float64Array;
   /** Crashed and not restarted: return at an exponential rate (hazard per step), or never. */
   private readonly crashPool: Float64Array;
   private readonly returnHazard: number;
   private readonly canReturn: boolean;
-  /** All crashed mass (ring + pool + never). */
+  /** All crashed mass (restarts still due + pool + never). */
   crashedTotal = 0;
   /** Re-promotion (row 28): mean hours at full online fraction, or null (the lag over, a supernode is up at once). */
   private readonly promoHours: number | null;
@@ -63,12 +70,8 @@ export class SupernodePools {
       supernodeRestartPmf(p),
     );
     this.Lc = crashPmf.length;
-    const bins: number[] = [];
-    for (let b = 1; b < this.Lc; b++) if (crashPmf[b] > 0) bins.push(b);
-    this.crashBins = Int32Array.from(bins);
-    this.crashP = new Float64Array(bins.length);
-    for (let e = 0; e < bins.length; e++) this.crashP[e] = crashPmf[bins[e]];
-    this.crashRing = new Float64Array(Q * this.Lc);
+    this.crashPmf = crashPmf;
+    this.due = new Float64Array(Q);
     this.crashPool = new Float64Array(Q);
     this.canReturn = Number.isFinite(p.restart.crashedReturnHours);
     this.returnHazard = this.canReturn ? -Math.expm1(-dt / (p.restart.crashedReturnHours * 3600)) : 0;
@@ -86,7 +89,7 @@ export class SupernodePools {
    * then clear `lost`.
    */
   crashEach(k: number): void {
-    const { lost, restarting, crashPool, Lc, crashBins, crashP, crashRing } = this;
+    const { lost, restarting, crashPool } = this;
     const Q = this.quantiles;
     let any = false;
     for (let q = 0; q < Q; q++) {
@@ -101,14 +104,37 @@ export class SupernodePools {
       if (this.canReturn) crashPool[q] += m - mr;
     }
     if (!any) return;
-    const k0 = k % Lc;
-    for (let e = 0; e < crashBins.length; e++) {
-      let s = k0 + crashBins[e];
-      if (s >= Lc) s -= Lc;
-      const row = s * Q;
-      const pb = crashP[e];
-      for (let q = 0; q < Q; q++) if (restarting[q] > 0) crashRing[row + q] += restarting[q] * pb;
+    const row = this.spareRows.pop() ?? new Float64Array(Q);
+    row.set(restarting);
+    this.crashSteps.push(k);
+    this.crashRows.push(row);
+  }
+
+  /**
+   * The restarting mass of each quantile due at step k, into `due`: Σ r[q]·crashPmf[k − k'] over the live crashes k' in
+   * the order they happened, bins b = k − k' from 1 (a crash is due from the next step) with crashPmf[b] > 0 and
+   * quantiles with r[q] > 0; crashes with no bin left (k − k' >= Lc) are dropped first. Returns whether any is live.
+   */
+  private dueRestarts(k: number): boolean {
+    const { crashSteps, crashRows, crashPmf, due, Lc } = this;
+    const Q = this.quantiles;
+    let dead = 0;
+    while (dead < crashSteps.length && k - crashSteps[dead] >= Lc) dead++;
+    if (dead > 0) {
+      crashSteps.splice(0, dead);
+      for (const row of crashRows.splice(0, dead)) this.spareRows.push(row);
     }
+    if (crashSteps.length === 0) return false;
+    due.fill(0);
+    for (let e = 0; e < crashSteps.length; e++) {
+      const b = k - crashSteps[e];
+      if (b < 1) continue;
+      const pb = crashPmf[b];
+      if (!(pb > 0)) continue;
+      const r = crashRows[e];
+      for (let q = 0; q < Q; q++) if (r[q] > 0) due[q] += r[q] * pb;
+    }
+    return true;
   }
 
   /**
@@ -129,20 +155,16 @@ export class SupernodePools {
     }
   }
 
-  /** Crashed supernodes due at step k (restart ring and exponential returns) enter the re-entry lag. */
+  /** Crashed supernodes due at step k (restarts due and exponential returns) enter the re-entry lag. */
   private toLag(k: number): void {
-    const { Lc, crashRing, crashPool, returnHazard, lag, lagIn } = this;
+    const { due, crashPool, returnHazard, lag, lagIn } = this;
     const Q = this.quantiles;
     let toLag = 0;
-    const row = (k % Lc) * Q;
+    const restarts = this.dueRestarts(k);
     for (let q = 0; q < Q; q++) {
       let rel = 0;
       lagIn[q] = 0;
-      const slot = row + q;
-      if (crashRing[slot] > 0) {
-        rel += crashRing[slot];
-        crashRing[slot] = 0;
-      }
+      if (restarts && due[q] > 0) rel += due[q];
       if (crashPool[q] > 0 && returnHazard > 0) {
         const x = crashPool[q] * returnHazard;
         crashPool[q] -= x;
