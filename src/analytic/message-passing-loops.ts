@@ -6,7 +6,7 @@
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { stream } from '../random/stream.ts';
+import { type Rng, stream } from '../random/stream.ts';
 import { componentSummary } from '../graph/components.ts';
 import { UnionFind } from '../graph/union-find.ts';
 
@@ -424,9 +424,9 @@ class SmallFactorReach {
     const { ea, eb, nbr } = this;
     nbr.fill(0);
     for (let e = 0; e < ea.length; e++) {
-      if (((bits >>> e) & 1) === 0) continue;
-      nbr[ea[e]] |= 1 << eb[e];
-      nbr[eb[e]] |= 1 << ea[e];
+      const on = -((bits >>> e) & 1); // all ones when edge e is occupied (no branch on a random bit)
+      nbr[ea[e]] |= (1 << eb[e]) & on;
+      nbr[eb[e]] |= (1 << ea[e]) & on;
     }
     return spread(nbr, -1) >>> 1;
   }
@@ -463,45 +463,153 @@ function spread(adj: Int32Array, allowed: number): number {
 }
 
 /**
+ * `rng.next() < q` for `size` successive draws, as a bit mask (bit b = draw b below q), computed on the two 32-bit
+ * words each {@link Rng.next} takes: next() = N / 2^53 with N = (w1 >>> 5)·2^26 + (w2 >>> 6), so next() < q exactly
+ * when N < T = ⌈q·2^53⌉, i.e. when (w1 >>> 5) < ⌊T / 2^26⌋ or, on equality, (w2 >>> 6) < T mod 2^26. Same words
+ * drawn, same bits as the floating-point comparison, without its unpredictable branch. Internal (tested against
+ * `rng.next() < q`); `hi` and `lo` are {@link bernoulliThreshold}'s.
+ */
+export function occupiedBits(rng: Rng, size: number, hi: number, lo: number): number {
+  let bits = 0;
+  for (let b = 0; b < size; b++) {
+    const a = rng.nextUint32() >>> 5;
+    const c = rng.nextUint32() >>> 6;
+    let below = (a - hi) >>> 31; // 1 when a < hi (|a − hi| <= 2^27)
+    if (a === hi) below = c < lo ? 1 : 0;
+    bits |= below << b;
+  }
+  return bits;
+}
+
+/** The threshold of {@link occupiedBits} for probability q ∈ [0, 1]: T = ⌈q·2^53⌉ as hi = ⌊T / 2^26⌋, lo = T mod 2^26. */
+export function bernoulliThreshold(q: number): { hi: number; lo: number } {
+  const T = Math.ceil(q * 9007199254740992);
+  const hi = Math.floor(T / 67108864);
+  return { hi, lo: T - hi * 67108864 };
+}
+
+/**
+ * Counts of the reach masks drawn for one factor, by first appearance (an open-addressing table with stamps, reused
+ * across factors): `keys[c]`, `counts[c]` for c < n.
+ */
+class ClassCounter {
+  n = 0;
+  keys: Int32Array = new Int32Array(64);
+  counts: Int32Array = new Int32Array(64);
+  private slotKey = new Int32Array(256);
+  private slotClass = new Int32Array(256);
+  private slotStamp = new Uint32Array(256);
+  private stamp = 1;
+  /** Forget every key. */
+  reset(): void {
+    this.n = 0;
+    if (++this.stamp === 0xffffffff) {
+      this.slotStamp.fill(0);
+      this.stamp = 1;
+    }
+  }
+  add(key: number): void {
+    const { slotKey, slotStamp, stamp } = this;
+    const mask = slotKey.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 8;
+    for (;;) {
+      i &= mask;
+      if (slotStamp[i] !== stamp) break;
+      if (slotKey[i] === key) {
+        this.counts[this.slotClass[i]]++;
+        return;
+      }
+      i++;
+    }
+    const c = this.n++;
+    if (c === this.keys.length) {
+      this.keys = growInt(this.keys);
+      this.counts = growInt(this.counts);
+    }
+    this.keys[c] = key;
+    this.counts[c] = 1;
+    slotKey[i] = key;
+    slotStamp[i] = stamp;
+    this.slotClass[i] = c;
+    if (this.n * 2 > slotKey.length) this.rehash(slotKey.length * 2);
+  }
+  private rehash(size: number): void {
+    this.slotKey = new Int32Array(size);
+    this.slotClass = new Int32Array(size);
+    this.slotStamp = new Uint32Array(size);
+    this.stamp = 1;
+    const mask = size - 1;
+    for (let c = 0; c < this.n; c++) {
+      let i = (Math.imul(this.keys[c], 0x9e3779b1) >>> 8) & mask;
+      while (this.slotStamp[i] === 1) i = (i + 1) & mask;
+      this.slotKey[i] = this.keys[c];
+      this.slotClass[i] = c;
+      this.slotStamp[i] = 1;
+    }
+  }
+}
+
+function growInt(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** What {@link sampleSmallFactor} reuses across the factors of one solve. */
+interface SampleScratch {
+  counter: ClassCounter;
+  /** cum[k] = w + w + … (k terms, summed left to right), w = 1/samples: the weight of a class drawn k times. */
+  cum: Float64Array;
+  weights: Float64Array;
+  hi: number;
+  lo: number;
+}
+
+function sampleScratch(q: number, samples: number): SampleScratch {
+  const cum = new Float64Array(samples + 1);
+  const w = 1 / samples;
+  for (let k = 1; k <= samples; k++) cum[k] = cum[k - 1] + w;
+  const { hi, lo } = bernoulliThreshold(q);
+  return { counter: new ClassCounter(), cum, weights: new Float64Array(64), hi, lo };
+}
+
+/**
  * {@link sampleFactor} for factors of at most 31 nodes: the classes as reach masks (bit b ↔ local node b + 1), in
- * order of first appearance, with their weights.
+ * order of first appearance, with their weights (a class drawn k times weighs k/samples, summed as k additions of
+ * 1/samples): `keys[c]`, `weights[c]` for c < n, views of `sc` valid until the next call.
  */
 function sampleSmallFactor(
   f: Factor,
+  reach: SmallFactorReach,
   mode: 'bond' | 'site',
-  q: number,
   samples: number,
-  rng: ReturnType<typeof stream>,
-): { weights: number[]; keys: number[] } {
+  rng: Rng,
+  sc: SampleScratch,
+): { weights: Float64Array; keys: Int32Array; n: number } {
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
-  const reach = new SmallFactorReach(f);
-  const acc = new Map<number, number>();
-  const w = 1 / samples;
+  const counter = sc.counter;
+  const { hi, lo } = sc;
+  counter.reset();
   if (size <= 31) {
     for (let s = 0; s < samples; s++) {
-      let bits = 0;
-      for (let b = 0; b < size; b++) if (rng.next() < q) bits |= 1 << b;
-      const key = mode === 'bond' ? reach.bondBits(bits) : reach.site(bits);
-      acc.set(key, (acc.get(key) ?? 0) + w);
+      const bits = occupiedBits(rng, size, hi, lo);
+      counter.add(mode === 'bond' ? reach.bondBits(bits) : reach.site(bits));
     }
   } else {
     // bond with more than 31 edges: occupancy drawn per edge.
     const occ = new Uint8Array(E);
     for (let s = 0; s < samples; s++) {
-      for (let e = 0; e < E; e++) occ[e] = rng.next() < q ? 1 : 0;
-      const key = reach.bondOcc(occ);
-      acc.set(key, (acc.get(key) ?? 0) + w);
+      for (let e = 0; e < E; e++) occ[e] = occupiedBits(rng, 1, hi, lo);
+      counter.add(reach.bondOcc(occ));
     }
   }
-  const weights: number[] = [];
-  const keys: number[] = [];
-  for (const [key, cw] of acc) {
-    weights.push(cw);
-    keys.push(key);
-  }
-  return { weights, keys };
+  const n = counter.n;
+  if (sc.weights.length < n) sc.weights = new Float64Array(counter.keys.length);
+  const { weights, cum } = sc;
+  for (let c = 0; c < n; c++) weights[c] = cum[counter.counts[c]];
+  return { weights, keys: counter.keys, n };
 }
 
 /**
@@ -532,6 +640,15 @@ function classifyExactFactor(
   }
   const cls = keys.length <= 0x100 ? Uint8Array.from(raw) : keys.length <= 0x10000 ? Uint16Array.from(raw) : raw;
   return { cls, keys };
+}
+
+/** x with its 32 bits in reverse order (bit b ↔ bit 31 − b), as an int32. */
+function reverseBits(x: number): number {
+  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
+  return (x >>> 16) | (x << 16);
 }
 
 function popcount(x: number): number {
@@ -584,11 +701,12 @@ const floatBuf = (): GrowBuf<Float64Array> => new GrowBuf(new Float64Array(1024)
  *
  * A factor of at most 31 nodes (every exact factor, and every sampled one but the largest) is a "mask factor": it
  * has a local table of `factorSize` message ids (in the prepared pool, shared by the node and message programs) and
- * each class is a reach mask over that table (bit b ↔ entry b). Its classes are stored by increasing number of
- * members (stable), each with its position `classPos` in class order: the products are computed in pairs of equal
- * length (two independent multiplication chains, no unpredictable loop exits) and summed in class order, so the
- * value is the same, bit for bit, as the plain class-by-class loop. A larger sampled factor is a "list factor": each
- * class is a range [classKey, classEnd) of a member array, in class order.
+ * each class is a reach mask over that table, stored bit-reversed (bit 31 − b ↔ entry b, so Math.clz32 gives the
+ * lowest entry left). Its classes are stored by non-decreasing number of members (stable), each with its position
+ * in class order (`classEnd`): the products are computed four at a time (independent multiplication chains,
+ * predictable loop exits) and summed in class order, so the value is the same, bit for bit, as the plain
+ * class-by-class loop. A larger sampled factor is a "list factor": each class is a range [classKey, classEnd) of a
+ * member array, in class order.
  */
 class Programs {
   targetFactor = intBuf(); // per target: start in factorClass
@@ -596,7 +714,7 @@ class Programs {
   factorLocal = intBuf(); // per factor: start of its local table in the pool (mask factor), or -1 (list factor)
   factorSize = intBuf(); // per factor: length of its local table (mask factor)
   classWeight = floatBuf();
-  classKey = intBuf(); // per class: its reach mask (mask factor) or the start of its members (list factor)
+  classKey = intBuf(); // per class: its reach mask, bit-reversed (mask factor) or the start of its members (list factor)
   classEnd = intBuf(); // per class: the end of its members (list factor) or its position in class order (mask factor)
   /** Largest number of classes of one factor. */
   maxFactorClasses = 0;
@@ -629,7 +747,7 @@ class Programs {
     for (let c = 0; c < count; c++) {
       const p = bucket[popcount(keys[c])]++;
       sortW[p] = weights[c];
-      sortK[p] = keys[c];
+      sortK[p] = reverseBits(keys[c]);
       at[p] = c;
     }
     for (let p = 0; p < count; p++) {
@@ -715,7 +833,8 @@ function factorValue(P: Program, f: number, u: Float64Array, sc: FactorScratch):
   const pool = P.pool;
   for (let b = 0, size = P.fs[f]; b < size; b++) local[b] = u[pool[at + b]];
   let c = c0;
-  // Four classes at a time; their masks have non-decreasing popcounts, so a0 runs out first.
+  // Four classes at a time; their masks have non-decreasing popcounts, so a0 runs out first. A stored mask is
+  // bit-reversed: clz32 is the lowest local index left, and clearing it keeps the bits below.
   for (; c + 3 < c1; c += 4) {
     let x0 = cw[c];
     let x1 = cw[c + 1];
@@ -725,18 +844,23 @@ function factorValue(P: Program, f: number, u: Float64Array, sc: FactorScratch):
     let a1 = ck[c + 1];
     let a2 = ck[c + 2];
     let a3 = ck[c + 3];
-    for (; a0 !== 0; a0 &= a0 - 1) {
-      x0 *= local[31 - Math.clz32(a0 & -a0)];
-      x1 *= local[31 - Math.clz32(a1 & -a1)];
-      x2 *= local[31 - Math.clz32(a2 & -a2)];
-      x3 *= local[31 - Math.clz32(a3 & -a3)];
-      a1 &= a1 - 1;
-      a2 &= a2 - 1;
-      a3 &= a3 - 1;
+    while (a0 !== 0) {
+      const b0 = Math.clz32(a0);
+      const b1 = Math.clz32(a1);
+      const b2 = Math.clz32(a2);
+      const b3 = Math.clz32(a3);
+      x0 *= local[b0];
+      x1 *= local[b1];
+      x2 *= local[b2];
+      x3 *= local[b3];
+      a0 &= 0x7fffffff >>> b0;
+      a1 &= 0x7fffffff >>> b1;
+      a2 &= 0x7fffffff >>> b2;
+      a3 &= 0x7fffffff >>> b3;
     }
-    for (; a1 !== 0; a1 &= a1 - 1) x1 *= local[31 - Math.clz32(a1 & -a1)];
-    for (; a2 !== 0; a2 &= a2 - 1) x2 *= local[31 - Math.clz32(a2 & -a2)];
-    for (; a3 !== 0; a3 &= a3 - 1) x3 *= local[31 - Math.clz32(a3 & -a3)];
+    for (; a1 !== 0; a1 &= 0x7fffffff >>> Math.clz32(a1)) x1 *= local[Math.clz32(a1)];
+    for (; a2 !== 0; a2 &= 0x7fffffff >>> Math.clz32(a2)) x2 *= local[Math.clz32(a2)];
+    for (; a3 !== 0; a3 &= 0x7fffffff >>> Math.clz32(a3)) x3 *= local[Math.clz32(a3)];
     terms[ce[c]] = x0;
     terms[ce[c + 1]] = x1;
     terms[ce[c + 2]] = x2;
@@ -744,7 +868,7 @@ function factorValue(P: Program, f: number, u: Float64Array, sc: FactorScratch):
   }
   for (; c < c1; c++) {
     let x = cw[c];
-    for (let a = ck[c]; a !== 0; a &= a - 1) x *= local[31 - Math.clz32(a & -a)];
+    for (let a = ck[c]; a !== 0; a &= 0x7fffffff >>> Math.clz32(a)) x *= local[Math.clz32(a)];
     terms[ce[c]] = x;
   }
   for (let k = 0, k1 = c1 - c0; k < k1; k++) sum += terms[k];
@@ -1030,7 +1154,7 @@ type FactorSpec =
       at: number;
       locals: number;
     }
-  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array; at: number };
+  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array; at: number; reach?: SmallFactorReach };
 
 /**
  * Turns the factors of the node and message programs, in build order, into {@link FactorSpec}s (message ids resolved,
@@ -1231,6 +1355,7 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
   const classKeys = new Int32Array(ms.maxClasses);
   const singleWeights = Float64Array.of(1 - q, q);
   const singleKeys = Int32Array.of(0, 1);
+  const sampling = sampleScratch(q, o.samples);
   let stamp = 0;
   const pwBySize: Float64Array[] = [];
   const weightsOf = (size: number): Float64Array => {
@@ -1270,8 +1395,9 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
       }
       prog.addMaskFactor(spec.at, spec.locals, classWeights, classKeys, classes);
     } else if (spec.at >= 0) {
-      const t = sampleSmallFactor(spec.factor, o.mode, q, o.samples, rng);
-      prog.addMaskFactor(spec.at, spec.factor.nodes.length - 1, t.weights, t.keys, t.weights.length);
+      spec.reach ??= new SmallFactorReach(spec.factor);
+      const t = sampleSmallFactor(spec.factor, spec.reach, o.mode, o.samples, rng, sampling);
+      prog.addMaskFactor(spec.at, spec.factor.nodes.length - 1, t.weights, t.keys, t.n);
     } else {
       prog.beginListFactor();
       const t = sampleFactor(spec.factor, o.mode, q, o.samples, rng);
