@@ -6,7 +6,7 @@
  */
 import { FragilityInputError, checkInteger, checkNumber, checkProbability } from '../errors.ts';
 import type { CompactGraph } from '../graph/compact-graph.ts';
-import { stream } from '../random/stream.ts';
+import { type Rng, stream } from '../random/stream.ts';
 import { componentSummary } from '../graph/components.ts';
 import { UnionFind } from '../graph/union-find.ts';
 
@@ -323,9 +323,10 @@ interface FactorTable {
 }
 
 /**
- * Draw `samples` occupied configurations of a factor from `rng` and group them by the set reached from the root.
- * bond: every edge occupied with probability q. site: every non-root node occupied with probability q (the root is
- * occupied by conditioning). Each configuration draws one number per random element, whatever q is.
+ * Draw `samples` occupied configurations of a factor of more than 31 nodes from `rng` and group them by the set
+ * reached from the root (smaller factors: {@link sampleSmallFactor}). bond: every edge occupied with probability q.
+ * site: every non-root node occupied with probability q (the root is occupied by conditioning). Each configuration
+ * draws one number per random element, whatever q is.
  */
 function sampleFactor(
   f: Factor,
@@ -337,7 +338,6 @@ function sampleFactor(
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
-  if (V <= 31) return sampleSmallFactor(f, mode, q, samples, rng);
   // local adjacency: for node x, incident edges
   const incident: number[][] = Array.from({ length: V }, () => []);
   for (let e = 0; e < E; e++) {
@@ -424,9 +424,9 @@ class SmallFactorReach {
     const { ea, eb, nbr } = this;
     nbr.fill(0);
     for (let e = 0; e < ea.length; e++) {
-      if (((bits >>> e) & 1) === 0) continue;
-      nbr[ea[e]] |= 1 << eb[e];
-      nbr[eb[e]] |= 1 << ea[e];
+      const on = -((bits >>> e) & 1); // all ones when edge e is occupied (no branch on a random bit)
+      nbr[ea[e]] |= (1 << eb[e]) & on;
+      nbr[eb[e]] |= (1 << ea[e]) & on;
     }
     return spread(nbr, -1) >>> 1;
   }
@@ -462,50 +462,154 @@ function spread(adj: Int32Array, allowed: number): number {
   return reach;
 }
 
-/** {@link sampleFactor} for factors of at most 31 nodes. */
+/**
+ * `rng.next() < q` for `size` successive draws, as a bit mask (bit b = draw b below q), computed on the two 32-bit
+ * words each {@link Rng.next} takes: next() = N / 2^53 with N = (w1 >>> 5)·2^26 + (w2 >>> 6), so next() < q exactly
+ * when N < T = ⌈q·2^53⌉, i.e. when (w1 >>> 5) < ⌊T / 2^26⌋ or, on equality, (w2 >>> 6) < T mod 2^26. Same words
+ * drawn, same bits as the floating-point comparison, without its unpredictable branch. Internal (tested against
+ * `rng.next() < q`); `hi` and `lo` are {@link bernoulliThreshold}'s.
+ */
+export function occupiedBits(rng: Rng, size: number, hi: number, lo: number): number {
+  let bits = 0;
+  for (let b = 0; b < size; b++) {
+    const a = rng.nextUint32() >>> 5;
+    const c = rng.nextUint32() >>> 6;
+    let below = (a - hi) >>> 31; // 1 when a < hi (|a − hi| <= 2^27)
+    if (a === hi) below = c < lo ? 1 : 0;
+    bits |= below << b;
+  }
+  return bits;
+}
+
+/** The threshold of {@link occupiedBits} for probability q ∈ [0, 1]: T = ⌈q·2^53⌉ as hi = ⌊T / 2^26⌋, lo = T mod 2^26. */
+export function bernoulliThreshold(q: number): { hi: number; lo: number } {
+  const T = Math.ceil(q * 9007199254740992);
+  const hi = Math.floor(T / 67108864);
+  return { hi, lo: T - hi * 67108864 };
+}
+
+/**
+ * Counts of the reach masks drawn for one factor, by first appearance (an open-addressing table with stamps, reused
+ * across factors): `keys[c]`, `counts[c]` for c < n.
+ */
+class ClassCounter {
+  n = 0;
+  keys: Int32Array = new Int32Array(64);
+  counts: Int32Array = new Int32Array(64);
+  private slotKey = new Int32Array(256);
+  private slotClass = new Int32Array(256);
+  private slotStamp = new Uint32Array(256);
+  private stamp = 1;
+  /** Forget every key. */
+  reset(): void {
+    this.n = 0;
+    if (++this.stamp === 0xffffffff) {
+      this.slotStamp.fill(0);
+      this.stamp = 1;
+    }
+  }
+  add(key: number): void {
+    const { slotKey, slotStamp, stamp } = this;
+    const mask = slotKey.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> 8;
+    for (;;) {
+      i &= mask;
+      if (slotStamp[i] !== stamp) break;
+      if (slotKey[i] === key) {
+        this.counts[this.slotClass[i]]++;
+        return;
+      }
+      i++;
+    }
+    const c = this.n++;
+    if (c === this.keys.length) {
+      this.keys = growInt(this.keys);
+      this.counts = growInt(this.counts);
+    }
+    this.keys[c] = key;
+    this.counts[c] = 1;
+    slotKey[i] = key;
+    slotStamp[i] = stamp;
+    this.slotClass[i] = c;
+    if (this.n * 2 > slotKey.length) this.rehash(slotKey.length * 2);
+  }
+  private rehash(size: number): void {
+    this.slotKey = new Int32Array(size);
+    this.slotClass = new Int32Array(size);
+    this.slotStamp = new Uint32Array(size);
+    this.stamp = 1;
+    const mask = size - 1;
+    for (let c = 0; c < this.n; c++) {
+      let i = (Math.imul(this.keys[c], 0x9e3779b1) >>> 8) & mask;
+      while (this.slotStamp[i] === 1) i = (i + 1) & mask;
+      this.slotKey[i] = this.keys[c];
+      this.slotClass[i] = c;
+      this.slotStamp[i] = 1;
+    }
+  }
+}
+
+function growInt(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** What {@link sampleSmallFactor} reuses across the factors of one solve. */
+interface SampleScratch {
+  counter: ClassCounter;
+  /** cum[k] = w + w + … (k terms, summed left to right), w = 1/samples: the weight of a class drawn k times. */
+  cum: Float64Array;
+  weights: Float64Array;
+  hi: number;
+  lo: number;
+}
+
+function sampleScratch(q: number, samples: number): SampleScratch {
+  const cum = new Float64Array(samples + 1);
+  const w = 1 / samples;
+  for (let k = 1; k <= samples; k++) cum[k] = cum[k - 1] + w;
+  const { hi, lo } = bernoulliThreshold(q);
+  return { counter: new ClassCounter(), cum, weights: new Float64Array(64), hi, lo };
+}
+
+/**
+ * {@link sampleFactor} for factors of at most 31 nodes: the classes as reach masks (bit b ↔ local node b + 1), in
+ * order of first appearance, with their weights (a class drawn k times weighs k/samples, summed as k additions of
+ * 1/samples): `keys[c]`, `weights[c]` for c < n, views of `sc` valid until the next call.
+ */
 function sampleSmallFactor(
   f: Factor,
+  reach: SmallFactorReach,
   mode: 'bond' | 'site',
-  q: number,
   samples: number,
-  rng: ReturnType<typeof stream>,
-): FactorTable {
+  rng: Rng,
+  sc: SampleScratch,
+): { weights: Float64Array; keys: Int32Array; n: number } {
   const V = f.nodes.length;
   const E = f.ea.length;
   const size = mode === 'bond' ? E : V - 1;
-  const reach = new SmallFactorReach(f);
-  const acc = new Map<number, number>();
-  const w = 1 / samples;
+  const counter = sc.counter;
+  const { hi, lo } = sc;
+  counter.reset();
   if (size <= 31) {
     for (let s = 0; s < samples; s++) {
-      let bits = 0;
-      for (let b = 0; b < size; b++) if (rng.next() < q) bits |= 1 << b;
-      const key = mode === 'bond' ? reach.bondBits(bits) : reach.site(bits);
-      acc.set(key, (acc.get(key) ?? 0) + w);
+      const bits = occupiedBits(rng, size, hi, lo);
+      counter.add(mode === 'bond' ? reach.bondBits(bits) : reach.site(bits));
     }
   } else {
     // bond with more than 31 edges: occupancy drawn per edge.
     const occ = new Uint8Array(E);
     for (let s = 0; s < samples; s++) {
-      for (let e = 0; e < E; e++) occ[e] = rng.next() < q ? 1 : 0;
-      const key = reach.bondOcc(occ);
-      acc.set(key, (acc.get(key) ?? 0) + w);
+      for (let e = 0; e < E; e++) occ[e] = occupiedBits(rng, 1, hi, lo);
+      counter.add(reach.bondOcc(occ));
     }
   }
-  const weights: number[] = [];
-  const members: number[][] = [];
-  for (const [key, cw] of acc) {
-    weights.push(cw);
-    members.push(keyMembers(key, V));
-  }
-  return { weights, members };
-}
-
-/** The local indices (b + 1 for every set bit b, increasing) of a reach key of a factor of V nodes. */
-function keyMembers(key: number, V: number): number[] {
-  const set: number[] = [];
-  for (let b = 0; b < V - 1; b++) if ((key >>> b) & 1) set.push(b + 1);
-  return set;
+  const n = counter.n;
+  if (sc.weights.length < n) sc.weights = new Float64Array(counter.keys.length);
+  const { weights, cum } = sc;
+  for (let c = 0; c < n; c++) weights[c] = cum[counter.counts[c]];
+  return { weights, keys: counter.keys, n };
 }
 
 /**
@@ -536,6 +640,15 @@ function classifyExactFactor(
   }
   const cls = keys.length <= 0x100 ? Uint8Array.from(raw) : keys.length <= 0x10000 ? Uint16Array.from(raw) : raw;
   return { cls, keys };
+}
+
+/** x with its 32 bits in reverse order (bit b ↔ bit 31 − b), as an int32. */
+function reverseBits(x: number): number {
+  x = ((x >>> 1) & 0x55555555) | ((x & 0x55555555) << 1);
+  x = ((x >>> 2) & 0x33333333) | ((x & 0x33333333) << 2);
+  x = ((x >>> 4) & 0x0f0f0f0f) | ((x & 0x0f0f0f0f) << 4);
+  x = ((x >>> 8) & 0x00ff00ff) | ((x & 0x00ff00ff) << 8);
+  return (x >>> 16) | (x << 16);
 }
 
 function popcount(x: number): number {
@@ -583,46 +696,93 @@ const floatBuf = (): GrowBuf<Float64Array> => new GrowBuf(new Float64Array(1024)
 
 /**
  * Flattened "programs": for each target t (a message or a node), its factors; for each factor, its configuration
- * classes; for each class, a weight and the range of a member array holding the message ids whose product it takes.
- * value(t) = ∏_f Σ_c w_c ∏_k u[k]. The member array is shared (by the node and message programs, and with the
- * prepared members of the exact factors, which a class references without a copy).
+ * classes; for each class, a weight and the message ids whose product it takes. value(t) = ∏_f Σ_c w_c ∏_k u[k],
+ * each class's product taken from its weight in increasing member order and the class terms summed in class order.
+ *
+ * A factor of at most 31 nodes (every exact factor, and every sampled one but the largest) is a "mask factor": it
+ * has a local table of `factorSize` message ids (in the prepared pool, shared by the node and message programs) and
+ * each class is a reach mask over that table, stored bit-reversed (bit 31 − b ↔ entry b, so Math.clz32 gives the
+ * lowest entry left). Its classes are stored by non-decreasing number of members (stable), each with its position
+ * in class order (`classEnd`): the products are computed four at a time (independent multiplication chains,
+ * predictable loop exits) and summed in class order, so the value is the same, bit for bit, as the plain
+ * class-by-class loop. A larger sampled factor is a "list factor": each class is a range [classKey, classEnd) of a
+ * member array, in class order.
  */
 class Programs {
   targetFactor = intBuf(); // per target: start in factorClass
   factorClass = intBuf(); // per factor: start in classWeight
+  factorLocal = intBuf(); // per factor: start of its local table in the pool (mask factor), or -1 (list factor)
+  factorSize = intBuf(); // per factor: length of its local table (mask factor)
   classWeight = floatBuf();
-  classStart = intBuf(); // per class: its members are member[classStart .. classEnd)
-  classEnd = intBuf();
-  constructor(private readonly member: GrowBuf<Int32Array>) {}
+  classKey = intBuf(); // per class: its reach mask, bit-reversed (mask factor) or the start of its members (list factor)
+  classEnd = intBuf(); // per class: the end of its members (list factor) or its position in class order (mask factor)
+  /** Largest number of classes of one factor. */
+  maxFactorClasses = 0;
+  private sortW = new Float64Array(64);
+  private sortK = new Int32Array(64);
+  private readonly bucket = new Int32Array(34);
   beginTarget(): void {
     this.targetFactor.push(this.factorClass.n);
   }
-  beginFactor(): void {
+  /**
+   * A mask factor whose local table is pool[local .. local + size) and whose classes, in class order, are
+   * (weights[c], keys[c]) for c < count.
+   */
+  addMaskFactor(local: number, size: number, weights: ArrayLike<number>, keys: ArrayLike<number>, count: number): void {
     this.factorClass.push(this.classWeight.n);
+    this.factorLocal.push(local);
+    this.factorSize.push(size);
+    if (count > this.maxFactorClasses) this.maxFactorClasses = count;
+    // Stable counting sort by popcount.
+    const bucket = this.bucket;
+    bucket.fill(0);
+    for (let c = 0; c < count; c++) bucket[popcount(keys[c]) + 1]++;
+    for (let b = 1; b < 34; b++) bucket[b] += bucket[b - 1];
+    if (this.sortW.length < count) {
+      this.sortW = new Float64Array(count * 2);
+      this.sortK = new Int32Array(count * 2);
+    }
+    const { sortW, sortK } = this;
+    const at = new Int32Array(count);
+    for (let c = 0; c < count; c++) {
+      const p = bucket[popcount(keys[c])]++;
+      sortW[p] = weights[c];
+      sortK[p] = reverseBits(keys[c]);
+      at[p] = c;
+    }
+    for (let p = 0; p < count; p++) {
+      this.classWeight.push(sortW[p]);
+      this.classKey.push(sortK[p]);
+      this.classEnd.push(at[p]);
+    }
   }
-  /** A class whose members are already in the member array, at [start, end). */
+  /** A list factor: its classes follow ({@link addRange}). */
+  beginListFactor(): void {
+    this.factorClass.push(this.classWeight.n);
+    this.factorLocal.push(-1);
+    this.factorSize.push(0);
+  }
+  /** A class of a list factor whose members are in the member array, at [start, end). */
   addRange(w: number, start: number, end: number): void {
     this.classWeight.push(w);
-    this.classStart.push(start);
+    this.classKey.push(start);
     this.classEnd.push(end);
   }
-  /** A class whose members `ids` are appended to the member array. */
-  addClass(w: number, ids: ArrayLike<number>): void {
-    const start = this.member.n;
-    for (let k = 0; k < ids.length; k++) this.member.push(ids[k]);
-    this.addRange(w, start, this.member.n);
-  }
-  /** The program, reading the final member array `mem`. */
-  finish(mem: Int32Array): Program {
+  /** The program, reading the local tables in `pool` and the list members in `mem`. */
+  finish(pool: Int32Array, mem: Int32Array): Program {
     this.targetFactor.push(this.factorClass.n);
     this.factorClass.push(this.classWeight.n);
     return {
       tf: this.targetFactor.done(),
       fc: this.factorClass.done(),
+      fl: this.factorLocal.done(),
+      fs: this.factorSize.done(),
       cw: this.classWeight.done(),
-      cs: this.classStart.done(),
+      ck: this.classKey.done(),
       ce: this.classEnd.done(),
+      pool,
       mem,
+      maxFactorClasses: this.maxFactorClasses,
     };
   }
 }
@@ -631,22 +791,94 @@ class Programs {
 interface Program {
   tf: Int32Array;
   fc: Int32Array;
+  fl: Int32Array;
+  fs: Int32Array;
   cw: Float64Array;
-  cs: Int32Array;
+  ck: Int32Array;
   ce: Int32Array;
+  pool: Int32Array;
   mem: Int32Array;
+  maxFactorClasses: number;
 }
 
-function evaluate(P: Program, t: number, u: Float64Array): number {
-  let prod = 1;
-  for (let f = P.tf[t]; f < P.tf[t + 1]; f++) {
-    let sum = 0;
-    for (let c = P.fc[f]; c < P.fc[f + 1]; c++) {
-      let x = P.cw[c];
-      for (let k = P.cs[c]; k < P.ce[c] && x > 0; k++) x *= u[P.mem[k]];
+/** Scratch of {@link factorValue}: the local messages of a mask factor and its class terms in class order. */
+interface FactorScratch {
+  local: Float64Array;
+  terms: Float64Array;
+}
+
+function factorScratch(...programs: Program[]): FactorScratch {
+  let k = 1;
+  for (const P of programs) k = Math.max(k, P.maxFactorClasses);
+  return { local: new Float64Array(32), terms: new Float64Array(k) };
+}
+
+/** Σ_c w_c ∏_k u[k] over the classes of factor f of program P (see {@link Programs} for the order). */
+function factorValue(P: Program, f: number, u: Float64Array, sc: FactorScratch): number {
+  const { cw, ck, ce } = P;
+  const c0 = P.fc[f];
+  const c1 = P.fc[f + 1];
+  const at = P.fl[f];
+  let sum = 0;
+  if (at < 0) {
+    const mem = P.mem;
+    for (let c = c0; c < c1; c++) {
+      let x = cw[c];
+      for (let k = ck[c], k1 = ce[c]; k < k1; k++) x *= u[mem[k]];
       sum += x;
     }
-    prod *= sum;
+    return sum;
+  }
+  const { local, terms } = sc;
+  const pool = P.pool;
+  for (let b = 0, size = P.fs[f]; b < size; b++) local[b] = u[pool[at + b]];
+  let c = c0;
+  // Four classes at a time; their masks have non-decreasing popcounts, so a0 runs out first. A stored mask is
+  // bit-reversed: clz32 is the lowest local index left, and clearing it keeps the bits below.
+  for (; c + 3 < c1; c += 4) {
+    let x0 = cw[c];
+    let x1 = cw[c + 1];
+    let x2 = cw[c + 2];
+    let x3 = cw[c + 3];
+    let a0 = ck[c];
+    let a1 = ck[c + 1];
+    let a2 = ck[c + 2];
+    let a3 = ck[c + 3];
+    while (a0 !== 0) {
+      const b0 = Math.clz32(a0);
+      const b1 = Math.clz32(a1);
+      const b2 = Math.clz32(a2);
+      const b3 = Math.clz32(a3);
+      x0 *= local[b0];
+      x1 *= local[b1];
+      x2 *= local[b2];
+      x3 *= local[b3];
+      a0 &= 0x7fffffff >>> b0;
+      a1 &= 0x7fffffff >>> b1;
+      a2 &= 0x7fffffff >>> b2;
+      a3 &= 0x7fffffff >>> b3;
+    }
+    for (; a1 !== 0; a1 &= 0x7fffffff >>> Math.clz32(a1)) x1 *= local[Math.clz32(a1)];
+    for (; a2 !== 0; a2 &= 0x7fffffff >>> Math.clz32(a2)) x2 *= local[Math.clz32(a2)];
+    for (; a3 !== 0; a3 &= 0x7fffffff >>> Math.clz32(a3)) x3 *= local[Math.clz32(a3)];
+    terms[ce[c]] = x0;
+    terms[ce[c + 1]] = x1;
+    terms[ce[c + 2]] = x2;
+    terms[ce[c + 3]] = x3;
+  }
+  for (; c < c1; c++) {
+    let x = cw[c];
+    for (let a = ck[c]; a !== 0; a &= 0x7fffffff >>> Math.clz32(a)) x *= local[Math.clz32(a)];
+    terms[ce[c]] = x;
+  }
+  for (let k = 0, k1 = c1 - c0; k < k1; k++) sum += terms[k];
+  return sum;
+}
+
+function evaluate(P: Program, t: number, u: Float64Array, sc: FactorScratch): number {
+  let prod = 1;
+  for (let f = P.tf[t]; f < P.tf[t + 1]; f++) {
+    prod *= factorValue(P, f, u, sc);
     if (prod === 0) break;
   }
   return prod;
@@ -908,12 +1140,21 @@ function messageIndex(adj: SimpleAdjacency, hood: Int32Array[], sc: Scratch): Me
 
 /**
  * One factor of a node or message program, prepared independently of q: a single edge (reached with probability q),
- * an exactly summed factor (its configurations' classes), or a sampled one (drawn at every solve).
+ * an exactly summed factor (its configurations' classes), or a sampled one (drawn at every solve). `at`: the start
+ * of the factor's local table in the pool (the message ids of local nodes 1 … V − 1), for the factors of at most 31
+ * nodes; -1 for a larger sampled factor, whose classes list `nodeMessage` entries.
  */
 type FactorSpec =
   | { kind: 'single'; at: number }
-  | { kind: 'exact'; size: number; cls: Uint8Array | Uint16Array | Uint32Array; memberOff: Int32Array }
-  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array };
+  | {
+      kind: 'exact';
+      size: number;
+      cls: Uint8Array | Uint16Array | Uint32Array;
+      keys: Int32Array;
+      at: number;
+      locals: number;
+    }
+  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array; at: number; reach?: SmallFactorReach };
 
 /**
  * Turns the factors of the node and message programs, in build order, into {@link FactorSpec}s (message ids resolved,
@@ -924,7 +1165,7 @@ class SpecBuilder {
   sampledFactors = 0;
   maxClasses = 0;
   readonly specs: FactorSpec[] = [];
-  /** Message ids of the single-edge factors and of the exact factors' classes (the specs hold positions). */
+  /** The local tables of the factors of at most 31 nodes (the specs hold their starts). */
   readonly pool = intBuf();
   constructor(
     private readonly o: ResolvedLoopOptions,
@@ -949,22 +1190,20 @@ class SpecBuilder {
     const nodeMessage = new Int32Array(V).fill(-1);
     for (let k = 1; k < V; k++) nodeMessage[k] = this.messageId(root, f.nodes[k]);
     const size = this.o.mode === 'bond' ? f.ea.length : V - 1;
+    let at = -1;
+    if (V <= 31) {
+      at = this.pool.n;
+      for (let k = 1; k < V; k++) this.pool.push(nodeMessage[k]);
+    }
     // A factor of more than 31 nodes has at least 31 random elements (bond: it is connected), above exactLimit <= 20.
     if (size <= this.o.exactLimit && V <= 31) {
       this.exactFactors++;
       const { cls, keys } = classifyExactFactor(f, this.o.mode, size);
-      // Class c's message ids: pool[memberOff[c] .. memberOff[c + 1]).
-      const memberOff = new Int32Array(keys.length + 1);
-      for (let c = 0; c < keys.length; c++) {
-        memberOff[c] = this.pool.n;
-        for (const k of keyMembers(keys[c], V)) this.pool.push(nodeMessage[k]);
-      }
-      memberOff[keys.length] = this.pool.n;
       if (keys.length > this.maxClasses) this.maxClasses = keys.length;
-      this.specs.push({ kind: 'exact', size, cls, memberOff });
+      this.specs.push({ kind: 'exact', size, cls, keys: Int32Array.from(keys), at, locals: V - 1 });
     } else {
       this.sampledFactors++;
-      this.specs.push({ kind: 'sampled', factor: f, nodeMessage });
+      this.specs.push({ kind: 'sampled', factor: f, nodeMessage, at });
     }
   }
 }
@@ -975,7 +1214,7 @@ interface ModeStructure {
   index: MessageIndex;
   /** Node factors (node j: specs nodeSpecOff[j] .. nodeSpecOff[j+1]), then message factors (msgSpecOff, offset). */
   specs: FactorSpec[];
-  /** The members the specs point to ({@link SpecBuilder.pool}). */
+  /** The local tables the specs point to ({@link SpecBuilder.pool}). */
   pool: Int32Array;
   nodeSpecOff: Int32Array;
   msgSpecOff: Int32Array;
@@ -1112,6 +1351,11 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
   const sums = new Float64Array(ms.maxClasses);
   const seen = new Uint32Array(ms.maxClasses);
   const order = new Int32Array(ms.maxClasses);
+  const classWeights = new Float64Array(ms.maxClasses);
+  const classKeys = new Int32Array(ms.maxClasses);
+  const singleWeights = Float64Array.of(1 - q, q);
+  const singleKeys = Int32Array.of(0, 1);
+  const sampling = sampleScratch(q, o.samples);
   let stamp = 0;
   const pwBySize: Float64Array[] = [];
   const weightsOf = (size: number): Float64Array => {
@@ -1124,10 +1368,10 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
     return pw;
   };
   const emit = (prog: Programs, spec: FactorSpec): void => {
-    prog.beginFactor();
     if (spec.kind === 'single') {
-      if (q < 1) prog.addRange(1 - q, spec.at, spec.at);
-      if (q > 0) prog.addRange(q, spec.at, spec.at + 1);
+      // classes: not reached (1 − q), reached (q), those of nonzero weight
+      const lo = q < 1 ? 0 : 1;
+      prog.addMaskFactor(spec.at, 1, singleWeights.subarray(lo), singleKeys.subarray(lo), q > 0 ? 2 - lo : 1 - lo);
     } else if (spec.kind === 'exact') {
       const pw = weightsOf(spec.size);
       const cls = spec.cls;
@@ -1143,12 +1387,19 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
           order[classes++] = c;
         } else sums[c] += w;
       }
-      const memberOff = spec.memberOff;
+      const keys = spec.keys;
       for (let k = 0; k < classes; k++) {
         const c = order[k];
-        prog.addRange(sums[c], memberOff[c], memberOff[c + 1]);
+        classWeights[k] = sums[c];
+        classKeys[k] = keys[c];
       }
+      prog.addMaskFactor(spec.at, spec.locals, classWeights, classKeys, classes);
+    } else if (spec.at >= 0) {
+      spec.reach ??= new SmallFactorReach(spec.factor);
+      const t = sampleSmallFactor(spec.factor, spec.reach, o.mode, o.samples, rng, sampling);
+      prog.addMaskFactor(spec.at, spec.factor.nodes.length - 1, t.weights, t.keys, t.n);
     } else {
+      prog.beginListFactor();
       const t = sampleFactor(spec.factor, o.mode, q, o.samples, rng);
       const nm = spec.nodeMessage;
       for (let c = 0; c < t.weights.length; c++) {
@@ -1158,24 +1409,21 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
       }
     }
   };
-  // One member array: the prepared pool, then the members of the sampled factors' classes.
-  const pool = ms.pool;
-  const buf = new Int32Array(Math.max(1024, pool.length + (pool.length >> 2)));
-  buf.set(pool);
-  const members = new GrowBuf(buf, (k) => new Int32Array(k), pool.length);
-  const node = new Programs(members);
+  // The members of the list factors' classes (sampled factors of more than 31 nodes).
+  const members = intBuf();
+  const node = new Programs();
   for (let j = 0; j < n; j++) {
     node.beginTarget();
     for (let s = nodeSpecOff[j]; s < nodeSpecOff[j + 1]; s++) emit(node, specs[s]);
   }
   const base = nodeSpecOff[n];
-  const msg = new Programs(members);
+  const msg = new Programs();
   for (let t = 0; t < M; t++) {
     msg.beginTarget();
     for (let s = base + msgSpecOff[t]; s < base + msgSpecOff[t + 1]; s++) emit(msg, specs[s]);
   }
-  const mem = members.view();
-  return { node: node.finish(mem), msg: msg.finish(mem) };
+  const mem = members.done();
+  return { node: node.finish(ms.pool, mem), msg: msg.finish(ms.pool, mem) };
 }
 
 /** The fixed-point iteration's outcome. */
@@ -1199,8 +1447,10 @@ function gaussSeidel(
   o: ResolvedLoopOptions,
 ): SweepOutcome {
   const { M, msgOff } = ms.index;
-  const { tf, fc, cw, cs, ce, mem } = progs.node;
-  const { tf: mtf, fc: mfc, cw: mcw, cs: mcs, ce: mce } = progs.msg;
+  const np = progs.node;
+  const mp = progs.msg;
+  const tf = np.tf;
+  const mtf = mp.tf;
   const { bySenderOff, bySender, exclOff, exclIds } = ms;
   const factorCount = ms.nodeSpecOff[n];
   const receiver = new Int32Array(M);
@@ -1210,6 +1460,7 @@ function gaussSeidel(
   const u = new Float64Array(M);
   const fv = new Float64Array(factorCount);
   const factorMark = new Float64Array(factorCount);
+  const sc = factorScratch(np, mp);
   let markStamp = 0;
   let iterations = 0;
   let residual = M === 0 ? 0 : Infinity;
@@ -1225,12 +1476,7 @@ function gaussSeidel(
       let zeros = 0;
       const f1 = tf[j + 1];
       for (let f = tf[j]; f < f1; f++) {
-        let v = 0;
-        for (let c = fc[f], c1 = fc[f + 1]; c < c1; c++) {
-          let x = cw[c];
-          for (let k = cs[c], k1 = ce[c]; k < k1 && x > 0; k++) x *= u[mem[k]];
-          v += x;
-        }
+        const v = factorValue(np, f, u, sc);
         fv[f] = v;
         if (v === 0) zeros++;
         else prod *= v;
@@ -1258,13 +1504,7 @@ function gaussSeidel(
           // × the replacement factors (evaluate(progs.msg, t, u), inlined)
           let p = 1;
           for (let f = mtf[t], g1 = mtf[t + 1]; f < g1; f++) {
-            let sum = 0;
-            for (let c = mfc[f], c1 = mfc[f + 1]; c < c1; c++) {
-              let x = mcw[c];
-              for (let k = mcs[c], k1 = mce[c]; k < k1 && x > 0; k++) x *= u[mem[k]];
-              sum += x;
-            }
-            p *= sum;
+            p *= factorValue(mp, f, u, sc);
             if (p === 0) break;
           }
           v *= p;
@@ -1299,8 +1539,9 @@ function nodeResult(
   const factor = o.mode === 'site' ? q : 1;
   const nodeProbability = new Float64Array(n);
   let sum = 0;
+  const sc = factorScratch(np);
   for (let i = 0; i < n; i++) {
-    const pi = Math.min(1, evaluate(np, i, sweep.u)); // class weights sum to 1 up to rounding
+    const pi = Math.min(1, evaluate(np, i, sweep.u, sc)); // class weights sum to 1 up to rounding
     const s = factor * (1 - pi);
     nodeProbability[i] = s;
     sum += s;

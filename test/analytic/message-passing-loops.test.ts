@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import {
+  bernoulliThreshold,
+  occupiedBits,
   messagePassingLoops,
   prepareMessagePassingLoops,
   type LoopMessagePassingResult,
@@ -170,6 +172,61 @@ describe('messagePassingLoops', () => {
     const c = messagePassingLoops(karate, 0.8, { r: 2, mode: 'bond', seed: 4, samples: 2000 });
     expect(Math.abs(c.S - a.S)).toBeLessThan(a.work.factorStandardError);
     expect(a.S).toBeCloseTo(GOLDEN_KARATE_R2_BOND_08, 12);
+  });
+
+  it('factors of more than 31 nodes (classes as member lists) keep their values (golden, bit for bit)', () => {
+    // An ER graph with a wheel: node 300 joined to 0..39, which form a cycle. Its r = 1 factor (the rim) has 41
+    // nodes, above the 31 of the reach-mask factors. Golden values: messagePassingLoops of commit 2c0c7aa (before
+    // the reach-mask programs), same options; exact equality.
+    const er = erdosRenyi(300, 4 / 299, stream(3, 0));
+    const s: number[] = [];
+    const t: number[] = [];
+    for (let v = 0; v < er.n; v++)
+      for (let p = er.offsets[v]; p < er.offsets[v + 1]; p++)
+        if (er.targets[p] > v) {
+          s.push(v);
+          t.push(er.targets[p]);
+        }
+    for (let i = 0; i < 40; i++) {
+      s.push(300, i);
+      t.push(i, (i + 1) % 40);
+    }
+    const g = CompactGraph.fromEdges(301, Int32Array.from(s), Int32Array.from(t));
+    const opts = { r: 1, exactLimit: 4, samples: 200, seed: 9, maxFactorSize: 200 };
+    const bond = messagePassingLoops(g, 0.7, { ...opts, mode: 'bond' });
+    const site = messagePassingLoops(g, 0.7, { ...opts, mode: 'site' });
+    expect([bond.S, bond.iterations, bond.work.exactFactors, bond.work.sampledFactors]).toEqual([
+      0.9217341527671398, 10, 1171, 93,
+    ]);
+    expect([site.S, site.iterations, site.work.exactFactors, site.work.sampledFactors]).toEqual([
+      0.645052696341177, 10, 1221, 43,
+    ]);
+  });
+
+  it('occupiedBits draws exactly the bits of rng.next() < q, from the same words', () => {
+    const check = (seed: number, q: number, size: number): void => {
+      const ref = stream(seed, 1);
+      let bits = 0;
+      for (let b = 0; b < size; b++) if (ref.next() < q) bits |= 1 << b;
+      const rng = stream(seed, 1);
+      const { hi, lo } = bernoulliThreshold(q);
+      expect(occupiedBits(rng, size, hi, lo)).toBe(bits);
+      expect(rng.nextUint32()).toBe(ref.nextUint32()); // same number of words drawn
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e9 }),
+        fc.oneof(fc.constantFrom(0, 1, 2 ** -53, 0.5, 1 - 2 ** -53), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.integer({ min: 1, max: 31 }),
+        check,
+      ),
+    );
+    // The rare branch where the first word equals the threshold's high part (probability 2^-27 per draw): q set to
+    // the first draw N / 2^53 itself (not below: bit 0) and one step above it (bit 1).
+    for (const seed of [1, 2, 3]) {
+      const u = stream(seed, 1).next();
+      for (const q of [u - 2 ** -53, u, u + 2 ** -53]) check(seed, q, 1);
+    }
   });
 
   it('bounds the work on hubs: maxFactorSize reduces the radius of the nodes that exceed it and says so', async () => {
