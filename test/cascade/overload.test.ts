@@ -10,6 +10,7 @@ import { fieldOf } from '../property-oracles.ts';
 import type { CapacityLaw } from '../../src/distributions/types.ts';
 import { twoTierOverlay } from '../../src/generators/two-tier.ts';
 import { stream } from '../../src/random/stream.ts';
+import { firstFailure } from '../support/first-failure.ts';
 
 // Scale 0.004 = 84 000 clients, 104 supernodes (the smallest scale kept for the cheap structural tests below);
 // the calibrated 2010 behaviour is checked at scale 0.01 (210 000 clients, 260 supernodes), the calibration scale.
@@ -100,10 +101,14 @@ describe('simulateOverload — conservation and determinism', () => {
         { scale: SCALE, durationHours: 20, retry, sampleEvery: 1 },
         { seed: 3, checkConservation: true },
       );
-      for (const p of r.timeline) {
-        const total = p.online + p.searching + p.restarting + p.crashed + p.gone;
-        expect(Math.abs(total - 1)).toBeLessThan(1e-9);
-      }
+      const total = (p: (typeof r.timeline)[number]) => p.online + p.searching + p.restarting + p.crashed + p.gone;
+      expect(
+        firstFailure(
+          r.timeline.length,
+          (i) => Math.abs(total(r.timeline[i]) - 1) < 1e-9,
+          (i) => `t = ${r.timeline[i].t}: states sum to ${total(r.timeline[i])}`,
+        ),
+      ).toBeUndefined();
     }
   });
 

@@ -45,11 +45,12 @@ describe('progress', () => {
   it('CLI, stderr a pipe: a progress line without --json; nothing with --json or --no-progress', async () => {
     // one child process (a real pipe for stderr); the other cases in process with stderr.isTTY false
     const args = ['betweenness', '--graph', 'ba:n=1000,m=2'];
-    const plain = await runCliAsync(args);
+    const child = runCliAsync(args); // runs while the in-process cases below do
     const json = await inPipe([...args, '--json']);
     const off = await inPipe([...args, '--no-progress']);
     const sweep = await inPipe(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0']);
     const sweepJson = await inPipe(['sweep', '--graph', 'er:n=2000,k=4', '--runs', '3', '--bootstrap', '0', '--json']);
+    const plain = await child;
     for (const r of [plain, json, off, sweep, sweepJson]) expect(r.status, r.stderr).toBe(0);
     expect(plain.stderr).toMatch(/betweenness \[.*\] \d+\/1000 sources/);
     expect(json.stderr).toBe('');

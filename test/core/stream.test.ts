@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { stream, Rng } from '../../src/random/stream.ts';
+import { firstFailure } from '../support/first-failure.ts';
 
 describe('stream(seed, index)', () => {
   it('golden: the first outputs of stream(1, 0) are fixed forever', () => {
@@ -25,12 +26,15 @@ describe('stream(seed, index)', () => {
 
   it('next() lies in [0, 1) and nextOpen() in (0, 1]', () => {
     const r = stream(7, 3);
-    for (let i = 0; i < 10000; i++) {
-      const x = r.next();
-      expect(x >= 0 && x < 1).toBe(true);
-      const y = r.nextOpen();
-      expect(y > 0 && y <= 1).toBe(true);
-    }
+    // draws in the order the loop made them: next(), nextOpen(), next(), …
+    const draws = Array.from({ length: 20000 }, (_, i) => (i % 2 === 0 ? r.next() : r.nextOpen()));
+    expect(
+      firstFailure(
+        draws.length,
+        (i) => (i % 2 === 0 ? draws[i] >= 0 && draws[i] < 1 : draws[i] > 0 && draws[i] <= 1),
+        (i) => `draw ${i >> 1}: ${i % 2 === 0 ? 'next()' : 'nextOpen()'} = ${draws[i]}`,
+      ),
+    ).toBeUndefined();
   });
 
   it('int(n) is uniform: chi-square over 10 cells at n = 1e5 draws', () => {
@@ -45,12 +49,15 @@ describe('stream(seed, index)', () => {
     // the seed is fixed, so the test is deterministic.
     expect(chi2).toBeLessThan(27.88);
     // a non-power-of-two range above 2^31 and one above 2^32 stay in range
-    for (let i = 0; i < 1000; i++) {
-      const a = r.int(3_000_000_000);
-      expect(a >= 0 && a < 3_000_000_000 && Number.isInteger(a)).toBe(true);
-      const b = r.int(2 ** 40 + 3);
-      expect(b >= 0 && b < 2 ** 40 + 3 && Number.isInteger(b)).toBe(true);
-    }
+    const bounds = [3_000_000_000, 2 ** 40 + 3];
+    const ints = Array.from({ length: 2000 }, (_, i) => r.int(bounds[i % 2]));
+    expect(
+      firstFailure(
+        ints.length,
+        (i) => ints[i] >= 0 && ints[i] < bounds[i % 2] && Number.isInteger(ints[i]),
+        (i) => `draw ${i >> 1}: int(${bounds[i % 2]}) = ${ints[i]}`,
+      ),
+    ).toBeUndefined();
   });
 
   it('rejects seeds that are not safe integers', () => {

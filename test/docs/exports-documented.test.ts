@@ -23,12 +23,31 @@ function barrels(): string[] {
   return files.filter((f) => existsSync(f)).sort();
 }
 
-/** A TypeScript program over the given roots with the project's compiler options. */
+/** Every .ts file under src/ (the program's files: see makeProgram). */
+function sourceFiles(dir = join(root, 'src')): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.ts$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * A TypeScript program over the given roots and every file of src/, with the project's compiler options except that
+ * it loads nothing else: no import is followed out of src/ (noResolve; the imports between src/ files resolve among
+ * the roots), no default library, no @types. The checks read declarations and their comments, never a type:
+ * third-party re-exports were skipped anyway (now they resolve to no declaration and are skipped the same way), and
+ * lib.d.ts, @types/node and the packages' .d.ts files were 60 % of the program's files. Checked when this was
+ * written: the same 1471 exports of the barrels with the same symbol flags, summaries and declaring files as the
+ * full program, which cost 2.3–5.9 s of CPU against 1.1 s for this one (scratch script, under load).
+ */
 function makeProgram(rootNames: string[]): ts.Program {
   const configPath = join(root, 'tsconfig.json');
   const config = ts.readConfigFile(configPath, (p) => ts.sys.readFile(p));
   const parsed = ts.parseJsonConfigFileContent(config.config, ts.sys, root);
-  return ts.createProgram({ rootNames, options: { ...parsed.options, noEmit: true } });
+  const all = [...rootNames, ...sourceFiles().filter((f) => !rootNames.includes(f))];
+  return ts.createProgram({
+    rootNames: all,
+    options: { ...parsed.options, noEmit: true, noResolve: true, noLib: true, types: [] },
+  });
 }
 
 const CHECKED =

@@ -18,6 +18,7 @@ import {
 import { fromGraphology, toGraphology } from '../../src/graph/graphology-adapter.ts';
 import type { CompactGraph } from '../../src/graph/compact-graph.ts';
 import { stream, type Rng } from '../../src/random/stream.ts';
+import { firstFailure } from '../support/first-failure.ts';
 import { degreeSum, sameGraph } from './helpers.ts';
 
 const RUNS = 40;
@@ -83,7 +84,13 @@ describe('generator properties (fast-check)', () => {
         const erased = configurationModel(degrees, stream(s), { mode: 'erased' });
         expect(erased.isSimple).toBe(true);
         const ed = erased.degrees();
-        for (let u = 0; u < degrees.length; u++) expect(ed[u]).toBeLessThanOrEqual(degrees[u]);
+        expect(
+          firstFailure(
+            degrees.length,
+            (u) => ed[u] <= degrees[u],
+            (u) => `node ${u}: erased degree ${ed[u]} > ${degrees[u]}`,
+          ),
+        ).toBeUndefined();
         basic(erased);
         // Distinct seeds: with >= 20 nodes of positive degree and >= 40 stubs a repeated matching is negligible.
         const active = arr.filter((d) => d > 0).length;
@@ -120,7 +127,13 @@ describe('generator properties (fast-check)', () => {
         expect(g.n).toBe(n);
         expect(g.m).toBe((n * k) / 2);
         expect(g.isSimple).toBe(true);
-        for (let u = 0; u < n; u++) expect(g.degree(u)).toBe(k);
+        expect(
+          firstFailure(
+            n,
+            (u) => g.degree(u) === k,
+            (u) => `node ${u}: degree ${g.degree(u)}`,
+          ),
+        ).toBeUndefined();
         basic(g);
         reproducible((r) => randomRegular(n, k, r), s, n >= 30 && k >= 2 && k <= n - 4);
       }),
@@ -136,7 +149,13 @@ describe('generator properties (fast-check)', () => {
         expect(g.n).toBe(n);
         expect(g.m).toBe((m * (m + 1)) / 2 + m * (n - m - 1));
         expect(g.isSimple).toBe(true);
-        for (let u = 0; u < n; u++) expect(g.degree(u)).toBeGreaterThanOrEqual(m);
+        expect(
+          firstFailure(
+            n,
+            (u) => g.degree(u) >= m,
+            (u) => `node ${u}: degree ${g.degree(u)} < ${m}`,
+          ),
+        ).toBeUndefined();
         basic(g);
         reproducible((r) => barabasiAlbert(n, m, r), s, extra >= 30 && m >= 2);
       }),
@@ -150,10 +169,14 @@ describe('generator properties (fast-check)', () => {
         const initial = squareLattice(3);
         const g = barabasiAlbert(9 + extra, 2, stream(s), { initial });
         expect(g.m).toBe(initial.m + 2 * extra);
-        for (let e = 0; e < initial.m; e++) {
-          expect(g.edgeSource[e]).toBe(initial.edgeSource[e]);
-          expect(g.edgeTarget[e]).toBe(initial.edgeTarget[e]);
-        }
+        expect(
+          firstFailure(
+            initial.m,
+            (e) => g.edgeSource[e] === initial.edgeSource[e] && g.edgeTarget[e] === initial.edgeTarget[e],
+            (e) =>
+              `edge ${e}: ${g.edgeSource[e]}–${g.edgeTarget[e]}, initial ${initial.edgeSource[e]}–${initial.edgeTarget[e]}`,
+          ),
+        ).toBeUndefined();
         expect(g.isSimple).toBe(true);
         basic(g);
       }),
@@ -175,7 +198,14 @@ describe('generator properties (fast-check)', () => {
           expect(g.m).toBe((n * k) / 2);
           expect(g.isSimple).toBe(true);
           basic(g);
-          if (beta === 0) for (let u = 0; u < n; u++) expect(g.degree(u)).toBe(k);
+          if (beta === 0)
+            expect(
+              firstFailure(
+                n,
+                (u) => g.degree(u) === k,
+                (u) => `node ${u}: degree ${g.degree(u)}`,
+              ),
+            ).toBeUndefined();
           reproducible((r) => wattsStrogatz(n, k, beta, r), s, n >= 50 && k >= 2 && beta >= 0.2);
         },
       ),
@@ -196,7 +226,14 @@ describe('generator properties (fast-check)', () => {
           expect(g.n).toBe(n);
           expect(g.m).toBe(m);
           expect(g.isSimple).toBe(true);
-          if (periodic) for (let u = 0; u < n; u++) expect(g.degree(u)).toBe(deg);
+          if (periodic)
+            expect(
+              firstFailure(
+                n,
+                (u) => g.degree(u) === deg,
+                (u) => `node ${u}: degree ${g.degree(u)}`,
+              ),
+            ).toBeUndefined();
           else expect(g.maxDegree).toBe(deg);
           basic(g);
         }
@@ -219,12 +256,15 @@ describe('generator properties (fast-check)', () => {
           const make = (r: Rng) => twoTierOverlay({ supernodes: S, clients: C, coreLaw: k, cacheSize: H, choice }, r);
           const o = make(stream(s));
           expect(o.hostCache.length).toBe(C * H);
-          for (let c = 0; c < C; c++) {
-            const row = Array.from(o.hostCache.subarray(c * H, c * H + H));
-            expect(new Set(row).size).toBe(H);
-            for (const x of row) expect(x >= 0 && x < S).toBe(true);
-            expect(row).toContain(o.active[c]);
-          }
+          // every client's row: H distinct supernodes in [0, S), its active one among them
+          const row = (c: number) => Array.from(o.hostCache.subarray(c * H, c * H + H));
+          expect(
+            firstFailure(
+              C,
+              (c) => new Set(row(c)).size === H && row(c).every((x) => x >= 0 && x < S) && row(c).includes(o.active[c]),
+              (c) => `client ${c}: row [${row(c)}], active ${o.active[c]}`,
+            ),
+          ).toBeUndefined();
           const g = twoTierToCompactGraph(o);
           expect(g.n).toBe(S + C);
           expect(g.m).toBe(o.core.m + C * H);
@@ -239,8 +279,14 @@ describe('generator properties (fast-check)', () => {
             { ultrapeers: S, leaves: C, ultrapeerDegree: 4, leafConnections: Math.min(3, S) },
             stream(s),
           );
-          for (let c = 0; c < C; c++)
-            expect(new Set(u.hostCache.subarray(c * u.cacheSize, (c + 1) * u.cacheSize)).size).toBe(u.cacheSize);
+          const leafRow = (c: number) => u.hostCache.subarray(c * u.cacheSize, (c + 1) * u.cacheSize);
+          expect(
+            firstFailure(
+              C,
+              (c) => new Set(leafRow(c)).size === u.cacheSize,
+              (c) => `leaf ${c}: row [${leafRow(c)}] not ${u.cacheSize} distinct`,
+            ),
+          ).toBeUndefined();
           expect(u.core.maxDegree).toBe(4);
         },
       ),

@@ -10,6 +10,7 @@ import { identityPermutation, partialShuffle } from '../../src/random/shuffle.ts
 import { sampleWithoutReplacement } from '../../src/random/sample-without-replacement.ts';
 import { stream } from '../../src/random/stream.ts';
 import { UnionFind } from '../../src/graph/union-find.ts';
+import { firstFailure } from '../support/first-failure.ts';
 
 /** Byte-wise FNV-1a over a byte array: the published definition. */
 function fnvBytesReference(bytes: ArrayLike<number>): number {
@@ -160,8 +161,17 @@ describe('union–find (src/graph/union-find.ts)', () => {
               for (let i = 0; i < n; i++) if (label[i] === from) label[i] = label[b];
             }
           }
-          for (let i = 0; i < n; i++)
-            for (let j = 0; j < n; j++) expect(uf.find(i) === uf.find(j)).toBe(label[i] === label[j]);
+          // every pair (i, j): same root exactly when same label
+          const i = (p: number) => Math.floor(p / n);
+          const j = (p: number) => p % n;
+          expect(
+            firstFailure(
+              n * n,
+              (p) => (uf.find(i(p)) === uf.find(j(p))) === (label[i(p)] === label[j(p)]),
+              (p) =>
+                `pair (${i(p)}, ${j(p)}): same root ${uf.find(i(p)) === uf.find(j(p))}, same label ${label[i(p)] === label[j(p)]}`,
+            ),
+          ).toBeUndefined();
           expect(Array.from({ length: n }, (_, i) => i).filter((i) => uf.isRoot(i)).length).toBe(new Set(label).size);
         },
       ),

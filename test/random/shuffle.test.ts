@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { randomPermutation, sampleWithoutReplacement, shuffleInPlace, stream } from '../../src/random/index.ts';
 import { FragilityInputError } from '../../src/errors.ts';
 import { chiSquare, chiSquareCritical } from './chi-square.ts';
+import { firstFailure } from '../support/first-failure.ts';
 
 describe('shuffleInPlace / randomPermutation', () => {
   it('all 24 permutations of 4 items are equally likely (chi-square, significance 1e-4)', () => {
@@ -64,10 +65,14 @@ describe('sampleWithoutReplacement', () => {
           const k = Math.floor(frac * n);
           const s = sampleWithoutReplacement(stream(seed), n, k);
           expect(s.length).toBe(k);
-          for (let i = 0; i < k; i++) {
-            expect(s[i] >= 0 && s[i] < n).toBe(true);
-            if (i > 0) expect(s[i]).toBeGreaterThan(s[i - 1]);
-          }
+          // in [0, n) and strictly increasing (so distinct and sorted)
+          expect(
+            firstFailure(
+              k,
+              (i) => s[i] >= 0 && s[i] < n && (i === 0 || s[i] > s[i - 1]),
+              (i) => `s[${i}] = ${s[i]} (s[${i - 1}] = ${s[i - 1]}, n = ${n})`,
+            ),
+          ).toBeUndefined();
         },
       ),
       { numRuns: 200 },

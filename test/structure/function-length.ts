@@ -27,7 +27,14 @@ function nameOf(node: ts.FunctionLikeDeclaration, sf: ts.SourceFile): string {
 export function functionLengthsOfText(file: string, text: string): FunctionLength[] {
   const out: FunctionLength[] = [];
   const kind = /\.[cm]?js$/.test(file) ? ts.ScriptKind.JS : ts.ScriptKind.TS;
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
+  // JSDoc is not parsed: a function's first token comes after its leading comments either way (getStart).
+  const sf = ts.createSourceFile(
+    file,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    true,
+    kind,
+  );
   const visit = (node: ts.Node) => {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const fn = node as ts.FunctionLikeDeclaration;

@@ -6,7 +6,7 @@ import {
   purePowerLawCriticalExponent,
   randomFailureThreshold,
 } from '../../src/analytic/index.ts';
-import { runCli } from '../cli/cli-run.ts';
+import { runCliIn } from '../cli/in-process.ts';
 
 /**
  * Riemann ζ(s), s > 0, s ≠ 1, computed independently of the Euler–Maclaurin code under test: the Dirichlet eta
@@ -176,14 +176,18 @@ describe('pure power law p_k ∝ k^−τ without a cutoff: exact thresholds', ()
     expect(diff).toBeGreaterThan(0.1 * boundCut); // the bound is not vacuous
   });
 
+  // In process (test/cli/in-process.ts: main(argv), output and exit status captured): the spawned `analytic` command is
+  // checked against its in-process run by test/cli/smoke.test.ts.
   it('CLI: analytic --law "powerlaw(3.1,kmin=1)" --json reports q_c, its bound and the method', async () => {
-    const out = await runCli(['analytic', '--law', 'powerlaw(3.1,kmin=1)', '--json']);
+    const out = await runCliIn(['analytic', '--law', 'powerlaw(3.1,kmin=1)', '--json']);
+    expect(out.status, out.stderr).toBe(0);
     const j = JSON.parse(out.stdout);
     expect(Math.abs(j.q_c - 0.172891892113982)).toBeLessThan(1e-3);
     expect(j.q_cError).toBeLessThan(1e-10);
     expect(j.momentMethod).toMatch(/Hurwitz/);
     expect(Math.abs(j.tau_c - 3.47875)).toBeLessThan(1e-4);
-    const out25 = await runCli(['analytic', '--law', 'powerlaw(2.5,kmin=1)', '--json']);
+    const out25 = await runCliIn(['analytic', '--law', 'powerlaw(2.5,kmin=1)', '--json']);
+    expect(out25.status, out25.stderr).toBe(0);
     const j25 = JSON.parse(out25.stdout);
     expect(j25.q_c).toBe(0);
     expect(j25.reason).toMatch(/diverges/);
