@@ -902,10 +902,11 @@ function evaluate(P: Program, t: number, u: Float64Array, sc: FactorScratch): nu
  *
  * @complexity building: Σ_i (size of N_i^(r) and of the N_{j\i}^(r), j ∈ N_i) plus, per factor of k random
  * elements, 2^k·k (exact, k <= exactLimit) or samples·k (sampled, k <= maxFactorSize) operations; memory one entry
- * per (configuration class × member). Each sweep costs the total size of the tables. With r = 0 this is the
- * tree-like method with O(m) messages. Nodes whose neighbourhood would hold a factor larger than `maxFactorSize`
- * (hubs of heterogeneous graphs, where N^(2) explodes) are given a smaller radius, so the work stays bounded; they
- * are counted in `work.radiusCount` / `work.reduced`.
+ * (a reach mask, or a member list for a factor of more than 31 nodes) per configuration class. Each sweep costs
+ * one multiplication per (class × member), a factor repeated among one sender's messages counted once. With r = 0
+ * this is the tree-like method with O(m) messages. Nodes whose neighbourhood would hold a factor larger than
+ * `maxFactorSize` (hubs of heterogeneous graphs, where N^(2) explodes) are given a smaller radius, so the work
+ * stays bounded; they are counted in `work.radiusCount` / `work.reduced`.
  *
  * @model N_i^(r) is node i, its edges, and every node and edge on a cycle of length <= r + 2 through i.
  * N_{j\i}^(r) is N_j^(r) with the edges of N_i^(r) removed. Messages u_{i←j} (j ∈ N_i, j ≠ i) are the probabilities
@@ -999,7 +1000,7 @@ export interface PreparedMessagePassingLoops {
  * the neighbourhood and factor construction and the per-configuration reach of the exact factors (on the hep-th
  * co-authorship network at r = 2, site, 300 samples: about a fifth of a solve's CPU time). Memory: the prepared
  * structure of each mode solved, including one entry (1–4 bytes) per configuration of every exact factor (at most
- * 2^exactLimit each) and the message ids of every configuration class.
+ * 2^exactLimit each) and the reach mask of each of their classes.
  *
  * @example
  * ```ts
