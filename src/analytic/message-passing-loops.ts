@@ -756,6 +756,12 @@ class Programs {
       this.classEnd.push(at[p]);
     }
   }
+  /** A factor whose value is that of factor `of` of the same program (no classes). */
+  addReference(of: number): void {
+    this.factorClass.push(this.classWeight.n);
+    this.factorLocal.push(-2 - of);
+    this.factorSize.push(0);
+  }
   /** A list factor: its classes follow ({@link addRange}). */
   beginListFactor(): void {
     this.factorClass.push(this.classWeight.n);
@@ -896,10 +902,11 @@ function evaluate(P: Program, t: number, u: Float64Array, sc: FactorScratch): nu
  *
  * @complexity building: Σ_i (size of N_i^(r) and of the N_{j\i}^(r), j ∈ N_i) plus, per factor of k random
  * elements, 2^k·k (exact, k <= exactLimit) or samples·k (sampled, k <= maxFactorSize) operations; memory one entry
- * per (configuration class × member). Each sweep costs the total size of the tables. With r = 0 this is the
- * tree-like method with O(m) messages. Nodes whose neighbourhood would hold a factor larger than `maxFactorSize`
- * (hubs of heterogeneous graphs, where N^(2) explodes) are given a smaller radius, so the work stays bounded; they
- * are counted in `work.radiusCount` / `work.reduced`.
+ * (a reach mask, or a member list for a factor of more than 31 nodes) per configuration class. Each sweep costs
+ * one multiplication per (class × member), a factor repeated among one sender's messages counted once. With r = 0
+ * this is the tree-like method with O(m) messages. Nodes whose neighbourhood would hold a factor larger than
+ * `maxFactorSize` (hubs of heterogeneous graphs, where N^(2) explodes) are given a smaller radius, so the work
+ * stays bounded; they are counted in `work.radiusCount` / `work.reduced`.
  *
  * @model N_i^(r) is node i, its edges, and every node and edge on a cycle of length <= r + 2 through i.
  * N_{j\i}^(r) is N_j^(r) with the edges of N_i^(r) removed. Messages u_{i←j} (j ∈ N_i, j ≠ i) are the probabilities
@@ -993,7 +1000,7 @@ export interface PreparedMessagePassingLoops {
  * the neighbourhood and factor construction and the per-configuration reach of the exact factors (on the hep-th
  * co-authorship network at r = 2, site, 300 samples: about a fifth of a solve's CPU time). Memory: the prepared
  * structure of each mode solved, including one entry (1–4 bytes) per configuration of every exact factor (at most
- * 2^exactLimit each) and the message ids of every configuration class.
+ * 2^exactLimit each) and the reach mask of each of their classes.
  *
  * @example
  * ```ts
@@ -1154,7 +1161,9 @@ type FactorSpec =
       at: number;
       locals: number;
     }
-  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array; at: number; reach?: SmallFactorReach };
+  | { kind: 'sampled'; factor: Factor; nodeMessage: Int32Array; at: number; reach?: SmallFactorReach }
+  /** A message factor built from the same root and edge sequence as spec `of` (of the same sender), not sampled. */
+  | { kind: 'same'; of: number };
 
 /**
  * Turns the factors of the node and message programs, in build order, into {@link FactorSpec}s (message ids resolved,
@@ -1304,6 +1313,7 @@ function messageFactors(
     for (let i = 0; i < n; i++) for (let t = msgOff[i]; t < msgOff[i + 1]; t++) bySender[fill[from[t]]++] = t;
   }
   const base = builder.specs.length;
+  const seen = new Map<string, number>();
   const msgSpecOff = new Int32Array(M + 1);
   const exclOff = new Int32Array(M + 1);
   const excl = intBuf();
@@ -1331,12 +1341,30 @@ function messageFactors(
       for (const f of touched) excl.push(f);
       rest.length = 0;
       for (const f of touched) for (const e of factorEdges[f]) if (edgeStamp[e] !== st) rest.push(e);
-      if (rest.length > 0) for (const f of factorsAround(adj, j, rest, sc)) builder.add(j, f);
+      if (rest.length > 0) for (const f of factorsAround(adj, j, rest, sc)) addMessageFactor(builder, seen, j, f);
       msgSpecOff[t + 1] = builder.specs.length - base;
     }
   }
   exclOff[M] = excl.n;
   return { msgSpecOff, bySenderOff, bySender, exclOff, exclIds: excl.done() };
+}
+
+/**
+ * A message factor of sender j: a repeat of an earlier exact (or single-edge) one of j, same edge sequence, becomes
+ * a reference to it (its value is computed once per sweep of j, the messages j receives being fixed meanwhile);
+ * a sampled one is always drawn anew. Counted as exact either way.
+ */
+function addMessageFactor(builder: SpecBuilder, seen: Map<string, number>, j: number, f: Factor): void {
+  const key = `${j}:${f.edges.join(',')}`;
+  const of = seen.get(key);
+  if (of !== undefined) {
+    builder.exactFactors++;
+    builder.specs.push({ kind: 'same', of });
+    return;
+  }
+  const at = builder.specs.length;
+  builder.add(j, f);
+  if (builder.specs[at].kind !== 'sampled') seen.set(key, at);
 }
 
 /**
@@ -1368,7 +1396,9 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
     return pw;
   };
   const emit = (prog: Programs, spec: FactorSpec): void => {
-    if (spec.kind === 'single') {
+    if (spec.kind === 'same') {
+      prog.addReference(spec.of - base);
+    } else if (spec.kind === 'single') {
       // classes: not reached (1 − q), reached (q), those of nonzero weight
       const lo = q < 1 ? 0 : 1;
       prog.addMaskFactor(spec.at, 1, singleWeights.subarray(lo), singleKeys.subarray(lo), q > 0 ? 2 - lo : 1 - lo);
@@ -1411,12 +1441,12 @@ function programsAt(ms: ModeStructure, n: number, q: number, o: ResolvedLoopOpti
   };
   // The members of the list factors' classes (sampled factors of more than 31 nodes).
   const members = intBuf();
+  const base = nodeSpecOff[n]; // spec base + k = message program factor k
   const node = new Programs();
   for (let j = 0; j < n; j++) {
     node.beginTarget();
     for (let s = nodeSpecOff[j]; s < nodeSpecOff[j + 1]; s++) emit(node, specs[s]);
   }
-  const base = nodeSpecOff[n];
   const msg = new Programs();
   for (let t = 0; t < M; t++) {
     msg.beginTarget();
@@ -1461,6 +1491,11 @@ function gaussSeidel(
   const fv = new Float64Array(factorCount);
   const factorMark = new Float64Array(factorCount);
   const sc = factorScratch(np, mp);
+  // Message factor values of the current sender pass (valueStamp = pass): a repeated factor is computed once.
+  const mfl = mp.fl;
+  const value = new Float64Array(mfl.length);
+  const valueStamp = new Float64Array(mfl.length);
+  let pass = 0;
   let markStamp = 0;
   let iterations = 0;
   let residual = M === 0 ? 0 : Infinity;
@@ -1472,6 +1507,7 @@ function gaussSeidel(
     for (let j = 0; j < n; j++) {
       if (bySenderOff[j] === bySenderOff[j + 1] || dirty[j] === 0) continue;
       dirty[j] = 0;
+      pass++;
       let prod = 1;
       let zeros = 0;
       const f1 = tf[j + 1];
@@ -1504,7 +1540,13 @@ function gaussSeidel(
           // × the replacement factors (evaluate(progs.msg, t, u), inlined)
           let p = 1;
           for (let f = mtf[t], g1 = mtf[t + 1]; f < g1; f++) {
-            p *= factorValue(mp, f, u, sc);
+            let g = f;
+            if (mfl[f] < -1) g = -2 - mfl[f]; // a repeat of factor g of this sender
+            if (valueStamp[g] !== pass) {
+              value[g] = factorValue(mp, g, u, sc);
+              valueStamp[g] = pass;
+            }
+            p *= value[g];
             if (p === 0) break;
           }
           v *= p;
