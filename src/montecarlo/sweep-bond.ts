@@ -63,10 +63,11 @@ export function sweepBond(g: CompactGraph, edgeOrder: ArrayLike<number>, opts: S
  * arrays of length m + 1 (internal to the replicates; same values).
  *
  * @param g - the graph.
- * @param edgeOrder - edge removal order, a permutation of 0..m-1 (validated).
+ * @param edgeOrder - edge removal order, a permutation of 0..m-1 (validated unless `validate` is false).
  * @param sink - receives the blocks, k ascending.
+ * @param validate - false for an order built by this library (an Int32Array permutation by construction).
  */
-export function sweepBondStream(g: CompactGraph, edgeOrder: ArrayLike<number>, sink: SweepSink): void {
-  const ord = validateOrder(edgeOrder, g.m, 'edgeOrder');
+export function sweepBondStream(g: CompactGraph, edgeOrder: ArrayLike<number>, sink: SweepSink, validate = true): void {
+  const ord = validate ? validateOrder(edgeOrder, g.m, 'edgeOrder') : (edgeOrder as Int32Array);
   bondKernel(g.n, g.m, g.edgeSource, g.edgeTarget, ord, sweepArrays(Math.min(STREAM_BLOCK, g.m + 1) - 1), sink);
 }

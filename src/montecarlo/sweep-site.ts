@@ -77,11 +77,12 @@ export function sweepSite(g: CompactGraph, order: ArrayLike<number>, opts: Sweep
  * arrays of length n + 1 (internal to the replicates; same values).
  *
  * @param g - the graph.
- * @param order - removal order, a permutation of 0..n-1 (validated).
+ * @param order - removal order, a permutation of 0..n-1 (validated unless `validate` is false).
  * @param sink - receives the blocks, k ascending.
+ * @param validate - false for an order built by this library (an Int32Array permutation by construction).
  */
-export function sweepSiteStream(g: CompactGraph, order: ArrayLike<number>, sink: SweepSink): void {
-  const ord = validateOrder(order, g.n);
+export function sweepSiteStream(g: CompactGraph, order: ArrayLike<number>, sink: SweepSink, validate = true): void {
+  const ord = validate ? validateOrder(order, g.n) : (order as Int32Array);
   runSiteKernel(g, ord, sweepArrays(Math.min(STREAM_BLOCK, g.n + 1) - 1), sink);
 }
 
