@@ -401,8 +401,12 @@ class SmallFactorReach {
   private readonly eb: Int32Array;
   /** Neighbour masks of the whole factor (site mode). */
   private readonly fixedNbr: Int32Array;
-  /** Neighbour masks of the occupied edges (bond mode, rebuilt per configuration). */
+  /** Neighbour masks of the occupied edges (bond mode with more than 31 edges, rebuilt per configuration). */
   private readonly nbr: Int32Array;
+  /** Incident edge masks of each node (bond mode with at most 31 edges). */
+  private readonly incident: Int32Array;
+  /** ea[e] ^ eb[e]: the other end of edge e is other[e] ^ x. */
+  private readonly other: Int32Array;
   constructor(f: Factor) {
     const V = f.nodes.length;
     const E = f.ea.length;
@@ -410,25 +414,41 @@ class SmallFactorReach {
     this.eb = Int32Array.from(f.eb);
     this.fixedNbr = new Int32Array(V);
     this.nbr = new Int32Array(V);
+    this.incident = new Int32Array(V);
+    this.other = new Int32Array(E);
     for (let e = 0; e < E; e++) {
       this.fixedNbr[this.ea[e]] |= 1 << this.eb[e];
       this.fixedNbr[this.eb[e]] |= 1 << this.ea[e];
+      this.other[e] = this.ea[e] ^ this.eb[e];
+      if (E <= 31) {
+        this.incident[this.ea[e]] |= 1 << e;
+        this.incident[this.eb[e]] |= 1 << e;
+      }
     }
   }
   /** site: bits = occupied non-root nodes (bit b ↔ local node b + 1). */
   site(bits: number): number {
     return spread(this.fixedNbr, (bits << 1) | 1) >>> 1;
   }
-  /** bond with at most 31 edges: bits = occupied edges. */
+  /**
+   * bond with at most 31 edges: bits = occupied edges. A breadth-first spread that visits only the occupied edges
+   * of the nodes reached (the reach set is the same whatever the visiting order).
+   */
   bondBits(bits: number): number {
-    const { ea, eb, nbr } = this;
-    nbr.fill(0);
-    for (let e = 0; e < ea.length; e++) {
-      const on = -((bits >>> e) & 1); // all ones when edge e is occupied (no branch on a random bit)
-      nbr[ea[e]] |= (1 << eb[e]) & on;
-      nbr[eb[e]] |= (1 << ea[e]) & on;
+    const { incident, other } = this;
+    let reach = 1;
+    let frontier = 1;
+    while (frontier !== 0) {
+      let next = 0;
+      for (let f = frontier; f !== 0; f &= f - 1) {
+        const x = 31 - Math.clz32(f & -f);
+        for (let m = incident[x] & bits; m !== 0; m &= m - 1) next |= 1 << (other[31 - Math.clz32(m & -m)] ^ x);
+      }
+      next &= ~reach;
+      reach |= next;
+      frontier = next;
     }
-    return spread(nbr, -1) >>> 1;
+    return reach >>> 1;
   }
   /** bond: occ[e] = 1 for the occupied edges. */
   bondOcc(occ: Uint8Array): number {
