@@ -6,16 +6,7 @@
 // test/queue/loopback-guard.mjs, which records any connection or DNS lookup to anything but 127.0.0.1; the last test
 // asserts there was none. Needs /usr/bin/redis-server (Debian's redis-server; CI installs it): without it the suite fails.
 import { type ChildProcess, spawn } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  unlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,12 +16,9 @@ import { HAS_REDIS, REDIS_SERVER, type RedisHandle, freePort, startRedis } from 
 
 const GUARD = join(ROOT, 'test/queue/loopback-guard.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'fragility-queue-'));
-// The survivors' task gate (src/queue/worker.ts, tokenGate): open (a file `open`) except where a test must act between
-// two tasks, whatever the load of the machine: closed in the worker-kill test until the victim holds a task; in the
-// restart test, exactly two tokens, so that its first coordinator is killed with 2 of its 12 replicates done; in the
-// overload-threshold restart test, tokens two at a time until round 0 is done, so that its first coordinator is killed
-// before round 1 can finish. The survivors need no artificial delay per task (they had 100 ms of sleep per task before:
-// ≈ 5 s of the file's wall time, ≈ 130 tasks over 2 workers).
+// The survivors' task gate (src/queue/worker.ts, tokenGate): open (a file `open`) except in the restart test, which
+// hands out exactly two tokens so that its first coordinator is killed with 2 of its 12 replicates done, whatever the
+// load of the machine.
 const gate = join(dir, 'gate');
 mkdirSync(gate);
 writeFileSync(join(gate, 'open'), '');
@@ -110,9 +98,14 @@ describe('queue with a real Redis server', () => {
     const lock = ['--lock-ms', '3000', '--stalled-ms', '1000', '--verbose'];
     // the victim holds every task it takes for 60 s (lock renewed), so that its kill lands mid-task for certain
     workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_DELAY_MS: '60000' }));
-    // the survivors pass the gate before each task (no delay: the tests that act mid-run close the gate)
+    // the survivors take 100 ms per task more, so that the restart test can kill its coordinator mid-run
     for (let i = 0; i < 2; i++)
-      workers.push(start(['worker', '--redis', redis.url, ...lock], { FRAGILITY_TEST_TASK_GATE: gate }));
+      workers.push(
+        start(['worker', '--redis', redis.url, ...lock], {
+          FRAGILITY_TEST_TASK_DELAY_MS: '100',
+          FRAGILITY_TEST_TASK_GATE: gate,
+        }),
+      );
     const local = await runMain(SWEEP);
     expect(local.status).toBe(0);
     localSweep = local.stdout;
@@ -149,15 +142,8 @@ describe('queue with a real Redis server', () => {
 
   it('3 workers, one killed with SIGKILL holding a task: the queued sweep prints the local JSON byte for byte', async () => {
     const victim = workers[0];
-    // the survivors wait at the closed gate (each holding at most one task) until the victim holds one: the victim
-    // takes a task whatever the load, and the survivors cannot finish the sweep without it
-    unlinkSync(join(gate, 'open'));
     const coord = runMain([...SWEEP, '--queue', redis.url, '--chunk', '1']);
-    try {
-      await until('the victim to take a task', () => /started/.test(victim.stderr()));
-    } finally {
-      writeFileSync(join(gate, 'open'), '');
-    }
+    await until('the victim to take a task', () => /started/.test(victim.stderr()));
     victim.proc.kill('SIGKILL');
     expect(await victim.exit).toBe(128);
     expect(victim.stderr()).not.toMatch(/ms\n/); // it finished no task
@@ -278,26 +264,13 @@ describe('queue with a real Redis server', () => {
   it('overload-threshold --queue, coordinator killed after round 0 and restarted: no run recomputed, the local JSON (timing fields aside)', async () => {
     const countRuns = () =>
       workers.slice(1).reduce((k, w) => k + (w.stderr().match(/overload task .* \d+ ms/g) ?? []).length, 0);
-    // The gate closed, and two tokens kept available until the first coordinator prints its round-0 line: round 0's
-    // runs pass (and a run computed again after a lost lock), at most two runs of round 1 pass before this poll sees
-    // the line, so the first coordinator is killed with round 1 unfinished, whatever the load of the machine.
-    unlinkSync(join(gate, 'open'));
     const first = start([...OVERLOAD, '--queue', redis.url, '--progress']); // its round lines tell when to kill it
-    try {
-      let tokens = 0;
-      await until('round 0 of the first coordinator', () => {
-        const done = /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null;
-        if (!done)
-          for (let k = readdirSync(gate).filter((n) => n.startsWith('token')).length; k < 2; k++)
-            writeFileSync(join(gate, `token-o${tokens++}`), '');
-        return done;
-      });
-      first.proc.kill('SIGKILL');
-      await first.exit;
-    } finally {
-      for (const n of readdirSync(gate)) if (n.startsWith('token')) rmSync(join(gate, n), { force: true });
-      writeFileSync(join(gate, 'open'), '');
-    }
+    await until(
+      'round 0 of the first coordinator',
+      () => /round 0 done/.test(first.stderr()) || first.proc.exitCode !== null,
+    );
+    first.proc.kill('SIGKILL');
+    await first.exit;
     expect(first.stdout()).toBe(''); // killed before its result
     const q = await runMain([...OVERLOAD, '--queue', redis.url, '--progress']);
     expect(q.status, q.stderr).toBe(0);
