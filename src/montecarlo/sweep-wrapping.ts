@@ -131,6 +131,50 @@ const WORDS = 4;
 const ABSENT = 0x7fffffff;
 
 /**
+ * Find with path halving in the union–find words `nd` of {@link WrappingKernel}: returns x's root and writes x's
+ * displacement to it into `out[o..o+3)`. Each node passed over is re-pointed to its grandparent, its displacement
+ * increased by its parent's, so every node keeps its displacement to its (new) parent.
+ */
+function findWithDisplacement(nd: Int32Array, x: number, out: Int32Array, o: number): number {
+  let r = x;
+  let ax = 0;
+  let ay = 0;
+  let az = 0;
+  for (;;) {
+    const i = WORDS * r;
+    const p = nd[i];
+    if (p < 0) break;
+    const j = WORDS * p;
+    const gp = nd[j];
+    let dx = nd[i + 1];
+    let dy = nd[i + 2];
+    let dz = nd[i + 3];
+    if (gp < 0) {
+      ax += dx;
+      ay += dy;
+      az += dz;
+      r = p;
+      break;
+    }
+    dx += nd[j + 1];
+    dy += nd[j + 2];
+    dz += nd[j + 3];
+    nd[i] = gp;
+    nd[i + 1] = dx;
+    nd[i + 2] = dy;
+    nd[i + 3] = dz;
+    ax += dx;
+    ay += dy;
+    az += dz;
+    r = gp;
+  }
+  out[o] = ax;
+  out[o + 1] = ay;
+  out[o + 2] = az;
+  return r;
+}
+
+/**
  * One wrapping sweep: a union–find whose every element stores its displacement (in cell units, on the unwrapped
  * lattice) to its parent. Per node, four consecutive words of one Int32Array (one cache line holds four nodes): the
  * union–find word (−size at a root, the parent's index below it, ABSENT before a site sweep adds the node) and the
@@ -151,6 +195,8 @@ class WrappingKernel {
   wrapMass = 0;
   /** Axes wrapped so far: once all d are, later steps cannot change the result and the sweep stops. */
   wrappedAxes = 0;
+  /** Scratch for {@link findWithDisplacement}: u's displacement to its root at 0..2, v's at 3..5. */
+  private readonly disp = new Int32Array(6);
 
   constructor(geom: LatticeGeometry, n: number, steps: number, present: boolean) {
     this.d = latticeDimension(geom.lattice);
@@ -178,72 +224,16 @@ class WrappingKernel {
     let sz = c[3 * v + 2] - c[3 * u + 2];
     if (sz > half) sz -= L;
     else if (sz < -half) sz += L;
-    // find(u): root ru, displacement (ux, uy, uz) of u to it
-    let ru = u;
-    let ux = 0;
-    let uy = 0;
-    let uz = 0;
-    for (;;) {
-      const i = WORDS * ru;
-      const p = nd[i];
-      if (p < 0) break;
-      const j = WORDS * p;
-      const gp = nd[j];
-      let dx = nd[i + 1];
-      let dy = nd[i + 2];
-      let dz = nd[i + 3];
-      if (gp < 0) {
-        ux += dx;
-        uy += dy;
-        uz += dz;
-        ru = p;
-        break;
-      }
-      dx += nd[j + 1];
-      dy += nd[j + 2];
-      dz += nd[j + 3];
-      nd[i] = gp;
-      nd[i + 1] = dx;
-      nd[i + 2] = dy;
-      nd[i + 3] = dz;
-      ux += dx;
-      uy += dy;
-      uz += dz;
-      ru = gp;
-    }
-    // find(v)
-    let rv = v;
-    let vx = 0;
-    let vy = 0;
-    let vz = 0;
-    for (;;) {
-      const i = WORDS * rv;
-      const p = nd[i];
-      if (p < 0) break;
-      const j = WORDS * p;
-      const gp = nd[j];
-      let dx = nd[i + 1];
-      let dy = nd[i + 2];
-      let dz = nd[i + 3];
-      if (gp < 0) {
-        vx += dx;
-        vy += dy;
-        vz += dz;
-        rv = p;
-        break;
-      }
-      dx += nd[j + 1];
-      dy += nd[j + 2];
-      dz += nd[j + 3];
-      nd[i] = gp;
-      nd[i + 1] = dx;
-      nd[i + 2] = dy;
-      nd[i + 3] = dz;
-      vx += dx;
-      vy += dy;
-      vz += dz;
-      rv = gp;
-    }
+    // find(u) and find(v): roots and displacements to them
+    const disp = this.disp;
+    const ru = findWithDisplacement(nd, u, disp, 0);
+    const rv = findWithDisplacement(nd, v, disp, 3);
+    const ux = disp[0];
+    const uy = disp[1];
+    const uz = disp[2];
+    const vx = disp[3];
+    const vy = disp[4];
+    const vz = disp[5];
     // the loop u → v → root → u has winding (u's displacement) + step − (v's displacement)
     const wx = ux + sx - vx;
     const wy = uy + sy - vy;
