@@ -5,7 +5,7 @@
  * @module
  */
 import { checkInteger } from '../errors.ts';
-import { type Rng, shuffleInt32InPlace } from './stream.ts';
+import { hasPlainDraws, type Rng, shuffleInt32InPlace } from './stream.ts';
 
 /**
  * Anything indexable and writable with a length: arrays and typed arrays.
@@ -40,7 +40,7 @@ export interface MutableArrayLike<T> {
  */
 export function shuffleInPlace<T, A extends MutableArrayLike<T>>(rng: Rng, array: A): A {
   // Int32Array (every permutation and removal order): the same draws in a monomorphic loop, several times faster.
-  if (array instanceof Int32Array) return shuffleInt32InPlace(rng, array) as unknown as A;
+  if (array instanceof Int32Array && hasPlainDraws(rng)) return shuffleInt32InPlace(rng, array) as unknown as A;
   for (let i = array.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     const t = array[i];

@@ -138,27 +138,24 @@ interface XoshiroState {
 const plainNextUint32 = Rng.prototype.nextUint32;
 const plainInt = Rng.prototype.int;
 
+/** Whether `rng` draws with Rng's own `nextUint32` and `int` (no subclass override): the precondition of {@link shuffleInt32InPlace}. Internal. */
+export function hasPlainDraws(rng: Rng): boolean {
+  return rng.nextUint32 === plainNextUint32 && rng.int === plainInt;
+}
+
 /**
  * Fisher–Yates on an Int32Array, the same permutation and the same draws as `shuffleInPlace` (for i = n−1 down to
  * 1, swap a[i] with a[rng.int(i + 1)]), with the generator's four state words held in local variables for the whole
  * loop and written back at the end, and {@link Rng.int}'s rule inlined: one monomorphic loop instead of a method
- * call, four field loads and stores and a polymorphic element access per element. A subclass of Rng that overrides
- * `int` or `nextUint32` gets the plain loop over its own methods. Internal (src/random/shuffle.ts calls it).
+ * call, four field loads and stores and a polymorphic element access per element. Only for a stream whose `int`
+ * and `nextUint32` are Rng's own ({@link hasPlainDraws}): src/random/shuffle.ts checks, and a subclass that
+ * overrides them gets the generic loop over its own methods. Internal.
  *
- * @param rng - the stream, advanced exactly as by the plain loop.
+ * @param rng - the stream (with {@link hasPlainDraws}), advanced exactly as by the generic loop.
  * @param a - the array, shuffled in place.
  * @returns `a`.
  */
 export function shuffleInt32InPlace(rng: Rng, a: Int32Array): Int32Array {
-  if (rng.nextUint32 !== plainNextUint32 || rng.int !== plainInt) {
-    for (let i = a.length - 1; i > 0; i--) {
-      const j = rng.int(i + 1);
-      const t = a[i];
-      a[i] = a[j];
-      a[j] = t;
-    }
-    return a;
-  }
   const st = rng as unknown as XoshiroState;
   let s0 = st.s0;
   let s1 = st.s1;
