@@ -13,6 +13,10 @@
  * - **Failures.** A task a worker refuses (another release, a graph file that differs) fails at once (one attempt):
  *   the coordinator stops with exit 2 and the worker's message. A task that stalled more than `maxStalledCount`
  *   times fails the run (exit 1).
+ * - **No lost completion.** Completions arrive as events, read from the stream's last entry at the moment the
+ *   coordinator connects (never from '$', which drops events written between two reads), and every
+ *   5 s (RECONCILE_EVERY_MS) the pending tasks' jobs are read back from Redis: a job another coordinator removed is
+ *   added again, a completion whose event was trimmed from the stream is delivered.
  * - **A lost server.** The coordinator pings Redis every 2 s; unreachable for 15 s in a row: exit 1, with the
  *   checkpoint (if any) intact for a resume.
  *
@@ -47,6 +51,8 @@ export const REFUSED_PREFIX = 'refused: ';
 /** Milliseconds between health pings, and how long the server may stay unreachable. */
 const PING_EVERY_MS = 2000;
 const LOST_AFTER_MS = 15000;
+/** Milliseconds between checks of the pending tasks' jobs in Redis (see runTasks). */
+const RECONCILE_EVERY_MS = 5000;
 
 /** Options of {@link QueueCoordinator.open}. */
 export interface QueueCoordinatorOptions {
@@ -96,10 +102,19 @@ export class QueueCoordinator {
     const { bullmq, connection } = await openRedis(field, url);
     const conn: RedisConnectionOptions = connection;
     const queue = new bullmq.Queue(QUEUE_NAME, { connection: conn });
-    const events = new bullmq.QueueEvents(QUEUE_NAME, { connection: conn });
     queue.on('error', () => {}); // connection errors: the health ping reports a lost server
+    await queue.waitUntilReady();
+    // Read the event stream from its last entry now, not from '$' (BullMQ's default): '$' means "after whatever is
+    // newest when XREAD is sent", and QueueEvents sends its first XREAD a round trip after it reports ready, and each
+    // later one only after the previous returns: an event written in between (a task completed in that gap) was
+    // never seen, and runTasks waited for it forever (seen under load in test/queue/queue.test.ts).
+    const client = (await queue.getBackend().client) as unknown as {
+      xrevrange(key: string, end: '+', start: '-', count: 'COUNT', n: number): Promise<[string, string[]][]>;
+    };
+    const last = (await client.xrevrange(queue.keys.events, '+', '-', 'COUNT', 1))[0]?.[0] ?? '0-0';
+    const events = new bullmq.QueueEvents(QUEUE_NAME, { connection: conn, lastEventId: last });
     events.on('error', () => {});
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    await events.waitUntilReady();
     return new QueueCoordinator(bullmq, queue, events, url, options.note ?? (() => {}));
   }
 
@@ -192,39 +207,61 @@ export class QueueCoordinator {
       })();
     }, PING_EVERY_MS);
     health.unref();
-    try {
-      // Tasks already known to the queue (a restarted coordinator): completed ones deliver now; failed ones from an
-      // earlier attempt are removed and added again; waiting or active ones are left to finish.
-      const toAdd: { id: string; task: QueueTask }[] = [];
-      const CHUNK = 200;
-      for (let i = 0; i < tasks.length && !failure; i += CHUNK) {
-        const part = tasks.slice(i, i + CHUNK);
-        const jobs = await Promise.all(part.map((t) => this.queue.getJob(t.id)));
-        for (let j = 0; j < part.length; j++) {
-          const job = jobs[j];
-          if (!job) toAdd.push(part[j]);
-          else if (
-            job.finishedOn &&
-            job.failedReason === undefined &&
-            job.returnvalue !== null &&
-            job.returnvalue !== undefined
-          )
-            deliver(part[j].id, job.returnvalue);
-          else if (job.failedReason !== undefined && job.finishedOn) {
-            await job.remove();
-            toAdd.push(part[j]);
-          }
-        }
-      }
-      for (let i = 0; i < toAdd.length && !failure; i += CHUNK) {
+    // Jobs of these tasks as Redis holds them now: completed ones deliver; failed ones are removed and added again at
+    // the start (an earlier attempt), reported during the run; missing ones are added (again: removed by another
+    // coordinator of the same experiment once it had them); waiting or active ones are left to finish.
+    const CHUNK = 200;
+    const addTasks = async (list: { id: string; task: QueueTask }[]) => {
+      for (let i = 0; i < list.length && !failure; i += CHUNK) {
         await this.queue.addBulk(
-          toAdd.slice(i, i + CHUNK).map((t) => ({
+          list.slice(i, i + CHUNK).map((t) => ({
             name: t.task.kind,
             data: t.task,
             opts: { jobId: t.id, attempts: 1, removeOnComplete: false, removeOnFail: false },
           })),
         );
       }
+    };
+    const inspect = async (ids: string[], atStart: boolean) => {
+      const toAdd: { id: string; task: QueueTask }[] = [];
+      for (let i = 0; i < ids.length && !failure; i += CHUNK) {
+        const part = ids.slice(i, i + CHUNK);
+        const jobs = await Promise.all(part.map((id) => this.queue.getJob(id)));
+        for (let j = 0; j < part.length; j++) {
+          const job = jobs[j];
+          const id = part[j];
+          if (!pending.has(id)) continue;
+          if (!job) toAdd.push({ id, task: pending.get(id)! });
+          else if (job.finishedOn && job.failedReason === undefined && job.returnvalue != null)
+            deliver(id, job.returnvalue);
+          else if (job.failedReason !== undefined && job.finishedOn) {
+            if (!atStart) failed(id, job.failedReason);
+            else {
+              await job.remove();
+              toAdd.push({ id, task: pending.get(id)! });
+            }
+          }
+        }
+      }
+      await addTasks(toAdd);
+    };
+    // The events deliver each completion once; this check, every RECONCILE_EVERY_MS, catches what no event can tell:
+    // a pending job that another coordinator removed, or an event trimmed from the stream before it was read.
+    let checking = false;
+    let reconcile: ReturnType<typeof setInterval> | undefined;
+    try {
+      await inspect(
+        tasks.map((t) => t.id),
+        true,
+      );
+      reconcile = setInterval(() => {
+        if (checking || failure || pending.size === 0) return;
+        checking = true;
+        inspect([...pending.keys()], false)
+          .catch(() => {}) // a lost server is the health check's to report
+          .finally(() => (checking = false));
+      }, RECONCILE_EVERY_MS);
+      reconcile.unref();
       // completions that happened between the subscription and the add are delivered by the events; those that
       // happened before the subscription were delivered above
       // (CLIENT LIST may be forbidden by the server's ACL: then no note)
@@ -237,6 +274,7 @@ export class QueueCoordinator {
       else if (failure) throw failure;
     } finally {
       clearInterval(health);
+      clearInterval(reconcile);
       this.events.off('completed', onCompleted as never);
       this.events.off('failed', onFailed as never);
     }

@@ -238,6 +238,54 @@ describe('queue with a real Redis server', () => {
     expect(ran).toBeGreaterThanOrEqual(3);
   }, 120_000);
 
+  it('a pending task whose job is removed from Redis (by another coordinator) is added again, not waited for', async () => {
+    const { QueueCoordinator } = await import('../../src/queue/coordinator.ts');
+    const { overloadTimelineFamily } = await import('../../src/queue/tasks.ts');
+    const { withOverloadParams, skype2010OverloadParams } = await import('../../src/models/overload-params.ts');
+    const { openRedis, QUEUE_NAME } = await import('../../src/queue/redis.ts');
+    // the victim (60 s per task, no gate) is gone after the worker-kill test; run alone (-t), this test removes it
+    if (workers[0].proc.exitCode === null) {
+      workers[0].proc.kill('SIGKILL');
+      await workers[0].exit;
+    }
+    const family = overloadTimelineFamily(
+      'simulation',
+      withOverloadParams(skype2010OverloadParams, { durationHours: 0.25 }),
+      0.003,
+      17, // seed
+      3, // runs
+    );
+    const { bullmq, connection } = await openRedis('--queue', redis.url);
+    const raw = new bullmq.Queue(QUEUE_NAME, { connection });
+    const q = await QueueCoordinator.open('--queue', redis.url);
+    // its events are read from the stream's last entry at open() (a concrete id), not from '$', which misses events
+    // written while no XREAD is pending (src/queue/coordinator.ts, open)
+    expect((q as unknown as { events: { opts: { lastEventId?: string } } }).events.opts.lastEventId).toMatch(
+      /^\d+-\d+$/,
+    );
+    // gate closed: each survivor takes one task and holds it; the third task waits in the queue, and is removed
+    unlinkSync(join(gate, 'open'));
+    try {
+      const run = q.runFamily(family);
+      // both survivors hold a task at the gate, the third waits (polled in Redis, every 25 ms, up to 60 s)
+      let waiting: { id?: string }[] = [];
+      for (const t0 = Date.now(); Date.now() - t0 < 60_000; await new Promise((r) => setTimeout(r, 25))) {
+        const [active, w] = await Promise.all([raw.getJobs(['active']), raw.getJobs(['waiting'])]);
+        waiting = w;
+        if (active.length === 2 && w.length === 1) break;
+      }
+      expect(waiting).toHaveLength(1);
+      expect(await raw.remove(waiting[0].id!)).toBe(1);
+      writeFileSync(join(gate, 'open'), '');
+      const values = await run; // without the periodic check of pending jobs: no event ever comes, and this waits forever
+      expect(JSON.stringify(values)).toBe(JSON.stringify(await family.compute([0, 1, 2])));
+    } finally {
+      writeFileSync(join(gate, 'open'), '');
+      await q.close();
+      await raw.close();
+    }
+  }, 90_000);
+
   it('scenario --queue (a small scenario): the run families on the workers, the local JSON (timings aside)', async () => {
     const { smallScenario } = await import('../scenarios/fixtures.ts');
     const s = smallScenario();
