@@ -6,7 +6,7 @@
  */
 import { type Command, type CommanderError, InvalidArgumentError, Option } from 'commander';
 import { FragilityInputError, parseDecimal } from '../errors.ts';
-import { clampWorkers, parseByteSize, setMemoryBudget } from '../resources.ts';
+import { clampWorkers, memoryBudget, parseByteSize, setMemoryBudget } from '../resources.ts';
 
 /** What a command hands back: a JSON object for `--json`, and text for people. */
 export interface CommandResult {
@@ -154,14 +154,25 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<Comman
   return async (...args: A): Promise<void> => {
     const cmd = args[args.length - 1] as Command;
     const opts = cmd.opts() as { json?: boolean; maxMemory?: number };
+    // --max-memory holds for this command only: main(argv) called in process (tests, a host program) must leave the
+    // budget as it found it, whether it was set by setMemoryBudget or not at all
+    let before: number | undefined; // the override in force (memoryBudget reads it first, so it cannot throw then)
     try {
-      setMemoryBudget(opts.maxMemory);
+      const b = memoryBudget();
+      if (b.source === 'option') before = b.bytes;
+    } catch {
+      // FRAGILITY_MAX_MEMORY set but not a size: no override in force; the command reports it
+    }
+    try {
+      if (opts.maxMemory !== undefined) setMemoryBudget(opts.maxMemory);
       const result = await body(...args);
       if (result.written) return;
       if (opts.json) process.stdout.write(JSON.stringify(jsonSafe(result.json)) + '\n');
       else process.stdout.write(result.text.endsWith('\n') ? result.text : result.text + '\n');
     } catch (err) {
       fail(err);
+    } finally {
+      setMemoryBudget(before);
     }
   };
 }

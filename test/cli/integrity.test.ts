@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { availableCores } from '../../src/resources.ts';
+import { availableCores, memoryBudget, setMemoryBudget } from '../../src/resources.ts';
 import { smallScenario } from '../scenarios/fixtures.ts';
 import { runInProcess } from './in-process.ts';
 
@@ -153,6 +153,21 @@ describe('budgets through the CLI', () => {
 });
 
 describe('--max-memory', () => {
+  it('holds for its command only: main(argv) in process leaves the budget as it found it', async () => {
+    const before = memoryBudget();
+    await runInProcess('generate', ['--graph', 'square:L=20000', '--max-memory', '1GB']);
+    expect(memoryBudget()).toEqual(before); // not left at 1 GB, "set by --max-memory", for the next caller
+    setMemoryBudget(3e9); // a host program's own setting survives a command with and one without the option
+    try {
+      await runInProcess('generate', ['--graph', 'square:L=20000', '--max-memory', '1GB']);
+      expect(memoryBudget()).toEqual({ bytes: 3e9, source: 'option' });
+      const r = await runInProcess('generate', ['--graph', 'square:L=20000']);
+      expect(r.stderr).toMatch(/memory budget of 3 GB \(set by --max-memory\)/);
+      expect(memoryBudget()).toEqual({ bytes: 3e9, source: 'option' });
+    } finally {
+      setMemoryBudget(undefined);
+    }
+  });
   it('a malformed size is exit 2 naming the option', async () => {
     oneLineExit2(
       await runInProcess('generate', ['--graph', 'square:L=4', '--max-memory', 'lots']),
