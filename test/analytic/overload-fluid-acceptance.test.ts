@@ -1,6 +1,6 @@
 // Issue 12's acceptance checks of the fluid limit against the simulation at full size (scale 0.05 timelines over 8
-// seeds; the critical loss at scale 0.02 over 30 seeds per side): ACCEPTANCE in vitest.config.ts (not in test:unit), moved
-// out of test/analytic/overload-fluid.test.ts unchanged.
+// seeds; the critical loss at scale 0.02 over 30 seeds per side): ACCEPTANCE in vitest.config.ts (not in
+// test:unit), moved out of test/analytic/overload-fluid.test.ts unchanged.
 import { describe, expect, it } from 'vitest';
 import { fluidCriticalLoss, fluidOverload } from '../../src/analytic/overload-fluid.ts';
 import { collapseProbability } from '../../src/cascade/overload-collapse.ts';

@@ -277,7 +277,8 @@ describe('queue with a real Redis server', () => {
       expect(waiting).toHaveLength(1);
       expect(await raw.remove(waiting[0].id!)).toBe(1);
       writeFileSync(join(gate, 'open'), '');
-      const values = await run; // without the periodic check of pending jobs: no event ever comes, and this waits forever
+      // without the periodic check of the pending jobs no event ever comes, and this waits for ever
+      const values = await run;
       expect(JSON.stringify(values)).toBe(JSON.stringify(await family.compute([0, 1, 2])));
     } finally {
       writeFileSync(join(gate, 'open'), '');
