@@ -31,13 +31,17 @@ export const LONGEST_FIRST = [
   'test/scenarios/run.test.ts', // 4.4
 ];
 
+/** Stable: the listed files first, in the list's order; the others after them, in their given order. */
+export function longestFirst<F extends { moduleId: string }>(files: F[]): F[] {
+  const rank = (f: F): number => {
+    const i = LONGEST_FIRST.findIndex((p) => f.moduleId.endsWith(`/${p}`));
+    return i < 0 ? LONGEST_FIRST.length : i;
+  };
+  return [...files].sort((a, b) => rank(a) - rank(b)); // Array.prototype.sort is stable
+}
+
 export default class LongestFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const rank = (f: TestSpecification): number => {
-      const i = LONGEST_FIRST.findIndex((p) => f.moduleId.endsWith(`/${p}`));
-      return i < 0 ? LONGEST_FIRST.length : i;
-    };
-    // Array.prototype.sort is stable: unlisted files keep vitest's order among themselves.
-    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b));
+    return longestFirst(await super.sort(files));
   }
 }
