@@ -83,6 +83,14 @@ describe('queue with a real Redis server', () => {
   const scenario = join(dir, 'skype-2010-1h.json');
   const OVERLOAD = ['overload-threshold', scenario, '--scales', '0.005', '--max-runs', '24', '--seed', '3', '--json'];
   let localSweep = '';
+  // The victim (60 s per task, no gate) is gone after the worker-kill test; a test that needs only the gated survivors
+  // removes it when run alone (-t).
+  const removeVictim = async () => {
+    if (workers[0].proc.exitCode === null) {
+      workers[0].proc.kill('SIGKILL');
+      await workers[0].exit;
+    }
+  };
 
   beforeAll(async () => {
     // required, not skipped: without the server the suite fails here with one line saying what to install
@@ -166,11 +174,7 @@ describe('queue with a real Redis server', () => {
     // No timing assumption: the survivors compute exactly two tasks (two gate tokens), so the first coordinator can
     // write two replicates and no more before it is killed (it once finished, or nearly, before a 25-ms poll noticed
     // its second line on a loaded machine).
-    // the victim (60 s per task, no gate) is gone after the worker-kill test; run alone (-t), this test removes it
-    if (workers[0].proc.exitCode === null) {
-      workers[0].proc.kill('SIGKILL');
-      await workers[0].exit;
-    }
+    await removeVictim();
     unlinkSync(join(gate, 'open'));
     let first: Proc | undefined;
     try {
@@ -243,11 +247,7 @@ describe('queue with a real Redis server', () => {
     const { overloadTimelineFamily } = await import('../../src/queue/tasks.ts');
     const { withOverloadParams, skype2010OverloadParams } = await import('../../src/models/overload-params.ts');
     const { openRedis, QUEUE_NAME } = await import('../../src/queue/redis.ts');
-    // the victim (60 s per task, no gate) is gone after the worker-kill test; run alone (-t), this test removes it
-    if (workers[0].proc.exitCode === null) {
-      workers[0].proc.kill('SIGKILL');
-      await workers[0].exit;
-    }
+    await removeVictim();
     const family = overloadTimelineFamily(
       'simulation',
       withOverloadParams(skype2010OverloadParams, { durationHours: 0.25 }),
